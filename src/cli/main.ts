@@ -1,0 +1,207 @@
+/**
+ * `accrue <command>`: serve, worker, migrate, bootstrap. Configuration comes from the
+ * environment (src/config.ts); an invalid value prints one line and exits with code 2.
+ */
+import { parseArgs } from "node:util";
+import { pino } from "pino";
+import { Temporal } from "temporal-polyfill";
+import { type Config, ConfigError, loadConfig } from "../config.js";
+import { isAccrueError } from "../domain/errors.js";
+import { buildApp } from "../http/app.js";
+import { JOBS } from "../jobs/index.js";
+import { startWorker } from "../jobs/runner.js";
+import { createTenant, ensureDefaultTenant } from "../modules/tenants/tenants.service.js";
+import { type Database, DatabaseLockedError, migrate, openDatabase } from "../storage/db.js";
+
+const USAGE = `Usage: accrue <command> [options]
+
+Commands:
+  serve                 HTTP API and worker loop (HOST, PORT; ACCRUE_WORKER=false: API only)
+  worker                the worker loop alone
+  migrate               bring the database schema up to date and exit
+  bootstrap [--json] [--name NAME] [--test-clock INSTANT]
+                        create a tenant with an admin API key and an OAuth client
+  help                  this text
+
+Without DATABASE_URL the embedded database lives in ACCRUE_DATA_DIR (./.accrue/data).
+See docs/configuration.md for every variable.`;
+
+class UsageError extends Error {}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`accrue: ${message}\n`);
+  process.exit(code);
+}
+
+async function open(config: Config): Promise<Database> {
+  const database = config.databaseUrl
+    ? await openDatabase({ backend: "postgres", url: config.databaseUrl })
+    : await openDatabase({ backend: "pglite", dataDir: config.dataDir });
+  await migrate(database.db);
+  return database;
+}
+
+function where(config: Config): string {
+  return config.databaseUrl
+    ? `PostgreSQL ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname}`
+    : `embedded database ${config.dataDir}`;
+}
+
+function onShutdown(handler: () => Promise<void>) {
+  let closing = false;
+  const run = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stderr.write(`accrue: ${signal} received, shutting down\n`);
+    await handler();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void run("SIGINT"));
+  process.once("SIGTERM", () => void run("SIGTERM"));
+}
+
+async function serve(config: Config) {
+  const log = pino({ level: config.logLevel });
+  const database = await open(config);
+  const created = await ensureDefaultTenant(database.db);
+  if (created) {
+    process.stdout.write(
+      [
+        "",
+        `Accrue created the default tenant ${created.tenant_id}.`,
+        `  Admin API key (shown only now, store it): ${created.api_key}`,
+        `  OAuth client: ${created.oauth_client_id}  secret: ${created.oauth_client_secret}`,
+        "",
+        "",
+      ].join("\n"),
+    );
+  }
+  const app = await buildApp({ db: database.db, backend: database.backend, config, logger: log });
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const worker = config.worker
+    ? startWorker({ db: database.db, log, jobs: JOBS, intervalMs: config.workerIntervalMs })
+    : undefined;
+  process.stdout.write(
+    `Accrue is serving http://${config.host}:${port} on the ${where(config)}` +
+      `${worker ? " with the worker loop" : ""}. API reference: http://${config.host}:${port}/docs\n`,
+  );
+  onShutdown(async () => {
+    await worker?.stop();
+    await app.close();
+    await database.close();
+  });
+}
+
+async function worker(config: Config) {
+  const log = pino({ level: config.logLevel });
+  const database = await open(config);
+  const w = startWorker({ db: database.db, log, jobs: JOBS, intervalMs: config.workerIntervalMs });
+  process.stdout.write(`Accrue worker running on the ${where(config)}\n`);
+  onShutdown(async () => {
+    await w.stop();
+    await database.close();
+  });
+}
+
+async function migrateCommand(config: Config) {
+  const database = config.databaseUrl
+    ? await openDatabase({ backend: "postgres", url: config.databaseUrl })
+    : await openDatabase({ backend: "pglite", dataDir: config.dataDir });
+  try {
+    const applied = await migrate(database.db);
+    process.stdout.write(
+      applied.length === 0
+        ? "The schema is up to date.\n"
+        : `Applied ${applied.length} migration(s): ${applied.join(", ")}\n`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+async function bootstrap(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      json: { type: "boolean", default: false },
+      name: { type: "string", default: "Default" },
+      "test-clock": { type: "string" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  let testClockNow: Temporal.Instant | undefined;
+  if (values["test-clock"] !== undefined) {
+    try {
+      testClockNow = Temporal.Instant.from(values["test-clock"]);
+    } catch {
+      throw new UsageError(
+        `--test-clock must be an RFC 3339 timestamp (got "${values["test-clock"]}")`,
+      );
+    }
+  }
+  const database = await open(config);
+  try {
+    const credentials = await createTenant(database.db, { name: values.name, testClockNow });
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(credentials)}\n`);
+    } else {
+      process.stdout.write(
+        [
+          `Created tenant ${credentials.tenant_id} ("${values.name}") on the ${where(config)}.`,
+          `  Admin API key (shown only now, store it): ${credentials.api_key}`,
+          `  OAuth client: ${credentials.oauth_client_id}  secret: ${credentials.oauth_client_secret}`,
+          "",
+        ].join("\n"),
+      );
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command = "help", ...rest] = argv;
+  if (command === "help" || command === "--help" || command === "-h") {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`invalid configuration: ${error.message}`, 2);
+    throw error;
+  }
+  try {
+    switch (command) {
+      case "serve":
+        return await serve(config);
+      case "worker":
+        return await worker(config);
+      case "migrate":
+        return await migrateCommand(config);
+      case "bootstrap":
+        return await bootstrap(config, rest);
+      default:
+        throw new UsageError(`unknown command "${command}" (try: accrue help)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) fail(error.message, 2);
+    if ((error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      fail((error as Error).message, 2);
+    }
+    if (error instanceof DatabaseLockedError) fail(error.message, 1);
+    if (isAccrueError(error)) fail(error.message, 2);
+    const code = (error as { code?: string }).code;
+    if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "3D000" || code === "28P01") {
+      fail(`cannot use the database: ${(error as Error).message}`, 1);
+    }
+    if (code === "EADDRINUSE") fail(`${config.host}:${config.port} is already in use`, 1);
+    throw error;
+  }
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,120 @@
+/**
+ * Configuration from environment variables, validated once at start-up. An invalid value is
+ * a ConfigError: the CLI prints it on one line and exits with code 2.
+ */
+import path from "node:path";
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+export type Config = {
+  host: string;
+  port: number;
+  /** PostgreSQL connection string; absent → embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: LogLevel;
+  /** Run the worker loop inside `accrue serve`. */
+  worker: boolean;
+  /** Seconds between worker polls. */
+  workerIntervalMs: number;
+  /** Largest accepted request body in bytes. */
+  bodyLimit: number;
+  /** Public base URL used in links the API hands out; defaults to http://HOST:PORT. */
+  publicUrl: string;
+};
+
+export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; doc: string }> = [
+  { name: "HOST", default: "127.0.0.1", doc: "Interface the HTTP server listens on." },
+  { name: "PORT", default: "8080", doc: "TCP port of the HTTP server (0 picks a free one)." },
+  {
+    name: "DATABASE_URL",
+    default: "(unset)",
+    doc: "PostgreSQL connection string (postgres://…). Unset: embedded PGlite.",
+  },
+  {
+    name: "ACCRUE_DATA_DIR",
+    default: "./.accrue/data",
+    doc: "Data directory of the embedded database (ignored with DATABASE_URL).",
+  },
+  { name: "LOG_LEVEL", default: "info", doc: "fatal, error, warn, info, debug, trace or silent." },
+  {
+    name: "ACCRUE_WORKER",
+    default: "true",
+    doc: "Run the worker loop inside `accrue serve` (true/false).",
+  },
+  {
+    name: "ACCRUE_WORKER_INTERVAL_MS",
+    default: "1000",
+    doc: "Milliseconds between worker polls.",
+  },
+  { name: "ACCRUE_BODY_LIMIT", default: "1048576", doc: "Largest request body in bytes." },
+  {
+    name: "ACCRUE_PUBLIC_URL",
+    default: "http://HOST:PORT",
+    doc: "Base URL used in links Accrue hands out (documents, portal).",
+  },
+];
+
+const LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean) {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (["true", "1", "yes"].includes(raw)) return true;
+  if (["false", "0", "no"].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = env.HOST || "127.0.0.1";
+  const port = int(env, "PORT", 8080, 0, 65535);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(databaseUrl);
+    } catch {
+      throw new ConfigError("DATABASE_URL is not a valid URL");
+    }
+    if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+      throw new ConfigError(
+        `DATABASE_URL must start with postgres:// or postgresql:// (got "${url.protocol}")`,
+      );
+    }
+  }
+  const dataDir = path.resolve(env.ACCRUE_DATA_DIR || "./.accrue/data");
+  const logLevel = (env.LOG_LEVEL || "info") as LogLevel;
+  if (!LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(", ")} (got "${logLevel}")`);
+  }
+  const publicUrl = (env.ACCRUE_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, "");
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`ACCRUE_PUBLIC_URL is not a valid URL (got "${publicUrl}")`);
+  }
+  return {
+    host,
+    port,
+    databaseUrl,
+    dataDir,
+    logLevel,
+    worker: bool(env, "ACCRUE_WORKER", true),
+    workerIntervalMs: int(env, "ACCRUE_WORKER_INTERVAL_MS", 1000, 10, 3_600_000),
+    bodyLimit: int(env, "ACCRUE_BODY_LIMIT", 1_048_576, 1024, 1_073_741_824),
+    publicUrl,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The operation catalog: every API operation declared once, with the permission codes that
+ * allow it. A caller may run an operation when it holds ANY ONE of its codes (the rule of
+ * Huawei's fine-grained permissions). Routing, authorization, audit and the API reference
+ * all read this table; a route without an entry here fails at start-up.
+ */
+export type Operation = {
+  readonly id: string;
+  readonly summary: string;
+  /** Any one of these permission codes allows the call. Empty: public (no credentials). */
+  readonly permissions: readonly string[];
+  /** Mutations run in one transaction with idempotency and an audit record. */
+  readonly mutation: boolean;
+  /** Group in the API reference. */
+  readonly tag: string;
+};
+
+const op = (
+  id: string,
+  tag: string,
+  summary: string,
+  permissions: string[],
+  mutation: boolean,
+): Operation => ({ id, tag, summary, permissions, mutation });
+
+export const OPERATIONS = {
+  "system.health": op("system.health", "System", "Liveness and database check", [], false),
+
+  "tenant.get": op("tenant.get", "Tenant", "The caller's tenant", ["tenant:read"], false),
+
+  "api_keys.create": op(
+    "api_keys.create",
+    "Access",
+    "Create an API key (the secret is shown once)",
+    ["api_keys:write"],
+    true,
+  ),
+  "api_keys.list": op("api_keys.list", "Access", "List API keys", ["api_keys:read"], false),
+  "api_keys.get": op("api_keys.get", "Access", "Get an API key", ["api_keys:read"], false),
+  "api_keys.revoke": op("api_keys.revoke", "Access", "Revoke an API key", ["api_keys:write"], true),
+
+  "audit_events.list": op(
+    "audit_events.list",
+    "Audit",
+    "List audit records, newest first",
+    ["audit:read"],
+    false,
+  ),
+
+  "test_clock.get": op("test_clock.get", "Test clock", "The tenant's clock", ["clock:read"], false),
+  "test_clock.create": op(
+    "test_clock.create",
+    "Test clock",
+    "Put the tenant on a test clock frozen at a given instant",
+    ["clock:write"],
+    true,
+  ),
+  "test_clock.advance": op(
+    "test_clock.advance",
+    "Test clock",
+    "Move the tenant's test clock forward",
+    ["clock:write"],
+    true,
+  ),
+} as const satisfies Record<string, Operation>;
+
+export type OperationId = keyof typeof OPERATIONS;
+
+export function getOperation(id: string): Operation | undefined {
+  return (OPERATIONS as Record<string, Operation>)[id];
+}
+
+/** Every permission code any operation names, sorted. */
+export function allPermissionCodes(): string[] {
+  const codes = new Set<string>();
+  for (const o of Object.values(OPERATIONS) as Operation[]) {
+    for (const c of o.permissions) codes.add(c);
+  }
+  return [...codes].sort();
+}
+
+/** The any-of rule: allowed when the holder has at least one of the operation's codes. */
+export function isAllowed(operation: Operation, held: ReadonlySet<string>): boolean {
+  if (operation.permissions.length === 0) return true;
+  if (held.has("*")) return true;
+  return operation.permissions.some((code) => held.has(code));
+}

@@ -1,0 +1,188 @@
+/**
+ * The HTTP application: Fastify with TypeBox schemas, one error mapper, authentication and
+ * authorization driven by the operation catalog, and the OpenAPI document built from the
+ * route schemas.
+ */
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import {
+  registerAjvFormats,
+  type TypeBoxTypeProvider,
+  TypeBoxValidatorCompiler,
+} from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import type { Config } from "../config.js";
+import { forbidden } from "../domain/errors.js";
+import { getOperation, isAllowed } from "../domain/operations.js";
+import { newId } from "../lib/ids.js";
+import { apiKeyRoutes } from "../modules/access/api-keys.routes.js";
+import { authenticate, type Principal } from "../modules/access/authenticate.js";
+import { insertAuditRecords } from "../modules/audit/audit.repository.js";
+import { auditRoutes } from "../modules/audit/audit.routes.js";
+import { clockRoutes } from "../modules/clock/clock.routes.js";
+import { systemRoutes } from "../modules/system/system.routes.js";
+import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
+import type { Backend } from "../storage/db.js";
+import type { DB } from "../storage/schema.js";
+import { errorHandler, mapError } from "./errors.js";
+import { ErrorSchema } from "./schemas.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    db: Kysely<DB>;
+    backend: Backend;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Id of the catalog operation this route performs (src/domain/operations.ts). */
+    operation?: string;
+  }
+}
+
+export type AppOptions = {
+  db: Kysely<DB>;
+  backend: Backend;
+  config: Pick<Config, "bodyLimit" | "logLevel" | "publicUrl">;
+  /** A pino logger to use; absent: a new one at config.logLevel. */
+  logger?: FastifyBaseLogger;
+};
+
+export type App = FastifyInstance;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+registerAjvFormats();
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    ...(options.logger
+      ? { loggerInstance: options.logger }
+      : { logger: { level: options.config.logLevel } }),
+    bodyLimit: options.config.bodyLimit,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : newId("request");
+    },
+    disableRequestLogging: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.decorate("db", options.db);
+  app.decorate("backend", options.backend);
+  app.decorateRequest("principal", null);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    const { body } = mapError(new Error("not found"), req.id);
+    body.error.code = "route_not_found";
+    body.error.message = `no route ${req.method} ${req.url.split("?")[0]}`;
+    return reply.status(404).send(body);
+  });
+  app.addHook("onRequest", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+  // one log line per request, carrying the request id
+  app.addHook("onResponse", async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        url: req.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        tenant: req.principal?.tenantId,
+      },
+      "request",
+    );
+  });
+
+  // Every API route names its catalog operation; the catalog fills in its documentation.
+  app.addHook("onRoute", (route) => {
+    const id = route.config?.operation;
+    if (!id) {
+      if (route.url.startsWith("/v1")) throw new Error(`route ${route.url} declares no operation`);
+      return;
+    }
+    const op = getOperation(id);
+    if (!op) throw new Error(`route ${route.url} names unknown operation ${id}`);
+    route.schema ??= {};
+    const schema = route.schema as Record<string, unknown>;
+    schema.operationId = op.id;
+    schema.summary = op.summary;
+    schema.tags = [op.tag];
+    if (op.permissions.length > 0) {
+      schema.security = [{ apiKey: [] }];
+      schema.description = [
+        schema.description,
+        `Permissions (any one of): ${op.permissions.map((p) => `\`${p}\``).join(", ")}.`,
+        op.mutation ? "Accepts `Idempotency-Key`; audited." : undefined,
+      ]
+        .filter(Boolean)
+        .join("\n\n");
+      schema.response ??= {};
+      const response = schema.response as Record<string, unknown>;
+      response["4XX"] ??= { $ref: "Error#" };
+    }
+  });
+
+  // Authentication and authorization, before the body is even validated.
+  app.addHook("onRequest", async (req) => {
+    const id = req.routeOptions.config.operation;
+    const op = id ? getOperation(id) : undefined;
+    if (!op || op.permissions.length === 0) return;
+    const principal = await authenticate(app.db, req.headers.authorization);
+    req.principal = principal;
+    if (!isAllowed(op, principal.permissions)) {
+      await insertAuditRecords(app.db, [
+        {
+          tenantId: principal.tenantId,
+          tenantTime: principal.testClockNow ?? new Date(),
+          actorType: principal.actor.type,
+          actorId: principal.actor.id,
+          operation: op.id,
+          outcome: "denied",
+          requestId: req.id,
+        },
+      ]);
+      throw forbidden(
+        "permission_denied",
+        `${op.id} needs one of these permissions: ${op.permissions.join(", ")}`,
+        { operation: op.id, required_any_of: op.permissions },
+      );
+    }
+  });
+
+  app.addSchema(ErrorSchema);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Accrue API",
+        version: "0.1.0",
+        description:
+          'Subscription billing. Errors are `{"error":{"code","message","details","request_id"}}`; money is in decimal strings; lists are cursor-paginated.',
+      },
+      servers: [{ url: options.config.publicUrl }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: "http", scheme: "bearer", description: "An Accrue API key (ak_…)" },
+        },
+      },
+    },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
+
+  await app.register(systemRoutes);
+  await app.register(tenantRoutes, { prefix: "/v1" });
+  await app.register(apiKeyRoutes, { prefix: "/v1" });
+  await app.register(auditRoutes, { prefix: "/v1" });
+  await app.register(clockRoutes, { prefix: "/v1" });
+
+  return app;
+}

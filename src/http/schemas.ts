@@ -1,0 +1,43 @@
+/** Schemas shared by every route of the native API. */
+import { Type } from "typebox";
+
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: "Stable machine code, e.g. validation_failed" }),
+      message: Type.String(),
+      details: Type.Record(Type.String(), Type.Unknown()),
+      request_id: Type.String(),
+    }),
+  },
+  { $id: "Error", title: "Error" },
+);
+
+export const PageQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    cursor: Type.Optional(
+      Type.String({ maxLength: 64, description: "next_cursor of the previous page" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
+  Type.Object({
+    data: Type.Array(item),
+    has_more: Type.Boolean(),
+    next_cursor: Type.Union([Type.String(), Type.Null()]),
+  });
+
+export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+export const IdempotencyHeader = Type.Object({
+  "idempotency-key": Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description: "Retries with the same key and body return the first response",
+    }),
+  ),
+});

@@ -1,0 +1,77 @@
+/**
+ * The worker loop. Each job claims its own due rows with `FOR UPDATE SKIP LOCKED`, so any
+ * number of processes can run the loop against one PostgreSQL without doing the same work
+ * twice, and each job is idempotent, so a crash mid-way is repaired by the next run.
+ */
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { DB } from "../storage/schema.js";
+
+export type JobContext = { db: Kysely<DB>; log: Logger };
+
+export type Job = {
+  name: string;
+  /** Minimum milliseconds between two runs of this job in one process. */
+  everyMs: number;
+  /** Does one batch of work; returns how many items it handled. */
+  run(ctx: JobContext): Promise<number>;
+  /** A run that handled this many items is followed at once by another. */
+  batchSize: number;
+};
+
+export type Worker = { stop(): Promise<void>; tick(): Promise<number> };
+
+export function startWorker(options: {
+  db: Kysely<DB>;
+  log: Logger;
+  jobs: readonly Job[];
+  intervalMs: number;
+  /** false: no timer, run ticks by hand (tests). */
+  autoStart?: boolean;
+}): Worker {
+  const lastRun = new Map<string, number>();
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+
+  async function tick(): Promise<number> {
+    let handled = 0;
+    for (const job of options.jobs) {
+      if (stopped) break;
+      const last = lastRun.get(job.name) ?? 0;
+      if (Date.now() - last < job.everyMs) continue;
+      try {
+        let n: number;
+        do {
+          n = await job.run({ db: options.db, log: options.log });
+          handled += n;
+          if (n > 0) options.log.info({ job: job.name, handled: n }, "job batch done");
+        } while (n >= job.batchSize && !stopped);
+        lastRun.set(job.name, Date.now());
+      } catch (err) {
+        options.log.error({ err, job: job.name }, "job failed; it will be retried");
+      }
+    }
+    return handled;
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(async () => {
+      running = tick();
+      await running;
+      running = undefined;
+      schedule();
+    }, options.intervalMs);
+  }
+  if (options.autoStart !== false) schedule();
+
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (running) await running;
+    },
+  };
+}

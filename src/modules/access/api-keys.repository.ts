@@ -1,0 +1,68 @@
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { ApiKeysTable, DB } from "../../storage/schema.js";
+
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+
+export async function insertApiKey(
+  db: Kysely<DB>,
+  row: Omit<ApiKeyRow, "created_at" | "revoked_at">,
+): Promise<ApiKeyRow> {
+  return db.insertInto("api_keys").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The one place API keys are scoped to a tenant. */
+function scoped(db: Kysely<DB>, tenantId: string) {
+  return db.selectFrom("api_keys").where("tenant_id", "=", tenantId);
+}
+
+export async function findApiKey(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ApiKeyRow | undefined> {
+  let q = scoped(db, tenantId).selectAll().where("id", "=", id);
+  if (options.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function listApiKeys(
+  db: Kysely<DB>,
+  tenantId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<ApiKeyRow[]> {
+  let q = scoped(db, tenantId).selectAll();
+  if (page.cursor) q = q.where("id", ">", page.cursor);
+  return q.orderBy("id").limit(page.limit).execute();
+}
+
+export async function markRevoked(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+): Promise<ApiKeyRow> {
+  return db
+    .updateTable("api_keys")
+    .set({ revoked_at: sql<Date>`now()` })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Authentication lookup: an active key by the hash of its secret, with its tenant. */
+export async function findActiveKeyByHash(db: Kysely<DB>, secretHash: string) {
+  return db
+    .selectFrom("api_keys")
+    .innerJoin("tenants", "tenants.id", "api_keys.tenant_id")
+    .select([
+      "api_keys.id",
+      "api_keys.tenant_id",
+      "api_keys.roles",
+      "api_keys.secret_hash",
+      "tenants.test_clock_now",
+    ])
+    .where("api_keys.secret_hash", "=", secretHash)
+    .where("api_keys.revoked_at", "is", null)
+    .executeTakeFirst();
+}

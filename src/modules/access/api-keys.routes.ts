@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { runMutation, runRead } from "../../http/execute.js";
+import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas.js";
+import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from "./api-keys.service.js";
+
+const ApiKeySchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    prefix: Type.String({ description: "First characters of the key, for recognition" }),
+    roles: Type.Array(Type.String()),
+    created_at: Type.String({ format: "date-time" }),
+    revoked_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  },
+  { $id: "ApiKey" },
+);
+
+const CreatedApiKeySchema = Type.Object({
+  ...ApiKeySchema.properties,
+  secret: Type.String({ description: "The key itself. Shown once; store it now." }),
+});
+
+const CreateApiKeyBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    roles: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+      minItems: 1,
+      maxItems: 20,
+      description: "Built-in roles: admin, read_only",
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    "/api_keys",
+    {
+      config: { operation: "api_keys.create" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: CreateApiKeyBody,
+        response: { 201: CreatedApiKeySchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await createApiKey(ctx, req.body),
+      })),
+  );
+
+  app.get(
+    "/api_keys",
+    {
+      config: { operation: "api_keys.list" },
+      schema: { querystring: PageQuery, response: { 200: Page(ApiKeySchema) } },
+    },
+    (req) =>
+      runRead(req, (ctx) =>
+        listApiKeys(ctx, { limit: req.query.limit ?? 20, cursor: req.query.cursor }),
+      ),
+  );
+
+  app.get(
+    "/api_keys/:id",
+    {
+      config: { operation: "api_keys.get" },
+      schema: { params: IdParams, response: { 200: ApiKeySchema } },
+    },
+    (req) => runRead(req, (ctx) => getApiKey(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/api_keys/:id/revoke",
+    {
+      config: { operation: "api_keys.revoke" },
+      schema: { headers: IdempotencyHeader, params: IdParams, response: { 200: ApiKeySchema } },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await revokeApiKey(ctx, req.params.id),
+      })),
+  );
+};

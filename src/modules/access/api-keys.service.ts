@@ -1,0 +1,104 @@
+import { invalid, notFound, unprocessable } from "../../domain/errors.js";
+import { isKnownRole } from "../../domain/roles.js";
+import { newId } from "../../lib/ids.js";
+import type { Ctx } from "../context.js";
+import {
+  type ApiKeyRow,
+  findApiKey,
+  insertApiKey,
+  listApiKeys as listRows,
+  markRevoked,
+} from "./api-keys.repository.js";
+import { displayPrefix, generateSecret, hashSecret } from "./secrets.js";
+
+export type ApiKey = {
+  id: string;
+  name: string;
+  prefix: string;
+  roles: string[];
+  created_at: string;
+  revoked_at: string | null;
+};
+
+export const toApiKey = (row: ApiKeyRow): ApiKey => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  roles: row.roles,
+  created_at: row.created_at.toISOString(),
+  revoked_at: row.revoked_at ? row.revoked_at.toISOString() : null,
+});
+
+export function validateRoles(roles: readonly string[]): void {
+  if (roles.length === 0) {
+    throw invalid("invalid_roles", "at least one role is required", { field: "roles" });
+  }
+  for (const role of roles) {
+    if (!isKnownRole(role)) {
+      throw invalid("unknown_role", `unknown role "${role}"`, { field: "roles", role });
+    }
+  }
+}
+
+/** Creates a key; the returned `secret` is the only time it is ever shown. */
+export async function createApiKey(
+  ctx: Ctx,
+  input: { name: string; roles: string[] },
+): Promise<ApiKey & { secret: string }> {
+  validateRoles(input.roles);
+  const secret = generateSecret("ak");
+  const row = await insertApiKey(ctx.db, {
+    id: newId("apiKey"),
+    tenant_id: ctx.tenantId,
+    name: input.name,
+    prefix: displayPrefix(secret),
+    secret_hash: hashSecret(secret),
+    roles: [...new Set(input.roles)],
+  });
+  const key = toApiKey(row);
+  ctx.audit({ targetType: "api_key", targetId: key.id, after: key });
+  await ctx.emit({
+    type: "api_key.created",
+    subjectType: "api_key",
+    subjectId: key.id,
+    payload: key,
+  });
+  return { ...key, secret };
+}
+
+export async function getApiKey(ctx: Ctx, id: string): Promise<ApiKey> {
+  const row = await findApiKey(ctx.db, ctx.tenantId, id);
+  if (!row) throw notFound("api_key_not_found", `no API key ${id}`, { id });
+  return toApiKey(row);
+}
+
+export async function listApiKeys(
+  ctx: Ctx,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ data: ApiKey[]; has_more: boolean; next_cursor: string | null }> {
+  const rows = await listRows(ctx.db, ctx.tenantId, { ...page, limit: page.limit + 1 });
+  const data = rows.slice(0, page.limit).map(toApiKey);
+  const hasMore = rows.length > page.limit;
+  return { data, has_more: hasMore, next_cursor: hasMore ? (data.at(-1)?.id ?? null) : null };
+}
+
+export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKey> {
+  const row = await findApiKey(ctx.db, ctx.tenantId, id, { forUpdate: true });
+  if (!row) throw notFound("api_key_not_found", `no API key ${id}`, { id });
+  if (row.revoked_at) {
+    throw unprocessable("api_key_already_revoked", `API key ${id} is already revoked`, { id });
+  }
+  if (ctx.actor.type === "api_key" && ctx.actor.id === id) {
+    throw unprocessable("cannot_revoke_own_key", "a key cannot revoke itself", { id });
+  }
+  const before = toApiKey(row);
+  const after = toApiKey(await markRevoked(ctx.db, ctx.tenantId, id));
+  ctx.audit({ targetType: "api_key", targetId: id, before, after });
+  await ctx.emit({
+    type: "api_key.revoked",
+    subjectType: "api_key",
+    subjectId: id,
+    payload: after,
+  });
+  return after;
+}

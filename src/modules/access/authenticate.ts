@@ -1,0 +1,49 @@
+import type { Kysely } from "kysely";
+import { unauthenticated } from "../../domain/errors.js";
+import { permissionsOf } from "../../domain/roles.js";
+import type { DB } from "../../storage/schema.js";
+import type { Actor } from "../context.js";
+import { findActiveKeyByHash } from "./api-keys.repository.js";
+import { hashSecret } from "./secrets.js";
+
+/** An authenticated caller. */
+export type Principal = {
+  tenantId: string;
+  actor: Actor;
+  roles: readonly string[];
+  permissions: ReadonlySet<string>;
+  /** The tenant's test clock reading, or null on the system clock. */
+  testClockNow: Date | null;
+};
+
+/** Resolves `Authorization: Bearer <API key>` to a principal, or throws 401. */
+export async function authenticate(
+  db: Kysely<DB>,
+  authorization: string | undefined,
+): Promise<Principal> {
+  if (!authorization) {
+    throw unauthenticated(
+      "missing_credentials",
+      "send an API key as 'Authorization: Bearer <key>'",
+    );
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) {
+    throw unauthenticated(
+      "malformed_credentials",
+      "the Authorization header must be 'Bearer <key>'",
+    );
+  }
+  const secret = match[1]!;
+  const row = secret.startsWith("ak_")
+    ? await findActiveKeyByHash(db, hashSecret(secret))
+    : undefined;
+  if (!row) throw unauthenticated("invalid_credentials", "the API key is unknown or revoked");
+  return {
+    tenantId: row.tenant_id,
+    actor: { type: "api_key", id: row.id },
+    roles: row.roles,
+    permissions: permissionsOf(row.roles),
+    testClockNow: row.test_clock_now,
+  };
+}

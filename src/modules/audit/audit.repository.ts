@@ -1,0 +1,65 @@
+import type { Kysely, Selectable } from "kysely";
+import { newId } from "../../lib/ids.js";
+import { toJson } from "../../lib/json.js";
+import type { AuditEventsTable, DB } from "../../storage/schema.js";
+
+export type AuditRecord = {
+  tenantId: string;
+  tenantTime: Date;
+  actorType: string;
+  actorId: string;
+  operation: string;
+  outcome: "succeeded" | "denied";
+  targetType?: string | null;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  requestId: string;
+  idempotencyKey?: string | null;
+};
+
+export async function insertAuditRecords(db: Kysely<DB>, records: AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const occurredAt = new Date();
+  await db
+    .insertInto("audit_events")
+    .values(
+      records.map((r) => ({
+        id: newId("audit"),
+        tenant_id: r.tenantId,
+        occurred_at: occurredAt,
+        tenant_time: r.tenantTime,
+        actor_type: r.actorType,
+        actor_id: r.actorId,
+        operation: r.operation,
+        outcome: r.outcome,
+        target_type: r.targetType ?? null,
+        target_id: r.targetId ?? null,
+        before: r.before === undefined ? null : toJson(r.before),
+        after: r.after === undefined ? null : toJson(r.after),
+        request_id: r.requestId,
+        idempotency_key: r.idempotencyKey ?? null,
+      })),
+    )
+    .execute();
+}
+
+export type AuditFilter = {
+  tenantId: string;
+  limit: number;
+  /** Return records older than this id (newest first). */
+  cursor?: string | undefined;
+  targetId?: string | undefined;
+  operation?: string | undefined;
+};
+
+export async function listAuditRecords(
+  db: Kysely<DB>,
+  filter: AuditFilter,
+): Promise<Selectable<AuditEventsTable>[]> {
+  let q = db.selectFrom("audit_events").selectAll().where("tenant_id", "=", filter.tenantId);
+  if (filter.cursor) q = q.where("id", "<", filter.cursor);
+  if (filter.targetId) q = q.where("target_id", "=", filter.targetId);
+  if (filter.operation) q = q.where("operation", "=", filter.operation);
+  return q.orderBy("id", "desc").limit(filter.limit).execute();
+}

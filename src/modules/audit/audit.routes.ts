@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { runRead } from "../../http/execute.js";
+import { Page, PageQuery } from "../../http/schemas.js";
+import { listAuditRecords } from "./audit.repository.js";
+
+const AuditEventSchema = Type.Object(
+  {
+    id: Type.String(),
+    occurred_at: Type.String({ format: "date-time", description: "Wall-clock time" }),
+    tenant_time: Type.String({ format: "date-time", description: "The tenant clock's time" }),
+    actor: Type.Object({ type: Type.String(), id: Type.String() }),
+    operation: Type.String(),
+    outcome: Type.Union([Type.Literal("succeeded"), Type.Literal("denied")]),
+    target: Type.Union([Type.Object({ type: Type.String(), id: Type.String() }), Type.Null()]),
+    before: Type.Unknown(),
+    after: Type.Unknown(),
+    request_id: Type.String(),
+    idempotency_key: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: "AuditEvent" },
+);
+
+const AuditQuery = Type.Object(
+  {
+    ...PageQuery.properties,
+    target_id: Type.Optional(Type.String({ maxLength: 64 })),
+    operation: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/audit_events",
+    {
+      config: { operation: "audit_events.list" },
+      schema: { querystring: AuditQuery, response: { 200: Page(AuditEventSchema) } },
+    },
+    (req) =>
+      runRead(req, async (ctx) => {
+        const limit = req.query.limit ?? 20;
+        const rows = await listAuditRecords(ctx.db, {
+          tenantId: ctx.tenantId,
+          limit: limit + 1,
+          cursor: req.query.cursor,
+          targetId: req.query.target_id,
+          operation: req.query.operation,
+        });
+        const data = rows.slice(0, limit).map((r) => ({
+          id: r.id,
+          occurred_at: r.occurred_at.toISOString(),
+          tenant_time: r.tenant_time.toISOString(),
+          actor: { type: r.actor_type, id: r.actor_id },
+          operation: r.operation,
+          outcome: r.outcome,
+          target: r.target_type && r.target_id ? { type: r.target_type, id: r.target_id } : null,
+          before: r.before ?? null,
+          after: r.after ?? null,
+          request_id: r.request_id,
+          idempotency_key: r.idempotency_key,
+        }));
+        const hasMore = rows.length > limit;
+        return { data, has_more: hasMore, next_cursor: hasMore ? (data.at(-1)?.id ?? null) : null };
+      }),
+  );
+};

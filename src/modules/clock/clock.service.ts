@@ -1,0 +1,117 @@
+/**
+ * Tenant clocks. A tenant runs on the system clock, or on a test clock: a frozen instant
+ * that only ever moves forward. Everything time-dependent takes its "now" from here.
+ */
+import { Temporal } from "temporal-polyfill";
+import { type Clock, fixedClock } from "../../domain/clock.js";
+import { conflict, invalid, notFound, unprocessable } from "../../domain/errors.js";
+import { systemClock } from "../../lib/clock.js";
+import type { Ctx } from "../context.js";
+
+export type ClockView = { mode: "system" | "test"; now: string };
+
+export function clockFor(testClockNow: Date | null): Clock {
+  return testClockNow
+    ? fixedClock(Temporal.Instant.fromEpochMilliseconds(testClockNow.getTime()))
+    : systemClock;
+}
+
+function parseInstant(value: string, field: string): Temporal.Instant {
+  try {
+    return Temporal.Instant.from(value);
+  } catch {
+    throw invalid("invalid_timestamp", `${field} must be an RFC 3339 timestamp with offset`, {
+      field,
+      value,
+    });
+  }
+}
+
+async function lockTenant(ctx: Ctx) {
+  const row = await ctx.db
+    .selectFrom("tenants")
+    .select(["id", "test_clock_now"])
+    .where("id", "=", ctx.tenantId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound("tenant_not_found", `no tenant ${ctx.tenantId}`);
+  return row;
+}
+
+export async function getClock(ctx: Ctx): Promise<ClockView> {
+  const row = await ctx.db
+    .selectFrom("tenants")
+    .select("test_clock_now")
+    .where("id", "=", ctx.tenantId)
+    .executeTakeFirstOrThrow();
+  return {
+    mode: row.test_clock_now ? "test" : "system",
+    now: clockFor(row.test_clock_now).now().toString(),
+  };
+}
+
+/** Puts the tenant on a test clock frozen at `frozenTime`. Once only: it cannot be undone. */
+export async function createTestClock(
+  ctx: Ctx,
+  input: { frozen_time: string },
+): Promise<ClockView> {
+  const at = parseInstant(input.frozen_time, "frozen_time");
+  const row = await lockTenant(ctx);
+  if (row.test_clock_now) {
+    throw conflict("test_clock_exists", "the tenant already runs on a test clock; advance it");
+  }
+  await ctx.db
+    .updateTable("tenants")
+    .set({ test_clock_now: new Date(at.epochMilliseconds) })
+    .where("id", "=", ctx.tenantId)
+    .execute();
+  const view: ClockView = { mode: "test", now: at.toString() };
+  ctx.audit({
+    targetType: "tenant",
+    targetId: ctx.tenantId,
+    before: { mode: "system" },
+    after: view,
+  });
+  await ctx.emit({
+    type: "test_clock.created",
+    subjectType: "tenant",
+    subjectId: ctx.tenantId,
+    payload: view,
+  });
+  return view;
+}
+
+/** Moves the test clock forward to `frozenTime`; moving it back is refused. */
+export async function advanceTestClock(
+  ctx: Ctx,
+  input: { frozen_time: string },
+): Promise<ClockView> {
+  const to = parseInstant(input.frozen_time, "frozen_time");
+  const row = await lockTenant(ctx);
+  if (!row.test_clock_now) {
+    throw unprocessable("no_test_clock", "the tenant runs on the system clock");
+  }
+  const from = Temporal.Instant.fromEpochMilliseconds(row.test_clock_now.getTime());
+  if (Temporal.Instant.compare(to, from) < 0) {
+    throw unprocessable(
+      "clock_cannot_move_backwards",
+      `the test clock is at ${from}; it only moves forward`,
+      { field: "frozen_time", now: from.toString(), requested: to.toString() },
+    );
+  }
+  await ctx.db
+    .updateTable("tenants")
+    .set({ test_clock_now: new Date(to.epochMilliseconds) })
+    .where("id", "=", ctx.tenantId)
+    .execute();
+  const before: ClockView = { mode: "test", now: from.toString() };
+  const after: ClockView = { mode: "test", now: to.toString() };
+  ctx.audit({ targetType: "tenant", targetId: ctx.tenantId, before, after });
+  await ctx.emit({
+    type: "test_clock.advanced",
+    subjectType: "tenant",
+    subjectId: ctx.tenantId,
+    payload: { from: before.now, to: after.now },
+  });
+  return after;
+}

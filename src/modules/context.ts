@@ -1,0 +1,39 @@
+import type { Kysely } from "kysely";
+import type { Clock } from "../domain/clock.js";
+import type { DB } from "../storage/schema.js";
+
+/** Who performs an operation. */
+export type Actor = {
+  type: "api_key" | "oauth_client" | "system";
+  id: string;
+};
+
+export type AuditEntry = {
+  targetType: string;
+  targetId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+export type DomainEvent = {
+  type: string;
+  subjectType: string;
+  subjectId: string;
+  payload: unknown;
+};
+
+/**
+ * What every service function receives first: `(ctx, input) => output`. Inside a mutation
+ * `db` is the operation's transaction handle; use it and nothing else.
+ */
+export interface Ctx {
+  readonly tenantId: string;
+  readonly actor: Actor;
+  readonly clock: Clock;
+  readonly requestId: string;
+  readonly db: Kysely<DB>;
+  /** Records what changed; written to the audit log in the same transaction. */
+  audit(entry: AuditEntry): void;
+  /** Writes a domain event to the outbox in the same transaction. */
+  emit(event: DomainEvent): Promise<void>;
+}

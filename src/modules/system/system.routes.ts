@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { sql } from "kysely";
+import { Type } from "typebox";
+
+export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/healthz",
+    {
+      config: { operation: "system.health" },
+      schema: {
+        response: {
+          200: Type.Object({ status: Type.Literal("ok"), database: Type.String() }),
+          503: Type.Object({ status: Type.Literal("unavailable"), database: Type.String() }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await sql`SELECT 1`.execute(app.db);
+        return { status: "ok" as const, database: app.backend };
+      } catch {
+        return reply.status(503).send({ status: "unavailable" as const, database: app.backend });
+      }
+    },
+  );
+
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+};

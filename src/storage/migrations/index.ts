@@ -1,0 +1,11 @@
+import type { Migration } from "kysely/migration";
+import * as m0001 from "./0001_foundation.js";
+
+/**
+ * Every migration, in order. Names sort lexically; never rename or edit a released one —
+ * add a new file. They target PostgreSQL 15 (the oldest supported server) and run unchanged
+ * on PGlite.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_foundation": m0001,
+};

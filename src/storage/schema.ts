@@ -1,0 +1,90 @@
+/**
+ * Row types of every table, as both drivers return them: int8 and numeric as strings,
+ * date as 'YYYY-MM-DD', timestamptz as Date, jsonb as parsed JSON.
+ */
+import type { ColumnType } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** Filled by the database default when not given. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+type Json = ColumnType<unknown, string, string>;
+type NullableJson = ColumnType<unknown, string | null, string | null>;
+
+export interface TenantsTable {
+  id: string;
+  name: string;
+  created_at: CreatedAt;
+  /** Set while the tenant runs on a test clock: the frozen "now". */
+  test_clock_now: NullableTimestamp;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  /** First characters of the key, shown in listings so a person can recognise it. */
+  prefix: string;
+  /** SHA-256 of the whole key, hex. The key itself is never stored. */
+  secret_hash: string;
+  roles: string[];
+  created_at: CreatedAt;
+  revoked_at: NullableTimestamp;
+}
+
+export interface OauthClientsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  secret_hash: string;
+  roles: string[];
+  created_at: CreatedAt;
+  revoked_at: NullableTimestamp;
+}
+
+export interface IdempotencyKeysTable {
+  tenant_id: string;
+  key: string;
+  operation: string;
+  fingerprint: string;
+  status_code: number | null;
+  response: NullableJson;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  tenant_id: string;
+  occurred_at: Timestamp;
+  tenant_time: Timestamp;
+  actor_type: string;
+  actor_id: string;
+  operation: string;
+  outcome: "succeeded" | "denied";
+  target_type: string | null;
+  target_id: string | null;
+  before: NullableJson;
+  after: NullableJson;
+  request_id: string;
+  idempotency_key: string | null;
+}
+
+export interface OutboxEventsTable {
+  id: string;
+  tenant_id: string;
+  type: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  occurred_at: Timestamp;
+  tenant_time: Timestamp;
+  payload: Json;
+}
+
+export interface DB {
+  tenants: TenantsTable;
+  api_keys: ApiKeysTable;
+  oauth_clients: OauthClientsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_events: AuditEventsTable;
+  outbox_events: OutboxEventsTable;
+}
