@@ -29,6 +29,13 @@ type ValidationIssue = {
   params?: Record<string, unknown>;
 };
 
+const PART_NAMES: Record<string, string> = {
+  body: "body",
+  querystring: "query",
+  params: "path",
+  headers: "header",
+};
+
 /** "body.customer.name" from a JSON pointer and the part of the request it came from. */
 function fieldName(context: string | undefined, issue: ValidationIssue): string {
   const segments = (issue.instancePath ?? "")
@@ -47,7 +54,7 @@ function fieldName(context: string | undefined, issue: ValidationIssue): string 
       : undefined);
   if (missing !== undefined) segments.push(missing);
   const path = segments.join(".");
-  const part = context === "querystring" ? "query" : (context ?? "body");
+  const part = PART_NAMES[context ?? "body"] ?? context ?? "body";
   return path ? `${part}.${path}` : part;
 }
 

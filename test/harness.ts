@@ -1,0 +1,93 @@
+/**
+ * The one database test harness. `describeEachBackend` runs a suite on embedded PGlite
+ * always, and on PostgreSQL too when DATABASE_URL is set; each suite gets a fresh database
+ * (in-memory PGlite, or a new PostgreSQL database dropped afterwards).
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe } from "vitest";
+import { type Backend, type Database, migrate, openDatabase } from "../src/storage/db.js";
+
+export const BACKENDS: readonly Backend[] = process.env.DATABASE_URL
+  ? ["pglite", "postgres"]
+  : ["pglite"];
+
+export type TestDatabase = Database & { url: string | null };
+
+/** A new, migrated, empty database. close() also drops it on PostgreSQL. */
+export async function createTestDatabase(
+  backend: Backend,
+  options: { migrate?: boolean; poolSize?: number } = {},
+): Promise<TestDatabase> {
+  if (backend === "pglite") {
+    const database = await openDatabase({ backend: "pglite", dataDir: null });
+    if (options.migrate !== false) await migrate(database.db);
+    return { ...database, url: null };
+  }
+  const url = await createPostgresDatabase();
+  const database = await openDatabase({ backend: "postgres", url, poolSize: options.poolSize });
+  if (options.migrate !== false) await migrate(database.db);
+  return {
+    ...database,
+    url,
+    close: async () => {
+      await database.close();
+      await dropPostgresDatabase(url);
+    },
+  };
+}
+
+/** Creates an empty PostgreSQL database next to DATABASE_URL's and returns its URL. */
+export async function createPostgresDatabase(): Promise<string> {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error("DATABASE_URL is not set");
+  const name = `accrue_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return;
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Runs `suite` once per back end, with a fresh database for each. */
+export function describeEachBackend(
+  name: string,
+  suite: (t: { readonly database: TestDatabase; backend: Backend }) => void,
+): void {
+  for (const backend of BACKENDS) {
+    describe(`${name} [${backend}]`, () => {
+      let database: TestDatabase | undefined;
+      beforeAll(async () => {
+        database = await createTestDatabase(backend);
+      });
+      afterAll(async () => {
+        await database?.close();
+      });
+      suite({
+        get database() {
+          if (!database) throw new Error("the test database is not open yet");
+          return database;
+        },
+        backend,
+      });
+    });
+  }
+}
