@@ -72,10 +72,13 @@ export function createIdGenerator(source: IdSource) {
       ms = lastMs;
       // increment the 80-bit random part so ids stay strictly increasing
       const next = Uint8Array.from(lastRandom);
-      for (let i = next.length - 1; i >= 0; i--) {
+      let carry = true;
+      for (let i = next.length - 1; i >= 0 && carry; i--) {
         next[i] = (next[i]! + 1) & 0xff;
-        if (next[i] !== 0) break;
+        carry = next[i] === 0;
       }
+      // all 80 bits wrapped: borrow the next millisecond so the order still holds
+      if (carry) lastMs = ms = lastMs + 1;
       lastRandom = next;
     } else {
       lastMs = ms;

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("configuration", () => {
+  it("has defaults for everything", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      host: "127.0.0.1",
+      port: 8080,
+      databaseUrl: undefined,
+      worker: true,
+    });
+    expect(c.dataDir).toMatch(/\.accrue\/data$/);
+    expect(c.publicUrl).toBe("http://127.0.0.1:8080");
+  });
+
+  it("reads every variable", () => {
+    const c = loadConfig({
+      HOST: "0.0.0.0",
+      PORT: "9000",
+      DATABASE_URL: "postgresql://u@db:5432/accrue",
+      ACCRUE_WORKER: "false",
+      ACCRUE_PUBLIC_URL: "https://billing.example.com/",
+      LOG_LEVEL: "debug",
+    });
+    expect(c).toMatchObject({
+      host: "0.0.0.0",
+      port: 9000,
+      databaseUrl: "postgresql://u@db:5432/accrue",
+      worker: false,
+      publicUrl: "https://billing.example.com",
+      logLevel: "debug",
+    });
+  });
+
+  it.each([
+    [{ PORT: "-1" }],
+    [{ PORT: "8080x" }],
+    [{ DATABASE_URL: "not a url" }],
+    [{ ACCRUE_BODY_LIMIT: "10" }],
+    [{ ACCRUE_PUBLIC_URL: "::" }],
+  ])("refuses %o", (env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+  });
+});
