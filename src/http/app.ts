@@ -109,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (!op) throw new Error(`route ${route.url} names unknown operation ${id}`);
     route.schema ??= {};
     const schema = route.schema as Record<string, unknown>;
+    // GET and its implicit HEAD route share one schema object: enrich it once
+    if (schema.operationId === op.id) return;
     schema.operationId = op.id;
     schema.summary = op.summary;
     schema.tags = [op.tag];

@@ -1,0 +1,58 @@
+import { Temporal } from "temporal-polyfill";
+import { invalid } from "../errors.js";
+import type { DateSpan } from "./span.js";
+
+/**
+ * Validates an IANA time zone name and returns its canonical spelling ("europe/berlin" →
+ * "Europe/Berlin"). Unknown names and bare UTC offsets ("+01:00") raise `invalid_time_zone`:
+ * billing days follow a place's rules, including its DST changes.
+ */
+export function assertTimeZone(timeZone: string): string {
+  let id: string | undefined;
+  if (typeof timeZone === "string" && !/^[+-−]/.test(timeZone)) {
+    try {
+      id = new Temporal.ZonedDateTime(0n, timeZone).timeZoneId;
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+    }
+  }
+  if (id === undefined) {
+    throw invalid("invalid_time_zone", "Unknown time zone; use an IANA name like Europe/Berlin", {
+      timeZone,
+    });
+  }
+  return id;
+}
+
+/** The calendar day an instant falls on in `timeZone`. */
+export function localDate(instant: Temporal.Instant, timeZone: string): Temporal.PlainDate {
+  return instant.toZonedDateTimeISO(assertTimeZone(timeZone)).toPlainDate();
+}
+
+/**
+ * The first instant of `date` in `timeZone`. Usually local midnight, but when a DST change
+ * skips midnight (America/Santiago, 2022-09-11) the day starts at the first local time that
+ * exists (01:00). A day a zone skipped entirely (Pacific/Apia, 2011-12-30) starts where the
+ * next day starts, so its instant span is empty and `localDate` never returns it.
+ */
+export function startOfLocalDay(date: Temporal.PlainDate, timeZone: string): Temporal.Instant {
+  try {
+    return date.toZonedDateTime(assertTimeZone(timeZone)).toInstant();
+  } catch (e) {
+    if (e instanceof RangeError) {
+      throw invalid("date_out_of_range", "The date is outside the supported range", {
+        date: date.toString(),
+        timeZone,
+      });
+    }
+    throw e;
+  }
+}
+
+/** The instants [start, end) a span of local days covers in `timeZone`. */
+export function instantSpan(
+  span: DateSpan,
+  timeZone: string,
+): { readonly start: Temporal.Instant; readonly end: Temporal.Instant } {
+  return { start: startOfLocalDay(span.start, timeZone), end: startOfLocalDay(span.end, timeZone) };
+}
