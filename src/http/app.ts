@@ -10,7 +10,7 @@ import {
   type TypeBoxTypeProvider,
   TypeBoxValidatorCompiler,
 } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
 import { forbidden } from "../domain/errors.js";
@@ -67,7 +67,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : newId("request");
     },
-    disableRequestLogging: true,
+    // one line per request is written by the onResponse hook below
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
