@@ -180,20 +180,20 @@ export function periodsOverlapping(
 ): BillingPeriod[] {
   assertBillingCycle(cycle);
   if (compareDates(to, from) <= 0 || compareDates(to, cycle.anchor) <= 0) return [];
-  const periods: BillingPeriod[] = [];
-  let current = periodContaining(cycle, maxDate(from, cycle.anchor));
-  for (;;) {
-    periods.push(current);
-    if (compareDates(current.end, to) >= 0) return periods;
-    if (periods.length >= MAX_PERIODS_PER_QUERY) {
-      throw invalid("too_many_periods", "The date range spans too many billing periods", {
-        from: from.toString(),
-        to: to.toString(),
-        max: MAX_PERIODS_PER_QUERY,
-      });
-    }
-    current = periodAt(cycle, current.index + 1);
+  const first = periodContaining(cycle, maxDate(from, cycle.anchor));
+  const last = periodContaining(cycle, to.subtract({ days: 1 }));
+  const count = last.index - first.index + 1;
+  if (count > MAX_PERIODS_PER_QUERY) {
+    throw invalid("too_many_periods", "The date range spans too many billing periods", {
+      from: from.toString(),
+      to: to.toString(),
+      count,
+      max: MAX_PERIODS_PER_QUERY,
+    });
   }
+  return Array.from({ length: count }, (_, i) =>
+    i === 0 ? first : i === count - 1 ? last : unsafePeriodAt(cycle, first.index + i),
+  );
 }
 
 /** The first period start strictly after `date` (the anchor itself for dates before it). */

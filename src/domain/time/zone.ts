@@ -9,7 +9,7 @@ import type { DateSpan } from "./span.js";
  */
 export function assertTimeZone(timeZone: string): string {
   let id: string | undefined;
-  if (typeof timeZone === "string" && !/^[+-−]/.test(timeZone)) {
+  if (typeof timeZone === "string" && !/^[+\u2212-]/.test(timeZone)) {
     try {
       id = new Temporal.ZonedDateTime(0n, timeZone).timeZoneId;
     } catch (e) {
