@@ -43,3 +43,9 @@ describe("configuration", () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
   });
 });
+
+describe("IPv6 hosts", () => {
+  it("are bracketed in the public URL", () => {
+    expect(loadConfig({ HOST: "::" }).publicUrl).toBe("http://[::]:8080");
+  });
+});

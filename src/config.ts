@@ -100,7 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(", ")} (got "${logLevel}")`);
   }
-  const publicUrl = (env.ACCRUE_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, "");
+  const hostInUrl = host.includes(":") ? `[${host}]` : host;
+  const publicUrl = (env.ACCRUE_PUBLIC_URL || `http://${hostInUrl}:${port}`).replace(/\/+$/, "");
   try {
     new URL(publicUrl);
   } catch {

@@ -80,12 +80,13 @@ async function serve(config: Config) {
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   const worker = config.worker
     ? startWorker({ db: database.db, log, jobs: JOBS, intervalMs: config.workerIntervalMs })
     : undefined;
   process.stdout.write(
-    `Accrue is serving http://${config.host}:${port} on the ${where(config)}` +
-      `${worker ? " with the worker loop" : ""}. API reference: http://${config.host}:${port}/docs\n`,
+    `Accrue is serving http://${host}:${port} on the ${where(config)}` +
+      `${worker ? " with the worker loop" : ""}. API reference: http://${host}:${port}/docs\n`,
   );
   onShutdown(async () => {
     await worker?.stop();
@@ -190,13 +191,12 @@ export async function main(argv: string[]): Promise<void> {
     }
   } catch (error) {
     if (error instanceof UsageError) fail(error.message, 2);
-    if ((error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      fail((error as Error).message, 2);
-    }
+    const code = String((error as { code?: unknown }).code ?? "");
+    if (code.startsWith("ERR_PARSE_ARGS_")) fail((error as Error).message, 2);
     if (error instanceof DatabaseLockedError) fail(error.message, 1);
     if (isAccrueError(error)) fail(error.message, 2);
-    const code = (error as { code?: string }).code;
-    if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "3D000" || code === "28P01") {
+    // connection refused, unknown host, unknown database (3D000), authentication (28xxx)
+    if (/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|3D000|28\w{3})$/.test(code)) {
       fail(`cannot use the database: ${(error as Error).message}`, 1);
     }
     if (code === "EADDRINUSE") fail(`${config.host}:${config.port} is already in use`, 1);

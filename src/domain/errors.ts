@@ -10,6 +10,7 @@ export type ErrorKind =
   | "not_found" // unknown id (or not visible to this tenant) → 404
   | "conflict" // clashes with existing state, e.g. idempotency key reuse → 409
   | "too_large" // request body over the limit → 413
+  | "unsupported_media_type" // not JSON, not UTF-8, or compressed → 415
   | "unprocessable" // well-formed but breaks a business rule → 422
   | "rate_limited"; // → 429
 

@@ -10,7 +10,12 @@ import {
   type TypeBoxTypeProvider,
   TypeBoxValidatorCompiler,
 } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from "fastify";
 import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
 import { forbidden } from "../domain/errors.js";
@@ -25,7 +30,8 @@ import { systemRoutes } from "../modules/system/system.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
 import type { Backend } from "../storage/db.js";
 import type { DB } from "../storage/schema.js";
-import { errorHandler, mapError } from "./errors.js";
+import { checkEncoding, errorHandler, mapError, rawClientError } from "./errors.js";
+import { checkInput } from "./input.js";
 import { ErrorSchema } from "./schemas.js";
 
 declare module "fastify" {
@@ -69,7 +75,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     // one line per request is written by the onResponse hook below
     logController: new LogController({ disableRequestLogging: true }),
+    // errors Fastify raises before routing (bad URL encoding…) get the same envelope
+    frameworkErrors: (error, req, reply) => {
+      const { status, body } = mapError(error, req.id);
+      void (reply as FastifyReply).status(status).send(body);
+    },
+    clientErrorHandler: rawClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // JSON only: other media types are 415 rather than parsed as text
+  app.removeContentTypeParser("text/plain");
 
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.decorate("db", options.db);
@@ -84,6 +99,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-request-id", req.id);
+    checkEncoding(req.headers);
+  });
+  app.addHook("preValidation", async (req) => {
+    checkInput("path", req.params);
+    checkInput("query", req.query);
+    checkInput("body", req.body);
   });
   // one log line per request, carrying the request id
   app.addHook("onResponse", async (req, reply) => {

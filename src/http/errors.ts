@@ -4,8 +4,10 @@
  * map by kind; Fastify's own client errors (bad JSON, schema violations, body limits) map to
  * 4xx with a machine code; anything else is a bug and a 500 that reveals nothing.
  */
+import type { IncomingHttpHeaders } from "node:http";
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { type ErrorKind, isAccrueError } from "../domain/errors.js";
+import { AccrueError, type ErrorKind, isAccrueError } from "../domain/errors.js";
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -14,6 +16,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
 };
@@ -124,6 +127,24 @@ export function mapError(
         unexpected: false,
       };
   }
+  if (fe.code === "FST_ERR_BAD_URL") {
+    return {
+      status: 400,
+      body: body("malformed_url", "the URL is not validly encoded"),
+      unexpected: false,
+    };
+  }
+  // PostgreSQL refused characters or a value out of range: bad input, not a server fault
+  if (fe.code === "22021" || fe.code === "22P05" || fe.code === "22003" || fe.code === "22001") {
+    return {
+      status: 400,
+      body: body(
+        "invalid_value",
+        "a value in the request cannot be stored (bad characters or out of range)",
+      ),
+      unexpected: false,
+    };
+  }
   if (error instanceof SyntaxError || fe.code === "FST_ERR_CTP_INVALID_JSON") {
     return {
       status: 400,
@@ -153,4 +174,62 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   if (unexpected) request.log.error({ err: error }, "unhandled error");
   else request.log.info({ code: body.error.code, status }, "request refused");
   return reply.status(status).type("application/json").send(body);
+}
+
+/**
+ * Content-Type and Content-Encoding the API accepts: JSON in UTF-8, not compressed. Anything
+ * else is refused before the body is read.
+ */
+export function checkEncoding(headers: IncomingHttpHeaders): void {
+  const encoding = headers["content-encoding"];
+  if (encoding !== undefined && encoding.toLowerCase() !== "identity") {
+    throw new AccrueError(
+      "unsupported_media_type",
+      "unsupported_content_encoding",
+      "send the request body uncompressed (no Content-Encoding)",
+    );
+  }
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(headers["content-type"] ?? "")?.[1];
+  if (
+    charset !== undefined &&
+    charset.toLowerCase() !== "utf-8" &&
+    charset.toLowerCase() !== "utf8"
+  ) {
+    throw new AccrueError(
+      "unsupported_media_type",
+      "unsupported_charset",
+      "send the request body as UTF-8 JSON",
+      { charset },
+    );
+  }
+}
+
+const REASONS: Record<number, string> = {
+  400: "Bad Request",
+  408: "Request Timeout",
+  431: "Request Header Fields Too Large",
+};
+
+/** Errors the HTTP parser raises before Fastify sees a request: answered in the envelope too. */
+export function rawClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  const status =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? 431
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? 408
+        : 400;
+  const code =
+    status === 431 ? "headers_too_large" : status === 408 ? "request_timeout" : "malformed_request";
+  const payload = JSON.stringify({
+    error: {
+      code,
+      message: "the request could not be parsed as HTTP",
+      details: {},
+      request_id: "",
+    },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${REASONS[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`,
+  );
 }

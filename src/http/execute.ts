@@ -18,7 +18,15 @@ import { insertEvent } from "../modules/events/outbox.js";
 import { claimKey, storeResponse } from "../modules/idempotency/idempotency.repository.js";
 import type { DB } from "../storage/schema.js";
 
-export type Result<T> = { status: number; body: T };
+export type Result<T> = {
+  status: number;
+  body: T;
+  /**
+   * What an idempotent replay returns instead of `body`, when the first answer holds
+   * something that must not be stored (a secret shown once). Default: `body`.
+   */
+  replayBody?: T;
+};
 
 function principalOf(req: FastifyRequest): Principal {
   if (!req.principal) throw new Error(`route ${req.url} has no authenticated principal`);
@@ -40,6 +48,7 @@ export async function runRead<T>(req: FastifyRequest, fn: (ctx: Ctx) => Promise<
   return fn({
     tenantId: principal.tenantId,
     actor: principal.actor,
+    permissions: principal.permissions,
     clock: clockFor(principal.testClockNow),
     requestId: req.id,
     db: req.server.db,
@@ -66,10 +75,19 @@ export async function runMutation<T>(
       { field: "header.idempotency-key" },
     );
   }
+  // what makes two requests "the same": caller, operation, parameters and body — not the
+  // spelling of the URL (query order, percent-encoding)
   const fingerprint = createHash("sha256")
-    .update(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`)
+    .update(
+      canonicalJson({
+        actor: principal.actor,
+        operation: op.id,
+        params: req.params ?? null,
+        query: req.query ?? null,
+        body: req.body ?? null,
+      }),
+    )
     .digest("hex");
-  const clock = clockFor(principal.testClockNow);
 
   const outcome = await req.server.db.transaction().execute(async (trx: Kysely<DB>) => {
     if (key !== undefined) {
@@ -95,10 +113,18 @@ export async function runMutation<T>(
       }
     }
 
+    // the tenant's clock as of this transaction: an advance committed since authentication counts
+    const tenant = await trx
+      .selectFrom("tenants")
+      .select("test_clock_now")
+      .where("id", "=", principal.tenantId)
+      .executeTakeFirstOrThrow();
+    const clock = clockFor(tenant.test_clock_now);
     const entries: AuditEntry[] = [];
     const ctx: Ctx = {
       tenantId: principal.tenantId,
       actor: principal.actor,
+      permissions: principal.permissions,
       clock,
       requestId: req.id,
       db: trx,
@@ -129,7 +155,7 @@ export async function runMutation<T>(
       await storeResponse(trx, {
         tenantId: principal.tenantId,
         key,
-        response: { statusCode: result.status, body: result.body },
+        response: { statusCode: result.status, body: result.replayBody ?? result.body },
       });
     }
     return { replayed: false, result };

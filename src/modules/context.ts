@@ -29,6 +29,8 @@ export type DomainEvent = {
 export interface Ctx {
   readonly tenantId: string;
   readonly actor: Actor;
+  /** The caller's permission codes ("*" for all): for rules such as "grant only what you hold". */
+  readonly permissions: ReadonlySet<string>;
   readonly clock: Clock;
   readonly requestId: string;
   readonly db: Kysely<DB>;

@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
+import { lockDataDir } from "./lock.js";
 import { migrations } from "./migrations/index.js";
 import type { DB } from "./schema.js";
 
@@ -19,9 +20,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export class DatabaseLockedError extends Error {
-  override readonly name = "DatabaseLockedError";
-}
+export { DatabaseLockedError } from "./lock.js";
 
 const OID = { INT8: 20, DATE: 1082 } as const;
 const asText = (value: string) => value;
@@ -47,7 +46,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return { db, backend: "postgres", close: () => db.destroy() };
   }
 
-  const release = options.dataDir ? acquireLock(options.dataDir) : () => {};
+  const release = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
   try {
     if (options.dataDir) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
     const pglite = await PGlite.create(options.dataDir ?? undefined, {
@@ -59,58 +58,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       backend: "pglite",
       close: async () => {
         await db.destroy();
-        release();
+        await release();
       },
     };
   } catch (error) {
-    release();
+    await release();
     throw error;
-  }
-}
-
-/**
- * PGlite does not lock its directory, and two processes writing one directory lose data.
- * Accrue keeps `<dataDir>.lock` holding the owner's pid; a live owner means refusal, a dead
- * one a stale lock that is taken over.
- */
-function acquireLock(dataDir: string): () => void {
-  const lockPath = `${dataDir.replace(/\/+$/, "")}.lock`;
-  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        try {
-          if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          // already gone
-        }
-      };
-      process.once("exit", release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = Number(fs.readFileSync(lockPath, "utf8"));
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-        throw new DatabaseLockedError(
-          `the embedded database ${dataDir} is in use by process ${owner}; stop that process, or use DATABASE_URL to share a PostgreSQL server between processes`,
-        );
-      }
-      fs.rmSync(lockPath, { force: true });
-    }
-  }
-  throw new DatabaseLockedError(`could not lock the embedded database ${dataDir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -30,8 +30,15 @@ describe("accrue command line", () => {
 
   it("an unknown command or option → exit code 2", async () => {
     expect((await runAccrue(["frobnicate"])).code).toBe(2);
-    const res = await runAccrue(["bootstrap", "--nope"], { ACCRUE_DATA_DIR: path.join(tmp, "x") });
-    expect(res.code).toBe(2);
+    for (const args of [
+      ["bootstrap", "--nope"],
+      ["bootstrap", "extra"],
+      ["bootstrap", "--name"],
+    ]) {
+      const res = await runAccrue(args, { ACCRUE_DATA_DIR: path.join(tmp, "x") });
+      expect(res.code, args.join(" ")).toBe(2);
+      expect(res.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+    }
   });
 });
 

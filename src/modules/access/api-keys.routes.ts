@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas.js";
-import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from "./api-keys.service.js";
+import {
+  type ApiKey,
+  createApiKey,
+  getApiKey,
+  listApiKeys,
+  revokeApiKey,
+} from "./api-keys.service.js";
 
 const ApiKeySchema = Type.Object(
   {
@@ -18,7 +24,10 @@ const ApiKeySchema = Type.Object(
 
 const CreatedApiKeySchema = Type.Object({
   ...ApiKeySchema.properties,
-  secret: Type.String({ description: "The key itself. Shown once; store it now." }),
+  secret: Type.Union([Type.String(), Type.Null()], {
+    description:
+      "The key itself. Shown once; store it now. An idempotent replay of the request answers null: the secret is never stored.",
+  }),
 });
 
 const CreateApiKeyBody = Type.Object(
@@ -45,10 +54,10 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (req, reply) =>
-      runMutation(req, reply, async (ctx) => ({
-        status: 201,
-        body: await createApiKey(ctx, req.body),
-      })),
+      runMutation<ApiKey & { secret: string | null }>(req, reply, async (ctx) => {
+        const created = await createApiKey(ctx, req.body);
+        return { status: 201, body: created, replayBody: { ...created, secret: null } };
+      }),
   );
 
   app.get(

@@ -1,5 +1,5 @@
-import { invalid, notFound, unprocessable } from "../../domain/errors.js";
-import { isKnownRole } from "../../domain/roles.js";
+import { forbidden, invalid, notFound, unprocessable } from "../../domain/errors.js";
+import { isKnownRole, roleCodes } from "../../domain/roles.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
 import {
@@ -40,12 +40,27 @@ export function validateRoles(roles: readonly string[]): void {
   }
 }
 
+/** A caller may hand out only permissions it holds itself. */
+export function assertMayGrant(held: ReadonlySet<string>, roles: readonly string[]): void {
+  if (held.has("*")) return;
+  for (const role of roles) {
+    const missing = roleCodes(role).filter((code) => code === "*" || !held.has(code));
+    if (missing.length > 0) {
+      throw forbidden("cannot_grant_role", `granting role "${role}" needs permissions you lack`, {
+        role,
+        missing,
+      });
+    }
+  }
+}
+
 /** Creates a key; the returned `secret` is the only time it is ever shown. */
 export async function createApiKey(
   ctx: Ctx,
   input: { name: string; roles: string[] },
 ): Promise<ApiKey & { secret: string }> {
   validateRoles(input.roles);
+  assertMayGrant(ctx.permissions, input.roles);
   const secret = generateSecret("ak");
   const row = await insertApiKey(ctx.db, {
     id: newId("apiKey"),

@@ -18,7 +18,8 @@ export function clockFor(testClockNow: Date | null): Clock {
 
 function parseInstant(value: string, field: string): Temporal.Instant {
   try {
-    return Temporal.Instant.from(value);
+    // stored with millisecond precision: answer and compare in what is stored
+    return Temporal.Instant.fromEpochMilliseconds(Temporal.Instant.from(value).epochMilliseconds);
   } catch {
     throw invalid("invalid_timestamp", `${field} must be an RFC 3339 timestamp with offset`, {
       field,
