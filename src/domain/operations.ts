@@ -26,6 +26,14 @@ const op = (
 export const OPERATIONS = {
   "system.health": op("system.health", "System", "Liveness and database check", [], false),
 
+  "oauth.token": op(
+    "oauth.token",
+    "Access",
+    "Trade OAuth client credentials for a bearer token (RFC 6749 client credentials)",
+    [],
+    false,
+  ),
+
   "tenant.get": op("tenant.get", "Tenant", "The caller's tenant", ["tenant:read"], false),
 
   "api_keys.create": op(

@@ -22,6 +22,7 @@ import { forbidden } from "../domain/errors.js";
 import { getOperation, isAllowed } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
 import { apiKeyRoutes } from "../modules/access/api-keys.routes.js";
+import { oauthRoutes } from "../modules/access/oauth.routes.js";
 import { authenticate, type Principal } from "../modules/access/authenticate.js";
 import { insertAuditRecords } from "../modules/audit/audit.repository.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
@@ -203,6 +204,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
 
   await app.register(systemRoutes);
+  await app.register(oauthRoutes);
   await app.register(tenantRoutes, { prefix: "/v1" });
   await app.register(apiKeyRoutes, { prefix: "/v1" });
   await app.register(auditRoutes, { prefix: "/v1" });

@@ -80,7 +80,17 @@ export interface OutboxEventsTable {
   payload: Json;
 }
 
+export interface AccessTokensTable {
+  /** SHA-256 of the opaque token; the token itself is never stored. */
+  token_hash: string;
+  tenant_id: string;
+  client_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
 export interface DB {
+  access_tokens: AccessTokensTable;
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
   oauth_clients: OauthClientsTable;

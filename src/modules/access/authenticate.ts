@@ -4,6 +4,7 @@ import { permissionsOf } from "../../domain/roles.js";
 import type { DB } from "../../storage/schema.js";
 import type { Actor } from "../context.js";
 import { findActiveKeyByHash } from "./api-keys.repository.js";
+import { findActiveToken } from "./oauth.service.js";
 import { hashSecret } from "./secrets.js";
 
 /** An authenticated caller. */
@@ -24,7 +25,7 @@ export async function authenticate(
   if (!authorization) {
     throw unauthenticated(
       "missing_credentials",
-      "send an API key as 'Authorization: Bearer <key>'",
+      "send an API key or access token as 'Authorization: Bearer <key>'",
     );
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -34,7 +35,24 @@ export async function authenticate(
       "the Authorization header must be 'Bearer <key>'",
     );
   }
-  const secret = match[1]!;
+  return authenticateSecret(db, match[1]!);
+}
+
+/** Resolves an API key (`ak_…`) or an OAuth access token (`at_…`) to a principal. */
+export async function authenticateSecret(db: Kysely<DB>, secret: string): Promise<Principal> {
+  if (secret.startsWith("at_")) {
+    const token = await findActiveToken(db, secret);
+    if (!token) {
+      throw unauthenticated("invalid_credentials", "the access token is unknown or expired");
+    }
+    return {
+      tenantId: token.tenant_id,
+      actor: { type: "oauth_client", id: token.client_id },
+      roles: token.roles,
+      permissions: permissionsOf(token.roles),
+      testClockNow: token.test_clock_now,
+    };
+  }
   const row = secret.startsWith("ak_")
     ? await findActiveKeyByHash(db, hashSecret(secret))
     : undefined;

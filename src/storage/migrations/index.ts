@@ -1,5 +1,6 @@
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001_foundation.js";
+import * as m0003 from "./0003_oauth_tokens.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -8,4 +9,5 @@ import * as m0001 from "./0001_foundation.js";
  */
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0003_oauth_tokens": m0003,
 };

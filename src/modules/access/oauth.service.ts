@@ -1,0 +1,125 @@
+/**
+ * OAuth 2.0 client credentials (RFC 6749 §4.4): an OAuth client trades its id and secret for
+ * an opaque bearer token. Tokens are random, stored as SHA-256 hashes, and expire.
+ */
+import { type Kysely, sql } from "kysely";
+import { AccrueError } from "../../domain/errors.js";
+import type { DB } from "../../storage/schema.js";
+import { insertAuditRecords } from "../audit/audit.repository.js";
+import { generateSecret, hashSecret, sameHash } from "./secrets.js";
+
+/** Lifetime of an access token. */
+export const ACCESS_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+
+export type IssuedToken = {
+  access_token: string;
+  token_type: "bearer";
+  /** Seconds until the token expires (RFC 6749). */
+  expires_in: number;
+  /** Unix time (seconds) when the token expires. */
+  expires: number;
+};
+
+export class OAuthError extends AccrueError {
+  constructor(
+    readonly oauthError: "invalid_request" | "invalid_client" | "unsupported_grant_type",
+    message: string,
+  ) {
+    super(oauthError === "invalid_client" ? "unauthenticated" : "invalid", oauthError, message);
+  }
+}
+
+export type TokenRequest = {
+  grantType: string | undefined;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  requestId: string;
+};
+
+export async function issueToken(db: Kysely<DB>, request: TokenRequest): Promise<IssuedToken> {
+  if (request.grantType !== "client_credentials") {
+    throw request.grantType === undefined
+      ? new OAuthError("invalid_request", "grant_type is required")
+      : new OAuthError("unsupported_grant_type", "only grant_type=client_credentials is supported");
+  }
+  if (!request.clientId || !request.clientSecret) {
+    throw new OAuthError("invalid_client", "client credentials are required");
+  }
+  const client = await db
+    .selectFrom("oauth_clients")
+    .innerJoin("tenants", "tenants.id", "oauth_clients.tenant_id")
+    .select([
+      "oauth_clients.id",
+      "oauth_clients.tenant_id",
+      "oauth_clients.secret_hash",
+      "tenants.test_clock_now",
+    ])
+    .where("oauth_clients.id", "=", request.clientId)
+    .where("oauth_clients.revoked_at", "is", null)
+    .executeTakeFirst();
+  if (!client || !sameHash(client.secret_hash, hashSecret(request.clientSecret))) {
+    throw new OAuthError("invalid_client", "unknown client or wrong secret");
+  }
+  const token = generateSecret("at");
+  const now = Date.now();
+  const expiresAt = new Date(now + ACCESS_TOKEN_TTL_SECONDS * 1000);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("access_tokens")
+      .values({
+        token_hash: hashSecret(token),
+        tenant_id: client.tenant_id,
+        client_id: client.id,
+        expires_at: expiresAt,
+      })
+      .execute();
+    await insertAuditRecords(trx, [
+      {
+        tenantId: client.tenant_id,
+        tenantTime: client.test_clock_now ?? new Date(now),
+        actorType: "oauth_client",
+        actorId: client.id,
+        operation: "oauth.token",
+        outcome: "succeeded",
+        targetType: "oauth_client",
+        targetId: client.id,
+        after: { expires_at: expiresAt.toISOString() },
+        requestId: request.requestId,
+      },
+    ]);
+  });
+  return {
+    access_token: token,
+    token_type: "bearer",
+    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    expires: Math.floor(expiresAt.getTime() / 1000),
+  };
+}
+
+/** Authentication lookup: a live token with its client's roles and its tenant. */
+export async function findActiveToken(db: Kysely<DB>, token: string) {
+  return db
+    .selectFrom("access_tokens")
+    .innerJoin("oauth_clients", "oauth_clients.id", "access_tokens.client_id")
+    .innerJoin("tenants", "tenants.id", "access_tokens.tenant_id")
+    .select([
+      "oauth_clients.id as client_id",
+      "access_tokens.tenant_id",
+      "oauth_clients.roles",
+      "tenants.test_clock_now",
+    ])
+    .where("access_tokens.token_hash", "=", hashSecret(token))
+    .where("access_tokens.expires_at", ">", sql<Date>`now()`)
+    .where("oauth_clients.revoked_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** Deletes expired tokens, at most `limit`; returns how many went. */
+export async function deleteExpiredTokens(db: Kysely<DB>, limit: number): Promise<number> {
+  const result = await sql`
+    DELETE FROM access_tokens WHERE token_hash IN (
+      SELECT token_hash FROM access_tokens WHERE expires_at < now()
+      LIMIT ${limit} FOR UPDATE SKIP LOCKED
+    )`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}
