@@ -47,6 +47,45 @@ export const OPERATIONS = {
   "api_keys.get": op("api_keys.get", "Access", "Get an API key", ["api_keys:read"], false),
   "api_keys.revoke": op("api_keys.revoke", "Access", "Revoke an API key", ["api_keys:write"], true),
 
+  "customers.create": op(
+    "customers.create",
+    "Customers",
+    "Create a customer",
+    ["customers:write"],
+    true,
+  ),
+  "customers.list": op("customers.list", "Customers", "List customers", ["customers:read"], false),
+  "customers.get": op("customers.get", "Customers", "Get a customer", ["customers:read"], false),
+  "customers.replace": op(
+    "customers.replace",
+    "Customers",
+    "Replace a customer (PUT: absent fields are cleared)",
+    ["customers:write"],
+    true,
+  ),
+  "customers.update": op(
+    "customers.update",
+    "Customers",
+    "Update some fields of a customer (PATCH)",
+    ["customers:write"],
+    true,
+  ),
+  "customers.delete": op(
+    "customers.delete",
+    "Customers",
+    "Delete a customer that nothing refers to",
+    ["customers:write"],
+    true,
+  ),
+  "customers.lock": op("customers.lock", "Customers", "Lock a customer", ["customers:write"], true),
+  "customers.unlock": op(
+    "customers.unlock",
+    "Customers",
+    "Unlock a customer",
+    ["customers:write"],
+    true,
+  ),
+
   "audit_events.list": op(
     "audit_events.list",
     "Audit",

@@ -22,11 +22,12 @@ import { forbidden } from "../domain/errors.js";
 import { getOperation, isAllowed } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
 import { apiKeyRoutes } from "../modules/access/api-keys.routes.js";
-import { oauthRoutes } from "../modules/access/oauth.routes.js";
 import { authenticate, type Principal } from "../modules/access/authenticate.js";
+import { oauthRoutes } from "../modules/access/oauth.routes.js";
 import { insertAuditRecords } from "../modules/audit/audit.repository.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { clockRoutes } from "../modules/clock/clock.routes.js";
+import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
 import type { Backend } from "../storage/db.js";
@@ -207,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(oauthRoutes);
   await app.register(tenantRoutes, { prefix: "/v1" });
   await app.register(apiKeyRoutes, { prefix: "/v1" });
+  await app.register(customerRoutes, { prefix: "/v1" });
   await app.register(auditRoutes, { prefix: "/v1" });
   await app.register(clockRoutes, { prefix: "/v1" });
 

@@ -89,7 +89,44 @@ export interface AccessTokensTable {
   expires_at: Timestamp;
 }
 
+export type Address = {
+  line1?: string;
+  line2?: string;
+  street?: string;
+  house_number?: string;
+  postal_code?: string;
+  city?: string;
+  /** ISO 3166-1 alpha-2 */
+  country?: string;
+};
+
+export interface CustomersTable {
+  id: string;
+  tenant_id: string;
+  external_id: string | null;
+  debitor_account: string | null;
+  company_name: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  language: string | null;
+  locale: string | null;
+  vat_id: string | null;
+  tag: string | null;
+  customer_type: "consumer" | "business";
+  time_zone: string;
+  default_bearer_medium: string | null;
+  address: ColumnType<Address, string, string>;
+  custom_fields: ColumnType<Record<string, unknown>, string, string>;
+  hidden: boolean;
+  locked: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
 export interface DB {
+  customers: CustomersTable;
   access_tokens: AccessTokensTable;
   tenants: TenantsTable;
   api_keys: ApiKeysTable;

@@ -56,12 +56,10 @@ export const oauthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .send({ error: error.oauthError, error_description: error.message });
     }
     const { status, body } = mapError(error, req.id);
-    return reply
-      .status(status)
-      .send({
-        error: status >= 500 ? "server_error" : "invalid_request",
-        error_description: body.error.message,
-      });
+    return reply.status(status).send({
+      error: status >= 500 ? "server_error" : "invalid_request",
+      error_description: body.error.message,
+    });
   });
 
   for (const url of ["/oauth/token", "/oauth/token/"]) {

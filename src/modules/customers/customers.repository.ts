@@ -1,0 +1,92 @@
+import type { Kysely, Selectable } from "kysely";
+import type { CustomersTable, DB } from "../../storage/schema.js";
+
+export type CustomerRow = Selectable<CustomersTable>;
+
+/** The one place customers are scoped to a tenant; deleted customers are invisible. */
+function visible(db: Kysely<DB>, tenantId: string) {
+  return db
+    .selectFrom("customers")
+    .where("tenant_id", "=", tenantId)
+    .where("deleted_at", "is", null);
+}
+
+export async function findCustomer(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CustomerRow | undefined> {
+  let q = visible(db, tenantId).selectAll().where("id", "=", id);
+  if (options.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function findByExternalId(
+  db: Kysely<DB>,
+  tenantId: string,
+  externalId: string,
+): Promise<CustomerRow | undefined> {
+  return visible(db, tenantId).selectAll().where("external_id", "=", externalId).executeTakeFirst();
+}
+
+export async function listCustomers(
+  db: Kysely<DB>,
+  tenantId: string,
+  page: {
+    limit: number;
+    after?: string | undefined;
+    externalId?: string | undefined;
+    email?: string | undefined;
+    offset?: number | undefined;
+  },
+): Promise<CustomerRow[]> {
+  let q = visible(db, tenantId).selectAll();
+  if (page.after) q = q.where("id", ">", page.after);
+  if (page.externalId) q = q.where("external_id", "=", page.externalId);
+  if (page.email) q = q.where("email", "=", page.email);
+  q = q.orderBy("id").limit(page.limit);
+  if (page.offset) q = q.offset(page.offset);
+  return q.execute();
+}
+
+export type CustomerValues = Omit<
+  CustomerRow,
+  | "id"
+  | "tenant_id"
+  | "created_at"
+  | "updated_at"
+  | "deleted_at"
+  | "locked"
+  | "address"
+  | "custom_fields"
+> & {
+  address: string;
+  custom_fields: string;
+};
+
+export async function insertCustomer(
+  db: Kysely<DB>,
+  row: CustomerValues & { id: string; tenant_id: string; created_at: Date; updated_at: Date },
+): Promise<CustomerRow> {
+  return db
+    .insertInto("customers")
+    .values({ ...row, locked: false, deleted_at: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateCustomer(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  values: Partial<CustomerValues> & { updated_at: Date; locked?: boolean; deleted_at?: Date },
+): Promise<CustomerRow> {
+  return db
+    .updateTable("customers")
+    .set(values)
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { runMutation, runRead } from "../../http/execute.js";
+import { IdempotencyHeader, IdParams, Page } from "../../http/schemas.js";
+import {
+  CustomerInput,
+  CustomerListQuery,
+  CustomerPatch,
+  CustomerSchema,
+} from "./customers.schemas.js";
+import {
+  createCustomer,
+  deleteCustomer,
+  getCustomer,
+  listCustomers,
+  patchCustomer,
+  replaceCustomer,
+  setCustomerLocked,
+} from "./customers.service.js";
+
+export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    "/customers",
+    {
+      config: { operation: "customers.create" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: CustomerInput,
+        response: { 201: CustomerSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await createCustomer(ctx, req.body),
+      })),
+  );
+
+  app.get(
+    "/customers",
+    {
+      config: { operation: "customers.list" },
+      schema: { querystring: CustomerListQuery, response: { 200: Page(CustomerSchema) } },
+    },
+    (req) =>
+      runRead(req, (ctx) =>
+        listCustomers(ctx, {
+          limit: req.query.limit ?? 20,
+          cursor: req.query.cursor,
+          externalId: req.query.external_id,
+          email: req.query.email,
+        }),
+      ),
+  );
+
+  app.get(
+    "/customers/:id",
+    {
+      config: { operation: "customers.get" },
+      schema: { params: IdParams, response: { 200: CustomerSchema } },
+    },
+    (req) => runRead(req, (ctx) => getCustomer(ctx, req.params.id)),
+  );
+
+  app.put(
+    "/customers/:id",
+    {
+      config: { operation: "customers.replace" },
+      schema: { params: IdParams, body: CustomerInput, response: { 200: CustomerSchema } },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await replaceCustomer(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.patch(
+    "/customers/:id",
+    {
+      config: { operation: "customers.update" },
+      schema: { params: IdParams, body: CustomerPatch, response: { 200: CustomerSchema } },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await patchCustomer(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.delete(
+    "/customers/:id",
+    { config: { operation: "customers.delete" }, schema: { params: IdParams } },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => {
+        await deleteCustomer(ctx, req.params.id);
+        return { status: 204, body: undefined };
+      }),
+  );
+
+  for (const [action, locked] of [
+    ["lock", true],
+    ["unlock", false],
+  ] as const) {
+    app.post(
+      `/customers/:id/${action}`,
+      {
+        config: { operation: `customers.${action}` },
+        schema: { headers: IdempotencyHeader, params: IdParams, response: { 200: CustomerSchema } },
+      },
+      (req, reply) =>
+        runMutation(req, reply, async (ctx) => ({
+          status: 200,
+          body: await setCustomerLocked(ctx, req.params.id, locked),
+        })),
+    );
+  }
+};

@@ -1,0 +1,98 @@
+import { Type } from "typebox";
+
+const text = (maxLength: number, description?: string) =>
+  Type.String({ maxLength, ...(description ? { description } : {}) });
+const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const AddressSchema = Type.Object(
+  {
+    line1: Type.Optional(text(200)),
+    line2: Type.Optional(text(200)),
+    street: Type.Optional(text(200)),
+    house_number: Type.Optional(text(50)),
+    postal_code: Type.Optional(text(20)),
+    city: Type.Optional(text(100)),
+    country: Type.Optional(
+      Type.String({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2, e.g. DE" }),
+    ),
+  },
+  { additionalProperties: false, $id: "Address" },
+);
+
+/** Fields a caller may set; every one optional. */
+export const customerFields = {
+  external_id: nullable(text(200, "Your own id for the customer; unique per tenant")),
+  debitor_account: nullable(text(100)),
+  company_name: nullable(text(200)),
+  first_name: nullable(text(100)),
+  last_name: nullable(text(100)),
+  email: nullable(Type.String({ maxLength: 254, pattern: "^[^@\\s]+@[^@\\s]+$" })),
+  language: nullable(Type.String({ pattern: "^[a-z]{2,3}$", description: "ISO 639-1, e.g. de" })),
+  locale: nullable(Type.String({ pattern: "^[a-z]{2,3}(-[A-Z]{2})?$", description: "e.g. de-DE" })),
+  vat_id: nullable(Type.String({ pattern: "^[A-Za-z0-9 .\\-]{2,20}$" })),
+  tag: nullable(text(200)),
+  customer_type: Type.Union([Type.Literal("consumer"), Type.Literal("business")]),
+  time_zone: Type.String({
+    maxLength: 64,
+    description: "IANA time zone in which billing dates fall, e.g. Europe/Berlin",
+  }),
+  default_bearer_medium: nullable(text(50)),
+  address: AddressSchema,
+  custom_fields: Type.Record(
+    Type.String({ maxLength: 100 }),
+    Type.Union([Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean(), Type.Null()]),
+    { maxProperties: 50 },
+  ),
+  hidden: Type.Boolean(),
+};
+
+type Fields = typeof customerFields;
+
+export const CustomerInput = Type.Object(
+  Object.fromEntries(Object.entries(customerFields).map(([k, v]) => [k, Type.Optional(v)])) as {
+    [K in keyof Fields]: ReturnType<typeof Type.Optional<Fields[K]>>;
+  },
+  { additionalProperties: false },
+);
+
+/** PATCH body: like CustomerInput, and null inside `address` removes that line. */
+export const CustomerPatch = Type.Object(
+  {
+    ...CustomerInput.properties,
+    address: Type.Optional(
+      Type.Object(
+        Object.fromEntries(
+          Object.entries(AddressSchema.properties).map(([k, v]) => [
+            k,
+            Type.Optional(Type.Union([v, Type.Null()])),
+          ]),
+        ),
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const CustomerSchema = Type.Object(
+  {
+    id: Type.String(),
+    ...customerFields,
+    display_name: Type.String({ description: "Company name, or first and last name" }),
+    locked: Type.Boolean(),
+    deletable: Type.Boolean(),
+    created_at: Type.String({ format: "date-time" }),
+    updated_at: Type.String({ format: "date-time" }),
+  },
+  { $id: "Customer" },
+);
+
+export const CustomerListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    cursor: Type.Optional(Type.String({ maxLength: 64 })),
+    external_id: Type.Optional(Type.String({ maxLength: 200 })),
+    email: Type.Optional(Type.String({ maxLength: 254 })),
+  },
+  { additionalProperties: false },
+);

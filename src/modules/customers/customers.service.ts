@@ -1,0 +1,269 @@
+/**
+ * Customers: create, read, replace (PUT), partial update (PATCH, merge-patch semantics for
+ * address and custom fields), delete while deletable (soft: the row stays for the books),
+ * lock and unlock. Timestamps come from the tenant's clock.
+ */
+import type { Static } from "typebox";
+import { conflict, notFound, unprocessable } from "../../domain/errors.js";
+import { assertTimeZone } from "../../domain/time/index.js";
+import { newId } from "../../lib/ids.js";
+import { toJson } from "../../lib/json.js";
+import type { Address } from "../../storage/schema.js";
+import type { Ctx } from "../context.js";
+import {
+  type CustomerRow,
+  type CustomerValues,
+  findByExternalId,
+  findCustomer,
+  insertCustomer,
+  listCustomers as listRows,
+  updateCustomer,
+} from "./customers.repository.js";
+import type { CustomerInput, CustomerPatch, CustomerSchema } from "./customers.schemas.js";
+
+export type Customer = Static<typeof CustomerSchema>;
+export type CustomerInputData = Static<typeof CustomerInput>;
+export type CustomerPatchData = Static<typeof CustomerPatch>;
+
+const nowDate = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
+
+export function displayName(
+  row: Pick<CustomerRow, "company_name" | "first_name" | "last_name" | "email">,
+): string {
+  if (row.company_name) return row.company_name;
+  const person = [row.first_name, row.last_name].filter(Boolean).join(" ");
+  return person || row.email || "";
+}
+
+/**
+ * Whether a customer may be deleted: only while nothing refers to it. Customers are the
+ * root of every other record (contracts, orders, invoices), each of which adds its check here.
+ */
+async function isDeletable(_ctx: Ctx, _row: CustomerRow): Promise<boolean> {
+  return true;
+}
+
+export function toCustomer(row: CustomerRow, deletable: boolean): Customer {
+  return {
+    id: row.id,
+    external_id: row.external_id,
+    debitor_account: row.debitor_account,
+    company_name: row.company_name,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    display_name: displayName(row),
+    email: row.email,
+    language: row.language,
+    locale: row.locale,
+    vat_id: row.vat_id,
+    tag: row.tag,
+    customer_type: row.customer_type,
+    time_zone: row.time_zone,
+    default_bearer_medium: row.default_bearer_medium,
+    address: row.address,
+    custom_fields: row.custom_fields as Customer["custom_fields"],
+    hidden: row.hidden,
+    locked: row.locked,
+    deletable,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+/** Full set of stored values for a create or a replace: absent fields take their defaults. */
+function valuesFrom(input: CustomerInputData): CustomerValues {
+  return {
+    external_id: input.external_id ?? null,
+    debitor_account: input.debitor_account ?? null,
+    company_name: input.company_name ?? null,
+    first_name: input.first_name ?? null,
+    last_name: input.last_name ?? null,
+    email: input.email ?? null,
+    language: input.language ?? null,
+    locale: input.locale ?? null,
+    vat_id: input.vat_id ?? null,
+    tag: input.tag ?? null,
+    customer_type: input.customer_type ?? "consumer",
+    time_zone: assertTimeZone(input.time_zone ?? "UTC"),
+    default_bearer_medium: input.default_bearer_medium ?? null,
+    hidden: input.hidden ?? false,
+    address: toJson(input.address ?? {}),
+    custom_fields: toJson(input.custom_fields ?? {}),
+  };
+}
+
+/** RFC 7396 merge patch of a flat object: null removes a key. */
+function mergePatch<T extends Record<string, unknown>>(base: T, patch: Record<string, unknown>): T {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = value;
+  }
+  return out as T;
+}
+
+async function assertExternalIdFree(ctx: Ctx, externalId: string | null, self?: string) {
+  if (!externalId) return;
+  const other = await findByExternalId(ctx.db, ctx.tenantId, externalId);
+  if (other && other.id !== self) {
+    throw conflict("external_id_taken", `another customer has external_id "${externalId}"`, {
+      field: "external_id",
+      customer_id: other.id,
+    });
+  }
+}
+
+async function load(ctx: Ctx, id: string, forUpdate = false): Promise<CustomerRow> {
+  const row = await findCustomer(ctx.db, ctx.tenantId, id, { forUpdate });
+  if (!row) throw notFound("customer_not_found", `no customer ${id}`, { id });
+  return row;
+}
+
+export async function createCustomer(ctx: Ctx, input: CustomerInputData): Promise<Customer> {
+  const values = valuesFrom(input);
+  await assertExternalIdFree(ctx, values.external_id);
+  const now = nowDate(ctx);
+  const row = await insertCustomer(ctx.db, {
+    ...values,
+    id: newId("customer"),
+    tenant_id: ctx.tenantId,
+    created_at: now,
+    updated_at: now,
+  });
+  const customer = toCustomer(row, await isDeletable(ctx, row));
+  ctx.audit({ targetType: "customer", targetId: row.id, after: customer });
+  await ctx.emit({
+    type: "customer.created",
+    subjectType: "customer",
+    subjectId: row.id,
+    payload: customer,
+  });
+  return customer;
+}
+
+export async function getCustomer(ctx: Ctx, id: string): Promise<Customer> {
+  const row = await load(ctx, id);
+  return toCustomer(row, await isDeletable(ctx, row));
+}
+
+export async function listCustomers(
+  ctx: Ctx,
+  page: {
+    limit: number;
+    cursor?: string | undefined;
+    externalId?: string | undefined;
+    email?: string | undefined;
+    offset?: number | undefined;
+  },
+): Promise<{ data: Customer[]; has_more: boolean; next_cursor: string | null }> {
+  const rows = await listRows(ctx.db, ctx.tenantId, {
+    limit: page.limit + 1,
+    after: page.cursor,
+    externalId: page.externalId,
+    email: page.email,
+    offset: page.offset,
+  });
+  const data = await Promise.all(
+    rows.slice(0, page.limit).map(async (r) => toCustomer(r, await isDeletable(ctx, r))),
+  );
+  const hasMore = rows.length > page.limit;
+  return { data, has_more: hasMore, next_cursor: hasMore ? (data.at(-1)?.id ?? null) : null };
+}
+
+async function write(
+  ctx: Ctx,
+  before: CustomerRow,
+  values: Parameters<typeof updateCustomer>[3],
+  event: string,
+): Promise<Customer> {
+  const row = await updateCustomer(ctx.db, ctx.tenantId, before.id, values);
+  const deletable = await isDeletable(ctx, row);
+  const after = toCustomer(row, deletable);
+  ctx.audit({
+    targetType: "customer",
+    targetId: row.id,
+    before: toCustomer(before, deletable),
+    after,
+  });
+  await ctx.emit({ type: event, subjectType: "customer", subjectId: row.id, payload: after });
+  return after;
+}
+
+/** PUT: the input is the whole customer; fields it leaves out are cleared. */
+export async function replaceCustomer(
+  ctx: Ctx,
+  id: string,
+  input: CustomerInputData,
+): Promise<Customer> {
+  const before = await load(ctx, id, true);
+  const values = valuesFrom(input);
+  await assertExternalIdFree(ctx, values.external_id, id);
+  return write(ctx, before, { ...values, updated_at: nowDate(ctx) }, "customer.updated");
+}
+
+/** PATCH: only the given fields change; null clears one; address and custom_fields merge. */
+export async function patchCustomer(
+  ctx: Ctx,
+  id: string,
+  patch: CustomerPatchData,
+): Promise<Customer> {
+  const before = await load(ctx, id, true);
+  const values: Partial<CustomerValues> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || key === "address" || key === "custom_fields") continue;
+    (values as Record<string, unknown>)[key] = value;
+  }
+  if (patch.time_zone !== undefined) values.time_zone = assertTimeZone(patch.time_zone);
+  if (patch.address !== undefined) {
+    values.address = toJson(
+      mergePatch<Address>(before.address, patch.address as Record<string, unknown>),
+    );
+  }
+  if (patch.custom_fields !== undefined) {
+    values.custom_fields = toJson(mergePatch(before.custom_fields, patch.custom_fields));
+  }
+  if (values.external_id !== undefined) await assertExternalIdFree(ctx, values.external_id, id);
+  return write(ctx, before, { ...values, updated_at: nowDate(ctx) }, "customer.updated");
+}
+
+export async function deleteCustomer(ctx: Ctx, id: string): Promise<void> {
+  const before = await load(ctx, id, true);
+  if (!(await isDeletable(ctx, before))) {
+    throw unprocessable(
+      "customer_not_deletable",
+      "the customer has contracts, orders or invoices and cannot be deleted",
+      { id },
+    );
+  }
+  const now = nowDate(ctx);
+  await updateCustomer(ctx.db, ctx.tenantId, id, { updated_at: now, deleted_at: now });
+  ctx.audit({
+    targetType: "customer",
+    targetId: id,
+    before: toCustomer(before, true),
+    after: null,
+  });
+  await ctx.emit({
+    type: "customer.deleted",
+    subjectType: "customer",
+    subjectId: id,
+    payload: { id },
+  });
+}
+
+export async function setCustomerLocked(ctx: Ctx, id: string, locked: boolean): Promise<Customer> {
+  const before = await load(ctx, id, true);
+  if (before.locked === locked) {
+    throw unprocessable(
+      locked ? "customer_already_locked" : "customer_not_locked",
+      locked ? `customer ${id} is already locked` : `customer ${id} is not locked`,
+      { id },
+    );
+  }
+  return write(
+    ctx,
+    before,
+    { locked, updated_at: nowDate(ctx) },
+    locked ? "customer.locked" : "customer.unlocked",
+  );
+}
