@@ -14,15 +14,21 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
+  type FastifyRequest,
   LogController,
 } from "fastify";
 import type { Kysely } from "kysely";
+import { billwerkApi } from "../compat/billwerk/plugin.js";
 import type { Config } from "../config.js";
 import { forbidden } from "../domain/errors.js";
 import { getOperation, isAllowed } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
 import { apiKeyRoutes } from "../modules/access/api-keys.routes.js";
-import { authenticate, type Principal } from "../modules/access/authenticate.js";
+import {
+  authenticate,
+  authenticateSecret,
+  type Principal,
+} from "../modules/access/authenticate.js";
 import { oauthRoutes } from "../modules/access/oauth.routes.js";
 import { insertAuditRecords } from "../modules/audit/audit.repository.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
@@ -60,6 +66,15 @@ export type AppOptions = {
 
 export type App = FastifyInstance;
 
+/** Billwerk clients may send the token as `?access_token=` instead of a header. */
+function authenticateBillwerk(db: Kysely<DB>, req: FastifyRequest) {
+  const token = (req.query as Record<string, unknown> | undefined)?.access_token;
+  if (!req.headers.authorization && typeof token === "string" && token.length > 0) {
+    return authenticateSecret(db, token);
+  }
+  return authenticate(db, req.headers.authorization);
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 registerAjvFormats();
@@ -83,6 +98,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       void (reply as FastifyReply).status(status).send(body);
     },
     clientErrorHandler: rawClientError,
+    // Billwerk clients write /Customers/ and /customers alike
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // JSON only: other media types are 415 rather than parsed as text
@@ -113,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     req.log.info(
       {
         method: req.method,
-        url: req.url,
+        url: req.url.replace(/([?&]access_token=)[^&]*/i, "$1…"),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
         tenant: req.principal?.tenantId,
@@ -125,8 +142,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Every API route names its catalog operation; the catalog fills in its documentation.
   app.addHook("onRoute", (route) => {
     const id = route.config?.operation;
+    const api = route.url.startsWith("/v1") || route.url.startsWith("/api/v1");
     if (!id) {
-      if (route.url.startsWith("/v1")) throw new Error(`route ${route.url} declares no operation`);
+      if (api) throw new Error(`route ${route.url} declares no operation`);
       return;
     }
     const op = getOperation(id);
@@ -135,6 +153,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const schema = route.schema as Record<string, unknown>;
     // GET and its implicit HEAD route share one schema object: enrich it once
     if (schema.operationId === op.id) return;
+    // compatibility surfaces reuse native operations; the reference documents the native API
+    if (route.url.startsWith("/api/v1")) {
+      schema.hide = true;
+      return;
+    }
     schema.operationId = op.id;
     schema.summary = op.summary;
     schema.tags = [op.tag];
@@ -158,7 +181,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const id = req.routeOptions.config.operation;
     const op = id ? getOperation(id) : undefined;
     if (!op || op.permissions.length === 0) return;
-    const principal = await authenticate(app.db, req.headers.authorization);
+    const principal = req.url.startsWith("/api/v1")
+      ? await authenticateBillwerk(app.db, req)
+      : await authenticate(app.db, req.headers.authorization);
     req.principal = principal;
     if (!isAllowed(op, principal.permissions)) {
       await insertAuditRecords(app.db, [
@@ -205,6 +230,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
 
   await app.register(systemRoutes);
+  await app.register(billwerkApi, { prefix: "/api/v1" });
   await app.register(oauthRoutes);
   await app.register(tenantRoutes, { prefix: "/v1" });
   await app.register(apiKeyRoutes, { prefix: "/v1" });

@@ -62,25 +62,24 @@ export const oauthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
   });
 
-  for (const url of ["/oauth/token", "/oauth/token/"]) {
-    app.post(
-      url,
-      {
-        config: { operation: "oauth.token" },
-        schema: { body: TokenBody, response: { 200: TokenResponse }, hide: url.endsWith("/") },
-      },
-      async (req, reply) => {
-        const basic = basicCredentials(req.headers.authorization);
-        const body = req.body ?? {};
-        const token = await issueToken(app.db, {
-          grantType: body.grant_type,
-          clientId: basic.id ?? body.client_id,
-          clientSecret: basic.secret ?? body.client_secret,
-          requestId: req.id,
-        });
-        reply.header("cache-control", "no-store");
-        return token;
-      },
-    );
-  }
+  // the router ignores trailing slashes: /oauth/token/ (as Billwerk documents it) lands here too
+  app.post(
+    "/oauth/token",
+    {
+      config: { operation: "oauth.token" },
+      schema: { body: TokenBody, response: { 200: TokenResponse } },
+    },
+    async (req, reply) => {
+      const basic = basicCredentials(req.headers.authorization);
+      const body = req.body ?? {};
+      const token = await issueToken(app.db, {
+        grantType: body.grant_type,
+        clientId: basic.id ?? body.client_id,
+        clientSecret: basic.secret ?? body.client_secret,
+        requestId: req.id,
+      });
+      reply.header("cache-control", "no-store");
+      return token;
+    },
+  );
 };

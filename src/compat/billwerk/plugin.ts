@@ -1,0 +1,21 @@
+/**
+ * The Billwerk-compatible surface under `/api/v1`: Billwerk's paths (case-insensitive, with
+ * or without a trailing slash), PascalCase bodies and error shape, over the same operations,
+ * permissions, transactions and audit as the native API. Authentication: a bearer token from
+ * `POST /oauth/token` (or an API key), in the Authorization header or `?access_token=`.
+ */
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { billwerkCustomerRoutes } from "./customers.js";
+import { billwerkErrorHandler } from "./wire.js";
+
+export const billwerkApi: FastifyPluginAsyncTypebox = async (app) => {
+  app.setErrorHandler(billwerkErrorHandler);
+  // Billwerk clients send `Content-Type: application/json` on bodiless requests too
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
+    if ((body as string).trim() === "") return done(null, undefined);
+    parseJson(req, body as string, done);
+  });
+  await app.register(billwerkCustomerRoutes);
+};

@@ -1,0 +1,150 @@
+/**
+ * The published `billwerk` npm client (2.1.0), unmodified, against a running server.
+ */
+import BillwerkModule from "billwerk";
+import { sql } from "kysely";
+import { expect, it } from "vitest";
+import { describeServer } from "../server.js";
+
+type Client = Record<string, (...args: unknown[]) => Promise<any>>;
+type Ctor = new (...args: unknown[]) => Client;
+// CommonJS with `exports.default`: Node hands over the exports object, bundlers the class
+const BillwerkAPI: Ctor =
+  (BillwerkModule as { default?: Ctor }).default ?? (BillwerkModule as Ctor);
+
+describeServer("billwerk 2.1.0 client: customers", (t) => {
+  const client = () => {
+    const { host } = new URL(t.server.url);
+    return new BillwerkAPI(
+      t.server.tenant.oauth_client_id,
+      t.server.tenant.oauth_client_secret,
+      host,
+      "/api/v1",
+      false,
+    );
+  };
+
+  it("createCustomer → getCustomer → patchCustomer → putCustomer → deleteCustomer", async () => {
+    const bw = client();
+    const created = await bw.createCustomer!({
+      CompanyName: "Acme GmbH",
+      FirstName: "Ada",
+      LastName: "Lovelace",
+      EmailAddress: "billing@acme.example",
+      ExternalCustomerId: "bw-ext-1",
+      CustomerType: "Business",
+      Locale: "de-DE",
+      Address: {
+        Street: "Hauptstraße",
+        HouseNumber: "5",
+        PostalCode: "10115",
+        City: "Berlin",
+        Country: "DE",
+      },
+      CustomFields: { segment: "smb" },
+    });
+    expect(created).toMatchObject({
+      CompanyName: "Acme GmbH",
+      CustomerName: "Acme GmbH",
+      CustomerSubName: "Ada Lovelace",
+      EmailAddress: "billing@acme.example",
+      CustomerType: "Business",
+      IsLocked: false,
+      IsDeletable: true,
+      Address: { Street: "Hauptstraße", City: "Berlin", Country: "DE" },
+      CustomFields: { segment: "smb" },
+    });
+    expect(created.Id).toMatch(/^cus_/);
+    expect(created.CreatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
+
+    const read = await bw.getCustomer!(created.Id);
+    expect(read).toEqual(created);
+
+    const patched = await bw.patchCustomer!(created.Id, {
+      EmailAddress: "ap@acme.example",
+      Address: { City: "Hamburg" },
+    });
+    expect(patched).toMatchObject({
+      EmailAddress: "ap@acme.example",
+      CompanyName: "Acme GmbH",
+      Address: { City: "Hamburg", Street: "Hauptstraße" },
+    });
+
+    // PUT with what was read back (read-only fields included) replaces the whole customer
+    const replaced = await bw.putCustomer!(created.Id, {
+      ...patched,
+      CompanyName: null,
+      Tag: "vip",
+    });
+    expect(replaced).toMatchObject({
+      CompanyName: null,
+      Tag: "vip",
+      FirstName: "Ada",
+      CustomerName: "Ada Lovelace",
+    });
+
+    // the same customer through the native API
+    const native = await t.server.get(`/v1/customers/${created.Id}`);
+    expect(native.body).toMatchObject({
+      email: "ap@acme.example",
+      tag: "vip",
+      external_id: "bw-ext-1",
+    });
+
+    const deleted = await bw.deleteCustomer!(created.Id);
+    expect(deleted).toEqual({});
+    const gone = await bw.getCustomer!(created.Id);
+    expect(gone).toMatchObject({ Code: "customer_not_found" });
+  });
+
+  it("getCustomers pages through more than one 500-item page exactly once each", async () => {
+    await sql`
+      INSERT INTO customers (id, tenant_id, email, created_at, updated_at)
+      SELECT 'cus_' || lpad(g::text, 26, '0'), ${t.server.tenant.tenant_id}, 'bulk' || g || '@x.example', now(), now()
+      FROM generate_series(1, 620) AS g`.execute(t.server.db);
+    const all = await client().getCustomers!();
+    expect(Array.isArray(all)).toBe(true);
+    const ids = all.map((c: { Id: string }) => c.Id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const total = await t.server.db
+      .selectFrom("customers")
+      .select(({ fn }) => fn.countAll<string>().as("n"))
+      .where("tenant_id", "=", t.server.tenant.tenant_id)
+      .where("deleted_at", "is", null)
+      .executeTakeFirstOrThrow();
+    expect(ids.length).toBe(Number(total.n));
+    expect(ids.length).toBeGreaterThanOrEqual(620);
+  });
+
+  it("bad input answers 422 in Billwerk's error shape naming the Billwerk field", async () => {
+    const res = await fetch(`${t.server.url}/api/v1/Customers`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${t.server.tenant.api_key}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ EmailAddress: "nope", Address: { Country: "Germany" } }),
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as Record<string, any>;
+    expect(body).toMatchObject({ Code: "validation_failed" });
+    expect(["body.EmailAddress", "body.Address.Country"]).toContain(body.Details.field);
+    expect(body.RequestId).toMatch(/^req_/);
+  });
+
+  it("well-behaved clients: 204 on DELETE, ?access_token=, case-insensitive paths, 401 without a token", async () => {
+    const created = await t.server.post("/api/v1/Customers", { EmailAddress: "wb@x.example" });
+    expect(created.status).toBe(201);
+    const del = await t.server.request("DELETE", `/api/v1/customers/${created.body.Id}/`);
+    expect(del.status).toBe(204);
+    expect(del.body).toBeNull();
+    const list = await fetch(
+      `${t.server.url}/api/v1/customers?take=1&access_token=${t.server.tenant.api_key}`,
+    );
+    expect(list.status).toBe(200);
+    expect(((await list.json()) as unknown[]).length).toBe(1);
+    const anonymous = await t.server.get("/api/v1/Customers", { key: null });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ Code: "missing_credentials" });
+  });
+});
