@@ -32,6 +32,7 @@ import {
 import { oauthRoutes } from "../modules/access/oauth.routes.js";
 import { insertAuditRecords } from "../modules/audit/audit.repository.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
+import { catalogRoutes } from "../modules/catalog/catalog.routes.js";
 import { clockRoutes } from "../modules/clock/clock.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
@@ -235,6 +236,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(tenantRoutes, { prefix: "/v1" });
   await app.register(apiKeyRoutes, { prefix: "/v1" });
   await app.register(customerRoutes, { prefix: "/v1" });
+  await app.register(catalogRoutes, { prefix: "/v1" });
   await app.register(auditRoutes, { prefix: "/v1" });
   await app.register(clockRoutes, { prefix: "/v1" });
 

@@ -125,7 +125,88 @@ export interface CustomersTable {
   deleted_at: NullableTimestamp;
 }
 
+export type PeriodValue = { unit: "day" | "week" | "month" | "year"; count: number };
+type JsonOf<T> = ColumnType<T, string, string>;
+type NullableJsonOf<T> = ColumnType<T | null, string | null, string | null>;
+
+export interface PlanGroupsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  name_translations: JsonOf<Record<string, string>>;
+  currency: string;
+  price_type: "net" | "gross";
+  created_at: Timestamp;
+}
+
+export interface PlansTable {
+  id: string;
+  tenant_id: string;
+  plan_group_id: string;
+  name: string;
+  name_translations: JsonOf<Record<string, string>>;
+  description: string | null;
+  trial_period: NullableJsonOf<PeriodValue>;
+  trial_end_policy: "continue" | "expire";
+  requires_order_approval: boolean;
+  hidden: boolean;
+  created_at: Timestamp;
+}
+
+export type PriceTier = { from: string; price: string };
+
+export interface ComponentsTable {
+  id: string;
+  tenant_id: string;
+  plan_group_id: string;
+  external_id: string | null;
+  name: string;
+  name_translations: JsonOf<Record<string, string>>;
+  type: "quantity" | "on_off" | "metered";
+  unit: string | null;
+  price_model: "per_unit" | "tiered" | "volume" | "package";
+  price_per_unit: string;
+  tiers: JsonOf<PriceTier[]>;
+  package_size: string | null;
+  fee_period: JsonOf<PeriodValue>;
+  prorate: boolean;
+  bill_in_trial: boolean;
+  hidden: boolean;
+  created_at: Timestamp;
+}
+
+export type Quota = { component_id: string; quantity: string };
+
+export interface PlanVariantsTable {
+  id: string;
+  tenant_id: string;
+  plan_id: string;
+  external_id: string | null;
+  internal_name: string;
+  description: string | null;
+  recurring_fee: string;
+  setup_fee: string;
+  fee_period: JsonOf<PeriodValue>;
+  billing_period: JsonOf<PeriodValue>;
+  payment_period_mode: "prepaid" | "postpaid";
+  billing_alignment: "anniversary" | "calendar";
+  contract_period: NullableJsonOf<PeriodValue>;
+  later_contract_period: NullableJsonOf<PeriodValue>;
+  notice_period: NullableJsonOf<PeriodValue>;
+  later_notice_period: NullableJsonOf<PeriodValue>;
+  end_after_first_contract_period: boolean;
+  allow_self_service: boolean;
+  allow_without_payment_data: boolean;
+  hidden: boolean;
+  quotas: JsonOf<Quota[]>;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  plan_groups: PlanGroupsTable;
+  plans: PlansTable;
+  components: ComponentsTable;
+  plan_variants: PlanVariantsTable;
   customers: CustomersTable;
   access_tokens: AccessTokensTable;
   tenants: TenantsTable;

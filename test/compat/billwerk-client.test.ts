@@ -148,3 +148,76 @@ describeServer("billwerk 2.1.0 client: customers", (t) => {
     expect(anonymous.body).toMatchObject({ Code: "missing_credentials" });
   });
 });
+
+describeServer("billwerk 2.1.0 client: plan groups, plans, plan variants", (t) => {
+  it("reads the catalog created through the native API", async () => {
+    const group = (
+      await t.server.post("/v1/plan_groups", {
+        name: "Cloud",
+        name_translations: { de: "Wolke" },
+        currency: "EUR",
+        price_type: "gross",
+      })
+    ).body;
+    const plan = (
+      await t.server.post("/v1/plans", {
+        plan_group_id: group.id,
+        name: "Pro",
+        trial_period: { unit: "day", count: 14 },
+      })
+    ).body;
+    const variant = (
+      await t.server.post("/v1/plan_variants", {
+        plan_id: plan.id,
+        internal_name: "Pro yearly",
+        recurring_fee: "299.90",
+        fee_period: { unit: "year", count: 1 },
+        billing_period: { unit: "month", count: 1 },
+        contract_period: { unit: "year", count: 1 },
+        notice_period: { unit: "month", count: 3 },
+      })
+    ).body;
+    const { host } = new URL(t.server.url);
+    const bw = new BillwerkAPI(
+      t.server.tenant.oauth_client_id,
+      t.server.tenant.oauth_client_secret,
+      host,
+      "/api/v1",
+      false,
+    );
+
+    expect(await bw.getPlanGroups!()).toEqual([
+      expect.objectContaining({
+        Id: group.id,
+        Name: { _c: "Cloud", de: "Wolke" },
+        Currency: "EUR",
+        PriceTaxType: "Gross",
+      }),
+    ]);
+    expect(await bw.getPlanGroup!(group.id)).toMatchObject({ Id: group.id });
+    expect(await bw.getPlans!()).toEqual([
+      expect.objectContaining({
+        Id: plan.id,
+        PlanGroupId: group.id,
+        TrialPeriod: { Unit: "Day", Quantity: 14 },
+        TrialEndPolicy: "ContinueAfterTrial",
+      }),
+    ]);
+    expect(await bw.getPlan!(plan.id)).toMatchObject({ Id: plan.id, Name: { _c: "Pro" } });
+    expect(await bw.getPlanVariants!()).toEqual([expect.objectContaining({ Id: variant.id })]);
+    expect(await bw.getPlanVariant!(variant.id)).toMatchObject({
+      PlanId: plan.id,
+      PlanGroupId: group.id,
+      RecurringFee: 299.9,
+      SetupFee: 0,
+      FeePeriod: { Unit: "Year", Quantity: 1 },
+      BillingPeriod: { Unit: "Month", Quantity: 1 },
+      ContractPeriod: { Unit: "Year", Quantity: 1 },
+      CancellationPeriod: { Unit: "Month", Quantity: 3 },
+      PaymentPeriodMode: "PrePaid",
+    });
+    expect(await bw.getPlanVariant!("plv_01J00000000000000000000000")).toMatchObject({
+      Code: "plan_variant_not_found",
+    });
+  });
+});

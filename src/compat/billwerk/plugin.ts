@@ -5,6 +5,7 @@
  * `POST /oauth/token` (or an API key), in the Authorization header or `?access_token=`.
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { billwerkCatalogRoutes } from "./catalog.js";
 import { billwerkCustomerRoutes } from "./customers.js";
 import { billwerkErrorHandler } from "./wire.js";
 
@@ -18,4 +19,5 @@ export const billwerkApi: FastifyPluginAsyncTypebox = async (app) => {
     parseJson(req, body as string, done);
   });
   await app.register(billwerkCustomerRoutes);
+  await app.register(billwerkCatalogRoutes);
 };

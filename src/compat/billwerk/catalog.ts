@@ -1,0 +1,102 @@
+/** Billwerk `PlanGroups`, `Plans` and `PlanVariants` (read) over the catalog module. */
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { runRead } from "../../http/execute.js";
+import * as catalog from "../../modules/catalog/catalog.service.js";
+import type { PeriodValue } from "../../storage/schema.js";
+import { BwListQuery, paging } from "./wire.js";
+
+const localized = (text: string | null, translations: Record<string, string> = {}) =>
+  text === null ? null : { _c: text, ...translations };
+
+const UNITS = { day: "Day", week: "Week", month: "Month", year: "Year" } as const;
+const bwPeriod = (p: PeriodValue | null) => (p ? { Unit: UNITS[p.unit], Quantity: p.count } : null);
+
+/**
+ * Billwerk writes prices as JSON numbers. A decimal string of up to 15 significant digits
+ * (the catalog allows 12 + 8, and real prices have far fewer) survives the trip exactly.
+ */
+const bwNumber = (decimal: string) => Number(decimal);
+
+export const toBwPlanGroup = (g: catalog.PlanGroup) => ({
+  Id: g.id,
+  Name: localized(g.name, g.name_translations),
+  Currency: g.currency,
+  PriceTaxType: g.price_type === "gross" ? "Gross" : "Net",
+  CreatedAt: g.created_at,
+});
+
+export const toBwPlan = (p: catalog.Plan) => ({
+  Id: p.id,
+  PlanGroupId: p.plan_group_id,
+  Name: localized(p.name, p.name_translations),
+  PlanDescription: localized(p.description),
+  TrialPeriod: bwPeriod(p.trial_period),
+  TrialEndPolicy: !p.trial_period
+    ? "NoTrial"
+    : p.trial_end_policy === "continue"
+      ? "ContinueAfterTrial"
+      : "EndAfterTrial",
+  IsQuantityBased: false,
+  Hidden: p.hidden,
+  IsDeletable: false,
+  RequiresOrderApproval: p.requires_order_approval,
+  CustomFields: {},
+});
+
+export const toBwPlanVariant = (v: catalog.PlanVariant) => ({
+  Id: v.id,
+  PlanId: v.plan_id,
+  PlanGroupId: v.plan_group_id,
+  InternalName: v.internal_name,
+  Description: localized(v.description),
+  ExternalId: v.external_id,
+  AllowSelfService: v.allow_self_service,
+  AllowWithoutPaymentData: v.allow_without_payment_data,
+  Hidden: v.hidden,
+  IsDeletable: false,
+  ContractPeriod: bwPeriod(v.contract_period),
+  LaterContractPeriod: bwPeriod(v.later_contract_period),
+  CancellationPeriod: bwPeriod(v.notice_period),
+  LaterCancellationPeriod: bwPeriod(v.later_notice_period),
+  BillingPeriod: bwPeriod(v.billing_period),
+  FeePeriod: bwPeriod(v.fee_period),
+  PaymentPeriodMode: v.payment_period_mode === "postpaid" ? "PostPaid" : "PrePaid",
+  BillingDateAlignment: v.billing_alignment === "calendar" ? "Calendar" : "Anniversary",
+  EndAfterFirstContractPeriod: v.end_after_first_contract_period,
+  RecurringFee: bwNumber(v.recurring_fee),
+  SetupFee: bwNumber(v.setup_fee),
+  Currency: v.currency,
+  Quota: v.quotas.map((q) => ({ ComponentId: q.component_id, Quota: bwNumber(q.quantity) })),
+});
+
+const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+export const billwerkCatalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const resources = [
+    ["/PlanGroups", "plan_groups", catalog.listPlanGroups, catalog.getPlanGroup, toBwPlanGroup],
+    ["/Plans", "plans", catalog.listPlans, catalog.getPlan, toBwPlan],
+    [
+      "/PlanVariants",
+      "plan_variants",
+      catalog.listPlanVariants,
+      catalog.getPlanVariant,
+      toBwPlanVariant,
+    ],
+  ] as const;
+  for (const [path, op, list, get, map] of resources) {
+    app.get(
+      path,
+      { config: { operation: `${op}.list` }, schema: { querystring: BwListQuery } },
+      (req) =>
+        runRead(req, async (ctx) =>
+          (await list(ctx, paging(req.query))).data.map((x) => map(x as never)),
+        ),
+    );
+    app.get(
+      `${path}/:id`,
+      { config: { operation: `${op}.get` }, schema: { params: IdParams } },
+      (req) => runRead(req, async (ctx) => map((await get(ctx, req.params.id)) as never)),
+    );
+  }
+};
