@@ -2,6 +2,7 @@ import { forbidden, invalid, notFound, unprocessable } from "../../domain/errors
 import { isKnownRole, roleCodes } from "../../domain/roles.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
+import { type Page, toPage } from "../pagination.js";
 import {
   type ApiKeyRow,
   findApiKey,
@@ -90,11 +91,9 @@ export async function getApiKey(ctx: Ctx, id: string): Promise<ApiKey> {
 export async function listApiKeys(
   ctx: Ctx,
   page: { limit: number; cursor?: string | undefined },
-): Promise<{ data: ApiKey[]; has_more: boolean; next_cursor: string | null }> {
+): Promise<Page<ApiKey>> {
   const rows = await listRows(ctx.db, ctx.tenantId, { ...page, limit: page.limit + 1 });
-  const data = rows.slice(0, page.limit).map(toApiKey);
-  const hasMore = rows.length > page.limit;
-  return { data, has_more: hasMore, next_cursor: hasMore ? (data.at(-1)?.id ?? null) : null };
+  return toPage(rows.map(toApiKey), page.limit);
 }
 
 export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKey> {

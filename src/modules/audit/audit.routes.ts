@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runRead } from "../../http/execute.js";
 import { Page, PageQuery } from "../../http/schemas.js";
+import { toPage } from "../pagination.js";
 import { listAuditRecords } from "./audit.repository.js";
 
 const AuditEventSchema = Type.Object(
@@ -47,7 +48,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           targetId: req.query.target_id,
           operation: req.query.operation,
         });
-        const data = rows.slice(0, limit).map((r) => ({
+        const data = rows.map((r) => ({
           id: r.id,
           occurred_at: r.occurred_at.toISOString(),
           tenant_time: r.tenant_time.toISOString(),
@@ -60,8 +61,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           request_id: r.request_id,
           idempotency_key: r.idempotency_key,
         }));
-        const hasMore = rows.length > limit;
-        return { data, has_more: hasMore, next_cursor: hasMore ? (data.at(-1)?.id ?? null) : null };
+        return toPage(data, limit);
       }),
   );
 };

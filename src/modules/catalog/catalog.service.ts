@@ -11,6 +11,10 @@ import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { PeriodValue } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
+import { type Page, toPage } from "../pagination.js";
+
+export type { Page };
+
 import {
   type ComponentRow,
   findInTenant,
@@ -36,7 +40,6 @@ export type Plan = Static<typeof PlanSchema>;
 export type Component = Static<typeof ComponentSchema>;
 export type PlanVariant = Static<typeof PlanVariantSchema>;
 
-export type Page<T> = { data: T[]; has_more: boolean; next_cursor: string | null };
 export type PageRequest = {
   limit: number;
   cursor?: string | undefined;
@@ -136,12 +139,6 @@ async function mustFind<T extends "plan_groups" | "plans" | "components" | "plan
     : notFound(code, `no ${what} ${id}`, { id });
 }
 
-function page<R, T>(rows: R[], limit: number, map: (r: R) => T, id: (t: T) => string): Page<T> {
-  const data = rows.slice(0, limit).map(map);
-  const hasMore = rows.length > limit;
-  return { data, has_more: hasMore, next_cursor: hasMore && data.length ? id(data.at(-1)!) : null };
-}
-
 async function record(ctx: Ctx, type: string, id: string, after: unknown) {
   ctx.audit({ targetType: type, targetId: id, after });
   await ctx.emit({ type: `${type}.created`, subjectType: type, subjectId: id, payload: after });
@@ -177,7 +174,7 @@ export async function listPlanGroups(ctx: Ctx, req: PageRequest): Promise<Page<P
     ...req,
     limit: req.limit + 1,
   });
-  return page(rows, req.limit, toPlanGroup, (g) => g.id);
+  return toPage(rows.map(toPlanGroup), req.limit);
 }
 
 // ---- plans --------------------------------------------------------------------------------
@@ -212,7 +209,7 @@ export async function listPlans(ctx: Ctx, req: PageRequest): Promise<Page<Plan>>
     limit: req.limit + 1,
     parent: req.parentId ? { column: "plan_group_id", id: req.parentId } : undefined,
   });
-  return page(rows, req.limit, toPlan, (p) => p.id);
+  return toPage(rows.map(toPlan), req.limit);
 }
 
 // ---- components ---------------------------------------------------------------------------
@@ -299,7 +296,7 @@ export async function listComponents(ctx: Ctx, req: PageRequest): Promise<Page<C
     limit: req.limit + 1,
     parent: req.parentId ? { column: "plan_group_id", id: req.parentId } : undefined,
   });
-  return page(rows, req.limit, toComponent, (c) => c.id);
+  return toPage(rows.map(toComponent), req.limit);
 }
 
 // ---- plan variants ------------------------------------------------------------------------
@@ -445,7 +442,6 @@ export async function listPlanVariants(ctx: Ctx, req: PageRequest): Promise<Page
     limit: req.limit + 1,
     parent: req.parentId ? { column: "plan_id", id: req.parentId } : undefined,
   });
-  const data = await Promise.all(rows.slice(0, req.limit).map((r) => expandVariant(ctx, r)));
-  const hasMore = rows.length > req.limit;
-  return { data, has_more: hasMore, next_cursor: hasMore ? (data.at(-1)?.id ?? null) : null };
+  const page = toPage(rows, req.limit);
+  return { ...page, data: await Promise.all(page.data.map((r) => expandVariant(ctx, r))) };
 }

@@ -10,6 +10,7 @@ import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { Address } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
+import { type Page, toPage } from "../pagination.js";
 import {
   type CustomerRow,
   type CustomerValues,
@@ -155,7 +156,7 @@ export async function listCustomers(
     email?: string | undefined;
     offset?: number | undefined;
   },
-): Promise<{ data: Customer[]; has_more: boolean; next_cursor: string | null }> {
+): Promise<Page<Customer>> {
   const rows = await listRows(ctx.db, ctx.tenantId, {
     limit: page.limit + 1,
     after: page.cursor,
@@ -164,10 +165,9 @@ export async function listCustomers(
     offset: page.offset,
   });
   const data = await Promise.all(
-    rows.slice(0, page.limit).map(async (r) => toCustomer(r, await isDeletable(ctx, r))),
+    rows.slice(0, page.limit + 1).map(async (r) => toCustomer(r, await isDeletable(ctx, r))),
   );
-  const hasMore = rows.length > page.limit;
-  return { data, has_more: hasMore, next_cursor: hasMore ? (data.at(-1)?.id ?? null) : null };
+  return toPage(data, page.limit);
 }
 
 async function write(
