@@ -49,3 +49,14 @@ describe("IPv6 hosts", () => {
     expect(loadConfig({ HOST: "::" }).publicUrl).toBe("http://[::]:8080");
   });
 });
+
+describe("ACCRUE_WEBHOOK_ALLOW_PRIVATE", () => {
+  it("is off by default, on with true, and refuses anything else", () => {
+    expect(loadConfig({}).webhookAllowPrivate).toBe(false);
+    expect(loadConfig({ ACCRUE_WEBHOOK_ALLOW_PRIVATE: "true" }).webhookAllowPrivate).toBe(true);
+    expect(loadConfig({ ACCRUE_WEBHOOK_ALLOW_PRIVATE: "false" }).webhookAllowPrivate).toBe(false);
+    expect(() => loadConfig({ ACCRUE_WEBHOOK_ALLOW_PRIVATE: "loopback" })).toThrow(
+      /ACCRUE_WEBHOOK_ALLOW_PRIVATE must be true or false/,
+    );
+  });
+});

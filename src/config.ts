@@ -25,6 +25,8 @@ export type Config = {
   bodyLimit: number;
   /** Public base URL used in links the API hands out; defaults to http://HOST:PORT. */
   publicUrl: string;
+  /** Deliver webhooks to private, loopback and link-local addresses too. */
+  webhookAllowPrivate: boolean;
 };
 
 export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; doc: string }> = [
@@ -56,6 +58,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; do
     name: "ACCRUE_PUBLIC_URL",
     default: "http://HOST:PORT",
     doc: "Base URL used in links Accrue hands out (documents, portal).",
+  },
+  {
+    name: "ACCRUE_WEBHOOK_ALLOW_PRIVATE",
+    default: "false",
+    doc: "Deliver webhooks to private, loopback and link-local addresses too (true/false).",
   },
 ];
 
@@ -117,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerIntervalMs: int(env, "ACCRUE_WORKER_INTERVAL_MS", 1000, 10, 3_600_000),
     bodyLimit: int(env, "ACCRUE_BODY_LIMIT", 1_048_576, 1024, 1_073_741_824),
     publicUrl,
+    webhookAllowPrivate: bool(env, "ACCRUE_WEBHOOK_ALLOW_PRIVATE", false),
   };
 }

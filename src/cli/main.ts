@@ -8,7 +8,7 @@ import { Temporal } from "temporal-polyfill";
 import { type Config, ConfigError, loadConfig } from "../config.js";
 import { isAccrueError } from "../domain/errors.js";
 import { buildApp } from "../http/app.js";
-import { JOBS } from "../jobs/index.js";
+import { workerJobs } from "../jobs/index.js";
 import { startWorker } from "../jobs/runner.js";
 import { createTenant, ensureDefaultTenant } from "../modules/tenants/tenants.service.js";
 import { type Database, DatabaseLockedError, migrate, openDatabase } from "../storage/db.js";
@@ -82,7 +82,12 @@ async function serve(config: Config) {
   const port = typeof address === "object" && address ? address.port : config.port;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   const worker = config.worker
-    ? startWorker({ db: database.db, log, jobs: JOBS, intervalMs: config.workerIntervalMs })
+    ? startWorker({
+        db: database.db,
+        log,
+        jobs: workerJobs(config),
+        intervalMs: config.workerIntervalMs,
+      })
     : undefined;
   process.stdout.write(
     `Accrue is serving http://${host}:${port} on the ${where(config)}` +
@@ -98,7 +103,12 @@ async function serve(config: Config) {
 async function worker(config: Config) {
   const log = pino({ level: config.logLevel });
   const database = await open(config);
-  const w = startWorker({ db: database.db, log, jobs: JOBS, intervalMs: config.workerIntervalMs });
+  const w = startWorker({
+    db: database.db,
+    log,
+    jobs: workerJobs(config),
+    intervalMs: config.workerIntervalMs,
+  });
   process.stdout.write(`Accrue worker running on the ${where(config)}\n`);
   onShutdown(async () => {
     await w.stop();

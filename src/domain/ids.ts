@@ -27,6 +27,8 @@ export const ID_PREFIXES = {
   component: "cmp",
   discount: "dsc",
   webhookEndpoint: "whe",
+  webhookDelivery: "whd",
+  webhookAttempt: "wha",
   action: "act",
   entity: "ent",
   partner: "prt",

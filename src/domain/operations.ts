@@ -158,6 +158,80 @@ export const OPERATIONS = {
     ["clock:write"],
     true,
   ),
+
+  "webhook_endpoints.create": op(
+    "webhook_endpoints.create",
+    "Webhooks",
+    "Create a webhook endpoint (the signing secret is shown once)",
+    ["webhooks:write"],
+    true,
+  ),
+  "webhook_endpoints.list": op(
+    "webhook_endpoints.list",
+    "Webhooks",
+    "List webhook endpoints",
+    ["webhooks:read"],
+    false,
+  ),
+  "webhook_endpoints.get": op(
+    "webhook_endpoints.get",
+    "Webhooks",
+    "Get a webhook endpoint",
+    ["webhooks:read"],
+    false,
+  ),
+  "webhook_endpoints.update": op(
+    "webhook_endpoints.update",
+    "Webhooks",
+    "Change a webhook endpoint's URL, event types or description; disable or enable it",
+    ["webhooks:write"],
+    true,
+  ),
+  "webhook_endpoints.delete": op(
+    "webhook_endpoints.delete",
+    "Webhooks",
+    "Delete a webhook endpoint; its pending deliveries are cancelled",
+    ["webhooks:write"],
+    true,
+  ),
+  "webhook_endpoints.rotate_secret": op(
+    "webhook_endpoints.rotate_secret",
+    "Webhooks",
+    "Rotate a webhook endpoint's signing secret (the old one keeps signing for 24 hours)",
+    ["webhooks:write"],
+    true,
+  ),
+  "webhook_deliveries.list": op(
+    "webhook_deliveries.list",
+    "Webhooks",
+    "List webhook deliveries, newest first",
+    ["webhooks:read"],
+    false,
+  ),
+  "webhook_deliveries.get": op(
+    "webhook_deliveries.get",
+    "Webhooks",
+    "Get a webhook delivery with its attempts",
+    ["webhooks:read"],
+    false,
+  ),
+  "webhook_deliveries.redeliver": op(
+    "webhook_deliveries.redeliver",
+    "Webhooks",
+    "Send a webhook delivery again now, with a fresh retry schedule",
+    ["webhooks:write"],
+    true,
+  ),
+
+  "events.list": op("events.list", "Events", "List events, newest first", ["events:read"], false),
+  "events.get": op("events.get", "Events", "Get an event", ["events:read"], false),
+  "events.redeliver": op(
+    "events.redeliver",
+    "Events",
+    "Send an event again to every enabled webhook endpoint that subscribes to it",
+    ["webhooks:write"],
+    true,
+  ),
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

@@ -37,6 +37,7 @@ import { clockRoutes } from "../modules/clock/clock.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
+import { webhookRoutes } from "../modules/webhooks/webhooks.routes.js";
 import type { Backend } from "../storage/db.js";
 import type { DB } from "../storage/schema.js";
 import { checkEncoding, errorHandler, mapError, rawClientError } from "./errors.js";
@@ -239,6 +240,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(catalogRoutes, { prefix: "/v1" });
   await app.register(auditRoutes, { prefix: "/v1" });
   await app.register(clockRoutes, { prefix: "/v1" });
+  await app.register(webhookRoutes, { prefix: "/v1" });
 
   return app;
 }

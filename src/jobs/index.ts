@@ -1,6 +1,13 @@
+import type { Config } from "../config.js";
 import { accessTokenCleanup } from "./access-token-cleanup.js";
 import { idempotencyCleanup } from "./idempotency-cleanup.js";
 import type { Job } from "./runner.js";
+import { webhookJobs } from "./webhook-delivery.js";
 
-/** Every job the worker loop runs, in order. */
+/** Jobs that need no configuration, in order. */
 export const JOBS: readonly Job[] = [idempotencyCleanup, accessTokenCleanup];
+
+/** Every job the worker loop runs, in order, configured. */
+export function workerJobs(config: Pick<Config, "webhookAllowPrivate">): Job[] {
+  return [...JOBS, ...webhookJobs({ allowPrivate: config.webhookAllowPrivate })];
+}

@@ -78,6 +78,8 @@ export interface OutboxEventsTable {
   occurred_at: Timestamp;
   tenant_time: Timestamp;
   payload: Json;
+  /** Set when the webhook fan-out job has made this event's deliveries (once). */
+  fanned_out_at: NullableTimestamp;
 }
 
 export interface AccessTokensTable {
@@ -123,6 +125,66 @@ export interface CustomersTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: NullableTimestamp;
+}
+
+export type WebhookDeliveryStatus = "pending" | "succeeded" | "failed" | "cancelled";
+
+export interface WebhookEndpointsTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  description: ColumnType<string, string | undefined, string>;
+  /** Payload format and filter vocabulary: "native"; compatibility layers add their own. */
+  format: ColumnType<string, string | undefined, string>;
+  event_types: string[];
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  disabled_reason: "manual" | "sustained_failure" | null;
+  disabled_at: NullableTimestamp;
+  /** The signing secret (whsec_…). Stored as is: signing needs it. */
+  secret: string;
+  /** After a rotation: the old secret, still signing until previous_secret_expires_at. */
+  previous_secret: string | null;
+  previous_secret_expires_at: NullableTimestamp;
+  /** First failed attempt since the last successful one; null while deliveries succeed. */
+  failing_since: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  deleted_at: NullableTimestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  /** Fan-out order: per (endpoint, subject) deliveries are sent in this order. */
+  seq: ColumnType<string, never, never>;
+  tenant_id: string;
+  event_id: string;
+  endpoint_id: string;
+  subject_id: string | null;
+  status: WebhookDeliveryStatus;
+  /** Attempts in the current schedule (a manual redelivery starts a new one). */
+  attempt_count: ColumnType<number, number | undefined, number>;
+  next_attempt_at: NullableTimestamp;
+  /** A worker's lease: while in the future, the delivery is being attempted. */
+  locked_until: NullableTimestamp;
+  lease_token: string | null;
+  first_attempt_at: NullableTimestamp;
+  last_attempt_at: NullableTimestamp;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  tenant_id: string;
+  delivery_id: string;
+  attempted_at: Timestamp;
+  duration_ms: number;
+  succeeded: boolean;
+  status_code: number | null;
+  response_excerpt: string | null;
+  error: string | null;
 }
 
 export type PeriodValue = { unit: "day" | "week" | "month" | "year"; count: number };
@@ -207,6 +269,9 @@ export interface DB {
   plans: PlansTable;
   components: ComponentsTable;
   plan_variants: PlanVariantsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
   customers: CustomersTable;
   access_tokens: AccessTokensTable;
   tenants: TenantsTable;

@@ -3,6 +3,7 @@ import * as m0001 from "./0001_foundation.js";
 import * as m0003 from "./0003_oauth_tokens.js";
 import * as m0004 from "./0004_customers.js";
 import * as m0005 from "./0005_catalog.js";
+import * as m0006 from "./0006_webhooks.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0003_oauth_tokens": m0003,
   "0004_customers": m0004,
   "0005_catalog": m0005,
+  "0006_webhooks": m0006,
 };

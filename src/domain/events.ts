@@ -1,0 +1,87 @@
+/**
+ * The catalog of native event types. Every domain event a service emits (`ctx.emit`) has a
+ * type listed here: webhook endpoints subscribe to these names, the event filter of an
+ * endpoint is validated against them, and docs/webhooks.md lists them. Add a type here in
+ * the same change that first emits it. A test scans the modules for "<subject>.<verb>" literals
+ * missing here; a type built at run time (`${kind}.created`) it cannot see, so check by hand.
+ */
+import { invalid } from "./errors.js";
+
+export const EVENT_TYPES = {
+  "api_key.created": "An API key was created (the secret is never in the event).",
+  "api_key.revoked": "An API key was revoked.",
+  "customer.created": "A customer was created.",
+  "customer.updated": "A customer's data changed.",
+  "customer.deleted": "A customer was deleted.",
+  "customer.locked": "A customer was locked.",
+  "customer.unlocked": "A customer was unlocked.",
+  "component.created": "A component (a priced feature of a plan group) was created.",
+  "plan.created": "A plan was created.",
+  "plan_group.created": "A plan group was created.",
+  "plan_variant.created": "A plan variant was created.",
+  "test_clock.created": "The tenant was put on a test clock.",
+  "test_clock.advanced": "The tenant's test clock moved forward.",
+  "webhook_endpoint.created": "A webhook endpoint was created (the secret is never in the event).",
+  "webhook_endpoint.updated": "A webhook endpoint's URL, filter, description or state changed.",
+  "webhook_endpoint.secret_rotated": "A webhook endpoint's signing secret was rotated.",
+  "webhook_endpoint.disabled":
+    "A webhook endpoint was disabled, by a person (reason manual) or after sustained delivery failure (reason sustained_failure).",
+  "webhook_endpoint.deleted": "A webhook endpoint was deleted.",
+} as const satisfies Record<string, string>;
+
+export type EventType = keyof typeof EVENT_TYPES;
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(EVENT_TYPES, type);
+}
+
+/** The resource part of a type: "customer" of "customer.created". */
+const resourceOf = (type: string) => type.slice(0, type.lastIndexOf("."));
+
+const RESOURCES: ReadonlySet<string> = new Set(Object.keys(EVENT_TYPES).map(resourceOf));
+
+/** Largest number of entries in one endpoint's event filter. */
+export const MAX_FILTER_ENTRIES = 100;
+
+/**
+ * Validates an event filter and returns it without duplicates, in the given order. An entry
+ * is a catalog type (`customer.created`), every type of a resource (`customer.*`), or every
+ * type (`*`). An empty filter is refused: an endpoint that receives nothing is a mistake.
+ */
+export function normaliseEventFilter(filter: readonly string[], field = "event_types"): string[] {
+  if (filter.length === 0) {
+    throw invalid(
+      "invalid_event_filter",
+      `${field} needs at least one entry ("*" for every type)`,
+      {
+        field,
+      },
+    );
+  }
+  if (filter.length > MAX_FILTER_ENTRIES) {
+    throw invalid("invalid_event_filter", `${field} has more than ${MAX_FILTER_ENTRIES} entries`, {
+      field,
+    });
+  }
+  for (const entry of filter) {
+    const known =
+      entry === "*" ||
+      isEventType(entry) ||
+      (entry.endsWith(".*") && RESOURCES.has(entry.slice(0, -2)));
+    if (!known) {
+      throw invalid("unknown_event_type", `${field} names an unknown event type "${entry}"`, {
+        field,
+        value: entry,
+        known: Object.keys(EVENT_TYPES),
+      });
+    }
+  }
+  return [...new Set(filter)];
+}
+
+/** Whether an event of `type` passes `filter` (entries as normaliseEventFilter accepts). */
+export function filterMatches(filter: readonly string[], type: string): boolean {
+  return filter.some(
+    (entry) => entry === "*" || entry === type || entry === `${resourceOf(type)}.*`,
+  );
+}

@@ -1,0 +1,315 @@
+/** /v1/webhook_endpoints, /v1/webhook_deliveries and /v1/events: happy, error and security cases. */
+import { describe, expect, it } from "vitest";
+import { describeServer, type TestServer } from "../server.js";
+
+const endpoint = (server: TestServer, body: Record<string, unknown>, key?: string) =>
+  server.post(
+    "/v1/webhook_endpoints",
+    { url: "https://hooks.example.com/accrue", ...body },
+    key ? { key } : {},
+  );
+
+describeServer("webhook endpoints", (t) => {
+  describe("happy", () => {
+    it("create shows the whsec_ secret once; reads never do; a replay answers null", async () => {
+      const created = await endpoint(t.server, {
+        event_types: ["api_key.created", "customer.*"],
+        description: "CRM sync",
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        url: "https://hooks.example.com/accrue",
+        description: "CRM sync",
+        event_types: ["api_key.created", "customer.*"],
+        format: "native",
+        enabled: true,
+        disabled_reason: null,
+        failing_since: null,
+      });
+      expect(created.body.id).toMatch(/^whe_/);
+      expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+
+      const read = await t.server.get(`/v1/webhook_endpoints/${created.body.id}`);
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual({ ...created.body, secret: undefined });
+      expect(JSON.stringify(read.body)).not.toContain(created.body.secret);
+      const list = await t.server.get("/v1/webhook_endpoints?limit=100");
+      expect(JSON.stringify(list.body)).not.toContain(created.body.secret);
+      const audit = await t.server.get(`/v1/audit_events?target_id=${created.body.id}`);
+      expect(audit.body.data).toHaveLength(1);
+      expect(JSON.stringify(audit.body)).not.toContain(created.body.secret);
+      const event = await t.server.get(`/v1/events?type=webhook_endpoint.created`);
+      expect(event.body.data[0]).toMatchObject({ subject: { id: created.body.id } });
+      expect(JSON.stringify(event.body)).not.toContain(created.body.secret);
+
+      const headers = { "idempotency-key": "endpoint-once" };
+      const first = await t.server.post(
+        "/v1/webhook_endpoints",
+        { url: "https://a.example/x" },
+        { headers },
+      );
+      const again = await t.server.post(
+        "/v1/webhook_endpoints",
+        { url: "https://a.example/x" },
+        { headers },
+      );
+      expect(again.headers.get("idempotent-replayed")).toBe("true");
+      expect(again.body).toEqual({ ...first.body, secret: null });
+      expect(first.body.event_types).toEqual(["*"]);
+    });
+
+    it("update, disable (with a webhook_endpoint.disabled event), enable, delete", async () => {
+      const created = await endpoint(t.server, {});
+      const id = created.body.id;
+      const patch = (body: unknown) =>
+        t.server.request("PATCH", `/v1/webhook_endpoints/${id}`, { body });
+
+      const changed = await patch({
+        url: "https://other.example/hook",
+        event_types: ["api_key.*", "api_key.*"],
+        description: "new",
+      });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({
+        url: "https://other.example/hook",
+        event_types: ["api_key.*"],
+        description: "new",
+      });
+
+      const disabled = await patch({ enabled: false });
+      expect(disabled.body).toMatchObject({ enabled: false, disabled_reason: "manual" });
+      expect(disabled.body.disabled_at).not.toBeNull();
+      const events = await t.server.get(`/v1/events?subject_id=${id}`);
+      expect(events.body.data.map((e: { type: string }) => e.type)).toEqual([
+        "webhook_endpoint.disabled",
+        "webhook_endpoint.updated",
+        "webhook_endpoint.updated",
+        "webhook_endpoint.created",
+      ]);
+
+      const enabled = await patch({ enabled: true });
+      expect(enabled.body).toMatchObject({
+        enabled: true,
+        disabled_reason: null,
+        disabled_at: null,
+      });
+
+      const deleted = await t.server.request("DELETE", `/v1/webhook_endpoints/${id}`);
+      expect(deleted.status).toBe(200);
+      expect((await t.server.get(`/v1/webhook_endpoints/${id}`)).status).toBe(404);
+      const list = await t.server.get("/v1/webhook_endpoints?limit=100");
+      expect(list.body.data.map((e: { id: string }) => e.id)).not.toContain(id);
+      expect((await patch({ enabled: false })).status).toBe(404);
+    });
+
+    it("rotate_secret shows a new secret once; the old one signs beside it for 24 hours", async () => {
+      const created = await endpoint(t.server, {});
+      const rotated = await t.server.post(`/v1/webhook_endpoints/${created.body.id}/rotate_secret`);
+      expect(rotated.status).toBe(200);
+      expect(rotated.body.secret).toMatch(/^whsec_/);
+      expect(rotated.body.secret).not.toBe(created.body.secret);
+      const expires = Date.parse(rotated.body.previous_secret_expires_at) - Date.now();
+      expect(expires).toBeGreaterThan(23.9 * 3600_000);
+      expect(expires).toBeLessThanOrEqual(24 * 3600_000);
+      const row = await t.server.db
+        .selectFrom("webhook_endpoints")
+        .select(["secret", "previous_secret"])
+        .where("id", "=", created.body.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ secret: rotated.body.secret, previous_secret: created.body.secret });
+    });
+
+    it("lists endpoints with a cursor, never repeating one", async () => {
+      for (let i = 0; i < 5; i++) await endpoint(t.server, { description: `page-${i}` });
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: any = await t.server.get(
+          `/v1/webhook_endpoints?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+        );
+        seen.push(...res.body.data.map((e: { id: string }) => e.id));
+        cursor = res.body.next_cursor;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen).toEqual([...seen].sort());
+      expect(seen.length).toBeGreaterThanOrEqual(5);
+    });
+  });
+
+  describe("errors", () => {
+    it.each([
+      ["ftp://example.com/x", "invalid_webhook_url"],
+      ["https://user:pw@example.com/x", "invalid_webhook_url"],
+      ["/relative", "invalid_webhook_url"],
+      ["https://example.com/x#frag", "invalid_webhook_url"],
+      ["javascript:alert(1)", "invalid_webhook_url"],
+    ])("url %s → 400 %s", async (url, code) => {
+      const res = await endpoint(t.server, { url });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code, details: { field: "url" } });
+    });
+
+    it("an unknown event type → 400 unknown_event_type naming the known ones", async () => {
+      const res = await endpoint(t.server, { event_types: ["api_key.creatd"] });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("unknown_event_type");
+      expect(res.body.error.details.known).toContain("api_key.created");
+      for (const bad of [["nope.*"], ["api_key"], ["*.created"]]) {
+        expect((await endpoint(t.server, { event_types: bad })).status).toBe(400);
+      }
+    });
+
+    it("schema violations name the field; nothing is created", async () => {
+      const before = await t.server.get("/v1/webhook_endpoints?limit=100");
+      for (const body of [
+        { event_types: [] },
+        { url: 5 },
+        { secret: "whsec_mine" },
+        { enabled: "yes" },
+      ]) {
+        const res = await endpoint(t.server, body);
+        expect(res.status, JSON.stringify(body)).toBe(400);
+        expect(res.body.error.code).toBe("validation_failed");
+      }
+      const empty = await t.server.request("PATCH", `/v1/webhook_endpoints/whe_nope`, {
+        body: {},
+      });
+      expect(empty.status).toBe(400);
+      const after = await t.server.get("/v1/webhook_endpoints?limit=100");
+      expect(after.body.data.length).toBe(before.body.data.length);
+    });
+
+    it("unknown ids → 404 with a machine code", async () => {
+      expect((await t.server.get("/v1/webhook_endpoints/whe_nope")).body.error.code).toBe(
+        "webhook_endpoint_not_found",
+      );
+      expect((await t.server.get("/v1/webhook_deliveries/whd_nope")).body.error.code).toBe(
+        "webhook_delivery_not_found",
+      );
+      expect((await t.server.get("/v1/events/evt_nope")).body.error.code).toBe("event_not_found");
+      expect((await t.server.post("/v1/events/evt_nope/redeliver")).status).toBe(404);
+      expect((await t.server.post("/v1/webhook_endpoints/whe_x/rotate_secret")).status).toBe(404);
+    });
+
+    it("redelivering an event no enabled endpoint takes → 422", async () => {
+      const other = await t.server.createTenant("Quiet");
+      const key = await t.server.post(
+        "/v1/api_keys",
+        { name: "k", roles: ["read_only"] },
+        { key: other.api_key },
+      );
+      const events = await t.server.get(`/v1/events?subject_id=${key.body.id}`, {
+        key: other.api_key,
+      });
+      const res = await t.server.post(`/v1/events/${events.body.data[0].id}/redeliver`, undefined, {
+        key: other.api_key,
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe("no_matching_webhook_endpoints");
+    });
+  });
+
+  describe("security", () => {
+    it("a read-only key reads endpoints, deliveries and events but may not change anything", async () => {
+      const created = await endpoint(t.server, {});
+      const id = created.body.id;
+      const viewer = (await t.server.post("/v1/api_keys", { name: "v", roles: ["read_only"] })).body
+        .secret as string;
+      for (const path of [
+        "/v1/webhook_endpoints",
+        `/v1/webhook_endpoints/${id}`,
+        "/v1/webhook_deliveries",
+        "/v1/events",
+      ]) {
+        expect((await t.server.get(path, { key: viewer })).status, path).toBe(200);
+      }
+      const event = (await t.server.get(`/v1/events?subject_id=${id}`)).body.data[0].id;
+      const denied = [
+        await endpoint(t.server, {}, viewer),
+        await t.server.request("PATCH", `/v1/webhook_endpoints/${id}`, {
+          key: viewer,
+          body: { enabled: false },
+        }),
+        await t.server.request("DELETE", `/v1/webhook_endpoints/${id}`, { key: viewer }),
+        await t.server.post(`/v1/webhook_endpoints/${id}/rotate_secret`, undefined, {
+          key: viewer,
+        }),
+        await t.server.post(`/v1/events/${event}/redeliver`, undefined, { key: viewer }),
+        await t.server.post("/v1/webhook_deliveries/whd_x/redeliver", undefined, { key: viewer }),
+      ];
+      for (const res of denied) {
+        expect(res.status).toBe(403);
+        expect(res.body.error.code).toBe("permission_denied");
+        expect(res.body.error.details.required_any_of).toEqual(["webhooks:write"]);
+      }
+      expect((await t.server.get(`/v1/webhook_endpoints/${id}`)).body.enabled).toBe(true);
+    });
+
+    it("tenant A never sees tenant B's endpoints, deliveries or events", async () => {
+      const b = await t.server.createTenant("Tenant B");
+      const bEndpoint = await endpoint(t.server, {}, b.api_key);
+      expect(bEndpoint.status).toBe(201);
+      const bEvents = await t.server.get("/v1/events?limit=100", { key: b.api_key });
+      const bEvent = bEvents.body.data[0].id as string;
+
+      expect((await t.server.get(`/v1/webhook_endpoints/${bEndpoint.body.id}`)).status).toBe(404);
+      const patch = await t.server.request("PATCH", `/v1/webhook_endpoints/${bEndpoint.body.id}`, {
+        body: { enabled: false },
+      });
+      expect(patch.status).toBe(404);
+      expect((await t.server.get(`/v1/events/${bEvent}`)).status).toBe(404);
+      expect((await t.server.post(`/v1/events/${bEvent}/redeliver`)).status).toBe(404);
+      const mine = await t.server.get("/v1/webhook_endpoints?limit=100");
+      expect(mine.body.data.map((e: { id: string }) => e.id)).not.toContain(bEndpoint.body.id);
+      const myEvents = await t.server.get("/v1/events?limit=100");
+      expect(myEvents.body.data.map((e: { id: string }) => e.id)).not.toContain(bEvent);
+      for (const e of myEvents.body.data) expect(e.tenant_id).toBe(t.server.tenant.tenant_id);
+    });
+  });
+});
+
+describeServer("events", (t) => {
+  it("list newest first with filters and a cursor; get returns the same object", async () => {
+    const keys = [];
+    for (let i = 0; i < 3; i++) {
+      keys.push((await t.server.post("/v1/api_keys", { name: `e${i}`, roles: ["admin"] })).body);
+    }
+    await t.server.post(`/v1/api_keys/${keys[0].id}/revoke`);
+
+    const all = await t.server.get("/v1/events?type=api_key.created&limit=2");
+    expect(all.status).toBe(200);
+    expect(all.body.has_more).toBe(true);
+    expect(all.body.data.map((e: any) => e.subject.id)).toEqual([keys[2].id, keys[1].id]);
+    const rest = await t.server.get(
+      `/v1/events?type=api_key.created&cursor=${all.body.next_cursor}`,
+    );
+    expect(rest.body.data.map((e: any) => e.subject.id)).toEqual([keys[0].id]);
+    expect(rest.body.has_more).toBe(false);
+
+    const subject = await t.server.get(`/v1/events?subject_id=${keys[0].id}`);
+    const [revoked, created] = subject.body.data;
+    expect(revoked).toMatchObject({
+      type: "api_key.revoked",
+      tenant_id: t.server.tenant.tenant_id,
+      subject: { type: "api_key", id: keys[0].id },
+      data: { id: keys[0].id, name: "e0" },
+    });
+    expect(revoked.data.revoked_at).not.toBeNull();
+    expect(created.type).toBe("api_key.created");
+    expect(created.id < revoked.id).toBe(true);
+    expect(created.id).toMatch(/^evt_/);
+    expect(Date.parse(created.timestamp)).not.toBeNaN();
+    expect(created.data.secret).toBeUndefined();
+
+    const one = await t.server.get(`/v1/events/${revoked.id}`);
+    expect(one.body).toEqual(revoked);
+  });
+
+  it("events carry the tenant clock's time beside the wall-clock time", async () => {
+    await t.server.post("/v1/test_clock", { frozen_time: "2025-01-31T00:00:00Z" });
+    const key = await t.server.post("/v1/api_keys", { name: "clocked", roles: ["admin"] });
+    const events = await t.server.get(`/v1/events?subject_id=${key.body.id}`);
+    expect(events.body.data[0].tenant_time).toBe("2025-01-31T00:00:00.000Z");
+    expect(Math.abs(Date.parse(events.body.data[0].timestamp) - Date.now())).toBeLessThan(60_000);
+  });
+});
