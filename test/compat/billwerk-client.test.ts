@@ -5,6 +5,7 @@ import BillwerkModule from "billwerk";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
 import { describeServer } from "../server.js";
+import { Receiver, webhookWorker } from "../webhook-receiver.js";
 
 type Client = Record<string, (...args: unknown[]) => Promise<any>>;
 type Ctor = new (...args: unknown[]) => Client;
@@ -219,5 +220,61 @@ describeServer("billwerk 2.1.0 client: plan groups, plans, plan variants", (t) =
     expect(await bw.getPlanVariant!("plv_01J00000000000000000000000")).toMatchObject({
       Code: "plan_variant_not_found",
     });
+  });
+});
+
+describeServer("billwerk 2.1.0 client: webhooks", (t) => {
+  it("createWebhook → thin, signed Billwerk payloads for the chosen events → getWebhooks → deleteWebhook", async () => {
+    const receiver = await Receiver.start();
+    try {
+      const { host } = new URL(t.server.url);
+      const bw = new BillwerkAPI(
+        t.server.tenant.oauth_client_id,
+        t.server.tenant.oauth_client_secret,
+        host,
+        "/api/v1",
+        false,
+      );
+      const hook = await bw.createWebhook!({
+        Url: receiver.url,
+        Events: ["CustomerCreated", "CustomerLocked"],
+      });
+      expect(hook).toMatchObject({
+        Url: receiver.url,
+        Events: ["CustomerCreated", "CustomerLocked"],
+        Enabled: true,
+      });
+      expect(hook.Secret).toMatch(/^whsec_/);
+      expect(await bw.getWebhooks!()).toEqual([
+        expect.objectContaining({ Id: hook.Id, Url: receiver.url }),
+      ]);
+
+      const customer = await bw.createCustomer!({ EmailAddress: "hooked@x.example" });
+      await bw.patchCustomer!(customer.Id, { Tag: "not subscribed" });
+      await t.server.post(`/v1/customers/${customer.Id}/lock`);
+      // per-subject order: the lock waits for the creation's delivery, one tick each
+      const worker = webhookWorker(t.server.db);
+      for (let i = 0; i < 3; i++) await worker.tick();
+
+      expect(receiver.received.map((r) => r.json.Event)).toEqual([
+        "CustomerCreated",
+        "CustomerLocked",
+      ]);
+      const payload = Receiver.verify(hook.Secret, receiver.received[0]!);
+      expect(payload).toMatchObject({
+        Event: "CustomerCreated",
+        EntityId: t.server.tenant.tenant_id,
+        CustomerId: customer.Id,
+      });
+
+      expect(await bw.createWebhook!({ Url: receiver.url, Events: ["NoSuchEvent"] })).toMatchObject(
+        { Code: "unknown_event_type" },
+      );
+
+      expect(await bw.deleteWebhook!(hook.Id)).toEqual({});
+      expect(await bw.getWebhooks!()).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -7,6 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { billwerkCatalogRoutes } from "./catalog.js";
 import { billwerkCustomerRoutes } from "./customers.js";
+import { billwerkWebhookRoutes } from "./webhooks.js";
 import { billwerkErrorHandler } from "./wire.js";
 
 export const billwerkApi: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,4 +21,5 @@ export const billwerkApi: FastifyPluginAsyncTypebox = async (app) => {
   });
   await app.register(billwerkCustomerRoutes);
   await app.register(billwerkCatalogRoutes);
+  await app.register(billwerkWebhookRoutes);
 };

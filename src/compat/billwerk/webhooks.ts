@@ -1,0 +1,168 @@
+/**
+ * Billwerk `webhooks`: HookDTO `{Url, Events}` over the webhook module, delivering Billwerk's
+ * thin payloads (`{"Event":"CustomerCreated","EntityId":…,"CustomerId":…}`) under Billwerk's
+ * event names. Receivers fetch the entity by its id, as Billwerk intends.
+ */
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { invalid } from "../../domain/errors.js";
+import { runMutation, runRead } from "../../http/execute.js";
+import { type EventRecord, registerWebhookFormat } from "../../modules/webhooks/formats.js";
+import {
+  createEndpoint,
+  deleteEndpoint,
+  listEndpoints,
+  type WebhookEndpoint,
+} from "../../modules/webhooks/webhooks.service.js";
+import { bwTimestamp, deletedReply } from "./wire.js";
+
+/** Native event type → Billwerk event name and the id field its thin payload carries. */
+export const BILLWERK_EVENTS: Readonly<Record<string, { name: string; idField: string }>> = {
+  "customer.created": { name: "CustomerCreated", idField: "CustomerId" },
+  "customer.updated": { name: "CustomerChanged", idField: "CustomerId" },
+  "customer.deleted": { name: "CustomerDeleted", idField: "CustomerId" },
+  "customer.locked": { name: "CustomerLocked", idField: "CustomerId" },
+  "customer.unlocked": { name: "CustomerUnlocked", idField: "CustomerId" },
+  "plan.created": { name: "PlanCreated", idField: "PlanId" },
+  "plan_variant.created": { name: "PlanVariantCreated", idField: "PlanVariantId" },
+  "component.created": { name: "ComponentCreated", idField: "ComponentId" },
+};
+
+/**
+ * Every event name Billwerk documents (SEEDS §1.6). A hook may subscribe to any of them;
+ * the ones BILLWERK_EVENTS maps are the ones Accrue emits today.
+ */
+export const BILLWERK_EVENT_NAMES: readonly string[] = [
+  "AccountCreated",
+  "OrderSucceeded",
+  "ContractCreated",
+  "ContractChanged",
+  "ContractDataChanged",
+  "ContractDeleted",
+  "ContractCancelled",
+  "CustomerCreated",
+  "CustomerChanged",
+  "CustomerDeleted",
+  "CustomerLocked",
+  "CustomerUnlocked",
+  "DunningCreated",
+  "InvoiceCreated",
+  "InvoiceCorrected",
+  "RecurringBillingApproaching",
+  "TrialEndApproaching",
+  "PaymentBearerExpiring",
+  "PaymentBearerExpired",
+  "DebitAuthCancelled",
+  "PaymentDataChanged",
+  "PaymentEscalated",
+  "PaymentEscalationReset",
+  "PaymentSucceeded",
+  "PaymentFailed",
+  "PaymentProcessStatusChanged",
+  "PaymentRegistered",
+  "PlanCreated",
+  "PlanChanged",
+  "PlanDeleted",
+  "PlanVariantCreated",
+  "PlanVariantChanged",
+  "PlanVariantDeleted",
+  "ComponentCreated",
+  "ComponentChanged",
+  "ComponentDeleted",
+  "ReportSucceeded",
+  "ReportFailed",
+  "AccountingExportFileCreated",
+  "AcctExportSucceeded",
+  "AcctExportFailed",
+  "InsufficientBalanceForNextBilling",
+  "AutomaticDowngradeInsufficientBalance",
+];
+
+registerWebhookFormat("billwerk", {
+  normaliseFilter(filter) {
+    if (filter.length === 1 && filter[0] === "*") return ["*"];
+    const unknown = filter.filter((name) => !BILLWERK_EVENT_NAMES.includes(name));
+    if (unknown.length > 0) {
+      throw invalid("unknown_event_type", `unknown Billwerk event ${unknown[0]}`, {
+        field: "Events",
+        unknown,
+      });
+    }
+    return [...new Set(filter)].sort();
+  },
+  matches(filter, event: EventRecord) {
+    const mapped = BILLWERK_EVENTS[event.type];
+    return mapped !== undefined && (filter.includes("*") || filter.includes(mapped.name));
+  },
+  render(event: EventRecord) {
+    const mapped = BILLWERK_EVENTS[event.type]!;
+    return JSON.stringify({
+      Event: mapped.name,
+      EntityId: event.tenant_id,
+      [mapped.idField]: event.subject_id,
+      EventId: event.id,
+      Timestamp: bwTimestamp(event.occurred_at.toISOString()),
+    });
+  },
+});
+
+const toHook = (e: WebhookEndpoint) => ({
+  Id: e.id,
+  Url: e.url,
+  Events: e.event_types,
+  Enabled: e.enabled,
+  CreatedAt: bwTimestamp(e.created_at),
+});
+
+const HookBody = Type.Object({
+  Url: Type.String({ minLength: 1, maxLength: 2048 }),
+  Events: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100 })),
+});
+
+export const billwerkWebhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get("/webhooks", { config: { operation: "webhook_endpoints.list" } }, (req) =>
+    runRead(req, async (ctx) => {
+      const page = await listEndpoints(ctx, { limit: 100 });
+      return page.data.filter((e) => e.format === "billwerk").map(toHook);
+    }),
+  );
+
+  app.post(
+    "/webhooks",
+    { config: { operation: "webhook_endpoints.create" }, schema: { body: HookBody } },
+    (req, reply) =>
+      runMutation<ReturnType<typeof toHook> & { Secret: string | null }>(
+        req,
+        reply,
+        async (ctx) => {
+          const created = await createEndpoint(ctx, {
+            url: req.body.Url,
+            event_types: req.body.Events && req.body.Events.length > 0 ? req.body.Events : ["*"],
+            format: "billwerk",
+          });
+          const hook = toHook(created);
+          // Standard Webhooks signing secret, shown once (Billwerk's HookDTO has no field for it)
+          return {
+            status: 201,
+            body: { ...hook, Secret: created.secret },
+            replayBody: { ...hook, Secret: null },
+          };
+        },
+      ),
+  );
+
+  app.delete(
+    "/webhooks/:id",
+    {
+      config: { operation: "webhook_endpoints.delete" },
+      schema: { params: Type.Object({ id: Type.String({ maxLength: 64 }) }) },
+    },
+    async (req, reply) => {
+      await runMutation(req, reply, async (ctx) => {
+        await deleteEndpoint(ctx, req.params.id);
+        return { status: 204, body: undefined };
+      });
+      return deletedReply(req, reply);
+    },
+  );
+};
