@@ -135,6 +135,47 @@ export const OPERATIONS = {
     true,
   ),
 
+  "orders.create": op("orders.create", "Orders", "Create a signup order", ["orders:write"], true),
+  "orders.list": op("orders.list", "Orders", "List orders", ["orders:read"], false),
+  "orders.get": op("orders.get", "Orders", "Get an order", ["orders:read"], false),
+  "orders.commit": op(
+    "orders.commit",
+    "Orders",
+    "Commit an order: it succeeds and creates the contract, or awaits approval",
+    ["orders:write"],
+    true,
+  ),
+  "orders.approve": op(
+    "orders.approve",
+    "Orders",
+    "Approve an order awaiting approval",
+    ["orders:approve"],
+    true,
+  ),
+  "orders.decline": op(
+    "orders.decline",
+    "Orders",
+    "Decline an order awaiting approval",
+    ["orders:approve"],
+    true,
+  ),
+
+  "contracts.list": op("contracts.list", "Contracts", "List contracts", ["contracts:read"], false),
+  "contracts.get": op(
+    "contracts.get",
+    "Contracts",
+    "Get a contract with its phases and its status at the tenant's now",
+    ["contracts:read"],
+    false,
+  ),
+  "contracts.end": op(
+    "contracts.end",
+    "Contracts",
+    "End a contract at a date after its start (again: move the end)",
+    ["contracts:write"],
+    true,
+  ),
+
   "audit_events.list": op(
     "audit_events.list",
     "Audit",

@@ -264,7 +264,46 @@ export interface PlanVariantsTable {
   created_at: Timestamp;
 }
 
+export interface ContractsTable {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  plan_group_id: string;
+  currency: string;
+  start_at: Timestamp;
+  end_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContractPhasesTable {
+  contract_id: string;
+  start_at: Timestamp;
+  type: "trial" | "normal" | "inactive";
+  plan_variant_id: string | null;
+  quantity: string;
+}
+
+export type OrderStatus = "in_progress" | "approval_pending" | "succeeded" | "declined";
+
+export interface OrdersTable {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  contract_id: string;
+  type: "signup";
+  status: OrderStatus;
+  plan_variant_id: string;
+  quantity: string;
+  start_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  contracts: ContractsTable;
+  contract_phases: ContractPhasesTable;
+  orders: OrdersTable;
   plan_groups: PlanGroupsTable;
   plans: PlansTable;
   components: ComponentsTable;

@@ -10,6 +10,7 @@ import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { Address } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
+import { customerHasContractsOrOrders } from "../contracts/contracts.repository.js";
 import { type Page, toPage } from "../pagination.js";
 import {
   type CustomerRow,
@@ -37,11 +38,12 @@ export function displayName(
 }
 
 /**
- * Whether a customer may be deleted: only while nothing refers to it. Customers are the
- * root of every other record (contracts, orders, invoices), each of which adds its check here.
+ * Whether a customer may be deleted: only while nothing refers to it (orders, and the
+ * contracts they create; invoices will add their check here).
  */
-async function isDeletable(_ctx: Ctx, _row: CustomerRow): Promise<boolean> {
-  return true;
+async function isDeletable(ctx: Ctx, row: CustomerRow): Promise<boolean> {
+  // every contract comes from an order, so orders cover both
+  return !(await customerHasContractsOrOrders(ctx.db, ctx.tenantId, row.id));
 }
 
 export function toCustomer(row: CustomerRow, deletable: boolean): Customer {

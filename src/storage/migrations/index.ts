@@ -4,6 +4,7 @@ import * as m0003 from "./0003_oauth_tokens.js";
 import * as m0004 from "./0004_customers.js";
 import * as m0005 from "./0005_catalog.js";
 import * as m0006 from "./0006_webhooks.js";
+import * as m0007 from "./0007_contracts_orders.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0004_customers": m0004,
   "0005_catalog": m0005,
   "0006_webhooks": m0006,
+  "0007_contracts_orders": m0007,
 };

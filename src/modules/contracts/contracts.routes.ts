@@ -1,0 +1,193 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { runMutation, runRead } from "../../http/execute.js";
+import { IdempotencyHeader, IdParams, Page } from "../../http/schemas.js";
+import {
+  approveOrder,
+  commitOrder,
+  createSignupOrder,
+  declineOrder,
+  endContract,
+  getContract,
+  getOrder,
+  listContracts,
+  listOrders,
+} from "./contracts.service.js";
+
+const Timestamp = Type.String({ format: "date-time", maxLength: 64 });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const OrderSchema = Type.Object(
+  {
+    id: Type.String(),
+    type: Type.Literal("signup"),
+    status: Type.Union([
+      Type.Literal("in_progress"),
+      Type.Literal("approval_pending"),
+      Type.Literal("succeeded"),
+      Type.Literal("declined"),
+    ]),
+    customer_id: Type.String(),
+    contract_id: Type.String({
+      description: "Allocated at creation; the contract exists once the order succeeds",
+    }),
+    plan_variant_id: Type.String(),
+    quantity: Type.String(),
+    start_date: Nullable(Type.String({ format: "date-time" })),
+    created_at: Type.String({ format: "date-time" }),
+    updated_at: Type.String({ format: "date-time" }),
+  },
+  { $id: "Order" },
+);
+
+const OrderInput = Type.Object(
+  {
+    customer_id: Type.String({ maxLength: 64 }),
+    plan_variant_id: Type.String({ maxLength: 64 }),
+    quantity: Type.Optional(
+      Type.String({ pattern: "^[1-9][0-9]{0,8}$", description: "Plan quantity" }),
+    ),
+    start_date: Type.Optional(Timestamp),
+  },
+  { additionalProperties: false },
+);
+
+const PhaseSchema = Type.Object({
+  type: Type.Union([Type.Literal("trial"), Type.Literal("normal"), Type.Literal("inactive")]),
+  start_date: Type.String({ format: "date-time" }),
+  plan_variant_id: Nullable(Type.String()),
+  quantity: Type.String(),
+});
+
+const ContractSchema = Type.Object(
+  {
+    id: Type.String(),
+    customer_id: Type.String(),
+    plan_group_id: Type.String(),
+    currency: Type.String(),
+    status: Type.Union(
+      [
+        Type.Literal("future"),
+        Type.Literal("in_trial"),
+        Type.Literal("trial_expired"),
+        Type.Literal("active"),
+        Type.Literal("temporarily_inactive"),
+        Type.Literal("ended"),
+      ],
+      { description: "Derived from the phase covering the tenant's now" },
+    ),
+    start_date: Type.String({ format: "date-time" }),
+    end_date: Nullable(Type.String({ format: "date-time" })),
+    current_phase: Type.Union([PhaseSchema, Type.Null()]),
+    phases: Type.Array(PhaseSchema),
+    created_at: Type.String({ format: "date-time" }),
+    updated_at: Type.String({ format: "date-time" }),
+  },
+  { $id: "Contract" },
+);
+
+const ListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    cursor: Type.Optional(Type.String({ maxLength: 64 })),
+    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    "/orders",
+    {
+      config: { operation: "orders.create" },
+      schema: { headers: IdempotencyHeader, body: OrderInput, response: { 201: OrderSchema } },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await createSignupOrder(ctx, req.body),
+      })),
+  );
+  app.get(
+    "/orders",
+    {
+      config: { operation: "orders.list" },
+      schema: { querystring: ListQuery, response: { 200: Page(OrderSchema) } },
+    },
+    (req) =>
+      runRead(req, (ctx) =>
+        listOrders(ctx, {
+          limit: req.query.limit ?? 20,
+          cursor: req.query.cursor,
+          customerId: req.query.customer_id,
+        }),
+      ),
+  );
+  app.get(
+    "/orders/:id",
+    {
+      config: { operation: "orders.get" },
+      schema: { params: IdParams, response: { 200: OrderSchema } },
+    },
+    (req) => runRead(req, (ctx) => getOrder(ctx, req.params.id)),
+  );
+  for (const [action, fn] of [
+    ["commit", commitOrder],
+    ["approve", approveOrder],
+    ["decline", declineOrder],
+  ] as const) {
+    app.post(
+      `/orders/:id/${action}`,
+      {
+        config: { operation: `orders.${action}` },
+        schema: { headers: IdempotencyHeader, params: IdParams, response: { 200: OrderSchema } },
+      },
+      (req, reply) =>
+        runMutation(req, reply, async (ctx) => ({
+          status: 200,
+          body: await fn(ctx, req.params.id),
+        })),
+    );
+  }
+
+  app.get(
+    "/contracts",
+    {
+      config: { operation: "contracts.list" },
+      schema: { querystring: ListQuery, response: { 200: Page(ContractSchema) } },
+    },
+    (req) =>
+      runRead(req, (ctx) =>
+        listContracts(ctx, {
+          limit: req.query.limit ?? 20,
+          cursor: req.query.cursor,
+          customerId: req.query.customer_id,
+        }),
+      ),
+  );
+  app.get(
+    "/contracts/:id",
+    {
+      config: { operation: "contracts.get" },
+      schema: { params: IdParams, response: { 200: ContractSchema } },
+    },
+    (req) => runRead(req, (ctx) => getContract(ctx, req.params.id)),
+  );
+  app.post(
+    "/contracts/:id/end",
+    {
+      config: { operation: "contracts.end" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Object({ end_date: Timestamp }, { additionalProperties: false }),
+        response: { 200: ContractSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await endContract(ctx, req.params.id, req.body),
+      })),
+  );
+};

@@ -1,0 +1,388 @@
+/**
+ * Signup orders and the contracts they create. An order is created `in_progress`, committed,
+ * and then either succeeds at once (creating the contract) or, when its plan requires order
+ * approval, waits in `approval_pending` until approved (contract created) or declined. The
+ * contract's lifecycle status is derived from its phases and the tenant's clock.
+ */
+import { Temporal } from "temporal-polyfill";
+import {
+  endAt,
+  lifecycleStatus,
+  type Phase,
+  phaseAt,
+  type Timeline,
+} from "../../domain/contracts/phases.js";
+import { invalid, notFound, unprocessable } from "../../domain/errors.js";
+import { periodDuration } from "../../domain/time/index.js";
+import { newId } from "../../lib/ids.js";
+import type { OrderStatus, PeriodValue } from "../../storage/schema.js";
+import { findInTenant } from "../catalog/catalog.repository.js";
+import type { Ctx } from "../context.js";
+import { findCustomer } from "../customers/customers.repository.js";
+import { type Page, toPage } from "../pagination.js";
+import {
+  type ContractRow,
+  findContract,
+  findOrder,
+  listContracts as listContractRows,
+  listOrders as listOrderRows,
+  loadTimeline,
+  type OrderRow,
+  saveTimeline,
+} from "./contracts.repository.js";
+
+const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
+const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
+
+// ---- orders -------------------------------------------------------------------------------
+
+export type Order = {
+  id: string;
+  type: "signup";
+  status: OrderStatus;
+  customer_id: string;
+  contract_id: string;
+  plan_variant_id: string;
+  quantity: string;
+  start_date: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/**
+ * Allowed order transitions by action. Anything else is `422 invalid_order_transition`.
+ */
+export const ORDER_TRANSITIONS: Readonly<
+  Record<"commit" | "approve" | "decline", { from: OrderStatus }>
+> = {
+  commit: { from: "in_progress" },
+  approve: { from: "approval_pending" },
+  decline: { from: "approval_pending" },
+};
+
+const toOrder = (r: OrderRow): Order => ({
+  id: r.id,
+  type: r.type,
+  status: r.status,
+  customer_id: r.customer_id,
+  contract_id: r.contract_id,
+  plan_variant_id: r.plan_variant_id,
+  quantity: r.quantity,
+  start_date: r.start_at ? r.start_at.toISOString() : null,
+  created_at: r.created_at.toISOString(),
+  updated_at: r.updated_at.toISOString(),
+});
+
+export type SignupInput = {
+  customer_id: string;
+  plan_variant_id: string;
+  quantity?: string | undefined;
+  /** When the contract starts; default: when the order is committed (or approved). */
+  start_date?: string | undefined;
+};
+
+async function variantWithPlan(ctx: Ctx, variantId: string, field: string) {
+  const variant = await findInTenant(ctx.db, "plan_variants", ctx.tenantId, variantId);
+  if (!variant) {
+    throw unprocessable("unknown_plan_variant", `no plan variant ${variantId}`, {
+      field,
+      id: variantId,
+    });
+  }
+  const plan = await findInTenant(ctx.db, "plans", ctx.tenantId, variant.plan_id);
+  const group =
+    plan && (await findInTenant(ctx.db, "plan_groups", ctx.tenantId, plan.plan_group_id));
+  if (!plan || !group) throw notFound("plan_not_found", `no plan ${variant.plan_id}`);
+  return { variant, plan, group };
+}
+
+export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<Order> {
+  const customer = await findCustomer(ctx.db, ctx.tenantId, input.customer_id);
+  if (!customer) {
+    throw unprocessable("unknown_customer", `no customer ${input.customer_id}`, {
+      field: "customer_id",
+      id: input.customer_id,
+    });
+  }
+  if (customer.locked) {
+    throw unprocessable("customer_locked", `customer ${customer.id} is locked`, {
+      field: "customer_id",
+    });
+  }
+  await variantWithPlan(ctx, input.plan_variant_id, "plan_variant_id");
+  let startAt: Date | null = null;
+  if (input.start_date !== undefined) {
+    try {
+      startAt = toDate(Temporal.Instant.from(input.start_date));
+    } catch {
+      throw invalid("invalid_timestamp", "start_date must be an RFC 3339 timestamp with offset", {
+        field: "start_date",
+      });
+    }
+  }
+  const now = toDate(ctx.clock.now());
+  const row = await ctx.db
+    .insertInto("orders")
+    .values({
+      id: newId("order"),
+      tenant_id: ctx.tenantId,
+      customer_id: customer.id,
+      // allocated now, as Billwerk does; the contract exists once the order succeeds
+      contract_id: newId("contract"),
+      type: "signup",
+      status: "in_progress",
+      plan_variant_id: input.plan_variant_id,
+      quantity: input.quantity ?? "1",
+      start_at: startAt,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const order = toOrder(row);
+  ctx.audit({ targetType: "order", targetId: order.id, after: order });
+  await ctx.emit({
+    type: "order.created",
+    subjectType: "order",
+    subjectId: order.id,
+    payload: order,
+  });
+  return order;
+}
+
+async function transition(
+  ctx: Ctx,
+  id: string,
+  action: keyof typeof ORDER_TRANSITIONS,
+): Promise<{ before: OrderRow }> {
+  const before = await findOrder(ctx.db, ctx.tenantId, id, { forUpdate: true });
+  if (!before) throw notFound("order_not_found", `no order ${id}`, { id });
+  if (before.status !== ORDER_TRANSITIONS[action].from) {
+    throw unprocessable(
+      "invalid_order_transition",
+      `an order that is ${before.status} cannot be ${action === "commit" ? "committed" : `${action}d`}`,
+      { id, status: before.status, action },
+    );
+  }
+  return { before };
+}
+
+async function setStatus(ctx: Ctx, before: OrderRow, status: OrderStatus): Promise<Order> {
+  const row = await ctx.db
+    .updateTable("orders")
+    .set({ status, updated_at: toDate(ctx.clock.now()) })
+    .where("id", "=", before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const order = toOrder(row);
+  ctx.audit({ targetType: "order", targetId: order.id, before: toOrder(before), after: order });
+  if (status === "succeeded" || status === "declined") {
+    await ctx.emit({
+      type: `order.${status}`,
+      subjectType: "order",
+      subjectId: order.id,
+      payload: order,
+    });
+  }
+  return order;
+}
+
+/** Adds a catalog period to an instant in the customer's time zone, in one step. */
+function plus(at: Temporal.Instant, p: PeriodValue, timeZone: string): Temporal.Instant {
+  return at.toZonedDateTimeISO(timeZone).add(periodDuration(p)).toInstant();
+}
+
+async function createContract(ctx: Ctx, order: OrderRow): Promise<ContractRow> {
+  const { plan, group } = await variantWithPlan(ctx, order.plan_variant_id, "plan_variant_id");
+  const customer = await findCustomer(ctx.db, ctx.tenantId, order.customer_id);
+  if (!customer) throw unprocessable("unknown_customer", `no customer ${order.customer_id}`);
+  // the contract starts at the requested date, or at the customer's original order date
+  const start = order.start_at ? toInstant(order.start_at) : toInstant(order.created_at);
+  const variantPhase = (type: Phase["type"], at: Temporal.Instant): Phase => ({
+    type,
+    start: at,
+    planVariantId: type === "inactive" ? null : order.plan_variant_id,
+    quantity: type === "inactive" ? "0" : order.quantity,
+  });
+  let timeline: Timeline;
+  if (plan.trial_period) {
+    const trialEnd = plus(start, plan.trial_period, customer.time_zone);
+    timeline = {
+      start,
+      end: null,
+      phases: [
+        variantPhase("trial", start),
+        variantPhase(plan.trial_end_policy === "continue" ? "normal" : "inactive", trialEnd),
+      ],
+    };
+  } else {
+    timeline = { start, end: null, phases: [variantPhase("normal", start)] };
+  }
+  const now = toDate(ctx.clock.now());
+  const row = await ctx.db
+    .insertInto("contracts")
+    .values({
+      id: order.contract_id,
+      tenant_id: ctx.tenantId,
+      customer_id: order.customer_id,
+      plan_group_id: group.id,
+      currency: group.currency,
+      start_at: toDate(start),
+      end_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await saveTimeline(ctx.db, row.id, timeline, now);
+  const contract = await toContract(ctx, row);
+  ctx.audit({ targetType: "contract", targetId: row.id, after: contract });
+  await ctx.emit({
+    type: "contract.created",
+    subjectType: "contract",
+    subjectId: row.id,
+    payload: contract,
+  });
+  return row;
+}
+
+/** Commits an order: it succeeds (and the contract exists), or awaits approval. */
+export async function commitOrder(ctx: Ctx, id: string): Promise<Order> {
+  const { before } = await transition(ctx, id, "commit");
+  const { plan } = await variantWithPlan(ctx, before.plan_variant_id, "plan_variant_id");
+  if (plan.requires_order_approval) return setStatus(ctx, before, "approval_pending");
+  await createContract(ctx, before);
+  return setStatus(ctx, before, "succeeded");
+}
+
+export async function approveOrder(ctx: Ctx, id: string): Promise<Order> {
+  const { before } = await transition(ctx, id, "approve");
+  await createContract(ctx, before);
+  return setStatus(ctx, before, "succeeded");
+}
+
+export async function declineOrder(ctx: Ctx, id: string): Promise<Order> {
+  const { before } = await transition(ctx, id, "decline");
+  return setStatus(ctx, before, "declined");
+}
+
+export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
+  const row = await findOrder(ctx.db, ctx.tenantId, id);
+  if (!row) throw notFound("order_not_found", `no order ${id}`, { id });
+  return toOrder(row);
+}
+
+export async function listOrders(
+  ctx: Ctx,
+  req: { limit: number; cursor?: string | undefined; customerId?: string | undefined },
+): Promise<Page<Order>> {
+  const rows = await listOrderRows(ctx.db, ctx.tenantId, { ...req, limit: req.limit + 1 });
+  return toPage(rows.map(toOrder), req.limit);
+}
+
+// ---- contracts ----------------------------------------------------------------------------
+
+export type ContractPhase = {
+  type: Phase["type"];
+  start_date: string;
+  plan_variant_id: string | null;
+  quantity: string;
+};
+
+export type Contract = {
+  id: string;
+  customer_id: string;
+  plan_group_id: string;
+  currency: string;
+  status: ReturnType<typeof lifecycleStatus>;
+  start_date: string;
+  end_date: string | null;
+  current_phase: ContractPhase | null;
+  phases: ContractPhase[];
+  created_at: string;
+  updated_at: string;
+};
+
+const toPhase = (p: Phase): ContractPhase => ({
+  type: p.type,
+  start_date: p.start.toString(),
+  plan_variant_id: p.planVariantId,
+  quantity: p.quantity,
+});
+
+async function toContract(ctx: Ctx, row: ContractRow, timeline?: Timeline): Promise<Contract> {
+  const t = timeline ?? (await loadTimeline(ctx.db, row));
+  const now = ctx.clock.now();
+  const current = phaseAt(t, now);
+  return {
+    id: row.id,
+    customer_id: row.customer_id,
+    plan_group_id: row.plan_group_id,
+    currency: row.currency,
+    status: lifecycleStatus(t, now),
+    start_date: t.start.toString(),
+    end_date: t.end ? t.end.toString() : null,
+    current_phase: current ? toPhase(current) : null,
+    phases: t.phases.map(toPhase),
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+async function loadContract(ctx: Ctx, id: string, forUpdate = false): Promise<ContractRow> {
+  const row = await findContract(ctx.db, ctx.tenantId, id, { forUpdate });
+  if (!row) throw notFound("contract_not_found", `no contract ${id}`, { id });
+  return row;
+}
+
+export async function getContract(ctx: Ctx, id: string): Promise<Contract> {
+  return toContract(ctx, await loadContract(ctx, id));
+}
+
+export async function listContracts(
+  ctx: Ctx,
+  req: {
+    limit: number;
+    cursor?: string | undefined;
+    customerId?: string | undefined;
+    offset?: number | undefined;
+  },
+): Promise<Page<Contract>> {
+  const rows = await listContractRows(ctx.db, ctx.tenantId, { ...req, limit: req.limit + 1 });
+  const page = toPage(rows, req.limit);
+  return { ...page, data: await Promise.all(page.data.map((r) => toContract(ctx, r))) };
+}
+
+/** Ends a contract at `end_date` (after its start); ending again moves the end. */
+export async function endContract(
+  ctx: Ctx,
+  id: string,
+  input: { end_date: string },
+): Promise<Contract> {
+  let end: Temporal.Instant;
+  try {
+    end = Temporal.Instant.from(input.end_date);
+  } catch {
+    throw invalid("invalid_timestamp", "end_date must be an RFC 3339 timestamp with offset", {
+      field: "end_date",
+    });
+  }
+  const row = await loadContract(ctx, id, true);
+  const before = await loadTimeline(ctx.db, row);
+  const after = endAt(before, end);
+  await saveTimeline(ctx.db, id, after, toDate(ctx.clock.now()));
+  const contract = await toContract(ctx, await loadContract(ctx, id), after);
+  ctx.audit({
+    targetType: "contract",
+    targetId: id,
+    before: await toContract(ctx, row, before),
+    after: contract,
+  });
+  await ctx.emit({
+    type: "contract.ended",
+    subjectType: "contract",
+    subjectId: id,
+    payload: contract,
+  });
+  return contract;
+}
