@@ -278,3 +278,157 @@ describeServer("billwerk 2.1.0 client: webhooks", (t) => {
     }
   });
 });
+
+describeServer("billwerk 2.1.0 client: orders and contracts", (t) => {
+  it("signup for a new customer → commit → contract; customer contracts; end (singular path) ", async () => {
+    await t.server.post("/v1/test_clock", { frozen_time: "2025-05-10T12:00:00Z" });
+    const group = (
+      await t.server.post("/v1/plan_groups", { name: "Cloud", currency: "EUR", price_type: "net" })
+    ).body;
+    const plan = (
+      await t.server.post("/v1/plans", {
+        plan_group_id: group.id,
+        name: "Pro",
+        trial_period: { unit: "day", count: 14 },
+      })
+    ).body;
+    const variant = (
+      await t.server.post("/v1/plan_variants", {
+        plan_id: plan.id,
+        internal_name: "Pro",
+        recurring_fee: "10",
+        fee_period: { unit: "month", count: 1 },
+      })
+    ).body;
+    const { host } = new URL(t.server.url);
+    const bw = new BillwerkAPI(
+      t.server.tenant.oauth_client_id,
+      t.server.tenant.oauth_client_secret,
+      host,
+      "/api/v1",
+      false,
+    );
+
+    const order = await bw.createOrder!({
+      Customer: { FirstName: "Ada", LastName: "Lovelace", EmailAddress: "ada@x.example" },
+      Cart: { PlanVariantId: variant.id, Quantity: 2 },
+    });
+    expect(order).toMatchObject({
+      Status: "InProgress",
+      OrderType: "Signup",
+      PlanVariantId: variant.id,
+      Quantity: 2,
+    });
+    expect(order.Customer).toMatchObject({ FirstName: "Ada", CustomerName: "Ada Lovelace" });
+    expect(order.ContractId).toMatch(/^con_/);
+
+    const contract = await bw.commitOrder!(order.Id, {});
+    expect(contract).toMatchObject({
+      Id: order.ContractId,
+      CustomerId: order.CustomerId,
+      LifecycleStatus: "InTrial",
+      StartDate: "2025-05-10T12:00:00.0000000Z",
+      Phases: [
+        {
+          Type: "Trial",
+          StartDate: "2025-05-10T12:00:00.0000000Z",
+          PlanVariantId: variant.id,
+          Quantity: 2,
+        },
+        {
+          Type: "Normal",
+          StartDate: "2025-05-24T12:00:00.0000000Z",
+          PlanVariantId: variant.id,
+          Quantity: 2,
+        },
+      ],
+      Currency: "EUR",
+    });
+    expect(await bw.getContract!(order.ContractId)).toEqual(contract);
+    expect(await bw.getContracts!()).toEqual([contract]);
+    expect(await bw.getCustomerContracts!(order.CustomerId)).toEqual([contract]);
+
+    // committing again: a 422 in Billwerk's shape (the client resolves it as data)
+    expect(await bw.commitOrder!(order.Id, {})).toMatchObject({ Code: "invalid_order_transition" });
+
+    const ended = await bw.endContract!(order.ContractId, { EndDate: "2025-12-31T00:00:00Z" });
+    expect(ended).toMatchObject({
+      EndDate: "2025-12-31T00:00:00.0000000Z",
+      LifecycleStatus: "InTrial",
+    });
+    expect(ended.Phases.at(-1)).toMatchObject({
+      Type: "Inactive",
+      StartDate: "2025-12-31T00:00:00.0000000Z",
+    });
+    expect(
+      await bw.endContract!(order.ContractId, { EndDate: "2025-01-01T00:00:00Z" }),
+    ).toMatchObject({ Code: "end_before_start" });
+  });
+
+  it("approval: commit → ApprovalPending → approve / decline; approving a plain order is 422", async () => {
+    const group = (
+      await t.server.post("/v1/plan_groups", { name: "Ent", currency: "EUR", price_type: "net" })
+    ).body;
+    const plan = (
+      await t.server.post("/v1/plans", {
+        plan_group_id: group.id,
+        name: "Ent",
+        requires_order_approval: true,
+      })
+    ).body;
+    const variant = (
+      await t.server.post("/v1/plan_variants", {
+        plan_id: plan.id,
+        internal_name: "Ent",
+        recurring_fee: "99",
+        fee_period: { unit: "month", count: 1 },
+      })
+    ).body;
+    const customer = (await t.server.post("/v1/customers", { email: "ent@x.example" })).body;
+    const { host } = new URL(t.server.url);
+    const bw = new BillwerkAPI(
+      t.server.tenant.oauth_client_id,
+      t.server.tenant.oauth_client_secret,
+      host,
+      "/api/v1",
+      false,
+    );
+
+    const first = await bw.createOrder!({
+      CustomerId: customer.id,
+      Cart: { PlanVariantId: variant.id },
+    });
+    expect(await bw.commitOrder!(first.Id, {})).toMatchObject({
+      Id: first.Id,
+      Status: "ApprovalPending",
+    });
+    expect(await bw.approveOrder!(first.Id)).toMatchObject({ Status: "Succeeded" });
+    expect(await bw.getContract!(first.ContractId)).toMatchObject({ LifecycleStatus: "Active" });
+
+    const second = await bw.createOrder!({
+      CustomerId: customer.id,
+      Cart: { PlanVariantId: variant.id },
+    });
+    await bw.commitOrder!(second.Id, {});
+    expect(await bw.declineOrder!(second.Id)).toMatchObject({ Status: "Declined" });
+    expect(await bw.getContract!(second.ContractId)).toMatchObject({ Code: "contract_not_found" });
+    expect(await bw.approveOrder!(second.Id)).toMatchObject({ Code: "invalid_order_transition" });
+
+    // bad orders: 422 with a code, nothing written
+    expect(await bw.createOrder!({ Cart: { PlanVariantId: variant.id } })).toMatchObject({
+      Code: "customer_required",
+    });
+    expect(await bw.createOrder!({ CustomerId: customer.id, Cart: {} })).toMatchObject({
+      Code: "plan_variant_required",
+    });
+    expect(
+      await bw.createOrder!({
+        CustomerId: customer.id,
+        Cart: { PlanVariantId: "plv_01J00000000000000000000000" },
+      }),
+    ).toMatchObject({ Code: "unknown_plan_variant" });
+    expect(
+      await bw.createOrder!({ ContractId: first.ContractId, Cart: { PlanVariantId: variant.id } }),
+    ).toMatchObject({ Code: "order_type_not_supported" });
+  });
+});

@@ -92,7 +92,10 @@ export function toBwCustomer(c: Customer) {
  * IsLocked…) are ignored; the native schema then checks every value, and a violation names
  * the Billwerk field.
  */
-function fromBw(dto: Record<string, unknown>, mode: "full" | "patch"): CustomerInputData {
+export function fromBwCustomer(
+  dto: Record<string, unknown>,
+  mode: "full" | "patch",
+): CustomerInputData {
   const out: Record<string, unknown> = {};
   for (const [bw, native] of Object.entries(FIELDS)) {
     if (!(bw in dto)) continue;
@@ -149,7 +152,7 @@ export const billwerkCustomerRoutes: FastifyPluginAsyncTypebox = async (app) => 
     (req, reply) =>
       runMutation(req, reply, async (ctx) => ({
         status: 201,
-        body: toBwCustomer(await createCustomer(ctx, fromBw(req.body, "full"))),
+        body: toBwCustomer(await createCustomer(ctx, fromBwCustomer(req.body, "full"))),
       })),
   );
 
@@ -168,7 +171,9 @@ export const billwerkCustomerRoutes: FastifyPluginAsyncTypebox = async (app) => 
     (req, reply) =>
       runMutation(req, reply, async (ctx) => ({
         status: 200,
-        body: toBwCustomer(await replaceCustomer(ctx, req.params.id, fromBw(req.body, "full"))),
+        body: toBwCustomer(
+          await replaceCustomer(ctx, req.params.id, fromBwCustomer(req.body, "full")),
+        ),
       })),
   );
 
@@ -181,7 +186,9 @@ export const billwerkCustomerRoutes: FastifyPluginAsyncTypebox = async (app) => 
     (req, reply) =>
       runMutation(req, reply, async (ctx) => ({
         status: 200,
-        body: toBwCustomer(await patchCustomer(ctx, req.params.id, fromBw(req.body, "patch"))),
+        body: toBwCustomer(
+          await patchCustomer(ctx, req.params.id, fromBwCustomer(req.body, "patch")),
+        ),
       })),
   );
 

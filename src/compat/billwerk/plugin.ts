@@ -6,6 +6,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { billwerkCatalogRoutes } from "./catalog.js";
+import { billwerkContractRoutes } from "./contracts.js";
 import { billwerkCustomerRoutes } from "./customers.js";
 import { billwerkWebhookRoutes } from "./webhooks.js";
 import { billwerkErrorHandler } from "./wire.js";
@@ -22,4 +23,5 @@ export const billwerkApi: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(billwerkCustomerRoutes);
   await app.register(billwerkCatalogRoutes);
   await app.register(billwerkWebhookRoutes);
+  await app.register(billwerkContractRoutes);
 };

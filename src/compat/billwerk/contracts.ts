@@ -1,0 +1,232 @@
+/**
+ * Billwerk `Orders` (signup: create, commit, approve, decline) and `Contracts` (list, read,
+ * by customer, end) over the contracts module.
+ */
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { type Static, Type } from "typebox";
+import { unprocessable } from "../../domain/errors.js";
+import { runMutation, runRead } from "../../http/execute.js";
+import type { Ctx } from "../../modules/context.js";
+import {
+  approveOrder,
+  type Contract,
+  commitOrder,
+  createSignupOrder,
+  declineOrder,
+  endContract,
+  getContract,
+  getOrder,
+  listContracts,
+  type Order,
+} from "../../modules/contracts/contracts.service.js";
+import { createCustomer, getCustomer } from "../../modules/customers/customers.service.js";
+import { fromBwCustomer, toBwCustomer } from "./customers.js";
+import { BwListQuery, bwTimestamp, paging } from "./wire.js";
+
+const ORDER_STATUS = {
+  in_progress: "InProgress",
+  approval_pending: "ApprovalPending",
+  succeeded: "Succeeded",
+  declined: "Declined",
+} as const;
+
+/**
+ * Billwerk's lifecycle statuses. A contract whose start lies ahead has no Billwerk status of
+ * its own; it is reported as Draft (not yet running).
+ */
+const LIFECYCLE = {
+  future: "Draft",
+  in_trial: "InTrial",
+  trial_expired: "TrialExpired",
+  active: "Active",
+  temporarily_inactive: "TemporarilyInactive",
+  ended: "Ended",
+} as const;
+
+const PHASE_TYPE = { trial: "Trial", normal: "Normal", inactive: "Inactive" } as const;
+
+export const toBwOrder = (o: Order) => ({
+  Id: o.id,
+  Status: ORDER_STATUS[o.status],
+  OrderType: "Signup",
+  CustomerId: o.customer_id,
+  ContractId: o.contract_id,
+  PlanVariantId: o.plan_variant_id,
+  Quantity: Number(o.quantity),
+  StartDate: bwTimestamp(o.start_date),
+  CreatedAt: bwTimestamp(o.created_at),
+});
+
+export const toBwContract = (c: Contract) => {
+  const phase = (p: Contract["phases"][number]) => ({
+    Type: PHASE_TYPE[p.type],
+    StartDate: bwTimestamp(p.start_date.replace(/Z$/, ".000Z")),
+    PlanVariantId: p.plan_variant_id,
+    Quantity: Number(p.quantity),
+  });
+  return {
+    Id: c.id,
+    CustomerId: c.customer_id,
+    PlanGroupId: c.plan_group_id,
+    PlanVariantId: c.current_phase?.plan_variant_id ?? c.phases[0]?.plan_variant_id ?? null,
+    LifecycleStatus: LIFECYCLE[c.status],
+    StartDate: bwTimestamp(c.start_date.replace(/Z$/, ".000Z")),
+    EndDate: c.end_date ? bwTimestamp(c.end_date.replace(/Z$/, ".000Z")) : null,
+    Phases: c.phases.map(phase),
+    CurrentPhase: c.current_phase ? phase(c.current_phase) : null,
+    Currency: c.currency,
+    IsDeletable: false,
+  };
+};
+
+const OrderDTO = Type.Object({
+  CustomerId: Type.Optional(Type.String({ maxLength: 64 })),
+  Customer: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  CustomerChange: Type.Optional(Type.Unknown()),
+  ContractId: Type.Optional(Type.String({ maxLength: 64 })),
+  Cart: Type.Optional(
+    Type.Object({
+      PlanVariantId: Type.Optional(Type.String({ maxLength: 64 })),
+      Quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 999_999_999 })),
+    }),
+  ),
+  StartDate: Type.Optional(Type.Union([Type.String({ format: "date-time" }), Type.Null()])),
+});
+
+const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+async function placeOrder(ctx: Ctx, dto: Static<typeof OrderDTO>) {
+  if (dto.ContractId) {
+    throw unprocessable(
+      "order_type_not_supported",
+      "orders on an existing contract (up/downgrades, component changes) are not available yet",
+      { field: "ContractId" },
+    );
+  }
+  if (dto.CustomerChange !== undefined) {
+    throw unprocessable("customer_change_on_signup", "CustomerChange is not allowed on a signup", {
+      field: "CustomerChange",
+    });
+  }
+  if ((dto.CustomerId === undefined) === (dto.Customer === undefined)) {
+    throw unprocessable("customer_required", "a signup names either CustomerId or Customer", {
+      field: "CustomerId",
+    });
+  }
+  if (!dto.Cart?.PlanVariantId) {
+    throw unprocessable("plan_variant_required", "a signup needs Cart.PlanVariantId", {
+      field: "Cart.PlanVariantId",
+    });
+  }
+  const customerId =
+    dto.CustomerId ?? (await createCustomer(ctx, fromBwCustomer(dto.Customer!, "full"))).id;
+  const order = await createSignupOrder(ctx, {
+    customer_id: customerId,
+    plan_variant_id: dto.Cart.PlanVariantId,
+    quantity: dto.Cart.Quantity === undefined ? undefined : String(dto.Cart.Quantity),
+    start_date: dto.StartDate ?? undefined,
+  });
+  return { order, newCustomer: dto.Customer !== undefined };
+}
+
+export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    "/Orders",
+    { config: { operation: "orders.create" }, schema: { body: OrderDTO } },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => {
+        const { order, newCustomer } = await placeOrder(ctx, req.body);
+        const customer = newCustomer
+          ? toBwCustomer(await getCustomer(ctx, order.customer_id))
+          : undefined;
+        return {
+          status: 201,
+          body: { ...toBwOrder(order), ...(customer ? { Customer: customer } : {}) },
+        };
+      }),
+  );
+
+  app.post(
+    "/Orders/:id/commit",
+    { config: { operation: "orders.commit" }, schema: { params: IdParams } },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => {
+        const order = await commitOrder(ctx, req.params.id);
+        // the commit answers the resulting contract; an order awaiting approval has none yet
+        const body =
+          order.status === "succeeded"
+            ? toBwContract(await getContract(ctx, order.contract_id))
+            : toBwOrder(order);
+        return { status: 200, body: body as Record<string, unknown> };
+      }),
+  );
+
+  for (const [action, fn] of [
+    ["approve", approveOrder],
+    ["decline", declineOrder],
+  ] as const) {
+    app.post(
+      `/Orders/:id/${action}`,
+      { config: { operation: `orders.${action}` }, schema: { params: IdParams } },
+      (req, reply) =>
+        runMutation(req, reply, async (ctx) => ({
+          status: 200,
+          body: toBwOrder(await fn(ctx, req.params.id)),
+        })),
+    );
+  }
+
+  app.get(
+    "/Orders/:id",
+    { config: { operation: "orders.get" }, schema: { params: IdParams } },
+    (req) => runRead(req, async (ctx) => toBwOrder(await getOrder(ctx, req.params.id))),
+  );
+
+  app.get(
+    "/Contracts",
+    { config: { operation: "contracts.list" }, schema: { querystring: BwListQuery } },
+    (req) =>
+      runRead(req, async (ctx) =>
+        (await listContracts(ctx, paging(req.query))).data.map(toBwContract),
+      ),
+  );
+
+  app.get(
+    "/Contracts/:id",
+    { config: { operation: "contracts.get" }, schema: { params: IdParams } },
+    (req) => runRead(req, async (ctx) => toBwContract(await getContract(ctx, req.params.id))),
+  );
+
+  app.get(
+    "/Customers/:id/Contracts",
+    {
+      config: { operation: "contracts.list" },
+      schema: { params: IdParams, querystring: BwListQuery },
+    },
+    (req) =>
+      runRead(req, async (ctx) => {
+        await getCustomer(ctx, req.params.id);
+        const page = await listContracts(ctx, { ...paging(req.query), customerId: req.params.id });
+        return page.data.map(toBwContract);
+      }),
+  );
+
+  // the published 2.1.0 client writes the singular /Contract/{id}/end; both paths end the contract
+  for (const path of ["/Contracts/:id/end", "/Contract/:id/end"]) {
+    app.post(
+      path,
+      {
+        config: { operation: "contracts.end" },
+        schema: {
+          params: IdParams,
+          body: Type.Object({ EndDate: Type.String({ format: "date-time", maxLength: 64 }) }),
+        },
+      },
+      (req, reply) =>
+        runMutation(req, reply, async (ctx) => ({
+          status: 200,
+          body: toBwContract(await endContract(ctx, req.params.id, { end_date: req.body.EndDate })),
+        })),
+    );
+  }
+};
