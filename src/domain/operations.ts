@@ -176,6 +176,29 @@ export const OPERATIONS = {
     true,
   ),
 
+  "usage.create": op(
+    "usage.create",
+    "Usage",
+    "Record metered usage of a contract's component (a repeated key is not stored twice)",
+    ["usage:write"],
+    true,
+  ),
+  "usage.list": op("usage.list", "Usage", "List a contract's metered usage", ["usage:read"], false),
+  "usage.delete": op(
+    "usage.delete",
+    "Usage",
+    "Delete usage that is not billed yet",
+    ["usage:write"],
+    true,
+  ),
+  "usage.ingest": op(
+    "usage.ingest",
+    "Usage",
+    "Record up to 1,000 usage events of any contracts in one request",
+    ["usage:write"],
+    true,
+  ),
+
   "audit_events.list": op(
     "audit_events.list",
     "Audit",

@@ -38,6 +38,7 @@ import { contractRoutes } from "../modules/contracts/contracts.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
+import { usageRoutes } from "../modules/usage/usage.routes.js";
 import { webhookRoutes } from "../modules/webhooks/webhooks.routes.js";
 import type { Backend } from "../storage/db.js";
 import type { DB } from "../storage/schema.js";
@@ -240,6 +241,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(customerRoutes, { prefix: "/v1" });
   await app.register(catalogRoutes, { prefix: "/v1" });
   await app.register(contractRoutes, { prefix: "/v1" });
+  await app.register(usageRoutes, { prefix: "/v1" });
   await app.register(auditRoutes, { prefix: "/v1" });
   await app.register(clockRoutes, { prefix: "/v1" });
   await app.register(webhookRoutes, { prefix: "/v1" });

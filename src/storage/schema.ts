@@ -300,7 +300,23 @@ export interface OrdersTable {
   updated_at: Timestamp;
 }
 
+export interface UsageRecordsTable {
+  id: string;
+  tenant_id: string;
+  contract_id: string;
+  component_id: string;
+  quantity: string;
+  due_at: Timestamp;
+  memo: string | null;
+  /** Caller's de-duplication key, unique per contract. */
+  key: string | null;
+  billed_at: NullableTimestamp;
+  invoice_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  usage_records: UsageRecordsTable;
   contracts: ContractsTable;
   contract_phases: ContractPhasesTable;
   orders: OrdersTable;

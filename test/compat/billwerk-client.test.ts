@@ -432,3 +432,70 @@ describeServer("billwerk 2.1.0 client: orders and contracts", (t) => {
     ).toMatchObject({ Code: "order_type_not_supported" });
   });
 });
+
+describeServer("billwerk 2.1.0 client: metered usage", (t) => {
+  it("postContractUsage → getContractUsage → deleteContractUsage (the client's GET)", async () => {
+    const group = (
+      await t.server.post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
+    ).body;
+    const plan = (await t.server.post("/v1/plans", { plan_group_id: group.id, name: "P" })).body;
+    const variant = (
+      await t.server.post("/v1/plan_variants", {
+        plan_id: plan.id,
+        internal_name: "V",
+        recurring_fee: "5",
+        fee_period: { unit: "month", count: 1 },
+      })
+    ).body;
+    const metered = (
+      await t.server.post("/v1/components", {
+        plan_group_id: group.id,
+        name: "Calls",
+        type: "metered",
+        price_per_unit: "0.01",
+      })
+    ).body;
+    const customer = (await t.server.post("/v1/customers", { email: "m@x.example" })).body;
+    const order = (
+      await t.server.post("/v1/orders", { customer_id: customer.id, plan_variant_id: variant.id })
+    ).body;
+    await t.server.post(`/v1/orders/${order.id}/commit`);
+    const { host } = new URL(t.server.url);
+    const bw = new BillwerkAPI(
+      t.server.tenant.oauth_client_id,
+      t.server.tenant.oauth_client_secret,
+      host,
+      "/api/v1",
+      false,
+    );
+
+    const posted = await bw.postContractUsage!(order.contract_id, {
+      ComponentId: metered.id,
+      Quantity: 12.5,
+      DueDate: "2025-01-15T00:00:00Z",
+      Key: "k1",
+    });
+    expect(posted).toMatchObject({
+      ContractId: order.contract_id,
+      ComponentId: metered.id,
+      Quantity: 12.5,
+      Key: "k1",
+      DueDate: "2025-01-15T00:00:00.0000000Z",
+    });
+    expect(
+      await bw.postContractUsage!(order.contract_id, {
+        ComponentId: metered.id,
+        Quantity: 99,
+        Key: "k1",
+      }),
+    ).toEqual(posted);
+    expect(await bw.getContractUsage!(order.contract_id)).toEqual([posted]);
+
+    // a well-behaved GET of one record reads it
+    const read = await t.server.get(`/api/v1/Contracts/${order.contract_id}/Usage/${posted.Id}`);
+    expect(read.body).toEqual(posted);
+    // the client's deleteContractUsage (a GET with its take parameter) deletes
+    expect(await bw.deleteContractUsage!(order.contract_id, posted.Id)).toEqual(posted);
+    expect(await bw.getContractUsage!(order.contract_id)).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { billwerkCatalogRoutes } from "./catalog.js";
 import { billwerkContractRoutes } from "./contracts.js";
 import { billwerkCustomerRoutes } from "./customers.js";
+import { billwerkUsageRoutes } from "./usage.js";
 import { billwerkWebhookRoutes } from "./webhooks.js";
 import { billwerkErrorHandler } from "./wire.js";
 
@@ -24,4 +25,5 @@ export const billwerkApi: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(billwerkCatalogRoutes);
   await app.register(billwerkWebhookRoutes);
   await app.register(billwerkContractRoutes);
+  await app.register(billwerkUsageRoutes);
 };

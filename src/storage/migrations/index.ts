@@ -5,6 +5,7 @@ import * as m0004 from "./0004_customers.js";
 import * as m0005 from "./0005_catalog.js";
 import * as m0006 from "./0006_webhooks.js";
 import * as m0007 from "./0007_contracts_orders.js";
+import * as m0008 from "./0008_usage.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0005_catalog": m0005,
   "0006_webhooks": m0006,
   "0007_contracts_orders": m0007,
+  "0008_usage": m0008,
 };

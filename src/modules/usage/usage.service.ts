@@ -1,0 +1,275 @@
+/**
+ * Metered usage: quantities of a contract's metered components, each due at an instant.
+ * A caller's `key` makes a post idempotent per contract (a repeated key is not stored twice);
+ * usage can be deleted only while unbilled. The billing engine bills unbilled usage due by
+ * the billing date and marks it billed.
+ */
+
+import type { Selectable } from "kysely";
+import { sql } from "kysely";
+import { Temporal } from "temporal-polyfill";
+import { invalid, notFound, unprocessable } from "../../domain/errors.js";
+import { parseDecimal } from "../../domain/money/index.js";
+import { newId } from "../../lib/ids.js";
+import type { UsageRecordsTable } from "../../storage/schema.js";
+import { findInTenant } from "../catalog/catalog.repository.js";
+import type { Ctx } from "../context.js";
+import { findContract } from "../contracts/contracts.repository.js";
+import { type Page, toPage } from "../pagination.js";
+
+type UsageRow = Selectable<UsageRecordsTable>;
+
+export type UsageRecord = {
+  id: string;
+  contract_id: string;
+  component_id: string;
+  quantity: string;
+  due_date: string;
+  memo: string | null;
+  key: string | null;
+  billed: boolean;
+  invoice_id: string | null;
+  created_at: string;
+};
+
+export type UsageInput = {
+  component_id: string;
+  quantity: string;
+  due_date?: string | undefined;
+  memo?: string | undefined;
+  key?: string | undefined;
+};
+
+export const MAX_BATCH = 1000;
+
+const toRecord = (r: UsageRow): UsageRecord => ({
+  id: r.id,
+  contract_id: r.contract_id,
+  component_id: r.component_id,
+  quantity: parseDecimal(r.quantity).toFixed(),
+  due_date: r.due_at.toISOString(),
+  memo: r.memo,
+  key: r.key,
+  billed: r.billed_at !== null,
+  invoice_id: r.invoice_id,
+  created_at: r.created_at.toISOString(),
+});
+
+/**
+ * Checks (with a cache across a batch) that the contract exists and the component is a
+ * metered component of the contract's plan group.
+ */
+function validator(ctx: Ctx) {
+  const contracts = new Map<string, Promise<string | null>>();
+  const components = new Map<string, Promise<{ group: string; type: string } | null>>();
+  const groupOf = (id: string) => {
+    if (!contracts.has(id)) {
+      contracts.set(
+        id,
+        findContract(ctx.db, ctx.tenantId, id).then((c) => c?.plan_group_id ?? null),
+      );
+    }
+    return contracts.get(id)!;
+  };
+  const componentOf = (id: string) => {
+    if (!components.has(id)) {
+      components.set(
+        id,
+        findInTenant(ctx.db, "components", ctx.tenantId, id).then((c) =>
+          c ? { group: c.plan_group_id, type: c.type } : null,
+        ),
+      );
+    }
+    return components.get(id)!;
+  };
+  return async (contractId: string, input: UsageInput, prefix: string, inPath: boolean) => {
+    const group = await groupOf(contractId);
+    if (group === null) {
+      if (inPath)
+        throw notFound("contract_not_found", `no contract ${contractId}`, { id: contractId });
+      throw unprocessable("unknown_contract", `no contract ${contractId}`, {
+        field: `${prefix}contract_id`,
+      });
+    }
+    const component = await componentOf(input.component_id);
+    if (component === null || component.group !== group) {
+      throw unprocessable(
+        "unknown_component",
+        `no component ${input.component_id} in the contract's plan group`,
+        {
+          field: `${prefix}component_id`,
+        },
+      );
+    }
+    if (component.type !== "metered") {
+      throw unprocessable(
+        "component_not_metered",
+        "usage is recorded for metered components only",
+        {
+          field: `${prefix}component_id`,
+        },
+      );
+    }
+    let due = ctx.clock.now();
+    if (input.due_date !== undefined) {
+      try {
+        due = Temporal.Instant.from(input.due_date);
+      } catch {
+        throw invalid("invalid_timestamp", "due_date must be an RFC 3339 timestamp with offset", {
+          field: `${prefix}due_date`,
+        });
+      }
+    }
+    return new Date(due.epochMilliseconds);
+  };
+}
+
+/** Records usage; a repeated key answers the stored record (`duplicate: true`). */
+export async function postUsage(
+  ctx: Ctx,
+  contractId: string,
+  input: UsageInput,
+): Promise<{ record: UsageRecord; duplicate: boolean }> {
+  const dueAt = await validator(ctx)(contractId, input, "", true);
+  const inserted = await ctx.db
+    .insertInto("usage_records")
+    .values({
+      id: newId("usage"),
+      tenant_id: ctx.tenantId,
+      contract_id: contractId,
+      component_id: input.component_id,
+      quantity: input.quantity,
+      due_at: dueAt,
+      memo: input.memo ?? null,
+      key: input.key ?? null,
+      billed_at: null,
+      invoice_id: null,
+      created_at: new Date(ctx.clock.now().epochMilliseconds),
+    })
+    .onConflict((oc) =>
+      oc.columns(["tenant_id", "contract_id", "key"]).where("key", "is not", null).doNothing(),
+    )
+    .returningAll()
+    .executeTakeFirst();
+  if (!inserted) {
+    const existing = await ctx.db
+      .selectFrom("usage_records")
+      .selectAll()
+      .where("tenant_id", "=", ctx.tenantId)
+      .where("contract_id", "=", contractId)
+      .where("key", "=", input.key!)
+      .executeTakeFirstOrThrow();
+    return { record: toRecord(existing), duplicate: true };
+  }
+  const record = toRecord(inserted);
+  ctx.audit({ targetType: "usage", targetId: record.id, after: record });
+  return { record, duplicate: false };
+}
+
+export async function listUsage(
+  ctx: Ctx,
+  contractId: string,
+  req: { limit: number; cursor?: string | undefined; offset?: number | undefined },
+): Promise<Page<UsageRecord>> {
+  if (!(await findContract(ctx.db, ctx.tenantId, contractId))) {
+    throw notFound("contract_not_found", `no contract ${contractId}`, { id: contractId });
+  }
+  let q = ctx.db
+    .selectFrom("usage_records")
+    .selectAll()
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("contract_id", "=", contractId);
+  if (req.cursor) q = q.where("id", ">", req.cursor);
+  q = q.orderBy("id").limit(req.limit + 1);
+  if (req.offset) q = q.offset(req.offset);
+  return toPage((await q.execute()).map(toRecord), req.limit);
+}
+
+export async function getUsage(
+  ctx: Ctx,
+  contractId: string,
+  usageId: string,
+): Promise<UsageRecord> {
+  const row = await ctx.db
+    .selectFrom("usage_records")
+    .selectAll()
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("contract_id", "=", contractId)
+    .where("id", "=", usageId)
+    .executeTakeFirst();
+  if (!row)
+    throw notFound("usage_not_found", `no usage ${usageId} on contract ${contractId}`, {
+      id: usageId,
+    });
+  return toRecord(row);
+}
+
+/** Deletes usage that is not billed yet; billed usage is corrected by a credit, not deleted. */
+export async function deleteUsage(ctx: Ctx, contractId: string, usageId: string): Promise<void> {
+  const row = await ctx.db
+    .selectFrom("usage_records")
+    .selectAll()
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("contract_id", "=", contractId)
+    .where("id", "=", usageId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row)
+    throw notFound("usage_not_found", `no usage ${usageId} on contract ${contractId}`, {
+      id: usageId,
+    });
+  if (row.billed_at !== null) {
+    throw unprocessable(
+      "usage_billed",
+      "billed usage cannot be deleted; correct it with a credit",
+      {
+        id: usageId,
+        invoice_id: row.invoice_id,
+      },
+    );
+  }
+  await ctx.db.deleteFrom("usage_records").where("id", "=", usageId).execute();
+  ctx.audit({ targetType: "usage", targetId: usageId, before: toRecord(row), after: null });
+}
+
+export type BatchEvent = UsageInput & { contract_id: string };
+
+/**
+ * Many events in one statement. Every event is checked first; one bad event refuses the
+ * whole batch (its index named) and nothing is written. Repeated keys are skipped.
+ */
+export async function ingestBatch(
+  ctx: Ctx,
+  events: BatchEvent[],
+): Promise<{ accepted: number; duplicates: number }> {
+  const check = validator(ctx);
+  const dueDates: Date[] = [];
+  for (const [i, event] of events.entries()) {
+    dueDates.push(await check(event.contract_id, event, `events.${i}.`, false));
+  }
+  const now = new Date(ctx.clock.now().epochMilliseconds).toISOString();
+  const column = <T>(f: (e: BatchEvent, i: number) => T) => events.map(f);
+  const result = await sql`
+    INSERT INTO usage_records (id, tenant_id, contract_id, component_id, quantity, due_at, memo, key, created_at)
+    SELECT u.id, ${ctx.tenantId}, u.contract_id, u.component_id, u.quantity, u.due_at, u.memo, u.key, ${now}::timestamptz
+    FROM unnest(
+      ${column(() => newId("usage"))}::text[],
+      ${column((e) => e.contract_id)}::text[],
+      ${column((e) => e.component_id)}::text[],
+      ${column((e) => e.quantity)}::numeric[],
+      ${column((_e, i) => dueDates[i]!.toISOString())}::timestamptz[],
+      ${column((e) => e.memo ?? null)}::text[],
+      ${column((e) => e.key ?? null)}::text[]
+    ) AS u(id, contract_id, component_id, quantity, due_at, memo, key)
+    ON CONFLICT (tenant_id, contract_id, key) WHERE key IS NOT NULL DO NOTHING`.execute(ctx.db);
+  const accepted = Number(result.numAffectedRows ?? 0n);
+  const contracts = [...new Set(events.map((e) => e.contract_id))];
+  for (const contractId of contracts) {
+    ctx.audit({
+      targetType: "contract",
+      targetId: contractId,
+      after: { usage_events: events.filter((e) => e.contract_id === contractId).length },
+    });
+  }
+  return { accepted, duplicates: events.length - accepted };
+}
