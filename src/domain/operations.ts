@@ -199,6 +199,21 @@ export const OPERATIONS = {
     true,
   ),
 
+  "contracts.cancellation_preview": op(
+    "contracts.cancellation_preview",
+    "Contracts",
+    "When the contract would end if cancelled now, honouring terms and notice (nothing is written)",
+    ["contracts:read"],
+    false,
+  ),
+  "contracts.self_service_token": op(
+    "contracts.self_service_token",
+    "Contracts",
+    "A short-lived customer portal token scoped to one contract",
+    ["contracts:write"],
+    true,
+  ),
+
   "audit_events.list": op(
     "audit_events.list",
     "Audit",

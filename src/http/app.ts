@@ -50,6 +50,8 @@ declare module "fastify" {
   interface FastifyInstance {
     db: Kysely<DB>;
     backend: Backend;
+    /** Base URL for links handed out (portal, documents). */
+    publicUrl: string;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -112,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.decorate("db", options.db);
   app.decorate("backend", options.backend);
+  app.decorate("publicUrl", options.config.publicUrl);
   app.decorateRequest("principal", null);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {

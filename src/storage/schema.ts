@@ -315,7 +315,17 @@ export interface UsageRecordsTable {
   created_at: Timestamp;
 }
 
+export interface SelfServiceTokensTable {
+  /** SHA-256 of the token; the token itself is never stored. */
+  token_hash: string;
+  tenant_id: string;
+  contract_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
 export interface DB {
+  self_service_tokens: SelfServiceTokensTable;
   usage_records: UsageRecordsTable;
   contracts: ContractsTable;
   contract_phases: ContractPhasesTable;

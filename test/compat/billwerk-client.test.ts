@@ -351,6 +351,11 @@ describeServer("billwerk 2.1.0 client: orders and contracts", (t) => {
     // committing again: a 422 in Billwerk's shape (the client resolves it as data)
     expect(await bw.commitOrder!(order.Id, {})).toMatchObject({ Code: "invalid_order_transition" });
 
+    const token = await bw.getContractSelfServiceToken!(order.ContractId);
+    expect(token).toMatchObject({ Purpose: "CustomerPortal" });
+    expect(token.Token).toMatch(/^sst_/);
+    expect(token.Expiry).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
+
     const ended = await bw.endContract!(order.ContractId, { EndDate: "2025-12-31T00:00:00Z" });
     expect(ended).toMatchObject({
       EndDate: "2025-12-31T00:00:00.0000000Z",

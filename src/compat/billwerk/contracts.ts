@@ -3,6 +3,7 @@
  * by customer, end) over the contracts module.
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Temporal } from "temporal-polyfill";
 import { type Static, Type } from "typebox";
 import { unprocessable } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
@@ -10,6 +11,7 @@ import type { Ctx } from "../../modules/context.js";
 import {
   approveOrder,
   type Contract,
+  cancellationPreview,
   commitOrder,
   createSignupOrder,
   declineOrder,
@@ -19,6 +21,7 @@ import {
   listContracts,
   type Order,
 } from "../../modules/contracts/contracts.service.js";
+import { createSelfServiceToken } from "../../modules/contracts/self-service.js";
 import { createCustomer, getCustomer } from "../../modules/customers/customers.service.js";
 import { fromBwCustomer, toBwCustomer } from "./customers.js";
 import { BwListQuery, bwTimestamp, paging } from "./wire.js";
@@ -229,4 +232,53 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
         })),
     );
   }
+
+  app.get(
+    "/Contracts/:id/SelfServiceToken",
+    {
+      config: { operation: "contracts.self_service_token" },
+      schema: {
+        params: IdParams,
+        querystring: Type.Object({ tokenValidity: Type.Optional(Type.Integer({ minimum: 0 })) }),
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => {
+        const created = await createSelfServiceToken(ctx, {
+          contractId: req.params.id,
+          validityMinutes: req.query.tokenValidity,
+          publicUrl: app.publicUrl,
+        });
+        return {
+          status: 200,
+          body: {
+            Expiry: bwTimestamp(created.expires_at),
+            Token: created.token,
+            Purpose: "CustomerPortal",
+            Url: created.url,
+          },
+        };
+      }),
+  );
+
+  app.get(
+    "/Contracts/:id/cancellationPreview",
+    { config: { operation: "contracts.cancellation_preview" }, schema: { params: IdParams } },
+    (req) =>
+      runRead(req, async (ctx) => {
+        const preview = await cancellationPreview(ctx, req.params.id);
+        const customer = await getCustomer(ctx, preview.contract_after.customer_id);
+        // the last moment a cancellation reaches EndDate: the end of the last notice day
+        const lastMoment = Temporal.PlainDate.from(preview.last_notice_date)
+          .add({ days: 1 })
+          .toZonedDateTime({ timeZone: customer.time_zone })
+          .toInstant()
+          .subtract({ milliseconds: 1 });
+        return {
+          NextPossibleCancellationDate: bwTimestamp(lastMoment.toString()),
+          EndDate: bwTimestamp(preview.end_date.replace(/Z$/, ".000Z")),
+          ContractAfter: toBwContract(preview.contract_after),
+        };
+      }),
+  );
 };

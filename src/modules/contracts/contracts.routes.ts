@@ -4,6 +4,7 @@ import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page } from "../../http/schemas.js";
 import {
   approveOrder,
+  cancellationPreview,
   commitOrder,
   createSignupOrder,
   declineOrder,
@@ -13,6 +14,7 @@ import {
   listContracts,
   listOrders,
 } from "./contracts.service.js";
+import { createSelfServiceToken, MAX_TOKEN_VALIDITY_MINUTES } from "./self-service.js";
 
 const Timestamp = Type.String({ format: "date-time", maxLength: 64 });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -189,5 +191,66 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
         status: 200,
         body: await endContract(ctx, req.params.id, req.body),
       })),
+  );
+
+  app.get(
+    "/contracts/:id/cancellation_preview",
+    {
+      config: { operation: "contracts.cancellation_preview" },
+      schema: {
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            last_notice_date: Type.String({
+              format: "date",
+              description:
+                "The last day (customer's calendar) a cancellation still reaches end_date",
+            }),
+            end_date: Type.String({ format: "date-time" }),
+            contract_after: ContractSchema,
+          }),
+        },
+      },
+    },
+    (req) => runRead(req, (ctx) => cancellationPreview(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/contracts/:id/self_service_token",
+    {
+      config: { operation: "contracts.self_service_token" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(
+          Type.Object(
+            { validity_minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })) },
+            { additionalProperties: false },
+          ),
+        ),
+        response: {
+          201: Type.Object({
+            token: Type.Union([Type.String(), Type.Null()], {
+              description: `Shown once (null on an idempotent replay); valid up to ${MAX_TOKEN_VALIDITY_MINUTES} minutes`,
+            }),
+            expires_at: Type.String({ format: "date-time" }),
+            url: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
+      },
+    },
+    (req, reply) =>
+      runMutation<{ token: string | null; expires_at: string; url: string | null }>(
+        req,
+        reply,
+        async (ctx) => {
+          const created = await createSelfServiceToken(ctx, {
+            contractId: req.params.id,
+            validityMinutes: req.body?.validity_minutes,
+            publicUrl: app.publicUrl,
+          });
+          return { status: 201, body: created, replayBody: { ...created, token: null, url: null } };
+        },
+      ),
   );
 };

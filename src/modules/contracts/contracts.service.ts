@@ -13,7 +13,7 @@ import {
   type Timeline,
 } from "../../domain/contracts/phases.js";
 import { invalid, notFound, unprocessable } from "../../domain/errors.js";
-import { periodDuration } from "../../domain/time/index.js";
+import { nextPossibleEndDate, periodDuration } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { OrderStatus, PeriodValue } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/catalog.repository.js";
@@ -385,4 +385,62 @@ export async function endContract(
     payload: contract,
   });
   return contract;
+}
+
+// ---- cancellation preview -----------------------------------------------------------------
+
+export type CancellationPreview = {
+  /** The last day (customer's calendar) on which a cancellation still reaches `end_date`. */
+  last_notice_date: string;
+  /** When the contract would end if cancelled now, honouring terms and notice. */
+  end_date: string;
+  contract_after: Contract;
+};
+
+/**
+ * Regular cancellation per the plan variant's terms: the paid term starts after the trial;
+ * the contract ends at the first term end that the notice period still reaches from today
+ * (in the customer's time zone), renewing by the later contract period (see
+ * src/domain/time/terms.ts). Nothing is written.
+ */
+export async function cancellationPreview(ctx: Ctx, id: string): Promise<CancellationPreview> {
+  const row = await loadContract(ctx, id);
+  const timeline = await loadTimeline(ctx.db, row);
+  const now = ctx.clock.now();
+  const current = phaseAt(timeline, now) ?? timeline.phases[0]!;
+  const variantId =
+    current.planVariantId ?? timeline.phases.findLast((p) => p.planVariantId)?.planVariantId;
+  const paid = timeline.phases.find((p) => p.type === "normal");
+  if (!variantId || !paid) {
+    throw unprocessable("no_paid_term", "the contract has no paid phase to cancel", { id });
+  }
+  const variant = await findInTenant(ctx.db, "plan_variants", ctx.tenantId, variantId);
+  const customer = await findCustomer(ctx.db, ctx.tenantId, row.customer_id);
+  if (!variant || !customer) throw notFound("contract_not_found", `no contract ${id}`, { id });
+  const tz = customer.time_zone;
+  const startLocal = paid.start.toZonedDateTimeISO(tz);
+  const today = now.toZonedDateTimeISO(tz).toPlainDate();
+  const { endDate, lastNoticeDate } = nextPossibleEndDate({
+    start: startLocal.toPlainDate(),
+    ...(variant.contract_period ? { contractPeriod: variant.contract_period } : {}),
+    ...(variant.later_contract_period
+      ? { laterContractPeriod: variant.later_contract_period }
+      : {}),
+    ...(variant.notice_period ? { noticePeriod: variant.notice_period } : {}),
+    ...(variant.later_notice_period ? { laterNoticePeriod: variant.later_notice_period } : {}),
+    requestDate:
+      Temporal.PlainDate.compare(today, startLocal.toPlainDate()) < 0
+        ? startLocal.toPlainDate()
+        : today,
+  });
+  // term boundaries keep the time of day the paid term started at
+  const end = endDate
+    .toZonedDateTime({ timeZone: tz, plainTime: startLocal.toPlainTime() })
+    .toInstant();
+  const after = endAt(timeline, end);
+  return {
+    last_notice_date: lastNoticeDate.toString(),
+    end_date: end.toString(),
+    contract_after: await toContract(ctx, row, after),
+  };
 }

@@ -6,6 +6,7 @@ import * as m0005 from "./0005_catalog.js";
 import * as m0006 from "./0006_webhooks.js";
 import * as m0007 from "./0007_contracts_orders.js";
 import * as m0008 from "./0008_usage.js";
+import * as m0009 from "./0009_self_service_tokens.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0006_webhooks": m0006,
   "0007_contracts_orders": m0007,
   "0008_usage": m0008,
+  "0009_self_service_tokens": m0009,
 };

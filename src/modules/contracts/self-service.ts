@@ -1,0 +1,70 @@
+/**
+ * Self-service tokens: short-lived bearer tokens scoped to one contract, for the customer
+ * portal. Stored as SHA-256 hashes; validity in minutes, at most 7 days (10,080 minutes).
+ */
+
+import type { Kysely } from "kysely";
+import { sql } from "kysely";
+import { notFound, unauthenticated, unprocessable } from "../../domain/errors.js";
+import type { DB } from "../../storage/schema.js";
+import { generateSecret, hashSecret } from "../access/secrets.js";
+import type { Ctx } from "../context.js";
+import { findContract } from "./contracts.repository.js";
+
+export const MAX_TOKEN_VALIDITY_MINUTES = 10_080;
+export const DEFAULT_TOKEN_VALIDITY_MINUTES = 60;
+
+export type SelfServiceToken = { token: string; expires_at: string; url: string };
+
+export async function createSelfServiceToken(
+  ctx: Ctx,
+  input: { contractId: string; validityMinutes?: number | undefined; publicUrl: string },
+): Promise<SelfServiceToken> {
+  const minutes = input.validityMinutes || DEFAULT_TOKEN_VALIDITY_MINUTES;
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_TOKEN_VALIDITY_MINUTES) {
+    throw unprocessable(
+      "invalid_token_validity",
+      `token validity is 1 to ${MAX_TOKEN_VALIDITY_MINUTES} minutes (7 days)`,
+      { field: "validity_minutes", max: MAX_TOKEN_VALIDITY_MINUTES },
+    );
+  }
+  const contract = await findContract(ctx.db, ctx.tenantId, input.contractId);
+  if (!contract)
+    throw notFound("contract_not_found", `no contract ${input.contractId}`, {
+      id: input.contractId,
+    });
+  const token = generateSecret("sst");
+  // a credential: it expires by the wall clock, like API keys and access tokens
+  const expiresAt = new Date(Date.now() + minutes * 60_000);
+  await ctx.db
+    .insertInto("self_service_tokens")
+    .values({
+      token_hash: hashSecret(token),
+      tenant_id: ctx.tenantId,
+      contract_id: contract.id,
+      expires_at: expiresAt,
+    })
+    .execute();
+  ctx.audit({
+    targetType: "contract",
+    targetId: contract.id,
+    after: { self_service_token_expires_at: expiresAt.toISOString() },
+  });
+  return { token, expires_at: expiresAt.toISOString(), url: `${input.publicUrl}/portal/${token}` };
+}
+
+/** The tenant and contract a live token opens, or 401. */
+export async function verifySelfServiceToken(
+  db: Kysely<DB>,
+  token: string,
+): Promise<{ tenantId: string; contractId: string }> {
+  const row = await db
+    .selectFrom("self_service_tokens")
+    .select(["tenant_id", "contract_id"])
+    .where("token_hash", "=", hashSecret(token))
+    .where("expires_at", ">", sql<Date>`now()`)
+    .executeTakeFirst();
+  if (!row)
+    throw unauthenticated("invalid_token", "the self-service link is unknown or has expired");
+  return { tenantId: row.tenant_id, contractId: row.contract_id };
+}
