@@ -16,6 +16,8 @@ export const ID_PREFIXES = {
   request: "req",
   customer: "cus",
   contract: "con",
+  componentSubscription: "csu",
+  ratedItem: "rit",
   order: "ord",
   invoice: "inv",
   creditNote: "crn",

@@ -214,6 +214,42 @@ export const OPERATIONS = {
     true,
   ),
 
+  "component_subscriptions.create": op(
+    "component_subscriptions.create",
+    "Contracts",
+    "Subscribe a quantity-based or on/off component on a contract",
+    ["contracts:write"],
+    true,
+  ),
+  "component_subscriptions.list": op(
+    "component_subscriptions.list",
+    "Contracts",
+    "A contract's component subscriptions",
+    ["contracts:read"],
+    false,
+  ),
+  "component_subscriptions.end": op(
+    "component_subscriptions.end",
+    "Contracts",
+    "End a component subscription",
+    ["contracts:write"],
+    true,
+  ),
+  "rated_items.create": op(
+    "rated_items.create",
+    "Contracts",
+    "Add a one-off charge with a service period to a contract",
+    ["contracts:write"],
+    true,
+  ),
+  "rated_items.list": op(
+    "rated_items.list",
+    "Contracts",
+    "A contract's rated items",
+    ["contracts:read"],
+    false,
+  ),
+
   "audit_events.list": op(
     "audit_events.list",
     "Audit",

@@ -34,6 +34,7 @@ import { insertAuditRecords } from "../modules/audit/audit.repository.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { catalogRoutes } from "../modules/catalog/catalog.routes.js";
 import { clockRoutes } from "../modules/clock/clock.routes.js";
+import { contractItemRoutes } from "../modules/contracts/contract-items.routes.js";
 import { contractRoutes } from "../modules/contracts/contracts.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
@@ -244,6 +245,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(customerRoutes, { prefix: "/v1" });
   await app.register(catalogRoutes, { prefix: "/v1" });
   await app.register(contractRoutes, { prefix: "/v1" });
+  await app.register(contractItemRoutes, { prefix: "/v1" });
   await app.register(usageRoutes, { prefix: "/v1" });
   await app.register(auditRoutes, { prefix: "/v1" });
   await app.register(clockRoutes, { prefix: "/v1" });

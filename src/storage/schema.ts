@@ -324,7 +324,35 @@ export interface SelfServiceTokensTable {
   expires_at: Timestamp;
 }
 
+export interface ComponentSubscriptionsTable {
+  id: string;
+  tenant_id: string;
+  contract_id: string;
+  component_id: string;
+  quantity: string;
+  start_at: Timestamp;
+  end_at: NullableTimestamp;
+  memo: string | null;
+  created_at: Timestamp;
+}
+
+export interface RatedItemsTable {
+  id: string;
+  tenant_id: string;
+  contract_id: string;
+  description: string;
+  quantity: string;
+  price_per_unit: string;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  billed_at: NullableTimestamp;
+  invoice_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  component_subscriptions: ComponentSubscriptionsTable;
+  rated_items: RatedItemsTable;
   self_service_tokens: SelfServiceTokensTable;
   usage_records: UsageRecordsTable;
   contracts: ContractsTable;

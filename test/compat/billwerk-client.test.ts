@@ -504,3 +504,132 @@ describeServer("billwerk 2.1.0 client: metered usage", (t) => {
     expect(await bw.getContractUsage!(order.contract_id)).toEqual([]);
   });
 });
+
+describeServer(
+  "billwerk 2.1.0 client: component subscriptions, rated items, subscriptions",
+  (t) => {
+    it("createContractComponentSubscription, getContractComponentSubscriptions, createContractRatedItem, getContractSubscriptions, getSubscriptions", async () => {
+      await t.server.post("/v1/test_clock", { frozen_time: "2025-06-01T00:00:00Z" });
+      const group = (
+        await t.server.post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
+      ).body;
+      const plan = (await t.server.post("/v1/plans", { plan_group_id: group.id, name: "P" })).body;
+      const variant = (
+        await t.server.post("/v1/plan_variants", {
+          plan_id: plan.id,
+          internal_name: "V",
+          recurring_fee: "5",
+          fee_period: { unit: "month", count: 1 },
+        })
+      ).body;
+      const seats = (
+        await t.server.post("/v1/components", {
+          plan_group_id: group.id,
+          name: "Seats",
+          type: "quantity",
+          price_per_unit: "3",
+        })
+      ).body;
+      const metered = (
+        await t.server.post("/v1/components", {
+          plan_group_id: group.id,
+          name: "Calls",
+          type: "metered",
+          price_per_unit: "0.01",
+        })
+      ).body;
+      const customer = (
+        await t.server.post("/v1/customers", { company_name: "Sub GmbH", email: "s@x.example" })
+      ).body;
+      const order = (
+        await t.server.post("/v1/orders", {
+          customer_id: customer.id,
+          plan_variant_id: variant.id,
+          quantity: "2",
+        })
+      ).body;
+      await t.server.post(`/v1/orders/${order.id}/commit`);
+      const { host } = new URL(t.server.url);
+      const bw = new BillwerkAPI(
+        t.server.tenant.oauth_client_id,
+        t.server.tenant.oauth_client_secret,
+        host,
+        "/api/v1",
+        false,
+      );
+
+      const sub = await bw.createContractComponentSubscription!(order.contract_id, {
+        ComponentId: seats.id,
+        Quantity: 5,
+      });
+      expect(sub).toMatchObject({
+        ContractId: order.contract_id,
+        CustomerId: customer.id,
+        ComponentId: seats.id,
+        Quantity: 5,
+        StartDate: "2025-06-01T00:00:00.0000000Z",
+        EndDate: null,
+      });
+      expect(await bw.getContractComponentSubscriptions!(order.contract_id)).toEqual([sub]);
+      expect(
+        await bw.createContractComponentSubscription!(order.contract_id, {
+          ComponentId: metered.id,
+          Quantity: 1,
+        }),
+      ).toMatchObject({ Code: "component_metered" });
+
+      const rated = await bw.createContractRatedItem!(order.contract_id, {
+        Description: "Onboarding workshop",
+        Quantity: 1,
+        PricePerUnit: 450.5,
+        PeriodStart: "2025-06-01T00:00:00Z",
+        PeriodEnd: "2025-06-02T00:00:00Z",
+      });
+      expect(rated).toMatchObject({
+        ContractId: order.contract_id,
+        Description: "Onboarding workshop",
+        PricePerUnit: 450.5,
+        PeriodEnd: "2025-06-02T00:00:00.0000000Z",
+      });
+      const native = await t.server.get(`/v1/contracts/${order.contract_id}/rated_items`);
+      expect(native.body.data[0]).toMatchObject({ price_per_unit: "450.5", billed: false });
+
+      expect(await bw.getContractSubscriptions!(order.contract_id)).toEqual([
+        {
+          Type: "PlanVariant",
+          ContractId: order.contract_id,
+          PlanVariantId: variant.id,
+          Quantity: 2,
+          StartDate: "2025-06-01T00:00:00.0000000Z",
+        },
+        expect.objectContaining({ Type: "Component", ComponentId: seats.id, Quantity: 5 }),
+      ]);
+      expect(await bw.getSubscriptions!()).toEqual([
+        expect.objectContaining({
+          ContractId: order.contract_id,
+          CustomerId: customer.id,
+          CustomerName: "Sub GmbH",
+          PlanVariantId: variant.id,
+          LifecycleStatus: "Active",
+          Currency: "EUR",
+        }),
+      ]);
+
+      // end the component subscription natively; it leaves the combined view
+      const ended = await t.server.post(`/v1/component_subscriptions/${sub.Id}/end`, {
+        end_date: "2025-06-15T00:00:00Z",
+      });
+      expect(ended.body.end_date).toBe("2025-06-15T00:00:00.000Z");
+      await t.server.post("/v1/test_clock/advance", { frozen_time: "2025-06-16T00:00:00Z" });
+      expect(
+        (await bw.getContractSubscriptions!(order.contract_id)).map(
+          (s: { Type: string }) => s.Type,
+        ),
+      ).toEqual(["PlanVariant"]);
+      const early = await t.server.post(`/v1/component_subscriptions/${sub.Id}/end`, {
+        end_date: "2025-05-01T00:00:00Z",
+      });
+      expect(early.body.error.code).toBe("end_before_start");
+    });
+  },
+);

@@ -37,7 +37,7 @@ const ORDER_STATUS = {
  * Billwerk's lifecycle statuses. A contract whose start lies ahead has no Billwerk status of
  * its own; it is reported as Draft (not yet running).
  */
-const LIFECYCLE = {
+export const LIFECYCLE = {
   future: "Draft",
   in_trial: "InTrial",
   trial_expired: "TrialExpired",

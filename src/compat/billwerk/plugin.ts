@@ -6,6 +6,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { billwerkCatalogRoutes } from "./catalog.js";
+import { billwerkContractItemRoutes } from "./contract-items.js";
 import { billwerkContractRoutes } from "./contracts.js";
 import { billwerkCustomerRoutes } from "./customers.js";
 import { billwerkUsageRoutes } from "./usage.js";
@@ -26,4 +27,5 @@ export const billwerkApi: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(billwerkWebhookRoutes);
   await app.register(billwerkContractRoutes);
   await app.register(billwerkUsageRoutes);
+  await app.register(billwerkContractItemRoutes);
 };

@@ -1,0 +1,144 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { runMutation, runRead } from "../../http/execute.js";
+import { IdempotencyHeader, IdParams } from "../../http/schemas.js";
+import {
+  addRatedItem,
+  endComponentSubscription,
+  listComponentSubscriptions,
+  listRatedItems,
+  subscribeComponent,
+} from "./contract-items.js";
+
+const Decimal = Type.String({ pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$" });
+const Timestamp = Type.String({ format: "date-time", maxLength: 64 });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const ComponentSubscriptionSchema = Type.Object(
+  {
+    id: Type.String(),
+    contract_id: Type.String(),
+    component_id: Type.String(),
+    quantity: Type.String(),
+    start_date: Type.String({ format: "date-time" }),
+    end_date: Nullable(Type.String({ format: "date-time" })),
+    memo: Nullable(Type.String()),
+    created_at: Type.String({ format: "date-time" }),
+  },
+  { $id: "ComponentSubscription" },
+);
+
+const RatedItemSchema = Type.Object(
+  {
+    id: Type.String(),
+    contract_id: Type.String(),
+    description: Type.String(),
+    quantity: Type.String(),
+    price_per_unit: Type.String(),
+    period_start: Type.String({ format: "date-time" }),
+    period_end: Type.String({ format: "date-time" }),
+    billed: Type.Boolean(),
+    invoice_id: Nullable(Type.String()),
+    created_at: Type.String({ format: "date-time" }),
+  },
+  { $id: "RatedItem" },
+);
+
+export const contractItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    "/contracts/:id/component_subscriptions",
+    {
+      config: { operation: "component_subscriptions.create" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Object(
+          {
+            component_id: Type.String({ maxLength: 64 }),
+            quantity: Decimal,
+            start_date: Type.Optional(Timestamp),
+            end_date: Type.Optional(Timestamp),
+            memo: Type.Optional(Type.String({ maxLength: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: ComponentSubscriptionSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await subscribeComponent(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.get(
+    "/contracts/:id/component_subscriptions",
+    {
+      config: { operation: "component_subscriptions.list" },
+      schema: {
+        params: IdParams,
+        response: { 200: Type.Object({ data: Type.Array(ComponentSubscriptionSchema) }) },
+      },
+    },
+    (req) =>
+      runRead(req, async (ctx) => ({ data: await listComponentSubscriptions(ctx, req.params.id) })),
+  );
+
+  app.post(
+    "/component_subscriptions/:id/end",
+    {
+      config: { operation: "component_subscriptions.end" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Object({ end_date: Timestamp }, { additionalProperties: false }),
+        response: { 200: ComponentSubscriptionSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await endComponentSubscription(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/contracts/:id/rated_items",
+    {
+      config: { operation: "rated_items.create" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Object(
+          {
+            description: Type.String({ minLength: 1, maxLength: 500 }),
+            quantity: Decimal,
+            price_per_unit: Decimal,
+            period_start: Type.Optional(Timestamp),
+            period_end: Type.Optional(Timestamp),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: RatedItemSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await addRatedItem(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.get(
+    "/contracts/:id/rated_items",
+    {
+      config: { operation: "rated_items.list" },
+      schema: {
+        params: IdParams,
+        response: { 200: Type.Object({ data: Type.Array(RatedItemSchema) }) },
+      },
+    },
+    (req) => runRead(req, async (ctx) => ({ data: await listRatedItems(ctx, req.params.id) })),
+  );
+};
