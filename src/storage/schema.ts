@@ -291,11 +291,13 @@ export interface OrdersTable {
   tenant_id: string;
   customer_id: string;
   contract_id: string;
-  type: "signup";
+  type: "signup" | "change";
   status: OrderStatus;
   plan_variant_id: string;
   quantity: string;
   start_at: NullableTimestamp;
+  /** For a change order: when the new plan variant takes effect (null: at commit). */
+  change_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

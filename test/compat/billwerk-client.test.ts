@@ -432,9 +432,38 @@ describeServer("billwerk 2.1.0 client: orders and contracts", (t) => {
         Cart: { PlanVariantId: "plv_01J00000000000000000000000" },
       }),
     ).toMatchObject({ Code: "unknown_plan_variant" });
-    expect(
-      await bw.createOrder!({ ContractId: first.ContractId, Cart: { PlanVariantId: variant.id } }),
-    ).toMatchObject({ Code: "order_type_not_supported" });
+    expect(await bw.createOrder!({ ContractId: first.ContractId, Cart: {} })).toMatchObject({
+      Code: "order_type_not_supported",
+    });
+
+    // an up/downgrade: ContractId + Cart.PlanVariantId + ChangeDate, committed by the client
+    const bigger = (
+      await t.server.post("/v1/plan_variants", {
+        plan_id: plan.id,
+        internal_name: "Ent XL",
+        recurring_fee: "199",
+        fee_period: { unit: "month", count: 1 },
+      })
+    ).body;
+    const change = await bw.createOrder!({
+      ContractId: first.ContractId,
+      Cart: { PlanVariantId: bigger.id },
+      ChangeDate: "2030-01-01T00:00:00Z",
+    });
+    expect(change).toMatchObject({
+      OrderType: "Change",
+      ContractId: first.ContractId,
+      ChangeDate: "2030-01-01T00:00:00.0000000Z",
+    });
+    // the plan requires approval for changes too
+    expect(await bw.commitOrder!(change.Id, {})).toMatchObject({ Status: "ApprovalPending" });
+    expect(await bw.approveOrder!(change.Id)).toMatchObject({ Status: "Succeeded" });
+    const after = await bw.getContract!(first.ContractId);
+    expect(after.Phases.at(-1)).toMatchObject({
+      Type: "Normal",
+      PlanVariantId: bigger.id,
+      StartDate: "2030-01-01T00:00:00.0000000Z",
+    });
   });
 });
 

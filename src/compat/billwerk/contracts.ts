@@ -13,6 +13,7 @@ import {
   type Contract,
   cancellationPreview,
   commitOrder,
+  createChangeOrder,
   createSignupOrder,
   declineOrder,
   endContract,
@@ -51,12 +52,13 @@ const PHASE_TYPE = { trial: "Trial", normal: "Normal", inactive: "Inactive" } as
 export const toBwOrder = (o: Order) => ({
   Id: o.id,
   Status: ORDER_STATUS[o.status],
-  OrderType: "Signup",
+  OrderType: o.type === "signup" ? "Signup" : "Change",
   CustomerId: o.customer_id,
   ContractId: o.contract_id,
   PlanVariantId: o.plan_variant_id,
   Quantity: Number(o.quantity),
   StartDate: bwTimestamp(o.start_date),
+  ChangeDate: bwTimestamp(o.change_date),
   CreatedAt: bwTimestamp(o.created_at),
 });
 
@@ -94,17 +96,27 @@ const OrderDTO = Type.Object({
     }),
   ),
   StartDate: Type.Optional(Type.Union([Type.String({ format: "date-time" }), Type.Null()])),
+  ChangeDate: Type.Optional(Type.Union([Type.String({ format: "date-time" }), Type.Null()])),
 });
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 async function placeOrder(ctx: Ctx, dto: Static<typeof OrderDTO>) {
   if (dto.ContractId) {
-    throw unprocessable(
-      "order_type_not_supported",
-      "orders on an existing contract (up/downgrades, component changes) are not available yet",
-      { field: "ContractId" },
-    );
+    if (!dto.Cart?.PlanVariantId) {
+      throw unprocessable(
+        "order_type_not_supported",
+        "component-only changes by order are not available yet; subscribe components on the contract",
+        { field: "Cart.PlanVariantId" },
+      );
+    }
+    const order = await createChangeOrder(ctx, {
+      contract_id: dto.ContractId,
+      plan_variant_id: dto.Cart.PlanVariantId,
+      quantity: dto.Cart.Quantity === undefined ? undefined : String(dto.Cart.Quantity),
+      change_date: dto.ChangeDate ?? undefined,
+    });
+    return { order, newCustomer: false };
   }
   if (dto.CustomerChange !== undefined) {
     throw unprocessable("customer_change_on_signup", "CustomerChange is not allowed on a signup", {

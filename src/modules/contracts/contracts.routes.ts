@@ -6,7 +6,7 @@ import {
   approveOrder,
   cancellationPreview,
   commitOrder,
-  createSignupOrder,
+  createOrder,
   declineOrder,
   endContract,
   getContract,
@@ -22,7 +22,7 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union(
 const OrderSchema = Type.Object(
   {
     id: Type.String(),
-    type: Type.Literal("signup"),
+    type: Type.Union([Type.Literal("signup"), Type.Literal("change")]),
     status: Type.Union([
       Type.Literal("in_progress"),
       Type.Literal("approval_pending"),
@@ -36,6 +36,7 @@ const OrderSchema = Type.Object(
     plan_variant_id: Type.String(),
     quantity: Type.String(),
     start_date: Nullable(Type.String({ format: "date-time" })),
+    change_date: Nullable(Type.String({ format: "date-time" })),
     created_at: Type.String({ format: "date-time" }),
     updated_at: Type.String({ format: "date-time" }),
   },
@@ -44,14 +45,23 @@ const OrderSchema = Type.Object(
 
 const OrderInput = Type.Object(
   {
-    customer_id: Type.String({ maxLength: 64 }),
+    customer_id: Type.Optional(
+      Type.String({ maxLength: 64, description: "A signup for this customer" }),
+    ),
+    contract_id: Type.Optional(
+      Type.String({ maxLength: 64, description: "An up- or downgrade of this contract" }),
+    ),
     plan_variant_id: Type.String({ maxLength: 64 }),
     quantity: Type.Optional(
       Type.String({ pattern: "^[1-9][0-9]{0,8}$", description: "Plan quantity" }),
     ),
     start_date: Type.Optional(Timestamp),
+    change_date: Type.Optional(Timestamp),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description: "Exactly one of customer_id (signup) and contract_id (change)",
+  },
 );
 
 const PhaseSchema = Type.Object({
@@ -107,7 +117,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (req, reply) =>
       runMutation(req, reply, async (ctx) => ({
         status: 201,
-        body: await createSignupOrder(ctx, req.body),
+        body: await createOrder(ctx, req.body),
       })),
   );
   app.get(

@@ -6,6 +6,7 @@
  */
 import { Temporal } from "temporal-polyfill";
 import {
+  changeAt,
   endAt,
   lifecycleStatus,
   type Phase,
@@ -38,13 +39,14 @@ const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime(
 
 export type Order = {
   id: string;
-  type: "signup";
+  type: "signup" | "change";
   status: OrderStatus;
   customer_id: string;
   contract_id: string;
   plan_variant_id: string;
   quantity: string;
   start_date: string | null;
+  change_date: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -69,6 +71,7 @@ const toOrder = (r: OrderRow): Order => ({
   plan_variant_id: r.plan_variant_id,
   quantity: r.quantity,
   start_date: r.start_at ? r.start_at.toISOString() : null,
+  change_date: r.change_at ? r.change_at.toISOString() : null,
   created_at: r.created_at.toISOString(),
   updated_at: r.updated_at.toISOString(),
 });
@@ -134,6 +137,7 @@ export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<O
       plan_variant_id: input.plan_variant_id,
       quantity: input.quantity ?? "1",
       start_at: startAt,
+      change_at: null,
       created_at: now,
       updated_at: now,
     })
@@ -149,6 +153,136 @@ export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<O
   });
   return order;
 }
+
+export type ChangeInput = {
+  contract_id: string;
+  plan_variant_id: string;
+  quantity?: string | undefined;
+  /** When the new plan variant takes effect (past or future); default: at commit. */
+  change_date?: string | undefined;
+};
+
+/** An up- or downgrade of an existing contract to another plan variant of its plan group. */
+export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<Order> {
+  const contract = await findContract(ctx.db, ctx.tenantId, input.contract_id);
+  if (!contract) {
+    throw unprocessable("unknown_contract", `no contract ${input.contract_id}`, {
+      field: "contract_id",
+      id: input.contract_id,
+    });
+  }
+  const { group } = await variantWithPlan(ctx, input.plan_variant_id, "plan_variant_id");
+  if (group.id !== contract.plan_group_id) {
+    throw unprocessable(
+      "plan_group_mismatch",
+      "a contract changes only to a plan variant of its own plan group (its currency and tax basis)",
+      { field: "plan_variant_id" },
+    );
+  }
+  let changeAt: Date | null = null;
+  if (input.change_date !== undefined) {
+    try {
+      changeAt = toDate(Temporal.Instant.from(input.change_date));
+    } catch {
+      throw invalid("invalid_timestamp", "change_date must be an RFC 3339 timestamp with offset", {
+        field: "change_date",
+      });
+    }
+  }
+  const now = toDate(ctx.clock.now());
+  const row = await ctx.db
+    .insertInto("orders")
+    .values({
+      id: newId("order"),
+      tenant_id: ctx.tenantId,
+      customer_id: contract.customer_id,
+      contract_id: contract.id,
+      type: "change",
+      status: "in_progress",
+      plan_variant_id: input.plan_variant_id,
+      quantity: input.quantity ?? "1",
+      start_at: null,
+      change_at: changeAt,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const order = toOrder(row);
+  ctx.audit({ targetType: "order", targetId: order.id, after: order });
+  await ctx.emit({
+    type: "order.created",
+    subjectType: "order",
+    subjectId: order.id,
+    payload: order,
+  });
+  return order;
+}
+
+/** A signup (`customer_id`) or a change (`contract_id`): exactly one of the two. */
+export async function createOrder(
+  ctx: Ctx,
+  input: Omit<SignupInput, "customer_id"> & {
+    customer_id?: string | undefined;
+    contract_id?: string | undefined;
+    change_date?: string | undefined;
+  },
+): Promise<Order> {
+  if ((input.customer_id === undefined) === (input.contract_id === undefined)) {
+    throw unprocessable(
+      "customer_or_contract_required",
+      "an order names either customer_id (a signup) or contract_id (a change)",
+      { field: "customer_id" },
+    );
+  }
+  if (input.contract_id !== undefined) {
+    if (input.start_date !== undefined) {
+      throw unprocessable("start_date_on_change", "a change takes change_date, not start_date", {
+        field: "start_date",
+      });
+    }
+    return createChangeOrder(ctx, { ...input, contract_id: input.contract_id });
+  }
+  if (input.change_date !== undefined) {
+    throw unprocessable("change_date_on_signup", "a signup takes start_date, not change_date", {
+      field: "change_date",
+    });
+  }
+  return createSignupOrder(ctx, { ...input, customer_id: input.customer_id! });
+}
+
+/** Applies a change order: a normal phase of the new variant from the change date on. */
+async function applyChange(ctx: Ctx, order: OrderRow): Promise<void> {
+  const row = await loadContract(ctx, order.contract_id, true);
+  const before = await loadTimeline(ctx.db, row);
+  const at = order.change_at ? toInstant(order.change_at) : ctx.clock.now();
+  const after = changeAt(before, {
+    type: "normal",
+    start: at,
+    planVariantId: order.plan_variant_id,
+    quantity: order.quantity,
+  });
+  await saveTimeline(ctx.db, row.id, after, toDate(ctx.clock.now()));
+  const contract = await toContract(ctx, row, after);
+  ctx.audit({
+    targetType: "contract",
+    targetId: row.id,
+    before: await toContract(ctx, row, before),
+    after: contract,
+  });
+  await ctx.emit({
+    type: "contract.changed",
+    subjectType: "contract",
+    subjectId: row.id,
+    payload: contract,
+  });
+}
+
+/** Carries out a succeeded order: creates the contract, or changes it. */
+const fulfil = (ctx: Ctx, order: OrderRow) =>
+  order.type === "signup"
+    ? createContract(ctx, order).then(() => undefined)
+    : applyChange(ctx, order);
 
 async function transition(
   ctx: Ctx,
@@ -251,13 +385,13 @@ export async function commitOrder(ctx: Ctx, id: string): Promise<Order> {
   const { before } = await transition(ctx, id, "commit");
   const { plan } = await variantWithPlan(ctx, before.plan_variant_id, "plan_variant_id");
   if (plan.requires_order_approval) return setStatus(ctx, before, "approval_pending");
-  await createContract(ctx, before);
+  await fulfil(ctx, before);
   return setStatus(ctx, before, "succeeded");
 }
 
 export async function approveOrder(ctx: Ctx, id: string): Promise<Order> {
   const { before } = await transition(ctx, id, "approve");
-  await createContract(ctx, before);
+  await fulfil(ctx, before);
   return setStatus(ctx, before, "succeeded");
 }
 

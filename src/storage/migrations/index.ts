@@ -8,6 +8,7 @@ import * as m0007 from "./0007_contracts_orders.js";
 import * as m0008 from "./0008_usage.js";
 import * as m0009 from "./0009_self_service_tokens.js";
 import * as m0010 from "./0010_component_subscriptions_rated_items.js";
+import * as m0011 from "./0011_change_orders.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0008_usage": m0008,
   "0009_self_service_tokens": m0009,
   "0010_component_subscriptions_rated_items": m0010,
+  "0011_change_orders": m0011,
 };
