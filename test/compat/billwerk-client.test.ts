@@ -4,7 +4,7 @@
 import BillwerkModule from "billwerk";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { describeServer } from "../server.js";
+import { describeServer, type TestServer } from "../server.js";
 import { Receiver, webhookWorker } from "../webhook-receiver.js";
 
 type Client = Record<string, (...args: unknown[]) => Promise<any>>;
@@ -13,17 +13,20 @@ type Ctor = new (...args: unknown[]) => Client;
 const BillwerkAPI: Ctor =
   (BillwerkModule as { default?: Ctor }).default ?? (BillwerkModule as Ctor);
 
+/** The published client, unmodified, pointed at the test server over plain HTTP. */
+function billwerkClient(server: TestServer): Client {
+  const { host } = new URL(server.url);
+  return new BillwerkAPI(
+    server.tenant.oauth_client_id,
+    server.tenant.oauth_client_secret,
+    host,
+    "/api/v1",
+    false,
+  );
+}
+
 describeServer("billwerk 2.1.0 client: customers", (t) => {
-  const client = () => {
-    const { host } = new URL(t.server.url);
-    return new BillwerkAPI(
-      t.server.tenant.oauth_client_id,
-      t.server.tenant.oauth_client_secret,
-      host,
-      "/api/v1",
-      false,
-    );
-  };
+  const client = () => billwerkClient(t.server);
 
   it("createCustomer → getCustomer → patchCustomer → putCustomer → deleteCustomer", async () => {
     const bw = client();
@@ -178,14 +181,7 @@ describeServer("billwerk 2.1.0 client: plan groups, plans, plan variants", (t) =
         notice_period: { unit: "month", count: 3 },
       })
     ).body;
-    const { host } = new URL(t.server.url);
-    const bw = new BillwerkAPI(
-      t.server.tenant.oauth_client_id,
-      t.server.tenant.oauth_client_secret,
-      host,
-      "/api/v1",
-      false,
-    );
+    const bw = billwerkClient(t.server);
 
     expect(await bw.getPlanGroups!()).toEqual([
       expect.objectContaining({
@@ -227,14 +223,7 @@ describeServer("billwerk 2.1.0 client: webhooks", (t) => {
   it("createWebhook → thin, signed Billwerk payloads for the chosen events → getWebhooks → deleteWebhook", async () => {
     const receiver = await Receiver.start();
     try {
-      const { host } = new URL(t.server.url);
-      const bw = new BillwerkAPI(
-        t.server.tenant.oauth_client_id,
-        t.server.tenant.oauth_client_secret,
-        host,
-        "/api/v1",
-        false,
-      );
+      const bw = billwerkClient(t.server);
       const hook = await bw.createWebhook!({
         Url: receiver.url,
         Events: ["CustomerCreated", "CustomerLocked"],
@@ -300,14 +289,7 @@ describeServer("billwerk 2.1.0 client: orders and contracts", (t) => {
         fee_period: { unit: "month", count: 1 },
       })
     ).body;
-    const { host } = new URL(t.server.url);
-    const bw = new BillwerkAPI(
-      t.server.tenant.oauth_client_id,
-      t.server.tenant.oauth_client_secret,
-      host,
-      "/api/v1",
-      false,
-    );
+    const bw = billwerkClient(t.server);
 
     const order = await bw.createOrder!({
       Customer: { FirstName: "Ada", LastName: "Lovelace", EmailAddress: "ada@x.example" },
@@ -390,14 +372,7 @@ describeServer("billwerk 2.1.0 client: orders and contracts", (t) => {
       })
     ).body;
     const customer = (await t.server.post("/v1/customers", { email: "ent@x.example" })).body;
-    const { host } = new URL(t.server.url);
-    const bw = new BillwerkAPI(
-      t.server.tenant.oauth_client_id,
-      t.server.tenant.oauth_client_secret,
-      host,
-      "/api/v1",
-      false,
-    );
+    const bw = billwerkClient(t.server);
 
     const first = await bw.createOrder!({
       CustomerId: customer.id,
@@ -494,14 +469,7 @@ describeServer("billwerk 2.1.0 client: metered usage", (t) => {
       await t.server.post("/v1/orders", { customer_id: customer.id, plan_variant_id: variant.id })
     ).body;
     await t.server.post(`/v1/orders/${order.id}/commit`);
-    const { host } = new URL(t.server.url);
-    const bw = new BillwerkAPI(
-      t.server.tenant.oauth_client_id,
-      t.server.tenant.oauth_client_secret,
-      host,
-      "/api/v1",
-      false,
-    );
+    const bw = billwerkClient(t.server);
 
     const posted = await bw.postContractUsage!(order.contract_id, {
       ComponentId: metered.id,
@@ -578,14 +546,7 @@ describeServer(
         })
       ).body;
       await t.server.post(`/v1/orders/${order.id}/commit`);
-      const { host } = new URL(t.server.url);
-      const bw = new BillwerkAPI(
-        t.server.tenant.oauth_client_id,
-        t.server.tenant.oauth_client_secret,
-        host,
-        "/api/v1",
-        false,
-      );
+      const bw = billwerkClient(t.server);
 
       const sub = await bw.createContractComponentSubscription!(order.contract_id, {
         ComponentId: seats.id,

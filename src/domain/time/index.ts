@@ -44,4 +44,10 @@ export {
   type PossibleEnd,
   trialEnd,
 } from "./terms.js";
-export { assertTimeZone, instantSpan, localDate, startOfLocalDay } from "./zone.js";
+export {
+  assertTimeZone,
+  instantSpan,
+  localDate,
+  parseTimestamp,
+  startOfLocalDay,
+} from "./zone.js";

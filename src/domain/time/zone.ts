@@ -56,3 +56,18 @@ export function instantSpan(
 ): { readonly start: Temporal.Instant; readonly end: Temporal.Instant } {
   return { start: startOfLocalDay(span.start, timeZone), end: startOfLocalDay(span.end, timeZone) };
 }
+
+/**
+ * An RFC 3339 timestamp with an offset, stored at millisecond precision (what timestamptz
+ * columns and the API answer keep), or `invalid_timestamp` naming the field.
+ */
+export function parseTimestamp(value: string, field: string): Temporal.Instant {
+  try {
+    return Temporal.Instant.fromEpochMilliseconds(Temporal.Instant.from(value).epochMilliseconds);
+  } catch {
+    throw invalid("invalid_timestamp", `${field} must be an RFC 3339 timestamp with offset`, {
+      field,
+      value: value.slice(0, 64),
+    });
+  }
+}

@@ -4,7 +4,8 @@
  */
 import { Temporal } from "temporal-polyfill";
 import { type Clock, fixedClock } from "../../domain/clock.js";
-import { conflict, invalid, notFound, unprocessable } from "../../domain/errors.js";
+import { conflict, notFound, unprocessable } from "../../domain/errors.js";
+import { parseTimestamp } from "../../domain/time/index.js";
 import { systemClock } from "../../lib/clock.js";
 import type { Ctx } from "../context.js";
 
@@ -14,18 +15,6 @@ export function clockFor(testClockNow: Date | null): Clock {
   return testClockNow
     ? fixedClock(Temporal.Instant.fromEpochMilliseconds(testClockNow.getTime()))
     : systemClock;
-}
-
-function parseInstant(value: string, field: string): Temporal.Instant {
-  try {
-    // stored with millisecond precision: answer and compare in what is stored
-    return Temporal.Instant.fromEpochMilliseconds(Temporal.Instant.from(value).epochMilliseconds);
-  } catch {
-    throw invalid("invalid_timestamp", `${field} must be an RFC 3339 timestamp with offset`, {
-      field,
-      value,
-    });
-  }
 }
 
 async function lockTenant(ctx: Ctx) {
@@ -56,7 +45,7 @@ export async function createTestClock(
   ctx: Ctx,
   input: { frozen_time: string },
 ): Promise<ClockView> {
-  const at = parseInstant(input.frozen_time, "frozen_time");
+  const at = parseTimestamp(input.frozen_time, "frozen_time");
   const row = await lockTenant(ctx);
   if (row.test_clock_now) {
     throw conflict("test_clock_exists", "the tenant already runs on a test clock; advance it");
@@ -87,7 +76,7 @@ export async function advanceTestClock(
   ctx: Ctx,
   input: { frozen_time: string },
 ): Promise<ClockView> {
-  const to = parseInstant(input.frozen_time, "frozen_time");
+  const to = parseTimestamp(input.frozen_time, "frozen_time");
   const row = await lockTenant(ctx);
   if (!row.test_clock_now) {
     throw unprocessable("no_test_clock", "the tenant runs on the system clock");

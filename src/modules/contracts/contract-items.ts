@@ -5,8 +5,9 @@
  */
 import type { Selectable } from "kysely";
 import { Temporal } from "temporal-polyfill";
-import { invalid, notFound, unprocessable } from "../../domain/errors.js";
+import { notFound, unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
+import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { ComponentSubscriptionsTable, RatedItemsTable } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/catalog.repository.js";
@@ -71,14 +72,7 @@ function instant(
   field: string,
   fallback: Temporal.Instant,
 ): Temporal.Instant {
-  if (value === undefined) return fallback;
-  try {
-    return Temporal.Instant.from(value);
-  } catch {
-    throw invalid("invalid_timestamp", `${field} must be an RFC 3339 timestamp with offset`, {
-      field,
-    });
-  }
+  return value === undefined ? fallback : parseTimestamp(value, field);
 }
 
 const date = (i: Temporal.Instant) => new Date(i.epochMilliseconds);

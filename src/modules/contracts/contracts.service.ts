@@ -13,8 +13,8 @@ import {
   phaseAt,
   type Timeline,
 } from "../../domain/contracts/phases.js";
-import { invalid, notFound, unprocessable } from "../../domain/errors.js";
-import { nextPossibleEndDate, periodDuration } from "../../domain/time/index.js";
+import { notFound, unprocessable } from "../../domain/errors.js";
+import { nextPossibleEndDate, parseTimestamp, periodDuration } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { OrderStatus, PeriodValue } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/catalog.repository.js";
@@ -113,16 +113,8 @@ export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<O
     });
   }
   await variantWithPlan(ctx, input.plan_variant_id, "plan_variant_id");
-  let startAt: Date | null = null;
-  if (input.start_date !== undefined) {
-    try {
-      startAt = toDate(Temporal.Instant.from(input.start_date));
-    } catch {
-      throw invalid("invalid_timestamp", "start_date must be an RFC 3339 timestamp with offset", {
-        field: "start_date",
-      });
-    }
-  }
+  const startAt =
+    input.start_date === undefined ? null : toDate(parseTimestamp(input.start_date, "start_date"));
   const now = toDate(ctx.clock.now());
   const row = await ctx.db
     .insertInto("orders")
@@ -179,16 +171,10 @@ export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<O
       { field: "plan_variant_id" },
     );
   }
-  let changeAt: Date | null = null;
-  if (input.change_date !== undefined) {
-    try {
-      changeAt = toDate(Temporal.Instant.from(input.change_date));
-    } catch {
-      throw invalid("invalid_timestamp", "change_date must be an RFC 3339 timestamp with offset", {
-        field: "change_date",
-      });
-    }
-  }
+  const changeAt =
+    input.change_date === undefined
+      ? null
+      : toDate(parseTimestamp(input.change_date, "change_date"));
   const now = toDate(ctx.clock.now());
   const row = await ctx.db
     .insertInto("orders")
@@ -493,14 +479,7 @@ export async function endContract(
   id: string,
   input: { end_date: string },
 ): Promise<Contract> {
-  let end: Temporal.Instant;
-  try {
-    end = Temporal.Instant.from(input.end_date);
-  } catch {
-    throw invalid("invalid_timestamp", "end_date must be an RFC 3339 timestamp with offset", {
-      field: "end_date",
-    });
-  }
+  const end = parseTimestamp(input.end_date, "end_date");
   const row = await loadContract(ctx, id, true);
   const before = await loadTimeline(ctx.db, row);
   const after = endAt(before, end);

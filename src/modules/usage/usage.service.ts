@@ -7,9 +7,9 @@
 
 import type { Selectable } from "kysely";
 import { sql } from "kysely";
-import { Temporal } from "temporal-polyfill";
-import { invalid, notFound, unprocessable } from "../../domain/errors.js";
+import { notFound, unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
+import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { UsageRecordsTable } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/catalog.repository.js";
@@ -110,16 +110,10 @@ function validator(ctx: Ctx) {
         },
       );
     }
-    let due = ctx.clock.now();
-    if (input.due_date !== undefined) {
-      try {
-        due = Temporal.Instant.from(input.due_date);
-      } catch {
-        throw invalid("invalid_timestamp", "due_date must be an RFC 3339 timestamp with offset", {
-          field: `${prefix}due_date`,
-        });
-      }
-    }
+    const due =
+      input.due_date === undefined
+        ? ctx.clock.now()
+        : parseTimestamp(input.due_date, `${prefix}due_date`);
     return new Date(due.epochMilliseconds);
   };
 }
