@@ -145,6 +145,17 @@ export function mapError(
       unexpected: false,
     };
   }
+  // a unique index caught what a concurrent request's check-then-insert could not
+  if (fe.code === "23505") {
+    return {
+      status: 409,
+      body: body(
+        "already_exists",
+        "a record with these unique values exists already; retry to see it",
+      ),
+      unexpected: false,
+    };
+  }
   if (error instanceof SyntaxError || fe.code === "FST_ERR_CTP_INVALID_JSON") {
     return {
       status: 400,

@@ -426,7 +426,7 @@ describeServer("billwerk 2.1.0 client: orders and contracts", (t) => {
       ChangeDate: "2030-01-01T00:00:00Z",
     });
     expect(change).toMatchObject({
-      OrderType: "Change",
+      OrderType: "Upgrade",
       ContractId: first.ContractId,
       ChangeDate: "2030-01-01T00:00:00.0000000Z",
     });

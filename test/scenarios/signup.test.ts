@@ -201,3 +201,64 @@ describeServer("signup scenarios", (t) => {
     expect(end.status).toBe(404);
   });
 });
+
+describeServer("orders and locked customers", (t) => {
+  it("an order awaiting approval is refused once its customer is locked; nothing is written", async () => {
+    await t.server.post("/v1/test_clock", { frozen_time: "2025-01-01T00:00:00Z" });
+    const group = (
+      await t.server.post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
+    ).body;
+    const plan = (
+      await t.server.post("/v1/plans", {
+        plan_group_id: group.id,
+        name: "P",
+        requires_order_approval: true,
+      })
+    ).body;
+    const variant = (
+      await t.server.post("/v1/plan_variants", {
+        plan_id: plan.id,
+        internal_name: "V",
+        recurring_fee: "1",
+        fee_period: { unit: "month", count: 1 },
+      })
+    ).body;
+    const customer = (await t.server.post("/v1/customers", { email: "l@x.example" })).body;
+    const order = (
+      await t.server.post("/v1/orders", { customer_id: customer.id, plan_variant_id: variant.id })
+    ).body;
+    await t.server.post(`/v1/orders/${order.id}/commit`);
+    await t.server.post(`/v1/customers/${customer.id}/lock`);
+    const approve = await t.server.post(`/v1/orders/${order.id}/approve`);
+    expect(approve.status).toBe(422);
+    expect(approve.body.error.code).toBe("customer_locked");
+    expect((await t.server.get(`/v1/orders/${order.id}`)).body.status).toBe("approval_pending");
+    expect((await t.server.get(`/v1/contracts/${order.contract_id}`)).status).toBe(404);
+  });
+
+  it("a committed signup starts at commit, not when the order was created", async () => {
+    const group = (
+      await t.server.post("/v1/plan_groups", { name: "G2", currency: "EUR", price_type: "net" })
+    ).body;
+    const plan = (await t.server.post("/v1/plans", { plan_group_id: group.id, name: "P2" })).body;
+    const variant = (
+      await t.server.post("/v1/plan_variants", {
+        plan_id: plan.id,
+        internal_name: "V2",
+        recurring_fee: "1",
+        fee_period: { unit: "month", count: 1 },
+      })
+    ).body;
+    const customer = (await t.server.post("/v1/customers", { email: "s@x.example" })).body;
+    const order = (
+      await t.server.post("/v1/orders", { customer_id: customer.id, plan_variant_id: variant.id })
+    ).body;
+    await t.server.post("/v1/test_clock/advance", { frozen_time: "2025-01-05T12:00:00.250Z" });
+    await t.server.post(`/v1/orders/${order.id}/commit`);
+    expect((await t.server.get(`/v1/contracts/${order.contract_id}`)).body.start_date).toBe(
+      "2025-01-05T12:00:00.25Z",
+    );
+    const bw = await t.server.get(`/api/v1/Contracts/${order.contract_id}`);
+    expect(bw.body.StartDate).toBe("2025-01-05T12:00:00.2500000Z");
+  });
+});

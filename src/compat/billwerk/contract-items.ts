@@ -20,7 +20,7 @@ import {
 } from "../../modules/contracts/contracts.service.js";
 import { getCustomer } from "../../modules/customers/customers.service.js";
 import { LIFECYCLE } from "./contracts.js";
-import { BwListQuery, bwTimestamp, paging } from "./wire.js";
+import { BwListQuery, bwTimestamp, decimalFromNumber, paging } from "./wire.js";
 
 const toBwComponentSubscription = (s: ComponentSubscription, customerId: string) => ({
   Id: s.id,
@@ -43,9 +43,6 @@ const toBwRatedItem = (r: RatedItem) => ({
   PeriodEnd: bwTimestamp(r.period_end),
   TransferredAt: bwTimestamp(r.created_at),
 });
-
-/** A number of up to 15 significant digits as its exact decimal text. */
-const decimalOf = (n: number) => String(n);
 
 const Params = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
@@ -107,7 +104,7 @@ export const billwerkContractItemRoutes: FastifyPluginAsyncTypebox = async (app)
         const contract = await getContract(ctx, req.params.id);
         const created = await subscribeComponent(ctx, contract.id, {
           component_id: req.body.ComponentId,
-          quantity: decimalOf(req.body.Quantity),
+          quantity: decimalFromNumber(req.body.Quantity),
           ...(req.body.StartDate ? { start_date: req.body.StartDate } : {}),
           ...(req.body.EndDate ? { end_date: req.body.EndDate } : {}),
           ...(req.body.Memo ? { memo: req.body.Memo } : {}),
@@ -140,8 +137,8 @@ export const billwerkContractItemRoutes: FastifyPluginAsyncTypebox = async (app)
           body: toBwRatedItem(
             await addRatedItem(ctx, req.params.id, {
               description: req.body.Description,
-              quantity: decimalOf(req.body.Quantity),
-              price_per_unit: decimalOf(req.body.PricePerUnit),
+              quantity: decimalFromNumber(req.body.Quantity),
+              price_per_unit: decimalFromNumber(req.body.PricePerUnit),
               ...(req.body.PeriodStart ? { period_start: req.body.PeriodStart } : {}),
               ...(req.body.PeriodEnd ? { period_end: req.body.PeriodEnd } : {}),
             }),

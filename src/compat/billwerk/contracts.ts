@@ -52,7 +52,7 @@ const PHASE_TYPE = { trial: "Trial", normal: "Normal", inactive: "Inactive" } as
 export const toBwOrder = (o: Order) => ({
   Id: o.id,
   Status: ORDER_STATUS[o.status],
-  OrderType: o.type === "signup" ? "Signup" : "Change",
+  OrderType: o.type === "signup" ? "Signup" : "Upgrade",
   CustomerId: o.customer_id,
   ContractId: o.contract_id,
   PlanVariantId: o.plan_variant_id,
@@ -65,7 +65,7 @@ export const toBwOrder = (o: Order) => ({
 export const toBwContract = (c: Contract) => {
   const phase = (p: Contract["phases"][number]) => ({
     Type: PHASE_TYPE[p.type],
-    StartDate: bwTimestamp(p.start_date.replace(/Z$/, ".000Z")),
+    StartDate: bwTimestamp(p.start_date),
     PlanVariantId: p.plan_variant_id,
     Quantity: Number(p.quantity),
   });
@@ -75,8 +75,8 @@ export const toBwContract = (c: Contract) => {
     PlanGroupId: c.plan_group_id,
     PlanVariantId: c.current_phase?.plan_variant_id ?? c.phases[0]?.plan_variant_id ?? null,
     LifecycleStatus: LIFECYCLE[c.status],
-    StartDate: bwTimestamp(c.start_date.replace(/Z$/, ".000Z")),
-    EndDate: c.end_date ? bwTimestamp(c.end_date.replace(/Z$/, ".000Z")) : null,
+    StartDate: bwTimestamp(c.start_date),
+    EndDate: c.end_date ? bwTimestamp(c.end_date) : null,
     Phases: c.phases.map(phase),
     CurrentPhase: c.current_phase ? phase(c.current_phase) : null,
     Currency: c.currency,
@@ -255,21 +255,25 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
       },
     },
     (req, reply) =>
-      runMutation(req, reply, async (ctx) => {
+      runMutation<{
+        Expiry: string | null;
+        Token: string | null;
+        Purpose: string;
+        Url: string | null;
+      }>(req, reply, async (ctx) => {
         const created = await createSelfServiceToken(ctx, {
           contractId: req.params.id,
           validityMinutes: req.query.tokenValidity,
           publicUrl: app.publicUrl,
         });
-        return {
-          status: 200,
-          body: {
-            Expiry: bwTimestamp(created.expires_at),
-            Token: created.token,
-            Purpose: "CustomerPortal",
-            Url: created.url,
-          },
+        const body = {
+          Expiry: bwTimestamp(created.expires_at),
+          Token: created.token,
+          Purpose: "CustomerPortal",
+          Url: created.url,
         };
+        // the token is shown once: a replay answers without it
+        return { status: 200, body, replayBody: { ...body, Token: null, Url: null } };
       }),
   );
 
@@ -288,7 +292,7 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
           .subtract({ milliseconds: 1 });
         return {
           NextPossibleCancellationDate: bwTimestamp(lastMoment.toString()),
-          EndDate: bwTimestamp(preview.end_date.replace(/Z$/, ".000Z")),
+          EndDate: bwTimestamp(preview.end_date),
           ContractAfter: toBwContract(preview.contract_after),
         };
       }),

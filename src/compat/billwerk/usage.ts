@@ -10,7 +10,7 @@ import {
   postUsage,
   type UsageRecord,
 } from "../../modules/usage/usage.service.js";
-import { BwListQuery, bwTimestamp, deletedReply, paging } from "./wire.js";
+import { BwListQuery, bwTimestamp, decimalFromNumber, deletedReply, paging } from "./wire.js";
 
 export const toBwUsage = (u: UsageRecord) => ({
   Id: u.id,
@@ -62,8 +62,7 @@ export const billwerkUsageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => {
         const { record, duplicate } = await postUsage(ctx, req.params.id, {
           component_id: req.body.ComponentId,
-          // a JSON number of up to 15 significant digits converts to its exact decimal text
-          quantity: String(req.body.Quantity),
+          quantity: decimalFromNumber(req.body.Quantity),
           due_date: req.body.DueDate,
           memo: req.body.Memo,
           key: req.body.Key || undefined,

@@ -26,6 +26,13 @@ export const BILLWERK_EVENTS: Readonly<Record<string, { name: string; idField: s
   "plan.created": { name: "PlanCreated", idField: "PlanId" },
   "plan_variant.created": { name: "PlanVariantCreated", idField: "PlanVariantId" },
   "component.created": { name: "ComponentCreated", idField: "ComponentId" },
+  "order.succeeded": { name: "OrderSucceeded", idField: "OrderId" },
+  "contract.created": { name: "ContractCreated", idField: "ContractId" },
+  "contract.changed": { name: "ContractChanged", idField: "ContractId" },
+  // Billwerk's ContractCancelled fires when the end is set, not when it is reached
+  "contract.ended": { name: "ContractCancelled", idField: "ContractId" },
+  "component_subscription.created": { name: "ContractChanged", idField: "ContractId" },
+  "component_subscription.ended": { name: "ContractChanged", idField: "ContractId" },
 };
 
 /**

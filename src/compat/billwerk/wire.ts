@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { Dec } from "../../domain/money/index.js";
 import { mapError } from "../../http/errors.js";
 
 /** `2025-03-01T09:00:00.0000000Z` from an ISO timestamp. */
@@ -13,6 +14,14 @@ export function bwTimestamp(iso: string | null | undefined): string | null {
   const match = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d+))?Z$/.exec(iso);
   if (!match) return iso;
   return `${match[1]}.${(match[2] ?? "").padEnd(7, "0").slice(0, 7)}Z`;
+}
+
+/**
+ * A JSON number as Billwerk sends prices and quantities → Accrue's decimal text, without
+ * exponent notation. Numbers carry at most 15–17 significant digits; that is what arrives.
+ */
+export function decimalFromNumber(n: number): string {
+  return new Dec(n).toFixed();
 }
 
 /** Paging parameters Billwerk clients send; unknown query parameters are ignored. */

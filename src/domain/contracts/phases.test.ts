@@ -67,6 +67,20 @@ describe("contract phases", () => {
     expect(again.phases.map((p) => p.planVariantId)).toEqual(["plv_trial", "plv_basic", "plv_max"]);
   });
 
+  it("a change supersedes what was scheduled after it: an upgrade in the trial replaces the trial's follow-up", () => {
+    const up = changeAt(withTrial, normal("2025-01-15T00:00:00Z", "plv_pro"));
+    expect(up.phases.map((p) => [p.type, p.planVariantId])).toEqual([
+      ["trial", "plv_trial"],
+      ["normal", "plv_pro"],
+    ]);
+    expect(phaseAt(up, at("2025-02-01T00:00:00Z"))?.planVariantId).toBe("plv_pro");
+    // the end survives a change before it
+    const ended = endAt(withTrial, at("2025-12-31T00:00:00Z"));
+    const changed = changeAt(ended, normal("2025-06-01T00:00:00Z", "plv_pro"));
+    expect(changed.phases.map((p) => p.type)).toEqual(["trial", "normal", "normal", "inactive"]);
+    expect(lifecycleStatus(changed, at("2026-01-01T00:00:00Z"))).toBe("ended");
+  });
+
   it("pause and resume", () => {
     const paused = changeAt(withTrial, inactive("2025-04-01T00:00:00Z"));
     expect(lifecycleStatus(paused, at("2025-04-02T00:00:00Z"))).toBe("temporarily_inactive");

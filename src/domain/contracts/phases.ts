@@ -123,8 +123,9 @@ export function lifecycleStatus(t: Timeline, now: Temporal.Instant): LifecycleSt
 
 /**
  * A change from `at` on (an up- or downgrade, a pause, a resumption): the new phase starts at
- * `at`; a phase that started at the same instant is replaced; later phases stay, except that
- * an ended contract cannot change at or after its end.
+ * `at` and supersedes every phase scheduled from `at` on (a trial's follow-up, an earlier
+ * scheduled change), except the contract's end. An ended contract cannot change at or after
+ * its end.
  */
 export function changeAt(t: Timeline, phase: Phase): Timeline {
   if (cmp(phase.start, t.start) < 0) {
@@ -136,8 +137,9 @@ export function changeAt(t: Timeline, phase: Phase): Timeline {
   if (t.end !== null && cmp(phase.start, t.end) >= 0) {
     throw unprocessable("contract_ended", "the contract has ended by then");
   }
-  const phases = [...t.phases.filter((p) => cmp(p.start, phase.start) !== 0), phase].sort((a, b) =>
-    cmp(a.start, b.start),
+  const isEnd = (p: Phase) => t.end !== null && p.type === "inactive" && cmp(p.start, t.end) === 0;
+  const phases = [...t.phases.filter((p) => cmp(p.start, phase.start) < 0 || isEnd(p)), phase].sort(
+    (a, b) => cmp(a.start, b.start),
   );
   const next: Timeline = { ...t, phases };
   try {

@@ -80,7 +80,7 @@ export type SignupInput = {
   customer_id: string;
   plan_variant_id: string;
   quantity?: string | undefined;
-  /** When the contract starts; default: when the order is committed (or approved). */
+  /** When the contract starts; default: at commit, or at the order date when approved. */
   start_date?: string | undefined;
 };
 
@@ -100,7 +100,8 @@ async function variantWithPlan(ctx: Ctx, variantId: string, field: string) {
 }
 
 export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<Order> {
-  const customer = await findCustomer(ctx.db, ctx.tenantId, input.customer_id);
+  // locked against a concurrent delete or lock of the customer
+  const customer = await findCustomer(ctx.db, ctx.tenantId, input.customer_id, { forUpdate: true });
   if (!customer) {
     throw unprocessable("unknown_customer", `no customer ${input.customer_id}`, {
       field: "customer_id",
@@ -163,6 +164,7 @@ export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<O
       id: input.contract_id,
     });
   }
+  await orderingCustomer(ctx, contract.customer_id);
   const { group } = await variantWithPlan(ctx, input.plan_variant_id, "plan_variant_id");
   if (group.id !== contract.plan_group_id) {
     throw unprocessable(
@@ -264,11 +266,29 @@ async function applyChange(ctx: Ctx, order: OrderRow): Promise<void> {
   });
 }
 
-/** Carries out a succeeded order: creates the contract, or changes it. */
-const fulfil = (ctx: Ctx, order: OrderRow) =>
-  order.type === "signup"
-    ? createContract(ctx, order).then(() => undefined)
-    : applyChange(ctx, order);
+/** The order's customer, locked, and refused while locked (at creation, commit and approval). */
+async function orderingCustomer(ctx: Ctx, customerId: string) {
+  const customer = await findCustomer(ctx.db, ctx.tenantId, customerId, { forUpdate: true });
+  if (!customer) {
+    throw unprocessable("unknown_customer", `no customer ${customerId}`, { field: "customer_id" });
+  }
+  if (customer.locked) {
+    throw unprocessable("customer_locked", `customer ${customer.id} is locked`, {
+      field: "customer_id",
+    });
+  }
+  return customer;
+}
+
+/**
+ * Carries out a succeeded order: creates the contract, or changes it. A committed signup
+ * starts now unless it names a start; an approved one at the original order date.
+ */
+async function fulfil(ctx: Ctx, order: OrderRow, via: "commit" | "approval"): Promise<void> {
+  await orderingCustomer(ctx, order.customer_id);
+  if (order.type === "change") return applyChange(ctx, order);
+  await createContract(ctx, order, via === "approval" ? order.created_at : toDate(ctx.clock.now()));
+}
 
 async function transition(
   ctx: Ctx,
@@ -312,12 +332,11 @@ function plus(at: Temporal.Instant, p: PeriodValue, timeZone: string): Temporal.
   return at.toZonedDateTimeISO(timeZone).add(periodDuration(p)).toInstant();
 }
 
-async function createContract(ctx: Ctx, order: OrderRow): Promise<ContractRow> {
+async function createContract(ctx: Ctx, order: OrderRow, defaultStart: Date): Promise<ContractRow> {
   const { plan, group } = await variantWithPlan(ctx, order.plan_variant_id, "plan_variant_id");
   const customer = await findCustomer(ctx.db, ctx.tenantId, order.customer_id);
   if (!customer) throw unprocessable("unknown_customer", `no customer ${order.customer_id}`);
-  // the contract starts at the requested date, or at the customer's original order date
-  const start = order.start_at ? toInstant(order.start_at) : toInstant(order.created_at);
+  const start = toInstant(order.start_at ?? defaultStart);
   const variantPhase = (type: Phase["type"], at: Temporal.Instant): Phase => ({
     type,
     start: at,
@@ -371,13 +390,13 @@ export async function commitOrder(ctx: Ctx, id: string): Promise<Order> {
   const { before } = await transition(ctx, id, "commit");
   const { plan } = await variantWithPlan(ctx, before.plan_variant_id, "plan_variant_id");
   if (plan.requires_order_approval) return setStatus(ctx, before, "approval_pending");
-  await fulfil(ctx, before);
+  await fulfil(ctx, before, "commit");
   return setStatus(ctx, before, "succeeded");
 }
 
 export async function approveOrder(ctx: Ctx, id: string): Promise<Order> {
   const { before } = await transition(ctx, id, "approve");
-  await fulfil(ctx, before);
+  await fulfil(ctx, before, "approval");
   return setStatus(ctx, before, "succeeded");
 }
 
