@@ -1,126 +1,132 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { createPostgresDatabase, dropPostgresDatabase } from "../harness.js";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { BACKENDS, createPostgresDatabase, dropPostgresDatabase } from "../harness.js";
 import { runAccrue, serve } from "./process.js";
+
+// each test starts real processes (tsx, PGlite, migrations): slow on a busy two-core machine
+vi.setConfig({ testTimeout: 180_000 });
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "accrue-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-describe("accrue command line", () => {
-  it("help lists the commands", async () => {
-    const res = await runAccrue(["help"]);
-    expect(res.code).toBe(0);
-    for (const c of ["serve", "worker", "migrate", "bootstrap"]) expect(res.stdout).toContain(c);
+// process tests on the embedded database run in the PGlite pass (see test/harness.ts)
+if (BACKENDS.includes("pglite"))
+  describe("accrue command line", () => {
+    it("help lists the commands", async () => {
+      const res = await runAccrue(["help"]);
+      expect(res.code).toBe(0);
+      for (const c of ["serve", "worker", "migrate", "bootstrap"]) expect(res.stdout).toContain(c);
+    });
+
+    it.each([
+      [{ PORT: "abc" }, /PORT must be an integer/],
+      [{ PORT: "70000" }, /PORT must be an integer/],
+      [{ DATABASE_URL: "mysql://localhost/x" }, /DATABASE_URL must start with postgres/],
+      [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
+      [{ ACCRUE_WORKER: "maybe" }, /ACCRUE_WORKER must be true or false/],
+    ])("invalid configuration %o → one line, exit code 2", async (env, message) => {
+      const res = await runAccrue(["serve"], env);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(message);
+      expect(res.stderr.trim().split("\n")).toHaveLength(1);
+    });
+
+    it("an unknown command or option → exit code 2", async () => {
+      expect((await runAccrue(["frobnicate"])).code).toBe(2);
+      for (const args of [
+        ["bootstrap", "--nope"],
+        ["bootstrap", "extra"],
+        ["bootstrap", "--name"],
+      ]) {
+        const res = await runAccrue(args, { ACCRUE_DATA_DIR: path.join(tmp, "x") });
+        expect(res.code, args.join(" ")).toBe(2);
+        expect(res.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+      }
+    });
   });
 
-  it.each([
-    [{ PORT: "abc" }, /PORT must be an integer/],
-    [{ PORT: "70000" }, /PORT must be an integer/],
-    [{ DATABASE_URL: "mysql://localhost/x" }, /DATABASE_URL must start with postgres/],
-    [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
-    [{ ACCRUE_WORKER: "maybe" }, /ACCRUE_WORKER must be true or false/],
-  ])("invalid configuration %o → one line, exit code 2", async (env, message) => {
-    const res = await runAccrue(["serve"], env);
-    expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(message);
-    expect(res.stderr.trim().split("\n")).toHaveLength(1);
+if (BACKENDS.includes("pglite"))
+  describe("embedded database", () => {
+    const dataDir = path.join(tmp, "data");
+    const env = { ACCRUE_DATA_DIR: dataDir };
+
+    it("bootstrap --json prints one JSON object with the credentials", async () => {
+      const res = await runAccrue(["bootstrap", "--json", "--name", "Acme"], env);
+      expect(res.code, res.stderr).toBe(0);
+      const creds = JSON.parse(res.stdout);
+      expect(Object.keys(creds).sort()).toEqual([
+        "api_key",
+        "oauth_client_id",
+        "oauth_client_secret",
+        "tenant_id",
+      ]);
+      expect(creds.api_key).toMatch(/^ak_/);
+      expect(creds.tenant_id).toMatch(/^ten_/);
+      fs.writeFileSync(path.join(tmp, "creds.json"), res.stdout);
+    });
+
+    it("serves, refuses a second process, and keeps data across a restart", async () => {
+      const creds = JSON.parse(fs.readFileSync(path.join(tmp, "creds.json"), "utf8"));
+      const auth = { authorization: `Bearer ${creds.api_key}`, "content-type": "application/json" };
+      const first = await serve(env);
+      try {
+        // a database with a tenant gets no default tenant, so no key is printed
+        expect(first.output()).not.toContain("Admin API key");
+        expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+        const created = await fetch(`${first.url}/v1/api_keys`, {
+          method: "POST",
+          headers: auth,
+          body: JSON.stringify({ name: "survivor", roles: ["read_only"] }),
+        });
+        expect(created.status).toBe(201);
+
+        const second = await runAccrue(["bootstrap", "--json"], env);
+        expect(second.code).toBe(1);
+        expect(second.stderr).toMatch(/in use by process \d+/);
+      } finally {
+        expect(await first.stop()).toBe(0);
+      }
+
+      const again = await serve(env);
+      try {
+        const list = await fetch(`${again.url}/v1/api_keys?limit=100`, { headers: auth });
+        const names = ((await list.json()) as { data: { name: string }[] }).data.map((k) => k.name);
+        expect(names).toContain("survivor");
+      } finally {
+        await again.stop();
+      }
+    });
+
+    it("first start on an empty database creates the default tenant and prints its key once", async () => {
+      const env2 = { ACCRUE_DATA_DIR: path.join(tmp, "fresh") };
+      const first = await serve(env2);
+      const key = /Admin API key[^:]*: (ak_\S+)/.exec(first.output())?.[1];
+      try {
+        expect(key).toBeDefined();
+        const res = await fetch(`${first.url}/v1/tenant`, {
+          headers: { authorization: `Bearer ${key}` },
+        });
+        expect(res.status).toBe(200);
+      } finally {
+        await first.stop();
+      }
+      const second = await serve(env2);
+      await second.stop();
+      expect(second.output()).not.toContain("Admin API key");
+    });
+
+    it("a stale lock left by a killed process is taken over", async () => {
+      const env3 = { ACCRUE_DATA_DIR: path.join(tmp, "killed") };
+      const first = await serve(env3);
+      await first.stop("SIGKILL");
+      expect(fs.existsSync(`${env3.ACCRUE_DATA_DIR}.lock`)).toBe(true);
+      const second = await serve(env3);
+      expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
+      await second.stop();
+    });
   });
-
-  it("an unknown command or option → exit code 2", async () => {
-    expect((await runAccrue(["frobnicate"])).code).toBe(2);
-    for (const args of [
-      ["bootstrap", "--nope"],
-      ["bootstrap", "extra"],
-      ["bootstrap", "--name"],
-    ]) {
-      const res = await runAccrue(args, { ACCRUE_DATA_DIR: path.join(tmp, "x") });
-      expect(res.code, args.join(" ")).toBe(2);
-      expect(res.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
-    }
-  });
-});
-
-describe("embedded database", () => {
-  const dataDir = path.join(tmp, "data");
-  const env = { ACCRUE_DATA_DIR: dataDir };
-
-  it("bootstrap --json prints one JSON object with the credentials", async () => {
-    const res = await runAccrue(["bootstrap", "--json", "--name", "Acme"], env);
-    expect(res.code, res.stderr).toBe(0);
-    const creds = JSON.parse(res.stdout);
-    expect(Object.keys(creds).sort()).toEqual([
-      "api_key",
-      "oauth_client_id",
-      "oauth_client_secret",
-      "tenant_id",
-    ]);
-    expect(creds.api_key).toMatch(/^ak_/);
-    expect(creds.tenant_id).toMatch(/^ten_/);
-    fs.writeFileSync(path.join(tmp, "creds.json"), res.stdout);
-  });
-
-  it("serves, refuses a second process, and keeps data across a restart", async () => {
-    const creds = JSON.parse(fs.readFileSync(path.join(tmp, "creds.json"), "utf8"));
-    const auth = { authorization: `Bearer ${creds.api_key}`, "content-type": "application/json" };
-    const first = await serve(env);
-    try {
-      // a database with a tenant gets no default tenant, so no key is printed
-      expect(first.output()).not.toContain("Admin API key");
-      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
-      const created = await fetch(`${first.url}/v1/api_keys`, {
-        method: "POST",
-        headers: auth,
-        body: JSON.stringify({ name: "survivor", roles: ["read_only"] }),
-      });
-      expect(created.status).toBe(201);
-
-      const second = await runAccrue(["bootstrap", "--json"], env);
-      expect(second.code).toBe(1);
-      expect(second.stderr).toMatch(/in use by process \d+/);
-    } finally {
-      expect(await first.stop()).toBe(0);
-    }
-
-    const again = await serve(env);
-    try {
-      const list = await fetch(`${again.url}/v1/api_keys?limit=100`, { headers: auth });
-      const names = ((await list.json()) as { data: { name: string }[] }).data.map((k) => k.name);
-      expect(names).toContain("survivor");
-    } finally {
-      await again.stop();
-    }
-  });
-
-  it("first start on an empty database creates the default tenant and prints its key once", async () => {
-    const env2 = { ACCRUE_DATA_DIR: path.join(tmp, "fresh") };
-    const first = await serve(env2);
-    const key = /Admin API key[^:]*: (ak_\S+)/.exec(first.output())?.[1];
-    try {
-      expect(key).toBeDefined();
-      const res = await fetch(`${first.url}/v1/tenant`, {
-        headers: { authorization: `Bearer ${key}` },
-      });
-      expect(res.status).toBe(200);
-    } finally {
-      await first.stop();
-    }
-    const second = await serve(env2);
-    await second.stop();
-    expect(second.output()).not.toContain("Admin API key");
-  });
-
-  it("a stale lock left by a killed process is taken over", async () => {
-    const env3 = { ACCRUE_DATA_DIR: path.join(tmp, "killed") };
-    const first = await serve(env3);
-    await first.stop("SIGKILL");
-    expect(fs.existsSync(`${env3.ACCRUE_DATA_DIR}.lock`)).toBe(true);
-    const second = await serve(env3);
-    expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
-    await second.stop();
-  });
-});
 
 // on PostgreSQL only when DATABASE_URL names a server (see test/harness.ts)
 if (process.env.DATABASE_URL)

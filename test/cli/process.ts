@@ -40,7 +40,7 @@ export type Served = {
 };
 
 /** Starts `accrue serve` on a free port and waits until it says where it listens. */
-export function serve(env: Env = {}, timeoutMs = 60_000): Promise<Served> {
+export function serve(env: Env = {}, timeoutMs = 120_000): Promise<Served> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, "serve"], {
       env: childEnv({ PORT: "0", ...env }),
