@@ -8,9 +8,23 @@ import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { type Backend, type Database, migrate, openDatabase } from "../src/storage/db.js";
 
-export const BACKENDS: readonly Backend[] = process.env.DATABASE_URL
-  ? ["pglite", "postgres"]
-  : ["pglite"];
+/**
+ * PGlite always, PostgreSQL too with DATABASE_URL. ACCRUE_TEST_BACKENDS=postgres runs only
+ * PostgreSQL (CI's second pass, after a pass on PGlite alone).
+ */
+function backends(): readonly Backend[] {
+  const all: Backend[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+  const only = process.env.ACCRUE_TEST_BACKENDS;
+  if (!only) return all;
+  const wanted = only.split(",").map((b) => b.trim());
+  const chosen = all.filter((b) => wanted.includes(b));
+  if (chosen.length === 0) {
+    throw new Error(`ACCRUE_TEST_BACKENDS=${only} names no available back end (${all.join(", ")})`);
+  }
+  return chosen;
+}
+
+export const BACKENDS: readonly Backend[] = backends();
 
 export type TestDatabase = Database & { url: string | null };
 

@@ -21,13 +21,38 @@ export const EVENT_TYPES = {
   "contract.created": "A contract was created by a successful order.",
   "contract.changed": "A contract moved to another plan variant (an up- or downgrade).",
   "contract.ended": "A contract was given an end date (or its end date moved).",
+  "contract.phase_started":
+    "The tenant's clock passed the start of a contract phase scheduled ahead (a trial's follow-up, a future change, the end); once per phase.",
+  "contract.trial_ended": "A trial gave way to the next phase (with contract.phase_started).",
+  "contract.trial_end_approaching": "A trial ends within the notice days (3 by default).",
   "component_subscription.created": "A component was subscribed on a contract.",
   "component_subscription.ended": "A component subscription was given an end date.",
+  "component_subscription.superseded":
+    "A component subscription scheduled to start at or after a change order's date was replaced by the order's quantity.",
+  "discount.created": "A discount was created.",
+  "coupon.created": "A coupon was created.",
+  "coupon.redeemed": "A coupon was redeemed by a successful order (its redemption count rose).",
+  "discount_subscription.created":
+    "A discount was granted on a contract (directly, or by a coupon's order).",
+  "discount_subscription.ended": "A discount subscription was given an end date.",
   "rated_item.created": "A one-off charge was added to a contract.",
   "component.created": "A component (a priced feature of a plan group) was created.",
   "plan.created": "A plan was created.",
   "plan_group.created": "A plan group was created.",
   "plan_variant.created": "A plan variant was created.",
+  "invoice.created": "Billing (or a person) created an invoice; a draft until finalized.",
+  "invoice.finalized": "An invoice was issued: it has its number, issue date and due date.",
+  "invoice.voided": "An invoice was voided; its charges are billed again by the next settlement.",
+  "credit_note.created":
+    "A credit note was created: by billing, when corrections outweigh the charges, or for an invoice.",
+  "credit_note.finalized": "A credit note was issued with its number.",
+  "credit_note.voided": "A credit note was voided.",
+  "plan_group.updated": "A plan group's name or translations changed.",
+  "plan.updated": "A plan's descriptive fields (names, description, approval, hidden) changed.",
+  "plan_variant.updated":
+    "A plan variant's descriptive fields (names, description, external id, flags, hidden) changed.",
+  "component.updated":
+    "A component's descriptive fields (names, external id, unit, hidden) changed.",
   "test_clock.created": "The tenant was put on a test clock.",
   "test_clock.advanced": "The tenant's test clock moved forward.",
   "webhook_endpoint.created": "A webhook endpoint was created (the secret is never in the event).",

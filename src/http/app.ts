@@ -33,10 +33,12 @@ import { oauthRoutes } from "../modules/access/oauth.routes.js";
 import { insertAuditRecords } from "../modules/audit/audit.repository.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { catalogRoutes } from "../modules/catalog/catalog.routes.js";
+import { discountRoutes } from "../modules/catalog/discounts.routes.js";
 import { clockRoutes } from "../modules/clock/clock.routes.js";
 import { contractItemRoutes } from "../modules/contracts/contract-items.routes.js";
 import { contractRoutes } from "../modules/contracts/contracts.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
+import { invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
 import { usageRoutes } from "../modules/usage/usage.routes.js";
@@ -105,8 +107,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       void (reply as FastifyReply).status(status).send(body);
     },
     clientErrorHandler: rawClientError,
-    // Billwerk clients write /Customers/ and /customers alike
-    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+    // Billwerk clients write /Customers/ and /customers alike; signed document links carry
+    // their token in the path
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 1024 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // JSON only: other media types are 415 rather than parsed as text
@@ -159,6 +162,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (!op) throw new Error(`route ${route.url} names unknown operation ${id}`);
     route.schema ??= {};
     const schema = route.schema as Record<string, unknown>;
+    // an optional body may be left out entirely: it then reads as an empty object
+    const body = schema.body as { "~optional"?: boolean } | undefined;
+    if (body?.["~optional"]) {
+      const defaultBody = async (req: FastifyRequest) => {
+        if (req.body === undefined || req.body === null) req.body = {};
+      };
+      const existing = route.preValidation;
+      route.preValidation = existing
+        ? [defaultBody, ...(Array.isArray(existing) ? existing : [existing])]
+        : defaultBody;
+    }
     // GET and its implicit HEAD route share one schema object: enrich it once
     if (schema.operationId === op.id) return;
     // compatibility surfaces reuse native operations; the reference documents the native API
@@ -244,12 +258,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(apiKeyRoutes, { prefix: "/v1" });
   await app.register(customerRoutes, { prefix: "/v1" });
   await app.register(catalogRoutes, { prefix: "/v1" });
+  await app.register(discountRoutes, { prefix: "/v1" });
   await app.register(contractRoutes, { prefix: "/v1" });
   await app.register(contractItemRoutes, { prefix: "/v1" });
   await app.register(usageRoutes, { prefix: "/v1" });
   await app.register(auditRoutes, { prefix: "/v1" });
   await app.register(clockRoutes, { prefix: "/v1" });
   await app.register(webhookRoutes, { prefix: "/v1" });
+  await app.register(invoicingRoutes, { prefix: "/v1" });
 
   return app;
 }

@@ -1,5 +1,7 @@
 import type { Config } from "../config.js";
 import { accessTokenCleanup } from "./access-token-cleanup.js";
+import { billingJob } from "./billing.js";
+import { contractPhaseEvents } from "./contract-phase-events.js";
 import { idempotencyCleanup } from "./idempotency-cleanup.js";
 import type { Job } from "./runner.js";
 import { webhookJobs } from "./webhook-delivery.js";
@@ -9,5 +11,11 @@ export const JOBS: readonly Job[] = [idempotencyCleanup, accessTokenCleanup];
 
 /** Every job the worker loop runs, in order, configured. */
 export function workerJobs(config: Pick<Config, "webhookAllowPrivate">): Job[] {
-  return [...JOBS, ...webhookJobs({ allowPrivate: config.webhookAllowPrivate })];
+  // phase events first: the events they write are fanned out in the same tick
+  return [
+    ...JOBS,
+    contractPhaseEvents(),
+    billingJob(),
+    ...webhookJobs({ allowPrivate: config.webhookAllowPrivate }),
+  ];
 }

@@ -17,6 +17,8 @@ export interface TenantsTable {
   created_at: CreatedAt;
   /** Set while the tenant runs on a test clock: the frozen "now". */
   test_clock_now: NullableTimestamp;
+  /** Whether billing finalises its invoices at once (else they wait as drafts). */
+  auto_finalize_invoices: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ApiKeysTable {
@@ -198,6 +200,7 @@ export interface PlanGroupsTable {
   name_translations: JsonOf<Record<string, string>>;
   currency: string;
   price_type: "net" | "gross";
+  tax_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -272,6 +275,9 @@ export interface ContractsTable {
   currency: string;
   start_at: Timestamp;
   end_at: NullableTimestamp;
+  /** When billing next looks at the contract; null once it has ended and is fully billed. */
+  next_billing_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_billed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -282,6 +288,10 @@ export interface ContractPhasesTable {
   type: "trial" | "normal" | "inactive";
   plan_variant_id: string | null;
   quantity: string;
+  /** When the phase's start was announced (contract.phase_started, or the write's own event). */
+  announced_at: NullableTimestamp;
+  /** A trial phase: when contract.trial_end_approaching was emitted (or skipped as too late). */
+  end_approach_announced_at: NullableTimestamp;
 }
 
 export type OrderStatus = "in_progress" | "approval_pending" | "succeeded" | "declined";
@@ -293,13 +303,67 @@ export interface OrdersTable {
   contract_id: string;
   type: "signup" | "change";
   status: OrderStatus;
-  plan_variant_id: string;
-  quantity: string;
+  /** Null on a component-only change. */
+  plan_variant_id: string | null;
+  quantity: string | null;
+  /** The cart's component quantities. */
+  components: JsonOf<CartComponent[]>;
+  coupon_code: string | null;
   start_at: NullableTimestamp;
   /** For a change order: when the new plan variant takes effect (null: at commit). */
   change_at: NullableTimestamp;
+  /** Bill the contract at once when the order succeeds, not at its next billing date. */
+  trigger_interim_billing: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The payment method named at commit ("Role:Provider", e.g. "Debit:Stripe"). */
+  payment_method: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export type CartComponent = { component_id: string; quantity: string; memo?: string };
+
+export interface DiscountsTable {
+  id: string;
+  tenant_id: string;
+  plan_group_id: string;
+  name: string;
+  description: string | null;
+  kind: "percentage" | "fixed_amount";
+  /** Percent off, a decimal in (0, 100]; for kind percentage. */
+  percent: string | null;
+  /** Minor units of the plan group's currency off the recurring fee per fee period; for kind fixed_amount. */
+  amount: string | null;
+  applies_to: "recurring_fee" | "components" | "all";
+  /** How long it applies from the subscription's start; null: forever. */
+  duration: NullableJsonOf<PeriodValue>;
+  created_at: Timestamp;
+}
+
+export interface CouponsTable {
+  id: string;
+  tenant_id: string;
+  /** Unique per tenant, compared case-insensitively. */
+  code: string;
+  discount_id: string;
+  valid_until: NullableTimestamp;
+  max_redemptions: number | null;
+  redemption_count: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+}
+
+export interface DiscountSubscriptionsTable {
+  id: string;
+  tenant_id: string;
+  contract_id: string;
+  discount_id: string;
+  coupon_id: string | null;
+  order_id: string | null;
+  start_at: Timestamp;
+  /** An explicit end (set when ended). */
+  end_at: NullableTimestamp;
+  /** start + the discount's duration in the customer's time zone; null: forever. */
+  duration_end_at: NullableTimestamp;
+  created_at: Timestamp;
 }
 
 export interface UsageRecordsTable {
@@ -349,10 +413,142 @@ export interface RatedItemsTable {
   period_end: Timestamp;
   billed_at: NullableTimestamp;
   invoice_id: string | null;
+  tax_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
+export interface BusinessEntitiesTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  address: ColumnType<Address, string | undefined, string>;
+  /** ISO 3166-1 alpha-2: where the seller is established (decides reverse charge). */
+  country: string | null;
+  vat_id: string | null;
+  tax_number: string | null;
+  email: string | null;
+  invoice_prefix: ColumnType<string, string | undefined, string>;
+  credit_note_prefix: ColumnType<string, string | undefined, string>;
+  default_tax_policy_id: string | null;
+  payment_terms_days: ColumnType<number, number | undefined, number>;
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export type TaxRate = { country: string; rate: string };
+
+export interface TaxPoliciesTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  rates: JsonOf<TaxRate[]>;
+  default_rate: string;
+  created_at: Timestamp;
+}
+
+export interface DocumentSequencesTable {
+  tenant_id: string;
+  business_entity_id: string;
+  kind: "invoice" | "credit_note";
+  last_value: ColumnType<string, string | undefined, string>;
+}
+
+export interface BillingRunsTable {
+  id: string;
+  tenant_id: string;
+  trigger: "worker" | "api";
+  status: "running" | "completed" | "interrupted";
+  started_at: Timestamp;
+  tenant_time: Timestamp;
+  finished_at: NullableTimestamp;
+  contracts_billed: ColumnType<number, number | undefined, number>;
+  invoices_created: ColumnType<number, number | undefined, number>;
+  credit_notes_created: ColumnType<number, number | undefined, number>;
+  failures: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  updated_at: Timestamp;
+}
+
+export type PartySnapshot = {
+  name: string;
+  sub_name: string | null;
+  address: Address;
+  vat_id: string | null;
+  tax_number: string | null;
+  email?: string | null;
+};
+
+/** One tax rate's totals, in minor units. */
+export type TaxRow = { rate: string; net: string; tax: string; gross: string };
+
+export interface InvoicesTable {
+  id: string;
+  tenant_id: string;
+  business_entity_id: string;
+  customer_id: string;
+  contract_id: string | null;
+  kind: "invoice" | "credit_note";
+  status: "draft" | "finalized" | "void";
+  sequence: string | null;
+  number: string | null;
+  currency: string;
+  price_basis: "net" | "gross";
+  issue_date: string;
+  due_date: string | null;
+  service_period_start: string | null;
+  service_period_end: string | null;
+  sender: JsonOf<PartySnapshot>;
+  recipient: JsonOf<PartySnapshot>;
+  reverse_charge: boolean;
+  tax_rows: JsonOf<TaxRow[]>;
+  total_net: string;
+  total_tax: string;
+  total_gross: string;
+  corrects_invoice_id: string | null;
+  billing_run_id: string | null;
+  created_at: Timestamp;
+  finalized_at: NullableTimestamp;
+  voided_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface InvoiceLinesTable {
+  id: string;
+  tenant_id: string;
+  invoice_id: string;
+  position: number;
+  contract_id: string | null;
+  /** The billing engine's stable charge key; null for lines entered by hand. */
+  charge_key: string | null;
+  kind: string;
+  description: string;
+  period_start: string | null;
+  period_end: string | null;
+  quantity: string;
+  unit_price: string;
+  amount: string;
+  tax_rate: string;
+  credited_line_id: string | null;
+}
+
+export interface SigningKeysTable {
+  tenant_id: string;
+  purpose: string;
+  secret: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
+  business_entities: BusinessEntitiesTable;
+  tax_policies: TaxPoliciesTable;
+  document_sequences: DocumentSequencesTable;
+  billing_runs: BillingRunsTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  signing_keys: SigningKeysTable;
+  discounts: DiscountsTable;
+  coupons: CouponsTable;
+  discount_subscriptions: DiscountSubscriptionsTable;
   component_subscriptions: ComponentSubscriptionsTable;
   rated_items: RatedItemsTable;
   self_service_tokens: SelfServiceTokensTable;

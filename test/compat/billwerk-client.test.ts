@@ -59,6 +59,7 @@ describeServer("billwerk 2.1.0 client: customers", (t) => {
       CustomFields: { segment: "smb" },
     });
     expect(created.Id).toMatch(/^cus_/);
+    expect(created).toHaveProperty("DeletedAt", null);
     expect(created.CreatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
 
     const read = await bw.getCustomer!(created.Id);
@@ -408,7 +409,7 @@ describeServer("billwerk 2.1.0 client: orders and contracts", (t) => {
       }),
     ).toMatchObject({ Code: "unknown_plan_variant" });
     expect(await bw.createOrder!({ ContractId: first.ContractId, Cart: {} })).toMatchObject({
-      Code: "order_type_not_supported",
+      Code: "empty_order",
     });
 
     // an up/downgrade: ContractId + Cart.PlanVariantId + ChangeDate, committed by the client
@@ -623,3 +624,115 @@ describeServer(
     });
   },
 );
+
+describeServer("billwerk 2.1.0 client: order carts with components and a coupon", (t) => {
+  it("signup with Cart.ComponentSubscriptions and CouponCode; a component-only change order", async () => {
+    await t.server.post("/v1/test_clock", { frozen_time: "2025-06-01T00:00:00Z" });
+    const group = (
+      await t.server.post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
+    ).body;
+    const plan = (await t.server.post("/v1/plans", { plan_group_id: group.id, name: "P" })).body;
+    const variant = (
+      await t.server.post("/v1/plan_variants", {
+        plan_id: plan.id,
+        internal_name: "V",
+        recurring_fee: "5",
+        fee_period: { unit: "month", count: 1 },
+      })
+    ).body;
+    const seats = (
+      await t.server.post("/v1/components", {
+        plan_group_id: group.id,
+        name: "Seats",
+        type: "quantity",
+        price_per_unit: "3",
+      })
+    ).body;
+    const discount = (
+      await t.server.post("/v1/discounts", { plan_group_id: group.id, name: "D", percent: "10" })
+    ).body;
+    await t.server.post("/v1/coupons", { code: "WELCOME", discount_id: discount.id });
+    const customer = (await t.server.post("/v1/customers", { email: "cart@x.example" })).body;
+    const bw = billwerkClient(t.server);
+
+    const order = await bw.createOrder!({
+      CustomerId: customer.id,
+      Cart: {
+        PlanVariantId: variant.id,
+        ComponentSubscriptions: [{ ComponentId: seats.id, Quantity: 3, Memo: "three" }],
+        CouponCode: "WELCOME",
+      },
+    });
+    expect(order).toMatchObject({
+      OrderType: "Signup",
+      ComponentSubscriptions: [{ ComponentId: seats.id, Quantity: 3, Memo: "three" }],
+      CouponCode: "WELCOME",
+    });
+    const contract = await bw.commitOrder!(order.Id, {});
+    expect(contract).toMatchObject({ Id: order.ContractId, LifecycleStatus: "Active" });
+    expect(await bw.getContractComponentSubscriptions!(order.ContractId)).toEqual([
+      expect.objectContaining({
+        ComponentId: seats.id,
+        Quantity: 3,
+        Memo: "three",
+        StartDate: "2025-06-01T00:00:00.0000000Z",
+        EndDate: null,
+      }),
+    ]);
+    const discounts = await t.server.get(`/v1/contracts/${order.ContractId}/discounts`);
+    expect(discounts.body.data).toEqual([
+      expect.objectContaining({ discount_id: discount.id, order_id: order.Id }),
+    ]);
+    const combined = await bw.getContractSubscriptions!(order.ContractId);
+    expect(combined.map((s: { Type: string }) => s.Type)).toEqual([
+      "PlanVariant",
+      "Component",
+      "Discount",
+    ]);
+    expect(combined[2]).toMatchObject({
+      DiscountId: discount.id,
+      StartDate: "2025-06-01T00:00:00.0000000Z",
+      EndDate: null,
+    });
+
+    // a component-only change: ContractId, no PlanVariantId, a ChangeDate
+    const change = await bw.createOrder!({
+      ContractId: order.ContractId,
+      Cart: { ComponentSubscriptions: [{ ComponentId: seats.id, Quantity: 7 }] },
+      ChangeDate: "2025-07-01T00:00:00Z",
+    });
+    expect(change).toMatchObject({ PlanVariantId: null, Quantity: null, Status: "InProgress" });
+    await bw.commitOrder!(change.Id, {});
+    const after = await bw.getContractComponentSubscriptions!(order.ContractId);
+    expect(after.map((s: Record<string, unknown>) => [s.Quantity, s.StartDate, s.EndDate])).toEqual(
+      [
+        [3, "2025-06-01T00:00:00.0000000Z", "2025-07-01T00:00:00.0000000Z"],
+        [7, "2025-07-01T00:00:00.0000000Z", null],
+      ],
+    );
+
+    // what the surface does not do is refused by name, not ignored
+    expect(
+      await bw.createOrder!({
+        ContractId: order.ContractId,
+        Cart: { EndComponentSubscriptions: [after[1].Id] },
+      }),
+    ).toMatchObject({ Code: "cart_field_not_supported" });
+    expect(
+      await bw.createOrder!({
+        ContractId: order.ContractId,
+        Cart: {
+          ComponentSubscriptions: [
+            { ComponentId: seats.id, Quantity: 1, StartDate: "2025-08-01T00:00:00Z" },
+          ],
+        },
+      }),
+    ).toMatchObject({ Code: "cart_field_not_supported" });
+    expect(
+      await bw.createOrder!({
+        CustomerId: customer.id,
+        Cart: { PlanVariantId: variant.id, CouponCode: "NOPE" },
+      }),
+    ).toMatchObject({ Code: "unknown_coupon" });
+  });
+});

@@ -146,6 +146,99 @@ describeServer("cancellation preview and self-service tokens", (t) => {
     });
   });
 
+  it("end after the first contract period: the end is set at signup, after the trial, in the customer's zone", async () => {
+    const { key, contract } = await signup({
+      now: "2025-01-31T10:00:00Z", // 11:00 in Berlin (CET)
+      timeZone: "Europe/Berlin",
+      trial: { unit: "day", count: 14 },
+      variant: {
+        fee_period: { unit: "month", count: 1 },
+        contract_period: { unit: "month", count: 3 },
+        notice_period: { unit: "month", count: 1 },
+        end_after_first_contract_period: true,
+      },
+    });
+    // paid term from Jan 31 + 14 days = Feb 14, 11:00 Berlin (10:00Z); + 3 months = May 14,
+    // 11:00 Berlin, which is summer time (CEST, UTC+2): 09:00Z
+    const c = (await t.server.get(`/v1/contracts/${contract}`, { key })).body;
+    expect(c).toMatchObject({ status: "in_trial", end_date: "2025-05-14T09:00:00Z" });
+    expect(
+      c.phases.map((p: { type: string; start_date: string }) => [p.type, p.start_date]),
+    ).toEqual([
+      ["trial", "2025-01-31T10:00:00Z"],
+      ["normal", "2025-02-14T10:00:00Z"],
+      ["inactive", "2025-05-14T09:00:00Z"],
+    ]);
+    // the preview reports the end already set; a cancellation until its last day changes nothing
+    const preview = await t.server.get(`/v1/contracts/${contract}/cancellation_preview`, { key });
+    expect(preview.body).toMatchObject({
+      end_date: "2025-05-14T09:00:00Z",
+      already_ending: true,
+      last_notice_date: "2025-05-14",
+      contract_after: { end_date: "2025-05-14T09:00:00Z" },
+    });
+    const bw = await t.server.get(`/api/v1/Contracts/${contract}/cancellationPreview`, { key });
+    expect(bw.body).toMatchObject({
+      EndDate: "2025-05-14T09:00:00.0000000Z",
+      NextPossibleCancellationDate: "2025-05-14T08:59:59.9990000Z",
+      ContractAfter: { EndDate: "2025-05-14T09:00:00.0000000Z" },
+    });
+    // once ended, there is nothing to preview
+    await t.server.post("/v1/test_clock/advance", { frozen_time: "2025-05-14T09:00:00Z" }, { key });
+    const ended = await t.server.get(`/v1/contracts/${contract}/cancellation_preview`, { key });
+    expect(ended.status).toBe(422);
+    expect(ended.body.error).toMatchObject({
+      code: "contract_already_ended",
+      details: { end_date: "2025-05-14T09:00:00Z" },
+    });
+    const bwEnded = await t.server.get(`/api/v1/Contracts/${contract}/cancellationPreview`, {
+      key,
+    });
+    expect(bwEnded.status).toBe(422);
+    expect(bwEnded.body.Code).toBe("contract_already_ended");
+  });
+
+  it("an end set earlier than notice allows is reported as is; a later one is moved forward", async () => {
+    const { key, contract } = await signup({
+      now: "2025-03-10T12:00:00Z",
+      timeZone: "UTC",
+      variant: {
+        fee_period: { unit: "month", count: 1 },
+        contract_period: { unit: "month", count: 12 },
+        notice_period: { unit: "month", count: 1 },
+      },
+    });
+    // without an end: first term end Mar 10 2026, last notice Feb 10 2026
+    const open = await t.server.get(`/v1/contracts/${contract}/cancellation_preview`, { key });
+    expect(open.body).toMatchObject({ end_date: "2026-03-10T12:00:00Z", already_ending: false });
+
+    await t.server.post(
+      `/v1/contracts/${contract}/end`,
+      { end_date: "2025-04-01T00:00:00Z" },
+      { key },
+    );
+    const early = await t.server.get(`/v1/contracts/${contract}/cancellation_preview`, { key });
+    // Apr 1 00:00 is earlier than the term end: it stands; its last day is Mar 31
+    expect(early.body).toMatchObject({
+      end_date: "2025-04-01T00:00:00Z",
+      already_ending: true,
+      last_notice_date: "2025-03-31",
+    });
+
+    await t.server.post(
+      `/v1/contracts/${contract}/end`,
+      { end_date: "2027-01-01T00:00:00Z" },
+      { key },
+    );
+    const late = await t.server.get(`/v1/contracts/${contract}/cancellation_preview`, { key });
+    expect(late.body).toMatchObject({
+      end_date: "2026-03-10T12:00:00Z",
+      last_notice_date: "2026-02-10",
+      already_ending: false,
+      contract_after: { end_date: "2026-03-10T12:00:00Z" },
+    });
+  });
+
   it("self-service tokens: scoped to one contract, validity capped at 7 days, shown once", async () => {
     const { key, contract } = await signup({
       now: "2025-03-10T12:00:00Z",

@@ -23,6 +23,7 @@ export const toBwPlanGroup = (g: catalog.PlanGroup) => ({
   Name: localized(g.name, g.name_translations),
   Currency: g.currency,
   PriceTaxType: g.price_type === "gross" ? "Gross" : "Net",
+  TaxPolicyId: g.tax_policy_id,
   CreatedAt: g.created_at,
 });
 

@@ -18,6 +18,7 @@ import {
   getContract,
   listContracts,
 } from "../../modules/contracts/contracts.service.js";
+import { listDiscountSubscriptions } from "../../modules/contracts/discount-subscriptions.js";
 import { getCustomer } from "../../modules/customers/customers.service.js";
 import { LIFECYCLE } from "./contracts.js";
 import { BwListQuery, bwTimestamp, decimalFromNumber, paging } from "./wire.js";
@@ -46,11 +47,19 @@ const toBwRatedItem = (r: RatedItem) => ({
 
 const Params = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
-/** What a contract runs on now: its plan variant and the component subscriptions in force. */
+/**
+ * What a contract runs on now: its plan variant and the component and discount subscriptions
+ * in force.
+ */
 async function subscriptionsOf(ctx: Ctx, contract: Contract) {
   const now = ctx.clock.now().epochMilliseconds;
-  const components = (await listComponentSubscriptions(ctx, contract.id)).filter(
-    (s) => Date.parse(s.start_date) <= now && (s.end_date === null || Date.parse(s.end_date) > now),
+  const inForce = (start: string, end: string | null) =>
+    Date.parse(start) <= now && (end === null || Date.parse(end) > now);
+  const components = (await listComponentSubscriptions(ctx, contract.id)).filter((s) =>
+    inForce(s.start_date, s.end_date),
+  );
+  const discounts = (await listDiscountSubscriptions(ctx, contract.id)).filter((s) =>
+    inForce(s.start_date, s.effective_end_date),
   );
   return [
     ...(contract.current_phase?.plan_variant_id
@@ -67,6 +76,15 @@ async function subscriptionsOf(ctx: Ctx, contract: Contract) {
     ...components.map((s) => ({
       Type: "Component",
       ...toBwComponentSubscription(s, contract.customer_id),
+    })),
+    ...discounts.map((s) => ({
+      Type: "Discount",
+      Id: s.id,
+      ContractId: s.contract_id,
+      DiscountId: s.discount_id,
+      CouponId: s.coupon_id,
+      StartDate: bwTimestamp(s.start_date),
+      EndDate: bwTimestamp(s.effective_end_date),
     })),
   ];
 }

@@ -25,7 +25,7 @@ import {
 import { createSelfServiceToken } from "../../modules/contracts/self-service.js";
 import { createCustomer, getCustomer } from "../../modules/customers/customers.service.js";
 import { fromBwCustomer, toBwCustomer } from "./customers.js";
-import { BwListQuery, bwTimestamp, paging } from "./wire.js";
+import { BwListQuery, bwTimestamp, decimalFromNumber, paging } from "./wire.js";
 
 const ORDER_STATUS = {
   in_progress: "InProgress",
@@ -56,7 +56,14 @@ export const toBwOrder = (o: Order) => ({
   CustomerId: o.customer_id,
   ContractId: o.contract_id,
   PlanVariantId: o.plan_variant_id,
-  Quantity: Number(o.quantity),
+  Quantity: o.quantity === null ? null : Number(o.quantity),
+  ComponentSubscriptions: o.components.map((c) => ({
+    ComponentId: c.component_id,
+    Quantity: Number(c.quantity),
+    ...(c.memo === undefined ? {} : { Memo: c.memo }),
+  })),
+  CouponCode: o.coupon_code,
+  TriggerInterimBilling: o.trigger_interim_billing,
   StartDate: bwTimestamp(o.start_date),
   ChangeDate: bwTimestamp(o.change_date),
   CreatedAt: bwTimestamp(o.created_at),
@@ -93,28 +100,78 @@ const OrderDTO = Type.Object({
     Type.Object({
       PlanVariantId: Type.Optional(Type.String({ maxLength: 64 })),
       Quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 999_999_999 })),
+      ComponentSubscriptions: Type.Optional(
+        Type.Array(
+          Type.Object({
+            ComponentId: Type.String({ maxLength: 64 }),
+            Quantity: Type.Number({ minimum: 0, maximum: 999_999_999_999 }),
+            Memo: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+            StartDate: Type.Optional(Type.Unknown()),
+            EndDate: Type.Optional(Type.Unknown()),
+          }),
+          { maxItems: 50 },
+        ),
+      ),
+      CouponCode: Type.Optional(
+        Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
+      ),
+      EndComponentSubscriptions: Type.Optional(Type.Unknown()),
+      DiscountSubscriptions: Type.Optional(Type.Unknown()),
     }),
   ),
   StartDate: Type.Optional(Type.Union([Type.String({ format: "date-time" }), Type.Null()])),
   ChangeDate: Type.Optional(Type.Union([Type.String({ format: "date-time" }), Type.Null()])),
+  TriggerInterimBilling: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
 });
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
-async function placeOrder(ctx: Ctx, dto: Static<typeof OrderDTO>) {
-  if (dto.ContractId) {
-    if (!dto.Cart?.PlanVariantId) {
-      throw unprocessable(
-        "order_type_not_supported",
-        "component-only changes by order are not available yet; subscribe components on the contract",
-        { field: "Cart.PlanVariantId" },
-      );
+type Cart = NonNullable<Static<typeof OrderDTO>["Cart"]>;
+
+/**
+ * The cart's component quantities and coupon. Per-item dates, `EndComponentSubscriptions`
+ * and `DiscountSubscriptions` are refused by name rather than ignored: every item changes at
+ * the order's start or change date, a quantity of 0 ends a component, and discounts come
+ * with a `CouponCode` (or natively, on the contract).
+ */
+function fromCart(cart: Cart | undefined) {
+  for (const field of ["EndComponentSubscriptions", "DiscountSubscriptions"] as const) {
+    if (cart?.[field] !== undefined) {
+      throw unprocessable("cart_field_not_supported", `Cart.${field} is not supported`, {
+        field: `Cart.${field}`,
+        hint: "order ComponentSubscriptions with Quantity 0 to end one; discounts come with CouponCode",
+      });
     }
+  }
+  const components = (cart?.ComponentSubscriptions ?? []).map((c, i) => {
+    for (const field of ["StartDate", "EndDate"] as const) {
+      if (c[field] !== undefined && c[field] !== null) {
+        throw unprocessable(
+          "cart_field_not_supported",
+          `Cart.ComponentSubscriptions.${i}.${field} is not supported: components change at the order's date`,
+          { field: `Cart.ComponentSubscriptions.${i}.${field}` },
+        );
+      }
+    }
+    return {
+      component_id: c.ComponentId,
+      quantity: decimalFromNumber(c.Quantity),
+      ...(typeof c.Memo === "string" ? { memo: c.Memo } : {}),
+    };
+  });
+  return { components, coupon_code: cart?.CouponCode ?? undefined };
+}
+
+async function placeOrder(ctx: Ctx, dto: Static<typeof OrderDTO>) {
+  const cart = fromCart(dto.Cart);
+  if (dto.ContractId) {
     const order = await createChangeOrder(ctx, {
       contract_id: dto.ContractId,
-      plan_variant_id: dto.Cart.PlanVariantId,
-      quantity: dto.Cart.Quantity === undefined ? undefined : String(dto.Cart.Quantity),
+      plan_variant_id: dto.Cart?.PlanVariantId,
+      quantity: dto.Cart?.Quantity === undefined ? undefined : String(dto.Cart.Quantity),
       change_date: dto.ChangeDate ?? undefined,
+      trigger_interim_billing: dto.TriggerInterimBilling ?? undefined,
+      ...cart,
     });
     return { order, newCustomer: false };
   }
@@ -140,6 +197,8 @@ async function placeOrder(ctx: Ctx, dto: Static<typeof OrderDTO>) {
     plan_variant_id: dto.Cart.PlanVariantId,
     quantity: dto.Cart.Quantity === undefined ? undefined : String(dto.Cart.Quantity),
     start_date: dto.StartDate ?? undefined,
+    trigger_interim_billing: dto.TriggerInterimBilling ?? undefined,
+    ...cart,
   });
   return { order, newCustomer: dto.Customer !== undefined };
 }
@@ -163,10 +222,25 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
 
   app.post(
     "/Orders/:id/commit",
-    { config: { operation: "orders.commit" }, schema: { params: IdParams } },
+    {
+      config: { operation: "orders.commit" },
+      schema: {
+        params: IdParams,
+        // OrderCommitDTO; provider-specific bearer data is not taken
+        body: Type.Optional(
+          Type.Object({
+            PaymentMethod: Type.Optional(
+              Type.Union([Type.String({ maxLength: 100 }), Type.Null()]),
+            ),
+          }),
+        ),
+      },
+    },
     (req, reply) =>
       runMutation(req, reply, async (ctx) => {
-        const order = await commitOrder(ctx, req.params.id);
+        const order = await commitOrder(ctx, req.params.id, {
+          payment_method: req.body?.PaymentMethod ?? undefined,
+        });
         // the commit answers the resulting contract; an order awaiting approval has none yet
         const body =
           order.status === "succeeded"
@@ -285,15 +359,46 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
         const preview = await cancellationPreview(ctx, req.params.id);
         const customer = await getCustomer(ctx, preview.contract_after.customer_id);
         // the last moment a cancellation reaches EndDate: the end of the last notice day
-        const lastMoment = Temporal.PlainDate.from(preview.last_notice_date)
+        const endOfDay = Temporal.PlainDate.from(preview.last_notice_date)
           .add({ days: 1 })
           .toZonedDateTime({ timeZone: customer.time_zone })
           .toInstant()
           .subtract({ milliseconds: 1 });
+        // a contract already ending: any moment before its end still "reaches" it
+        const beforeEnd = Temporal.Instant.from(preview.end_date).subtract({ milliseconds: 1 });
+        const lastMoment =
+          preview.already_ending && Temporal.Instant.compare(beforeEnd, endOfDay) < 0
+            ? beforeEnd
+            : endOfDay;
         return {
           NextPossibleCancellationDate: bwTimestamp(lastMoment.toString()),
           EndDate: bwTimestamp(preview.end_date),
           ContractAfter: toBwContract(preview.contract_after),
+          Invoice: {
+            ContractId: preview.contract_after.id,
+            CustomerId: customer.id,
+            ExternalCustomerId: customer.external_id,
+            RecipientName: customer.display_name,
+            Currency: preview.invoice.currency,
+            ReverseCharge: preview.invoice.reverse_charge,
+            ItemList: preview.invoice.lines.map((l) => ({
+              Description: l.description,
+              PeriodStart: l.period_start ? bwTimestamp(`${l.period_start}T00:00:00Z`) : null,
+              PeriodEnd: l.period_end ? bwTimestamp(`${l.period_end}T00:00:00Z`) : null,
+              Quantity: Number(l.quantity),
+              PricePerUnit: Number(l.unit_price),
+              TotalNet: Number(l.amount),
+              VatPercentage: Number(l.tax_rate),
+            })),
+            TotalNet: Number(preview.invoice.total_net),
+            TotalVat: Number(preview.invoice.total_tax),
+            TotalGross: Number(preview.invoice.total_gross),
+            VatDescriptors: preview.invoice.tax_rows.map((r) => ({
+              VatPercentage: Number(r.rate),
+              TotalNet: Number(r.net),
+              TotalVat: Number(r.tax),
+            })),
+          },
         };
       }),
   );

@@ -17,7 +17,7 @@ import {
 } from "../../modules/customers/customers.service.js";
 import { BwListQuery, bwTimestamp, deletedReply, paging } from "./wire.js";
 
-const ADDRESS_FIELDS = {
+export const ADDRESS_FIELDS = {
   AddressLine1: "line1",
   AddressLine2: "line2",
   Street: "street",
@@ -64,6 +64,8 @@ export function toBwCustomer(c: Customer) {
   return {
     Id: c.id,
     CreatedAt: bwTimestamp(c.created_at),
+    // a deleted customer is no longer readable (404), so every customer served is not deleted
+    DeletedAt: null,
     IsDeletable: c.deletable,
     IsLocked: c.locked,
     CustomerName: c.display_name,

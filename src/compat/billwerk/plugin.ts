@@ -9,6 +9,7 @@ import { billwerkCatalogRoutes } from "./catalog.js";
 import { billwerkContractItemRoutes } from "./contract-items.js";
 import { billwerkContractRoutes } from "./contracts.js";
 import { billwerkCustomerRoutes } from "./customers.js";
+import { billwerkInvoiceRoutes } from "./invoices.js";
 import { billwerkUsageRoutes } from "./usage.js";
 import { billwerkWebhookRoutes } from "./webhooks.js";
 import { billwerkErrorHandler } from "./wire.js";
@@ -28,4 +29,5 @@ export const billwerkApi: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(billwerkContractRoutes);
   await app.register(billwerkUsageRoutes);
   await app.register(billwerkContractItemRoutes);
+  await app.register(billwerkInvoiceRoutes);
 };

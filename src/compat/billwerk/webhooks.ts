@@ -26,13 +26,23 @@ export const BILLWERK_EVENTS: Readonly<Record<string, { name: string; idField: s
   "plan.created": { name: "PlanCreated", idField: "PlanId" },
   "plan_variant.created": { name: "PlanVariantCreated", idField: "PlanVariantId" },
   "component.created": { name: "ComponentCreated", idField: "ComponentId" },
+  "plan.updated": { name: "PlanChanged", idField: "PlanId" },
+  "plan_variant.updated": { name: "PlanVariantChanged", idField: "PlanVariantId" },
+  "component.updated": { name: "ComponentChanged", idField: "ComponentId" },
   "order.succeeded": { name: "OrderSucceeded", idField: "OrderId" },
   "contract.created": { name: "ContractCreated", idField: "ContractId" },
   "contract.changed": { name: "ContractChanged", idField: "ContractId" },
+  // a scheduled phase began: the trial ended, a future change took effect, the end came
+  "contract.phase_started": { name: "ContractChanged", idField: "ContractId" },
+  "contract.trial_end_approaching": { name: "TrialEndApproaching", idField: "ContractId" },
   // Billwerk's ContractCancelled fires when the end is set, not when it is reached
   "contract.ended": { name: "ContractCancelled", idField: "ContractId" },
   "component_subscription.created": { name: "ContractChanged", idField: "ContractId" },
   "component_subscription.ended": { name: "ContractChanged", idField: "ContractId" },
+  // Billwerk announces documents once issued; a credit note corrects an invoice
+  "invoice.finalized": { name: "InvoiceCreated", idField: "InvoiceId" },
+  "credit_note.finalized": { name: "InvoiceCorrected", idField: "InvoiceId" },
+  "component_subscription.superseded": { name: "ContractChanged", idField: "ContractId" },
 };
 
 /**

@@ -19,6 +19,7 @@ export {
   money,
   negate,
   percentOf,
+  proratedAmount,
   roundToMinor,
   subtract,
   sum,

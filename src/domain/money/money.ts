@@ -127,3 +127,28 @@ export function percentOf(m: Money, percent: string): Money {
   const { units, scale } = exact(percent, "percent");
   return money(divRound(m.amount * units, 100n * pow10(scale)), m.currency);
 }
+
+/**
+ * value × numerator / denominator as money, rounded once: the exact rational value is formed
+ * on integers and only then rounded to the currency's minor unit with THE rule. For prorating
+ * a decimal price (12.99 for 10 of 31 days) without first rounding it to cents, and for turning
+ * a rated decimal total into a line amount (numerator = denominator). `denominator` must be
+ * positive; a negative value or numerator gives the mirror image.
+ */
+export function proratedAmount(
+  value: Dec | string,
+  numerator: bigint,
+  denominator: bigint,
+  currency: string,
+): Money {
+  if (typeof numerator !== "bigint" || typeof denominator !== "bigint" || denominator <= 0n) {
+    throw invalid("invalid_ratio", "ratio needs integer parts and a positive denominator", {
+      numerator: String(numerator),
+      denominator: String(denominator),
+    });
+  }
+  const { units, scale } = exact(value, "value");
+  const exponent = currencyExponent(currency);
+  // value × n / d in minor units = units × n × 10^exponent / (10^scale × d)
+  return money(divRound(units * numerator * pow10(exponent), pow10(scale) * denominator), currency);
+}

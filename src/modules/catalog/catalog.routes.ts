@@ -6,12 +6,16 @@ import type { Ctx } from "../context.js";
 import {
   CatalogListQuery,
   ComponentInput,
+  ComponentPatch,
   ComponentSchema,
   PlanGroupInput,
+  PlanGroupPatch,
   PlanGroupSchema,
   PlanInput,
+  PlanPatch,
   PlanSchema,
   PlanVariantInput,
+  PlanVariantPatch,
   PlanVariantSchema,
 } from "./catalog.schemas.js";
 import * as catalog from "./catalog.service.js";
@@ -20,8 +24,10 @@ type Resource = {
   path: string;
   op: "plan_groups" | "plans" | "plan_variants" | "components";
   input: TSchema;
+  patch: TSchema;
   output: TSchema;
   create: (ctx: Ctx, input: never) => Promise<unknown>;
+  update: (ctx: Ctx, id: string, patch: never) => Promise<unknown>;
   get: (ctx: Ctx, id: string) => Promise<unknown>;
   list: (ctx: Ctx, req: catalog.PageRequest) => Promise<catalog.Page<unknown>>;
 };
@@ -31,6 +37,8 @@ const RESOURCES: Resource[] = [
     path: "/plan_groups",
     op: "plan_groups",
     input: PlanGroupInput,
+    patch: PlanGroupPatch,
+    update: catalog.updatePlanGroup,
     output: PlanGroupSchema,
     create: catalog.createPlanGroup,
     get: catalog.getPlanGroup,
@@ -40,6 +48,8 @@ const RESOURCES: Resource[] = [
     path: "/plans",
     op: "plans",
     input: PlanInput,
+    patch: PlanPatch,
+    update: catalog.updatePlan,
     output: PlanSchema,
     create: catalog.createPlan,
     get: catalog.getPlan,
@@ -49,6 +59,8 @@ const RESOURCES: Resource[] = [
     path: "/plan_variants",
     op: "plan_variants",
     input: PlanVariantInput,
+    patch: PlanVariantPatch,
+    update: catalog.updatePlanVariant,
     output: PlanVariantSchema,
     create: catalog.createPlanVariant,
     get: catalog.getPlanVariant,
@@ -58,6 +70,8 @@ const RESOURCES: Resource[] = [
     path: "/components",
     op: "components",
     input: ComponentInput,
+    patch: ComponentPatch,
+    update: catalog.updateComponent,
     output: ComponentSchema,
     create: catalog.createComponent,
     get: catalog.getComponent,
@@ -93,6 +107,23 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
             parentId: req.query.parent_id,
           }),
         ),
+    );
+    app.patch(
+      `${r.path}/:id`,
+      {
+        config: { operation: `${r.op}.update` },
+        schema: {
+          headers: IdempotencyHeader,
+          params: IdParams,
+          body: r.patch,
+          response: { 200: r.output },
+        },
+      },
+      (req, reply) =>
+        runMutation(req, reply, async (ctx) => ({
+          status: 200,
+          body: await r.update(ctx, req.params.id, req.body as never),
+        })),
     );
     app.get(
       `${r.path}/:id`,

@@ -39,6 +39,11 @@ export const PlanGroupInput = Type.Object(
     price_type: Type.Union([Type.Literal("net"), Type.Literal("gross")], {
       description: "Whether the group's prices include tax (gross) or not (net)",
     }),
+    tax_policy_id: Type.Optional(
+      Type.Union([Type.String({ maxLength: 64 }), Type.Null()], {
+        description: "Tax policy of the group's charges; default: the business entity's",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -50,6 +55,7 @@ export const PlanGroupSchema = Type.Object(
     name_translations: Type.Record(Type.String(), Type.String()),
     currency: Type.String(),
     price_type: Type.Union([Type.Literal("net"), Type.Literal("gross")]),
+    tax_policy_id: Type.Union([Type.String(), Type.Null()]),
     created_at: Type.String({ format: "date-time" }),
   },
   { $id: "PlanGroup" },
@@ -233,4 +239,74 @@ export const CatalogListQuery = Type.Object(
     ),
   },
   { additionalProperties: false },
+);
+
+// ---- updates (PATCH) ----------------------------------------------------------------------
+//
+// A patch may name any field of the create input, so that a field which cannot change is
+// answered with 422 immutable_field naming it (not a schema error). Only descriptive fields
+// change; the service refuses the others unless their value stays the same.
+
+const NullableText = Type.Union([Text, Type.Null()]);
+const NullableExternalId = Type.Union([ExternalId, Type.Null()]);
+
+export const PlanGroupPatch = Type.Object(
+  {
+    name: Type.Optional(Name),
+    name_translations: Type.Optional(Translations),
+    currency: Type.Optional(Type.String({ maxLength: 3 })),
+    price_type: Type.Optional(Type.Union([Type.Literal("net"), Type.Literal("gross")])),
+    tax_policy_id: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "Changes name, translations and tax policy (for documents issued from now on); currency and price type are fixed",
+  },
+);
+
+export const PlanPatch = Type.Object(
+  {
+    plan_group_id: Type.Optional(Type.String({ maxLength: 64 })),
+    name: Type.Optional(Name),
+    name_translations: Type.Optional(Translations),
+    description: Type.Optional(NullableText),
+    trial_period: Type.Optional(NullablePeriod),
+    trial_end_policy: Type.Optional(Type.Union([Type.Literal("continue"), Type.Literal("expire")])),
+    requires_order_approval: Type.Optional(Type.Boolean()),
+    hidden: Type.Optional(
+      Type.Boolean({ description: "A hidden plan stays readable; new orders for it are refused" }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "Changes name, translations, description, order approval and hidden; the trial is fixed",
+  },
+);
+
+export const ComponentPatch = Type.Object(
+  {
+    ...Type.Partial(ComponentInput).properties,
+    external_id: Type.Optional(NullableExternalId),
+    unit: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "Changes name, translations, external id, unit and hidden; type, prices and periods are fixed",
+  },
+);
+
+export const PlanVariantPatch = Type.Object(
+  {
+    ...Type.Partial(PlanVariantInput).properties,
+    external_id: Type.Optional(NullableExternalId),
+    description: Type.Optional(NullableText),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "Changes internal name, description, external id, self-service, payment-data and hidden flags; fees, periods, terms and quotas are fixed (a price change is a new plan variant)",
+  },
 );

@@ -8,9 +8,10 @@ import type { Static } from "typebox";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import { assertCurrency, parseDecimal } from "../../domain/money/index.js";
 import { newId } from "../../lib/ids.js";
-import { toJson } from "../../lib/json.js";
+import { canonicalJson, toJson } from "../../lib/json.js";
 import type { PeriodValue } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
+import { assertTaxPolicy } from "../invoicing/settings.js";
 import { type Page, toPage } from "../pagination.js";
 
 export type { Page };
@@ -26,12 +27,16 @@ import {
 } from "./catalog.repository.js";
 import type {
   ComponentInput,
+  ComponentPatch,
   ComponentSchema,
   PlanGroupInput,
+  PlanGroupPatch,
   PlanGroupSchema,
   PlanInput,
+  PlanPatch,
   PlanSchema,
   PlanVariantInput,
+  PlanVariantPatch,
   PlanVariantSchema,
 } from "./catalog.schemas.js";
 
@@ -55,6 +60,7 @@ export const toPlanGroup = (r: PlanGroupRow): PlanGroup => ({
   name_translations: r.name_translations,
   currency: r.currency,
   price_type: r.price_type,
+  tax_policy_id: r.tax_policy_id,
   created_at: r.created_at.toISOString(),
 });
 
@@ -151,6 +157,7 @@ export async function createPlanGroup(
   input: Static<typeof PlanGroupInput>,
 ): Promise<PlanGroup> {
   assertCurrency(input.currency);
+  if (input.tax_policy_id) await assertTaxPolicy(ctx, input.tax_policy_id, "tax_policy_id");
   const row = await insertRow(ctx.db, "plan_groups", {
     id: newId("planGroup"),
     tenant_id: ctx.tenantId,
@@ -158,6 +165,7 @@ export async function createPlanGroup(
     name_translations: toJson(input.name_translations ?? {}),
     currency: input.currency,
     price_type: input.price_type,
+    tax_policy_id: input.tax_policy_id ?? null,
     created_at: now(ctx),
   });
   const group = toPlanGroup(row);
@@ -335,13 +343,15 @@ async function assertFreeExternalId(
   ctx: Ctx,
   table: "components" | "plan_variants",
   externalId: string,
+  exceptId?: string,
 ) {
-  const taken = await ctx.db
+  let q = ctx.db
     .selectFrom(table)
     .select("id")
     .where("tenant_id", "=", ctx.tenantId)
-    .where("external_id", "=", externalId)
-    .executeTakeFirst();
+    .where("external_id", "=", externalId);
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  const taken = await q.executeTakeFirst();
   if (taken) {
     throw conflict(
       "external_id_taken",
@@ -444,4 +454,157 @@ export async function listPlanVariants(ctx: Ctx, req: PageRequest): Promise<Page
   });
   const page = toPage(rows, req.limit);
   return { ...page, data: await Promise.all(page.data.map((r) => expandVariant(ctx, r))) };
+}
+
+// ---- updates --------------------------------------------------------------------------------
+//
+// Existing contracts are billed by what the catalog says, so only descriptive fields change.
+// A field that decides what is billed (prices, tiers, periods, terms, payment mode, currency,
+// quotas, trial) is fixed once created: a price change is a new plan variant. A patch may
+// repeat such a field with its current value (a client sending back what it read); any other
+// value is `422 immutable_field`.
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** Equal values compare equal however decimals are written ("29.90" = "29.9"). */
+function normalise(value: unknown): unknown {
+  if (typeof value === "string" && DECIMAL_TEXT.test(value)) return parseDecimal(value).toFixed();
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+  }
+  return value;
+}
+
+function assertOnlyMutable(
+  patch: Record<string, unknown>,
+  current: Record<string, unknown>,
+  mutable: readonly string[],
+  what: string,
+): void {
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined || mutable.includes(field)) continue;
+    if (canonicalJson(normalise(value)) === canonicalJson(normalise(current[field] ?? null))) {
+      continue;
+    }
+    throw unprocessable(
+      "immutable_field",
+      `${field} of a ${what} cannot change: existing contracts are billed by it${
+        what === "plan variant" || what === "component" ? `; create a new ${what} instead` : ""
+      }`,
+      { field, mutable_fields: mutable },
+    );
+  }
+}
+
+/** Only the fields the patch names; null clears a nullable field. */
+function changes(patch: Record<string, unknown>, fields: readonly string[]) {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (patch[field] === undefined) continue;
+    out[field] = field === "name_translations" ? toJson(patch[field]) : patch[field];
+  }
+  return out;
+}
+
+async function updateRow<T extends "plan_groups" | "plans" | "components" | "plan_variants">(
+  ctx: Ctx,
+  table: T,
+  id: string,
+  values: Record<string, unknown>,
+) {
+  if (Object.keys(values).length === 0) return findInTenant(ctx.db, table, ctx.tenantId, id);
+  const row = await ctx.db
+    .updateTable(table as "plans")
+    .set(values as never)
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return row as unknown as Awaited<ReturnType<typeof findInTenant<T>>>;
+}
+
+async function recordUpdate(ctx: Ctx, type: string, id: string, before: unknown, after: unknown) {
+  ctx.audit({ targetType: type, targetId: id, before, after });
+  await ctx.emit({
+    type: `${type}.updated`,
+    subjectType: type,
+    subjectId: id,
+    payload: after,
+  });
+}
+
+export const MUTABLE_FIELDS = {
+  plan_group: ["name", "name_translations", "tax_policy_id"],
+  plan: ["name", "name_translations", "description", "requires_order_approval", "hidden"],
+  plan_variant: [
+    "internal_name",
+    "description",
+    "external_id",
+    "allow_self_service",
+    "allow_without_payment_data",
+    "hidden",
+  ],
+  component: ["name", "name_translations", "external_id", "unit", "hidden"],
+} as const;
+
+export async function updatePlanGroup(
+  ctx: Ctx,
+  id: string,
+  patch: Static<typeof PlanGroupPatch>,
+): Promise<PlanGroup> {
+  const before = toPlanGroup(await mustFind(ctx, "plan_groups", id, "plan_group_not_found"));
+  assertOnlyMutable(patch, before, MUTABLE_FIELDS.plan_group, "plan group");
+  if (patch.tax_policy_id) await assertTaxPolicy(ctx, patch.tax_policy_id, "tax_policy_id");
+  const row = await updateRow(ctx, "plan_groups", id, changes(patch, MUTABLE_FIELDS.plan_group));
+  const after = toPlanGroup(row!);
+  await recordUpdate(ctx, "plan_group", id, before, after);
+  return after;
+}
+
+export async function updatePlan(
+  ctx: Ctx,
+  id: string,
+  patch: Static<typeof PlanPatch>,
+): Promise<Plan> {
+  const before = toPlan(await mustFind(ctx, "plans", id, "plan_not_found"));
+  assertOnlyMutable(patch, before, MUTABLE_FIELDS.plan, "plan");
+  const row = await updateRow(ctx, "plans", id, changes(patch, MUTABLE_FIELDS.plan));
+  const after = toPlan(row!);
+  await recordUpdate(ctx, "plan", id, before, after);
+  return after;
+}
+
+export async function updateComponent(
+  ctx: Ctx,
+  id: string,
+  patch: Static<typeof ComponentPatch>,
+): Promise<Component> {
+  const before = toComponent(await mustFind(ctx, "components", id, "component_not_found"));
+  assertOnlyMutable(patch, before, MUTABLE_FIELDS.component, "component");
+  if (patch.external_id) await assertFreeExternalId(ctx, "components", patch.external_id, id);
+  const row = await updateRow(ctx, "components", id, changes(patch, MUTABLE_FIELDS.component));
+  const after = toComponent(row!);
+  await recordUpdate(ctx, "component", id, before, after);
+  return after;
+}
+
+export async function updatePlanVariant(
+  ctx: Ctx,
+  id: string,
+  patch: Static<typeof PlanVariantPatch>,
+): Promise<PlanVariant> {
+  const current = await mustFind(ctx, "plan_variants", id, "plan_variant_not_found");
+  const before = await expandVariant(ctx, current);
+  assertOnlyMutable(patch, before, MUTABLE_FIELDS.plan_variant, "plan variant");
+  if (patch.external_id) await assertFreeExternalId(ctx, "plan_variants", patch.external_id, id);
+  const row = await updateRow(
+    ctx,
+    "plan_variants",
+    id,
+    changes(patch, MUTABLE_FIELDS.plan_variant),
+  );
+  const after = await expandVariant(ctx, row!);
+  await recordUpdate(ctx, "plan_variant", id, before, after);
+  return after;
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams } from "../../http/schemas.js";
+import { DiscountSchema } from "../catalog/discounts.routes.js";
 import {
   addRatedItem,
   endComponentSubscription,
@@ -9,6 +10,11 @@ import {
   listRatedItems,
   subscribeComponent,
 } from "./contract-items.js";
+import {
+  addDiscountSubscription,
+  endDiscountSubscription,
+  listDiscountSubscriptions,
+} from "./discount-subscriptions.js";
 
 const Decimal = Type.String({ pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$" });
 const Timestamp = Type.String({ format: "date-time", maxLength: 64 });
@@ -44,7 +50,86 @@ const RatedItemSchema = Type.Object(
   { $id: "RatedItem" },
 );
 
+const DiscountSubscriptionSchema = Type.Object(
+  {
+    id: Type.String(),
+    contract_id: Type.String(),
+    discount_id: Type.String(),
+    coupon_id: Nullable(Type.String({ description: "The coupon that granted it, if any" })),
+    order_id: Nullable(Type.String({ description: "The order that redeemed the coupon, if any" })),
+    start_date: Type.String({ format: "date-time" }),
+    end_date: Nullable(Type.String({ format: "date-time", description: "An explicit end" })),
+    duration_end_date: Nullable(
+      Type.String({
+        format: "date-time",
+        description: "Start + the discount's duration (customer's time zone); null: for ever",
+      }),
+    ),
+    effective_end_date: Nullable(
+      Type.String({ format: "date-time", description: "The earlier of the two ends" }),
+    ),
+    discount: DiscountSchema,
+    created_at: Type.String({ format: "date-time" }),
+  },
+  { $id: "DiscountSubscription" },
+);
+
 export const contractItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    "/contracts/:id/discounts",
+    {
+      config: { operation: "discount_subscriptions.create" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Object(
+          {
+            discount_id: Type.String({ maxLength: 64 }),
+            start_date: Type.Optional(Timestamp),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: DiscountSubscriptionSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await addDiscountSubscription(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.get(
+    "/contracts/:id/discounts",
+    {
+      config: { operation: "discount_subscriptions.list" },
+      schema: {
+        params: IdParams,
+        response: { 200: Type.Object({ data: Type.Array(DiscountSubscriptionSchema) }) },
+      },
+    },
+    (req) =>
+      runRead(req, async (ctx) => ({ data: await listDiscountSubscriptions(ctx, req.params.id) })),
+  );
+
+  app.post(
+    "/discount_subscriptions/:id/end",
+    {
+      config: { operation: "discount_subscriptions.end" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Object({ end_date: Timestamp }, { additionalProperties: false }),
+        response: { 200: DiscountSubscriptionSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await endDiscountSubscription(ctx, req.params.id, req.body),
+      })),
+  );
+
   app.post(
     "/contracts/:id/component_subscriptions",
     {

@@ -12,6 +12,7 @@ import { newId } from "../../lib/ids.js";
 import type { ComponentSubscriptionsTable, RatedItemsTable } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/catalog.repository.js";
 import type { Ctx } from "../context.js";
+import { scheduleSettlement } from "../invoicing/billing.js";
 import { type ContractRow, findContract } from "./contracts.repository.js";
 
 export type ComponentSubscription = {
@@ -134,30 +135,13 @@ export async function subscribeComponent(
       field: "end_date",
     });
   }
-  const row = await ctx.db
-    .insertInto("component_subscriptions")
-    .values({
-      id: newId("componentSubscription"),
-      tenant_id: ctx.tenantId,
-      contract_id: contract.id,
-      component_id: component.id,
-      quantity: input.quantity,
-      start_at: date(start),
-      end_at: end ? date(end) : null,
-      memo: input.memo ?? null,
-      created_at: date(ctx.clock.now()),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const subscription = toComponentSubscription(row);
-  ctx.audit({ targetType: "component_subscription", targetId: row.id, after: subscription });
-  await ctx.emit({
-    type: "component_subscription.created",
-    subjectType: "contract",
-    subjectId: contract.id,
-    payload: subscription,
+  return insertComponentSubscription(ctx, contract.id, {
+    componentId: component.id,
+    quantity: input.quantity,
+    start: date(start),
+    end: end ? date(end) : null,
+    memo: input.memo ?? null,
   });
-  return subscription;
 }
 
 export async function listComponentSubscriptions(
@@ -259,6 +243,7 @@ export async function addRatedItem(
     .executeTakeFirstOrThrow();
   const item = toRatedItem(row);
   ctx.audit({ targetType: "rated_item", targetId: row.id, after: item });
+  await scheduleSettlement(ctx, [row.contract_id], ctx.clock.now());
   await ctx.emit({
     type: "rated_item.created",
     subjectType: "contract",
@@ -278,4 +263,177 @@ export async function listRatedItems(ctx: Ctx, contractId: string): Promise<Rate
     .orderBy("id")
     .execute();
   return rows.map(toRatedItem);
+}
+
+// ---- order carts --------------------------------------------------------------------------
+
+export type CartComponent = { component_id: string; quantity: string; memo?: string | undefined };
+
+/**
+ * Checks an order's components: each of the plan group, subscribable (not metered: metered
+ * components are billed from usage), once per cart; on/off takes 0 or 1; a signup starts
+ * components with a quantity above 0 (0 ends a component, which a new contract has none of).
+ */
+export async function validateCartComponents(
+  ctx: Ctx,
+  planGroupId: string,
+  components: readonly CartComponent[],
+  kind: "signup" | "change",
+): Promise<CartComponent[]> {
+  const seen = new Set<string>();
+  const out: CartComponent[] = [];
+  for (const [i, item] of components.entries()) {
+    const field = `components.${i}`;
+    const component = await findInTenant(ctx.db, "components", ctx.tenantId, item.component_id);
+    if (!component || component.plan_group_id !== planGroupId) {
+      throw unprocessable(
+        "unknown_component",
+        `no component ${item.component_id} in the contract's plan group`,
+        { field: `${field}.component_id` },
+      );
+    }
+    if (component.type === "metered") {
+      throw unprocessable(
+        "component_metered",
+        "metered components are billed from usage, not ordered",
+        { field: `${field}.component_id` },
+      );
+    }
+    if (seen.has(component.id)) {
+      throw unprocessable("duplicate_component", "a cart names each component once", {
+        field: `${field}.component_id`,
+      });
+    }
+    seen.add(component.id);
+    const quantity = decimal(item.quantity);
+    if (component.type === "on_off" && !["0", "1"].includes(quantity)) {
+      throw unprocessable("invalid_quantity", "an on/off component has quantity 0 or 1", {
+        field: `${field}.quantity`,
+      });
+    }
+    if (kind === "signup" && quantity === "0") {
+      throw unprocessable(
+        "invalid_quantity",
+        "a signup orders components with a quantity above 0",
+        {
+          field: `${field}.quantity`,
+        },
+      );
+    }
+    out.push({
+      component_id: component.id,
+      quantity,
+      ...(item.memo === undefined ? {} : { memo: item.memo }),
+    });
+  }
+  return out;
+}
+
+/**
+ * Sets a component's quantity on a contract from `at` on: the subscription running at `at`
+ * ends there, one scheduled to start at or after `at` is superseded (deleted), and unless the
+ * quantity is 0 a new subscription starts at `at`. Audited and evented one by one.
+ */
+export async function setComponentQuantity(
+  ctx: Ctx,
+  contract: ContractRow,
+  item: CartComponent,
+  at: Temporal.Instant,
+): Promise<void> {
+  const atDate = date(at);
+  const running = await ctx.db
+    .selectFrom("component_subscriptions")
+    .selectAll()
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("contract_id", "=", contract.id)
+    .where("component_id", "=", item.component_id)
+    .where((eb) => eb.or([eb("end_at", "is", null), eb("end_at", ">", atDate)]))
+    .orderBy("start_at")
+    .forUpdate()
+    .execute();
+  for (const before of running) {
+    if (before.start_at < atDate) {
+      const row = await ctx.db
+        .updateTable("component_subscriptions")
+        .set({ end_at: atDate })
+        .where("id", "=", before.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const after = toComponentSubscription(row);
+      ctx.audit({
+        targetType: "component_subscription",
+        targetId: row.id,
+        before: toComponentSubscription(before),
+        after,
+      });
+      await ctx.emit({
+        type: "component_subscription.ended",
+        subjectType: "contract",
+        subjectId: contract.id,
+        payload: after,
+      });
+    } else {
+      await ctx.db.deleteFrom("component_subscriptions").where("id", "=", before.id).execute();
+      const superseded = toComponentSubscription(before);
+      ctx.audit({
+        targetType: "component_subscription",
+        targetId: before.id,
+        before: superseded,
+        after: null,
+      });
+      await ctx.emit({
+        type: "component_subscription.superseded",
+        subjectType: "contract",
+        subjectId: contract.id,
+        payload: superseded,
+      });
+    }
+  }
+  if (decimal(item.quantity) === "0") return;
+  await insertComponentSubscription(ctx, contract.id, {
+    componentId: item.component_id,
+    quantity: item.quantity,
+    start: atDate,
+    end: null,
+    memo: item.memo ?? null,
+  });
+}
+
+/** Writes a component subscription, with its audit record and event; billing will see it. */
+async function insertComponentSubscription(
+  ctx: Ctx,
+  contractId: string,
+  input: {
+    componentId: string;
+    quantity: string;
+    start: Date;
+    end: Date | null;
+    memo: string | null;
+  },
+): Promise<ComponentSubscription> {
+  const row = await ctx.db
+    .insertInto("component_subscriptions")
+    .values({
+      id: newId("componentSubscription"),
+      tenant_id: ctx.tenantId,
+      contract_id: contractId,
+      component_id: input.componentId,
+      quantity: input.quantity,
+      start_at: input.start,
+      end_at: input.end,
+      memo: input.memo,
+      created_at: date(ctx.clock.now()),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const subscription = toComponentSubscription(row);
+  ctx.audit({ targetType: "component_subscription", targetId: row.id, after: subscription });
+  await scheduleSettlement(ctx, [contractId], ctx.clock.now());
+  await ctx.emit({
+    type: "component_subscription.created",
+    subjectType: "contract",
+    subjectId: contractId,
+    payload: subscription,
+  });
+  return subscription;
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Phase, Timeline } from "../../domain/contracts/phases.js";
 import type { ContractsTable, DB, OrdersTable } from "../../storage/schema.js";
@@ -64,29 +64,55 @@ export async function loadTimeline(db: Kysely<DB>, contract: ContractRow): Promi
   };
 }
 
-/** Replaces a contract's phases and end with the timeline's. */
+/**
+ * Replaces a contract's phases and end with the timeline's. A phase start is announced once
+ * (src/jobs/contract-phase-events.ts): a phase that starts by `updatedAt` (the tenant's now)
+ * is announced by the event of the write itself, one in the future later by the job; a phase
+ * kept at the same start keeps its marks.
+ */
 export async function saveTimeline(
   db: Kysely<DB>,
   contractId: string,
   timeline: Timeline,
   updatedAt: Date,
 ): Promise<void> {
-  await db.deleteFrom("contract_phases").where("contract_id", "=", contractId).execute();
+  const previous = await db
+    .deleteFrom("contract_phases")
+    .where("contract_id", "=", contractId)
+    .returning(["start_at", "announced_at", "end_approach_announced_at"])
+    .execute();
+  const marks = new Map(previous.map((p) => [p.start_at.getTime(), p]));
   await db
     .insertInto("contract_phases")
     .values(
-      timeline.phases.map((p) => ({
-        contract_id: contractId,
-        start_at: date(p.start),
-        type: p.type,
-        plan_variant_id: p.planVariantId,
-        quantity: p.quantity,
-      })),
+      timeline.phases.map((p) => {
+        const start = date(p.start);
+        const kept = marks.get(start.getTime());
+        return {
+          contract_id: contractId,
+          start_at: start,
+          type: p.type,
+          plan_variant_id: p.planVariantId,
+          quantity: p.quantity,
+          announced_at: kept?.announced_at ?? (start <= updatedAt ? updatedAt : null),
+          end_approach_announced_at: kept?.end_approach_announced_at ?? null,
+        };
+      }),
     )
     .execute();
+  const end = timeline.end ? date(timeline.end) : null;
   await db
     .updateTable("contracts")
-    .set({ end_at: timeline.end ? date(timeline.end) : null, updated_at: updatedAt })
+    .set({
+      end_at: end,
+      updated_at: updatedAt,
+      // billing looks at the contract again by its end (the final settlement), and a contract
+      // that was fully billed is looked at again after any change
+      next_billing_at:
+        end === null
+          ? sql`coalesce(next_billing_at, start_at)`
+          : sql`least(coalesce(next_billing_at, ${end}), ${end})`,
+    })
     .where("id", "=", contractId)
     .execute();
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page } from "../../http/schemas.js";
+import { PreviewSchema } from "../invoicing/invoicing.schemas.js";
 import {
   approveOrder,
   cancellationPreview,
@@ -13,11 +14,24 @@ import {
   getOrder,
   listContracts,
   listOrders,
+  previewOrder,
 } from "./contracts.service.js";
 import { createSelfServiceToken, MAX_TOKEN_VALIDITY_MINUTES } from "./self-service.js";
 
 const Timestamp = Type.String({ format: "date-time", maxLength: 64 });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const CartComponentSchema = Type.Object(
+  {
+    component_id: Type.String({ maxLength: 64 }),
+    quantity: Type.String({
+      pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$",
+      description: "The component's quantity from the start (signup) or change date on; 0 ends it",
+    }),
+    memo: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
 
 const OrderSchema = Type.Object(
   {
@@ -33,8 +47,14 @@ const OrderSchema = Type.Object(
     contract_id: Type.String({
       description: "Allocated at creation; the contract exists once the order succeeds",
     }),
-    plan_variant_id: Type.String(),
-    quantity: Type.String(),
+    plan_variant_id: Nullable(
+      Type.String({ description: "The ordered plan variant; null on a component-only change" }),
+    ),
+    quantity: Nullable(Type.String({ description: "Plan quantity; null without a plan variant" })),
+    components: Type.Array(CartComponentSchema),
+    coupon_code: Nullable(Type.String()),
+    trigger_interim_billing: Type.Boolean(),
+    payment_method: Nullable(Type.String()),
     start_date: Nullable(Type.String({ format: "date-time" })),
     change_date: Nullable(Type.String({ format: "date-time" })),
     created_at: Type.String({ format: "date-time" }),
@@ -51,16 +71,43 @@ const OrderInput = Type.Object(
     contract_id: Type.Optional(
       Type.String({ maxLength: 64, description: "An up- or downgrade of this contract" }),
     ),
-    plan_variant_id: Type.String({ maxLength: 64 }),
+    plan_variant_id: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        description: "Required on a signup; on a change, absent keeps the plan",
+      }),
+    ),
     quantity: Type.Optional(
       Type.String({ pattern: "^[1-9][0-9]{0,8}$", description: "Plan quantity" }),
     ),
     start_date: Type.Optional(Timestamp),
     change_date: Type.Optional(Timestamp),
+    components: Type.Optional(
+      Type.Array(CartComponentSchema, {
+        maxItems: 50,
+        description:
+          "Quantity-based or on/off components of the plan group: a signup starts with them; a change sets their quantities at the change date",
+      }),
+    ),
+    coupon_code: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          "Redeemed when the order succeeds; its discount starts with the contract or at the change date",
+      }),
+    ),
+    trigger_interim_billing: Type.Optional(
+      Type.Boolean({
+        description:
+          "Bill the contract at once when the order succeeds (an interim invoice), not at its next billing date",
+      }),
+    ),
   },
   {
     additionalProperties: false,
-    description: "Exactly one of customer_id (signup) and contract_id (change)",
+    description:
+      "Exactly one of customer_id (signup) and contract_id (change); a change names a plan_variant_id, components or a coupon_code",
   },
 );
 
@@ -121,6 +168,14 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })),
   );
   app.get(
+    "/orders/:id/preview",
+    {
+      config: { operation: "orders.preview" },
+      schema: { params: IdParams, response: { 200: PreviewSchema } },
+    },
+    (req) => runRead(req, (ctx) => previewOrder(ctx, req.params.id)),
+  );
+  app.get(
     "/orders",
     {
       config: { operation: "orders.list" },
@@ -143,8 +198,38 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (req) => runRead(req, (ctx) => getOrder(ctx, req.params.id)),
   );
+  app.post(
+    "/orders/:id/commit",
+    {
+      config: { operation: "orders.commit" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(
+          Type.Object(
+            {
+              payment_method: Type.Optional(
+                Type.String({
+                  minLength: 1,
+                  maxLength: 100,
+                  description:
+                    'How the customer pays ("Role:Provider", e.g. "Debit:Stripe"); required for a signup when the plan variant does not allow one without payment data',
+                }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        response: { 200: OrderSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await commitOrder(ctx, req.params.id, req.body ?? {}),
+      })),
+  );
   for (const [action, fn] of [
-    ["commit", commitOrder],
     ["approve", approveOrder],
     ["decline", declineOrder],
   ] as const) {
@@ -217,7 +302,12 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 "The last day (customer's calendar) a cancellation still reaches end_date",
             }),
             end_date: Type.String({ format: "date-time" }),
+            already_ending: Type.Boolean({
+              description:
+                "The contract already ends at end_date (an end set before, or the end of a first term that does not renew); a cancellation changes nothing",
+            }),
             contract_after: ContractSchema,
+            invoice: PreviewSchema,
           }),
         },
       },

@@ -4,6 +4,7 @@
  * approval, waits in `approval_pending` until approved (contract created) or declined. The
  * contract's lifecycle status is derived from its phases and the tenant's clock.
  */
+import type { Insertable } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import {
   changeAt,
@@ -14,13 +15,26 @@ import {
   type Timeline,
 } from "../../domain/contracts/phases.js";
 import { notFound, unprocessable } from "../../domain/errors.js";
-import { nextPossibleEndDate, parseTimestamp, periodDuration } from "../../domain/time/index.js";
+import {
+  contractTermEndAt,
+  nextPossibleEndDate,
+  parseTimestamp,
+  periodDuration,
+} from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
-import type { OrderStatus, PeriodValue } from "../../storage/schema.js";
+import { toJson } from "../../lib/json.js";
+import type { OrderStatus, OrdersTable, PeriodValue } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/catalog.repository.js";
+import { countRedemption, redeemableCoupon } from "../catalog/discounts.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/customers.repository.js";
+import { type BillingPreview, previewSettlement, settleContract } from "../invoicing/billing.js";
 import { type Page, toPage } from "../pagination.js";
+import {
+  type CartComponent,
+  setComponentQuantity,
+  validateCartComponents,
+} from "./contract-items.js";
 import {
   type ContractRow,
   findContract,
@@ -31,6 +45,7 @@ import {
   type OrderRow,
   saveTimeline,
 } from "./contracts.repository.js";
+import { grantDiscount } from "./discount-subscriptions.js";
 
 const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
@@ -43,8 +58,15 @@ export type Order = {
   status: OrderStatus;
   customer_id: string;
   contract_id: string;
-  plan_variant_id: string;
-  quantity: string;
+  /** Null on a component-only change. */
+  plan_variant_id: string | null;
+  quantity: string | null;
+  components: CartComponent[];
+  coupon_code: string | null;
+  /** When the order succeeds, the contract is billed at once (an interim invoice). */
+  trigger_interim_billing: boolean;
+  /** Named at commit ("Role:Provider"); null when none was. */
+  payment_method: string | null;
   start_date: string | null;
   change_date: string | null;
   created_at: string;
@@ -70,6 +92,10 @@ const toOrder = (r: OrderRow): Order => ({
   contract_id: r.contract_id,
   plan_variant_id: r.plan_variant_id,
   quantity: r.quantity,
+  components: r.components,
+  coupon_code: r.coupon_code,
+  trigger_interim_billing: r.trigger_interim_billing,
+  payment_method: r.payment_method,
   start_date: r.start_at ? r.start_at.toISOString() : null,
   change_date: r.change_at ? r.change_at.toISOString() : null,
   created_at: r.created_at.toISOString(),
@@ -82,6 +108,12 @@ export type SignupInput = {
   quantity?: string | undefined;
   /** When the contract starts; default: at commit, or at the order date when approved. */
   start_date?: string | undefined;
+  /** Components the contract starts with. */
+  components?: readonly CartComponent[] | undefined;
+  /** Redeemed when the order succeeds: its discount applies from the contract's start. */
+  coupon_code?: string | undefined;
+  /** Bill the contract at once when the order succeeds. */
+  trigger_interim_billing?: boolean | undefined;
 };
 
 async function variantWithPlan(ctx: Ctx, variantId: string, field: string) {
@@ -99,6 +131,19 @@ async function variantWithPlan(ctx: Ctx, variantId: string, field: string) {
   return { variant, plan, group };
 }
 
+/** A plan variant new orders may name: it and its plan are not hidden. */
+async function orderableVariant(ctx: Ctx, variantId: string, field: string) {
+  const found = await variantWithPlan(ctx, variantId, field);
+  if (found.variant.hidden || found.plan.hidden) {
+    throw unprocessable(
+      "plan_variant_hidden",
+      `plan variant ${variantId} is hidden${found.variant.hidden ? "" : " (its plan is)"}: it takes no new orders`,
+      { field, id: variantId },
+    );
+  }
+  return found;
+}
+
 export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<Order> {
   // locked against a concurrent delete or lock of the customer
   const customer = await findCustomer(ctx.db, ctx.tenantId, input.customer_id, { forUpdate: true });
@@ -113,49 +158,52 @@ export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<O
       field: "customer_id",
     });
   }
-  await variantWithPlan(ctx, input.plan_variant_id, "plan_variant_id");
+  const { group } = await orderableVariant(ctx, input.plan_variant_id, "plan_variant_id");
+  const components = await validateCartComponents(ctx, group.id, input.components ?? [], "signup");
+  if (input.coupon_code !== undefined) {
+    await redeemableCoupon(ctx, {
+      code: input.coupon_code,
+      planGroupId: group.id,
+      at: ctx.clock.now(),
+    });
+  }
   const startAt =
     input.start_date === undefined ? null : toDate(parseTimestamp(input.start_date, "start_date"));
-  const now = toDate(ctx.clock.now());
-  const row = await ctx.db
-    .insertInto("orders")
-    .values({
-      id: newId("order"),
-      tenant_id: ctx.tenantId,
-      customer_id: customer.id,
-      // allocated now, as Billwerk does; the contract exists once the order succeeds
-      contract_id: newId("contract"),
-      type: "signup",
-      status: "in_progress",
-      plan_variant_id: input.plan_variant_id,
-      quantity: input.quantity ?? "1",
-      start_at: startAt,
-      change_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const order = toOrder(row);
-  ctx.audit({ targetType: "order", targetId: order.id, after: order });
-  await ctx.emit({
-    type: "order.created",
-    subjectType: "order",
-    subjectId: order.id,
-    payload: order,
+  return insertOrder(ctx, {
+    customer_id: customer.id,
+    // allocated now, as Billwerk does; the contract exists once the order succeeds
+    contract_id: newId("contract"),
+    type: "signup",
+    status: "in_progress",
+    plan_variant_id: input.plan_variant_id,
+    quantity: input.quantity ?? "1",
+    components: toJson(components),
+    coupon_code: input.coupon_code ?? null,
+    trigger_interim_billing: input.trigger_interim_billing ?? false,
+    start_at: startAt,
+    change_at: null,
   });
-  return order;
 }
 
 export type ChangeInput = {
   contract_id: string;
-  plan_variant_id: string;
+  /** The new plan variant; absent: the plan stays (a component-only change). */
+  plan_variant_id?: string | undefined;
   quantity?: string | undefined;
-  /** When the new plan variant takes effect (past or future); default: at commit. */
+  /** When the change takes effect (past or future); default: at commit. */
   change_date?: string | undefined;
+  /** New quantities of these components from the change date on (0 ends one). */
+  components?: readonly CartComponent[] | undefined;
+  /** Redeemed when the order succeeds: its discount applies from the change date. */
+  coupon_code?: string | undefined;
+  /** Bill the contract at once when the order succeeds. */
+  trigger_interim_billing?: boolean | undefined;
 };
 
-/** An up- or downgrade of an existing contract to another plan variant of its plan group. */
+/**
+ * A change of an existing contract: an up- or downgrade to another plan variant of its plan
+ * group, new component quantities, a coupon, or any of these together, at one change date.
+ */
 export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<Order> {
   const contract = await findContract(ctx.db, ctx.tenantId, input.contract_id);
   if (!contract) {
@@ -165,32 +213,69 @@ export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<O
     });
   }
   await orderingCustomer(ctx, contract.customer_id);
-  const { group } = await variantWithPlan(ctx, input.plan_variant_id, "plan_variant_id");
-  if (group.id !== contract.plan_group_id) {
-    throw unprocessable(
-      "plan_group_mismatch",
-      "a contract changes only to a plan variant of its own plan group (its currency and tax basis)",
-      { field: "plan_variant_id" },
-    );
+  const components = input.components ?? [];
+  if (input.plan_variant_id === undefined) {
+    if (components.length === 0 && input.coupon_code === undefined) {
+      throw unprocessable(
+        "empty_order",
+        "a change order names a plan_variant_id, components or a coupon_code",
+        { field: "plan_variant_id" },
+      );
+    }
+    if (input.quantity !== undefined) {
+      throw unprocessable("quantity_without_plan_variant", "quantity is the plan's quantity", {
+        field: "quantity",
+      });
+    }
+  } else {
+    const { group } = await orderableVariant(ctx, input.plan_variant_id, "plan_variant_id");
+    if (group.id !== contract.plan_group_id) {
+      throw unprocessable(
+        "plan_group_mismatch",
+        "a contract changes only to a plan variant of its own plan group (its currency and tax basis)",
+        { field: "plan_variant_id" },
+      );
+    }
+  }
+  const cart = await validateCartComponents(ctx, contract.plan_group_id, components, "change");
+  if (input.coupon_code !== undefined) {
+    await redeemableCoupon(ctx, {
+      code: input.coupon_code,
+      planGroupId: contract.plan_group_id,
+      at: ctx.clock.now(),
+    });
   }
   const changeAt =
     input.change_date === undefined
       ? null
       : toDate(parseTimestamp(input.change_date, "change_date"));
+  return insertOrder(ctx, {
+    customer_id: contract.customer_id,
+    contract_id: contract.id,
+    type: "change",
+    status: "in_progress",
+    plan_variant_id: input.plan_variant_id ?? null,
+    quantity: input.plan_variant_id === undefined ? null : (input.quantity ?? "1"),
+    components: toJson(cart),
+    coupon_code: input.coupon_code ?? null,
+    trigger_interim_billing: input.trigger_interim_billing ?? false,
+    start_at: null,
+    change_at: changeAt,
+  });
+}
+
+/** Writes a new order with its audit record and `order.created` event. */
+async function insertOrder(
+  ctx: Ctx,
+  values: Omit<Insertable<OrdersTable>, "id" | "tenant_id" | "created_at" | "updated_at">,
+): Promise<Order> {
   const now = toDate(ctx.clock.now());
   const row = await ctx.db
     .insertInto("orders")
     .values({
+      ...values,
       id: newId("order"),
       tenant_id: ctx.tenantId,
-      customer_id: contract.customer_id,
-      contract_id: contract.id,
-      type: "change",
-      status: "in_progress",
-      plan_variant_id: input.plan_variant_id,
-      quantity: input.quantity ?? "1",
-      start_at: null,
-      change_at: changeAt,
       created_at: now,
       updated_at: now,
     })
@@ -210,9 +295,10 @@ export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<O
 /** A signup (`customer_id`) or a change (`contract_id`): exactly one of the two. */
 export async function createOrder(
   ctx: Ctx,
-  input: Omit<SignupInput, "customer_id"> & {
+  input: Omit<SignupInput, "customer_id" | "plan_variant_id"> & {
     customer_id?: string | undefined;
     contract_id?: string | undefined;
+    plan_variant_id?: string | undefined;
     change_date?: string | undefined;
   },
 ): Promise<Order> {
@@ -236,19 +322,56 @@ export async function createOrder(
       field: "change_date",
     });
   }
-  return createSignupOrder(ctx, { ...input, customer_id: input.customer_id! });
+  if (input.plan_variant_id === undefined) {
+    throw unprocessable("plan_variant_required", "a signup names a plan_variant_id", {
+      field: "plan_variant_id",
+    });
+  }
+  return createSignupOrder(ctx, {
+    ...input,
+    customer_id: input.customer_id!,
+    plan_variant_id: input.plan_variant_id,
+  });
 }
 
-/** Applies a change order: a normal phase of the new variant from the change date on. */
-async function applyChange(ctx: Ctx, order: OrderRow): Promise<void> {
+/**
+ * Applies a change order at its change date: a normal phase of the new variant, the cart's
+ * component quantities, and the coupon's discount, each from that date on.
+ */
+async function applyChange(ctx: Ctx, order: OrderRow, via: "commit" | "approval"): Promise<void> {
   const row = await loadContract(ctx, order.contract_id, true);
   const before = await loadTimeline(ctx.db, row);
   const at = order.change_at ? toInstant(order.change_at) : ctx.clock.now();
+  if (order.plan_variant_id === null) {
+    // a component-only change: the same bounds as a phase change
+    if (Temporal.Instant.compare(at, before.start) < 0) {
+      throw unprocessable(
+        "change_before_start",
+        "a change cannot take effect before the contract starts",
+      );
+    }
+    if (before.end && Temporal.Instant.compare(at, before.end) >= 0) {
+      throw unprocessable("contract_ended", "the contract has ended by then");
+    }
+  } else {
+    await changePlan(ctx, row, before, order, at);
+  }
+  for (const item of order.components) await setComponentQuantity(ctx, row, item, at);
+  await redeemCoupon(ctx, order, row, at, via);
+}
+
+async function changePlan(
+  ctx: Ctx,
+  row: ContractRow,
+  before: Timeline,
+  order: OrderRow,
+  at: Temporal.Instant,
+): Promise<void> {
   const after = changeAt(before, {
     type: "normal",
     start: at,
-    planVariantId: order.plan_variant_id,
-    quantity: order.quantity,
+    planVariantId: order.plan_variant_id!,
+    quantity: order.quantity ?? "1",
   });
   await saveTimeline(ctx.db, row.id, after, toDate(ctx.clock.now()));
   const contract = await toContract(ctx, row, after);
@@ -286,8 +409,61 @@ async function orderingCustomer(ctx: Ctx, customerId: string) {
  */
 async function fulfil(ctx: Ctx, order: OrderRow, via: "commit" | "approval"): Promise<void> {
   await orderingCustomer(ctx, order.customer_id);
-  if (order.type === "change") return applyChange(ctx, order);
-  await createContract(ctx, order, via === "approval" ? order.created_at : toDate(ctx.clock.now()));
+  if (order.type === "change") {
+    await applyChange(ctx, order, via);
+  } else {
+    const contract = await createContract(
+      ctx,
+      order,
+      via === "approval" ? order.created_at : toDate(ctx.clock.now()),
+    );
+    const start = toInstant(contract.start_at);
+    for (const item of order.components) await setComponentQuantity(ctx, contract, item, start);
+    await redeemCoupon(ctx, order, contract, start, via);
+  }
+  // an interim invoice: what is due now, in the order's transaction
+  if (order.trigger_interim_billing) await settleContract(ctx, order.contract_id);
+}
+
+/**
+ * Redeems the order's coupon: checked again (under lock) when the order succeeds — against
+ * the order date when approved, as the customer ordered then — counted, and its discount
+ * granted from `start`.
+ */
+async function redeemCoupon(
+  ctx: Ctx,
+  order: OrderRow,
+  contract: ContractRow,
+  start: Temporal.Instant,
+  via: "commit" | "approval",
+): Promise<void> {
+  if (order.coupon_code === null) return;
+  const { coupon, discount } = await redeemableCoupon(ctx, {
+    code: order.coupon_code,
+    planGroupId: contract.plan_group_id,
+    at: via === "approval" ? toInstant(order.created_at) : ctx.clock.now(),
+    forUpdate: true,
+  });
+  await countRedemption(ctx, coupon);
+  await grantDiscount(ctx, contract, discount, start, {
+    couponId: coupon.id,
+    orderId: order.id,
+    field: "coupon_code",
+  });
+}
+
+/** Whether committing the order waits for approval: the plan it orders, or the contract's. */
+async function needsApproval(ctx: Ctx, order: OrderRow): Promise<boolean> {
+  let variantId = order.plan_variant_id;
+  if (variantId === null) {
+    const contract = await loadContract(ctx, order.contract_id);
+    const timeline = await loadTimeline(ctx.db, contract);
+    const current = phaseAt(timeline, ctx.clock.now()) ?? timeline.phases[0]!;
+    variantId =
+      current.planVariantId ?? timeline.phases.findLast((p) => p.planVariantId)!.planVariantId;
+  }
+  const { plan } = await variantWithPlan(ctx, variantId!, "plan_variant_id");
+  return plan.requires_order_approval;
 }
 
 async function transition(
@@ -332,16 +508,36 @@ function plus(at: Temporal.Instant, p: PeriodValue, timeZone: string): Temporal.
   return at.toZonedDateTimeISO(timeZone).add(periodDuration(p)).toInstant();
 }
 
-async function createContract(ctx: Ctx, order: OrderRow, defaultStart: Date): Promise<ContractRow> {
-  const { plan, group } = await variantWithPlan(ctx, order.plan_variant_id, "plan_variant_id");
+/**
+ * The end of the first contract term: the paid term starts with the first normal phase (after
+ * any trial) and runs one contract period, computed in the customer's time zone from the paid
+ * start's local date, keeping its time of day (src/domain/time/terms.ts).
+ */
+export function firstTermEnd(
+  paidStart: Temporal.Instant,
+  contractPeriod: PeriodValue,
+  timeZone: string,
+): Temporal.Instant {
+  const local = paidStart.toZonedDateTimeISO(timeZone);
+  return contractTermEndAt(local.toPlainDate(), contractPeriod, undefined, 0)
+    .toZonedDateTime({ timeZone, plainTime: local.toPlainTime() })
+    .toInstant();
+}
+
+/** The timeline a signup order's contract starts with, and what it is built from. */
+async function initialTimeline(ctx: Ctx, order: OrderRow, defaultStart: Date) {
+  if (order.plan_variant_id === null) throw new Error(`signup order ${order.id} names no variant`);
+  const variantId = order.plan_variant_id;
+  const quantity = order.quantity ?? "1";
+  const { variant, plan, group } = await variantWithPlan(ctx, variantId, "plan_variant_id");
   const customer = await findCustomer(ctx.db, ctx.tenantId, order.customer_id);
   if (!customer) throw unprocessable("unknown_customer", `no customer ${order.customer_id}`);
   const start = toInstant(order.start_at ?? defaultStart);
   const variantPhase = (type: Phase["type"], at: Temporal.Instant): Phase => ({
     type,
     start: at,
-    planVariantId: type === "inactive" ? null : order.plan_variant_id,
-    quantity: type === "inactive" ? "0" : order.quantity,
+    planVariantId: type === "inactive" ? null : variantId,
+    quantity: type === "inactive" ? "0" : quantity,
   });
   let timeline: Timeline;
   if (plan.trial_period) {
@@ -357,6 +553,19 @@ async function createContract(ctx: Ctx, order: OrderRow, defaultStart: Date): Pr
   } else {
     timeline = { start, end: null, phases: [variantPhase("normal", start)] };
   }
+  // a variant that ends after its first contract period gets its end at once
+  const paid = timeline.phases.find((p) => p.type === "normal");
+  if (variant.contract_period && variant.end_after_first_contract_period && paid) {
+    timeline = endAt(
+      timeline,
+      firstTermEnd(paid.start, variant.contract_period, customer.time_zone),
+    );
+  }
+  return { timeline, group, start };
+}
+
+async function createContract(ctx: Ctx, order: OrderRow, defaultStart: Date): Promise<ContractRow> {
+  const { timeline, group, start } = await initialTimeline(ctx, order, defaultStart);
   const now = toDate(ctx.clock.now());
   const row = await ctx.db
     .insertInto("contracts")
@@ -367,7 +576,7 @@ async function createContract(ctx: Ctx, order: OrderRow, defaultStart: Date): Pr
       plan_group_id: group.id,
       currency: group.currency,
       start_at: toDate(start),
-      end_at: null,
+      end_at: timeline.end ? toDate(timeline.end) : null,
       created_at: now,
       updated_at: now,
     })
@@ -386,10 +595,40 @@ async function createContract(ctx: Ctx, order: OrderRow, defaultStart: Date): Pr
 }
 
 /** Commits an order: it succeeds (and the contract exists), or awaits approval. */
-export async function commitOrder(ctx: Ctx, id: string): Promise<Order> {
-  const { before } = await transition(ctx, id, "commit");
-  const { plan } = await variantWithPlan(ctx, before.plan_variant_id, "plan_variant_id");
-  if (plan.requires_order_approval) return setStatus(ctx, before, "approval_pending");
+/** A payment method that is one: "None:None" (Billwerk's "no payment") is not. */
+const isPaymentMethod = (m: string | undefined): m is string =>
+  m !== undefined && m.trim() !== "" && m.trim().toLowerCase() !== "none:none";
+
+/**
+ * Commits an order: it succeeds (and the contract exists), or awaits approval. A signup for a
+ * plan variant that does not allow signups without payment data needs `payment_method`.
+ */
+export async function commitOrder(
+  ctx: Ctx,
+  id: string,
+  input: { payment_method?: string | undefined } = {},
+): Promise<Order> {
+  const { before: found } = await transition(ctx, id, "commit");
+  let before = found;
+  if (found.type === "signup" && found.plan_variant_id !== null) {
+    const { variant } = await variantWithPlan(ctx, found.plan_variant_id, "plan_variant_id");
+    if (!variant.allow_without_payment_data && !isPaymentMethod(input.payment_method)) {
+      throw unprocessable(
+        "payment_data_required",
+        `plan variant ${variant.id} does not allow a signup without payment data: name a payment_method`,
+        { field: "payment_method", plan_variant_id: variant.id },
+      );
+    }
+  }
+  if (isPaymentMethod(input.payment_method)) {
+    before = await ctx.db
+      .updateTable("orders")
+      .set({ payment_method: input.payment_method.trim() })
+      .where("id", "=", found.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+  if (await needsApproval(ctx, before)) return setStatus(ctx, before, "approval_pending");
   await fulfil(ctx, before, "commit");
   return setStatus(ctx, before, "succeeded");
 }
@@ -526,7 +765,11 @@ export type CancellationPreview = {
   last_notice_date: string;
   /** When the contract would end if cancelled now, honouring terms and notice. */
   end_date: string;
+  /** The contract already ends at `end_date` (set earlier, or after its first term). */
+  already_ending: boolean;
   contract_after: Contract;
+  /** What billing would still invoice up to and including the end (the final settlement). */
+  invoice: BillingPreview;
 };
 
 /**
@@ -539,6 +782,12 @@ export async function cancellationPreview(ctx: Ctx, id: string): Promise<Cancell
   const row = await loadContract(ctx, id);
   const timeline = await loadTimeline(ctx.db, row);
   const now = ctx.clock.now();
+  if (timeline.end && Temporal.Instant.compare(timeline.end, now) <= 0) {
+    throw unprocessable("contract_already_ended", `contract ${id} ended at ${timeline.end}`, {
+      id,
+      end_date: timeline.end.toString(),
+    });
+  }
   const current = phaseAt(timeline, now) ?? timeline.phases[0]!;
   const variantId =
     current.planVariantId ?? timeline.phases.findLast((p) => p.planVariantId)?.planVariantId;
@@ -569,10 +818,86 @@ export async function cancellationPreview(ctx: Ctx, id: string): Promise<Cancell
   const end = endDate
     .toZonedDateTime({ timeZone: tz, plainTime: startLocal.toPlainTime() })
     .toInstant();
+  if (timeline.end && Temporal.Instant.compare(timeline.end, end) <= 0) {
+    // already ending no later than a cancellation would reach: that end stands, and a
+    // cancellation until its last day changes nothing
+    const lastDay = timeline.end.subtract({ milliseconds: 1 }).toZonedDateTimeISO(tz);
+    return {
+      last_notice_date: lastDay.toPlainDate().toString(),
+      end_date: timeline.end.toString(),
+      already_ending: true,
+      contract_after: await toContract(ctx, row, timeline),
+      invoice: await previewSettlement(ctx, id, { at: timeline.end, timeline }),
+    };
+  }
   const after = endAt(timeline, end);
   return {
     last_notice_date: lastNoticeDate.toString(),
     end_date: end.toString(),
+    already_ending: false,
     contract_after: await toContract(ctx, row, after),
+    invoice: await previewSettlement(ctx, id, { at: end, timeline: after }),
   };
+}
+
+// ---- order preview ------------------------------------------------------------------------
+
+/**
+ * What the order would bill when it succeeds now: for a signup, the new contract's first
+ * settlement; for a plan change, the settlement at the change date (corrections for the old
+ * plan variant, charges for the new one). Component quantities of a cart are not priced here
+ * yet. Nothing is written.
+ */
+export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview> {
+  const order = await findOrder(ctx.db, ctx.tenantId, id);
+  if (!order) throw notFound("order_not_found", `no order ${id}`, { id });
+  if (order.status === "succeeded" || order.status === "declined") {
+    throw unprocessable(
+      "order_closed",
+      `the order has ${order.status}; nothing is left to preview`,
+      {
+        id,
+        status: order.status,
+      },
+    );
+  }
+  const now = ctx.clock.now();
+  if (order.type === "signup") {
+    const { timeline, group, start } = await initialTimeline(ctx, order, toDate(now));
+    const at = Temporal.Instant.compare(start, now) > 0 ? start : now;
+    const created = toDate(now);
+    return previewSettlement(ctx, order.contract_id, {
+      at,
+      timeline,
+      unsaved: {
+        id: order.contract_id,
+        tenant_id: ctx.tenantId,
+        customer_id: order.customer_id,
+        plan_group_id: group.id,
+        currency: group.currency,
+        start_at: toDate(start),
+        end_at: timeline.end ? toDate(timeline.end) : null,
+        next_billing_at: null,
+        last_billed_at: null,
+        created_at: created,
+        updated_at: created,
+      },
+    });
+  }
+  const row = await loadContract(ctx, order.contract_id);
+  const before = await loadTimeline(ctx.db, row);
+  const at = order.change_at ? toInstant(order.change_at) : now;
+  const timeline =
+    order.plan_variant_id === null
+      ? before
+      : changeAt(before, {
+          type: "normal",
+          start: at,
+          planVariantId: order.plan_variant_id,
+          quantity: order.quantity ?? "1",
+        });
+  return previewSettlement(ctx, row.id, {
+    at: Temporal.Instant.compare(at, now) > 0 ? at : now,
+    timeline,
+  });
 }

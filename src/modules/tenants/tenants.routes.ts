@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { runRead } from "../../http/execute.js";
-import { getTenant } from "./tenants.service.js";
+import { runMutation, runRead } from "../../http/execute.js";
+import { IdempotencyHeader } from "../../http/schemas.js";
+import { getTenant, updateTenant } from "./tenants.service.js";
 
 export const TenantSchema = Type.Object(
   {
@@ -9,6 +10,9 @@ export const TenantSchema = Type.Object(
     name: Type.String(),
     created_at: Type.String({ format: "date-time" }),
     clock: Type.Union([Type.Literal("system"), Type.Literal("test")]),
+    auto_finalize_invoices: Type.Boolean({
+      description: "Whether billing issues its documents at once (else they wait as drafts)",
+    }),
   },
   { $id: "Tenant" },
 );
@@ -18,5 +22,28 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/tenant",
     { config: { operation: "tenant.get" }, schema: { response: { 200: TenantSchema } } },
     (req) => runRead(req, (ctx) => getTenant(ctx)),
+  );
+
+  app.patch(
+    "/tenant",
+    {
+      config: { operation: "tenant.update" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            auto_finalize_invoices: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: TenantSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await updateTenant(ctx, req.body),
+      })),
   );
 };

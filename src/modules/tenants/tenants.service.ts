@@ -19,6 +19,7 @@ export type Tenant = {
   name: string;
   created_at: string;
   clock: "system" | "test";
+  auto_finalize_invoices: boolean;
 };
 
 /**
@@ -140,5 +141,27 @@ export async function getTenant(ctx: Ctx): Promise<Tenant> {
     name: row.name,
     created_at: row.created_at.toISOString(),
     clock: row.test_clock_now ? "test" : "system",
+    auto_finalize_invoices: row.auto_finalize_invoices,
   };
+}
+
+/** Renames the tenant or changes whether billing issues its documents at once. */
+export async function updateTenant(
+  ctx: Ctx,
+  input: { name?: string | undefined; auto_finalize_invoices?: boolean | undefined },
+): Promise<Tenant> {
+  const before = await getTenant(ctx);
+  await ctx.db
+    .updateTable("tenants")
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.auto_finalize_invoices !== undefined
+        ? { auto_finalize_invoices: input.auto_finalize_invoices }
+        : {}),
+    })
+    .where("id", "=", ctx.tenantId)
+    .execute();
+  const after = await getTenant(ctx);
+  ctx.audit({ targetType: "tenant", targetId: ctx.tenantId, before, after });
+  return after;
 }

@@ -15,6 +15,7 @@ import type { UsageRecordsTable } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/catalog.repository.js";
 import type { Ctx } from "../context.js";
 import { findContract } from "../contracts/contracts.repository.js";
+import { scheduleSettlement } from "../invoicing/billing.js";
 import { type Page, toPage } from "../pagination.js";
 
 type UsageRow = Selectable<UsageRecordsTable>;
@@ -157,6 +158,7 @@ export async function postUsage(
   }
   const record = toRecord(inserted);
   ctx.audit({ targetType: "usage", targetId: record.id, after: record });
+  await scheduleSettlement(ctx, [contractId], ctx.clock.now());
   return { record, duplicate: false };
 }
 
@@ -258,6 +260,7 @@ export async function ingestBatch(
     ON CONFLICT (tenant_id, contract_id, key) WHERE key IS NOT NULL DO NOTHING`.execute(ctx.db);
   const accepted = Number(result.numAffectedRows ?? 0n);
   const contracts = [...new Set(events.map((e) => e.contract_id))];
+  await scheduleSettlement(ctx, contracts, ctx.clock.now());
   for (const contractId of contracts) {
     ctx.audit({
       targetType: "contract",

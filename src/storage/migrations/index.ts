@@ -9,6 +9,9 @@ import * as m0008 from "./0008_usage.js";
 import * as m0009 from "./0009_self_service_tokens.js";
 import * as m0010 from "./0010_component_subscriptions_rated_items.js";
 import * as m0011 from "./0011_change_orders.js";
+import * as m0012 from "./0012_carts_discounts_phase_events.js";
+import * as m0013 from "./0013_invoicing.js";
+import * as m0014 from "./0014_interim_billing.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -26,4 +29,7 @@ export const migrations: Record<string, Migration> = {
   "0009_self_service_tokens": m0009,
   "0010_component_subscriptions_rated_items": m0010,
   "0011_change_orders": m0011,
+  "0012_carts_discounts_phase_events": m0012,
+  "0013_invoicing": m0013,
+  "0014_interim_billing": m0014,
 };

@@ -1,0 +1,25 @@
+import { interruptStaleRuns, runBilling } from "../modules/invoicing/billing.js";
+import type { Job } from "./runner.js";
+
+/** Contracts settled per batch; a full batch is followed at once by the next. */
+const BATCH = 100;
+/** A run that made no progress for this long belonged to a process that died. */
+const STALE_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * Billing: settles every contract whose next billing date has come on its tenant's clock,
+ * each in its own transaction, claimed with SKIP LOCKED (several workers share the work).
+ */
+export function billingJob(options: { now?: () => Date } = {}): Job {
+  const now = options.now ?? (() => new Date());
+  return {
+    name: "billing",
+    everyMs: 0,
+    batchSize: BATCH,
+    async run({ db, log }) {
+      await interruptStaleRuns(db, new Date(now().getTime() - STALE_AFTER_MS));
+      const runs = await runBilling(db, { trigger: "worker", limit: BATCH, log, systemNow: now });
+      return runs.reduce((n, r) => n + r.contracts_billed + r.failures, 0);
+    },
+  };
+}

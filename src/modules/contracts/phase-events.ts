@@ -1,0 +1,172 @@
+/**
+ * Time-driven contract events. When a tenant's clock (its test clock included) passes the
+ * start of a contract phase, `contract.phase_started` is emitted once, and
+ * `contract.trial_ended` too when the phase follows a trial; `contract.trial_end_approaching`
+ * is emitted once when the clock comes within `trialEndNoticeDays` of a trial's end.
+ *
+ * A phase that starts by the moment it is written is announced by that write's own event
+ * (contract.created, contract.changed…): saveTimeline marks it. One written for the future is
+ * announced here. Rows are claimed with FOR UPDATE SKIP LOCKED and marked in the same
+ * transaction as the events, so a re-run (or a second worker) emits nothing twice; an
+ * advisory lock keeps one worker at a time, so a contract's events are emitted in order.
+ */
+import { type Kysely, sql } from "kysely";
+import { Temporal } from "temporal-polyfill";
+import type { DB } from "../../storage/schema.js";
+import { clockFor } from "../clock/clock.service.js";
+import { insertEvent } from "../events/outbox.js";
+
+export type PhaseEventOptions = {
+  /** The system clock's now (tenants on a test clock use theirs). */
+  now: () => Date;
+  limit: number;
+  /** Days before a trial's end to emit contract.trial_end_approaching. */
+  trialEndNoticeDays: number;
+};
+
+export const DEFAULT_TRIAL_END_NOTICE_DAYS = 3;
+
+const iso = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime()).toString();
+
+export async function announcePhaseEvents(
+  db: Kysely<DB>,
+  options: PhaseEventOptions,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const lock = await sql<{ locked: boolean }>`
+      SELECT pg_try_advisory_xact_lock(hashtext('accrue.contract_phase_events')) AS locked`.execute(
+      trx,
+    );
+    if (!lock.rows[0]?.locked) return 0;
+    const now = options.now();
+    return (
+      (await phaseStarts(trx, now, options.limit)) + (await trialEndsApproaching(trx, now, options))
+    );
+  });
+}
+
+/** Phase starts the tenant's clock has passed, not yet announced. */
+async function phaseStarts(trx: Kysely<DB>, now: Date, limit: number): Promise<number> {
+  const due = await trx
+    .selectFrom("contract_phases as p")
+    .innerJoin("contracts as c", "c.id", "p.contract_id")
+    .innerJoin("tenants as t", "t.id", "c.tenant_id")
+    .select([
+      "p.contract_id",
+      "p.start_at",
+      "p.type",
+      "p.plan_variant_id",
+      "p.quantity",
+      "c.tenant_id",
+      "t.test_clock_now",
+    ])
+    .where("p.announced_at", "is", null)
+    .where("p.start_at", "<=", sql<Date>`coalesce(t.test_clock_now, ${now})`)
+    .orderBy("p.start_at")
+    .orderBy("p.contract_id")
+    .limit(limit)
+    .forUpdate("p")
+    .skipLocked()
+    .execute();
+  for (const phase of due) {
+    const clock = clockFor(phase.test_clock_now ?? now);
+    const previous = await trx
+      .selectFrom("contract_phases")
+      .select(["type", "start_at"])
+      .where("contract_id", "=", phase.contract_id)
+      .where("start_at", "<", phase.start_at)
+      .orderBy("start_at", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const started = {
+      contract_id: phase.contract_id,
+      phase: {
+        type: phase.type,
+        start_date: iso(phase.start_at),
+        plan_variant_id: phase.plan_variant_id,
+        quantity: phase.quantity,
+      },
+      previous_phase_type: previous?.type ?? null,
+    };
+    await insertEvent(trx, phase.tenant_id, clock, {
+      type: "contract.phase_started",
+      subjectType: "contract",
+      subjectId: phase.contract_id,
+      payload: started,
+    });
+    if (previous?.type === "trial" && phase.type !== "trial") {
+      await insertEvent(trx, phase.tenant_id, clock, {
+        type: "contract.trial_ended",
+        subjectType: "contract",
+        subjectId: phase.contract_id,
+        payload: {
+          contract_id: phase.contract_id,
+          trial_start_date: iso(previous.start_at),
+          trial_end_date: iso(phase.start_at),
+          next_phase_type: phase.type,
+        },
+      });
+    }
+    await trx
+      .updateTable("contract_phases")
+      .set({ announced_at: new Date(clock.now().epochMilliseconds) })
+      .where("contract_id", "=", phase.contract_id)
+      .where("start_at", "=", phase.start_at)
+      .execute();
+  }
+  return due.length;
+}
+
+/**
+ * Trials whose end is at most `trialEndNoticeDays` away on the tenant's clock, not yet
+ * announced. One the clock has already passed the end of is marked without an event:
+ * contract.trial_ended says more.
+ */
+async function trialEndsApproaching(
+  trx: Kysely<DB>,
+  now: Date,
+  options: PhaseEventOptions,
+): Promise<number> {
+  const trialEnd = sql<Date>`(SELECT min(n.start_at) FROM contract_phases n
+    WHERE n.contract_id = p.contract_id AND n.start_at > p.start_at)`;
+  const notice = `${options.trialEndNoticeDays} days`;
+  const due = await trx
+    .selectFrom("contract_phases as p")
+    .innerJoin("contracts as c", "c.id", "p.contract_id")
+    .innerJoin("tenants as t", "t.id", "c.tenant_id")
+    .select(["p.contract_id", "p.start_at", "c.tenant_id", "t.test_clock_now"])
+    .select(trialEnd.as("trial_end"))
+    .where("p.type", "=", "trial")
+    .where("p.end_approach_announced_at", "is", null)
+    .where(sql<boolean>`${trialEnd} - ${notice}::interval <= coalesce(t.test_clock_now, ${now})`)
+    .orderBy("p.start_at")
+    .limit(options.limit)
+    .forUpdate("p")
+    .skipLocked()
+    .execute();
+  for (const trial of due) {
+    const clock = clockFor(trial.test_clock_now ?? now);
+    const tenantNow = new Date(clock.now().epochMilliseconds);
+    const end = new Date(trial.trial_end);
+    if (tenantNow < end) {
+      await insertEvent(trx, trial.tenant_id, clock, {
+        type: "contract.trial_end_approaching",
+        subjectType: "contract",
+        subjectId: trial.contract_id,
+        payload: {
+          contract_id: trial.contract_id,
+          trial_start_date: iso(trial.start_at),
+          trial_end_date: iso(end),
+          notice_days: options.trialEndNoticeDays,
+        },
+      });
+    }
+    await trx
+      .updateTable("contract_phases")
+      .set({ end_approach_announced_at: tenantNow })
+      .where("contract_id", "=", trial.contract_id)
+      .where("start_at", "=", trial.start_at)
+      .execute();
+  }
+  return due.length;
+}

@@ -1,0 +1,635 @@
+/**
+ * Invoices and credit notes as documents: created from priced lines (the tax breakdown is
+ * computed once per rate), finalised with the next number of their business entity's
+ * gap-free sequence, voided, and corrected by credit notes. A finalised document is never
+ * edited: a correction is a new document.
+ */
+import { Temporal } from "temporal-polyfill";
+import { notFound, unprocessable } from "../../domain/errors.js";
+import { taxTotals } from "../../domain/invoicing/tax.js";
+import {
+  Dec,
+  fromDecimalString,
+  type Money,
+  money,
+  toDecimalString,
+} from "../../domain/money/index.js";
+import { localDate } from "../../domain/time/index.js";
+import { newId } from "../../lib/ids.js";
+import { toJson } from "../../lib/json.js";
+import type { Address, PartySnapshot, TaxRow } from "../../storage/schema.js";
+import type { Ctx } from "../context.js";
+import type { CustomerRow } from "../customers/customers.repository.js";
+import { type Page, toPage } from "../pagination.js";
+import type { InvoiceDocument } from "./document.js";
+import {
+  type EntityRow,
+  findInvoice,
+  type InvoiceFilter,
+  type InvoiceRow,
+  type LineRow,
+  linesOf,
+  listInvoiceRows,
+  nextSequenceValue,
+} from "./invoicing.repository.js";
+
+export type InvoiceLine = {
+  id: string;
+  position: number;
+  kind: string;
+  charge_key: string | null;
+  description: string;
+  period_start: string | null;
+  period_end: string | null;
+  quantity: string;
+  unit_price: string;
+  amount: string;
+  tax_rate: string;
+  credited_line_id: string | null;
+};
+
+export type Party = PartySnapshot;
+
+export type Invoice = {
+  id: string;
+  kind: "invoice" | "credit_note";
+  status: "draft" | "finalized" | "void";
+  number: string | null;
+  business_entity_id: string;
+  customer_id: string;
+  contract_id: string | null;
+  currency: string;
+  price_basis: "net" | "gross";
+  issue_date: string;
+  due_date: string | null;
+  service_period_start: string | null;
+  service_period_end: string | null;
+  total_net: string;
+  total_tax: string;
+  total_gross: string;
+  tax_rows: { rate: string; net: string; tax: string; gross: string }[];
+  reverse_charge: boolean;
+  corrects_invoice_id: string | null;
+  billing_run_id: string | null;
+  sender: Party;
+  recipient: Party;
+  lines: InvoiceLine[];
+  created_at: string;
+  finalized_at: string | null;
+  voided_at: string | null;
+};
+
+const minor = (amount: string, currency: string) =>
+  toDecimalString(money(BigInt(amount), currency));
+
+const toLine = (l: LineRow, currency: string): InvoiceLine => ({
+  id: l.id,
+  position: l.position,
+  kind: l.kind,
+  charge_key: l.charge_key,
+  description: l.description,
+  period_start: l.period_start,
+  period_end: l.period_end,
+  quantity: l.quantity,
+  unit_price: l.unit_price,
+  amount: minor(l.amount, currency),
+  tax_rate: l.tax_rate,
+  credited_line_id: l.credited_line_id,
+});
+
+export function toInvoice(r: InvoiceRow, lines: LineRow[]): Invoice {
+  const c = r.currency;
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    number: r.number,
+    business_entity_id: r.business_entity_id,
+    customer_id: r.customer_id,
+    contract_id: r.contract_id,
+    currency: c,
+    price_basis: r.price_basis,
+    issue_date: r.issue_date,
+    due_date: r.due_date,
+    service_period_start: r.service_period_start,
+    service_period_end: r.service_period_end,
+    total_net: minor(r.total_net, c),
+    total_tax: minor(r.total_tax, c),
+    total_gross: minor(r.total_gross, c),
+    tax_rows: r.tax_rows.map((t) => ({
+      rate: t.rate,
+      net: minor(t.net, c),
+      tax: minor(t.tax, c),
+      gross: minor(t.gross, c),
+    })),
+    reverse_charge: r.reverse_charge,
+    corrects_invoice_id: r.corrects_invoice_id,
+    billing_run_id: r.billing_run_id,
+    sender: r.sender,
+    recipient: r.recipient,
+    lines: lines.map((l) => toLine(l, c)),
+    created_at: r.created_at.toISOString(),
+    finalized_at: r.finalized_at ? r.finalized_at.toISOString() : null,
+    voided_at: r.voided_at ? r.voided_at.toISOString() : null,
+  };
+}
+
+export function recipientOf(c: CustomerRow): PartySnapshot {
+  const person = [c.first_name, c.last_name].filter(Boolean).join(" ") || null;
+  return {
+    name: c.company_name ?? person ?? c.email ?? c.id,
+    sub_name: c.company_name ? person : null,
+    address: c.address,
+    vat_id: c.vat_id,
+    tax_number: null,
+    email: c.email,
+  };
+}
+
+export const senderOf = (e: EntityRow): PartySnapshot => ({
+  name: e.name,
+  sub_name: null,
+  address: { ...e.address, ...(e.country && !e.address.country ? { country: e.country } : {}) },
+  vat_id: e.vat_id,
+  tax_number: e.tax_number,
+  email: e.email,
+});
+
+export type LineInput = {
+  kind: string;
+  chargeKey: string | null;
+  contractId: string | null;
+  description: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  quantity: string;
+  unitPrice: string;
+  amount: Money;
+  taxRate: string;
+  creditedLineId?: string | null;
+};
+
+export type DocumentInput = {
+  kind?: "invoice" | "credit_note";
+  entity: EntityRow;
+  customer: CustomerRow;
+  contractId: string | null;
+  currency: string;
+  priceBasis: "net" | "gross";
+  reverseCharge: boolean;
+  lines: LineInput[];
+  correctsInvoiceId?: string | null;
+  billingRunId?: string | null;
+  draft: boolean;
+};
+
+const today = (ctx: Ctx, timeZone: string) => localDate(ctx.clock.now(), timeZone).toString();
+
+/**
+ * Writes a document and its lines; finalises it unless `draft`. Without an explicit kind, a
+ * document whose total is below zero is a credit note.
+ */
+export async function createDocument(ctx: Ctx, input: DocumentInput): Promise<InvoiceRow> {
+  const totals = taxTotals(
+    input.lines.map((l) => ({ amount: l.amount, rate: l.taxRate })),
+    input.priceBasis,
+    input.currency,
+  );
+  const kind = input.kind ?? (totals.gross.amount < 0n ? "credit_note" : "invoice");
+  const periods = input.lines.filter((l) => l.periodStart && l.periodEnd);
+  const first = periods.map((l) => l.periodStart!).sort()[0] ?? null;
+  const last =
+    periods
+      .map((l) => l.periodEnd!)
+      .sort()
+      .at(-1) ?? null;
+  const now = new Date(ctx.clock.now().epochMilliseconds);
+  const id = newId(kind === "invoice" ? "invoice" : "creditNote");
+  const taxRows: TaxRow[] = totals.rows.map((r) => ({
+    rate: r.rate,
+    net: String(r.net.amount),
+    tax: String(r.tax.amount),
+    gross: String(r.gross.amount),
+  }));
+  const row = await ctx.db
+    .insertInto("invoices")
+    .values({
+      id,
+      tenant_id: ctx.tenantId,
+      business_entity_id: input.entity.id,
+      customer_id: input.customer.id,
+      contract_id: input.contractId,
+      kind,
+      status: "draft",
+      sequence: null,
+      number: null,
+      currency: input.currency,
+      price_basis: input.priceBasis,
+      issue_date: today(ctx, input.customer.time_zone),
+      due_date: null,
+      service_period_start: first,
+      service_period_end: last,
+      sender: toJson(senderOf(input.entity)),
+      recipient: toJson(recipientOf(input.customer)),
+      reverse_charge: input.reverseCharge,
+      tax_rows: toJson(taxRows),
+      total_net: String(totals.net.amount),
+      total_tax: String(totals.tax.amount),
+      total_gross: String(totals.gross.amount),
+      corrects_invoice_id: input.correctsInvoiceId ?? null,
+      billing_run_id: input.billingRunId ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await ctx.db
+    .insertInto("invoice_lines")
+    .values(
+      input.lines.map((l, i) => ({
+        id: newId("invoiceLine"),
+        tenant_id: ctx.tenantId,
+        invoice_id: id,
+        position: i + 1,
+        contract_id: l.contractId,
+        charge_key: l.chargeKey,
+        kind: l.kind,
+        description: l.description,
+        period_start: l.periodStart,
+        period_end: l.periodEnd,
+        quantity: l.quantity,
+        unit_price: l.unitPrice,
+        amount: String(l.amount.amount),
+        tax_rate: l.taxRate,
+        credited_line_id: l.creditedLineId ?? null,
+      })),
+    )
+    .execute();
+  const created = toInvoice(row, await linesOf(ctx.db, ctx.tenantId, id));
+  ctx.audit({ targetType: kind, targetId: id, after: created });
+  await ctx.emit({
+    type: `${kind}.created`,
+    subjectType: kind,
+    subjectId: id,
+    payload: summary(created),
+  });
+  if (input.draft) return row;
+  return finalizeRow(ctx, row, input.entity, input.customer.time_zone);
+}
+
+/** What events carry: the document without its lines and parties. */
+function summary(i: Invoice) {
+  const { lines: _lines, sender: _sender, recipient: _recipient, ...rest } = i;
+  return rest;
+}
+
+async function finalizeRow(
+  ctx: Ctx,
+  row: InvoiceRow,
+  entity: EntityRow,
+  timeZone: string,
+): Promise<InvoiceRow> {
+  const sequence = await nextSequenceValue(ctx.db, {
+    tenantId: ctx.tenantId,
+    entityId: entity.id,
+    kind: row.kind,
+  });
+  const prefix = row.kind === "invoice" ? entity.invoice_prefix : entity.credit_note_prefix;
+  const issue = Temporal.PlainDate.from(today(ctx, timeZone));
+  const now = new Date(ctx.clock.now().epochMilliseconds);
+  const updated = await ctx.db
+    .updateTable("invoices")
+    .set({
+      status: "finalized",
+      sequence: String(sequence),
+      number: `${prefix}${String(sequence).padStart(6, "0")}`,
+      issue_date: issue.toString(),
+      due_date:
+        row.kind === "invoice" ? issue.add({ days: entity.payment_terms_days }).toString() : null,
+      // the parties as they are when the document is issued
+      sender: toJson(senderOf(entity)),
+      finalized_at: now,
+      updated_at: now,
+    })
+    .where("id", "=", row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const after = toInvoice(updated, await linesOf(ctx.db, ctx.tenantId, row.id));
+  ctx.audit({
+    targetType: row.kind,
+    targetId: row.id,
+    before: { status: row.status },
+    after: { status: after.status, number: after.number },
+  });
+  await ctx.emit({
+    type: `${row.kind}.finalized`,
+    subjectType: row.kind,
+    subjectId: row.id,
+    payload: summary(after),
+  });
+  return updated;
+}
+
+async function entityOf(ctx: Ctx, id: string): Promise<EntityRow> {
+  return ctx.db
+    .selectFrom("business_entities")
+    .selectAll()
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+}
+
+async function customerZone(ctx: Ctx, customerId: string): Promise<string> {
+  const c = await ctx.db
+    .selectFrom("customers")
+    .select("time_zone")
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("id", "=", customerId)
+    .executeTakeFirstOrThrow();
+  return c.time_zone;
+}
+
+async function loadForChange(ctx: Ctx, id: string): Promise<InvoiceRow> {
+  const row = await findInvoice(ctx.db, ctx.tenantId, id, { forUpdate: true });
+  if (!row) throw notFound("invoice_not_found", `no invoice or credit note ${id}`, { id });
+  return row;
+}
+
+/** Issues a draft: it gets its number, issue date and due date. */
+export async function finalizeInvoice(ctx: Ctx, id: string): Promise<Invoice> {
+  const row = await loadForChange(ctx, id);
+  if (row.status !== "draft") {
+    throw unprocessable(
+      "invoice_not_draft",
+      `only a draft can be finalized; this one is ${row.status}`,
+      {
+        id,
+        status: row.status,
+      },
+    );
+  }
+  const done = await finalizeRow(
+    ctx,
+    row,
+    await entityOf(ctx, row.business_entity_id),
+    await customerZone(ctx, row.customer_id),
+  );
+  return toInvoice(done, await linesOf(ctx.db, ctx.tenantId, id));
+}
+
+/**
+ * Voids a draft or an issued document that nothing refers to. A void document keeps its
+ * number (numbers have no gaps) and no longer counts as billed: its charges are billed again
+ * by the contract's next settlement.
+ */
+export async function voidInvoice(ctx: Ctx, id: string): Promise<Invoice> {
+  const row = await loadForChange(ctx, id);
+  if (row.status === "void") {
+    throw unprocessable("invoice_void", "the document is already void", { id });
+  }
+  const credit = await ctx.db
+    .selectFrom("invoices")
+    .select("id")
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("corrects_invoice_id", "=", id)
+    .where("status", "!=", "void")
+    .executeTakeFirst();
+  if (credit) {
+    throw unprocessable(
+      "invoice_has_credit_notes",
+      `credit note ${credit.id} corrects this invoice; void it first`,
+      { id, credit_note_id: credit.id },
+    );
+  }
+  const now = new Date(ctx.clock.now().epochMilliseconds);
+  const updated = await ctx.db
+    .updateTable("invoices")
+    .set({ status: "void", voided_at: now, updated_at: now })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  // what it billed is unbilled again
+  await ctx.db
+    .updateTable("usage_records")
+    .set({ billed_at: null, invoice_id: null })
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("invoice_id", "=", id)
+    .execute();
+  await ctx.db
+    .updateTable("rated_items")
+    .set({ billed_at: null, invoice_id: null })
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("invoice_id", "=", id)
+    .execute();
+  if (row.contract_id) {
+    await ctx.db
+      .updateTable("contracts")
+      .set({ next_billing_at: (eb) => eb.fn.coalesce("next_billing_at", eb.val(now)) })
+      .where("tenant_id", "=", ctx.tenantId)
+      .where("id", "=", row.contract_id)
+      .execute();
+  }
+  const after = toInvoice(updated, await linesOf(ctx.db, ctx.tenantId, id));
+  ctx.audit({
+    targetType: row.kind,
+    targetId: id,
+    before: { status: row.status },
+    after: { status: "void" },
+  });
+  await ctx.emit({
+    type: `${row.kind}.voided`,
+    subjectType: row.kind,
+    subjectId: id,
+    payload: summary(after),
+  });
+  return after;
+}
+
+export type CreditNoteInput = {
+  /** Lines to credit, each in full or by `amount`; all remaining amounts when absent. */
+  lines?: { line_id: string; amount?: string | undefined }[] | undefined;
+  reason?: string | undefined;
+};
+
+/**
+ * A credit note for an issued invoice: every line in full, or chosen lines in full or in
+ * part. No line is credited beyond what remains of it after earlier credit notes.
+ */
+export async function createCreditNote(
+  ctx: Ctx,
+  invoiceId: string,
+  input: CreditNoteInput,
+): Promise<Invoice> {
+  const invoice = await loadForChange(ctx, invoiceId);
+  if (invoice.kind !== "invoice" || invoice.status !== "finalized") {
+    throw unprocessable("invoice_not_creditable", "only a finalized invoice can be credited", {
+      id: invoiceId,
+      kind: invoice.kind,
+      status: invoice.status,
+    });
+  }
+  const lines = await linesOf(ctx.db, ctx.tenantId, invoiceId);
+  const credited = await ctx.db
+    .selectFrom("invoice_lines as l")
+    .innerJoin("invoices as i", "i.id", "l.invoice_id")
+    .select(["l.credited_line_id", (eb) => eb.fn.sum<string>("l.amount").as("total")])
+    .where("l.tenant_id", "=", ctx.tenantId)
+    .where("i.corrects_invoice_id", "=", invoiceId)
+    .where("i.status", "!=", "void")
+    .groupBy("l.credited_line_id")
+    .execute();
+  const creditedBy = new Map(credited.map((c) => [c.credited_line_id, BigInt(c.total)]));
+  const currency = invoice.currency;
+  const remaining = (l: LineRow) => BigInt(l.amount) + (creditedBy.get(l.id) ?? 0n);
+  const wanted =
+    input.lines ??
+    lines.filter((l) => remaining(l) > 0n).map((l) => ({ line_id: l.id, amount: undefined }));
+  if (wanted.length === 0) {
+    throw unprocessable("nothing_to_credit", "the invoice has been credited in full", {
+      id: invoiceId,
+    });
+  }
+  const seen = new Set<string>();
+  const out: LineInput[] = wanted.map((w, i) => {
+    const line = lines.find((l) => l.id === w.line_id);
+    if (!line) {
+      throw unprocessable("unknown_invoice_line", `the invoice has no line ${w.line_id}`, {
+        field: `lines.${i}.line_id`,
+      });
+    }
+    if (seen.has(line.id)) {
+      throw unprocessable("duplicate_invoice_line", `line ${line.id} is named twice`, {
+        field: `lines.${i}.line_id`,
+      });
+    }
+    seen.add(line.id);
+    const left = remaining(line);
+    const amount =
+      w.amount === undefined ? left : parseAmount(w.amount, currency, `lines.${i}.amount`);
+    if (amount <= 0n || amount > left) {
+      throw unprocessable(
+        "credit_exceeds_line",
+        `line ${line.id} can be credited by at most ${minor(String(left), currency)}`,
+        { field: `lines.${i}.amount`, remaining: minor(String(left), currency) },
+      );
+    }
+    const value = money(-amount, currency);
+    return {
+      kind: line.kind,
+      chargeKey: null,
+      contractId: line.contract_id,
+      description: `${input.reason ? `${input.reason}: ` : "Credit: "}${line.description}`,
+      periodStart: line.period_start,
+      periodEnd: line.period_end,
+      quantity: amount === BigInt(line.amount) ? line.quantity : "1",
+      unitPrice:
+        amount === BigInt(line.amount)
+          ? new Dec(line.unit_price).negated().toFixed()
+          : toDecimalString(value),
+      amount: value,
+      taxRate: line.tax_rate,
+      creditedLineId: line.id,
+    };
+  });
+  const customer = await ctx.db
+    .selectFrom("customers")
+    .selectAll()
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("id", "=", invoice.customer_id)
+    .executeTakeFirstOrThrow();
+  const row = await createDocument(ctx, {
+    kind: "credit_note",
+    entity: await entityOf(ctx, invoice.business_entity_id),
+    customer,
+    contractId: invoice.contract_id,
+    currency,
+    priceBasis: invoice.price_basis,
+    reverseCharge: invoice.reverse_charge,
+    lines: out,
+    correctsInvoiceId: invoice.id,
+    draft: false,
+  });
+  return toInvoice(row, await linesOf(ctx.db, ctx.tenantId, row.id));
+}
+
+const parseAmount = (value: string, currency: string, field: string): bigint =>
+  fromDecimalString(value, currency, field).amount;
+
+export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
+  const row = await findInvoice(ctx.db, ctx.tenantId, id);
+  if (!row) throw notFound("invoice_not_found", `no invoice or credit note ${id}`, { id });
+  return toInvoice(row, await linesOf(ctx.db, ctx.tenantId, id));
+}
+
+export async function listInvoices(ctx: Ctx, f: InvoiceFilter): Promise<Page<Invoice>> {
+  const rows = await listInvoiceRows(ctx.db, ctx.tenantId, { ...f, limit: f.limit + 1 });
+  const page = toPage(rows, f.limit);
+  const lines =
+    page.data.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom("invoice_lines")
+          .selectAll()
+          .where("tenant_id", "=", ctx.tenantId)
+          .where(
+            "invoice_id",
+            "in",
+            page.data.map((r) => r.id),
+          )
+          .orderBy("invoice_id")
+          .orderBy("position")
+          .execute();
+  return {
+    ...page,
+    data: page.data.map((r) =>
+      toInvoice(
+        r,
+        lines.filter((l) => l.invoice_id === r.id),
+      ),
+    ),
+  };
+}
+
+const addressLines = (a: Address): string[] => {
+  const street = a.line1 ?? [a.street, a.house_number].filter(Boolean).join(" ");
+  const city = [a.postal_code, a.city].filter(Boolean).join(" ");
+  return [street, a.line2 ?? "", city, a.country ?? ""].filter((s) => s && s.length > 0);
+};
+
+/** The printable view of a document (see document.ts). */
+export function documentOf(i: Invoice, language: string | null): InvoiceDocument {
+  const party = (p: Party) => ({
+    name: p.name,
+    sub_name: p.sub_name,
+    address_lines: addressLines(p.address),
+    vat_id: p.vat_id,
+    tax_number: p.tax_number,
+  });
+  return {
+    kind: i.kind,
+    number: i.number,
+    status: i.status,
+    issue_date: i.issue_date,
+    due_date: i.due_date,
+    currency: i.currency,
+    price_basis: i.price_basis,
+    sender: party(i.sender),
+    recipient: party(i.recipient),
+    lines: i.lines.map((l) => ({
+      description: l.description,
+      period_start: l.period_start,
+      period_end: l.period_end,
+      quantity: l.quantity,
+      unit_price: l.unit_price,
+      amount: l.amount,
+      tax_rate: l.tax_rate,
+    })),
+    tax_rows: i.tax_rows,
+    total_net: i.total_net,
+    total_tax: i.total_tax,
+    total_gross: i.total_gross,
+    reverse_charge: i.reverse_charge,
+    corrects_invoice_number: null,
+    language,
+  };
+}

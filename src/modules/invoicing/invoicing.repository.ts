@@ -1,0 +1,346 @@
+/**
+ * Storage of invoices, their lines and what billing reads: a contract's history (loaded in
+ * a handful of queries) and the charges already billed. Every query is tenant-scoped.
+ */
+import { type Kysely, type Selectable, sql } from "kysely";
+import { Temporal } from "temporal-polyfill";
+import type { Timeline } from "../../domain/contracts/phases.js";
+import type {
+  BilledItem,
+  ChargeKind,
+  ComponentTerms,
+  ContractHistory,
+  VariantTerms,
+} from "../../domain/invoicing/index.js";
+import { money, toDecimalString } from "../../domain/money/index.js";
+import type { PriceModel } from "../../domain/pricing/index.js";
+import type {
+  BusinessEntitiesTable,
+  ComponentsTable,
+  DB,
+  InvoiceLinesTable,
+  InvoicesTable,
+  PlanVariantsTable,
+} from "../../storage/schema.js";
+import { type ContractRow, loadTimeline } from "../contracts/contracts.repository.js";
+
+export type InvoiceRow = Selectable<InvoicesTable>;
+export type LineRow = Selectable<InvoiceLinesTable>;
+export type EntityRow = Selectable<BusinessEntitiesTable>;
+
+const instant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
+const plainDate = (s: string) => Temporal.PlainDate.from(s);
+
+export function priceModelOf(c: Selectable<ComponentsTable>): PriceModel {
+  switch (c.price_model) {
+    case "per_unit":
+      return { model: "per_unit", unitPrice: c.price_per_unit };
+    case "package":
+      return {
+        model: "package",
+        packagePrice: c.price_per_unit,
+        packageSize: c.package_size ?? "1",
+      };
+    default:
+      return { model: c.price_model, tiers: c.tiers };
+  }
+}
+
+const variantTerms = (v: Selectable<PlanVariantsTable>, planName: string): VariantTerms => ({
+  id: v.id,
+  name: v.internal_name || planName,
+  recurringFee: v.recurring_fee,
+  setupFee: v.setup_fee,
+  feePeriod: v.fee_period,
+  billingPeriod: v.billing_period,
+  paymentMode: v.payment_period_mode,
+  alignment: v.billing_alignment,
+  quotas: v.quotas.map((q) => ({ componentId: q.component_id, quantity: q.quantity })),
+});
+
+/** Everything the invoicing calculation needs about one contract. */
+export async function loadHistory(
+  db: Kysely<DB>,
+  tenantId: string,
+  contract: ContractRow,
+  timeZone: string,
+  /** Phases to bill instead of the stored ones (a preview of a change). */
+  proposed?: Timeline,
+): Promise<ContractHistory> {
+  const timeline = proposed ?? (await loadTimeline(db, contract));
+  const variantIds = [
+    ...new Set(timeline.phases.flatMap((p) => (p.planVariantId ? [p.planVariantId] : []))),
+  ];
+  const variants =
+    variantIds.length === 0
+      ? []
+      : await db
+          .selectFrom("plan_variants as v")
+          .innerJoin("plans as p", "p.id", "v.plan_id")
+          .selectAll("v")
+          .select("p.name as plan_name")
+          .where("v.tenant_id", "=", tenantId)
+          .where("v.id", "in", variantIds)
+          .execute();
+  const components = await db
+    .selectFrom("components")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("plan_group_id", "=", contract.plan_group_id)
+    .execute();
+  const subscriptions = await db
+    .selectFrom("component_subscriptions")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("contract_id", "=", contract.id)
+    .orderBy("id")
+    .execute();
+  // usage summed per component and customer's day: the calculation needs no more detail
+  const usage = await db
+    .selectFrom("usage_records")
+    .select([
+      "component_id",
+      sql<string>`to_char((due_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD')`.as("day"),
+      sql<string>`sum(quantity)::text`.as("quantity"),
+    ])
+    .where("tenant_id", "=", tenantId)
+    .where("contract_id", "=", contract.id)
+    .groupBy(["component_id", "day"])
+    .orderBy("component_id")
+    .orderBy("day")
+    .execute();
+  const rated = await db
+    .selectFrom("rated_items")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("contract_id", "=", contract.id)
+    .orderBy("id")
+    .execute();
+  const discounts = await db
+    .selectFrom("discount_subscriptions as s")
+    .innerJoin("discounts as d", "d.id", "s.discount_id")
+    .select([
+      "s.id",
+      "s.start_at",
+      "s.end_at",
+      "s.duration_end_at",
+      "d.name",
+      "d.percent",
+      "d.amount",
+      "d.applies_to",
+    ])
+    .where("s.tenant_id", "=", tenantId)
+    .where("s.contract_id", "=", contract.id)
+    .orderBy("s.id")
+    .execute();
+  const earlier = (a: Date | null, b: Date | null) =>
+    a === null ? b : b === null ? a : a < b ? a : b;
+  return {
+    contractId: contract.id,
+    currency: contract.currency,
+    timeZone,
+    timeline,
+    variants: new Map(variants.map((v) => [v.id, variantTerms(v, v.plan_name)])),
+    components: new Map(
+      components.map((c): [string, ComponentTerms] => [
+        c.id,
+        {
+          id: c.id,
+          name: c.name,
+          type: c.type,
+          price: priceModelOf(c),
+          feePeriod: c.fee_period,
+          prorate: c.prorate,
+          billInTrial: c.bill_in_trial,
+        },
+      ]),
+    ),
+    componentSubscriptions: subscriptions.map((s) => ({
+      id: s.id,
+      componentId: s.component_id,
+      quantity: s.quantity,
+      start: instant(s.start_at),
+      end: s.end_at ? instant(s.end_at) : null,
+    })),
+    usage: usage.map((u) => ({
+      componentId: u.component_id,
+      quantity: u.quantity,
+      date: plainDate(u.day),
+    })),
+    ratedItems: rated.map((r) => ({
+      id: r.id,
+      description: r.description,
+      quantity: r.quantity,
+      unitPrice: r.price_per_unit,
+      periodStart: instant(r.period_start),
+      periodEnd: instant(r.period_end),
+      createdAt: instant(r.created_at),
+    })),
+    discounts: discounts.map((d) => {
+      const end = earlier(d.end_at, d.duration_end_at);
+      return {
+        id: d.id,
+        description: d.name,
+        appliesTo: d.applies_to,
+        percent: d.percent,
+        // stored in minor units; the calculation takes a decimal amount
+        amount:
+          d.amount === null ? null : toDecimalString(money(BigInt(d.amount), contract.currency)),
+        start: instant(d.start_at),
+        end: end ? instant(end) : null,
+      };
+    }),
+  };
+}
+
+/** The engine's charges on the contract's invoices and credit notes that are not void. */
+export async function loadBilledItems(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+  currency: string,
+): Promise<BilledItem[]> {
+  const rows = await db
+    .selectFrom("invoice_lines as l")
+    .innerJoin("invoices as i", "i.id", "l.invoice_id")
+    .select([
+      "l.charge_key",
+      "l.kind",
+      "l.description",
+      "l.period_start",
+      "l.period_end",
+      "l.amount",
+    ])
+    .where("l.tenant_id", "=", tenantId)
+    .where("l.contract_id", "=", contractId)
+    .where("l.charge_key", "is not", null)
+    .where("i.status", "!=", "void")
+    .orderBy("i.id")
+    .orderBy("l.position")
+    .execute();
+  return rows.map((r) => ({
+    key: r.charge_key!,
+    kind: r.kind as ChargeKind,
+    description: r.description,
+    period:
+      r.period_start && r.period_end
+        ? { start: plainDate(r.period_start), end: plainDate(r.period_end) }
+        : null,
+    amount: money(BigInt(r.amount), currency),
+  }));
+}
+
+/** The tenant's default business entity, created on first use from the tenant's name. */
+export async function defaultEntity(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+): Promise<EntityRow> {
+  const found = await db
+    .selectFrom("business_entities")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("is_default", "=", true)
+    .executeTakeFirst();
+  if (found) return found;
+  const tenant = await db
+    .selectFrom("tenants")
+    .select("name")
+    .where("id", "=", tenantId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("business_entities")
+    .values({ id, tenant_id: tenantId, name: tenant.name, is_default: true, address: "{}" })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return db
+    .selectFrom("business_entities")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("is_default", "=", true)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The next number of a document sequence. The counter row stays locked until the
+ * transaction ends, and a rollback takes the number back: numbers have no gaps.
+ */
+export async function nextSequenceValue(
+  db: Kysely<DB>,
+  key: { tenantId: string; entityId: string; kind: "invoice" | "credit_note" },
+): Promise<bigint> {
+  const row = await db
+    .insertInto("document_sequences")
+    .values({
+      tenant_id: key.tenantId,
+      business_entity_id: key.entityId,
+      kind: key.kind,
+      last_value: "1",
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(["tenant_id", "business_entity_id", "kind"])
+        .doUpdateSet({ last_value: sql`document_sequences.last_value + 1` }),
+    )
+    .returning("last_value")
+    .executeTakeFirstOrThrow();
+  return BigInt(row.last_value);
+}
+
+export async function findInvoice(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<InvoiceRow | undefined> {
+  let q = db
+    .selectFrom("invoices")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id);
+  if (options.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function linesOf(
+  db: Kysely<DB>,
+  tenantId: string,
+  invoiceId: string,
+): Promise<LineRow[]> {
+  return db
+    .selectFrom("invoice_lines")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("invoice_id", "=", invoiceId)
+    .orderBy("position")
+    .execute();
+}
+
+export type InvoiceFilter = {
+  limit: number;
+  cursor?: string | undefined;
+  offset?: number | undefined;
+  customerId?: string | undefined;
+  contractId?: string | undefined;
+  status?: InvoiceRow["status"] | undefined;
+  kind?: InvoiceRow["kind"] | undefined;
+  /** Only issued documents (finalized or void), no drafts. */
+  issued?: boolean | undefined;
+};
+
+export async function listInvoiceRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  f: InvoiceFilter,
+): Promise<InvoiceRow[]> {
+  let q = db.selectFrom("invoices").selectAll().where("tenant_id", "=", tenantId);
+  if (f.cursor) q = q.where("id", ">", f.cursor);
+  if (f.customerId) q = q.where("customer_id", "=", f.customerId);
+  if (f.contractId) q = q.where("contract_id", "=", f.contractId);
+  if (f.status) q = q.where("status", "=", f.status);
+  if (f.kind) q = q.where("kind", "=", f.kind);
+  if (f.issued) q = q.where("status", "!=", "draft");
+  q = q.orderBy("id").limit(f.limit);
+  if (f.offset) q = q.offset(f.offset);
+  return q.execute();
+}

@@ -1,0 +1,240 @@
+import { Type } from "typebox";
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);
+const Day = Type.String({ format: "date", description: "YYYY-MM-DD" });
+const Money = Type.String({ description: "Decimal amount in the document's currency" });
+
+export const AddressSchema = Type.Object(
+  {
+    line1: Type.Optional(Type.String({ maxLength: 200 })),
+    line2: Type.Optional(Type.String({ maxLength: 200 })),
+    street: Type.Optional(Type.String({ maxLength: 200 })),
+    house_number: Type.Optional(Type.String({ maxLength: 50 })),
+    postal_code: Type.Optional(Type.String({ maxLength: 50 })),
+    city: Type.Optional(Type.String({ maxLength: 200 })),
+    country: Type.Optional(Type.String({ pattern: "^[A-Z]{2}$" })),
+  },
+  { additionalProperties: false },
+);
+
+const PartySchema = Type.Object({
+  name: Type.String(),
+  sub_name: Nullable(Type.String()),
+  address: Type.Object({}, { additionalProperties: true }),
+  vat_id: Nullable(Type.String()),
+  tax_number: Nullable(Type.String()),
+  email: Type.Optional(Nullable(Type.String())),
+});
+
+const TaxRowSchema = Type.Object({
+  rate: Type.String({ description: "Percent" }),
+  net: Money,
+  tax: Money,
+  gross: Money,
+});
+
+export const InvoiceLineSchema = Type.Object({
+  id: Type.String(),
+  position: Type.Integer(),
+  kind: Type.String({
+    description: "setup_fee, recurring_fee, component_fee, usage, rated_item or discount",
+  }),
+  charge_key: Nullable(
+    Type.String({ description: "The billing engine's stable key of the charge (null: by hand)" }),
+  ),
+  description: Type.String(),
+  period_start: Nullable(Day),
+  period_end: Nullable(Type.String({ format: "date", description: "Exclusive" })),
+  quantity: Type.String(),
+  unit_price: Type.String(),
+  amount: Money,
+  tax_rate: Type.String(),
+  credited_line_id: Nullable(Type.String()),
+});
+
+export const InvoiceSchema = Type.Object(
+  {
+    id: Type.String(),
+    kind: Type.Union([Type.Literal("invoice"), Type.Literal("credit_note")]),
+    status: Type.Union([Type.Literal("draft"), Type.Literal("finalized"), Type.Literal("void")]),
+    number: Nullable(Type.String({ description: "Gap-free per business entity and kind" })),
+    business_entity_id: Type.String(),
+    customer_id: Type.String(),
+    contract_id: Nullable(Type.String()),
+    currency: Type.String(),
+    price_basis: Type.Union([Type.Literal("net"), Type.Literal("gross")]),
+    issue_date: Day,
+    due_date: Nullable(Day),
+    service_period_start: Nullable(Day),
+    service_period_end: Nullable(Day),
+    total_net: Money,
+    total_tax: Money,
+    total_gross: Money,
+    tax_rows: Type.Array(TaxRowSchema),
+    reverse_charge: Type.Boolean(),
+    corrects_invoice_id: Nullable(Type.String()),
+    billing_run_id: Nullable(Type.String()),
+    sender: PartySchema,
+    recipient: PartySchema,
+    lines: Type.Array(InvoiceLineSchema),
+    created_at: Type.String({ format: "date-time" }),
+    finalized_at: Nullable(Type.String({ format: "date-time" })),
+    voided_at: Nullable(Type.String({ format: "date-time" })),
+  },
+  { $id: "Invoice" },
+);
+
+export const InvoiceListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    cursor: Type.Optional(Type.String({ maxLength: 64 })),
+    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+    contract_id: Type.Optional(Type.String({ maxLength: 64 })),
+    status: Type.Optional(
+      Type.Union([Type.Literal("draft"), Type.Literal("finalized"), Type.Literal("void")]),
+    ),
+    kind: Type.Optional(Type.Union([Type.Literal("invoice"), Type.Literal("credit_note")])),
+  },
+  { additionalProperties: false },
+);
+
+export const CreditNoteBody = Type.Object(
+  {
+    lines: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            line_id: Type.String({ maxLength: 64 }),
+            amount: Type.Optional(
+              Type.String({
+                pattern: "^[0-9]{1,12}(\\.[0-9]{1,4})?$",
+                description: "Part of the line to credit; the rest of it when absent",
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 500 },
+      ),
+    ),
+    reason: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const SettlementSchema = Type.Object({
+  contract_id: Type.String(),
+  invoice: Nullable(InvoiceSchema),
+  next_billing_at: Nullable(Type.String({ format: "date-time" })),
+});
+
+export const PreviewSchema = Type.Object({
+  contract_id: Type.String(),
+  currency: Type.String(),
+  price_basis: Type.Union([Type.Literal("net"), Type.Literal("gross")]),
+  reverse_charge: Type.Boolean(),
+  date: Day,
+  lines: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      charge_key: Type.String(),
+      description: Type.String(),
+      period_start: Nullable(Day),
+      period_end: Nullable(Day),
+      quantity: Type.String(),
+      unit_price: Type.String(),
+      amount: Money,
+      tax_rate: Type.String(),
+    }),
+  ),
+  tax_rows: Type.Array(TaxRowSchema),
+  total_net: Money,
+  total_tax: Money,
+  total_gross: Money,
+});
+
+export const BillingRunSchema = Type.Object(
+  {
+    id: Type.String(),
+    trigger: Type.Union([Type.Literal("worker"), Type.Literal("api")]),
+    status: Type.Union([
+      Type.Literal("running"),
+      Type.Literal("completed"),
+      Type.Literal("interrupted"),
+    ]),
+    started_at: Type.String({ format: "date-time" }),
+    tenant_time: Type.String({ format: "date-time" }),
+    finished_at: Nullable(Type.String({ format: "date-time" })),
+    contracts_billed: Type.Integer(),
+    invoices_created: Type.Integer(),
+    credit_notes_created: Type.Integer(),
+    failures: Type.Integer(),
+    last_error: Nullable(Type.String()),
+  },
+  { $id: "BillingRun" },
+);
+
+const Rate = Type.String({ pattern: "^[0-9]{1,2}(\\.[0-9]{1,4})?$", description: "Percent" });
+
+export const TaxPolicySchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    rates: Type.Array(Type.Object({ country: Type.String(), rate: Type.String() })),
+    default_rate: Type.String(),
+    created_at: Type.String({ format: "date-time" }),
+  },
+  { $id: "TaxPolicy" },
+);
+
+export const TaxPolicyBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    rates: Type.Array(
+      Type.Object(
+        { country: Type.String({ pattern: "^[A-Z]{2}$" }), rate: Rate },
+        { additionalProperties: false },
+      ),
+      { maxItems: 300 },
+    ),
+    default_rate: Type.Optional(Rate),
+  },
+  { additionalProperties: false },
+);
+
+export const BusinessEntitySchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    address: Type.Object({}, { additionalProperties: true }),
+    country: Nullable(Type.String()),
+    vat_id: Nullable(Type.String()),
+    tax_number: Nullable(Type.String()),
+    email: Nullable(Type.String()),
+    invoice_prefix: Type.String(),
+    credit_note_prefix: Type.String(),
+    payment_terms_days: Type.Integer(),
+    default_tax_policy_id: Nullable(Type.String()),
+    is_default: Type.Boolean(),
+  },
+  { $id: "BusinessEntity" },
+);
+
+const Text = (max: number) => Type.String({ maxLength: max });
+
+export const BusinessEntityPatch = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    address: Type.Optional(AddressSchema),
+    country: Type.Optional(Nullable(Type.String({ pattern: "^[A-Z]{2}$" }))),
+    vat_id: Type.Optional(Nullable(Text(50))),
+    tax_number: Type.Optional(Nullable(Text(50))),
+    email: Type.Optional(Nullable(Text(200))),
+    invoice_prefix: Type.Optional(Type.String({ pattern: "^[A-Za-z0-9_/-]{0,20}$" })),
+    credit_note_prefix: Type.Optional(Type.String({ pattern: "^[A-Za-z0-9_/-]{0,20}$" })),
+    payment_terms_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+    default_tax_policy_id: Type.Optional(Nullable(Text(64))),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
