@@ -10,6 +10,7 @@ import { isAccrueError } from "../domain/errors.js";
 import { buildApp } from "../http/app.js";
 import { workerJobs } from "../jobs/index.js";
 import { startWorker } from "../jobs/runner.js";
+import { runBilling } from "../modules/invoicing/billing.js";
 import { createTenant, ensureDefaultTenant } from "../modules/tenants/tenants.service.js";
 import { type Database, DatabaseLockedError, migrate, openDatabase } from "../storage/db.js";
 
@@ -19,6 +20,8 @@ Commands:
   serve                 HTTP API and worker loop (HOST, PORT; ACCRUE_WORKER=false: API only)
   worker                the worker loop alone
   migrate               bring the database schema up to date and exit
+  bill [--tenant ID]    settle every contract that is due now (on its tenant's clock), then
+                        exit; progress on stderr (the worker loop does this continuously)
   bootstrap [--json] [--name NAME] [--test-clock INSTANT]
                         create a tenant with an admin API key and an OAuth client
   help                  this text
@@ -116,6 +119,59 @@ async function worker(config: Config) {
   });
 }
 
+/** Contracts settled between two looks at the progress. */
+const BILL_BATCH = 100;
+
+async function bill(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { tenant: { type: "string" } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const database = await open(config);
+  const totals = { contracts: 0, invoices: 0, creditNotes: 0, failures: 0 };
+  const started = performance.now();
+  let reported = Number.NEGATIVE_INFINITY;
+  const report = (final: boolean) => {
+    const seconds = (performance.now() - started) / 1000;
+    process.stderr.write(
+      `accrue bill: ${final ? "done, " : ""}${totals.contracts} contract(s) settled, ` +
+        `${totals.invoices} invoice(s), ${totals.creditNotes} credit note(s), ` +
+        `${totals.failures} failure(s) in ${seconds.toFixed(1)} s\n`,
+    );
+  };
+  try {
+    process.stderr.write(`accrue bill: settling due contracts on the ${where(config)}\n`);
+    for (;;) {
+      const runs = await runBilling(database.db, {
+        tenantId: values.tenant,
+        trigger: "worker",
+        limit: BILL_BATCH,
+        systemNow: () => new Date(),
+      });
+      let settled = 0;
+      for (const r of runs) {
+        settled += r.contracts_billed + r.failures;
+        totals.contracts += r.contracts_billed;
+        totals.invoices += r.invoices_created;
+        totals.creditNotes += r.credit_notes_created;
+        totals.failures += r.failures;
+      }
+      if (settled === 0) break;
+      // after the first batch, then at most once a second
+      if (performance.now() - reported >= 1000) {
+        report(false);
+        reported = performance.now();
+      }
+    }
+    report(true);
+    if (totals.failures > 0) process.exitCode = 3;
+  } finally {
+    await database.close();
+  }
+}
+
 async function migrateCommand(config: Config) {
   const database = config.databaseUrl
     ? await openDatabase({ backend: "postgres", url: config.databaseUrl })
@@ -194,6 +250,8 @@ export async function main(argv: string[]): Promise<void> {
         return await worker(config);
       case "migrate":
         return await migrateCommand(config);
+      case "bill":
+        return await bill(config, rest);
       case "bootstrap":
         return await bootstrap(config, rest);
       default:

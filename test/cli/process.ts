@@ -75,3 +75,51 @@ export function serve(env: Env = {}, timeoutMs = 120_000): Promise<Served> {
     });
   });
 }
+
+export type Spawned = {
+  /** Resolves when the output so far matches `pattern`; rejects if the process exits first. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  kill(signal: NodeJS.Signals): void;
+  /** The exit code (null when a signal ended the process). */
+  exited: Promise<number | null>;
+  output(): string;
+};
+
+/** Starts an `accrue` command and lets the test watch its output. */
+export function spawnAccrue(args: string[], env: Env = {}): Spawned {
+  const child = spawn(process.execPath, [BIN, ...args], { env: childEnv(env) });
+  let out = "";
+  const watchers: (() => void)[] = [];
+  const onData = (d: Buffer) => {
+    out += d;
+    for (const w of [...watchers]) w();
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
+  return {
+    output: () => out,
+    kill: (signal) => child.kill(signal),
+    exited,
+    waitFor: (pattern, timeoutMs = 120_000) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no ${pattern} in time:\n${out}`)),
+          timeoutMs,
+        );
+        const check = () => {
+          if (!pattern.test(out)) return;
+          clearTimeout(timer);
+          watchers.splice(watchers.indexOf(check), 1);
+          resolve();
+        };
+        watchers.push(check);
+        check();
+        void exited.then((code) => {
+          clearTimeout(timer);
+          if (!pattern.test(out))
+            reject(new Error(`exited with ${code} before ${pattern}:\n${out}`));
+        });
+      }),
+  };
+}
