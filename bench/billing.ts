@@ -177,5 +177,10 @@ console.log("# Accrue billing-run benchmark");
 console.log(
   `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
 );
-await onBackend("pglite");
-if (process.env.DATABASE_URL) await onBackend("postgres");
+// BENCH_BACKENDS=postgres: PostgreSQL alone
+const only = process.env.BENCH_BACKENDS?.split(",");
+for (const backend of ["pglite", "postgres"] as const) {
+  if (only && !only.includes(backend)) continue;
+  if (backend === "postgres" && !process.env.DATABASE_URL) continue;
+  await onBackend(backend);
+}

@@ -59,14 +59,28 @@ export function periodDuration(p: Period, n = 1): Temporal.Duration {
  * A result outside Temporal's date range raises `date_out_of_range`.
  */
 export function addPeriods(anchor: Temporal.PlainDate, p: Period, n: number): Temporal.PlainDate {
+  const key = `${anchor.year}-${anchor.month}-${anchor.day}+${p.count * n}${p.unit}`;
+  const known = added.get(key);
+  if (known) return known;
   const duration = periodDuration(p, n);
+  let result: Temporal.PlainDate;
   try {
-    return anchor.add(duration, { overflow: "constrain" });
+    result = anchor.add(duration, { overflow: "constrain" });
   } catch (e) {
     if (e instanceof RangeError) throw outOfRange(p, n, anchor);
     throw e;
   }
+  if (added.size >= ADDED_LIMIT) added.clear();
+  added.set(key, result);
+  return result;
 }
+
+/**
+ * Results of {@link addPeriods}, which billing asks for over and over (every grid cell of
+ * every contract): a pure function's memo, emptied when it reaches its limit.
+ */
+const added = new Map<string, Temporal.PlainDate>();
+const ADDED_LIMIT = 100_000;
 
 /**
  * `date − n × period` (n defaults to 1), clamped like {@link addPeriods}. Not an exact inverse

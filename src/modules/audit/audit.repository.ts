@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
+import { insertMany } from "../../storage/bulk.js";
 import type { AuditEventsTable, DB } from "../../storage/schema.js";
 
 export type AuditRecord = {
@@ -21,27 +22,42 @@ export type AuditRecord = {
 export async function insertAuditRecords(db: Kysely<DB>, records: AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
   const occurredAt = new Date();
-  await db
-    .insertInto("audit_events")
-    .values(
-      records.map((r) => ({
-        id: newId("audit"),
-        tenant_id: r.tenantId,
-        occurred_at: occurredAt,
-        tenant_time: r.tenantTime,
-        actor_type: r.actorType,
-        actor_id: r.actorId,
-        operation: r.operation,
-        outcome: r.outcome,
-        target_type: r.targetType ?? null,
-        target_id: r.targetId ?? null,
-        before: r.before === undefined ? null : toJson(r.before),
-        after: r.after === undefined ? null : toJson(r.after),
-        request_id: r.requestId,
-        idempotency_key: r.idempotencyKey ?? null,
-      })),
-    )
-    .execute();
+  await insertMany(
+    db,
+    "audit_events",
+    {
+      id: "text",
+      tenant_id: "text",
+      occurred_at: "timestamptz",
+      tenant_time: "timestamptz",
+      actor_type: "text",
+      actor_id: "text",
+      operation: "text",
+      outcome: "text",
+      target_type: "text",
+      target_id: "text",
+      before: "jsonb",
+      after: "jsonb",
+      request_id: "text",
+      idempotency_key: "text",
+    },
+    records.map((r) => ({
+      id: newId("audit"),
+      tenant_id: r.tenantId,
+      occurred_at: occurredAt,
+      tenant_time: r.tenantTime,
+      actor_type: r.actorType,
+      actor_id: r.actorId,
+      operation: r.operation,
+      outcome: r.outcome,
+      target_type: r.targetType ?? null,
+      target_id: r.targetId ?? null,
+      before: r.before === undefined ? null : toJson(r.before),
+      after: r.after === undefined ? null : toJson(r.after),
+      request_id: r.requestId,
+      idempotency_key: r.idempotencyKey ?? null,
+    })),
+  );
 }
 
 export type AuditFilter = {

@@ -44,24 +44,45 @@ export async function listContracts(
 }
 
 export async function loadTimeline(db: Kysely<DB>, contract: ContractRow): Promise<Timeline> {
+  return (await loadTimelines(db, [contract])).get(contract.id)!;
+}
+
+/** The timelines of several contracts in one query, by contract id. */
+export async function loadTimelines(
+  db: Kysely<DB>,
+  contracts: readonly ContractRow[],
+): Promise<Map<string, Timeline>> {
+  if (contracts.length === 0) return new Map();
   const rows = await db
     .selectFrom("contract_phases")
     .selectAll()
-    .where("contract_id", "=", contract.id)
+    .where(
+      "contract_id",
+      "in",
+      contracts.map((c) => c.id),
+    )
+    .orderBy("contract_id")
     .orderBy("start_at")
     .execute();
-  return {
-    start: instant(contract.start_at),
-    end: contract.end_at ? instant(contract.end_at) : null,
-    phases: rows.map(
-      (r): Phase => ({
-        type: r.type,
-        start: instant(r.start_at),
-        planVariantId: r.plan_variant_id,
-        quantity: r.quantity,
-      }),
-    ),
-  };
+  const phases = new Map<string, Phase[]>(contracts.map((c) => [c.id, []]));
+  for (const r of rows) {
+    phases.get(r.contract_id)!.push({
+      type: r.type,
+      start: instant(r.start_at),
+      planVariantId: r.plan_variant_id,
+      quantity: r.quantity,
+    });
+  }
+  return new Map(
+    contracts.map((c) => [
+      c.id,
+      {
+        start: instant(c.start_at),
+        end: c.end_at ? instant(c.end_at) : null,
+        phases: phases.get(c.id)!,
+      },
+    ]),
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../../domain/clock.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
+import { insertMany } from "../../storage/bulk.js";
 import type { DB } from "../../storage/schema.js";
 import type { DomainEvent } from "../context.js";
 
@@ -30,4 +31,41 @@ export async function insertEvent(
     })
     .execute();
   return id;
+}
+
+/** Several events in one statement, in the order given (ids are taken now, in that order). */
+export async function insertEvents(
+  db: Kysely<DB>,
+  tenantId: string,
+  clock: Clock,
+  events: readonly DomainEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const occurredAt = new Date();
+  const tenantTime = new Date(clock.now().epochMilliseconds);
+  const rows = events.map((event) => ({
+    id: newId("event"),
+    tenant_id: tenantId,
+    type: event.type,
+    subject_type: event.subjectType,
+    subject_id: event.subjectId,
+    occurred_at: occurredAt,
+    tenant_time: tenantTime,
+    payload: toJson(event.payload),
+  }));
+  await insertMany(
+    db,
+    "outbox_events",
+    {
+      id: "text",
+      tenant_id: "text",
+      type: "text",
+      subject_type: "text",
+      subject_id: "text",
+      occurred_at: "timestamptz",
+      tenant_time: "timestamptz",
+      payload: "jsonb",
+    },
+    rows,
+  );
 }

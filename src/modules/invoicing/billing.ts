@@ -5,7 +5,7 @@
  * killed at any moment leaves every contract either settled or not: the next run completes
  * the work, and settling twice bills nothing twice (the diff sees the first invoice).
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Clock } from "../../domain/clock.js";
 import type { Timeline } from "../../domain/contracts/phases.js";
@@ -24,16 +24,24 @@ import { newId } from "../../lib/ids.js";
 import type { DB } from "../../storage/schema.js";
 import { insertAuditRecords } from "../audit/audit.repository.js";
 import { clockFor } from "../clock/clock.service.js";
-import type { AuditEntry, Ctx } from "../context.js";
+import type { AuditEntry, Ctx, DomainEvent } from "../context.js";
 import { type ContractRow, findContract } from "../contracts/contracts.repository.js";
-import { findCustomer } from "../customers/customers.repository.js";
-import { insertEvent } from "../events/outbox.js";
-import { createDocument, type Invoice, type LineInput, toInvoice } from "./documents.js";
+import { type CustomerRow, findCustomer } from "../customers/customers.repository.js";
+import { insertEvents } from "../events/outbox.js";
+import {
+  type DocumentInput,
+  type Invoice,
+  type LineInput,
+  prepareDocuments,
+  toInvoice,
+  writeDocuments,
+} from "./documents.js";
 import {
   defaultEntity,
   type EntityRow,
-  linesOf,
   loadBilledItems,
+  loadBilledItemsOf,
+  loadHistories,
   loadHistory,
 } from "./invoicing.repository.js";
 
@@ -73,89 +81,161 @@ export async function settleContract(
   const contract = await findContract(ctx.db, ctx.tenantId, contractId, { forUpdate: true });
   if (!contract)
     throw notFound("contract_not_found", `no contract ${contractId}`, { id: contractId });
-  return settleLocked(ctx, contract, options);
+  const [settlement] = await settleLocked(ctx, [contract], options);
+  return settlement!;
 }
 
+/**
+ * Settles contracts of one tenant whose rows the transaction holds locked, all at once: one
+ * query per kind of fact for the whole batch, one statement per kind of write.
+ */
 async function settleLocked(
   ctx: Ctx,
-  contract: ContractRow,
+  contracts: readonly ContractRow[],
   options: { draft?: boolean; billingRunId?: string | null },
-): Promise<Settlement> {
-  const customer = await findCustomer(ctx.db, ctx.tenantId, contract.customer_id);
-  if (!customer) throw notFound("customer_not_found", `no customer ${contract.customer_id}`);
-  const tz = customer.time_zone;
-  const history = await loadHistory(ctx.db, ctx.tenantId, contract, tz);
-  const billed = await loadBilledItems(ctx.db, ctx.tenantId, contract.id, contract.currency);
-  const target = localDate(ctx.clock.now(), tz);
-  const expected = expectedItems(history, target);
-  const items = diffItems(expected, billed, contract.currency, target);
-  const next = nextBillingDate(history, target);
-  const nextAt = next === null ? null : toDate(startOfLocalDay(next, tz));
-  const now = toDate(ctx.clock.now());
-  await ctx.db
-    .updateTable("contracts")
-    .set({ next_billing_at: nextAt, last_billed_at: now })
-    .where("id", "=", contract.id)
-    .execute();
-  const settlement = {
-    contract_id: contract.id,
-    next_billing_at: nextAt ? nextAt.toISOString() : null,
+): Promise<Settlement[]> {
+  const customers = new Map(
+    (
+      await ctx.db
+        .selectFrom("customers")
+        .selectAll()
+        .where("tenant_id", "=", ctx.tenantId)
+        .where("id", "in", [...new Set(contracts.map((c) => c.customer_id))])
+        .execute()
+    ).map((c) => [c.id, c]),
+  );
+  const customerOf = (c: ContractRow) => {
+    const customer = customers.get(c.customer_id);
+    if (!customer) throw notFound("customer_not_found", `no customer ${c.customer_id}`);
+    return customer;
   };
-  if (items.length === 0) {
-    await markSettled(ctx, contract.id, tz, expected, target, null, now);
-    return { ...settlement, invoice: null };
-  }
+  const histories = await loadHistories(
+    ctx.db,
+    ctx.tenantId,
+    contracts.map((contract) => ({ contract, timeZone: customerOf(contract).time_zone })),
+  );
+  const billedOf = await loadBilledItemsOf(ctx.db, ctx.tenantId, contracts);
+  const now = toDate(ctx.clock.now());
+  const taxes = taxContexts(ctx);
+  const documents: DocumentInput[] = [];
+  const planned = await Promise.all(
+    contracts.map(async (contract, i) => {
+      const history = histories[i]!;
+      const tz = history.timeZone;
+      const target = localDate(ctx.clock.now(), tz);
+      const expected = expectedItems(history, target);
+      const items = diffItems(expected, billedOf.get(contract.id) ?? [], contract.currency, target);
+      const next = nextBillingDate(history, target);
+      const nextAt = next === null ? null : toDate(startOfLocalDay(next, tz));
+      let document: number | null = null;
+      if (items.length > 0) {
+        const customer = customerOf(contract);
+        const { entity, group, treatment } = await taxes.of(contract, customer);
+        document = documents.length;
+        documents.push({
+          entity,
+          customer,
+          contractId: contract.id,
+          currency: contract.currency,
+          priceBasis: group.price_type,
+          reverseCharge: treatment.reverseCharge,
+          lines: items.map((item) => toLine(item, contract.id, treatment.rate)),
+          billingRunId: options.billingRunId ?? null,
+          draft: options.draft ?? !(await taxes.autoFinalize()),
+        });
+      }
+      return { contract, tz, expected, target, items, nextAt, document };
+    }),
+  );
+  const prepared = prepareDocuments(ctx, documents);
+  const marks = planned.flatMap((p) =>
+    settledMarks(
+      p.contract.id,
+      p.tz,
+      p.expected,
+      p.target,
+      p.document === null
+        ? null
+        : { id: prepared[p.document]!.row.id, keys: new Set(p.items.map((x) => x.key)) },
+    ),
+  );
 
-  const { entity, group, treatment } = await taxContext(ctx, contract, customer);
-  const tenant = await ctx.db
-    .selectFrom("tenants")
-    .select("auto_finalize_invoices")
-    .where("id", "=", ctx.tenantId)
-    .executeTakeFirstOrThrow();
-  const row = await createDocument(ctx, {
-    entity,
-    customer,
-    contractId: contract.id,
-    currency: contract.currency,
-    priceBasis: group.price_type,
-    reverseCharge: treatment.reverseCharge,
-    lines: items.map((item) => toLine(item, contract.id, treatment.rate)),
-    billingRunId: options.billingRunId ?? null,
-    draft: options.draft ?? !tenant.auto_finalize_invoices,
+  await updateBillingDates(
+    ctx,
+    planned.map((p) => ({ id: p.contract.id, nextAt: p.nextAt })),
+    now,
+  );
+  await markSettled(ctx, marks, now);
+  // last: the numbers' counter stays locked from here until the transaction ends
+  const written = await writeDocuments(ctx, prepared);
+  return planned.map(({ contract, nextAt, document }) => {
+    const doc = document === null ? null : written[document]!;
+    return {
+      contract_id: contract.id,
+      next_billing_at: nextAt ? nextAt.toISOString() : null,
+      invoice: doc ? toInvoice(doc.row, doc.lines) : null,
+    };
   });
-  const keys = new Set(items.map((i) => i.key));
-  await markSettled(ctx, contract.id, tz, expected, target, { id: row.id, keys }, now);
-  return { ...settlement, invoice: toInvoice(row, await linesOf(ctx.db, ctx.tenantId, row.id)) };
+}
+
+/** Per batch: the tenant's business entity and settings, each plan group's tax treatment. */
+function taxContexts(ctx: Ctx) {
+  let entity: Promise<EntityRow> | undefined;
+  let autoFinalize: Promise<boolean> | undefined;
+  const groups = new Map<
+    string,
+    Promise<{ price_type: "net" | "gross"; tax_policy_id: string | null }>
+  >();
+  const policies = new Map<string, Promise<TaxPolicy | null>>();
+  return {
+    autoFinalize: () => {
+      autoFinalize ??= ctx.db
+        .selectFrom("tenants")
+        .select("auto_finalize_invoices")
+        .where("id", "=", ctx.tenantId)
+        .executeTakeFirstOrThrow()
+        .then((t) => t.auto_finalize_invoices);
+      return autoFinalize;
+    },
+    async of(contract: ContractRow, customer: CustomerRow) {
+      entity ??= defaultEntity(ctx.db, ctx.tenantId, newId("entity"));
+      let group = groups.get(contract.plan_group_id);
+      if (!group) {
+        group = ctx.db
+          .selectFrom("plan_groups")
+          .select(["price_type", "tax_policy_id"])
+          .where("tenant_id", "=", ctx.tenantId)
+          .where("id", "=", contract.plan_group_id)
+          .executeTakeFirstOrThrow();
+        groups.set(contract.plan_group_id, group);
+      }
+      const e = await entity;
+      const g = await group;
+      const policyId = g.tax_policy_id ?? e.default_tax_policy_id;
+      let policy: Promise<TaxPolicy | null> = Promise.resolve(null);
+      if (policyId) {
+        policy = policies.get(policyId) ?? taxPolicy(ctx, policyId);
+        policies.set(policyId, policy);
+      }
+      return { entity: e, group: g, treatment: treatmentOf(e, customer, await policy) };
+    },
+  };
 }
 
 /** Who issues the contract's documents, on which price basis, and the customer's tax. */
-async function taxContext(
-  ctx: Ctx,
-  contract: ContractRow,
-  customer: Parameters<typeof treatmentFor>[2],
-) {
-  const entity = await defaultEntity(ctx.db, ctx.tenantId, newId("entity"));
-  const group = await ctx.db
-    .selectFrom("plan_groups")
-    .select(["price_type", "tax_policy_id"])
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", contract.plan_group_id)
-    .executeTakeFirstOrThrow();
-  const treatment = await treatmentFor(ctx, entity, customer, group.tax_policy_id);
-  return { entity, group, treatment };
+async function taxContext(ctx: Ctx, contract: ContractRow, customer: CustomerRow) {
+  return taxContexts(ctx).of(contract, customer);
 }
 
-async function treatmentFor(
-  ctx: Ctx,
+function treatmentOf(
   entity: EntityRow,
   customer: {
     address: { country?: string };
     vat_id: string | null;
     customer_type: "consumer" | "business";
   },
-  groupPolicyId: string | null,
-): Promise<{ rate: string; reverseCharge: boolean }> {
-  const policy = await taxPolicy(ctx, groupPolicyId ?? entity.default_tax_policy_id);
+  policy: TaxPolicy | null,
+): { rate: string; reverseCharge: boolean } {
   if (!policy) return { rate: "0", reverseCharge: false };
   return taxTreatment({
     policy,
@@ -179,46 +259,93 @@ const toLine = (item: NewItem, contractId: string, taxRate: string): LineInput =
   taxRate,
 });
 
+/** Records a settlement marks billed: usage of a component over a span, or a rated item. */
+type Mark = {
+  contractId: string;
+  /** The document that bills it, or null: billed before, or nothing to bill. */
+  invoiceId: string | null;
+} & ({ ratedItemId: string } | { componentId: string; start: Date; end: Date });
+
 /**
- * Marks the usage records and rated items of every charge due by `target` as billed, so they
- * can no longer be deleted: those on the new document with its id, the others (a period whose
- * usage stayed within the free quota, a late record that changed nothing) without one.
+ * What to mark billed for every charge due by `target`, so those records can no longer be
+ * deleted: those on the new document with its id, the others (a period whose usage stayed
+ * within the free quota, a late record that changed nothing) without one.
  */
-async function markSettled(
-  ctx: Ctx,
+function settledMarks(
   contractId: string,
   timeZone: string,
   expected: readonly ExpectedItem[],
   target: Temporal.PlainDate,
   document: { id: string; keys: ReadonlySet<string> } | null,
-  now: Date,
-): Promise<void> {
+): Mark[] {
+  const marks: Mark[] = [];
   for (const item of expected) {
     const source = item.source;
     if (!source || Temporal.PlainDate.compare(item.due, target) > 0) continue;
-    const onDocument = document?.keys.has(item.key) === true;
+    const invoiceId = document?.keys.has(item.key) === true ? document.id : null;
     if ("ratedItemId" in source) {
-      let q = ctx.db
-        .updateTable("rated_items")
-        .set(onDocument ? { billed_at: now, invoice_id: document.id } : { billed_at: now })
-        .where("tenant_id", "=", ctx.tenantId)
-        .where("id", "=", source.ratedItemId);
-      if (!onDocument) q = q.where("billed_at", "is", null);
-      await q.execute();
+      marks.push({ contractId, invoiceId, ratedItemId: source.ratedItemId });
     } else {
       const span = instantSpan(source.usage.span, timeZone);
-      let q = ctx.db
-        .updateTable("usage_records")
-        .set(onDocument ? { billed_at: now, invoice_id: document.id } : { billed_at: now })
-        .where("tenant_id", "=", ctx.tenantId)
-        .where("contract_id", "=", contractId)
-        .where("component_id", "=", source.usage.componentId)
-        .where("due_at", ">=", toDate(span.start))
-        .where("due_at", "<", toDate(span.end));
-      if (!onDocument) q = q.where("billed_at", "is", null);
-      await q.execute();
+      marks.push({
+        contractId,
+        invoiceId,
+        componentId: source.usage.componentId,
+        start: toDate(span.start),
+        end: toDate(span.end),
+      });
     }
   }
+  return marks;
+}
+
+/**
+ * Marks usage records and rated items billed, one statement each: a record on a new
+ * document gets its id; one without a document is only stamped if it was not billed yet.
+ */
+async function markSettled(ctx: Ctx, marks: readonly Mark[], now: Date): Promise<void> {
+  const rated = marks.filter((m) => "ratedItemId" in m);
+  const usage = marks.filter((m) => "componentId" in m);
+  if (rated.length > 0) {
+    await sql`
+      UPDATE rated_items r
+      SET billed_at = ${now}, invoice_id = coalesce(m.invoice_id, r.invoice_id)
+      FROM unnest(${rated.map((m) => m.ratedItemId)}::text[],
+                  ${rated.map((m) => m.invoiceId)}::text[]) AS m(id, invoice_id)
+      WHERE r.tenant_id = ${ctx.tenantId} AND r.id = m.id
+        AND (m.invoice_id IS NOT NULL OR r.billed_at IS NULL)`.execute(ctx.db);
+  }
+  if (usage.length > 0) {
+    await sql`
+      UPDATE usage_records u
+      SET billed_at = ${now}, invoice_id = coalesce(m.invoice_id, u.invoice_id)
+      FROM unnest(${usage.map((m) => m.contractId)}::text[],
+                  ${usage.map((m) => m.componentId)}::text[],
+                  ${usage.map((m) => m.start.toISOString())}::timestamptz[],
+                  ${usage.map((m) => m.end.toISOString())}::timestamptz[],
+                  ${usage.map((m) => m.invoiceId)}::text[])
+           AS m(contract_id, component_id, start_at, end_at, invoice_id)
+      WHERE u.tenant_id = ${ctx.tenantId} AND u.contract_id = m.contract_id
+        AND u.component_id = m.component_id
+        AND u.due_at >= m.start_at AND u.due_at < m.end_at
+        AND (m.invoice_id IS NOT NULL OR u.billed_at IS NULL)`.execute(ctx.db);
+  }
+}
+
+/** Each contract's next billing date, and when it was last settled, in one statement. */
+async function updateBillingDates(
+  ctx: Ctx,
+  dates: readonly { id: string; nextAt: Date | null }[],
+  now: Date,
+): Promise<void> {
+  if (dates.length === 0) return;
+  await sql`
+    UPDATE contracts c
+    SET next_billing_at = d.next_at, last_billed_at = ${now}
+    FROM unnest(${dates.map((d) => d.id)}::text[],
+                ${dates.map((d) => (d.nextAt ? d.nextAt.toISOString() : null))}::timestamptz[])
+         AS d(id, next_at)
+    WHERE c.tenant_id = ${ctx.tenantId} AND c.id = d.id`.execute(ctx.db);
 }
 
 /**
@@ -370,7 +497,10 @@ export const toBillingRun = (r: RunRow): BillingRun => ({
   last_error: r.last_error,
 });
 
-/** A context for work the system does on a tenant's behalf (billing runs, jobs). */
+/**
+ * A context for work the system does on a tenant's behalf (billing runs, jobs). Audit
+ * records and events are kept until `flush`, which writes each kind in one statement.
+ */
 export function systemContext(
   db: Kysely<DB>,
   tenantId: string,
@@ -378,6 +508,7 @@ export function systemContext(
   actorId: string,
 ): { ctx: Ctx; flush(operation: string): Promise<void> } {
   const entries: AuditEntry[] = [];
+  const events: DomainEvent[] = [];
   const requestId = newId("job");
   const ctx: Ctx = {
     tenantId,
@@ -390,7 +521,7 @@ export function systemContext(
       entries.push(e);
     },
     emit: async (event) => {
-      await insertEvent(db, tenantId, clock, event);
+      events.push(event);
     },
   };
   return {
@@ -409,7 +540,9 @@ export function systemContext(
           ...e,
         })),
       );
+      await insertEvents(db, tenantId, clock, events);
       entries.length = 0;
+      events.length = 0;
     },
   };
 }
@@ -429,87 +562,52 @@ export type RunOptions = {
   trigger: "worker" | "api";
   /** At most this many contracts. */
   limit: number;
+  /** Contracts per transaction (default BILLING_BATCH). */
+  batchSize?: number;
   log?: RunLog | undefined;
   /** The wall clock for tenants without a test clock. */
   systemNow: () => Date;
 };
 
+/** Contracts claimed and settled together in one transaction. */
+export const BILLING_BATCH = 100;
+
 /**
- * Settles due contracts (next_billing_at ≤ their tenant's now), one transaction each,
- * claimed with SKIP LOCKED. Counts go to a billing run record per tenant in the same
- * transaction as each settlement, so they are exact even after a crash. Returns the runs.
+ * Settles due contracts (next_billing_at ≤ their tenant's now). Contracts are claimed in
+ * batches with SKIP LOCKED and each batch is settled in one transaction, with its billing
+ * run's counts: a batch is committed whole or not at all, so a crash loses nothing and
+ * bills nothing twice. A batch that fails is settled again contract by contract, each in its
+ * own transaction, so one contract's bad data holds up no other. Returns the runs.
  */
 export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<BillingRun[]> {
   const runs = new Map<string, string>();
   let done = 0;
   while (done < options.limit) {
     const now = options.systemNow();
-    let claimedId: string | null = null;
-    let claimedTenant: string | null = null;
-    let runCreated = false;
+    const size = Math.min(options.batchSize ?? BILLING_BATCH, options.limit - done);
+    let claimed: string[] = [];
+    const created: string[] = [];
     try {
-      const outcome = await db.transaction().execute(async (trx) => {
-        let q = trx
-          .selectFrom("contracts as c")
-          .innerJoin("tenants as t", "t.id", "c.tenant_id")
-          .select(["c.id", "c.tenant_id", "t.test_clock_now"])
-          .where("c.next_billing_at", "is not", null)
-          .where((eb) =>
-            eb("c.next_billing_at", "<=", eb.fn.coalesce("t.test_clock_now", eb.val(now))),
-          );
-        if (options.tenantId) q = q.where("c.tenant_id", "=", options.tenantId);
-        const due = await q
-          .orderBy("c.next_billing_at")
-          .orderBy("c.id")
-          .limit(1)
-          .forUpdate("c")
-          .skipLocked()
-          .executeTakeFirst();
-        if (!due) return null;
-        claimedId = due.id;
-        claimedTenant = due.tenant_id;
-        const clock = clockFor(due.test_clock_now);
-        runCreated = !runs.has(due.tenant_id);
-        const runId = await runFor(trx, runs, due.tenant_id, options.trigger, now, clock);
-        const { ctx, flush } = systemContext(trx, due.tenant_id, clock, "billing");
-        const contract = (await findContract(trx, due.tenant_id, due.id))!;
-        const settlement = await settleLocked(ctx, contract, { billingRunId: runId });
-        await flush("billing.settle");
-        const kind = settlement.invoice?.kind;
-        await trx
-          .updateTable("billing_runs")
-          .set((eb) => ({
-            contracts_billed: eb("contracts_billed", "+", 1),
-            invoices_created: eb("invoices_created", "+", kind === "invoice" ? 1 : 0),
-            credit_notes_created: eb("credit_notes_created", "+", kind === "credit_note" ? 1 : 0),
-            updated_at: now,
-          }))
-          .where("id", "=", runId)
-          .execute();
-        return settlement;
+      const settled = await db.transaction().execute(async (trx) => {
+        const due = await claimDue(trx, { tenantId: options.tenantId, now, size });
+        claimed = due.map((d) => d.contract.id);
+        return settleClaimed(trx, due, runs, created, options, now);
       });
-      if (outcome === null) break;
-      done += 1;
-      if (outcome.invoice) {
-        options.log?.info(
-          {
-            contract: outcome.contract_id,
-            invoice: outcome.invoice.id,
-            kind: outcome.invoice.kind,
-          },
-          "contract settled",
-        );
-      }
+      if (settled.length === 0) break;
+      done += settled.length;
+      logSettled(options.log, settled);
     } catch (err) {
-      if (claimedId === null || claimedTenant === null) throw err;
-      // a run record inserted by the rolled-back transaction is gone with it
-      if (runCreated) runs.delete(claimedTenant);
-      done += 1;
+      if (claimed.length === 0) throw err;
+      // run records inserted by the rolled-back transaction are gone with it
+      for (const tenant of created) runs.delete(tenant);
       options.log?.error(
-        { err, contract: claimedId },
-        "settling the contract failed; retried later",
+        { err, contracts: claimed.length },
+        "settling a batch failed; settling its contracts one by one",
       );
-      await recordFailure(db, runs, claimedTenant, claimedId, options.trigger, now, err);
+      for (const id of claimed) {
+        await settleAlone(db, id, runs, options, now);
+        done += 1;
+      }
     }
   }
   const ids = [...runs.values()];
@@ -528,6 +626,120 @@ export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<B
     );
   }
   return rows.map(toBillingRun);
+}
+
+type Claimed = { contract: ContractRow; testClockNow: Date | null };
+
+/** Locks up to `size` due contracts that no other transaction holds (SKIP LOCKED). */
+async function claimDue(
+  trx: Kysely<DB>,
+  options: { tenantId?: string | undefined; contractId?: string; now: Date; size: number },
+): Promise<Claimed[]> {
+  let q = trx
+    .selectFrom("contracts as c")
+    .innerJoin("tenants as t", "t.id", "c.tenant_id")
+    .selectAll("c")
+    .select("t.test_clock_now")
+    .where("c.next_billing_at", "is not", null)
+    .where((eb) =>
+      eb("c.next_billing_at", "<=", eb.fn.coalesce("t.test_clock_now", eb.val(options.now))),
+    );
+  if (options.tenantId) q = q.where("c.tenant_id", "=", options.tenantId);
+  if (options.contractId) q = q.where("c.id", "=", options.contractId);
+  const rows = await q
+    .orderBy("c.next_billing_at")
+    .orderBy("c.id")
+    .limit(options.size)
+    .forUpdate("c")
+    .skipLocked()
+    .execute();
+  return rows.map(({ test_clock_now, ...contract }) => ({
+    contract,
+    testClockNow: test_clock_now,
+  }));
+}
+
+/** Settles claimed contracts tenant by tenant and counts them on each tenant's run. */
+async function settleClaimed(
+  trx: Kysely<DB>,
+  due: readonly Claimed[],
+  runs: Map<string, string>,
+  created: string[],
+  options: RunOptions,
+  now: Date,
+): Promise<Settlement[]> {
+  const byTenant = new Map<string, Claimed[]>();
+  for (const d of due) {
+    const list = byTenant.get(d.contract.tenant_id);
+    if (list) list.push(d);
+    else byTenant.set(d.contract.tenant_id, [d]);
+  }
+  const all: Settlement[] = [];
+  for (const [tenantId, claimed] of byTenant) {
+    const clock = clockFor(claimed[0]!.testClockNow);
+    if (!runs.has(tenantId)) created.push(tenantId);
+    const runId = await runFor(trx, runs, tenantId, options.trigger, now, clock);
+    const { ctx, flush } = systemContext(trx, tenantId, clock, "billing");
+    const settled = await settleLocked(
+      ctx,
+      claimed.map((c) => c.contract),
+      { billingRunId: runId },
+    );
+    await flush("billing.settle");
+    const count = (kind: string) => settled.filter((x) => x.invoice?.kind === kind).length;
+    await trx
+      .updateTable("billing_runs")
+      .set((eb) => ({
+        contracts_billed: eb("contracts_billed", "+", settled.length),
+        invoices_created: eb("invoices_created", "+", count("invoice")),
+        credit_notes_created: eb("credit_notes_created", "+", count("credit_note")),
+        updated_at: now,
+      }))
+      .where("id", "=", runId)
+      .execute();
+    all.push(...settled);
+  }
+  return all;
+}
+
+/** One contract of a failed batch in its own transaction; a failure is recorded. */
+async function settleAlone(
+  db: Kysely<DB>,
+  contractId: string,
+  runs: Map<string, string>,
+  options: RunOptions,
+  now: Date,
+): Promise<void> {
+  let tenantId: string | null = null;
+  const created: string[] = [];
+  try {
+    const settled = await db.transaction().execute(async (trx) => {
+      // still due and not taken by another process since the batch rolled back
+      const due = await claimDue(trx, { contractId, now, size: 1 });
+      tenantId = due[0]?.contract.tenant_id ?? null;
+      return settleClaimed(trx, due, runs, created, options, now);
+    });
+    logSettled(options.log, settled);
+  } catch (err) {
+    for (const tenant of created) runs.delete(tenant);
+    if (tenantId === null) throw err;
+    options.log?.error(
+      { err, contract: contractId },
+      "settling the contract failed; retried later",
+    );
+    await recordFailure(db, runs, tenantId, contractId, options.trigger, now, err);
+  }
+}
+
+function logSettled(log: RunLog | undefined, settled: readonly Settlement[]): void {
+  if (!log) return;
+  for (const s of settled) {
+    if (!s.invoice) continue;
+    log.info(
+      { contract: s.contract_id, invoice: s.invoice.id, kind: s.invoice.kind },
+      "contract settled",
+    );
+  }
 }
 
 async function runFor(

@@ -17,6 +17,7 @@ import {
 import { localDate } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
+import { insertMany } from "../../storage/bulk.js";
 import type { Address, PartySnapshot, TaxRow } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import type { CustomerRow } from "../customers/customers.repository.js";
@@ -31,6 +32,7 @@ import {
   linesOf,
   listInvoiceRows,
   nextSequenceValue,
+  reserveSequence,
 } from "./invoicing.repository.js";
 
 export type InvoiceLine = {
@@ -190,6 +192,160 @@ const today = (ctx: Ctx, timeZone: string) => localDate(ctx.clock.now(), timeZon
  * document whose total is below zero is a credit note.
  */
 export async function createDocument(ctx: Ctx, input: DocumentInput): Promise<InvoiceRow> {
+  const [row] = await createDocuments(ctx, [input]);
+  return row!;
+}
+
+const INVOICE_COLUMNS = {
+  id: "text",
+  tenant_id: "text",
+  business_entity_id: "text",
+  customer_id: "text",
+  contract_id: "text",
+  kind: "text",
+  status: "text",
+  sequence: "bigint",
+  number: "text",
+  currency: "text",
+  price_basis: "text",
+  issue_date: "date",
+  due_date: "date",
+  service_period_start: "date",
+  service_period_end: "date",
+  sender: "jsonb",
+  recipient: "jsonb",
+  reverse_charge: "boolean",
+  tax_rows: "jsonb",
+  total_net: "bigint",
+  total_tax: "bigint",
+  total_gross: "bigint",
+  corrects_invoice_id: "text",
+  billing_run_id: "text",
+  created_at: "timestamptz",
+  finalized_at: "timestamptz",
+  voided_at: "timestamptz",
+  updated_at: "timestamptz",
+} as const;
+
+const LINE_COLUMNS = {
+  id: "text",
+  tenant_id: "text",
+  invoice_id: "text",
+  position: "integer",
+  contract_id: "text",
+  charge_key: "text",
+  kind: "text",
+  description: "text",
+  period_start: "date",
+  period_end: "date",
+  quantity: "numeric",
+  unit_price: "numeric",
+  amount: "bigint",
+  tax_rate: "numeric",
+  credited_line_id: "text",
+} as const;
+
+/**
+ * Writes several documents at once (a billing run's batch): numbers are taken per business
+ * entity and kind in one step, rows and lines are inserted in one statement each. Each
+ * document is audited and announced (`….created`, then `….finalized`) in input order.
+ */
+export async function createDocuments(
+  ctx: Ctx,
+  inputs: readonly DocumentInput[],
+): Promise<InvoiceRow[]> {
+  return (await writeDocuments(ctx, prepareDocuments(ctx, inputs))).map((d) => d.row);
+}
+
+/** Documents with their ids and kinds decided, not written yet. */
+export type PreparedDocument = {
+  readonly input: DocumentInput;
+  readonly row: InvoiceRow;
+  readonly lines: LineRow[];
+};
+
+export function prepareDocuments(ctx: Ctx, inputs: readonly DocumentInput[]): PreparedDocument[] {
+  const now = new Date(ctx.clock.now().epochMilliseconds);
+  return inputs.map((input) => ({ input, ...draftOf(ctx, input, now) }));
+}
+
+/**
+ * Numbers, audits, announces and inserts prepared documents. The numbers' counter rows stay
+ * locked until the transaction ends: call this last in a long transaction.
+ */
+export async function writeDocuments(
+  ctx: Ctx,
+  prepared: readonly PreparedDocument[],
+): Promise<{ row: InvoiceRow; lines: LineRow[] }[]> {
+  // numbers: one reservation per business entity and kind, handed out in input order
+  const numbered = new Map<string, { entity: EntityRow; kind: InvoiceRow["kind"]; n: number }>();
+  for (const { input, row } of prepared) {
+    if (input.draft) continue;
+    const key = `${row.business_entity_id}:${row.kind}`;
+    const entry = numbered.get(key) ?? { entity: input.entity, kind: row.kind, n: 0 };
+    entry.n += 1;
+    numbered.set(key, entry);
+  }
+  const next = new Map<string, bigint>();
+  for (const [key, { entity, kind, n }] of numbered) {
+    next.set(
+      key,
+      await reserveSequence(ctx.db, { tenantId: ctx.tenantId, entityId: entity.id, kind }, n),
+    );
+  }
+
+  const written: { row: InvoiceRow; lines: LineRow[] }[] = [];
+  for (const { input, row: draft, lines } of prepared) {
+    const created = toInvoice(draft, lines);
+    await ctx.emit({
+      type: `${draft.kind}.created`,
+      subjectType: draft.kind,
+      subjectId: draft.id,
+      payload: summary(created),
+    });
+    if (input.draft) {
+      ctx.audit({ targetType: draft.kind, targetId: draft.id, after: created });
+      written.push({ row: draft, lines });
+      continue;
+    }
+    const key = `${draft.business_entity_id}:${draft.kind}`;
+    const sequence = next.get(key)!;
+    next.set(key, sequence + 1n);
+    const final = issued(draft, input.entity, sequence, input.customer.time_zone, ctx);
+    const after = toInvoice(final, lines);
+    // created issued: one audit record with the document as issued
+    ctx.audit({ targetType: draft.kind, targetId: draft.id, after });
+    await ctx.emit({
+      type: `${draft.kind}.finalized`,
+      subjectType: draft.kind,
+      subjectId: draft.id,
+      payload: summary(after),
+    });
+    written.push({ row: final, lines });
+  }
+
+  await insertMany(
+    ctx.db,
+    "invoices",
+    INVOICE_COLUMNS,
+    written.map(({ row: r }) => ({
+      ...r,
+      sender: toJson(r.sender),
+      recipient: toJson(r.recipient),
+      tax_rows: toJson(r.tax_rows),
+    })),
+  );
+  await insertMany(
+    ctx.db,
+    "invoice_lines",
+    LINE_COLUMNS,
+    written.flatMap((d) => d.lines),
+  );
+  return written;
+}
+
+/** A document as a draft row and its line rows, not written yet. */
+function draftOf(ctx: Ctx, input: DocumentInput, now: Date): { row: InvoiceRow; lines: LineRow[] } {
   const totals = taxTotals(
     input.lines.map((l) => ({ amount: l.amount, rate: l.taxRate })),
     input.priceBasis,
@@ -203,7 +359,6 @@ export async function createDocument(ctx: Ctx, input: DocumentInput): Promise<In
       .map((l) => l.periodEnd!)
       .sort()
       .at(-1) ?? null;
-  const now = new Date(ctx.clock.now().epochMilliseconds);
   const id = newId(kind === "invoice" ? "invoice" : "creditNote");
   const taxRows: TaxRow[] = totals.rows.map((r) => ({
     rate: r.rate,
@@ -211,70 +366,79 @@ export async function createDocument(ctx: Ctx, input: DocumentInput): Promise<In
     tax: String(r.tax.amount),
     gross: String(r.gross.amount),
   }));
-  const row = await ctx.db
-    .insertInto("invoices")
-    .values({
-      id,
-      tenant_id: ctx.tenantId,
-      business_entity_id: input.entity.id,
-      customer_id: input.customer.id,
-      contract_id: input.contractId,
-      kind,
-      status: "draft",
-      sequence: null,
-      number: null,
-      currency: input.currency,
-      price_basis: input.priceBasis,
-      issue_date: today(ctx, input.customer.time_zone),
-      due_date: null,
-      service_period_start: first,
-      service_period_end: last,
-      sender: toJson(senderOf(input.entity)),
-      recipient: toJson(recipientOf(input.customer)),
-      reverse_charge: input.reverseCharge,
-      tax_rows: toJson(taxRows),
-      total_net: String(totals.net.amount),
-      total_tax: String(totals.tax.amount),
-      total_gross: String(totals.gross.amount),
-      corrects_invoice_id: input.correctsInvoiceId ?? null,
-      billing_run_id: input.billingRunId ?? null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await ctx.db
-    .insertInto("invoice_lines")
-    .values(
-      input.lines.map((l, i) => ({
-        id: newId("invoiceLine"),
-        tenant_id: ctx.tenantId,
-        invoice_id: id,
-        position: i + 1,
-        contract_id: l.contractId,
-        charge_key: l.chargeKey,
-        kind: l.kind,
-        description: l.description,
-        period_start: l.periodStart,
-        period_end: l.periodEnd,
-        quantity: l.quantity,
-        unit_price: l.unitPrice,
-        amount: String(l.amount.amount),
-        tax_rate: l.taxRate,
-        credited_line_id: l.creditedLineId ?? null,
-      })),
-    )
-    .execute();
-  const created = toInvoice(row, await linesOf(ctx.db, ctx.tenantId, id));
-  ctx.audit({ targetType: kind, targetId: id, after: created });
-  await ctx.emit({
-    type: `${kind}.created`,
-    subjectType: kind,
-    subjectId: id,
-    payload: summary(created),
-  });
-  if (input.draft) return row;
-  return finalizeRow(ctx, row, input.entity, input.customer.time_zone);
+  const row: InvoiceRow = {
+    id,
+    tenant_id: ctx.tenantId,
+    business_entity_id: input.entity.id,
+    customer_id: input.customer.id,
+    contract_id: input.contractId,
+    kind,
+    status: "draft",
+    sequence: null,
+    number: null,
+    currency: input.currency,
+    price_basis: input.priceBasis,
+    issue_date: today(ctx, input.customer.time_zone),
+    due_date: null,
+    service_period_start: first,
+    service_period_end: last,
+    sender: senderOf(input.entity),
+    recipient: recipientOf(input.customer),
+    reverse_charge: input.reverseCharge,
+    tax_rows: taxRows,
+    total_net: String(totals.net.amount),
+    total_tax: String(totals.tax.amount),
+    total_gross: String(totals.gross.amount),
+    corrects_invoice_id: input.correctsInvoiceId ?? null,
+    billing_run_id: input.billingRunId ?? null,
+    created_at: now,
+    finalized_at: null,
+    voided_at: null,
+    updated_at: now,
+  };
+  const lines: LineRow[] = input.lines.map((l, i) => ({
+    id: newId("invoiceLine"),
+    tenant_id: ctx.tenantId,
+    invoice_id: id,
+    position: i + 1,
+    contract_id: l.contractId,
+    charge_key: l.chargeKey,
+    kind: l.kind,
+    description: l.description,
+    period_start: l.periodStart,
+    period_end: l.periodEnd,
+    quantity: l.quantity,
+    unit_price: l.unitPrice,
+    amount: String(l.amount.amount),
+    tax_rate: l.taxRate,
+    credited_line_id: l.creditedLineId ?? null,
+  }));
+  return { row, lines };
+}
+
+/** The row as issued with `sequence`: number, issue and due date, the sender as it is now. */
+function issued(
+  row: InvoiceRow,
+  entity: EntityRow,
+  sequence: bigint,
+  timeZone: string,
+  ctx: Ctx,
+): InvoiceRow {
+  const prefix = row.kind === "invoice" ? entity.invoice_prefix : entity.credit_note_prefix;
+  const issue = Temporal.PlainDate.from(today(ctx, timeZone));
+  const now = new Date(ctx.clock.now().epochMilliseconds);
+  return {
+    ...row,
+    status: "finalized",
+    sequence: String(sequence),
+    number: `${prefix}${String(sequence).padStart(6, "0")}`,
+    issue_date: issue.toString(),
+    due_date:
+      row.kind === "invoice" ? issue.add({ days: entity.payment_terms_days }).toString() : null,
+    sender: senderOf(entity),
+    finalized_at: now,
+    updated_at: now,
+  };
 }
 
 /** What events carry: the document without its lines and parties. */
@@ -294,22 +458,19 @@ async function finalizeRow(
     entityId: entity.id,
     kind: row.kind,
   });
-  const prefix = row.kind === "invoice" ? entity.invoice_prefix : entity.credit_note_prefix;
-  const issue = Temporal.PlainDate.from(today(ctx, timeZone));
-  const now = new Date(ctx.clock.now().epochMilliseconds);
+  const final = issued(row, entity, sequence, timeZone, ctx);
   const updated = await ctx.db
     .updateTable("invoices")
     .set({
-      status: "finalized",
-      sequence: String(sequence),
-      number: `${prefix}${String(sequence).padStart(6, "0")}`,
-      issue_date: issue.toString(),
-      due_date:
-        row.kind === "invoice" ? issue.add({ days: entity.payment_terms_days }).toString() : null,
+      status: final.status,
+      sequence: final.sequence,
+      number: final.number,
+      issue_date: final.issue_date,
+      due_date: final.due_date,
       // the parties as they are when the document is issued
-      sender: toJson(senderOf(entity)),
-      finalized_at: now,
-      updated_at: now,
+      sender: toJson(final.sender),
+      finalized_at: final.finalized_at,
+      updated_at: final.updated_at,
     })
     .where("id", "=", row.id)
     .returningAll()

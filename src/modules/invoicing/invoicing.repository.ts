@@ -22,7 +22,7 @@ import type {
   InvoicesTable,
   PlanVariantsTable,
 } from "../../storage/schema.js";
-import { type ContractRow, loadTimeline } from "../contracts/contracts.repository.js";
+import { type ContractRow, loadTimelines } from "../contracts/contracts.repository.js";
 
 export type InvoiceRow = Selectable<InvoicesTable>;
 export type LineRow = Selectable<InvoiceLinesTable>;
@@ -67,130 +67,195 @@ export async function loadHistory(
   /** Phases to bill instead of the stored ones (a preview of a change). */
   proposed?: Timeline,
 ): Promise<ContractHistory> {
-  const timeline = proposed ?? (await loadTimeline(db, contract));
+  const [history] = await loadHistories(db, tenantId, [{ contract, timeZone, proposed }]);
+  return history!;
+}
+
+export type HistoryRequest = {
+  contract: ContractRow;
+  /** The customer's zone: its calendar days are the billing days. */
+  timeZone: string;
+  /** Phases to bill instead of the stored ones (a preview of a change). */
+  proposed?: Timeline | undefined;
+};
+
+const groupBy = <T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+};
+
+/**
+ * The histories of several contracts of one tenant, in the order asked, in one query per
+ * kind of fact (a billing run loads a whole batch at once).
+ */
+export async function loadHistories(
+  db: Kysely<DB>,
+  tenantId: string,
+  requests: readonly HistoryRequest[],
+): Promise<ContractHistory[]> {
+  if (requests.length === 0) return [];
+  const ids = requests.map((r) => r.contract.id);
+  const stored = requests.filter((r) => !r.proposed).map((r) => r.contract);
+  const timelines = new Map<string, Timeline>(
+    requests.flatMap((r) => (r.proposed ? [[r.contract.id, r.proposed] as const] : [])),
+  );
+  for (const [id, timeline] of await loadTimelines(db, stored)) timelines.set(id, timeline);
+
   const variantIds = [
-    ...new Set(timeline.phases.flatMap((p) => (p.planVariantId ? [p.planVariantId] : []))),
+    ...new Set(
+      [...timelines.values()].flatMap((t) =>
+        t.phases.flatMap((p) => (p.planVariantId ? [p.planVariantId] : [])),
+      ),
+    ),
   ];
-  const variants =
+  const groupIds = [...new Set(requests.map((r) => r.contract.plan_group_id))];
+  const zones = requests.map((r) => r.timeZone);
+  const [variants, components, subscriptions, usage, rated, discounts] = await Promise.all([
     variantIds.length === 0
       ? []
-      : await db
+      : db
           .selectFrom("plan_variants as v")
           .innerJoin("plans as p", "p.id", "v.plan_id")
           .selectAll("v")
           .select("p.name as plan_name")
           .where("v.tenant_id", "=", tenantId)
           .where("v.id", "in", variantIds)
-          .execute();
-  const components = await db
-    .selectFrom("components")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("plan_group_id", "=", contract.plan_group_id)
-    .execute();
-  const subscriptions = await db
-    .selectFrom("component_subscriptions")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("contract_id", "=", contract.id)
-    .orderBy("id")
-    .execute();
-  // usage summed per component and customer's day: the calculation needs no more detail
-  const usage = await db
-    .selectFrom("usage_records")
-    .select([
-      "component_id",
-      sql<string>`to_char((due_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD')`.as("day"),
-      sql<string>`sum(quantity)::text`.as("quantity"),
-    ])
-    .where("tenant_id", "=", tenantId)
-    .where("contract_id", "=", contract.id)
-    .groupBy(["component_id", "day"])
-    .orderBy("component_id")
-    .orderBy("day")
-    .execute();
-  const rated = await db
-    .selectFrom("rated_items")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("contract_id", "=", contract.id)
-    .orderBy("id")
-    .execute();
-  const discounts = await db
-    .selectFrom("discount_subscriptions as s")
-    .innerJoin("discounts as d", "d.id", "s.discount_id")
-    .select([
-      "s.id",
-      "s.start_at",
-      "s.end_at",
-      "s.duration_end_at",
-      "d.name",
-      "d.percent",
-      "d.amount",
-      "d.applies_to",
-    ])
-    .where("s.tenant_id", "=", tenantId)
-    .where("s.contract_id", "=", contract.id)
-    .orderBy("s.id")
-    .execute();
+          .execute(),
+    db
+      .selectFrom("components")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("plan_group_id", "in", groupIds)
+      .execute(),
+    db
+      .selectFrom("component_subscriptions")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("contract_id", "in", ids)
+      .orderBy("contract_id")
+      .orderBy("id")
+      .execute(),
+    // usage summed per component and customer's day: the calculation needs no more detail
+    sql<{ contract_id: string; component_id: string; day: string; quantity: string }>`
+      SELECT u.contract_id, u.component_id,
+             to_char((u.due_at AT TIME ZONE z.zone)::date, 'YYYY-MM-DD') AS day,
+             sum(u.quantity)::text AS quantity
+      FROM usage_records u
+      JOIN unnest(${ids}::text[], ${zones}::text[]) AS z(contract_id, zone)
+        ON z.contract_id = u.contract_id
+      WHERE u.tenant_id = ${tenantId}
+      GROUP BY u.contract_id, u.component_id, day
+      ORDER BY u.contract_id, u.component_id, day`
+      .execute(db)
+      .then((r) => r.rows),
+    db
+      .selectFrom("rated_items")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("contract_id", "in", ids)
+      .orderBy("contract_id")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("discount_subscriptions as s")
+      .innerJoin("discounts as d", "d.id", "s.discount_id")
+      .select([
+        "s.id",
+        "s.contract_id",
+        "s.start_at",
+        "s.end_at",
+        "s.duration_end_at",
+        "d.name",
+        "d.percent",
+        "d.amount",
+        "d.applies_to",
+      ])
+      .where("s.tenant_id", "=", tenantId)
+      .where("s.contract_id", "in", ids)
+      .orderBy("s.contract_id")
+      .orderBy("s.id")
+      .execute(),
+  ]);
+  const variantTermsById = new Map(variants.map((v) => [v.id, variantTerms(v, v.plan_name)]));
+  const componentsByGroup = groupBy(components, (c) => c.plan_group_id);
+  const subscriptionsOf = groupBy(subscriptions, (s) => s.contract_id);
+  const usageOf = groupBy(usage, (u) => u.contract_id);
+  const ratedOf = groupBy(rated, (r) => r.contract_id);
+  const discountsOf = groupBy(discounts, (d) => d.contract_id);
   const earlier = (a: Date | null, b: Date | null) =>
     a === null ? b : b === null ? a : a < b ? a : b;
-  return {
-    contractId: contract.id,
-    currency: contract.currency,
-    timeZone,
-    timeline,
-    variants: new Map(variants.map((v) => [v.id, variantTerms(v, v.plan_name)])),
-    components: new Map(
-      components.map((c): [string, ComponentTerms] => [
-        c.id,
-        {
-          id: c.id,
-          name: c.name,
-          type: c.type,
-          price: priceModelOf(c),
-          feePeriod: c.fee_period,
-          prorate: c.prorate,
-          billInTrial: c.bill_in_trial,
-        },
-      ]),
-    ),
-    componentSubscriptions: subscriptions.map((s) => ({
-      id: s.id,
-      componentId: s.component_id,
-      quantity: s.quantity,
-      start: instant(s.start_at),
-      end: s.end_at ? instant(s.end_at) : null,
-    })),
-    usage: usage.map((u) => ({
-      componentId: u.component_id,
-      quantity: u.quantity,
-      date: plainDate(u.day),
-    })),
-    ratedItems: rated.map((r) => ({
-      id: r.id,
-      description: r.description,
-      quantity: r.quantity,
-      unitPrice: r.price_per_unit,
-      periodStart: instant(r.period_start),
-      periodEnd: instant(r.period_end),
-      createdAt: instant(r.created_at),
-    })),
-    discounts: discounts.map((d) => {
-      const end = earlier(d.end_at, d.duration_end_at);
-      return {
-        id: d.id,
-        description: d.name,
-        appliesTo: d.applies_to,
-        percent: d.percent,
-        // stored in minor units; the calculation takes a decimal amount
-        amount:
-          d.amount === null ? null : toDecimalString(money(BigInt(d.amount), contract.currency)),
-        start: instant(d.start_at),
-        end: end ? instant(end) : null,
-      };
-    }),
-  };
+
+  return requests.map(({ contract, timeZone }): ContractHistory => {
+    const timeline = timelines.get(contract.id)!;
+    const own = new Set(timeline.phases.flatMap((p) => (p.planVariantId ? [p.planVariantId] : [])));
+    return {
+      contractId: contract.id,
+      currency: contract.currency,
+      timeZone,
+      timeline,
+      variants: new Map(
+        [...own].flatMap((id) => {
+          const terms = variantTermsById.get(id);
+          return terms ? [[id, terms] as const] : [];
+        }),
+      ),
+      components: new Map(
+        (componentsByGroup.get(contract.plan_group_id) ?? []).map((c): [string, ComponentTerms] => [
+          c.id,
+          {
+            id: c.id,
+            name: c.name,
+            type: c.type,
+            price: priceModelOf(c),
+            feePeriod: c.fee_period,
+            prorate: c.prorate,
+            billInTrial: c.bill_in_trial,
+          },
+        ]),
+      ),
+      componentSubscriptions: (subscriptionsOf.get(contract.id) ?? []).map((s) => ({
+        id: s.id,
+        componentId: s.component_id,
+        quantity: s.quantity,
+        start: instant(s.start_at),
+        end: s.end_at ? instant(s.end_at) : null,
+      })),
+      usage: (usageOf.get(contract.id) ?? []).map((u) => ({
+        componentId: u.component_id,
+        quantity: u.quantity,
+        date: plainDate(u.day),
+      })),
+      ratedItems: (ratedOf.get(contract.id) ?? []).map((r) => ({
+        id: r.id,
+        description: r.description,
+        quantity: r.quantity,
+        unitPrice: r.price_per_unit,
+        periodStart: instant(r.period_start),
+        periodEnd: instant(r.period_end),
+        createdAt: instant(r.created_at),
+      })),
+      discounts: (discountsOf.get(contract.id) ?? []).map((d) => {
+        const end = earlier(d.end_at, d.duration_end_at);
+        return {
+          id: d.id,
+          description: d.name,
+          appliesTo: d.applies_to,
+          percent: d.percent,
+          // stored in minor units; the calculation takes a decimal amount
+          amount:
+            d.amount === null ? null : toDecimalString(money(BigInt(d.amount), contract.currency)),
+          start: instant(d.start_at),
+          end: end ? instant(end) : null,
+        };
+      }),
+    };
+  });
 }
 
 /** The engine's charges on the contract's invoices and credit notes that are not void. */
@@ -200,10 +265,24 @@ export async function loadBilledItems(
   contractId: string,
   currency: string,
 ): Promise<BilledItem[]> {
+  const billed = await loadBilledItemsOf(db, tenantId, [{ id: contractId, currency }]);
+  return billed.get(contractId) ?? [];
+}
+
+/** The billed charges of several contracts, per contract id. */
+export async function loadBilledItemsOf(
+  db: Kysely<DB>,
+  tenantId: string,
+  contracts: readonly { id: string; currency: string }[],
+): Promise<Map<string, BilledItem[]>> {
+  const out = new Map<string, BilledItem[]>();
+  if (contracts.length === 0) return out;
+  const currencies = new Map(contracts.map((c) => [c.id, c.currency]));
   const rows = await db
     .selectFrom("invoice_lines as l")
     .innerJoin("invoices as i", "i.id", "l.invoice_id")
     .select([
+      "l.contract_id",
       "l.charge_key",
       "l.kind",
       "l.description",
@@ -212,22 +291,30 @@ export async function loadBilledItems(
       "l.amount",
     ])
     .where("l.tenant_id", "=", tenantId)
-    .where("l.contract_id", "=", contractId)
+    .where("l.contract_id", "in", [...currencies.keys()])
     .where("l.charge_key", "is not", null)
     .where("i.status", "!=", "void")
+    .orderBy("l.contract_id")
     .orderBy("i.id")
     .orderBy("l.position")
     .execute();
-  return rows.map((r) => ({
-    key: r.charge_key!,
-    kind: r.kind as ChargeKind,
-    description: r.description,
-    period:
-      r.period_start && r.period_end
-        ? { start: plainDate(r.period_start), end: plainDate(r.period_end) }
-        : null,
-    amount: money(BigInt(r.amount), currency),
-  }));
+  for (const r of rows) {
+    const contractId = r.contract_id!;
+    const item: BilledItem = {
+      key: r.charge_key!,
+      kind: r.kind as ChargeKind,
+      description: r.description,
+      period:
+        r.period_start && r.period_end
+          ? { start: plainDate(r.period_start), end: plainDate(r.period_end) }
+          : null,
+      amount: money(BigInt(r.amount), currencies.get(contractId)!),
+    };
+    const list = out.get(contractId);
+    if (list) list.push(item);
+    else out.set(contractId, [item]);
+  }
+  return out;
 }
 
 /** The tenant's default business entity, created on first use from the tenant's name. */
@@ -269,22 +356,31 @@ export async function nextSequenceValue(
   db: Kysely<DB>,
   key: { tenantId: string; entityId: string; kind: "invoice" | "credit_note" },
 ): Promise<bigint> {
+  return reserveSequence(db, key, 1);
+}
+
+/** Takes the next `count` numbers of a sequence at once; returns the first. */
+export async function reserveSequence(
+  db: Kysely<DB>,
+  key: { tenantId: string; entityId: string; kind: "invoice" | "credit_note" },
+  count: number,
+): Promise<bigint> {
   const row = await db
     .insertInto("document_sequences")
     .values({
       tenant_id: key.tenantId,
       business_entity_id: key.entityId,
       kind: key.kind,
-      last_value: "1",
+      last_value: String(count),
     })
     .onConflict((oc) =>
       oc
         .columns(["tenant_id", "business_entity_id", "kind"])
-        .doUpdateSet({ last_value: sql`document_sequences.last_value + 1` }),
+        .doUpdateSet({ last_value: sql`document_sequences.last_value + ${count}` }),
     )
     .returning("last_value")
     .executeTakeFirstOrThrow();
-  return BigInt(row.last_value);
+  return BigInt(row.last_value) - BigInt(count) + 1n;
 }
 
 export async function findInvoice(

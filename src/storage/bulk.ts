@@ -1,0 +1,45 @@
+/**
+ * Many rows in one statement: `INSERT … SELECT … FROM unnest($1::text[], $2::text[], …)`.
+ * One array parameter per column, whatever the number of rows, so the statement is parsed
+ * and planned once instead of carrying thousands of parameters, and there is no limit of
+ * 65,535 parameters to chunk around. Values travel as text and are cast to the column's type
+ * in the statement; null stays null.
+ */
+import { type Kysely, sql } from "kysely";
+import type { DB } from "./schema.js";
+
+export type ColumnType =
+  | "text"
+  | "integer"
+  | "bigint"
+  | "numeric"
+  | "boolean"
+  | "date"
+  | "timestamptz"
+  | "jsonb";
+
+const text = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") return String(v);
+  // already-serialised JSON is passed as a string; anything else is serialised here
+  return JSON.stringify(v);
+};
+
+/** Inserts `rows` into `table`; `columns` names every column written and its type. */
+export async function insertMany<T extends keyof DB & string>(
+  db: Kysely<DB>,
+  table: T,
+  columns: { readonly [K in keyof DB[T] & string]?: ColumnType },
+  rows: readonly { readonly [K in keyof DB[T] & string]?: unknown }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns) as (keyof DB[T] & string)[];
+  const arrays = names.map((name) => sql`${rows.map((r) => text(r[name]))}::text[]`);
+  const casts = names.map((name) => sql.raw(`u.${name}::${columns[name]}`));
+  const list = sql.raw(names.join(", "));
+  await sql`
+    INSERT INTO ${sql.table(table)} (${list})
+    SELECT ${sql.join(casts)} FROM unnest(${sql.join(arrays)}) AS u(${list})`.execute(db);
+}
