@@ -17,7 +17,8 @@ if (BACKENDS.includes("pglite"))
     it("help lists the commands", async () => {
       const res = await runAccrue(["help"]);
       expect(res.code).toBe(0);
-      for (const c of ["serve", "worker", "migrate", "bootstrap"]) expect(res.stdout).toContain(c);
+      for (const c of ["serve", "worker", "migrate", "bill", "bootstrap"])
+        expect(res.stdout).toContain(c);
     });
 
     it.each([
@@ -39,6 +40,8 @@ if (BACKENDS.includes("pglite"))
         ["bootstrap", "--nope"],
         ["bootstrap", "extra"],
         ["bootstrap", "--name"],
+        ["bill", "--nope"],
+        ["bill", "extra"],
       ]) {
         const res = await runAccrue(args, { ACCRUE_DATA_DIR: path.join(tmp, "x") });
         expect(res.code, args.join(" ")).toBe(2);

@@ -1,9 +1,10 @@
 /**
  * Billing: settling a contract (bill what is due and not billed yet, credit what changed)
- * and billing runs, which settle every due contract. Each contract is settled in its own
- * transaction while its row is locked, so two processes never settle it at once, and a run
- * killed at any moment leaves every contract either settled or not: the next run completes
- * the work, and settling twice bills nothing twice (the diff sees the first invoice).
+ * and billing runs, which settle every due contract. A run claims due contracts in batches
+ * with SKIP LOCKED, so two processes never settle one contract at once, and settles a batch
+ * in one transaction: a run killed at any moment leaves every contract either settled or
+ * not, the next run completes the work, and settling twice bills nothing twice (the diff
+ * sees the first invoice).
  */
 import { type Kysely, sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
