@@ -6,6 +6,14 @@ const fixed = (ms: number, byte = 0) =>
   createIdGenerator({ nowMs: () => ms, randomBytes: (n) => new Uint8Array(n).fill(byte) });
 
 describe("ids", () => {
+  it("encode time and randomness as ULID does (a vector computed independently)", () => {
+    const gen = createIdGenerator({
+      nowMs: () => 1_767_225_600_123,
+      randomBytes: (n) => Uint8Array.from({ length: n }, (_, i) => (i * 53 + 7) & 0xff),
+    });
+    expect(gen("customer")).toBe("cus_01KDVDNA3V0WY739PV212QNBZ4");
+  });
+
   it("are prefixed, 26 Crockford characters, and carry their timestamp", () => {
     const id = fixed(1_700_000_000_000)("customer");
     expect(id).toMatch(/^cus_[0-9A-HJKMNP-TV-Z]{26}$/);

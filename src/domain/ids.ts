@@ -54,21 +54,23 @@ export type IdSource = { nowMs: () => number; randomBytes: (n: number) => Uint8A
 function encode(ms: number, random: Uint8Array): string {
   let out = "";
   let t = ms;
-  const time: string[] = [];
   for (let i = 0; i < 10; i++) {
-    time.unshift(ALPHABET[t % 32]!);
+    out = ALPHABET[t % 32]! + out;
     t = Math.floor(t / 32);
   }
-  out += time.join("");
-  // 80 random bits → 16 characters of 5 bits
-  let bits = 0n;
-  for (const b of random) bits = (bits << 8n) | BigInt(b);
-  const rnd: string[] = [];
-  for (let i = 0; i < 16; i++) {
-    rnd.unshift(ALPHABET[Number(bits & 31n)]!);
-    bits >>= 5n;
+  // 80 random bits → 16 characters of 5 bits, as two halves of 40 bits (exact in a double)
+  return out + encode40(random, 0) + encode40(random, 5);
+}
+
+function encode40(bytes: Uint8Array, offset: number): string {
+  let v = 0;
+  for (let i = 0; i < 5; i++) v = v * 256 + bytes[offset + i]!;
+  let out = "";
+  for (let i = 0; i < 8; i++) {
+    out = ALPHABET[v % 32]! + out;
+    v = Math.floor(v / 32);
   }
-  return out + rnd.join("");
+  return out;
 }
 
 /** Makes a generator of ids; monotonic within one generator. */

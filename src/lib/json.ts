@@ -1,6 +1,12 @@
 /** JSON text with bigints written as decimal strings (never lossy numbers). */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
+  try {
+    // the common case, without a replacer: several times faster
+    return JSON.stringify(value);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
+  }
 }
 
 /** Stable JSON: object keys sorted at every level, so equal values give equal text. */

@@ -5,7 +5,7 @@
  * 65,535 parameters to chunk around. Values travel as text and are cast to the column's type
  * in the statement; null stays null.
  */
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "./schema.js";
 
 export type ColumnType =
@@ -42,4 +42,30 @@ export async function insertMany<T extends keyof DB & string>(
   await sql`
     INSERT INTO ${sql.table(table)} (${list})
     SELECT ${sql.join(casts)} FROM unnest(${sql.join(arrays)}) AS u(${list})`.execute(db);
+}
+
+type ContractOwned = "contract_phases" | "component_subscriptions" | "rated_items";
+
+/**
+ * The rows of several contracts from a table keyed by contract, ordered by contract then
+ * `orderBy`. One index lookup per contract (LATERAL), so the plan does not depend on the
+ * table's statistics being current: with old statistics `contract_id IN (…100 ids)` looks
+ * like half the table and is read whole.
+ */
+export async function rowsOfContracts<T extends ContractOwned>(
+  db: Kysely<DB>,
+  table: T,
+  contractIds: readonly string[],
+  options: { tenantId: string | null; orderBy: keyof DB[T] & string },
+): Promise<Selectable<DB[T]>[]> {
+  if (contractIds.length === 0) return [];
+  const tenant = options.tenantId === null ? sql`` : sql`AND t.tenant_id = ${options.tenantId}`;
+  const { rows } = await sql<Selectable<DB[T]>>`
+    SELECT t.* FROM unnest(${contractIds}::text[]) AS x(id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM ${sql.table(table)} t WHERE t.contract_id = x.id ${tenant}
+      OFFSET 0 -- a fence: the planner would otherwise turn this back into a plain join
+    ) t
+    ORDER BY t.contract_id, ${sql.ref(`t.${options.orderBy}`)}`.execute(db);
+  return rows;
 }

@@ -83,6 +83,7 @@ export type Spawned = {
   /** The exit code (null when a signal ended the process). */
   exited: Promise<number | null>;
   output(): string;
+  pid: number | undefined;
 };
 
 /** Starts an `accrue` command and lets the test watch its output. */
@@ -99,6 +100,7 @@ export function spawnAccrue(args: string[], env: Env = {}): Spawned {
   const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
   return {
     output: () => out,
+    pid: child.pid,
     kill: (signal) => child.kill(signal),
     exited,
     waitFor: (pattern, timeoutMs = 120_000) =>

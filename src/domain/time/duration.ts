@@ -1,5 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { invalid } from "../errors.js";
+import { BoundedMemo } from "./memo.js";
 
 export type PeriodUnit = "day" | "week" | "month" | "year";
 
@@ -70,7 +71,6 @@ export function addPeriods(anchor: Temporal.PlainDate, p: Period, n: number): Te
     if (e instanceof RangeError) throw outOfRange(p, n, anchor);
     throw e;
   }
-  if (added.size >= ADDED_LIMIT) added.clear();
   added.set(key, result);
   return result;
 }
@@ -79,8 +79,7 @@ export function addPeriods(anchor: Temporal.PlainDate, p: Period, n: number): Te
  * Results of {@link addPeriods}, which billing asks for over and over (every grid cell of
  * every contract): a pure function's memo, emptied when it reaches its limit.
  */
-const added = new Map<string, Temporal.PlainDate>();
-const ADDED_LIMIT = 100_000;
+const added = new BoundedMemo<string, Temporal.PlainDate>(100_000);
 
 /**
  * `date − n × period` (n defaults to 1), clamped like {@link addPeriods}. Not an exact inverse

@@ -1,5 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { invalid } from "../errors.js";
+import { BoundedMemo } from "./memo.js";
 import type { DateSpan } from "./span.js";
 
 /**
@@ -8,6 +9,8 @@ import type { DateSpan } from "./span.js";
  * billing days follow a place's rules, including its DST changes.
  */
 export function assertTimeZone(timeZone: string): string {
+  const known = zones.get(timeZone);
+  if (known) return known;
   let id: string | undefined;
   if (typeof timeZone === "string" && !/^[+\u2212-]/.test(timeZone)) {
     try {
@@ -21,12 +24,25 @@ export function assertTimeZone(timeZone: string): string {
       timeZone,
     });
   }
+  zones.set(timeZone, id);
   return id;
 }
 
+/** Valid zone names seen, with their canonical spelling. */
+const zones = new BoundedMemo<string, string>(1_000);
+/** Results of localDate and startOfLocalDay: billing asks for the same days over and over. */
+const days = new BoundedMemo<string, Temporal.PlainDate>(100_000);
+const starts = new BoundedMemo<string, Temporal.Instant>(100_000);
+
 /** The calendar day an instant falls on in `timeZone`. */
 export function localDate(instant: Temporal.Instant, timeZone: string): Temporal.PlainDate {
-  return instant.toZonedDateTimeISO(assertTimeZone(timeZone)).toPlainDate();
+  const key = `${instant.epochMilliseconds}|${timeZone}`;
+  let day = days.get(key);
+  if (!day) {
+    day = instant.toZonedDateTimeISO(assertTimeZone(timeZone)).toPlainDate();
+    days.set(key, day);
+  }
+  return day;
 }
 
 /**
@@ -36,8 +52,13 @@ export function localDate(instant: Temporal.Instant, timeZone: string): Temporal
  * next day starts, so its instant span is empty and `localDate` never returns it.
  */
 export function startOfLocalDay(date: Temporal.PlainDate, timeZone: string): Temporal.Instant {
+  const key = `${date.year}-${date.month}-${date.day}|${timeZone}`;
+  const known = starts.get(key);
+  if (known) return known;
   try {
-    return date.toZonedDateTime(assertTimeZone(timeZone)).toInstant();
+    const start = date.toZonedDateTime(assertTimeZone(timeZone)).toInstant();
+    starts.set(key, start);
+    return start;
   } catch (e) {
     if (e instanceof RangeError) {
       throw invalid("date_out_of_range", "The date is outside the supported range", {

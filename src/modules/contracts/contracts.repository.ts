@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Phase, Timeline } from "../../domain/contracts/phases.js";
+import { rowsOfContracts } from "../../storage/bulk.js";
 import type { ContractsTable, DB, OrdersTable } from "../../storage/schema.js";
 
 export type ContractRow = Selectable<ContractsTable>;
@@ -53,17 +54,12 @@ export async function loadTimelines(
   contracts: readonly ContractRow[],
 ): Promise<Map<string, Timeline>> {
   if (contracts.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("contract_phases")
-    .selectAll()
-    .where(
-      "contract_id",
-      "in",
-      contracts.map((c) => c.id),
-    )
-    .orderBy("contract_id")
-    .orderBy("start_at")
-    .execute();
+  const rows = await rowsOfContracts(
+    db,
+    "contract_phases",
+    contracts.map((c) => c.id),
+    { tenantId: null, orderBy: "start_at" },
+  );
   const phases = new Map<string, Phase[]>(contracts.map((c) => [c.id, []]));
   for (const r of rows) {
     phases.get(r.contract_id)!.push({

@@ -631,29 +631,30 @@ export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<B
 
 type Claimed = { contract: ContractRow; testClockNow: Date | null };
 
-/** Locks up to `size` due contracts that no other transaction holds (SKIP LOCKED). */
+/**
+ * Locks up to `size` due contracts that no other transaction holds (SKIP LOCKED), tenant by
+ * tenant: each tenant's due contracts come from an index in billing order, up to its own
+ * clock, so a claim reads what it locks however many contracts are not due.
+ */
 async function claimDue(
   trx: Kysely<DB>,
   options: { tenantId?: string | undefined; contractId?: string; now: Date; size: number },
 ): Promise<Claimed[]> {
-  let q = trx
-    .selectFrom("contracts as c")
-    .innerJoin("tenants as t", "t.id", "c.tenant_id")
-    .selectAll("c")
-    .select("t.test_clock_now")
-    .where("c.next_billing_at", "is not", null)
-    .where((eb) =>
-      eb("c.next_billing_at", "<=", eb.fn.coalesce("t.test_clock_now", eb.val(options.now))),
-    );
-  if (options.tenantId) q = q.where("c.tenant_id", "=", options.tenantId);
-  if (options.contractId) q = q.where("c.id", "=", options.contractId);
-  const rows = await q
-    .orderBy("c.next_billing_at")
-    .orderBy("c.id")
-    .limit(options.size)
-    .forUpdate("c")
-    .skipLocked()
-    .execute();
+  const { rows } = await sql<ContractRow & { test_clock_now: Date | null }>`
+    SELECT c.*, t.test_clock_now
+    FROM tenants t
+    CROSS JOIN LATERAL (
+      SELECT * FROM contracts c
+      WHERE c.tenant_id = t.id
+        AND c.next_billing_at IS NOT NULL
+        AND c.next_billing_at <= coalesce(t.test_clock_now, ${options.now})
+        ${options.contractId ? sql`AND c.id = ${options.contractId}` : sql``}
+      ORDER BY c.next_billing_at, c.id
+      LIMIT ${options.size}
+      FOR UPDATE SKIP LOCKED
+    ) c
+    ${options.tenantId ? sql`WHERE t.id = ${options.tenantId}` : sql``}
+    LIMIT ${options.size}`.execute(trx);
   return rows.map(({ test_clock_now, ...contract }) => ({
     contract,
     testClockNow: test_clock_now,

@@ -304,7 +304,7 @@ export async function writeDocuments(
       payload: summary(created),
     });
     if (input.draft) {
-      ctx.audit({ targetType: draft.kind, targetId: draft.id, after: created });
+      ctx.audit({ targetType: draft.kind, targetId: draft.id, after: summary(created) });
       written.push({ row: draft, lines });
       continue;
     }
@@ -313,8 +313,9 @@ export async function writeDocuments(
     next.set(key, sequence + 1n);
     const final = issued(draft, input.entity, sequence, input.customer.time_zone, ctx);
     const after = toInvoice(final, lines);
-    // created issued: one audit record with the document as issued
-    ctx.audit({ targetType: draft.kind, targetId: draft.id, after });
+    // created issued: one audit record with the document as issued (its lines are the
+    // document's own, and an issued document never changes)
+    ctx.audit({ targetType: draft.kind, targetId: draft.id, after: summary(after) });
     await ctx.emit({
       type: `${draft.kind}.finalized`,
       subjectType: draft.kind,

@@ -12,6 +12,7 @@ import * as m0011 from "./0011_change_orders.js";
 import * as m0012 from "./0012_carts_discounts_phase_events.js";
 import * as m0013 from "./0013_invoicing.js";
 import * as m0014 from "./0014_interim_billing.js";
+import * as m0015 from "./0015_billing_run_indexes.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "0012_carts_discounts_phase_events": m0012,
   "0013_invoicing": m0013,
   "0014_interim_billing": m0014,
+  "0015_billing_run_indexes": m0015,
 };
