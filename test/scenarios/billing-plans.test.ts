@@ -7,18 +7,8 @@
  * comment.
  */
 import { expect, it } from "vitest";
-import { describeServer, type Response } from "../server.js";
-
-type Line = [description: string, period: string, quantity: string, unit: string, amount: string];
-
-const lines = (invoice: any): Line[] =>
-  invoice.lines.map((l: any) => [
-    l.description,
-    `${l.period_start}..${l.period_end}`,
-    l.quantity,
-    l.unit_price,
-    l.amount,
-  ]);
+import { billingTenant, lines } from "../billing-tenant.js";
+import { describeServer } from "../server.js";
 
 const monthly = { unit: "month", count: 1 } as const;
 const yearly = { unit: "year", count: 1 } as const;
@@ -31,73 +21,7 @@ describeServer("billing plans", (t) => {
     calls?: string;
   } = {};
 
-  /** A tenant of its own on a test clock set to `at`, with helpers bound to its API key. */
-  async function tenant(name: string, at: string) {
-    const { api_key: key } = await t.server.createTenant(name);
-    const request = (method: string, url: string, body?: unknown): Promise<Response> =>
-      t.server.request(method, url, body === undefined ? { key } : { key, body });
-    const post = async (url: string, body?: unknown) => {
-      const res = await request("POST", url, body);
-      expect(res.status, `POST ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-      return res.body;
-    };
-    const get = async (url: string) => {
-      const res = await request("GET", url);
-      expect(res.status, `GET ${url}: ${JSON.stringify(res.body)}`).toBe(200);
-      return res.body;
-    };
-    await post("/v1/test_clock", { frozen_time: at });
-    const api = {
-      request,
-      post,
-      get,
-      advance: (to: string) => post("/v1/test_clock/advance", { frozen_time: to }),
-      /** POST /v1/billing_runs: the run, or null when no contract was due. */
-      run: async () => {
-        const res = await request("POST", "/v1/billing_runs");
-        expect(res.status, JSON.stringify(res.body)).toBe(201);
-        return res.body;
-      },
-      /** The contract's documents in the order they were written (ids sort by kind first). */
-      invoices: async (contractId: string): Promise<any[]> =>
-        (await get(`/v1/invoices?limit=100&contract_id=${contractId}`)).data.sort(
-          (x: any, y: any) => x.created_at.localeCompare(y.created_at),
-        ),
-      /** A plan group (net, EUR unless told) with one plan. */
-      plan: async (
-        plan: Record<string, unknown> = {},
-        group: Record<string, unknown> = {},
-      ): Promise<{ group: string; plan: string }> => {
-        const g = await post("/v1/plan_groups", {
-          name: "G",
-          currency: "EUR",
-          price_type: "net",
-          ...group,
-        });
-        const p = await post("/v1/plans", { plan_group_id: g.id, name: "Plan", ...plan });
-        return { group: g.id, plan: p.id };
-      },
-      variant: async (planId: string, fields: Record<string, unknown>): Promise<string> =>
-        (await post("/v1/plan_variants", { plan_id: planId, ...fields })).id,
-      customer: async (fields: Record<string, unknown> = {}): Promise<string> =>
-        (await post("/v1/customers", { email: "c@x.example", time_zone: "UTC", ...fields })).id,
-      /** Signs the customer up and returns the contract id. */
-      signup: async (
-        customerId: string,
-        variantId: string,
-        extra: Record<string, unknown> = {},
-      ) => {
-        const order = await post("/v1/orders", {
-          customer_id: customerId,
-          plan_variant_id: variantId,
-          ...extra,
-        });
-        expect((await post(`/v1/orders/${order.id}/commit`)).status).toBe("succeeded");
-        return order.contract_id as string;
-      },
-    };
-    return api;
-  }
+  const tenant = (name: string, at: string) => billingTenant(t.server, name, at);
 
   it("a yearly plan is billed once a year", async () => {
     const a = await tenant("Yearly", "2026-01-15T10:00:00Z");
