@@ -34,6 +34,21 @@ describeServer("billing taxes", (t) => {
     });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.code).toBe("unknown_tax_policy");
+    // an empty id is no policy at all, not "none": refused the same way, nothing written
+    for (const [url, field] of [
+      ["/v1/plan_groups", "tax_policy_id"],
+      [`/v1/business_entities/${entity.id}`, "default_tax_policy_id"],
+    ] as const) {
+      const empty =
+        url === "/v1/plan_groups"
+          ? await post(url, { name: "Y", currency: "EUR", price_type: "net", [field]: "" })
+          : await patch(url, { [field]: "" });
+      expect(empty.status, url).toBe(422);
+      expect(empty.body.error).toMatchObject({ code: "unknown_tax_policy", details: { field } });
+    }
+    expect((await t.server.get("/v1/business_entities")).body.data[0].default_tax_policy_id).toBe(
+      null,
+    );
     const policy = (
       await post("/v1/tax_policies", {
         name: "EU VAT",

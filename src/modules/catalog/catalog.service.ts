@@ -157,7 +157,9 @@ export async function createPlanGroup(
   input: Static<typeof PlanGroupInput>,
 ): Promise<PlanGroup> {
   assertCurrency(input.currency);
-  if (input.tax_policy_id) await assertTaxPolicy(ctx, input.tax_policy_id, "tax_policy_id");
+  if (input.tax_policy_id !== undefined && input.tax_policy_id !== null) {
+    await assertTaxPolicy(ctx, input.tax_policy_id, "tax_policy_id");
+  }
   const row = await insertRow(ctx.db, "plan_groups", {
     id: newId("planGroup"),
     tenant_id: ctx.tenantId,
@@ -555,7 +557,9 @@ export async function updatePlanGroup(
 ): Promise<PlanGroup> {
   const before = toPlanGroup(await mustFind(ctx, "plan_groups", id, "plan_group_not_found"));
   assertOnlyMutable(patch, before, MUTABLE_FIELDS.plan_group, "plan group");
-  if (patch.tax_policy_id) await assertTaxPolicy(ctx, patch.tax_policy_id, "tax_policy_id");
+  if (patch.tax_policy_id !== undefined && patch.tax_policy_id !== null) {
+    await assertTaxPolicy(ctx, patch.tax_policy_id, "tax_policy_id");
+  }
   const row = await updateRow(ctx, "plan_groups", id, changes(patch, MUTABLE_FIELDS.plan_group));
   const after = toPlanGroup(row!);
   await recordUpdate(ctx, "plan_group", id, before, after);

@@ -179,7 +179,7 @@ export async function updateBusinessEntity(
       field: "country",
     });
   }
-  if (input.default_tax_policy_id) {
+  if (input.default_tax_policy_id !== undefined && input.default_tax_policy_id !== null) {
     await assertTaxPolicy(ctx, input.default_tax_policy_id, "default_tax_policy_id");
   }
   const { address, ...rest } = input;
