@@ -135,3 +135,141 @@ describeServer("billing runs", (t) => {
     expect(issued.body.number).toBe(`INV-${String(2 * CONTRACTS + 1).padStart(6, "0")}`);
   });
 });
+
+describeServer("billing runs: batches of many contracts", (t) => {
+  const systemNow = () => new Date();
+  const contracts: string[] = [];
+  let calls = "";
+
+  it("each contract's usage and rated items point at its own invoice", async () => {
+    const post = async (url: string, body?: unknown) => {
+      const res = await t.server.post(url, body);
+      expect(res.status, `${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+      return res.body;
+    };
+    await post("/v1/test_clock", { frozen_time: "2026-05-01T08:00:00Z" });
+    const group = await post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" });
+    const plan = await post("/v1/plans", { plan_group_id: group.id, name: "P" });
+    calls = (
+      await post("/v1/components", {
+        plan_group_id: group.id,
+        name: "Calls",
+        type: "metered",
+        price_per_unit: "0.1",
+      })
+    ).id;
+    const variant = await post("/v1/plan_variants", {
+      plan_id: plan.id,
+      internal_name: "Monthly",
+      recurring_fee: "10",
+      fee_period: { unit: "month", count: 1 },
+    });
+    for (let i = 0; i < 5; i++) {
+      const customer = await post("/v1/customers", { email: `b${i}@x.example` });
+      const order = await post("/v1/orders", {
+        customer_id: customer.id,
+        plan_variant_id: variant.id,
+      });
+      await post(`/v1/orders/${order.id}/commit`);
+      contracts.push(order.contract_id);
+      // a different amount per contract: i + 1 items at 5.00, 10 × (i + 1) calls
+      await post(`/v1/contracts/${order.contract_id}/rated_items`, {
+        description: "Work",
+        quantity: String(i + 1),
+        price_per_unit: "5",
+        period_start: "2026-05-01T08:00:00Z",
+        period_end: "2026-05-01T08:00:00Z",
+      });
+      await post(`/v1/contracts/${order.contract_id}/usage`, {
+        component_id: calls,
+        quantity: String(10 * (i + 1)),
+        due_date: "2026-05-10T08:00:00Z",
+      });
+    }
+    const tenantId = t.server.tenant.tenant_id;
+    const first = await runBilling(t.server.db, {
+      tenantId,
+      trigger: "api",
+      limit: 100,
+      systemNow,
+    });
+    expect(first).toMatchObject([{ contracts_billed: 5, invoices_created: 5 }]);
+    await post("/v1/test_clock/advance", { frozen_time: "2026-06-01T08:00:00Z" });
+    const second = await runBilling(t.server.db, {
+      tenantId,
+      trigger: "api",
+      limit: 100,
+      systemNow,
+    });
+    expect(second).toMatchObject([{ contracts_billed: 5, invoices_created: 5 }]);
+
+    const invoices = await t.server.db
+      .selectFrom("invoices")
+      .select(["id", "contract_id", "total_net", "created_at"])
+      .where("tenant_id", "=", tenantId)
+      .orderBy("id")
+      .execute();
+    const contractOf = new Map(invoices.map((i) => [i.id, i.contract_id]));
+    const rated = await t.server.db
+      .selectFrom("rated_items")
+      .select(["contract_id", "invoice_id"])
+      .where("tenant_id", "=", tenantId)
+      .execute();
+    const usage = await t.server.db
+      .selectFrom("usage_records")
+      .select(["contract_id", "invoice_id"])
+      .where("tenant_id", "=", tenantId)
+      .execute();
+    expect(rated).toHaveLength(5);
+    expect(usage).toHaveLength(5);
+    for (const r of [...rated, ...usage]) {
+      expect(r.invoice_id, r.contract_id).not.toBeNull();
+      expect(contractOf.get(r.invoice_id!)).toBe(r.contract_id);
+    }
+    // May: 10.00 + (i + 1) × 5.00; June: 10.00 + 10 × (i + 1) × 0.10 = 10.00 + (i + 1) × 1.00
+    const totals = (from: number, step: number) =>
+      contracts.map((_c, i) => String(from + (i + 1) * step)).sort();
+    const byMonth = (prefix: string) =>
+      invoices
+        .filter((i) => i.created_at.toISOString().startsWith(prefix))
+        .map((i) => i.total_net)
+        .sort();
+    expect(byMonth("2026-05")).toEqual(totals(1000, 500));
+    expect(byMonth("2026-06")).toEqual(totals(1000, 100));
+  });
+
+  it("a batch with invoices and a credit note counts each kind", async () => {
+    // the first contract ends in the past (June 20): its credit note and the others' July
+    // invoices are settled in one batch
+    const ended = await t.server.post(`/v1/contracts/${contracts[0]}/end`, {
+      end_date: "2026-06-20T08:00:00Z",
+    });
+    expect(ended.status).toBe(200);
+    await t.server.post("/v1/test_clock/advance", { frozen_time: "2026-07-01T08:00:00Z" });
+    const [run] = await runBilling(t.server.db, {
+      tenantId: t.server.tenant.tenant_id,
+      trigger: "api",
+      limit: 100,
+      systemNow,
+    });
+    expect(run).toMatchObject({
+      contracts_billed: 5,
+      invoices_created: 4,
+      credit_notes_created: 1,
+    });
+    const documents = await t.server.db
+      .selectFrom("invoices")
+      .select(["kind", "number", "contract_id"])
+      .where("billing_run_id", "=", run!.id)
+      .execute();
+    expect(documents.filter((d) => d.kind === "credit_note")).toEqual([
+      { kind: "credit_note", number: "CN-000001", contract_id: contracts[0] },
+    ]);
+    expect(
+      documents
+        .filter((d) => d.kind === "invoice")
+        .map((d) => d.number)
+        .sort(),
+    ).toEqual(["INV-000011", "INV-000012", "INV-000013", "INV-000014"]);
+  });
+});

@@ -76,6 +76,19 @@ describe("addPeriods", () => {
     );
   });
 
+  it("validates every call, even one whose result is remembered from an equal valid call", () => {
+    // 1 × 1 month is remembered; 0.5 × 2 months and 1 × 0 months name the same span
+    expect(addPeriods(date("2024-01-31"), month, 1).toString()).toBe("2024-02-29");
+    expectInvalid(
+      () => addPeriods(date("2024-01-31"), { unit: "month", count: 2 }, 0.5),
+      "invalid_period_multiple",
+    );
+    expectInvalid(
+      () => addPeriods(date("2024-01-31"), { unit: "month", count: 0 }, 1),
+      "invalid_period",
+    );
+  });
+
   it("is computed from the anchor: n periods of c equal one period of n×c", () => {
     fc.assert(
       fc.property(trickyDateArb(), periodArb(), fc.integer({ min: 0, max: 300 }), (a, p, n) => {

@@ -60,6 +60,8 @@ export function periodDuration(p: Period, n = 1): Temporal.Duration {
  * A result outside Temporal's date range raises `date_out_of_range`.
  */
 export function addPeriods(anchor: Temporal.PlainDate, p: Period, n: number): Temporal.PlainDate {
+  assertPeriod(p);
+  assertMultiple(n);
   const key = `${anchor.year}-${anchor.month}-${anchor.day}+${p.count * n}${p.unit}`;
   const known = added.get(key);
   if (known) return known;

@@ -119,20 +119,23 @@ async function settleLocked(
   const now = toDate(ctx.clock.now());
   const taxes = taxContexts(ctx);
   const documents: DocumentInput[] = [];
-  const planned = await Promise.all(
-    contracts.map(async (contract, i) => {
-      const history = histories[i]!;
-      const tz = history.timeZone;
-      const target = localDate(ctx.clock.now(), tz);
-      const expected = expectedItems(history, target);
-      const items = diffItems(expected, billedOf.get(contract.id) ?? [], contract.currency, target);
-      const next = nextBillingDate(history, target);
-      const nextAt = next === null ? null : toDate(startOfLocalDay(next, tz));
-      let document: number | null = null;
-      if (items.length > 0) {
-        const customer = customerOf(contract);
-        const { entity, group, treatment } = await taxes.of(contract, customer);
-        document = documents.length;
+  const draft = options.draft ?? !(await taxes.autoFinalize());
+  // one contract after another: the lookups below are cached per batch, and a document's
+  // position is taken in the same step that adds it
+  const planned = [];
+  for (const [i, contract] of contracts.entries()) {
+    const history = histories[i]!;
+    const tz = history.timeZone;
+    const target = localDate(ctx.clock.now(), tz);
+    const expected = expectedItems(history, target);
+    const items = diffItems(expected, billedOf.get(contract.id) ?? [], contract.currency, target);
+    const next = nextBillingDate(history, target);
+    const nextAt = next === null ? null : toDate(startOfLocalDay(next, tz));
+    let document: number | null = null;
+    if (items.length > 0) {
+      const customer = customerOf(contract);
+      const { entity, group, treatment } = await taxes.of(contract, customer);
+      document =
         documents.push({
           entity,
           customer,
@@ -142,12 +145,11 @@ async function settleLocked(
           reverseCharge: treatment.reverseCharge,
           lines: items.map((item) => toLine(item, contract.id, treatment.rate)),
           billingRunId: options.billingRunId ?? null,
-          draft: options.draft ?? !(await taxes.autoFinalize()),
-        });
-      }
-      return { contract, tz, expected, target, items, nextAt, document };
-    }),
-  );
+          draft,
+        }) - 1;
+    }
+    planned.push({ contract, tz, expected, target, items, nextAt, document });
+  }
   const prepared = prepareDocuments(ctx, documents);
   const marks = planned.flatMap((p) =>
     settledMarks(
@@ -181,28 +183,26 @@ async function settleLocked(
 
 /** Per batch: the tenant's business entity and settings, each plan group's tax treatment. */
 function taxContexts(ctx: Ctx) {
-  let entity: Promise<EntityRow> | undefined;
-  let autoFinalize: Promise<boolean> | undefined;
-  const groups = new Map<
-    string,
-    Promise<{ price_type: "net" | "gross"; tax_policy_id: string | null }>
-  >();
-  const policies = new Map<string, Promise<TaxPolicy | null>>();
+  let entity: EntityRow | undefined;
+  let autoFinalize: boolean | undefined;
+  const groups = new Map<string, { price_type: "net" | "gross"; tax_policy_id: string | null }>();
+  const policies = new Map<string, TaxPolicy | null>();
   return {
-    autoFinalize: () => {
-      autoFinalize ??= ctx.db
-        .selectFrom("tenants")
-        .select("auto_finalize_invoices")
-        .where("id", "=", ctx.tenantId)
-        .executeTakeFirstOrThrow()
-        .then((t) => t.auto_finalize_invoices);
+    async autoFinalize() {
+      autoFinalize ??= (
+        await ctx.db
+          .selectFrom("tenants")
+          .select("auto_finalize_invoices")
+          .where("id", "=", ctx.tenantId)
+          .executeTakeFirstOrThrow()
+      ).auto_finalize_invoices;
       return autoFinalize;
     },
     async of(contract: ContractRow, customer: CustomerRow) {
-      entity ??= defaultEntity(ctx.db, ctx.tenantId, newId("entity"));
+      entity ??= await defaultEntity(ctx.db, ctx.tenantId, newId("entity"));
       let group = groups.get(contract.plan_group_id);
       if (!group) {
-        group = ctx.db
+        group = await ctx.db
           .selectFrom("plan_groups")
           .select(["price_type", "tax_policy_id"])
           .where("tenant_id", "=", ctx.tenantId)
@@ -210,15 +210,13 @@ function taxContexts(ctx: Ctx) {
           .executeTakeFirstOrThrow();
         groups.set(contract.plan_group_id, group);
       }
-      const e = await entity;
-      const g = await group;
-      const policyId = g.tax_policy_id ?? e.default_tax_policy_id;
-      let policy: Promise<TaxPolicy | null> = Promise.resolve(null);
+      const policyId = group.tax_policy_id ?? entity.default_tax_policy_id;
+      let policy: TaxPolicy | null = null;
       if (policyId) {
-        policy = policies.get(policyId) ?? taxPolicy(ctx, policyId);
-        policies.set(policyId, policy);
+        if (!policies.has(policyId)) policies.set(policyId, await taxPolicy(ctx, policyId));
+        policy = policies.get(policyId)!;
       }
-      return { entity: e, group: g, treatment: treatmentOf(e, customer, await policy) };
+      return { entity, group, treatment: treatmentOf(entity, customer, policy) };
     },
   };
 }
@@ -606,8 +604,8 @@ export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<B
         "settling a batch failed; settling its contracts one by one",
       );
       for (const id of claimed) {
-        await settleAlone(db, id, runs, options, now);
-        done += 1;
+        // a contract another process settled meanwhile is not counted: the loop goes on
+        if (await settleAlone(db, id, runs, options, now)) done += 1;
       }
     }
   }
@@ -632,33 +630,47 @@ export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<B
 type Claimed = { contract: ContractRow; testClockNow: Date | null };
 
 /**
- * Locks up to `size` due contracts that no other transaction holds (SKIP LOCKED), tenant by
- * tenant: each tenant's due contracts come from an index in billing order, up to its own
- * clock, so a claim reads what it locks however many contracts are not due.
+ * Locks up to `size` due contracts of one tenant that no other transaction holds (SKIP
+ * LOCKED). Tenants are served longest-waiting first (their earliest due contract), and a
+ * batch never spans tenants, so a tenant's number counters are locked only while its own
+ * documents are written. Each step reads an index on (tenant, next billing date) up to the
+ * tenant's own clock: a claim reads what it locks however many contracts are not due.
  */
 async function claimDue(
   trx: Kysely<DB>,
   options: { tenantId?: string | undefined; contractId?: string; now: Date; size: number },
 ): Promise<Claimed[]> {
-  const { rows } = await sql<ContractRow & { test_clock_now: Date | null }>`
-    SELECT c.*, t.test_clock_now
+  const only = options.contractId ? sql`AND c.id = ${options.contractId}` : sql``;
+  const { rows: tenants } = await sql<{ id: string; test_clock_now: Date | null }>`
+    SELECT t.id, t.test_clock_now
     FROM tenants t
     CROSS JOIN LATERAL (
-      SELECT * FROM contracts c
+      SELECT c.next_billing_at AS first_due FROM contracts c
       WHERE c.tenant_id = t.id
         AND c.next_billing_at IS NOT NULL
         AND c.next_billing_at <= coalesce(t.test_clock_now, ${options.now})
-        ${options.contractId ? sql`AND c.id = ${options.contractId}` : sql``}
+        ${only}
+      ORDER BY c.next_billing_at
+      LIMIT 1
+    ) d
+    ${options.tenantId ? sql`WHERE t.id = ${options.tenantId}` : sql``}
+    ORDER BY d.first_due, t.id
+    LIMIT 1000`.execute(trx);
+  for (const tenant of tenants) {
+    const { rows } = await sql<ContractRow>`
+      SELECT * FROM contracts c
+      WHERE c.tenant_id = ${tenant.id}
+        AND c.next_billing_at IS NOT NULL
+        AND c.next_billing_at <= ${tenant.test_clock_now ?? options.now}
+        ${only}
       ORDER BY c.next_billing_at, c.id
       LIMIT ${options.size}
-      FOR UPDATE SKIP LOCKED
-    ) c
-    ${options.tenantId ? sql`WHERE t.id = ${options.tenantId}` : sql``}
-    LIMIT ${options.size}`.execute(trx);
-  return rows.map(({ test_clock_now, ...contract }) => ({
-    contract,
-    testClockNow: test_clock_now,
-  }));
+      FOR UPDATE SKIP LOCKED`.execute(trx);
+    if (rows.length > 0) {
+      return rows.map((contract) => ({ contract, testClockNow: tenant.test_clock_now }));
+    }
+  }
+  return [];
 }
 
 /** Settles claimed contracts tenant by tenant and counts them on each tenant's run. */
@@ -704,14 +716,17 @@ async function settleClaimed(
   return all;
 }
 
-/** One contract of a failed batch in its own transaction; a failure is recorded. */
+/**
+ * One contract of a failed batch in its own transaction; a failure is recorded. False when
+ * the contract is no longer due (another process settled it meanwhile).
+ */
 async function settleAlone(
   db: Kysely<DB>,
   contractId: string,
   runs: Map<string, string>,
   options: RunOptions,
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   let tenantId: string | null = null;
   const created: string[] = [];
   try {
@@ -722,6 +737,7 @@ async function settleAlone(
       return settleClaimed(trx, due, runs, created, options, now);
     });
     logSettled(options.log, settled);
+    return settled.length > 0;
   } catch (err) {
     for (const tenant of created) runs.delete(tenant);
     if (tenantId === null) throw err;
@@ -730,6 +746,7 @@ async function settleAlone(
       "settling the contract failed; retried later",
     );
     await recordFailure(db, runs, tenantId, contractId, options.trigger, now, err);
+    return true;
   }
 }
 

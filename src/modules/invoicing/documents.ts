@@ -287,7 +287,10 @@ export async function writeDocuments(
     numbered.set(key, entry);
   }
   const next = new Map<string, bigint>();
-  for (const [key, { entity, kind, n }] of numbered) {
+  // counters are locked in one order (entity, then kind) by every transaction: two batches
+  // that both issue invoices and credit notes wait for each other instead of deadlocking
+  const inOrder = [...numbered].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, { entity, kind, n }] of inOrder) {
     next.set(
       key,
       await reserveSequence(ctx.db, { tenantId: ctx.tenantId, entityId: entity.id, kind }, n),

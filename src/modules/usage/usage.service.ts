@@ -83,7 +83,7 @@ function validator(ctx: Ctx) {
     }
     return components.get(id)!;
   };
-  return async (contractId: string, input: UsageInput, prefix: string, inPath: boolean) => {
+  const check = async (contractId: string, input: UsageInput, prefix: string, inPath: boolean) => {
     const group = await groupOf(contractId);
     if (group === null) {
       if (inPath)
@@ -117,6 +117,40 @@ function validator(ctx: Ctx) {
         : parseTimestamp(input.due_date, `${prefix}due_date`);
     return new Date(due.epochMilliseconds);
   };
+  /** Reads a batch's contracts and components in two queries instead of one each. */
+  const preload = async (contractIds: readonly string[], componentIds: readonly string[]) => {
+    const wanted = [...new Set(contractIds)].filter((id) => !contracts.has(id));
+    const found = new Map(
+      wanted.length === 0
+        ? []
+        : (
+            await ctx.db
+              .selectFrom("contracts")
+              .select(["id", "plan_group_id"])
+              .where("tenant_id", "=", ctx.tenantId)
+              .where(sql<boolean>`id = any(${wanted}::text[])`)
+              .execute()
+          ).map((c) => [c.id, c.plan_group_id] as const),
+    );
+    for (const id of wanted) contracts.set(id, Promise.resolve(found.get(id) ?? null));
+    const wantedComponents = [...new Set(componentIds)].filter((id) => !components.has(id));
+    const foundComponents = new Map(
+      wantedComponents.length === 0
+        ? []
+        : (
+            await ctx.db
+              .selectFrom("components")
+              .select(["id", "plan_group_id", "type"])
+              .where("tenant_id", "=", ctx.tenantId)
+              .where(sql<boolean>`id = any(${wantedComponents}::text[])`)
+              .execute()
+          ).map((c) => [c.id, { group: c.plan_group_id, type: c.type }] as const),
+    );
+    for (const id of wantedComponents) {
+      components.set(id, Promise.resolve(foundComponents.get(id) ?? null));
+    }
+  };
+  return Object.assign(check, { preload });
 }
 
 /** Records usage; a repeated key answers the stored record (`duplicate: true`). */
@@ -239,6 +273,10 @@ export async function ingestBatch(
   events: BatchEvent[],
 ): Promise<{ accepted: number; duplicates: number }> {
   const check = validator(ctx);
+  await check.preload(
+    events.map((e) => e.contract_id),
+    events.map((e) => e.component_id),
+  );
   const dueDates: Date[] = [];
   for (const [i, event] of events.entries()) {
     dueDates.push(await check(event.contract_id, event, `events.${i}.`, false));
