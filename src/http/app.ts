@@ -38,7 +38,7 @@ import { clockRoutes } from "../modules/clock/clock.routes.js";
 import { contractItemRoutes } from "../modules/contracts/contract-items.routes.js";
 import { contractRoutes } from "../modules/contracts/contracts.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
-import { invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
+import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
 import { usageRoutes } from "../modules/usage/usage.routes.js";
@@ -227,7 +227,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
 
+  // every shared schema on the root: see INVOICING_SCHEMAS for why never in a plugin
   app.addSchema(ErrorSchema);
+  for (const schema of INVOICING_SCHEMAS) app.addSchema(schema);
 
   await app.register(swagger, {
     openapi: {

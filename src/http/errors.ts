@@ -8,6 +8,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { AccrueError, type ErrorKind, isAccrueError } from "../domain/errors.js";
+import { newId } from "../lib/ids.js";
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -62,7 +63,12 @@ function fieldName(context: string | undefined, issue: ValidationIssue): string 
 }
 
 function describeIssue(issue: ValidationIssue): string {
+  // TypeBox reports an unknown field twice: as the `false` schema it meets, then as an
+  // additional property
   if (issue.keyword === "additionalProperties") return "is not an accepted field";
+  if (issue.keyword === "boolean" && issue.message === "schema is false") {
+    return "is not an accepted field";
+  }
   if (issue.keyword === "required") return "is required";
   return issue.message ?? `fails ${issue.keyword ?? "validation"}`;
 }
@@ -232,15 +238,17 @@ export function rawClientError(error: Error & { code?: string }, socket: Socket)
         : 400;
   const code =
     status === 431 ? "headers_too_large" : status === 408 ? "request_timeout" : "malformed_request";
+  // no request was parsed, so none has an id yet: this answer gets one of its own
+  const requestId = newId("request");
   const payload = JSON.stringify({
     error: {
       code,
       message: "the request could not be parsed as HTTP",
       details: {},
-      request_id: "",
+      request_id: requestId,
     },
   });
   socket.end(
-    `HTTP/1.1 ${status} ${REASONS[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`,
+    `HTTP/1.1 ${status} ${REASONS[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nX-Request-Id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`,
   );
 }

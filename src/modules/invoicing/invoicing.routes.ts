@@ -45,12 +45,19 @@ const pdfSchema = {
   200: Type.String({ contentMediaType: "application/pdf", description: "The PDF document" }),
 };
 
-export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addSchema(InvoiceSchema);
-  app.addSchema(BillingRunSchema);
-  app.addSchema(TaxPolicySchema);
-  app.addSchema(BusinessEntitySchema);
+/**
+ * The shared schemas these routes refer to. Added on the root instance (src/http/app.ts): a
+ * plugin that adds schemas of its own gets Fastify's default validator (Ajv, which coerces
+ * types and drops unknown fields) instead of the TypeBox one every route is checked with.
+ */
+export const INVOICING_SCHEMAS = [
+  InvoiceSchema,
+  BillingRunSchema,
+  TaxPolicySchema,
+  BusinessEntitySchema,
+] as const;
 
+export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/invoices",
     {

@@ -1,0 +1,367 @@
+/**
+ * Hostile input on every route of the OpenAPI document: fast-check makes path parameters,
+ * query strings and bodies that are malformed, wrong-typed, oversized or injection-shaped,
+ * and each request is sent with an admin key to a live server. Whatever comes in: never a
+ * 5xx, a refusal is the error envelope with a machine code and no stack trace, and a refused
+ * request writes nothing (no audit record, no event, no row counted in any table).
+ */
+import fc from "fast-check";
+import { sql } from "kysely";
+import { expect, it } from "vitest";
+import { describeServer, type TestServer } from "../server.js";
+
+type Operation = {
+  method: string;
+  path: string;
+  params: string[];
+  query: { name: string; schema: Record<string, unknown> }[];
+  body: Record<string, unknown> | null;
+};
+
+// the long variant: ACCRUE_FUZZ_SAMPLES=200 ACCRUE_FUZZ_SEED=<any> npm test -- test/api/fuzz
+const SAMPLES_PER_ROUTE = Number(process.env.ACCRUE_FUZZ_SAMPLES ?? 12);
+const SEED = Number(process.env.ACCRUE_FUZZ_SEED ?? 4242);
+
+/** Strings an attacker or a broken client sends. */
+const nasty = fc.oneof(
+  fc.constantFrom(
+    "",
+    " ",
+    "' OR '1'='1",
+    "'; DROP TABLE customers; --",
+    "\\",
+    '"',
+    "../../etc/passwd",
+    "%00",
+    "\u202e\u0000",
+    "<script>alert(1)</script>",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text is the attack
+    "${jndi:ldap://x}",
+    "NaN",
+    "-1",
+    "1e309",
+    "99999999999999999999999999",
+    "0x10",
+    "cus_01ZZZZZZZZZZZZZZZZZZZZZZZZ",
+    "con_01M00000000000000000000000",
+    "2026-02-30T00:00:00Z",
+    "9999-12-31T23:59:59Z",
+    "null",
+    "true",
+    "[]",
+    "{}",
+  ),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+  fc.integer({ min: 1, max: 4 }).map((k) => "x".repeat(k * 5000)),
+);
+
+/** Any JSON value, nasty strings included. */
+const anyJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    nasty,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 12 }), tie("value"), { maxKeys: 4 }),
+  ),
+})).value;
+
+/** Ids of the fixture's records, offered for properties named `…_id`. */
+let known: string[] = [];
+
+/**
+ * A value of the schema's own type but hostile content: the strings, numbers and dates that
+ * pass validation and must then be refused (or handled) by the operation itself.
+ */
+function typed(schema: any, depth = 0, name?: string): fc.Arbitrary<unknown> {
+  if (!schema || depth > 3) return anyJson;
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (Array.isArray(variants)) {
+    return fc.oneof(...variants.map((v: any) => typed(v, depth + 1, name)));
+  }
+  if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum);
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  switch (schema.type) {
+    case "string": {
+      const shaped: fc.Arbitrary<string>[] = [
+        nasty,
+        fc.constantFrom("0", "-0.000001", "1e3", "12345678901234567890.123456789", "EUR", "DE"),
+      ];
+      // values that pass the schema's own checks, so the operation behind them is reached
+      if (typeof schema.pattern === "string") {
+        shaped.push(fc.stringMatching(new RegExp(schema.pattern)).filter((v) => v.length < 200));
+      }
+      if (schema.format === "date-time") {
+        shaped.push(
+          fc
+            .date({ min: new Date("1900-01-01"), max: new Date("2200-01-01"), noInvalidDate: true })
+            .map((d) => d.toISOString()),
+        );
+      }
+      if (name?.endsWith("_id") && known.length > 0) shaped.push(fc.constantFrom(...known));
+      return fc.oneof(...shaped);
+    }
+    case "integer":
+      return fc.oneof(fc.integer(), fc.constantFrom(0, -1, 2 ** 31, 2 ** 53 - 1, -(2 ** 53)));
+    case "number":
+      return fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -1, 1e308, 5e-324));
+    case "boolean":
+      return fc.boolean();
+    case "null":
+      return fc.constant(null);
+    case "array":
+      return fc.array(typed(schema.items, depth + 1, name), { maxLength: 3 });
+    case "object":
+      return objectOf(schema, depth + 1);
+    default:
+      return anyJson;
+  }
+}
+
+function objectOf(schema: any, depth: number): fc.Arbitrary<unknown> {
+  const properties = (schema?.properties ?? {}) as Record<string, unknown>;
+  const names = Object.keys(properties);
+  if (names.length === 0)
+    return fc.dictionary(fc.string({ maxLength: 12 }), anyJson, { maxKeys: 4 });
+  return fc.record(Object.fromEntries(names.map((p) => [p, typed(properties[p], depth)])), {
+    requiredKeys: ((schema.required ?? []) as string[]).filter((r) => names.includes(r)),
+  });
+}
+
+/** A body of the right shape with hostile values, the schema's names with any values, or anything. */
+function bodyArb(schema: Record<string, unknown> | null): fc.Arbitrary<unknown> {
+  const properties = Object.keys((schema?.properties as Record<string, unknown>) ?? {});
+  const named =
+    properties.length === 0
+      ? fc.dictionary(fc.string({ maxLength: 12 }), anyJson, { maxKeys: 4 })
+      : fc.record(Object.fromEntries(properties.map((p) => [p, anyJson])), {
+          requiredKeys: [],
+        });
+  return fc.oneof(objectOf(schema, 0), objectOf(schema, 0), named, anyJson);
+}
+
+function operationsOf(doc: any): Operation[] {
+  const out: Operation[] = [];
+  for (const [path, item] of Object.entries(doc.paths as Record<string, any>)) {
+    for (const [method, op] of Object.entries(item as Record<string, any>)) {
+      const parameters = (op.parameters ?? []) as { in: string; name: string; schema: any }[];
+      out.push({
+        method: method.toUpperCase(),
+        path,
+        params: parameters.filter((p) => p.in === "path").map((p) => p.name),
+        query: parameters
+          .filter((p) => p.in === "query")
+          .map((p) => ({ name: p.name, schema: p.schema ?? {} })),
+        body: op.requestBody?.content?.["application/json"]?.schema ?? null,
+      });
+    }
+  }
+  return out;
+}
+
+/** One record of each kind the API has, made through the API; their ids. */
+async function fixture(server: TestServer): Promise<string[]> {
+  const post = async (url: string, body: unknown = {}) => {
+    const res = await server.post(url, body);
+    expect(res.status, `${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+    return res.body;
+  };
+  await post("/v1/test_clock", { frozen_time: "2026-03-01T09:00:00Z" });
+  const policy = await post("/v1/tax_policies", {
+    name: "VAT",
+    default_rate: "19",
+    rates: [{ country: "DE", rate: "19" }],
+  });
+  const group = await post("/v1/plan_groups", {
+    name: "G",
+    currency: "EUR",
+    price_type: "net",
+    tax_policy_id: policy.id,
+  });
+  const plan = await post("/v1/plans", { plan_group_id: group.id, name: "P" });
+  const variant = await post("/v1/plan_variants", {
+    plan_id: plan.id,
+    internal_name: "V",
+    recurring_fee: "10",
+    fee_period: { unit: "month", count: 1 },
+  });
+  const seats = await post("/v1/components", {
+    plan_group_id: group.id,
+    name: "Seats",
+    type: "quantity",
+    price_per_unit: "2",
+  });
+  const calls = await post("/v1/components", {
+    plan_group_id: group.id,
+    name: "Calls",
+    type: "metered",
+    price_per_unit: "0.01",
+  });
+  const discount = await post("/v1/discounts", {
+    plan_group_id: group.id,
+    name: "Ten",
+    percent: "10",
+  });
+  const coupon = await post("/v1/coupons", { discount_id: discount.id, code: "TEN" });
+  const customer = await post("/v1/customers", { email: "f@x.example" });
+  const order = await post("/v1/orders", {
+    customer_id: customer.id,
+    plan_variant_id: variant.id,
+    components: [{ component_id: seats.id, quantity: "2" }],
+  });
+  await post(`/v1/orders/${order.id}/commit`);
+  const usage = await post(`/v1/contracts/${order.contract_id}/usage`, {
+    component_id: calls.id,
+    quantity: "5",
+  });
+  await post("/v1/billing_runs");
+  const invoices = (await server.get("/v1/invoices")).body.data as { id: string }[];
+  const hook = await post("/v1/webhook_endpoints", {
+    url: "https://hooks.example.com/accrue",
+    event_types: ["invoice.created"],
+  });
+  const entity = (await server.get("/v1/business_entities")).body.data[0];
+  return [
+    policy.id,
+    group.id,
+    plan.id,
+    variant.id,
+    seats.id,
+    calls.id,
+    discount.id,
+    coupon.id,
+    customer.id,
+    order.id,
+    order.contract_id,
+    usage.id,
+    hook.id,
+    entity.id,
+    ...invoices.map((i) => i.id),
+  ];
+}
+
+describeServer("fuzzing every documented route", (t) => {
+  it("malformed, oversized and injection-shaped input: never a 5xx; a refusal writes nothing", async () => {
+    const doc = (await t.server.get("/openapi.json", { key: null })).body;
+    const operations = operationsOf(doc).filter(
+      // the token endpoint and the docs take other credentials; logging out is not a test
+      (o) => o.path.startsWith("/v1/") && !o.path.startsWith("/v1/download/"),
+    );
+    expect(operations.length).toBeGreaterThan(60);
+
+    // real records of every kind: a path parameter is one of them half of the time, so
+    // requests reach the operations behind the "not found"
+    const ids = await fixture(t.server);
+    known = ids;
+    const param = fc.oneof(fc.constantFrom(...ids), fc.constantFrom(...ids), nasty);
+
+    const footprint = async () => {
+      const { rows } = await sql<{ n: string }>`
+        SELECT (SELECT count(*) FROM audit_events WHERE outcome = 'succeeded')
+             + (SELECT count(*) FROM outbox_events)
+             + (SELECT count(*) FROM customers) + (SELECT count(*) FROM contracts)
+             + (SELECT count(*) FROM orders) + (SELECT count(*) FROM invoices)
+             + (SELECT count(*) FROM usage_records) + (SELECT count(*) FROM plan_groups)
+             + (SELECT count(*) FROM webhook_endpoints) + (SELECT count(*) FROM api_keys)
+             AS n`.execute(t.server.db);
+      return rows[0]!.n;
+    };
+
+    const failures: string[] = [];
+    for (const op of operations) {
+      const requests = fc.sample(
+        fc.record({
+          params: fc.tuple(...op.params.map(() => param), fc.constant(null)),
+          query: fc.array(
+            fc.tuple(
+              op.query.length > 0
+                ? fc.constantFrom(...op.query.map((q) => q.name))
+                : fc.string({ maxLength: 8 }),
+              nasty,
+            ),
+            { maxLength: 3 },
+          ),
+          body: bodyArb(op.body),
+          // now and then a body that is not JSON at all
+          rawBody: fc.oneof(
+            { arbitrary: fc.constant(null), weight: 6 },
+            { arbitrary: fc.string({ maxLength: 60 }), weight: 1 },
+          ),
+        }),
+        { numRuns: SAMPLES_PER_ROUTE, seed: SEED },
+      );
+      for (const r of requests) {
+        let path = op.path;
+        op.params.forEach((name, i) => {
+          path = path.replace(`{${name}}`, encodeURIComponent(String(r.params[i]) || "x"));
+        });
+        const search = new URLSearchParams(r.query as [string, string][]).toString();
+        const url = search ? `${path}?${search}` : path;
+        const before = await footprint();
+        const withBody = op.method !== "GET" && op.method !== "DELETE";
+        const res = await t.server.request(op.method, url, {
+          ...(withBody ? (r.rawBody !== null ? { raw: r.rawBody } : { body: r.body }) : {}),
+          headers: withBody ? { "idempotency-key": `fuzz-${Math.random()}` } : {},
+        });
+        const text = JSON.stringify(res.body ?? "");
+        const where = `${op.method} ${url.slice(0, 120)} → ${res.status}`;
+        if (res.status >= 500) {
+          const sent = r.rawBody ?? JSON.stringify(r.body);
+          failures.push(`${where}: ${text.slice(0, 200)} — sent ${String(sent).slice(0, 400)}`);
+        }
+        if (/\bat .+\.(ts|js):\d+|node_modules|stack/i.test(text)) {
+          failures.push(`${where}: looks like a stack trace: ${text.slice(0, 300)}`);
+        }
+        if (res.status >= 400) {
+          if (typeof res.body?.error?.code !== "string" || !res.body.error.request_id) {
+            failures.push(`${where}: not the error envelope: ${text.slice(0, 200)}`);
+          }
+          if ((await footprint()) !== before) failures.push(`${where}: a refusal wrote something`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describeServer("unknown and wrong-typed fields on every documented route", (t) => {
+  it("an unknown body field is refused by name (never dropped), a number is not a string", async () => {
+    const doc = (await t.server.get("/openapi.json", { key: null })).body;
+    const withBody = operationsOf(doc).filter((o) => o.body && o.path.startsWith("/v1/"));
+    expect(withBody.length).toBeGreaterThan(30);
+    const wrong: string[] = [];
+    for (const op of withBody) {
+      const path = op.path.replace(/\{[^}]+\}/g, "x");
+      const res = await t.server.request(op.method, path, {
+        body: { zz_unknown: 1 },
+        headers: { "idempotency-key": `unknown-${op.method}-${op.path}` },
+      });
+      const fields = (res.body?.error?.details?.fields ?? []) as {
+        field: string;
+        message: string;
+      }[];
+      const named = fields.some(
+        (f) => f.field === "body.zz_unknown" && f.message === "is not an accepted field",
+      );
+      if (res.status !== 400 || !named) wrong.push(`${op.method} ${op.path} → ${res.status}`);
+      // a string field given a number is refused, not turned into a string
+      const stringField = Object.entries(
+        (op.body?.properties ?? {}) as Record<string, { type?: string }>,
+      ).find(([, s]) => s.type === "string")?.[0];
+      if (stringField) {
+        const typed = await t.server.request(op.method, path, {
+          body: { [stringField]: 12345 },
+          headers: { "idempotency-key": `typed-${op.method}-${op.path}` },
+        });
+        if (typed.status !== 400 && typed.status !== 404) {
+          wrong.push(`${op.method} ${op.path} with ${stringField}: 12345 → ${typed.status}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
