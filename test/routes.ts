@@ -1,0 +1,118 @@
+/**
+ * Every documented route (read from /openapi.json) and a fixture with one record of each
+ * kind, for the tests that sweep the whole API: hostile input, tenant isolation, permissions.
+ */
+import { expect } from "vitest";
+import type { TestServer } from "./server.js";
+
+export type DocumentedRoute = {
+  /** The operation id of the catalog (src/domain/operations.ts). */
+  id: string;
+  method: string;
+  /** With `{name}` placeholders. */
+  path: string;
+  params: string[];
+  query: { name: string; schema: Record<string, unknown> }[];
+  body: Record<string, unknown> | null;
+};
+
+export function operationsOf(doc: any): DocumentedRoute[] {
+  const out: DocumentedRoute[] = [];
+  for (const [path, item] of Object.entries(doc.paths as Record<string, any>)) {
+    for (const [method, op] of Object.entries(item as Record<string, any>)) {
+      const parameters = (op.parameters ?? []) as { in: string; name: string; schema: any }[];
+      out.push({
+        id: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        params: parameters.filter((p) => p.in === "path").map((p) => p.name),
+        query: parameters
+          .filter((p) => p.in === "query")
+          .map((p) => ({ name: p.name, schema: p.schema ?? {} })),
+        body: op.requestBody?.content?.["application/json"]?.schema ?? null,
+      });
+    }
+  }
+  return out;
+}
+
+/** One record of each kind the API has, made through the API; their ids. */
+export async function fixture(server: TestServer): Promise<string[]> {
+  const post = async (url: string, body: unknown = {}) => {
+    const res = await server.post(url, body);
+    expect(res.status, `${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+    return res.body;
+  };
+  await post("/v1/test_clock", { frozen_time: "2026-03-01T09:00:00Z" });
+  const policy = await post("/v1/tax_policies", {
+    name: "VAT",
+    default_rate: "19",
+    rates: [{ country: "DE", rate: "19" }],
+  });
+  const group = await post("/v1/plan_groups", {
+    name: "G",
+    currency: "EUR",
+    price_type: "net",
+    tax_policy_id: policy.id,
+  });
+  const plan = await post("/v1/plans", { plan_group_id: group.id, name: "P" });
+  const variant = await post("/v1/plan_variants", {
+    plan_id: plan.id,
+    internal_name: "V",
+    recurring_fee: "10",
+    fee_period: { unit: "month", count: 1 },
+  });
+  const seats = await post("/v1/components", {
+    plan_group_id: group.id,
+    name: "Seats",
+    type: "quantity",
+    price_per_unit: "2",
+  });
+  const calls = await post("/v1/components", {
+    plan_group_id: group.id,
+    name: "Calls",
+    type: "metered",
+    price_per_unit: "0.01",
+  });
+  const discount = await post("/v1/discounts", {
+    plan_group_id: group.id,
+    name: "Ten",
+    percent: "10",
+  });
+  const coupon = await post("/v1/coupons", { discount_id: discount.id, code: "TEN" });
+  const customer = await post("/v1/customers", { email: "f@x.example" });
+  const order = await post("/v1/orders", {
+    customer_id: customer.id,
+    plan_variant_id: variant.id,
+    components: [{ component_id: seats.id, quantity: "2" }],
+  });
+  await post(`/v1/orders/${order.id}/commit`);
+  const usage = await post(`/v1/contracts/${order.contract_id}/usage`, {
+    component_id: calls.id,
+    quantity: "5",
+  });
+  await post("/v1/billing_runs");
+  const invoices = (await server.get("/v1/invoices")).body.data as { id: string }[];
+  const hook = await post("/v1/webhook_endpoints", {
+    url: "https://hooks.example.com/accrue",
+    event_types: ["invoice.created"],
+  });
+  const entity = (await server.get("/v1/business_entities")).body.data[0];
+  return [
+    policy.id,
+    group.id,
+    plan.id,
+    variant.id,
+    seats.id,
+    calls.id,
+    discount.id,
+    coupon.id,
+    customer.id,
+    order.id,
+    order.contract_id,
+    usage.id,
+    hook.id,
+    entity.id,
+    ...invoices.map((i) => i.id),
+  ];
+}
