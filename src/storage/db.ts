@@ -34,6 +34,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.backend === "postgres") {
     const pool = new pg.Pool({
       connectionString: options.url,
+      // JIT compilation pays off for long analytic queries, not for Accrue's short ones: when a
+      // table grows past its statistics, a plan's estimated cost crosses jit_above_cost and
+      // a query of a few index lookups spends 100+ ms compiling itself
+      options: "-c jit=off",
       max: options.poolSize ?? 10,
       types: {
         getTypeParser: ((oid: number, format?: "text" | "binary") =>
