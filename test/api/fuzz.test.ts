@@ -7,9 +7,12 @@
  */
 import fc from "fast-check";
 import { sql } from "kysely";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { fixture, operationsOf } from "../routes.js";
 import { describeServer } from "../server.js";
+
+// hundreds of requests in one test: room for a slow, busy machine
+vi.setConfig({ testTimeout: 180_000 });
 
 // the long variant: ACCRUE_FUZZ_SAMPLES=200 ACCRUE_FUZZ_SEED=<any> npm test -- test/api/fuzz
 const SAMPLES_PER_ROUTE = Number(process.env.ACCRUE_FUZZ_SAMPLES ?? 12);

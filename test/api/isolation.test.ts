@@ -3,10 +3,13 @@
  * record ids (refused, nothing of this tenant written, none of its ids revealed), and with a
  * read-only key (every mutation is 403 naming the permission, every read is allowed).
  */
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { OPERATIONS } from "../../src/domain/operations.js";
 import { type DocumentedRoute, fixture, operationsOf } from "../routes.js";
 import { describeServer, type TestServer } from "../server.js";
+
+// hundreds of requests in one test: room for a slow, busy machine
+vi.setConfig({ testTimeout: 180_000 });
 
 async function documented(server: TestServer): Promise<DocumentedRoute[]> {
   const doc = (await server.get("/openapi.json", { key: null })).body;
