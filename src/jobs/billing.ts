@@ -8,7 +8,8 @@ const STALE_AFTER_MS = 10 * 60 * 1000;
 
 /**
  * Billing: settles every contract whose next billing date has come on its tenant's clock,
- * each in its own transaction, claimed with SKIP LOCKED (several workers share the work).
+ * in batches of one tenant's contracts, one transaction each, claimed with SKIP LOCKED (several
+ * workers share the work).
  */
 export function billingJob(options: { now?: () => Date } = {}): Job {
   const now = options.now ?? (() => new Date());

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { TSchema } from "typebox";
+import { type TSchema, Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page } from "../../http/schemas.js";
 import type { Ctx } from "../context.js";
@@ -20,19 +20,22 @@ import {
 } from "./catalog.schemas.js";
 import * as catalog from "./catalog.service.js";
 
-type Resource = {
+/** A catalog-like resource: created, listed (by parent), read, and updated where it can be. */
+export type CatalogResource = {
   path: string;
-  op: "plan_groups" | "plans" | "plan_variants" | "components";
+  op: string;
   input: TSchema;
-  patch: TSchema;
   output: TSchema;
   create: (ctx: Ctx, input: never) => Promise<unknown>;
-  update: (ctx: Ctx, id: string, patch: never) => Promise<unknown>;
   get: (ctx: Ctx, id: string) => Promise<unknown>;
   list: (ctx: Ctx, req: catalog.PageRequest) => Promise<catalog.Page<unknown>>;
+  /** What `parent_id` filters by, when it is not the catalog's plan group or plan. */
+  parent?: string;
+  patch?: TSchema;
+  update?: (ctx: Ctx, id: string, patch: never) => Promise<unknown>;
 };
 
-const RESOURCES: Resource[] = [
+const RESOURCES: CatalogResource[] = [
   {
     path: "/plan_groups",
     op: "plan_groups",
@@ -80,34 +83,54 @@ const RESOURCES: Resource[] = [
 ];
 
 export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  for (const r of RESOURCES) {
-    app.post(
-      r.path,
-      {
-        config: { operation: `${r.op}.create` },
-        schema: { headers: IdempotencyHeader, body: r.input, response: { 201: r.output } },
-      },
-      (req, reply) =>
-        runMutation(req, reply, async (ctx) => ({
-          status: 201,
-          body: await r.create(ctx, req.body as never),
-        })),
-    );
-    app.get(
-      r.path,
-      {
-        config: { operation: `${r.op}.list` },
-        schema: { querystring: CatalogListQuery, response: { 200: Page(r.output) } },
-      },
-      (req) =>
-        runRead(req, (ctx) =>
-          r.list(ctx, {
-            limit: req.query.limit ?? 20,
-            cursor: req.query.cursor,
-            parentId: req.query.parent_id,
-          }),
-        ),
-    );
+  for (const r of RESOURCES) registerCatalogResource(app, r);
+};
+
+/** POST, GET (list), GET /:id and, with `update`, PATCH /:id for one resource. */
+export function registerCatalogResource(
+  app: Parameters<FastifyPluginAsyncTypebox>[0],
+  r: CatalogResource,
+): void {
+  const listQuery = r.parent
+    ? Type.Object(
+        {
+          ...CatalogListQuery.properties,
+          parent_id: Type.Optional(Type.String({ maxLength: 64, description: r.parent })),
+        },
+        { additionalProperties: false },
+      )
+    : CatalogListQuery;
+  app.post(
+    r.path,
+    {
+      config: { operation: `${r.op}.create` },
+      schema: { headers: IdempotencyHeader, body: r.input, response: { 201: r.output } },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await r.create(ctx, req.body as never),
+      })),
+  );
+  app.get(
+    r.path,
+    {
+      config: { operation: `${r.op}.list` },
+      schema: { querystring: listQuery, response: { 200: Page(r.output) } },
+    },
+    (req) => {
+      const query = req.query as { limit?: number; cursor?: string; parent_id?: string };
+      return runRead(req, (ctx) =>
+        r.list(ctx, {
+          limit: query.limit ?? 20,
+          cursor: query.cursor,
+          parentId: query.parent_id,
+        }),
+      );
+    },
+  );
+  const { patch, update } = r;
+  if (patch && update) {
     app.patch(
       `${r.path}/:id`,
       {
@@ -115,23 +138,23 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           headers: IdempotencyHeader,
           params: IdParams,
-          body: r.patch,
+          body: patch,
           response: { 200: r.output },
         },
       },
       (req, reply) =>
         runMutation(req, reply, async (ctx) => ({
           status: 200,
-          body: await r.update(ctx, req.params.id, req.body as never),
+          body: await update(ctx, req.params.id, req.body as never),
         })),
     );
-    app.get(
-      `${r.path}/:id`,
-      {
-        config: { operation: `${r.op}.get` },
-        schema: { params: IdParams, response: { 200: r.output } },
-      },
-      (req) => runRead(req, (ctx) => r.get(ctx, req.params.id)),
-    );
   }
-};
+  app.get(
+    `${r.path}/:id`,
+    {
+      config: { operation: `${r.op}.get` },
+      schema: { params: IdParams, response: { 200: r.output } },
+    },
+    (req) => runRead(req, (ctx) => r.get(ctx, req.params.id)),
+  );
+}

@@ -1,10 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { type TSchema, Type } from "typebox";
-import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page as PageSchema } from "../../http/schemas.js";
-import type { Ctx } from "../context.js";
-import type { Page } from "../pagination.js";
-import { CatalogListQuery, PeriodSchema } from "./catalog.schemas.js";
+import { Type } from "typebox";
+import { type CatalogResource, registerCatalogResource } from "./catalog.routes.js";
+import { PeriodSchema } from "./catalog.schemas.js";
 import {
   createCoupon,
   createDiscount,
@@ -92,85 +89,29 @@ const CouponInput = Type.Object(
   { additionalProperties: false },
 );
 
-type Resource = {
-  path: string;
-  op: "discounts" | "coupons";
-  input: TSchema;
-  output: TSchema;
-  create: (ctx: Ctx, input: never) => Promise<unknown>;
-  get: (ctx: Ctx, id: string) => Promise<unknown>;
-  list: (ctx: Ctx, req: ListRequest) => Promise<Page<unknown>>;
-  parent: string;
-};
-type ListRequest = { limit: number; cursor?: string | undefined; parentId?: string | undefined };
+const RESOURCES: CatalogResource[] = [
+  {
+    path: "/discounts",
+    op: "discounts",
+    input: DiscountInput,
+    output: DiscountSchema,
+    create: createDiscount,
+    get: getDiscount,
+    list: listDiscounts,
+    parent: "Only discounts of this plan group",
+  },
+  {
+    path: "/coupons",
+    op: "coupons",
+    input: CouponInput,
+    output: CouponSchema,
+    create: createCoupon,
+    get: getCoupon,
+    list: listCoupons,
+    parent: "Only coupons of this discount",
+  },
+];
 
 export const discountRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const resources: Resource[] = [
-    {
-      path: "/discounts",
-      op: "discounts",
-      input: DiscountInput,
-      output: DiscountSchema,
-      create: createDiscount,
-      get: getDiscount,
-      list: listDiscounts,
-      parent: "Only discounts of this plan group",
-    },
-    {
-      path: "/coupons",
-      op: "coupons",
-      input: CouponInput,
-      output: CouponSchema,
-      create: createCoupon,
-      get: getCoupon,
-      list: listCoupons,
-      parent: "Only coupons of this discount",
-    },
-  ];
-  for (const r of resources) {
-    app.post(
-      r.path,
-      {
-        config: { operation: `${r.op}.create` },
-        schema: { headers: IdempotencyHeader, body: r.input, response: { 201: r.output } },
-      },
-      (req, reply) =>
-        runMutation(req, reply, async (ctx) => ({
-          status: 201,
-          body: await r.create(ctx, req.body as never),
-        })),
-    );
-    app.get(
-      r.path,
-      {
-        config: { operation: `${r.op}.list` },
-        schema: {
-          querystring: Type.Object(
-            {
-              ...CatalogListQuery.properties,
-              parent_id: Type.Optional(Type.String({ maxLength: 64, description: r.parent })),
-            },
-            { additionalProperties: false },
-          ),
-          response: { 200: PageSchema(r.output) },
-        },
-      },
-      (req) =>
-        runRead(req, (ctx) =>
-          r.list(ctx, {
-            limit: req.query.limit ?? 20,
-            cursor: req.query.cursor,
-            parentId: req.query.parent_id,
-          }),
-        ),
-    );
-    app.get(
-      `${r.path}/:id`,
-      {
-        config: { operation: `${r.op}.get` },
-        schema: { params: IdParams, response: { 200: r.output } },
-      },
-      (req) => runRead(req, (ctx) => r.get(ctx, req.params.id)),
-    );
-  }
+  for (const r of RESOURCES) registerCatalogResource(app, r);
 };

@@ -22,6 +22,16 @@ export async function findCustomer(
   return q.executeTakeFirst();
 }
 
+/** Several customers at once (a billing batch's), in no particular order. */
+export async function findCustomers(
+  db: Kysely<DB>,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<CustomerRow[]> {
+  if (ids.length === 0) return [];
+  return visible(db, tenantId).selectAll().where("id", "in", ids).execute();
+}
+
 export async function findByExternalId(
   db: Kysely<DB>,
   tenantId: string,

@@ -16,21 +16,8 @@ export async function insertEvent(
   clock: Clock,
   event: DomainEvent,
 ): Promise<string> {
-  const id = newId("event");
-  await db
-    .insertInto("outbox_events")
-    .values({
-      id,
-      tenant_id: tenantId,
-      type: event.type,
-      subject_type: event.subjectType,
-      subject_id: event.subjectId,
-      occurred_at: new Date(),
-      tenant_time: new Date(clock.now().epochMilliseconds),
-      payload: toJson(event.payload),
-    })
-    .execute();
-  return id;
+  const [id] = await insertEvents(db, tenantId, clock, [event]);
+  return id!;
 }
 
 /** Several events in one statement, in the order given (ids are taken now, in that order). */
@@ -39,8 +26,8 @@ export async function insertEvents(
   tenantId: string,
   clock: Clock,
   events: readonly DomainEvent[],
-): Promise<void> {
-  if (events.length === 0) return;
+): Promise<string[]> {
+  if (events.length === 0) return [];
   const occurredAt = new Date();
   const tenantTime = new Date(clock.now().epochMilliseconds);
   const rows = events.map((event) => ({
@@ -68,4 +55,5 @@ export async function insertEvents(
     },
     rows,
   );
+  return rows.map((r) => r.id);
 }

@@ -27,7 +27,11 @@ import { insertAuditRecords } from "../audit/audit.repository.js";
 import { clockFor } from "../clock/clock.service.js";
 import type { AuditEntry, Ctx, DomainEvent } from "../context.js";
 import { type ContractRow, findContract } from "../contracts/contracts.repository.js";
-import { type CustomerRow, findCustomer } from "../customers/customers.repository.js";
+import {
+  type CustomerRow,
+  findCustomer,
+  findCustomers,
+} from "../customers/customers.repository.js";
 import { insertEvents } from "../events/outbox.js";
 import {
   type DocumentInput,
@@ -97,12 +101,7 @@ async function settleLocked(
 ): Promise<Settlement[]> {
   const customers = new Map(
     (
-      await ctx.db
-        .selectFrom("customers")
-        .selectAll()
-        .where("tenant_id", "=", ctx.tenantId)
-        .where("id", "in", [...new Set(contracts.map((c) => c.customer_id))])
-        .execute()
+      await findCustomers(ctx.db, ctx.tenantId, [...new Set(contracts.map((c) => c.customer_id))])
     ).map((c) => [c.id, c]),
   );
   const customerOf = (c: ContractRow) => {

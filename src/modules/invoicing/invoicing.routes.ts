@@ -254,7 +254,7 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { operation: "billing_runs.create" },
       schema: {
         description:
-          "Settles the tenant's due contracts now, each in its own transaction. Safe to repeat: a second run finds nothing due.",
+          "Settles the tenant's due contracts now, in batches of up to 100, each batch in one transaction (a contract is settled entirely or not at all). Safe to repeat: a second run finds nothing due.",
         response: { 201: Type.Union([Type.Ref("BillingRun"), Type.Null()]) },
       },
     },
