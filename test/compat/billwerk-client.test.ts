@@ -507,27 +507,7 @@ describeServer(
   "billwerk 2.1.0 client: component subscriptions, rated items, subscriptions",
   (t) => {
     it("createContractComponentSubscription, getContractComponentSubscriptions, createContractRatedItem, getContractSubscriptions, getSubscriptions", async () => {
-      await t.server.post("/v1/test_clock", { frozen_time: "2025-06-01T00:00:00Z" });
-      const group = (
-        await t.server.post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
-      ).body;
-      const plan = (await t.server.post("/v1/plans", { plan_group_id: group.id, name: "P" })).body;
-      const variant = (
-        await t.server.post("/v1/plan_variants", {
-          plan_id: plan.id,
-          internal_name: "V",
-          recurring_fee: "5",
-          fee_period: { unit: "month", count: 1 },
-        })
-      ).body;
-      const seats = (
-        await t.server.post("/v1/components", {
-          plan_group_id: group.id,
-          name: "Seats",
-          type: "quantity",
-          price_per_unit: "3",
-        })
-      ).body;
+      const { group, variant, seats } = await seatsCatalog(t.server);
       const metered = (
         await t.server.post("/v1/components", {
           plan_group_id: group.id,
@@ -627,27 +607,7 @@ describeServer(
 
 describeServer("billwerk 2.1.0 client: order carts with components and a coupon", (t) => {
   it("signup with Cart.ComponentSubscriptions and CouponCode; a component-only change order", async () => {
-    await t.server.post("/v1/test_clock", { frozen_time: "2025-06-01T00:00:00Z" });
-    const group = (
-      await t.server.post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
-    ).body;
-    const plan = (await t.server.post("/v1/plans", { plan_group_id: group.id, name: "P" })).body;
-    const variant = (
-      await t.server.post("/v1/plan_variants", {
-        plan_id: plan.id,
-        internal_name: "V",
-        recurring_fee: "5",
-        fee_period: { unit: "month", count: 1 },
-      })
-    ).body;
-    const seats = (
-      await t.server.post("/v1/components", {
-        plan_group_id: group.id,
-        name: "Seats",
-        type: "quantity",
-        price_per_unit: "3",
-      })
-    ).body;
+    const { group, variant, seats } = await seatsCatalog(t.server);
     const discount = (
       await t.server.post("/v1/discounts", { plan_group_id: group.id, name: "D", percent: "10" })
     ).body;
@@ -736,3 +696,29 @@ describeServer("billwerk 2.1.0 client: order carts with components and a coupon"
     ).toMatchObject({ Code: "unknown_coupon" });
   });
 });
+
+/** On a test clock at 2025-06-01: plan group G, plan P, variant V (5.00 a month), Seats at 3.00. */
+async function seatsCatalog(server: TestServer) {
+  await server.post("/v1/test_clock", { frozen_time: "2025-06-01T00:00:00Z" });
+  const group = (
+    await server.post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
+  ).body;
+  const plan = (await server.post("/v1/plans", { plan_group_id: group.id, name: "P" })).body;
+  const variant = (
+    await server.post("/v1/plan_variants", {
+      plan_id: plan.id,
+      internal_name: "V",
+      recurring_fee: "5",
+      fee_period: { unit: "month", count: 1 },
+    })
+  ).body;
+  const seats = (
+    await server.post("/v1/components", {
+      plan_group_id: group.id,
+      name: "Seats",
+      type: "quantity",
+      price_per_unit: "3",
+    })
+  ).body;
+  return { group, plan, variant, seats };
+}
