@@ -23,6 +23,10 @@ export type Config = {
   workerIntervalMs: number;
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
+  /** How long this process may reuse an authenticated credential (ms; 0: never). */
+  authCacheMs: number;
+  /** Sustained requests per second per caller (bursts of twice that); 0: no limit. */
+  rateLimit: number;
   /** Public base URL used in links the API hands out; defaults to http://HOST:PORT. */
   publicUrl: string;
   /** Deliver webhooks to private, loopback and link-local addresses too. */
@@ -123,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     worker: bool(env, "ACCRUE_WORKER", true),
     workerIntervalMs: int(env, "ACCRUE_WORKER_INTERVAL_MS", 1000, 10, 3_600_000),
     bodyLimit: int(env, "ACCRUE_BODY_LIMIT", 1_048_576, 1024, 1_073_741_824),
+    authCacheMs: int(env, "ACCRUE_AUTH_CACHE_MS", 1000, 0, 60_000),
+    rateLimit: int(env, "ACCRUE_RATE_LIMIT", 1000, 0, 1_000_000),
     publicUrl,
     webhookAllowPrivate: bool(env, "ACCRUE_WEBHOOK_ALLOW_PRIVATE", false),
   };

@@ -4,7 +4,7 @@
  */
 import type { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, describe } from "vitest";
-import { type App, buildApp } from "../src/http/app.js";
+import { type App, type AppOptions, buildApp } from "../src/http/app.js";
 import { createTenant, type TenantCredentials } from "../src/modules/tenants/tenants.service.js";
 import type { Backend } from "../src/storage/db.js";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./harness.js";
@@ -69,12 +69,15 @@ export class TestServer {
   }
 }
 
-export async function startTestServer(backend: Backend): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend,
+  config: Partial<AppOptions["config"]> = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(backend);
   const app = await buildApp({
     db: database.db,
     backend: database.backend,
-    config: { bodyLimit: 1_048_576, logLevel: "silent", publicUrl: "http://127.0.0.1" },
+    config: { bodyLimit: 1_048_576, logLevel: "silent", publicUrl: "http://127.0.0.1", ...config },
   });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
   const tenant = await createTenant(database.db, { name: "Test" });

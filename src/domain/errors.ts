@@ -41,4 +41,7 @@ export const conflict = (code: string, message: string, details?: ErrorDetails) 
 export const unprocessable = (code: string, message: string, details?: ErrorDetails) =>
   new AccrueError("unprocessable", code, message, details);
 
+export const rateLimited = (code: string, message: string, details?: ErrorDetails) =>
+  new AccrueError("rate_limited", code, message, details);
+
 export const isAccrueError = (e: unknown): e is AccrueError => e instanceof AccrueError;

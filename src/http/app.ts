@@ -20,7 +20,7 @@ import Fastify, {
 import type { Kysely } from "kysely";
 import { billwerkApi } from "../compat/billwerk/plugin.js";
 import type { Config } from "../config.js";
-import { forbidden } from "../domain/errors.js";
+import { forbidden, rateLimited } from "../domain/errors.js";
 import { getOperation, isAllowed } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
 import { apiKeyRoutes } from "../modules/access/api-keys.routes.js";
@@ -30,6 +30,7 @@ import {
   type Principal,
 } from "../modules/access/authenticate.js";
 import { oauthRoutes } from "../modules/access/oauth.routes.js";
+import { configurePrincipalCache } from "../modules/access/principal-cache.js";
 import { insertAuditRecords } from "../modules/audit/audit.repository.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { catalogRoutes } from "../modules/catalog/catalog.routes.js";
@@ -47,6 +48,7 @@ import type { Backend } from "../storage/db.js";
 import type { DB } from "../storage/schema.js";
 import { checkEncoding, errorHandler, mapError, rawClientError } from "./errors.js";
 import { checkInput } from "./input.js";
+import { RateLimiter } from "./rate-limit.js";
 import { ErrorSchema } from "./schemas.js";
 
 declare module "fastify" {
@@ -68,7 +70,8 @@ declare module "fastify" {
 export type AppOptions = {
   db: Kysely<DB>;
   backend: Backend;
-  config: Pick<Config, "bodyLimit" | "logLevel" | "publicUrl">;
+  config: Pick<Config, "bodyLimit" | "logLevel" | "publicUrl"> &
+    Partial<Pick<Config, "authCacheMs" | "rateLimit">>;
   /** A pino logger to use; absent: a new one at config.logLevel. */
   logger?: FastifyBaseLogger;
 };
@@ -89,6 +92,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 registerAjvFormats();
 
 export async function buildApp(options: AppOptions): Promise<App> {
+  configurePrincipalCache(options.config.authCacheMs ?? 1000);
   const app = Fastify({
     ...(options.logger
       ? { loggerInstance: options.logger }
@@ -198,14 +202,41 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
 
-  // Authentication and authorization, before the body is even validated.
-  app.addHook("onRequest", async (req) => {
+  // Rate limits, authentication and authorization, before the body is even validated.
+  const limiter = new RateLimiter(options.config.rateLimit ?? 1000);
+  const limit = (reply: FastifyReply, caller: string) => {
+    if (!limiter.enabled) return;
+    const verdict = limiter.take(caller);
+    reply.header("x-ratelimit-limit", verdict.limit);
+    reply.header("x-ratelimit-remaining", verdict.remaining);
+    if (!verdict.allowed) {
+      reply.header("retry-after", verdict.retryAfter);
+      throw rateLimited(
+        "rate_limited",
+        `too many requests: at most ${verdict.limit} a second; retry after ${verdict.retryAfter} s`,
+        { limit: verdict.limit, retry_after_seconds: verdict.retryAfter },
+      );
+    }
+  };
+  app.addHook("onRequest", async (req, reply) => {
     const id = req.routeOptions.config.operation;
     const op = id ? getOperation(id) : undefined;
-    if (!op || op.permissions.length === 0) return;
-    const principal = req.url.startsWith("/api/v1")
-      ? await authenticateBillwerk(app.db, req)
-      : await authenticate(app.db, req.headers.authorization);
+    if (!op || op.permissions.length === 0) {
+      // credential exchanges are limited per client address
+      if (req.url.startsWith("/oauth/")) limit(reply, `address:${req.ip}`);
+      return;
+    }
+    let principal: Principal;
+    try {
+      principal = req.url.startsWith("/api/v1")
+        ? await authenticateBillwerk(app.db, req)
+        : await authenticate(app.db, req.headers.authorization);
+    } catch (error) {
+      // guessing credentials costs the guesser's address its budget
+      limit(reply, `address:${req.ip}`);
+      throw error;
+    }
+    limit(reply, `${principal.actor.type}:${principal.actor.id}`);
     req.principal = principal;
     if (!isAllowed(op, principal.permissions)) {
       await insertAuditRecords(app.db, [

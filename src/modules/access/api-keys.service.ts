@@ -10,6 +10,7 @@ import {
   listApiKeys as listRows,
   markRevoked,
 } from "./api-keys.repository.js";
+import { principals } from "./principal-cache.js";
 import { displayPrefix, generateSecret, hashSecret } from "./secrets.js";
 
 export type ApiKey = {
@@ -107,6 +108,7 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKey> {
   }
   const before = toApiKey(row);
   const after = toApiKey(await markRevoked(ctx.db, ctx.tenantId, id));
+  principals.forgetActor(id);
   ctx.audit({ targetType: "api_key", targetId: id, before, after });
   await ctx.emit({
     type: "api_key.revoked",

@@ -5,6 +5,7 @@ import type { DB } from "../../storage/schema.js";
 import type { Actor } from "../context.js";
 import { findActiveKeyByHash } from "./api-keys.repository.js";
 import { findActiveToken } from "./oauth.service.js";
+import { principals } from "./principal-cache.js";
 import { hashSecret } from "./secrets.js";
 
 /** An authenticated caller. */
@@ -38,30 +39,38 @@ export async function authenticate(
   return authenticateSecret(db, match[1]!);
 }
 
-/** Resolves an API key (`ak_…`) or an OAuth access token (`at_…`) to a principal. */
+/**
+ * Resolves an API key (`ak_…`) or an OAuth access token (`at_…`) to a principal: from this
+ * process's short-lived cache when it holds one (see principal-cache.ts), else from the database.
+ */
 export async function authenticateSecret(db: Kysely<DB>, secret: string): Promise<Principal> {
+  const hash = hashSecret(secret);
+  const cached = principals.get(hash);
+  if (cached) return cached;
   if (secret.startsWith("at_")) {
-    const token = await findActiveToken(db, secret);
+    const token = await findActiveToken(db, hash);
     if (!token) {
       throw unauthenticated("invalid_credentials", "the access token is unknown or expired");
     }
-    return {
+    const principal: Principal = {
       tenantId: token.tenant_id,
       actor: { type: "oauth_client", id: token.client_id },
       roles: token.roles,
       permissions: permissionsOf(token.roles),
       testClockNow: token.test_clock_now,
     };
+    principals.set(hash, principal, token.expires_at.getTime() - Date.now());
+    return principal;
   }
-  const row = secret.startsWith("ak_")
-    ? await findActiveKeyByHash(db, hashSecret(secret))
-    : undefined;
+  const row = secret.startsWith("ak_") ? await findActiveKeyByHash(db, hash) : undefined;
   if (!row) throw unauthenticated("invalid_credentials", "the API key is unknown or revoked");
-  return {
+  const principal: Principal = {
     tenantId: row.tenant_id,
     actor: { type: "api_key", id: row.id },
     roles: row.roles,
     permissions: permissionsOf(row.roles),
     testClockNow: row.test_clock_now,
   };
+  principals.set(hash, principal);
+  return principal;
 }

@@ -96,8 +96,8 @@ export async function issueToken(db: Kysely<DB>, request: TokenRequest): Promise
   };
 }
 
-/** Authentication lookup: a live token with its client's roles and its tenant. */
-export async function findActiveToken(db: Kysely<DB>, token: string) {
+/** An unexpired access token, by the hash of its secret, with its client and tenant. */
+export async function findActiveToken(db: Kysely<DB>, tokenHash: string) {
   return db
     .selectFrom("access_tokens")
     .innerJoin("oauth_clients", "oauth_clients.id", "access_tokens.client_id")
@@ -107,8 +107,9 @@ export async function findActiveToken(db: Kysely<DB>, token: string) {
       "access_tokens.tenant_id",
       "oauth_clients.roles",
       "tenants.test_clock_now",
+      "access_tokens.expires_at",
     ])
-    .where("access_tokens.token_hash", "=", hashSecret(token))
+    .where("access_tokens.token_hash", "=", tokenHash)
     .where("access_tokens.expires_at", ">", sql<Date>`now()`)
     .where("oauth_clients.revoked_at", "is", null)
     .executeTakeFirst();

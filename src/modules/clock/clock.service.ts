@@ -7,6 +7,7 @@ import { type Clock, fixedClock } from "../../domain/clock.js";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { systemClock } from "../../lib/clock.js";
+import { principals } from "../access/principal-cache.js";
 import type { Ctx } from "../context.js";
 
 export type ClockView = { mode: "system" | "test"; now: string };
@@ -55,6 +56,7 @@ export async function createTestClock(
     .set({ test_clock_now: new Date(at.epochMilliseconds) })
     .where("id", "=", ctx.tenantId)
     .execute();
+  principals.forgetTenant(ctx.tenantId);
   const view: ClockView = { mode: "test", now: at.toString() };
   ctx.audit({
     targetType: "tenant",

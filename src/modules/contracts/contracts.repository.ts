@@ -26,6 +26,52 @@ export async function findContract(
   return q.executeTakeFirst();
 }
 
+/** A contract with its timeline, in one statement (the API's read of one contract). */
+export async function findContractWithTimeline(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+): Promise<{ row: ContractRow; timeline: Timeline } | undefined> {
+  const found = await db
+    .selectFrom("contracts as c")
+    .selectAll("c")
+    .select(
+      sql<PhaseJson[]>`coalesce((
+        SELECT json_agg(json_build_object(
+          'type', p.type,
+          'start_ms', (extract(epoch FROM p.start_at) * 1000)::bigint,
+          'plan_variant_id', p.plan_variant_id,
+          'quantity', p.quantity::text
+        ) ORDER BY p.start_at)
+        FROM contract_phases p WHERE p.contract_id = c.id), '[]')`.as("phase_list"),
+    )
+    .where("c.tenant_id", "=", tenantId)
+    .where("c.id", "=", id)
+    .executeTakeFirst();
+  if (!found) return undefined;
+  const { phase_list, ...row } = found;
+  return {
+    row,
+    timeline: {
+      start: instant(row.start_at),
+      end: row.end_at ? instant(row.end_at) : null,
+      phases: phase_list.map((p) => ({
+        type: p.type,
+        start: Temporal.Instant.fromEpochMilliseconds(p.start_ms),
+        planVariantId: p.plan_variant_id,
+        quantity: p.quantity,
+      })),
+    },
+  };
+}
+
+type PhaseJson = {
+  type: Phase["type"];
+  start_ms: number;
+  plan_variant_id: string | null;
+  quantity: string;
+};
+
 export async function listContracts(
   db: Kysely<DB>,
   tenantId: string,

@@ -38,10 +38,12 @@ import {
 import {
   type ContractRow,
   findContract,
+  findContractWithTimeline,
   findOrder,
   listContracts as listContractRows,
   listOrders as listOrderRows,
   loadTimeline,
+  loadTimelines,
   type OrderRow,
   saveTimeline,
 } from "./contracts.repository.js";
@@ -714,7 +716,9 @@ async function loadContract(ctx: Ctx, id: string, forUpdate = false): Promise<Co
 }
 
 export async function getContract(ctx: Ctx, id: string): Promise<Contract> {
-  return toContract(ctx, await loadContract(ctx, id));
+  const found = await findContractWithTimeline(ctx.db, ctx.tenantId, id);
+  if (!found) throw notFound("contract_not_found", `no contract ${id}`, { id });
+  return toContract(ctx, found.row, found.timeline);
 }
 
 export async function listContracts(
@@ -728,7 +732,11 @@ export async function listContracts(
 ): Promise<Page<Contract>> {
   const rows = await listContractRows(ctx.db, ctx.tenantId, { ...req, limit: req.limit + 1 });
   const page = toPage(rows, req.limit);
-  return { ...page, data: await Promise.all(page.data.map((r) => toContract(ctx, r))) };
+  const timelines = await loadTimelines(ctx.db, page.data);
+  return {
+    ...page,
+    data: await Promise.all(page.data.map((r) => toContract(ctx, r, timelines.get(r.id)))),
+  };
 }
 
 /** Ends a contract at `end_date` (after its start); ending again moves the end. */

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import type { CustomersTable, DB } from "../../storage/schema.js";
 
 export type CustomerRow = Selectable<CustomersTable>;
@@ -9,6 +9,35 @@ function visible(db: Kysely<DB>, tenantId: string) {
     .selectFrom("customers")
     .where("tenant_id", "=", tenantId)
     .where("deleted_at", "is", null);
+}
+
+/** A customer as the API shows it: with whether an order (and so a contract) names it. */
+export type CustomerView = CustomerRow & { has_orders: boolean };
+
+/** Every contract comes from an order, so orders cover both. */
+const hasOrders = (eb: ExpressionBuilder<DB, "customers">) =>
+  eb
+    .exists(
+      eb
+        .selectFrom("orders")
+        .select(sql`1`.as("one"))
+        .whereRef("orders.tenant_id", "=", "customers.tenant_id")
+        .whereRef("orders.customer_id", "=", "customers.id"),
+    )
+    .$castTo<boolean>()
+    .as("has_orders");
+
+/** One customer with `has_orders`, in one statement. */
+export async function findCustomerView(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+): Promise<CustomerView | undefined> {
+  return visible(db, tenantId)
+    .selectAll()
+    .select(hasOrders)
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export async function findCustomer(
@@ -50,8 +79,8 @@ export async function listCustomers(
     email?: string | undefined;
     offset?: number | undefined;
   },
-): Promise<CustomerRow[]> {
-  let q = visible(db, tenantId).selectAll();
+): Promise<CustomerView[]> {
+  let q = visible(db, tenantId).selectAll().select(hasOrders);
   if (page.after) q = q.where("id", ">", page.after);
   if (page.externalId) q = q.where("external_id", "=", page.externalId);
   if (page.email) q = q.where("email", "=", page.email);

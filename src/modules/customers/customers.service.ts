@@ -17,6 +17,7 @@ import {
   type CustomerValues,
   findByExternalId,
   findCustomer,
+  findCustomerView,
   insertCustomer,
   listCustomers as listRows,
   updateCustomer,
@@ -145,8 +146,9 @@ export async function createCustomer(ctx: Ctx, input: CustomerInputData): Promis
 }
 
 export async function getCustomer(ctx: Ctx, id: string): Promise<Customer> {
-  const row = await load(ctx, id);
-  return toCustomer(row, await isDeletable(ctx, row));
+  const row = await findCustomerView(ctx.db, ctx.tenantId, id);
+  if (!row) throw notFound("customer_not_found", `no customer ${id}`, { id });
+  return toCustomer(row, !row.has_orders);
 }
 
 export async function listCustomers(
@@ -166,10 +168,10 @@ export async function listCustomers(
     email: page.email,
     offset: page.offset,
   });
-  const data = await Promise.all(
-    rows.slice(0, page.limit + 1).map(async (r) => toCustomer(r, await isDeletable(ctx, r))),
+  return toPage(
+    rows.map((r) => toCustomer(r, !r.has_orders)),
+    page.limit,
   );
-  return toPage(data, page.limit);
 }
 
 async function write(
