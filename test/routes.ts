@@ -98,6 +98,11 @@ export async function fixture(server: TestServer): Promise<string[]> {
     event_types: ["invoice.created"],
   });
   const entity = (await server.get("/v1/business_entities")).body.data[0];
+  const distributor = await post("/v1/provisioning_distributors", { name: "North" });
+  const action = await post("/v1/subscription_actions/rest", {
+    contract_id: order.contract_id,
+    scheduled_date: "2026-04-01T00:00:00Z",
+  });
   return [
     policy.id,
     group.id,
@@ -113,6 +118,8 @@ export async function fixture(server: TestServer): Promise<string[]> {
     usage.id,
     hook.id,
     entity.id,
+    distributor.id,
+    action.id,
     ...invoices.map((i) => i.id),
   ];
 }

@@ -37,6 +37,8 @@ export const ID_PREFIXES = {
   webhookDelivery: "whd",
   webhookAttempt: "wha",
   action: "act",
+  distributor: "dst",
+  installedItem: "itm",
   entity: "ent",
   partner: "prt",
   role: "rol",

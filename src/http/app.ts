@@ -31,6 +31,7 @@ import {
 } from "../modules/access/authenticate.js";
 import { oauthRoutes } from "../modules/access/oauth.routes.js";
 import { configurePrincipalCache } from "../modules/access/principal-cache.js";
+import { actionRoutes } from "../modules/actions/actions.routes.js";
 import { insertAuditRecords } from "../modules/audit/audit.repository.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { catalogRoutes } from "../modules/catalog/catalog.routes.js";
@@ -299,6 +300,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(clockRoutes, { prefix: "/v1" });
   await app.register(webhookRoutes, { prefix: "/v1" });
   await app.register(invoicingRoutes, { prefix: "/v1" });
+  await app.register(actionRoutes, { prefix: "/v1" });
 
   return app;
 }

@@ -4,6 +4,7 @@ import { billingJob } from "./billing.js";
 import { contractPhaseEvents } from "./contract-phase-events.js";
 import { idempotencyCleanup } from "./idempotency-cleanup.js";
 import type { Job } from "./runner.js";
+import { scheduledActionsJob } from "./scheduled-actions.js";
 import { webhookJobs } from "./webhook-delivery.js";
 
 /** Jobs that need no configuration, in order. */
@@ -14,6 +15,8 @@ export function workerJobs(config: Pick<Config, "webhookAllowPrivate">): Job[] {
   // phase events first: the events they write are fanned out in the same tick
   return [
     ...JOBS,
+    // scheduled actions change contracts: before their phase events and billing
+    scheduledActionsJob(),
     contractPhaseEvents(),
     billingJob(),
     ...webhookJobs({ allowPrivate: config.webhookAllowPrivate }),

@@ -278,8 +278,70 @@ export interface ContractsTable {
   /** When billing next looks at the contract; null once it has ended and is fully billed. */
   next_billing_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   last_billed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Until when the contract stays as it is despite unpaid debt (subscription actions). */
+  grace_period_end_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Start of the inactive phase a rest action began; null when not resting. */
+  resting_since: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface SubscriptionActionsTable {
+  id: string;
+  tenant_id: string;
+  number: ColumnType<string, string | number | bigint, never>;
+  contract_id: string;
+  behaviour_code: string;
+  state: "executed" | "scheduled" | "cancelled" | "rejected";
+  transaction_reference_number: string | null;
+  classification: string | null;
+  submitted_by_type: string;
+  submitted_by_id: string;
+  performed_by_user: string | null;
+  performed_by_unit: string | null;
+  performed_by_business_unit: string | null;
+  performed_on: NullableTimestamp;
+  billing_effective_date: NullableTimestamp;
+  billable_period_start_date: NullableTimestamp;
+  scheduled_date: NullableTimestamp;
+  submitted_on: Timestamp;
+  executed_on: NullableTimestamp;
+  cancelled_on: NullableTimestamp;
+  rejection: ColumnType<{ code: string; message: string } | null, string | null, string | null>;
+  parameters: ColumnType<Record<string, unknown>, string, string>;
+  effects: ColumnType<unknown[], string, string>;
+  udf: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProvisioningDistributorsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  alternative_code: string | null;
+  created_at: Timestamp;
+}
+
+export interface ServiceDistributionsTable {
+  tenant_id: string;
+  contract_id: string;
+  component_id: string;
+  distributor_id: string;
+}
+
+export interface InstalledItemsTable {
+  id: string;
+  tenant_id: string;
+  contract_id: string;
+  serial_number: string;
+  alternative_code: string | null;
+  product: string | null;
+  distributor_ids: ColumnType<string[], string[], string[]>;
+  udf: ColumnType<Record<string, unknown>, string, string>;
+  installed_at: Timestamp;
+  removed_at: NullableTimestamp;
+  created_at: Timestamp;
 }
 
 export interface ContractPhasesTable {
@@ -554,6 +616,10 @@ export interface DB {
   self_service_tokens: SelfServiceTokensTable;
   usage_records: UsageRecordsTable;
   contracts: ContractsTable;
+  subscription_actions: SubscriptionActionsTable;
+  provisioning_distributors: ProvisioningDistributorsTable;
+  service_distributions: ServiceDistributionsTable;
+  installed_items: InstalledItemsTable;
   contract_phases: ContractPhasesTable;
   orders: OrdersTable;
   plan_groups: PlanGroupsTable;

@@ -887,6 +887,8 @@ export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview
         end_at: timeline.end ? toDate(timeline.end) : null,
         next_billing_at: null,
         last_billed_at: null,
+        grace_period_end_at: null,
+        resting_since: null,
         created_at: created,
         updated_at: created,
       },

@@ -13,6 +13,7 @@ import * as m0012 from "./0012_carts_discounts_phase_events.js";
 import * as m0013 from "./0013_invoicing.js";
 import * as m0014 from "./0014_interim_billing.js";
 import * as m0015 from "./0015_billing_run_indexes.js";
+import * as m0016 from "./0016_subscription_actions.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0013_invoicing": m0013,
   "0014_interim_billing": m0014,
   "0015_billing_run_indexes": m0015,
+  "0016_subscription_actions": m0016,
 };

@@ -1,0 +1,58 @@
+/**
+ * Scheduled subscription actions whose date a tenant's clock (its test clock included) has
+ * reached are run, one transaction each, claimed with FOR UPDATE SKIP LOCKED so several
+ * workers share them and none runs twice. An action the subscription no longer allows is
+ * rolled back to a savepoint and recorded as rejected with the reason.
+ */
+import { type Kysely, sql } from "kysely";
+import { isAccrueError } from "../../domain/errors.js";
+import type { DB } from "../../storage/schema.js";
+import { clockFor } from "../clock/clock.service.js";
+import { systemContext } from "../invoicing/billing.js";
+import { executeScheduledAction, rejectScheduledAction } from "./actions.service.js";
+
+export async function runDueActions(
+  db: Kysely<DB>,
+  options: { now: () => Date; limit: number; tenantId?: string | undefined },
+): Promise<number> {
+  let handled = 0;
+  while (handled < options.limit) {
+    const done = await db.transaction().execute(async (trx) => {
+      let q = trx
+        .selectFrom("subscription_actions as a")
+        .innerJoin("tenants as t", "t.id", "a.tenant_id")
+        .selectAll("a")
+        .select("t.test_clock_now")
+        .where("a.state", "=", "scheduled")
+        .where("a.scheduled_date", "<=", sql<Date>`coalesce(t.test_clock_now, ${options.now()})`);
+      if (options.tenantId) q = q.where("a.tenant_id", "=", options.tenantId);
+      const due = await q
+        .orderBy("a.scheduled_date")
+        .orderBy("a.id")
+        .limit(1)
+        .forUpdate("a")
+        .skipLocked()
+        .executeTakeFirst();
+      if (!due) return false;
+      const { test_clock_now, ...row } = due;
+      const clock = clockFor(test_clock_now ?? options.now());
+      const attempt = systemContext(trx, row.tenant_id, clock, "scheduled-actions");
+      await sql`SAVEPOINT scheduled_action`.execute(trx);
+      try {
+        await executeScheduledAction(attempt.ctx, row);
+        await sql`RELEASE SAVEPOINT scheduled_action`.execute(trx);
+        await attempt.flush("subscription_actions.execute");
+      } catch (error) {
+        if (!isAccrueError(error)) throw error;
+        await sql`ROLLBACK TO SAVEPOINT scheduled_action`.execute(trx);
+        const rejection = systemContext(trx, row.tenant_id, clock, "scheduled-actions");
+        await rejectScheduledAction(rejection.ctx, row, error);
+        await rejection.flush("subscription_actions.reject");
+      }
+      return true;
+    });
+    if (!done) break;
+    handled += 1;
+  }
+  return handled;
+}
