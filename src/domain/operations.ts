@@ -13,6 +13,8 @@ export type Operation = {
   readonly mutation: boolean;
   /** Group in the API reference. */
   readonly tag: string;
+  /** Set when the operation exists only on a compatibility surface (not in /openapi.json). */
+  readonly surface?: "crmcom";
 };
 
 const op = (
@@ -624,6 +626,30 @@ export const OPERATIONS = {
     ["subscription_actions:write"],
     true,
   ),
+  "crm.authenticate": {
+    ...op(
+      "crm.authenticate",
+      "Access",
+      "CRM.COM login: an OAuth client's id and secret for a two-hour session token",
+      [],
+      false,
+    ),
+    surface: "crmcom",
+  },
+  "crm.web_api_key_token": {
+    ...op(
+      "crm.web_api_key_token",
+      "Access",
+      "CRM.COM login with an API key (HTTP Basic user name) for a two-hour session token",
+      [],
+      false,
+    ),
+    surface: "crmcom",
+  },
+  "crm.token_release": {
+    ...op("crm.token_release", "Access", "End a CRM.COM session token", [], false),
+    surface: "crmcom",
+  },
   "provisioning_distributors.create": op(
     "provisioning_distributors.create",
     "Subscription actions",

@@ -19,6 +19,7 @@ import Fastify, {
 } from "fastify";
 import type { Kysely } from "kysely";
 import { billwerkApi } from "../compat/billwerk/plugin.js";
+import { CRM_PREFIX, crmApi } from "../compat/crmcom/plugin.js";
 import type { Config } from "../config.js";
 import { forbidden, rateLimited } from "../domain/errors.js";
 import { getOperation, isAllowed } from "../domain/operations.js";
@@ -158,7 +159,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Every API route names its catalog operation; the catalog fills in its documentation.
   app.addHook("onRoute", (route) => {
     const id = route.config?.operation;
-    const api = route.url.startsWith("/v1") || route.url.startsWith("/api/v1");
+    const api =
+      route.url.startsWith("/v1") ||
+      route.url.startsWith("/api/v1") ||
+      route.url.startsWith(CRM_PREFIX);
     if (!id) {
       if (api) throw new Error(`route ${route.url} declares no operation`);
       return;
@@ -181,7 +185,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // GET and its implicit HEAD route share one schema object: enrich it once
     if (schema.operationId === op.id) return;
     // compatibility surfaces reuse native operations; the reference documents the native API
-    if (route.url.startsWith("/api/v1")) {
+    if (route.url.startsWith("/api/v1") || route.url.startsWith(CRM_PREFIX)) {
       schema.hide = true;
       return;
     }
@@ -219,19 +223,28 @@ export async function buildApp(options: AppOptions): Promise<App> {
       );
     }
   };
-  app.addHook("onRequest", async (req, reply) => {
+  /**
+   * Admits a request to its operation: the caller's credentials (resolved by `credentials`),
+   * its rate limit, and the operation's permissions. Routes whose credentials travel in the
+   * body (CRM.COM's `token`) call this after parsing; all others before.
+   */
+  const admit = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    credentials: () => Promise<Principal>,
+  ): Promise<void> => {
     const id = req.routeOptions.config.operation;
     const op = id ? getOperation(id) : undefined;
     if (!op || op.permissions.length === 0) {
       // credential exchanges are limited per client address
-      if (req.url.startsWith("/oauth/")) limit(reply, `address:${req.ip}`);
+      if (req.url.startsWith("/oauth/") || op?.id.startsWith("crm.")) {
+        limit(reply, `address:${req.ip}`);
+      }
       return;
     }
     let principal: Principal;
     try {
-      principal = req.url.startsWith("/api/v1")
-        ? await authenticateBillwerk(app.db, req)
-        : await authenticate(app.db, req.headers.authorization);
+      principal = await credentials();
     } catch (error) {
       // guessing credentials costs the guesser's address its budget
       limit(reply, `address:${req.ip}`);
@@ -257,6 +270,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { operation: op.id, required_any_of: op.permissions },
       );
     }
+  };
+  app.addHook("onRequest", async (req, reply) => {
+    if (req.url.startsWith(CRM_PREFIX)) return;
+    await admit(req, reply, () =>
+      req.url.startsWith("/api/v1")
+        ? authenticateBillwerk(app.db, req)
+        : authenticate(app.db, req.headers.authorization),
+    );
   });
 
   // every shared schema on the root: see INVOICING_SCHEMAS for why never in a plugin
@@ -301,6 +322,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(webhookRoutes, { prefix: "/v1" });
   await app.register(invoicingRoutes, { prefix: "/v1" });
   await app.register(actionRoutes, { prefix: "/v1" });
+  await app.register(crmApi, { prefix: CRM_PREFIX, admit });
 
   return app;
 }

@@ -88,7 +88,9 @@ export interface AccessTokensTable {
   /** SHA-256 of the opaque token; the token itself is never stored. */
   token_hash: string;
   tenant_id: string;
-  client_id: string;
+  /** Who the token stands for: an OAuth client or (CRM.COM's web-API-key login) an API key. */
+  client_id: string | null;
+  api_key_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   expires_at: Timestamp;
 }

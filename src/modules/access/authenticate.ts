@@ -54,9 +54,9 @@ export async function authenticateSecret(db: Kysely<DB>, secret: string): Promis
     }
     const principal: Principal = {
       tenantId: token.tenant_id,
-      actor: { type: "oauth_client", id: token.client_id },
-      roles: token.roles,
-      permissions: permissionsOf(token.roles),
+      actor: { type: token.holder.type, id: token.holder.id },
+      roles: token.holder.roles,
+      permissions: permissionsOf(token.holder.roles),
       testClockNow: token.test_clock_now,
     };
     principals.set(hash, principal, token.expires_at.getTime() - Date.now());

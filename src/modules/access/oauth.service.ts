@@ -6,6 +6,7 @@ import { type Kysely, sql } from "kysely";
 import { AccrueError } from "../../domain/errors.js";
 import type { DB } from "../../storage/schema.js";
 import { insertAuditRecords } from "../audit/audit.repository.js";
+import { principals } from "./principal-cache.js";
 import { generateSecret, hashSecret, sameHash } from "./secrets.js";
 
 /** Lifetime of an access token. */
@@ -36,7 +37,11 @@ export type TokenRequest = {
   requestId: string;
 };
 
-export async function issueToken(db: Kysely<DB>, request: TokenRequest): Promise<IssuedToken> {
+export async function issueToken(
+  db: Kysely<DB>,
+  request: TokenRequest,
+  ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
+): Promise<IssuedToken> {
   if (request.grantType !== "client_credentials") {
     throw request.grantType === undefined
       ? new OAuthError("invalid_request", "grant_type is required")
@@ -62,7 +67,7 @@ export async function issueToken(db: Kysely<DB>, request: TokenRequest): Promise
   }
   const token = generateSecret("at");
   const now = Date.now();
-  const expiresAt = new Date(now + ACCESS_TOKEN_TTL_SECONDS * 1000);
+  const expiresAt = new Date(now + ttlSeconds * 1000);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("access_tokens")
@@ -91,28 +96,76 @@ export async function issueToken(db: Kysely<DB>, request: TokenRequest): Promise
   return {
     access_token: token,
     token_type: "bearer",
-    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    expires_in: ttlSeconds,
     expires: Math.floor(expiresAt.getTime() / 1000),
   };
 }
 
-/** An unexpired access token, by the hash of its secret, with its client and tenant. */
+/** An unexpired access token, by the hash of its secret, with its holder and tenant. */
 export async function findActiveToken(db: Kysely<DB>, tokenHash: string) {
-  return db
+  const row = await db
     .selectFrom("access_tokens")
-    .innerJoin("oauth_clients", "oauth_clients.id", "access_tokens.client_id")
     .innerJoin("tenants", "tenants.id", "access_tokens.tenant_id")
+    .leftJoin("oauth_clients", "oauth_clients.id", "access_tokens.client_id")
+    .leftJoin("api_keys", "api_keys.id", "access_tokens.api_key_id")
     .select([
-      "oauth_clients.id as client_id",
+      "access_tokens.client_id",
+      "access_tokens.api_key_id",
       "access_tokens.tenant_id",
-      "oauth_clients.roles",
+      "oauth_clients.roles as client_roles",
+      "api_keys.roles as key_roles",
       "tenants.test_clock_now",
       "access_tokens.expires_at",
     ])
     .where("access_tokens.token_hash", "=", tokenHash)
     .where("access_tokens.expires_at", ">", sql<Date>`now()`)
     .where("oauth_clients.revoked_at", "is", null)
+    .where("api_keys.revoked_at", "is", null)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const holder = row.client_id
+    ? { type: "oauth_client" as const, id: row.client_id, roles: row.client_roles ?? [] }
+    : { type: "api_key" as const, id: row.api_key_id!, roles: row.key_roles ?? [] };
+  return {
+    tenant_id: row.tenant_id,
+    holder,
+    test_clock_now: row.test_clock_now,
+    expires_at: row.expires_at,
+  };
+}
+
+/**
+ * A session token for an API key (CRM.COM's `authentication/web_api_key/token`): an access
+ * token that stands for the key, expiring after `ttlSeconds` or when the key is revoked.
+ */
+export async function issueKeySession(
+  db: Kysely<DB>,
+  key: { id: string; tenantId: string },
+  ttlSeconds: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateSecret("at");
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  await db
+    .insertInto("access_tokens")
+    .values({
+      token_hash: hashSecret(token),
+      tenant_id: key.tenantId,
+      client_id: null,
+      api_key_id: key.id,
+      expires_at: expiresAt,
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+/** Ends a session token at once (CRM.COM's `authentication/token/release`). */
+export async function releaseToken(db: Kysely<DB>, token: string): Promise<boolean> {
+  principals.forgetSecret(hashSecret(token));
+  const result = await db
+    .deleteFrom("access_tokens")
+    .where("token_hash", "=", hashSecret(token))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 /** Deletes expired tokens, at most `limit`; returns how many went. */

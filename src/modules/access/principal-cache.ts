@@ -39,7 +39,11 @@ export class PrincipalCache {
   set(secretHash: string, principal: Principal, validForMs = Number.POSITIVE_INFINITY): void {
     if (this.ttlMs <= 0 || principal.testClockNow !== null) return;
     const now = this.now();
-    if (this.#isBlocked(principal.actor.id, now) || this.#isBlocked(principal.tenantId, now)) {
+    if (
+      this.#isBlocked(principal.actor.id, now) ||
+      this.#isBlocked(principal.tenantId, now) ||
+      this.#isBlocked(secretHash, now)
+    ) {
       return;
     }
     if (this.#entries.size >= this.maxEntries) {
@@ -56,6 +60,12 @@ export class PrincipalCache {
   /** Forgets an actor's (a revoked key's) entries and caches none of them for one TTL. */
   forgetActor(actorId: string): void {
     this.#forget(actorId, (p) => p.actor.id === actorId);
+  }
+
+  /** Forgets one credential (a released session token) and does not cache it for one TTL. */
+  forgetSecret(secretHash: string): void {
+    this.#forget(secretHash, () => false);
+    this.#entries.delete(secretHash);
   }
 
   /** Forgets every entry of a tenant and caches none of them for one TTL. */

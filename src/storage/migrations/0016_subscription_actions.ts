@@ -5,7 +5,8 @@ import { runStatements } from "./run-statements.js";
  * Subscription actions (CRM.COM semantics): every state-changing operation on a contract as a
  * record with its behaviour code and life cycle; the grace period and resting marks on the
  * contract; provisioning distributors, which services a contract has distributed where, and
- * installed items (traceable physical goods).
+ * installed items (traceable physical goods). Access tokens may now stand for an API key too
+ * (CRM.COM's web-API-key login hands out such a session token).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
@@ -87,6 +88,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE UNIQUE INDEX installed_items_serial ON installed_items (tenant_id, serial_number)
       WHERE removed_at IS NULL;
     CREATE INDEX installed_items_contract ON installed_items (tenant_id, contract_id, id);
+
+    ALTER TABLE access_tokens ALTER COLUMN client_id DROP NOT NULL;
+    ALTER TABLE access_tokens ADD COLUMN api_key_id text REFERENCES api_keys(id);
+    ALTER TABLE access_tokens ADD CONSTRAINT access_tokens_one_holder
+      CHECK (num_nonnulls(client_id, api_key_id) = 1);
   `,
   );
 }
