@@ -103,7 +103,14 @@ export async function fixture(server: TestServer): Promise<string[]> {
     contract_id: order.contract_id,
     scheduled_date: "2026-04-01T00:00:00Z",
   });
+  const payment = await post("/v1/payments", {
+    customer_id: customer.id,
+    amount: "1.00",
+    currency: "EUR",
+    method: "offline",
+  });
   return [
+    payment.id,
     policy.id,
     group.id,
     plan.id,

@@ -664,6 +664,62 @@ export const OPERATIONS = {
     ["subscription_actions:read"],
     false,
   ),
+  "payments.create": op(
+    "payments.create",
+    "Payments",
+    "Record an offline payment or charge a card through the test gateway; applied to open invoices",
+    ["payments:write"],
+    true,
+  ),
+  "payments.list": op(
+    "payments.list",
+    "Payments",
+    "List payments, refunds and write-offs",
+    ["payments:read"],
+    false,
+  ),
+  "payments.get": op(
+    "payments.get",
+    "Payments",
+    "Get a payment, refund or write-off",
+    ["payments:read"],
+    false,
+  ),
+  "payments.refund": op(
+    "payments.refund",
+    "Payments",
+    "Refund all or part of a payment; the invoices it paid owe again as needed",
+    ["payments:write"],
+    true,
+  ),
+  "invoices.write_off": op(
+    "invoices.write_off",
+    "Payments",
+    "Write off what an issued invoice still owes",
+    ["payments:write"],
+    true,
+  ),
+  "customers.balance": op(
+    "customers.balance",
+    "Payments",
+    "A customer's account per currency and the invoices still owing",
+    ["payments:read"],
+    false,
+  ),
+  "dunning_policy.get": op(
+    "dunning_policy.get",
+    "Payments",
+    "The tenant's dunning steps",
+    ["payments:read"],
+    false,
+  ),
+  "dunning_policy.set": op(
+    "dunning_policy.set",
+    "Payments",
+    "Replace the tenant's dunning steps",
+    ["payments:write"],
+    true,
+  ),
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

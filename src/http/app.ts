@@ -42,6 +42,7 @@ import { contractItemRoutes } from "../modules/contracts/contract-items.routes.j
 import { contractRoutes } from "../modules/contracts/contracts.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
+import { paymentRoutes } from "../modules/payments/payments.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
 import { usageRoutes } from "../modules/usage/usage.routes.js";
@@ -322,6 +323,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(webhookRoutes, { prefix: "/v1" });
   await app.register(invoicingRoutes, { prefix: "/v1" });
   await app.register(actionRoutes, { prefix: "/v1" });
+  await app.register(paymentRoutes, { prefix: "/v1" });
   await app.register(crmApi, { prefix: CRM_PREFIX, admit });
 
   return app;

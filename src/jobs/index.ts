@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import { accessTokenCleanup } from "./access-token-cleanup.js";
 import { billingJob } from "./billing.js";
 import { contractPhaseEvents } from "./contract-phase-events.js";
+import { dunningJob, graceExpiryJob } from "./dunning.js";
 import { idempotencyCleanup } from "./idempotency-cleanup.js";
 import type { Job } from "./runner.js";
 import { scheduledActionsJob } from "./scheduled-actions.js";
@@ -19,6 +20,9 @@ export function workerJobs(config: Pick<Config, "webhookAllowPrivate">): Job[] {
     scheduledActionsJob(),
     contractPhaseEvents(),
     billingJob(),
+    // after billing, so the invoices it issued are dunned; grace ends after dunning granted it
+    dunningJob(),
+    graceExpiryJob(),
     ...webhookJobs({ allowPrivate: config.webhookAllowPrivate }),
   ];
 }

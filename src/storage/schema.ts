@@ -19,6 +19,42 @@ export interface TenantsTable {
   test_clock_now: NullableTimestamp;
   /** Whether billing finalises its invoices at once (else they wait as drafts). */
   auto_finalize_invoices: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Dunning steps (src/domain/payments/payments.ts), in order. */
+  dunning_steps: ColumnType<unknown[], string | undefined, string>;
+}
+
+export interface PaymentsTable {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  kind: "payment" | "refund" | "write_off";
+  method: "offline" | "test_card" | "write_off";
+  status: "succeeded" | "failed";
+  amount: ColumnType<string, string | bigint, never>;
+  currency: string;
+  reference: string | null;
+  card_last4: string | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  refunds_payment_id: string | null;
+  received_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface PaymentAllocationsTable {
+  tenant_id: string;
+  payment_id: string;
+  invoice_id: string;
+  amount: ColumnType<string, string | bigint, never>;
+  position: number;
+}
+
+export interface DunningNoticesTable {
+  tenant_id: string;
+  invoice_id: string;
+  level: number;
+  name: string;
+  reached_at: Timestamp;
 }
 
 export interface ApiKeysTable {
@@ -619,6 +655,9 @@ export interface DB {
   usage_records: UsageRecordsTable;
   contracts: ContractsTable;
   subscription_actions: SubscriptionActionsTable;
+  payments: PaymentsTable;
+  payment_allocations: PaymentAllocationsTable;
+  dunning_notices: DunningNoticesTable;
   provisioning_distributors: ProvisioningDistributorsTable;
   service_distributions: ServiceDistributionsTable;
   installed_items: InstalledItemsTable;

@@ -1,0 +1,259 @@
+/**
+ * Dunning and grace expiry, run by the worker on each tenant's clock.
+ *
+ * Dunning: an issued invoice that still owes reaches the tenant's dunning steps by days past
+ * its issue date or by the customer's failed payments since; each step is noticed once
+ * (`invoice.dunning_level_reached`), and a step with `grace_days` gives the invoice's contract
+ * that much grace through an `extend_grace_period` action performed by the system.
+ *
+ * Grace expiry: a contract whose grace period has ended is deactivated (a
+ * `deactivate_subscription` action performed by the system) when its customer still owes money
+ * in the contract's currency; either way its grace period is then over. Extending the grace
+ * period moves the date and so postpones this.
+ *
+ * Each invoice or contract is handled in its own transaction, claimed with FOR UPDATE SKIP
+ * LOCKED, so several workers share the work and a re-run repeats nothing.
+ */
+import { type Kysely, sql } from "kysely";
+import { type AccrueError, isAccrueError } from "../../domain/errors.js";
+import { money, toDecimalString } from "../../domain/money/money.js";
+import { type DunningStep, stepsReached } from "../../domain/payments/payments.js";
+import type { DB } from "../../storage/schema.js";
+import { submitAction, subscriptionStateOf } from "../actions/actions.service.js";
+import { clockFor } from "../clock/clock.service.js";
+import type { Ctx } from "../context.js";
+import { systemContext } from "../invoicing/billing.js";
+import { amountOwed } from "./payments.service.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Runs `fn` in a savepoint: an AccrueError rolls back what it wrote and is returned. */
+async function attempt(trx: Kysely<DB>, fn: () => Promise<unknown>): Promise<AccrueError | null> {
+  await sql`SAVEPOINT attempt`.execute(trx);
+  try {
+    await fn();
+    await sql`RELEASE SAVEPOINT attempt`.execute(trx);
+    return null;
+  } catch (error) {
+    if (!isAccrueError(error)) throw error;
+    await sql`ROLLBACK TO SAVEPOINT attempt`.execute(trx);
+    return error;
+  }
+}
+
+export async function runDunning(
+  db: Kysely<DB>,
+  options: { now: () => Date; limit: number },
+): Promise<number> {
+  let handled = 0;
+  let after = "";
+  for (;;) {
+    const page = await db
+      .selectFrom("invoices as i")
+      .innerJoin("tenants as t", "t.id", "i.tenant_id")
+      .select(["i.id"])
+      .where("i.kind", "=", "invoice")
+      .where("i.status", "=", "finalized")
+      .where("i.id", ">", after)
+      .where(sql<boolean>`jsonb_array_length(t.dunning_steps) > 0`)
+      .where(
+        sql<boolean>`(SELECT count(*) FROM dunning_notices n WHERE n.invoice_id = i.id)
+          < jsonb_array_length(t.dunning_steps)`,
+      )
+      .orderBy("i.id")
+      .limit(options.limit)
+      .execute();
+    if (page.length === 0) return handled;
+    after = page.at(-1)!.id;
+    for (const { id } of page) {
+      if (await dunInvoice(db, id, options.now())) handled += 1;
+    }
+  }
+}
+
+/** Notices the steps one invoice has newly reached; true when it reached any. */
+async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const invoice = await trx
+      .selectFrom("invoices as i")
+      .innerJoin("tenants as t", "t.id", "i.tenant_id")
+      .select([
+        "i.id",
+        "i.tenant_id",
+        "i.customer_id",
+        "i.contract_id",
+        "i.number",
+        "i.issue_date",
+        "i.currency",
+        "t.test_clock_now",
+        "t.dunning_steps",
+        sql<string>`i.total_gross
+          + coalesce((SELECT sum(c.total_gross) FROM invoices c
+                      WHERE c.corrects_invoice_id = i.id AND c.status = 'finalized'), 0)
+          - coalesce((SELECT sum(a.amount) FROM payment_allocations a
+                      WHERE a.invoice_id = i.id), 0)`.as("due"),
+      ])
+      .where("i.id", "=", invoiceId)
+      .forUpdate("i")
+      .skipLocked()
+      .executeTakeFirst();
+    if (!invoice || BigInt(invoice.due) <= 0n) return false;
+    const clock = clockFor(invoice.test_clock_now ?? systemNow);
+    const now = clock.now().epochMilliseconds;
+    const issued = Date.parse(`${String(invoice.issue_date)}T00:00:00Z`);
+    const daysOverdue = Math.floor((now - issued) / DAY_MS);
+    const failed = await trx
+      .selectFrom("payments")
+      .select(({ fn }) => fn.countAll<string>().as("n"))
+      .where("tenant_id", "=", invoice.tenant_id)
+      .where("customer_id", "=", invoice.customer_id)
+      .where("status", "=", "failed")
+      .where("received_at", ">=", new Date(issued))
+      .executeTakeFirstOrThrow();
+    const noticed = await trx
+      .selectFrom("dunning_notices")
+      .select("level")
+      .where("invoice_id", "=", invoice.id)
+      .execute();
+    const reached = stepsReached(
+      invoice.dunning_steps as DunningStep[],
+      daysOverdue,
+      Number(failed.n),
+      new Set(noticed.map((n) => n.level)),
+    );
+    if (reached.length === 0) return false;
+    const system = systemContext(trx, invoice.tenant_id, clock, "dunning");
+    for (const step of reached) {
+      await trx
+        .insertInto("dunning_notices")
+        .values({
+          tenant_id: invoice.tenant_id,
+          invoice_id: invoice.id,
+          level: step.level,
+          name: step.name,
+          reached_at: new Date(now),
+        })
+        .execute();
+      let grace: string | null = null;
+      if (step.grace_days && invoice.contract_id) {
+        const refused = await attempt(trx, async () => {
+          const action = await submitAction(system.ctx, "extend_grace_period", {
+            contract_id: invoice.contract_id!,
+            end_grace_period_after_specific_days: step.grace_days,
+            classification: `dunning:${step.name}`,
+          });
+          grace = action.id;
+        });
+        // a contract resting, cancelled or with a later grace end keeps what it has
+        if (refused) grace = null;
+      }
+      await system.ctx.emit({
+        type: "invoice.dunning_level_reached",
+        subjectType: "invoice",
+        subjectId: invoice.id,
+        payload: {
+          invoice_id: invoice.id,
+          number: invoice.number,
+          customer_id: invoice.customer_id,
+          contract_id: invoice.contract_id,
+          level: step.level,
+          name: step.name,
+          days_overdue: daysOverdue,
+          failed_payments: Number(failed.n),
+          due: toDecimalString(money(BigInt(invoice.due), invoice.currency)),
+          grace_action_id: grace,
+        },
+      });
+      system.ctx.audit({
+        targetType: "invoice",
+        targetId: invoice.id,
+        after: { dunning_level: step.level, name: step.name },
+      });
+    }
+    await system.flush("dunning.notice");
+    return true;
+  });
+}
+
+export async function runGraceExpiry(
+  db: Kysely<DB>,
+  options: { now: () => Date; limit: number },
+): Promise<number> {
+  let handled = 0;
+  while (handled < options.limit) {
+    const done = await db.transaction().execute(async (trx) => {
+      const due = await trx
+        .selectFrom("contracts as c")
+        .innerJoin("tenants as t", "t.id", "c.tenant_id")
+        .select([
+          "c.id",
+          "c.tenant_id",
+          "c.customer_id",
+          "c.currency",
+          "c.grace_period_end_at",
+          "t.test_clock_now",
+        ])
+        .where("c.grace_period_end_at", "is not", null)
+        .where(
+          "c.grace_period_end_at",
+          "<=",
+          sql<Date>`coalesce(t.test_clock_now, ${options.now()})`,
+        )
+        .orderBy("c.grace_period_end_at")
+        .limit(1)
+        .forUpdate("c")
+        .skipLocked()
+        .executeTakeFirst();
+      if (!due) return false;
+      const clock = clockFor(due.test_clock_now ?? options.now());
+      const system = systemContext(trx, due.tenant_id, clock, "grace-expiry");
+      await expire(trx, system.ctx, due);
+      await system.flush("contracts.grace_period_expiry");
+      return true;
+    });
+    if (!done) break;
+    handled += 1;
+  }
+  return handled;
+}
+
+async function expire(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  contract: { id: string; customer_id: string; currency: string; grace_period_end_at: Date | null },
+): Promise<void> {
+  const owed = await amountOwed(ctx, contract.customer_id, contract.currency);
+  let deactivation: string | null = null;
+  if (owed > 0n && (await subscriptionStateOf(ctx, contract.id)) === "effective") {
+    const refused = await attempt(trx, async () => {
+      const action = await submitAction(ctx, "deactivate", {
+        contract_id: contract.id,
+        classification: "grace_period_expired",
+      });
+      deactivation = action.id;
+    });
+    if (refused) deactivation = null;
+  }
+  await trx
+    .updateTable("contracts")
+    .set({ grace_period_end_at: null })
+    .where("id", "=", contract.id)
+    .execute();
+  await ctx.emit({
+    type: "contract.grace_period_ended",
+    subjectType: "contract",
+    subjectId: contract.id,
+    payload: {
+      contract_id: contract.id,
+      grace_period_end: contract.grace_period_end_at?.toISOString() ?? null,
+      owed: toDecimalString(money(owed, contract.currency)),
+      deactivation_action_id: deactivation,
+    },
+  });
+  ctx.audit({
+    targetType: "contract",
+    targetId: contract.id,
+    before: { grace_period_end: contract.grace_period_end_at?.toISOString() ?? null },
+    after: { grace_period_end: null, deactivation_action_id: deactivation },
+  });
+}

@@ -1,0 +1,278 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { runMutation, runRead } from "../../http/execute.js";
+import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas.js";
+import {
+  createPayment,
+  customerBalance,
+  getDunningPolicy,
+  getPayment,
+  listPayments,
+  refundPayment,
+  setDunningPolicy,
+  writeOffInvoice,
+} from "./payments.service.js";
+
+const Amount = Type.String({
+  pattern: "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,4})?$",
+  description: "A decimal amount in the currency, e.g. 12.50",
+});
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);
+
+const PaymentSchema = Type.Object({
+  id: Type.String(),
+  customer_id: Type.String(),
+  kind: Type.Union([Type.Literal("payment"), Type.Literal("refund"), Type.Literal("write_off")]),
+  method: Type.Union([
+    Type.Literal("offline"),
+    Type.Literal("test_card"),
+    Type.Literal("write_off"),
+  ]),
+  status: Type.Union([Type.Literal("succeeded"), Type.Literal("failed")]),
+  amount: Type.String(),
+  currency: Type.String(),
+  reference: Nullable(Type.String()),
+  card_last4: Nullable(Type.String()),
+  failure: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+  refunds_payment_id: Nullable(Type.String()),
+  allocations: Type.Array(
+    Type.Object({
+      invoice_id: Type.String(),
+      amount: Type.String({ description: "Negative on a refund: the invoice owes this again" }),
+    }),
+  ),
+  unapplied: Type.String({ description: "What the payment left as the customer's credit" }),
+  received_at: Type.String({ format: "date-time" }),
+  created_at: Type.String({ format: "date-time" }),
+});
+
+const DunningStepInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    after_days: Type.Integer({
+      minimum: 0,
+      maximum: 3650,
+      description: "Reached this many days after the invoice's issue date",
+    }),
+    after_failed_payments: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100,
+        description: "…or after this many failed payments of the customer since the issue date",
+      }),
+    ),
+    grace_days: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3650,
+        description: "Reaching the step gives the invoice's contract this many days of grace",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+const DunningPolicySchema = Type.Object({
+  steps: Type.Array(
+    Type.Object({
+      level: Type.Integer(),
+      name: Type.String(),
+      after_days: Type.Integer(),
+      after_failed_payments: Type.Optional(Type.Integer()),
+      grace_days: Type.Optional(Type.Integer()),
+    }),
+  ),
+});
+
+export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    "/payments",
+    {
+      config: { operation: "payments.create" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: Type.Object(
+          {
+            customer_id: Type.String({ maxLength: 64 }),
+            amount: Amount,
+            currency: Type.String({ minLength: 3, maxLength: 3 }),
+            method: Type.Union([Type.Literal("offline"), Type.Literal("card")], {
+              description:
+                "offline: money received outside Accrue; card: charged through the built-in test gateway",
+            }),
+            card_number: Type.Optional(
+              Type.String({
+                maxLength: 23,
+                description:
+                  "Test gateway: 4000000000000002 is declined, 4000000000009995 has insufficient funds, other valid numbers succeed",
+              }),
+            ),
+            reference: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            received_at: Type.Optional(Type.String({ format: "date-time", maxLength: 64 })),
+            invoice_ids: Type.Optional(
+              Type.Array(Type.String({ maxLength: 64 }), {
+                minItems: 1,
+                maxItems: 100,
+                uniqueItems: true,
+                description:
+                  "Pay these invoices in this order; default: every open one, oldest first",
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await createPayment(ctx, req.body),
+      })),
+  );
+
+  app.get(
+    "/payments",
+    {
+      config: { operation: "payments.list" },
+      schema: {
+        querystring: Type.Object(
+          {
+            ...PageQuery.properties,
+            customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(PaymentSchema) },
+      },
+    },
+    (req) =>
+      runRead(req, (ctx) => listPayments(ctx, { ...req.query, limit: req.query.limit ?? 20 })),
+  );
+
+  app.get(
+    "/payments/:id",
+    {
+      config: { operation: "payments.get" },
+      schema: { params: IdParams, response: { 200: PaymentSchema } },
+    },
+    (req) => runRead(req, (ctx) => getPayment(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/payments/:id/refund",
+    {
+      config: { operation: "payments.refund" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(
+          Type.Object(
+            {
+              amount: Type.Optional({ ...Amount, description: "Default: all that is refundable" }),
+              reference: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        response: { 201: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await refundPayment(ctx, req.params.id, req.body ?? {}),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/write_off",
+    {
+      config: { operation: "invoices.write_off" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(
+          Type.Object(
+            { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+            { additionalProperties: false },
+          ),
+        ),
+        response: { 201: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await writeOffInvoice(ctx, req.params.id, req.body ?? {}),
+      })),
+  );
+
+  app.get(
+    "/customers/:id/balance",
+    {
+      config: { operation: "customers.balance" },
+      schema: {
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            customer_id: Type.String(),
+            balances: Type.Array(
+              Type.Object({
+                currency: Type.String(),
+                invoiced: Type.String(),
+                credited: Type.String(),
+                paid: Type.String(),
+                refunded: Type.String(),
+                written_off: Type.String(),
+                balance: Type.String({
+                  description: "Positive: the customer owes this; negative: the customer's credit",
+                }),
+              }),
+            ),
+            open_invoices: Type.Array(
+              Type.Object({
+                invoice_id: Type.String(),
+                number: Nullable(Type.String()),
+                currency: Type.String(),
+                issue_date: Type.String({ format: "date" }),
+                total: Type.String(),
+                due: Type.String(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    (req) => runRead(req, (ctx) => customerBalance(ctx, req.params.id)),
+  );
+
+  app.get(
+    "/dunning_policy",
+    {
+      config: { operation: "dunning_policy.get" },
+      schema: { response: { 200: DunningPolicySchema } },
+    },
+    (req) => runRead(req, (ctx) => getDunningPolicy(ctx)),
+  );
+
+  app.put(
+    "/dunning_policy",
+    {
+      config: { operation: "dunning_policy.set" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: Type.Object(
+          { steps: Type.Array(DunningStepInput, { maxItems: 10 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: DunningPolicySchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await setDunningPolicy(ctx, req.body),
+      })),
+  );
+};

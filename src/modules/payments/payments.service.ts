@@ -1,0 +1,612 @@
+/**
+ * Payments, refunds and write-offs. A payment is recorded (offline) or charged through the
+ * built-in test gateway, whose cards succeed or fail by number; a succeeded one is applied to
+ * the customer's open invoices (the ones named, else the oldest first) and what is left is the
+ * customer's credit. A refund takes that credit first, then reopens the invoices the payment
+ * paid. A write-off settles what an invoice still owes without money. Balances are sums of
+ * these records, never stored.
+ */
+import { sql } from "kysely";
+import type { Temporal } from "temporal-polyfill";
+import { conflict, notFound, unprocessable } from "../../domain/errors.js";
+import { assertCurrency } from "../../domain/money/currency.js";
+import { fromDecimalString, money, toDecimalString } from "../../domain/money/money.js";
+import {
+  type Allocation,
+  applyPayment,
+  assertDunningSteps,
+  type DunningStep,
+  reverseForRefund,
+  testGatewayCharge,
+} from "../../domain/payments/payments.js";
+import { parseTimestamp } from "../../domain/time/index.js";
+import { newId } from "../../lib/ids.js";
+import type { Ctx } from "../context.js";
+import { findCustomer } from "../customers/customers.repository.js";
+import { type Page, toPage } from "../pagination.js";
+
+export type Payment = {
+  id: string;
+  customer_id: string;
+  kind: "payment" | "refund" | "write_off";
+  method: "offline" | "test_card" | "write_off";
+  status: "succeeded" | "failed";
+  amount: string;
+  currency: string;
+  reference: string | null;
+  card_last4: string | null;
+  failure: { code: string; message: string } | null;
+  refunds_payment_id: string | null;
+  allocations: { invoice_id: string; amount: string }[];
+  unapplied: string;
+  received_at: string;
+  created_at: string;
+};
+
+const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
+const dec = (amount: bigint, currency: string) => toDecimalString(money(amount, currency));
+
+async function loadPayment(ctx: Ctx, id: string, forUpdate = false) {
+  let q = ctx.db
+    .selectFrom("payments")
+    .selectAll()
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("id", "=", id);
+  if (forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) throw notFound("payment_not_found", `no payment ${id}`, { id });
+  return row;
+}
+
+async function allocationsOf(ctx: Ctx, paymentIds: readonly string[]) {
+  if (paymentIds.length === 0) return [];
+  return ctx.db
+    .selectFrom("payment_allocations")
+    .select(["payment_id", "invoice_id", "amount", "position"])
+    .where("payment_id", "in", paymentIds)
+    .orderBy("payment_id")
+    .orderBy("position")
+    .execute();
+}
+
+async function view(ctx: Ctx, row: Awaited<ReturnType<typeof loadPayment>>): Promise<Payment> {
+  const own = await allocationsOf(ctx, [row.id]);
+  // what a payment left unapplied, less what its refunds took from it
+  let unapplied = 0n;
+  if (row.kind === "payment" && row.status === "succeeded") {
+    const refunds = await ctx.db
+      .selectFrom("payments")
+      .select("id")
+      .select("amount")
+      .where("refunds_payment_id", "=", row.id)
+      .execute();
+    const reopened = await allocationsOf(
+      ctx,
+      refunds.map((r) => r.id),
+    );
+    const applied = own.reduce((s, a) => s + BigInt(a.amount), 0n);
+    const refunded = refunds.reduce((s, r) => s + BigInt(r.amount), 0n);
+    const reversed = reopened.reduce((s, a) => s + BigInt(a.amount), 0n);
+    unapplied = BigInt(row.amount) - applied - (refunded + reversed);
+  }
+  return {
+    id: row.id,
+    customer_id: row.customer_id,
+    kind: row.kind,
+    method: row.method,
+    status: row.status,
+    amount: dec(BigInt(row.amount), row.currency),
+    currency: row.currency,
+    reference: row.reference,
+    card_last4: row.card_last4,
+    failure:
+      row.failure_code === null
+        ? null
+        : { code: row.failure_code, message: row.failure_message ?? "" },
+    refunds_payment_id: row.refunds_payment_id,
+    allocations: own.map((a) => ({
+      invoice_id: a.invoice_id,
+      amount: dec(BigInt(a.amount), row.currency),
+    })),
+    unapplied: dec(unapplied, row.currency),
+    received_at: row.received_at.toISOString(),
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+// ---- what invoices still owe --------------------------------------------------------------------
+
+export type OpenInvoice = {
+  id: string;
+  number: string | null;
+  currency: string;
+  contract_id: string | null;
+  issue_date: string;
+  total: bigint;
+  due: bigint;
+};
+
+/** The customer's issued invoices with what each still owes (after credit notes and payments). */
+export async function invoiceDues(
+  ctx: Ctx,
+  customerId: string,
+  options: { currency?: string; ids?: readonly string[]; lock?: boolean } = {},
+): Promise<OpenInvoice[]> {
+  let q = ctx.db
+    .selectFrom("invoices as i")
+    .select([
+      "i.id",
+      "i.number",
+      "i.currency",
+      "i.contract_id",
+      "i.issue_date",
+      "i.total_gross",
+      sql<string>`i.total_gross
+        + coalesce((SELECT sum(c.total_gross) FROM invoices c
+                    WHERE c.corrects_invoice_id = i.id AND c.status = 'finalized'), 0)
+        - coalesce((SELECT sum(a.amount) FROM payment_allocations a
+                    WHERE a.invoice_id = i.id), 0)`.as("due"),
+    ])
+    .where("i.tenant_id", "=", ctx.tenantId)
+    .where("i.customer_id", "=", customerId)
+    .where("i.kind", "=", "invoice")
+    .where("i.status", "=", "finalized");
+  if (options.currency) q = q.where("i.currency", "=", options.currency);
+  if (options.ids) q = q.where("i.id", "in", options.ids.length ? options.ids : [""]);
+  if (options.lock) q = q.forUpdate("i");
+  const rows = await q.orderBy("i.issue_date").orderBy("i.sequence").orderBy("i.id").execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    currency: r.currency,
+    contract_id: r.contract_id,
+    issue_date: String(r.issue_date),
+    total: BigInt(r.total_gross),
+    due: BigInt(r.due),
+  }));
+}
+
+async function insertPayment(
+  ctx: Ctx,
+  values: {
+    customerId: string;
+    kind: Payment["kind"];
+    method: Payment["method"];
+    status: Payment["status"];
+    amount: bigint;
+    currency: string;
+    reference?: string | null;
+    cardLast4?: string | null;
+    failure?: { code: string; message: string } | null;
+    refundsPaymentId?: string | null;
+    receivedAt: Date;
+  },
+  allocations: readonly Allocation[],
+) {
+  const id = newId("payment");
+  const now = toDate(ctx.clock.now());
+  await ctx.db
+    .insertInto("payments")
+    .values({
+      id,
+      tenant_id: ctx.tenantId,
+      customer_id: values.customerId,
+      kind: values.kind,
+      method: values.method,
+      status: values.status,
+      amount: values.amount,
+      currency: values.currency,
+      reference: values.reference ?? null,
+      card_last4: values.cardLast4 ?? null,
+      failure_code: values.failure?.code ?? null,
+      failure_message: values.failure?.message ?? null,
+      refunds_payment_id: values.refundsPaymentId ?? null,
+      received_at: values.receivedAt,
+      created_at: now,
+    })
+    .execute();
+  if (allocations.length > 0) {
+    await ctx.db
+      .insertInto("payment_allocations")
+      .values(
+        allocations.map((a, position) => ({
+          tenant_id: ctx.tenantId,
+          payment_id: id,
+          invoice_id: a.invoiceId,
+          amount: a.amount,
+          position,
+        })),
+      )
+      .execute();
+  }
+  return loadPayment(ctx, id);
+}
+
+async function announce(ctx: Ctx, payment: Payment, type: string): Promise<Payment> {
+  ctx.audit({ targetType: "payment", targetId: payment.id, after: payment });
+  await ctx.emit({
+    type,
+    subjectType: "customer",
+    subjectId: payment.customer_id,
+    payload: payment,
+  });
+  for (const a of payment.allocations) {
+    const [invoice] = await invoiceDues(ctx, payment.customer_id, { ids: [a.invoice_id] });
+    if (invoice && invoice.due === 0n && !a.amount.startsWith("-")) {
+      await ctx.emit({
+        type: "invoice.paid",
+        subjectType: "invoice",
+        subjectId: invoice.id,
+        payload: { invoice_id: invoice.id, number: invoice.number, payment_id: payment.id },
+      });
+    }
+  }
+  return payment;
+}
+
+// ---- operations ---------------------------------------------------------------------------------
+
+export type PaymentInput = {
+  customer_id: string;
+  amount: string;
+  currency: string;
+  method: "offline" | "card";
+  card_number?: string | undefined;
+  reference?: string | undefined;
+  received_at?: string | undefined;
+  invoice_ids?: string[] | undefined;
+};
+
+/** Records (offline) or charges (test gateway) a payment and applies it to open invoices. */
+export async function createPayment(ctx: Ctx, input: PaymentInput): Promise<Payment> {
+  assertCurrency(input.currency);
+  const amount = fromDecimalString(input.amount, input.currency, "amount").amount;
+  if (amount <= 0n) {
+    throw unprocessable("invalid_amount", "a payment is more than zero", { field: "amount" });
+  }
+  const customer = await findCustomer(ctx.db, ctx.tenantId, input.customer_id, { forUpdate: true });
+  if (!customer) {
+    throw unprocessable("unknown_customer", `no customer ${input.customer_id}`, {
+      field: "customer_id",
+    });
+  }
+  if ((input.method === "card") !== (input.card_number !== undefined)) {
+    throw unprocessable(
+      "card_number_mismatch",
+      input.method === "card"
+        ? "a card payment needs card_number"
+        : "only a card payment takes card_number",
+      { field: "card_number" },
+    );
+  }
+  const receivedAt = input.received_at
+    ? toDate(parseTimestamp(input.received_at, "received_at"))
+    : toDate(ctx.clock.now());
+  const base = {
+    customerId: customer.id,
+    kind: "payment" as const,
+    amount,
+    currency: input.currency,
+    reference: input.reference ?? null,
+    receivedAt,
+  };
+  if (input.method === "card") {
+    const verdict = testGatewayCharge(input.card_number!);
+    if (!verdict.ok) {
+      const row = await insertPayment(
+        ctx,
+        {
+          ...base,
+          method: "test_card",
+          status: "failed",
+          cardLast4: verdict.last4,
+          failure: { code: verdict.code, message: verdict.message },
+        },
+        [],
+      );
+      return announce(ctx, await view(ctx, row), "payment.failed");
+    }
+    const dues = await duesFor(ctx, customer.id, input);
+    const { allocations } = applyPayment(amount, dues);
+    const row = await insertPayment(
+      ctx,
+      { ...base, method: "test_card", status: "succeeded", cardLast4: verdict.last4 },
+      allocations,
+    );
+    return announce(ctx, await view(ctx, row), "payment.succeeded");
+  }
+  const dues = await duesFor(ctx, customer.id, input);
+  const { allocations } = applyPayment(amount, dues);
+  const row = await insertPayment(
+    ctx,
+    { ...base, method: "offline", status: "succeeded" },
+    allocations,
+  );
+  return announce(ctx, await view(ctx, row), "payment.succeeded");
+}
+
+/** The invoices a payment pays: those named (each must be the customer's, in the currency), else all open ones, oldest first. */
+async function duesFor(ctx: Ctx, customerId: string, input: PaymentInput) {
+  if (!input.invoice_ids) {
+    const open = await invoiceDues(ctx, customerId, { currency: input.currency, lock: true });
+    return open.map((d) => ({ invoiceId: d.id, due: d.due }));
+  }
+  const found = await invoiceDues(ctx, customerId, { ids: input.invoice_ids, lock: true });
+  const byId = new Map(found.map((d) => [d.id, d]));
+  return input.invoice_ids.map((id, i) => {
+    const due = byId.get(id);
+    if (!due) {
+      throw unprocessable("unknown_invoice", `no issued invoice ${id} of this customer`, {
+        field: `invoice_ids.${i}`,
+      });
+    }
+    if (due.currency !== input.currency) {
+      throw unprocessable("currency_mismatch", `invoice ${id} is in ${due.currency}`, {
+        field: `invoice_ids.${i}`,
+      });
+    }
+    return { invoiceId: id, due: due.due };
+  });
+}
+
+/** Refunds all or part of a succeeded payment; the invoices it paid reopen as needed. */
+export async function refundPayment(
+  ctx: Ctx,
+  id: string,
+  input: { amount?: string | undefined; reference?: string | undefined },
+): Promise<Payment> {
+  const payment = await loadPayment(ctx, id, true);
+  if (payment.kind !== "payment" || payment.status !== "succeeded") {
+    throw unprocessable("payment_not_refundable", "only a succeeded payment can be refunded", {
+      id,
+    });
+  }
+  const current = await view(ctx, payment);
+  const refunds = await ctx.db
+    .selectFrom("payments")
+    .select("amount")
+    .where("refunds_payment_id", "=", id)
+    .execute();
+  const refundable = BigInt(payment.amount) - refunds.reduce((s, r) => s + BigInt(r.amount), 0n);
+  const amount = input.amount
+    ? fromDecimalString(input.amount, payment.currency, "amount").amount
+    : refundable;
+  if (amount <= 0n || amount > refundable) {
+    throw unprocessable(
+      "refund_exceeds_payment",
+      `at most ${dec(refundable, payment.currency)} ${payment.currency} of this payment can be refunded`,
+      { field: "amount", refundable: dec(refundable, payment.currency) },
+    );
+  }
+  // what the payment still has applied, net of earlier refunds' reopenings, in order
+  const applied = new Map<string, bigint>();
+  for (const a of await allocationsOf(ctx, [id])) {
+    applied.set(a.invoice_id, (applied.get(a.invoice_id) ?? 0n) + BigInt(a.amount));
+  }
+  const earlier = await ctx.db
+    .selectFrom("payments")
+    .select("id")
+    .where("refunds_payment_id", "=", id)
+    .execute();
+  for (const a of await allocationsOf(
+    ctx,
+    earlier.map((r) => r.id),
+  )) {
+    applied.set(a.invoice_id, (applied.get(a.invoice_id) ?? 0n) + BigInt(a.amount));
+  }
+  const reopen = reverseForRefund(
+    amount,
+    fromDecimalString(current.unapplied, payment.currency).amount,
+    [...applied].map(([invoiceId, a]) => ({ invoiceId, amount: a })),
+  );
+  const row = await insertPayment(
+    ctx,
+    {
+      customerId: payment.customer_id,
+      kind: "refund",
+      method: payment.method,
+      status: "succeeded",
+      amount,
+      currency: payment.currency,
+      reference: input.reference ?? null,
+      cardLast4: payment.card_last4,
+      refundsPaymentId: id,
+      receivedAt: toDate(ctx.clock.now()),
+    },
+    reopen,
+  );
+  return announce(ctx, await view(ctx, row), "payment.refunded");
+}
+
+/** Settles what an invoice still owes without money (a bad debt). */
+export async function writeOffInvoice(
+  ctx: Ctx,
+  invoiceId: string,
+  input: { reason?: string | undefined },
+): Promise<Payment> {
+  const invoice = await ctx.db
+    .selectFrom("invoices")
+    .select(["id", "customer_id", "kind", "status", "currency"])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("id", "=", invoiceId)
+    .executeTakeFirst();
+  if (!invoice) throw notFound("invoice_not_found", `no invoice ${invoiceId}`, { id: invoiceId });
+  if (invoice.kind !== "invoice" || invoice.status !== "finalized") {
+    throw unprocessable("invoice_not_open", "only an issued invoice can be written off", {
+      id: invoiceId,
+    });
+  }
+  const [due] = await invoiceDues(ctx, invoice.customer_id, { ids: [invoiceId], lock: true });
+  if (!due || due.due <= 0n) {
+    throw conflict("invoice_settled", `invoice ${invoiceId} owes nothing`, { id: invoiceId });
+  }
+  const row = await insertPayment(
+    ctx,
+    {
+      customerId: invoice.customer_id,
+      kind: "write_off",
+      method: "write_off",
+      status: "succeeded",
+      amount: due.due,
+      currency: invoice.currency,
+      reference: input.reason ?? null,
+      receivedAt: toDate(ctx.clock.now()),
+    },
+    [{ invoiceId, amount: due.due }],
+  );
+  return announce(ctx, await view(ctx, row), "invoice.written_off");
+}
+
+export async function getPayment(ctx: Ctx, id: string): Promise<Payment> {
+  return view(ctx, await loadPayment(ctx, id));
+}
+
+export async function listPayments(
+  ctx: Ctx,
+  query: { limit: number; cursor?: string | undefined; customer_id?: string | undefined },
+): Promise<Page<Payment>> {
+  let q = ctx.db.selectFrom("payments").selectAll().where("tenant_id", "=", ctx.tenantId);
+  if (query.cursor) q = q.where("id", ">", query.cursor);
+  if (query.customer_id) q = q.where("customer_id", "=", query.customer_id);
+  const rows = await q
+    .orderBy("id")
+    .limit(query.limit + 1)
+    .execute();
+  const data: Payment[] = [];
+  for (const r of rows) data.push(await view(ctx, r));
+  return toPage(data, query.limit);
+}
+
+// ---- balances -----------------------------------------------------------------------------------
+
+export type Balance = {
+  customer_id: string;
+  balances: {
+    currency: string;
+    invoiced: string;
+    credited: string;
+    paid: string;
+    refunded: string;
+    written_off: string;
+    /** Positive: the customer owes this; negative: the customer has this credit. */
+    balance: string;
+  }[];
+  open_invoices: {
+    invoice_id: string;
+    number: string | null;
+    currency: string;
+    issue_date: string;
+    total: string;
+    due: string;
+  }[];
+};
+
+/** A customer's account per currency, and the invoices still owing. */
+export async function customerBalance(ctx: Ctx, customerId: string): Promise<Balance> {
+  const customer = await findCustomer(ctx.db, ctx.tenantId, customerId);
+  if (!customer)
+    throw notFound("customer_not_found", `no customer ${customerId}`, { id: customerId });
+  const sums = new Map<
+    string,
+    Record<"invoiced" | "credited" | "paid" | "refunded" | "written_off", bigint>
+  >();
+  const entry = (c: string) => {
+    let e = sums.get(c);
+    if (!e) {
+      e = { invoiced: 0n, credited: 0n, paid: 0n, refunded: 0n, written_off: 0n };
+      sums.set(c, e);
+    }
+    return e;
+  };
+  const docs = await ctx.db
+    .selectFrom("invoices")
+    .select(["currency", "kind", sql<string>`sum(total_gross)`.as("total")])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("customer_id", "=", customerId)
+    .where("status", "=", "finalized")
+    .groupBy(["currency", "kind"])
+    .execute();
+  for (const d of docs) {
+    if (d.kind === "invoice") entry(d.currency).invoiced += BigInt(d.total);
+    else entry(d.currency).credited += -BigInt(d.total);
+  }
+  const payments = await ctx.db
+    .selectFrom("payments")
+    .select(["currency", "kind", sql<string>`sum(amount)`.as("total")])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("customer_id", "=", customerId)
+    .where("status", "=", "succeeded")
+    .groupBy(["currency", "kind"])
+    .execute();
+  for (const p of payments) {
+    const e = entry(p.currency);
+    if (p.kind === "payment") e.paid += BigInt(p.total);
+    else if (p.kind === "refund") e.refunded += BigInt(p.total);
+    else e.written_off += BigInt(p.total);
+  }
+  const open = (await invoiceDues(ctx, customerId)).filter((i) => i.due > 0n);
+  return {
+    customer_id: customerId,
+    balances: [...sums]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, e]) => ({
+        currency,
+        invoiced: dec(e.invoiced, currency),
+        credited: dec(e.credited, currency),
+        paid: dec(e.paid, currency),
+        refunded: dec(e.refunded, currency),
+        written_off: dec(e.written_off, currency),
+        balance: dec(e.invoiced - e.credited - e.paid + e.refunded - e.written_off, currency),
+      })),
+    open_invoices: open.map((i) => ({
+      invoice_id: i.id,
+      number: i.number,
+      currency: i.currency,
+      issue_date: i.issue_date,
+      total: dec(i.total, i.currency),
+      due: dec(i.due, i.currency),
+    })),
+  };
+}
+
+/** What the customer owes in `currency` (≤ 0: nothing). */
+export async function amountOwed(ctx: Ctx, customerId: string, currency: string): Promise<bigint> {
+  const dues = await invoiceDues(ctx, customerId, { currency });
+  return dues.reduce((s, d) => s + (d.due > 0n ? d.due : 0n), 0n);
+}
+
+// ---- dunning policy -----------------------------------------------------------------------------
+
+export type DunningPolicy = { steps: DunningStep[] };
+
+export async function getDunningPolicy(ctx: Ctx): Promise<DunningPolicy> {
+  const row = await ctx.db
+    .selectFrom("tenants")
+    .select("dunning_steps")
+    .where("id", "=", ctx.tenantId)
+    .executeTakeFirstOrThrow();
+  return { steps: row.dunning_steps as DunningStep[] };
+}
+
+export async function setDunningPolicy(
+  ctx: Ctx,
+  input: { steps: Omit<DunningStep, "level">[] },
+): Promise<DunningPolicy> {
+  assertDunningSteps(input.steps);
+  const before = await getDunningPolicy(ctx);
+  const steps: DunningStep[] = input.steps.map((s, i) => ({ ...s, level: i + 1 }));
+  await ctx.db
+    .updateTable("tenants")
+    .set({ dunning_steps: JSON.stringify(steps) })
+    .where("id", "=", ctx.tenantId)
+    .execute();
+  const after = { steps };
+  ctx.audit({ targetType: "tenant", targetId: ctx.tenantId, before, after });
+  await ctx.emit({
+    type: "dunning_policy.updated",
+    subjectType: "tenant",
+    subjectId: ctx.tenantId,
+    payload: after,
+  });
+  return after;
+}
