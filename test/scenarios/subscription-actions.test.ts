@@ -343,4 +343,24 @@ describeServer("subscription actions", (t) => {
     const numbers = (await state()).map((a: any) => Number(a.number));
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   });
+
+  it("a draft subscription activated early starts at once; other actions wait for it", async () => {
+    const customer = (await api.customer({ email: "later@x.example" })) as string;
+    const draft = await api.signup(customer, ids.variant as string, {
+      start_date: "2026-03-01T00:00:00Z",
+    });
+    expect((await contract(draft)).status).toBe("future");
+    const rest = await act("rest", { contract_id: draft });
+    expect(rest.body.error.code).toBe("invalid_life_cycle_state");
+    expect(rest.body.error.details.state).toBe("draft");
+    const activated = await act("activate", { contract_id: draft });
+    expect(activated.status, JSON.stringify(activated.body)).toBe(201);
+    expect(activated.body.subscription_state).toBe("effective");
+    const after = await contract(draft);
+    expect(after).toMatchObject({ status: "active", start_date: "2026-02-01T00:00:00Z" });
+    expect(after.phases[0].start_date).toBe("2026-02-01T00:00:00Z");
+    // billed from the activation
+    const invoice = await api.post(`/v1/contracts/${draft}/settle`);
+    expect(lines(invoice.invoice ?? invoice)[0]?.[1]).toBe("2026-02-01..2026-03-01");
+  });
 });

@@ -23,7 +23,7 @@ import { submitAction, subscriptionStateOf } from "../actions/actions.service.js
 import { clockFor } from "../clock/clock.service.js";
 import type { Ctx } from "../context.js";
 import { systemContext } from "../invoicing/billing.js";
-import { amountOwed } from "./payments.service.js";
+import { amountOwed, INVOICE_DUE } from "./payments.service.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -60,6 +60,7 @@ export async function runDunning(
         sql<boolean>`(SELECT count(*) FROM dunning_notices n WHERE n.invoice_id = i.id)
           < jsonb_array_length(t.dunning_steps)`,
       )
+      .where(sql<boolean>`${INVOICE_DUE} > 0`)
       .orderBy("i.id")
       .limit(options.limit)
       .execute();
@@ -87,11 +88,7 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
         "i.currency",
         "t.test_clock_now",
         "t.dunning_steps",
-        sql<string>`i.total_gross
-          + coalesce((SELECT sum(c.total_gross) FROM invoices c
-                      WHERE c.corrects_invoice_id = i.id AND c.status = 'finalized'), 0)
-          - coalesce((SELECT sum(a.amount) FROM payment_allocations a
-                      WHERE a.invoice_id = i.id), 0)`.as("due"),
+        sql<string>`${INVOICE_DUE}`.as("due"),
       ])
       .where("i.id", "=", invoiceId)
       .forUpdate("i")

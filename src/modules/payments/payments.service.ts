@@ -126,6 +126,12 @@ export type OpenInvoice = {
   due: bigint;
 };
 
+/** What invoice `i` still owes: its total, less credit notes for it and what was applied. */
+export const INVOICE_DUE = sql`(i.total_gross
+  + coalesce((SELECT sum(c.total_gross) FROM invoices c
+              WHERE c.corrects_invoice_id = i.id AND c.status = 'finalized'), 0)
+  - coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id), 0))`;
+
 /** The customer's issued invoices with what each still owes (after credit notes and payments). */
 export async function invoiceDues(
   ctx: Ctx,
@@ -141,11 +147,7 @@ export async function invoiceDues(
       "i.contract_id",
       "i.issue_date",
       "i.total_gross",
-      sql<string>`i.total_gross
-        + coalesce((SELECT sum(c.total_gross) FROM invoices c
-                    WHERE c.corrects_invoice_id = i.id AND c.status = 'finalized'), 0)
-        - coalesce((SELECT sum(a.amount) FROM payment_allocations a
-                    WHERE a.invoice_id = i.id), 0)`.as("due"),
+      sql<string>`${INVOICE_DUE}`.as("due"),
     ])
     .where("i.tenant_id", "=", ctx.tenantId)
     .where("i.customer_id", "=", customerId)

@@ -39,6 +39,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (payment_id, position)
     );
     CREATE INDEX payment_allocations_invoice ON payment_allocations (invoice_id);
+    CREATE INDEX invoices_corrects ON invoices (corrects_invoice_id)
+      WHERE corrects_invoice_id IS NOT NULL;
 
     ALTER TABLE tenants ADD COLUMN dunning_steps jsonb NOT NULL DEFAULT '[]';
 
