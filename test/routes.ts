@@ -109,7 +109,9 @@ export async function fixture(server: TestServer): Promise<string[]> {
     currency: "EUR",
     method: "offline",
   });
+  const role = await post("/v1/roles", { name: "fixture_role", permissions: ["customers:read"] });
   return [
+    role.name,
     payment.id,
     policy.id,
     group.id,

@@ -55,6 +55,41 @@ export const OPERATIONS = {
   "api_keys.list": op("api_keys.list", "Access", "List API keys", ["api_keys:read"], false),
   "api_keys.get": op("api_keys.get", "Access", "Get an API key", ["api_keys:read"], false),
   "api_keys.revoke": op("api_keys.revoke", "Access", "Revoke an API key", ["api_keys:write"], true),
+  "roles.list": op(
+    "roles.list",
+    "Access",
+    "List roles: the built-in ones and the tenant's own",
+    ["roles:read"],
+    false,
+  ),
+  "roles.get": op(
+    "roles.get",
+    "Access",
+    "Get a role and its permission codes",
+    ["roles:read"],
+    false,
+  ),
+  "roles.create": op(
+    "roles.create",
+    "Access",
+    "Create a role: a named set of permission codes (only codes the caller holds)",
+    ["roles:write"],
+    true,
+  ),
+  "roles.update": op(
+    "roles.update",
+    "Access",
+    "Change a role's permission codes or description; its holders change with it",
+    ["roles:write"],
+    true,
+  ),
+  "roles.delete": op(
+    "roles.delete",
+    "Access",
+    "Delete a role no active credential holds",
+    ["roles:write"],
+    true,
+  ),
 
   "plan_groups.create": op(
     "plan_groups.create",

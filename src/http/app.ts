@@ -32,6 +32,7 @@ import {
 } from "../modules/access/authenticate.js";
 import { oauthRoutes } from "../modules/access/oauth.routes.js";
 import { configurePrincipalCache } from "../modules/access/principal-cache.js";
+import { roleRoutes } from "../modules/access/roles.routes.js";
 import { actionRoutes } from "../modules/actions/actions.routes.js";
 import { insertAuditRecords } from "../modules/audit/audit.repository.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
@@ -312,6 +313,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(oauthRoutes);
   await app.register(tenantRoutes, { prefix: "/v1" });
   await app.register(apiKeyRoutes, { prefix: "/v1" });
+  await app.register(roleRoutes, { prefix: "/v1" });
   await app.register(customerRoutes, { prefix: "/v1" });
   await app.register(catalogRoutes, { prefix: "/v1" });
   await app.register(discountRoutes, { prefix: "/v1" });

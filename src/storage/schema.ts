@@ -23,6 +23,16 @@ export interface TenantsTable {
   dunning_steps: ColumnType<unknown[], string | undefined, string>;
 }
 
+export interface RolesTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  description: string | null;
+  permissions: ColumnType<string[], string[], string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface PaymentsTable {
   id: string;
   tenant_id: string;
@@ -656,6 +666,7 @@ export interface DB {
   contracts: ContractsTable;
   subscription_actions: SubscriptionActionsTable;
   payments: PaymentsTable;
+  roles: RolesTable;
   payment_allocations: PaymentAllocationsTable;
   dunning_notices: DunningNoticesTable;
   provisioning_distributors: ProvisioningDistributorsTable;

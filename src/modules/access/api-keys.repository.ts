@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { ApiKeysTable, DB } from "../../storage/schema.js";
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;
@@ -50,6 +50,13 @@ export async function markRevoked(
     .executeTakeFirstOrThrow();
 }
 
+/** The codes of the tenant's own roles among `roles` (built-in roles are not stored). */
+export function customRoleCodes(tenantId: RawBuilder<unknown>, roles: RawBuilder<unknown>) {
+  return sql<string[]>`(SELECT coalesce(array_agg(DISTINCT p), '{}')
+    FROM roles r CROSS JOIN LATERAL unnest(r.permissions) AS p
+    WHERE r.tenant_id = ${tenantId} AND r.name = ANY(${roles}))`;
+}
+
 /** Authentication lookup: an active key by the hash of its secret, with its tenant. */
 export async function findActiveKeyByHash(db: Kysely<DB>, secretHash: string) {
   return db
@@ -61,6 +68,9 @@ export async function findActiveKeyByHash(db: Kysely<DB>, secretHash: string) {
       "api_keys.roles",
       "api_keys.secret_hash",
       "tenants.test_clock_now",
+      customRoleCodes(sql.ref("api_keys.tenant_id"), sql.ref("api_keys.roles")).as(
+        "role_permissions",
+      ),
     ])
     .where("api_keys.secret_hash", "=", secretHash)
     .where("api_keys.revoked_at", "is", null)

@@ -36,7 +36,8 @@ const CreateApiKeyBody = Type.Object(
     roles: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
       minItems: 1,
       maxItems: 20,
-      description: "Built-in roles: admin, read_only",
+      description:
+        "Role names: the built-in admin, read_only, finance and partner_operator, or the tenant's own (GET /v1/roles)",
     }),
   },
   { additionalProperties: false },

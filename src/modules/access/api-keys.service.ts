@@ -1,5 +1,4 @@
-import { forbidden, invalid, notFound, unprocessable } from "../../domain/errors.js";
-import { isKnownRole, roleCodes } from "../../domain/roles.js";
+import { notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
 import { type Page, toPage } from "../pagination.js";
@@ -11,6 +10,7 @@ import {
   markRevoked,
 } from "./api-keys.repository.js";
 import { principals } from "./principal-cache.js";
+import { assertMayGrantCodes, codesOfRoles } from "./roles.service.js";
 import { displayPrefix, generateSecret, hashSecret } from "./secrets.js";
 
 export type ApiKey = {
@@ -31,38 +31,14 @@ export const toApiKey = (row: ApiKeyRow): ApiKey => ({
   revoked_at: row.revoked_at ? row.revoked_at.toISOString() : null,
 });
 
-export function validateRoles(roles: readonly string[]): void {
-  if (roles.length === 0) {
-    throw invalid("invalid_roles", "at least one role is required", { field: "roles" });
-  }
-  for (const role of roles) {
-    if (!isKnownRole(role)) {
-      throw invalid("unknown_role", `unknown role "${role}"`, { field: "roles", role });
-    }
-  }
-}
-
-/** A caller may hand out only permissions it holds itself. */
-export function assertMayGrant(held: ReadonlySet<string>, roles: readonly string[]): void {
-  if (held.has("*")) return;
-  for (const role of roles) {
-    const missing = roleCodes(role).filter((code) => code === "*" || !held.has(code));
-    if (missing.length > 0) {
-      throw forbidden("cannot_grant_role", `granting role "${role}" needs permissions you lack`, {
-        role,
-        missing,
-      });
-    }
-  }
-}
-
 /** Creates a key; the returned `secret` is the only time it is ever shown. */
 export async function createApiKey(
   ctx: Ctx,
   input: { name: string; roles: string[] },
 ): Promise<ApiKey & { secret: string }> {
-  validateRoles(input.roles);
-  assertMayGrant(ctx.permissions, input.roles);
+  for (const [role, codes] of await codesOfRoles(ctx, input.roles)) {
+    assertMayGrantCodes(ctx.permissions, codes, `role "${role}"`);
+  }
   const secret = generateSecret("ak");
   const row = await insertApiKey(ctx.db, {
     id: newId("apiKey"),

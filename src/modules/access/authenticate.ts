@@ -56,7 +56,7 @@ export async function authenticateSecret(db: Kysely<DB>, secret: string): Promis
       tenantId: token.tenant_id,
       actor: { type: token.holder.type, id: token.holder.id },
       roles: token.holder.roles,
-      permissions: permissionsOf(token.holder.roles),
+      permissions: permissionsOf(token.holder.roles, token.role_permissions),
       testClockNow: token.test_clock_now,
     };
     principals.set(hash, principal, token.expires_at.getTime() - Date.now());
@@ -68,7 +68,7 @@ export async function authenticateSecret(db: Kysely<DB>, secret: string): Promis
     tenantId: row.tenant_id,
     actor: { type: "api_key", id: row.id },
     roles: row.roles,
-    permissions: permissionsOf(row.roles),
+    permissions: permissionsOf(row.roles, row.role_permissions),
     testClockNow: row.test_clock_now,
   };
   principals.set(hash, principal);

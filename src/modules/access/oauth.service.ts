@@ -6,6 +6,7 @@ import { type Kysely, sql } from "kysely";
 import { AccrueError } from "../../domain/errors.js";
 import type { DB } from "../../storage/schema.js";
 import { insertAuditRecords } from "../audit/audit.repository.js";
+import { customRoleCodes } from "./api-keys.repository.js";
 import { principals } from "./principal-cache.js";
 import { generateSecret, hashSecret, sameHash } from "./secrets.js";
 
@@ -116,6 +117,10 @@ export async function findActiveToken(db: Kysely<DB>, tokenHash: string) {
       "api_keys.roles as key_roles",
       "tenants.test_clock_now",
       "access_tokens.expires_at",
+      customRoleCodes(
+        sql.ref("access_tokens.tenant_id"),
+        sql`coalesce(oauth_clients.roles, api_keys.roles)`,
+      ).as("role_permissions"),
     ])
     .where("access_tokens.token_hash", "=", tokenHash)
     .where("access_tokens.expires_at", ">", sql<Date>`now()`)
@@ -129,6 +134,7 @@ export async function findActiveToken(db: Kysely<DB>, tokenHash: string) {
   return {
     tenant_id: row.tenant_id,
     holder,
+    role_permissions: row.role_permissions,
     test_clock_now: row.test_clock_now,
     expires_at: row.expires_at,
   };
