@@ -13,6 +13,7 @@ import { startWorker } from "../jobs/runner.js";
 import { runBilling } from "../modules/invoicing/billing.js";
 import { createTenant, ensureDefaultTenant } from "../modules/tenants/tenants.service.js";
 import { type Database, DatabaseLockedError, migrate, openDatabase } from "../storage/db.js";
+import { runDemo } from "./demo.js";
 
 const USAGE = `Usage: accrue <command> [options]
 
@@ -24,6 +25,8 @@ Commands:
                         exit; progress on stderr (the worker loop does this continuously)
   bootstrap [--json] [--name NAME] [--test-clock INSTANT]
                         create a tenant with an admin API key and an OAuth client
+  demo [--json]         a demo tenant on a test clock: four months of customers, contracts,
+                        usage, invoices, payments and webhooks; prints where to look
   help                  this text
 
 Without DATABASE_URL the embedded database lives in ACCRUE_DATA_DIR (./.accrue/data).
@@ -229,6 +232,47 @@ async function bootstrap(config: Config, args: string[]) {
   }
 }
 
+async function demo(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: "boolean", default: false } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const database = await open(config);
+  try {
+    process.stderr.write(`accrue demo: on the ${where(config)}\n`);
+    const result = await runDemo(database.db, database.backend, config, (line) =>
+      process.stderr.write(`accrue demo: ${line}\n`),
+    );
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
+    const base = config.publicUrl;
+    process.stdout.write(
+      [
+        "",
+        `Demo tenant ${result.tenant_id} made in ${result.seconds} s: ${result.contracts} contracts, ` +
+          `${result.invoices} invoice(s), ${result.credit_notes} credit note(s), ` +
+          `${result.payments} payment(s), ${result.webhook_deliveries} webhook deliveries; ` +
+          `its test clock is at ${result.test_clock}.`,
+        `  Admin API key (shown only now): ${result.api_key}`,
+        "",
+        `Start the server (npm start), then look:`,
+        `  curl -H "Authorization: Bearer ${result.api_key}" ${base}/v1/invoices`,
+        `  curl -H "Authorization: Bearer ${result.api_key}" ${base}/v1/subscription_actions`,
+        `  curl -H "Authorization: Bearer ${result.api_key}" ${base}/v1/webhook_deliveries`,
+        `  API reference: ${base}/docs`,
+        `  A customer's self-service token (until ${result.self_service_expires_at}): ${result.self_service_token}`,
+        "",
+      ].join("\n"),
+    );
+  } finally {
+    await database.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command = "help", ...rest] = argv;
   if (command === "help" || command === "--help" || command === "-h") {
@@ -254,6 +298,8 @@ export async function main(argv: string[]): Promise<void> {
         return await bill(config, rest);
       case "bootstrap":
         return await bootstrap(config, rest);
+      case "demo":
+        return await demo(config, rest);
       default:
         throw new UsageError(`unknown command "${command}" (try: accrue help)`);
     }
