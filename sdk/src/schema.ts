@@ -1,0 +1,9243 @@
+/**
+ * The Accrue API's types, generated from its OpenAPI document (/openapi.json) by
+ * `npm run sdk:types` (scripts/sdk-types.ts). Do not edit: regenerate.
+ */
+
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and database check */
+        get: operations["system.health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trade OAuth client credentials for a bearer token (RFC 6749 client credentials) */
+        post: operations["oauth.token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's tenant
+         * @description Permissions (any one of): `tenant:read`.
+         */
+        get: operations["tenant.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename the tenant, or choose whether billing issues documents at once or as drafts
+         * @description Permissions (any one of): `tenant:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["tenant.update"];
+        trace?: never;
+    };
+    "/v1/api_keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Permissions (any one of): `api_keys:read`.
+         */
+        get: operations["api_keys.list"];
+        put?: never;
+        /**
+         * Create an API key (the secret is shown once)
+         * @description Permissions (any one of): `api_keys:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["api_keys.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api_keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an API key
+         * @description Permissions (any one of): `api_keys:read`.
+         */
+        get: operations["api_keys.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api_keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an API key
+         * @description Permissions (any one of): `api_keys:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["api_keys.revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description Permissions (any one of): `customers:read`.
+         */
+        get: operations["customers.list"];
+        put?: never;
+        /**
+         * Create a customer
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer
+         * @description Permissions (any one of): `customers:read`.
+         */
+        get: operations["customers.get"];
+        /**
+         * Replace a customer (PUT: absent fields are cleared)
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        put: operations["customers.replace"];
+        post?: never;
+        /**
+         * Delete a customer that nothing refers to
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["customers.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update some fields of a customer (PATCH)
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["customers.update"];
+        trace?: never;
+    };
+    "/v1/customers/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lock a customer
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.lock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock a customer
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plan_groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List plan groups
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["plan_groups.list"];
+        put?: never;
+        /**
+         * Create a plan group
+         * @description Permissions (any one of): `catalog:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["plan_groups.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plan_groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a plan group
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["plan_groups.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a plan group's descriptive fields (name and translations)
+         * @description Permissions (any one of): `catalog:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["plan_groups.update"];
+        trace?: never;
+    };
+    "/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List plans
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["plans.list"];
+        put?: never;
+        /**
+         * Create a plan
+         * @description Permissions (any one of): `catalog:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["plans.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a plan
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["plans.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a plan's descriptive fields (name, translations, description, order approval, hidden)
+         * @description Permissions (any one of): `catalog:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["plans.update"];
+        trace?: never;
+    };
+    "/v1/plan_variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List plan variants
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["plan_variants.list"];
+        put?: never;
+        /**
+         * Create a plan variant
+         * @description Permissions (any one of): `catalog:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["plan_variants.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plan_variants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a plan variant
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["plan_variants.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a plan variant's descriptive fields (names, description, external id, flags, hidden; prices and terms are fixed)
+         * @description Permissions (any one of): `catalog:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["plan_variants.update"];
+        trace?: never;
+    };
+    "/v1/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List components
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["components.list"];
+        put?: never;
+        /**
+         * Create a component
+         * @description Permissions (any one of): `catalog:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["components.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/components/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a component
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["components.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a component's descriptive fields (name, translations, external id, unit, hidden; prices are fixed)
+         * @description Permissions (any one of): `catalog:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["components.update"];
+        trace?: never;
+    };
+    "/v1/discounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List discounts
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["discounts.list"];
+        put?: never;
+        /**
+         * Create a discount: a percentage or a fixed amount off the recurring fee, the components or both, for ever or for a period
+         * @description Permissions (any one of): `catalog:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["discounts.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/discounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a discount
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["discounts.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List coupons
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["coupons.list"];
+        put?: never;
+        /**
+         * Create a coupon: a code that grants a discount when an order carrying it succeeds
+         * @description Permissions (any one of): `catalog:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["coupons.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a coupon with its redemption count
+         * @description Permissions (any one of): `catalog:read`.
+         */
+        get: operations["coupons.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders
+         * @description Permissions (any one of): `orders:read`.
+         */
+        get: operations["orders.list"];
+        put?: never;
+        /**
+         * Create an order: a signup, or a change of a contract (plan variant, components, coupon)
+         * @description Permissions (any one of): `orders:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["orders.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Price an order: what billing would invoice if it succeeded now (nothing is written)
+         * @description Permissions (any one of): `orders:read`.
+         */
+        get: operations["orders.preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an order
+         * @description Permissions (any one of): `orders:read`.
+         */
+        get: operations["orders.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit an order: it succeeds and creates the contract, or awaits approval
+         * @description Permissions (any one of): `orders:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["orders.commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an order awaiting approval
+         * @description Permissions (any one of): `orders:approve`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["orders.approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an order awaiting approval
+         * @description Permissions (any one of): `orders:approve`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["orders.decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contracts
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        get: operations["contracts.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contract with its phases and its status at the tenant's now
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        get: operations["contracts.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a contract at a date after its start (again: move the end)
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/cancellation_preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When the contract would end if cancelled now, honouring terms and notice (nothing is written)
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        get: operations["contracts.cancellation_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/self_service_token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived customer portal token scoped to one contract
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.self_service_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/discounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contract's discount subscriptions, each with its discount and span
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        get: operations["discount_subscriptions.list"];
+        put?: never;
+        /**
+         * Grant a discount on a contract from a start date
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["discount_subscriptions.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/discount_subscriptions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a discount subscription
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["discount_subscriptions.end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/component_subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contract's component subscriptions
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        get: operations["component_subscriptions.list"];
+        put?: never;
+        /**
+         * Subscribe a quantity-based or on/off component on a contract
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["component_subscriptions.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/component_subscriptions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a component subscription
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["component_subscriptions.end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/rated_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contract's rated items
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        get: operations["rated_items.list"];
+        put?: never;
+        /**
+         * Add a one-off charge with a service period to a contract
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["rated_items.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a contract's metered usage
+         * @description Permissions (any one of): `usage:read`.
+         */
+        get: operations["usage.list"];
+        put?: never;
+        /**
+         * Record metered usage of a contract's component (a repeated key is not stored twice)
+         * @description Permissions (any one of): `usage:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["usage.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/usage/{usage_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete usage that is not billed yet
+         * @description Permissions (any one of): `usage:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["usage.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record up to 1,000 usage events of any contracts in one request
+         * @description Permissions (any one of): `usage:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["usage.ingest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit_events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit records, newest first
+         * @description Permissions (any one of): `audit:read`.
+         */
+        get: operations["audit_events.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test_clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's clock
+         * @description Permissions (any one of): `clock:read`.
+         */
+        get: operations["test_clock.get"];
+        put?: never;
+        /**
+         * Put the tenant on a test clock frozen at a given instant
+         * @description Permissions (any one of): `clock:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["test_clock.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test_clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the tenant's test clock forward
+         * @description Permissions (any one of): `clock:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["test_clock.advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Permissions (any one of): `webhooks:read`.
+         */
+        get: operations["webhook_endpoints.list"];
+        put?: never;
+        /**
+         * Create a webhook endpoint (the signing secret is shown once)
+         * @description Permissions (any one of): `webhooks:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["webhook_endpoints.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Permissions (any one of): `webhooks:read`.
+         */
+        get: operations["webhook_endpoints.get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint; its pending deliveries are cancelled
+         * @description Permissions (any one of): `webhooks:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["webhook_endpoints.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint's URL, event types or description; disable or enable it
+         * @description Permissions (any one of): `webhooks:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["webhook_endpoints.update"];
+        trace?: never;
+    };
+    "/v1/webhook_endpoints/{id}/rotate_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook endpoint's signing secret (the old one keeps signing for 24 hours)
+         * @description Permissions (any one of): `webhooks:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["webhook_endpoints.rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook deliveries, newest first
+         * @description Permissions (any one of): `webhooks:read`.
+         */
+        get: operations["webhook_deliveries.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook delivery with its attempts
+         * @description Permissions (any one of): `webhooks:read`.
+         */
+        get: operations["webhook_deliveries.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook_deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook delivery again now, with a fresh retry schedule
+         * @description Permissions (any one of): `webhooks:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["webhook_deliveries.redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events, newest first
+         * @description Permissions (any one of): `events:read`.
+         */
+        get: operations["events.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event
+         * @description Permissions (any one of): `events:read`.
+         */
+        get: operations["events.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an event again to every enabled webhook endpoint that subscribes to it
+         * @description Permissions (any one of): `webhooks:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["events.redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices and credit notes
+         * @description Permissions (any one of): `invoices:read`.
+         */
+        get: operations["invoices.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an invoice or credit note with its lines
+         * @description Permissions (any one of): `invoices:read`.
+         */
+        get: operations["invoices.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the PDF of an invoice or credit note
+         * @description Permissions (any one of): `invoices:read`.
+         */
+        get: operations["invoices.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/download_link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a signed, expiring URL that serves the document's PDF without other credentials
+         * @description Permissions (any one of): `invoices:read`.
+         */
+        post: operations["invoices.download_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document's PDF with a signed link (no other credentials) */
+        get: operations["documents.download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a draft: it gets the next number of its business entity
+         * @description Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.finalize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void a draft or issued document; its charges are billed again by the next settlement
+         * @description Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.void"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/credit_notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a credit note for an invoice, in full or for chosen lines and amounts
+         * @description Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bill a contract now: everything due and not billed yet, and corrections of past charges
+         * @description Permissions (any one of): `billing:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.settle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/billing_preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview what billing a contract now would invoice (nothing is written)
+         * @description Permissions (any one of): `invoices:read`.
+         */
+        get: operations["contracts.billing_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing_runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List billing runs, newest first
+         * @description Permissions (any one of): `billing:read`.
+         */
+        get: operations["billing_runs.list"];
+        put?: never;
+        /**
+         * Run billing now for every due contract of the tenant
+         * @description Settles the tenant's due contracts now, in batches of up to 100, each batch in one transaction (a contract is settled entirely or not at all). Safe to repeat: a second run finds nothing due.
+         *
+         *     Permissions (any one of): `billing:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["billing_runs.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax_policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tax policies
+         * @description Permissions (any one of): `billing:read`.
+         */
+        get: operations["tax_policies.list"];
+        put?: never;
+        /**
+         * Create a tax policy (rates per country)
+         * @description Permissions (any one of): `billing:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["tax_policies.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/business_entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List business entities (the tenant's invoicing companies)
+         * @description Permissions (any one of): `billing:read`.
+         */
+        get: operations["business_entities.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/business_entities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a business entity's sender data, numbering prefixes, payment terms or default tax policy
+         * @description Permissions (any one of): `billing:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["business_entities.update"];
+        trace?: never;
+    };
+    "/v1/subscription_actions/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a draft or not-effective subscription (behaviour activate_subscription)
+         * @description Permissions (any one of): `subscription_actions:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["subscription_actions.activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription_actions/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate an effective subscription: not billed from the billable period start
+         * @description Permissions (any one of): `subscription_actions:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["subscription_actions.deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription_actions/rest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rest (pause) an effective subscription
+         * @description Permissions (any one of): `subscription_actions:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["subscription_actions.rest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription_actions/end_resting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a subscription's resting: billed again from the billable period start
+         * @description Permissions (any one of): `subscription_actions:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["subscription_actions.end_resting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription_actions/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Terminate a subscription: the contract ends at the billable period start
+         * @description Permissions (any one of): `subscription_actions:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["subscription_actions.terminate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription_actions/extend_grace_period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend the grace period of a draft, effective or not-effective subscription
+         * @description Permissions (any one of): `subscription_actions:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["subscription_actions.extend_grace_period"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription_actions/amend_services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add and remove services and installed items across provisioning distributors in one action
+         * @description Permissions (any one of): `subscription_actions:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["subscription_actions.amend_services"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription_actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscription actions, by contract, state or behaviour code
+         * @description Permissions (any one of): `subscription_actions:read`.
+         */
+        get: operations["subscription_actions.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription_actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a subscription action
+         * @description Permissions (any one of): `subscription_actions:read`.
+         */
+        get: operations["subscription_actions.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription_actions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a scheduled subscription action before it runs
+         * @description Permissions (any one of): `subscription_actions:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["subscription_actions.cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/provisioning_distributors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List provisioning distributors
+         * @description Permissions (any one of): `subscription_actions:read`.
+         */
+        get: operations["provisioning_distributors.list"];
+        put?: never;
+        /**
+         * Create a provisioning distributor (who provisions services and installed items)
+         * @description Permissions (any one of): `subscription_actions:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["provisioning_distributors.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payments, refunds and write-offs
+         * @description Permissions (any one of): `payments:read`.
+         */
+        get: operations["payments.list"];
+        put?: never;
+        /**
+         * Record an offline payment or charge a card through the test gateway; applied to open invoices
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["payments.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a payment, refund or write-off
+         * @description Permissions (any one of): `payments:read`.
+         */
+        get: operations["payments.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund all or part of a payment; the invoices it paid owe again as needed
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["payments.refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/write_off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write off what an issued invoice still owes
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.write_off"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's account per currency and the invoices still owing
+         * @description Permissions (any one of): `payments:read`.
+         */
+        get: operations["customers.balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dunning_policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's dunning steps
+         * @description Permissions (any one of): `payments:read`.
+         */
+        get: operations["dunning_policy.get"];
+        /**
+         * Replace the tenant's dunning steps
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        put: operations["dunning_policy.set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** Error */
+        Error: {
+            error: {
+                /** @description Stable machine code, e.g. validation_failed */
+                code: string;
+                message: string;
+                details: {
+                    [key: string]: unknown;
+                };
+                request_id: string;
+            };
+        };
+        Invoice: {
+            id: string;
+            kind: "invoice" | "credit_note";
+            status: "draft" | "finalized" | "void";
+            number: string | null;
+            business_entity_id: string;
+            customer_id: string;
+            contract_id: string | null;
+            currency: string;
+            price_basis: "net" | "gross";
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            issue_date: string;
+            due_date: string | null;
+            service_period_start: string | null;
+            service_period_end: string | null;
+            /** @description Decimal amount in the document's currency */
+            total_net: string;
+            /** @description Decimal amount in the document's currency */
+            total_tax: string;
+            /** @description Decimal amount in the document's currency */
+            total_gross: string;
+            tax_rows: {
+                /** @description Percent */
+                rate: string;
+                /** @description Decimal amount in the document's currency */
+                net: string;
+                /** @description Decimal amount in the document's currency */
+                tax: string;
+                /** @description Decimal amount in the document's currency */
+                gross: string;
+            }[];
+            reverse_charge: boolean;
+            corrects_invoice_id: string | null;
+            billing_run_id: string | null;
+            sender: {
+                name: string;
+                sub_name: string | null;
+                address: {
+                    [key: string]: unknown;
+                };
+                vat_id: string | null;
+                tax_number: string | null;
+                email?: string | null;
+            };
+            recipient: {
+                name: string;
+                sub_name: string | null;
+                address: {
+                    [key: string]: unknown;
+                };
+                vat_id: string | null;
+                tax_number: string | null;
+                email?: string | null;
+            };
+            lines: {
+                id: string;
+                position: number;
+                /** @description setup_fee, recurring_fee, component_fee, usage, rated_item or discount */
+                kind: string;
+                charge_key: string | null;
+                description: string;
+                period_start: string | null;
+                period_end: string | null;
+                quantity: string;
+                unit_price: string;
+                /** @description Decimal amount in the document's currency */
+                amount: string;
+                tax_rate: string;
+                credited_line_id: string | null;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+            finalized_at: string | null;
+            voided_at: string | null;
+        };
+        BillingRun: {
+            id: string;
+            trigger: "worker" | "api";
+            status: "running" | "completed" | "interrupted";
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            tenant_time: string;
+            finished_at: string | null;
+            contracts_billed: number;
+            invoices_created: number;
+            credit_notes_created: number;
+            failures: number;
+            last_error: string | null;
+        };
+        TaxPolicy: {
+            id: string;
+            name: string;
+            rates: {
+                country: string;
+                rate: string;
+            }[];
+            default_rate: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        BusinessEntity: {
+            id: string;
+            name: string;
+            address: {
+                [key: string]: unknown;
+            };
+            country: string | null;
+            vat_id: string | null;
+            tax_number: string | null;
+            email: string | null;
+            invoice_prefix: string;
+            credit_note_prefix: string;
+            payment_terms_days: number;
+            default_tax_policy_id: string | null;
+            is_default: boolean;
+        };
+        ApiKey: {
+            id: string;
+            name: string;
+            /** @description First characters of the key, for recognition */
+            prefix: string;
+            roles: string[];
+            /** Format: date-time */
+            created_at: string;
+            revoked_at: string | null;
+        };
+        Address: {
+            line1?: string;
+            line2?: string;
+            street?: string;
+            house_number?: string;
+            postal_code?: string;
+            city?: string;
+            /** @description ISO 3166-1 alpha-2, e.g. DE */
+            country?: string;
+        };
+        Customer: {
+            id: string;
+            external_id: string | null;
+            debitor_account: string | null;
+            company_name: string | null;
+            first_name: string | null;
+            last_name: string | null;
+            email: string | null;
+            language: string | null;
+            locale: string | null;
+            vat_id: string | null;
+            tag: string | null;
+            customer_type: "consumer" | "business";
+            /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+            time_zone: string;
+            default_bearer_medium: string | null;
+            address: components["schemas"]["Address"];
+            custom_fields: {
+                [key: string]: string | number | boolean | null;
+            };
+            hidden: boolean;
+            /** @description Company name, or first and last name */
+            display_name: string;
+            locked: boolean;
+            deletable: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PlanGroup: {
+            id: string;
+            name: string;
+            name_translations: {
+                [key: string]: string;
+            };
+            currency: string;
+            price_type: "net" | "gross";
+            tax_policy_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Plan: {
+            id: string;
+            plan_group_id: string;
+            name: string;
+            name_translations: {
+                [key: string]: string;
+            };
+            description: string | null;
+            trial_period: {
+                unit: "day" | "week" | "month" | "year";
+                count: number;
+            } | null;
+            trial_end_policy: "continue" | "expire";
+            requires_order_approval: boolean;
+            hidden: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        PlanVariant: {
+            id: string;
+            plan_id: string;
+            plan_group_id: string;
+            currency: string;
+            external_id: string | null;
+            internal_name: string;
+            description: string | null;
+            recurring_fee: string;
+            setup_fee: string;
+            fee_period: {
+                unit: "day" | "week" | "month" | "year";
+                count: number;
+            };
+            billing_period: {
+                unit: "day" | "week" | "month" | "year";
+                count: number;
+            };
+            payment_period_mode: "prepaid" | "postpaid";
+            billing_alignment: "anniversary" | "calendar";
+            contract_period: {
+                unit: "day" | "week" | "month" | "year";
+                count: number;
+            } | null;
+            later_contract_period: {
+                unit: "day" | "week" | "month" | "year";
+                count: number;
+            } | null;
+            notice_period: {
+                unit: "day" | "week" | "month" | "year";
+                count: number;
+            } | null;
+            later_notice_period: {
+                unit: "day" | "week" | "month" | "year";
+                count: number;
+            } | null;
+            end_after_first_contract_period: boolean;
+            allow_self_service: boolean;
+            allow_without_payment_data: boolean;
+            hidden: boolean;
+            quotas: {
+                component_id: string;
+                /** @description a decimal string, e.g. "10" */
+                quantity: string;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+        };
+        Component: {
+            id: string;
+            plan_group_id: string;
+            name: string;
+            name_translations: {
+                [key: string]: string;
+            };
+            external_id: string | null;
+            type: "quantity" | "on_off" | "metered";
+            unit: string | null;
+            /** @description per_unit: quantity × price; tiered: each tier's units at its price (graduated); volume: all units at the price of the tier the quantity reaches; package: price per started package of package_size units */
+            price_model: "per_unit" | "tiered" | "volume" | "package";
+            price_per_unit: string;
+            tiers: {
+                /** @description a decimal string, e.g. "10" */
+                from: string;
+                /** @description Price per unit from this quantity on; a decimal string, e.g. "29.90" */
+                price: string;
+            }[];
+            package_size: string | null;
+            fee_period: {
+                unit: "day" | "week" | "month" | "year";
+                count: number;
+            };
+            prorate: boolean;
+            bill_in_trial: boolean;
+            hidden: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Discount: {
+            id: string;
+            plan_group_id: string;
+            /** @description The plan group's currency, which amount is in */
+            currency: string;
+            name: string;
+            description: string | null;
+            kind: "percentage" | "fixed_amount";
+            percent: string | null;
+            amount: string | null;
+            /** @description What the discount reduces: the plan's recurring fee, the components, or both */
+            applies_to: "recurring_fee" | "components" | "all";
+            /** @description How long it applies from the discount subscription's start: "forever" or a period */
+            duration: "forever" | {
+                unit: "day" | "week" | "month" | "year";
+                count: number;
+            };
+            /** Format: date-time */
+            created_at: string;
+        };
+        Coupon: {
+            id: string;
+            code: string;
+            discount_id: string;
+            valid_until: string | null;
+            max_redemptions: number | null;
+            redemption_count: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Order: {
+            id: string;
+            type: "signup" | "change";
+            status: "in_progress" | "approval_pending" | "succeeded" | "declined";
+            customer_id: string;
+            /** @description Allocated at creation; the contract exists once the order succeeds */
+            contract_id: string;
+            plan_variant_id: string | null;
+            quantity: string | null;
+            components: {
+                component_id: string;
+                /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                quantity: string;
+                memo?: string;
+            }[];
+            coupon_code: string | null;
+            trigger_interim_billing: boolean;
+            payment_method: string | null;
+            start_date: string | null;
+            change_date: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Contract: {
+            id: string;
+            customer_id: string;
+            plan_group_id: string;
+            currency: string;
+            /** @description Derived from the phase covering the tenant's now */
+            status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended";
+            /** Format: date-time */
+            start_date: string;
+            end_date: string | null;
+            current_phase: {
+                type: "trial" | "normal" | "inactive";
+                /** Format: date-time */
+                start_date: string;
+                plan_variant_id: string | null;
+                quantity: string;
+            } | null;
+            phases: {
+                type: "trial" | "normal" | "inactive";
+                /** Format: date-time */
+                start_date: string;
+                plan_variant_id: string | null;
+                quantity: string;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        DiscountSubscription: {
+            id: string;
+            contract_id: string;
+            discount_id: string;
+            coupon_id: string | null;
+            order_id: string | null;
+            /** Format: date-time */
+            start_date: string;
+            end_date: string | null;
+            duration_end_date: string | null;
+            effective_end_date: string | null;
+            discount: components["schemas"]["Discount"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        ComponentSubscription: {
+            id: string;
+            contract_id: string;
+            component_id: string;
+            quantity: string;
+            /** Format: date-time */
+            start_date: string;
+            end_date: string | null;
+            memo: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        RatedItem: {
+            id: string;
+            contract_id: string;
+            description: string;
+            quantity: string;
+            price_per_unit: string;
+            /** Format: date-time */
+            period_start: string;
+            /** Format: date-time */
+            period_end: string;
+            billed: boolean;
+            invoice_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Usage: {
+            id: string;
+            contract_id: string;
+            component_id: string;
+            quantity: string;
+            /** Format: date-time */
+            due_date: string;
+            memo: string | null;
+            key: string | null;
+            billed: boolean;
+            invoice_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        AuditEvent: {
+            id: string;
+            /**
+             * Format: date-time
+             * @description Wall-clock time
+             */
+            occurred_at: string;
+            /**
+             * Format: date-time
+             * @description The tenant clock's time
+             */
+            tenant_time: string;
+            actor: {
+                type: string;
+                id: string;
+            };
+            operation: string;
+            outcome: "succeeded" | "denied";
+            target: {
+                type: string;
+                id: string;
+            } | null;
+            before: unknown;
+            after: unknown;
+            request_id: string;
+            idempotency_key: string | null;
+        };
+        WebhookEndpoint: {
+            id: string;
+            url: string;
+            description: string;
+            event_types: string[];
+            /** @description Payload format: "native"; compatibility layers have their own */
+            format: string;
+            enabled: boolean;
+            disabled_reason: "manual" | "sustained_failure" | null;
+            disabled_at: string | null;
+            /** @description First failed attempt since the last successful one; null while healthy */
+            failing_since: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        WebhookDelivery: {
+            id: string;
+            event_id: string;
+            event_type: string;
+            endpoint_id: string;
+            status: "pending" | "succeeded" | "failed" | "cancelled";
+            /** @description Attempts in the current retry schedule */
+            attempt_count: number;
+            /** @description When the next attempt is due (pending only) */
+            next_attempt_at: string | null;
+            last_attempt_at: string | null;
+            last_status_code: number | null;
+            last_error: string | null;
+            delivered_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        WebhookAttempt: {
+            id: string;
+            /** Format: date-time */
+            attempted_at: string;
+            duration_ms: number;
+            succeeded: boolean;
+            status_code: number | null;
+            /** @description The first 1,024 bytes of the response body */
+            response_excerpt: string | null;
+            /** @description Why the attempt failed: http_status, timeout, connection_failed, dns_failed, address_not_allowed… */
+            error: string | null;
+        };
+        Event: {
+            /** @description Unique; the webhook-id header of its deliveries */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description Wall-clock time of the change
+             */
+            timestamp: string;
+            /**
+             * Format: date-time
+             * @description The tenant clock's time of the change
+             */
+            tenant_time: string;
+            tenant_id: string;
+            subject: {
+                type: string;
+                id: string;
+            } | null;
+            /** @description The subject as it was after the change */
+            data: unknown;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    "system.health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                        database: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "unavailable";
+                        database: string;
+                    };
+                };
+            };
+        };
+    };
+    "oauth.token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Form fields (application/x-www-form-urlencoded) or JSON */
+        requestBody: {
+            content: {
+                "application/json": {
+                    grant_type?: string;
+                    client_id?: string;
+                    client_secret?: string;
+                    scope?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access_token: string;
+                        /** @enum {string} */
+                        token_type: "bearer";
+                        /** @description Seconds until the token expires */
+                        expires_in: number;
+                        /** @description Unix time (seconds) when the token expires */
+                        expires: number;
+                    };
+                };
+            };
+        };
+    };
+    "tenant.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        clock: "system" | "test";
+                        /** @description Whether billing issues its documents at once (else they wait as drafts) */
+                        auto_finalize_invoices: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "tenant.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    auto_finalize_invoices?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        clock: "system" | "test";
+                        /** @description Whether billing issues its documents at once (else they wait as drafts) */
+                        auto_finalize_invoices: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_keys.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ApiKey"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_keys.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Built-in roles: admin, read_only */
+                    roles: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description First characters of the key, for recognition */
+                        prefix: string;
+                        roles: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                        revoked_at: string | null;
+                        /** @description The key itself. Shown once; store it now. An idempotent replay of the request answers null: the secret is never stored. */
+                        secret: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_keys.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description First characters of the key, for recognition */
+                        prefix: string;
+                        roles: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "api_keys.revoke": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description First characters of the key, for recognition */
+                        prefix: string;
+                        roles: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                external_id?: string;
+                email?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    external_id?: string | null;
+                    debitor_account?: string | null;
+                    company_name?: string | null;
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    email?: string | null;
+                    language?: string | null;
+                    locale?: string | null;
+                    vat_id?: string | null;
+                    tag?: string | null;
+                    customer_type?: "consumer" | "business";
+                    /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                    time_zone?: string;
+                    default_bearer_medium?: string | null;
+                    address?: components["schemas"]["Address"];
+                    custom_fields?: {
+                        [key: string]: string | number | boolean | null;
+                    };
+                    hidden?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        external_id: string | null;
+                        debitor_account: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: string | null;
+                        language: string | null;
+                        locale: string | null;
+                        vat_id: string | null;
+                        tag: string | null;
+                        customer_type: "consumer" | "business";
+                        /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                        time_zone: string;
+                        default_bearer_medium: string | null;
+                        address: components["schemas"]["Address"];
+                        custom_fields: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        hidden: boolean;
+                        /** @description Company name, or first and last name */
+                        display_name: string;
+                        locked: boolean;
+                        deletable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        external_id: string | null;
+                        debitor_account: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: string | null;
+                        language: string | null;
+                        locale: string | null;
+                        vat_id: string | null;
+                        tag: string | null;
+                        customer_type: "consumer" | "business";
+                        /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                        time_zone: string;
+                        default_bearer_medium: string | null;
+                        address: components["schemas"]["Address"];
+                        custom_fields: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        hidden: boolean;
+                        /** @description Company name, or first and last name */
+                        display_name: string;
+                        locked: boolean;
+                        deletable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    external_id?: string | null;
+                    debitor_account?: string | null;
+                    company_name?: string | null;
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    email?: string | null;
+                    language?: string | null;
+                    locale?: string | null;
+                    vat_id?: string | null;
+                    tag?: string | null;
+                    customer_type?: "consumer" | "business";
+                    /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                    time_zone?: string;
+                    default_bearer_medium?: string | null;
+                    address?: components["schemas"]["Address"];
+                    custom_fields?: {
+                        [key: string]: string | number | boolean | null;
+                    };
+                    hidden?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        external_id: string | null;
+                        debitor_account: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: string | null;
+                        language: string | null;
+                        locale: string | null;
+                        vat_id: string | null;
+                        tag: string | null;
+                        customer_type: "consumer" | "business";
+                        /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                        time_zone: string;
+                        default_bearer_medium: string | null;
+                        address: components["schemas"]["Address"];
+                        custom_fields: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        hidden: boolean;
+                        /** @description Company name, or first and last name */
+                        display_name: string;
+                        locked: boolean;
+                        deletable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    external_id?: string | null;
+                    debitor_account?: string | null;
+                    company_name?: string | null;
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    email?: string | null;
+                    language?: string | null;
+                    locale?: string | null;
+                    vat_id?: string | null;
+                    tag?: string | null;
+                    customer_type?: "consumer" | "business";
+                    /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                    time_zone?: string;
+                    default_bearer_medium?: string | null;
+                    address?: {
+                        line1?: string | null;
+                        line2?: string | null;
+                        street?: string | null;
+                        house_number?: string | null;
+                        postal_code?: string | null;
+                        city?: string | null;
+                        country?: string | null;
+                    };
+                    custom_fields?: {
+                        [key: string]: string | number | boolean | null;
+                    };
+                    hidden?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        external_id: string | null;
+                        debitor_account: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: string | null;
+                        language: string | null;
+                        locale: string | null;
+                        vat_id: string | null;
+                        tag: string | null;
+                        customer_type: "consumer" | "business";
+                        /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                        time_zone: string;
+                        default_bearer_medium: string | null;
+                        address: components["schemas"]["Address"];
+                        custom_fields: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        hidden: boolean;
+                        /** @description Company name, or first and last name */
+                        display_name: string;
+                        locked: boolean;
+                        deletable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.lock": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        external_id: string | null;
+                        debitor_account: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: string | null;
+                        language: string | null;
+                        locale: string | null;
+                        vat_id: string | null;
+                        tag: string | null;
+                        customer_type: "consumer" | "business";
+                        /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                        time_zone: string;
+                        default_bearer_medium: string | null;
+                        address: components["schemas"]["Address"];
+                        custom_fields: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        hidden: boolean;
+                        /** @description Company name, or first and last name */
+                        display_name: string;
+                        locked: boolean;
+                        deletable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.unlock": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        external_id: string | null;
+                        debitor_account: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: string | null;
+                        language: string | null;
+                        locale: string | null;
+                        vat_id: string | null;
+                        tag: string | null;
+                        customer_type: "consumer" | "business";
+                        /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                        time_zone: string;
+                        default_bearer_medium: string | null;
+                        address: components["schemas"]["Address"];
+                        custom_fields: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        hidden: boolean;
+                        /** @description Company name, or first and last name */
+                        display_name: string;
+                        locked: boolean;
+                        deletable: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plan_groups.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Only items of this plan group (plans, components) or plan (variants) */
+                parent_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PlanGroup"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plan_groups.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description The name in other languages, by language code */
+                    name_translations?: {
+                        [key: string]: string;
+                    };
+                    /** @description ISO 4217, e.g. EUR */
+                    currency: string;
+                    /** @description Whether the group's prices include tax (gross) or not (net) */
+                    price_type: "net" | "gross";
+                    /** @description Tax policy of the group's charges; default: the business entity's */
+                    tax_policy_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        name_translations: {
+                            [key: string]: string;
+                        };
+                        currency: string;
+                        price_type: "net" | "gross";
+                        tax_policy_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plan_groups.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        name_translations: {
+                            [key: string]: string;
+                        };
+                        currency: string;
+                        price_type: "net" | "gross";
+                        tax_policy_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plan_groups.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Changes name, translations and tax policy (for documents issued from now on); currency and price type are fixed */
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description The name in other languages, by language code */
+                    name_translations?: {
+                        [key: string]: string;
+                    };
+                    currency?: string;
+                    price_type?: "net" | "gross";
+                    tax_policy_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        name_translations: {
+                            [key: string]: string;
+                        };
+                        currency: string;
+                        price_type: "net" | "gross";
+                        tax_policy_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plans.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Only items of this plan group (plans, components) or plan (variants) */
+                parent_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Plan"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plans.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan_group_id: string;
+                    name: string;
+                    /** @description The name in other languages, by language code */
+                    name_translations?: {
+                        [key: string]: string;
+                    };
+                    description?: string;
+                    trial_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    } | null;
+                    /** @description After the trial: continue into the paid phase, or expire (default continue) */
+                    trial_end_policy?: "continue" | "expire";
+                    requires_order_approval?: boolean;
+                    hidden?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan_group_id: string;
+                        name: string;
+                        name_translations: {
+                            [key: string]: string;
+                        };
+                        description: string | null;
+                        trial_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        trial_end_policy: "continue" | "expire";
+                        requires_order_approval: boolean;
+                        hidden: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plans.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan_group_id: string;
+                        name: string;
+                        name_translations: {
+                            [key: string]: string;
+                        };
+                        description: string | null;
+                        trial_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        trial_end_policy: "continue" | "expire";
+                        requires_order_approval: boolean;
+                        hidden: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plans.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Changes name, translations, description, order approval and hidden; the trial is fixed */
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan_group_id?: string;
+                    name?: string;
+                    /** @description The name in other languages, by language code */
+                    name_translations?: {
+                        [key: string]: string;
+                    };
+                    description?: string | null;
+                    trial_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    } | null;
+                    trial_end_policy?: "continue" | "expire";
+                    requires_order_approval?: boolean;
+                    /** @description A hidden plan stays readable; new orders for it are refused */
+                    hidden?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan_group_id: string;
+                        name: string;
+                        name_translations: {
+                            [key: string]: string;
+                        };
+                        description: string | null;
+                        trial_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        trial_end_policy: "continue" | "expire";
+                        requires_order_approval: boolean;
+                        hidden: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plan_variants.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Only items of this plan group (plans, components) or plan (variants) */
+                parent_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PlanVariant"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plan_variants.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan_id: string;
+                    internal_name: string;
+                    external_id?: string;
+                    description?: string;
+                    /** @description Fee per fee period; a decimal string, e.g. "29.90" */
+                    recurring_fee: string;
+                    /** @description One-off fee on signup; a decimal string, e.g. "29.90" */
+                    setup_fee?: string;
+                    fee_period: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    };
+                    billing_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    };
+                    /** @description prepaid: the fee is billed at the start of its period; postpaid: at its end */
+                    payment_period_mode?: "prepaid" | "postpaid";
+                    /** @description Periods from the contract start, or from calendar boundaries */
+                    billing_alignment?: "anniversary" | "calendar";
+                    contract_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    } | null;
+                    later_contract_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    } | null;
+                    notice_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    } | null;
+                    later_notice_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    } | null;
+                    end_after_first_contract_period?: boolean;
+                    allow_self_service?: boolean;
+                    allow_without_payment_data?: boolean;
+                    hidden?: boolean;
+                    /** @description Free quantity per component and billing period */
+                    quotas?: {
+                        component_id: string;
+                        /** @description a decimal string, e.g. "10" */
+                        quantity: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan_id: string;
+                        plan_group_id: string;
+                        currency: string;
+                        external_id: string | null;
+                        internal_name: string;
+                        description: string | null;
+                        recurring_fee: string;
+                        setup_fee: string;
+                        fee_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                        billing_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                        payment_period_mode: "prepaid" | "postpaid";
+                        billing_alignment: "anniversary" | "calendar";
+                        contract_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        later_contract_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        notice_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        later_notice_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        end_after_first_contract_period: boolean;
+                        allow_self_service: boolean;
+                        allow_without_payment_data: boolean;
+                        hidden: boolean;
+                        quotas: {
+                            component_id: string;
+                            /** @description a decimal string, e.g. "10" */
+                            quantity: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plan_variants.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan_id: string;
+                        plan_group_id: string;
+                        currency: string;
+                        external_id: string | null;
+                        internal_name: string;
+                        description: string | null;
+                        recurring_fee: string;
+                        setup_fee: string;
+                        fee_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                        billing_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                        payment_period_mode: "prepaid" | "postpaid";
+                        billing_alignment: "anniversary" | "calendar";
+                        contract_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        later_contract_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        notice_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        later_notice_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        end_after_first_contract_period: boolean;
+                        allow_self_service: boolean;
+                        allow_without_payment_data: boolean;
+                        hidden: boolean;
+                        quotas: {
+                            component_id: string;
+                            /** @description a decimal string, e.g. "10" */
+                            quantity: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "plan_variants.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Changes internal name, description, external id, self-service, payment-data and hidden flags; fees, periods, terms and quotas are fixed (a price change is a new plan variant) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan_id?: string;
+                    internal_name?: string;
+                    external_id?: string | null;
+                    description?: string | null;
+                    /** @description Fee per fee period; a decimal string, e.g. "29.90" */
+                    recurring_fee?: string;
+                    /** @description One-off fee on signup; a decimal string, e.g. "29.90" */
+                    setup_fee?: string;
+                    fee_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    };
+                    billing_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    };
+                    /** @description prepaid: the fee is billed at the start of its period; postpaid: at its end */
+                    payment_period_mode?: "prepaid" | "postpaid";
+                    /** @description Periods from the contract start, or from calendar boundaries */
+                    billing_alignment?: "anniversary" | "calendar";
+                    contract_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    } | null;
+                    later_contract_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    } | null;
+                    notice_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    } | null;
+                    later_notice_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    } | null;
+                    end_after_first_contract_period?: boolean;
+                    allow_self_service?: boolean;
+                    allow_without_payment_data?: boolean;
+                    hidden?: boolean;
+                    /** @description Free quantity per component and billing period */
+                    quotas?: {
+                        component_id: string;
+                        /** @description a decimal string, e.g. "10" */
+                        quantity: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan_id: string;
+                        plan_group_id: string;
+                        currency: string;
+                        external_id: string | null;
+                        internal_name: string;
+                        description: string | null;
+                        recurring_fee: string;
+                        setup_fee: string;
+                        fee_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                        billing_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                        payment_period_mode: "prepaid" | "postpaid";
+                        billing_alignment: "anniversary" | "calendar";
+                        contract_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        later_contract_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        notice_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        later_notice_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        } | null;
+                        end_after_first_contract_period: boolean;
+                        allow_self_service: boolean;
+                        allow_without_payment_data: boolean;
+                        hidden: boolean;
+                        quotas: {
+                            component_id: string;
+                            /** @description a decimal string, e.g. "10" */
+                            quantity: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "components.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Only items of this plan group (plans, components) or plan (variants) */
+                parent_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Component"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "components.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan_group_id: string;
+                    name: string;
+                    /** @description The name in other languages, by language code */
+                    name_translations?: {
+                        [key: string]: string;
+                    };
+                    external_id?: string;
+                    type: "quantity" | "on_off" | "metered";
+                    unit?: string;
+                    /** @description per_unit: quantity × price; tiered: each tier's units at its price (graduated); volume: all units at the price of the tier the quantity reaches; package: price per started package of package_size units */
+                    price_model?: "per_unit" | "tiered" | "volume" | "package";
+                    /** @description Price per unit (per package for package pricing); a decimal string, e.g. "29.90" */
+                    price_per_unit?: string;
+                    tiers?: {
+                        /** @description a decimal string, e.g. "10" */
+                        from: string;
+                        /** @description Price per unit from this quantity on; a decimal string, e.g. "29.90" */
+                        price: string;
+                    }[];
+                    /** @description a decimal string, e.g. "10" */
+                    package_size?: string;
+                    fee_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    };
+                    prorate?: boolean;
+                    bill_in_trial?: boolean;
+                    hidden?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan_group_id: string;
+                        name: string;
+                        name_translations: {
+                            [key: string]: string;
+                        };
+                        external_id: string | null;
+                        type: "quantity" | "on_off" | "metered";
+                        unit: string | null;
+                        /** @description per_unit: quantity × price; tiered: each tier's units at its price (graduated); volume: all units at the price of the tier the quantity reaches; package: price per started package of package_size units */
+                        price_model: "per_unit" | "tiered" | "volume" | "package";
+                        price_per_unit: string;
+                        tiers: {
+                            /** @description a decimal string, e.g. "10" */
+                            from: string;
+                            /** @description Price per unit from this quantity on; a decimal string, e.g. "29.90" */
+                            price: string;
+                        }[];
+                        package_size: string | null;
+                        fee_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                        prorate: boolean;
+                        bill_in_trial: boolean;
+                        hidden: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "components.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan_group_id: string;
+                        name: string;
+                        name_translations: {
+                            [key: string]: string;
+                        };
+                        external_id: string | null;
+                        type: "quantity" | "on_off" | "metered";
+                        unit: string | null;
+                        /** @description per_unit: quantity × price; tiered: each tier's units at its price (graduated); volume: all units at the price of the tier the quantity reaches; package: price per started package of package_size units */
+                        price_model: "per_unit" | "tiered" | "volume" | "package";
+                        price_per_unit: string;
+                        tiers: {
+                            /** @description a decimal string, e.g. "10" */
+                            from: string;
+                            /** @description Price per unit from this quantity on; a decimal string, e.g. "29.90" */
+                            price: string;
+                        }[];
+                        package_size: string | null;
+                        fee_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                        prorate: boolean;
+                        bill_in_trial: boolean;
+                        hidden: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "components.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Changes name, translations, external id, unit and hidden; type, prices and periods are fixed */
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan_group_id?: string;
+                    name?: string;
+                    /** @description The name in other languages, by language code */
+                    name_translations?: {
+                        [key: string]: string;
+                    };
+                    external_id?: string | null;
+                    type?: "quantity" | "on_off" | "metered";
+                    unit?: string | null;
+                    /** @description per_unit: quantity × price; tiered: each tier's units at its price (graduated); volume: all units at the price of the tier the quantity reaches; package: price per started package of package_size units */
+                    price_model?: "per_unit" | "tiered" | "volume" | "package";
+                    /** @description Price per unit (per package for package pricing); a decimal string, e.g. "29.90" */
+                    price_per_unit?: string;
+                    tiers?: {
+                        /** @description a decimal string, e.g. "10" */
+                        from: string;
+                        /** @description Price per unit from this quantity on; a decimal string, e.g. "29.90" */
+                        price: string;
+                    }[];
+                    /** @description a decimal string, e.g. "10" */
+                    package_size?: string;
+                    fee_period?: {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    };
+                    prorate?: boolean;
+                    bill_in_trial?: boolean;
+                    hidden?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan_group_id: string;
+                        name: string;
+                        name_translations: {
+                            [key: string]: string;
+                        };
+                        external_id: string | null;
+                        type: "quantity" | "on_off" | "metered";
+                        unit: string | null;
+                        /** @description per_unit: quantity × price; tiered: each tier's units at its price (graduated); volume: all units at the price of the tier the quantity reaches; package: price per started package of package_size units */
+                        price_model: "per_unit" | "tiered" | "volume" | "package";
+                        price_per_unit: string;
+                        tiers: {
+                            /** @description a decimal string, e.g. "10" */
+                            from: string;
+                            /** @description Price per unit from this quantity on; a decimal string, e.g. "29.90" */
+                            price: string;
+                        }[];
+                        package_size: string | null;
+                        fee_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                        prorate: boolean;
+                        bill_in_trial: boolean;
+                        hidden: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "discounts.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Only discounts of this plan group */
+                parent_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Discount"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "discounts.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Exactly one of percent and amount */
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan_group_id: string;
+                    name: string;
+                    description?: string;
+                    /** @description Percent off, above 0 and at most 100, e.g. "12.5" */
+                    percent?: string;
+                    /** @description Fixed amount off the recurring fee per fee period, in minor units of the plan group's currency */
+                    amount?: string;
+                    /** @description What the discount reduces: the plan's recurring fee, the components, or both */
+                    applies_to?: "recurring_fee" | "components" | "all";
+                    /** @description How long it applies from the discount subscription's start: "forever" or a period */
+                    duration?: "forever" | {
+                        unit: "day" | "week" | "month" | "year";
+                        count: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan_group_id: string;
+                        /** @description The plan group's currency, which amount is in */
+                        currency: string;
+                        name: string;
+                        description: string | null;
+                        kind: "percentage" | "fixed_amount";
+                        percent: string | null;
+                        amount: string | null;
+                        /** @description What the discount reduces: the plan's recurring fee, the components, or both */
+                        applies_to: "recurring_fee" | "components" | "all";
+                        /** @description How long it applies from the discount subscription's start: "forever" or a period */
+                        duration: "forever" | {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "discounts.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan_group_id: string;
+                        /** @description The plan group's currency, which amount is in */
+                        currency: string;
+                        name: string;
+                        description: string | null;
+                        kind: "percentage" | "fixed_amount";
+                        percent: string | null;
+                        amount: string | null;
+                        /** @description What the discount reduces: the plan's recurring fee, the components, or both */
+                        applies_to: "recurring_fee" | "components" | "all";
+                        /** @description How long it applies from the discount subscription's start: "forever" or a period */
+                        duration: "forever" | {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "coupons.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Only coupons of this discount */
+                parent_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Coupon"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "coupons.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique per tenant, compared case-insensitively */
+                    code: string;
+                    discount_id: string;
+                    /**
+                     * Format: date-time
+                     * @description Redeemable before this
+                     */
+                    valid_until?: string;
+                    max_redemptions?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        discount_id: string;
+                        valid_until: string | null;
+                        max_redemptions: number | null;
+                        redemption_count: number;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "coupons.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        discount_id: string;
+                        valid_until: string | null;
+                        max_redemptions: number | null;
+                        redemption_count: number;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "orders.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Order"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "orders.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Exactly one of customer_id (signup) and contract_id (change); a change names a plan_variant_id, components or a coupon_code */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A signup for this customer */
+                    customer_id?: string;
+                    /** @description An up- or downgrade of this contract */
+                    contract_id?: string;
+                    /** @description Required on a signup; on a change, absent keeps the plan */
+                    plan_variant_id?: string;
+                    /** @description Plan quantity */
+                    quantity?: string;
+                    /** Format: date-time */
+                    start_date?: string;
+                    /** Format: date-time */
+                    change_date?: string;
+                    /** @description Quantity-based or on/off components of the plan group: a signup starts with them; a change sets their quantities at the change date */
+                    components?: {
+                        component_id: string;
+                        /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                        quantity: string;
+                        memo?: string;
+                    }[];
+                    /** @description Redeemed when the order succeeds; its discount starts with the contract or at the change date */
+                    coupon_code?: string;
+                    /** @description Bill the contract at once when the order succeeds (an interim invoice), not at its next billing date */
+                    trigger_interim_billing?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "signup" | "change";
+                        status: "in_progress" | "approval_pending" | "succeeded" | "declined";
+                        customer_id: string;
+                        /** @description Allocated at creation; the contract exists once the order succeeds */
+                        contract_id: string;
+                        plan_variant_id: string | null;
+                        quantity: string | null;
+                        components: {
+                            component_id: string;
+                            /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                            quantity: string;
+                            memo?: string;
+                        }[];
+                        coupon_code: string | null;
+                        trigger_interim_billing: boolean;
+                        payment_method: string | null;
+                        start_date: string | null;
+                        change_date: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "orders.preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        lines: {
+                            kind: string;
+                            charge_key: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description Decimal amount in the document's currency */
+                            amount: string;
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            /** @description Percent */
+                            rate: string;
+                            /** @description Decimal amount in the document's currency */
+                            net: string;
+                            /** @description Decimal amount in the document's currency */
+                            tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            gross: string;
+                        }[];
+                        /** @description Decimal amount in the document's currency */
+                        total_net: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_tax: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_gross: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "orders.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "signup" | "change";
+                        status: "in_progress" | "approval_pending" | "succeeded" | "declined";
+                        customer_id: string;
+                        /** @description Allocated at creation; the contract exists once the order succeeds */
+                        contract_id: string;
+                        plan_variant_id: string | null;
+                        quantity: string | null;
+                        components: {
+                            component_id: string;
+                            /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                            quantity: string;
+                            memo?: string;
+                        }[];
+                        coupon_code: string | null;
+                        trigger_interim_billing: boolean;
+                        payment_method: string | null;
+                        start_date: string | null;
+                        change_date: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "orders.commit": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How the customer pays ("Role:Provider", e.g. "Debit:Stripe"); required for a signup when the plan variant does not allow one without payment data */
+                    payment_method?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "signup" | "change";
+                        status: "in_progress" | "approval_pending" | "succeeded" | "declined";
+                        customer_id: string;
+                        /** @description Allocated at creation; the contract exists once the order succeeds */
+                        contract_id: string;
+                        plan_variant_id: string | null;
+                        quantity: string | null;
+                        components: {
+                            component_id: string;
+                            /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                            quantity: string;
+                            memo?: string;
+                        }[];
+                        coupon_code: string | null;
+                        trigger_interim_billing: boolean;
+                        payment_method: string | null;
+                        start_date: string | null;
+                        change_date: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "orders.approve": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "signup" | "change";
+                        status: "in_progress" | "approval_pending" | "succeeded" | "declined";
+                        customer_id: string;
+                        /** @description Allocated at creation; the contract exists once the order succeeds */
+                        contract_id: string;
+                        plan_variant_id: string | null;
+                        quantity: string | null;
+                        components: {
+                            component_id: string;
+                            /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                            quantity: string;
+                            memo?: string;
+                        }[];
+                        coupon_code: string | null;
+                        trigger_interim_billing: boolean;
+                        payment_method: string | null;
+                        start_date: string | null;
+                        change_date: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "orders.decline": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "signup" | "change";
+                        status: "in_progress" | "approval_pending" | "succeeded" | "declined";
+                        customer_id: string;
+                        /** @description Allocated at creation; the contract exists once the order succeeds */
+                        contract_id: string;
+                        plan_variant_id: string | null;
+                        quantity: string | null;
+                        components: {
+                            component_id: string;
+                            /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                            quantity: string;
+                            memo?: string;
+                        }[];
+                        coupon_code: string | null;
+                        trigger_interim_billing: boolean;
+                        payment_method: string | null;
+                        start_date: string | null;
+                        change_date: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Contract"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        plan_group_id: string;
+                        currency: string;
+                        /** @description Derived from the phase covering the tenant's now */
+                        status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended";
+                        /** Format: date-time */
+                        start_date: string;
+                        end_date: string | null;
+                        current_phase: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        } | null;
+                        phases: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.end": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    end_date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        plan_group_id: string;
+                        currency: string;
+                        /** @description Derived from the phase covering the tenant's now */
+                        status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended";
+                        /** Format: date-time */
+                        start_date: string;
+                        end_date: string | null;
+                        current_phase: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        } | null;
+                        phases: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.cancellation_preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The last day (customer's calendar) a cancellation still reaches end_date
+                         */
+                        last_notice_date: string;
+                        /** Format: date-time */
+                        end_date: string;
+                        /** @description The contract already ends at end_date (an end set before, or the end of a first term that does not renew); a cancellation changes nothing */
+                        already_ending: boolean;
+                        contract_after: components["schemas"]["Contract"];
+                        invoice: {
+                            contract_id: string;
+                            currency: string;
+                            price_basis: "net" | "gross";
+                            reverse_charge: boolean;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            lines: {
+                                kind: string;
+                                charge_key: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_price: string;
+                                /** @description Decimal amount in the document's currency */
+                                amount: string;
+                                tax_rate: string;
+                            }[];
+                            tax_rows: {
+                                /** @description Percent */
+                                rate: string;
+                                /** @description Decimal amount in the document's currency */
+                                net: string;
+                                /** @description Decimal amount in the document's currency */
+                                tax: string;
+                                /** @description Decimal amount in the document's currency */
+                                gross: string;
+                            }[];
+                            /** @description Decimal amount in the document's currency */
+                            total_net: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_gross: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.self_service_token": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Shown once (null on an idempotent replay); valid up to 10080 minutes */
+                        token: string | null;
+                        /** Format: date-time */
+                        expires_at: string;
+                        url: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "discount_subscriptions.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DiscountSubscription"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "discount_subscriptions.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    discount_id: string;
+                    /** Format: date-time */
+                    start_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        contract_id: string;
+                        discount_id: string;
+                        coupon_id: string | null;
+                        order_id: string | null;
+                        /** Format: date-time */
+                        start_date: string;
+                        end_date: string | null;
+                        duration_end_date: string | null;
+                        effective_end_date: string | null;
+                        discount: components["schemas"]["Discount"];
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "discount_subscriptions.end": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    end_date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        contract_id: string;
+                        discount_id: string;
+                        coupon_id: string | null;
+                        order_id: string | null;
+                        /** Format: date-time */
+                        start_date: string;
+                        end_date: string | null;
+                        duration_end_date: string | null;
+                        effective_end_date: string | null;
+                        discount: components["schemas"]["Discount"];
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "component_subscriptions.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ComponentSubscription"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "component_subscriptions.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    component_id: string;
+                    quantity: string;
+                    /** Format: date-time */
+                    start_date?: string;
+                    /** Format: date-time */
+                    end_date?: string;
+                    memo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        contract_id: string;
+                        component_id: string;
+                        quantity: string;
+                        /** Format: date-time */
+                        start_date: string;
+                        end_date: string | null;
+                        memo: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "component_subscriptions.end": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    end_date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        contract_id: string;
+                        component_id: string;
+                        quantity: string;
+                        /** Format: date-time */
+                        start_date: string;
+                        end_date: string | null;
+                        memo: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "rated_items.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["RatedItem"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "rated_items.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description: string;
+                    quantity: string;
+                    price_per_unit: string;
+                    /** Format: date-time */
+                    period_start?: string;
+                    /** Format: date-time */
+                    period_end?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        contract_id: string;
+                        description: string;
+                        quantity: string;
+                        price_per_unit: string;
+                        /** Format: date-time */
+                        period_start: string;
+                        /** Format: date-time */
+                        period_end: string;
+                        billed: boolean;
+                        invoice_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "usage.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Usage"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "usage.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    component_id: string;
+                    quantity: string;
+                    /**
+                     * Format: date-time
+                     * @description Default: the tenant's now
+                     */
+                    due_date?: string;
+                    memo?: string;
+                    /** @description De-duplication key, unique per contract: a repeated key is not stored twice */
+                    key?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        contract_id: string;
+                        component_id: string;
+                        quantity: string;
+                        /** Format: date-time */
+                        due_date: string;
+                        memo: string | null;
+                        key: string | null;
+                        billed: boolean;
+                        invoice_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        contract_id: string;
+                        component_id: string;
+                        quantity: string;
+                        /** Format: date-time */
+                        due_date: string;
+                        memo: string | null;
+                        key: string | null;
+                        billed: boolean;
+                        invoice_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "usage.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                usage_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "usage.ingest": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    events: {
+                        contract_id: string;
+                        component_id: string;
+                        quantity: string;
+                        /**
+                         * Format: date-time
+                         * @description Default: the tenant's now
+                         */
+                        due_date?: string;
+                        memo?: string;
+                        /** @description De-duplication key, unique per contract: a repeated key is not stored twice */
+                        key?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Events stored */
+                        accepted: number;
+                        /** @description Events skipped: their key was stored already */
+                        duplicates: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "audit_events.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                target_id?: string;
+                operation?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AuditEvent"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "test_clock.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mode: "system" | "test";
+                        /** Format: date-time */
+                        now: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "test_clock.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    frozen_time: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mode: "system" | "test";
+                        /** Format: date-time */
+                        now: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "test_clock.advance": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    frozen_time: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mode: "system" | "test";
+                        /** Format: date-time */
+                        now: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook_endpoints.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEndpoint"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook_endpoints.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description https:// (or http://) URL without credentials */
+                    url: string;
+                    /** @description Event types this endpoint receives: a type ("customer.created"), every type of a resource ("customer.*") or every type ("*"). See docs/webhooks.md. */
+                    event_types?: string[];
+                    description?: string;
+                    /** @default true */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string;
+                        event_types: string[];
+                        /** @description Payload format: "native"; compatibility layers have their own */
+                        format: string;
+                        enabled: boolean;
+                        disabled_reason: "manual" | "sustained_failure" | null;
+                        disabled_at: string | null;
+                        /** @description First failed attempt since the last successful one; null while healthy */
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description The signing secret (whsec_…), Standard Webhooks format. Shown once; store it now. An idempotent replay answers null: the secret is never shown again. */
+                        secret: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook_endpoints.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string;
+                        event_types: string[];
+                        /** @description Payload format: "native"; compatibility layers have their own */
+                        format: string;
+                        enabled: boolean;
+                        disabled_reason: "manual" | "sustained_failure" | null;
+                        disabled_at: string | null;
+                        /** @description First failed attempt since the last successful one; null while healthy */
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook_endpoints.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string;
+                        event_types: string[];
+                        /** @description Payload format: "native"; compatibility layers have their own */
+                        format: string;
+                        enabled: boolean;
+                        disabled_reason: "manual" | "sustained_failure" | null;
+                        disabled_at: string | null;
+                        /** @description First failed attempt since the last successful one; null while healthy */
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook_endpoints.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    /** @description Event types this endpoint receives: a type ("customer.created"), every type of a resource ("customer.*") or every type ("*"). See docs/webhooks.md. */
+                    event_types?: string[];
+                    description?: string;
+                    /** @description false pauses deliveries; true resumes them (waiting deliveries are sent at once) */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string;
+                        event_types: string[];
+                        /** @description Payload format: "native"; compatibility layers have their own */
+                        format: string;
+                        enabled: boolean;
+                        disabled_reason: "manual" | "sustained_failure" | null;
+                        disabled_at: string | null;
+                        /** @description First failed attempt since the last successful one; null while healthy */
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook_endpoints.rotate_secret": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string;
+                        event_types: string[];
+                        /** @description Payload format: "native"; compatibility layers have their own */
+                        format: string;
+                        enabled: boolean;
+                        disabled_reason: "manual" | "sustained_failure" | null;
+                        disabled_at: string | null;
+                        /** @description First failed attempt since the last successful one; null while healthy */
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description The signing secret (whsec_…), Standard Webhooks format. Shown once; store it now. An idempotent replay answers null: the secret is never shown again. */
+                        secret: string | null;
+                        /**
+                         * Format: date-time
+                         * @description Until then every message is signed with the previous secret too
+                         */
+                        previous_secret_expires_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook_deliveries.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                endpoint_id?: string;
+                event_id?: string;
+                status?: "pending" | "succeeded" | "failed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookDelivery"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook_deliveries.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        event_id: string;
+                        event_type: string;
+                        endpoint_id: string;
+                        status: "pending" | "succeeded" | "failed" | "cancelled";
+                        /** @description Attempts in the current retry schedule */
+                        attempt_count: number;
+                        /** @description When the next attempt is due (pending only) */
+                        next_attempt_at: string | null;
+                        last_attempt_at: string | null;
+                        last_status_code: number | null;
+                        last_error: string | null;
+                        delivered_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description Newest first, at most 100 */
+                        attempts: components["schemas"]["WebhookAttempt"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook_deliveries.redeliver": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        event_id: string;
+                        event_type: string;
+                        endpoint_id: string;
+                        status: "pending" | "succeeded" | "failed" | "cancelled";
+                        /** @description Attempts in the current retry schedule */
+                        attempt_count: number;
+                        /** @description When the next attempt is due (pending only) */
+                        next_attempt_at: string | null;
+                        last_attempt_at: string | null;
+                        last_status_code: number | null;
+                        last_error: string | null;
+                        delivered_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                type?: string;
+                subject_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Event"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Unique; the webhook-id header of its deliveries */
+                        id: string;
+                        type: string;
+                        /**
+                         * Format: date-time
+                         * @description Wall-clock time of the change
+                         */
+                        timestamp: string;
+                        /**
+                         * Format: date-time
+                         * @description The tenant clock's time of the change
+                         */
+                        tenant_time: string;
+                        tenant_id: string;
+                        subject: {
+                            type: string;
+                            id: string;
+                        } | null;
+                        /** @description The subject as it was after the change */
+                        data: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.redeliver": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookDelivery"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                customer_id?: string;
+                contract_id?: string;
+                status?: "draft" | "finalized" | "void";
+                kind?: "invoice" | "credit_note";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Invoice"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.download_link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "documents.download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.finalize": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.void": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.credit": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lines?: {
+                        line_id: string;
+                        /** @description Part of the line to credit; the rest of it when absent */
+                        amount?: string;
+                    }[];
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.settle": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Leave the document a draft (default: per tenant) */
+                    draft?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        invoice: {
+                            id: string;
+                            kind: "invoice" | "credit_note";
+                            status: "draft" | "finalized" | "void";
+                            number: string | null;
+                            business_entity_id: string;
+                            customer_id: string;
+                            contract_id: string | null;
+                            currency: string;
+                            price_basis: "net" | "gross";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issue_date: string;
+                            due_date: string | null;
+                            service_period_start: string | null;
+                            service_period_end: string | null;
+                            /** @description Decimal amount in the document's currency */
+                            total_net: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_gross: string;
+                            tax_rows: {
+                                /** @description Percent */
+                                rate: string;
+                                /** @description Decimal amount in the document's currency */
+                                net: string;
+                                /** @description Decimal amount in the document's currency */
+                                tax: string;
+                                /** @description Decimal amount in the document's currency */
+                                gross: string;
+                            }[];
+                            reverse_charge: boolean;
+                            corrects_invoice_id: string | null;
+                            billing_run_id: string | null;
+                            sender: {
+                                name: string;
+                                sub_name: string | null;
+                                address: {
+                                    [key: string]: unknown;
+                                };
+                                vat_id: string | null;
+                                tax_number: string | null;
+                                email?: string | null;
+                            };
+                            recipient: {
+                                name: string;
+                                sub_name: string | null;
+                                address: {
+                                    [key: string]: unknown;
+                                };
+                                vat_id: string | null;
+                                tax_number: string | null;
+                                email?: string | null;
+                            };
+                            lines: {
+                                id: string;
+                                position: number;
+                                /** @description setup_fee, recurring_fee, component_fee, usage, rated_item or discount */
+                                kind: string;
+                                charge_key: string | null;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_price: string;
+                                /** @description Decimal amount in the document's currency */
+                                amount: string;
+                                tax_rate: string;
+                                credited_line_id: string | null;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            finalized_at: string | null;
+                            voided_at: string | null;
+                        } | null;
+                        next_billing_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.billing_preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        lines: {
+                            kind: string;
+                            charge_key: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description Decimal amount in the document's currency */
+                            amount: string;
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            /** @description Percent */
+                            rate: string;
+                            /** @description Decimal amount in the document's currency */
+                            net: string;
+                            /** @description Decimal amount in the document's currency */
+                            tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            gross: string;
+                        }[];
+                        /** @description Decimal amount in the document's currency */
+                        total_net: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_tax: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_gross: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "billing_runs.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BillingRun"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "billing_runs.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRun"] | null;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "tax_policies.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TaxPolicy"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "tax_policies.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    rates: {
+                        country: string;
+                        /** @description Percent */
+                        rate: string;
+                    }[];
+                    /** @description Percent */
+                    default_rate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxPolicy"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "business_entities.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BusinessEntity"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "business_entities.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    address?: {
+                        line1?: string;
+                        line2?: string;
+                        street?: string;
+                        house_number?: string;
+                        postal_code?: string;
+                        city?: string;
+                        country?: string;
+                    };
+                    country?: string | null;
+                    vat_id?: string | null;
+                    tax_number?: string | null;
+                    email?: string | null;
+                    invoice_prefix?: string;
+                    credit_note_prefix?: string;
+                    payment_terms_days?: number;
+                    default_tax_policy_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessEntity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "subscription_actions.activate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The subscription (contract) acted on */
+                    contract_id?: string;
+                    /** @description Instead of contract_id: the customer, when it owns exactly one contract */
+                    customer_id?: string;
+                    /** @description Unique across the tenant's actions: a repeat is refused and changes nothing */
+                    transaction_reference_number?: string;
+                    classification?: string;
+                    performed_by_user?: string;
+                    performed_by_unit?: string;
+                    performed_by_business_unit?: string;
+                    /** Format: date-time */
+                    performed_on?: string;
+                    /** Format: date-time */
+                    billing_effective_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description The date from which the change is billed; default: when the action executes
+                     */
+                    billable_period_start_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description Execute when the tenant's clock reaches this date rather than now
+                     */
+                    scheduled_date?: string;
+                    udf_string_1?: string;
+                    udf_string_2?: string;
+                    udf_string_3?: string;
+                    udf_string_4?: string;
+                    udf_string_5?: string;
+                    udf_string_6?: string;
+                    udf_string_7?: string;
+                    udf_string_8?: string;
+                    udf_float_1?: number;
+                    udf_float_2?: number;
+                    udf_float_3?: number;
+                    udf_float_4?: number;
+                    /** Format: date-time */
+                    udf_date_1?: string;
+                    /** Format: date-time */
+                    udf_date_2?: string;
+                    /** Format: date-time */
+                    udf_date_3?: string;
+                    /** Format: date-time */
+                    udf_date_4?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Sequential per tenant */
+                        number: string;
+                        contract_id: string;
+                        action: "activate" | "deactivate" | "rest" | "end_resting" | "terminate" | "extend_grace_period" | "amend_services";
+                        behaviour_code: string;
+                        state: "executed" | "scheduled" | "cancelled" | "rejected";
+                        transaction_reference_number: string | null;
+                        classification: string | null;
+                        submitted_by: {
+                            type: string;
+                            id: string;
+                        };
+                        performed_by_user: string | null;
+                        performed_by_unit: string | null;
+                        performed_by_business_unit: string | null;
+                        performed_on: string | null;
+                        billing_effective_date: string | null;
+                        billable_period_start_date: string | null;
+                        scheduled_date: string | null;
+                        /** Format: date-time */
+                        submitted_on: string;
+                        executed_on: string | null;
+                        cancelled_on: string | null;
+                        rejection: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** @description The action's own parameters, as submitted */
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What executing it changed */
+                        effects: unknown[];
+                        subscription_state: ("draft" | "effective" | "not_effective" | "in_resting" | "cancelled") | null;
+                        udf_string_1: string | null;
+                        udf_string_2: string | null;
+                        udf_string_3: string | null;
+                        udf_string_4: string | null;
+                        udf_string_5: string | null;
+                        udf_string_6: string | null;
+                        udf_string_7: string | null;
+                        udf_string_8: string | null;
+                        udf_float_1: number | null;
+                        udf_float_2: number | null;
+                        udf_float_3: number | null;
+                        udf_float_4: number | null;
+                        udf_date_1: string | null;
+                        udf_date_2: string | null;
+                        udf_date_3: string | null;
+                        udf_date_4: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "subscription_actions.deactivate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The subscription (contract) acted on */
+                    contract_id?: string;
+                    /** @description Instead of contract_id: the customer, when it owns exactly one contract */
+                    customer_id?: string;
+                    /** @description Unique across the tenant's actions: a repeat is refused and changes nothing */
+                    transaction_reference_number?: string;
+                    classification?: string;
+                    performed_by_user?: string;
+                    performed_by_unit?: string;
+                    performed_by_business_unit?: string;
+                    /** Format: date-time */
+                    performed_on?: string;
+                    /** Format: date-time */
+                    billing_effective_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description The date from which the change is billed; default: when the action executes
+                     */
+                    billable_period_start_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description Execute when the tenant's clock reaches this date rather than now
+                     */
+                    scheduled_date?: string;
+                    udf_string_1?: string;
+                    udf_string_2?: string;
+                    udf_string_3?: string;
+                    udf_string_4?: string;
+                    udf_string_5?: string;
+                    udf_string_6?: string;
+                    udf_string_7?: string;
+                    udf_string_8?: string;
+                    udf_float_1?: number;
+                    udf_float_2?: number;
+                    udf_float_3?: number;
+                    udf_float_4?: number;
+                    /** Format: date-time */
+                    udf_date_1?: string;
+                    /** Format: date-time */
+                    udf_date_2?: string;
+                    /** Format: date-time */
+                    udf_date_3?: string;
+                    /** Format: date-time */
+                    udf_date_4?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Sequential per tenant */
+                        number: string;
+                        contract_id: string;
+                        action: "activate" | "deactivate" | "rest" | "end_resting" | "terminate" | "extend_grace_period" | "amend_services";
+                        behaviour_code: string;
+                        state: "executed" | "scheduled" | "cancelled" | "rejected";
+                        transaction_reference_number: string | null;
+                        classification: string | null;
+                        submitted_by: {
+                            type: string;
+                            id: string;
+                        };
+                        performed_by_user: string | null;
+                        performed_by_unit: string | null;
+                        performed_by_business_unit: string | null;
+                        performed_on: string | null;
+                        billing_effective_date: string | null;
+                        billable_period_start_date: string | null;
+                        scheduled_date: string | null;
+                        /** Format: date-time */
+                        submitted_on: string;
+                        executed_on: string | null;
+                        cancelled_on: string | null;
+                        rejection: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** @description The action's own parameters, as submitted */
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What executing it changed */
+                        effects: unknown[];
+                        subscription_state: ("draft" | "effective" | "not_effective" | "in_resting" | "cancelled") | null;
+                        udf_string_1: string | null;
+                        udf_string_2: string | null;
+                        udf_string_3: string | null;
+                        udf_string_4: string | null;
+                        udf_string_5: string | null;
+                        udf_string_6: string | null;
+                        udf_string_7: string | null;
+                        udf_string_8: string | null;
+                        udf_float_1: number | null;
+                        udf_float_2: number | null;
+                        udf_float_3: number | null;
+                        udf_float_4: number | null;
+                        udf_date_1: string | null;
+                        udf_date_2: string | null;
+                        udf_date_3: string | null;
+                        udf_date_4: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "subscription_actions.rest": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The subscription (contract) acted on */
+                    contract_id?: string;
+                    /** @description Instead of contract_id: the customer, when it owns exactly one contract */
+                    customer_id?: string;
+                    /** @description Unique across the tenant's actions: a repeat is refused and changes nothing */
+                    transaction_reference_number?: string;
+                    classification?: string;
+                    performed_by_user?: string;
+                    performed_by_unit?: string;
+                    performed_by_business_unit?: string;
+                    /** Format: date-time */
+                    performed_on?: string;
+                    /** Format: date-time */
+                    billing_effective_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description The date from which the change is billed; default: when the action executes
+                     */
+                    billable_period_start_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description Execute when the tenant's clock reaches this date rather than now
+                     */
+                    scheduled_date?: string;
+                    udf_string_1?: string;
+                    udf_string_2?: string;
+                    udf_string_3?: string;
+                    udf_string_4?: string;
+                    udf_string_5?: string;
+                    udf_string_6?: string;
+                    udf_string_7?: string;
+                    udf_string_8?: string;
+                    udf_float_1?: number;
+                    udf_float_2?: number;
+                    udf_float_3?: number;
+                    udf_float_4?: number;
+                    /** Format: date-time */
+                    udf_date_1?: string;
+                    /** Format: date-time */
+                    udf_date_2?: string;
+                    /** Format: date-time */
+                    udf_date_3?: string;
+                    /** Format: date-time */
+                    udf_date_4?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Sequential per tenant */
+                        number: string;
+                        contract_id: string;
+                        action: "activate" | "deactivate" | "rest" | "end_resting" | "terminate" | "extend_grace_period" | "amend_services";
+                        behaviour_code: string;
+                        state: "executed" | "scheduled" | "cancelled" | "rejected";
+                        transaction_reference_number: string | null;
+                        classification: string | null;
+                        submitted_by: {
+                            type: string;
+                            id: string;
+                        };
+                        performed_by_user: string | null;
+                        performed_by_unit: string | null;
+                        performed_by_business_unit: string | null;
+                        performed_on: string | null;
+                        billing_effective_date: string | null;
+                        billable_period_start_date: string | null;
+                        scheduled_date: string | null;
+                        /** Format: date-time */
+                        submitted_on: string;
+                        executed_on: string | null;
+                        cancelled_on: string | null;
+                        rejection: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** @description The action's own parameters, as submitted */
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What executing it changed */
+                        effects: unknown[];
+                        subscription_state: ("draft" | "effective" | "not_effective" | "in_resting" | "cancelled") | null;
+                        udf_string_1: string | null;
+                        udf_string_2: string | null;
+                        udf_string_3: string | null;
+                        udf_string_4: string | null;
+                        udf_string_5: string | null;
+                        udf_string_6: string | null;
+                        udf_string_7: string | null;
+                        udf_string_8: string | null;
+                        udf_float_1: number | null;
+                        udf_float_2: number | null;
+                        udf_float_3: number | null;
+                        udf_float_4: number | null;
+                        udf_date_1: string | null;
+                        udf_date_2: string | null;
+                        udf_date_3: string | null;
+                        udf_date_4: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "subscription_actions.end_resting": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The subscription (contract) acted on */
+                    contract_id?: string;
+                    /** @description Instead of contract_id: the customer, when it owns exactly one contract */
+                    customer_id?: string;
+                    /** @description Unique across the tenant's actions: a repeat is refused and changes nothing */
+                    transaction_reference_number?: string;
+                    classification?: string;
+                    performed_by_user?: string;
+                    performed_by_unit?: string;
+                    performed_by_business_unit?: string;
+                    /** Format: date-time */
+                    performed_on?: string;
+                    /** Format: date-time */
+                    billing_effective_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description The date from which the change is billed; default: when the action executes
+                     */
+                    billable_period_start_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description Execute when the tenant's clock reaches this date rather than now
+                     */
+                    scheduled_date?: string;
+                    udf_string_1?: string;
+                    udf_string_2?: string;
+                    udf_string_3?: string;
+                    udf_string_4?: string;
+                    udf_string_5?: string;
+                    udf_string_6?: string;
+                    udf_string_7?: string;
+                    udf_string_8?: string;
+                    udf_float_1?: number;
+                    udf_float_2?: number;
+                    udf_float_3?: number;
+                    udf_float_4?: number;
+                    /** Format: date-time */
+                    udf_date_1?: string;
+                    /** Format: date-time */
+                    udf_date_2?: string;
+                    /** Format: date-time */
+                    udf_date_3?: string;
+                    /** Format: date-time */
+                    udf_date_4?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Sequential per tenant */
+                        number: string;
+                        contract_id: string;
+                        action: "activate" | "deactivate" | "rest" | "end_resting" | "terminate" | "extend_grace_period" | "amend_services";
+                        behaviour_code: string;
+                        state: "executed" | "scheduled" | "cancelled" | "rejected";
+                        transaction_reference_number: string | null;
+                        classification: string | null;
+                        submitted_by: {
+                            type: string;
+                            id: string;
+                        };
+                        performed_by_user: string | null;
+                        performed_by_unit: string | null;
+                        performed_by_business_unit: string | null;
+                        performed_on: string | null;
+                        billing_effective_date: string | null;
+                        billable_period_start_date: string | null;
+                        scheduled_date: string | null;
+                        /** Format: date-time */
+                        submitted_on: string;
+                        executed_on: string | null;
+                        cancelled_on: string | null;
+                        rejection: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** @description The action's own parameters, as submitted */
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What executing it changed */
+                        effects: unknown[];
+                        subscription_state: ("draft" | "effective" | "not_effective" | "in_resting" | "cancelled") | null;
+                        udf_string_1: string | null;
+                        udf_string_2: string | null;
+                        udf_string_3: string | null;
+                        udf_string_4: string | null;
+                        udf_string_5: string | null;
+                        udf_string_6: string | null;
+                        udf_string_7: string | null;
+                        udf_string_8: string | null;
+                        udf_float_1: number | null;
+                        udf_float_2: number | null;
+                        udf_float_3: number | null;
+                        udf_float_4: number | null;
+                        udf_date_1: string | null;
+                        udf_date_2: string | null;
+                        udf_date_3: string | null;
+                        udf_date_4: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "subscription_actions.terminate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The subscription (contract) acted on */
+                    contract_id?: string;
+                    /** @description Instead of contract_id: the customer, when it owns exactly one contract */
+                    customer_id?: string;
+                    /** @description Unique across the tenant's actions: a repeat is refused and changes nothing */
+                    transaction_reference_number?: string;
+                    classification?: string;
+                    performed_by_user?: string;
+                    performed_by_unit?: string;
+                    performed_by_business_unit?: string;
+                    /** Format: date-time */
+                    performed_on?: string;
+                    /** Format: date-time */
+                    billing_effective_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description The date from which the change is billed; default: when the action executes
+                     */
+                    billable_period_start_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description Execute when the tenant's clock reaches this date rather than now
+                     */
+                    scheduled_date?: string;
+                    udf_string_1?: string;
+                    udf_string_2?: string;
+                    udf_string_3?: string;
+                    udf_string_4?: string;
+                    udf_string_5?: string;
+                    udf_string_6?: string;
+                    udf_string_7?: string;
+                    udf_string_8?: string;
+                    udf_float_1?: number;
+                    udf_float_2?: number;
+                    udf_float_3?: number;
+                    udf_float_4?: number;
+                    /** Format: date-time */
+                    udf_date_1?: string;
+                    /** Format: date-time */
+                    udf_date_2?: string;
+                    /** Format: date-time */
+                    udf_date_3?: string;
+                    /** Format: date-time */
+                    udf_date_4?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Sequential per tenant */
+                        number: string;
+                        contract_id: string;
+                        action: "activate" | "deactivate" | "rest" | "end_resting" | "terminate" | "extend_grace_period" | "amend_services";
+                        behaviour_code: string;
+                        state: "executed" | "scheduled" | "cancelled" | "rejected";
+                        transaction_reference_number: string | null;
+                        classification: string | null;
+                        submitted_by: {
+                            type: string;
+                            id: string;
+                        };
+                        performed_by_user: string | null;
+                        performed_by_unit: string | null;
+                        performed_by_business_unit: string | null;
+                        performed_on: string | null;
+                        billing_effective_date: string | null;
+                        billable_period_start_date: string | null;
+                        scheduled_date: string | null;
+                        /** Format: date-time */
+                        submitted_on: string;
+                        executed_on: string | null;
+                        cancelled_on: string | null;
+                        rejection: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** @description The action's own parameters, as submitted */
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What executing it changed */
+                        effects: unknown[];
+                        subscription_state: ("draft" | "effective" | "not_effective" | "in_resting" | "cancelled") | null;
+                        udf_string_1: string | null;
+                        udf_string_2: string | null;
+                        udf_string_3: string | null;
+                        udf_string_4: string | null;
+                        udf_string_5: string | null;
+                        udf_string_6: string | null;
+                        udf_string_7: string | null;
+                        udf_string_8: string | null;
+                        udf_float_1: number | null;
+                        udf_float_2: number | null;
+                        udf_float_3: number | null;
+                        udf_float_4: number | null;
+                        udf_date_1: string | null;
+                        udf_date_2: string | null;
+                        udf_date_3: string | null;
+                        udf_date_4: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "subscription_actions.extend_grace_period": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The subscription (contract) acted on */
+                    contract_id?: string;
+                    /** @description Instead of contract_id: the customer, when it owns exactly one contract */
+                    customer_id?: string;
+                    /** @description Unique across the tenant's actions: a repeat is refused and changes nothing */
+                    transaction_reference_number?: string;
+                    classification?: string;
+                    performed_by_user?: string;
+                    performed_by_unit?: string;
+                    performed_by_business_unit?: string;
+                    /** Format: date-time */
+                    performed_on?: string;
+                    /** Format: date-time */
+                    billing_effective_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description The date from which the change is billed; default: when the action executes
+                     */
+                    billable_period_start_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description Execute when the tenant's clock reaches this date rather than now
+                     */
+                    scheduled_date?: string;
+                    udf_string_1?: string;
+                    udf_string_2?: string;
+                    udf_string_3?: string;
+                    udf_string_4?: string;
+                    udf_string_5?: string;
+                    udf_string_6?: string;
+                    udf_string_7?: string;
+                    udf_string_8?: string;
+                    udf_float_1?: number;
+                    udf_float_2?: number;
+                    udf_float_3?: number;
+                    udf_float_4?: number;
+                    /** Format: date-time */
+                    udf_date_1?: string;
+                    /** Format: date-time */
+                    udf_date_2?: string;
+                    /** Format: date-time */
+                    udf_date_3?: string;
+                    /** Format: date-time */
+                    udf_date_4?: string;
+                    /**
+                     * Format: date-time
+                     * @description The grace period's new end (give this or the number of days)
+                     */
+                    end_grace_period_on?: string;
+                    /** @description The grace period ends this many days after the action executes */
+                    end_grace_period_after_specific_days?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Sequential per tenant */
+                        number: string;
+                        contract_id: string;
+                        action: "activate" | "deactivate" | "rest" | "end_resting" | "terminate" | "extend_grace_period" | "amend_services";
+                        behaviour_code: string;
+                        state: "executed" | "scheduled" | "cancelled" | "rejected";
+                        transaction_reference_number: string | null;
+                        classification: string | null;
+                        submitted_by: {
+                            type: string;
+                            id: string;
+                        };
+                        performed_by_user: string | null;
+                        performed_by_unit: string | null;
+                        performed_by_business_unit: string | null;
+                        performed_on: string | null;
+                        billing_effective_date: string | null;
+                        billable_period_start_date: string | null;
+                        scheduled_date: string | null;
+                        /** Format: date-time */
+                        submitted_on: string;
+                        executed_on: string | null;
+                        cancelled_on: string | null;
+                        rejection: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** @description The action's own parameters, as submitted */
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What executing it changed */
+                        effects: unknown[];
+                        subscription_state: ("draft" | "effective" | "not_effective" | "in_resting" | "cancelled") | null;
+                        udf_string_1: string | null;
+                        udf_string_2: string | null;
+                        udf_string_3: string | null;
+                        udf_string_4: string | null;
+                        udf_string_5: string | null;
+                        udf_string_6: string | null;
+                        udf_string_7: string | null;
+                        udf_string_8: string | null;
+                        udf_float_1: number | null;
+                        udf_float_2: number | null;
+                        udf_float_3: number | null;
+                        udf_float_4: number | null;
+                        udf_date_1: string | null;
+                        udf_date_2: string | null;
+                        udf_date_3: string | null;
+                        udf_date_4: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "subscription_actions.amend_services": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The subscription (contract) acted on */
+                    contract_id?: string;
+                    /** @description Instead of contract_id: the customer, when it owns exactly one contract */
+                    customer_id?: string;
+                    /** @description Unique across the tenant's actions: a repeat is refused and changes nothing */
+                    transaction_reference_number?: string;
+                    classification?: string;
+                    performed_by_user?: string;
+                    performed_by_unit?: string;
+                    performed_by_business_unit?: string;
+                    /** Format: date-time */
+                    performed_on?: string;
+                    /** Format: date-time */
+                    billing_effective_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description The date from which the change is billed; default: when the action executes
+                     */
+                    billable_period_start_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description Execute when the tenant's clock reaches this date rather than now
+                     */
+                    scheduled_date?: string;
+                    udf_string_1?: string;
+                    udf_string_2?: string;
+                    udf_string_3?: string;
+                    udf_string_4?: string;
+                    udf_string_5?: string;
+                    udf_string_6?: string;
+                    udf_string_7?: string;
+                    udf_string_8?: string;
+                    udf_float_1?: number;
+                    udf_float_2?: number;
+                    udf_float_3?: number;
+                    udf_float_4?: number;
+                    /** Format: date-time */
+                    udf_date_1?: string;
+                    /** Format: date-time */
+                    udf_date_2?: string;
+                    /** Format: date-time */
+                    udf_date_3?: string;
+                    /** Format: date-time */
+                    udf_date_4?: string;
+                    services_to_add?: {
+                        component_id: string;
+                        quantity?: string;
+                        distributor_ids?: string[];
+                    }[];
+                    services_to_remove?: {
+                        component_id: string;
+                        /** @description Absent: every distributor, and the service leaves the subscription */
+                        distributor_ids?: string[];
+                    }[];
+                    installed_items_to_add?: {
+                        serial_number: string;
+                        product?: string;
+                        alternative_code?: string;
+                        distributor_ids?: string[];
+                    }[];
+                    installed_items_to_remove?: {
+                        serial_number: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Sequential per tenant */
+                        number: string;
+                        contract_id: string;
+                        action: "activate" | "deactivate" | "rest" | "end_resting" | "terminate" | "extend_grace_period" | "amend_services";
+                        behaviour_code: string;
+                        state: "executed" | "scheduled" | "cancelled" | "rejected";
+                        transaction_reference_number: string | null;
+                        classification: string | null;
+                        submitted_by: {
+                            type: string;
+                            id: string;
+                        };
+                        performed_by_user: string | null;
+                        performed_by_unit: string | null;
+                        performed_by_business_unit: string | null;
+                        performed_on: string | null;
+                        billing_effective_date: string | null;
+                        billable_period_start_date: string | null;
+                        scheduled_date: string | null;
+                        /** Format: date-time */
+                        submitted_on: string;
+                        executed_on: string | null;
+                        cancelled_on: string | null;
+                        rejection: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** @description The action's own parameters, as submitted */
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What executing it changed */
+                        effects: unknown[];
+                        subscription_state: ("draft" | "effective" | "not_effective" | "in_resting" | "cancelled") | null;
+                        udf_string_1: string | null;
+                        udf_string_2: string | null;
+                        udf_string_3: string | null;
+                        udf_string_4: string | null;
+                        udf_string_5: string | null;
+                        udf_string_6: string | null;
+                        udf_string_7: string | null;
+                        udf_string_8: string | null;
+                        udf_float_1: number | null;
+                        udf_float_2: number | null;
+                        udf_float_3: number | null;
+                        udf_float_4: number | null;
+                        udf_date_1: string | null;
+                        udf_date_2: string | null;
+                        udf_date_3: string | null;
+                        udf_date_4: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "subscription_actions.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                contract_id?: string;
+                state?: "executed" | "scheduled" | "cancelled" | "rejected";
+                behaviour_code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @description Sequential per tenant */
+                            number: string;
+                            contract_id: string;
+                            action: "activate" | "deactivate" | "rest" | "end_resting" | "terminate" | "extend_grace_period" | "amend_services";
+                            behaviour_code: string;
+                            state: "executed" | "scheduled" | "cancelled" | "rejected";
+                            transaction_reference_number: string | null;
+                            classification: string | null;
+                            submitted_by: {
+                                type: string;
+                                id: string;
+                            };
+                            performed_by_user: string | null;
+                            performed_by_unit: string | null;
+                            performed_by_business_unit: string | null;
+                            performed_on: string | null;
+                            billing_effective_date: string | null;
+                            billable_period_start_date: string | null;
+                            scheduled_date: string | null;
+                            /** Format: date-time */
+                            submitted_on: string;
+                            executed_on: string | null;
+                            cancelled_on: string | null;
+                            rejection: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @description The action's own parameters, as submitted */
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            /** @description What executing it changed */
+                            effects: unknown[];
+                            subscription_state: ("draft" | "effective" | "not_effective" | "in_resting" | "cancelled") | null;
+                            udf_string_1: string | null;
+                            udf_string_2: string | null;
+                            udf_string_3: string | null;
+                            udf_string_4: string | null;
+                            udf_string_5: string | null;
+                            udf_string_6: string | null;
+                            udf_string_7: string | null;
+                            udf_string_8: string | null;
+                            udf_float_1: number | null;
+                            udf_float_2: number | null;
+                            udf_float_3: number | null;
+                            udf_float_4: number | null;
+                            udf_date_1: string | null;
+                            udf_date_2: string | null;
+                            udf_date_3: string | null;
+                            udf_date_4: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "subscription_actions.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Sequential per tenant */
+                        number: string;
+                        contract_id: string;
+                        action: "activate" | "deactivate" | "rest" | "end_resting" | "terminate" | "extend_grace_period" | "amend_services";
+                        behaviour_code: string;
+                        state: "executed" | "scheduled" | "cancelled" | "rejected";
+                        transaction_reference_number: string | null;
+                        classification: string | null;
+                        submitted_by: {
+                            type: string;
+                            id: string;
+                        };
+                        performed_by_user: string | null;
+                        performed_by_unit: string | null;
+                        performed_by_business_unit: string | null;
+                        performed_on: string | null;
+                        billing_effective_date: string | null;
+                        billable_period_start_date: string | null;
+                        scheduled_date: string | null;
+                        /** Format: date-time */
+                        submitted_on: string;
+                        executed_on: string | null;
+                        cancelled_on: string | null;
+                        rejection: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** @description The action's own parameters, as submitted */
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What executing it changed */
+                        effects: unknown[];
+                        subscription_state: ("draft" | "effective" | "not_effective" | "in_resting" | "cancelled") | null;
+                        udf_string_1: string | null;
+                        udf_string_2: string | null;
+                        udf_string_3: string | null;
+                        udf_string_4: string | null;
+                        udf_string_5: string | null;
+                        udf_string_6: string | null;
+                        udf_string_7: string | null;
+                        udf_string_8: string | null;
+                        udf_float_1: number | null;
+                        udf_float_2: number | null;
+                        udf_float_3: number | null;
+                        udf_float_4: number | null;
+                        udf_date_1: string | null;
+                        udf_date_2: string | null;
+                        udf_date_3: string | null;
+                        udf_date_4: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "subscription_actions.cancel": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Sequential per tenant */
+                        number: string;
+                        contract_id: string;
+                        action: "activate" | "deactivate" | "rest" | "end_resting" | "terminate" | "extend_grace_period" | "amend_services";
+                        behaviour_code: string;
+                        state: "executed" | "scheduled" | "cancelled" | "rejected";
+                        transaction_reference_number: string | null;
+                        classification: string | null;
+                        submitted_by: {
+                            type: string;
+                            id: string;
+                        };
+                        performed_by_user: string | null;
+                        performed_by_unit: string | null;
+                        performed_by_business_unit: string | null;
+                        performed_on: string | null;
+                        billing_effective_date: string | null;
+                        billable_period_start_date: string | null;
+                        scheduled_date: string | null;
+                        /** Format: date-time */
+                        submitted_on: string;
+                        executed_on: string | null;
+                        cancelled_on: string | null;
+                        rejection: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        /** @description The action's own parameters, as submitted */
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What executing it changed */
+                        effects: unknown[];
+                        subscription_state: ("draft" | "effective" | "not_effective" | "in_resting" | "cancelled") | null;
+                        udf_string_1: string | null;
+                        udf_string_2: string | null;
+                        udf_string_3: string | null;
+                        udf_string_4: string | null;
+                        udf_string_5: string | null;
+                        udf_string_6: string | null;
+                        udf_string_7: string | null;
+                        udf_string_8: string | null;
+                        udf_float_1: number | null;
+                        udf_float_2: number | null;
+                        udf_float_3: number | null;
+                        udf_float_4: number | null;
+                        udf_date_1: string | null;
+                        udf_date_2: string | null;
+                        udf_date_3: string | null;
+                        udf_date_4: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "provisioning_distributors.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            name: string;
+                            alternative_code: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "provisioning_distributors.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    alternative_code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        alternative_code: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payments.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            customer_id: string;
+                            kind: "payment" | "refund" | "write_off";
+                            method: "offline" | "test_card" | "write_off";
+                            status: "succeeded" | "failed";
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            card_last4: string | null;
+                            failure: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            refunds_payment_id: string | null;
+                            allocations: {
+                                invoice_id: string;
+                                /** @description Negative on a refund: the invoice owes this again */
+                                amount: string;
+                            }[];
+                            /** @description What the payment left as the customer's credit */
+                            unapplied: string;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payments.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    /** @description A decimal amount in the currency, e.g. 12.50 */
+                    amount: string;
+                    currency: string;
+                    /** @description offline: money received outside Accrue; card: charged through the built-in test gateway */
+                    method: "offline" | "card";
+                    /** @description Test gateway: 4000000000000002 is declined, 4000000000009995 has insufficient funds, other valid numbers succeed */
+                    card_number?: string;
+                    reference?: string;
+                    /** Format: date-time */
+                    received_at?: string;
+                    /** @description Pay these invoices in this order; default: every open one, oldest first */
+                    invoice_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off";
+                        method: "offline" | "test_card" | "write_off";
+                        status: "succeeded" | "failed";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payments.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off";
+                        method: "offline" | "test_card" | "write_off";
+                        status: "succeeded" | "failed";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payments.refund": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Default: all that is refundable */
+                    amount?: string;
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off";
+                        method: "offline" | "test_card" | "write_off";
+                        status: "succeeded" | "failed";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.write_off": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off";
+                        method: "offline" | "test_card" | "write_off";
+                        status: "succeeded" | "failed";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        balances: {
+                            currency: string;
+                            invoiced: string;
+                            credited: string;
+                            paid: string;
+                            refunded: string;
+                            written_off: string;
+                            /** @description Positive: the customer owes this; negative: the customer's credit */
+                            balance: string;
+                        }[];
+                        open_invoices: {
+                            invoice_id: string;
+                            number: string | null;
+                            currency: string;
+                            /** Format: date */
+                            issue_date: string;
+                            total: string;
+                            due: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "dunning_policy.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        steps: {
+                            level: number;
+                            name: string;
+                            after_days: number;
+                            after_failed_payments?: number;
+                            grace_days?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "dunning_policy.set": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    steps: {
+                        name: string;
+                        /** @description Reached this many days after the invoice's issue date */
+                        after_days: number;
+                        /** @description …or after this many failed payments of the customer since the issue date */
+                        after_failed_payments?: number;
+                        /** @description Reaching the step gives the invoice's contract this many days of grace */
+                        grace_days?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        steps: {
+                            level: number;
+                            name: string;
+                            after_days: number;
+                            after_failed_payments?: number;
+                            grace_days?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}
