@@ -132,6 +132,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List roles: the built-in ones and the tenant's own
+         * @description Permissions (any one of): `roles:read`.
+         */
+        get: operations["roles.list"];
+        put?: never;
+        /**
+         * Create a role: a named set of permission codes (only codes the caller holds)
+         * @description Permissions (any one of): `roles:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["roles.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/roles/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a role and its permission codes
+         * @description Permissions (any one of): `roles:read`.
+         */
+        get: operations["roles.get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a role no active credential holds
+         * @description Permissions (any one of): `roles:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["roles.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a role's permission codes or description; its holders change with it
+         * @description Permissions (any one of): `roles:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["roles.update"];
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -2667,7 +2725,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    /** @description Built-in roles: admin, read_only */
+                    /** @description Role names: the built-in admin, read_only, finance and partner_operator, or the tenant's own (GET /v1/roles) */
                     roles: string[];
                 };
             };
@@ -2773,6 +2831,227 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "roles.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string | null;
+                            name: string;
+                            description: string | null;
+                            built_in: boolean;
+                            /** @description "*" holds every code */
+                            permissions: string[];
+                            created_at: string | null;
+                            updated_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "roles.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /** @description Permission codes, as the API reference lists them per operation */
+                    permissions: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        name: string;
+                        description: string | null;
+                        built_in: boolean;
+                        /** @description "*" holds every code */
+                        permissions: string[];
+                        created_at: string | null;
+                        updated_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "roles.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        name: string;
+                        description: string | null;
+                        built_in: boolean;
+                        /** @description "*" holds every code */
+                        permissions: string[];
+                        created_at: string | null;
+                        updated_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "roles.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        name: string;
+                        description: string | null;
+                        built_in: boolean;
+                        /** @description "*" holds every code */
+                        permissions: string[];
+                        created_at: string | null;
+                        updated_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "roles.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description Permission codes, as the API reference lists them per operation */
+                    permissions?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        name: string;
+                        description: string | null;
+                        built_in: boolean;
+                        /** @description "*" holds every code */
+                        permissions: string[];
+                        created_at: string | null;
+                        updated_at: string | null;
                     };
                 };
             };

@@ -125,6 +125,7 @@ export async function runDemo(
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const port = (receiver.address() as { port: number }).port;
+  // biome-ignore lint/suspicious/noExplicitAny: the API's answers, each checked by its route's schema
   const call = async (method: string, url: string, body?: unknown): Promise<any> => {
     const res = await app.inject({
       method: method as "GET",
@@ -291,7 +292,9 @@ export async function runDemo(
       // everyone pays by card except Fjord (declined) and Rive Gauche (bank transfer, late)
       for (const [i, k] of contracts.entries()) {
         const balance = await call("GET", `/v1/customers/${k.customer}/balance`);
-        const owed = balance.balances.find((b: any) => b.currency === "EUR")?.balance ?? "0.00";
+        const owed =
+          balance.balances.find((b: { currency: string }) => b.currency === "EUR")?.balance ??
+          "0.00";
         if (!(Number(owed) > 0)) continue;
         if (i === 5) {
           await post("/v1/payments", {
@@ -329,7 +332,9 @@ export async function runDemo(
       "GET",
       `/v1/invoices?contract_id=${contracts[0]!.id}&kind=invoice&limit=100`,
     );
-    const february = nordlicht.data.find((i: any) => i.issue_date.startsWith("2026-02"));
+    const february = nordlicht.data.find((i: { issue_date: string }) =>
+      i.issue_date.startsWith("2026-02"),
+    );
     if (february) {
       await post(`/v1/invoices/${february.id}/credit_notes`, {
         lines: [{ line_id: february.lines[0].id, amount: "20.00" }],
