@@ -61,6 +61,26 @@ export const EVENT_TYPES = {
   "webhook_endpoint.disabled":
     "A webhook endpoint was disabled, by a person (reason manual) or after sustained delivery failure (reason sustained_failure).",
   "webhook_endpoint.deleted": "A webhook endpoint was deleted.",
+  "subscription_action.executed":
+    "A subscription action ran (at once, or when its scheduled date came); its effects and the subscription's state after it.",
+  "subscription_action.scheduled": "A subscription action was submitted for a later date.",
+  "subscription_action.cancelled": "A scheduled subscription action was cancelled before it ran.",
+  "subscription_action.rejected":
+    "A scheduled subscription action came due when the subscription no longer allowed it; nothing changed.",
+  "provisioning_distributor.created": "A provisioning distributor was created.",
+  "contract.grace_period_ended":
+    "A contract's grace period ended: deactivated when its customer still owed money (deactivation_action_id), else left as it was.",
+  "payment.succeeded": "A payment was recorded or charged and applied to open invoices.",
+  "payment.failed": "A card payment was refused by the gateway; it changed no balance.",
+  "payment.refunded": "A payment was refunded in full or in part (the event carries the refund).",
+  "invoice.paid": "An invoice owes nothing any more after a payment.",
+  "invoice.written_off": "What an invoice still owed was written off.",
+  "invoice.dunning_level_reached":
+    "An unpaid invoice reached a dunning step (by days past issue or failed payments); once per step.",
+  "dunning_policy.updated": "The tenant's dunning steps were replaced.",
+  "role.created": "A role was created.",
+  "role.updated": "A role's permission codes or description changed.",
+  "role.deleted": "A role was deleted.",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof EVENT_TYPES;

@@ -19,6 +19,7 @@ import { findActiveKeyByHash } from "../../modules/access/api-keys.repository.js
 import { authenticateSecret, type Principal } from "../../modules/access/authenticate.js";
 import { issueKeySession, issueToken, releaseToken } from "../../modules/access/oauth.service.js";
 import { hashSecret } from "../../modules/access/secrets.js";
+import { udfFields } from "../../modules/actions/actions.schemas.js";
 import {
   type ActionInput,
   cancelAction,
@@ -57,16 +58,20 @@ const distribution = Type.Array(
   ),
   { maxItems: 50 },
 );
-const udf = {
-  ...Object.fromEntries(
-    [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [
-      `udf_string_${n}`,
-      Type.Optional(Type.String({ maxLength: 500 })),
-    ]),
+const udf = udfFields(CrmDate);
+/** A service added to or removed from distributors. */
+const ServiceSet = Type.Optional(
+  Type.Array(
+    Type.Object(
+      {
+        service_identifier: identifier("id", "code", "alternative_code"),
+        services_distribution_set: Type.Optional(distribution),
+      },
+      { additionalProperties: false },
+    ),
+    { maxItems: 50 },
   ),
-  ...Object.fromEntries([1, 2, 3, 4].map((n) => [`udf_float_${n}`, Type.Optional(Type.Number())])),
-  ...Object.fromEntries([1, 2, 3, 4].map((n) => [`udf_date_${n}`, Type.Optional(CrmDate)])),
-};
+);
 const common = {
   token: Type.Optional(Type.String({ maxLength: 200 })),
   subscription_identifier: Type.Optional(identifier("id", "number")),
@@ -107,30 +112,8 @@ const BODIES: Record<ActionName, TObject> = {
   amend_services: Type.Object(
     {
       ...common,
-      services_to_add_set: Type.Optional(
-        Type.Array(
-          Type.Object(
-            {
-              service_identifier: identifier("id", "code", "alternative_code"),
-              services_distribution_set: Type.Optional(distribution),
-            },
-            { additionalProperties: false },
-          ),
-          { maxItems: 50 },
-        ),
-      ),
-      services_to_remove_set: Type.Optional(
-        Type.Array(
-          Type.Object(
-            {
-              service_identifier: identifier("id", "code", "alternative_code"),
-              services_distribution_set: Type.Optional(distribution),
-            },
-            { additionalProperties: false },
-          ),
-          { maxItems: 50 },
-        ),
-      ),
+      services_to_add_set: ServiceSet,
+      services_to_remove_set: ServiceSet,
       installed_items_to_add_set: Type.Optional(
         Type.Array(
           Type.Object(

@@ -7,7 +7,8 @@ const Text = Type.String({ minLength: 1, maxLength: 200 });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Union([t, Type.Null()]);
 
-const udfInput = {
+/** The user-defined fields an action takes: eight strings, four numbers, four dates. */
+export const udfFields = (date: ReturnType<typeof Type.String>) => ({
   ...Object.fromEntries(
     [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [
       `udf_string_${n}`,
@@ -15,8 +16,9 @@ const udfInput = {
     ]),
   ),
   ...Object.fromEntries([1, 2, 3, 4].map((n) => [`udf_float_${n}`, Type.Optional(Type.Number())])),
-  ...Object.fromEntries([1, 2, 3, 4].map((n) => [`udf_date_${n}`, Type.Optional(Timestamp)])),
-};
+  ...Object.fromEntries([1, 2, 3, 4].map((n) => [`udf_date_${n}`, Type.Optional(date)])),
+});
+const udfInput = udfFields(Timestamp);
 
 const udfOutput = {
   ...Object.fromEntries(
