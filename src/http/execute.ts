@@ -59,6 +59,13 @@ export async function runRead<T>(req: FastifyRequest, fn: (ctx: Ctx) => Promise<
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
+/** A query or body without the credential fields some surfaces carry there. */
+function withoutCredentials(value: unknown): unknown {
+  if (value === null || value === undefined || typeof value !== "object") return value ?? null;
+  const { access_token: _a, token: _t, ...rest } = value as Record<string, unknown>;
+  return rest;
+}
+
 export async function runMutation<T>(
   req: FastifyRequest,
   reply: FastifyReply,
@@ -76,15 +83,18 @@ export async function runMutation<T>(
     );
   }
   // what makes two requests "the same": caller, operation, parameters and body — not the
-  // spelling of the URL (query order, percent-encoding)
+  // spelling of the URL (query order, percent-encoding), nor the credential where a surface
+  // carries it in the query or body (a retry after logging in again is the same request)
   const fingerprint = createHash("sha256")
     .update(
       canonicalJson({
         actor: principal.actor,
         operation: op.id,
         params: req.params ?? null,
-        query: req.query ?? null,
-        body: req.body ?? null,
+        query: withoutCredentials(req.query),
+        body: req.routeOptions.url?.startsWith("/crmapi/")
+          ? withoutCredentials(req.body)
+          : (req.body ?? null),
       }),
     )
     .digest("hex");

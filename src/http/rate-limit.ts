@@ -31,6 +31,13 @@ export class RateLimiter {
     return this.rate > 0;
   }
 
+  /** Whether `caller`'s bucket holds a token now, without taking it. */
+  has(caller: string): boolean {
+    const bucket = this.#buckets.get(caller);
+    if (!bucket) return true;
+    return bucket.tokens + ((this.now() - bucket.at) / 1000) * this.rate >= 1;
+  }
+
   /** Takes one token from `caller`'s bucket if it has one. */
   take(caller: string): Verdict {
     const now = this.now();

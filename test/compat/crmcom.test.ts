@@ -219,6 +219,30 @@ describeServer("CRM.COM subscription actions", (t) => {
     expect(again.body.status.code).toBe("INVALID_ACTION_STATE");
   });
 
+  it("a retry with the same Idempotency-Key after logging in again answers the first response", async () => {
+    const body = { subscription_identifier: { id: ids.contract }, scheduled_date: "2026-05-01" };
+    const first = await crm(
+      "subscriptions/rest",
+      { token, ...body },
+      { "idempotency-key": "crm-retry-1" },
+    );
+    expect(first.status).toBe(200);
+    const again = await crm(
+      "authentication/web_api_key/token",
+      {},
+      {
+        authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}`,
+      },
+    );
+    const retry = await crm(
+      "subscriptions/rest",
+      { token: again.body.data.token, ...body },
+      { "idempotency-key": "crm-retry-1" },
+    );
+    expect(retry.status).toBe(200);
+    expect(retry.body.data.id).toBe(first.body.data.id);
+  });
+
   it("a released token, a missing one and a login with a wrong password are refused", async () => {
     const noToken = await crm("subscriptions/rest", {
       subscription_identifier: { id: ids.contract },
@@ -235,6 +259,8 @@ describeServer("CRM.COM subscription actions", (t) => {
     expect(released.body.status.code).toBe("OK");
     const after = await act("rest", { subscription_identifier: { id: ids.contract } });
     expect(after.status).toBe(401);
+    // a client logs in again on INVALID_TOKEN, whatever made the token unusable
+    expect(after.body.status.code).toBe("INVALID_TOKEN");
   });
 
   it("a login with an OAuth client's id and secret acts as that client, in its own tenant", async () => {

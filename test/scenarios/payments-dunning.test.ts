@@ -103,16 +103,30 @@ describeServer("payments, dunning and grace periods", (t) => {
     });
   });
 
-  it("a write-off settles what the invoice owes; a second one is refused", async () => {
-    const res = await api.request("POST", `/v1/invoices/${ids.january}/write_off`, {
-      reason: "goodwill",
-    });
-    expect(res.status).toBe(201);
+  it("an invoice money applies to cannot be voided", async () => {
+    const voided = await api.request("POST", `/v1/invoices/${ids.january}/void`);
+    expect(voided.status).toBe(422);
+    expect(voided.body.error.code).toBe("invoice_has_payments");
+  });
+
+  it("a write-off settles what the invoice owes, once, even when sent twice at once", async () => {
+    const paidBefore = (await events("invoice.paid")).length;
+    const [a, b] = await Promise.all(
+      [1, 2].map(() =>
+        api.request("POST", `/v1/invoices/${ids.january}/write_off`, { reason: "goodwill" }),
+      ),
+    );
+    expect([a!.status, b!.status].sort()).toEqual([201, 409]);
+    const res = a!.status === 201 ? a! : b!;
     expect(res.body).toMatchObject({ kind: "write_off", amount: "10.00" });
+    // a write-off is no payment: no invoice.paid
+    expect((await events("invoice.paid")).length).toBe(paidBefore);
     expect((await balance()).balances[0]).toMatchObject({ written_off: "10.00", balance: "0.00" });
     const again = await api.request("POST", `/v1/invoices/${ids.january}/write_off`, {});
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("invoice_settled");
+    const zero = await api.request("POST", `/v1/payments/${ids.card}/refund`, { amount: "0" });
+    expect(zero.body.error.code).toBe("invalid_amount");
   });
 
   it("dunning: steps by days past issue and by failed payments, each noticed once", async () => {
@@ -205,5 +219,35 @@ describeServer("payments, dunning and grace periods", (t) => {
       owed: "0.00",
       deactivation_action_id: null,
     });
+  });
+
+  it("a customer whose credit covers its invoice is neither dunned nor deactivated", async () => {
+    const customer = (await api.customer({ email: "ahead@x.example" })) as string;
+    await api.request("POST", "/v1/payments", {
+      customer_id: customer,
+      currency: "EUR",
+      amount: "500.00",
+      method: "offline",
+      reference: "paid ahead",
+    });
+    const contract = await api.signup(customer, ids.variant as string);
+    await api.run();
+    const [invoice] = await api.invoices(contract);
+    // the payment came before the invoice: the invoice itself still shows as owing
+    expect((await balance(customer)).open_invoices.map((i: any) => i.invoice_id)).toEqual([
+      invoice.id,
+    ]);
+    await api.post("/v1/subscription_actions/extend_grace_period", {
+      contract_id: contract,
+      end_grace_period_after_specific_days: 1,
+    });
+    await api.advance("2026-03-05T00:00:00Z");
+    await dun();
+    const noticed = (await events("invoice.dunning_level_reached")).filter(
+      (e: any) => e.invoice_id === invoice.id,
+    );
+    expect(noticed).toEqual([]);
+    await expire();
+    expect((await api.get(`/v1/contracts/${contract}`)).status).toBe("active");
   });
 });

@@ -363,4 +363,22 @@ describeServer("subscription actions", (t) => {
     const invoice = await api.post(`/v1/contracts/${draft}/settle`);
     expect(lines(invoice.invoice ?? invoice)[0]?.[1]).toBe("2026-02-01..2026-03-01");
   });
+
+  it("a scheduled action is judged as of its date, however late the worker comes", async () => {
+    const customer = (await api.customer({ email: "early@x.example" })) as string;
+    const draft = await api.signup(customer, ids.variant as string, {
+      start_date: "2026-04-01T00:00:00Z",
+    });
+    const scheduled = await act("activate", {
+      contract_id: draft,
+      scheduled_date: "2026-03-15T00:00:00Z",
+    });
+    expect(scheduled.body.state).toBe("scheduled");
+    // the clock jumps past the contract's own start before the worker runs
+    await api.advance("2026-04-05T00:00:00Z");
+    expect(await runDue()).toBeGreaterThanOrEqual(1);
+    const done = await api.get(`/v1/subscription_actions/${scheduled.body.id}`);
+    expect(done.state).toBe("executed");
+    expect((await contract(draft)).start_date).toBe("2026-03-15T00:00:00Z");
+  });
 });

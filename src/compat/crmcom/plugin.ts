@@ -12,7 +12,13 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { type TObject, Type } from "typebox";
 import { ACTIONS, type ActionName } from "../../domain/actions/actions.js";
-import { type ErrorDetails, invalid, notFound, unauthenticated } from "../../domain/errors.js";
+import {
+  type ErrorDetails,
+  invalid,
+  isAccrueError,
+  notFound,
+  unauthenticated,
+} from "../../domain/errors.js";
 import { mapError } from "../../http/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import { findActiveKeyByHash } from "../../modules/access/api-keys.repository.js";
@@ -258,6 +264,13 @@ async function installedSerial(ctx: Ctx, id: Identifier, field: string): Promise
 
 /** CRM.COM's parameters as Accrue's action input. */
 async function toInput(ctx: Ctx, action: ActionName, body: CrmBody): Promise<ActionInput> {
+  if (body.subscription_identifier && body.accounts_receivable_identifier) {
+    throw invalid(
+      "ambiguous_identifier",
+      "give subscription_identifier or accounts_receivable_identifier, not both",
+      { fields: ["subscription_identifier", "accounts_receivable_identifier"] },
+    );
+  }
   const input: Record<string, unknown> = {
     contract_id: label(body.subscription_identifier, "subscription_identifier"),
     customer_id: await customerId(ctx, body.accounts_receivable_identifier),
@@ -419,12 +432,17 @@ function project(data: Record<string, unknown>, fieldsSet: string | undefined) {
 
 const ok = (data: unknown) => ({ data, status: { code: "OK", message: "" } });
 
+/** Accrue's codes that CRM.COM clients know by another name. */
+const CRM_CODES: Record<string, string> = {
+  customer_owns_multiple_subscriptions: "AR_OWNS_MULTIPLE_SUBSCRIPTIONS",
+};
+
 function crmErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = mapError(error, req.id);
   return reply.status(status).send({
     data: null,
     status: {
-      code: body.error.code.toUpperCase(),
+      code: CRM_CODES[body.error.code] ?? body.error.code.toUpperCase(),
       message: body.error.message,
       description: body.error.details as ErrorDetails,
       request_id: body.error.request_id,
@@ -446,7 +464,18 @@ export const crmApi: FastifyPluginAsyncTypebox<{ admit: Admit }> = async (app, o
       if (typeof token !== "string") {
         throw unauthenticated("invalid_token", "send the session token as token");
       }
-      return authenticateSecret(app.db, token);
+      try {
+        return await authenticateSecret(app.db, token);
+      } catch (error) {
+        // CRM.COM clients log in again on INVALID_TOKEN, whatever made the token unusable
+        if (isAccrueError(error) && error.kind === "unauthenticated") {
+          throw unauthenticated(
+            "invalid_token",
+            "the session token is unknown, expired or released",
+          );
+        }
+        throw error;
+      }
     });
   });
 
@@ -515,8 +544,9 @@ export const crmApi: FastifyPluginAsyncTypebox<{ admit: Admit }> = async (app, o
       }
       const session = await issueKeySession(
         app.db,
-        { id: row.id, tenantId: row.tenant_id },
+        { id: row.id, tenantId: row.tenant_id, tenantTime: row.test_clock_now },
         SESSION_SECONDS,
+        req.id,
       );
       return ok({ token: session.token, expiration_date: session.expiresAt.toISOString() });
     },
@@ -536,7 +566,7 @@ export const crmApi: FastifyPluginAsyncTypebox<{ admit: Admit }> = async (app, o
       },
     },
     async (req) => {
-      if (!(await releaseToken(app.db, req.body.token))) {
+      if (!(await releaseToken(app.db, req.body.token, req.id))) {
         throw unauthenticated("invalid_token", "the token is unknown or already released");
       }
       return ok({});

@@ -146,32 +146,79 @@ export async function findActiveToken(db: Kysely<DB>, tokenHash: string) {
  */
 export async function issueKeySession(
   db: Kysely<DB>,
-  key: { id: string; tenantId: string },
+  key: { id: string; tenantId: string; tenantTime: Date | null },
   ttlSeconds: number,
+  requestId: string,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateSecret("at");
-  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  await db
-    .insertInto("access_tokens")
-    .values({
-      token_hash: hashSecret(token),
-      tenant_id: key.tenantId,
-      client_id: null,
-      api_key_id: key.id,
-      expires_at: expiresAt,
-    })
-    .execute();
+  const now = Date.now();
+  const expiresAt = new Date(now + ttlSeconds * 1000);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("access_tokens")
+      .values({
+        token_hash: hashSecret(token),
+        tenant_id: key.tenantId,
+        client_id: null,
+        api_key_id: key.id,
+        expires_at: expiresAt,
+      })
+      .execute();
+    await insertAuditRecords(trx, [
+      {
+        tenantId: key.tenantId,
+        tenantTime: key.tenantTime ?? new Date(now),
+        actorType: "api_key",
+        actorId: key.id,
+        operation: "crm.web_api_key_token",
+        outcome: "succeeded",
+        targetType: "api_key",
+        targetId: key.id,
+        after: { expires_at: expiresAt.toISOString() },
+        requestId,
+      },
+    ]);
+  });
   return { token, expiresAt };
 }
 
 /** Ends a session token at once (CRM.COM's `authentication/token/release`). */
-export async function releaseToken(db: Kysely<DB>, token: string): Promise<boolean> {
+export async function releaseToken(
+  db: Kysely<DB>,
+  token: string,
+  requestId: string,
+): Promise<boolean> {
   principals.forgetSecret(hashSecret(token));
-  const result = await db
-    .deleteFrom("access_tokens")
-    .where("token_hash", "=", hashSecret(token))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  return db.transaction().execute(async (trx) => {
+    const released = await trx
+      .deleteFrom("access_tokens")
+      .where("token_hash", "=", hashSecret(token))
+      .returning(["tenant_id", "client_id", "api_key_id"])
+      .executeTakeFirst();
+    if (!released) return false;
+    const holder = released.client_id
+      ? { type: "oauth_client", id: released.client_id }
+      : { type: "api_key", id: released.api_key_id! };
+    const tenant = await trx
+      .selectFrom("tenants")
+      .select("test_clock_now")
+      .where("id", "=", released.tenant_id)
+      .executeTakeFirst();
+    await insertAuditRecords(trx, [
+      {
+        tenantId: released.tenant_id,
+        tenantTime: tenant?.test_clock_now ?? new Date(),
+        actorType: holder.type,
+        actorId: holder.id,
+        operation: "crm.token_release",
+        outcome: "succeeded",
+        targetType: holder.type,
+        targetId: holder.id,
+        requestId,
+      },
+    ]);
+    return true;
+  });
 }
 
 /** Deletes expired tokens, at most `limit`; returns how many went. */

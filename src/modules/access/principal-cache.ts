@@ -3,10 +3,10 @@
  * database round trip instead of two.
  *
  * What it may serve stale, and for how long (at most the TTL, `ACCRUE_AUTH_CACHE_MS`):
- *   - a key revoked, or a tenant put on a test clock, by ANOTHER process. In this process both
- *     take effect at once: the revoked key's or the tenant's entries are dropped, and are not
- *     cached again for one TTL (which also covers a request that read the old row while the
- *     revoking transaction was still open).
+ *   - a key revoked, a session token released, a role's codes changed, or a tenant put on a
+ *     test clock, by ANOTHER process. In this process each takes effect at once: the affected
+ *     entries are dropped and not cached again for one TTL (which also covers a request that
+ *     read the old row while the changing transaction was still open).
  * Never cached: tenants on a test clock (their principal carries the clock reading, which
  * moves), so a test clock's reading is always read fresh.
  */

@@ -104,6 +104,8 @@ export async function codesOfRoles(
         .select(["name", "permissions"])
         .where("tenant_id", "=", ctx.tenantId)
         .where("name", "in", custom)
+        // held until the credential is written: a role cannot be deleted meanwhile
+        .forShare()
         .execute()
     : [];
   const found = new Map(rows.map((r) => [r.name, r.permissions]));

@@ -298,12 +298,14 @@ export async function submitAction(
     graceEnd(parameters, now, null, parseTimestamp);
   }
   const contract = await identify(ctx, input);
+  // numbering locks the tenant's actions: the reference check after it sees every other
+  const number = await nextNumber(ctx);
   await assertReferenceFree(ctx, input.transaction_reference_number);
   const nowDate = toDate(now);
   const base = {
     id: newId("action"),
     tenant_id: ctx.tenantId,
-    number: await nextNumber(ctx),
+    number,
     contract_id: contract.id,
     behaviour_code: ACTION_RULES[action].behaviourCode,
     transaction_reference_number: input.transaction_reference_number ?? null,
@@ -390,7 +392,8 @@ async function execute(
 ): Promise<Executed> {
   const now = ctx.clock.now();
   const before = await loadTimeline(ctx.db, contract);
-  const state = stateOf(contract, before, now);
+  // a scheduled action is judged as of its date, however late the worker comes by
+  const state = stateOf(contract, before, when.at);
   assertActionAllowed(action, state);
   const from = when.billableFrom;
   const effects: unknown[] = [];

@@ -543,7 +543,7 @@ export async function finalizeInvoice(ctx: Ctx, id: string): Promise<Invoice> {
 }
 
 /**
- * Voids a draft or an issued document that nothing refers to. A void document keeps its
+ * Voids a draft or an issued document that nothing refers to (no credit note, no payment). A void document keeps its
  * number (numbers have no gaps) and no longer counts as billed: its charges are billed again
  * by the contract's next settlement.
  */
@@ -564,6 +564,20 @@ export async function voidInvoice(ctx: Ctx, id: string): Promise<Invoice> {
       "invoice_has_credit_notes",
       `credit note ${credit.id} corrects this invoice; void it first`,
       { id, credit_note_id: credit.id },
+    );
+  }
+  // money applied to it would be stranded on a document that no longer counts
+  const applied = await ctx.db
+    .selectFrom("payment_allocations")
+    .select(({ fn }) => fn.sum<string>("amount").as("total"))
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("invoice_id", "=", id)
+    .executeTakeFirst();
+  if (applied?.total && BigInt(applied.total) !== 0n) {
+    throw unprocessable(
+      "invoice_has_payments",
+      "payments or write-offs apply to this invoice; refund them first, or credit the invoice instead",
+      { id },
     );
   }
   const now = new Date(ctx.clock.now().epochMilliseconds);

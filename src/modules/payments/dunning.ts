@@ -96,6 +96,9 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
       .executeTakeFirst();
     if (!invoice || BigInt(invoice.due) <= 0n) return false;
     const clock = clockFor(invoice.test_clock_now ?? systemNow);
+    const system = systemContext(trx, invoice.tenant_id, clock, "dunning");
+    // a customer whose credit covers what it owes is not dunned
+    if ((await amountOwed(system.ctx, invoice.customer_id, invoice.currency)) === 0n) return false;
     const now = clock.now().epochMilliseconds;
     const issued = Date.parse(`${String(invoice.issue_date)}T00:00:00Z`);
     const daysOverdue = Math.floor((now - issued) / DAY_MS);
@@ -105,6 +108,7 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
       .where("tenant_id", "=", invoice.tenant_id)
       .where("customer_id", "=", invoice.customer_id)
       .where("status", "=", "failed")
+      .where("currency", "=", invoice.currency)
       .where("received_at", ">=", new Date(issued))
       .executeTakeFirstOrThrow();
     const noticed = await trx
@@ -119,7 +123,6 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
       new Set(noticed.map((n) => n.level)),
     );
     if (reached.length === 0) return false;
-    const system = systemContext(trx, invoice.tenant_id, clock, "dunning");
     for (const step of reached) {
       await trx
         .insertInto("dunning_notices")

@@ -136,7 +136,7 @@ export const INVOICE_DUE = sql`(i.total_gross
 export async function invoiceDues(
   ctx: Ctx,
   customerId: string,
-  options: { currency?: string; ids?: readonly string[]; lock?: boolean } = {},
+  options: { currency?: string; ids?: readonly string[] } = {},
 ): Promise<OpenInvoice[]> {
   let q = ctx.db
     .selectFrom("invoices as i")
@@ -155,7 +155,6 @@ export async function invoiceDues(
     .where("i.status", "=", "finalized");
   if (options.currency) q = q.where("i.currency", "=", options.currency);
   if (options.ids) q = q.where("i.id", "in", options.ids.length ? options.ids : [""]);
-  if (options.lock) q = q.forUpdate("i");
   const rows = await q.orderBy("i.issue_date").orderBy("i.sequence").orderBy("i.id").execute();
   return rows.map((r) => ({
     id: r.id,
@@ -224,6 +223,14 @@ async function insertPayment(
   return loadPayment(ctx, id);
 }
 
+/**
+ * Money movements of one customer run one at a time: each takes the customer's row lock in a
+ * statement of its own first, so what invoices owe is read after any other movement committed.
+ */
+async function lockCustomer(ctx: Ctx, customerId: string) {
+  return findCustomer(ctx.db, ctx.tenantId, customerId, { forUpdate: true });
+}
+
 async function announce(ctx: Ctx, payment: Payment, type: string): Promise<Payment> {
   ctx.audit({ targetType: "payment", targetId: payment.id, after: payment });
   await ctx.emit({
@@ -232,6 +239,8 @@ async function announce(ctx: Ctx, payment: Payment, type: string): Promise<Payme
     subjectId: payment.customer_id,
     payload: payment,
   });
+  // a write-off settles without money: no invoice.paid
+  if (payment.kind === "write_off") return payment;
   for (const a of payment.allocations) {
     const [invoice] = await invoiceDues(ctx, payment.customer_id, { ids: [a.invoice_id] });
     if (invoice && invoice.due === 0n && !a.amount.startsWith("-")) {
@@ -266,7 +275,7 @@ export async function createPayment(ctx: Ctx, input: PaymentInput): Promise<Paym
   if (amount <= 0n) {
     throw unprocessable("invalid_amount", "a payment is more than zero", { field: "amount" });
   }
-  const customer = await findCustomer(ctx.db, ctx.tenantId, input.customer_id, { forUpdate: true });
+  const customer = await lockCustomer(ctx, input.customer_id);
   if (!customer) {
     throw unprocessable("unknown_customer", `no customer ${input.customer_id}`, {
       field: "customer_id",
@@ -330,10 +339,10 @@ export async function createPayment(ctx: Ctx, input: PaymentInput): Promise<Paym
 /** The invoices a payment pays: those named (each must be the customer's, in the currency), else all open ones, oldest first. */
 async function duesFor(ctx: Ctx, customerId: string, input: PaymentInput) {
   if (!input.invoice_ids) {
-    const open = await invoiceDues(ctx, customerId, { currency: input.currency, lock: true });
+    const open = await invoiceDues(ctx, customerId, { currency: input.currency });
     return open.map((d) => ({ invoiceId: d.id, due: d.due }));
   }
-  const found = await invoiceDues(ctx, customerId, { ids: input.invoice_ids, lock: true });
+  const found = await invoiceDues(ctx, customerId, { ids: input.invoice_ids });
   const byId = new Map(found.map((d) => [d.id, d]));
   return input.invoice_ids.map((id, i) => {
     const due = byId.get(id);
@@ -357,6 +366,8 @@ export async function refundPayment(
   id: string,
   input: { amount?: string | undefined; reference?: string | undefined },
 ): Promise<Payment> {
+  const unlocked = await loadPayment(ctx, id);
+  await lockCustomer(ctx, unlocked.customer_id);
   const payment = await loadPayment(ctx, id, true);
   if (payment.kind !== "payment" || payment.status !== "succeeded") {
     throw unprocessable("payment_not_refundable", "only a succeeded payment can be refunded", {
@@ -373,7 +384,10 @@ export async function refundPayment(
   const amount = input.amount
     ? fromDecimalString(input.amount, payment.currency, "amount").amount
     : refundable;
-  if (amount <= 0n || amount > refundable) {
+  if (amount <= 0n) {
+    throw unprocessable("invalid_amount", "a refund is more than zero", { field: "amount" });
+  }
+  if (amount > refundable) {
     throw unprocessable(
       "refund_exceeds_payment",
       `at most ${dec(refundable, payment.currency)} ${payment.currency} of this payment can be refunded`,
@@ -438,7 +452,8 @@ export async function writeOffInvoice(
       id: invoiceId,
     });
   }
-  const [due] = await invoiceDues(ctx, invoice.customer_id, { ids: [invoiceId], lock: true });
+  await lockCustomer(ctx, invoice.customer_id);
+  const [due] = await invoiceDues(ctx, invoice.customer_id, { ids: [invoiceId] });
   if (!due || due.due <= 0n) {
     throw conflict("invoice_settled", `invoice ${invoiceId} owes nothing`, { id: invoiceId });
   }
@@ -571,10 +586,24 @@ export async function customerBalance(ctx: Ctx, customerId: string): Promise<Bal
   };
 }
 
-/** What the customer owes in `currency` (≤ 0: nothing). */
+/**
+ * What the customer owes in `currency`: its balance there (invoices less credit notes,
+ * payments net of refunds, and write-offs), so money paid ahead or credited counts; 0 when
+ * the customer is even or in credit.
+ */
 export async function amountOwed(ctx: Ctx, customerId: string, currency: string): Promise<bigint> {
-  const dues = await invoiceDues(ctx, customerId, { currency });
-  return dues.reduce((s, d) => s + (d.due > 0n ? d.due : 0n), 0n);
+  const { rows } = await sql<{ balance: string | null }>`
+    SELECT
+      coalesce((SELECT sum(total_gross) FROM invoices
+                WHERE tenant_id = ${ctx.tenantId} AND customer_id = ${customerId}
+                  AND currency = ${currency} AND status = 'finalized'), 0)
+      - coalesce((SELECT sum(CASE kind WHEN 'refund' THEN -amount ELSE amount END) FROM payments
+                  WHERE tenant_id = ${ctx.tenantId} AND customer_id = ${customerId}
+                    AND currency = ${currency} AND status = 'succeeded'), 0) AS balance`.execute(
+    ctx.db,
+  );
+  const balance = BigInt(rows[0]?.balance ?? "0");
+  return balance > 0n ? balance : 0n;
 }
 
 // ---- dunning policy -----------------------------------------------------------------------------
