@@ -27,7 +27,12 @@ const asText = (value: string) => value;
 
 export type OpenOptions =
   | { backend: "postgres"; url: string; poolSize?: number }
-  | { backend: "pglite"; dataDir: string | null };
+  | {
+      backend: "pglite";
+      dataDir: string | null;
+      /** In memory only: start from this dump of a data directory (PGlite's dumpDataDir). */
+      loadDataDir?: Blob | undefined;
+    };
 
 /** Opens the database. For PGlite on disk it takes a lock file first (see ARCHITECTURE.md). */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -55,6 +60,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     if (options.dataDir) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
     const pglite = await PGlite.create(options.dataDir ?? undefined, {
       parsers: { [OID.INT8]: asText, [OID.DATE]: asText },
+      ...(options.loadDataDir && !options.dataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
     return {

@@ -7,20 +7,28 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it, vi } from "vitest";
 import { openDatabase } from "../../src/storage/db.js";
-import { BACKENDS } from "../harness.js";
+import { BACKENDS, createPostgresDatabase, dropPostgresDatabase } from "../harness.js";
 import { runAccrue } from "./process.js";
 
 vi.setConfig({ testTimeout: 180_000 });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accrue-demo-"));
 const dataDir = path.join(dir, "data");
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const urls: string[] = [];
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const url of urls) await dropPostgresDatabase(url);
+});
 
-it.runIf(BACKENDS.includes("pglite"))(
-  "accrue demo makes four months of a small business in under a minute",
-  async () => {
+for (const backend of BACKENDS) {
+  it(`accrue demo makes four months of a small business in under a minute [${backend}]`, async () => {
+    const url = backend === "postgres" ? await createPostgresDatabase() : null;
+    if (url) urls.push(url);
     const started = performance.now();
-    const run = await runAccrue(["demo", "--json"], { ACCRUE_DATA_DIR: dataDir });
+    const run = await runAccrue(
+      ["demo", "--json"],
+      url ? { DATABASE_URL: url } : { ACCRUE_DATA_DIR: dataDir },
+    );
     const seconds = (performance.now() - started) / 1000;
     expect(run.code, run.stderr).toBe(0);
     expect(seconds).toBeLessThan(60);
@@ -33,7 +41,9 @@ it.runIf(BACKENDS.includes("pglite"))(
     expect(result.webhook_deliveries).toBeGreaterThan(50);
     expect(result.api_key).toMatch(/^ak_/);
 
-    const database = await openDatabase({ backend: "pglite", dataDir });
+    const database = url
+      ? await openDatabase({ backend: "postgres", url })
+      : await openDatabase({ backend: "pglite", dataDir });
     try {
       const db = database.db;
       const tenant = result.tenant_id;
@@ -72,5 +82,5 @@ it.runIf(BACKENDS.includes("pglite"))(
     } finally {
       await database.close();
     }
-  },
-);
+  });
+}
