@@ -10,6 +10,12 @@ export function scheduledActionsJob(options: { now?: () => Date } = {}): Job {
     name: "scheduled-actions",
     everyMs: 0,
     batchSize: BATCH,
-    run: ({ db }) => runDueActions(db, { now, limit: BATCH }),
+    run: ({ db, log }) =>
+      runDueActions(db, {
+        now,
+        limit: BATCH,
+        onError: (actionId, error) =>
+          log.error({ err: error, action: actionId }, "scheduled action failed; retried next run"),
+      }),
   };
 }

@@ -6,6 +6,7 @@
 import { pino } from "pino";
 import { expect, it } from "vitest";
 import { scheduledActionsJob } from "../../src/jobs/scheduled-actions.js";
+import { runDueActions } from "../../src/modules/actions/scheduled.js";
 import { billingTenant, lines } from "../billing-tenant.js";
 import { describeServer } from "../server.js";
 
@@ -380,5 +381,39 @@ describeServer("subscription actions", (t) => {
     const done = await api.get(`/v1/subscription_actions/${scheduled.body.id}`);
     expect(done.state).toBe("executed");
     expect((await contract(draft)).start_date).toBe("2026-03-15T00:00:00Z");
+  });
+
+  it("an action that fails unexpectedly holds up no other and stays scheduled", async () => {
+    const customer = (await api.customer({ email: "broken@x.example" })) as string;
+    const contract = await api.signup(customer, ids.variant as string);
+    const broken = await act("rest", {
+      contract_id: contract,
+      scheduled_date: "2026-04-10T00:00:00Z",
+    });
+    const other = await api.signup(customer, ids.variant as string);
+    const fine = await act("rest", { contract_id: other, scheduled_date: "2026-04-11T00:00:00Z" });
+    expect([broken.status, fine.status]).toEqual([201, 201]);
+    // a record no code path can run (as a bug would leave it)
+    await t.server.db
+      .updateTable("subscription_actions")
+      .set({ parameters: JSON.stringify({ action: "no_such_action" }) })
+      .where("id", "=", broken.body.id)
+      .execute();
+    await api.advance("2026-04-12T00:00:00Z");
+    const errors: string[] = [];
+    const ran = await runDueActions(t.server.db, {
+      now: () => new Date(),
+      limit: 10,
+      onError: (id) => errors.push(id),
+    });
+    expect(ran).toBe(2);
+    expect(errors).toEqual([broken.body.id]);
+    const left = await t.server.db
+      .selectFrom("subscription_actions")
+      .select("state")
+      .where("id", "=", broken.body.id)
+      .executeTakeFirstOrThrow();
+    expect(left.state).toBe("scheduled");
+    expect((await api.get(`/v1/subscription_actions/${fine.body.id}`)).state).toBe("executed");
   });
 });

@@ -13,44 +13,65 @@ import { executeScheduledAction, rejectScheduledAction } from "./actions.service
 
 export async function runDueActions(
   db: Kysely<DB>,
-  options: { now: () => Date; limit: number; tenantId?: string | undefined },
+  options: {
+    now: () => Date;
+    limit: number;
+    tenantId?: string | undefined;
+    /** Told of an action that failed with an unexpected error; it is tried again next run. */
+    onError?: (actionId: string, error: unknown) => void;
+  },
 ): Promise<number> {
   let handled = 0;
+  // actions that failed unexpectedly in this run: skipped, so they hold up no other action
+  const failed: string[] = [];
   while (handled < options.limit) {
-    const done = await db.transaction().execute(async (trx) => {
-      let q = trx
-        .selectFrom("subscription_actions as a")
-        .innerJoin("tenants as t", "t.id", "a.tenant_id")
-        .selectAll("a")
-        .select("t.test_clock_now")
-        .where("a.state", "=", "scheduled")
-        .where("a.scheduled_date", "<=", sql<Date>`coalesce(t.test_clock_now, ${options.now()})`);
-      if (options.tenantId) q = q.where("a.tenant_id", "=", options.tenantId);
-      const due = await q
-        .orderBy("a.scheduled_date")
-        .orderBy("a.id")
-        .limit(1)
-        .forUpdate("a")
-        .skipLocked()
-        .executeTakeFirst();
-      if (!due) return false;
-      const { test_clock_now, ...row } = due;
-      const clock = clockFor(test_clock_now ?? options.now());
-      const attempt = systemContext(trx, row.tenant_id, clock, "scheduled-actions");
-      await sql`SAVEPOINT scheduled_action`.execute(trx);
-      try {
-        await executeScheduledAction(attempt.ctx, row);
-        await sql`RELEASE SAVEPOINT scheduled_action`.execute(trx);
-        await attempt.flush("subscription_actions.execute");
-      } catch (error) {
-        if (!isAccrueError(error)) throw error;
-        await sql`ROLLBACK TO SAVEPOINT scheduled_action`.execute(trx);
-        const rejection = systemContext(trx, row.tenant_id, clock, "scheduled-actions");
-        await rejectScheduledAction(rejection.ctx, row, error);
-        await rejection.flush("subscription_actions.reject");
-      }
-      return true;
-    });
+    let claimed: string | null = null;
+    const done = await db
+      .transaction()
+      .execute(async (trx) => {
+        let q = trx
+          .selectFrom("subscription_actions as a")
+          .innerJoin("tenants as t", "t.id", "a.tenant_id")
+          .selectAll("a")
+          .select("t.test_clock_now")
+          .where("a.state", "=", "scheduled")
+          .where("a.scheduled_date", "<=", sql<Date>`coalesce(t.test_clock_now, ${options.now()})`);
+        if (options.tenantId) q = q.where("a.tenant_id", "=", options.tenantId);
+        if (failed.length > 0) q = q.where("a.id", "not in", failed);
+        const due = await q
+          .orderBy("a.scheduled_date")
+          .orderBy("a.id")
+          .limit(1)
+          .forUpdate("a")
+          .skipLocked()
+          .executeTakeFirst();
+        if (!due) return false;
+        const { test_clock_now, ...row } = due;
+        claimed = row.id;
+        const clock = clockFor(test_clock_now ?? options.now());
+        const attempt = systemContext(trx, row.tenant_id, clock, "scheduled-actions");
+        await sql`SAVEPOINT scheduled_action`.execute(trx);
+        try {
+          await executeScheduledAction(attempt.ctx, row);
+          await sql`RELEASE SAVEPOINT scheduled_action`.execute(trx);
+          await attempt.flush("subscription_actions.execute");
+        } catch (error) {
+          if (!isAccrueError(error)) throw error;
+          await sql`ROLLBACK TO SAVEPOINT scheduled_action`.execute(trx);
+          const rejection = systemContext(trx, row.tenant_id, clock, "scheduled-actions");
+          await rejectScheduledAction(rejection.ctx, row, error);
+          await rejection.flush("subscription_actions.reject");
+        }
+        return true;
+      })
+      .catch((error: unknown) => {
+        // a bug, or the database failing: the transaction is rolled back and the action
+        // stays scheduled for the next run
+        if (claimed === null) throw error;
+        failed.push(claimed);
+        options.onError?.(claimed, error);
+        return true;
+      });
     if (!done) break;
     handled += 1;
   }
