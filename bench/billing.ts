@@ -20,6 +20,7 @@ import type { DB } from "../src/storage/schema.js";
 import { BOOK_INVOICE_TOTAL, BOOK_LINES_PER_INVOICE, seedBook } from "../test/billing-book.js";
 import { spawnAccrue } from "../test/cli/process.js";
 import { createPostgresDatabase, dropPostgresDatabase } from "../test/harness.js";
+import { backends, machine } from "./target.js";
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 
@@ -198,13 +199,6 @@ async function rawInsert(db: Kysely<DB>, n: number): Promise<number> {
 }
 
 console.log("# Accrue billing-run benchmark");
-console.log(
-  `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-);
+console.log(machine());
 // BENCH_BACKENDS=postgres: PostgreSQL alone
-const only = process.env.BENCH_BACKENDS?.split(",");
-for (const backend of ["pglite", "postgres"] as const) {
-  if (only && !only.includes(backend)) continue;
-  if (backend === "postgres" && !process.env.DATABASE_URL) continue;
-  await onBackend(backend);
-}
+for (const backend of backends()) await onBackend(backend);

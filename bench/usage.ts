@@ -22,6 +22,7 @@ import { type Backend, migrate, openDatabase } from "../src/storage/db.js";
 import { seedBook } from "../test/billing-book.js";
 import { serve } from "../test/cli/process.js";
 import { createPostgresDatabase, dropPostgresDatabase } from "../test/harness.js";
+import { backends, machine } from "./target.js";
 
 const BATCH = 1000;
 const INFLIGHT = Number(process.env.BENCH_INFLIGHT ?? 4);
@@ -196,13 +197,6 @@ async function onBackend(backend: Backend) {
 }
 
 console.log("# Accrue usage-ingestion benchmark");
-console.log(
-  `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-);
+console.log(machine());
 // BENCH_BACKENDS=postgres: PostgreSQL alone
-const only = process.env.BENCH_BACKENDS?.split(",");
-for (const backend of ["pglite", "postgres"] as const) {
-  if (only && !only.includes(backend)) continue;
-  if (backend === "postgres" && !process.env.DATABASE_URL) continue;
-  await onBackend(backend);
-}
+for (const backend of backends()) await onBackend(backend);

@@ -38,6 +38,53 @@ export type TokenRequest = {
   requestId: string;
 };
 
+/**
+ * A new access token for an OAuth client or an API key, stored hashed with its audit record in
+ * one transaction.
+ */
+async function storeToken(
+  db: Kysely<DB>,
+  holder: {
+    type: "oauth_client" | "api_key";
+    id: string;
+    tenantId: string;
+    tenantTime: Date | null;
+  },
+  ttlSeconds: number,
+  audit: { operation: string; requestId: string },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateSecret("at");
+  const now = Date.now();
+  const expiresAt = new Date(now + ttlSeconds * 1000);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("access_tokens")
+      .values({
+        token_hash: hashSecret(token),
+        tenant_id: holder.tenantId,
+        client_id: holder.type === "oauth_client" ? holder.id : null,
+        api_key_id: holder.type === "api_key" ? holder.id : null,
+        expires_at: expiresAt,
+      })
+      .execute();
+    await insertAuditRecords(trx, [
+      {
+        tenantId: holder.tenantId,
+        tenantTime: holder.tenantTime ?? new Date(now),
+        actorType: holder.type,
+        actorId: holder.id,
+        operation: audit.operation,
+        outcome: "succeeded",
+        targetType: holder.type,
+        targetId: holder.id,
+        after: { expires_at: expiresAt.toISOString() },
+        requestId: audit.requestId,
+      },
+    ]);
+  });
+  return { token, expiresAt };
+}
+
 export async function issueToken(
   db: Kysely<DB>,
   request: TokenRequest,
@@ -66,34 +113,17 @@ export async function issueToken(
   if (!client || !sameHash(client.secret_hash, hashSecret(request.clientSecret))) {
     throw new OAuthError("invalid_client", "unknown client or wrong secret");
   }
-  const token = generateSecret("at");
-  const now = Date.now();
-  const expiresAt = new Date(now + ttlSeconds * 1000);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("access_tokens")
-      .values({
-        token_hash: hashSecret(token),
-        tenant_id: client.tenant_id,
-        client_id: client.id,
-        expires_at: expiresAt,
-      })
-      .execute();
-    await insertAuditRecords(trx, [
-      {
-        tenantId: client.tenant_id,
-        tenantTime: client.test_clock_now ?? new Date(now),
-        actorType: "oauth_client",
-        actorId: client.id,
-        operation: "oauth.token",
-        outcome: "succeeded",
-        targetType: "oauth_client",
-        targetId: client.id,
-        after: { expires_at: expiresAt.toISOString() },
-        requestId: request.requestId,
-      },
-    ]);
-  });
+  const { token, expiresAt } = await storeToken(
+    db,
+    {
+      type: "oauth_client",
+      id: client.id,
+      tenantId: client.tenant_id,
+      tenantTime: client.test_clock_now,
+    },
+    ttlSeconds,
+    { operation: "oauth.token", requestId: request.requestId },
+  );
   return {
     access_token: token,
     token_type: "bearer",
@@ -150,36 +180,12 @@ export async function issueKeySession(
   ttlSeconds: number,
   requestId: string,
 ): Promise<{ token: string; expiresAt: Date }> {
-  const token = generateSecret("at");
-  const now = Date.now();
-  const expiresAt = new Date(now + ttlSeconds * 1000);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("access_tokens")
-      .values({
-        token_hash: hashSecret(token),
-        tenant_id: key.tenantId,
-        client_id: null,
-        api_key_id: key.id,
-        expires_at: expiresAt,
-      })
-      .execute();
-    await insertAuditRecords(trx, [
-      {
-        tenantId: key.tenantId,
-        tenantTime: key.tenantTime ?? new Date(now),
-        actorType: "api_key",
-        actorId: key.id,
-        operation: "crm.web_api_key_token",
-        outcome: "succeeded",
-        targetType: "api_key",
-        targetId: key.id,
-        after: { expires_at: expiresAt.toISOString() },
-        requestId,
-      },
-    ]);
-  });
-  return { token, expiresAt };
+  return storeToken(
+    db,
+    { type: "api_key", id: key.id, tenantId: key.tenantId, tenantTime: key.tenantTime },
+    ttlSeconds,
+    { operation: "crm.web_api_key_token", requestId },
+  );
 }
 
 /** Ends a session token at once (CRM.COM's `authentication/token/release`). */

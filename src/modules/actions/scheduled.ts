@@ -5,7 +5,7 @@
  * rolled back to a savepoint and recorded as rejected with the reason.
  */
 import { type Kysely, sql } from "kysely";
-import { isAccrueError } from "../../domain/errors.js";
+import { inSavepoint } from "../../storage/savepoint.js";
 import type { DB } from "../../storage/schema.js";
 import { clockFor } from "../clock/clock.service.js";
 import { systemContext } from "../invoicing/billing.js";
@@ -50,16 +50,13 @@ export async function runDueActions(
         claimed = row.id;
         const clock = clockFor(test_clock_now ?? options.now());
         const attempt = systemContext(trx, row.tenant_id, clock, "scheduled-actions");
-        await sql`SAVEPOINT scheduled_action`.execute(trx);
-        try {
-          await executeScheduledAction(attempt.ctx, row);
-          await sql`RELEASE SAVEPOINT scheduled_action`.execute(trx);
+        const refused = await inSavepoint(trx, () => executeScheduledAction(attempt.ctx, row));
+        if (refused === null) {
           await attempt.flush("subscription_actions.execute");
-        } catch (error) {
-          if (!isAccrueError(error)) throw error;
-          await sql`ROLLBACK TO SAVEPOINT scheduled_action`.execute(trx);
+        } else {
+          // what the attempt buffered is dropped with it
           const rejection = systemContext(trx, row.tenant_id, clock, "scheduled-actions");
-          await rejectScheduledAction(rejection.ctx, row, error);
+          await rejectScheduledAction(rejection.ctx, row, refused);
           await rejection.flush("subscription_actions.reject");
         }
         return true;

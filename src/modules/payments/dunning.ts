@@ -15,9 +15,9 @@
  * LOCKED, so several workers share the work and a re-run repeats nothing.
  */
 import { type Kysely, sql } from "kysely";
-import { type AccrueError, isAccrueError } from "../../domain/errors.js";
 import { money, toDecimalString } from "../../domain/money/money.js";
 import { type DunningStep, stepsReached } from "../../domain/payments/payments.js";
+import { inSavepoint } from "../../storage/savepoint.js";
 import type { DB } from "../../storage/schema.js";
 import { submitAction, subscriptionStateOf } from "../actions/actions.service.js";
 import { clockFor } from "../clock/clock.service.js";
@@ -26,20 +26,6 @@ import { systemContext } from "../invoicing/billing.js";
 import { amountOwed, INVOICE_DUE } from "./payments.service.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Runs `fn` in a savepoint: an AccrueError rolls back what it wrote and is returned. */
-async function attempt(trx: Kysely<DB>, fn: () => Promise<unknown>): Promise<AccrueError | null> {
-  await sql`SAVEPOINT attempt`.execute(trx);
-  try {
-    await fn();
-    await sql`RELEASE SAVEPOINT attempt`.execute(trx);
-    return null;
-  } catch (error) {
-    if (!isAccrueError(error)) throw error;
-    await sql`ROLLBACK TO SAVEPOINT attempt`.execute(trx);
-    return error;
-  }
-}
 
 export async function runDunning(
   db: Kysely<DB>,
@@ -136,7 +122,7 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
         .execute();
       let grace: string | null = null;
       if (step.grace_days && invoice.contract_id) {
-        const refused = await attempt(trx, async () => {
+        const refused = await inSavepoint(trx, async () => {
           const action = await submitAction(system.ctx, "extend_grace_period", {
             contract_id: invoice.contract_id!,
             end_grace_period_after_specific_days: step.grace_days,
@@ -225,7 +211,7 @@ async function expire(
   const owed = await amountOwed(ctx, contract.customer_id, contract.currency);
   let deactivation: string | null = null;
   if (owed > 0n && (await subscriptionStateOf(ctx, contract.id)) === "effective") {
-    const refused = await attempt(trx, async () => {
+    const refused = await inSavepoint(trx, async () => {
       const action = await submitAction(ctx, "deactivate", {
         contract_id: contract.id,
         classification: "grace_period_expired",

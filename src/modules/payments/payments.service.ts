@@ -69,17 +69,22 @@ async function allocationsOf(ctx: Ctx, paymentIds: readonly string[]) {
     .execute();
 }
 
+/** The refunds of a payment. */
+function refundsOf(ctx: Ctx, paymentId: string) {
+  return ctx.db
+    .selectFrom("payments")
+    .select(["id", "amount"])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("refunds_payment_id", "=", paymentId)
+    .execute();
+}
+
 async function view(ctx: Ctx, row: Awaited<ReturnType<typeof loadPayment>>): Promise<Payment> {
   const own = await allocationsOf(ctx, [row.id]);
   // what a payment left unapplied, less what its refunds took from it
   let unapplied = 0n;
   if (row.kind === "payment" && row.status === "succeeded") {
-    const refunds = await ctx.db
-      .selectFrom("payments")
-      .select("id")
-      .select("amount")
-      .where("refunds_payment_id", "=", row.id)
-      .execute();
+    const refunds = await refundsOf(ctx, row.id);
     const reopened = await allocationsOf(
       ctx,
       refunds.map((r) => r.id),
@@ -375,11 +380,7 @@ export async function refundPayment(
     });
   }
   const current = await view(ctx, payment);
-  const refunds = await ctx.db
-    .selectFrom("payments")
-    .select("amount")
-    .where("refunds_payment_id", "=", id)
-    .execute();
+  const refunds = await refundsOf(ctx, id);
   const refundable = BigInt(payment.amount) - refunds.reduce((s, r) => s + BigInt(r.amount), 0n);
   const amount = input.amount
     ? fromDecimalString(input.amount, payment.currency, "amount").amount
@@ -399,14 +400,9 @@ export async function refundPayment(
   for (const a of await allocationsOf(ctx, [id])) {
     applied.set(a.invoice_id, (applied.get(a.invoice_id) ?? 0n) + BigInt(a.amount));
   }
-  const earlier = await ctx.db
-    .selectFrom("payments")
-    .select("id")
-    .where("refunds_payment_id", "=", id)
-    .execute();
   for (const a of await allocationsOf(
     ctx,
-    earlier.map((r) => r.id),
+    refunds.map((r) => r.id),
   )) {
     applied.set(a.invoice_id, (applied.get(a.invoice_id) ?? 0n) + BigInt(a.amount));
   }
