@@ -1977,6 +1977,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly recurring revenue, active contracts, invoiced and collected amounts per month
+         * @description Permissions (any one of): `reports:read`.
+         */
+        get: operations["reports.dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3073,6 +3093,8 @@ export interface operations {
                 cursor?: string;
                 external_id?: string;
                 email?: string;
+                /** @description Search: part of the name, company, e-mail or external id, or the id */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -9504,6 +9526,67 @@ export interface operations {
                             after_days: number;
                             after_failed_payments?: number;
                             grace_days?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "reports.dashboard": {
+        parameters: {
+            query?: {
+                /** @description Months to show */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description The tenant clock's time
+                         */
+                        as_of: string;
+                        active_contracts: number;
+                        customers: number;
+                        /** @description Issued invoices that still owe something */
+                        open_invoices: number;
+                        currencies: {
+                            currency: string;
+                            /** @description A decimal amount in the currency */
+                            mrr: string;
+                            active_contracts: number;
+                            months: {
+                                /** @description YYYY-MM (UTC) */
+                                month: string;
+                                /** @description Monthly recurring revenue at the month's end (now for this month) */
+                                mrr: string;
+                                active_contracts: number;
+                                /** @description A decimal amount in the currency */
+                                invoiced: string;
+                                /** @description A decimal amount in the currency */
+                                credited: string;
+                                /** @description Payments received less refunds */
+                                collected: string;
+                            }[];
                         }[];
                     };
                 };

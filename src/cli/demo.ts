@@ -27,6 +27,10 @@ export type DemoResult = {
   webhook_deliveries: number;
   self_service_token: string;
   self_service_expires_at: string;
+  /** The portal of the first customer's contract. */
+  portal_url: string;
+  /** Signups awaiting approval in the console. */
+  orders_awaiting_approval: number;
   test_clock: string;
   seconds: number;
 };
@@ -194,7 +198,12 @@ export async function runDemo(
       name: "Pro",
       trial_period: { unit: "day", count: 14 },
     });
-    const monthly = { fee_period: { unit: "month", count: 1 } };
+    const enterprisePlan = await post("/v1/plans", {
+      plan_group_id: group.id,
+      name: "Enterprise",
+      requires_order_approval: true,
+    });
+    const monthly = { fee_period: { unit: "month", count: 1 }, allow_self_service: true };
     const variants = {
       starter: await post("/v1/plan_variants", {
         plan_id: starterPlan.id,
@@ -211,6 +220,12 @@ export async function runDemo(
         ...monthly,
       }),
     };
+    const enterprise = await post("/v1/plan_variants", {
+      plan_id: enterprisePlan.id,
+      internal_name: "Enterprise yearly",
+      recurring_fee: "4990",
+      fee_period: { unit: "year", count: 1 },
+    });
     await post("/v1/provisioning_distributors", { name: "EU datacenter", alternative_code: "EU1" });
     await call("PUT", "/v1/dunning_policy", {
       steps: [
@@ -342,9 +357,25 @@ export async function runDemo(
       });
     }
 
+    // a larger customer asks for Enterprise: its signup waits for approval in the console
+    const polaris = await post("/v1/customers", {
+      company_name: "Polaris Research AB",
+      email: "ekonomi@polaris.example",
+      customer_type: "business",
+      time_zone: "Europe/Stockholm",
+      address: { street: "Storgatan 5", postal_code: "11122", city: "Stockholm", country: "SE" },
+    });
+    const pending = await post("/v1/orders", {
+      customer_id: polaris.id,
+      plan_variant_id: enterprise.id,
+    });
+    await post(`/v1/orders/${pending.id}/commit`);
+
     say("delivering webhooks to the local receiver");
     await deliver();
-    const token = await post(`/v1/contracts/${contracts[0]!.id}/self_service_token`, {});
+    const token = await post(`/v1/contracts/${contracts[0]!.id}/self_service_token`, {
+      validity_minutes: 1440,
+    });
 
     const count = async (table: "payments" | "webhook_deliveries", extra?: string) => {
       const q = db
@@ -380,6 +411,17 @@ export async function runDemo(
       webhook_deliveries: await count("webhook_deliveries", "succeeded"),
       self_service_token: token.token,
       self_service_expires_at: token.expires_at,
+      portal_url: token.url,
+      orders_awaiting_approval: Number(
+        (
+          await db
+            .selectFrom("orders")
+            .select(({ fn }) => fn.countAll<string>().as("n"))
+            .where("tenant_id", "=", tenant.tenant_id)
+            .where("status", "=", "approval_pending")
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
       test_clock: clock.now,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };

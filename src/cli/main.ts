@@ -97,7 +97,8 @@ async function serve(config: Config) {
     : undefined;
   process.stdout.write(
     `Accrue is serving http://${host}:${port} on the ${where(config)}` +
-      `${worker ? " with the worker loop" : ""}. API reference: http://${host}:${port}/docs\n`,
+      `${worker ? " with the worker loop" : ""}. Console: http://${host}:${port}/console, ` +
+      `API reference: http://${host}:${port}/docs\n`,
   );
   onShutdown(async () => {
     await worker?.stop();
@@ -260,11 +261,11 @@ async function demo(config: Config, args: string[]) {
         `  Admin API key (shown only now): ${result.api_key}`,
         "",
         `Start the server (npm start), then look:`,
+        `  Console: ${base}/console (sign in with the key above)`,
+        `  A customer's portal (until ${result.self_service_expires_at}): ${result.portal_url}`,
         `  curl -H "Authorization: Bearer ${result.api_key}" ${base}/v1/invoices`,
         `  curl -H "Authorization: Bearer ${result.api_key}" ${base}/v1/subscription_actions`,
-        `  curl -H "Authorization: Bearer ${result.api_key}" ${base}/v1/webhook_deliveries`,
         `  API reference: ${base}/docs`,
-        `  A customer's self-service token (until ${result.self_service_expires_at}): ${result.self_service_token}`,
         "",
       ].join("\n"),
     );

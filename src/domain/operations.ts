@@ -13,8 +13,11 @@ export type Operation = {
   readonly mutation: boolean;
   /** Group in the API reference. */
   readonly tag: string;
-  /** Set when the operation exists only on a compatibility surface (not in /openapi.json). */
-  readonly surface?: "crmcom";
+  /**
+   * Set when the operation exists only on another surface (not in /openapi.json): a
+   * compatibility surface (docs/compat/) or the customer portal's own API (docs/console.md).
+   */
+  readonly surface?: "crmcom" | "portal";
 };
 
 const op = (
@@ -24,6 +27,11 @@ const op = (
   permissions: string[],
   mutation: boolean,
 ): Operation => ({ id, tag, summary, permissions, mutation });
+
+const portal = (id: string, summary: string, mutation: boolean): Operation => ({
+  ...op(id, "Portal", summary, ["portal:self"], mutation),
+  surface: "portal",
+});
 
 export const OPERATIONS = {
   "system.health": op("system.health", "System", "Liveness and database check", [], false),
@@ -199,6 +207,13 @@ export const OPERATIONS = {
     "Create a customer",
     ["customers:write"],
     true,
+  ),
+  "reports.dashboard": op(
+    "reports.dashboard",
+    "Reports",
+    "Monthly recurring revenue, active contracts, invoiced and collected amounts per month",
+    ["reports:read"],
+    false,
   ),
   "customers.list": op("customers.list", "Customers", "List customers", ["customers:read"], false),
   "customers.get": op("customers.get", "Customers", "Get a customer", ["customers:read"], false),
@@ -755,6 +770,38 @@ export const OPERATIONS = {
     ["payments:write"],
     true,
   ),
+  // the customer portal's API (/portal/api): callable only with a self-service token, for the
+  // one contract it opens; its code is never granted to API keys or roles
+  "portal.overview": portal(
+    "portal.overview",
+    "The contract, its plan and plan choices, the next invoice and the customer's documents",
+    false,
+  ),
+  "portal.contact_update": portal(
+    "portal.contact_update",
+    "Change the customer's billing address and contact",
+    true,
+  ),
+  "portal.plan_change_create": portal(
+    "portal.plan_change_create",
+    "Order a change to another self-service plan variant, with what it would bill",
+    true,
+  ),
+  "portal.plan_change_commit": portal(
+    "portal.plan_change_commit",
+    "Commit a plan change the portal ordered",
+    true,
+  ),
+  "portal.cancellation_preview": portal(
+    "portal.cancellation_preview",
+    "When the contract would end if cancelled now, and the final invoice",
+    false,
+  ),
+  "portal.cancel": portal(
+    "portal.cancel",
+    "Cancel the contract at the end the notice period reaches",
+    true,
+  ),
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;
@@ -763,10 +810,11 @@ export function getOperation(id: string): Operation | undefined {
   return (OPERATIONS as Record<string, Operation>)[id];
 }
 
-/** Every permission code any operation names, sorted. */
+/** Every permission code an API credential may hold (the portal's is not one), sorted. */
 export function allPermissionCodes(): string[] {
   const codes = new Set<string>();
   for (const o of Object.values(OPERATIONS) as Operation[]) {
+    if (o.surface === "portal") continue;
     for (const c of o.permissions) codes.add(c);
   }
   return [...codes].sort();

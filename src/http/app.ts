@@ -41,9 +41,12 @@ import { discountRoutes } from "../modules/catalog/discounts.routes.js";
 import { clockRoutes } from "../modules/clock/clock.routes.js";
 import { contractItemRoutes } from "../modules/contracts/contract-items.routes.js";
 import { contractRoutes } from "../modules/contracts/contracts.routes.js";
+import { authenticatePortal } from "../modules/contracts/self-service.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { paymentRoutes } from "../modules/payments/payments.routes.js";
+import { portalApiRoutes } from "../modules/portal/portal.routes.js";
+import { reportRoutes } from "../modules/reports/reports.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
 import { usageRoutes } from "../modules/usage/usage.routes.js";
@@ -54,6 +57,7 @@ import { checkEncoding, errorHandler, mapError, rawClientError } from "./errors.
 import { checkInput } from "./input.js";
 import { RateLimiter } from "./rate-limit.js";
 import { ErrorSchema } from "./schemas.js";
+import { webRoutes } from "./web.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -90,6 +94,9 @@ function authenticateBillwerk(db: Kysely<DB>, req: FastifyRequest) {
   }
   return authenticate(db, req.headers.authorization);
 }
+
+/** The customer portal's own API (see modules/portal). */
+const PORTAL_API = "/portal/api";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -164,7 +171,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const api =
       route.url.startsWith("/v1") ||
       route.url.startsWith("/api/v1") ||
-      route.url.startsWith(CRM_PREFIX);
+      route.url.startsWith(CRM_PREFIX) ||
+      route.url.startsWith(PORTAL_API);
     if (!id) {
       if (api) throw new Error(`route ${route.url} declares no operation`);
       return;
@@ -187,7 +195,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // GET and its implicit HEAD route share one schema object: enrich it once
     if (schema.operationId === op.id) return;
     // compatibility surfaces reuse native operations; the reference documents the native API
-    if (route.url.startsWith("/api/v1") || route.url.startsWith(CRM_PREFIX)) {
+    // (the portal's API serves the portal page alone)
+    if (
+      route.url.startsWith("/api/v1") ||
+      route.url.startsWith(CRM_PREFIX) ||
+      route.url.startsWith(PORTAL_API)
+    ) {
       schema.hide = true;
       return;
     }
@@ -280,7 +293,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await admit(req, reply, () =>
       req.url.startsWith("/api/v1")
         ? authenticateBillwerk(app.db, req)
-        : authenticate(app.db, req.headers.authorization),
+        : req.routeOptions.url?.startsWith(PORTAL_API)
+          ? authenticatePortal(app.db, req.headers.authorization)
+          : authenticate(app.db, req.headers.authorization),
     );
   });
 
@@ -328,6 +343,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(invoicingRoutes, { prefix: "/v1" });
   await app.register(actionRoutes, { prefix: "/v1" });
   await app.register(paymentRoutes, { prefix: "/v1" });
+  await app.register(reportRoutes, { prefix: "/v1" });
+  await app.register(portalApiRoutes, { prefix: PORTAL_API });
+  await app.register(webRoutes);
   await app.register(crmApi, { prefix: CRM_PREFIX, admit });
 
   return app;

@@ -4,7 +4,8 @@ import type { DB } from "../storage/schema.js";
 
 /** Who performs an operation. */
 export type Actor = {
-  type: "api_key" | "oauth_client" | "system";
+  /** self_service: the holder of a portal token; `id` is the contract it opens. */
+  type: "api_key" | "oauth_client" | "system" | "self_service";
   id: string;
 };
 

@@ -68,3 +68,41 @@ export async function verifySelfServiceToken(
     throw unauthenticated("invalid_token", "the self-service link is unknown or has expired");
   return { tenantId: row.tenant_id, contractId: row.contract_id };
 }
+
+/** The permission every portal operation names; held only by self-service token holders. */
+export const PORTAL_PERMISSION = "portal:self";
+
+/**
+ * Resolves `Authorization: Bearer sst_…` on the portal's API to a principal acting for the
+ * one contract the token opens, or 401. An unknown, expired or foreign token reveals nothing.
+ */
+export async function authenticatePortal(
+  db: Kysely<DB>,
+  authorization: string | undefined,
+): Promise<{
+  tenantId: string;
+  actor: { type: "self_service"; id: string };
+  roles: readonly string[];
+  permissions: ReadonlySet<string>;
+  testClockNow: Date | null;
+}> {
+  const match = authorization ? /^Bearer\s+(sst_\S+)\s*$/i.exec(authorization) : null;
+  if (!match)
+    throw unauthenticated("invalid_token", "the self-service link is unknown or has expired");
+  const row = await db
+    .selectFrom("self_service_tokens as s")
+    .innerJoin("tenants as t", "t.id", "s.tenant_id")
+    .select(["s.tenant_id", "s.contract_id", "t.test_clock_now"])
+    .where("s.token_hash", "=", hashSecret(match[1]!))
+    .where("s.expires_at", ">", sql<Date>`now()`)
+    .executeTakeFirst();
+  if (!row)
+    throw unauthenticated("invalid_token", "the self-service link is unknown or has expired");
+  return {
+    tenantId: row.tenant_id,
+    actor: { type: "self_service", id: row.contract_id },
+    roles: [],
+    permissions: new Set([PORTAL_PERMISSION]),
+    testClockNow: row.test_clock_now,
+  };
+}

@@ -77,6 +77,7 @@ export async function listCustomers(
     after?: string | undefined;
     externalId?: string | undefined;
     email?: string | undefined;
+    search?: string | undefined;
     offset?: number | undefined;
   },
 ): Promise<CustomerView[]> {
@@ -84,6 +85,20 @@ export async function listCustomers(
   if (page.after) q = q.where("id", ">", page.after);
   if (page.externalId) q = q.where("external_id", "=", page.externalId);
   if (page.email) q = q.where("email", "=", page.email);
+  if (page.search) {
+    // a substring of the name, company, e-mail, external id or id; LIKE's wildcards are literal
+    const pattern = `%${page.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb("company_name", "ilike", pattern),
+        eb("first_name", "ilike", pattern),
+        eb("last_name", "ilike", pattern),
+        eb("email", "ilike", pattern),
+        eb("external_id", "ilike", pattern),
+        eb("id", "=", page.search as string),
+      ]),
+    );
+  }
   q = q.orderBy("id").limit(page.limit);
   if (page.offset) q = q.offset(page.offset);
   return q.execute();

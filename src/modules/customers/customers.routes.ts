@@ -48,6 +48,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
           cursor: req.query.cursor,
           externalId: req.query.external_id,
           email: req.query.email,
+          search: req.query.q,
         }),
       ),
   );

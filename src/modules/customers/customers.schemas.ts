@@ -93,6 +93,13 @@ export const CustomerListQuery = Type.Object(
     cursor: Type.Optional(Type.String({ maxLength: 64 })),
     external_id: Type.Optional(Type.String({ maxLength: 200 })),
     email: Type.Optional(Type.String({ maxLength: 254 })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: "Search: part of the name, company, e-mail or external id, or the id",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

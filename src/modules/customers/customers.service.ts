@@ -158,6 +158,7 @@ export async function listCustomers(
     cursor?: string | undefined;
     externalId?: string | undefined;
     email?: string | undefined;
+    search?: string | undefined;
     offset?: number | undefined;
   },
 ): Promise<Page<Customer>> {
@@ -166,6 +167,7 @@ export async function listCustomers(
     after: page.cursor,
     externalId: page.externalId,
     email: page.email,
+    search: page.search,
     offset: page.offset,
   });
   return toPage(

@@ -1,0 +1,142 @@
+/**
+ * The console (/console) and the customer portal (/portal/<token>): pages served by the same
+ * process. Their code in web/ (Preact, TypeScript) is bundled by esbuild in memory the first
+ * time a page asks for it — no build step, and nothing is fetched from any other origin.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { sql } from "kysely";
+import { hashSecret } from "../modules/access/secrets.js";
+
+const WEB = fileURLToPath(new URL("../../web/", import.meta.url));
+
+type Asset = { body: string; type: string; etag: string };
+
+let bundling: Promise<Map<string, Asset>> | undefined;
+
+/** console.js, portal.js and accrue.css, built once per process. */
+export function webAssets(): Promise<Map<string, Asset>> {
+  bundling ??= (async () => {
+    const { build } = await import("esbuild");
+    const result = await build({
+      entryPoints: { console: `${WEB}console/main.tsx`, portal: `${WEB}portal/main.tsx` },
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      jsx: "automatic",
+      jsxImportSource: "preact",
+      minify: true,
+      legalComments: "none",
+      write: false,
+      outdir: "/assets",
+      logLevel: "silent",
+    });
+    const assets = new Map<string, Asset>();
+    const add = (name: string, body: string, type: string) =>
+      assets.set(name, {
+        body,
+        type,
+        etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`,
+      });
+    for (const file of result.outputFiles) {
+      add(file.path.split("/").pop()!, file.text, "text/javascript; charset=utf-8");
+    }
+    add("accrue.css", await readFile(`${WEB}shared/styles.css`, "utf8"), "text/css; charset=utf-8");
+    return assets;
+  })();
+  // a failed build is tried again on the next request rather than remembered
+  bundling.catch(() => {
+    bundling = undefined;
+  });
+  return bundling;
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join("; ");
+
+function page(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return (
+    reply
+      .status(status)
+      .type("text/html; charset=utf-8")
+      .header("content-security-policy", CSP)
+      // the portal's token is in its URL: no page may pass it on as a referrer
+      .header("referrer-policy", "no-referrer")
+      .header("x-content-type-options", "nosniff")
+      .header("cache-control", "no-store")
+      .send(html)
+  );
+}
+
+const shell = (title: string, script: string) => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/accrue.css">
+<script type="module" src="/assets/${script}"></script>
+</head>
+<body>
+<div id="app"></div>
+<noscript><main><h1>${title}</h1><p>This page needs JavaScript.</p></main></noscript>
+</body>
+</html>
+`;
+
+const notValid = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Link expired</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/accrue.css">
+</head>
+<body>
+<main id="main" class="portal">
+<h1>This link has expired or is not valid</h1>
+<p>Ask your provider for a new link to your subscription.</p>
+</main>
+</body>
+</html>
+`;
+
+export const webRoutes: FastifyPluginAsync = async (app) => {
+  app.get("/console", (_req, reply) => page(reply, 200, shell("Accrue console", "console.js")));
+
+  app.get<{ Params: { token: string } }>("/portal/:token", async (req, reply) => {
+    const live = await app.db
+      .selectFrom("self_service_tokens")
+      .select("contract_id")
+      .where("token_hash", "=", hashSecret(req.params.token))
+      .where("expires_at", ">", sql<Date>`now()`)
+      .executeTakeFirst();
+    // unknown, expired or another's: the same page, which names nothing
+    if (!live) return page(reply, 404, notValid);
+    return page(reply, 200, shell("Your subscription", "portal.js"));
+  });
+
+  app.get<{ Params: { name: string } }>("/assets/:name", async (req, reply) => {
+    const asset = (await webAssets()).get(req.params.name);
+    if (!asset) return reply.status(404).type("text/plain").send("not found");
+    reply
+      .header("etag", asset.etag)
+      .header("cache-control", "no-cache")
+      .header("x-content-type-options", "nosniff");
+    if (req.headers["if-none-match"] === asset.etag) return reply.status(304).send();
+    return reply.type(asset.type).send(asset.body);
+  });
+};

@@ -1,0 +1,228 @@
+/**
+ * The customer portal: what the holder of a self-service token may see and do, for the one
+ * contract the token opens — the contract and its plan, the next invoice, the customer's
+ * issued documents, the billing address and contact, a plan change (order, preview, commit)
+ * and a regular cancellation. Every call goes through the same services as the API.
+ */
+import { Temporal } from "temporal-polyfill";
+import { notFound, unprocessable } from "../../domain/errors.js";
+import type { PeriodValue } from "../../storage/schema.js";
+import type { Ctx } from "../context.js";
+import { findContract } from "../contracts/contracts.repository.js";
+import {
+  type CancellationPreview,
+  type Contract,
+  cancellationPreview,
+  commitOrder,
+  createChangeOrder,
+  endContract,
+  getContract,
+  getOrder,
+  type Order,
+  previewOrder,
+} from "../contracts/contracts.service.js";
+import {
+  type Customer,
+  type CustomerPatchData,
+  getCustomer,
+  patchCustomer,
+} from "../customers/customers.service.js";
+import { type BillingPreview, previewSettlement } from "../invoicing/billing.js";
+import { listInvoices } from "../invoicing/documents.js";
+import { createDownloadLink } from "../invoicing/invoicing.routes.js";
+
+export type PortalPlan = {
+  plan_variant_id: string;
+  plan_name: string;
+  variant_name: string;
+  description: string | null;
+  recurring_fee: string;
+  fee_period: PeriodValue;
+  current: boolean;
+};
+
+export type PortalDocument = {
+  id: string;
+  kind: "invoice" | "credit_note";
+  number: string | null;
+  issue_date: string;
+  due_date: string | null;
+  total_gross: string;
+  currency: string;
+  status: "finalized" | "void";
+  download_url: string;
+};
+
+export type PortalOverview = {
+  contract: Contract;
+  customer: Pick<
+    Customer,
+    "display_name" | "company_name" | "first_name" | "last_name" | "email" | "address"
+  >;
+  plan: PortalPlan | null;
+  plan_options: PortalPlan[];
+  next_invoice: (BillingPreview & { billing_date: string }) | null;
+  documents: PortalDocument[];
+};
+
+/** The contract's plan variants a customer may choose in the portal (self-service, not hidden). */
+async function planOptions(ctx: Ctx, contract: Contract): Promise<PortalPlan[]> {
+  const current =
+    contract.current_phase?.plan_variant_id ?? contract.phases.at(-1)?.plan_variant_id;
+  const rows = await ctx.db
+    .selectFrom("plan_variants as v")
+    .innerJoin("plans as p", "p.id", "v.plan_id")
+    .select([
+      "v.id",
+      "v.internal_name",
+      "v.description",
+      "v.recurring_fee",
+      "v.fee_period",
+      "v.allow_self_service",
+      "v.hidden",
+      "p.name as plan_name",
+      "p.hidden as plan_hidden",
+    ])
+    .where("v.tenant_id", "=", ctx.tenantId)
+    .where("p.plan_group_id", "=", contract.plan_group_id)
+    .orderBy("v.recurring_fee")
+    .orderBy("v.id")
+    .execute();
+  return rows
+    .filter((r) => r.id === current || (r.allow_self_service && !r.hidden && !r.plan_hidden))
+    .map((r) => ({
+      plan_variant_id: r.id,
+      plan_name: r.plan_name,
+      variant_name: r.internal_name,
+      description: r.description,
+      recurring_fee: r.recurring_fee,
+      fee_period: r.fee_period,
+      current: r.id === current,
+    }));
+}
+
+export async function portalOverview(
+  ctx: Ctx,
+  contractId: string,
+  publicUrl: string,
+): Promise<PortalOverview> {
+  const contract = await getContract(ctx, contractId);
+  const customer = await getCustomer(ctx, contract.customer_id);
+  const options = await planOptions(ctx, contract);
+  const row = await findContract(ctx.db, ctx.tenantId, contractId);
+  let next: PortalOverview["next_invoice"] = null;
+  if (row?.next_billing_at) {
+    const at = Temporal.Instant.fromEpochMilliseconds(row.next_billing_at.getTime());
+    const preview = await previewSettlement(ctx, contractId, { at });
+    next = { ...preview, billing_date: preview.date };
+  }
+  const page = await listInvoices(ctx, { limit: 100, customerId: customer.id, issued: true });
+  const documents: PortalDocument[] = [];
+  for (const d of page.data) {
+    if (d.status === "draft") continue;
+    const link = await createDownloadLink(ctx, d.id, publicUrl);
+    documents.push({
+      id: d.id,
+      kind: d.kind,
+      number: d.number,
+      issue_date: d.issue_date,
+      due_date: d.due_date,
+      total_gross: d.total_gross,
+      currency: d.currency,
+      status: d.status,
+      download_url: link.url,
+    });
+  }
+  return {
+    contract,
+    customer: {
+      display_name: customer.display_name,
+      company_name: customer.company_name,
+      first_name: customer.first_name,
+      last_name: customer.last_name,
+      email: customer.email,
+      address: customer.address,
+    },
+    plan: options.find((o) => o.current) ?? null,
+    plan_options: options,
+    next_invoice: next,
+    documents,
+  };
+}
+
+export type PortalContactPatch = Pick<
+  CustomerPatchData,
+  "company_name" | "first_name" | "last_name" | "email" | "address"
+>;
+
+/** The customer's billing address and contact: nothing else is theirs to change here. */
+export async function updateContact(
+  ctx: Ctx,
+  contractId: string,
+  patch: PortalContactPatch,
+): Promise<PortalOverview["customer"]> {
+  const contract = await getContract(ctx, contractId);
+  const c = await patchCustomer(ctx, contract.customer_id, patch);
+  return {
+    display_name: c.display_name,
+    company_name: c.company_name,
+    first_name: c.first_name,
+    last_name: c.last_name,
+    email: c.email,
+    address: c.address,
+  };
+}
+
+export type PlanChange = { order: Order; preview: BillingPreview };
+
+/** Step one of a plan change: an order for a self-service plan variant, and what it would bill. */
+export async function proposePlanChange(
+  ctx: Ctx,
+  contractId: string,
+  input: { plan_variant_id: string },
+): Promise<PlanChange> {
+  const contract = await getContract(ctx, contractId);
+  const option = (await planOptions(ctx, contract)).find(
+    (o) => o.plan_variant_id === input.plan_variant_id,
+  );
+  if (!option) {
+    throw unprocessable("plan_not_available", "this plan cannot be chosen in the portal", {
+      field: "plan_variant_id",
+    });
+  }
+  if (option.current) {
+    throw unprocessable("plan_unchanged", "the contract is already on this plan", {
+      field: "plan_variant_id",
+    });
+  }
+  const order = await createChangeOrder(ctx, {
+    contract_id: contractId,
+    plan_variant_id: input.plan_variant_id,
+    quantity: contract.current_phase?.quantity ?? "1",
+  });
+  return { order, preview: await previewOrder(ctx, order.id) };
+}
+
+/** Step two: commit the order the portal proposed for this contract. */
+export async function commitPlanChange(
+  ctx: Ctx,
+  contractId: string,
+  orderId: string,
+): Promise<Order> {
+  const order = await getOrder(ctx, orderId).catch(() => null);
+  if (!order || order.contract_id !== contractId || order.type !== "change") {
+    throw notFound("order_not_found", `no order ${orderId}`, { id: orderId });
+  }
+  return commitOrder(ctx, orderId);
+}
+
+export function previewCancellation(ctx: Ctx, contractId: string): Promise<CancellationPreview> {
+  return cancellationPreview(ctx, contractId);
+}
+
+/** A regular cancellation: the contract ends at the date the preview names, never earlier. */
+export async function cancel(ctx: Ctx, contractId: string): Promise<CancellationPreview> {
+  const preview = await cancellationPreview(ctx, contractId);
+  if (!preview.already_ending) await endContract(ctx, contractId, { end_date: preview.end_date });
+  return { ...preview, already_ending: true };
+}

@@ -1,0 +1,354 @@
+/**
+ * The console and the customer portal in a real browser (Debian's chromium via
+ * playwright-core) against a listening server holding the demo's four months of data: sign
+ * in, navigate, each operator action, each portal action, an axe check of the main pages and
+ * screenshots under test-results/screenshots/.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type DemoResult, runDemo } from "../../src/cli/demo.js";
+import { type App, buildApp } from "../../src/http/app.js";
+import { createTenant } from "../../src/modules/tenants/tenants.service.js";
+import { BACKENDS, createTestDatabase, type TestDatabase } from "../harness.js";
+import { expectAccessible, freePort, launch, screenshot, watchErrors } from "./browser.js";
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 180_000 });
+
+for (const backend of BACKENDS) {
+  describe(`console and portal in chromium [${backend}]`, () => {
+    let database: TestDatabase;
+    let app: App;
+    let base: string;
+    let demo: DemoResult;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    let errors: string[];
+    const api = async (method: string, path: string, body?: unknown, key = demo.api_key) => {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    const shot = (name: string) => screenshot(page, `${backend}-${name}`);
+
+    beforeAll(async () => {
+      database = await createTestDatabase(backend);
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      const config = { bodyLimit: 1_048_576, logLevel: "silent" as const, publicUrl: base };
+      [browser, demo] = await Promise.all([
+        launch(),
+        runDemo(database.db, database.backend, config, () => undefined),
+      ]);
+      app = await buildApp({ db: database.db, backend: database.backend, config });
+      await app.listen({ host: "127.0.0.1", port });
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      errors = watchErrors(page);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await app?.close();
+      await database?.close();
+    });
+
+    it("refuses a wrong key and signs in with the demo's", async () => {
+      await page.goto(`${base}/console`);
+      await expect.poll(() => page.title()).toBe("Sign in · Accrue console");
+      await expectAccessible(page, "the sign-in page");
+      await page.getByLabel("API key").fill("ak_not_a_key");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect
+        .poll(() => page.getByRole("alert").textContent())
+        .toContain("invalid_credentials");
+      await page.getByLabel("API key").fill(demo.api_key);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    });
+
+    it("shows the dashboard: MRR, active contracts, invoiced and collected per month", async () => {
+      const dashboard = await api("GET", "/v1/reports/dashboard");
+      const eur = dashboard.body.currencies[0];
+      // the demo at 2026-05-01: five contracts in force (Delta rests), their plans' fees
+      expect(dashboard.body.active_contracts).toBe(5);
+      await expect
+        .poll(() => page.locator("dl.kpis").textContent())
+        .toContain(`MRR (EUR)${eur.mrr}`.replace(/\B(?=(\d{3})+(?!\d))/, ","));
+      await expect(
+        page.getByRole("img", { name: /Monthly recurring revenue/ }).count(),
+      ).resolves.toBe(1);
+      await expect(
+        page.getByRole("img", { name: /Invoiced and collected per month/ }).count(),
+      ).resolves.toBe(1);
+      // each chart's figures are in a table too
+      const march = eur.months.find((m: { month: string }) => m.month === "2026-03");
+      const row = page.locator("table", { hasText: "Invoiced and collected" }).locator("tr", {
+        hasText: "2026-03",
+      });
+      await expect(row.textContent()).resolves.toContain(march.invoiced);
+      await expect(row.textContent()).resolves.toContain(march.collected);
+      await expectAccessible(page, "the dashboard");
+      await shot("console-dashboard");
+    });
+
+    it("searches customers and records a payment on one", async () => {
+      await page.getByRole("searchbox", { name: "Search customers" }).fill("fjord");
+      await page.getByRole("button", { name: "Search", exact: true }).click();
+      await page.getByRole("link", { name: "Fjord Analytics AS" }).click();
+      await page.getByRole("heading", { level: 1, name: "Fjord Analytics AS" }).waitFor();
+      const customerId = decodeURIComponent(page.url().split("/").pop()!);
+      const before = await api("GET", `/v1/customers/${customerId}/balance`);
+      const owed = before.body.balances[0].balance;
+      expect(Number(owed)).toBeGreaterThan(0); // Fjord's card was declined every month
+      await page.getByLabel("Amount").fill("10.00");
+      await page.getByLabel("Reference").fill("console test");
+      await page.getByRole("button", { name: "Record payment" }).click();
+      await expect
+        .poll(() => page.getByRole("status").textContent())
+        .toContain("Recorded 10.00 EUR");
+      const after = await api("GET", `/v1/customers/${customerId}/balance`);
+      expect(after.body.balances[0].paid).not.toBe(before.body.balances[0].paid);
+      const payments = await api("GET", `/v1/payments?customer_id=${customerId}&limit=100`);
+      expect(
+        payments.body.data.filter(
+          (p: { reference: string | null }) => p.reference === "console test",
+        ),
+      ).toHaveLength(1);
+      await expectAccessible(page, "a customer");
+      await shot("console-customer");
+    });
+
+    it("shows a contract's phases and usage, previews its cancellation and ends it", async () => {
+      await page.locator("table").first().waitFor();
+      const contractLink = page.getByRole("link", { name: /^con_/ }).first();
+      const contractId = (await contractLink.textContent())!;
+      await contractLink.click();
+      await page.getByRole("heading", { level: 1, name: `Contract ${contractId}` }).waitFor();
+      await expect(page.locator("ol.phases li").count()).resolves.toBeGreaterThanOrEqual(2);
+      await expect(
+        page.getByRole("img", { name: "Usage per component and month" }).count(),
+      ).resolves.toBe(1);
+      await expectAccessible(page, "a contract");
+      await page.getByRole("button", { name: "Preview cancellation" }).click();
+      const preview = await api("GET", `/v1/contracts/${contractId}/cancellation_preview`);
+      const end = preview.body.end_date.slice(0, 10);
+      await page.getByRole("button", { name: `End contract on ${end}` }).click();
+      await expect.poll(() => page.getByRole("status").textContent()).toContain(`ends on ${end}`);
+      const contract = await api("GET", `/v1/contracts/${contractId}`);
+      expect(contract.body.end_date).toBe(preview.body.end_date);
+      await shot("console-contract");
+    });
+
+    it("approves a signup that awaits approval", async () => {
+      await page.getByRole("link", { name: "Orders" }).click();
+      const pending = (await api("GET", "/v1/orders?limit=100")).body.data.filter(
+        (o: { status: string }) => o.status === "approval_pending",
+      );
+      expect(pending).toHaveLength(1);
+      await expectAccessible(page, "orders");
+      await page.getByRole("button", { name: `Approve ${pending[0].id}` }).click();
+      await expect
+        .poll(async () => (await api("GET", `/v1/orders/${pending[0].id}`)).body.status)
+        .toBe("succeeded");
+      await page
+        .getByRole("button", { name: `Approve ${pending[0].id}` })
+        .waitFor({ state: "detached" });
+    });
+
+    it("declines an order", async () => {
+      const customer = (await api("GET", "/v1/customers?q=polaris")).body.data[0];
+      const variant = (await api("GET", "/v1/plan_variants?limit=100")).body.data.find(
+        (v: { internal_name: string }) => v.internal_name === "Enterprise yearly",
+      );
+      const order = (
+        await api("POST", "/v1/orders", { customer_id: customer.id, plan_variant_id: variant.id })
+      ).body;
+      await api("POST", `/v1/orders/${order.id}/commit`, {});
+      await page.reload();
+      await page.getByRole("button", { name: `Decline ${order.id}` }).click();
+      await expect
+        .poll(async () => (await api("GET", `/v1/orders/${order.id}`)).body.status)
+        .toBe("declined");
+      await shot("console-orders");
+    });
+
+    it("opens an invoice and downloads its PDF; lists credit notes", async () => {
+      await page.getByRole("link", { name: "Invoices", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Invoices" }).waitFor();
+      await expectAccessible(page, "invoices");
+      await page.locator("tbody tr").first().getByRole("link").first().click();
+      await page.getByRole("heading", { level: 1, name: /^Invoice / }).waitFor();
+      await page.getByRole("button", { name: "Prepare PDF" }).click();
+      const link = page.getByRole("link", { name: /^Download PDF of / });
+      const href = await link.getAttribute("href");
+      const pdf = await fetch(href!);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get("content-type")).toBe("application/pdf");
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe("%PDF-");
+      await shot("console-invoice");
+      await page.getByRole("link", { name: "Credit notes" }).click();
+      await page.getByRole("heading", { level: 1, name: "Credit notes" }).waitFor();
+      await expect(page.locator("tbody tr").count()).resolves.toBeGreaterThanOrEqual(1);
+    });
+
+    it("retries a webhook delivery", async () => {
+      // the demo paused its endpoint when its receiver stopped: an operator turns it back on
+      const endpoint = (await api("GET", "/v1/webhook_endpoints")).body.data[0];
+      await api("PATCH", `/v1/webhook_endpoints/${endpoint.id}`, { enabled: true });
+      await page.getByRole("link", { name: "Webhooks" }).click();
+      await page.getByRole("heading", { level: 1, name: "Webhook deliveries" }).waitFor();
+      const retry = page.getByRole("button", { name: /^Retry / }).first();
+      const label = (await retry.textContent())!;
+      const id = label.split(" ").pop()!;
+      await retry.click();
+      await expect
+        .poll(async () => {
+          const audit = await api("GET", `/v1/audit_events?operation=webhook_deliveries.redeliver`);
+          return audit.body.data.length;
+        })
+        .toBeGreaterThanOrEqual(1);
+      expect((await api("GET", `/v1/webhook_deliveries/${id}`)).status).toBe(200);
+      await expectAccessible(page, "webhook deliveries");
+      await shot("console-webhooks");
+    });
+
+    it("lists subscription actions and the audit log of what the console did", async () => {
+      await page.getByRole("link", { name: "Subscription actions" }).click();
+      await page.getByRole("cell", { name: "rest", exact: true }).first().waitFor();
+      await page.getByRole("link", { name: "Audit log" }).click();
+      await page.getByRole("cell", { name: "payments.create" }).first().waitFor();
+      await page.getByRole("cell", { name: "contracts.end" }).first().waitFor();
+      await expectAccessible(page, "the audit log");
+      await shot("console-audit");
+    });
+
+    it("advances the test clock", async () => {
+      await page.getByRole("link", { name: "Clock" }).click();
+      await page.getByText("a test clock").waitFor();
+      await page.getByRole("button", { name: "Advance one day" }).click();
+      await expect
+        .poll(() => page.getByRole("status").textContent())
+        .toContain("2026-05-02 06:00 UTC");
+      expect((await api("GET", "/v1/test_clock")).body.now).toBe("2026-05-02T06:00:00Z");
+      await shot("console-clock");
+    });
+
+    it("shows the API's refusal to a read-only key", async () => {
+      const key = (await api("POST", "/v1/api_keys", { name: "viewer", roles: ["read_only"] })).body
+        .secret;
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByLabel("API key").fill(key);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("link", { name: "Clock" }).click();
+      await page.getByRole("button", { name: "Advance one day" }).click();
+      await expect.poll(() => page.getByRole("alert").textContent()).toContain("permission_denied");
+      expect((await api("GET", "/v1/test_clock")).body.now).toBe("2026-05-02T06:00:00Z");
+    });
+
+    describe("portal", () => {
+      let portal: Page;
+      const portalErrors: string[] = [];
+      beforeAll(async () => {
+        portal = await (await browser.newContext()).newPage();
+        portal.setDefaultTimeout(10_000);
+        portalErrors.push(...watchErrors(portal));
+      });
+
+      it("shows the contract, the next invoice and the documents with PDFs", async () => {
+        await portal.goto(demo.portal_url);
+        await portal.getByRole("heading", { level: 1, name: "Your subscription" }).waitFor();
+        await portal.getByText("Nordlicht GmbH").first().waitFor();
+        await portal.getByRole("heading", { name: "Next invoice" }).waitFor();
+        const download = portal.getByRole("link", { name: /^Download .* \(PDF\)$/ }).first();
+        const pdf = await fetch((await download.getAttribute("href"))!);
+        expect(pdf.headers.get("content-type")).toBe("application/pdf");
+        await expectAccessible(portal, "the portal");
+        await screenshot(portal, `${backend}-portal`);
+      });
+
+      it("updates the billing address and contact", async () => {
+        await portal.getByLabel("City").fill("Lübeck");
+        await portal.getByLabel("E-mail").fill("rechnung@nordlicht.example");
+        await portal.getByRole("button", { name: "Save address and contact" }).click();
+        await expect.poll(() => portal.getByRole("status").first().textContent()).toBe("Saved.");
+        const overview = await api("GET", "/v1/customers?q=nordlicht");
+        expect(overview.body.data[0]).toMatchObject({
+          email: "rechnung@nordlicht.example",
+          address: { city: "Lübeck", country: "DE" },
+        });
+      });
+
+      it("changes the plan after a preview", async () => {
+        await portal.getByLabel(/^Starter Starter monthly/).check();
+        await portal.getByRole("button", { name: "Preview the change" }).click();
+        await portal.getByRole("table", { name: "What the change bills" }).waitFor();
+        await portal.getByRole("button", { name: "Confirm plan change" }).click();
+        await expect
+          .poll(() => portal.getByRole("status").last().textContent())
+          .toBe("Your plan has been changed.");
+        const overview = await fetch(`${base}/portal/api/overview`, {
+          headers: { authorization: `Bearer ${demo.self_service_token}` },
+        });
+        expect((await overview.json()).plan.variant_name).toBe("Starter monthly");
+        const orders = (await api("GET", "/v1/orders?limit=100")).body.data.filter(
+          (o: { type: string; status: string }) => o.type === "change" && o.status === "succeeded",
+        );
+        expect(orders.length).toBeGreaterThanOrEqual(2); // the demo's upgrade and this one
+      });
+
+      it("cancels after showing the notice-period end and the final invoice", async () => {
+        await portal.getByRole("button", { name: "When would my contract end?" }).click();
+        await portal.getByRole("table", { name: "Your final invoice" }).waitFor();
+        await portal.getByRole("button", { name: "Confirm cancellation" }).click();
+        await expect
+          .poll(() => portal.getByRole("status").last().textContent())
+          .toMatch(/^Cancelled\. Your contract ends on \d{4}-\d{2}-\d{2}\.$/);
+        await screenshot(portal, `${backend}-portal-cancelled`);
+      });
+
+      it("shows a clear page for an unknown, expired or foreign link and reveals nothing", async () => {
+        const page404 = await portal.goto(`${base}/portal/sst_unknown`);
+        expect(page404?.status()).toBe(404);
+        await portal
+          .getByRole("heading", { name: "This link has expired or is not valid" })
+          .waitFor();
+        await expectAccessible(portal, "the expired-link page");
+        // expired: a real token whose time is up
+        await database.db
+          .updateTable("self_service_tokens")
+          .set({ expires_at: new Date(Date.now() - 1000) })
+          .execute();
+        const expired = await portal.goto(demo.portal_url);
+        expect(expired?.status()).toBe(404);
+        expect(await portal.content()).not.toContain("Nordlicht");
+        // the portal API refuses it too, and another tenant's key is no portal token
+        const other = await createTenant(database.db, { name: "Other" });
+        for (const token of [demo.self_service_token, other.api_key]) {
+          const res = await fetch(`${base}/portal/api/overview`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          expect(res.status).toBe(401);
+          expect(await res.text()).not.toContain("Nordlicht");
+        }
+        await screenshot(portal, `${backend}-portal-expired`);
+        expect(portalErrors.filter((e) => !e.includes("404"))).toEqual([]);
+      });
+    });
+
+    it("logged no errors in the console's pages", () => {
+      expect(errors.filter((e) => !/\b40[13]\b/.test(e))).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,242 @@
+/**
+ * The console: sign in with an API key, then look at and act on the tenant's billing. Every
+ * call goes through the public API with the key's own permissions (so a read-only key sees a
+ * console that refuses changes with the API's own message). Routes live in the URL's hash.
+ */
+import type { JSX } from "preact";
+import { render } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { AccrueClient } from "../../sdk/src/client.js";
+import { client, describeError, signIn, signOut, storedKey } from "../shared/api.js";
+import { Field } from "../shared/ui.js";
+import {
+  AuditPage,
+  ClockPage,
+  ContractPage,
+  ContractsPage,
+  CustomerPage,
+  CustomersPage,
+  DashboardPage,
+  InvoicePage,
+  InvoicesPage,
+  OrdersPage,
+  PaymentsPage,
+  SubscriptionActionsPage,
+  WebhooksPage,
+} from "./pages.js";
+
+export type PageProps = { api: AccrueClient; params: string[]; query: URLSearchParams };
+
+type Route = { pattern: RegExp; title: string; page: (p: PageProps) => JSX.Element };
+
+const ROUTES: Route[] = [
+  { pattern: /^\/$/, title: "Dashboard", page: DashboardPage },
+  { pattern: /^\/customers$/, title: "Customers", page: CustomersPage },
+  { pattern: /^\/customers\/([^/]+)$/, title: "Customer", page: CustomerPage },
+  { pattern: /^\/contracts$/, title: "Contracts", page: ContractsPage },
+  { pattern: /^\/contracts\/([^/]+)$/, title: "Contract", page: ContractPage },
+  { pattern: /^\/orders$/, title: "Orders", page: OrdersPage },
+  { pattern: /^\/invoices$/, title: "Invoices", page: InvoicesPage },
+  { pattern: /^\/credit-notes$/, title: "Credit notes", page: InvoicesPage },
+  { pattern: /^\/invoices\/([^/]+)$/, title: "Invoice", page: InvoicePage },
+  { pattern: /^\/payments$/, title: "Payments", page: PaymentsPage },
+  {
+    pattern: /^\/subscription-actions$/,
+    title: "Subscription actions",
+    page: SubscriptionActionsPage,
+  },
+  { pattern: /^\/webhooks$/, title: "Webhook deliveries", page: WebhooksPage },
+  { pattern: /^\/audit$/, title: "Audit log", page: AuditPage },
+  { pattern: /^\/clock$/, title: "Clock", page: ClockPage },
+];
+
+const NAV: [string, string][] = [
+  ["#/", "Dashboard"],
+  ["#/customers", "Customers"],
+  ["#/contracts", "Contracts"],
+  ["#/orders", "Orders"],
+  ["#/invoices", "Invoices"],
+  ["#/credit-notes", "Credit notes"],
+  ["#/payments", "Payments"],
+  ["#/subscription-actions", "Subscription actions"],
+  ["#/webhooks", "Webhooks"],
+  ["#/audit", "Audit log"],
+  ["#/clock", "Clock"],
+];
+
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    addEventListener("hashchange", on);
+    return () => removeEventListener("hashchange", on);
+  }, []);
+  return hash;
+}
+
+function SignIn(props: { onSignedIn: (key: string) => void }): JSX.Element {
+  const [key, setKey] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    document.title = "Sign in · Accrue console";
+  }, []);
+  return (
+    <main id="main" class="sign-in">
+      <h1>Accrue console</h1>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          try {
+            await client(key.trim()).GET("/v1/tenant");
+            signIn(key.trim());
+            props.onSignedIn(key.trim());
+          } catch (err) {
+            setError(describeError(err));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Field
+          label="API key"
+          name="api_key"
+          type="password"
+          value={key}
+          onInput={setKey}
+          required
+          autoComplete="off"
+          hint="An API key (ak_…) of your tenant. The console can do what the key's roles allow."
+        />
+        <button type="submit" class="primary" disabled={busy}>
+          Sign in
+        </button>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </main>
+  );
+}
+
+function Search(): JSX.Element {
+  const [q, setQ] = useState("");
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is not in Preact's element types yet
+    <form
+      role="search"
+      class="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        location.hash = `#/customers?q=${encodeURIComponent(q.trim())}`;
+      }}
+    >
+      <label for="search" class="visually-hidden">
+        Search customers
+      </label>
+      <input
+        id="search"
+        type="search"
+        placeholder="Search customers"
+        value={q}
+        onInput={(e) => setQ((e.target as HTMLInputElement).value)}
+      />
+      <button type="submit">Search</button>
+    </form>
+  );
+}
+
+function Console(props: { apiKey: string; onSignOut: () => void }): JSX.Element {
+  const hash = useHash();
+  const api = useRef(client(props.apiKey)).current;
+  const [tenant, setTenant] = useState<string>("");
+  useEffect(() => {
+    api.GET("/v1/tenant").then(
+      ({ data }) => setTenant(data.name),
+      () => undefined,
+    );
+  }, [api]);
+  const [path = "/", search = ""] = (hash.replace(/^#/, "") || "/").split("?");
+  const route = ROUTES.find((r) => r.pattern.test(path));
+  const params = route ? (route.pattern.exec(path)?.slice(1) ?? []) : [];
+  const heading = useRef<HTMLElement>(null);
+  useEffect(() => {
+    document.title = `${route?.title ?? "Not found"} · Accrue console`;
+    // after navigation, start reading at the new page
+    heading.current?.focus();
+  }, [path, route]);
+  const Page = route?.page;
+  return (
+    <>
+      {/* biome-ignore lint/a11y/useValidAnchor: the hash holds routes; this link moves focus itself */}
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          heading.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <header class="top">
+        <span class="brand">Accrue</span>
+        <span class="tenant">{tenant}</span>
+        <Search />
+        <button type="button" onClick={props.onSignOut}>
+          Sign out
+        </button>
+      </header>
+      <div class="layout">
+        <nav aria-label="Console">
+          <ul>
+            {NAV.map(([href, label]) => (
+              <li key={href}>
+                <a href={href} aria-current={`#${path}` === href ? "page" : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1} ref={heading} class="focus-target">
+          {Page ? (
+            <Page
+              key={hash}
+              api={api}
+              params={params.map(decodeURIComponent)}
+              query={new URLSearchParams(search)}
+            />
+          ) : (
+            <>
+              <h1>Not found</h1>
+              <p>
+                There is no page here. <a href="#/">Go to the dashboard</a>.
+              </p>
+            </>
+          )}
+        </main>
+      </div>
+    </>
+  );
+}
+
+function App(): JSX.Element {
+  const [key, setKey] = useState<string | null>(storedKey());
+  if (!key) return <SignIn onSignedIn={setKey} />;
+  return (
+    <Console
+      apiKey={key}
+      onSignOut={() => {
+        signOut();
+        setKey(null);
+      }}
+    />
+  );
+}
+
+render(<App />, document.getElementById("app")!);

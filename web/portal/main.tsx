@@ -1,0 +1,428 @@
+/**
+ * The customer portal, opened by a link holding a self-service token (/portal/<token>): the
+ * customer's contract and plan, the next invoice, documents to download, billing address and
+ * contact, a plan change (preview, then confirm) and a cancellation (preview, then confirm).
+ */
+import type { JSX } from "preact";
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { PortalError, portalCall } from "../shared/api.js";
+import { formatDate, formatDateTime, formatMoney, formatPeriod } from "../shared/format.js";
+import {
+  ActionButton,
+  ErrorNote,
+  Field,
+  Show,
+  StatusBadge,
+  Table,
+  useAsync,
+} from "../shared/ui.js";
+
+const token = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
+
+type Plan = {
+  plan_variant_id: string;
+  plan_name: string;
+  variant_name: string;
+  description: string | null;
+  recurring_fee: string;
+  fee_period: { unit: string; count: number };
+  current: boolean;
+};
+type Preview = {
+  currency: string;
+  date: string;
+  lines: {
+    description: string;
+    amount: string;
+    period_start: string | null;
+    period_end: string | null;
+  }[];
+  total_gross: string;
+};
+type Address = Record<string, string | undefined>;
+type Overview = {
+  contract: {
+    id: string;
+    status: string;
+    start_date: string;
+    end_date: string | null;
+    currency: string;
+  };
+  customer: {
+    display_name: string;
+    company_name: string | null;
+    first_name: string | null;
+    last_name: string | null;
+    email: string | null;
+    address: Address;
+  };
+  plan: Plan | null;
+  plan_options: Plan[];
+  next_invoice: (Preview & { billing_date: string }) | null;
+  documents: {
+    id: string;
+    kind: "invoice" | "credit_note";
+    number: string | null;
+    issue_date: string;
+    total_gross: string;
+    currency: string;
+    status: string;
+    download_url: string;
+  }[];
+};
+
+const call = <T,>(method: "GET" | "POST" | "PATCH", path: string, body?: unknown) =>
+  portalCall<T>(token, method, path, body);
+
+function PreviewLines(props: { preview: Preview; caption: string }): JSX.Element {
+  return (
+    <>
+      <Table
+        caption={props.caption}
+        rows={props.preview.lines}
+        empty="Nothing to bill."
+        columns={[
+          { header: "Item", cell: (l) => l.description },
+          {
+            header: "Period",
+            cell: (l) =>
+              l.period_start ? `${formatDate(l.period_start)} – ${formatDate(l.period_end)}` : "—",
+          },
+          {
+            header: "Amount",
+            cell: (l) => formatMoney(l.amount, props.preview.currency),
+            numeric: true,
+          },
+        ]}
+      />
+      <p>
+        Total: <strong>{formatMoney(props.preview.total_gross, props.preview.currency)}</strong>
+      </p>
+    </>
+  );
+}
+
+function Contact(props: { customer: Overview["customer"]; done: () => void }): JSX.Element {
+  const c = props.customer;
+  const [form, setForm] = useState({
+    company_name: c.company_name ?? "",
+    first_name: c.first_name ?? "",
+    last_name: c.last_name ?? "",
+    email: c.email ?? "",
+    line1: c.address.line1 ?? "",
+    postal_code: c.address.postal_code ?? "",
+    city: c.address.city ?? "",
+    country: c.address.country ?? "",
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
+  const orNull = (v: string) => (v.trim() === "" ? null : v.trim());
+  return (
+    <form
+      class="inline-form"
+      aria-labelledby="contact-heading"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        setSaved(false);
+        try {
+          await call("PATCH", "/contact", {
+            company_name: orNull(form.company_name),
+            first_name: orNull(form.first_name),
+            last_name: orNull(form.last_name),
+            email: orNull(form.email),
+            address: {
+              line1: orNull(form.line1),
+              postal_code: orNull(form.postal_code),
+              city: orNull(form.city),
+              country: orNull(form.country.toUpperCase()),
+            },
+          });
+          setSaved(true);
+          props.done();
+        } catch (err) {
+          setError(err);
+        }
+      }}
+    >
+      <h2 id="contact-heading">Billing address and contact</h2>
+      <Field
+        label="Company"
+        name="company_name"
+        value={form.company_name}
+        onInput={set("company_name")}
+        autoComplete="organization"
+      />
+      <Field
+        label="First name"
+        name="first_name"
+        value={form.first_name}
+        onInput={set("first_name")}
+        autoComplete="given-name"
+      />
+      <Field
+        label="Last name"
+        name="last_name"
+        value={form.last_name}
+        onInput={set("last_name")}
+        autoComplete="family-name"
+      />
+      <Field
+        label="E-mail"
+        name="email"
+        type="email"
+        value={form.email}
+        onInput={set("email")}
+        autoComplete="email"
+      />
+      <Field
+        label="Street and number"
+        name="line1"
+        value={form.line1}
+        onInput={set("line1")}
+        autoComplete="address-line1"
+      />
+      <Field
+        label="Postal code"
+        name="postal_code"
+        value={form.postal_code}
+        onInput={set("postal_code")}
+        autoComplete="postal-code"
+      />
+      <Field
+        label="City"
+        name="city"
+        value={form.city}
+        onInput={set("city")}
+        autoComplete="address-level2"
+      />
+      <Field
+        label="Country"
+        name="country"
+        value={form.country}
+        onInput={set("country")}
+        autoComplete="country"
+        hint="Two letters, e.g. DE"
+      />
+      <button type="submit" class="primary">
+        Save address and contact
+      </button>
+      {saved && <p role="status">Saved.</p>}
+      {error !== null && <ErrorNote error={error} />}
+    </form>
+  );
+}
+
+function PlanChange(props: { options: Plan[]; done: () => void }): JSX.Element {
+  const choices = props.options.filter((o) => !o.current);
+  const [choice, setChoice] = useState(choices[0]?.plan_variant_id ?? "");
+  const [proposal, setProposal] = useState<{ order: { id: string }; preview: Preview } | null>(
+    null,
+  );
+  const [message, setMessage] = useState("");
+  if (choices.length === 0) return <p class="muted">No other plan can be chosen here.</p>;
+  return (
+    <section aria-labelledby="change-heading">
+      <h2 id="change-heading">Change plan</h2>
+      <fieldset>
+        <legend>Choose a plan</legend>
+        {choices.map((o) => (
+          <div key={o.plan_variant_id} class="radio">
+            <input
+              type="radio"
+              id={`plan-${o.plan_variant_id}`}
+              name="plan"
+              value={o.plan_variant_id}
+              checked={choice === o.plan_variant_id}
+              onChange={() => {
+                setChoice(o.plan_variant_id);
+                setProposal(null);
+              }}
+            />
+            <label for={`plan-${o.plan_variant_id}`}>
+              {o.plan_name} {o.variant_name} — {o.recurring_fee} per {formatPeriod(o.fee_period)}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <ActionButton
+        label="Preview the change"
+        run={async () => {
+          setMessage("");
+          setProposal(await call("POST", "/plan_changes", { plan_variant_id: choice }));
+        }}
+      />
+      {proposal && (
+        <div class="preview">
+          <PreviewLines preview={proposal.preview} caption="What the change bills" />
+          <ActionButton
+            kind="primary"
+            label="Confirm plan change"
+            run={async () => {
+              const order = await call<{ status: string }>(
+                "POST",
+                `/plan_changes/${proposal.order.id}/commit`,
+              );
+              setMessage(
+                order.status === "succeeded"
+                  ? "Your plan has been changed."
+                  : "Your change awaits approval by the provider.",
+              );
+              setProposal(null);
+            }}
+            done={props.done}
+          />
+        </div>
+      )}
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}
+
+function Cancellation(props: { done: () => void }): JSX.Element {
+  type C = {
+    end_date: string;
+    last_notice_date: string;
+    already_ending: boolean;
+    invoice: Preview;
+  };
+  const [preview, setPreview] = useState<C | null>(null);
+  const [message, setMessage] = useState("");
+  return (
+    <section aria-labelledby="cancel-heading">
+      <h2 id="cancel-heading">Cancel</h2>
+      {!preview && (
+        <ActionButton
+          label="When would my contract end?"
+          run={async () => setPreview(await call<C>("GET", "/cancellation"))}
+        />
+      )}
+      {preview && (
+        <div class="preview">
+          <p>
+            {preview.already_ending
+              ? "Your contract ends on "
+              : "Cancelled today, your contract ends on "}
+            <strong>{formatDateTime(preview.end_date)}</strong>
+            {!preview.already_ending && ` (notice period: cancel by ${preview.last_notice_date})`}.
+          </p>
+          <PreviewLines preview={preview.invoice} caption="Your final invoice" />
+          {!preview.already_ending && (
+            <ActionButton
+              kind="danger"
+              label="Confirm cancellation"
+              run={async () => {
+                await call("POST", "/cancellation");
+                setMessage(`Cancelled. Your contract ends on ${formatDate(preview.end_date)}.`);
+                setPreview(null);
+              }}
+              done={props.done}
+            />
+          )}
+        </div>
+      )}
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}
+
+function Portal(): JSX.Element {
+  const [overview, reload] = useAsync(() => call<Overview>("GET", "/overview"), []);
+  useEffect(() => {
+    document.title = "Your subscription";
+  }, []);
+  if (
+    overview.state === "failed" &&
+    overview.error instanceof PortalError &&
+    overview.error.status === 401
+  ) {
+    return <Expired />;
+  }
+  return (
+    <main id="main" class="portal">
+      <Show value={overview}>
+        {(o) => (
+          <>
+            <h1>Your subscription</h1>
+            <p>
+              {o.customer.display_name} · contract <code>{o.contract.id}</code>{" "}
+              <StatusBadge status={o.contract.status} />
+            </p>
+            <dl class="facts">
+              <dt>Plan</dt>
+              <dd>
+                {o.plan
+                  ? `${o.plan.plan_name} ${o.plan.variant_name} — ${o.plan.recurring_fee} ${o.contract.currency} per ${formatPeriod(o.plan.fee_period)}`
+                  : "—"}
+              </dd>
+              <dt>Since</dt>
+              <dd>{formatDate(o.contract.start_date)}</dd>
+              <dt>Ends</dt>
+              <dd>{o.contract.end_date ? formatDate(o.contract.end_date) : "not cancelled"}</dd>
+            </dl>
+            <section aria-labelledby="next-heading">
+              <h2 id="next-heading">Next invoice</h2>
+              {o.next_invoice ? (
+                <>
+                  <p>On {o.next_invoice.billing_date}:</p>
+                  <PreviewLines preview={o.next_invoice} caption="Next invoice" />
+                </>
+              ) : (
+                <p class="muted">No further invoice is planned.</p>
+              )}
+            </section>
+            <section aria-labelledby="docs-heading">
+              <h2 id="docs-heading">Invoices</h2>
+              <Table
+                caption="Your invoices and credit notes"
+                hideCaption
+                rows={o.documents}
+                empty="No invoices yet."
+                columns={[
+                  { header: "Number", cell: (d) => d.number ?? "—" },
+                  {
+                    header: "Kind",
+                    cell: (d) => (d.kind === "invoice" ? "invoice" : "credit note"),
+                  },
+                  { header: "Date", cell: (d) => formatDate(d.issue_date) },
+                  {
+                    header: "Total",
+                    cell: (d) => formatMoney(d.total_gross, d.currency),
+                    numeric: true,
+                  },
+                  {
+                    header: "PDF",
+                    cell: (d) => (
+                      <a href={d.download_url} download>
+                        Download {d.number ?? d.id} (PDF)
+                      </a>
+                    ),
+                  },
+                ]}
+              />
+            </section>
+            <Contact key={JSON.stringify(o.customer)} customer={o.customer} done={reload} />
+            {!o.contract.end_date && <PlanChange options={o.plan_options} done={reload} />}
+            {o.contract.status !== "ended" && <Cancellation done={reload} />}
+          </>
+        )}
+      </Show>
+    </main>
+  );
+}
+
+function Expired(): JSX.Element {
+  useEffect(() => {
+    document.title = "Link expired";
+  }, []);
+  return (
+    <main id="main" class="portal">
+      <h1>This link has expired or is not valid</h1>
+      <p>Ask your provider for a new link to your subscription.</p>
+    </main>
+  );
+}
+
+render(<Portal />, document.getElementById("app")!);

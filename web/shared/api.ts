@@ -1,0 +1,69 @@
+/**
+ * The console's and portal's way to the API. The console uses the typed SDK (the same client
+ * integrators use: idempotency keys on POST, retries, typed errors); the portal calls its
+ * own small API with the self-service token.
+ */
+import { type AccrueClient, createClient, isAccrueApiError } from "../../sdk/src/client.js";
+
+const KEY = "accrue.console.key";
+
+export function storedKey(): string | null {
+  return sessionStorage.getItem(KEY);
+}
+
+export function signIn(key: string): void {
+  sessionStorage.setItem(KEY, key);
+}
+
+export function signOut(): void {
+  sessionStorage.removeItem(KEY);
+}
+
+export function client(key: string): AccrueClient {
+  return createClient({ baseUrl: location.origin, apiKey: key, retries: 1 });
+}
+
+/** A message for people, with the machine code where the API gave one. */
+export function describeError(error: unknown): string {
+  if (isAccrueApiError(error)) return `${error.message} (${error.code})`;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function isStatus(error: unknown, status: number): boolean {
+  return isAccrueApiError(error) && error.status === status;
+}
+
+/** A JSON call to the portal's API with the token of the page's URL. */
+export async function portalCall<T>(
+  token: string,
+  method: "GET" | "POST" | "PATCH",
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET") headers["idempotency-key"] = crypto.randomUUID();
+  const response = await fetch(`/portal/api${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = json?.error ?? { code: "unexpected_response", message: response.statusText };
+    throw new PortalError(response.status, error.code, error.message);
+  }
+  return json as T;
+}
+
+export class PortalError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

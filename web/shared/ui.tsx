@@ -1,0 +1,183 @@
+import type { ComponentChildren, JSX } from "preact";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { describeError } from "./api.js";
+
+export type Async<T> =
+  | { state: "loading" }
+  | { state: "failed"; error: unknown }
+  | { state: "done"; value: T };
+
+/**
+ * Runs `load` when `deps` change; `reload` runs it again (after an action) and keeps showing
+ * what was loaded until the new answer is there, so forms and their messages stay put.
+ */
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+): [Async<T>, () => void] {
+  const [result, setResult] = useState<Async<T>>({ state: "loading" });
+  const [round, setRound] = useState(0);
+  const reloading = useRef(false);
+  useEffect(() => {
+    let live = true;
+    if (!reloading.current) setResult({ state: "loading" });
+    reloading.current = false;
+    load().then(
+      (value) => live && setResult({ state: "done", value }),
+      (error: unknown) => live && setResult({ state: "failed", error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, round]);
+  const reload = useCallback(() => {
+    reloading.current = true;
+    setRound((r) => r + 1);
+  }, []);
+  return [result, reload];
+}
+
+/** Shows a loading line, an error, or the value. */
+export function Show<T>(props: {
+  value: Async<T>;
+  children: (value: T) => ComponentChildren;
+}): JSX.Element {
+  if (props.value.state === "loading") {
+    return (
+      <p class="muted" role="status">
+        Loading…
+      </p>
+    );
+  }
+  if (props.value.state === "failed") return <ErrorNote error={props.value.error} />;
+  return <>{props.children(props.value.value)}</>;
+}
+
+export function ErrorNote(props: { error: unknown }): JSX.Element {
+  return (
+    <p class="error" role="alert">
+      {describeError(props.error)}
+    </p>
+  );
+}
+
+export type Column<T> = {
+  header: string;
+  cell: (row: T) => ComponentChildren;
+  numeric?: boolean;
+};
+
+/** A data table with a caption (read by screen readers as its name). */
+export function Table<T>(props: {
+  caption: string;
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+  empty?: string;
+  hideCaption?: boolean;
+}): JSX.Element {
+  if (props.rows.length === 0) return <p class="muted">{props.empty ?? "Nothing yet."}</p>;
+  return (
+    // a wide table scrolls sideways: its region takes keyboard focus to be scrolled
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
+    <section class="table-wrap" tabIndex={0} aria-label={props.caption}>
+      <table>
+        <caption class={props.hideCaption ? "visually-hidden" : undefined}>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th scope="col" class={c.numeric ? "num" : undefined} key={c.header}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row, i) => (
+            // rows are shown in a fixed order; derived rows have no id of their own
+            <tr key={i}>
+              {props.columns.map((c) => (
+                <td class={c.numeric ? "num" : undefined} key={c.header}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function StatusBadge(props: { status: string }): JSX.Element {
+  return <span class={`badge badge-${props.status.replace(/[^a-z_]/g, "")}`}>{props.status}</span>;
+}
+
+/** A button that runs an async action, shows progress and reports failure next to itself. */
+export function ActionButton(props: {
+  label: string;
+  run: () => Promise<unknown>;
+  done?: () => void;
+  kind?: "primary" | "danger" | "plain";
+}): JSX.Element {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <span class="action">
+      <button
+        type="button"
+        class={props.kind ?? "plain"}
+        disabled={busy}
+        aria-busy={busy}
+        onClick={async () => {
+          setBusy(true);
+          setError(null);
+          try {
+            await props.run();
+            props.done?.();
+          } catch (e) {
+            setError(e);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {props.label}
+      </button>
+      {error !== null && <ErrorNote error={error} />}
+    </span>
+  );
+}
+
+/** A labelled form field. */
+export function Field(props: {
+  label: string;
+  name: string;
+  value: string;
+  onInput: (value: string) => void;
+  type?: string;
+  required?: boolean;
+  hint?: string;
+  autoComplete?: string;
+}): JSX.Element {
+  const id = `field-${props.name}`;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        value={props.value}
+        required={props.required}
+        autoComplete={props.autoComplete}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
+      />
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+    </div>
+  );
+}
