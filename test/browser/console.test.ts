@@ -24,7 +24,13 @@ for (const backend of BACKENDS) {
     let context: BrowserContext;
     let page: Page;
     let errors: string[];
-    const api = async (method: string, path: string, body?: unknown, key = demo.api_key) => {
+    const api = async (
+      method: string,
+      path: string,
+      body?: unknown,
+      key = demo.api_key,
+      // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
+    ): Promise<{ status: number; body: any }> => {
       const res = await fetch(`${base}${path}`, {
         method,
         headers: {
