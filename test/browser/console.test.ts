@@ -29,7 +29,6 @@ for (const backend of BACKENDS) {
       path: string,
       body?: unknown,
       key = demo.api_key,
-      // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
     ): Promise<{ status: number; body: any }> => {
       const res = await fetch(`${base}${path}`, {
         method,
@@ -307,7 +306,8 @@ for (const backend of BACKENDS) {
         const overview = await fetch(`${base}/portal/api/overview`, {
           headers: { authorization: `Bearer ${demo.self_service_token}` },
         });
-        expect((await overview.json()).plan.variant_name).toBe("Starter monthly");
+        const { plan } = (await overview.json()) as { plan: { variant_name: string } };
+        expect(plan.variant_name).toBe("Starter monthly");
         const orders = (await api("GET", "/v1/orders?limit=100")).body.data.filter(
           (o: { type: string; status: string }) => o.type === "change" && o.status === "succeeded",
         );
