@@ -889,6 +889,7 @@ export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview
         last_billed_at: null,
         grace_period_end_at: null,
         resting_since: null,
+        billing_frozen: false,
         created_at: created,
         updated_at: created,
       },
