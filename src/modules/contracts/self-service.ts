@@ -5,10 +5,12 @@
 
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
-import { notFound, unauthenticated, unprocessable } from "../../domain/errors.js";
+import { forbidden, notFound, unauthenticated, unprocessable } from "../../domain/errors.js";
 import type { DB } from "../../storage/schema.js";
 import { generateSecret, hashSecret } from "../access/secrets.js";
 import type { Ctx } from "../context.js";
+import { findCustomer } from "../customers/customers.repository.js";
+import { assertNotFrozen } from "../partners/budgets.js";
 import { findContract } from "./contracts.repository.js";
 
 export const MAX_TOKEN_VALIDITY_MINUTES = 10_080;
@@ -33,6 +35,8 @@ export async function createSelfServiceToken(
     throw notFound("contract_not_found", `no contract ${input.contractId}`, {
       id: input.contractId,
     });
+  const customer = await findCustomer(ctx.db, ctx.tenantId, contract.customer_id);
+  if (customer) assertNotFrozen(customer);
   const token = generateSecret("sst");
   // a credential: it expires by the wall clock, like API keys and access tokens
   const expiresAt = new Date(Date.now() + minutes * 60_000);
@@ -59,12 +63,19 @@ export async function verifySelfServiceToken(
   token: string,
 ): Promise<{ tenantId: string; contractId: string }> {
   const row = await db
-    .selectFrom("self_service_tokens")
-    .select(["tenant_id", "contract_id"])
-    .where("token_hash", "=", hashSecret(token))
-    .where("expires_at", ">", sql<Date>`now()`)
+    .selectFrom("self_service_tokens as t")
+    .innerJoin("contracts as c", "c.id", "t.contract_id")
+    .innerJoin("customers as cu", "cu.id", "c.customer_id")
+    .select(["t.tenant_id", "t.contract_id", "cu.id as customer_id", "cu.frozen_at"])
+    .where("t.token_hash", "=", hashSecret(token))
+    .where("t.expires_at", ">", sql<Date>`now()`)
     .executeTakeFirst();
   if (!row)
     throw unauthenticated("invalid_token", "the self-service link is unknown or has expired");
+  if (row.frozen_at) {
+    throw forbidden("customer_frozen", "the customer is frozen by its partner", {
+      customer_id: row.customer_id,
+    });
+  }
   return { tenantId: row.tenant_id, contractId: row.contract_id };
 }
