@@ -20,6 +20,7 @@ import Fastify, {
 import type { Kysely } from "kysely";
 import { billwerkApi } from "../compat/billwerk/plugin.js";
 import { CRM_PREFIX, crmApi } from "../compat/crmcom/plugin.js";
+import { HUAWEI_PREFIX, huaweiApi } from "../compat/huawei/plugin.js";
 import type { Config } from "../config.js";
 import { forbidden, rateLimited } from "../domain/errors.js";
 import { getOperation, isAllowed } from "../domain/operations.js";
@@ -43,6 +44,7 @@ import { contractItemRoutes } from "../modules/contracts/contract-items.routes.j
 import { contractRoutes } from "../modules/contracts/contracts.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
+import { partnerRoutes } from "../modules/partners/partners.routes.js";
 import { paymentRoutes } from "../modules/payments/payments.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
@@ -85,6 +87,15 @@ export type App = FastifyInstance;
 /** Billwerk clients may send the token as `?access_token=` instead of a header. */
 function authenticateBillwerk(db: Kysely<DB>, req: FastifyRequest) {
   const token = (req.query as Record<string, unknown> | undefined)?.access_token;
+  if (!req.headers.authorization && typeof token === "string" && token.length > 0) {
+    return authenticateSecret(db, token);
+  }
+  return authenticate(db, req.headers.authorization);
+}
+
+/** Huawei clients send their token as `X-Auth-Token`; `Authorization: Bearer` works too. */
+function authenticateHuawei(db: Kysely<DB>, req: FastifyRequest) {
+  const token = req.headers["x-auth-token"];
   if (!req.headers.authorization && typeof token === "string" && token.length > 0) {
     return authenticateSecret(db, token);
   }
@@ -164,7 +175,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const api =
       route.url.startsWith("/v1") ||
       route.url.startsWith("/api/v1") ||
-      route.url.startsWith(CRM_PREFIX);
+      route.url.startsWith(CRM_PREFIX) ||
+      route.url.startsWith(`${HUAWEI_PREFIX}/`);
     if (!id) {
       if (api) throw new Error(`route ${route.url} declares no operation`);
       return;
@@ -187,7 +199,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // GET and its implicit HEAD route share one schema object: enrich it once
     if (schema.operationId === op.id) return;
     // compatibility surfaces reuse native operations; the reference documents the native API
-    if (route.url.startsWith("/api/v1") || route.url.startsWith(CRM_PREFIX)) {
+    if (
+      route.url.startsWith("/api/v1") ||
+      route.url.startsWith(CRM_PREFIX) ||
+      route.url.startsWith(`${HUAWEI_PREFIX}/`)
+    ) {
       schema.hide = true;
       return;
     }
@@ -255,6 +271,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     limit(reply, `${principal.actor.type}:${principal.actor.id}`);
     req.principal = principal;
+    // a partner-bound credential runs partner operations only
+    if (principal.partnerId && !op.partnerScope) {
+      throw forbidden(
+        "partner_credential_scope",
+        `${op.id} is not a partner operation: a credential bound to a partner cannot call it`,
+        { operation: op.id },
+      );
+    }
     if (!isAllowed(op, principal.permissions)) {
       await insertAuditRecords(app.db, [
         {
@@ -280,7 +304,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await admit(req, reply, () =>
       req.url.startsWith("/api/v1")
         ? authenticateBillwerk(app.db, req)
-        : authenticate(app.db, req.headers.authorization),
+        : req.url.startsWith(`${HUAWEI_PREFIX}/`)
+          ? authenticateHuawei(app.db, req)
+          : authenticate(app.db, req.headers.authorization),
     );
   });
 
@@ -328,6 +354,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(invoicingRoutes, { prefix: "/v1" });
   await app.register(actionRoutes, { prefix: "/v1" });
   await app.register(paymentRoutes, { prefix: "/v1" });
+  await app.register(partnerRoutes, { prefix: "/v1" });
+  await app.register(huaweiApi, { prefix: HUAWEI_PREFIX });
   await app.register(crmApi, { prefix: CRM_PREFIX, admit });
 
   return app;
