@@ -627,7 +627,13 @@ export const OPERATIONS = {
     ["partners:write"],
     true,
   ),
-  "partners.list": op("partners.list", "Partners", "List partners and resellers", ["partners:read"], false),
+  "partners.list": op(
+    "partners.list",
+    "Partners",
+    "List partners and resellers",
+    ["partners:read"],
+    false,
+  ),
   "partners.get": partnerOp("partners.get", "Get a partner or reseller", ["partners:read"], false),
   "partners.resellers.list": partnerOp(
     "partners.resellers.list",

@@ -231,17 +231,19 @@ describeServer("Huawei partner APIs: seed 001 permissions", (t) => {
     const wrong: string[] = [];
     for (const row of ROWS) {
       for (const code of row.codes) {
-        const key = await keyFor(s.a, [code]);
+        const key = await keyFor(s.a!, [code]);
         const res = await huawei(key, await row.call());
-        if (res.status !== 200) wrong.push(`${row.path} with ${code} → ${res.status} ${JSON.stringify(res.body)}`);
-        else if (res.body?.error_code) wrong.push(`${row.path} with ${code} → ${res.body.error_code}`);
+        if (res.status !== 200)
+          wrong.push(`${row.path} with ${code} → ${res.status} ${JSON.stringify(res.body)}`);
+        else if (res.body?.error_code)
+          wrong.push(`${row.path} with ${code} → ${res.body.error_code}`);
       }
     }
     expect(wrong).toEqual([]);
   });
 
   it("a caller holding none of them is refused with 403 CBC.0151 naming the codes", async () => {
-    const key = await keyFor(s.a, ["events:read"]);
+    const key = await keyFor(s.a!, ["events:read"]);
     for (const row of ROWS) {
       const res = await huawei(key, await row.call());
       expect(res.status, row.path).toBe(403);
@@ -251,7 +253,7 @@ describeServer("Huawei partner APIs: seed 001 permissions", (t) => {
   });
 
   it("another partner's credentials see none of A's records", async () => {
-    const key = await keyFor(s.b, "admin");
+    const key = await keyFor(s.b!, "admin");
     for (const row of ROWS) {
       const call = await row.call();
       const res = await huawei(key, call);
@@ -279,7 +281,10 @@ describeServer("Huawei partner APIs: seed 001 permissions", (t) => {
     }
     // nor may a partner credential reach the tenant's API
     const customers = await t.server.get("/v1/customers", { key });
-    expect([customers.status, customers.body.error.code]).toEqual([403, "partner_credential_scope"]);
+    expect([customers.status, customers.body.error.code]).toEqual([
+      403,
+      "partner_credential_scope",
+    ]);
   });
 
   it("unbound credentials are refused on the Huawei surface", async () => {

@@ -67,9 +67,8 @@ describeServer("partners: freeze, budgets, bill summary", (t) => {
   });
 
   it("bills January, then skips the frozen customer in February and refuses its orders", async () => {
-    const group = (
-      await post("/v1/plan_groups", { name: "G", currency: "USD", price_type: "net" })
-    ).body;
+    const group = (await post("/v1/plan_groups", { name: "G", currency: "USD", price_type: "net" }))
+      .body;
     const plan = (await post("/v1/plans", { plan_group_id: group.id, name: "P" })).body;
     s.variant = (
       await post("/v1/plan_variants", {
@@ -131,7 +130,11 @@ describeServer("partners: freeze, budgets, bill summary", (t) => {
     expect((await signup(s.customer!)).status).toBe(200);
     const crossed = await events("budget.threshold_crossed");
     expect(crossed.map((e) => e.payload)).toEqual([
-      expect.objectContaining({ used_amount: "10.00", projected_amount: "20.00", period: "2026-02" }),
+      expect.objectContaining({
+        used_amount: "10.00",
+        projected_amount: "20.00",
+        period: "2026-02",
+      }),
     ]);
     await post("/v1/billing_runs");
     // a third: 20.00 + 10.00 = 30.00 > 25.00
@@ -163,6 +166,8 @@ describeServer("partners: freeze, budgets, bill summary", (t) => {
     ]);
     const jan = await get(`/v1/partners/${s.partner}/bill_summary?period=2026-01`);
     expect(jan.body.currencies[0]).toMatchObject({ invoiced_amount: "10.00", invoice_count: 1 });
-    expect((await get(`/v1/partners/${s.partner}/bill_summary?period=2026-03`)).body.currencies).toEqual([]);
+    expect(
+      (await get(`/v1/partners/${s.partner}/bill_summary?period=2026-03`)).body.currencies,
+    ).toEqual([]);
   });
 });

@@ -217,9 +217,13 @@ export const huaweiApi: FastifyPluginAsyncTypebox = async (app) => {
         const b = req.body;
         if (b.password !== undefined) {
           // Accrue keeps no customer logins: a password it would have to store is refused
-          throw invalid("password_not_supported", "Accrue keeps no customer passwords: leave password out", {
-            field: "password",
-          });
+          throw invalid(
+            "password_not_supported",
+            "Accrue keeps no customer passwords: leave password out",
+            {
+              field: "password",
+            },
+          );
         }
         const c = await registerCustomer(ctx, await actingPartner(ctx, b.indirect_partner_id), {
           account_name: b.domain_name,
@@ -529,8 +533,7 @@ export const huaweiApi: FastifyPluginAsyncTypebox = async (app) => {
       runRead(req, async (ctx) => {
         const partner = await actingPartner(ctx, req.query.indirect_partner_id);
         const summary = await billSummary(ctx, partner, req.query.bill_cycle);
-        const usd =
-          summary.currencies.find((c) => c.currency === "USD") ?? summary.currencies[0];
+        const usd = summary.currencies.find((c) => c.currency === "USD") ?? summary.currencies[0];
         return {
           bill_cycle: summary.period,
           initial_amount_due: num(usd?.amount_due ?? "0"),

@@ -352,7 +352,8 @@ export async function billSummary(
 ): Promise<BillSummary> {
   const [year, month] = period.split("-").map(Number) as [number, number];
   const from = `${period}-01`;
-  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+  const next =
+    month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
   const rows = await ctx.db
     .selectFrom("invoices as i")
     .innerJoin("partner_customers as pc", "pc.customer_id", "i.customer_id")

@@ -131,7 +131,11 @@ export async function listPartnerCustomerRows(
   db: Kysely<DB>,
   tenantId: string,
   partnerId: string,
-  filter: CustomerFilter & { after?: string | undefined; offset?: number | undefined; limit: number },
+  filter: CustomerFilter & {
+    after?: string | undefined;
+    offset?: number | undefined;
+    limit: number;
+  },
 ): Promise<PartnerCustomerRow[]> {
   let q = customerQuery(db, tenantId, partnerId).where(matches(filter));
   if (filter.after) q = q.where("pc.customer_id", ">", filter.after);

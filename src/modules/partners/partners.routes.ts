@@ -3,22 +3,13 @@ import { Type } from "typebox";
 import { invalid } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas.js";
-import { billSummary, getBudget, getPartnerOrder, listPartnerOrders, setBudget } from "./budgets.js";
 import {
-  checkIdentity,
-  createPartner,
-  freezeCustomer,
-  getPartner,
-  listCustomersOf,
-  listPartners,
-  listResellers,
-  partnerCustomer,
-  registerCustomer,
-  sendVerificationCode,
-  toPartnerCustomer,
-  unfreezeCustomer,
-  visiblePartner,
-} from "./partners.service.js";
+  billSummary,
+  getBudget,
+  getPartnerOrder,
+  listPartnerOrders,
+  setBudget,
+} from "./budgets.js";
 import {
   BillSummarySchema,
   BudgetBody,
@@ -35,6 +26,21 @@ import {
   VerificationCodeBody,
   VerificationCodeSchema,
 } from "./partners.schemas.js";
+import {
+  checkIdentity,
+  createPartner,
+  freezeCustomer,
+  getPartner,
+  listCustomersOf,
+  listPartners,
+  listResellers,
+  partnerCustomer,
+  registerCustomer,
+  sendVerificationCode,
+  toPartnerCustomer,
+  unfreezeCustomer,
+  visiblePartner,
+} from "./partners.service.js";
 
 const CustomerParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
@@ -48,7 +54,8 @@ const OrderParams = Type.Object({
 const date = (value: string | undefined, field: string): Date | undefined => {
   if (value === undefined) return undefined;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw invalid("invalid_timestamp", `${field} is not a timestamp`, { field });
+  if (Number.isNaN(d.getTime()))
+    throw invalid("invalid_timestamp", `${field} is not a timestamp`, { field });
   return d;
 };
 

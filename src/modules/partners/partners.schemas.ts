@@ -96,7 +96,8 @@ export const RegisterBody = Type.Object(
       Type.String({
         minLength: 5,
         maxLength: 32,
-        description: "5–32 letters, digits, _ or -, not starting with op_ or shadow_; random when absent",
+        description:
+          "5–32 letters, digits, _ or -, not starting with op_ or shadow_; random when absent",
       }),
     ),
     email: Type.Optional(Email),
@@ -111,7 +112,9 @@ export const RegisterBody = Type.Object(
     company_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     first_name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     last_name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    country: Type.Optional(Type.String({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2" })),
+    country: Type.Optional(
+      Type.String({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2" }),
+    ),
     xaccount_id: Type.Optional(
       Type.String({ minLength: 1, maxLength: 64, description: "The partner's own user id" }),
     ),
@@ -125,7 +128,9 @@ export const CustomerListQuery = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     cursor: Type.Optional(Type.String({ maxLength: 64 })),
     account_name: Type.Optional(Type.String({ maxLength: 64, description: "Part of the name" })),
-    name: Type.Optional(Type.String({ maxLength: 200, description: "Part of the company or person name" })),
+    name: Type.Optional(
+      Type.String({ maxLength: 200, description: "Part of the company or person name" }),
+    ),
     frozen: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -145,9 +150,7 @@ export const BudgetBody = Type.Object(
         description: "monthly: per calendar month (UTC); package: since the budget was set",
       }),
     ),
-    alert_threshold_percent: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 100, default: 80 }),
-    ),
+    alert_threshold_percent: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 80 })),
   },
   { additionalProperties: false },
 );

@@ -80,8 +80,7 @@ export const toPartnerCustomer = (r: PartnerCustomerRow): PartnerCustomer => ({
   associated_at: r.associated_at.toISOString(),
 });
 
-const partnerNotFound = (id: string) =>
-  notFound("partner_not_found", `no partner ${id}`, { id });
+const partnerNotFound = (id: string) => notFound("partner_not_found", `no partner ${id}`, { id });
 
 // ---- which partner a caller may act for ---------------------------------------------------
 
@@ -376,7 +375,9 @@ export async function registerCustomer(
 ): Promise<PartnerCustomer> {
   const accountName =
     input.account_name ??
-    `c-${Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("").toLowerCase()}`;
+    `c-${Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)])
+      .join("")
+      .toLowerCase()}`;
   checkAccountName(accountName, "account_name");
   if (input.mobile !== undefined && !MOBILE.test(input.mobile)) {
     throw invalid("invalid_mobile", "a mobile number is 00XX-XXXXXXXX (country code, a dash)", {
