@@ -110,9 +110,17 @@ export async function fixture(server: TestServer): Promise<string[]> {
     method: "offline",
   });
   const role = await post("/v1/roles", { name: "fixture_role", permissions: ["customers:read"] });
+  const partner = await post("/v1/partners", { name: "Partner" });
+  const reseller = await post("/v1/partners", { name: "Reseller", parent_id: partner.id });
+  const subCustomer = await post(`/v1/partners/${partner.id}/customers`, {
+    account_name: "fixture-sub",
+  });
   return [
     role.name,
     payment.id,
+    partner.id,
+    reseller.id,
+    subCustomer.id,
     policy.id,
     group.id,
     plan.id,

@@ -1977,6 +1977,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List partners and resellers
+         * @description Permissions (any one of): `partners:read`.
+         */
+        get: operations["partners.list"];
+        put?: never;
+        /**
+         * Create a partner, or a reseller under a partner (parent_id)
+         * @description Permissions (any one of): `partners:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["partners.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a partner or reseller
+         * @description Permissions (any one of): `partners:read`.
+         */
+        get: operations["partners.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/resellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a partner's resellers (indirect partners)
+         * @description Permissions (any one of): `partners:read`, `BPC_ITEM_SALES_020100`.
+         */
+        get: operations["partners.resellers.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/identity_checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether an account name, e-mail address or mobile number is free for a new customer
+         * @description Permissions (any one of): `partners:read`, `BPC_ITEM_SUBCUSTSERV_010118`.
+         */
+        post: operations["partners.identity_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/verification_codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a verification code for registering a customer with an e-mail address (delivered as the verification_code.sent event)
+         * @description Permissions (any one of): `partners:write`, `BPC_ITEM_SUBCUSTSERV_010118`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["partners.verification_codes.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a partner's customers
+         * @description Permissions (any one of): `partners:read`, `BPC_ITEM_SUBCUSTSERV_010100`, `BPC_ITEM_SUBCUSTSERV_010500`.
+         */
+        get: operations["partners.customers.list"];
+        put?: never;
+        /**
+         * Register a customer under a partner (with a verification code when an e-mail address is given)
+         * @description Permissions (any one of): `partners:write`, `BPC_ITEM_SUBCUSTSERV_010118`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["partners.customers.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/customers/{customer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of a partner's customers
+         * @description Permissions (any one of): `partners:read`, `BPC_ITEM_SUBCUSTSERV_010100`, `BPC_ITEM_SUBCUSTSERV_010500`.
+         */
+        get: operations["partners.customers.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/customers/{customer_id}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Freeze a partner's customer: it cannot order and its contracts are not billed
+         * @description Permissions (any one of): `partners:write`, `BPC_ITEM_SUBCUSTSERV_010501`, `BPC_ITEM_SUBCUSTSERV_010115`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["partners.customers.freeze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/customers/{customer_id}/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unfreeze a partner's customer: it orders again and billing catches up
+         * @description Permissions (any one of): `partners:write`, `BPC_ITEM_SUBCUSTSERV_010501`, `BPC_ITEM_SUBCUSTSERV_010115`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["partners.customers.unfreeze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/customers/{customer_id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer's budget and what it has used
+         * @description Permissions (any one of): `partners:read`, `BPC_ITEM_SUBCUSTSERV_010111`, `BPC_ITEM_SUBCUSTSERV_010503`, `BPC_ITEM_SUBCUSTSERV_010107`.
+         */
+        get: operations["partners.budgets.get"];
+        /**
+         * Set a customer's budget: orders that would exceed it are refused; crossing its alert threshold emits budget.threshold_crossed
+         * @description Permissions (any one of): `partners:write`, `BPC_ITEM_SUBCUSTSERV_010111`, `BPC_ITEM_SUBCUSTSERV_010503`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        put: operations["partners.budgets.set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the orders of a partner's customers
+         * @description Permissions (any one of): `partners:read`, `BPC_ITEM_SUBCUSTSERV_060100`, `BPC_ITEM_SUBCUSTSERV_060200`.
+         */
+        get: operations["partners.orders.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an order of one of a partner's customers
+         * @description Permissions (any one of): `partners:read`, `BPC_ITEM_SUBCUSTSERV_060100`, `BPC_ITEM_SUBCUSTSERV_060200`.
+         */
+        get: operations["partners.orders.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/bill_summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's monthly bill summary across its customers' invoices and credit notes
+         * @description Permissions (any one of): `partners:read`, `BPC_ITEM_FINANCE_090100`.
+         */
+        get: operations["partners.bill_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/dashboard": {
         parameters: {
             query?: never;
@@ -1989,6 +2273,109 @@ export interface paths {
          * @description Permissions (any one of): `reports:read`.
          */
         get: operations["reports.dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
@@ -2139,6 +2526,8 @@ export interface components {
             /** @description First characters of the key, for recognition */
             prefix: string;
             roles: string[];
+            /** @description The partner the key is bound to: it sees only that partner's customers */
+            partner_id: string | null;
             /** Format: date-time */
             created_at: string;
             revoked_at: string | null;
@@ -2526,6 +2915,49 @@ export interface components {
             /** @description The subject as it was after the change */
             data: unknown;
         };
+        Partner: {
+            id: string;
+            parent_id: string | null;
+            name: string;
+            email: string | null;
+            mobile: string | null;
+            account_manager: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        PartnerCustomer: {
+            /** @description The customer's id (GET /v1/customers/{id}) */
+            id: string;
+            partner_id: string;
+            account_name: string;
+            email: string | null;
+            mobile: string | null;
+            company_name: string | null;
+            first_name: string | null;
+            last_name: string | null;
+            country: string | null;
+            xaccount_id: string | null;
+            xaccount_type: string | null;
+            frozen: boolean;
+            frozen_at: string | null;
+            frozen_reason: string | null;
+            /** Format: date-time */
+            associated_at: string;
+        };
+        PartnerOrder: {
+            id: string;
+            customer_id: string;
+            contract_id: string;
+            type: "signup" | "change";
+            status: string;
+            plan_variant_id: string | null;
+            quantity: string | null;
+            currency: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2747,6 +3179,8 @@ export interface operations {
                     name: string;
                     /** @description Role names: the built-in admin, read_only, finance and partner_operator, or the tenant's own (GET /v1/roles) */
                     roles: string[];
+                    /** @description Bind the key to a partner (POST /v1/partners): it may then call only partner operations, and sees only that partner's customers and those of its resellers */
+                    partner_id?: string;
                 };
             };
         };
@@ -2763,6 +3197,8 @@ export interface operations {
                         /** @description First characters of the key, for recognition */
                         prefix: string;
                         roles: string[];
+                        /** @description The partner the key is bound to: it sees only that partner's customers */
+                        partner_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         revoked_at: string | null;
@@ -2805,6 +3241,8 @@ export interface operations {
                         /** @description First characters of the key, for recognition */
                         prefix: string;
                         roles: string[];
+                        /** @description The partner the key is bound to: it sees only that partner's customers */
+                        partner_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         revoked_at: string | null;
@@ -2848,6 +3286,8 @@ export interface operations {
                         /** @description First characters of the key, for recognition */
                         prefix: string;
                         roles: string[];
+                        /** @description The partner the key is bound to: it sees only that partner's customers */
+                        partner_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         revoked_at: string | null;
@@ -9541,6 +9981,785 @@ export interface operations {
             };
         };
     };
+    "partners.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Partner"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    email?: string;
+                    /** @description 00XX-XXXXXXXX: the country code with 00, a dash, the number */
+                    mobile?: string;
+                    account_manager?: string;
+                    /** @description Create a reseller under this partner (resellers are one level deep) */
+                    parent_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        parent_id: string | null;
+                        name: string;
+                        email: string | null;
+                        mobile: string | null;
+                        account_manager: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        parent_id: string | null;
+                        name: string;
+                        email: string | null;
+                        mobile: string | null;
+                        account_manager: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.resellers.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Partner"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.identity_check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    search_type: "email" | "mobile" | "name";
+                    search_value: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        available: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.verification_codes.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    /**
+                     * @description Validity (minutes)
+                     * @default 5
+                     */
+                    timeout_minutes?: number;
+                    language?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partner_id: string;
+                        email: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.customers.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Part of the name */
+                account_name?: string;
+                /** @description Part of the company or person name */
+                name?: string;
+                frozen?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PartnerCustomer"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.customers.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 5–32 letters, digits, _ or -, not starting with op_ or shadow_; random when absent */
+                    account_name?: string;
+                    email?: string;
+                    /** @description The code sent to email (POST …/verification_codes); needed with email */
+                    verification_code?: string;
+                    /** @description 00XX-XXXXXXXX: the country code with 00, a dash, the number */
+                    mobile?: string;
+                    company_name?: string;
+                    first_name?: string;
+                    last_name?: string;
+                    /** @description ISO 3166-1 alpha-2 */
+                    country?: string;
+                    /** @description The partner's own user id */
+                    xaccount_id?: string;
+                    xaccount_type?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The customer's id (GET /v1/customers/{id}) */
+                        id: string;
+                        partner_id: string;
+                        account_name: string;
+                        email: string | null;
+                        mobile: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        country: string | null;
+                        xaccount_id: string | null;
+                        xaccount_type: string | null;
+                        frozen: boolean;
+                        frozen_at: string | null;
+                        frozen_reason: string | null;
+                        /** Format: date-time */
+                        associated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.customers.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The customer's id (GET /v1/customers/{id}) */
+                        id: string;
+                        partner_id: string;
+                        account_name: string;
+                        email: string | null;
+                        mobile: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        country: string | null;
+                        xaccount_id: string | null;
+                        xaccount_type: string | null;
+                        frozen: boolean;
+                        frozen_at: string | null;
+                        frozen_reason: string | null;
+                        /** Format: date-time */
+                        associated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.customers.freeze": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The customer's id (GET /v1/customers/{id}) */
+                        id: string;
+                        partner_id: string;
+                        account_name: string;
+                        email: string | null;
+                        mobile: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        country: string | null;
+                        xaccount_id: string | null;
+                        xaccount_type: string | null;
+                        frozen: boolean;
+                        frozen_at: string | null;
+                        frozen_reason: string | null;
+                        /** Format: date-time */
+                        associated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.customers.unfreeze": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The customer's id (GET /v1/customers/{id}) */
+                        id: string;
+                        partner_id: string;
+                        account_name: string;
+                        email: string | null;
+                        mobile: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        country: string | null;
+                        xaccount_id: string | null;
+                        xaccount_type: string | null;
+                        frozen: boolean;
+                        frozen_at: string | null;
+                        frozen_reason: string | null;
+                        /** Format: date-time */
+                        associated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.budgets.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        type: "monthly" | "package";
+                        currency: string;
+                        amount: string;
+                        used_amount: string;
+                        remaining_amount: string;
+                        alert_threshold_percent: number;
+                        period: string | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.budgets.set": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A decimal amount in the currency, e.g. 100.00 */
+                    amount: string;
+                    currency: string;
+                    /** @description monthly: per calendar month (UTC); package: since the budget was set */
+                    type?: "monthly" | "package";
+                    /** @default 80 */
+                    alert_threshold_percent?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        type: "monthly" | "package";
+                        currency: string;
+                        amount: string;
+                        used_amount: string;
+                        remaining_amount: string;
+                        alert_threshold_percent: number;
+                        period: string | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.orders.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                customer_id?: string;
+                status?: "in_progress" | "approval_pending" | "succeeded" | "declined";
+                created_from?: string;
+                created_to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PartnerOrder"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.orders.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        contract_id: string;
+                        type: "signup" | "change";
+                        status: string;
+                        plan_variant_id: string | null;
+                        quantity: string | null;
+                        currency: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "partners.bill_summary": {
+        parameters: {
+            query: {
+                /** @description The month, YYYY-MM (issue dates of the documents) */
+                period: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partner_id: string;
+                        period: string;
+                        currencies: {
+                            currency: string;
+                            invoiced_amount: string;
+                            credited_amount: string;
+                            tax_amount: string;
+                            amount_due: string;
+                            invoice_count: number;
+                            credit_note_count: number;
+                            customer_count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "reports.dashboard": {
         parameters: {
             query?: {
@@ -9580,9 +10799,9 @@ export interface operations {
                                 /** @description Monthly recurring revenue at the month's end (now for this month) */
                                 mrr: string;
                                 active_contracts: number;
-                                /** @description A decimal amount in the currency */
+                                /** @description Invoices issued in the month (gross) */
                                 invoiced: string;
-                                /** @description A decimal amount in the currency */
+                                /** @description What credit notes issued in the month gave back (gross) */
                                 credited: string;
                                 /** @description Payments received less refunds */
                                 collected: string;

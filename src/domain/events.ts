@@ -15,6 +15,16 @@ export const EVENT_TYPES = {
   "customer.deleted": "A customer was deleted.",
   "customer.locked": "A customer was locked.",
   "customer.unlocked": "A customer was unlocked.",
+  "customer.frozen":
+    "A partner froze one of its customers: it cannot order and its contracts are not billed.",
+  "customer.unfrozen":
+    "A partner unfroze one of its customers: it orders again and billing catches up.",
+  "partner.created": "A partner, or a reseller under a partner, was created.",
+  "verification_code.sent":
+    "A partner asked for a code to register a customer with an e-mail address; the payload carries the code for the partner to deliver.",
+  "budget.updated": "A partner set or changed a customer's budget.",
+  "budget.threshold_crossed":
+    "An order takes a customer past its budget's alert threshold (once per budget period).",
   "order.created": "An order (a signup, or a change of a contract) was created.",
   "order.succeeded": "An order succeeded: its contract exists.",
   "order.declined": "An order awaiting approval was declined.",

@@ -41,6 +41,7 @@ export const ID_PREFIXES = {
   installedItem: "itm",
   entity: "ent",
   partner: "prt",
+  verificationCode: "vcd",
   role: "rol",
   job: "job",
 } as const;

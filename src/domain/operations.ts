@@ -17,7 +17,12 @@ export type Operation = {
    * Set when the operation exists only on another surface (not in /openapi.json): a
    * compatibility surface (docs/compat/) or the customer portal's own API (docs/console.md).
    */
-  readonly surface?: "crmcom" | "portal";
+  readonly surface?: "crmcom" | "huawei" | "portal";
+  /**
+   * A credential bound to a partner may call only operations marked so; they see only that
+   * partner's records (and its resellers'). See modules/partners.
+   */
+  readonly partnerScope?: true;
 };
 
 const op = (
@@ -32,6 +37,30 @@ const portal = (id: string, summary: string, mutation: boolean): Operation => ({
   ...op(id, "Portal", summary, ["portal:self"], mutation),
   surface: "portal",
 });
+
+/** Huawei Cloud Partner Center's action codes (seed 001), any one of which allows an operation. */
+const BPC = {
+  register: "BPC_ITEM_SUBCUSTSERV_010118",
+  queryCustomers: ["BPC_ITEM_SUBCUSTSERV_010100", "BPC_ITEM_SUBCUSTSERV_010500"],
+  freeze: ["BPC_ITEM_SUBCUSTSERV_010501", "BPC_ITEM_SUBCUSTSERV_010115"],
+  resellers: "BPC_ITEM_SALES_020100",
+  orders: ["BPC_ITEM_SUBCUSTSERV_060100", "BPC_ITEM_SUBCUSTSERV_060200"],
+  budgetRead: [
+    "BPC_ITEM_SUBCUSTSERV_010111",
+    "BPC_ITEM_SUBCUSTSERV_010503",
+    "BPC_ITEM_SUBCUSTSERV_010107",
+  ],
+  budgetWrite: ["BPC_ITEM_SUBCUSTSERV_010111", "BPC_ITEM_SUBCUSTSERV_010503"],
+  bills: "BPC_ITEM_FINANCE_090100",
+} as const;
+
+/** An operation a partner-bound credential may call (on its own partner or a reseller). */
+const partnerOp = (
+  id: string,
+  summary: string,
+  permissions: string[],
+  mutation: boolean,
+): Operation => ({ id, tag: "Partners", summary, permissions, mutation, partnerScope: true });
 
 export const OPERATIONS = {
   "system.health": op("system.health", "System", "Liveness and database check", [], false),
@@ -606,6 +635,100 @@ export const OPERATIONS = {
     ["webhooks:write"],
     true,
   ),
+  "partners.create": op(
+    "partners.create",
+    "Partners",
+    "Create a partner, or a reseller under a partner (parent_id)",
+    ["partners:write"],
+    true,
+  ),
+  "partners.list": op(
+    "partners.list",
+    "Partners",
+    "List partners and resellers",
+    ["partners:read"],
+    false,
+  ),
+  "partners.get": partnerOp("partners.get", "Get a partner or reseller", ["partners:read"], false),
+  "partners.resellers.list": partnerOp(
+    "partners.resellers.list",
+    "List a partner's resellers (indirect partners)",
+    ["partners:read", BPC.resellers],
+    false,
+  ),
+  "partners.identity_check": partnerOp(
+    "partners.identity_check",
+    "Check whether an account name, e-mail address or mobile number is free for a new customer",
+    ["partners:read", BPC.register],
+    false,
+  ),
+  "partners.verification_codes.create": partnerOp(
+    "partners.verification_codes.create",
+    "Send a verification code for registering a customer with an e-mail address (delivered as the verification_code.sent event)",
+    ["partners:write", BPC.register],
+    true,
+  ),
+  "partners.customers.create": partnerOp(
+    "partners.customers.create",
+    "Register a customer under a partner (with a verification code when an e-mail address is given)",
+    ["partners:write", BPC.register],
+    true,
+  ),
+  "partners.customers.list": partnerOp(
+    "partners.customers.list",
+    "List a partner's customers",
+    ["partners:read", ...BPC.queryCustomers],
+    false,
+  ),
+  "partners.customers.get": partnerOp(
+    "partners.customers.get",
+    "Get one of a partner's customers",
+    ["partners:read", ...BPC.queryCustomers],
+    false,
+  ),
+  "partners.customers.freeze": partnerOp(
+    "partners.customers.freeze",
+    "Freeze a partner's customer: it cannot order and its contracts are not billed",
+    ["partners:write", ...BPC.freeze],
+    true,
+  ),
+  "partners.customers.unfreeze": partnerOp(
+    "partners.customers.unfreeze",
+    "Unfreeze a partner's customer: it orders again and billing catches up",
+    ["partners:write", ...BPC.freeze],
+    true,
+  ),
+  "partners.budgets.get": partnerOp(
+    "partners.budgets.get",
+    "Get a customer's budget and what it has used",
+    ["partners:read", ...BPC.budgetRead],
+    false,
+  ),
+  "partners.budgets.set": partnerOp(
+    "partners.budgets.set",
+    "Set a customer's budget: orders that would exceed it are refused; crossing its alert threshold emits budget.threshold_crossed",
+    ["partners:write", ...BPC.budgetWrite],
+    true,
+  ),
+  "partners.orders.list": partnerOp(
+    "partners.orders.list",
+    "List the orders of a partner's customers",
+    ["partners:read", ...BPC.orders],
+    false,
+  ),
+  "partners.orders.get": partnerOp(
+    "partners.orders.get",
+    "Get an order of one of a partner's customers",
+    ["partners:read", ...BPC.orders],
+    false,
+  ),
+  "partners.bill_summary": partnerOp(
+    "partners.bill_summary",
+    "A partner's monthly bill summary across its customers' invoices and credit notes",
+    ["partners:read", BPC.bills],
+    false,
+  ),
+
   "subscription_actions.activate": op(
     "subscription_actions.activate",
     "Subscription actions",

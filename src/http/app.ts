@@ -20,6 +20,7 @@ import Fastify, {
 import type { Kysely } from "kysely";
 import { billwerkApi } from "../compat/billwerk/plugin.js";
 import { CRM_PREFIX, crmApi } from "../compat/crmcom/plugin.js";
+import { HUAWEI_PREFIX, huaweiApi } from "../compat/huawei/plugin.js";
 import type { Config } from "../config.js";
 import { forbidden, rateLimited } from "../domain/errors.js";
 import { getOperation, isAllowed } from "../domain/operations.js";
@@ -44,6 +45,7 @@ import { contractRoutes } from "../modules/contracts/contracts.routes.js";
 import { authenticatePortal } from "../modules/contracts/self-service.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
+import { partnerRoutes } from "../modules/partners/partners.routes.js";
 import { paymentRoutes } from "../modules/payments/payments.routes.js";
 import { portalApiRoutes } from "../modules/portal/portal.routes.js";
 import { reportRoutes } from "../modules/reports/reports.routes.js";
@@ -97,6 +99,15 @@ function authenticateBillwerk(db: Kysely<DB>, req: FastifyRequest) {
 
 /** The customer portal's own API (see modules/portal). */
 const PORTAL_API = "/portal/api";
+
+/** Huawei clients send their token as `X-Auth-Token`; `Authorization: Bearer` works too. */
+function authenticateHuawei(db: Kysely<DB>, req: FastifyRequest) {
+  const token = req.headers["x-auth-token"];
+  if (!req.headers.authorization && typeof token === "string" && token.length > 0) {
+    return authenticateSecret(db, token);
+  }
+  return authenticate(db, req.headers.authorization);
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -172,7 +183,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       route.url.startsWith("/v1") ||
       route.url.startsWith("/api/v1") ||
       route.url.startsWith(CRM_PREFIX) ||
-      route.url.startsWith(PORTAL_API);
+      route.url.startsWith(PORTAL_API) ||
+      route.url.startsWith(`${HUAWEI_PREFIX}/`);
     if (!id) {
       if (api) throw new Error(`route ${route.url} declares no operation`);
       return;
@@ -199,7 +211,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (
       route.url.startsWith("/api/v1") ||
       route.url.startsWith(CRM_PREFIX) ||
-      route.url.startsWith(PORTAL_API)
+      route.url.startsWith(PORTAL_API) ||
+      route.url.startsWith(`${HUAWEI_PREFIX}/`)
     ) {
       schema.hide = true;
       return;
@@ -268,6 +281,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     limit(reply, `${principal.actor.type}:${principal.actor.id}`);
     req.principal = principal;
+    // a partner-bound credential runs partner operations only
+    if (principal.partnerId && !op.partnerScope) {
+      throw forbidden(
+        "partner_credential_scope",
+        `${op.id} is not a partner operation: a credential bound to a partner cannot call it`,
+        { operation: op.id },
+      );
+    }
     if (!isAllowed(op, principal.permissions)) {
       await insertAuditRecords(app.db, [
         {
@@ -295,7 +316,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
         ? authenticateBillwerk(app.db, req)
         : req.routeOptions.url?.startsWith(PORTAL_API)
           ? authenticatePortal(app.db, req.headers.authorization)
-          : authenticate(app.db, req.headers.authorization),
+          : req.url.startsWith(`${HUAWEI_PREFIX}/`)
+            ? authenticateHuawei(app.db, req)
+            : authenticate(app.db, req.headers.authorization),
     );
   });
 
@@ -343,6 +366,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(invoicingRoutes, { prefix: "/v1" });
   await app.register(actionRoutes, { prefix: "/v1" });
   await app.register(paymentRoutes, { prefix: "/v1" });
+  await app.register(partnerRoutes, { prefix: "/v1" });
+  await app.register(huaweiApi, { prefix: HUAWEI_PREFIX });
   await app.register(reportRoutes, { prefix: "/v1" });
   await app.register(portalApiRoutes, { prefix: PORTAL_API });
   await app.register(webRoutes);

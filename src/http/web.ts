@@ -7,8 +7,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
-import { sql } from "kysely";
-import { hashSecret } from "../modules/access/secrets.js";
+import { verifySelfServiceToken } from "../modules/contracts/self-service.js";
 
 const WEB = fileURLToPath(new URL("../../web/", import.meta.url));
 
@@ -118,13 +117,11 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   app.get("/console", (_req, reply) => page(reply, 200, shell("Accrue console", "console.js")));
 
   app.get<{ Params: { token: string } }>("/portal/:token", async (req, reply) => {
-    const live = await app.db
-      .selectFrom("self_service_tokens")
-      .select("contract_id")
-      .where("token_hash", "=", hashSecret(req.params.token))
-      .where("expires_at", ">", sql<Date>`now()`)
-      .executeTakeFirst();
-    // unknown, expired or another's: the same page, which names nothing
+    const live = await verifySelfServiceToken(app.db, req.params.token).then(
+      () => true,
+      () => false,
+    );
+    // unknown, expired, another's or a frozen customer's: the same page, which names nothing
     if (!live) return page(reply, 404, notValid);
     return page(reply, 200, shell("Your subscription", "portal.js"));
   });

@@ -32,6 +32,8 @@ export interface Ctx {
   readonly actor: Actor;
   /** The caller's permission codes ("*" for all): for rules such as "grant only what you hold". */
   readonly permissions: ReadonlySet<string>;
+  /** Set when the caller's credential is bound to a partner (see modules/partners). */
+  readonly partnerId?: string | null;
   readonly clock: Clock;
   readonly requestId: string;
   readonly db: Kysely<DB>;

@@ -76,6 +76,8 @@ export interface ApiKeysTable {
   /** SHA-256 of the whole key, hex. The key itself is never stored. */
   secret_hash: string;
   roles: string[];
+  /** A partner-bound key sees only that partner's (and its resellers') customers. */
+  partner_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   revoked_at: NullableTimestamp;
 }
@@ -86,8 +88,60 @@ export interface OauthClientsTable {
   name: string;
   secret_hash: string;
   roles: string[];
+  /** A partner-bound client sees only that partner's (and its resellers') customers. */
+  partner_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   revoked_at: NullableTimestamp;
+}
+
+export interface PartnersTable {
+  id: string;
+  tenant_id: string;
+  /** Set on a reseller: the partner (distributor) it sells under. */
+  parent_id: string | null;
+  name: string;
+  email: string | null;
+  mobile: string | null;
+  account_manager: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PartnerCustomersTable {
+  customer_id: string;
+  tenant_id: string;
+  partner_id: string;
+  account_name: string;
+  mobile: string | null;
+  xaccount_id: string | null;
+  xaccount_type: string | null;
+  associated_at: Timestamp;
+}
+
+export interface VerificationCodesTable {
+  id: string;
+  tenant_id: string;
+  partner_id: string;
+  email: string;
+  /** SHA-256 of the code, hex. */
+  code_hash: string;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface CustomerBudgetsTable {
+  customer_id: string;
+  tenant_id: string;
+  type: "monthly" | "package";
+  currency: string;
+  /** Minor units. */
+  amount: ColumnType<string, string | bigint, string | bigint>;
+  alert_threshold_percent: number;
+  /** The budget period whose threshold alert was sent ("2026-03", or "package"). */
+  alerted_period: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface IdempotencyKeysTable {
@@ -172,6 +226,9 @@ export interface CustomersTable {
   custom_fields: ColumnType<Record<string, unknown>, string, string>;
   hidden: boolean;
   locked: boolean;
+  /** Frozen by its partner: it cannot order, and its contracts are not billed. */
+  frozen_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  frozen_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: NullableTimestamp;
@@ -330,6 +387,8 @@ export interface ContractsTable {
   grace_period_end_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Start of the inactive phase a rest action began; null when not resting. */
   resting_since: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The customer is frozen: billing leaves the contract alone until it is unfrozen. */
+  billing_frozen: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -686,6 +745,10 @@ export interface DB {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
   oauth_clients: OauthClientsTable;
+  partners: PartnersTable;
+  partner_customers: PartnerCustomersTable;
+  verification_codes: VerificationCodesTable;
+  customer_budgets: CustomerBudgetsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
   outbox_events: OutboxEventsTable;

@@ -67,6 +67,7 @@ export async function findActiveKeyByHash(db: Kysely<DB>, secretHash: string) {
       "api_keys.tenant_id",
       "api_keys.roles",
       "api_keys.secret_hash",
+      "api_keys.partner_id",
       "tenants.test_clock_now",
       customRoleCodes(sql.ref("api_keys.tenant_id"), sql.ref("api_keys.roles")).as(
         "role_permissions",

@@ -16,6 +16,9 @@ const ApiKeySchema = Type.Object(
     name: Type.String(),
     prefix: Type.String({ description: "First characters of the key, for recognition" }),
     roles: Type.Array(Type.String()),
+    partner_id: Type.Union([Type.String(), Type.Null()], {
+      description: "The partner the key is bound to: it sees only that partner's customers",
+    }),
     created_at: Type.String({ format: "date-time" }),
     revoked_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   },
@@ -39,6 +42,14 @@ const CreateApiKeyBody = Type.Object(
       description:
         "Role names: the built-in admin, read_only, finance and partner_operator, or the tenant's own (GET /v1/roles)",
     }),
+    partner_id: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          "Bind the key to a partner (POST /v1/partners): it may then call only partner operations, and sees only that partner's customers and those of its resellers",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -18,6 +18,8 @@ export type ApiKey = {
   name: string;
   prefix: string;
   roles: string[];
+  /** The partner the key is bound to: it then sees only that partner's customers. */
+  partner_id: string | null;
   created_at: string;
   revoked_at: string | null;
 };
@@ -27,6 +29,7 @@ export const toApiKey = (row: ApiKeyRow): ApiKey => ({
   name: row.name,
   prefix: row.prefix,
   roles: row.roles,
+  partner_id: row.partner_id,
   created_at: row.created_at.toISOString(),
   revoked_at: row.revoked_at ? row.revoked_at.toISOString() : null,
 });
@@ -34,10 +37,24 @@ export const toApiKey = (row: ApiKeyRow): ApiKey => ({
 /** Creates a key; the returned `secret` is the only time it is ever shown. */
 export async function createApiKey(
   ctx: Ctx,
-  input: { name: string; roles: string[] },
+  input: { name: string; roles: string[]; partner_id?: string | undefined },
 ): Promise<ApiKey & { secret: string }> {
   for (const [role, codes] of await codesOfRoles(ctx, input.roles)) {
     assertMayGrantCodes(ctx.permissions, codes, `role "${role}"`);
+  }
+  if (input.partner_id !== undefined) {
+    const partner = await ctx.db
+      .selectFrom("partners")
+      .select("id")
+      .where("tenant_id", "=", ctx.tenantId)
+      .where("id", "=", input.partner_id)
+      .executeTakeFirst();
+    if (!partner) {
+      throw unprocessable("unknown_partner", `no partner ${input.partner_id}`, {
+        field: "partner_id",
+        id: input.partner_id,
+      });
+    }
   }
   const secret = generateSecret("ak");
   const row = await insertApiKey(ctx.db, {
@@ -47,6 +64,7 @@ export async function createApiKey(
     prefix: displayPrefix(secret),
     secret_hash: hashSecret(secret),
     roles: [...new Set(input.roles)],
+    partner_id: input.partner_id ?? null,
   });
   const key = toApiKey(row);
   ctx.audit({ targetType: "api_key", targetId: key.id, after: key });

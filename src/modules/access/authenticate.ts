@@ -14,6 +14,8 @@ export type Principal = {
   actor: Actor;
   roles: readonly string[];
   permissions: ReadonlySet<string>;
+  /** Set for partner-bound credentials: partner operations only, that partner's records only. */
+  partnerId: string | null;
   /** The tenant's test clock reading, or null on the system clock. */
   testClockNow: Date | null;
 };
@@ -57,6 +59,7 @@ export async function authenticateSecret(db: Kysely<DB>, secret: string): Promis
       actor: { type: token.holder.type, id: token.holder.id },
       roles: token.holder.roles,
       permissions: permissionsOf(token.holder.roles, token.role_permissions),
+      partnerId: token.partner_id,
       testClockNow: token.test_clock_now,
     };
     principals.set(hash, principal, token.expires_at.getTime() - Date.now());
@@ -69,6 +72,7 @@ export async function authenticateSecret(db: Kysely<DB>, secret: string): Promis
     actor: { type: "api_key", id: row.id },
     roles: row.roles,
     permissions: permissionsOf(row.roles, row.role_permissions),
+    partnerId: row.partner_id,
     testClockNow: row.test_clock_now,
   };
   principals.set(hash, principal);

@@ -145,6 +145,7 @@ export async function findActiveToken(db: Kysely<DB>, tokenHash: string) {
       "access_tokens.tenant_id",
       "oauth_clients.roles as client_roles",
       "api_keys.roles as key_roles",
+      sql<string | null>`coalesce(oauth_clients.partner_id, api_keys.partner_id)`.as("partner_id"),
       "tenants.test_clock_now",
       "access_tokens.expires_at",
       customRoleCodes(
@@ -165,6 +166,7 @@ export async function findActiveToken(db: Kysely<DB>, tokenHash: string) {
     tenant_id: row.tenant_id,
     holder,
     role_permissions: row.role_permissions,
+    partner_id: row.partner_id,
     test_clock_now: row.test_clock_now,
     expires_at: row.expires_at,
   };

@@ -13,6 +13,7 @@ const principal = (tenantId: string, actorId: string, testClockNow: Date | null 
     actor: { type: "api_key", id: actorId },
     roles: ["admin"],
     permissions: new Set(),
+    partnerId: null,
     testClockNow,
   }) satisfies Principal;
 

@@ -30,6 +30,7 @@ import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/customers.repository.js";
 import { type BillingPreview, previewSettlement, settleContract } from "../invoicing/billing.js";
 import { type Page, toPage } from "../pagination.js";
+import { admitOrder, assertNotFrozen } from "../partners/budgets.js";
 import {
   type CartComponent,
   setComponentQuantity,
@@ -160,6 +161,7 @@ export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<O
       field: "customer_id",
     });
   }
+  assertNotFrozen(customer);
   const { group } = await orderableVariant(ctx, input.plan_variant_id, "plan_variant_id");
   const components = await validateCartComponents(ctx, group.id, input.components ?? [], "signup");
   if (input.coupon_code !== undefined) {
@@ -402,7 +404,17 @@ async function orderingCustomer(ctx: Ctx, customerId: string) {
       field: "customer_id",
     });
   }
+  assertNotFrozen(customer);
   return customer;
+}
+
+/** A frozen customer orders nothing; one with a budget orders only within it. */
+async function admitCustomerOrder(ctx: Ctx, order: OrderRow): Promise<void> {
+  const customer = await findCustomer(ctx.db, ctx.tenantId, order.customer_id, {
+    forUpdate: true,
+  });
+  if (!customer) return;
+  await admitOrder(ctx, customer, () => previewOrder(ctx, order.id));
 }
 
 /**
@@ -622,6 +634,7 @@ export async function commitOrder(
       );
     }
   }
+  await admitCustomerOrder(ctx, found);
   if (isPaymentMethod(input.payment_method)) {
     before = await ctx.db
       .updateTable("orders")
@@ -637,6 +650,7 @@ export async function commitOrder(
 
 export async function approveOrder(ctx: Ctx, id: string): Promise<Order> {
   const { before } = await transition(ctx, id, "approve");
+  await admitCustomerOrder(ctx, before);
   await fulfil(ctx, before, "approval");
   return setStatus(ctx, before, "succeeded");
 }
@@ -889,6 +903,7 @@ export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview
         last_billed_at: null,
         grace_period_end_at: null,
         resting_since: null,
+        billing_frozen: false,
         created_at: created,
         updated_at: created,
       },

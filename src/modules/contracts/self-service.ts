@@ -5,10 +5,12 @@
 
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
-import { notFound, unauthenticated, unprocessable } from "../../domain/errors.js";
+import { forbidden, notFound, unauthenticated, unprocessable } from "../../domain/errors.js";
 import type { DB } from "../../storage/schema.js";
 import { generateSecret, hashSecret } from "../access/secrets.js";
 import type { Ctx } from "../context.js";
+import { findCustomer } from "../customers/customers.repository.js";
+import { assertNotFrozen } from "../partners/budgets.js";
 import { findContract } from "./contracts.repository.js";
 
 export const MAX_TOKEN_VALIDITY_MINUTES = 10_080;
@@ -33,6 +35,8 @@ export async function createSelfServiceToken(
     throw notFound("contract_not_found", `no contract ${input.contractId}`, {
       id: input.contractId,
     });
+  const customer = await findCustomer(ctx.db, ctx.tenantId, contract.customer_id);
+  if (customer) assertNotFrozen(customer);
   const token = generateSecret("sst");
   // a credential: it expires by the wall clock, like API keys and access tokens
   const expiresAt = new Date(Date.now() + minutes * 60_000);
@@ -57,16 +61,34 @@ export async function createSelfServiceToken(
 export async function verifySelfServiceToken(
   db: Kysely<DB>,
   token: string,
-): Promise<{ tenantId: string; contractId: string }> {
+): Promise<{ tenantId: string; contractId: string; testClockNow: Date | null }> {
   const row = await db
-    .selectFrom("self_service_tokens")
-    .select(["tenant_id", "contract_id"])
-    .where("token_hash", "=", hashSecret(token))
-    .where("expires_at", ">", sql<Date>`now()`)
+    .selectFrom("self_service_tokens as t")
+    .innerJoin("contracts as c", "c.id", "t.contract_id")
+    .innerJoin("customers as cu", "cu.id", "c.customer_id")
+    .innerJoin("tenants as te", "te.id", "t.tenant_id")
+    .select([
+      "t.tenant_id",
+      "t.contract_id",
+      "cu.id as customer_id",
+      "cu.frozen_at",
+      "te.test_clock_now",
+    ])
+    .where("t.token_hash", "=", hashSecret(token))
+    .where("t.expires_at", ">", sql<Date>`now()`)
     .executeTakeFirst();
   if (!row)
     throw unauthenticated("invalid_token", "the self-service link is unknown or has expired");
-  return { tenantId: row.tenant_id, contractId: row.contract_id };
+  if (row.frozen_at) {
+    throw forbidden("customer_frozen", "the customer is frozen by its partner", {
+      customer_id: row.customer_id,
+    });
+  }
+  return {
+    tenantId: row.tenant_id,
+    contractId: row.contract_id,
+    testClockNow: row.test_clock_now,
+  };
 }
 
 /** The permission every portal operation names; held only by self-service token holders. */
@@ -85,24 +107,18 @@ export async function authenticatePortal(
   roles: readonly string[];
   permissions: ReadonlySet<string>;
   testClockNow: Date | null;
+  partnerId: null;
 }> {
   const match = authorization ? /^Bearer\s+(sst_\S+)\s*$/i.exec(authorization) : null;
   if (!match)
     throw unauthenticated("invalid_token", "the self-service link is unknown or has expired");
-  const row = await db
-    .selectFrom("self_service_tokens as s")
-    .innerJoin("tenants as t", "t.id", "s.tenant_id")
-    .select(["s.tenant_id", "s.contract_id", "t.test_clock_now"])
-    .where("s.token_hash", "=", hashSecret(match[1]!))
-    .where("s.expires_at", ">", sql<Date>`now()`)
-    .executeTakeFirst();
-  if (!row)
-    throw unauthenticated("invalid_token", "the self-service link is unknown or has expired");
+  const opened = await verifySelfServiceToken(db, match[1]!);
   return {
-    tenantId: row.tenant_id,
-    actor: { type: "self_service", id: row.contract_id },
+    tenantId: opened.tenantId,
+    actor: { type: "self_service", id: opened.contractId },
     roles: [],
     permissions: new Set([PORTAL_PERMISSION]),
-    testClockNow: row.test_clock_now,
+    testClockNow: opened.testClockNow,
+    partnerId: null,
   };
 }

@@ -112,6 +112,8 @@ export type CustomerValues = Omit<
   | "updated_at"
   | "deleted_at"
   | "locked"
+  | "frozen_at"
+  | "frozen_reason"
   | "address"
   | "custom_fields"
 > & {

@@ -633,7 +633,8 @@ type Claimed = { contract: ContractRow; testClockNow: Date | null };
  * LOCKED). Tenants are served longest-waiting first (their earliest due contract), and a
  * batch never spans tenants, so a tenant's number counters are locked only while its own
  * documents are written. Each step reads an index on (tenant, next billing date) up to the
- * tenant's own clock: a claim reads what it locks however many contracts are not due.
+ * tenant's own clock: a claim reads what it locks however many contracts are not due. The
+ * contracts of a frozen customer (billing_frozen) are outside that partial index and wait.
  */
 async function claimDue(
   trx: Kysely<DB>,
@@ -647,6 +648,7 @@ async function claimDue(
       SELECT c.next_billing_at AS first_due FROM contracts c
       WHERE c.tenant_id = t.id
         AND c.next_billing_at IS NOT NULL
+        AND NOT c.billing_frozen
         AND c.next_billing_at <= coalesce(t.test_clock_now, ${options.now})
         ${only}
       ORDER BY c.next_billing_at
@@ -660,6 +662,7 @@ async function claimDue(
       SELECT * FROM contracts c
       WHERE c.tenant_id = ${tenant.id}
         AND c.next_billing_at IS NOT NULL
+        AND NOT c.billing_frozen
         AND c.next_billing_at <= ${tenant.test_clock_now ?? options.now}
         ${only}
       ORDER BY c.next_billing_at, c.id
