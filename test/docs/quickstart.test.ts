@@ -25,6 +25,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { CONFIG_VARIABLES } from "../../src/config.js";
 import type { Backend } from "../../src/storage/db.js";
 import { BACKENDS, createPostgresDatabase, dropPostgresDatabase } from "../harness.js";
 
@@ -61,11 +62,18 @@ function commands(body: string): string[] {
   return out;
 }
 
-/** What the reader's terminal starts with: no settings of the test run leak in. */
+/**
+ * The reader's terminal: this machine's environment without what the test run adds (npm's
+ * script variables, vitest's, the test database, Accrue's settings).
+ */
 function readerEnv(): NodeJS.ProcessEnv {
-  const keep = ["HOME", "USER", "LANG", "LC_ALL", "TMPDIR", "TERM", "npm_config_cache"];
+  const added = new Set(["NODE_ENV", "NODE_OPTIONS", "TEST", "INIT_CWD", "DATABASE_URL"]);
   const env: NodeJS.ProcessEnv = {};
-  for (const name of keep) if (process.env[name] !== undefined) env[name] = process.env[name];
+  for (const [name, value] of Object.entries(process.env)) {
+    if (added.has(name) || CONFIG_VARIABLES.some((v) => v.name === name)) continue;
+    if (/^(npm_|VITEST|VITE_|ACCRUE_)/.test(name) && name !== "npm_config_cache") continue;
+    env[name] = value;
+  }
   // `npm test` puts the repository's node_modules/.bin first on PATH; a reader's has none
   env.PATH = (process.env.PATH ?? "")
     .split(path.delimiter)
