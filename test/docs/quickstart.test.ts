@@ -24,6 +24,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import ts from "typescript";
 import { afterAll, expect, it } from "vitest";
 import { CONFIG_VARIABLES } from "../../src/config.js";
 import type { Backend } from "../../src/storage/db.js";
@@ -285,6 +286,43 @@ it("every quickstart block is a known kind", () => {
     `DATABASE_URL=${DOC_DATABASE_URL} npm start`,
   ]);
 });
+
+/**
+ * The TypeScript blocks compile under the repository's strict settings, as saved where the
+ * doc says (in the checkout's root): a reader's editor shows no errors either. Once, on the
+ * PGlite pass.
+ */
+if (BACKENDS.includes("pglite")) {
+  it("the quick start's TypeScript compiles", { timeout: 60_000 }, () => {
+    const blocks = quickstartBlocks(fs.readFileSync(path.join(ROOT, DOC), "utf8")).filter(
+      (b) => b.lang === "ts",
+    );
+    expect(blocks.length).toBeGreaterThan(0);
+    const config = ts.getParsedCommandLineOfConfigFile(
+      path.join(ROOT, "tsconfig.json"),
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+        },
+      },
+    );
+    if (!config) throw new Error("tsconfig.json could not be read");
+    const files = new Map(blocks.map((b) => [path.join(ROOT, b.file!), b.body]));
+    const host = ts.createCompilerHost(config.options);
+    const { fileExists, readFile } = host;
+    host.fileExists = (f) => files.has(f) || fileExists.call(host, f);
+    host.readFile = (f) => files.get(f) ?? readFile.call(host, f);
+    const program = ts.createProgram([...files.keys()], config.options, host);
+    const errors = ts
+      .getPreEmitDiagnostics(program)
+      .map(
+        (d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+      );
+    expect(errors).toEqual([]);
+  });
+}
 
 for (const backend of BACKENDS) {
   it(`following docs/quickstart.md on a fresh clone works [${backend}]`, {
