@@ -244,7 +244,8 @@ async function followQuickstart(backend: Backend) {
           expect(step.code, `${command}\n${step.stdout}\n${step.stderr}`).toBe(0);
           if (!placeholder && !command.startsWith("export ")) steps.push(step);
         }
-        timings.push(`${((performance.now() - t) / 1000).toFixed(1)} s  ${command.split("\n")[0]}`);
+        const seconds = (performance.now() - t) / 1000;
+        if (seconds >= 1) timings.push(`${command.split("\n")[0]} ${seconds.toFixed(1)} s`);
       }
     }
   } finally {
@@ -254,8 +255,9 @@ async function followQuickstart(backend: Backend) {
   expect(server!.output()).toContain(
     databaseUrl ? "on the PostgreSQL" : "on the embedded database",
   );
+  // one line for CI's log: how long a reader's path takes, and its slow steps
   process.stderr.write(
-    `quick start [${backend}] in ${((performance.now() - started) / 1000).toFixed(1)} s:\n  ${timings.join("\n  ")}\n`,
+    `quick start [${backend}]: ${((performance.now() - started) / 1000).toFixed(1)} s (${timings.join(", ")})\n`,
   );
   return steps;
 }
