@@ -334,7 +334,11 @@ for (const backend of BACKENDS) {
 
     expect(steps[0]!.command).toBe("npm install");
     const tenant = answer(steps, /\/v1\/tenant /);
-    expect(tenant).toMatchObject({ name: "Default" });
+    expect(tenant).toMatchObject({
+      name: "Default",
+      clock: "system",
+      auto_finalize_invoices: true,
+    });
     const customer = answer(steps, /\/v1\/customers /);
     expect(customer).toMatchObject({ company_name: "Acme GmbH", time_zone: "Europe/Berlin" });
     expect(answer(steps, /\/v1\/plan_groups /)).toMatchObject({ currency: "EUR" });
