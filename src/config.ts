@@ -59,6 +59,16 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; do
   },
   { name: "ACCRUE_BODY_LIMIT", default: "1048576", doc: "Largest request body in bytes." },
   {
+    name: "ACCRUE_RATE_LIMIT",
+    default: "1000",
+    doc: "Requests a second each caller may sustain, in bursts of twice that (0: off).",
+  },
+  {
+    name: "ACCRUE_AUTH_CACHE_MS",
+    default: "1000",
+    doc: "Milliseconds a process may reuse a credential it has checked (0: never).",
+  },
+  {
     name: "ACCRUE_PUBLIC_URL",
     default: "http://HOST:PORT",
     doc: "Base URL used in links Accrue hands out (documents, portal).",
