@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { allPermissionCodes, getOperation, isAllowed, OPERATIONS } from "./operations.js";
+import {
+  allPermissionCodes,
+  getOperation,
+  isAllowed,
+  OPERATIONS,
+  type Operation,
+} from "./operations.js";
 import { permissionsOf } from "./roles.js";
 
 describe("operation catalog", () => {
@@ -27,10 +33,13 @@ describe("operation catalog", () => {
   it("admin may do everything; read_only exactly the reads", () => {
     const admin = permissionsOf(["admin"]);
     const reader = permissionsOf(["read_only"]);
-    for (const op of Object.values(OPERATIONS)) {
+    for (const op of Object.values(OPERATIONS) as Operation[]) {
       expect(isAllowed(op, admin)).toBe(true);
+      // portal operations are for self-service tokens alone (their code is no API key's)
+      if (op.surface === "portal") continue;
       if (op.permissions.length > 0) expect(isAllowed(op, reader)).toBe(!op.mutation);
     }
+    expect(allPermissionCodes()).not.toContain("portal:self");
     expect(permissionsOf(["nobody"]).size).toBe(0);
     expect(allPermissionCodes()).toContain("api_keys:write");
     expect(getOperation("nope")).toBeUndefined();

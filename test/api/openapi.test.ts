@@ -14,6 +14,7 @@ describeServer("OpenAPI document and docs page", (t) => {
     for (const [id, op] of Object.entries(OPERATIONS) as [string, Operation][]) {
       // operations of a compatibility surface alone are documented in docs/compat/
       expect(operations.has(id), id).toBe(op.surface === undefined);
+      if (op.surface !== undefined) continue;
       for (const code of op.permissions) expect(operations.get(id)?.description).toContain(code);
     }
     expect(
