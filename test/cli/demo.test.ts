@@ -35,7 +35,12 @@ for (const backend of BACKENDS) {
     expect(run.stderr).toContain("[1/10] creating the demo tenant");
     expect(run.stderr).toContain("[10/10] done");
     const result = JSON.parse(run.stdout);
-    expect(result).toMatchObject({ contracts: 6, test_clock: "2026-05-01T06:00:00Z" });
+    expect(result).toMatchObject({
+      contracts: 6,
+      test_clock: "2026-05-01T06:00:00Z",
+      orders_awaiting_approval: 1,
+    });
+    expect(result.portal_url).toMatch(/\/portal\/sst_[A-Za-z0-9_-]+$/);
     expect(result.invoices).toBeGreaterThanOrEqual(6 * 4);
     expect(result.credit_notes).toBeGreaterThanOrEqual(1);
     expect(result.webhook_deliveries).toBeGreaterThan(50);
