@@ -110,6 +110,13 @@ export async function fixture(server: TestServer): Promise<string[]> {
     method: "offline",
   });
   const role = await post("/v1/roles", { name: "fixture_role", permissions: ["customers:read"] });
+  const user = await post("/v1/console_users", {
+    // e-mail addresses are unique across the installation, and a database may hold several fixtures
+    email: `fixture-${Math.random().toString(36).slice(2)}@users.example`,
+    name: "Fixture",
+    password: "fixture password 1",
+    roles: ["read_only"],
+  });
   const partner = await post("/v1/partners", { name: "Partner" });
   const reseller = await post("/v1/partners", { name: "Reseller", parent_id: partner.id });
   const subCustomer = await post(`/v1/partners/${partner.id}/customers`, {
@@ -117,6 +124,7 @@ export async function fixture(server: TestServer): Promise<string[]> {
   });
   return [
     role.name,
+    user.id,
     payment.id,
     partner.id,
     reseller.id,

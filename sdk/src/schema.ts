@@ -190,6 +190,78 @@ export interface paths {
         patch: operations["roles.update"];
         trace?: never;
     };
+    "/v1/console_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List console users
+         * @description Permissions (any one of): `console_users:read`.
+         */
+        get: operations["console_users.list"];
+        put?: never;
+        /**
+         * Create a console user (e-mail address, password, roles)
+         * @description A person who signs in to the console with an e-mail address and a password. An e-mail address belongs to one user across the installation.
+         *
+         *     Permissions (any one of): `console_users:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["console_users.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console_users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a console user and end its sessions
+         * @description The user can no longer sign in; its sessions end at once.
+         *
+         *     Permissions (any one of): `console_users:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["console_users.disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console_sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a console user in with e-mail address and password (a 12-hour bearer token)
+         * @description Sign a console user in: a bearer token (at_…) for 12 hours with the user's roles. Wrong e-mail and wrong password answer alike; attempts count against the client address's rate limit.
+         */
+        post: operations["console_sessions.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -2532,6 +2604,15 @@ export interface components {
             created_at: string;
             revoked_at: string | null;
         };
+        ConsoleUser: {
+            id: string;
+            email: string;
+            name: string;
+            roles: string[];
+            /** Format: date-time */
+            created_at: string;
+            disabled_at: string | null;
+        };
         Address: {
             line1?: string;
             line2?: string;
@@ -3522,6 +3603,168 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "console_users.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConsoleUser"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "console_users.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    name: string;
+                    /** @description At least 12 characters; stored only as an scrypt hash */
+                    password: string;
+                    /** @description Role names, as for API keys */
+                    roles: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        roles: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                        disabled_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "console_users.disable": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        roles: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                        disabled_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "console_sessions.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access_token: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        user: components["schemas"]["ConsoleUser"];
+                    };
                 };
             };
         };

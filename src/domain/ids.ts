@@ -43,6 +43,7 @@ export const ID_PREFIXES = {
   partner: "prt",
   verificationCode: "vcd",
   role: "rol",
+  consoleUser: "usr",
   job: "job",
 } as const;
 

@@ -31,6 +31,7 @@ import {
   authenticateSecret,
   type Principal,
 } from "../modules/access/authenticate.js";
+import { consoleUserRoutes } from "../modules/access/console-users.routes.js";
 import { oauthRoutes } from "../modules/access/oauth.routes.js";
 import { configurePrincipalCache } from "../modules/access/principal-cache.js";
 import { roleRoutes } from "../modules/access/roles.routes.js";
@@ -266,7 +267,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const address = `address:${req.ip}`;
     if (!op || op.permissions.length === 0) {
       // credential exchanges are limited per client address
-      if (op?.id === "oauth.token" || op?.surface === "crmcom") limit(reply, address);
+      if (
+        op?.id === "oauth.token" ||
+        op?.id === "console_sessions.create" ||
+        op?.surface === "crmcom"
+      )
+        limit(reply, address);
       return;
     }
     // an address that spent its budget on wrong credentials is refused before any lookup
@@ -354,6 +360,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(tenantRoutes, { prefix: "/v1" });
   await app.register(apiKeyRoutes, { prefix: "/v1" });
   await app.register(roleRoutes, { prefix: "/v1" });
+  await app.register(consoleUserRoutes, { prefix: "/v1" });
   await app.register(customerRoutes, { prefix: "/v1" });
   await app.register(catalogRoutes, { prefix: "/v1" });
   await app.register(discountRoutes, { prefix: "/v1" });

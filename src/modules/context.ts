@@ -5,7 +5,7 @@ import type { DB } from "../storage/schema.js";
 /** Who performs an operation. */
 export type Actor = {
   /** self_service: the holder of a portal token; `id` is the contract it opens. */
-  type: "api_key" | "oauth_client" | "system" | "self_service";
+  type: "api_key" | "oauth_client" | "console_user" | "system" | "self_service";
   id: string;
 };
 

@@ -191,8 +191,22 @@ export interface AccessTokensTable {
   /** Who the token stands for: an OAuth client or (CRM.COM's web-API-key login) an API key. */
   client_id: string | null;
   api_key_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A console user's sign-in session. */
+  console_user_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   expires_at: Timestamp;
+}
+
+export interface ConsoleUsersTable {
+  id: string;
+  tenant_id: string;
+  email: string;
+  name: string;
+  /** scrypt$N$r$p$salt$hash (see modules/access/passwords.ts). */
+  password_hash: string;
+  roles: string[];
+  created_at: CreatedAt;
+  disabled_at: NullableTimestamp;
 }
 
 export type Address = {
@@ -742,6 +756,7 @@ export interface DB {
   webhook_attempts: WebhookAttemptsTable;
   customers: CustomersTable;
   access_tokens: AccessTokensTable;
+  console_users: ConsoleUsersTable;
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
   oauth_clients: OauthClientsTable;

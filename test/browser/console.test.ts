@@ -65,17 +65,39 @@ for (const backend of BACKENDS) {
       await database?.close();
     });
 
-    it("refuses a wrong key and signs in with the demo's", async () => {
+    it("signs in with an e-mail address and password, or with an API key; refuses wrong ones", async () => {
+      const user = await api("POST", "/v1/console_users", {
+        email: "Finance@Demo.example",
+        name: "Fiona Finance",
+        password: "a long enough password",
+        roles: ["finance"],
+      });
+      expect(user.status).toBe(201);
       await page.goto(`${base}/console`);
       await expect.poll(() => page.title()).toBe("Sign in · Accrue console");
       await expectAccessible(page, "the sign-in page");
+      await page.getByLabel("E-mail", { exact: true }).fill("finance@demo.example");
+      await page.getByLabel("Password", { exact: true }).fill("not the password");
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect
+        .poll(() => page.getByRole("alert").textContent())
+        .toContain("wrong e-mail address or password");
+      await page.getByLabel("Password", { exact: true }).fill("a long enough password");
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+      await shot("console-signed-in-user");
+      // the session is the user's: the audit log names it
+      const audit = await api("GET", "/v1/audit_events?operation=console_sessions.create");
+      expect(audit.body.data[0].actor).toEqual({ type: "console_user", id: user.body.id });
+      await page.getByRole("button", { name: "Sign out" }).click();
+
       await page.getByLabel("API key").fill("ak_not_a_key");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in with the key" }).click();
       await expect
         .poll(() => page.getByRole("alert").textContent())
         .toContain("invalid_credentials");
       await page.getByLabel("API key").fill(demo.api_key);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in with the key" }).click();
       await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
     });
 
@@ -255,7 +277,7 @@ for (const backend of BACKENDS) {
         .secret;
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.getByLabel("API key").fill(key);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in with the key" }).click();
       await page.getByRole("link", { name: "Clock" }).click();
       await page.getByRole("button", { name: "Advance one day" }).click();
       await expect.poll(() => page.getByRole("alert").textContent()).toContain("permission_denied");

@@ -76,30 +76,73 @@ function useHash(): string {
 
 function SignIn(props: { onSignedIn: (key: string) => void }): JSX.Element {
   const [key, setKey] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     document.title = "Sign in · Accrue console";
   }, []);
+  const attempt = async (credential: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const secret = await credential();
+      await client(secret).GET("/v1/tenant");
+      signIn(secret);
+      props.onSignedIn(secret);
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <main id="main" class="sign-in">
       <h1>Accrue console</h1>
       <form
-        onSubmit={async (e) => {
+        aria-labelledby="with-user"
+        onSubmit={(e) => {
           e.preventDefault();
-          setBusy(true);
-          setError(null);
-          try {
-            await client(key.trim()).GET("/v1/tenant");
-            signIn(key.trim());
-            props.onSignedIn(key.trim());
-          } catch (err) {
-            setError(describeError(err));
-          } finally {
-            setBusy(false);
-          }
+          void attempt(async () => {
+            const { data } = await client("").POST("/v1/console_sessions", {
+              body: { email: email.trim(), password },
+            });
+            return data.access_token;
+          });
         }}
       >
+        <h2 id="with-user">With your e-mail address</h2>
+        <Field
+          label="E-mail"
+          name="email"
+          type="email"
+          value={email}
+          onInput={setEmail}
+          required
+          autoComplete="username"
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          value={password}
+          onInput={setPassword}
+          required
+          autoComplete="current-password"
+        />
+        <button type="submit" class="primary" disabled={busy}>
+          Sign in
+        </button>
+      </form>
+      <form
+        aria-labelledby="with-key"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void attempt(async () => key.trim());
+        }}
+      >
+        <h2 id="with-key">With an API key</h2>
         <Field
           label="API key"
           name="api_key"
@@ -111,14 +154,14 @@ function SignIn(props: { onSignedIn: (key: string) => void }): JSX.Element {
           hint="An API key (ak_…) of your tenant. The console can do what the key's roles allow."
         />
         <button type="submit" class="primary" disabled={busy}>
-          Sign in
+          Sign in with the key
         </button>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
       </form>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </main>
   );
 }

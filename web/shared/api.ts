@@ -19,8 +19,13 @@ export function signOut(): void {
   sessionStorage.removeItem(KEY);
 }
 
+/** A client with a key or session token; without one for the public sign-in call. */
 export function client(key: string): AccrueClient {
-  return createClient({ baseUrl: location.origin, apiKey: key, retries: 1 });
+  return createClient({
+    baseUrl: location.origin,
+    ...(key ? { apiKey: key } : {}),
+    retries: 1,
+  });
 }
 
 /** A message for people, with the machine code where the API gave one. */

@@ -39,13 +39,13 @@ export type TokenRequest = {
 };
 
 /**
- * A new access token for an OAuth client or an API key, stored hashed with its audit record in
- * one transaction.
+ * A new access token for an OAuth client, an API key or a console user, stored hashed with its
+ * audit record in one transaction.
  */
-async function storeToken(
+export async function storeToken(
   db: Kysely<DB>,
   holder: {
-    type: "oauth_client" | "api_key";
+    type: "oauth_client" | "api_key" | "console_user";
     id: string;
     tenantId: string;
     tenantTime: Date | null;
@@ -64,6 +64,7 @@ async function storeToken(
         tenant_id: holder.tenantId,
         client_id: holder.type === "oauth_client" ? holder.id : null,
         api_key_id: holder.type === "api_key" ? holder.id : null,
+        console_user_id: holder.type === "console_user" ? holder.id : null,
         expires_at: expiresAt,
       })
       .execute();
@@ -139,29 +140,35 @@ export async function findActiveToken(db: Kysely<DB>, tokenHash: string) {
     .innerJoin("tenants", "tenants.id", "access_tokens.tenant_id")
     .leftJoin("oauth_clients", "oauth_clients.id", "access_tokens.client_id")
     .leftJoin("api_keys", "api_keys.id", "access_tokens.api_key_id")
+    .leftJoin("console_users", "console_users.id", "access_tokens.console_user_id")
     .select([
       "access_tokens.client_id",
       "access_tokens.api_key_id",
+      "access_tokens.console_user_id",
       "access_tokens.tenant_id",
       "oauth_clients.roles as client_roles",
       "api_keys.roles as key_roles",
+      "console_users.roles as user_roles",
       sql<string | null>`coalesce(oauth_clients.partner_id, api_keys.partner_id)`.as("partner_id"),
       "tenants.test_clock_now",
       "access_tokens.expires_at",
       customRoleCodes(
         sql.ref("access_tokens.tenant_id"),
-        sql`coalesce(oauth_clients.roles, api_keys.roles)`,
+        sql`coalesce(oauth_clients.roles, api_keys.roles, console_users.roles)`,
       ).as("role_permissions"),
     ])
     .where("access_tokens.token_hash", "=", tokenHash)
     .where("access_tokens.expires_at", ">", sql<Date>`now()`)
     .where("oauth_clients.revoked_at", "is", null)
     .where("api_keys.revoked_at", "is", null)
+    .where("console_users.disabled_at", "is", null)
     .executeTakeFirst();
   if (!row) return undefined;
   const holder = row.client_id
     ? { type: "oauth_client" as const, id: row.client_id, roles: row.client_roles ?? [] }
-    : { type: "api_key" as const, id: row.api_key_id!, roles: row.key_roles ?? [] };
+    : row.console_user_id
+      ? { type: "console_user" as const, id: row.console_user_id, roles: row.user_roles ?? [] }
+      : { type: "api_key" as const, id: row.api_key_id!, roles: row.key_roles ?? [] };
   return {
     tenant_id: row.tenant_id,
     holder,

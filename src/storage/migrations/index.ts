@@ -17,6 +17,7 @@ import * as m0016 from "./0016_subscription_actions.js";
 import * as m0017 from "./0017_payments.js";
 import * as m0018 from "./0018_roles.js";
 import * as m0020 from "./0020_partners.js";
+import * as m0021 from "./0021_console_users.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "0017_payments": m0017,
   "0018_roles": m0018,
   "0020_partners": m0020,
+  "0021_console_users": m0021,
 };

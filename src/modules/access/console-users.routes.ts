@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { runMutation, runRead } from "../../http/execute.js";
+import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas.js";
+import {
+  createConsoleUser,
+  disableConsoleUser,
+  listConsoleUsers,
+  signIn,
+} from "./console-users.service.js";
+
+const ConsoleUserSchema = Type.Object(
+  {
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.String(),
+    roles: Type.Array(Type.String()),
+    created_at: Type.String({ format: "date-time" }),
+    disabled_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  },
+  { $id: "ConsoleUser" },
+);
+
+const Email = Type.String({ minLength: 3, maxLength: 254, pattern: "^[^@\\s]+@[^@\\s]+$" });
+
+export const consoleUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    "/console_users",
+    {
+      config: { operation: "console_users.create" },
+      schema: {
+        description:
+          "A person who signs in to the console with an e-mail address and a password. An e-mail address belongs to one user across the installation.",
+        headers: IdempotencyHeader,
+        body: Type.Object(
+          {
+            email: Email,
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String({
+              minLength: 12,
+              maxLength: 200,
+              description: "At least 12 characters; stored only as an scrypt hash",
+            }),
+            roles: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+              minItems: 1,
+              maxItems: 20,
+              description: "Role names, as for API keys",
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: ConsoleUserSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await createConsoleUser(ctx, req.body),
+      })),
+  );
+
+  app.get(
+    "/console_users",
+    {
+      config: { operation: "console_users.list" },
+      schema: { querystring: PageQuery, response: { 200: Page(ConsoleUserSchema) } },
+    },
+    (req) =>
+      runRead(req, (ctx) =>
+        listConsoleUsers(ctx, { limit: req.query.limit ?? 20, cursor: req.query.cursor }),
+      ),
+  );
+
+  app.post(
+    "/console_users/:id/disable",
+    {
+      config: { operation: "console_users.disable" },
+      schema: {
+        description: "The user can no longer sign in; its sessions end at once.",
+        headers: IdempotencyHeader,
+        params: IdParams,
+        response: { 200: ConsoleUserSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await disableConsoleUser(ctx, req.params.id),
+      })),
+  );
+
+  app.post(
+    "/console_sessions",
+    {
+      config: { operation: "console_sessions.create" },
+      schema: {
+        description:
+          "Sign a console user in: a bearer token (at_…) for 12 hours with the user's roles. Wrong e-mail and wrong password answer alike; attempts count against the client address's rate limit.",
+        body: Type.Object(
+          {
+            email: Type.String({ minLength: 1, maxLength: 254 }),
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({
+            access_token: Type.String(),
+            expires_at: Type.String({ format: "date-time" }),
+            user: ConsoleUserSchema,
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const session = await signIn(app.db, req.body, req.id);
+      reply.status(201);
+      return session;
+    },
+  );
+};

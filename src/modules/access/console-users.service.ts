@@ -1,0 +1,177 @@
+/**
+ * Console users: people who sign in to the console with an e-mail address and a password
+ * instead of an API key. A user holds roles like a key does; signing in gives a 12-hour
+ * access token standing for the user (revoked at once when the user is disabled).
+ */
+import type { Kysely } from "kysely";
+import { conflict, notFound, unauthenticated, unprocessable } from "../../domain/errors.js";
+import { newId } from "../../lib/ids.js";
+import type { DB } from "../../storage/schema.js";
+import type { Ctx } from "../context.js";
+import { type Page, toPage } from "../pagination.js";
+import { storeToken } from "./oauth.service.js";
+import { DECOY_HASH, hashPassword, verifyPassword } from "./passwords.js";
+import { principals } from "./principal-cache.js";
+import { assertMayGrantCodes, codesOfRoles } from "./roles.service.js";
+
+export const CONSOLE_SESSION_SECONDS = 12 * 60 * 60;
+
+export type ConsoleUser = {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  created_at: string;
+  disabled_at: string | null;
+};
+
+type Row = {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  created_at: Date;
+  disabled_at: Date | null;
+};
+
+const toUser = (r: Row): ConsoleUser => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  roles: r.roles,
+  created_at: r.created_at.toISOString(),
+  disabled_at: r.disabled_at ? r.disabled_at.toISOString() : null,
+});
+
+const COLUMNS = ["id", "email", "name", "roles", "created_at", "disabled_at"] as const;
+
+export async function createConsoleUser(
+  ctx: Ctx,
+  input: { email: string; name: string; password: string; roles: string[] },
+): Promise<ConsoleUser> {
+  for (const [role, codes] of await codesOfRoles(ctx, input.roles)) {
+    assertMayGrantCodes(ctx.permissions, codes, `role "${role}"`);
+  }
+  const email = input.email.trim().toLowerCase();
+  if (input.password.trim().length < 12) {
+    throw unprocessable("weak_password", "a password has at least 12 characters", {
+      field: "password",
+    });
+  }
+  const taken = await ctx.db
+    .selectFrom("console_users")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
+    .executeTakeFirst();
+  // e-mail addresses sign in across the installation, so one may belong to one user only
+  if (taken) {
+    throw conflict("console_user_email_taken", "a console user with this e-mail exists", {
+      field: "email",
+    });
+  }
+  const row = await ctx.db
+    .insertInto("console_users")
+    .values({
+      id: newId("consoleUser"),
+      tenant_id: ctx.tenantId,
+      email,
+      name: input.name,
+      password_hash: await hashPassword(input.password),
+      roles: [...new Set(input.roles)],
+    })
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  const user = toUser(row);
+  ctx.audit({ targetType: "console_user", targetId: user.id, after: user });
+  return user;
+}
+
+export async function listConsoleUsers(
+  ctx: Ctx,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<Page<ConsoleUser>> {
+  let q = ctx.db
+    .selectFrom("console_users")
+    .select(COLUMNS)
+    .where("tenant_id", "=", ctx.tenantId)
+    .orderBy("id")
+    .limit(page.limit + 1);
+  if (page.cursor) q = q.where("id", ">", page.cursor);
+  return toPage((await q.execute()).map(toUser), page.limit);
+}
+
+export async function disableConsoleUser(ctx: Ctx, id: string): Promise<ConsoleUser> {
+  const before = await ctx.db
+    .selectFrom("console_users")
+    .select(COLUMNS)
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) throw notFound("console_user_not_found", `no console user ${id}`, { id });
+  if (before.disabled_at) {
+    throw unprocessable("console_user_already_disabled", `console user ${id} is disabled`, { id });
+  }
+  const after = await ctx.db
+    .updateTable("console_users")
+    .set({ disabled_at: new Date() })
+    .where("id", "=", id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  // the user's sessions end with it
+  await ctx.db.deleteFrom("access_tokens").where("console_user_id", "=", id).execute();
+  principals.forgetActor(id);
+  ctx.audit({
+    targetType: "console_user",
+    targetId: id,
+    before: toUser(before),
+    after: toUser(after),
+  });
+  return toUser(after);
+}
+
+/**
+ * Signs a console user in: a session token for the right e-mail and password, else one
+ * answer for every failure (unknown address, wrong password, disabled user).
+ */
+export async function signIn(
+  db: Kysely<DB>,
+  input: { email: string; password: string },
+  requestId: string,
+): Promise<{ access_token: string; expires_at: string; user: ConsoleUser }> {
+  const user = await db
+    .selectFrom("console_users")
+    .innerJoin("tenants", "tenants.id", "console_users.tenant_id")
+    .select([
+      "console_users.id",
+      "console_users.tenant_id",
+      "console_users.email",
+      "console_users.name",
+      "console_users.roles",
+      "console_users.created_at",
+      "console_users.disabled_at",
+      "console_users.password_hash",
+      "tenants.test_clock_now",
+    ])
+    .where((eb) =>
+      eb(eb.fn("lower", ["console_users.email"]), "=", input.email.trim().toLowerCase()),
+    )
+    .executeTakeFirst();
+  // an unknown address costs as much as a wrong password: timing tells nothing
+  const matches = await verifyPassword(input.password, user?.password_hash ?? DECOY_HASH);
+  if (!user || !matches || user.disabled_at) {
+    throw unauthenticated("invalid_credentials", "wrong e-mail address or password");
+  }
+  const { token, expiresAt } = await storeToken(
+    db,
+    {
+      type: "console_user",
+      id: user.id,
+      tenantId: user.tenant_id,
+      tenantTime: user.test_clock_now,
+    },
+    CONSOLE_SESSION_SECONDS,
+    { operation: "console_sessions.create", requestId },
+  );
+  return { access_token: token, expires_at: expiresAt.toISOString(), user: toUser(user) };
+}
