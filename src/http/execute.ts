@@ -51,6 +51,7 @@ export async function runRead<T>(req: FastifyRequest, fn: (ctx: Ctx) => Promise<
     permissions: principal.permissions,
     clock: clockFor(principal.testClockNow),
     requestId: req.id,
+    operation: operationOf(req).id,
     db: req.server.db,
     audit: readOnly,
     emit: async () => readOnly(),
@@ -137,6 +138,7 @@ export async function runMutation<T>(
       permissions: principal.permissions,
       clock,
       requestId: req.id,
+      operation: op.id,
       db: trx,
       audit: (entry) => {
         entries.push(entry);
