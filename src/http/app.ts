@@ -42,6 +42,7 @@ import { clockRoutes } from "../modules/clock/clock.routes.js";
 import { contractItemRoutes } from "../modules/contracts/contract-items.routes.js";
 import { contractRoutes } from "../modules/contracts/contracts.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
+import { ENTITY_SCHEMAS, entityRoutes } from "../modules/entities/entities.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { paymentRoutes } from "../modules/payments/payments.routes.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
@@ -287,6 +288,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // every shared schema on the root: see INVOICING_SCHEMAS for why never in a plugin
   app.addSchema(ErrorSchema);
   for (const schema of INVOICING_SCHEMAS) app.addSchema(schema);
+  for (const schema of ENTITY_SCHEMAS) app.addSchema(schema);
 
   await app.register(swagger, {
     openapi: {
@@ -326,6 +328,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(clockRoutes, { prefix: "/v1" });
   await app.register(webhookRoutes, { prefix: "/v1" });
   await app.register(invoicingRoutes, { prefix: "/v1" });
+  await app.register(entityRoutes, { prefix: "/v1" });
   await app.register(actionRoutes, { prefix: "/v1" });
   await app.register(paymentRoutes, { prefix: "/v1" });
   await app.register(crmApi, { prefix: CRM_PREFIX, admit });

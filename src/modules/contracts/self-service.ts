@@ -9,6 +9,7 @@ import { notFound, unauthenticated, unprocessable } from "../../domain/errors.js
 import type { DB } from "../../storage/schema.js";
 import { generateSecret, hashSecret } from "../access/secrets.js";
 import type { Ctx } from "../context.js";
+import { guardRecord } from "../entities/guard.js";
 import { findContract } from "./contracts.repository.js";
 
 export const MAX_TOKEN_VALIDITY_MINUTES = 10_080;
@@ -33,6 +34,7 @@ export async function createSelfServiceToken(
     throw notFound("contract_not_found", `no contract ${input.contractId}`, {
       id: input.contractId,
     });
+  await guardRecord(ctx, { kind: "contract", row: contract });
   const token = generateSecret("sst");
   // a credential: it expires by the wall clock, like API keys and access tokens
   const expiresAt = new Date(Date.now() + minutes * 60_000);

@@ -5,7 +5,8 @@
  * serves every surface (native, Billwerk, CRM.COM) that runs the operation.
  */
 import { sql } from "kysely";
-import { decide, type TransferState } from "../../domain/entities/rules.js";
+import { ACCRUE_RULES, decide, type TransferState } from "../../domain/entities/rules.js";
+import { getOperation } from "../../domain/operations.js";
 import { conflict } from "../../domain/errors.js";
 import type { Ctx } from "../context.js";
 
@@ -136,6 +137,8 @@ export async function stateOf(ctx: Ctx, target: GuardTarget): Promise<TransferSt
 export async function guardRecord(ctx: Ctx, target: GuardTarget): Promise<void> {
   const operation = ctx.operation;
   if (operation === undefined) return;
+  // reads the seed does not list (get, list, pdf) stay open on every record
+  if (!(operation in ACCRUE_RULES) && getOperation(operation)?.mutation !== true) return;
   const state = await stateOf(ctx, target);
   if (state === null) return;
   const decision = decide(operation, state);

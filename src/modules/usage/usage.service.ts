@@ -14,6 +14,7 @@ import { newId } from "../../lib/ids.js";
 import type { UsageRecordsTable } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/catalog.repository.js";
 import type { Ctx } from "../context.js";
+import { guardRecord } from "../entities/guard.js";
 import { findContract } from "../contracts/contracts.repository.js";
 import { scheduleSettlement } from "../invoicing/billing.js";
 import { type Page, toPage } from "../pagination.js";
@@ -67,7 +68,10 @@ function validator(ctx: Ctx) {
     if (!contracts.has(id)) {
       contracts.set(
         id,
-        findContract(ctx.db, ctx.tenantId, id).then((c) => c?.plan_group_id ?? null),
+        findContract(ctx.db, ctx.tenantId, id).then(async (c) => {
+          if (c) await guardRecord(ctx, { kind: "usage", contract: c });
+          return c?.plan_group_id ?? null;
+        }),
       );
     }
     return contracts.get(id)!;
@@ -248,6 +252,8 @@ export async function deleteUsage(ctx: Ctx, contractId: string, usageId: string)
     throw notFound("usage_not_found", `no usage ${usageId} on contract ${contractId}`, {
       id: usageId,
     });
+  const contract = await findContract(ctx.db, ctx.tenantId, contractId);
+  if (contract) await guardRecord(ctx, { kind: "usage", contract, at: row.due_at });
   if (row.billed_at !== null) {
     throw unprocessable(
       "usage_billed",
