@@ -11,19 +11,19 @@ import { describeServer } from "../server.js";
 describeServer("business entity transfers", (t) => {
   const ids: Record<string, string> = {};
   let api: Awaited<ReturnType<typeof billingTenant>>;
-  const transfer = (customerId: string, destination: string) =>
+  const transfer = (customerId: string | undefined, destination: string | undefined) =>
     api.request("POST", "/v1/business_entity_transfers", {
       customer_id: customerId,
       destination_business_entity_id: destination,
     });
-  const pay = (customerId: string, amount: string) =>
+  const pay = (customerId: string | undefined, amount: string) =>
     api.post("/v1/payments", {
       customer_id: customerId,
       amount,
       currency: "EUR",
       method: "offline",
     });
-  const contract = (id: string) => api.get(`/v1/contracts/${id}`);
+  const contract = (id: string | undefined) => api.get(`/v1/contracts/${id}`);
 
   it("setup: a second entity with its own numbers; two customers billed by the default", async () => {
     api = await billingTenant(t.server, "Entities", "2026-01-15T10:00:00Z");
@@ -55,8 +55,8 @@ describeServer("business entity transfers", (t) => {
     expect((await contract(ids.earlyContract)).business_entity_id).toBe(ids.home);
     await api.run();
     const numbers = [
-      ...(await api.invoices(ids.earlyContract)),
-      ...(await api.invoices(ids.lateContract)),
+      ...(await api.invoices(ids.earlyContract!)),
+      ...(await api.invoices(ids.lateContract!)),
     ].map((i) => [i.number, i.business_entity_id]);
     expect(numbers.sort()).toEqual([
       ["INV-000001", ids.home],
@@ -99,13 +99,13 @@ describeServer("business entity transfers", (t) => {
     expect(run.invoices_created).toBe(2);
     const renewed = await contract(ids.earlyContract);
     expect(renewed).toMatchObject({ business_entity_id: ids.uk, status: "active" });
-    const [, second] = await api.invoices(ids.earlyContract);
+    const [, second] = await api.invoices(ids.earlyContract!);
     expect(second).toMatchObject({
       number: "UK-000001",
       business_entity_id: ids.uk,
       service_period_start: "2026-02-15",
     });
-    const [, other] = await api.invoices(ids.lateContract);
+    const [, other] = await api.invoices(ids.lateContract!);
     expect(other).toMatchObject({ number: "INV-000003", business_entity_id: ids.home });
     const moves = (
       await api.get(`/v1/business_entity_transfers?active_resource_id=${ids.earlyContract}`)
@@ -132,7 +132,7 @@ describeServer("business entity transfers", (t) => {
     await api.advance("2026-03-15T00:30:00Z");
     await api.run();
     expect((await contract(ids.lateContract)).business_entity_id).toBe(ids.uk);
-    const numbers = (await api.invoices(ids.lateContract)).map((i) => i.number);
+    const numbers = (await api.invoices(ids.lateContract!)).map((i) => i.number);
     expect(numbers).toEqual(["INV-000002", "INV-000003", "UK-000003"]);
   });
 

@@ -135,23 +135,60 @@ export async function stateOf(ctx: Ctx, target: GuardTarget): Promise<TransferSt
  * record's state. Work the system does on its own (no operation) is not restricted.
  */
 export async function guardRecord(ctx: Ctx, target: GuardTarget): Promise<void> {
-  const operation = ctx.operation;
-  if (operation === undefined) return;
-  // reads the seed does not list (get, list, pdf) stay open on every record
-  if (!(operation in ACCRUE_RULES) && getOperation(operation)?.mutation !== true) return;
+  if (!guarded(ctx)) return;
   const state = await stateOf(ctx, target);
-  if (state === null) return;
-  const decision = decide(operation, state);
-  if (decision.allowed) return;
   const id =
     target.kind === "usage"
       ? target.contract.id
       : target.kind === "payment"
         ? target.id
         : target.row.id;
+  assertAllowed(ctx, state, target.kind, id);
+}
+
+/** Whether the running operation is subject to the rules at all. */
+function guarded(ctx: Ctx): ctx is Ctx & { operation: string } {
+  const operation = ctx.operation;
+  if (operation === undefined) return false;
+  // reads the seed does not list (get, list, pdf) stay open on every record
+  return operation in ACCRUE_RULES || getOperation(operation)?.mutation === true;
+}
+
+/**
+ * The rule applied to a record whose state the caller read itself (a batch reads the states
+ * of all its records in one statement): see `guardRecord`.
+ */
+export function assertAllowed(
+  ctx: Ctx,
+  state: TransferState | null,
+  recordType: string,
+  recordId: string,
+): void {
+  if (state === null || !guarded(ctx)) return;
+  const decision = decide(ctx.operation, state);
+  if (decision.allowed) return;
   throw conflict(
     "record_transferred",
-    `${operation} is not allowed on a ${target.kind} left in the source business entity by a customer transfer (${state})`,
-    { operation, state, record_type: target.kind, record_id: id, seed_operations: decision.seed },
+    `${ctx.operation} is not allowed on a ${recordType} left in the source business entity by a customer transfer (${state})`,
+    {
+      operation: ctx.operation,
+      state,
+      record_type: recordType,
+      record_id: recordId,
+      seed_operations: decision.seed,
+    },
   );
+}
+
+/**
+ * A contract's state from its own row and its customer's entity (for batches that read both
+ * in one statement).
+ */
+export function contractStateFrom(row: {
+  business_entity_id: string;
+  active_id: string | null;
+  customer_entity_id: string;
+}): TransferState | null {
+  if (row.active_id !== null) return "transferred";
+  return row.customer_entity_id !== row.business_entity_id ? "intermediate" : null;
 }
