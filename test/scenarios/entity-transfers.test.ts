@@ -93,6 +93,12 @@ describeServer("business entity transfers", (t) => {
     expect(moved).toMatchObject({ business_entity_id: ids.uk, active_id: null });
     const copy = await api.get(`/v1/customers/${res.body.resource_id}`);
     expect(copy).toMatchObject({ business_entity_id: ids.home, active_id: ids.early });
+    const events = (await api.get("/v1/events?limit=100")).data;
+    const announced = events.find((e: any) => e.type === "customer.transferred");
+    expect(announced.data).toMatchObject({
+      id: res.body.id,
+      contracts: [{ contract_id: ids.earlyContract, moves: "at_renewal" }],
+    });
     // the contract runs its term in the source until the renewal job reaches it
     expect((await contract(ids.earlyContract)).business_entity_id).toBe(ids.home);
     const run = await api.run();
@@ -114,6 +120,12 @@ describeServer("business entity transfers", (t) => {
     expect(moves[0]).toMatchObject({
       resource_type: "subscription",
       destination_business_entity_id: ids.uk,
+    });
+    const followed = (await api.get("/v1/events?limit=100")).data.find(
+      (e: any) => e.type === "contract.transferred",
+    );
+    expect(followed).toMatchObject({
+      data: { id: moves[0].id, active_resource_id: ids.earlyContract },
     });
     const left = await contract(moves[0].resource_id);
     expect(left).toMatchObject({

@@ -9,7 +9,12 @@
  *   leaves a copy with status `transferred` in the source entity.
  */
 import { sql } from "kysely";
-import { type TransferFacts, transferBlocker } from "../../domain/entities/transfer.js";
+import {
+  moveTiming,
+  movesWithBilling,
+  type TransferFacts,
+  transferBlocker,
+} from "../../domain/entities/transfer.js";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
@@ -203,11 +208,24 @@ export async function createTransfer(
     .executeTakeFirstOrThrow();
   const transfer = toTransfer(row);
   ctx.audit({ targetType: "business_entity_transfer", targetId: row.id, after: transfer });
+  // when each contract still in the source entity follows (docs/entities.md)
+  const staying = await ctx.db
+    .selectFrom("contracts")
+    .select(["id", "start_at", "end_at", "resting_since"])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("customer_id", "=", customer.id)
+    .where("business_entity_id", "=", source)
+    .where("active_id", "is", null)
+    .orderBy("id")
+    .execute();
   await ctx.emit({
     type: "customer.transferred",
     subjectType: "customer",
     subjectId: customer.id,
-    payload: transfer,
+    payload: {
+      ...transfer,
+      contracts: staying.map((c) => ({ contract_id: c.id, moves: moveTiming(c, now) })),
+    },
   });
   return transfer;
 }
@@ -257,7 +275,7 @@ export async function moveTransferredContracts(
   contracts: readonly ContractRow[],
 ): Promise<ContractRow[]> {
   if (contracts.length === 0) return [...contracts];
-  const { rows: moving } = await sql<{
+  const { rows: candidates } = await sql<{
     id: string;
     customer_id: string;
     source: string;
@@ -269,8 +287,12 @@ export async function moveTransferredContracts(
     JOIN customers cu ON cu.tenant_id = c.tenant_id AND cu.id = c.customer_id
     WHERE c.tenant_id = ${ctx.tenantId} AND c.id = ANY(${contracts.map((c) => c.id)}::text[])
       AND c.business_entity_id <> cu.business_entity_id
-      AND c.active_id IS NULL AND c.end_at IS NULL AND c.resting_since IS NULL`.execute(ctx.db);
-  if (moving.length === 0) return [...contracts];
+      AND c.active_id IS NULL`.execute(ctx.db);
+  const byId = new Map(contracts.map((c) => [c.id, c]));
+  const moves = candidates
+    .filter((m) => movesWithBilling(byId.get(m.id)!))
+    .map((m) => ({ ...m, contract: byId.get(m.id)!, copyId: newId("contract") }));
+  if (moves.length === 0) return [...contracts];
 
   const now = toDate(ctx);
   // the customer's copy in the source entity owns the copies of its contracts
@@ -281,15 +303,13 @@ export async function moveTransferredContracts(
     .where(
       "active_id",
       "in",
-      moving.map((m) => m.customer_id),
+      moves.map((m) => m.customer_id),
     )
     .orderBy("transferred_at", "desc")
     .execute();
   const copyOf = (m: { customer_id: string; source: string }) =>
     copies.find((c) => c.active_id === m.customer_id && c.business_entity_id === m.source)?.id ??
     m.customer_id;
-  const byId = new Map(contracts.map((c) => [c.id, c]));
-  const moves = moving.map((m) => ({ ...m, contract: byId.get(m.id)!, copyId: newId("contract") }));
 
   await ctx.db
     .insertInto("contracts")
