@@ -53,6 +53,17 @@ describe("the rule table", () => {
     ]);
   });
 
+  it("docs/compat/chargebee.md lists every row with the operations mapped to it", () => {
+    const doc = readFileSync(new URL("../../../docs/compat/chargebee.md", import.meta.url), "utf8");
+    for (const row of Object.keys(SEED_RULES)) {
+      const mapped = Object.entries(ACCRUE_RULES)
+        .filter(([, rows]) => (rows as readonly string[]).includes(row))
+        .map(([op]) => `\`${op}\``);
+      const cell = mapped.length > 0 ? mapped.join(", ") : "— (no such operation in Accrue)";
+      expect(doc, row).toContain(`| \`${row}\` | ${cell} |`);
+    }
+  });
+
   it("maps catalog operations to seed rows that exist", () => {
     for (const [operation, rows] of Object.entries(ACCRUE_RULES)) {
       expect(operation in OPERATIONS, operation).toBe(true);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  moveTiming,
   movesWithBilling,
+  moveTiming,
+  TRANSFERS_PER_YEAR,
   type TransferFacts,
   transferBlocker,
-  TRANSFERS_PER_YEAR,
 } from "./transfer.js";
 
 const ok: TransferFacts = {

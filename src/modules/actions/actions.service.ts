@@ -42,7 +42,6 @@ import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { SubscriptionActionsTable } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import { guardRecord } from "../entities/guard.js";
 import { setComponentQuantity, validateCartComponents } from "../contracts/contract-items.js";
 import {
   type ContractRow,
@@ -50,6 +49,7 @@ import {
   loadTimeline,
   saveTimeline,
 } from "../contracts/contracts.repository.js";
+import { guardRecord } from "../entities/guard.js";
 import { type Page, toPage } from "../pagination.js";
 
 type ActionRow = Selectable<SubscriptionActionsTable>;

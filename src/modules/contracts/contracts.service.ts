@@ -28,8 +28,8 @@ import { findInTenant } from "../catalog/catalog.repository.js";
 import { countRedemption, redeemableCoupon } from "../catalog/discounts.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/customers.repository.js";
-import { type BillingPreview, previewSettlement, settleContract } from "../invoicing/billing.js";
 import { guardRecord } from "../entities/guard.js";
+import { type BillingPreview, previewSettlement, settleContract } from "../invoicing/billing.js";
 import { type Page, toPage } from "../pagination.js";
 import {
   type CartComponent,

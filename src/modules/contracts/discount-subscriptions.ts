@@ -12,8 +12,8 @@ import { newId } from "../../lib/ids.js";
 import type { DB, DiscountSubscriptionsTable, PeriodValue } from "../../storage/schema.js";
 import { type Discount, type DiscountRow, findDiscount, toDiscount } from "../catalog/discounts.js";
 import type { Ctx } from "../context.js";
-import { guardRecord } from "../entities/guard.js";
 import { findCustomer } from "../customers/customers.repository.js";
+import { guardRecord } from "../entities/guard.js";
 import { type ContractRow, findContract } from "./contracts.repository.js";
 
 type Row = Selectable<DiscountSubscriptionsTable>;

@@ -6,8 +6,8 @@
  */
 import { sql } from "kysely";
 import { ACCRUE_RULES, decide, type TransferState } from "../../domain/entities/rules.js";
-import { getOperation } from "../../domain/operations.js";
 import { conflict } from "../../domain/errors.js";
+import { getOperation } from "../../domain/operations.js";
 import type { Ctx } from "../context.js";
 
 export type GuardTarget =

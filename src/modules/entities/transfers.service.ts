@@ -10,8 +10,8 @@
  */
 import { sql } from "kysely";
 import {
-  moveTiming,
   movesWithBilling,
+  moveTiming,
   type TransferFacts,
   transferBlocker,
 } from "../../domain/entities/transfer.js";

@@ -14,8 +14,8 @@ import { newId } from "../../lib/ids.js";
 import type { UsageRecordsTable } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/catalog.repository.js";
 import type { Ctx } from "../context.js";
-import { assertAllowed, contractStateFrom, guardRecord } from "../entities/guard.js";
 import { findContract } from "../contracts/contracts.repository.js";
+import { assertAllowed, contractStateFrom, guardRecord } from "../entities/guard.js";
 import { scheduleSettlement } from "../invoicing/billing.js";
 import { type Page, toPage } from "../pagination.js";
 
