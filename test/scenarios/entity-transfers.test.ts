@@ -64,6 +64,26 @@ describeServer("business entity transfers", (t) => {
     ]);
   });
 
+  it("a customer created in an entity is billed by it; an entity bills only its currencies", async () => {
+    const unknown = await api.request("POST", "/v1/customers", { business_entity_id: "ent_nope" });
+    expect([unknown.status, unknown.body.error.code]).toEqual([422, "unknown_business_entity"]);
+    const local = await api.customer({ company_name: "Local", business_entity_id: ids.uk });
+    expect((await api.get(`/v1/customers/${local}`)).business_entity_id).toBe(ids.uk);
+    await api.request("PATCH", `/v1/business_entities/${ids.uk}`, { currencies: ["GBP"] });
+    const order = await api.post("/v1/orders", {
+      customer_id: local,
+      plan_variant_id: ids.variant,
+    });
+    const refused = await api.request("POST", `/v1/orders/${order.id}/commit`);
+    expect([refused.status, refused.body.error.code]).toEqual([422, "currency_not_supported"]);
+    await api.request("PATCH", `/v1/business_entities/${ids.uk}`, { currencies: ["EUR", "GBP"] });
+    const contract = await api.signup(local, ids.variant!);
+    await api.run();
+    const [first] = await api.invoices(contract);
+    expect(first).toMatchObject({ number: "UK-000001", business_entity_id: ids.uk });
+    await pay(local, first.total_gross);
+  });
+
   it("prerequisites: unpaid invoices, the same entity, an unknown entity", async () => {
     const unpaid = await transfer(ids.early, ids.uk);
     expect(unpaid.status).toBe(409);
@@ -102,12 +122,12 @@ describeServer("business entity transfers", (t) => {
     // the contract runs its term in the source until the renewal job reaches it
     expect((await contract(ids.earlyContract)).business_entity_id).toBe(ids.home);
     const run = await api.run();
-    expect(run.invoices_created).toBe(2);
+    expect(run.invoices_created).toBe(3); // Early, Late and Local renew
     const renewed = await contract(ids.earlyContract);
     expect(renewed).toMatchObject({ business_entity_id: ids.uk, status: "active" });
     const [, second] = await api.invoices(ids.earlyContract!);
     expect(second).toMatchObject({
-      number: "UK-000001",
+      number: "UK-000002",
       business_entity_id: ids.uk,
       service_period_start: "2026-02-15",
     });
@@ -145,7 +165,7 @@ describeServer("business entity transfers", (t) => {
     await api.run();
     expect((await contract(ids.lateContract)).business_entity_id).toBe(ids.uk);
     const numbers = (await api.invoices(ids.lateContract!)).map((i) => i.number);
-    expect(numbers).toEqual(["INV-000002", "INV-000003", "UK-000003"]);
+    expect(numbers).toEqual(["INV-000002", "INV-000003", "UK-000005"]);
   });
 
   it("at most three transfers of a customer per calendar year; deprecated copies never move", async () => {

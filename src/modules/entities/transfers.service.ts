@@ -154,6 +154,15 @@ export async function createTransfer(
       { field: "source_business_entity_id" },
     );
   }
+  // a billing batch holding one of its contracts finishes first (and its invoice counts
+  // below); one that starts later skips them until the transfer is committed
+  await ctx.db
+    .selectFrom("contracts")
+    .select("id")
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("customer_id", "=", customer.id)
+    .forUpdate()
+    .execute();
   const now = toDate(ctx);
   const blocker = transferBlocker(await gatherFacts(ctx, customer, destination, now));
   if (blocker) {
