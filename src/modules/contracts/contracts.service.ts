@@ -486,6 +486,14 @@ async function transition(
       { id, status: before.status, action },
     );
   }
+  // the record the order changes: its contract (a change) or its customer (a signup)
+  if (before.type === "change") {
+    const contract = await findContract(ctx.db, ctx.tenantId, before.contract_id);
+    if (contract) await guardRecord(ctx, { kind: "contract", row: contract });
+  } else {
+    const customer = await findCustomer(ctx.db, ctx.tenantId, before.customer_id);
+    if (customer) await guardRecord(ctx, { kind: "customer", row: customer });
+  }
   return { before };
 }
 
