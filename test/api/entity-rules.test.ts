@@ -383,6 +383,35 @@ describeServer("transfer rules over HTTP", (t) => {
     };
   });
 
+  it("the CRM.COM surface runs the same operations under the same rules", async () => {
+    const { secret } = await api.post("/v1/api_keys", { name: "crm", roles: ["admin"] });
+    const crm = async (method: string, body: Record<string, unknown>, headers = {}) => {
+      const res = await fetch(`${t.server.url}/crmapi/rest/v2/${method}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const login = await crm(
+      "authentication/web_api_key/token",
+      {},
+      { authorization: `Basic ${Buffer.from(`${secret}:`).toString("base64")}` },
+    );
+    const token = login.body.data.token;
+    const terminate = await crm("subscriptions/terminate", {
+      token,
+      subscription_identifier: { id: records.intermediate.contract },
+    });
+    expect(terminate.status).toBe(409);
+    expect(terminate.body.status.code).toBe("RECORD_TRANSFERRED");
+    const resume = await crm("subscriptions/end_resting", {
+      token,
+      subscription_identifier: { id: records.transferred.contract },
+    });
+    expect([resume.status, resume.body.status.code]).toEqual([409, "RECORD_TRANSFERRED"]);
+  });
+
   for (const state of ["intermediate", "transferred"] as const) {
     it(`every mapped seed row on a record in the ${state} state`, async () => {
       const outcomes: string[] = [];
