@@ -98,6 +98,12 @@ export async function fixture(server: TestServer): Promise<string[]> {
     event_types: ["invoice.created"],
   });
   const entity = (await server.get("/v1/business_entities")).body.data[0];
+  const second = await post("/v1/business_entities", { name: "Second", invoice_prefix: "S-" });
+  const moving = await post("/v1/customers", { email: "m@x.example" });
+  const transfer = await post("/v1/business_entity_transfers", {
+    customer_id: moving.id,
+    destination_business_entity_id: second.id,
+  });
   const distributor = await post("/v1/provisioning_distributors", { name: "North" });
   const action = await post("/v1/subscription_actions/rest", {
     contract_id: order.contract_id,
@@ -143,6 +149,10 @@ export async function fixture(server: TestServer): Promise<string[]> {
     usage.id,
     hook.id,
     entity.id,
+    second.id,
+    moving.id,
+    transfer.id,
+    transfer.resource_id,
     distributor.id,
     action.id,
     ...invoices.map((i) => i.id),

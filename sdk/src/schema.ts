@@ -1638,11 +1638,17 @@ export interface paths {
         };
         /**
          * List business entities (the tenant's invoicing companies)
-         * @description Permissions (any one of): `billing:read`.
+         * @description Permissions (any one of): `business_entities:read`, `billing:read`.
          */
         get: operations["business_entities.list"];
         put?: never;
-        post?: never;
+        /**
+         * Create a business entity: a company the tenant invoices as, with its own document numbers
+         * @description Permissions (any one of): `business_entities:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["business_entities.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1656,19 +1662,69 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a business entity
+         * @description Permissions (any one of): `business_entities:read`, `billing:read`.
+         */
+        get: operations["business_entities.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /**
-         * Change a business entity's sender data, numbering prefixes, payment terms or default tax policy
-         * @description Permissions (any one of): `billing:write`.
+         * Change a business entity's sender data, numbering prefixes, payment terms, default tax policy or currencies
+         * @description Permissions (any one of): `business_entities:write`, `billing:write`.
          *
          *     Accepts `Idempotency-Key`; audited.
          */
         patch: operations["business_entities.update"];
+        trace?: never;
+    };
+    "/v1/business_entity_transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List transfers of customers and contracts between business entities
+         * @description Permissions (any one of): `business_entities:read`.
+         */
+        get: operations["business_entity_transfers.list"];
+        put?: never;
+        /**
+         * Transfer a customer to another business entity; its contracts follow at their next renewal, start or resumption
+         * @description Permissions (any one of): `business_entities:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["business_entity_transfers.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/business_entity_transfers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a transfer between business entities
+         * @description Permissions (any one of): `business_entities:read`.
+         */
+        get: operations["business_entity_transfers.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/subscription_actions/activate": {
@@ -2590,7 +2646,23 @@ export interface components {
             credit_note_prefix: string;
             payment_terms_days: number;
             default_tax_policy_id: string | null;
+            /** @description Currencies the entity bills in (ISO 4217); empty: any */
+            currencies: string[];
             is_default: boolean;
+        };
+        BusinessEntityTransfer: {
+            id: string;
+            /** @description customer: a transfer someone made; subscription: a contract that followed it */
+            resource_type: "customer" | "subscription";
+            /** @description The deprecated copy left in the source entity */
+            resource_id: string;
+            /** @description The active customer or contract (its id never changes) */
+            active_resource_id: string;
+            source_business_entity_id: string;
+            destination_business_entity_id: string;
+            reason_code: string;
+            /** Format: date-time */
+            created_at: string;
         };
         ApiKey: {
             id: string;
@@ -2648,6 +2720,10 @@ export interface components {
             display_name: string;
             locked: boolean;
             deletable: boolean;
+            /** @description The business entity the customer belongs to */
+            business_entity_id: string;
+            /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
+            active_id: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2821,8 +2897,8 @@ export interface components {
             customer_id: string;
             plan_group_id: string;
             currency: string;
-            /** @description Derived from the phase covering the tenant's now */
-            status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended";
+            /** @description Derived from the phase covering the tenant's now; transferred: the copy a move to another business entity left behind */
+            status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended" | "transferred";
             /** Format: date-time */
             start_date: string;
             end_date: string | null;
@@ -2840,6 +2916,9 @@ export interface components {
                 plan_variant_id: string | null;
                 quantity: string;
             }[];
+            /** @description The business entity that bills it */
+            business_entity_id: string;
+            active_id: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -3841,6 +3920,8 @@ export interface operations {
                         [key: string]: string | number | boolean | null;
                     };
                     hidden?: boolean;
+                    /** @description The business entity the customer belongs to (default: the tenant's default) */
+                    business_entity_id?: string;
                 };
             };
         };
@@ -3876,6 +3957,10 @@ export interface operations {
                         display_name: string;
                         locked: boolean;
                         deletable: boolean;
+                        /** @description The business entity the customer belongs to */
+                        business_entity_id: string;
+                        /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
+                        active_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -3936,6 +4021,10 @@ export interface operations {
                         display_name: string;
                         locked: boolean;
                         deletable: boolean;
+                        /** @description The business entity the customer belongs to */
+                        business_entity_id: string;
+                        /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
+                        active_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -4020,6 +4109,10 @@ export interface operations {
                         display_name: string;
                         locked: boolean;
                         deletable: boolean;
+                        /** @description The business entity the customer belongs to */
+                        business_entity_id: string;
+                        /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
+                        active_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -4134,6 +4227,10 @@ export interface operations {
                         display_name: string;
                         locked: boolean;
                         deletable: boolean;
+                        /** @description The business entity the customer belongs to */
+                        business_entity_id: string;
+                        /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
+                        active_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -4197,6 +4294,10 @@ export interface operations {
                         display_name: string;
                         locked: boolean;
                         deletable: boolean;
+                        /** @description The business entity the customer belongs to */
+                        business_entity_id: string;
+                        /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
+                        active_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -4260,6 +4361,10 @@ export interface operations {
                         display_name: string;
                         locked: boolean;
                         deletable: boolean;
+                        /** @description The business entity the customer belongs to */
+                        business_entity_id: string;
+                        /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
+                        active_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -6149,8 +6254,8 @@ export interface operations {
                         customer_id: string;
                         plan_group_id: string;
                         currency: string;
-                        /** @description Derived from the phase covering the tenant's now */
-                        status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended";
+                        /** @description Derived from the phase covering the tenant's now; transferred: the copy a move to another business entity left behind */
+                        status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended" | "transferred";
                         /** Format: date-time */
                         start_date: string;
                         end_date: string | null;
@@ -6168,6 +6273,9 @@ export interface operations {
                             plan_variant_id: string | null;
                             quantity: string;
                         }[];
+                        /** @description The business entity that bills it */
+                        business_entity_id: string;
+                        active_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -6218,8 +6326,8 @@ export interface operations {
                         customer_id: string;
                         plan_group_id: string;
                         currency: string;
-                        /** @description Derived from the phase covering the tenant's now */
-                        status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended";
+                        /** @description Derived from the phase covering the tenant's now; transferred: the copy a move to another business entity left behind */
+                        status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended" | "transferred";
                         /** Format: date-time */
                         start_date: string;
                         end_date: string | null;
@@ -6237,6 +6345,9 @@ export interface operations {
                             plan_variant_id: string | null;
                             quantity: string;
                         }[];
+                        /** @description The business entity that bills it */
+                        business_entity_id: string;
+                        active_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -8353,6 +8464,93 @@ export interface operations {
             };
         };
     };
+    "business_entities.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    address?: {
+                        line1?: string;
+                        line2?: string;
+                        street?: string;
+                        house_number?: string;
+                        postal_code?: string;
+                        city?: string;
+                        country?: string;
+                    };
+                    country?: string | null;
+                    vat_id?: string | null;
+                    tax_number?: string | null;
+                    email?: string | null;
+                    invoice_prefix?: string;
+                    credit_note_prefix?: string;
+                    payment_terms_days?: number;
+                    default_tax_policy_id?: string | null;
+                    currencies?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessEntity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "business_entities.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessEntity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "business_entities.update": {
         parameters: {
             query?: never;
@@ -8386,6 +8584,7 @@ export interface operations {
                     credit_note_prefix?: string;
                     payment_terms_days?: number;
                     default_tax_policy_id?: string | null;
+                    currencies?: string[];
                 };
             };
         };
@@ -8397,6 +8596,118 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BusinessEntity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "business_entity_transfers.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                resource_type?: "customer" | "subscription";
+                active_resource_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BusinessEntityTransfer"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "business_entity_transfers.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    destination_business_entity_id: string;
+                    /** @description When given, must be the customer's entity */
+                    source_business_entity_id?: string;
+                    /** @enum {string} */
+                    reason_code?: "correction";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessEntityTransfer"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "business_entity_transfers.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessEntityTransfer"];
                 };
             };
             /** @description Default Response */

@@ -88,6 +88,11 @@ export const EVENT_TYPES = {
   "invoice.dunning_level_reached":
     "An unpaid invoice reached a dunning step (by days past issue or failed payments); once per step.",
   "dunning_policy.updated": "The tenant's dunning steps were replaced.",
+  "business_entity.created": "A business entity (a company the tenant invoices as) was created.",
+  "customer.transferred":
+    "A customer moved to another business entity; a deprecated copy stays in the source (the event carries the transfer).",
+  "contract.transferred":
+    "A contract followed its customer to another business entity at its renewal, start or resumption; a transferred copy stays in the source.",
   "role.created": "A role was created.",
   "role.updated": "A role's permission codes or description changed.",
   "role.deleted": "A role was deleted.",

@@ -40,6 +40,7 @@ export const ID_PREFIXES = {
   distributor: "dst",
   installedItem: "itm",
   entity: "ent",
+  transfer: "bet",
   partner: "prt",
   verificationCode: "vcd",
   role: "rol",

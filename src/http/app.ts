@@ -45,6 +45,7 @@ import { contractItemRoutes } from "../modules/contracts/contract-items.routes.j
 import { contractRoutes } from "../modules/contracts/contracts.routes.js";
 import { authenticatePortal } from "../modules/contracts/self-service.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
+import { ENTITY_SCHEMAS, entityRoutes } from "../modules/entities/entities.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { partnerRoutes } from "../modules/partners/partners.routes.js";
 import { paymentRoutes } from "../modules/payments/payments.routes.js";
@@ -331,6 +332,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // every shared schema on the root: see INVOICING_SCHEMAS for why never in a plugin
   app.addSchema(ErrorSchema);
   for (const schema of INVOICING_SCHEMAS) app.addSchema(schema);
+  for (const schema of ENTITY_SCHEMAS) app.addSchema(schema);
 
   await app.register(swagger, {
     openapi: {
@@ -371,6 +373,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(clockRoutes, { prefix: "/v1" });
   await app.register(webhookRoutes, { prefix: "/v1" });
   await app.register(invoicingRoutes, { prefix: "/v1" });
+  await app.register(entityRoutes, { prefix: "/v1" });
   await app.register(actionRoutes, { prefix: "/v1" });
   await app.register(paymentRoutes, { prefix: "/v1" });
   await app.register(partnerRoutes, { prefix: "/v1" });

@@ -52,6 +52,7 @@ export async function runRead<T>(req: FastifyRequest, fn: (ctx: Ctx) => Promise<
     partnerId: principal.partnerId,
     clock: clockFor(principal.testClockNow),
     requestId: req.id,
+    operation: operationOf(req).id,
     db: req.server.db,
     audit: readOnly,
     emit: async () => readOnly(),
@@ -139,6 +140,7 @@ export async function runMutation<T>(
       partnerId: principal.partnerId,
       clock,
       requestId: req.id,
+      operation: op.id,
       db: trx,
       audit: (entry) => {
         entries.push(entry);

@@ -36,6 +36,8 @@ export interface Ctx {
   readonly partnerId?: string | null;
   readonly clock: Clock;
   readonly requestId: string;
+  /** The catalog operation a request runs (absent for work the system does on its own). */
+  readonly operation?: string;
   readonly db: Kysely<DB>;
   /** Records what changed; written to the audit log in the same transaction. */
   audit(entry: AuditEntry): void;

@@ -246,6 +246,12 @@ export interface CustomersTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: NullableTimestamp;
+  /** The business entity the customer belongs to. */
+  business_entity_id: string;
+  /** Set on the deprecated copy a transfer leaves in the source entity: the active customer. */
+  active_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the deprecated copy was left behind by a transfer. */
+  transferred_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export type WebhookDeliveryStatus = "pending" | "succeeded" | "failed" | "cancelled";
@@ -405,6 +411,12 @@ export interface ContractsTable {
   billing_frozen: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The business entity that bills the contract. */
+  business_entity_id: string;
+  /** Set on the transferred copy a move leaves in the source entity: the active contract. */
+  active_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the contract last moved to its customer's entity. */
+  moved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SubscriptionActionsTable {
@@ -615,7 +627,23 @@ export interface BusinessEntitiesTable {
   default_tax_policy_id: string | null;
   payment_terms_days: ColumnType<number, number | undefined, number>;
   is_default: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Currencies the entity bills in (ISO 4217); empty: any. */
+  currencies: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
+}
+
+export interface BusinessEntityTransfersTable {
+  id: string;
+  tenant_id: string;
+  resource_type: "customer" | "subscription";
+  /** The deprecated copy left in the source entity. */
+  resource_id: string;
+  /** The active record (its id never changes). */
+  active_resource_id: string;
+  source_business_entity_id: string;
+  destination_business_entity_id: string;
+  reason_code: string;
+  created_at: Timestamp;
 }
 
 export type TaxRate = { country: string; rate: string };
@@ -723,6 +751,7 @@ export interface SigningKeysTable {
 
 export interface DB {
   business_entities: BusinessEntitiesTable;
+  business_entity_transfers: BusinessEntityTransfersTable;
   tax_policies: TaxPoliciesTable;
   document_sequences: DocumentSequencesTable;
   billing_runs: BillingRunsTable;

@@ -104,9 +104,12 @@ describeServer("billwerk 2.1.0 client: customers", (t) => {
 
   it("getCustomers pages through more than one 500-item page exactly once each", async () => {
     await sql`
-      INSERT INTO customers (id, tenant_id, email, created_at, updated_at)
-      SELECT 'cus_' || lpad(g::text, 26, '0'), ${t.server.tenant.tenant_id}, 'bulk' || g || '@x.example', now(), now()
-      FROM generate_series(1, 620) AS g`.execute(t.server.db);
+      INSERT INTO customers (id, tenant_id, email, created_at, updated_at, business_entity_id)
+      SELECT 'cus_' || lpad(g::text, 26, '0'), ${t.server.tenant.tenant_id}, 'bulk' || g || '@x.example', now(), now(), e.id
+      FROM generate_series(1, 620) AS g
+      JOIN business_entities e ON e.tenant_id = ${t.server.tenant.tenant_id} AND e.is_default`.execute(
+      t.server.db,
+    );
     const all = await client().getCustomers!();
     expect(Array.isArray(all)).toBe(true);
     const ids = all.map((c: { Id: string }) => c.Id);

@@ -36,7 +36,8 @@ const ORDER_STATUS = {
 
 /**
  * Billwerk's lifecycle statuses. A contract whose start lies ahead has no Billwerk status of
- * its own; it is reported as Draft (not yet running).
+ * its own; it is reported as Draft (not yet running). The copy a move to another business
+ * entity leaves behind has none either; it is reported as Ended.
  */
 export const LIFECYCLE = {
   future: "Draft",
@@ -45,6 +46,8 @@ export const LIFECYCLE = {
   active: "Active",
   temporarily_inactive: "TemporarilyInactive",
   ended: "Ended",
+  // a copy left behind in the source business entity: it runs no more
+  transferred: "Ended",
 } as const;
 
 const PHASE_TYPE = { trial: "Trial", normal: "Normal", inactive: "Inactive" } as const;

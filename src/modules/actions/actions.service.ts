@@ -49,6 +49,7 @@ import {
   loadTimeline,
   saveTimeline,
 } from "../contracts/contracts.repository.js";
+import { guardRecord } from "../entities/guard.js";
 import { type Page, toPage } from "../pagination.js";
 
 type ActionRow = Selectable<SubscriptionActionsTable>;
@@ -203,6 +204,7 @@ async function identify(ctx: Ctx, input: CommonActionInput): Promise<ContractRow
   }
   const row = await findContract(ctx.db, ctx.tenantId, id, { forUpdate: true });
   if (!row) throw notFound("contract_not_found", `no contract ${id}`, { id });
+  await guardRecord(ctx, { kind: "contract", row });
   return row;
 }
 
@@ -793,6 +795,8 @@ export async function listActions(
 
 export async function cancelAction(ctx: Ctx, id: string): Promise<SubscriptionAction> {
   const before = await loadAction(ctx, id, true);
+  const contract = await findContract(ctx.db, ctx.tenantId, before.contract_id);
+  if (contract) await guardRecord(ctx, { kind: "contract", row: contract });
   assertActionTransition(before.state, "cancelled");
   const now = toDate(ctx.clock.now());
   const row = await ctx.db

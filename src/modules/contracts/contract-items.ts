@@ -12,6 +12,7 @@ import { newId } from "../../lib/ids.js";
 import type { ComponentSubscriptionsTable, RatedItemsTable } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/catalog.repository.js";
 import type { Ctx } from "../context.js";
+import { guardRecord } from "../entities/guard.js";
 import { scheduleSettlement } from "../invoicing/billing.js";
 import { type ContractRow, findContract } from "./contracts.repository.js";
 
@@ -78,9 +79,11 @@ function instant(
 
 const date = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 
+/** The contract an operation works on: checked against the transfer rules. */
 async function contractOf(ctx: Ctx, id: string, forUpdate = false): Promise<ContractRow> {
   const row = await findContract(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("contract_not_found", `no contract ${id}`, { id });
+  await guardRecord(ctx, { kind: "contract", row });
   return row;
 }
 
@@ -174,6 +177,7 @@ export async function endComponentSubscription(
     .executeTakeFirst();
   if (!before)
     throw notFound("component_subscription_not_found", `no component subscription ${id}`, { id });
+  await contractOf(ctx, before.contract_id);
   const end = instant(input.end_date, "end_date", ctx.clock.now());
   if (end.epochMilliseconds <= before.start_at.getTime()) {
     throw unprocessable("end_before_start", "the end date must be after the start date", {

@@ -132,13 +132,21 @@ const ContractSchema = Type.Object(
         Type.Literal("active"),
         Type.Literal("temporarily_inactive"),
         Type.Literal("ended"),
+        Type.Literal("transferred"),
       ],
-      { description: "Derived from the phase covering the tenant's now" },
+      {
+        description:
+          "Derived from the phase covering the tenant's now; transferred: the copy a move to another business entity left behind",
+      },
     ),
     start_date: Type.String({ format: "date-time" }),
     end_date: Nullable(Type.String({ format: "date-time" })),
     current_phase: Type.Union([PhaseSchema, Type.Null()]),
     phases: Type.Array(PhaseSchema),
+    business_entity_id: Type.String({ description: "The business entity that bills it" }),
+    active_id: Nullable(
+      Type.String({ description: "On a transferred copy: the id of the contract that moved" }),
+    ),
     created_at: Type.String({ format: "date-time" }),
     updated_at: Type.String({ format: "date-time" }),
   },

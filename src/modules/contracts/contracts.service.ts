@@ -28,6 +28,7 @@ import { findInTenant } from "../catalog/catalog.repository.js";
 import { countRedemption, redeemableCoupon } from "../catalog/discounts.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/customers.repository.js";
+import { guardRecord } from "../entities/guard.js";
 import { type BillingPreview, previewSettlement, settleContract } from "../invoicing/billing.js";
 import { type Page, toPage } from "../pagination.js";
 import { admitOrder, assertNotFrozen } from "../partners/budgets.js";
@@ -162,6 +163,7 @@ export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<O
     });
   }
   assertNotFrozen(customer);
+  await guardRecord(ctx, { kind: "customer", row: customer });
   const { group } = await orderableVariant(ctx, input.plan_variant_id, "plan_variant_id");
   const components = await validateCartComponents(ctx, group.id, input.components ?? [], "signup");
   if (input.coupon_code !== undefined) {
@@ -216,6 +218,7 @@ export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<O
       id: input.contract_id,
     });
   }
+  await guardRecord(ctx, { kind: "contract", row: contract });
   await orderingCustomer(ctx, contract.customer_id);
   const components = input.components ?? [];
   if (input.plan_variant_id === undefined) {
@@ -405,6 +408,7 @@ async function orderingCustomer(ctx: Ctx, customerId: string) {
     });
   }
   assertNotFrozen(customer);
+  await guardRecord(ctx, { kind: "customer", row: customer });
   return customer;
 }
 
@@ -494,6 +498,14 @@ async function transition(
       { id, status: before.status, action },
     );
   }
+  // the record the order changes: its contract (a change) or its customer (a signup)
+  if (before.type === "change") {
+    const contract = await findContract(ctx.db, ctx.tenantId, before.contract_id);
+    if (contract) await guardRecord(ctx, { kind: "contract", row: contract });
+  } else {
+    const customer = await findCustomer(ctx.db, ctx.tenantId, before.customer_id);
+    if (customer) await guardRecord(ctx, { kind: "customer", row: customer });
+  }
   return { before };
 }
 
@@ -578,8 +590,31 @@ async function initialTimeline(ctx: Ctx, order: OrderRow, defaultStart: Date) {
   return { timeline, group, start };
 }
 
+/**
+ * The entity a new contract belongs to: its customer's, which must bill in the contract's
+ * currency (when the entity names its currencies).
+ */
+async function contractEntity(ctx: Ctx, customerId: string, currency: string): Promise<string> {
+  const found = await ctx.db
+    .selectFrom("customers as c")
+    .innerJoin("business_entities as e", "e.id", "c.business_entity_id")
+    .select(["e.id", "e.currencies"])
+    .where("c.tenant_id", "=", ctx.tenantId)
+    .where("c.id", "=", customerId)
+    .executeTakeFirstOrThrow();
+  if (found.currencies.length > 0 && !found.currencies.includes(currency)) {
+    throw unprocessable(
+      "currency_not_supported",
+      `the customer's business entity does not bill in ${currency}`,
+      { business_entity_id: found.id, currency },
+    );
+  }
+  return found.id;
+}
+
 async function createContract(ctx: Ctx, order: OrderRow, defaultStart: Date): Promise<ContractRow> {
   const { timeline, group, start } = await initialTimeline(ctx, order, defaultStart);
+  const entity = await contractEntity(ctx, order.customer_id, group.currency);
   const now = toDate(ctx.clock.now());
   const row = await ctx.db
     .insertInto("contracts")
@@ -587,6 +622,7 @@ async function createContract(ctx: Ctx, order: OrderRow, defaultStart: Date): Pr
       id: order.contract_id,
       tenant_id: ctx.tenantId,
       customer_id: order.customer_id,
+      business_entity_id: entity,
       plan_group_id: group.id,
       currency: group.currency,
       start_at: toDate(start),
@@ -688,11 +724,14 @@ export type Contract = {
   customer_id: string;
   plan_group_id: string;
   currency: string;
-  status: ReturnType<typeof lifecycleStatus>;
+  /** "transferred": the copy a move to another business entity left in the source entity. */
+  status: ReturnType<typeof lifecycleStatus> | "transferred";
   start_date: string;
   end_date: string | null;
   current_phase: ContractPhase | null;
   phases: ContractPhase[];
+  business_entity_id: string;
+  active_id: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -713,19 +752,23 @@ async function toContract(ctx: Ctx, row: ContractRow, timeline?: Timeline): Prom
     customer_id: row.customer_id,
     plan_group_id: row.plan_group_id,
     currency: row.currency,
-    status: lifecycleStatus(t, now),
+    status: row.active_id !== null ? "transferred" : lifecycleStatus(t, now),
     start_date: t.start.toString(),
     end_date: t.end ? t.end.toString() : null,
     current_phase: current ? toPhase(current) : null,
     phases: t.phases.map(toPhase),
+    business_entity_id: row.business_entity_id,
+    active_id: row.active_id,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
 }
 
+/** A contract an operation works on: checked against the transfer rules. */
 async function loadContract(ctx: Ctx, id: string, forUpdate = false): Promise<ContractRow> {
   const row = await findContract(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("contract_not_found", `no contract ${id}`, { id });
+  await guardRecord(ctx, { kind: "contract", row });
   return row;
 }
 
@@ -888,6 +931,9 @@ export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview
     const { timeline, group, start } = await initialTimeline(ctx, order, toDate(now));
     const at = Temporal.Instant.compare(start, now) > 0 ? start : now;
     const created = toDate(now);
+    const customer = await findCustomer(ctx.db, ctx.tenantId, order.customer_id);
+    if (customer) await guardRecord(ctx, { kind: "customer", row: customer });
+    const entity = await contractEntity(ctx, order.customer_id, group.currency);
     return previewSettlement(ctx, order.contract_id, {
       at,
       timeline,
@@ -904,6 +950,9 @@ export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview
         grace_period_end_at: null,
         resting_since: null,
         billing_frozen: false,
+        business_entity_id: entity,
+        active_id: null,
+        moved_at: null,
         created_at: created,
         updated_at: created,
       },

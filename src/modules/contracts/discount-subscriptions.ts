@@ -13,6 +13,7 @@ import type { DB, DiscountSubscriptionsTable, PeriodValue } from "../../storage/
 import { type Discount, type DiscountRow, findDiscount, toDiscount } from "../catalog/discounts.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/customers.repository.js";
+import { guardRecord } from "../entities/guard.js";
 import { type ContractRow, findContract } from "./contracts.repository.js";
 
 type Row = Selectable<DiscountSubscriptionsTable>;
@@ -58,9 +59,11 @@ const toSubscription = (r: Row, discount: Discount): DiscountSubscription => ({
   created_at: r.created_at.toISOString(),
 });
 
+/** The contract an operation works on: checked against the transfer rules. */
 async function contractOf(ctx: Ctx, id: string, forUpdate = false): Promise<ContractRow> {
   const row = await findContract(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("contract_not_found", `no contract ${id}`, { id });
+  await guardRecord(ctx, { kind: "contract", row });
   return row;
 }
 
@@ -232,6 +235,7 @@ export async function endDiscountSubscription(
   if (!before) {
     throw notFound("discount_subscription_not_found", `no discount subscription ${id}`, { id });
   }
+  await contractOf(ctx, before.contract_id);
   const end = parseTimestamp(input.end_date, "end_date");
   if (Temporal.Instant.compare(end, toInstant(before.start_at)) <= 0) {
     throw unprocessable("end_before_start", "the end date must be after the start date", {

@@ -10,6 +10,7 @@ import type { DB } from "../../storage/schema.js";
 import { generateSecret, hashSecret } from "../access/secrets.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/customers.repository.js";
+import { guardRecord } from "../entities/guard.js";
 import { assertNotFrozen } from "../partners/budgets.js";
 import { findContract } from "./contracts.repository.js";
 
@@ -37,6 +38,7 @@ export async function createSelfServiceToken(
     });
   const customer = await findCustomer(ctx.db, ctx.tenantId, contract.customer_id);
   if (customer) assertNotFrozen(customer);
+  await guardRecord(ctx, { kind: "contract", row: contract });
   const token = generateSecret("sst");
   // a credential: it expires by the wall clock, like API keys and access tokens
   const expiresAt = new Date(Date.now() + minutes * 60_000);

@@ -108,6 +108,9 @@ export type CustomerValues = Omit<
   CustomerRow,
   | "id"
   | "tenant_id"
+  | "business_entity_id"
+  | "active_id"
+  | "transferred_at"
   | "created_at"
   | "updated_at"
   | "deleted_at"
@@ -123,7 +126,13 @@ export type CustomerValues = Omit<
 
 export async function insertCustomer(
   db: Kysely<DB>,
-  row: CustomerValues & { id: string; tenant_id: string; created_at: Date; updated_at: Date },
+  row: CustomerValues & {
+    id: string;
+    tenant_id: string;
+    business_entity_id: string;
+    created_at: Date;
+    updated_at: Date;
+  },
 ): Promise<CustomerRow> {
   return db
     .insertInto("customers")

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page } from "../../http/schemas.js";
 import {
+  CustomerCreateInput,
   CustomerInput,
   CustomerListQuery,
   CustomerPatch,
@@ -24,7 +25,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { operation: "customers.create" },
       schema: {
         headers: IdempotencyHeader,
-        body: CustomerInput,
+        body: CustomerCreateInput,
         response: { 201: CustomerSchema },
       },
     },

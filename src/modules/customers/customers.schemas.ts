@@ -55,6 +55,20 @@ export const CustomerInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** POST body: CustomerInput, and the business entity to create the customer in. */
+export const CustomerCreateInput = Type.Object(
+  {
+    ...CustomerInput.properties,
+    business_entity_id: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        description: "The business entity the customer belongs to (default: the tenant's default)",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 /** PATCH body: like CustomerInput, and null inside `address` removes that line. */
 export const CustomerPatch = Type.Object(
   {
@@ -81,6 +95,11 @@ export const CustomerSchema = Type.Object(
     display_name: Type.String({ description: "Company name, or first and last name" }),
     locked: Type.Boolean(),
     deletable: Type.Boolean(),
+    business_entity_id: Type.String({ description: "The business entity the customer belongs to" }),
+    active_id: Type.Union([Type.String(), Type.Null()], {
+      description:
+        "Set on a deprecated copy a transfer left in the source entity: the active customer's id",
+    }),
     created_at: Type.String({ format: "date-time" }),
     updated_at: Type.String({ format: "date-time" }),
   },

@@ -11,6 +11,8 @@ import { toJson } from "../../lib/json.js";
 import type { Address } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { customerHasContractsOrOrders } from "../contracts/contracts.repository.js";
+import { entityForNewRecord } from "../entities/entities.service.js";
+import { guardRecord } from "../entities/guard.js";
 import { type Page, toPage } from "../pagination.js";
 import {
   type CustomerRow,
@@ -69,6 +71,8 @@ export function toCustomer(row: CustomerRow, deletable: boolean): Customer {
     hidden: row.hidden,
     locked: row.locked,
     deletable,
+    business_entity_id: row.business_entity_id,
+    active_id: row.active_id,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
@@ -117,20 +121,28 @@ async function assertExternalIdFree(ctx: Ctx, externalId: string | null, self?: 
   }
 }
 
+/** A customer about to change: locked, and checked against the transfer rules. */
 async function load(ctx: Ctx, id: string, forUpdate = false): Promise<CustomerRow> {
   const row = await findCustomer(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("customer_not_found", `no customer ${id}`, { id });
+  if (forUpdate) await guardRecord(ctx, { kind: "customer", row });
   return row;
 }
 
-export async function createCustomer(ctx: Ctx, input: CustomerInputData): Promise<Customer> {
-  const values = valuesFrom(input);
+export async function createCustomer(
+  ctx: Ctx,
+  input: CustomerInputData & { business_entity_id?: string | undefined },
+): Promise<Customer> {
+  const { business_entity_id: entityId, ...fields } = input;
+  const values = valuesFrom(fields);
   await assertExternalIdFree(ctx, values.external_id);
+  const entity = await entityForNewRecord(ctx, entityId, "business_entity_id");
   const now = nowDate(ctx);
   const row = await insertCustomer(ctx.db, {
     ...values,
     id: newId("customer"),
     tenant_id: ctx.tenantId,
+    business_entity_id: entity.id,
     created_at: now,
     updated_at: now,
   });

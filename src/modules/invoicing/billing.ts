@@ -32,6 +32,8 @@ import {
   findCustomer,
   findCustomers,
 } from "../customers/customers.repository.js";
+import { guardRecord } from "../entities/guard.js";
+import { moveTransferredContracts } from "../entities/transfers.service.js";
 import { insertEvents } from "../events/outbox.js";
 import {
   type DocumentInput,
@@ -42,7 +44,6 @@ import {
   writeDocuments,
 } from "./documents.js";
 import {
-  defaultEntity,
   type EntityRow,
   loadBilledItems,
   loadBilledItemsOf,
@@ -86,6 +87,7 @@ export async function settleContract(
   const contract = await findContract(ctx.db, ctx.tenantId, contractId, { forUpdate: true });
   if (!contract)
     throw notFound("contract_not_found", `no contract ${contractId}`, { id: contractId });
+  await guardRecord(ctx, { kind: "contract", row: contract });
   const [settlement] = await settleLocked(ctx, [contract], options);
   return settlement!;
 }
@@ -180,9 +182,9 @@ async function settleLocked(
   });
 }
 
-/** Per batch: the tenant's business entity and settings, each plan group's tax treatment. */
+/** Per batch: the tenant's business entities and settings, each plan group's tax treatment. */
 function taxContexts(ctx: Ctx) {
-  let entity: EntityRow | undefined;
+  let entities: Map<string, EntityRow> | undefined;
   let autoFinalize: boolean | undefined;
   const groups = new Map<string, { price_type: "net" | "gross"; tax_policy_id: string | null }>();
   const policies = new Map<string, TaxPolicy | null>();
@@ -198,7 +200,18 @@ function taxContexts(ctx: Ctx) {
       return autoFinalize;
     },
     async of(contract: ContractRow, customer: CustomerRow) {
-      entity ??= await defaultEntity(ctx.db, ctx.tenantId, newId("entity"));
+      // every entity of the tenant in one statement, once per batch
+      entities ??= new Map(
+        (
+          await ctx.db
+            .selectFrom("business_entities")
+            .selectAll()
+            .where("tenant_id", "=", ctx.tenantId)
+            .execute()
+        ).map((e) => [e.id, e]),
+      );
+      const entity = entities.get(contract.business_entity_id);
+      if (!entity) throw new Error(`contract ${contract.id} names no entity of its tenant`);
       let group = groups.get(contract.plan_group_id);
       if (!group) {
         group = await ctx.db
@@ -407,6 +420,7 @@ export async function previewSettlement(
   const contract = options.unsaved ?? (await findContract(ctx.db, ctx.tenantId, contractId));
   if (!contract)
     throw notFound("contract_not_found", `no contract ${contractId}`, { id: contractId });
+  if (!options.unsaved) await guardRecord(ctx, { kind: "contract", row: contract });
   const customer = await findCustomer(ctx.db, ctx.tenantId, contract.customer_id);
   if (!customer) throw notFound("customer_not_found", `no customer ${contract.customer_id}`);
   const tz = customer.time_zone;
@@ -696,11 +710,12 @@ async function settleClaimed(
     if (!runs.has(tenantId)) created.push(tenantId);
     const runId = await runFor(trx, runs, tenantId, options.trigger, now, clock);
     const { ctx, flush } = systemContext(trx, tenantId, clock, "billing");
-    const settled = await settleLocked(
+    // the renewal job: contracts of customers transferred since their last run move first
+    const contracts = await moveTransferredContracts(
       ctx,
       claimed.map((c) => c.contract),
-      { billingRunId: runId },
     );
+    const settled = await settleLocked(ctx, contracts, { billingRunId: runId });
     await flush("billing.settle");
     const count = (kind: string) => settled.filter((x) => x.invoice?.kind === kind).length;
     await trx

@@ -21,6 +21,7 @@ import { insertMany } from "../../storage/bulk.js";
 import type { Address, PartySnapshot, TaxRow } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import type { CustomerRow } from "../customers/customers.repository.js";
+import { guardRecord } from "../entities/guard.js";
 import { type Page, toPage } from "../pagination.js";
 import type { InvoiceDocument } from "./document.js";
 import {
@@ -514,9 +515,11 @@ async function customerZone(ctx: Ctx, customerId: string): Promise<string> {
   return c.time_zone;
 }
 
+/** A document an operation changes: locked, and checked against the transfer rules. */
 async function loadForChange(ctx: Ctx, id: string): Promise<InvoiceRow> {
   const row = await findInvoice(ctx.db, ctx.tenantId, id, { forUpdate: true });
   if (!row) throw notFound("invoice_not_found", `no invoice or credit note ${id}`, { id });
+  await guardRecord(ctx, { kind: "invoice", row });
   return row;
 }
 

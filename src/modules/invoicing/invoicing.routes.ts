@@ -18,7 +18,6 @@ import {
 import { signDownloadToken, verifyDownloadToken } from "./download-link.js";
 import {
   BillingRunSchema,
-  BusinessEntityPatch,
   BusinessEntitySchema,
   CreditNoteBody,
   InvoiceListQuery,
@@ -29,13 +28,7 @@ import {
   TaxPolicySchema,
 } from "./invoicing.schemas.js";
 import { renderDocumentPdf } from "./pdf.js";
-import {
-  createTaxPolicy,
-  listBusinessEntities,
-  listTaxPolicies,
-  signingKey,
-  updateBusinessEntity,
-} from "./settings.js";
+import { createTaxPolicy, listTaxPolicies, signingKey } from "./settings.js";
 
 /** How long a download link works. */
 export const DOWNLOAD_LINK_MINUTES = 60;
@@ -334,35 +327,6 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runRead(req, (ctx) =>
         listTaxPolicies(ctx, { limit: req.query.limit ?? 20, cursor: req.query.cursor }),
       ),
-  );
-
-  app.get(
-    "/business_entities",
-    {
-      config: { operation: "business_entities.list" },
-      schema: {
-        response: { 200: Type.Object({ data: Type.Array(Type.Ref("BusinessEntity")) }) },
-      },
-    },
-    (req) => runRead(req, async (ctx) => ({ data: await listBusinessEntities(ctx) })),
-  );
-
-  app.patch(
-    "/business_entities/:id",
-    {
-      config: { operation: "business_entities.update" },
-      schema: {
-        headers: IdempotencyHeader,
-        params: IdParams,
-        body: BusinessEntityPatch,
-        response: { 200: Type.Ref("BusinessEntity") },
-      },
-    },
-    (req, reply) =>
-      runMutation(req, reply, async (ctx) => ({
-        status: 200,
-        body: await updateBusinessEntity(ctx, req.params.id, req.body),
-      })),
   );
 };
 

@@ -216,6 +216,9 @@ export const BusinessEntitySchema = Type.Object(
     credit_note_prefix: Type.String(),
     payment_terms_days: Type.Integer(),
     default_tax_policy_id: Nullable(Type.String()),
+    currencies: Type.Array(Type.String(), {
+      description: "Currencies the entity bills in (ISO 4217); empty: any",
+    }),
     is_default: Type.Boolean(),
   },
   { $id: "BusinessEntity" },
@@ -235,6 +238,18 @@ export const BusinessEntityPatch = Type.Object(
     credit_note_prefix: Type.Optional(Type.String({ pattern: "^[A-Za-z0-9_/-]{0,20}$" })),
     payment_terms_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
     default_tax_policy_id: Type.Optional(Nullable(Text(64))),
+    currencies: Type.Optional(
+      Type.Array(Type.String({ pattern: "^[A-Z]{3}$" }), { maxItems: 50, uniqueItems: true }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
+);
+
+/** POST body of a business entity: a name, and any of the fields a patch may change. */
+export const BusinessEntityInput = Type.Object(
+  {
+    ...BusinessEntityPatch.properties,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
 );

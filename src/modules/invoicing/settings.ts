@@ -117,10 +117,11 @@ export type BusinessEntity = {
   credit_note_prefix: string;
   payment_terms_days: number;
   default_tax_policy_id: string | null;
+  currencies: string[];
   is_default: boolean;
 };
 
-const toEntity = (e: EntityRow): BusinessEntity => ({
+export const toEntity = (e: EntityRow): BusinessEntity => ({
   id: e.id,
   name: e.name,
   address: e.address,
@@ -132,6 +133,7 @@ const toEntity = (e: EntityRow): BusinessEntity => ({
   credit_note_prefix: e.credit_note_prefix,
   payment_terms_days: e.payment_terms_days,
   default_tax_policy_id: e.default_tax_policy_id,
+  currencies: e.currencies,
   is_default: e.is_default,
 });
 
@@ -157,7 +159,20 @@ export type EntityUpdate = Partial<{
   credit_note_prefix: string;
   payment_terms_days: number;
   default_tax_policy_id: string | null;
+  currencies: string[];
 }>;
+
+/** Checks what the schema cannot: the country code and the tax policy. */
+export async function assertEntityInput(ctx: Ctx, input: EntityUpdate): Promise<void> {
+  if (input.country !== undefined && input.country !== null && !COUNTRY.test(input.country)) {
+    throw unprocessable("invalid_country", "a country is an ISO 3166-1 alpha-2 code", {
+      field: "country",
+    });
+  }
+  if (input.default_tax_policy_id !== undefined && input.default_tax_policy_id !== null) {
+    await assertTaxPolicy(ctx, input.default_tax_policy_id, "default_tax_policy_id");
+  }
+}
 
 /** Changes apply to documents issued from now on; issued ones keep their sender. */
 export async function updateBusinessEntity(
@@ -174,14 +189,7 @@ export async function updateBusinessEntity(
     .forUpdate()
     .executeTakeFirst();
   if (!before) throw notFound("business_entity_not_found", `no business entity ${id}`, { id });
-  if (input.country !== undefined && input.country !== null && !COUNTRY.test(input.country)) {
-    throw unprocessable("invalid_country", "a country is an ISO 3166-1 alpha-2 code", {
-      field: "country",
-    });
-  }
-  if (input.default_tax_policy_id !== undefined && input.default_tax_policy_id !== null) {
-    await assertTaxPolicy(ctx, input.default_tax_policy_id, "default_tax_policy_id");
-  }
+  await assertEntityInput(ctx, input);
   const { address, ...rest } = input;
   const row = await ctx.db
     .updateTable("business_entities")

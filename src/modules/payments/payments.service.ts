@@ -23,6 +23,7 @@ import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/customers.repository.js";
+import { guardRecord } from "../entities/guard.js";
 import { type Page, toPage } from "../pagination.js";
 
 export type Payment = {
@@ -286,6 +287,7 @@ export async function createPayment(ctx: Ctx, input: PaymentInput): Promise<Paym
       field: "customer_id",
     });
   }
+  await guardRecord(ctx, { kind: "customer", row: customer });
   if ((input.method === "card") !== (input.card_number !== undefined)) {
     throw unprocessable(
       "card_number_mismatch",
@@ -373,6 +375,7 @@ export async function refundPayment(
 ): Promise<Payment> {
   const unlocked = await loadPayment(ctx, id);
   await lockCustomer(ctx, unlocked.customer_id);
+  await guardRecord(ctx, { kind: "payment", id });
   const payment = await loadPayment(ctx, id, true);
   if (payment.kind !== "payment" || payment.status !== "succeeded") {
     throw unprocessable("payment_not_refundable", "only a succeeded payment can be refunded", {
@@ -438,11 +441,20 @@ export async function writeOffInvoice(
 ): Promise<Payment> {
   const invoice = await ctx.db
     .selectFrom("invoices")
-    .select(["id", "customer_id", "kind", "status", "currency"])
+    .select([
+      "id",
+      "customer_id",
+      "contract_id",
+      "business_entity_id",
+      "kind",
+      "status",
+      "currency",
+    ])
     .where("tenant_id", "=", ctx.tenantId)
     .where("id", "=", invoiceId)
     .executeTakeFirst();
   if (!invoice) throw notFound("invoice_not_found", `no invoice ${invoiceId}`, { id: invoiceId });
+  await guardRecord(ctx, { kind: "invoice", row: invoice });
   if (invoice.kind !== "invoice" || invoice.status !== "finalized") {
     throw unprocessable("invoice_not_open", "only an issued invoice can be written off", {
       id: invoiceId,

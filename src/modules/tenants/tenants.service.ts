@@ -55,6 +55,11 @@ async function insertTenant(
       test_clock_now: testClockNow ? new Date(testClockNow.epochMilliseconds) : null,
     })
     .execute();
+  // every tenant bills through at least one business entity: its default
+  await trx
+    .insertInto("business_entities")
+    .values({ id: newId("entity"), tenant_id: tenantId, name, is_default: true, address: "{}" })
+    .execute();
   await trx
     .insertInto("api_keys")
     .values({

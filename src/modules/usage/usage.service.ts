@@ -15,6 +15,7 @@ import type { UsageRecordsTable } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/catalog.repository.js";
 import type { Ctx } from "../context.js";
 import { findContract } from "../contracts/contracts.repository.js";
+import { assertAllowed, contractStateFrom, guardRecord } from "../entities/guard.js";
 import { scheduleSettlement } from "../invoicing/billing.js";
 import { type Page, toPage } from "../pagination.js";
 
@@ -67,7 +68,10 @@ function validator(ctx: Ctx) {
     if (!contracts.has(id)) {
       contracts.set(
         id,
-        findContract(ctx.db, ctx.tenantId, id).then((c) => c?.plan_group_id ?? null),
+        findContract(ctx.db, ctx.tenantId, id).then(async (c) => {
+          if (c) await guardRecord(ctx, { kind: "usage", contract: c });
+          return c?.plan_group_id ?? null;
+        }),
       );
     }
     return contracts.get(id)!;
@@ -125,12 +129,23 @@ function validator(ctx: Ctx) {
         ? []
         : (
             await ctx.db
-              .selectFrom("contracts")
-              .select(["id", "plan_group_id"])
-              .where("tenant_id", "=", ctx.tenantId)
-              .where(sql<boolean>`id = any(${wanted}::text[])`)
+              .selectFrom("contracts as c")
+              .innerJoin("customers as cu", "cu.id", "c.customer_id")
+              .select([
+                "c.id",
+                "c.plan_group_id",
+                "c.business_entity_id",
+                "c.active_id",
+                "cu.business_entity_id as customer_entity_id",
+              ])
+              .where("c.tenant_id", "=", ctx.tenantId)
+              .where(sql<boolean>`c.id = any(${wanted}::text[])`)
               .execute()
-          ).map((c) => [c.id, c.plan_group_id] as const),
+          ).map((c) => {
+            // the transfer rules, for the whole batch from this one statement
+            assertAllowed(ctx, contractStateFrom(c), "contract", c.id);
+            return [c.id, c.plan_group_id] as const;
+          }),
     );
     for (const id of wanted) contracts.set(id, Promise.resolve(found.get(id) ?? null));
     const wantedComponents = [...new Set(componentIds)].filter((id) => !components.has(id));
@@ -248,6 +263,8 @@ export async function deleteUsage(ctx: Ctx, contractId: string, usageId: string)
     throw notFound("usage_not_found", `no usage ${usageId} on contract ${contractId}`, {
       id: usageId,
     });
+  const contract = await findContract(ctx.db, ctx.tenantId, contractId);
+  if (contract) await guardRecord(ctx, { kind: "usage", contract, at: row.due_at });
   if (row.billed_at !== null) {
     throw unprocessable(
       "usage_billed",

@@ -16,6 +16,7 @@ import * as m0015 from "./0015_billing_run_indexes.js";
 import * as m0016 from "./0016_subscription_actions.js";
 import * as m0017 from "./0017_payments.js";
 import * as m0018 from "./0018_roles.js";
+import * as m0019 from "./0019_business_entities.js";
 import * as m0020 from "./0020_partners.js";
 import * as m0021 from "./0021_console_users.js";
 
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   "0016_subscription_actions": m0016,
   "0017_payments": m0017,
   "0018_roles": m0018,
+  "0019_business_entities": m0019,
   "0020_partners": m0020,
   "0021_console_users": m0021,
 };
