@@ -91,12 +91,12 @@ for (const backend of BACKENDS) {
       expect(audit.body.data[0].actor).toEqual({ type: "console_user", id: user.body.id });
       await page.getByRole("button", { name: "Sign out" }).click();
 
-      await page.getByLabel("API key").fill("ak_not_a_key");
+      await page.getByLabel("API key", { exact: true }).fill("ak_not_a_key");
       await page.getByRole("button", { name: "Sign in with the key" }).click();
       await expect
         .poll(() => page.getByRole("alert").textContent())
         .toContain("invalid_credentials");
-      await page.getByLabel("API key").fill(demo.api_key);
+      await page.getByLabel("API key", { exact: true }).fill(demo.api_key);
       await page.getByRole("button", { name: "Sign in with the key" }).click();
       await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
     });
@@ -276,7 +276,7 @@ for (const backend of BACKENDS) {
       const key = (await api("POST", "/v1/api_keys", { name: "viewer", roles: ["read_only"] })).body
         .secret;
       await page.getByRole("button", { name: "Sign out" }).click();
-      await page.getByLabel("API key").fill(key);
+      await page.getByLabel("API key", { exact: true }).fill(key);
       await page.getByRole("button", { name: "Sign in with the key" }).click();
       await page.getByRole("link", { name: "Clock" }).click();
       await page.getByRole("button", { name: "Advance one day" }).click();
