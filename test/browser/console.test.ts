@@ -313,12 +313,12 @@ for (const backend of BACKENDS) {
         const overview = await api("GET", "/v1/customers?q=nordlicht");
         expect(overview.body.data[0]).toMatchObject({
           email: "rechnung@nordlicht.example",
-          address: { city: "Lübeck", country: "DE" },
+          address: { street: "Hauptstraße 1", city: "Lübeck", country: "DE" },
         });
       });
 
       it("changes the plan after a preview", async () => {
-        await portal.getByLabel(/^Starter Starter monthly/).check();
+        await portal.getByLabel(/^Starter \(Starter monthly\)/).check();
         await portal.getByRole("button", { name: "Preview the change" }).click();
         await portal.getByRole("table", { name: "What the change bills" }).waitFor();
         await portal.getByRole("button", { name: "Confirm plan change" }).click();

@@ -110,7 +110,8 @@ function Contact(props: { customer: Overview["customer"]; done: () => void }): J
     first_name: c.first_name ?? "",
     last_name: c.last_name ?? "",
     email: c.email ?? "",
-    line1: c.address.line1 ?? "",
+    street: c.address.street ?? "",
+    house_number: c.address.house_number ?? "",
     postal_code: c.address.postal_code ?? "",
     city: c.address.city ?? "",
     country: c.address.country ?? "",
@@ -134,7 +135,8 @@ function Contact(props: { customer: Overview["customer"]; done: () => void }): J
             last_name: orNull(form.last_name),
             email: orNull(form.email),
             address: {
-              line1: orNull(form.line1),
+              street: orNull(form.street),
+              house_number: orNull(form.house_number),
               postal_code: orNull(form.postal_code),
               city: orNull(form.city),
               country: orNull(form.country.toUpperCase()),
@@ -178,11 +180,17 @@ function Contact(props: { customer: Overview["customer"]; done: () => void }): J
         autoComplete="email"
       />
       <Field
-        label="Street and number"
-        name="line1"
-        value={form.line1}
-        onInput={set("line1")}
+        label="Street"
+        name="street"
+        value={form.street}
+        onInput={set("street")}
         autoComplete="address-line1"
+      />
+      <Field
+        label="House number"
+        name="house_number"
+        value={form.house_number}
+        onInput={set("house_number")}
       />
       <Field
         label="Postal code"
@@ -242,7 +250,7 @@ function PlanChange(props: { options: Plan[]; done: () => void }): JSX.Element {
               }}
             />
             <label for={`plan-${o.plan_variant_id}`}>
-              {o.plan_name} {o.variant_name} — {o.recurring_fee} per {formatPeriod(o.fee_period)}
+              {o.plan_name} ({o.variant_name}) — {o.recurring_fee} per {formatPeriod(o.fee_period)}
             </label>
           </div>
         ))}
@@ -354,7 +362,7 @@ function Portal(): JSX.Element {
               <dt>Plan</dt>
               <dd>
                 {o.plan
-                  ? `${o.plan.plan_name} ${o.plan.variant_name} — ${o.plan.recurring_fee} ${o.contract.currency} per ${formatPeriod(o.plan.fee_period)}`
+                  ? `${o.plan.plan_name} (${o.plan.variant_name}) — ${o.plan.recurring_fee} ${o.contract.currency} per ${formatPeriod(o.plan.fee_period)}`
                   : "—"}
               </dd>
               <dt>Since</dt>
