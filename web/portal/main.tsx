@@ -103,9 +103,28 @@ function PreviewLines(props: { preview: Preview; caption: string }): JSX.Element
   );
 }
 
-function Contact(props: { customer: Overview["customer"]; done: () => void }): JSX.Element {
-  const c = props.customer;
-  const [form, setForm] = useState({
+type ContactField = keyof ReturnType<typeof contactForm>;
+
+const CONTACT_FIELDS: {
+  name: ContactField;
+  label: string;
+  type?: string;
+  autoComplete?: string;
+  hint?: string;
+}[] = [
+  { name: "company_name", label: "Company", autoComplete: "organization" },
+  { name: "first_name", label: "First name", autoComplete: "given-name" },
+  { name: "last_name", label: "Last name", autoComplete: "family-name" },
+  { name: "email", label: "E-mail", type: "email", autoComplete: "email" },
+  { name: "street", label: "Street", autoComplete: "address-line1" },
+  { name: "house_number", label: "House number" },
+  { name: "postal_code", label: "Postal code", autoComplete: "postal-code" },
+  { name: "city", label: "City", autoComplete: "address-level2" },
+  { name: "country", label: "Country", autoComplete: "country", hint: "Two letters, e.g. DE" },
+];
+
+function contactForm(c: Overview["customer"]) {
+  return {
     company_name: c.company_name ?? "",
     first_name: c.first_name ?? "",
     last_name: c.last_name ?? "",
@@ -115,7 +134,12 @@ function Contact(props: { customer: Overview["customer"]; done: () => void }): J
     postal_code: c.address.postal_code ?? "",
     city: c.address.city ?? "",
     country: c.address.country ?? "",
-  });
+  };
+}
+
+function Contact(props: { customer: Overview["customer"]; done: () => void }): JSX.Element {
+  const c = props.customer;
+  const [form, setForm] = useState(contactForm(c));
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
@@ -150,70 +174,18 @@ function Contact(props: { customer: Overview["customer"]; done: () => void }): J
       }}
     >
       <h2 id="contact-heading">Billing address and contact</h2>
-      <Field
-        label="Company"
-        name="company_name"
-        value={form.company_name}
-        onInput={set("company_name")}
-        autoComplete="organization"
-      />
-      <Field
-        label="First name"
-        name="first_name"
-        value={form.first_name}
-        onInput={set("first_name")}
-        autoComplete="given-name"
-      />
-      <Field
-        label="Last name"
-        name="last_name"
-        value={form.last_name}
-        onInput={set("last_name")}
-        autoComplete="family-name"
-      />
-      <Field
-        label="E-mail"
-        name="email"
-        type="email"
-        value={form.email}
-        onInput={set("email")}
-        autoComplete="email"
-      />
-      <Field
-        label="Street"
-        name="street"
-        value={form.street}
-        onInput={set("street")}
-        autoComplete="address-line1"
-      />
-      <Field
-        label="House number"
-        name="house_number"
-        value={form.house_number}
-        onInput={set("house_number")}
-      />
-      <Field
-        label="Postal code"
-        name="postal_code"
-        value={form.postal_code}
-        onInput={set("postal_code")}
-        autoComplete="postal-code"
-      />
-      <Field
-        label="City"
-        name="city"
-        value={form.city}
-        onInput={set("city")}
-        autoComplete="address-level2"
-      />
-      <Field
-        label="Country"
-        name="country"
-        value={form.country}
-        onInput={set("country")}
-        autoComplete="country"
-        hint="Two letters, e.g. DE"
-      />
+      {CONTACT_FIELDS.map((f) => (
+        <Field
+          key={f.name}
+          label={f.label}
+          name={f.name}
+          type={f.type}
+          value={form[f.name]}
+          onInput={set(f.name)}
+          autoComplete={f.autoComplete}
+          hint={f.hint}
+        />
+      ))}
       <button type="submit" class="primary">
         Save address and contact
       </button>
