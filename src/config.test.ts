@@ -44,6 +44,18 @@ describe("configuration", () => {
   });
 });
 
+describe("messages", () => {
+  it.each([
+    [{ PORT: "abc" }, /PORT must be an integer/],
+    [{ PORT: "70000" }, /PORT must be an integer/],
+    [{ DATABASE_URL: "mysql://localhost/x" }, /DATABASE_URL must start with postgres/],
+    [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
+    [{ ACCRUE_WORKER: "maybe" }, /ACCRUE_WORKER must be true or false/],
+  ])("%o names the variable and what it takes", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
 describe("IPv6 hosts", () => {
   it("are bracketed in the public URL", () => {
     expect(loadConfig({ HOST: "::" }).publicUrl).toBe("http://[::]:8080");

@@ -21,27 +21,21 @@ if (BACKENDS.includes("pglite"))
         expect(res.stdout).toContain(c);
     });
 
-    it.each([
-      [{ PORT: "abc" }, /PORT must be an integer/],
-      [{ PORT: "70000" }, /PORT must be an integer/],
-      [{ DATABASE_URL: "mysql://localhost/x" }, /DATABASE_URL must start with postgres/],
-      [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
-      [{ ACCRUE_WORKER: "maybe" }, /ACCRUE_WORKER must be true or false/],
-    ])("invalid configuration %o → one line, exit code 2", async (env, message) => {
-      const res = await runAccrue(["serve"], env);
+    // each variable's message is checked in src/config.test.ts; here, that a process ends so
+    it("invalid configuration → its one line on stderr, exit code 2", async () => {
+      const res = await runAccrue(["serve"], { PORT: "abc" });
       expect(res.code).toBe(2);
-      expect(res.stderr).toMatch(message);
+      expect(res.stderr).toMatch(/PORT must be an integer/);
       expect(res.stderr.trim().split("\n")).toHaveLength(1);
     });
 
     it("an unknown command or option → exit code 2", async () => {
       expect((await runAccrue(["frobnicate"])).code).toBe(2);
+      // an unknown option, a stray argument, an option missing its value
       for (const args of [
         ["bootstrap", "--nope"],
-        ["bootstrap", "extra"],
-        ["bootstrap", "--name"],
-        ["bill", "--nope"],
         ["bill", "extra"],
+        ["bootstrap", "--name"],
       ]) {
         const res = await runAccrue(args, { ACCRUE_DATA_DIR: path.join(tmp, "x") });
         expect(res.code, args.join(" ")).toBe(2);

@@ -8,6 +8,7 @@ import { Type } from "typebox";
 import { unprocessable } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import type { Ctx } from "../../modules/context.js";
+import { createDownloadLink } from "../../modules/invoicing/document-links.js";
 import {
   finalizeInvoice,
   getInvoice,
@@ -15,7 +16,6 @@ import {
   listInvoices,
   type Party,
 } from "../../modules/invoicing/documents.js";
-import { createDownloadLink } from "../../modules/invoicing/invoicing.routes.js";
 import { ADDRESS_FIELDS } from "./customers.js";
 import { BwListQuery, bwTimestamp, paging } from "./wire.js";
 

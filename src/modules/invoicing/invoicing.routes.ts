@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { decodeJwt } from "jose";
 import { Type } from "typebox";
 import { notFound } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
@@ -7,6 +6,7 @@ import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas
 import { insertAuditRecords } from "../audit/audit.repository.js";
 import { clockFor } from "../clock/clock.service.js";
 import { previewSettlement, runBilling, settleContract, toBillingRun } from "./billing.js";
+import { createDownloadLink, verifyLink } from "./document-links.js";
 import {
   createCreditNote,
   documentOf,
@@ -15,7 +15,6 @@ import {
   listInvoices,
   voidInvoice,
 } from "./documents.js";
-import { signDownloadToken, verifyDownloadToken } from "./download-link.js";
 import {
   BillingRunSchema,
   BusinessEntitySchema,
@@ -28,11 +27,7 @@ import {
   TaxPolicySchema,
 } from "./invoicing.schemas.js";
 import { renderDocumentPdf } from "./pdf.js";
-import { createTaxPolicy, listTaxPolicies, signingKey } from "./settings.js";
-
-/** How long a download link works. */
-export const DOWNLOAD_LINK_MINUTES = 60;
-const PDF_KEY = "document_download";
+import { createTaxPolicy, listTaxPolicies } from "./settings.js";
 
 const pdfSchema = {
   200: Type.String({ contentMediaType: "application/pdf", description: "The PDF document" }),
@@ -360,41 +355,4 @@ function sendPdf(reply: import("fastify").FastifyReply, name: string, bytes: Buf
     .header("content-disposition", `inline; filename="${name.replace(/[^A-Za-z0-9._-]/g, "_")}"`)
     .header("cache-control", "private, no-store")
     .send(bytes);
-}
-
-export async function createDownloadLink(
-  ctx: import("../context.js").Ctx,
-  id: string,
-  publicUrl: string,
-): Promise<{ url: string; expires_at: string }> {
-  await getInvoice(ctx, id);
-  const key = await signingKey(ctx.db, ctx.tenantId, PDF_KEY);
-  const expiresAt = new Date(ctx.clock.now().epochMilliseconds + DOWNLOAD_LINK_MINUTES * 60_000);
-  const token = await signDownloadToken(key, { tenantId: ctx.tenantId, documentId: id, expiresAt });
-  return { url: `${publicUrl}/v1/documents/${token}`, expires_at: expiresAt.toISOString() };
-}
-
-/** Checks a download token against its tenant's key and clock. */
-async function verifyLink(
-  db: import("kysely").Kysely<import("../../storage/schema.js").DB>,
-  token: string,
-): Promise<{ tenantId: string; documentId: string }> {
-  let tenantId: unknown;
-  try {
-    tenantId = decodeJwt(token).tid;
-  } catch {
-    tenantId = undefined;
-  }
-  const tenant =
-    typeof tenantId === "string"
-      ? await db
-          .selectFrom("tenants")
-          .select(["id", "test_clock_now"])
-          .where("id", "=", tenantId)
-          .executeTakeFirst()
-      : undefined;
-  if (!tenant) throw notFound("invalid_download_link", "the download link is not valid");
-  const key = await signingKey(db, tenant.id, PDF_KEY);
-  const now = new Date(clockFor(tenant.test_clock_now).now().epochMilliseconds);
-  return verifyDownloadToken(key, token, now);
 }

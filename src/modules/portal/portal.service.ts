@@ -28,8 +28,8 @@ import {
   patchCustomer,
 } from "../customers/customers.service.js";
 import { type BillingPreview, previewSettlement } from "../invoicing/billing.js";
+import { createDownloadLink } from "../invoicing/document-links.js";
 import { listInvoices } from "../invoicing/documents.js";
-import { createDownloadLink } from "../invoicing/invoicing.routes.js";
 
 export type PortalPlan = {
   plan_variant_id: string;

@@ -1,0 +1,54 @@
+/**
+ * Signed document links: a URL that opens one issued document's PDF without credentials until
+ * it expires by the tenant's clock (tokens in download-link.ts, keys per tenant in settings.ts).
+ */
+import { decodeJwt } from "jose";
+import type { Kysely } from "kysely";
+import { notFound } from "../../domain/errors.js";
+import type { DB } from "../../storage/schema.js";
+import { clockFor } from "../clock/clock.service.js";
+import type { Ctx } from "../context.js";
+import { getInvoice } from "./documents.js";
+import { signDownloadToken, verifyDownloadToken } from "./download-link.js";
+import { signingKey } from "./settings.js";
+
+/** How long a download link works. */
+export const DOWNLOAD_LINK_MINUTES = 60;
+const PDF_KEY = "document_download";
+
+export async function createDownloadLink(
+  ctx: Ctx,
+  id: string,
+  publicUrl: string,
+): Promise<{ url: string; expires_at: string }> {
+  await getInvoice(ctx, id);
+  const key = await signingKey(ctx.db, ctx.tenantId, PDF_KEY);
+  const expiresAt = new Date(ctx.clock.now().epochMilliseconds + DOWNLOAD_LINK_MINUTES * 60_000);
+  const token = await signDownloadToken(key, { tenantId: ctx.tenantId, documentId: id, expiresAt });
+  return { url: `${publicUrl}/v1/documents/${token}`, expires_at: expiresAt.toISOString() };
+}
+
+/** Checks a download token against its tenant's key and clock. */
+export async function verifyLink(
+  db: Kysely<DB>,
+  token: string,
+): Promise<{ tenantId: string; documentId: string }> {
+  let tenantId: unknown;
+  try {
+    tenantId = decodeJwt(token).tid;
+  } catch {
+    tenantId = undefined;
+  }
+  const tenant =
+    typeof tenantId === "string"
+      ? await db
+          .selectFrom("tenants")
+          .select(["id", "test_clock_now"])
+          .where("id", "=", tenantId)
+          .executeTakeFirst()
+      : undefined;
+  if (!tenant) throw notFound("invalid_download_link", "the download link is not valid");
+  const key = await signingKey(db, tenant.id, PDF_KEY);
+  const now = new Date(clockFor(tenant.test_clock_now).now().epochMilliseconds);
+  return verifyDownloadToken(key, token, now);
+}
