@@ -262,6 +262,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/console_sessions/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a console session out (its token stops working at once)
+         * @description Sign out: the session token stops working at once. Knowing the token is the authority to end it; an unknown or ended token answers ended: false.
+         */
+        post: operations["console_sessions.end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -3843,6 +3863,34 @@ export interface operations {
                         /** Format: date-time */
                         expires_at: string;
                         user: components["schemas"]["ConsoleUser"];
+                    };
+                };
+            };
+        };
+    };
+    "console_sessions.end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    access_token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ended: boolean;
                     };
                 };
             };

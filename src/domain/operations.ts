@@ -113,6 +113,13 @@ export const OPERATIONS = {
     ["console_users:write"],
     true,
   ),
+  "console_sessions.end": op(
+    "console_sessions.end",
+    "Access",
+    "Sign a console session out (its token stops working at once)",
+    [],
+    false,
+  ),
   "console_sessions.create": op(
     "console_sessions.create",
     "Access",

@@ -60,6 +60,7 @@ import type { DB } from "../storage/schema.js";
 import { checkEncoding, errorHandler, mapError, rawClientError } from "./errors.js";
 import { checkInput } from "./input.js";
 import { RateLimiter } from "./rate-limit.js";
+import { redactUrl } from "./redact.js";
 import { ErrorSchema } from "./schemas.js";
 import { webRoutes } from "./web.js";
 
@@ -169,7 +170,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     req.log.info(
       {
         method: req.method,
-        url: req.url.replace(/([?&](?:access_)?token=)[^&]*/gi, "$1…"),
+        url: redactUrl(req.url),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
         tenant: req.principal?.tenantId,
@@ -271,6 +272,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       if (
         op?.id === "oauth.token" ||
         op?.id === "console_sessions.create" ||
+        op?.id === "console_sessions.end" ||
         op?.surface === "crmcom"
       )
         limit(reply, address);

@@ -511,6 +511,8 @@ export interface OrdersTable {
   trigger_interim_billing: ColumnType<boolean, boolean | undefined, boolean>;
   /** The payment method named at commit ("Role:Provider", e.g. "Debit:Stripe"). */
   payment_method: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Proposed by the customer in the portal (a plan change the portal may commit). */
+  portal: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -101,4 +101,56 @@ describeServer("console users", (t) => {
       "console_users.create",
     ]);
   });
+
+  it("signing out ends the session at once; other tokens are not a session to end", async () => {
+    const address = email();
+    await t.server.post("/v1/console_users", {
+      email: address,
+      name: "Out",
+      password,
+      roles: ["read_only"],
+    });
+    const token = (
+      await t.server.post("/v1/console_sessions", { email: address, password }, { key: null })
+    ).body.access_token;
+    expect((await t.server.get("/v1/tenant", { key: token })).status).toBe(200);
+    const end = (access_token: string) =>
+      t.server.post("/v1/console_sessions/end", { access_token }, { key: null });
+    expect((await end(t.server.tenant.api_key)).body).toEqual({ ended: false });
+    expect((await end(token)).body).toEqual({ ended: true });
+    expect((await t.server.get("/v1/tenant", { key: token })).status).toBe(401);
+    expect((await end(token)).body).toEqual({ ended: false });
+    expect((await t.server.get("/v1/tenant")).status).toBe(200); // the admin key still works
+  });
+
+  it("guessing one address's password is slowed down whatever the client address", async () => {
+    const address = email();
+    await t.server.post("/v1/console_users", {
+      email: address,
+      name: "Target",
+      password,
+      roles: ["read_only"],
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await t.server.post(
+        "/v1/console_sessions",
+        { email: address.toUpperCase(), password: `guess number ${i}` },
+        { key: null },
+      );
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+    // even the right password waits now
+    const right = await t.server.post(
+      "/v1/console_sessions",
+      { email: address, password },
+      {
+        key: null,
+      },
+    );
+    expect(right.status).toBe(429);
+    expect(right.body.error.code).toBe("too_many_sign_in_attempts");
+  });
 });

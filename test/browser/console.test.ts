@@ -310,7 +310,7 @@ for (const backend of BACKENDS) {
         await portal.getByLabel("City").fill("Lübeck");
         await portal.getByLabel("E-mail").fill("rechnung@nordlicht.example");
         await portal.getByRole("button", { name: "Save address and contact" }).click();
-        await expect.poll(() => portal.getByRole("status").first().textContent()).toBe("Saved.");
+        await expect.poll(() => portal.locator("p.notice").textContent()).toBe("Saved.");
         const overview = await api("GET", "/v1/customers?q=nordlicht");
         expect(overview.body.data[0]).toMatchObject({
           email: "rechnung@nordlicht.example",
@@ -324,7 +324,7 @@ for (const backend of BACKENDS) {
         await portal.getByRole("table", { name: "What the change bills" }).waitFor();
         await portal.getByRole("button", { name: "Confirm plan change" }).click();
         await expect
-          .poll(() => portal.getByRole("status").last().textContent())
+          .poll(() => portal.locator("p.notice").textContent())
           .toBe("Your plan has been changed.");
         const overview = await fetch(`${base}/portal/api/overview`, {
           headers: { authorization: `Bearer ${demo.self_service_token}` },
@@ -337,12 +337,58 @@ for (const backend of BACKENDS) {
         expect(orders.length).toBeGreaterThanOrEqual(2); // the demo's upgrade and this one
       });
 
+      it("commits only plan changes the portal proposed; a new proposal replaces the last", async () => {
+        const portalApi = async (
+          method: string,
+          path: string,
+          body?: unknown,
+        ): Promise<{ status: number; body: any }> => {
+          const res = await fetch(`${base}/portal/api${path}`, {
+            method,
+            headers: {
+              authorization: `Bearer ${demo.self_service_token}`,
+              ...(body === undefined ? {} : { "content-type": "application/json" }),
+            },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          });
+          return { status: res.status, body: await res.json() };
+        };
+        const overview = (await portalApi("GET", "/overview")).body;
+        const pro = overview.plan_options.find(
+          (p: { variant_name: string }) => p.variant_name === "Pro monthly",
+        );
+        // an order an operator drafted through the API is not the portal's to commit
+        const drafted = await api("POST", "/v1/orders", {
+          contract_id: overview.contract.id,
+          plan_variant_id: pro.plan_variant_id,
+        });
+        const foreign = await portalApi("POST", `/plan_changes/${drafted.body.id}/commit`);
+        expect(foreign.status).toBe(404);
+        expect((await api("GET", `/v1/orders/${drafted.body.id}`)).body.status).toBe("in_progress");
+        const first = await portalApi("POST", "/plan_changes", {
+          plan_variant_id: pro.plan_variant_id,
+        });
+        const second = await portalApi("POST", "/plan_changes", {
+          plan_variant_id: pro.plan_variant_id,
+        });
+        expect(first.status).toBe(201);
+        expect(second.status).toBe(201);
+        expect((await api("GET", `/v1/orders/${first.body.order.id}`)).body.status).toBe(
+          "declined",
+        );
+        expect((await api("GET", `/v1/orders/${second.body.order.id}`)).body.status).toBe(
+          "in_progress",
+        );
+        // the operator's draft is left alone
+        expect((await api("GET", `/v1/orders/${drafted.body.id}`)).body.status).toBe("in_progress");
+      });
+
       it("cancels after showing the notice-period end and the final invoice", async () => {
         await portal.getByRole("button", { name: "When would my contract end?" }).click();
         await portal.getByRole("table", { name: "Your final invoice" }).waitFor();
         await portal.getByRole("button", { name: "Confirm cancellation" }).click();
         await expect
-          .poll(() => portal.getByRole("status").last().textContent())
+          .poll(() => portal.locator("p.notice").textContent())
           .toMatch(/^Cancelled\. Your contract ends on \d{4}-\d{2}-\d{2}\.$/);
         await screenshot(portal, `${backend}-portal-cancelled`);
       });

@@ -96,6 +96,7 @@ describeServer("dashboard", (t0) => {
     expect(await names("nordLICHT")).toEqual(["Nordlicht GmbH"]);
     expect(await names("lovelace")).toEqual(["Ada Lovelace"]);
     expect(await names("ada@x")).toEqual(["Ada Lovelace"]);
+    expect(await names("ada lovelace")).toEqual(["Ada Lovelace"]);
     expect(await names("100%")).toEqual(["100% Bio AG"]);
     expect(await names("%")).toEqual(["100% Bio AG"]);
     expect(await names("_")).toEqual([]);

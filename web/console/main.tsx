@@ -7,7 +7,7 @@ import type { JSX } from "preact";
 import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { AccrueClient } from "../../sdk/src/client.js";
-import { client, describeError, signIn, signOut, storedKey } from "../shared/api.js";
+import { client, describeError, endSession, signIn, storedKey } from "../shared/api.js";
 import { Field } from "../shared/ui.js";
 import {
   AuditPage,
@@ -63,6 +63,15 @@ const NAV: [string, string][] = [
   ["#/audit", "Audit log"],
   ["#/clock", "Clock"],
 ];
+
+/** A malformed escape in the address bar reads as it is rather than breaking the page. */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -195,7 +204,7 @@ function Search(): JSX.Element {
 
 function Console(props: { apiKey: string; onSignOut: () => void }): JSX.Element {
   const hash = useHash();
-  const api = useRef(client(props.apiKey)).current;
+  const api = useRef(client(props.apiKey, props.onSignOut)).current;
   const [tenant, setTenant] = useState<string>("");
   useEffect(() => {
     api.GET("/v1/tenant").then(
@@ -251,7 +260,7 @@ function Console(props: { apiKey: string; onSignOut: () => void }): JSX.Element 
             <Page
               key={hash}
               api={api}
-              params={params.map(decodeURIComponent)}
+              params={params.map(safeDecode)}
               query={new URLSearchParams(search)}
             />
           ) : (
@@ -275,7 +284,7 @@ function App(): JSX.Element {
     <Console
       apiKey={key}
       onSignOut={() => {
-        signOut();
+        void endSession(key);
         setKey(null);
       }}
     />

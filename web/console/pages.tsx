@@ -415,7 +415,8 @@ export function ContractPage({ api, params }: PageProps): JSX.Element {
       api.GET("/v1/contracts/{id}", { params: { path: { id } } }),
       api.GET("/v1/contracts/{id}/usage", { params: { path: { id }, query: { limit: 100 } } }),
       api.GET("/v1/subscription_actions", { params: { query: { contract_id: id, limit: 50 } } }),
-      api.GET("/v1/test_clock"),
+      // the timeline's "now" is the tenant's clock; a key without clock:read still sees the page
+      api.GET("/v1/test_clock").catch(() => ({ data: { now: new Date().toISOString() } })),
     ]);
     const variantIds = [
       ...new Set(

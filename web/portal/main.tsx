@@ -137,11 +137,13 @@ function contactForm(c: Overview["customer"]) {
   };
 }
 
-function Contact(props: { customer: Overview["customer"]; done: () => void }): JSX.Element {
+function Contact(props: {
+  customer: Overview["customer"];
+  done: (message: string) => void;
+}): JSX.Element {
   const c = props.customer;
   const [form, setForm] = useState(contactForm(c));
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
   const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
   const orNull = (v: string) => (v.trim() === "" ? null : v.trim());
   return (
@@ -151,7 +153,6 @@ function Contact(props: { customer: Overview["customer"]; done: () => void }): J
       onSubmit={async (e) => {
         e.preventDefault();
         setError(null);
-        setSaved(false);
         try {
           await call("PATCH", "/contact", {
             company_name: orNull(form.company_name),
@@ -166,8 +167,7 @@ function Contact(props: { customer: Overview["customer"]; done: () => void }): J
               country: orNull(form.country.toUpperCase()),
             },
           });
-          setSaved(true);
-          props.done();
+          props.done("Saved.");
         } catch (err) {
           setError(err);
         }
@@ -189,19 +189,17 @@ function Contact(props: { customer: Overview["customer"]; done: () => void }): J
       <button type="submit" class="primary">
         Save address and contact
       </button>
-      {saved && <p role="status">Saved.</p>}
       {error !== null && <ErrorNote error={error} />}
     </form>
   );
 }
 
-function PlanChange(props: { options: Plan[]; done: () => void }): JSX.Element {
+function PlanChange(props: { options: Plan[]; done: (message: string) => void }): JSX.Element {
   const choices = props.options.filter((o) => !o.current);
   const [choice, setChoice] = useState(choices[0]?.plan_variant_id ?? "");
   const [proposal, setProposal] = useState<{ order: { id: string }; preview: Preview } | null>(
     null,
   );
-  const [message, setMessage] = useState("");
   if (choices.length === 0) return <p class="muted">No other plan can be chosen here.</p>;
   return (
     <section aria-labelledby="change-heading">
@@ -230,7 +228,6 @@ function PlanChange(props: { options: Plan[]; done: () => void }): JSX.Element {
       <ActionButton
         label="Preview the change"
         run={async () => {
-          setMessage("");
           setProposal(await call("POST", "/plan_changes", { plan_variant_id: choice }));
         }}
       />
@@ -245,23 +242,21 @@ function PlanChange(props: { options: Plan[]; done: () => void }): JSX.Element {
                 "POST",
                 `/plan_changes/${proposal.order.id}/commit`,
               );
-              setMessage(
+              setProposal(null);
+              props.done(
                 order.status === "succeeded"
                   ? "Your plan has been changed."
                   : "Your change awaits approval by the provider.",
               );
-              setProposal(null);
             }}
-            done={props.done}
           />
         </div>
       )}
-      {message && <p role="status">{message}</p>}
     </section>
   );
 }
 
-function Cancellation(props: { done: () => void }): JSX.Element {
+function Cancellation(props: { done: (message: string) => void }): JSX.Element {
   type C = {
     end_date: string;
     last_notice_date: string;
@@ -269,7 +264,6 @@ function Cancellation(props: { done: () => void }): JSX.Element {
     invoice: Preview;
   };
   const [preview, setPreview] = useState<C | null>(null);
-  const [message, setMessage] = useState("");
   return (
     <section aria-labelledby="cancel-heading">
       <h2 id="cancel-heading">Cancel</h2>
@@ -295,21 +289,24 @@ function Cancellation(props: { done: () => void }): JSX.Element {
               label="Confirm cancellation"
               run={async () => {
                 await call("POST", "/cancellation");
-                setMessage(`Cancelled. Your contract ends on ${formatDate(preview.end_date)}.`);
                 setPreview(null);
+                props.done(`Cancelled. Your contract ends on ${formatDate(preview.end_date)}.`);
               }}
-              done={props.done}
             />
           )}
         </div>
       )}
-      {message && <p role="status">{message}</p>}
     </section>
   );
 }
 
 function Portal(): JSX.Element {
   const [overview, reload] = useAsync(() => call<Overview>("GET", "/overview"), []);
+  const [notice, setNotice] = useState("");
+  const done = (message: string) => {
+    setNotice(message);
+    reload();
+  };
   useEffect(() => {
     document.title = "Your subscription";
   }, []);
@@ -326,6 +323,9 @@ function Portal(): JSX.Element {
         {(o) => (
           <>
             <h1>Your subscription</h1>
+            <p role="status" class="notice">
+              {notice}
+            </p>
             <p>
               {o.customer.display_name} · contract <code>{o.contract.id}</code>{" "}
               <StatusBadge status={o.contract.status} />
@@ -383,9 +383,11 @@ function Portal(): JSX.Element {
                 ]}
               />
             </section>
-            <Contact key={JSON.stringify(o.customer)} customer={o.customer} done={reload} />
-            {!o.contract.end_date && <PlanChange options={o.plan_options} done={reload} />}
-            {o.contract.status !== "ended" && <Cancellation done={reload} />}
+            <Contact key={JSON.stringify(o.customer)} customer={o.customer} done={done} />
+            {!o.contract.end_date && (
+              <PlanChange key={o.plan?.plan_variant_id} options={o.plan_options} done={done} />
+            )}
+            {o.contract.status !== "ended" && <Cancellation done={done} />}
           </>
         )}
       </Show>

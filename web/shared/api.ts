@@ -19,13 +19,31 @@ export function signOut(): void {
   sessionStorage.removeItem(KEY);
 }
 
-/** A client with a key or session token; without one for the public sign-in call. */
-export function client(key: string): AccrueClient {
+/**
+ * A client with a key or session token; without one for the public sign-in call.
+ * `onUnauthenticated` runs when the API no longer accepts the credential (a session that
+ * expired or was ended, a revoked key).
+ */
+export function client(key: string, onUnauthenticated?: () => void): AccrueClient {
   return createClient({
     baseUrl: location.origin,
     ...(key ? { apiKey: key } : {}),
     retries: 1,
+    fetch: async (request) => {
+      const response = await fetch(request);
+      if (response.status === 401 && onUnauthenticated) onUnauthenticated();
+      return response;
+    },
   });
+}
+
+/** Signs out: a console session's token is ended on the server too, not just forgotten. */
+export async function endSession(key: string): Promise<void> {
+  signOut();
+  if (!key.startsWith("at_")) return;
+  await client("")
+    .POST("/v1/console_sessions/end", { body: { access_token: key } })
+    .catch(() => undefined);
 }
 
 /** A message for people, with the machine code where the API gave one. */

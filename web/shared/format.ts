@@ -1,15 +1,14 @@
 /** Display helpers. Amounts arrive as decimal strings and are shown as they are, never as floats. */
 
-const EXPONENT_HINT: Record<string, number> = { JPY: 0, KRW: 0, BHD: 3, KWD: 3 };
-
-/** "1234.5" EUR → "1,234.50 EUR": digits grouped, the string's own digits kept exactly. */
+/**
+ * "1234.50" EUR → "1,234.50 EUR": digits grouped, the string's own digits kept exactly (the
+ * API writes amounts with their currency's decimals already).
+ */
 export function formatMoney(amount: string, currency: string): string {
   const negative = amount.startsWith("-");
   const [whole = "0", fraction = ""] = (negative ? amount.slice(1) : amount).split(".");
-  const places = EXPONENT_HINT[currency] ?? 2;
-  const frac = fraction.length >= places ? fraction : fraction.padEnd(places, "0");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "−" : ""}${grouped}${frac ? `.${frac}` : ""} ${currency}`;
+  return `${negative ? "−" : ""}${grouped}${fraction ? `.${fraction}` : ""} ${currency}`;
 }
 
 /** An ISO instant or date as a short UTC date, e.g. 2026-03-01. */

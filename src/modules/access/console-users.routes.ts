@@ -5,6 +5,7 @@ import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas
 import {
   createConsoleUser,
   disableConsoleUser,
+  endSession,
   listConsoleUsers,
   signIn,
 } from "./console-users.service.js";
@@ -116,6 +117,25 @@ export const consoleUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const session = await signIn(app.db, req.body, req.id);
       reply.status(201);
       return session;
+    },
+  );
+
+  app.post(
+    "/console_sessions/end",
+    {
+      config: { operation: "console_sessions.end" },
+      schema: {
+        description:
+          "Sign out: the session token stops working at once. Knowing the token is the authority to end it; an unknown or ended token answers ended: false.",
+        body: Type.Object(
+          { access_token: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ ended: Type.Boolean() }) },
+      },
+    },
+    async (req) => {
+      return { ended: await endSession(app.db, req.body.access_token, req.id) };
     },
   );
 };

@@ -4,17 +4,32 @@
  * access token standing for the user (revoked at once when the user is disabled).
  */
 import type { Kysely } from "kysely";
-import { conflict, notFound, unauthenticated, unprocessable } from "../../domain/errors.js";
+import {
+  conflict,
+  notFound,
+  rateLimited,
+  unauthenticated,
+  unprocessable,
+} from "../../domain/errors.js";
+import { RateLimiter } from "../../http/rate-limit.js";
 import { newId } from "../../lib/ids.js";
 import type { DB } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { type Page, toPage } from "../pagination.js";
-import { storeToken } from "./oauth.service.js";
+import { releaseToken, storeToken } from "./oauth.service.js";
 import { DECOY_HASH, hashPassword, verifyPassword } from "./passwords.js";
 import { principals } from "./principal-cache.js";
 import { assertMayGrantCodes, codesOfRoles } from "./roles.service.js";
+import { hashSecret } from "./secrets.js";
 
 export const CONSOLE_SESSION_SECONDS = 12 * 60 * 60;
+
+/**
+ * Sign-in attempts per e-mail address, on top of the per-address request limit: ten at once,
+ * then one every six seconds, so guessing one user's password is slow from any number of
+ * addresses (per process, like every limit).
+ */
+const attempts = new RateLimiter(1 / 6, 10);
 
 export type ConsoleUser = {
   id: string;
@@ -139,6 +154,15 @@ export async function signIn(
   input: { email: string; password: string },
   requestId: string,
 ): Promise<{ access_token: string; expires_at: string; user: ConsoleUser }> {
+  const email = input.email.trim().toLowerCase();
+  const verdict = attempts.take(email);
+  if (!verdict.allowed) {
+    throw rateLimited(
+      "too_many_sign_in_attempts",
+      `too many sign-in attempts for this e-mail address; retry after ${verdict.retryAfter} s`,
+      { retry_after_seconds: verdict.retryAfter },
+    );
+  }
   const user = await db
     .selectFrom("console_users")
     .innerJoin("tenants", "tenants.id", "console_users.tenant_id")
@@ -153,9 +177,7 @@ export async function signIn(
       "console_users.password_hash",
       "tenants.test_clock_now",
     ])
-    .where((eb) =>
-      eb(eb.fn("lower", ["console_users.email"]), "=", input.email.trim().toLowerCase()),
-    )
+    .where((eb) => eb(eb.fn("lower", ["console_users.email"]), "=", email))
     .executeTakeFirst();
   // an unknown address costs as much as a wrong password: timing tells nothing
   const matches = await verifyPassword(input.password, user?.password_hash ?? DECOY_HASH);
@@ -174,4 +196,20 @@ export async function signIn(
     { operation: "console_sessions.create", requestId },
   );
   return { access_token: token, expires_at: expiresAt.toISOString(), user: toUser(user) };
+}
+
+/** Signs a console session out; other kinds of access token are left alone. */
+export async function endSession(
+  db: Kysely<DB>,
+  token: string,
+  requestId: string,
+): Promise<boolean> {
+  const session = await db
+    .selectFrom("access_tokens")
+    .select("console_user_id")
+    .where("token_hash", "=", hashSecret(token))
+    .where("console_user_id", "is not", null)
+    .executeTakeFirst();
+  if (!session) return false;
+  return releaseToken(db, token, requestId, "console_sessions.end");
 }

@@ -202,18 +202,21 @@ export async function releaseToken(
   db: Kysely<DB>,
   token: string,
   requestId: string,
+  operation = "crm.token_release",
 ): Promise<boolean> {
   principals.forgetSecret(hashSecret(token));
   return db.transaction().execute(async (trx) => {
     const released = await trx
       .deleteFrom("access_tokens")
       .where("token_hash", "=", hashSecret(token))
-      .returning(["tenant_id", "client_id", "api_key_id"])
+      .returning(["tenant_id", "client_id", "api_key_id", "console_user_id"])
       .executeTakeFirst();
     if (!released) return false;
     const holder = released.client_id
       ? { type: "oauth_client", id: released.client_id }
-      : { type: "api_key", id: released.api_key_id! };
+      : released.console_user_id
+        ? { type: "console_user", id: released.console_user_id }
+        : { type: "api_key", id: released.api_key_id! };
     const tenant = await trx
       .selectFrom("tenants")
       .select("test_clock_now")
@@ -225,7 +228,7 @@ export async function releaseToken(
         tenantTime: tenant?.test_clock_now ?? new Date(),
         actorType: holder.type,
         actorId: holder.id,
-        operation: "crm.token_release",
+        operation,
         outcome: "succeeded",
         targetType: holder.type,
         targetId: holder.id,

@@ -93,6 +93,7 @@ export async function listCustomers(
         eb("company_name", "ilike", pattern),
         eb("first_name", "ilike", pattern),
         eb("last_name", "ilike", pattern),
+        eb(sql<string>`concat_ws(' ', first_name, last_name)`, "ilike", pattern),
         eb("email", "ilike", pattern),
         eb("external_id", "ilike", pattern),
         eb("id", "=", page.search as string),

@@ -28,6 +28,22 @@ export async function createDownloadLink(
   return { url: `${publicUrl}/v1/documents/${token}`, expires_at: expiresAt.toISOString() };
 }
 
+/** Links for several issued documents of the caller's tenant at once (one key lookup). */
+export async function createDownloadLinks(
+  ctx: Ctx,
+  ids: readonly string[],
+  publicUrl: string,
+): Promise<Map<string, string>> {
+  const key = await signingKey(ctx.db, ctx.tenantId, PDF_KEY);
+  const expiresAt = new Date(ctx.clock.now().epochMilliseconds + DOWNLOAD_LINK_MINUTES * 60_000);
+  const links = new Map<string, string>();
+  for (const documentId of ids) {
+    const token = await signDownloadToken(key, { tenantId: ctx.tenantId, documentId, expiresAt });
+    links.set(documentId, `${publicUrl}/v1/documents/${token}`);
+  }
+  return links;
+}
+
 /** Checks a download token against its tenant's key and clock. */
 export async function verifyLink(
   db: Kysely<DB>,

@@ -6,6 +6,7 @@
  */
 import { Temporal } from "temporal-polyfill";
 import { notFound, unprocessable } from "../../domain/errors.js";
+import { money, toDecimalString } from "../../domain/money/index.js";
 import type { PeriodValue } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { findContract } from "../contracts/contracts.repository.js";
@@ -17,7 +18,6 @@ import {
   createChangeOrder,
   endContract,
   getContract,
-  getOrder,
   type Order,
   previewOrder,
 } from "../contracts/contracts.service.js";
@@ -28,8 +28,10 @@ import {
   patchCustomer,
 } from "../customers/customers.service.js";
 import { type BillingPreview, previewSettlement } from "../invoicing/billing.js";
-import { createDownloadLink } from "../invoicing/document-links.js";
-import { listInvoices } from "../invoicing/documents.js";
+import { createDownloadLinks } from "../invoicing/document-links.js";
+
+/** How many of the customer's newest documents the portal lists. */
+export const PORTAL_DOCUMENTS = 50;
 
 export type PortalPlan = {
   plan_variant_id: string;
@@ -116,23 +118,33 @@ export async function portalOverview(
     const preview = await previewSettlement(ctx, contractId, { at });
     next = { ...preview, billing_date: preview.date };
   }
-  const page = await listInvoices(ctx, { limit: 100, customerId: customer.id, issued: true });
-  const documents: PortalDocument[] = [];
-  for (const d of page.data) {
-    if (d.status === "draft") continue;
-    const link = await createDownloadLink(ctx, d.id, publicUrl);
-    documents.push({
-      id: d.id,
-      kind: d.kind,
-      number: d.number,
-      issue_date: d.issue_date,
-      due_date: d.due_date,
-      total_gross: d.total_gross,
-      currency: d.currency,
-      status: d.status,
-      download_url: link.url,
-    });
-  }
+  // the newest documents first: the portal shows the last PORTAL_DOCUMENTS of them
+  const rows = await ctx.db
+    .selectFrom("invoices")
+    .select(["id", "kind", "number", "issue_date", "due_date", "total_gross", "currency", "status"])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("customer_id", "=", customer.id)
+    .where("status", "in", ["finalized", "void"])
+    .orderBy("issue_date", "desc")
+    .orderBy("id", "desc")
+    .limit(PORTAL_DOCUMENTS)
+    .execute();
+  const links = await createDownloadLinks(
+    ctx,
+    rows.map((r) => r.id),
+    publicUrl,
+  );
+  const documents: PortalDocument[] = rows.map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    number: d.number,
+    issue_date: d.issue_date,
+    due_date: d.due_date,
+    total_gross: toDecimalString(money(BigInt(d.total_gross), d.currency)),
+    currency: d.currency,
+    status: d.status as "finalized" | "void",
+    download_url: links.get(d.id)!,
+  }));
   return {
     contract,
     customer: {
@@ -195,11 +207,29 @@ export async function proposePlanChange(
       field: "plan_variant_id",
     });
   }
+  // a new proposal replaces the customer's earlier ones that were never confirmed
+  const superseded = await ctx.db
+    .updateTable("orders")
+    .set({ status: "declined", updated_at: new Date(ctx.clock.now().epochMilliseconds) })
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("contract_id", "=", contractId)
+    .where("portal", "=", true)
+    .where("status", "=", "in_progress")
+    .returning("id")
+    .execute();
+  for (const o of superseded) {
+    ctx.audit({
+      targetType: "order",
+      targetId: o.id,
+      after: { status: "declined", superseded: true },
+    });
+  }
   const order = await createChangeOrder(ctx, {
     contract_id: contractId,
     plan_variant_id: input.plan_variant_id,
     quantity: contract.current_phase?.quantity ?? "1",
   });
+  await ctx.db.updateTable("orders").set({ portal: true }).where("id", "=", order.id).execute();
   return { order, preview: await previewOrder(ctx, order.id) };
 }
 
@@ -209,9 +239,25 @@ export async function commitPlanChange(
   contractId: string,
   orderId: string,
 ): Promise<Order> {
-  const order = await getOrder(ctx, orderId).catch(() => null);
-  if (!order || order.contract_id !== contractId || order.type !== "change") {
-    throw notFound("order_not_found", `no order ${orderId}`, { id: orderId });
+  const row = await ctx.db
+    .selectFrom("orders")
+    .select(["id", "plan_variant_id", "quantity"])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("id", "=", orderId)
+    .where("contract_id", "=", contractId)
+    .where("type", "=", "change")
+    .where("portal", "=", true)
+    .executeTakeFirst();
+  // only what the portal proposed for this contract, and still a plan the customer may choose
+  if (!row) throw notFound("order_not_found", `no order ${orderId}`, { id: orderId });
+  const contract = await getContract(ctx, contractId);
+  const option = (await planOptions(ctx, contract)).find(
+    (o) => o.plan_variant_id === row.plan_variant_id,
+  );
+  if (!option || option.current) {
+    throw unprocessable("plan_not_available", "this plan cannot be chosen in the portal", {
+      field: "plan_variant_id",
+    });
   }
   return commitOrder(ctx, orderId);
 }

@@ -68,7 +68,7 @@ export async function dashboard(ctx: Ctx, input: { months: number }): Promise<Da
     SELECT p.at, c.currency, v.fee_period->>'unit' AS unit, (v.fee_period->>'count')::int AS count,
            count(*)::text AS contracts, sum(v.recurring_fee::numeric * ph.quantity::numeric)::text AS amount
     FROM unnest(${instants}::timestamptz[]) AS p(at)
-    JOIN contracts c ON c.tenant_id = ${ctx.tenantId} AND c.start_at <= p.at
+    JOIN contracts c ON c.tenant_id = ${ctx.tenantId} AND c.active_id IS NULL AND c.start_at <= p.at
       AND (c.end_at IS NULL OR c.end_at > p.at)
     CROSS JOIN LATERAL (
       SELECT type, plan_variant_id, quantity FROM contract_phases
@@ -91,12 +91,14 @@ export async function dashboard(ctx: Ctx, input: { months: number }): Promise<Da
            sum(CASE WHEN kind = 'refund' THEN -amount ELSE amount END)::text AS total
     FROM payments
     WHERE tenant_id = ${ctx.tenantId} AND status = 'succeeded' AND kind IN ('payment', 'refund')
-      AND received_at >= ${from}::date AND received_at <= ${instants[instants.length - 1]}::timestamptz
+      AND received_at >= ${`${from}T00:00:00Z`}::timestamptz
+      AND received_at <= ${instants[instants.length - 1]}::timestamptz
     GROUP BY 1, 2
   `.execute(ctx.db);
 
   const counts = await sql<{ customers: string; open_invoices: string }>`
-    SELECT (SELECT count(*) FROM customers WHERE tenant_id = ${ctx.tenantId} AND deleted_at IS NULL)::text AS customers,
+    SELECT (SELECT count(*) FROM customers WHERE tenant_id = ${ctx.tenantId} AND deleted_at IS NULL
+              AND active_id IS NULL)::text AS customers,
            (SELECT count(*) FROM invoices i WHERE i.tenant_id = ${ctx.tenantId} AND i.kind = 'invoice'
               AND i.status = 'finalized' AND ${INVOICE_DUE} > 0)::text AS open_invoices
   `.execute(ctx.db);

@@ -25,6 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE access_tokens DROP CONSTRAINT access_tokens_one_holder;
     ALTER TABLE access_tokens ADD CONSTRAINT access_tokens_one_holder
       CHECK (num_nonnulls(client_id, api_key_id, console_user_id) = 1);
+    -- plan changes a customer proposed in the portal (the portal commits only these)
+    ALTER TABLE orders ADD COLUMN portal boolean NOT NULL DEFAULT false;
   `,
   );
 }
