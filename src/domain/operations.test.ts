@@ -5,6 +5,7 @@ import {
   isAllowed,
   OPERATIONS,
   type Operation,
+  PORTAL_PERMISSION,
 } from "./operations.js";
 import { permissionsOf } from "./roles.js";
 
@@ -39,7 +40,7 @@ describe("operation catalog", () => {
       if (op.surface === "portal") continue;
       if (op.permissions.length > 0) expect(isAllowed(op, reader)).toBe(!op.mutation);
     }
-    expect(allPermissionCodes()).not.toContain("portal:self");
+    expect(allPermissionCodes()).not.toContain(PORTAL_PERMISSION);
     expect(permissionsOf(["nobody"]).size).toBe(0);
     expect(allPermissionCodes()).toContain("api_keys:write");
     expect(getOperation("nope")).toBeUndefined();

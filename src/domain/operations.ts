@@ -23,6 +23,11 @@ export type Operation = {
    * partner's records (and its resellers'). See modules/partners.
    */
   readonly partnerScope?: true;
+  /**
+   * A public operation that trades or ends credentials (a login, a token release): its
+   * requests count against the client address's rate limit, as no caller is known yet.
+   */
+  readonly credentialExchange?: true;
 };
 
 const op = (
@@ -33,8 +38,11 @@ const op = (
   mutation: boolean,
 ): Operation => ({ id, tag, summary, permissions, mutation });
 
+/** The permission every portal operation names; held only by self-service token holders. */
+export const PORTAL_PERMISSION = "portal:self";
+
 const portal = (id: string, summary: string, mutation: boolean): Operation => ({
-  ...op(id, "Portal", summary, ["portal:self"], mutation),
+  ...op(id, "Portal", summary, [PORTAL_PERMISSION], mutation),
   surface: "portal",
 });
 
@@ -65,13 +73,16 @@ const partnerOp = (
 export const OPERATIONS = {
   "system.health": op("system.health", "System", "Liveness and database check", [], false),
 
-  "oauth.token": op(
-    "oauth.token",
-    "Access",
-    "Trade OAuth client credentials for a bearer token (RFC 6749 client credentials)",
-    [],
-    false,
-  ),
+  "oauth.token": {
+    ...op(
+      "oauth.token",
+      "Access",
+      "Trade OAuth client credentials for a bearer token (RFC 6749 client credentials)",
+      [],
+      false,
+    ),
+    credentialExchange: true,
+  },
 
   "tenant.get": op("tenant.get", "Tenant", "The caller's tenant", ["tenant:read"], false),
   "tenant.update": op(
@@ -113,20 +124,26 @@ export const OPERATIONS = {
     ["console_users:write"],
     true,
   ),
-  "console_sessions.end": op(
-    "console_sessions.end",
-    "Access",
-    "Sign a console session out (its token stops working at once)",
-    [],
-    false,
-  ),
-  "console_sessions.create": op(
-    "console_sessions.create",
-    "Access",
-    "Sign a console user in with e-mail address and password (a 12-hour bearer token)",
-    [],
-    false,
-  ),
+  "console_sessions.end": {
+    ...op(
+      "console_sessions.end",
+      "Access",
+      "Sign a console session out (its token stops working at once)",
+      [],
+      false,
+    ),
+    credentialExchange: true,
+  },
+  "console_sessions.create": {
+    ...op(
+      "console_sessions.create",
+      "Access",
+      "Sign a console user in with e-mail address and password (a 12-hour bearer token)",
+      [],
+      false,
+    ),
+    credentialExchange: true,
+  },
   "roles.list": op(
     "roles.list",
     "Access",
@@ -870,6 +887,7 @@ export const OPERATIONS = {
     true,
   ),
   "crm.authenticate": {
+    credentialExchange: true,
     ...op(
       "crm.authenticate",
       "Access",
@@ -880,6 +898,7 @@ export const OPERATIONS = {
     surface: "crmcom",
   },
   "crm.web_api_key_token": {
+    credentialExchange: true,
     ...op(
       "crm.web_api_key_token",
       "Access",
@@ -890,6 +909,7 @@ export const OPERATIONS = {
     surface: "crmcom",
   },
   "crm.token_release": {
+    credentialExchange: true,
     ...op("crm.token_release", "Access", "End a CRM.COM session token", [], false),
     surface: "crmcom",
   },

@@ -269,13 +269,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const address = `address:${req.ip}`;
     if (!op || op.permissions.length === 0) {
       // credential exchanges are limited per client address
-      if (
-        op?.id === "oauth.token" ||
-        op?.id === "console_sessions.create" ||
-        op?.id === "console_sessions.end" ||
-        op?.surface === "crmcom"
-      )
-        limit(reply, address);
+      if (op?.credentialExchange) limit(reply, address);
       return;
     }
     // an address that spent its budget on wrong credentials is refused before any lookup

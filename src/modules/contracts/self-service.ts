@@ -6,7 +6,9 @@
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import { forbidden, notFound, unauthenticated, unprocessable } from "../../domain/errors.js";
+import { PORTAL_PERMISSION } from "../../domain/operations.js";
 import type { DB } from "../../storage/schema.js";
+import type { Principal } from "../access/authenticate.js";
 import { generateSecret, hashSecret } from "../access/secrets.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/customers.repository.js";
@@ -93,9 +95,6 @@ export async function verifySelfServiceToken(
   };
 }
 
-/** The permission every portal operation names; held only by self-service token holders. */
-export const PORTAL_PERMISSION = "portal:self";
-
 /**
  * Resolves `Authorization: Bearer sst_…` on the portal's API to a principal acting for the
  * one contract the token opens, or 401. An unknown, expired or foreign token reveals nothing.
@@ -103,14 +102,7 @@ export const PORTAL_PERMISSION = "portal:self";
 export async function authenticatePortal(
   db: Kysely<DB>,
   authorization: string | undefined,
-): Promise<{
-  tenantId: string;
-  actor: { type: "self_service"; id: string };
-  roles: readonly string[];
-  permissions: ReadonlySet<string>;
-  testClockNow: Date | null;
-  partnerId: null;
-}> {
+): Promise<Principal> {
   const match = authorization ? /^Bearer\s+(sst_\S+)\s*$/i.exec(authorization) : null;
   if (!match)
     throw unauthenticated("invalid_token", "the self-service link is unknown or has expired");

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
+import { containing } from "../../storage/like.js";
 import type { CustomersTable, DB } from "../../storage/schema.js";
 
 export type CustomerRow = Selectable<CustomersTable>;
@@ -87,7 +88,7 @@ export async function listCustomers(
   if (page.email) q = q.where("email", "=", page.email);
   if (page.search) {
     // a substring of the name, company, e-mail, external id or id; LIKE's wildcards are literal
-    const pattern = `%${page.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(page.search);
     q = q.where((eb) =>
       eb.or([
         eb("company_name", "ilike", pattern),

@@ -16,24 +16,27 @@ import { signingKey } from "./settings.js";
 export const DOWNLOAD_LINK_MINUTES = 60;
 const PDF_KEY = "document_download";
 
+/** A link to one of the caller's documents (404 when it is not one). */
 export async function createDownloadLink(
   ctx: Ctx,
   id: string,
   publicUrl: string,
 ): Promise<{ url: string; expires_at: string }> {
   await getInvoice(ctx, id);
-  const key = await signingKey(ctx.db, ctx.tenantId, PDF_KEY);
-  const expiresAt = new Date(ctx.clock.now().epochMilliseconds + DOWNLOAD_LINK_MINUTES * 60_000);
-  const token = await signDownloadToken(key, { tenantId: ctx.tenantId, documentId: id, expiresAt });
-  return { url: `${publicUrl}/v1/documents/${token}`, expires_at: expiresAt.toISOString() };
+  const { links, expiresAt } = await signLinks(ctx, [id], publicUrl);
+  return { url: links.get(id)!, expires_at: expiresAt.toISOString() };
 }
 
-/** Links for several issued documents of the caller's tenant at once (one key lookup). */
+/** Links for documents the caller already holds (ids read from its tenant), one key lookup. */
 export async function createDownloadLinks(
   ctx: Ctx,
   ids: readonly string[],
   publicUrl: string,
 ): Promise<Map<string, string>> {
+  return (await signLinks(ctx, ids, publicUrl)).links;
+}
+
+async function signLinks(ctx: Ctx, ids: readonly string[], publicUrl: string) {
   const key = await signingKey(ctx.db, ctx.tenantId, PDF_KEY);
   const expiresAt = new Date(ctx.clock.now().epochMilliseconds + DOWNLOAD_LINK_MINUTES * 60_000);
   const links = new Map<string, string>();
@@ -41,7 +44,7 @@ export async function createDownloadLinks(
     const token = await signDownloadToken(key, { tenantId: ctx.tenantId, documentId, expiresAt });
     links.set(documentId, `${publicUrl}/v1/documents/${token}`);
   }
-  return links;
+  return { links, expiresAt };
 }
 
 /** Checks a download token against its tenant's key and clock. */

@@ -1,4 +1,5 @@
 import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from "kysely";
+import { containing } from "../../storage/like.js";
 import type {
   CustomerBudgetsTable,
   CustomersTable,
@@ -49,15 +50,13 @@ export async function listPartnerRows(
 ): Promise<{ rows: PartnerRow[]; count: number | null }> {
   let q = db.selectFrom("partners").where("tenant_id", "=", tenantId);
   if (filter.parentId !== undefined) q = q.where("parent_id", "=", filter.parentId);
-  if (filter.name) q = q.where("name", "ilike", `%${escapeLike(filter.name)}%`);
+  if (filter.name) q = q.where("name", "ilike", containing(filter.name));
   let page = q.selectAll().orderBy("id").limit(filter.limit);
   if (filter.after) page = page.where("id", ">", filter.after);
   if (filter.offset) page = page.offset(filter.offset);
   const rows = await page.execute();
   return { rows, count: null };
 }
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function customerQuery(db: Kysely<DB>, tenantId: string, partnerId: string) {
   return db
@@ -104,10 +103,10 @@ function matches(filter: CustomerFilter) {
   return (eb: ExpressionBuilder<Joined, "pc" | "c">) => {
     const all: Expression<SqlBool>[] = [];
     if (filter.accountName) {
-      all.push(eb("pc.account_name", "ilike", `%${escapeLike(filter.accountName)}%`));
+      all.push(eb("pc.account_name", "ilike", containing(filter.accountName)));
     }
     if (filter.name) {
-      const like = `%${escapeLike(filter.name)}%`;
+      const like = containing(filter.name);
       all.push(
         eb.or([
           eb("c.company_name", "ilike", like),

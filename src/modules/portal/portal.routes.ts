@@ -8,7 +8,7 @@ import type { FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader } from "../../http/schemas.js";
-import { customerFields } from "../customers/customers.schemas.js";
+import { CustomerPatch } from "../customers/customers.schemas.js";
 import {
   cancel,
   commitPlanChange,
@@ -24,23 +24,14 @@ const contractOf = (req: FastifyRequest): string => {
   return actor.id;
 };
 
+/** The billing address and contact: the customer PATCH's fields a customer may change. */
 const ContactPatch = Type.Object(
   {
-    company_name: Type.Optional(customerFields.company_name),
-    first_name: Type.Optional(customerFields.first_name),
-    last_name: Type.Optional(customerFields.last_name),
-    email: Type.Optional(customerFields.email),
-    address: Type.Optional(
-      Type.Object(
-        Object.fromEntries(
-          Object.entries(customerFields.address.properties).map(([k, v]) => [
-            k,
-            Type.Optional(Type.Union([v, Type.Null()])),
-          ]),
-        ),
-        { additionalProperties: false },
-      ),
-    ),
+    company_name: CustomerPatch.properties.company_name,
+    first_name: CustomerPatch.properties.first_name,
+    last_name: CustomerPatch.properties.last_name,
+    email: CustomerPatch.properties.email,
+    address: CustomerPatch.properties.address,
   },
   { additionalProperties: false },
 );
