@@ -14,8 +14,8 @@ import autocannon from "autocannon";
 import Fastify from "fastify";
 import { buildApp } from "../src/http/app.js";
 import { newId } from "../src/lib/ids.js";
-import { createTenant } from "../src/modules/tenants/tenants.service.js";
 import type { Backend } from "../src/storage/db.js";
+import { createTenant } from "../src/workflows/tenants.js";
 import { createTestDatabase } from "../test/harness.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);

@@ -20,9 +20,9 @@ import { startWorker } from "../src/jobs/runner.js";
 import { webhookJobs } from "../src/jobs/webhook-delivery.js";
 import { newId } from "../src/lib/ids.js";
 import { insertEvent } from "../src/modules/events/outbox.js";
-import { createTenant } from "../src/modules/tenants/tenants.service.js";
 import { generateWebhookSecret, signatureHeaders } from "../src/modules/webhooks/signing.js";
 import { type Backend, openDatabase } from "../src/storage/db.js";
+import { createTenant } from "../src/workflows/tenants.js";
 import { createTestDatabase } from "../test/harness.js";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);

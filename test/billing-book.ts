@@ -14,9 +14,9 @@ import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import { buildApp } from "../src/http/app.js";
-import { createTenant } from "../src/modules/tenants/tenants.service.js";
 import type { Backend } from "../src/storage/db.js";
 import type { DB } from "../src/storage/schema.js";
+import { createTenant } from "../src/workflows/tenants.js";
 
 export const BOOK_START = "2026-01-01T00:00:00Z";
 export const BOOK_BILLED_AT = "2026-02-01T00:00:00Z";

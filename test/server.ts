@@ -5,8 +5,8 @@
 import type { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, describe } from "vitest";
 import { type App, type AppOptions, buildApp } from "../src/http/app.js";
-import { createTenant, type TenantCredentials } from "../src/modules/tenants/tenants.service.js";
 import type { Backend } from "../src/storage/db.js";
+import { createTenant, type TenantCredentials } from "../src/workflows/tenants.js";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./harness.js";
 
 export type Response = { status: number; headers: Headers; body: any };

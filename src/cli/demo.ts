@@ -12,10 +12,10 @@ import type { Config } from "../config.js";
 import { buildApp } from "../http/app.js";
 import { dunningJob } from "../jobs/dunning.js";
 import { webhookJobs } from "../jobs/webhook-delivery.js";
-import { runDueActions } from "../modules/actions/scheduled.js";
-import { createTenant } from "../modules/tenants/tenants.service.js";
 import type { Backend } from "../storage/db.js";
 import type { DB } from "../storage/schema.js";
+import { runDueActions } from "../workflows/scheduled-actions.js";
+import { createTenant } from "../workflows/tenants.js";
 
 export type DemoResult = {
   tenant_id: string;

@@ -10,9 +10,9 @@ import { isAccrueError } from "../domain/errors.js";
 import { buildApp } from "../http/app.js";
 import { workerJobs } from "../jobs/index.js";
 import { startWorker } from "../jobs/runner.js";
-import { runBilling } from "../modules/invoicing/billing.js";
-import { createTenant, ensureDefaultTenant } from "../modules/tenants/tenants.service.js";
 import { type Database, DatabaseLockedError, migrate, openDatabase } from "../storage/db.js";
+import { runBilling } from "../workflows/billing-run.js";
+import { createTenant, ensureDefaultTenant } from "../workflows/tenants.js";
 import { runDemo } from "./demo.js";
 
 const USAGE = `Usage: accrue <command> [options]

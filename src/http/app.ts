@@ -25,25 +25,26 @@ import type { Config } from "../config.js";
 import { forbidden, rateLimited } from "../domain/errors.js";
 import { getOperation, isAllowed } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
+import { RateLimiter } from "../lib/rate-limit.js";
 import { apiKeyRoutes } from "../modules/access/api-keys.routes.js";
+import { consoleUserRoutes } from "../modules/access/console-users.routes.js";
 import {
   authenticate,
   authenticateSecret,
+  configurePrincipalCache,
   type Principal,
-} from "../modules/access/authenticate.js";
-import { consoleUserRoutes } from "../modules/access/console-users.routes.js";
+} from "../modules/access/index.js";
 import { oauthRoutes } from "../modules/access/oauth.routes.js";
-import { configurePrincipalCache } from "../modules/access/principal-cache.js";
 import { roleRoutes } from "../modules/access/roles.routes.js";
 import { actionRoutes } from "../modules/actions/actions.routes.js";
-import { insertAuditRecords } from "../modules/audit/audit.repository.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
+import { insertAuditRecords } from "../modules/audit/index.js";
 import { catalogRoutes } from "../modules/catalog/catalog.routes.js";
 import { discountRoutes } from "../modules/catalog/discounts.routes.js";
 import { clockRoutes } from "../modules/clock/clock.routes.js";
 import { contractItemRoutes } from "../modules/contracts/contract-items.routes.js";
 import { contractRoutes } from "../modules/contracts/contracts.routes.js";
-import { authenticatePortal } from "../modules/contracts/self-service.js";
+import { authenticatePortal } from "../modules/contracts/index.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { ENTITY_SCHEMAS, entityRoutes } from "../modules/entities/entities.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
@@ -51,6 +52,7 @@ import { partnerRoutes } from "../modules/partners/partners.routes.js";
 import { paymentRoutes } from "../modules/payments/payments.routes.js";
 import { portalApiRoutes } from "../modules/portal/portal.routes.js";
 import { reportRoutes } from "../modules/reports/reports.routes.js";
+import { ErrorSchema } from "../modules/schemas.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
 import { usageRoutes } from "../modules/usage/usage.routes.js";
@@ -59,9 +61,7 @@ import type { Backend } from "../storage/db.js";
 import type { DB } from "../storage/schema.js";
 import { checkEncoding, errorHandler, mapError, rawClientError } from "./errors.js";
 import { checkInput } from "./input.js";
-import { RateLimiter } from "./rate-limit.js";
 import { redactUrl } from "./redact.js";
-import { ErrorSchema } from "./schemas.js";
 import { webRoutes } from "./web.js";
 
 declare module "fastify" {
@@ -77,6 +77,12 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Id of the catalog operation this route performs (src/domain/operations.ts). */
     operation?: string;
+    /**
+     * The caller's credential travels in the body or query (CRM.COM's `token`): the route
+     * admits the caller itself once they are parsed, and the credential is no part of the
+     * request's idempotency fingerprint.
+     */
+    credentialsInBody?: boolean;
   }
 }
 
@@ -312,8 +318,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   };
   app.addHook("onRequest", async (req, reply) => {
-    // CRM.COM's token travels in the body: its routes admit after parsing (see crmApi)
-    if (req.routeOptions.url?.startsWith(CRM_PREFIX)) return;
+    // a token in the body (CRM.COM's): the route admits after parsing (see crmApi)
+    if (req.routeOptions.config.credentialsInBody) return;
     await admit(req, reply, () =>
       req.url.startsWith("/api/v1")
         ? authenticateBillwerk(app.db, req)

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
-import { verifySelfServiceToken } from "../modules/contracts/self-service.js";
+import { verifySelfServiceToken } from "../modules/contracts/index.js";
 
 const WEB = fileURLToPath(new URL("../../web/", import.meta.url));
 

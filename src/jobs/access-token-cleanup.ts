@@ -1,4 +1,4 @@
-import { deleteExpiredTokens } from "../modules/access/oauth.service.js";
+import { deleteExpiredTokens } from "../modules/access/index.js";
 import type { Job } from "./runner.js";
 
 /** Expired OAuth access tokens are deleted. */

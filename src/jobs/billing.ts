@@ -1,4 +1,5 @@
-import { interruptStaleRuns, runBilling } from "../modules/invoicing/billing.js";
+import { interruptStaleRuns } from "../modules/invoicing/index.js";
+import { runBilling } from "../workflows/billing-run.js";
 import type { Job } from "./runner.js";
 
 /** Contracts settled per batch; a full batch is followed at once by the next. */

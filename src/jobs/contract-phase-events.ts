@@ -1,7 +1,5 @@
-import {
-  announcePhaseEvents,
-  DEFAULT_TRIAL_END_NOTICE_DAYS,
-} from "../modules/contracts/phase-events.js";
+import { announcePhaseEvents, DEFAULT_TRIAL_END_NOTICE_DAYS } from "../modules/contracts/index.js";
+import { systemContexts, unitOfWork } from "../workflows/unit-of-work.js";
 import type { Job } from "./runner.js";
 
 const BATCH = 200;
@@ -19,10 +17,19 @@ export function contractPhaseEvents(
     everyMs: 0,
     batchSize: BATCH,
     run: ({ db }) =>
-      announcePhaseEvents(db, {
-        now,
-        limit: BATCH,
-        trialEndNoticeDays: options.trialEndNoticeDays ?? DEFAULT_TRIAL_END_NOTICE_DAYS,
-      }),
+      unitOfWork(db, (work) =>
+        announcePhaseEvents(
+          work.db,
+          {
+            now,
+            limit: BATCH,
+            trialEndNoticeDays: options.trialEndNoticeDays ?? DEFAULT_TRIAL_END_NOTICE_DAYS,
+          },
+          systemContexts(work, {
+            actorId: "contract-phase-events",
+            operation: "contracts.phase_events",
+          }),
+        ),
+      ),
   };
 }

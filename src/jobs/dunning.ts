@@ -1,9 +1,9 @@
-import { runDunning, runGraceExpiry } from "../modules/payments/dunning.js";
+import { runDunning, runGraceExpiry } from "../workflows/dunning.js";
 import type { Job } from "./runner.js";
 
 const BATCH = 100;
 
-/** Dunning steps reached by unpaid invoices (src/modules/payments/dunning.ts). */
+/** Dunning steps reached by unpaid invoices (src/workflows/dunning.ts). */
 export function dunningJob(options: { now?: () => Date } = {}): Job {
   const now = options.now ?? (() => new Date());
   return {

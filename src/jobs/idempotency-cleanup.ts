@@ -1,4 +1,4 @@
-import { deleteExpiredKeys } from "../modules/idempotency/idempotency.repository.js";
+import { deleteExpiredKeys } from "../modules/idempotency/index.js";
 import type { Job } from "./runner.js";
 
 /** Idempotency keys are kept for 24 hours, then forgotten. */

@@ -1,4 +1,4 @@
-import { runDueActions } from "../modules/actions/scheduled.js";
+import { runDueActions } from "../workflows/scheduled-actions.js";
 import type { Job } from "./runner.js";
 
 const BATCH = 100;

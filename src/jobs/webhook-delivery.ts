@@ -1,8 +1,5 @@
-import {
-  DEFAULT_DELIVERY_OPTIONS,
-  type DeliveryOptions,
-  deliverDue,
-} from "../modules/webhooks/delivery.js";
+import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from "../modules/webhooks/index.js";
+import { deliverDue } from "../workflows/webhook-delivery.js";
 import type { Job } from "./runner.js";
 import { webhookFanOut } from "./webhook-fan-out.js";
 

@@ -1,4 +1,4 @@
-import { fanOut } from "../modules/webhooks/delivery.js";
+import { fanOut } from "../workflows/webhook-delivery.js";
 import type { Job } from "./runner.js";
 
 const BATCH = 500;

@@ -5,8 +5,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS, MAX_RETRY_DELAY_MS } from "../../src/domain/webhooks.js";
-import { attempt, claimDue, fanOut } from "../../src/modules/webhooks/delivery.js";
+import { attempt, claimDue } from "../../src/modules/webhooks/delivery.js";
 import { openDatabase } from "../../src/storage/db.js";
+import { fanOut } from "../../src/workflows/webhook-delivery.js";
 import { describeServer, type TestServer } from "../server.js";
 import { Receiver, TestTime, webhookWorker } from "../webhook-receiver.js";
 

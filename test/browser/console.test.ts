@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type DemoResult, runDemo } from "../../src/cli/demo.js";
 import { type App, buildApp } from "../../src/http/app.js";
-import { createTenant } from "../../src/modules/tenants/tenants.service.js";
+import { createTenant } from "../../src/workflows/tenants.js";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "../harness.js";
 import { expectAccessible, freePort, launch, screenshot, watchErrors } from "./browser.js";
 

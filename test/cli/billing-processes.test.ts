@@ -7,8 +7,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { runBilling } from "../../src/modules/invoicing/billing.js";
 import { type Backend, migrate, openDatabase } from "../../src/storage/db.js";
+import { runBilling } from "../../src/workflows/billing-run.js";
 import {
   BOOK_BILLED_AT,
   BOOK_INVOICE_TOTAL,

@@ -7,7 +7,7 @@
 import pino from "pino";
 import { expect, it } from "vitest";
 import { billingJob } from "../../src/jobs/billing.js";
-import { runBilling } from "../../src/modules/invoicing/billing.js";
+import { runBilling } from "../../src/workflows/billing-run.js";
 import { describeServer } from "../server.js";
 
 const CONTRACTS = 12;

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { toJson } from "../../src/lib/json.js";
-import { createTenant } from "../../src/modules/tenants/tenants.service.js";
 import { insertMany } from "../../src/storage/bulk.js";
+import { createTenant } from "../../src/workflows/tenants.js";
 import { describeEachBackend } from "../harness.js";
 
 describeEachBackend("bulk insert through unnest", (t) => {

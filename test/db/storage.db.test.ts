@@ -3,9 +3,9 @@ import { pino } from "pino";
 import { expect, it } from "vitest";
 import { idempotencyCleanup } from "../../src/jobs/idempotency-cleanup.js";
 import { startWorker } from "../../src/jobs/runner.js";
-import { ensureDefaultTenant } from "../../src/modules/tenants/tenants.service.js";
 import { migrate } from "../../src/storage/db.js";
 import { migrations } from "../../src/storage/migrations/index.js";
+import { ensureDefaultTenant } from "../../src/workflows/tenants.js";
 import { createTestDatabase, describeEachBackend } from "../harness.js";
 
 describeEachBackend("storage", (t) => {

@@ -6,7 +6,7 @@
 import { pino } from "pino";
 import { expect, it } from "vitest";
 import { scheduledActionsJob } from "../../src/jobs/scheduled-actions.js";
-import { runDueActions } from "../../src/modules/actions/scheduled.js";
+import { runDueActions } from "../../src/workflows/scheduled-actions.js";
 import { billingTenant, lines } from "../billing-tenant.js";
 import { describeServer } from "../server.js";
 

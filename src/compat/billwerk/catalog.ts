@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runRead } from "../../http/execute.js";
-import * as catalog from "../../modules/catalog/catalog.service.js";
+import * as catalog from "../../modules/catalog/index.js";
 import type { PeriodValue } from "../../storage/schema.js";
 import { BwListQuery, paging } from "./wire.js";
 

@@ -9,17 +9,15 @@ import type { Ctx } from "../../modules/context.js";
 import {
   addRatedItem,
   type ComponentSubscription,
-  listComponentSubscriptions,
-  type RatedItem,
-  subscribeComponent,
-} from "../../modules/contracts/contract-items.js";
-import {
   type Contract,
   getContract,
+  listComponentSubscriptions,
   listContracts,
-} from "../../modules/contracts/contracts.service.js";
-import { listDiscountSubscriptions } from "../../modules/contracts/discount-subscriptions.js";
-import { getCustomer } from "../../modules/customers/customers.service.js";
+  listDiscountSubscriptions,
+  type RatedItem,
+  subscribeComponent,
+} from "../../modules/contracts/index.js";
+import { getCustomer } from "../../modules/customers/index.js";
 import { LIFECYCLE } from "./contracts.js";
 import { BwListQuery, bwTimestamp, decimalFromNumber, paging } from "./wire.js";
 

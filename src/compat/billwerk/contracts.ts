@@ -9,21 +9,23 @@ import { unprocessable } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import type { Ctx } from "../../modules/context.js";
 import {
-  approveOrder,
   type Contract,
-  cancellationPreview,
-  commitOrder,
   createChangeOrder,
+  createSelfServiceToken,
   createSignupOrder,
-  declineOrder,
   endContract,
   getContract,
   getOrder,
   listContracts,
   type Order,
-} from "../../modules/contracts/contracts.service.js";
-import { createSelfServiceToken } from "../../modules/contracts/self-service.js";
-import { createCustomer, getCustomer } from "../../modules/customers/customers.service.js";
+} from "../../modules/contracts/index.js";
+import { createCustomer, getCustomer } from "../../modules/customers/index.js";
+import {
+  approveOrder,
+  cancellationPreview,
+  commitOrder,
+  declineOrder,
+} from "../../workflows/orders.js";
 import { fromBwCustomer, toBwCustomer } from "./customers.js";
 import { BwListQuery, bwTimestamp, decimalFromNumber, paging } from "./wire.js";
 

@@ -4,17 +4,18 @@ import { Type } from "typebox";
 import { Compile } from "typebox/compile";
 import { invalid } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
-import { CustomerInput, CustomerPatch } from "../../modules/customers/customers.schemas.js";
 import {
   type Customer,
+  CustomerInput,
   type CustomerInputData,
+  CustomerPatch,
   createCustomer,
   deleteCustomer,
   getCustomer,
   listCustomers,
   patchCustomer,
   replaceCustomer,
-} from "../../modules/customers/customers.service.js";
+} from "../../modules/customers/index.js";
 import { BwListQuery, bwTimestamp, deletedReply, paging } from "./wire.js";
 
 export const ADDRESS_FIELDS = {

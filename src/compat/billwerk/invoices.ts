@@ -8,14 +8,14 @@ import { Type } from "typebox";
 import { unprocessable } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import type { Ctx } from "../../modules/context.js";
-import { createDownloadLink } from "../../modules/invoicing/document-links.js";
 import {
+  createDownloadLink,
   finalizeInvoice,
   getInvoice,
   type Invoice,
   listInvoices,
   type Party,
-} from "../../modules/invoicing/documents.js";
+} from "../../modules/invoicing/index.js";
 import { ADDRESS_FIELDS } from "./customers.js";
 import { BwListQuery, bwTimestamp, paging } from "./wire.js";
 

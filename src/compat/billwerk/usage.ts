@@ -9,7 +9,7 @@ import {
   listUsage,
   postUsage,
   type UsageRecord,
-} from "../../modules/usage/usage.service.js";
+} from "../../modules/usage/index.js";
 import { BwListQuery, bwTimestamp, decimalFromNumber, deletedReply, paging } from "./wire.js";
 
 export const toBwUsage = (u: UsageRecord) => ({

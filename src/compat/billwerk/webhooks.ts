@@ -7,13 +7,14 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { invalid } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
-import { type EventRecord, registerWebhookFormat } from "../../modules/webhooks/formats.js";
 import {
   createEndpoint,
   deleteEndpoint,
+  type EventRecord,
   listEndpoints,
+  registerWebhookFormat,
   type WebhookEndpoint,
-} from "../../modules/webhooks/webhooks.service.js";
+} from "../../modules/webhooks/index.js";
 import { bwTimestamp, deletedReply } from "./wire.js";
 
 /** Native event type → Billwerk event name and the id field its thin payload carries. */

@@ -21,18 +21,23 @@ import {
 } from "../../domain/errors.js";
 import { mapError } from "../../http/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
-import { findActiveKeyByHash } from "../../modules/access/api-keys.repository.js";
-import { authenticateSecret, type Principal } from "../../modules/access/authenticate.js";
-import { issueKeySession, issueToken, releaseToken } from "../../modules/access/oauth.service.js";
-import { hashSecret } from "../../modules/access/secrets.js";
-import { udfFields } from "../../modules/actions/actions.schemas.js";
+import {
+  authenticateSecret,
+  findActiveKeyByHash,
+  hashSecret,
+  issueKeySession,
+  issueToken,
+  type Principal,
+  releaseToken,
+} from "../../modules/access/index.js";
 import {
   type ActionInput,
   cancelAction,
   listActions,
   type SubscriptionAction,
   submitAction,
-} from "../../modules/actions/actions.service.js";
+  udfFields,
+} from "../../modules/actions/index.js";
 import type { Ctx } from "../../modules/context.js";
 
 export const CRM_PREFIX = "/crmapi/rest/v2";
@@ -454,7 +459,11 @@ function crmErrorHandler(error: FastifyError, req: FastifyRequest, reply: Fastif
 
 export const crmApi: FastifyPluginAsyncTypebox<{ admit: Admit }> = async (app, options) => {
   app.setErrorHandler(crmErrorHandler);
-  // the session token travels in the body or the query: admit once both are parsed
+  // the session token travels in the body or the query: admit once both are parsed, and
+  // leave it out of what makes two requests the same
+  app.addHook("onRoute", (route) => {
+    route.config = { ...route.config, credentialsInBody: true };
+  });
   app.addHook("preHandler", async (req, reply) => {
     const fromBody = (req.body as { token?: unknown } | undefined)?.token;
     const fromQuery = (req.query as { token?: unknown } | undefined)?.token;

@@ -16,23 +16,21 @@ import { invalid } from "../../domain/errors.js";
 import { mapError } from "../../http/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import {
-  billSummary,
-  getBudget,
-  getPartnerOrder,
-  listPartnerOrders,
-  setBudget,
-} from "../../modules/partners/budgets.js";
-import {
   actingPartner,
+  billSummary,
   checkIdentity,
   freezeCustomer,
+  getBudget,
+  getPartnerOrder,
   listCustomersOf,
+  listPartnerOrders,
   listResellers,
   type PartnerCustomer,
   registerCustomer,
   sendVerificationCode,
+  setBudget,
   unfreezeCustomer,
-} from "../../modules/partners/partners.service.js";
+} from "../../modules/partners/index.js";
 import { inSavepoint } from "../../storage/savepoint.js";
 
 export const HUAWEI_PREFIX = "/v2";

@@ -112,3 +112,41 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKey> {
   });
   return after;
 }
+
+/**
+ * A new tenant's admin credentials: an API key and an OAuth client holding the admin role,
+ * each audited in its own context. The secrets are returned once and never stored.
+ */
+export async function createAdminCredentials(
+  keyCtx: Ctx,
+  clientCtx: Ctx,
+): Promise<{ apiKey: string; clientId: string; clientSecret: string }> {
+  const apiKey = generateSecret("ak");
+  const keyId = newId("apiKey");
+  await keyCtx.db
+    .insertInto("api_keys")
+    .values({
+      id: keyId,
+      tenant_id: keyCtx.tenantId,
+      name: "admin",
+      prefix: displayPrefix(apiKey),
+      secret_hash: hashSecret(apiKey),
+      roles: ["admin"],
+    })
+    .execute();
+  keyCtx.audit({ targetType: "api_key", targetId: keyId, after: { roles: ["admin"] } });
+  const clientId = newId("oauthClient");
+  const clientSecret = generateSecret("cs");
+  await clientCtx.db
+    .insertInto("oauth_clients")
+    .values({
+      id: clientId,
+      tenant_id: clientCtx.tenantId,
+      name: "admin",
+      secret_hash: hashSecret(clientSecret),
+      roles: ["admin"],
+    })
+    .execute();
+  clientCtx.audit({ targetType: "oauth_client", targetId: clientId, after: { roles: ["admin"] } });
+  return { apiKey, clientId, clientSecret };
+}

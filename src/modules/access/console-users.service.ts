@@ -11,8 +11,8 @@ import {
   unauthenticated,
   unprocessable,
 } from "../../domain/errors.js";
-import { RateLimiter } from "../../http/rate-limit.js";
 import { newId } from "../../lib/ids.js";
+import { RateLimiter } from "../../lib/rate-limit.js";
 import type { DB } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { type Page, toPage } from "../pagination.js";

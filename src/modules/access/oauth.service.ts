@@ -5,7 +5,7 @@
 import { type Kysely, sql } from "kysely";
 import { AccrueError } from "../../domain/errors.js";
 import type { DB } from "../../storage/schema.js";
-import { insertAuditRecords } from "../audit/audit.repository.js";
+import { insertAuditRecords } from "../audit/index.js";
 import { customRoleCodes } from "./api-keys.repository.js";
 import { principals } from "./principal-cache.js";
 import { generateSecret, hashSecret, sameHash } from "./secrets.js";

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader } from "../../http/schemas.js";
+import { IdempotencyHeader } from "../schemas.js";
 import { createRole, deleteRole, getRole, listRoles, updateRole } from "./roles.service.js";
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>

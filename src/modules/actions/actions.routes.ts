@@ -3,8 +3,8 @@ import { Type } from "typebox";
 import { ACTIONS } from "../../domain/actions/actions.js";
 import { conflict } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas.js";
 import { newId } from "../../lib/ids.js";
+import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import {
   ACTION_BODIES,
   ActionStateSchema,

@@ -42,14 +42,15 @@ import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { SubscriptionActionsTable } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import { setComponentQuantity, validateCartComponents } from "../contracts/contract-items.js";
 import {
   type ContractRow,
   findContract,
   loadTimeline,
   saveTimeline,
-} from "../contracts/contracts.repository.js";
-import { guardRecord } from "../entities/guard.js";
+  setComponentQuantity,
+  validateCartComponents,
+} from "../contracts/index.js";
+import { guardRecord } from "../entities/index.js";
 import { type Page, toPage } from "../pagination.js";
 
 type ActionRow = Selectable<SubscriptionActionsTable>;

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runRead } from "../../http/execute.js";
-import { Page, PageQuery } from "../../http/schemas.js";
 import { toPage } from "../pagination.js";
+import { Page, PageQuery } from "../schemas.js";
 import { listAuditRecords } from "./audit.repository.js";
 
 const AuditEventSchema = Type.Object(

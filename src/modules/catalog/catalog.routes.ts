@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { type TSchema, Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page } from "../../http/schemas.js";
 import type { Ctx } from "../context.js";
+import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import {
   CatalogListQuery,
   ComponentInput,

@@ -11,7 +11,7 @@ import { newId } from "../../lib/ids.js";
 import { canonicalJson, toJson } from "../../lib/json.js";
 import type { PeriodValue } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import { assertTaxPolicy } from "../invoicing/settings.js";
+import { assertTaxPolicy } from "../invoicing/index.js";
 import { type Page, toPage } from "../pagination.js";
 
 export type { Page };

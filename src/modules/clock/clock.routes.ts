@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader } from "../../http/schemas.js";
+import { IdempotencyHeader } from "../schemas.js";
 import { advanceTestClock, createTestClock, getClock } from "./clock.service.js";
 
 const ClockSchema = Type.Object(

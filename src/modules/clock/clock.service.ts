@@ -2,12 +2,14 @@
  * Tenant clocks. A tenant runs on the system clock, or on a test clock: a frozen instant
  * that only ever moves forward. Everything time-dependent takes its "now" from here.
  */
+import type { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import { type Clock, fixedClock } from "../../domain/clock.js";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { systemClock } from "../../lib/clock.js";
-import { principals } from "../access/principal-cache.js";
+import type { DB } from "../../storage/schema.js";
+import { principals } from "../access/index.js";
 import type { Ctx } from "../context.js";
 
 export type ClockView = { mode: "system" | "test"; now: string };
@@ -16,6 +18,16 @@ export function clockFor(testClockNow: Date | null): Clock {
   return testClockNow
     ? fixedClock(Temporal.Instant.fromEpochMilliseconds(testClockNow.getTime()))
     : systemClock;
+}
+
+/** The tenant's clock as of the transaction `db` belongs to (an advance committed since counts). */
+export async function tenantClock(db: Kysely<DB>, tenantId: string): Promise<Clock> {
+  const tenant = await db
+    .selectFrom("tenants")
+    .select("test_clock_now")
+    .where("id", "=", tenantId)
+    .executeTakeFirstOrThrow();
+  return clockFor(tenant.test_clock_now);
 }
 
 async function lockTenant(ctx: Ctx) {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams } from "../../http/schemas.js";
-import { DiscountSchema } from "../catalog/discounts.routes.js";
+import { DiscountSchema } from "../catalog/index.js";
+import { IdempotencyHeader, IdParams } from "../schemas.js";
 import {
   addRatedItem,
   endComponentSubscription,

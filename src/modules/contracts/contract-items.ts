@@ -10,11 +10,10 @@ import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { ComponentSubscriptionsTable, RatedItemsTable } from "../../storage/schema.js";
-import { findInTenant } from "../catalog/catalog.repository.js";
+import { findInTenant } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
-import { guardRecord } from "../entities/guard.js";
-import { scheduleSettlement } from "../invoicing/billing.js";
-import { type ContractRow, findContract } from "./contracts.repository.js";
+import { guardRecord } from "../entities/index.js";
+import { type ContractRow, findContract, markDue } from "./contracts.repository.js";
 
 export type ComponentSubscription = {
   id: string;
@@ -247,7 +246,12 @@ export async function addRatedItem(
     .executeTakeFirstOrThrow();
   const item = toRatedItem(row);
   ctx.audit({ targetType: "rated_item", targetId: row.id, after: item });
-  await scheduleSettlement(ctx, [row.contract_id], ctx.clock.now());
+  await markDue(
+    ctx.db,
+    ctx.tenantId,
+    [row.contract_id],
+    new Date(ctx.clock.now().epochMilliseconds),
+  );
   await ctx.emit({
     type: "rated_item.created",
     subjectType: "contract",
@@ -432,7 +436,7 @@ async function insertComponentSubscription(
     .executeTakeFirstOrThrow();
   const subscription = toComponentSubscription(row);
   ctx.audit({ targetType: "component_subscription", targetId: row.id, after: subscription });
-  await scheduleSettlement(ctx, [contractId], ctx.clock.now());
+  await markDue(ctx.db, ctx.tenantId, [contractId], new Date(ctx.clock.now().epochMilliseconds));
   await ctx.emit({
     type: "component_subscription.created",
     subjectType: "contract",

@@ -221,3 +221,25 @@ export async function customerHasContractsOrOrders(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Something billable was added to contracts (usage, a rated item, a component): a contract
+ * that billing no longer looks at (ended and settled: no next billing date) is due again at
+ * `at`. Others keep their next billing date: what was added is billed when it falls due.
+ * Billing finds what is due; the callers (ingestion among them) know nothing of billing.
+ */
+export async function markDue(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractIds: readonly string[],
+  at: Date,
+): Promise<void> {
+  if (contractIds.length === 0) return;
+  await db
+    .updateTable("contracts")
+    .set({ next_billing_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", contractIds)
+    .where("next_billing_at", "is", null)
+    .execute();
+}

@@ -1,20 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page } from "../../http/schemas.js";
-import { PreviewSchema } from "../invoicing/invoicing.schemas.js";
 import {
   approveOrder,
   cancellationPreview,
   commitOrder,
-  createOrder,
   declineOrder,
+  previewOrder,
+} from "../../workflows/orders.js";
+import { PreviewSchema } from "../invoicing/index.js";
+import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
+import {
+  createOrder,
   endContract,
   getContract,
   getOrder,
   listContracts,
   listOrders,
-  previewOrder,
 } from "./contracts.service.js";
 import { createSelfServiceToken, MAX_TOKEN_VALIDITY_MINUTES } from "./self-service.js";
 

@@ -24,14 +24,12 @@ import {
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { OrderStatus, OrdersTable, PeriodValue } from "../../storage/schema.js";
-import { findInTenant } from "../catalog/catalog.repository.js";
-import { countRedemption, redeemableCoupon } from "../catalog/discounts.js";
+import { findInTenant, redeemableCoupon } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
-import { findCustomer } from "../customers/customers.repository.js";
-import { guardRecord } from "../entities/guard.js";
-import { type BillingPreview, previewSettlement, settleContract } from "../invoicing/billing.js";
+import { type CustomerRow, findCustomer } from "../customers/index.js";
+import { guardRecord } from "../entities/index.js";
 import { type Page, toPage } from "../pagination.js";
-import { admitOrder, assertNotFrozen } from "../partners/budgets.js";
+import { assertNotFrozen } from "../partners/index.js";
 import {
   type CartComponent,
   setComponentQuantity,
@@ -49,7 +47,6 @@ import {
   type OrderRow,
   saveTimeline,
 } from "./contracts.repository.js";
-import { grantDiscount } from "./discount-subscriptions.js";
 
 const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
@@ -345,7 +342,7 @@ export async function createOrder(
  * Applies a change order at its change date: a normal phase of the new variant, the cart's
  * component quantities, and the coupon's discount, each from that date on.
  */
-async function applyChange(ctx: Ctx, order: OrderRow, via: "commit" | "approval"): Promise<void> {
+export async function applyChange(ctx: Ctx, order: OrderRow): Promise<ContractRow> {
   const row = await loadContract(ctx, order.contract_id, true);
   const before = await loadTimeline(ctx.db, row);
   const at = order.change_at ? toInstant(order.change_at) : ctx.clock.now();
@@ -364,8 +361,12 @@ async function applyChange(ctx: Ctx, order: OrderRow, via: "commit" | "approval"
     await changePlan(ctx, row, before, order, at);
   }
   for (const item of order.components) await setComponentQuantity(ctx, row, item, at);
-  await redeemCoupon(ctx, order, row, at, via);
+  return row;
 }
+
+/** When a change order takes effect: its change date, or now. */
+export const changeDateOf = (ctx: Ctx, order: OrderRow): Temporal.Instant =>
+  order.change_at ? toInstant(order.change_at) : ctx.clock.now();
 
 async function changePlan(
   ctx: Ctx,
@@ -399,6 +400,15 @@ async function changePlan(
 /** The order's customer, locked, and refused while locked (at creation, commit and approval). */
 async function orderingCustomer(ctx: Ctx, customerId: string) {
   const customer = await findCustomer(ctx.db, ctx.tenantId, customerId, { forUpdate: true });
+  return assertOrderingCustomer(ctx, customer, customerId);
+}
+
+/** A customer (read locked) that may order: it exists, is not locked or frozen, nor left behind. */
+export async function assertOrderingCustomer(
+  ctx: Ctx,
+  customer: CustomerRow | undefined,
+  customerId: string,
+): Promise<CustomerRow> {
   if (!customer) {
     throw unprocessable("unknown_customer", `no customer ${customerId}`, { field: "customer_id" });
   }
@@ -412,66 +422,8 @@ async function orderingCustomer(ctx: Ctx, customerId: string) {
   return customer;
 }
 
-/** A frozen customer orders nothing; one with a budget orders only within it. */
-async function admitCustomerOrder(ctx: Ctx, order: OrderRow): Promise<void> {
-  const customer = await findCustomer(ctx.db, ctx.tenantId, order.customer_id, {
-    forUpdate: true,
-  });
-  if (!customer) return;
-  await admitOrder(ctx, customer, () => previewOrder(ctx, order.id));
-}
-
-/**
- * Carries out a succeeded order: creates the contract, or changes it. A committed signup
- * starts now unless it names a start; an approved one at the original order date.
- */
-async function fulfil(ctx: Ctx, order: OrderRow, via: "commit" | "approval"): Promise<void> {
-  await orderingCustomer(ctx, order.customer_id);
-  if (order.type === "change") {
-    await applyChange(ctx, order, via);
-  } else {
-    const contract = await createContract(
-      ctx,
-      order,
-      via === "approval" ? order.created_at : toDate(ctx.clock.now()),
-    );
-    const start = toInstant(contract.start_at);
-    for (const item of order.components) await setComponentQuantity(ctx, contract, item, start);
-    await redeemCoupon(ctx, order, contract, start, via);
-  }
-  // an interim invoice: what is due now, in the order's transaction
-  if (order.trigger_interim_billing) await settleContract(ctx, order.contract_id);
-}
-
-/**
- * Redeems the order's coupon: checked again (under lock) when the order succeeds — against
- * the order date when approved, as the customer ordered then — counted, and its discount
- * granted from `start`.
- */
-async function redeemCoupon(
-  ctx: Ctx,
-  order: OrderRow,
-  contract: ContractRow,
-  start: Temporal.Instant,
-  via: "commit" | "approval",
-): Promise<void> {
-  if (order.coupon_code === null) return;
-  const { coupon, discount } = await redeemableCoupon(ctx, {
-    code: order.coupon_code,
-    planGroupId: contract.plan_group_id,
-    at: via === "approval" ? toInstant(order.created_at) : ctx.clock.now(),
-    forUpdate: true,
-  });
-  await countRedemption(ctx, coupon);
-  await grantDiscount(ctx, contract, discount, start, {
-    couponId: coupon.id,
-    orderId: order.id,
-    field: "coupon_code",
-  });
-}
-
 /** Whether committing the order waits for approval: the plan it orders, or the contract's. */
-async function needsApproval(ctx: Ctx, order: OrderRow): Promise<boolean> {
+export async function needsApproval(ctx: Ctx, order: OrderRow): Promise<boolean> {
   let variantId = order.plan_variant_id;
   if (variantId === null) {
     const contract = await loadContract(ctx, order.contract_id);
@@ -484,11 +436,16 @@ async function needsApproval(ctx: Ctx, order: OrderRow): Promise<boolean> {
   return plan.requires_order_approval;
 }
 
-async function transition(
+/**
+ * The order an action (commit, approve, decline) is taken on, locked: refused unless its status
+ * allows the action, or when the record it changes (its contract or customer) is left behind
+ * by a transfer.
+ */
+export async function lockOrder(
   ctx: Ctx,
   id: string,
   action: keyof typeof ORDER_TRANSITIONS,
-): Promise<{ before: OrderRow }> {
+): Promise<OrderRow> {
   const before = await findOrder(ctx.db, ctx.tenantId, id, { forUpdate: true });
   if (!before) throw notFound("order_not_found", `no order ${id}`, { id });
   if (before.status !== ORDER_TRANSITIONS[action].from) {
@@ -506,10 +463,14 @@ async function transition(
     const customer = await findCustomer(ctx.db, ctx.tenantId, before.customer_id);
     if (customer) await guardRecord(ctx, { kind: "customer", row: customer });
   }
-  return { before };
+  return before;
 }
 
-async function setStatus(ctx: Ctx, before: OrderRow, status: OrderStatus): Promise<Order> {
+export async function setOrderStatus(
+  ctx: Ctx,
+  before: OrderRow,
+  status: OrderStatus,
+): Promise<Order> {
   const row = await ctx.db
     .updateTable("orders")
     .set({ status, updated_at: toDate(ctx.clock.now()) })
@@ -551,12 +512,12 @@ export function firstTermEnd(
 }
 
 /** The timeline a signup order's contract starts with, and what it is built from. */
-async function initialTimeline(ctx: Ctx, order: OrderRow, defaultStart: Date) {
+async function initialTimeline(ctx: Ctx, order: OrderRow, defaultStart: Date, known?: CustomerRow) {
   if (order.plan_variant_id === null) throw new Error(`signup order ${order.id} names no variant`);
   const variantId = order.plan_variant_id;
   const quantity = order.quantity ?? "1";
   const { variant, plan, group } = await variantWithPlan(ctx, variantId, "plan_variant_id");
-  const customer = await findCustomer(ctx.db, ctx.tenantId, order.customer_id);
+  const customer = known ?? (await findCustomer(ctx.db, ctx.tenantId, order.customer_id));
   if (!customer) throw unprocessable("unknown_customer", `no customer ${order.customer_id}`);
   const start = toInstant(order.start_at ?? defaultStart);
   const variantPhase = (type: Phase["type"], at: Temporal.Instant): Phase => ({
@@ -587,20 +548,19 @@ async function initialTimeline(ctx: Ctx, order: OrderRow, defaultStart: Date) {
       firstTermEnd(paid.start, variant.contract_period, customer.time_zone),
     );
   }
-  return { timeline, group, start };
+  return { timeline, group, start, customer };
 }
 
 /**
  * The entity a new contract belongs to: its customer's, which must bill in the contract's
  * currency (when the entity names its currencies).
  */
-async function contractEntity(ctx: Ctx, customerId: string, currency: string): Promise<string> {
+async function contractEntity(ctx: Ctx, customer: CustomerRow, currency: string): Promise<string> {
   const found = await ctx.db
-    .selectFrom("customers as c")
-    .innerJoin("business_entities as e", "e.id", "c.business_entity_id")
-    .select(["e.id", "e.currencies"])
-    .where("c.tenant_id", "=", ctx.tenantId)
-    .where("c.id", "=", customerId)
+    .selectFrom("business_entities")
+    .select(["id", "currencies"])
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("id", "=", customer.business_entity_id)
     .executeTakeFirstOrThrow();
   if (found.currencies.length > 0 && !found.currencies.includes(currency)) {
     throw unprocessable(
@@ -612,9 +572,20 @@ async function contractEntity(ctx: Ctx, customerId: string, currency: string): P
   return found.id;
 }
 
-async function createContract(ctx: Ctx, order: OrderRow, defaultStart: Date): Promise<ContractRow> {
-  const { timeline, group, start } = await initialTimeline(ctx, order, defaultStart);
-  const entity = await contractEntity(ctx, order.customer_id, group.currency);
+/** The contract a succeeded signup order creates, for its customer (read locked). */
+export async function createContract(
+  ctx: Ctx,
+  order: OrderRow,
+  defaultStart: Date,
+  known: CustomerRow,
+): Promise<ContractRow> {
+  const { timeline, group, start, customer } = await initialTimeline(
+    ctx,
+    order,
+    defaultStart,
+    known,
+  );
+  const entity = await contractEntity(ctx, customer, group.currency);
   const now = toDate(ctx.clock.now());
   const row = await ctx.db
     .insertInto("contracts")
@@ -644,56 +615,43 @@ async function createContract(ctx: Ctx, order: OrderRow, defaultStart: Date): Pr
   return row;
 }
 
-/** Commits an order: it succeeds (and the contract exists), or awaits approval. */
 /** A payment method that is one: "None:None" (Billwerk's "no payment") is not. */
-const isPaymentMethod = (m: string | undefined): m is string =>
+export const isPaymentMethod = (m: string | undefined): m is string =>
   m !== undefined && m.trim() !== "" && m.trim().toLowerCase() !== "none:none";
 
 /**
- * Commits an order: it succeeds (and the contract exists), or awaits approval. A signup for a
- * plan variant that does not allow signups without payment data needs `payment_method`.
+ * A signup for a plan variant that does not allow signups without payment data needs
+ * `payment_method` at commit.
  */
-export async function commitOrder(
+export async function assertPaymentData(
   ctx: Ctx,
-  id: string,
-  input: { payment_method?: string | undefined } = {},
-): Promise<Order> {
-  const { before: found } = await transition(ctx, id, "commit");
-  let before = found;
-  if (found.type === "signup" && found.plan_variant_id !== null) {
-    const { variant } = await variantWithPlan(ctx, found.plan_variant_id, "plan_variant_id");
-    if (!variant.allow_without_payment_data && !isPaymentMethod(input.payment_method)) {
-      throw unprocessable(
-        "payment_data_required",
-        `plan variant ${variant.id} does not allow a signup without payment data: name a payment_method`,
-        { field: "payment_method", plan_variant_id: variant.id },
-      );
-    }
+  order: OrderRow,
+  paymentMethod: string | undefined,
+): Promise<void> {
+  if (order.type !== "signup" || order.plan_variant_id === null) return;
+  const { variant } = await variantWithPlan(ctx, order.plan_variant_id, "plan_variant_id");
+  if (!variant.allow_without_payment_data && !isPaymentMethod(paymentMethod)) {
+    throw unprocessable(
+      "payment_data_required",
+      `plan variant ${variant.id} does not allow a signup without payment data: name a payment_method`,
+      { field: "payment_method", plan_variant_id: variant.id },
+    );
   }
-  await admitCustomerOrder(ctx, found);
-  if (isPaymentMethod(input.payment_method)) {
-    before = await ctx.db
-      .updateTable("orders")
-      .set({ payment_method: input.payment_method.trim() })
-      .where("id", "=", found.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  }
-  if (await needsApproval(ctx, before)) return setStatus(ctx, before, "approval_pending");
-  await fulfil(ctx, before, "commit");
-  return setStatus(ctx, before, "succeeded");
 }
 
-export async function approveOrder(ctx: Ctx, id: string): Promise<Order> {
-  const { before } = await transition(ctx, id, "approve");
-  await admitCustomerOrder(ctx, before);
-  await fulfil(ctx, before, "approval");
-  return setStatus(ctx, before, "succeeded");
-}
-
-export async function declineOrder(ctx: Ctx, id: string): Promise<Order> {
-  const { before } = await transition(ctx, id, "decline");
-  return setStatus(ctx, before, "declined");
+/** Keeps the payment method named at commit on the order. */
+export async function recordPaymentMethod(
+  ctx: Ctx,
+  order: OrderRow,
+  paymentMethod: string | undefined,
+): Promise<OrderRow> {
+  if (!isPaymentMethod(paymentMethod)) return order;
+  return ctx.db
+    .updateTable("orders")
+    .set({ payment_method: paymentMethod.trim() })
+    .where("id", "=", order.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
@@ -825,7 +783,8 @@ export async function endContract(
 
 // ---- cancellation preview -----------------------------------------------------------------
 
-export type CancellationPreview = {
+/** What cancelling a contract now would do (the invoice it leaves is billing's to tell). */
+export type CancellationPlan = {
   /** The last day (customer's calendar) on which a cancellation still reaches `end_date`. */
   last_notice_date: string;
   /** When the contract would end if cancelled now, honouring terms and notice. */
@@ -833,8 +792,8 @@ export type CancellationPreview = {
   /** The contract already ends at `end_date` (set earlier, or after its first term). */
   already_ending: boolean;
   contract_after: Contract;
-  /** What billing would still invoice up to and including the end (the final settlement). */
-  invoice: BillingPreview;
+  /** The contract's timeline after the cancellation, and when it ends. */
+  final: { at: Temporal.Instant; timeline: Timeline };
 };
 
 /**
@@ -843,7 +802,7 @@ export type CancellationPreview = {
  * (in the customer's time zone), renewing by the later contract period (see
  * src/domain/time/terms.ts). Nothing is written.
  */
-export async function cancellationPreview(ctx: Ctx, id: string): Promise<CancellationPreview> {
+export async function planCancellation(ctx: Ctx, id: string): Promise<CancellationPlan> {
   const row = await loadContract(ctx, id);
   const timeline = await loadTimeline(ctx.db, row);
   const now = ctx.clock.now();
@@ -892,7 +851,7 @@ export async function cancellationPreview(ctx: Ctx, id: string): Promise<Cancell
       end_date: timeline.end.toString(),
       already_ending: true,
       contract_after: await toContract(ctx, row, timeline),
-      invoice: await previewSettlement(ctx, id, { at: timeline.end, timeline }),
+      final: { at: timeline.end, timeline },
     };
   }
   const after = endAt(timeline, end);
@@ -901,19 +860,31 @@ export async function cancellationPreview(ctx: Ctx, id: string): Promise<Cancell
     end_date: end.toString(),
     already_ending: false,
     contract_after: await toContract(ctx, row, after),
-    invoice: await previewSettlement(ctx, id, { at: end, timeline: after }),
+    final: { at: end, timeline: after },
   };
 }
 
 // ---- order preview ------------------------------------------------------------------------
 
+/** The settlement an order's preview asks billing for: which contract, when, on what timeline. */
+export type OrderedSettlement = {
+  contractId: string;
+  at: Temporal.Instant;
+  timeline: Timeline;
+  /** A signup's contract, not written yet. */
+  unsaved?: ContractRow;
+};
+
 /**
- * What the order would bill when it succeeds now: for a signup, the new contract's first
- * settlement; for a plan change, the settlement at the change date (corrections for the old
- * plan variant, charges for the new one). Component quantities of a cart are not priced here
- * yet. Nothing is written.
+ * What billing would settle when the order succeeds now: for a signup, the new contract's
+ * first settlement; for a plan change, the settlement at the change date (corrections for the
+ * old plan variant, charges for the new one). Nothing is written.
  */
-export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview> {
+export async function orderedSettlement(
+  ctx: Ctx,
+  id: string,
+  known?: CustomerRow,
+): Promise<OrderedSettlement> {
   const order = await findOrder(ctx.db, ctx.tenantId, id);
   if (!order) throw notFound("order_not_found", `no order ${id}`, { id });
   if (order.status === "succeeded" || order.status === "declined") {
@@ -928,13 +899,18 @@ export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview
   }
   const now = ctx.clock.now();
   if (order.type === "signup") {
-    const { timeline, group, start } = await initialTimeline(ctx, order, toDate(now));
+    const { timeline, group, start, customer } = await initialTimeline(
+      ctx,
+      order,
+      toDate(now),
+      known,
+    );
     const at = Temporal.Instant.compare(start, now) > 0 ? start : now;
     const created = toDate(now);
-    const customer = await findCustomer(ctx.db, ctx.tenantId, order.customer_id);
-    if (customer) await guardRecord(ctx, { kind: "customer", row: customer });
-    const entity = await contractEntity(ctx, order.customer_id, group.currency);
-    return previewSettlement(ctx, order.contract_id, {
+    await guardRecord(ctx, { kind: "customer", row: customer });
+    const entity = await contractEntity(ctx, customer, group.currency);
+    return {
+      contractId: order.contract_id,
       at,
       timeline,
       unsaved: {
@@ -956,7 +932,7 @@ export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview
         created_at: created,
         updated_at: created,
       },
-    });
+    };
   }
   const row = await loadContract(ctx, order.contract_id);
   const before = await loadTimeline(ctx.db, row);
@@ -970,8 +946,9 @@ export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview
           planVariantId: order.plan_variant_id,
           quantity: order.quantity ?? "1",
         });
-  return previewSettlement(ctx, row.id, {
+  return {
+    contractId: row.id,
     at: Temporal.Instant.compare(at, now) > 0 ? at : now,
     timeline,
-  });
+  };
 }

@@ -10,10 +10,10 @@ import { notFound, unprocessable } from "../../domain/errors.js";
 import { parseTimestamp, periodDuration } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { DB, DiscountSubscriptionsTable, PeriodValue } from "../../storage/schema.js";
-import { type Discount, type DiscountRow, findDiscount, toDiscount } from "../catalog/discounts.js";
+import { type Discount, type DiscountRow, findDiscount, toDiscount } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
-import { findCustomer } from "../customers/customers.repository.js";
-import { guardRecord } from "../entities/guard.js";
+import { findCustomer } from "../customers/index.js";
+import { guardRecord } from "../entities/index.js";
 import { type ContractRow, findContract } from "./contracts.repository.js";
 
 type Row = Selectable<DiscountSubscriptionsTable>;

@@ -12,9 +12,10 @@
  */
 import { type Kysely, sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
+import type { Clock } from "../../domain/clock.js";
 import type { DB } from "../../storage/schema.js";
-import { clockFor } from "../clock/clock.service.js";
-import { insertEvent } from "../events/outbox.js";
+import { clockFor } from "../clock/index.js";
+import type { Ctx } from "../context.js";
 
 export type PhaseEventOptions = {
   /** The system clock's now (tenants on a test clock use theirs). */
@@ -28,25 +29,34 @@ export const DEFAULT_TRIAL_END_NOTICE_DAYS = 3;
 
 const iso = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime()).toString();
 
+/** A context of the tenant's, in the caller's unit of work, for the events it announces. */
+export type TenantContexts = (tenantId: string, clock: Clock) => Promise<Ctx>;
+
+/** Announces what is due, in the caller's transaction `trx`. */
 export async function announcePhaseEvents(
-  db: Kysely<DB>,
+  trx: Kysely<DB>,
   options: PhaseEventOptions,
+  contextOf: TenantContexts,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const lock = await sql<{ locked: boolean }>`
-      SELECT pg_try_advisory_xact_lock(hashtext('accrue.contract_phase_events')) AS locked`.execute(
-      trx,
-    );
-    if (!lock.rows[0]?.locked) return 0;
-    const now = options.now();
-    return (
-      (await phaseStarts(trx, now, options.limit)) + (await trialEndsApproaching(trx, now, options))
-    );
-  });
+  const lock = await sql<{ locked: boolean }>`
+    SELECT pg_try_advisory_xact_lock(hashtext('accrue.contract_phase_events')) AS locked`.execute(
+    trx,
+  );
+  if (!lock.rows[0]?.locked) return 0;
+  const now = options.now();
+  return (
+    (await phaseStarts(trx, now, options.limit, contextOf)) +
+    (await trialEndsApproaching(trx, now, options, contextOf))
+  );
 }
 
 /** Phase starts the tenant's clock has passed, not yet announced. */
-async function phaseStarts(trx: Kysely<DB>, now: Date, limit: number): Promise<number> {
+async function phaseStarts(
+  trx: Kysely<DB>,
+  now: Date,
+  limit: number,
+  contextOf: TenantContexts,
+): Promise<number> {
   const due = await trx
     .selectFrom("contract_phases as p")
     .innerJoin("contracts as c", "c.id", "p.contract_id")
@@ -88,14 +98,14 @@ async function phaseStarts(trx: Kysely<DB>, now: Date, limit: number): Promise<n
       },
       previous_phase_type: previous?.type ?? null,
     };
-    await insertEvent(trx, phase.tenant_id, clock, {
+    await (await contextOf(phase.tenant_id, clock)).emit({
       type: "contract.phase_started",
       subjectType: "contract",
       subjectId: phase.contract_id,
       payload: started,
     });
     if (previous?.type === "trial" && phase.type !== "trial") {
-      await insertEvent(trx, phase.tenant_id, clock, {
+      await (await contextOf(phase.tenant_id, clock)).emit({
         type: "contract.trial_ended",
         subjectType: "contract",
         subjectId: phase.contract_id,
@@ -126,6 +136,7 @@ async function trialEndsApproaching(
   trx: Kysely<DB>,
   now: Date,
   options: PhaseEventOptions,
+  contextOf: TenantContexts,
 ): Promise<number> {
   const trialEnd = sql<Date>`(SELECT min(n.start_at) FROM contract_phases n
     WHERE n.contract_id = p.contract_id AND n.start_at > p.start_at)`;
@@ -149,7 +160,7 @@ async function trialEndsApproaching(
     const tenantNow = new Date(clock.now().epochMilliseconds);
     const end = new Date(trial.trial_end);
     if (tenantNow < end) {
-      await insertEvent(trx, trial.tenant_id, clock, {
+      await (await contextOf(trial.tenant_id, clock)).emit({
         type: "contract.trial_end_approaching",
         subjectType: "contract",
         subjectId: trial.contract_id,

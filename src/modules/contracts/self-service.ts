@@ -8,12 +8,12 @@ import { sql } from "kysely";
 import { forbidden, notFound, unauthenticated, unprocessable } from "../../domain/errors.js";
 import { PORTAL_PERMISSION } from "../../domain/operations.js";
 import type { DB } from "../../storage/schema.js";
-import type { Principal } from "../access/authenticate.js";
-import { generateSecret, hashSecret } from "../access/secrets.js";
+import type { Principal } from "../access/index.js";
+import { generateSecret, hashSecret } from "../access/index.js";
 import type { Ctx } from "../context.js";
-import { findCustomer } from "../customers/customers.repository.js";
-import { guardRecord } from "../entities/guard.js";
-import { assertNotFrozen } from "../partners/budgets.js";
+import { findCustomer } from "../customers/index.js";
+import { guardRecord } from "../entities/index.js";
+import { assertNotFrozen } from "../partners/index.js";
 import { findContract } from "./contracts.repository.js";
 
 export const MAX_TOKEN_VALIDITY_MINUTES = 10_080;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page } from "../../http/schemas.js";
+import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import {
   CustomerCreateInput,
   CustomerInput,

@@ -10,9 +10,8 @@ import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { Address } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import { customerHasContractsOrOrders } from "../contracts/contracts.repository.js";
-import { entityForNewRecord } from "../entities/entities.service.js";
-import { guardRecord } from "../entities/guard.js";
+import { customerHasContractsOrOrders } from "../contracts/index.js";
+import { entityForNewRecord, guardRecord } from "../entities/index.js";
 import { type Page, toPage } from "../pagination.js";
 import {
   type CustomerRow,

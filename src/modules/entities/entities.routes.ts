@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page } from "../../http/schemas.js";
-import { BusinessEntityInput, BusinessEntityPatch } from "../invoicing/invoicing.schemas.js";
-import { listBusinessEntities, updateBusinessEntity } from "../invoicing/settings.js";
+import {
+  BusinessEntityInput,
+  BusinessEntityPatch,
+  listBusinessEntities,
+  updateBusinessEntity,
+} from "../invoicing/index.js";
+import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import { createBusinessEntity, getBusinessEntity } from "./entities.service.js";
 import { createTransfer, getTransfer, listTransfers } from "./transfers.service.js";
 

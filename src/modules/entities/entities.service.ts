@@ -7,13 +7,14 @@ import { notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { Ctx } from "../context.js";
-import { defaultEntity, type EntityRow } from "../invoicing/invoicing.repository.js";
 import {
   assertEntityInput,
   type BusinessEntity,
+  defaultEntity,
+  type EntityRow,
   type EntityUpdate,
   toEntity,
-} from "../invoicing/settings.js";
+} from "../invoicing/index.js";
 
 export async function findEntity(ctx: Ctx, id: string): Promise<EntityRow | undefined> {
   return ctx.db
@@ -75,4 +76,12 @@ export async function getBusinessEntity(ctx: Ctx, id: string): Promise<BusinessE
   const row = await findEntity(ctx, id);
   if (!row) throw notFound("business_entity_not_found", `no business entity ${id}`, { id });
   return toEntity(row);
+}
+
+/** A new tenant's default business entity, named as the tenant: every tenant bills through one. */
+export async function createDefaultEntity(ctx: Ctx, name: string): Promise<void> {
+  await ctx.db
+    .insertInto("business_entities")
+    .values({ id: newId("entity"), tenant_id: ctx.tenantId, name, is_default: true, address: "{}" })
+    .execute();
 }

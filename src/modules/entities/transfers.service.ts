@@ -20,10 +20,10 @@ import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { BusinessEntityTransfersTable } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import type { ContractRow } from "../contracts/contracts.repository.js";
-import { findCustomer } from "../customers/customers.repository.js";
+import type { ContractRow } from "../contracts/index.js";
+import { findCustomer } from "../customers/index.js";
 import { type Page, toPage } from "../pagination.js";
-import { customerBalance } from "../payments/payments.service.js";
+import { customerBalance } from "../payments/index.js";
 import { findEntity } from "./entities.service.js";
 
 export type BusinessEntityTransfer = {

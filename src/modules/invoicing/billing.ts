@@ -8,7 +8,6 @@
  */
 import { type Kysely, sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
-import type { Clock } from "../../domain/clock.js";
 import type { Timeline } from "../../domain/contracts/phases.js";
 import { notFound } from "../../domain/errors.js";
 import {
@@ -23,18 +22,10 @@ import { money, toDecimalString } from "../../domain/money/index.js";
 import { instantSpan, localDate, startOfLocalDay } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { DB } from "../../storage/schema.js";
-import { insertAuditRecords } from "../audit/audit.repository.js";
-import { clockFor } from "../clock/clock.service.js";
-import type { AuditEntry, Ctx, DomainEvent } from "../context.js";
-import { type ContractRow, findContract } from "../contracts/contracts.repository.js";
-import {
-  type CustomerRow,
-  findCustomer,
-  findCustomers,
-} from "../customers/customers.repository.js";
-import { guardRecord } from "../entities/guard.js";
-import { moveTransferredContracts } from "../entities/transfers.service.js";
-import { insertEvents } from "../events/outbox.js";
+import type { Ctx } from "../context.js";
+import { type ContractRow, findContract } from "../contracts/index.js";
+import { type CustomerRow, findCustomer, findCustomers } from "../customers/index.js";
+import { guardRecord } from "../entities/index.js";
 import {
   type DocumentInput,
   type Invoice,
@@ -96,7 +87,7 @@ export async function settleContract(
  * Settles contracts of one tenant whose rows the transaction holds locked, all at once: one
  * query per kind of fact for the whole batch, one statement per kind of write.
  */
-async function settleLocked(
+export async function settleLocked(
   ctx: Ctx,
   contracts: readonly ContractRow[],
   options: { draft?: boolean; billingRunId?: string | null },
@@ -359,26 +350,6 @@ async function updateBillingDates(
     WHERE c.tenant_id = ${ctx.tenantId} AND c.id = d.id`.execute(ctx.db);
 }
 
-/**
- * Something billable was added to contracts (usage, a rated item, a component): a contract
- * that billing no longer looks at (ended and settled) is looked at again at `at`. Others keep
- * their next billing date: what was added is billed when it falls due.
- */
-export async function scheduleSettlement(
-  ctx: Ctx,
-  contractIds: readonly string[],
-  at: Temporal.Instant,
-): Promise<void> {
-  if (contractIds.length === 0) return;
-  await ctx.db
-    .updateTable("contracts")
-    .set({ next_billing_at: toDate(at) })
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "in", contractIds)
-    .where("next_billing_at", "is", null)
-    .execute();
-}
-
 export type BillingPreview = {
   contract_id: string;
   currency: string;
@@ -509,138 +480,10 @@ export const toBillingRun = (r: RunRow): BillingRun => ({
   last_error: r.last_error,
 });
 
-/**
- * A context for work the system does on a tenant's behalf (billing runs, jobs). Audit
- * records and events are kept until `flush`, which writes each kind in one statement.
- */
-export function systemContext(
-  db: Kysely<DB>,
-  tenantId: string,
-  clock: Clock,
-  actorId: string,
-): { ctx: Ctx; flush(operation: string): Promise<void> } {
-  const entries: AuditEntry[] = [];
-  const events: DomainEvent[] = [];
-  const requestId = newId("job");
-  const ctx: Ctx = {
-    tenantId,
-    actor: { type: "system", id: actorId },
-    permissions: new Set(["*"]),
-    clock,
-    requestId,
-    db,
-    audit: (e) => {
-      entries.push(e);
-    },
-    emit: async (event) => {
-      events.push(event);
-    },
-  };
-  return {
-    ctx,
-    async flush(operation) {
-      await insertAuditRecords(
-        db,
-        entries.map((e) => ({
-          tenantId,
-          tenantTime: toDate(clock.now()),
-          actorType: "system",
-          actorId,
-          operation,
-          outcome: "succeeded",
-          requestId,
-          ...e,
-        })),
-      );
-      await insertEvents(db, tenantId, clock, events);
-      entries.length = 0;
-      events.length = 0;
-    },
-  };
-}
-
 /** How long a contract whose settlement failed waits before the next attempt. */
 const RETRY_AFTER_MS = 15 * 60 * 1000;
 
-/** Where a run reports progress (pino or Fastify's request logger). */
-export type RunLog = {
-  info(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-};
-
-export type RunOptions = {
-  /** Only this tenant's contracts (an API-triggered run); all tenants when absent. */
-  tenantId?: string | undefined;
-  trigger: "worker" | "api";
-  /** At most this many contracts. */
-  limit: number;
-  /** Contracts per transaction (default BILLING_BATCH). */
-  batchSize?: number;
-  log?: RunLog | undefined;
-  /** The wall clock for tenants without a test clock. */
-  systemNow: () => Date;
-};
-
-/** Contracts claimed and settled together in one transaction. */
-export const BILLING_BATCH = 100;
-
-/**
- * Settles due contracts (next_billing_at ≤ their tenant's now). Contracts are claimed in
- * batches with SKIP LOCKED and each batch is settled in one transaction, with its billing
- * run's counts: a batch is committed whole or not at all, so a crash loses nothing and
- * bills nothing twice. A batch that fails is settled again contract by contract, each in its
- * own transaction, so one contract's bad data holds up no other. Returns the runs.
- */
-export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<BillingRun[]> {
-  const runs = new Map<string, string>();
-  let done = 0;
-  while (done < options.limit) {
-    const now = options.systemNow();
-    const size = Math.min(options.batchSize ?? BILLING_BATCH, options.limit - done);
-    let claimed: string[] = [];
-    const created: string[] = [];
-    try {
-      const settled = await db.transaction().execute(async (trx) => {
-        const due = await claimDue(trx, { tenantId: options.tenantId, now, size });
-        claimed = due.map((d) => d.contract.id);
-        return settleClaimed(trx, due, runs, created, options, now);
-      });
-      if (settled.length === 0) break;
-      done += settled.length;
-      logSettled(options.log, settled);
-    } catch (err) {
-      if (claimed.length === 0) throw err;
-      // run records inserted by the rolled-back transaction are gone with it
-      for (const tenant of created) runs.delete(tenant);
-      options.log?.error(
-        { err, contracts: claimed.length },
-        "settling a batch failed; settling its contracts one by one",
-      );
-      for (const id of claimed) {
-        // a contract another process settled meanwhile is not counted: the loop goes on
-        if (await settleAlone(db, id, runs, options, now)) done += 1;
-      }
-    }
-  }
-  const ids = [...runs.values()];
-  if (ids.length === 0) return [];
-  const finished = options.systemNow();
-  const rows = await db
-    .updateTable("billing_runs")
-    .set({ status: "completed", finished_at: finished, updated_at: finished })
-    .where("id", "in", ids)
-    .returningAll()
-    .execute();
-  for (const r of rows) {
-    options.log?.info(
-      { run: r.id, tenant: r.tenant_id, billed: r.contracts_billed, failures: r.failures },
-      "billing run completed",
-    );
-  }
-  return rows.map(toBillingRun);
-}
-
-type Claimed = { contract: ContractRow; testClockNow: Date | null };
+export type Claimed = { contract: ContractRow; testClockNow: Date | null };
 
 /**
  * Locks up to `size` due contracts of one tenant that no other transaction holds (SKIP
@@ -650,7 +493,7 @@ type Claimed = { contract: ContractRow; testClockNow: Date | null };
  * tenant's own clock: a claim reads what it locks however many contracts are not due. The
  * contracts of a frozen customer (billing_frozen) are outside that partial index and wait.
  */
-async function claimDue(
+export async function claimDue(
   trx: Kysely<DB>,
   options: { tenantId?: string | undefined; contractId?: string; now: Date; size: number },
 ): Promise<Claimed[]> {
@@ -689,157 +532,91 @@ async function claimDue(
   return [];
 }
 
-/** Settles claimed contracts tenant by tenant and counts them on each tenant's run. */
-async function settleClaimed(
-  trx: Kysely<DB>,
-  due: readonly Claimed[],
-  runs: Map<string, string>,
-  created: string[],
-  options: RunOptions,
-  now: Date,
-): Promise<Settlement[]> {
-  const byTenant = new Map<string, Claimed[]>();
-  for (const d of due) {
-    const list = byTenant.get(d.contract.tenant_id);
-    if (list) list.push(d);
-    else byTenant.set(d.contract.tenant_id, [d]);
-  }
-  const all: Settlement[] = [];
-  for (const [tenantId, claimed] of byTenant) {
-    const clock = clockFor(claimed[0]!.testClockNow);
-    if (!runs.has(tenantId)) created.push(tenantId);
-    const runId = await runFor(trx, runs, tenantId, options.trigger, now, clock);
-    const { ctx, flush } = systemContext(trx, tenantId, clock, "billing");
-    // the renewal job: contracts of customers transferred since their last run move first
-    const contracts = await moveTransferredContracts(
-      ctx,
-      claimed.map((c) => c.contract),
-    );
-    const settled = await settleLocked(ctx, contracts, { billingRunId: runId });
-    await flush("billing.settle");
-    const count = (kind: string) => settled.filter((x) => x.invoice?.kind === kind).length;
-    await trx
-      .updateTable("billing_runs")
-      .set((eb) => ({
-        contracts_billed: eb("contracts_billed", "+", settled.length),
-        invoices_created: eb("invoices_created", "+", count("invoice")),
-        credit_notes_created: eb("credit_notes_created", "+", count("credit_note")),
-        updated_at: now,
-      }))
-      .where("id", "=", runId)
-      .execute();
-    all.push(...settled);
-  }
-  return all;
-}
-
-/**
- * One contract of a failed batch in its own transaction; a failure is recorded. False when
- * the contract is no longer due (another process settled it meanwhile).
- */
-async function settleAlone(
+/** A tenant's run of this billing pass: the one given, or a new one (its id is added). */
+export async function openBillingRun(
   db: Kysely<DB>,
-  contractId: string,
-  runs: Map<string, string>,
-  options: RunOptions,
-  now: Date,
-): Promise<boolean> {
-  let tenantId: string | null = null;
-  const created: string[] = [];
-  try {
-    const settled = await db.transaction().execute(async (trx) => {
-      // still due and not taken by another process since the batch rolled back
-      const due = await claimDue(trx, { contractId, now, size: 1 });
-      tenantId = due[0]?.contract.tenant_id ?? null;
-      return settleClaimed(trx, due, runs, created, options, now);
-    });
-    logSettled(options.log, settled);
-    return settled.length > 0;
-  } catch (err) {
-    for (const tenant of created) runs.delete(tenant);
-    if (tenantId === null) throw err;
-    options.log?.error(
-      { err, contract: contractId },
-      "settling the contract failed; retried later",
-    );
-    await recordFailure(db, runs, tenantId, contractId, options.trigger, now, err);
-    return true;
-  }
-}
-
-function logSettled(log: RunLog | undefined, settled: readonly Settlement[]): void {
-  if (!log) return;
-  for (const s of settled) {
-    if (!s.invoice) continue;
-    log.info(
-      { contract: s.contract_id, invoice: s.invoice.id, kind: s.invoice.kind },
-      "contract settled",
-    );
-  }
-}
-
-async function runFor(
-  db: Kysely<DB>,
-  runs: Map<string, string>,
-  tenantId: string,
-  trigger: "worker" | "api",
-  now: Date,
-  clock: Clock,
+  input: { tenantId: string; trigger: "worker" | "api"; now: Date; tenantTime: Date },
 ): Promise<string> {
-  const known = runs.get(tenantId);
-  if (known) return known;
   const id = newId("billingRun");
   await db
     .insertInto("billing_runs")
     .values({
       id,
-      tenant_id: tenantId,
-      trigger,
+      tenant_id: input.tenantId,
+      trigger: input.trigger,
       status: "running",
-      started_at: now,
-      tenant_time: toDate(clock.now()),
-      updated_at: now,
+      started_at: input.now,
+      tenant_time: input.tenantTime,
+      updated_at: input.now,
     })
     .execute();
-  runs.set(tenantId, id);
   return id;
 }
 
-async function recordFailure(
+/** Counts settled contracts and the documents written for them on their run. */
+export async function countSettled(
   db: Kysely<DB>,
-  runs: Map<string, string>,
-  tenantId: string,
-  contractId: string,
-  trigger: "worker" | "api",
+  runId: string,
+  settled: readonly Settlement[],
   now: Date,
-  err: unknown,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const tenant = await trx
-      .selectFrom("tenants")
-      .select("test_clock_now")
-      .where("id", "=", tenantId)
-      .executeTakeFirstOrThrow();
-    const clock = clockFor(tenant.test_clock_now);
-    if (!runs.has(tenantId)) await runFor(trx, runs, tenantId, trigger, now, clock);
-    await trx
-      .updateTable("contracts")
-      .set({ next_billing_at: new Date(toDate(clock.now()).getTime() + RETRY_AFTER_MS) })
-      .where("id", "=", contractId)
-      .execute();
-    await trx
-      .updateTable("billing_runs")
-      .set((eb) => ({
-        failures: eb("failures", "+", 1),
-        last_error: `${contractId}: ${err instanceof Error ? err.message : String(err)}`.slice(
+  const count = (kind: string) => settled.filter((x) => x.invoice?.kind === kind).length;
+  await db
+    .updateTable("billing_runs")
+    .set((eb) => ({
+      contracts_billed: eb("contracts_billed", "+", settled.length),
+      invoices_created: eb("invoices_created", "+", count("invoice")),
+      credit_notes_created: eb("credit_notes_created", "+", count("credit_note")),
+      updated_at: now,
+    }))
+    .where("id", "=", runId)
+    .execute();
+}
+
+/**
+ * A contract whose settlement failed: counted on its run with the error, and tried again
+ * after RETRY_AFTER_MS of its tenant's clock.
+ */
+export async function recordSettlementFailure(
+  ctx: Ctx,
+  input: { runId: string; contractId: string; error: unknown; now: Date },
+): Promise<void> {
+  await ctx.db
+    .updateTable("contracts")
+    .set({ next_billing_at: new Date(toDate(ctx.clock.now()).getTime() + RETRY_AFTER_MS) })
+    .where("tenant_id", "=", ctx.tenantId)
+    .where("id", "=", input.contractId)
+    .execute();
+  const error = input.error;
+  await ctx.db
+    .updateTable("billing_runs")
+    .set((eb) => ({
+      failures: eb("failures", "+", 1),
+      last_error:
+        `${input.contractId}: ${error instanceof Error ? error.message : String(error)}`.slice(
           0,
           500,
         ),
-        updated_at: now,
-      }))
-      .where("id", "=", runs.get(tenantId)!)
-      .execute();
-  });
+      updated_at: input.now,
+    }))
+    .where("id", "=", input.runId)
+    .execute();
+}
+
+/** Marks runs completed. */
+export async function completeBillingRuns(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  finished: Date,
+): Promise<{ tenantId: string; run: BillingRun }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable("billing_runs")
+    .set({ status: "completed", finished_at: finished, updated_at: finished })
+    .where("id", "in", ids)
+    .returningAll()
+    .execute();
+  return rows.map((r) => ({ tenantId: r.tenant_id, run: toBillingRun(r) }));
 }
 
 /** Marks runs that stopped reporting progress (their process died) as interrupted. */

@@ -6,7 +6,7 @@ import { decodeJwt } from "jose";
 import type { Kysely } from "kysely";
 import { notFound } from "../../domain/errors.js";
 import type { DB } from "../../storage/schema.js";
-import { clockFor } from "../clock/clock.service.js";
+import { clockFor } from "../clock/index.js";
 import type { Ctx } from "../context.js";
 import { getInvoice } from "./documents.js";
 import { signDownloadToken, verifyDownloadToken } from "./download-link.js";

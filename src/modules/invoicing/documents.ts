@@ -20,8 +20,8 @@ import { toJson } from "../../lib/json.js";
 import { insertMany } from "../../storage/bulk.js";
 import type { Address, PartySnapshot, TaxRow } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import type { CustomerRow } from "../customers/customers.repository.js";
-import { guardRecord } from "../entities/guard.js";
+import type { CustomerRow } from "../customers/index.js";
+import { guardRecord } from "../entities/index.js";
 import { type Page, toPage } from "../pagination.js";
 import type { InvoiceDocument } from "./document.js";
 import {

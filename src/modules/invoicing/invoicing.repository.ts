@@ -23,7 +23,7 @@ import type {
   InvoicesTable,
   PlanVariantsTable,
 } from "../../storage/schema.js";
-import { type ContractRow, loadTimelines } from "../contracts/contracts.repository.js";
+import { type ContractRow, loadTimelines } from "../contracts/index.js";
 
 export type InvoiceRow = Selectable<InvoicesTable>;
 export type LineRow = Selectable<InvoiceLinesTable>;

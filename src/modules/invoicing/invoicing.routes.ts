@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { notFound } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas.js";
-import { insertAuditRecords } from "../audit/audit.repository.js";
-import { clockFor } from "../clock/clock.service.js";
-import { previewSettlement, runBilling, settleContract, toBillingRun } from "./billing.js";
+import { runBilling } from "../../workflows/billing-run.js";
+import { inContext } from "../../workflows/unit-of-work.js";
+import { clockFor } from "../clock/index.js";
+import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
+import { previewSettlement, settleContract, toBillingRun } from "./billing.js";
 import { createDownloadLink, verifyLink } from "./document-links.js";
 import {
   createCreditNote,
@@ -255,20 +256,22 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         log: req.log,
         systemNow: () => new Date(),
       });
-      await insertAuditRecords(app.db, [
+      // the run commits batch by batch; the request's own audit record follows it
+      await inContext(
+        app.db,
         {
           tenantId: principal.tenantId,
-          tenantTime: principal.testClockNow ?? new Date(),
-          actorType: principal.actor.type,
-          actorId: principal.actor.id,
-          operation: "billing_runs.create",
-          outcome: "succeeded",
-          targetType: "billing_run",
-          targetId: runs[0]?.id ?? null,
-          after: runs[0] ?? null,
+          actor: principal.actor,
           requestId: req.id,
+          operation: "billing_runs.create",
+          clock: clockFor(principal.testClockNow),
+          audit: "always",
         },
-      ]);
+        async (ctx) => {
+          const run = runs[0];
+          if (run) ctx.audit({ targetType: "billing_run", targetId: run.id, after: run });
+        },
+      );
       reply.status(201);
       return runs[0] ?? null;
     },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { invalid } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas.js";
+import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import {
   billSummary,
   getBudget,

@@ -7,9 +7,9 @@
 import { randomInt } from "node:crypto";
 import { conflict, forbidden, invalid, notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
-import { hashSecret, sameHash } from "../access/secrets.js";
+import { hashSecret, sameHash } from "../access/index.js";
 import type { Ctx } from "../context.js";
-import { createCustomer } from "../customers/customers.service.js";
+import { createCustomer } from "../customers/index.js";
 import { type Page, toPage } from "../pagination.js";
 import {
   type CustomerFilter,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas.js";
+import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import {
   createPayment,
   customerBalance,

@@ -22,8 +22,8 @@ import {
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
-import { findCustomer } from "../customers/customers.repository.js";
-import { guardRecord } from "../entities/guard.js";
+import { findCustomer } from "../customers/index.js";
+import { guardRecord } from "../entities/index.js";
 import { type Page, toPage } from "../pagination.js";
 
 export type Payment = {

@@ -7,8 +7,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader } from "../../http/schemas.js";
-import { CustomerPatch } from "../customers/customers.schemas.js";
+import { CustomerPatch } from "../customers/index.js";
+import { IdempotencyHeader } from "../schemas.js";
 import {
   cancel,
   commitPlanChange,

@@ -8,27 +8,28 @@ import { Temporal } from "temporal-polyfill";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { money, toDecimalString } from "../../domain/money/index.js";
 import type { PeriodValue } from "../../storage/schema.js";
-import type { Ctx } from "../context.js";
-import { findContract } from "../contracts/contracts.repository.js";
 import {
   type CancellationPreview,
-  type Contract,
   cancellationPreview,
   commitOrder,
+  previewOrder,
+} from "../../workflows/orders.js";
+import type { Ctx } from "../context.js";
+import {
+  type Contract,
   createChangeOrder,
   endContract,
+  findContract,
   getContract,
   type Order,
-  previewOrder,
-} from "../contracts/contracts.service.js";
+} from "../contracts/index.js";
 import {
   type Customer,
   type CustomerPatchData,
   getCustomer,
   patchCustomer,
-} from "../customers/customers.service.js";
-import { type BillingPreview, previewSettlement } from "../invoicing/billing.js";
-import { createDownloadLinks } from "../invoicing/document-links.js";
+} from "../customers/index.js";
+import { type BillingPreview, createDownloadLinks, previewSettlement } from "../invoicing/index.js";
 
 /** How many of the customer's newest documents the portal lists. */
 export const PORTAL_DOCUMENTS = 50;

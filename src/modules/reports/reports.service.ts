@@ -8,7 +8,7 @@ import { Temporal } from "temporal-polyfill";
 import { money, toDecimalString } from "../../domain/money/index.js";
 import { type FeeSum, type FeeUnit, monthlyRecurring } from "../../domain/reports/mrr.js";
 import type { Ctx } from "../context.js";
-import { INVOICE_DUE } from "../payments/payments.service.js";
+import { INVOICE_DUE } from "../payments/index.js";
 
 export type DashboardMonth = {
   month: string;

@@ -1,18 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import type { Temporal } from "temporal-polyfill";
 import { invalid, notFound } from "../../domain/errors.js";
-import { newId } from "../../lib/ids.js";
 import type { DB } from "../../storage/schema.js";
-import { displayPrefix, generateSecret, hashSecret } from "../access/secrets.js";
-import { insertAuditRecords } from "../audit/audit.repository.js";
 import type { Ctx } from "../context.js";
-
-export type TenantCredentials = {
-  tenant_id: string;
-  api_key: string;
-  oauth_client_id: string;
-  oauth_client_secret: string;
-};
 
 export type Tenant = {
   id: string;
@@ -22,116 +12,37 @@ export type Tenant = {
   auto_finalize_invoices: boolean;
 };
 
-/**
- * Creates a tenant with an admin API key and an admin OAuth client, in one transaction,
- * audited as the system. The secrets are returned once and never stored.
- */
-export async function createTenant(
-  db: Kysely<DB>,
-  input: { name: string; testClockNow?: Temporal.Instant | undefined },
-): Promise<TenantCredentials> {
-  const name = input.name.trim();
-  if (name.length === 0 || name.length > 200) {
+/** Checks and trims a new tenant's name. */
+export function tenantName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 200) {
     throw invalid("invalid_name", "a tenant name has 1 to 200 characters", { field: "name" });
   }
-  return db.transaction().execute((trx) => insertTenant(trx, name, input.testClockNow));
+  return trimmed;
 }
 
-async function insertTenant(
-  trx: Kysely<DB>,
-  name: string,
-  testClockNow?: Temporal.Instant,
-): Promise<TenantCredentials> {
-  const tenantId = newId("tenant");
-  const apiKey = generateSecret("ak");
-  const clientId = newId("oauthClient");
-  const clientSecret = generateSecret("cs");
-  const keyId = newId("apiKey");
-  await trx
+/** Writes a new tenant's row, on the system clock or a test clock frozen at `testClockNow`. */
+export async function insertTenant(
+  db: Kysely<DB>,
+  input: { id: string; name: string; testClockNow?: Temporal.Instant | undefined },
+): Promise<void> {
+  await db
     .insertInto("tenants")
     .values({
-      id: tenantId,
-      name,
-      test_clock_now: testClockNow ? new Date(testClockNow.epochMilliseconds) : null,
+      id: input.id,
+      name: input.name,
+      test_clock_now: input.testClockNow ? new Date(input.testClockNow.epochMilliseconds) : null,
     })
     .execute();
-  // every tenant bills through at least one business entity: its default
-  await trx
-    .insertInto("business_entities")
-    .values({ id: newId("entity"), tenant_id: tenantId, name, is_default: true, address: "{}" })
-    .execute();
-  await trx
-    .insertInto("api_keys")
-    .values({
-      id: keyId,
-      tenant_id: tenantId,
-      name: "admin",
-      prefix: displayPrefix(apiKey),
-      secret_hash: hashSecret(apiKey),
-      roles: ["admin"],
-    })
-    .execute();
-  await trx
-    .insertInto("oauth_clients")
-    .values({
-      id: clientId,
-      tenant_id: tenantId,
-      name: "admin",
-      secret_hash: hashSecret(clientSecret),
-      roles: ["admin"],
-    })
-    .execute();
-  const tenantTime = testClockNow ? new Date(testClockNow.epochMilliseconds) : new Date();
-  const base = {
-    tenantId,
-    tenantTime,
-    actorType: "system",
-    actorId: "bootstrap",
-    outcome: "succeeded" as const,
-    requestId: "bootstrap",
-  };
-  await insertAuditRecords(trx, [
-    {
-      ...base,
-      operation: "tenant.create",
-      targetType: "tenant",
-      targetId: tenantId,
-      after: { name },
-    },
-    {
-      ...base,
-      operation: "api_keys.create",
-      targetType: "api_key",
-      targetId: keyId,
-      after: { roles: ["admin"] },
-    },
-    {
-      ...base,
-      operation: "oauth_clients.create",
-      targetType: "oauth_client",
-      targetId: clientId,
-      after: { roles: ["admin"] },
-    },
-  ]);
-  return {
-    tenant_id: tenantId,
-    api_key: apiKey,
-    oauth_client_id: clientId,
-    oauth_client_secret: clientSecret,
-  };
 }
 
 /**
- * On first start with an empty database: creates the default tenant and returns its
- * credentials; otherwise null. An advisory lock makes concurrent first starts create one.
+ * Whether any tenant exists, asked under a transaction-scoped advisory lock so that
+ * concurrent first starts of several processes create one default tenant.
  */
-export async function ensureDefaultTenant(db: Kysely<DB>): Promise<TenantCredentials | null> {
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext('accrue.default_tenant'))`.execute(trx);
-    const existing = await trx.selectFrom("tenants").select("id").limit(1).executeTakeFirst();
-    if (existing) return null;
-    return insertTenant(trx, "Default");
-  });
+export async function anyTenantLocked(db: Kysely<DB>): Promise<boolean> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('accrue.default_tenant'))`.execute(db);
+  return (await db.selectFrom("tenants").select("id").limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function getTenant(ctx: Ctx): Promise<Tenant> {

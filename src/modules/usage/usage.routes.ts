@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../../http/schemas.js";
+import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import { deleteUsage, ingestBatch, listUsage, MAX_BATCH, postUsage } from "./usage.service.js";
 
 const Quantity = Type.String({ pattern: "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,8})?$" });

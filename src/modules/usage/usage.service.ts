@@ -12,11 +12,10 @@ import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { UsageRecordsTable } from "../../storage/schema.js";
-import { findInTenant } from "../catalog/catalog.repository.js";
+import { findInTenant } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
-import { findContract } from "../contracts/contracts.repository.js";
-import { assertAllowed, contractStateFrom, guardRecord } from "../entities/guard.js";
-import { scheduleSettlement } from "../invoicing/billing.js";
+import { findContract, markDue } from "../contracts/index.js";
+import { assertAllowed, contractStateFrom, guardRecord } from "../entities/index.js";
 import { type Page, toPage } from "../pagination.js";
 
 type UsageRow = Selectable<UsageRecordsTable>;
@@ -207,7 +206,7 @@ export async function postUsage(
   }
   const record = toRecord(inserted);
   ctx.audit({ targetType: "usage", targetId: record.id, after: record });
-  await scheduleSettlement(ctx, [contractId], ctx.clock.now());
+  await markDue(ctx.db, ctx.tenantId, [contractId], new Date(ctx.clock.now().epochMilliseconds));
   return { record, duplicate: false };
 }
 
@@ -315,7 +314,7 @@ export async function ingestBatch(
     ON CONFLICT (tenant_id, contract_id, key) WHERE key IS NOT NULL DO NOTHING`.execute(ctx.db);
   const accepted = Number(result.numAffectedRows ?? 0n);
   const contracts = [...new Set(events.map((e) => e.contract_id))];
-  await scheduleSettlement(ctx, contracts, ctx.clock.now());
+  await markDue(ctx.db, ctx.tenantId, contracts, new Date(ctx.clock.now().epochMilliseconds));
   for (const contractId of contracts) {
     ctx.audit({
       targetType: "contract",

@@ -14,9 +14,7 @@ import type { Logger } from "pino";
 import { MAX_ATTEMPTS, nextAttemptAt } from "../../domain/webhooks.js";
 import { newId } from "../../lib/ids.js";
 import type { DB, WebhookDeliveryStatus } from "../../storage/schema.js";
-import { insertAuditRecords } from "../audit/audit.repository.js";
-import { clockFor } from "../clock/clock.service.js";
-import { insertEvent } from "../events/outbox.js";
+import type { Ctx } from "../context.js";
 import { checkDestination, type Resolver, systemResolver } from "./address.js";
 import { type EventRecord, getWebhookFormat } from "./formats.js";
 import { signatureHeaders } from "./signing.js";
@@ -65,56 +63,55 @@ export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
 
 /**
  * Turns up to `limit` outbox events, oldest first, into deliveries and marks them fanned
- * out, in one transaction. One fan-out runs at a time (a transaction-scoped advisory lock;
- * another worker finds it taken and does nothing), so deliveries are numbered (`seq`) in
- * event order, which per-subject ordering relies on. A crash rolls the batch back whole.
+ * out, in the caller's transaction `trx`. One fan-out runs at a time (a transaction-scoped
+ * advisory lock; another worker finds it taken and does nothing), so deliveries are numbered
+ * (`seq`) in event order, which per-subject ordering relies on. A crash rolls the batch back
+ * whole.
  */
-export async function fanOut(
-  db: Kysely<DB>,
+export async function fanOutBatch(
+  trx: Kysely<DB>,
   options: { now: () => Date; limit: number },
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const lock = await sql<{ locked: boolean }>`
-      SELECT pg_try_advisory_xact_lock(hashtext('accrue.webhook_fan_out')) AS locked`.execute(trx);
-    if (!lock.rows[0]?.locked) return 0;
-    const events = await trx
-      .selectFrom("outbox_events")
-      .selectAll()
-      .where("fanned_out_at", "is", null)
-      .orderBy("id")
-      .limit(options.limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (events.length === 0) return 0;
-    const endpoints = await activeEndpoints(trx, [...new Set(events.map((e) => e.tenant_id))]);
-    const rows = [];
-    for (const event of events) {
-      for (const endpoint of endpoints) {
-        if (endpoint.tenant_id !== event.tenant_id) continue;
-        if (!getWebhookFormat(endpoint.format)?.matches(endpoint.event_types, event)) continue;
-        rows.push({
-          id: newId("webhookDelivery"),
-          tenant_id: event.tenant_id,
-          event_id: event.id,
-          endpoint_id: endpoint.id,
-          subject_id: event.subject_id,
-        });
-      }
+  const lock = await sql<{ locked: boolean }>`
+    SELECT pg_try_advisory_xact_lock(hashtext('accrue.webhook_fan_out')) AS locked`.execute(trx);
+  if (!lock.rows[0]?.locked) return 0;
+  const events = await trx
+    .selectFrom("outbox_events")
+    .selectAll()
+    .where("fanned_out_at", "is", null)
+    .orderBy("id")
+    .limit(options.limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  if (events.length === 0) return 0;
+  const endpoints = await activeEndpoints(trx, [...new Set(events.map((e) => e.tenant_id))]);
+  const rows = [];
+  for (const event of events) {
+    for (const endpoint of endpoints) {
+      if (endpoint.tenant_id !== event.tenant_id) continue;
+      if (!getWebhookFormat(endpoint.format)?.matches(endpoint.event_types, event)) continue;
+      rows.push({
+        id: newId("webhookDelivery"),
+        tenant_id: event.tenant_id,
+        event_id: event.id,
+        endpoint_id: endpoint.id,
+        subject_id: event.subject_id,
+      });
     }
-    const now = options.now();
-    await upsertDeliveries(trx, rows, { nextAttemptAt: now, requeue: false });
-    await trx
-      .updateTable("outbox_events")
-      .set({ fanned_out_at: now })
-      .where(
-        "id",
-        "in",
-        events.map((e) => e.id),
-      )
-      .execute();
-    return events.length;
-  });
+  }
+  const now = options.now();
+  await upsertDeliveries(trx, rows, { nextAttemptAt: now, requeue: false });
+  await trx
+    .updateTable("outbox_events")
+    .set({ fanned_out_at: now })
+    .where(
+      "id",
+      "in",
+      events.map((e) => e.id),
+    )
+    .execute();
+  return events.length;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -342,75 +339,76 @@ export async function attempt(
  * event. Returns the delivery's new status, or null when the lease was lost.
  */
 export async function record(
-  db: Kysely<DB>,
+  trx: Kysely<DB>,
   claimed: Claimed,
   outcome: AttemptOutcome,
   options: Pick<DeliveryOptions, "random">,
+  /** The context of the endpoint's tenant in this transaction, for disabling it. */
+  system: () => Promise<Ctx>,
 ): Promise<WebhookDeliveryStatus | null> {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("webhook_attempts")
-      .values({
-        id: newId("webhookAttempt"),
-        tenant_id: claimed.tenantId,
-        delivery_id: claimed.id,
-        attempted_at: outcome.attemptedAt,
-        duration_ms: outcome.durationMs,
-        succeeded: outcome.succeeded,
-        status_code: outcome.statusCode,
-        response_excerpt: outcome.responseExcerpt,
-        error: outcome.error,
-      })
-      .execute();
+  await trx
+    .insertInto("webhook_attempts")
+    .values({
+      id: newId("webhookAttempt"),
+      tenant_id: claimed.tenantId,
+      delivery_id: claimed.id,
+      attempted_at: outcome.attemptedAt,
+      duration_ms: outcome.durationMs,
+      succeeded: outcome.succeeded,
+      status_code: outcome.statusCode,
+      response_excerpt: outcome.responseExcerpt,
+      error: outcome.error,
+    })
+    .execute();
 
-    const count = claimed.attemptCount + 1;
-    const firstAttemptAt = claimed.firstAttemptAt ?? outcome.attemptedAt;
-    const retryAt = outcome.succeeded
-      ? null
-      : nextAttemptAt(outcome.attemptedAt, count, options.random());
-    const status: WebhookDeliveryStatus = outcome.succeeded
-      ? "succeeded"
-      : retryAt
-        ? "pending"
-        : "failed";
-    const updated = await trx
-      .updateTable("webhook_deliveries")
-      .set({
-        status,
-        attempt_count: count,
-        next_attempt_at: retryAt,
-        locked_until: null,
-        lease_token: null,
-        first_attempt_at: firstAttemptAt,
-        last_attempt_at: outcome.attemptedAt,
-        last_status_code: outcome.statusCode,
-        last_error: outcome.error,
-        ...(outcome.succeeded ? { delivered_at: outcome.attemptedAt } : {}),
-      })
-      .where("id", "=", claimed.id)
-      .where("lease_token", "=", claimed.leaseToken)
-      .where("status", "=", "pending")
-      .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) return null;
+  const count = claimed.attemptCount + 1;
+  const firstAttemptAt = claimed.firstAttemptAt ?? outcome.attemptedAt;
+  const retryAt = outcome.succeeded
+    ? null
+    : nextAttemptAt(outcome.attemptedAt, count, options.random());
+  const status: WebhookDeliveryStatus = outcome.succeeded
+    ? "succeeded"
+    : retryAt
+      ? "pending"
+      : "failed";
+  const updated = await trx
+    .updateTable("webhook_deliveries")
+    .set({
+      status,
+      attempt_count: count,
+      next_attempt_at: retryAt,
+      locked_until: null,
+      lease_token: null,
+      first_attempt_at: firstAttemptAt,
+      last_attempt_at: outcome.attemptedAt,
+      last_status_code: outcome.statusCode,
+      last_error: outcome.error,
+      ...(outcome.succeeded ? { delivered_at: outcome.attemptedAt } : {}),
+    })
+    .where("id", "=", claimed.id)
+    .where("lease_token", "=", claimed.leaseToken)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) return null;
 
-    if (outcome.succeeded) {
-      await trx
-        .updateTable("webhook_endpoints")
-        .set({ failing_since: null })
-        .where("id", "=", claimed.endpointId)
-        .where("failing_since", "is not", null)
-        .execute();
-      return status;
-    }
+  if (outcome.succeeded) {
     await trx
       .updateTable("webhook_endpoints")
-      .set({ failing_since: outcome.attemptedAt })
+      .set({ failing_since: null })
       .where("id", "=", claimed.endpointId)
-      .where("failing_since", "is", null)
+      .where("failing_since", "is not", null)
       .execute();
-    if (status === "failed") await disableIfSustained(trx, claimed, firstAttemptAt, outcome);
     return status;
-  });
+  }
+  await trx
+    .updateTable("webhook_endpoints")
+    .set({ failing_since: outcome.attemptedAt })
+    .where("id", "=", claimed.endpointId)
+    .where("failing_since", "is", null)
+    .execute();
+  if (status === "failed")
+    await disableIfSustained(await system(), claimed, firstAttemptAt, outcome);
+  return status;
 }
 
 /**
@@ -418,12 +416,12 @@ export async function record(
  * and no attempt to the endpoint succeeded since that delivery's first attempt.
  */
 async function disableIfSustained(
-  trx: Kysely<DB>,
+  ctx: Ctx,
   claimed: Claimed,
   firstAttemptAt: Date,
   outcome: AttemptOutcome,
 ): Promise<void> {
-  const before = await trx
+  const before = await ctx.db
     .selectFrom("webhook_endpoints")
     .selectAll()
     .where("id", "=", claimed.endpointId)
@@ -437,7 +435,7 @@ async function disableIfSustained(
   ) {
     return;
   }
-  const row = await trx
+  const row = await ctx.db
     .updateTable("webhook_endpoints")
     .set({
       enabled: false,
@@ -448,14 +446,8 @@ async function disableIfSustained(
     .where("id", "=", claimed.endpointId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  const tenant = await trx
-    .selectFrom("tenants")
-    .select("test_clock_now")
-    .where("id", "=", claimed.tenantId)
-    .executeTakeFirstOrThrow();
-  const clock = clockFor(tenant.test_clock_now);
   const after = toEndpoint(row);
-  await insertEvent(trx, claimed.tenantId, clock, {
+  await ctx.emit({
     type: "webhook_endpoint.disabled",
     subjectType: "webhook_endpoint",
     subjectId: row.id,
@@ -465,48 +457,10 @@ async function disableIfSustained(
       failed_attempts: MAX_ATTEMPTS,
     },
   });
-  await insertAuditRecords(trx, [
-    {
-      tenantId: claimed.tenantId,
-      tenantTime: new Date(clock.now().epochMilliseconds),
-      actorType: "system",
-      actorId: "webhook-delivery",
-      operation: "webhook_endpoints.disable",
-      outcome: "succeeded",
-      targetType: "webhook_endpoint",
-      targetId: row.id,
-      before: toEndpoint(before),
-      after,
-      requestId: newId("job"),
-    },
-  ]);
-}
-
-// ---------------------------------------------------------------------------------------
-// One batch
-
-/** Claims, attempts and records one batch; returns how many deliveries it attempted. */
-export async function deliverDue(db: Kysely<DB>, options: DeliveryOptions): Promise<number> {
-  const claimed = await claimDue(db, { ...options, limit: options.batchSize });
-  let next = 0;
-  const errors: unknown[] = [];
-  const lane = async () => {
-    while (next < claimed.length) {
-      const c = claimed[next++]!;
-      try {
-        const outcome = await attempt(c, options);
-        const status = await record(db, c, outcome, options);
-        options.log?.debug(
-          { delivery: c.id, event: c.event.id, status, code: outcome.statusCode },
-          "webhook attempt",
-        );
-      } catch (error) {
-        // the lease runs out and the delivery is attempted again
-        errors.push(error);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, lane));
-  if (errors.length > 0) throw errors[0];
-  return claimed.length;
+  ctx.audit({
+    targetType: "webhook_endpoint",
+    targetId: row.id,
+    before: toEndpoint(before),
+    after,
+  });
 }

@@ -8,7 +8,7 @@
 import type { Selectable } from "kysely";
 import { filterMatches, normaliseEventFilter } from "../../domain/events.js";
 import type { OutboxEventsTable } from "../../storage/schema.js";
-import { toEvent } from "../events/events.js";
+import { toEvent } from "../events/index.js";
 
 export type EventRecord = Selectable<OutboxEventsTable>;
 

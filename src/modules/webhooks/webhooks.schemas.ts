@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { MAX_FILTER_ENTRIES } from "../../domain/events.js";
-import { PageQuery } from "../../http/schemas.js";
+import { PageQuery } from "../schemas.js";
 import { MAX_URL_LENGTH } from "./address.js";
 
 const Timestamp = Type.String({ format: "date-time" });

@@ -10,7 +10,7 @@ import { invalid, notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { WebhookDeliveryStatus } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import { type Event, findEventRow, listEventRows, toEvent } from "../events/events.js";
+import { type Event, findEventRow, listEventRows, toEvent } from "../events/index.js";
 import { type Page, toPage } from "../pagination.js";
 import { validateEndpointUrl } from "./address.js";
 import { getWebhookFormat, type WebhookFormat } from "./formats.js";

@@ -11,19 +11,29 @@
  * in the contract's currency; either way its grace period is then over. Extending the grace
  * period moves the date and so postpones this.
  *
- * Each invoice or contract is handled in its own transaction, claimed with FOR UPDATE SKIP
+ * Each invoice or contract is handled in its own unit of work, claimed with FOR UPDATE SKIP
  * LOCKED, so several workers share the work and a re-run repeats nothing.
+ *
+ * Modules: invoicing (the invoices), payments (what is owed, failed payments, notices),
+ * actions (grace and deactivation as subscription actions).
  */
 import { type Kysely, sql } from "kysely";
-import { money, toDecimalString } from "../../domain/money/money.js";
-import { type DunningStep, stepsReached } from "../../domain/payments/payments.js";
-import { inSavepoint } from "../../storage/savepoint.js";
-import type { DB } from "../../storage/schema.js";
-import { submitAction, subscriptionStateOf } from "../actions/actions.service.js";
-import { clockFor } from "../clock/clock.service.js";
-import type { Ctx } from "../context.js";
-import { systemContext } from "../invoicing/billing.js";
-import { amountOwed, INVOICE_DUE } from "./payments.service.js";
+import { money, toDecimalString } from "../domain/money/money.js";
+import { type DunningStep, stepsReached } from "../domain/payments/payments.js";
+import { newId } from "../lib/ids.js";
+import { submitAction, subscriptionStateOf } from "../modules/actions/index.js";
+import { clockFor } from "../modules/clock/index.js";
+import type { Ctx } from "../modules/context.js";
+import { amountOwed, INVOICE_DUE } from "../modules/payments/index.js";
+import type { DB } from "../storage/schema.js";
+import { type Scope, unitOfWork, type Work } from "./unit-of-work.js";
+
+const system = (tenantId: string, actorId: string, operation: string) => ({
+  tenantId,
+  actor: { type: "system", id: actorId } as const,
+  requestId: newId("job"),
+  operation,
+});
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -60,7 +70,8 @@ export async function runDunning(
 
 /** Notices the steps one invoice has newly reached; true when it reached any. */
 async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return unitOfWork(db, async (work) => {
+    const trx = work.db;
     const invoice = await trx
       .selectFrom("invoices as i")
       .innerJoin("tenants as t", "t.id", "i.tenant_id")
@@ -82,9 +93,10 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
       .executeTakeFirst();
     if (!invoice || BigInt(invoice.due) <= 0n) return false;
     const clock = clockFor(invoice.test_clock_now ?? systemNow);
-    const system = systemContext(trx, invoice.tenant_id, clock, "dunning");
+    const scope: Scope = { ...system(invoice.tenant_id, "dunning", "dunning.notice"), clock };
+    const ctx = await work.context(scope);
     // a customer whose credit covers what it owes is not dunned
-    if ((await amountOwed(system.ctx, invoice.customer_id, invoice.currency)) === 0n) return false;
+    if ((await amountOwed(ctx, invoice.customer_id, invoice.currency)) === 0n) return false;
     const now = clock.now().epochMilliseconds;
     const issued = Date.parse(`${String(invoice.issue_date)}T00:00:00Z`);
     const daysOverdue = Math.floor((now - issued) / DAY_MS);
@@ -122,8 +134,8 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
         .execute();
       let grace: string | null = null;
       if (step.grace_days && invoice.contract_id) {
-        const refused = await inSavepoint(trx, async () => {
-          const action = await submitAction(system.ctx, "extend_grace_period", {
+        const refused = await work.attempt(scope, async (attempt) => {
+          const action = await submitAction(attempt, "extend_grace_period", {
             contract_id: invoice.contract_id!,
             end_grace_period_after_specific_days: step.grace_days,
             classification: `dunning:${step.name}`,
@@ -133,7 +145,7 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
         // a contract resting, cancelled or with a later grace end keeps what it has
         if (refused) grace = null;
       }
-      await system.ctx.emit({
+      await ctx.emit({
         type: "invoice.dunning_level_reached",
         subjectType: "invoice",
         subjectId: invoice.id,
@@ -150,13 +162,12 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
           grace_action_id: grace,
         },
       });
-      system.ctx.audit({
+      ctx.audit({
         targetType: "invoice",
         targetId: invoice.id,
         after: { dunning_level: step.level, name: step.name },
       });
     }
-    await system.flush("dunning.notice");
     return true;
   });
 }
@@ -167,8 +178,8 @@ export async function runGraceExpiry(
 ): Promise<number> {
   let handled = 0;
   while (handled < options.limit) {
-    const done = await db.transaction().execute(async (trx) => {
-      const due = await trx
+    const done = await unitOfWork(db, async (work) => {
+      const due = await work.db
         .selectFrom("contracts as c")
         .innerJoin("tenants as t", "t.id", "c.tenant_id")
         .select([
@@ -192,9 +203,11 @@ export async function runGraceExpiry(
         .executeTakeFirst();
       if (!due) return false;
       const clock = clockFor(due.test_clock_now ?? options.now());
-      const system = systemContext(trx, due.tenant_id, clock, "grace-expiry");
-      await expire(trx, system.ctx, due);
-      await system.flush("contracts.grace_period_expiry");
+      const scope: Scope = {
+        ...system(due.tenant_id, "grace-expiry", "contracts.grace_period_expiry"),
+        clock,
+      };
+      await expire(work, scope, due);
       return true;
     });
     if (!done) break;
@@ -204,15 +217,16 @@ export async function runGraceExpiry(
 }
 
 async function expire(
-  trx: Kysely<DB>,
-  ctx: Ctx,
+  work: Work,
+  scope: Scope,
   contract: { id: string; customer_id: string; currency: string; grace_period_end_at: Date | null },
 ): Promise<void> {
+  const ctx: Ctx = await work.context(scope);
   const owed = await amountOwed(ctx, contract.customer_id, contract.currency);
   let deactivation: string | null = null;
   if (owed > 0n && (await subscriptionStateOf(ctx, contract.id)) === "effective") {
-    const refused = await inSavepoint(trx, async () => {
-      const action = await submitAction(ctx, "deactivate", {
+    const refused = await work.attempt(scope, async (attempt) => {
+      const action = await submitAction(attempt, "deactivate", {
         contract_id: contract.id,
         classification: "grace_period_expired",
       });
@@ -220,7 +234,7 @@ async function expire(
     });
     if (refused) deactivation = null;
   }
-  await trx
+  await ctx.db
     .updateTable("contracts")
     .set({ grace_period_end_at: null })
     .where("id", "=", contract.id)

@@ -1,0 +1,1 @@
+export { type AuditRecord, insertAuditRecords } from "./audit.repository.js";

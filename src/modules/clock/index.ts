@@ -1,0 +1,1 @@
+export { clockFor, tenantClock } from "./clock.service.js";

@@ -1,0 +1,13 @@
+export { type CustomerRow, findCustomer, findCustomers } from "./customers.repository.js";
+export { CustomerInput, CustomerPatch } from "./customers.schemas.js";
+export {
+  type Customer,
+  type CustomerInputData,
+  type CustomerPatchData,
+  createCustomer,
+  deleteCustomer,
+  getCustomer,
+  listCustomers,
+  patchCustomer,
+  replaceCustomer,
+} from "./customers.service.js";

@@ -1,0 +1,3 @@
+export { createDefaultEntity, entityForNewRecord } from "./entities.service.js";
+export { assertAllowed, contractStateFrom, guardRecord } from "./guard.js";
+export { moveTransferredContracts } from "./transfers.service.js";

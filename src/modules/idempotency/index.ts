@@ -1,0 +1,1 @@
+export { claimKey, deleteExpiredKeys, storeResponse } from "./idempotency.repository.js";

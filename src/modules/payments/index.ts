@@ -1,0 +1,1 @@
+export { amountOwed, customerBalance, INVOICE_DUE } from "./payments.service.js";

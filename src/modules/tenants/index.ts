@@ -1,0 +1,1 @@
+export { anyTenantLocked, insertTenant, tenantName } from "./tenants.service.js";

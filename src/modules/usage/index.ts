@@ -1,0 +1,1 @@
+export { deleteUsage, getUsage, listUsage, postUsage, type UsageRecord } from "./usage.service.js";

@@ -1,0 +1,15 @@
+export {
+  attempt,
+  claimDue,
+  DEFAULT_DELIVERY_OPTIONS,
+  type DeliveryOptions,
+  fanOutBatch,
+  record,
+} from "./delivery.js";
+export { type EventRecord, registerWebhookFormat } from "./formats.js";
+export {
+  createEndpoint,
+  deleteEndpoint,
+  listEndpoints,
+  type WebhookEndpoint,
+} from "./webhooks.service.js";

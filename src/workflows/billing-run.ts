@@ -1,0 +1,223 @@
+/**
+ * The billing run: settles every due contract (next_billing_at ≤ its tenant's now). Contracts
+ * are claimed in batches with SKIP LOCKED and each batch is settled in one unit of work, with
+ * its billing run's counts: a batch is committed whole or not at all, so a crash loses nothing
+ * and bills nothing twice. A batch that fails is settled again contract by contract, each in
+ * its own unit of work, so one contract's bad data holds up no other.
+ *
+ * Modules: invoicing (claims, settles, counts), entities (contracts of transferred customers
+ * move first, as Chargebee's renewal job does).
+ */
+import type { Kysely } from "kysely";
+import { newId } from "../lib/ids.js";
+import { clockFor } from "../modules/clock/index.js";
+import { moveTransferredContracts } from "../modules/entities/index.js";
+import {
+  type BillingRun,
+  type Claimed,
+  claimDue,
+  completeBillingRuns,
+  countSettled,
+  openBillingRun,
+  recordSettlementFailure,
+  type Settlement,
+  settleLocked,
+} from "../modules/invoicing/index.js";
+import type { DB } from "../storage/schema.js";
+import { type Scope, unitOfWork, type Work } from "./unit-of-work.js";
+
+/** Where a run reports progress (pino or Fastify's request logger). */
+export type RunLog = {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
+
+export type RunOptions = {
+  /** Only this tenant's contracts (an API-triggered run); all tenants when absent. */
+  tenantId?: string | undefined;
+  trigger: "worker" | "api";
+  /** At most this many contracts. */
+  limit: number;
+  /** Contracts per transaction (default BILLING_BATCH). */
+  batchSize?: number;
+  log?: RunLog | undefined;
+  /** The wall clock for tenants without a test clock. */
+  systemNow: () => Date;
+};
+
+/** Contracts claimed and settled together in one transaction. */
+export const BILLING_BATCH = 100;
+
+const system = (tenantId: string, operation: string): Omit<Scope, "clock"> => ({
+  tenantId,
+  actor: { type: "system", id: "billing" },
+  requestId: newId("job"),
+  operation,
+});
+
+/** The runs of one billing pass, one per tenant, opened as their first contract is settled. */
+class Runs {
+  private readonly ids = new Map<string, string>();
+  /** Tenants whose run the current unit of work opened: forgotten if it rolls back. */
+  private opened: string[] = [];
+
+  async of(
+    work: Work,
+    tenantId: string,
+    trigger: RunOptions["trigger"],
+    now: Date,
+    tenantTime: Date,
+  ) {
+    const known = this.ids.get(tenantId);
+    if (known) return known;
+    const id = await openBillingRun(work.db, { tenantId, trigger, now, tenantTime });
+    this.ids.set(tenantId, id);
+    this.opened.push(tenantId);
+    return id;
+  }
+
+  /** Runs `fn` as one unit of work; a rollback forgets the runs it opened. */
+  async unit<T>(db: Kysely<DB>, fn: (work: Work) => Promise<T>): Promise<T> {
+    this.opened = [];
+    try {
+      return await unitOfWork(db, fn);
+    } catch (error) {
+      for (const tenant of this.opened) this.ids.delete(tenant);
+      throw error;
+    }
+  }
+
+  all(): string[] {
+    return [...this.ids.values()];
+  }
+}
+
+/** Settles due contracts; returns the runs, completed. */
+export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<BillingRun[]> {
+  const runs = new Runs();
+  let done = 0;
+  while (done < options.limit) {
+    const now = options.systemNow();
+    const size = Math.min(options.batchSize ?? BILLING_BATCH, options.limit - done);
+    let claimed: string[] = [];
+    try {
+      const settled = await runs.unit(db, async (work) => {
+        const due = await claimDue(work.db, { tenantId: options.tenantId, now, size });
+        claimed = due.map((d) => d.contract.id);
+        return settleClaimed(work, due, runs, options, now);
+      });
+      if (settled.length === 0) break;
+      done += settled.length;
+      logSettled(options.log, settled);
+    } catch (err) {
+      if (claimed.length === 0) throw err;
+      options.log?.error(
+        { err, contracts: claimed.length },
+        "settling a batch failed; settling its contracts one by one",
+      );
+      for (const id of claimed) {
+        // a contract another process settled meanwhile is not counted: the loop goes on
+        if (await settleAlone(db, id, runs, options, now)) done += 1;
+      }
+    }
+  }
+  const completed = await completeBillingRuns(db, runs.all(), options.systemNow());
+  for (const { tenantId, run } of completed) {
+    options.log?.info(
+      { run: run.id, tenant: tenantId, billed: run.contracts_billed, failures: run.failures },
+      "billing run completed",
+    );
+  }
+  return completed.map((c) => c.run);
+}
+
+/** Settles claimed contracts tenant by tenant and counts them on each tenant's run. */
+async function settleClaimed(
+  work: Work,
+  due: readonly Claimed[],
+  runs: Runs,
+  options: RunOptions,
+  now: Date,
+): Promise<Settlement[]> {
+  const byTenant = new Map<string, Claimed[]>();
+  for (const d of due) {
+    const list = byTenant.get(d.contract.tenant_id);
+    if (list) list.push(d);
+    else byTenant.set(d.contract.tenant_id, [d]);
+  }
+  const all: Settlement[] = [];
+  for (const [tenantId, claimed] of byTenant) {
+    const clock = clockFor(claimed[0]!.testClockNow);
+    const runId = await runs.of(
+      work,
+      tenantId,
+      options.trigger,
+      now,
+      new Date(clock.now().epochMilliseconds),
+    );
+    const ctx = await work.context({ ...system(tenantId, "billing.settle"), clock });
+    // the renewal job: contracts of customers transferred since their last run move first
+    const contracts = await moveTransferredContracts(
+      ctx,
+      claimed.map((c) => c.contract),
+    );
+    const settled = await settleLocked(ctx, contracts, { billingRunId: runId });
+    await countSettled(work.db, runId, settled, now);
+    all.push(...settled);
+  }
+  return all;
+}
+
+/**
+ * One contract of a failed batch in its own unit of work; a failure is recorded. False when
+ * the contract is no longer due (another process settled it meanwhile).
+ */
+async function settleAlone(
+  db: Kysely<DB>,
+  contractId: string,
+  runs: Runs,
+  options: RunOptions,
+  now: Date,
+): Promise<boolean> {
+  let tenantId: string | null = null;
+  try {
+    const settled = await runs.unit(db, async (work) => {
+      // still due and not taken by another process since the batch rolled back
+      const due = await claimDue(work.db, { contractId, now, size: 1 });
+      tenantId = due[0]?.contract.tenant_id ?? null;
+      return settleClaimed(work, due, runs, options, now);
+    });
+    logSettled(options.log, settled);
+    return settled.length > 0;
+  } catch (err) {
+    if (tenantId === null) throw err;
+    const failed: string = tenantId;
+    options.log?.error(
+      { err, contract: contractId },
+      "settling the contract failed; retried later",
+    );
+    await runs.unit(db, async (work) => {
+      const ctx = await work.context(system(failed, "billing.settle"));
+      const runId = await runs.of(
+        work,
+        failed,
+        options.trigger,
+        now,
+        new Date(ctx.clock.now().epochMilliseconds),
+      );
+      await recordSettlementFailure(ctx, { runId, contractId, error: err, now });
+    });
+    return true;
+  }
+}
+
+function logSettled(log: RunLog | undefined, settled: readonly Settlement[]): void {
+  if (!log) return;
+  for (const s of settled) {
+    if (!s.invoice) continue;
+    log.info(
+      { contract: s.contract_id, invoice: s.invoice.id, kind: s.invoice.kind },
+      "contract settled",
+    );
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * Orders that succeed: committing, approving or declining an order, and what an order or a
+ * cancellation would bill. Committing a signup creates the contract with its components and
+ * coupon; committing a change changes the contract at its change date; either may bill at
+ * once (an interim settlement) in the same unit of work.
+ *
+ * Modules: contracts (orders, contracts, components, discounts), customers (the ordering
+ * customer, read once and locked), partners (frozen customers and budgets), catalog
+ * (coupons), invoicing (previews and interim settlements).
+ */
+import { Temporal } from "temporal-polyfill";
+import { countRedemption, redeemableCoupon } from "../modules/catalog/index.js";
+import type { Ctx } from "../modules/context.js";
+import {
+  applyChange,
+  assertOrderingCustomer,
+  assertPaymentData,
+  type CancellationPlan,
+  type ContractRow,
+  changeDateOf,
+  createContract,
+  grantDiscount,
+  lockOrder,
+  needsApproval,
+  type Order,
+  type OrderRow,
+  orderedSettlement,
+  planCancellation,
+  recordPaymentMethod,
+  setComponentQuantity,
+  setOrderStatus,
+} from "../modules/contracts/index.js";
+import { type CustomerRow, findCustomer } from "../modules/customers/index.js";
+import {
+  type BillingPreview,
+  previewSettlement,
+  settleContract,
+} from "../modules/invoicing/index.js";
+import { admitOrder } from "../modules/partners/index.js";
+
+const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
+
+/**
+ * Commits an order: it succeeds (and the contract exists), or awaits approval. A signup for a
+ * plan variant that does not allow signups without payment data needs `payment_method`.
+ */
+export async function commitOrder(
+  ctx: Ctx,
+  id: string,
+  input: { payment_method?: string | undefined } = {},
+): Promise<Order> {
+  const found = await lockOrder(ctx, id, "commit");
+  await assertPaymentData(ctx, found, input.payment_method);
+  const customer = await admitCustomer(ctx, found);
+  const order = await recordPaymentMethod(ctx, found, input.payment_method);
+  if (await needsApproval(ctx, order)) return setOrderStatus(ctx, order, "approval_pending");
+  await fulfil(ctx, order, customer, "commit");
+  return setOrderStatus(ctx, order, "succeeded");
+}
+
+export async function approveOrder(ctx: Ctx, id: string): Promise<Order> {
+  const order = await lockOrder(ctx, id, "approve");
+  const customer = await admitCustomer(ctx, order);
+  await fulfil(ctx, order, customer, "approval");
+  return setOrderStatus(ctx, order, "succeeded");
+}
+
+export async function declineOrder(ctx: Ctx, id: string): Promise<Order> {
+  return setOrderStatus(ctx, await lockOrder(ctx, id, "decline"), "declined");
+}
+
+/**
+ * The order's customer, read once and locked for the rest of the unit of work: a frozen
+ * customer orders nothing; one with a budget orders only within it.
+ */
+async function admitCustomer(ctx: Ctx, order: OrderRow): Promise<CustomerRow | undefined> {
+  const customer = await findCustomer(ctx.db, ctx.tenantId, order.customer_id, {
+    forUpdate: true,
+  });
+  if (customer) await admitOrder(ctx, customer, () => preview(ctx, order.id, customer));
+  return customer;
+}
+
+/**
+ * Carries out a succeeded order: creates the contract, or changes it. A committed signup
+ * starts now unless it names a start; an approved one at the original order date.
+ */
+async function fulfil(
+  ctx: Ctx,
+  order: OrderRow,
+  found: CustomerRow | undefined,
+  via: "commit" | "approval",
+): Promise<void> {
+  const customer = await assertOrderingCustomer(ctx, found, order.customer_id);
+  if (order.type === "change") {
+    const contract = await applyChange(ctx, order);
+    await redeemCoupon(ctx, order, contract, changeDateOf(ctx, order), via);
+  } else {
+    const contract = await createContract(
+      ctx,
+      order,
+      via === "approval" ? order.created_at : new Date(ctx.clock.now().epochMilliseconds),
+      customer,
+    );
+    const start = toInstant(contract.start_at);
+    for (const item of order.components) await setComponentQuantity(ctx, contract, item, start);
+    await redeemCoupon(ctx, order, contract, start, via);
+  }
+  // an interim invoice: what is due now, in the order's unit of work
+  if (order.trigger_interim_billing) await settleContract(ctx, order.contract_id);
+}
+
+/**
+ * Redeems the order's coupon: checked again (under lock) when the order succeeds — against
+ * the order date when approved, as the customer ordered then — counted, and its discount
+ * granted from `start`.
+ */
+async function redeemCoupon(
+  ctx: Ctx,
+  order: OrderRow,
+  contract: ContractRow,
+  start: Temporal.Instant,
+  via: "commit" | "approval",
+): Promise<void> {
+  if (order.coupon_code === null) return;
+  const { coupon, discount } = await redeemableCoupon(ctx, {
+    code: order.coupon_code,
+    planGroupId: contract.plan_group_id,
+    at: via === "approval" ? toInstant(order.created_at) : ctx.clock.now(),
+    forUpdate: true,
+  });
+  await countRedemption(ctx, coupon);
+  await grantDiscount(ctx, contract, discount, start, {
+    couponId: coupon.id,
+    orderId: order.id,
+    field: "coupon_code",
+  });
+}
+
+async function preview(ctx: Ctx, id: string, customer?: CustomerRow): Promise<BillingPreview> {
+  const planned = await orderedSettlement(ctx, id, customer);
+  return previewSettlement(ctx, planned.contractId, {
+    at: planned.at,
+    timeline: planned.timeline,
+    ...(planned.unsaved ? { unsaved: planned.unsaved } : {}),
+  });
+}
+
+/**
+ * What the order would bill when it succeeds now: for a signup, the new contract's first
+ * settlement; for a plan change, the settlement at the change date (corrections for the old
+ * plan variant, charges for the new one). Component quantities of a cart are not priced here
+ * yet. Nothing is written.
+ */
+export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview> {
+  return preview(ctx, id);
+}
+
+export type CancellationPreview = Omit<CancellationPlan, "final"> & {
+  /** What billing would still invoice up to and including the end (the final settlement). */
+  invoice: BillingPreview;
+};
+
+/**
+ * Regular cancellation per the plan variant's terms (src/modules/contracts: planCancellation),
+ * with the final settlement billing would still invoice. Nothing is written.
+ */
+export async function cancellationPreview(ctx: Ctx, id: string): Promise<CancellationPreview> {
+  const { final, ...plan } = await planCancellation(ctx, id);
+  return { ...plan, invoice: await previewSettlement(ctx, id, final) };
+}

@@ -1,0 +1,270 @@
+/**
+ * The unit of work: the one place a transaction is opened. Every change Accrue makes — an API
+ * request on any surface, a job's batch, a CLI command — runs inside `unitOfWork`, which
+ *
+ * - opens the transaction,
+ * - hands out contexts (`Ctx`: tenant, actor, permissions, clock, request id, operation and the
+ *   transaction handle) for the tenants the work touches,
+ * - collects each context's audit records and domain events, and writes them (one statement
+ *   each) in the same transaction just before it commits,
+ * - claims and stores the idempotency key of a request (`perform`).
+ *
+ * Module services and workflows receive a `Ctx` and never open a transaction themselves.
+ */
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Clock } from "../domain/clock.js";
+import { type AccrueError, conflict } from "../domain/errors.js";
+import { newId } from "../lib/ids.js";
+import { canonicalJson } from "../lib/json.js";
+import { type AuditRecord, insertAuditRecords } from "../modules/audit/index.js";
+import { tenantClock } from "../modules/clock/index.js";
+import type { Actor, AuditEntry, Ctx, DomainEvent } from "../modules/context.js";
+import { insertEvents } from "../modules/events/index.js";
+import { claimKey, storeResponse } from "../modules/idempotency/index.js";
+import { inSavepoint } from "../storage/savepoint.js";
+import type { DB } from "../storage/schema.js";
+
+/** Who does what for which tenant: everything a context is made of but the transaction. */
+export type Scope = {
+  tenantId: string;
+  actor: Actor;
+  /** The actor's permission codes; system work holds all ("*"). */
+  permissions?: ReadonlySet<string>;
+  partnerId?: string | null;
+  requestId: string;
+  /** The catalog operation (requests) or the system operation (jobs) the audit names. */
+  operation: string;
+  /** The tenant's clock; absent: read from the tenant inside the transaction. */
+  clock?: Clock;
+  /** Written on every audit record of the work. */
+  idempotencyKey?: string | null;
+  /**
+   * "always": the work leaves an audit record even if it named no target (every API
+   * mutation does); "changes" (default): one per target the work named.
+   */
+  audit?: "always" | "changes";
+};
+
+const ALL: ReadonlySet<string> = new Set(["*"]);
+
+/** One context's buffered audit entries and events. */
+type Journal = {
+  scope: Scope;
+  clock: Clock;
+  entries: AuditEntry[];
+  events: DomainEvent[];
+};
+
+export interface Work {
+  /** The transaction handle, for what is not a tenant's operation (claiming due rows). */
+  readonly db: Kysely<DB>;
+  /** A context for one tenant's work in this transaction. */
+  context(scope: Scope): Promise<Ctx>;
+  /**
+   * Runs `fn` in a savepoint with a context of its own: a business-rule error rolls back what
+   * it wrote, audit records and events included, and is returned; the unit goes on.
+   */
+  attempt(scope: Scope, fn: (ctx: Ctx) => Promise<unknown>): Promise<AccrueError | null>;
+}
+
+function contextOf(db: Kysely<DB>, journal: Journal): Ctx {
+  const { scope } = journal;
+  return {
+    tenantId: scope.tenantId,
+    actor: scope.actor,
+    permissions: scope.permissions ?? ALL,
+    partnerId: scope.partnerId ?? null,
+    clock: journal.clock,
+    requestId: scope.requestId,
+    operation: scope.operation,
+    db,
+    audit: (entry) => {
+      journal.entries.push(entry);
+    },
+    emit: async (event) => {
+      journal.events.push(event);
+    },
+  };
+}
+
+async function writeJournals(db: Kysely<DB>, journals: readonly Journal[]): Promise<void> {
+  const records: AuditRecord[] = [];
+  for (const { scope, clock, entries } of journals) {
+    const base: AuditRecord = {
+      tenantId: scope.tenantId,
+      tenantTime: new Date(clock.now().epochMilliseconds),
+      actorType: scope.actor.type,
+      actorId: scope.actor.id,
+      operation: scope.operation,
+      outcome: "succeeded",
+      requestId: scope.requestId,
+      idempotencyKey: scope.idempotencyKey ?? null,
+    };
+    if (entries.length === 0 && scope.audit === "always") records.push(base);
+    for (const entry of entries) records.push({ ...base, ...entry });
+  }
+  await insertAuditRecords(db, records);
+  for (const { scope, clock, events } of journals) {
+    await insertEvents(db, scope.tenantId, clock, events);
+  }
+}
+
+/**
+ * Runs `fn` in one transaction. What the contexts it asked for recorded (audit, events) is
+ * written before the commit; an error rolls all of it back.
+ */
+export async function unitOfWork<T>(db: Kysely<DB>, fn: (work: Work) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const journals: Journal[] = [];
+    const open = async (scope: Scope): Promise<Journal> => ({
+      scope,
+      clock: scope.clock ?? (await tenantClock(trx, scope.tenantId)),
+      entries: [],
+      events: [],
+    });
+    const work: Work = {
+      db: trx,
+      async context(scope) {
+        const journal = await open(scope);
+        journals.push(journal);
+        return contextOf(trx, journal);
+      },
+      async attempt(scope, attemptFn) {
+        const journal = await open(scope);
+        const refused = await inSavepoint(trx, () => attemptFn(contextOf(trx, journal)));
+        // what a refused attempt recorded is rolled back with it
+        if (refused === null) journals.push(journal);
+        return refused;
+      },
+    };
+    const result = await fn(work);
+    await writeJournals(trx, journals);
+    return result;
+  });
+}
+
+/**
+ * Contexts for system work in `work`, one per tenant (asked again, the same one), with the
+ * clock the caller read for the tenant.
+ */
+export function systemContexts(
+  work: Work,
+  scope: { actorId: string; operation: string },
+): (tenantId: string, clock: Clock) => Promise<Ctx> {
+  const contexts = new Map<string, Promise<Ctx>>();
+  return (tenantId, clock) => {
+    let ctx = contexts.get(tenantId);
+    if (!ctx) {
+      ctx = work.context({
+        tenantId,
+        actor: { type: "system", id: scope.actorId },
+        requestId: newId("job"),
+        operation: scope.operation,
+        clock,
+      });
+      contexts.set(tenantId, ctx);
+    }
+    return ctx;
+  };
+}
+
+/** Runs `fn` with one tenant's context in its own unit of work. */
+export async function inContext<T>(
+  db: Kysely<DB>,
+  scope: Scope,
+  fn: (ctx: Ctx) => Promise<T>,
+): Promise<T> {
+  return unitOfWork(db, async (work) => fn(await work.context(scope)));
+}
+
+/**
+ * A context for reading: no transaction (reads see committed data), and audit or events
+ * are a bug. `clock` is the tenant's as the caller knows it.
+ */
+export function readContext(db: Kysely<DB>, scope: Scope & { clock: Clock }): Ctx {
+  const refuse = (): never => {
+    throw new Error(`read operation ${scope.operation} attempted a write`);
+  };
+  return {
+    tenantId: scope.tenantId,
+    actor: scope.actor,
+    permissions: scope.permissions ?? ALL,
+    partnerId: scope.partnerId ?? null,
+    clock: scope.clock,
+    requestId: scope.requestId,
+    operation: scope.operation,
+    db,
+    audit: refuse,
+    emit: async () => refuse(),
+  };
+}
+
+/** What an operation answers: an HTTP status and body. */
+export type Result<T> = {
+  status: number;
+  body: T;
+  /**
+   * What an idempotent replay returns instead of `body`, when the first answer holds
+   * something that must not be stored (a secret shown once). Default: `body`.
+   */
+  replayBody?: T;
+};
+
+/** A request's idempotency: its key and what makes two requests "the same". */
+export type Idempotency = { key: string; fingerprint: string };
+
+/** The fingerprint of a request: sha-256 over the canonical JSON of what identifies it. */
+export const fingerprintOf = (identity: unknown): string =>
+  createHash("sha256").update(canonicalJson(identity)).digest("hex");
+
+/**
+ * Performs one operation of a request in its own unit of work, audited (at least one record)
+ * and, with an idempotency key, exactly once: a retry with the same key and request gets the
+ * stored answer (`replayed`), one with the same key and another request a 409.
+ */
+export async function perform<T>(
+  db: Kysely<DB>,
+  scope: Scope,
+  idempotency: Idempotency | undefined,
+  fn: (ctx: Ctx) => Promise<Result<T>>,
+): Promise<{ replayed: boolean; result: Result<T> }> {
+  return unitOfWork(db, async (work) => {
+    if (idempotency !== undefined) {
+      const claim = await claimKey(work.db, {
+        tenantId: scope.tenantId,
+        key: idempotency.key,
+        operation: scope.operation,
+        fingerprint: idempotency.fingerprint,
+      });
+      if (claim.kind === "replay") {
+        if (claim.fingerprint !== idempotency.fingerprint || claim.response === null) {
+          throw conflict(
+            "idempotency_key_reused",
+            "this Idempotency-Key was already used with a different request",
+            { idempotency_key: idempotency.key, operation: claim.operation },
+          );
+        }
+        const stored: Result<T> = {
+          status: claim.response.statusCode,
+          body: claim.response.body as T,
+        };
+        return { replayed: true, result: stored };
+      }
+    }
+    const ctx = await work.context({
+      ...scope,
+      audit: "always",
+      idempotencyKey: idempotency?.key ?? null,
+    });
+    const result = await fn(ctx);
+    if (idempotency !== undefined) {
+      await storeResponse(work.db, {
+        tenantId: scope.tenantId,
+        key: idempotency.key,
+        response: { statusCode: result.status, body: result.replayBody ?? result.body },
+      });
+    }
+    return { replayed: false, result };
+  });
+}
