@@ -3,7 +3,7 @@ import type { Job } from "./runner.js";
 
 const BATCH = 100;
 
-/** Scheduled subscription actions whose date has come (src/modules/actions/scheduled.ts). */
+/** Scheduled subscription actions whose date has come (src/workflows/scheduled-actions.ts). */
 export function scheduledActionsJob(options: { now?: () => Date } = {}): Job {
   const now = options.now ?? (() => new Date());
   return {

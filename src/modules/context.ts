@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Clock } from "../domain/clock.js";
+import type { AccrueError } from "../domain/errors.js";
 import type { DB } from "../storage/schema.js";
 
 /** Who performs an operation. */
@@ -43,4 +44,48 @@ export interface Ctx {
   audit(entry: AuditEntry): void;
   /** Writes a domain event to the outbox in the same transaction. */
   emit(event: DomainEvent): Promise<void>;
+}
+
+/** Who does what for which tenant: everything a context is made of but the transaction. */
+export type Scope = {
+  tenantId: string;
+  actor: Actor;
+  /** The actor's permission codes; system work holds all ("*"). */
+  permissions?: ReadonlySet<string>;
+  partnerId?: string | null;
+  requestId: string;
+  /** The catalog operation (requests) or the system operation (jobs) the audit names. */
+  operation: string;
+  /** The tenant's clock; absent: read from the tenant inside the transaction. */
+  clock?: Clock;
+  /** Written on every audit record of the work. */
+  idempotencyKey?: string | null;
+  /**
+   * "always": the work leaves an audit record even if it named no target (every API
+   * mutation does); "changes" (default): one per target the work named.
+   */
+  audit?: "always" | "changes";
+};
+
+/** One unit of work in progress (src/workflows/unit-of-work.ts). */
+export interface Work {
+  /** The transaction handle, for what is not a tenant's operation (claiming due rows). */
+  readonly db: Kysely<DB>;
+  /** A context for one tenant's work in this transaction. */
+  context(scope: Scope): Promise<Ctx>;
+  /**
+   * Runs `fn` in a savepoint with a context of its own: a business-rule error rolls back what
+   * it wrote, audit records and events included, and is returned; the unit goes on.
+   */
+  attempt(scope: Scope, fn: (ctx: Ctx) => Promise<unknown>): Promise<AccrueError | null>;
+}
+
+/**
+ * The database for code that must commit on its own terms — a token stored after a slow
+ * password check, outside any request's unit of work: reads on `db`, changes in `unit`.
+ * src/workflows/unit-of-work.ts makes one (`storeOf`).
+ */
+export interface Store {
+  readonly db: Kysely<DB>;
+  unit<T>(fn: (work: Work) => Promise<T>): Promise<T>;
 }

@@ -34,7 +34,7 @@ export type OpenOptions =
       loadDataDir?: Blob | undefined;
     };
 
-/** Opens the database. For PGlite on disk it takes a lock file first (see ARCHITECTURE.md). */
+/** Opens the database. For PGlite on disk it takes a lock file first (see docs/architecture.md). */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.backend === "postgres") {
     const pool = new pg.Pool({

@@ -14,37 +14,16 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Clock } from "../domain/clock.js";
-import { type AccrueError, conflict } from "../domain/errors.js";
+import { conflict } from "../domain/errors.js";
 import { newId } from "../lib/ids.js";
 import { canonicalJson } from "../lib/json.js";
 import { type AuditRecord, insertAuditRecords } from "../modules/audit/index.js";
 import { tenantClock } from "../modules/clock/index.js";
-import type { Actor, AuditEntry, Ctx, DomainEvent } from "../modules/context.js";
+import type { AuditEntry, Ctx, DomainEvent, Scope, Store, Work } from "../modules/context.js";
 import { insertEvents } from "../modules/events/index.js";
 import { claimKey, storeResponse } from "../modules/idempotency/index.js";
 import { inSavepoint } from "../storage/savepoint.js";
 import type { DB } from "../storage/schema.js";
-
-/** Who does what for which tenant: everything a context is made of but the transaction. */
-export type Scope = {
-  tenantId: string;
-  actor: Actor;
-  /** The actor's permission codes; system work holds all ("*"). */
-  permissions?: ReadonlySet<string>;
-  partnerId?: string | null;
-  requestId: string;
-  /** The catalog operation (requests) or the system operation (jobs) the audit names. */
-  operation: string;
-  /** The tenant's clock; absent: read from the tenant inside the transaction. */
-  clock?: Clock;
-  /** Written on every audit record of the work. */
-  idempotencyKey?: string | null;
-  /**
-   * "always": the work leaves an audit record even if it named no target (every API
-   * mutation does); "changes" (default): one per target the work named.
-   */
-  audit?: "always" | "changes";
-};
 
 const ALL: ReadonlySet<string> = new Set(["*"]);
 
@@ -56,37 +35,41 @@ type Journal = {
   events: DomainEvent[];
 };
 
-export interface Work {
-  /** The transaction handle, for what is not a tenant's operation (claiming due rows). */
-  readonly db: Kysely<DB>;
-  /** A context for one tenant's work in this transaction. */
-  context(scope: Scope): Promise<Ctx>;
-  /**
-   * Runs `fn` in a savepoint with a context of its own: a business-rule error rolls back what
-   * it wrote, audit records and events included, and is returned; the unit goes on.
-   */
-  attempt(scope: Scope, fn: (ctx: Ctx) => Promise<unknown>): Promise<AccrueError | null>;
-}
-
-function contextOf(db: Kysely<DB>, journal: Journal): Ctx {
-  const { scope } = journal;
+/** A context over `db` for `scope`, recording through `audit` and `emit`. */
+function makeContext(
+  db: Kysely<DB>,
+  scope: Scope,
+  clock: Clock,
+  audit: Ctx["audit"],
+  emit: Ctx["emit"],
+): Ctx {
   return {
     tenantId: scope.tenantId,
     actor: scope.actor,
     permissions: scope.permissions ?? ALL,
     partnerId: scope.partnerId ?? null,
-    clock: journal.clock,
+    clock,
     requestId: scope.requestId,
     operation: scope.operation,
     db,
-    audit: (entry) => {
-      journal.entries.push(entry);
-    },
-    emit: async (event) => {
-      journal.events.push(event);
-    },
+    audit,
+    emit,
   };
 }
+
+/** A context whose audit entries and events go to `journal`. */
+const contextOf = (db: Kysely<DB>, journal: Journal): Ctx =>
+  makeContext(
+    db,
+    journal.scope,
+    journal.clock,
+    (entry) => {
+      journal.entries.push(entry);
+    },
+    async (event) => {
+      journal.events.push(event);
+    },
+  );
 
 async function writeJournals(db: Kysely<DB>, journals: readonly Journal[]): Promise<void> {
   const records: AuditRecord[] = [];
@@ -169,6 +152,11 @@ export function systemContexts(
   };
 }
 
+export type { Scope, Store, Work };
+
+/** The database as a Store: reads on `db`, each `unit` a unit of work of its own. */
+export const storeOf = (db: Kysely<DB>): Store => ({ db, unit: (fn) => unitOfWork(db, fn) });
+
 /** Runs `fn` with one tenant's context in its own unit of work. */
 export async function inContext<T>(
   db: Kysely<DB>,
@@ -186,18 +174,7 @@ export function readContext(db: Kysely<DB>, scope: Scope & { clock: Clock }): Ct
   const refuse = (): never => {
     throw new Error(`read operation ${scope.operation} attempted a write`);
   };
-  return {
-    tenantId: scope.tenantId,
-    actor: scope.actor,
-    permissions: scope.permissions ?? ALL,
-    partnerId: scope.partnerId ?? null,
-    clock: scope.clock,
-    requestId: scope.requestId,
-    operation: scope.operation,
-    db,
-    audit: refuse,
-    emit: async () => refuse(),
-  };
+  return makeContext(db, scope, scope.clock, refuse, async () => refuse());
 }
 
 /** What an operation answers: an HTTP status and body. */

@@ -39,6 +39,7 @@ import {
   udfFields,
 } from "../../modules/actions/index.js";
 import type { Ctx } from "../../modules/context.js";
+import { storeOf } from "../../workflows/unit-of-work.js";
 
 export const CRM_PREFIX = "/crmapi/rest/v2";
 
@@ -507,7 +508,7 @@ export const crmApi: FastifyPluginAsyncTypebox<{ admit: Admit }> = async (app, o
     async (req) => {
       try {
         const issued = await issueToken(
-          app.db,
+          storeOf(app.db),
           {
             grantType: "client_credentials",
             clientId: req.body.username,
@@ -552,7 +553,7 @@ export const crmApi: FastifyPluginAsyncTypebox<{ admit: Admit }> = async (app, o
         );
       }
       const session = await issueKeySession(
-        app.db,
+        storeOf(app.db),
         { id: row.id, tenantId: row.tenant_id, tenantTime: row.test_clock_now },
         SESSION_SECONDS,
         req.id,
@@ -575,7 +576,7 @@ export const crmApi: FastifyPluginAsyncTypebox<{ admit: Admit }> = async (app, o
       },
     },
     async (req) => {
-      if (!(await releaseToken(app.db, req.body.token, req.id))) {
+      if (!(await releaseToken(storeOf(app.db), req.body.token, req.id))) {
         throw unauthenticated("invalid_token", "the token is unknown or already released");
       }
       return ok({});

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
+import { storeOf } from "../../workflows/unit-of-work.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import {
   createConsoleUser,
@@ -114,7 +115,7 @@ export const consoleUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const session = await signIn(app.db, req.body, req.id);
+      const session = await signIn(storeOf(app.db), req.body, req.id);
       reply.status(201);
       return session;
     },
@@ -135,7 +136,7 @@ export const consoleUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      return { ended: await endSession(app.db, req.body.access_token, req.id) };
+      return { ended: await endSession(storeOf(app.db), req.body.access_token, req.id) };
     },
   );
 };

@@ -1,9 +1,3 @@
-/**
- * Console users: people who sign in to the console with an e-mail address and a password
- * instead of an API key. A user holds roles like a key does; signing in gives a 12-hour
- * access token standing for the user (revoked at once when the user is disabled).
- */
-import type { Kysely } from "kysely";
 import {
   conflict,
   notFound,
@@ -13,8 +7,7 @@ import {
 } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import { RateLimiter } from "../../lib/rate-limit.js";
-import type { DB } from "../../storage/schema.js";
-import type { Ctx } from "../context.js";
+import type { Ctx, Store } from "../context.js";
 import { type Page, toPage } from "../pagination.js";
 import { releaseToken, storeToken } from "./oauth.service.js";
 import { DECOY_HASH, hashPassword, verifyPassword } from "./passwords.js";
@@ -150,7 +143,7 @@ export async function disableConsoleUser(ctx: Ctx, id: string): Promise<ConsoleU
  * answer for every failure (unknown address, wrong password, disabled user).
  */
 export async function signIn(
-  db: Kysely<DB>,
+  store: Store,
   input: { email: string; password: string },
   requestId: string,
 ): Promise<{ access_token: string; expires_at: string; user: ConsoleUser }> {
@@ -163,7 +156,7 @@ export async function signIn(
       { retry_after_seconds: verdict.retryAfter },
     );
   }
-  const user = await db
+  const user = await store.db
     .selectFrom("console_users")
     .innerJoin("tenants", "tenants.id", "console_users.tenant_id")
     .select([
@@ -185,7 +178,7 @@ export async function signIn(
     throw unauthenticated("invalid_credentials", "wrong e-mail address or password");
   }
   const { token, expiresAt } = await storeToken(
-    db,
+    store,
     {
       type: "console_user",
       id: user.id,
@@ -199,17 +192,13 @@ export async function signIn(
 }
 
 /** Signs a console session out; other kinds of access token are left alone. */
-export async function endSession(
-  db: Kysely<DB>,
-  token: string,
-  requestId: string,
-): Promise<boolean> {
-  const session = await db
+export async function endSession(store: Store, token: string, requestId: string): Promise<boolean> {
+  const session = await store.db
     .selectFrom("access_tokens")
     .select("console_user_id")
     .where("token_hash", "=", hashSecret(token))
     .where("console_user_id", "is not", null)
     .executeTakeFirst();
   if (!session) return false;
-  return releaseToken(db, token, requestId, "console_sessions.end");
+  return releaseToken(store, token, requestId, "console_sessions.end");
 }

@@ -7,6 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { mapError } from "../../http/errors.js";
+import { storeOf } from "../../workflows/unit-of-work.js";
 import { issueToken, OAuthError } from "./oauth.service.js";
 
 const TokenResponse = Type.Object({
@@ -72,7 +73,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const basic = basicCredentials(req.headers.authorization);
       const body = req.body ?? {};
-      const token = await issueToken(app.db, {
+      const token = await issueToken(storeOf(app.db), {
         grantType: body.grant_type,
         clientId: basic.id ?? body.client_id,
         clientSecret: basic.secret ?? body.client_secret,

@@ -3,9 +3,11 @@
  * an opaque bearer token. Tokens are random, stored as SHA-256 hashes, and expire.
  */
 import { type Kysely, sql } from "kysely";
+import { Temporal } from "temporal-polyfill";
+import { fixedClock } from "../../domain/clock.js";
 import { AccrueError } from "../../domain/errors.js";
 import type { DB } from "../../storage/schema.js";
-import { insertAuditRecords } from "../audit/index.js";
+import type { Store } from "../context.js";
 import { customRoleCodes } from "./api-keys.repository.js";
 import { principals } from "./principal-cache.js";
 import { generateSecret, hashSecret, sameHash } from "./secrets.js";
@@ -40,10 +42,10 @@ export type TokenRequest = {
 
 /**
  * A new access token for an OAuth client, an API key or a console user, stored hashed with its
- * audit record in one transaction.
+ * audit record in a unit of work of its own.
  */
 export async function storeToken(
-  db: Kysely<DB>,
+  store: Store,
   holder: {
     type: "oauth_client" | "api_key" | "console_user";
     id: string;
@@ -56,8 +58,17 @@ export async function storeToken(
   const token = generateSecret("at");
   const now = Date.now();
   const expiresAt = new Date(now + ttlSeconds * 1000);
-  await db.transaction().execute(async (trx) => {
-    await trx
+  await store.unit(async (work) => {
+    const ctx = await work.context({
+      tenantId: holder.tenantId,
+      actor: { type: holder.type, id: holder.id },
+      requestId: audit.requestId,
+      operation: audit.operation,
+      clock: fixedClock(
+        Temporal.Instant.fromEpochMilliseconds((holder.tenantTime ?? new Date(now)).getTime()),
+      ),
+    });
+    await ctx.db
       .insertInto("access_tokens")
       .values({
         token_hash: hashSecret(token),
@@ -68,26 +79,17 @@ export async function storeToken(
         expires_at: expiresAt,
       })
       .execute();
-    await insertAuditRecords(trx, [
-      {
-        tenantId: holder.tenantId,
-        tenantTime: holder.tenantTime ?? new Date(now),
-        actorType: holder.type,
-        actorId: holder.id,
-        operation: audit.operation,
-        outcome: "succeeded",
-        targetType: holder.type,
-        targetId: holder.id,
-        after: { expires_at: expiresAt.toISOString() },
-        requestId: audit.requestId,
-      },
-    ]);
+    ctx.audit({
+      targetType: holder.type,
+      targetId: holder.id,
+      after: { expires_at: expiresAt.toISOString() },
+    });
   });
   return { token, expiresAt };
 }
 
 export async function issueToken(
-  db: Kysely<DB>,
+  store: Store,
   request: TokenRequest,
   ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
 ): Promise<IssuedToken> {
@@ -99,7 +101,7 @@ export async function issueToken(
   if (!request.clientId || !request.clientSecret) {
     throw new OAuthError("invalid_client", "client credentials are required");
   }
-  const client = await db
+  const client = await store.db
     .selectFrom("oauth_clients")
     .innerJoin("tenants", "tenants.id", "oauth_clients.tenant_id")
     .select([
@@ -115,7 +117,7 @@ export async function issueToken(
     throw new OAuthError("invalid_client", "unknown client or wrong secret");
   }
   const { token, expiresAt } = await storeToken(
-    db,
+    store,
     {
       type: "oauth_client",
       id: client.id,
@@ -184,13 +186,13 @@ export async function findActiveToken(db: Kysely<DB>, tokenHash: string) {
  * token that stands for the key, expiring after `ttlSeconds` or when the key is revoked.
  */
 export async function issueKeySession(
-  db: Kysely<DB>,
+  store: Store,
   key: { id: string; tenantId: string; tenantTime: Date | null },
   ttlSeconds: number,
   requestId: string,
 ): Promise<{ token: string; expiresAt: Date }> {
   return storeToken(
-    db,
+    store,
     { type: "api_key", id: key.id, tenantId: key.tenantId, tenantTime: key.tenantTime },
     ttlSeconds,
     { operation: "crm.web_api_key_token", requestId },
@@ -199,42 +201,31 @@ export async function issueKeySession(
 
 /** Ends a session token at once (CRM.COM's `authentication/token/release`). */
 export async function releaseToken(
-  db: Kysely<DB>,
+  store: Store,
   token: string,
   requestId: string,
   operation = "crm.token_release",
 ): Promise<boolean> {
   principals.forgetSecret(hashSecret(token));
-  return db.transaction().execute(async (trx) => {
-    const released = await trx
+  return store.unit(async (work) => {
+    const released = await work.db
       .deleteFrom("access_tokens")
       .where("token_hash", "=", hashSecret(token))
       .returning(["tenant_id", "client_id", "api_key_id", "console_user_id"])
       .executeTakeFirst();
     if (!released) return false;
     const holder = released.client_id
-      ? { type: "oauth_client", id: released.client_id }
+      ? { type: "oauth_client" as const, id: released.client_id }
       : released.console_user_id
-        ? { type: "console_user", id: released.console_user_id }
-        : { type: "api_key", id: released.api_key_id! };
-    const tenant = await trx
-      .selectFrom("tenants")
-      .select("test_clock_now")
-      .where("id", "=", released.tenant_id)
-      .executeTakeFirst();
-    await insertAuditRecords(trx, [
-      {
-        tenantId: released.tenant_id,
-        tenantTime: tenant?.test_clock_now ?? new Date(),
-        actorType: holder.type,
-        actorId: holder.id,
-        operation,
-        outcome: "succeeded",
-        targetType: holder.type,
-        targetId: holder.id,
-        requestId,
-      },
-    ]);
+        ? { type: "console_user" as const, id: released.console_user_id }
+        : { type: "api_key" as const, id: released.api_key_id! };
+    const ctx = await work.context({
+      tenantId: released.tenant_id,
+      actor: holder,
+      requestId,
+      operation,
+    });
+    ctx.audit({ targetType: holder.type, targetId: holder.id });
     return true;
   });
 }

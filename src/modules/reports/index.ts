@@ -1,0 +1,2 @@
+/** Nothing: the reports module is reached only through its routes (src/http/app.ts). */
+export {};
