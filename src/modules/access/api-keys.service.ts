@@ -1,7 +1,7 @@
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, type Page } from "../pagination.js";
 import {
   type ApiKeyRow,
   findApiKey,
@@ -87,8 +87,11 @@ export async function listApiKeys(
   ctx: Ctx,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<ApiKey>> {
-  const rows = await listRows(ctx.db, ctx.tenantId, { ...page, limit: page.limit + 1 });
-  return toPage(rows.map(toApiKey), page.limit);
+  return fetchPage(
+    page.limit,
+    (limit) => listRows(ctx.db, ctx.tenantId, { ...page, limit }),
+    toApiKey,
+  );
 }
 
 export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKey> {

@@ -8,7 +8,7 @@ import {
 import { newId } from "../../lib/ids.js";
 import { RateLimiter } from "../../lib/rate-limit.js";
 import type { Ctx, Store } from "../context.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, type Page } from "../pagination.js";
 import { releaseToken, storeToken } from "./oauth.service.js";
 import { DECOY_HASH, hashPassword, verifyPassword } from "./passwords.js";
 import { principals } from "./principal-cache.js";
@@ -98,14 +98,20 @@ export async function listConsoleUsers(
   ctx: Ctx,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<ConsoleUser>> {
-  let q = ctx.db
-    .selectFrom("console_users")
-    .select(COLUMNS)
-    .where("tenant_id", "=", ctx.tenantId)
-    .orderBy("id")
-    .limit(page.limit + 1);
-  if (page.cursor) q = q.where("id", ">", page.cursor);
-  return toPage((await q.execute()).map(toUser), page.limit);
+  return fetchPage(
+    page.limit,
+    (limit) => {
+      let q = ctx.db
+        .selectFrom("console_users")
+        .select(COLUMNS)
+        .where("tenant_id", "=", ctx.tenantId)
+        .orderBy("id")
+        .limit(limit);
+      if (page.cursor) q = q.where("id", ">", page.cursor);
+      return q.execute();
+    },
+    toUser,
+  );
 }
 
 export async function disableConsoleUser(ctx: Ctx, id: string): Promise<ConsoleUser> {

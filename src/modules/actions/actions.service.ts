@@ -51,7 +51,7 @@ import {
   validateCartComponents,
 } from "../contracts/index.js";
 import { guardRecord } from "../entities/index.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPageBatch, type Page } from "../pagination.js";
 
 type ActionRow = Selectable<SubscriptionActionsTable>;
 
@@ -779,18 +779,17 @@ export async function listActions(
   if (query.contract_id) q = q.where("contract_id", "=", query.contract_id);
   if (query.state) q = q.where("state", "=", query.state);
   if (query.behaviour_code) q = q.where("behaviour_code", "=", query.behaviour_code);
-  const rows = await q
-    .orderBy("id")
-    .limit(query.limit + 1)
-    .execute();
-  const states = new Map<string, SubscriptionState>();
-  for (const r of rows) {
-    if (!states.has(r.contract_id))
-      states.set(r.contract_id, await subscriptionStateOf(ctx, r.contract_id));
-  }
-  return toPage(
-    rows.map((r) => toAction(r, states.get(r.contract_id)!)),
+  return fetchPageBatch(
     query.limit,
+    (n) => q.orderBy("id").limit(n).execute(),
+    async (rows) => {
+      const states = new Map<string, SubscriptionState>();
+      for (const r of rows) {
+        if (!states.has(r.contract_id))
+          states.set(r.contract_id, await subscriptionStateOf(ctx, r.contract_id));
+      }
+      return rows.map((r) => toAction(r, states.get(r.contract_id)!));
+    },
   );
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runRead } from "../../http/execute.js";
-import { toPage } from "../pagination.js";
+import { fetchPage } from "../pagination.js";
 import { Page, PageQuery } from "../schemas.js";
 import { listAuditRecords } from "./audit.repository.js";
 
@@ -40,28 +40,30 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (req) =>
       runRead(req, async (ctx) => {
-        const limit = req.query.limit ?? 20;
-        const rows = await listAuditRecords(ctx.db, {
-          tenantId: ctx.tenantId,
-          limit: limit + 1,
-          cursor: req.query.cursor,
-          targetId: req.query.target_id,
-          operation: req.query.operation,
-        });
-        const data = rows.map((r) => ({
-          id: r.id,
-          occurred_at: r.occurred_at.toISOString(),
-          tenant_time: r.tenant_time.toISOString(),
-          actor: { type: r.actor_type, id: r.actor_id },
-          operation: r.operation,
-          outcome: r.outcome,
-          target: r.target_type && r.target_id ? { type: r.target_type, id: r.target_id } : null,
-          before: r.before ?? null,
-          after: r.after ?? null,
-          request_id: r.request_id,
-          idempotency_key: r.idempotency_key,
-        }));
-        return toPage(data, limit);
+        return fetchPage(
+          req.query.limit ?? 20,
+          (limit) =>
+            listAuditRecords(ctx.db, {
+              tenantId: ctx.tenantId,
+              limit,
+              cursor: req.query.cursor,
+              targetId: req.query.target_id,
+              operation: req.query.operation,
+            }),
+          (r) => ({
+            id: r.id,
+            occurred_at: r.occurred_at.toISOString(),
+            tenant_time: r.tenant_time.toISOString(),
+            actor: { type: r.actor_type, id: r.actor_id },
+            operation: r.operation,
+            outcome: r.outcome,
+            target: r.target_type && r.target_id ? { type: r.target_type, id: r.target_id } : null,
+            before: r.before ?? null,
+            after: r.after ?? null,
+            request_id: r.request_id,
+            idempotency_key: r.idempotency_key,
+          }),
+        );
       }),
   );
 };

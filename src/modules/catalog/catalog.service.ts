@@ -12,7 +12,7 @@ import { canonicalJson, toJson } from "../../lib/json.js";
 import type { PeriodValue } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { assertTaxPolicy } from "../invoicing/index.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, type Page } from "../pagination.js";
 
 export type { Page };
 
@@ -180,11 +180,11 @@ export async function getPlanGroup(ctx: Ctx, id: string): Promise<PlanGroup> {
 }
 
 export async function listPlanGroups(ctx: Ctx, req: PageRequest): Promise<Page<PlanGroup>> {
-  const rows = await listInTenant(ctx.db, "plan_groups", ctx.tenantId, {
-    ...req,
-    limit: req.limit + 1,
-  });
-  return toPage(rows.map(toPlanGroup), req.limit);
+  return fetchPage(
+    req.limit,
+    (limit) => listInTenant(ctx.db, "plan_groups", ctx.tenantId, { ...req, limit }),
+    toPlanGroup,
+  );
 }
 
 // ---- plans --------------------------------------------------------------------------------
@@ -214,12 +214,16 @@ export async function getPlan(ctx: Ctx, id: string): Promise<Plan> {
 }
 
 export async function listPlans(ctx: Ctx, req: PageRequest): Promise<Page<Plan>> {
-  const rows = await listInTenant(ctx.db, "plans", ctx.tenantId, {
-    ...req,
-    limit: req.limit + 1,
-    parent: req.parentId ? { column: "plan_group_id", id: req.parentId } : undefined,
-  });
-  return toPage(rows.map(toPlan), req.limit);
+  return fetchPage(
+    req.limit,
+    (limit) =>
+      listInTenant(ctx.db, "plans", ctx.tenantId, {
+        ...req,
+        limit,
+        parent: req.parentId ? { column: "plan_group_id", id: req.parentId } : undefined,
+      }),
+    toPlan,
+  );
 }
 
 // ---- components ---------------------------------------------------------------------------
@@ -301,12 +305,16 @@ export async function getComponent(ctx: Ctx, id: string): Promise<Component> {
 }
 
 export async function listComponents(ctx: Ctx, req: PageRequest): Promise<Page<Component>> {
-  const rows = await listInTenant(ctx.db, "components", ctx.tenantId, {
-    ...req,
-    limit: req.limit + 1,
-    parent: req.parentId ? { column: "plan_group_id", id: req.parentId } : undefined,
-  });
-  return toPage(rows.map(toComponent), req.limit);
+  return fetchPage(
+    req.limit,
+    (limit) =>
+      listInTenant(ctx.db, "components", ctx.tenantId, {
+        ...req,
+        limit,
+        parent: req.parentId ? { column: "plan_group_id", id: req.parentId } : undefined,
+      }),
+    toComponent,
+  );
 }
 
 // ---- plan variants ------------------------------------------------------------------------
@@ -449,13 +457,16 @@ export async function getPlanVariant(ctx: Ctx, id: string): Promise<PlanVariant>
 }
 
 export async function listPlanVariants(ctx: Ctx, req: PageRequest): Promise<Page<PlanVariant>> {
-  const rows = await listInTenant(ctx.db, "plan_variants", ctx.tenantId, {
-    ...req,
-    limit: req.limit + 1,
-    parent: req.parentId ? { column: "plan_id", id: req.parentId } : undefined,
-  });
-  const page = toPage(rows, req.limit);
-  return { ...page, data: await Promise.all(page.data.map((r) => expandVariant(ctx, r))) };
+  return fetchPage(
+    req.limit,
+    (limit) =>
+      listInTenant(ctx.db, "plan_variants", ctx.tenantId, {
+        ...req,
+        limit,
+        parent: req.parentId ? { column: "plan_id", id: req.parentId } : undefined,
+      }),
+    (r) => expandVariant(ctx, r),
+  );
 }
 
 // ---- updates --------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { CouponsTable, DiscountsTable, PeriodValue } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, type Page } from "../pagination.js";
 import { findInTenant } from "./catalog.repository.js";
 
 export type DiscountRow = Selectable<DiscountsTable>;
@@ -182,13 +182,10 @@ export async function listDiscounts(
     .where("discounts.tenant_id", "=", ctx.tenantId);
   if (req.cursor) q = q.where("discounts.id", ">", req.cursor);
   if (req.parentId) q = q.where("discounts.plan_group_id", "=", req.parentId);
-  const rows = await q
-    .orderBy("discounts.id")
-    .limit(req.limit + 1)
-    .execute();
-  return toPage(
-    rows.map(({ currency, ...r }) => toDiscount(r, currency)),
+  return fetchPage(
     req.limit,
+    (n) => q.orderBy("discounts.id").limit(n).execute(),
+    ({ currency, ...r }) => toDiscount(r, currency),
   );
 }
 
@@ -252,11 +249,7 @@ export async function listCoupons(
   let q = ctx.db.selectFrom("coupons").selectAll().where("tenant_id", "=", ctx.tenantId);
   if (req.cursor) q = q.where("id", ">", req.cursor);
   if (req.parentId) q = q.where("discount_id", "=", req.parentId);
-  const rows = await q
-    .orderBy("id")
-    .limit(req.limit + 1)
-    .execute();
-  return toPage(rows.map(toCoupon), req.limit);
+  return fetchPage(req.limit, (n) => q.orderBy("id").limit(n).execute(), toCoupon);
 }
 
 /** The coupon with this code (case-insensitive), optionally locked. */

@@ -28,7 +28,7 @@ import { findInTenant, redeemableCoupon } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
 import { type CustomerRow, findCustomer } from "../customers/index.js";
 import { guardRecord } from "../entities/index.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, fetchPageBatch, type Page } from "../pagination.js";
 import { assertNotFrozen } from "../partners/index.js";
 import {
   type CartComponent,
@@ -664,8 +664,11 @@ export async function listOrders(
   ctx: Ctx,
   req: { limit: number; cursor?: string | undefined; customerId?: string | undefined },
 ): Promise<Page<Order>> {
-  const rows = await listOrderRows(ctx.db, ctx.tenantId, { ...req, limit: req.limit + 1 });
-  return toPage(rows.map(toOrder), req.limit);
+  return fetchPage(
+    req.limit,
+    (limit) => listOrderRows(ctx.db, ctx.tenantId, { ...req, limit }),
+    toOrder,
+  );
 }
 
 // ---- contracts ----------------------------------------------------------------------------
@@ -745,13 +748,14 @@ export async function listContracts(
     offset?: number | undefined;
   },
 ): Promise<Page<Contract>> {
-  const rows = await listContractRows(ctx.db, ctx.tenantId, { ...req, limit: req.limit + 1 });
-  const page = toPage(rows, req.limit);
-  const timelines = await loadTimelines(ctx.db, page.data);
-  return {
-    ...page,
-    data: await Promise.all(page.data.map((r) => toContract(ctx, r, timelines.get(r.id)))),
-  };
+  return fetchPageBatch(
+    req.limit,
+    (limit) => listContractRows(ctx.db, ctx.tenantId, { ...req, limit }),
+    async (rows) => {
+      const timelines = await loadTimelines(ctx.db, rows);
+      return Promise.all(rows.map((r) => toContract(ctx, r, timelines.get(r.id))));
+    },
+  );
 }
 
 /** Ends a contract at `end_date` (after its start); ending again moves the end. */

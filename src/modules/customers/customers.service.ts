@@ -12,7 +12,7 @@ import type { Address } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { customerHasContractsOrOrders } from "../contracts/index.js";
 import { entityForNewRecord, guardRecord } from "../entities/index.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, type Page } from "../pagination.js";
 import {
   type CustomerRow,
   type CustomerValues,
@@ -173,17 +173,18 @@ export async function listCustomers(
     offset?: number | undefined;
   },
 ): Promise<Page<Customer>> {
-  const rows = await listRows(ctx.db, ctx.tenantId, {
-    limit: page.limit + 1,
-    after: page.cursor,
-    externalId: page.externalId,
-    email: page.email,
-    search: page.search,
-    offset: page.offset,
-  });
-  return toPage(
-    rows.map((r) => toCustomer(r, !r.has_orders)),
+  return fetchPage(
     page.limit,
+    (limit) =>
+      listRows(ctx.db, ctx.tenantId, {
+        limit,
+        after: page.cursor,
+        externalId: page.externalId,
+        email: page.email,
+        search: page.search,
+        offset: page.offset,
+      }),
+    (r) => toCustomer(r, !r.has_orders),
   );
 }
 

@@ -22,7 +22,7 @@ import type { BusinessEntityTransfersTable } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import type { ContractRow } from "../contracts/index.js";
 import { findCustomer } from "../customers/index.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, type Page } from "../pagination.js";
 import { customerBalance } from "../payments/index.js";
 import { findEntity } from "./entities.service.js";
 
@@ -266,11 +266,7 @@ export async function listTransfers(
   if (query.cursor) q = q.where("id", ">", query.cursor);
   if (query.resource_type) q = q.where("resource_type", "=", query.resource_type);
   if (query.active_resource_id) q = q.where("active_resource_id", "=", query.active_resource_id);
-  const rows = await q
-    .orderBy("id")
-    .limit(query.limit + 1)
-    .execute();
-  return toPage(rows.map(toTransfer), query.limit);
+  return fetchPage(query.limit, (n) => q.orderBy("id").limit(n).execute(), toTransfer);
 }
 
 /**

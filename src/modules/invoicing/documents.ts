@@ -4,8 +4,10 @@
  * gap-free sequence, voided, and corrected by credit notes. A finalised document is never
  * edited: a correction is a new document.
  */
+
 import { Temporal } from "temporal-polyfill";
 import { notFound, unprocessable } from "../../domain/errors.js";
+import { allows, DOCUMENT_TRANSITIONS } from "../../domain/invoicing/states.js";
 import { taxTotals } from "../../domain/invoicing/tax.js";
 import {
   Dec,
@@ -22,7 +24,7 @@ import type { Address, PartySnapshot, TaxRow } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import type { CustomerRow } from "../customers/index.js";
 import { guardRecord } from "../entities/index.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPageBatch, type Page } from "../pagination.js";
 import type { InvoiceDocument } from "./document.js";
 import {
   type EntityRow,
@@ -526,7 +528,7 @@ async function loadForChange(ctx: Ctx, id: string): Promise<InvoiceRow> {
 /** Issues a draft: it gets its number, issue date and due date. */
 export async function finalizeInvoice(ctx: Ctx, id: string): Promise<Invoice> {
   const row = await loadForChange(ctx, id);
-  if (row.status !== "draft") {
+  if (!allows("finalize", row.status)) {
     throw unprocessable(
       "invoice_not_draft",
       `only a draft can be finalized; this one is ${row.status}`,
@@ -552,7 +554,7 @@ export async function finalizeInvoice(ctx: Ctx, id: string): Promise<Invoice> {
  */
 export async function voidInvoice(ctx: Ctx, id: string): Promise<Invoice> {
   const row = await loadForChange(ctx, id);
-  if (row.status === "void") {
+  if (!allows("void", row.status)) {
     throw unprocessable("invoice_void", "the document is already void", { id });
   }
   const credit = await ctx.db
@@ -586,7 +588,7 @@ export async function voidInvoice(ctx: Ctx, id: string): Promise<Invoice> {
   const now = new Date(ctx.clock.now().epochMilliseconds);
   const updated = await ctx.db
     .updateTable("invoices")
-    .set({ status: "void", voided_at: now, updated_at: now })
+    .set({ status: DOCUMENT_TRANSITIONS.void.to, voided_at: now, updated_at: now })
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -643,7 +645,7 @@ export async function createCreditNote(
   input: CreditNoteInput,
 ): Promise<Invoice> {
   const invoice = await loadForChange(ctx, invoiceId);
-  if (invoice.kind !== "invoice" || invoice.status !== "finalized") {
+  if (invoice.kind !== "invoice" || !allows("credit", invoice.status)) {
     throw unprocessable("invoice_not_creditable", "only a finalized invoice can be credited", {
       id: invoiceId,
       kind: invoice.kind,
@@ -744,32 +746,33 @@ export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
 }
 
 export async function listInvoices(ctx: Ctx, f: InvoiceFilter): Promise<Page<Invoice>> {
-  const rows = await listInvoiceRows(ctx.db, ctx.tenantId, { ...f, limit: f.limit + 1 });
-  const page = toPage(rows, f.limit);
-  const lines =
-    page.data.length === 0
-      ? []
-      : await ctx.db
-          .selectFrom("invoice_lines")
-          .selectAll()
-          .where("tenant_id", "=", ctx.tenantId)
-          .where(
-            "invoice_id",
-            "in",
-            page.data.map((r) => r.id),
-          )
-          .orderBy("invoice_id")
-          .orderBy("position")
-          .execute();
-  return {
-    ...page,
-    data: page.data.map((r) =>
-      toInvoice(
-        r,
-        lines.filter((l) => l.invoice_id === r.id),
-      ),
-    ),
-  };
+  return fetchPageBatch(
+    f.limit,
+    (limit) => listInvoiceRows(ctx.db, ctx.tenantId, { ...f, limit }),
+    async (rows) => {
+      const lines =
+        rows.length === 0
+          ? []
+          : await ctx.db
+              .selectFrom("invoice_lines")
+              .selectAll()
+              .where("tenant_id", "=", ctx.tenantId)
+              .where(
+                "invoice_id",
+                "in",
+                rows.map((r) => r.id),
+              )
+              .orderBy("invoice_id")
+              .orderBy("position")
+              .execute();
+      return rows.map((r) =>
+        toInvoice(
+          r,
+          lines.filter((l) => l.invoice_id === r.id),
+        ),
+      );
+    },
+  );
 }
 
 const addressLines = (a: Address): string[] => {

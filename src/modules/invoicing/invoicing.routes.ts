@@ -5,6 +5,7 @@ import { runMutation, runRead } from "../../http/execute.js";
 import { runBilling } from "../../workflows/billing-run.js";
 import { inContext } from "../../workflows/unit-of-work.js";
 import { clockFor } from "../clock/index.js";
+import { fetchPage } from "../pagination.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import { previewSettlement, settleContract, toBillingRun } from "./billing.js";
 import { createDownloadLink, verifyLink } from "./document-links.js";
@@ -285,16 +286,13 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (req) =>
       runRead(req, async (ctx) => {
-        const limit = req.query.limit ?? 20;
         let q = ctx.db.selectFrom("billing_runs").selectAll().where("tenant_id", "=", ctx.tenantId);
         if (req.query.cursor) q = q.where("id", "<", req.query.cursor);
-        const rows = await q
-          .orderBy("id", "desc")
-          .limit(limit + 1)
-          .execute();
-        const data = rows.slice(0, limit).map(toBillingRun);
-        const more = rows.length > limit;
-        return { data, has_more: more, next_cursor: more ? (data.at(-1)?.id ?? null) : null };
+        return fetchPage(
+          req.query.limit ?? 20,
+          (n) => q.orderBy("id", "desc").limit(n).execute(),
+          toBillingRun,
+        );
       }),
   );
 

@@ -11,7 +11,7 @@ import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { Address, DB, TaxRate } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, type Page } from "../pagination.js";
 import { defaultEntity, type EntityRow } from "./invoicing.repository.js";
 
 export type TaxPolicyView = {
@@ -88,11 +88,7 @@ export async function listTaxPolicies(
 ): Promise<Page<TaxPolicyView>> {
   let q = ctx.db.selectFrom("tax_policies").selectAll().where("tenant_id", "=", ctx.tenantId);
   if (page.cursor) q = q.where("id", ">", page.cursor);
-  const rows = await q
-    .orderBy("id")
-    .limit(page.limit + 1)
-    .execute();
-  return toPage(rows.map(toTaxPolicy), page.limit);
+  return fetchPage(page.limit, (n) => q.orderBy("id").limit(n).execute(), toTaxPolicy);
 }
 
 export async function assertTaxPolicy(ctx: Ctx, id: string, field: string): Promise<void> {

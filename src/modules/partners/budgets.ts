@@ -11,7 +11,7 @@
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import { fromDecimalString, money, toDecimalString } from "../../domain/money/index.js";
 import type { Ctx } from "../context.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, type Page } from "../pagination.js";
 import { type BudgetRow, findBudget, type PartnerRow } from "./partners.repository.js";
 import { partnerCustomer } from "./partners.service.js";
 
@@ -286,30 +286,30 @@ export async function listPartnerOrders(
   let q = ordersOf(ctx, partner, query).selectAll("o").select("g.currency");
   const desc = query.newest_first === true;
   if (query.cursor) q = q.where("o.id", desc ? "<" : ">", query.cursor);
-  let page = q.orderBy("o.id", desc ? "desc" : "asc").limit(query.limit + 1);
-  if (query.offset) page = page.offset(query.offset);
-  const rows = await page.execute();
+  const page = await fetchPage(
+    query.limit,
+    (n) => {
+      let ordered = q.orderBy("o.id", desc ? "desc" : "asc").limit(n);
+      if (query.offset) ordered = ordered.offset(query.offset);
+      return ordered.execute();
+    },
+    (r) => ({
+      id: r.id,
+      customer_id: r.customer_id,
+      contract_id: r.contract_id,
+      type: r.type,
+      status: r.status,
+      plan_variant_id: r.plan_variant_id,
+      quantity: r.quantity,
+      currency: r.currency,
+      created_at: r.created_at.toISOString(),
+      updated_at: r.updated_at.toISOString(),
+    }),
+  );
   const total = await ordersOf(ctx, partner, query)
     .select((eb) => eb.fn.countAll<string>().as("n"))
     .executeTakeFirstOrThrow();
-  return {
-    ...toPage(
-      rows.map((r) => ({
-        id: r.id,
-        customer_id: r.customer_id,
-        contract_id: r.contract_id,
-        type: r.type,
-        status: r.status,
-        plan_variant_id: r.plan_variant_id,
-        quantity: r.quantity,
-        currency: r.currency,
-        created_at: r.created_at.toISOString(),
-        updated_at: r.updated_at.toISOString(),
-      })),
-      query.limit,
-    ),
-    count: Number(total.n),
-  };
+  return { ...page, count: Number(total.n) };
 }
 
 export async function getPartnerOrder(

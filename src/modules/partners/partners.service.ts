@@ -10,7 +10,7 @@ import { newId } from "../../lib/ids.js";
 import { hashSecret, sameHash } from "../access/index.js";
 import type { Ctx } from "../context.js";
 import { createCustomer } from "../customers/index.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, type Page } from "../pagination.js";
 import {
   type CustomerFilter,
   countPartnerCustomers,
@@ -190,11 +190,14 @@ export async function listPartners(
   ctx: Ctx,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<Partner>> {
-  const { rows } = await listPartnerRows(ctx.db, ctx.tenantId, {
-    limit: page.limit + 1,
-    after: page.cursor,
-  });
-  return toPage(rows.map(toPartner), page.limit);
+  return fetchPage(
+    page.limit,
+    async (limit) => {
+      const { rows } = await listPartnerRows(ctx.db, ctx.tenantId, { limit, after: page.cursor });
+      return rows;
+    },
+    toPartner,
+  );
 }
 
 /** A partner's resellers. `offset` pages Huawei-style; `cursor` natively. */
@@ -203,14 +206,20 @@ export async function listResellers(
   partner: PartnerRow,
   page: { limit: number; cursor?: string | undefined; offset?: number | undefined; name?: string },
 ): Promise<Page<Partner>> {
-  const { rows } = await listPartnerRows(ctx.db, ctx.tenantId, {
-    parentId: partner.id,
-    name: page.name,
-    limit: page.limit + 1,
-    after: page.cursor,
-    offset: page.offset,
-  });
-  return toPage(rows.map(toPartner), page.limit);
+  return fetchPage(
+    page.limit,
+    async (limit) => {
+      const { rows } = await listPartnerRows(ctx.db, ctx.tenantId, {
+        parentId: partner.id,
+        name: page.name,
+        limit,
+        after: page.cursor,
+        offset: page.offset,
+      });
+      return rows;
+    },
+    toPartner,
+  );
 }
 
 // ---- registration -------------------------------------------------------------------------
@@ -456,12 +465,16 @@ export async function listCustomersOf(
     withCount?: boolean;
   },
 ): Promise<Page<PartnerCustomer> & { count?: number }> {
-  const rows = await listPartnerCustomerRows(ctx.db, ctx.tenantId, partner.id, {
-    ...query,
-    after: query.cursor,
-    limit: query.limit + 1,
-  });
-  const page = toPage(rows.map(toPartnerCustomer), query.limit);
+  const page = await fetchPage(
+    query.limit,
+    (limit) =>
+      listPartnerCustomerRows(ctx.db, ctx.tenantId, partner.id, {
+        ...query,
+        after: query.cursor,
+        limit,
+      }),
+    toPartnerCustomer,
+  );
   if (!query.withCount) return page;
   return { ...page, count: await countPartnerCustomers(ctx.db, ctx.tenantId, partner.id, query) };
 }

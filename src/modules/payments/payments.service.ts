@@ -24,7 +24,7 @@ import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/index.js";
 import { guardRecord } from "../entities/index.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPageBatch, type Page } from "../pagination.js";
 
 export type Payment = {
   id: string;
@@ -493,13 +493,16 @@ export async function listPayments(
   let q = ctx.db.selectFrom("payments").selectAll().where("tenant_id", "=", ctx.tenantId);
   if (query.cursor) q = q.where("id", ">", query.cursor);
   if (query.customer_id) q = q.where("customer_id", "=", query.customer_id);
-  const rows = await q
-    .orderBy("id")
-    .limit(query.limit + 1)
-    .execute();
-  const data: Payment[] = [];
-  for (const r of rows) data.push(await view(ctx, r));
-  return toPage(data, query.limit);
+  return fetchPageBatch(
+    query.limit,
+    (n) => q.orderBy("id").limit(n).execute(),
+    async (rows) => {
+      // one payment after the other: each view reads its allocations and refunds
+      const data: Payment[] = [];
+      for (const r of rows) data.push(await view(ctx, r));
+      return data;
+    },
+  );
 }
 
 // ---- balances -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import { findInTenant } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
 import { findContract, markDue } from "../contracts/index.js";
 import { assertAllowed, contractStateFrom, guardRecord } from "../entities/index.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, type Page } from "../pagination.js";
 
 type UsageRow = Selectable<UsageRecordsTable>;
 
@@ -224,9 +224,15 @@ export async function listUsage(
     .where("tenant_id", "=", ctx.tenantId)
     .where("contract_id", "=", contractId);
   if (req.cursor) q = q.where("id", ">", req.cursor);
-  q = q.orderBy("id").limit(req.limit + 1);
-  if (req.offset) q = q.offset(req.offset);
-  return toPage((await q.execute()).map(toRecord), req.limit);
+  return fetchPage(
+    req.limit,
+    (n) => {
+      let page = q.orderBy("id").limit(n);
+      if (req.offset) page = page.offset(req.offset);
+      return page.execute();
+    },
+    toRecord,
+  );
 }
 
 export async function getUsage(

@@ -11,7 +11,7 @@ import { newId } from "../../lib/ids.js";
 import type { WebhookDeliveryStatus } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { type Event, findEventRow, listEventRows, toEvent } from "../events/index.js";
-import { type Page, toPage } from "../pagination.js";
+import { fetchPage, type Page } from "../pagination.js";
 import { validateEndpointUrl } from "./address.js";
 import { getWebhookFormat, type WebhookFormat } from "./formats.js";
 import { generateWebhookSecret } from "./signing.js";
@@ -199,8 +199,11 @@ export async function listEndpoints(
   ctx: Ctx,
   input: { limit: number; cursor?: string | undefined },
 ): Promise<Page<WebhookEndpoint>> {
-  const rows = await listEndpointRows(ctx.db, ctx.tenantId, { ...input, limit: input.limit + 1 });
-  return toPage(rows.map(toEndpoint), input.limit);
+  return fetchPage(
+    input.limit,
+    (limit) => listEndpointRows(ctx.db, ctx.tenantId, { ...input, limit }),
+    toEndpoint,
+  );
 }
 
 export type UpdateEndpointInput = {
@@ -323,15 +326,19 @@ export async function listDeliveries(
     status?: WebhookDeliveryStatus | undefined;
   },
 ): Promise<Page<WebhookDelivery>> {
-  const rows = await listDeliveryRows(ctx.db, {
-    tenantId: ctx.tenantId,
-    limit: input.limit + 1,
-    cursor: input.cursor,
-    endpointId: input.endpoint_id,
-    eventId: input.event_id,
-    status: input.status,
-  });
-  return toPage(rows.map(toDelivery), input.limit);
+  return fetchPage(
+    input.limit,
+    (limit) =>
+      listDeliveryRows(ctx.db, {
+        tenantId: ctx.tenantId,
+        limit,
+        cursor: input.cursor,
+        endpointId: input.endpoint_id,
+        eventId: input.event_id,
+        status: input.status,
+      }),
+    toDelivery,
+  );
 }
 
 async function loadDelivery(ctx: Ctx, id: string): Promise<DeliveryWithType> {
@@ -384,14 +391,18 @@ export async function listEvents(
     subject_id?: string | undefined;
   },
 ): Promise<Page<Event>> {
-  const rows = await listEventRows(ctx.db, {
-    tenantId: ctx.tenantId,
-    limit: input.limit + 1,
-    cursor: input.cursor,
-    type: input.type,
-    subjectId: input.subject_id,
-  });
-  return toPage(rows.map(toEvent), input.limit);
+  return fetchPage(
+    input.limit,
+    (limit) =>
+      listEventRows(ctx.db, {
+        tenantId: ctx.tenantId,
+        limit,
+        cursor: input.cursor,
+        type: input.type,
+        subjectId: input.subject_id,
+      }),
+    toEvent,
+  );
 }
 
 export async function getEvent(ctx: Ctx, id: string): Promise<Event> {

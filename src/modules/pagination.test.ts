@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { fetchPage, fetchPageBatch } from "./pagination.js";
+
+type Row = { id: string; n: number };
+
+const rows = (count: number): Row[] =>
+  Array.from({ length: count }, (_, i) => ({ id: `r_${i + 1}`, n: i + 1 }));
+
+/** A fetch answering at most `available` rows, remembering the limits it was asked for. */
+function source(available: number) {
+  const asked: number[] = [];
+  const fetch = async (limit: number) => {
+    asked.push(limit);
+    return rows(available).slice(0, limit);
+  };
+  return { asked, fetch };
+}
+
+const toItem = (r: Row) => ({ id: r.id, label: `#${r.n}` });
+
+describe("fetchPage", () => {
+  it("asks the fetch for limit + 1 rows", async () => {
+    const { asked, fetch } = source(10);
+    await fetchPage(3, fetch, toItem);
+    expect(asked).toEqual([4]);
+  });
+
+  it("answers every row and no cursor when fewer than limit come back", async () => {
+    const { fetch } = source(2);
+    expect(await fetchPage(3, fetch, toItem)).toEqual({
+      data: [
+        { id: "r_1", label: "#1" },
+        { id: "r_2", label: "#2" },
+      ],
+      has_more: false,
+      next_cursor: null,
+    });
+  });
+
+  it("has no more when exactly limit rows come back", async () => {
+    const { fetch } = source(3);
+    const page = await fetchPage(3, fetch, toItem);
+    expect(page.data.map((i) => i.id)).toEqual(["r_1", "r_2", "r_3"]);
+    expect(page.has_more).toBe(false);
+    expect(page.next_cursor).toBeNull();
+  });
+
+  it("answers limit items and the last one's id as cursor when limit + 1 come back", async () => {
+    const { fetch } = source(4);
+    const page = await fetchPage(3, fetch, toItem);
+    expect(page.data.map((i) => i.id)).toEqual(["r_1", "r_2", "r_3"]);
+    expect(page.has_more).toBe(true);
+    expect(page.next_cursor).toBe("r_3");
+  });
+
+  it("answers an empty page", async () => {
+    const { fetch } = source(0);
+    expect(await fetchPage(5, fetch, toItem)).toEqual({
+      data: [],
+      has_more: false,
+      next_cursor: null,
+    });
+  });
+
+  it("maps asynchronously, only the rows it answers, keeping their order", async () => {
+    const { fetch } = source(4);
+    const mapped: string[] = [];
+    const page = await fetchPage(3, fetch, async (r) => {
+      mapped.push(r.id);
+      await new Promise((resolve) => setTimeout(resolve, 4 - r.n));
+      return toItem(r);
+    });
+    expect(mapped).toEqual(["r_1", "r_2", "r_3"]);
+    expect(page.data.map((i) => i.id)).toEqual(["r_1", "r_2", "r_3"]);
+    expect(page.next_cursor).toBe("r_3");
+  });
+
+  it("takes the cursor from the mapped item, whatever the fetch orders by", async () => {
+    // newest first: the fetch orders descending, the cursor is the oldest answered id
+    const fetch = async (limit: number) => rows(5).reverse().slice(0, limit);
+    const page = await fetchPage(2, fetch, toItem);
+    expect(page.data.map((i) => i.id)).toEqual(["r_5", "r_4"]);
+    expect(page.next_cursor).toBe("r_4");
+  });
+});
+
+describe("fetchPageBatch", () => {
+  it("asks for limit + 1 and maps the page's rows together", async () => {
+    const { asked, fetch } = source(4);
+    const batches: string[][] = [];
+    const page = await fetchPageBatch(3, fetch, async (rs) => {
+      batches.push(rs.map((r) => r.id));
+      return rs.map(toItem);
+    });
+    expect(asked).toEqual([4]);
+    expect(batches).toEqual([["r_1", "r_2", "r_3"]]);
+    expect(page).toMatchObject({ has_more: true, next_cursor: "r_3" });
+  });
+});
