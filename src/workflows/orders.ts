@@ -19,6 +19,7 @@ import {
   type ContractRow,
   changeDateOf,
   createContract,
+  createSignupOrder,
   grantDiscount,
   lockOrder,
   needsApproval,
@@ -27,10 +28,17 @@ import {
   orderedSettlement,
   planCancellation,
   recordPaymentMethod,
+  type SignupInput,
   setComponentQuantity,
   setOrderStatus,
 } from "../modules/contracts/index.js";
-import { type CustomerRow, findCustomer } from "../modules/customers/index.js";
+import {
+  type Customer,
+  type CustomerInputData,
+  type CustomerRow,
+  createCustomer,
+  findCustomer,
+} from "../modules/customers/index.js";
 import {
   type BillingPreview,
   previewSettlement,
@@ -39,6 +47,19 @@ import {
 import { admitOrder } from "../modules/partners/index.js";
 
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
+
+/**
+ * A signup for a customer created with it (Billwerk's order with an inline `Customer`): the
+ * customer, then the order, in the caller's unit of work.
+ */
+export async function signupWithNewCustomer(
+  ctx: Ctx,
+  input: { customer: CustomerInputData; order: Omit<SignupInput, "customer_id"> },
+): Promise<{ customer: Customer; order: Order }> {
+  const customer = await createCustomer(ctx, input.customer);
+  const order = await createSignupOrder(ctx, { ...input.order, customer_id: customer.id });
+  return { customer, order };
+}
 
 /**
  * Commits an order: it succeeds (and the contract exists), or awaits approval. A signup for a

@@ -19,12 +19,13 @@ import {
   listContracts,
   type Order,
 } from "../../modules/contracts/index.js";
-import { createCustomer, getCustomer } from "../../modules/customers/index.js";
+import { getCustomer } from "../../modules/customers/index.js";
 import {
   approveOrder,
   cancellationPreview,
   commitOrder,
   declineOrder,
+  signupWithNewCustomer,
 } from "../../workflows/orders.js";
 import { fromBwCustomer, toBwCustomer } from "./customers.js";
 import { BwListQuery, bwTimestamp, decimalFromNumber, paging } from "./wire.js";
@@ -195,17 +196,20 @@ async function placeOrder(ctx: Ctx, dto: Static<typeof OrderDTO>) {
       field: "Cart.PlanVariantId",
     });
   }
-  const customerId =
-    dto.CustomerId ?? (await createCustomer(ctx, fromBwCustomer(dto.Customer!, "full"))).id;
-  const order = await createSignupOrder(ctx, {
-    customer_id: customerId,
+  const signup = {
     plan_variant_id: dto.Cart.PlanVariantId,
     quantity: dto.Cart.Quantity === undefined ? undefined : String(dto.Cart.Quantity),
     start_date: dto.StartDate ?? undefined,
     trigger_interim_billing: dto.TriggerInterimBilling ?? undefined,
     ...cart,
+  };
+  if (dto.CustomerId !== undefined) {
+    return { order: await createSignupOrder(ctx, { ...signup, customer_id: dto.CustomerId }) };
+  }
+  return signupWithNewCustomer(ctx, {
+    customer: fromBwCustomer(dto.Customer!, "full"),
+    order: signup,
   });
-  return { order, newCustomer: dto.Customer !== undefined };
 }
 
 export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -214,10 +218,12 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
     { config: { operation: "orders.create" }, schema: { body: OrderDTO } },
     (req, reply) =>
       runMutation(req, reply, async (ctx) => {
-        const { order, newCustomer } = await placeOrder(ctx, req.body);
-        const customer = newCustomer
-          ? toBwCustomer(await getCustomer(ctx, order.customer_id))
-          : undefined;
+        const placed = await placeOrder(ctx, req.body);
+        const { order } = placed;
+        const customer =
+          "customer" in placed
+            ? toBwCustomer(await getCustomer(ctx, order.customer_id))
+            : undefined;
         return {
           status: 201,
           body: { ...toBwOrder(order), ...(customer ? { Customer: customer } : {}) },

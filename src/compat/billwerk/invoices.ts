@@ -8,6 +8,7 @@ import { Type } from "typebox";
 import { unprocessable } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import type { Ctx } from "../../modules/context.js";
+import { externalIdsOf } from "../../modules/customers/index.js";
 import {
   createDownloadLink,
   finalizeInvoice,
@@ -86,17 +87,8 @@ function toBwInvoice(i: Invoice, external: Map<string, string | null>) {
   };
 }
 
-async function externalIds(ctx: Ctx, invoices: Invoice[]): Promise<Map<string, string | null>> {
-  const ids = [...new Set(invoices.map((i) => i.customer_id))];
-  if (ids.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectFrom("customers")
-    .select(["id", "external_id"])
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "in", ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.external_id]));
-}
+const externalIds = (ctx: Ctx, invoices: Invoice[]): Promise<Map<string, string | null>> =>
+  externalIdsOf(ctx.db, ctx.tenantId, [...new Set(invoices.map((i) => i.customer_id))]);
 
 const Params = Type.Object({ id: Type.String({ maxLength: 64 }) });
 

@@ -33,12 +33,17 @@ import {
 import {
   type ActionInput,
   cancelAction,
+  findActionIdByNumber,
+  findDistributorIdBy,
+  findInstalledSerialBy,
   listActions,
   type SubscriptionAction,
   submitAction,
   udfFields,
 } from "../../modules/actions/index.js";
+import { findComponentIdBy } from "../../modules/catalog/index.js";
 import type { Ctx } from "../../modules/context.js";
+import { findCustomerIdsBy } from "../../modules/customers/index.js";
 import { storeOf } from "../../workflows/unit-of-work.js";
 
 export const CRM_PREFIX = "/crmapi/rest/v2";
@@ -192,37 +197,30 @@ async function customerId(ctx: Ctx, id: Identifier | undefined): Promise<string 
   const [key, value] = field;
   if (key === "id") return value;
   const column = key === "number" ? "debitor_account" : "company_name";
-  const rows = await ctx.db
-    .selectFrom("customers")
-    .select("id")
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("deleted_at", "is", null)
-    .where(column, "=", value)
-    .limit(2)
-    .execute();
-  if (rows.length !== 1) {
+  const ids = await findCustomerIdsBy(ctx.db, ctx.tenantId, column, value, 2);
+  if (ids.length !== 1) {
     throw notFound(
       "accounts_receivable_not_found",
-      rows.length === 0
+      ids.length === 0
         ? `no accounts receivable with ${key} ${value}`
         : `several accounts receivable have ${key} ${value}`,
       { field: "accounts_receivable_identifier" },
     );
   }
-  return rows[0]!.id;
+  return ids[0]!;
 }
 
 async function componentId(ctx: Ctx, id: Identifier, field: string): Promise<string> {
   const [key, value] = given(id, field)!;
   if (key === "id") return value;
-  const row = await ctx.db
-    .selectFrom("components")
-    .select("id")
-    .where("tenant_id", "=", ctx.tenantId)
-    .where(key === "code" ? "external_id" : "name", "=", value)
-    .executeTakeFirst();
-  if (!row) throw notFound("service_not_found", `no service with ${key} ${value}`, { field });
-  return row.id;
+  const found = await findComponentIdBy(
+    ctx.db,
+    ctx.tenantId,
+    key === "code" ? "external_id" : "name",
+    value,
+  );
+  if (!found) throw notFound("service_not_found", `no service with ${key} ${value}`, { field });
+  return found;
 }
 
 async function distributorIds(
@@ -238,18 +236,18 @@ async function distributorIds(
       ids.push(value);
       continue;
     }
-    const row = await ctx.db
-      .selectFrom("provisioning_distributors")
-      .select("id")
-      .where("tenant_id", "=", ctx.tenantId)
-      .where(key === "name" ? "name" : "alternative_code", "=", value)
-      .executeTakeFirst();
-    if (!row) {
+    const found = await findDistributorIdBy(
+      ctx.db,
+      ctx.tenantId,
+      key === "name" ? "name" : "alternative_code",
+      value,
+    );
+    if (!found) {
       throw notFound("provisioning_distributor_not_found", `no distributor with ${key} ${value}`, {
         field: `${field}.${i}`,
       });
     }
-    ids.push(row.id);
+    ids.push(found);
   }
   return ids;
 }
@@ -257,15 +255,14 @@ async function distributorIds(
 async function installedSerial(ctx: Ctx, id: Identifier, field: string): Promise<string> {
   const [key, value] = given(id, field)!;
   if (key === "serial_number") return value;
-  const row = await ctx.db
-    .selectFrom("installed_items")
-    .select("serial_number")
-    .where("tenant_id", "=", ctx.tenantId)
-    .where(key === "id" ? "id" : "alternative_code", "=", value)
-    .where("removed_at", "is", null)
-    .executeTakeFirst();
-  if (!row) throw notFound("installed_item_not_found", `no installed item with ${key} ${value}`);
-  return row.serial_number;
+  const serial = await findInstalledSerialBy(
+    ctx.db,
+    ctx.tenantId,
+    key === "id" ? "id" : "alternative_code",
+    value,
+  );
+  if (!serial) throw notFound("installed_item_not_found", `no installed item with ${key} ${value}`);
+  return serial;
 }
 
 /** CRM.COM's parameters as Accrue's action input. */
@@ -673,14 +670,9 @@ export const crmApi: FastifyPluginAsyncTypebox<{ admit: Admit }> = async (app, o
           if (!/^[0-9]{1,15}$/.test(value)) {
             throw notFound("subscription_action_not_found", `no action number ${value}`);
           }
-          const row = await ctx.db
-            .selectFrom("subscription_actions")
-            .select("id")
-            .where("tenant_id", "=", ctx.tenantId)
-            .where("number", "=", value)
-            .executeTakeFirst();
-          if (!row) throw notFound("subscription_action_not_found", `no action number ${value}`);
-          id = row.id;
+          const found = await findActionIdByNumber(ctx.db, ctx.tenantId, value);
+          if (!found) throw notFound("subscription_action_not_found", `no action number ${value}`);
+          id = found;
         }
         const done = await cancelAction(ctx, id);
         return { status: 200, body: ok(project(toCrm(done), req.body.fields_set)) };

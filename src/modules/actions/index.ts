@@ -1,3 +1,8 @@
+export {
+  findActionIdByNumber,
+  findDistributorIdBy,
+  findInstalledSerialBy,
+} from "./actions.repository.js";
 export { udfFields } from "./actions.schemas.js";
 export {
   type ActionInput,

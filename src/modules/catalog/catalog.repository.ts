@@ -66,3 +66,19 @@ export async function insertRow<T extends CatalogTable>(
     .executeTakeFirstOrThrow();
   return row as unknown as RowOf<T>;
 }
+
+/** The id of the tenant's component whose external id (its code) or name is `value`. */
+export async function findComponentIdBy(
+  db: Kysely<DB>,
+  tenantId: string,
+  by: "external_id" | "name",
+  value: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("components")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where(by, "=", value)
+    .executeTakeFirst();
+  return row?.id;
+}

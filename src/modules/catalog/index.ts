@@ -1,4 +1,4 @@
-export { findInTenant } from "./catalog.repository.js";
+export { findComponentIdBy, findInTenant } from "./catalog.repository.js";
 export { DiscountSchema } from "./catalog.schemas.js";
 export {
   getPlan,

@@ -37,6 +37,7 @@ export {
   orderedSettlement,
   planCancellation,
   recordPaymentMethod,
+  type SignupInput,
   setOrderStatus,
 } from "./contracts.service.js";
 export { grantDiscount, listDiscountSubscriptions } from "./discount-subscriptions.js";

@@ -157,3 +157,38 @@ export async function updateCustomer(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** Up to `limit` live customers whose debitor account or company name is `value`. */
+export async function findCustomerIdsBy(
+  db: Kysely<DB>,
+  tenantId: string,
+  by: "debitor_account" | "company_name",
+  value: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("customers")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("deleted_at", "is", null)
+    .where(by, "=", value)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The external ids of the customers, by id. */
+export async function externalIdsOf(
+  db: Kysely<DB>,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("customers")
+    .select(["id", "external_id"])
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.external_id]));
+}

@@ -1,4 +1,10 @@
-export { type CustomerRow, findCustomer, findCustomers } from "./customers.repository.js";
+export {
+  type CustomerRow,
+  externalIdsOf,
+  findCustomer,
+  findCustomerIdsBy,
+  findCustomers,
+} from "./customers.repository.js";
 export { CustomerInput, CustomerPatch } from "./customers.schemas.js";
 export {
   type Customer,
