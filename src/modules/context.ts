@@ -42,7 +42,7 @@ export interface Ctx {
   readonly db: Kysely<DB>;
   /** Records what changed; written to the audit log in the same transaction. */
   audit(entry: AuditEntry): void;
-  /** Writes a domain event to the outbox in the same transaction. */
+  /** Records a domain event; the unit of work writes it to the outbox before it commits. */
   emit(event: DomainEvent): Promise<void>;
 }
 

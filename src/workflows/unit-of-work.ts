@@ -27,13 +27,15 @@ import type { DB } from "../storage/schema.js";
 
 const ALL: ReadonlySet<string> = new Set(["*"]);
 
-/** One context's buffered audit entries and events. */
+/** One context's buffered audit entries. */
 type Journal = {
   scope: Scope;
   clock: Clock;
   entries: AuditEntry[];
-  events: DomainEvent[];
 };
+
+/** The unit's events in the order they were emitted, each with its context's journal. */
+type Emitted = { journal: Journal; event: DomainEvent }[];
 
 /** A context over `db` for `scope`, recording through `audit` and `emit`. */
 function makeContext(
@@ -57,8 +59,8 @@ function makeContext(
   };
 }
 
-/** A context whose audit entries and events go to `journal`. */
-const contextOf = (db: Kysely<DB>, journal: Journal): Ctx =>
+/** A context whose audit entries go to `journal` and its events to the unit's `emitted`. */
+const contextOf = (db: Kysely<DB>, journal: Journal, emitted: Emitted): Ctx =>
   makeContext(
     db,
     journal.scope,
@@ -67,11 +69,15 @@ const contextOf = (db: Kysely<DB>, journal: Journal): Ctx =>
       journal.entries.push(entry);
     },
     async (event) => {
-      journal.events.push(event);
+      emitted.push({ journal, event });
     },
   );
 
-async function writeJournals(db: Kysely<DB>, journals: readonly Journal[]): Promise<void> {
+async function writeJournals(
+  db: Kysely<DB>,
+  journals: readonly Journal[],
+  emitted: Emitted,
+): Promise<void> {
   const records: AuditRecord[] = [];
   for (const { scope, clock, entries } of journals) {
     const base: AuditRecord = {
@@ -88,8 +94,14 @@ async function writeJournals(db: Kysely<DB>, journals: readonly Journal[]): Prom
     for (const entry of entries) records.push({ ...base, ...entry });
   }
   await insertAuditRecords(db, records);
-  for (const { scope, clock, events } of journals) {
-    await insertEvents(db, scope.tenantId, clock, events);
+  // in emission order (event ids follow it): one statement per run of one context's events
+  for (let i = 0; i < emitted.length; ) {
+    const { journal } = emitted[i]!;
+    let j = i;
+    while (j < emitted.length && emitted[j]!.journal === journal) j += 1;
+    const events = emitted.slice(i, j).map((e) => e.event);
+    await insertEvents(db, journal.scope.tenantId, journal.clock, events);
+    i = j;
   }
 }
 
@@ -100,29 +112,31 @@ async function writeJournals(db: Kysely<DB>, journals: readonly Journal[]): Prom
 export async function unitOfWork<T>(db: Kysely<DB>, fn: (work: Work) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     const journals: Journal[] = [];
+    const emitted: Emitted = [];
     const open = async (scope: Scope): Promise<Journal> => ({
       scope,
       clock: scope.clock ?? (await tenantClock(trx, scope.tenantId)),
       entries: [],
-      events: [],
     });
     const work: Work = {
       db: trx,
       async context(scope) {
         const journal = await open(scope);
         journals.push(journal);
-        return contextOf(trx, journal);
+        return contextOf(trx, journal, emitted);
       },
       async attempt(scope, attemptFn) {
         const journal = await open(scope);
-        const refused = await inSavepoint(trx, () => attemptFn(contextOf(trx, journal)));
+        const mark = emitted.length;
+        const refused = await inSavepoint(trx, () => attemptFn(contextOf(trx, journal, emitted)));
         // what a refused attempt recorded is rolled back with it
         if (refused === null) journals.push(journal);
+        else emitted.length = mark;
         return refused;
       },
     };
     const result = await fn(work);
-    await writeJournals(trx, journals);
+    await writeJournals(trx, journals, emitted);
     return result;
   });
 }
