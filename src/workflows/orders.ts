@@ -17,7 +17,6 @@ import {
   assertPaymentData,
   type CancellationPlan,
   type ContractRow,
-  changeDateOf,
   createContract,
   createSignupOrder,
   grantDiscount,
@@ -114,8 +113,8 @@ async function fulfil(
 ): Promise<void> {
   const customer = await assertOrderingCustomer(ctx, found, order.customer_id);
   if (order.type === "change") {
-    const contract = await applyChange(ctx, order);
-    await redeemCoupon(ctx, order, contract, changeDateOf(ctx, order), via);
+    const { row, at } = await applyChange(ctx, order);
+    await redeemCoupon(ctx, order, row, at, via);
   } else {
     const contract = await createContract(
       ctx,

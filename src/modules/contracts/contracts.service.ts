@@ -339,10 +339,14 @@ export async function createOrder(
 }
 
 /**
- * Applies a change order at its change date: a normal phase of the new variant, the cart's
- * component quantities, and the coupon's discount, each from that date on.
+ * Applies a change order at its change date (the order's, or now): a normal phase of the new
+ * variant and the cart's component quantities, each from that date on. Returns the contract
+ * and the date, from which the order's coupon applies too.
  */
-export async function applyChange(ctx: Ctx, order: OrderRow): Promise<ContractRow> {
+export async function applyChange(
+  ctx: Ctx,
+  order: OrderRow,
+): Promise<{ row: ContractRow; at: Temporal.Instant }> {
   const row = await loadContract(ctx, order.contract_id, true);
   const before = await loadTimeline(ctx.db, row);
   const at = order.change_at ? toInstant(order.change_at) : ctx.clock.now();
@@ -361,12 +365,8 @@ export async function applyChange(ctx: Ctx, order: OrderRow): Promise<ContractRo
     await changePlan(ctx, row, before, order, at);
   }
   for (const item of order.components) await setComponentQuantity(ctx, row, item, at);
-  return row;
+  return { row, at };
 }
-
-/** When a change order takes effect: its change date, or now. */
-export const changeDateOf = (ctx: Ctx, order: OrderRow): Temporal.Instant =>
-  order.change_at ? toInstant(order.change_at) : ctx.clock.now();
 
 async function changePlan(
   ctx: Ctx,

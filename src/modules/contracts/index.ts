@@ -23,7 +23,6 @@ export {
   assertPaymentData,
   type CancellationPlan,
   type Contract,
-  changeDateOf,
   createChangeOrder,
   createContract,
   createSignupOrder,

@@ -1,10 +1,8 @@
 /**
- * Billing: settling a contract (bill what is due and not billed yet, credit what changed)
- * and billing runs, which settle every due contract. A run claims due contracts in batches
- * with SKIP LOCKED, so two processes never settle one contract at once, and settles a batch
- * in one transaction: a run killed at any moment leaves every contract either settled or
- * not, the next run completes the work, and settling twice bills nothing twice (the diff
- * sees the first invoice).
+ * Billing: settling a contract (bill what is due and not billed yet, credit what changed),
+ * and what the billing run (src/workflows/billing-run.ts) needs of this module: claiming due
+ * contracts with SKIP LOCKED, settling a locked batch, and the run records. Settling twice
+ * bills nothing twice (the diff sees the first invoice).
  */
 import { type Kysely, sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
@@ -532,7 +530,7 @@ export async function claimDue(
   return [];
 }
 
-/** A tenant's run of this billing pass: the one given, or a new one (its id is added). */
+/** A new billing run of the tenant, running; its id. */
 export async function openBillingRun(
   db: Kysely<DB>,
   input: { tenantId: string; trigger: "worker" | "api"; now: Date; tenantTime: Date },
