@@ -159,12 +159,11 @@ export const TABLE_OWNERS: Record<string, string> = {
   // usage: metered usage.
   usage_records: "usage",
 
-  // invoicing: documents, their numbering and taxes, billing runs, the PDF-link key.
+  // invoicing: documents, their numbering, billing runs, the PDF-link key.
   invoices: "invoicing",
   invoice_lines: "invoicing",
   billing_runs: "invoicing",
   document_sequences: "invoicing",
-  tax_policies: "invoicing",
   signing_keys: "invoicing",
 
   // payments: payments, their allocation to invoices, and dunning.
@@ -175,6 +174,9 @@ export const TABLE_OWNERS: Record<string, string> = {
   // entities: the business entities (sellers) and transfers between them.
   business_entities: "entities",
   business_entity_transfers: "entities",
+
+  // taxes: tax policies (rates per country), named by plan groups and business entities.
+  tax_policies: "taxes",
 
   // partners: partners and resellers, their customers, budgets and verification codes.
   partners: "partners",

@@ -12,6 +12,10 @@ import type { Config } from "../config.js";
 import { buildApp } from "../http/app.js";
 import { dunningJob } from "../jobs/dunning.js";
 import { webhookJobs } from "../jobs/webhook-delivery.js";
+import { countOrders } from "../modules/contracts/index.js";
+import { countDocumentsByKind } from "../modules/invoicing/index.js";
+import { countPayments } from "../modules/payments/index.js";
+import { countDeliveries } from "../modules/webhooks/index.js";
 import type { Backend } from "../storage/db.js";
 import type { DB } from "../storage/schema.js";
 import { runDueActions } from "../workflows/scheduled-actions.js";
@@ -377,23 +381,7 @@ export async function runDemo(
       validity_minutes: 1440,
     });
 
-    const count = async (table: "payments" | "webhook_deliveries", extra?: string) => {
-      const q = db
-        .selectFrom(table)
-        .select(({ fn }) => fn.countAll<string>().as("n"))
-        .where("tenant_id", "=", tenant.tenant_id);
-      const row = await (extra
-        ? q.where("status", "=", extra as never)
-        : q
-      ).executeTakeFirstOrThrow();
-      return Number(row.n);
-    };
-    const docs = await db
-      .selectFrom("invoices")
-      .select(["kind", ({ fn }) => fn.countAll<string>().as("n")])
-      .where("tenant_id", "=", tenant.tenant_id)
-      .groupBy("kind")
-      .execute();
+    const docs = await countDocumentsByKind(db, tenant.tenant_id);
     const clock = await call("GET", "/v1/test_clock");
     // the receiver stops with the demo: later events must not pile up retries against it
     const endpoints = await call("GET", "/v1/webhook_endpoints");
@@ -405,23 +393,14 @@ export async function runDemo(
       tenant_id: tenant.tenant_id,
       api_key: tenant.api_key,
       contracts: contracts.length,
-      invoices: Number(docs.find((d) => d.kind === "invoice")?.n ?? 0),
-      credit_notes: Number(docs.find((d) => d.kind === "credit_note")?.n ?? 0),
-      payments: await count("payments"),
-      webhook_deliveries: await count("webhook_deliveries", "succeeded"),
+      invoices: docs.find((d) => d.kind === "invoice")?.n ?? 0,
+      credit_notes: docs.find((d) => d.kind === "credit_note")?.n ?? 0,
+      payments: await countPayments(db, tenant.tenant_id),
+      webhook_deliveries: await countDeliveries(db, tenant.tenant_id, "succeeded"),
       self_service_token: token.token,
       self_service_expires_at: token.expires_at,
       portal_url: token.url,
-      orders_awaiting_approval: Number(
-        (
-          await db
-            .selectFrom("orders")
-            .select(({ fn }) => fn.countAll<string>().as("n"))
-            .where("tenant_id", "=", tenant.tenant_id)
-            .where("status", "=", "approval_pending")
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
+      orders_awaiting_approval: await countOrders(db, tenant.tenant_id, "approval_pending"),
       test_clock: clock.now,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };

@@ -18,7 +18,7 @@ import Fastify, {
   LogController,
 } from "fastify";
 import type { Kysely } from "kysely";
-import { billwerkApi } from "../compat/billwerk/plugin.js";
+import { BILLWERK_PREFIX, billwerkApi } from "../compat/billwerk/plugin.js";
 import { CRM_PREFIX, crmApi } from "../compat/crmcom/plugin.js";
 import { HUAWEI_PREFIX, huaweiApi } from "../compat/huawei/plugin.js";
 import type { Config } from "../config.js";
@@ -54,6 +54,7 @@ import { portalApiRoutes } from "../modules/portal/portal.routes.js";
 import { reportRoutes } from "../modules/reports/reports.routes.js";
 import { ErrorSchema } from "../modules/schemas.js";
 import { systemRoutes } from "../modules/system/system.routes.js";
+import { taxRoutes } from "../modules/taxes/taxes.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
 import { usageRoutes } from "../modules/usage/usage.routes.js";
 import { webhookRoutes } from "../modules/webhooks/webhooks.routes.js";
@@ -190,7 +191,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const id = route.config?.operation;
     const api =
       route.url.startsWith("/v1") ||
-      route.url.startsWith("/api/v1") ||
+      route.url.startsWith(BILLWERK_PREFIX) ||
       route.url.startsWith(CRM_PREFIX) ||
       route.url.startsWith(PORTAL_API) ||
       route.url.startsWith(`${HUAWEI_PREFIX}/`);
@@ -218,7 +219,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // compatibility surfaces reuse native operations; the reference documents the native API
     // (the portal's API serves the portal page alone)
     if (
-      route.url.startsWith("/api/v1") ||
+      route.url.startsWith(BILLWERK_PREFIX) ||
       route.url.startsWith(CRM_PREFIX) ||
       route.url.startsWith(PORTAL_API) ||
       route.url.startsWith(`${HUAWEI_PREFIX}/`)
@@ -321,7 +322,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // a token in the body (CRM.COM's): the route admits after parsing (see crmApi)
     if (req.routeOptions.config.credentialsInBody) return;
     await admit(req, reply, () =>
-      req.url.startsWith("/api/v1")
+      req.url.startsWith(BILLWERK_PREFIX)
         ? authenticateBillwerk(app.db, req)
         : req.routeOptions.url?.startsWith(PORTAL_API)
           ? authenticatePortal(app.db, req.headers.authorization)
@@ -359,7 +360,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
 
   await app.register(systemRoutes);
-  await app.register(billwerkApi, { prefix: "/api/v1" });
+  await app.register(billwerkApi, { prefix: BILLWERK_PREFIX });
   await app.register(oauthRoutes);
   await app.register(tenantRoutes, { prefix: "/v1" });
   await app.register(apiKeyRoutes, { prefix: "/v1" });
@@ -375,6 +376,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(clockRoutes, { prefix: "/v1" });
   await app.register(webhookRoutes, { prefix: "/v1" });
   await app.register(invoicingRoutes, { prefix: "/v1" });
+  await app.register(taxRoutes, { prefix: "/v1" });
   await app.register(entityRoutes, { prefix: "/v1" });
   await app.register(actionRoutes, { prefix: "/v1" });
   await app.register(paymentRoutes, { prefix: "/v1" });

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Clock } from "../domain/clock.js";
+import type { GuardTarget } from "../domain/entities/guard.js";
 import type { AccrueError } from "../domain/errors.js";
 import type { DB } from "../storage/schema.js";
 
@@ -44,6 +45,19 @@ export interface Ctx {
   audit(entry: AuditEntry): void;
   /** Records a domain event; the unit of work writes it to the outbox before it commits. */
   emit(event: DomainEvent): Promise<void>;
+  /**
+   * Refuses the running operation (409 `record_transferred`) when `target` was left in a
+   * source business entity by a customer transfer and the rules (src/domain/entities/guard.ts)
+   * do not allow the operation there. Services call it where they load the record an
+   * operation changes; work the system does on its own is never refused.
+   */
+  guard(target: GuardTarget): Promise<void>;
+  /**
+   * Runs `fn` in a savepoint: a business-rule error rolls back what it wrote, its audit
+   * records and events included, and is returned; the operation goes on (one item of a batch
+   * that may fail alone). Any other error propagates.
+   */
+  attempt(fn: () => Promise<unknown>): Promise<AccrueError | null>;
 }
 
 /** Who does what for which tenant: everything a context is made of but the transaction. */

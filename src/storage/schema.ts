@@ -252,6 +252,8 @@ export interface CustomersTable {
   active_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the deprecated copy was left behind by a transfer. */
   transferred_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Set with the first order that names the customer (it cannot be deleted from then on). */
+  has_orders: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export type WebhookDeliveryStatus = "pending" | "succeeded" | "failed" | "cancelled";

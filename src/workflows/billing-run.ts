@@ -5,13 +5,12 @@
  * and bills nothing twice. A batch that fails is settled again contract by contract, each in
  * its own unit of work, so one contract's bad data holds up no other.
  *
- * Modules: invoicing (claims, settles, counts), entities (contracts of transferred customers
- * move first, as Chargebee's renewal job does).
+ * Modules: invoicing (claims, settles, counts); contracts of transferred customers move first,
+ * as Chargebee's renewal job does (./transfers.ts).
  */
 import type { Kysely } from "kysely";
 import { newId } from "../lib/ids.js";
 import { clockFor } from "../modules/clock/index.js";
-import { moveTransferredContracts } from "../modules/entities/index.js";
 import {
   type BillingRun,
   type Claimed,
@@ -24,6 +23,7 @@ import {
   settleLocked,
 } from "../modules/invoicing/index.js";
 import type { DB } from "../storage/schema.js";
+import { moveTransferredContracts } from "./transfers.js";
 import { type Scope, unitOfWork, type Work } from "./unit-of-work.js";
 
 /** Where a run reports progress (pino or Fastify's request logger). */

@@ -14,17 +14,25 @@
  * Each invoice or contract is handled in its own unit of work, claimed with FOR UPDATE SKIP
  * LOCKED, so several workers share the work and a re-run repeats nothing.
  *
- * Modules: invoicing (the invoices), payments (what is owed, failed payments, notices),
- * actions (grace and deactivation as subscription actions).
+ * Modules: payments (the invoices to dun, what is owed, failed payments, notices), contracts
+ * (grace periods), actions (grace and deactivation as subscription actions).
  */
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { money, toDecimalString } from "../domain/money/money.js";
 import { type DunningStep, stepsReached } from "../domain/payments/payments.js";
 import { newId } from "../lib/ids.js";
 import { submitAction, subscriptionStateOf } from "../modules/actions/index.js";
 import { clockFor } from "../modules/clock/index.js";
 import type { Ctx } from "../modules/context.js";
-import { amountOwed, INVOICE_DUE } from "../modules/payments/index.js";
+import { claimGraceExpired, endGracePeriod } from "../modules/contracts/index.js";
+import {
+  amountOwed,
+  countFailedPayments,
+  dunnableInvoiceIds,
+  insertDunningNotice,
+  lockInvoiceToDun,
+  noticedLevels,
+} from "../modules/payments/index.js";
 import type { DB } from "../storage/schema.js";
 import { type Scope, unitOfWork, type Work } from "./unit-of-work.js";
 
@@ -44,25 +52,10 @@ export async function runDunning(
   let handled = 0;
   let after = "";
   for (;;) {
-    const page = await db
-      .selectFrom("invoices as i")
-      .innerJoin("tenants as t", "t.id", "i.tenant_id")
-      .select(["i.id"])
-      .where("i.kind", "=", "invoice")
-      .where("i.status", "=", "finalized")
-      .where("i.id", ">", after)
-      .where(sql<boolean>`jsonb_array_length(t.dunning_steps) > 0`)
-      .where(
-        sql<boolean>`(SELECT count(*) FROM dunning_notices n WHERE n.invoice_id = i.id)
-          < jsonb_array_length(t.dunning_steps)`,
-      )
-      .where(sql<boolean>`${INVOICE_DUE} > 0`)
-      .orderBy("i.id")
-      .limit(options.limit)
-      .execute();
+    const page = await dunnableInvoiceIds(db, after, options.limit);
     if (page.length === 0) return handled;
-    after = page.at(-1)!.id;
-    for (const { id } of page) {
+    after = page.at(-1)!;
+    for (const id of page) {
       if (await dunInvoice(db, id, options.now())) handled += 1;
     }
   }
@@ -72,25 +65,7 @@ export async function runDunning(
 async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): Promise<boolean> {
   return unitOfWork(db, async (work) => {
     const trx = work.db;
-    const invoice = await trx
-      .selectFrom("invoices as i")
-      .innerJoin("tenants as t", "t.id", "i.tenant_id")
-      .select([
-        "i.id",
-        "i.tenant_id",
-        "i.customer_id",
-        "i.contract_id",
-        "i.number",
-        "i.issue_date",
-        "i.currency",
-        "t.test_clock_now",
-        "t.dunning_steps",
-        sql<string>`${INVOICE_DUE}`.as("due"),
-      ])
-      .where("i.id", "=", invoiceId)
-      .forUpdate("i")
-      .skipLocked()
-      .executeTakeFirst();
+    const invoice = await lockInvoiceToDun(trx, invoiceId);
     if (!invoice || BigInt(invoice.due) <= 0n) return false;
     const clock = clockFor(invoice.test_clock_now ?? systemNow);
     const scope: Scope = { ...system(invoice.tenant_id, "dunning", "dunning.notice"), clock };
@@ -100,38 +75,29 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
     const now = clock.now().epochMilliseconds;
     const issued = Date.parse(`${String(invoice.issue_date)}T00:00:00Z`);
     const daysOverdue = Math.floor((now - issued) / DAY_MS);
-    const failed = await trx
-      .selectFrom("payments")
-      .select(({ fn }) => fn.countAll<string>().as("n"))
-      .where("tenant_id", "=", invoice.tenant_id)
-      .where("customer_id", "=", invoice.customer_id)
-      .where("status", "=", "failed")
-      .where("currency", "=", invoice.currency)
-      .where("received_at", ">=", new Date(issued))
-      .executeTakeFirstOrThrow();
-    const noticed = await trx
-      .selectFrom("dunning_notices")
-      .select("level")
-      .where("invoice_id", "=", invoice.id)
-      .execute();
+    const failed = await countFailedPayments(
+      trx,
+      invoice.tenant_id,
+      invoice.customer_id,
+      invoice.currency,
+      new Date(issued),
+    );
+    const noticed = await noticedLevels(trx, invoice.id);
     const reached = stepsReached(
       invoice.dunning_steps as DunningStep[],
       daysOverdue,
-      Number(failed.n),
-      new Set(noticed.map((n) => n.level)),
+      failed,
+      new Set(noticed),
     );
     if (reached.length === 0) return false;
     for (const step of reached) {
-      await trx
-        .insertInto("dunning_notices")
-        .values({
-          tenant_id: invoice.tenant_id,
-          invoice_id: invoice.id,
-          level: step.level,
-          name: step.name,
-          reached_at: new Date(now),
-        })
-        .execute();
+      await insertDunningNotice(trx, {
+        tenantId: invoice.tenant_id,
+        invoiceId: invoice.id,
+        level: step.level,
+        name: step.name,
+        reachedAt: new Date(now),
+      });
       let grace: string | null = null;
       if (step.grace_days && invoice.contract_id) {
         const refused = await work.attempt(scope, async (attempt) => {
@@ -157,7 +123,7 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
           level: step.level,
           name: step.name,
           days_overdue: daysOverdue,
-          failed_payments: Number(failed.n),
+          failed_payments: failed,
           due: toDecimalString(money(BigInt(invoice.due), invoice.currency)),
           grace_action_id: grace,
         },
@@ -179,28 +145,7 @@ export async function runGraceExpiry(
   let handled = 0;
   while (handled < options.limit) {
     const done = await unitOfWork(db, async (work) => {
-      const due = await work.db
-        .selectFrom("contracts as c")
-        .innerJoin("tenants as t", "t.id", "c.tenant_id")
-        .select([
-          "c.id",
-          "c.tenant_id",
-          "c.customer_id",
-          "c.currency",
-          "c.grace_period_end_at",
-          "t.test_clock_now",
-        ])
-        .where("c.grace_period_end_at", "is not", null)
-        .where(
-          "c.grace_period_end_at",
-          "<=",
-          sql<Date>`coalesce(t.test_clock_now, ${options.now()})`,
-        )
-        .orderBy("c.grace_period_end_at")
-        .limit(1)
-        .forUpdate("c")
-        .skipLocked()
-        .executeTakeFirst();
+      const due = await claimGraceExpired(work.db, options.now());
       if (!due) return false;
       const clock = clockFor(due.test_clock_now ?? options.now());
       const scope: Scope = {
@@ -234,11 +179,7 @@ async function expire(
     });
     if (refused) deactivation = null;
   }
-  await ctx.db
-    .updateTable("contracts")
-    .set({ grace_period_end_at: null })
-    .where("id", "=", contract.id)
-    .execute();
+  await endGracePeriod(ctx.db, ctx.tenantId, contract.id);
   await ctx.emit({
     type: "contract.grace_period_ended",
     subjectType: "contract",

@@ -24,6 +24,7 @@ import { insertEvents } from "../modules/events/index.js";
 import { claimKey, storeResponse } from "../modules/idempotency/index.js";
 import { inSavepoint } from "../storage/savepoint.js";
 import type { DB } from "../storage/schema.js";
+import { guardRecord } from "./transfer-guard.js";
 
 const ALL: ReadonlySet<string> = new Set(["*"]);
 
@@ -44,8 +45,9 @@ function makeContext(
   clock: Clock,
   audit: Ctx["audit"],
   emit: Ctx["emit"],
+  attempt: Ctx["attempt"],
 ): Ctx {
-  return {
+  const ctx: Ctx = {
     tenantId: scope.tenantId,
     actor: scope.actor,
     permissions: scope.permissions ?? ALL,
@@ -56,7 +58,10 @@ function makeContext(
     db,
     audit,
     emit,
+    guard: (target) => guardRecord(ctx, target),
+    attempt,
   };
+  return ctx;
 }
 
 /** A context whose audit entries go to `journal` and its events to the unit's `emitted`. */
@@ -70,6 +75,17 @@ const contextOf = (db: Kysely<DB>, journal: Journal, emitted: Emitted): Ctx =>
     },
     async (event) => {
       emitted.push({ journal, event });
+    },
+    async (fn) => {
+      const entries = journal.entries.length;
+      const events = emitted.length;
+      const refused = await inSavepoint(db, fn);
+      // what a refused attempt recorded is rolled back with it
+      if (refused !== null) {
+        journal.entries.length = entries;
+        emitted.length = events;
+      }
+      return refused;
     },
   );
 
@@ -188,7 +204,14 @@ export function readContext(db: Kysely<DB>, scope: Scope & { clock: Clock }): Ct
   const refuse = (): never => {
     throw new Error(`read operation ${scope.operation} attempted a write`);
   };
-  return makeContext(db, scope, scope.clock, refuse, async () => refuse());
+  return makeContext(
+    db,
+    scope,
+    scope.clock,
+    refuse,
+    async () => refuse(),
+    async () => refuse(),
+  );
 }
 
 /** What an operation answers: an HTTP status and body. */

@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runRead } from "../../http/execute.js";
+import type { PeriodValue } from "../../modules/catalog/index.js";
 import * as catalog from "../../modules/catalog/index.js";
-import type { PeriodValue } from "../../storage/schema.js";
 import { BwListQuery, paging } from "./wire.js";
 
 const localized = (text: string | null, translations: Record<string, string> = {}) =>

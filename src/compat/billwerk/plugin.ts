@@ -14,6 +14,9 @@ import { billwerkUsageRoutes } from "./usage.js";
 import { billwerkWebhookRoutes } from "./webhooks.js";
 import { billwerkErrorHandler } from "./wire.js";
 
+/** Where the Billwerk surface is mounted (its clients' base URL ends here). */
+export const BILLWERK_PREFIX = "/api/v1";
+
 export const billwerkApi: FastifyPluginAsyncTypebox = async (app) => {
   app.setErrorHandler(billwerkErrorHandler);
   // Billwerk clients send `Content-Type: application/json` on bodiless requests too

@@ -19,19 +19,20 @@ import {
   actingPartner,
   billSummary,
   checkIdentity,
-  freezeCustomer,
   getBudget,
-  getPartnerOrder,
   listCustomersOf,
-  listPartnerOrders,
   listResellers,
   type PartnerCustomer,
   registerCustomer,
   sendVerificationCode,
   setBudget,
-  unfreezeCustomer,
 } from "../../modules/partners/index.js";
-import { inSavepoint } from "../../storage/savepoint.js";
+import {
+  freezeCustomer,
+  getPartnerOrder,
+  listPartnerOrders,
+  unfreezeCustomer,
+} from "../../workflows/partners.js";
 
 export const HUAWEI_PREFIX = "/v2";
 
@@ -304,7 +305,7 @@ export const huaweiApi: FastifyPluginAsyncTypebox = async (app) => {
           const ids = [...new Set(req.body.customer_ids)];
           let first: unknown;
           for (const id of ids) {
-            const error = await inSavepoint(ctx.db, () => fn(ctx, partner, id, req.body.reason));
+            const error = await ctx.attempt(() => fn(ctx, partner, id, req.body.reason));
             if (error) {
               first ??= error;
               const { body } = huaweiError(error, req.id);
@@ -505,9 +506,7 @@ export const huaweiApi: FastifyPluginAsyncTypebox = async (app) => {
         });
         if (b.cancel_partner_frozen === "1") {
           // lifts a freeze if there is one
-          await inSavepoint(ctx.db, () =>
-            unfreezeCustomer(ctx, partner, b.customer_id, "budget set"),
-          );
+          await ctx.attempt(() => unfreezeCustomer(ctx, partner, b.customer_id, "budget set"));
         }
         return { status: 200, body: {} };
       }),

@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { ApiKeysTable, DB } from "../../storage/schema.js";
+import { testClockNowOf } from "../tenants/index.js";
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 
@@ -61,14 +62,13 @@ export function customRoleCodes(tenantId: RawBuilder<unknown>, roles: RawBuilder
 export async function findActiveKeyByHash(db: Kysely<DB>, secretHash: string) {
   return db
     .selectFrom("api_keys")
-    .innerJoin("tenants", "tenants.id", "api_keys.tenant_id")
     .select([
       "api_keys.id",
       "api_keys.tenant_id",
       "api_keys.roles",
       "api_keys.secret_hash",
       "api_keys.partner_id",
-      "tenants.test_clock_now",
+      testClockNowOf(db, sql.ref<string>("api_keys.tenant_id")).as("test_clock_now"),
       customRoleCodes(sql.ref("api_keys.tenant_id"), sql.ref("api_keys.roles")).as(
         "role_permissions",
       ),

@@ -1,14 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
+import { createApiKey } from "../../workflows/api-keys.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
-import {
-  type ApiKey,
-  createApiKey,
-  getApiKey,
-  listApiKeys,
-  revokeApiKey,
-} from "./api-keys.service.js";
+import { type ApiKey, getApiKey, listApiKeys, revokeApiKey } from "./api-keys.service.js";
 
 const ApiKeySchema = Type.Object(
   {

@@ -9,8 +9,8 @@ import {
   listApiKeys as listRows,
   markRevoked,
 } from "./api-keys.repository.js";
+import { insertOAuthClient } from "./oauth.repository.js";
 import { principals } from "./principal-cache.js";
-import { assertMayGrantCodes, codesOfRoles } from "./roles.service.js";
 import { displayPrefix, generateSecret, hashSecret } from "./secrets.js";
 
 export type ApiKey = {
@@ -34,28 +34,14 @@ export const toApiKey = (row: ApiKeyRow): ApiKey => ({
   revoked_at: row.revoked_at ? row.revoked_at.toISOString() : null,
 });
 
-/** Creates a key; the returned `secret` is the only time it is ever shown. */
-export async function createApiKey(
+/**
+ * Writes a new key; the returned `secret` is the only time it is ever shown. Its roles and
+ * partner are checked first, in the same transaction (see workflows/api-keys.ts).
+ */
+export async function storeApiKey(
   ctx: Ctx,
   input: { name: string; roles: string[]; partner_id?: string | undefined },
 ): Promise<ApiKey & { secret: string }> {
-  for (const [role, codes] of await codesOfRoles(ctx, input.roles)) {
-    assertMayGrantCodes(ctx.permissions, codes, `role "${role}"`);
-  }
-  if (input.partner_id !== undefined) {
-    const partner = await ctx.db
-      .selectFrom("partners")
-      .select("id")
-      .where("tenant_id", "=", ctx.tenantId)
-      .where("id", "=", input.partner_id)
-      .executeTakeFirst();
-    if (!partner) {
-      throw unprocessable("unknown_partner", `no partner ${input.partner_id}`, {
-        field: "partner_id",
-        id: input.partner_id,
-      });
-    }
-  }
   const secret = generateSecret("ak");
   const row = await insertApiKey(ctx.db, {
     id: newId("apiKey"),
@@ -126,30 +112,25 @@ export async function createAdminCredentials(
 ): Promise<{ apiKey: string; clientId: string; clientSecret: string }> {
   const apiKey = generateSecret("ak");
   const keyId = newId("apiKey");
-  await keyCtx.db
-    .insertInto("api_keys")
-    .values({
-      id: keyId,
-      tenant_id: keyCtx.tenantId,
-      name: "admin",
-      prefix: displayPrefix(apiKey),
-      secret_hash: hashSecret(apiKey),
-      roles: ["admin"],
-    })
-    .execute();
+  await insertApiKey(keyCtx.db, {
+    id: keyId,
+    tenant_id: keyCtx.tenantId,
+    name: "admin",
+    prefix: displayPrefix(apiKey),
+    secret_hash: hashSecret(apiKey),
+    roles: ["admin"],
+    partner_id: null,
+  });
   keyCtx.audit({ targetType: "api_key", targetId: keyId, after: { roles: ["admin"] } });
   const clientId = newId("oauthClient");
   const clientSecret = generateSecret("cs");
-  await clientCtx.db
-    .insertInto("oauth_clients")
-    .values({
-      id: clientId,
-      tenant_id: clientCtx.tenantId,
-      name: "admin",
-      secret_hash: hashSecret(clientSecret),
-      roles: ["admin"],
-    })
-    .execute();
+  await insertOAuthClient(clientCtx.db, {
+    id: clientId,
+    tenant_id: clientCtx.tenantId,
+    name: "admin",
+    secret_hash: hashSecret(clientSecret),
+    roles: ["admin"],
+  });
   clientCtx.audit({ targetType: "oauth_client", targetId: clientId, after: { roles: ["admin"] } });
   return { apiKey, clientId, clientSecret };
 }

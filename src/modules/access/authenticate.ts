@@ -4,7 +4,7 @@ import { permissionsOf } from "../../domain/roles.js";
 import type { DB } from "../../storage/schema.js";
 import type { Actor } from "../context.js";
 import { findActiveKeyByHash } from "./api-keys.repository.js";
-import { findActiveToken } from "./oauth.service.js";
+import { findActiveToken } from "./oauth.repository.js";
 import { principals } from "./principal-cache.js";
 import { hashSecret } from "./secrets.js";
 

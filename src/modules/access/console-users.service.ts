@@ -9,10 +9,20 @@ import { newId } from "../../lib/ids.js";
 import { RateLimiter } from "../../lib/rate-limit.js";
 import type { Ctx, Store } from "../context.js";
 import { fetchPage, type Page } from "../pagination.js";
+import {
+  type ConsoleUserRow,
+  consoleEmailTaken,
+  findSignInUser,
+  insertConsoleUser,
+  listConsoleUserRows,
+  lockConsoleUser,
+  markDisabled,
+} from "./console-users.repository.js";
+import { deleteTokensOfConsoleUser, isConsoleSession } from "./oauth.repository.js";
 import { releaseToken, storeToken } from "./oauth.service.js";
 import { DECOY_HASH, hashPassword, verifyPassword } from "./passwords.js";
 import { principals } from "./principal-cache.js";
-import { assertMayGrantCodes, codesOfRoles } from "./roles.service.js";
+import { assertMayGrantRoles } from "./roles.service.js";
 import { hashSecret } from "./secrets.js";
 
 export const CONSOLE_SESSION_SECONDS = 12 * 60 * 60;
@@ -33,16 +43,7 @@ export type ConsoleUser = {
   disabled_at: string | null;
 };
 
-type Row = {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  created_at: Date;
-  disabled_at: Date | null;
-};
-
-const toUser = (r: Row): ConsoleUser => ({
+const toUser = (r: ConsoleUserRow): ConsoleUser => ({
   id: r.id,
   email: r.email,
   name: r.name,
@@ -51,44 +52,31 @@ const toUser = (r: Row): ConsoleUser => ({
   disabled_at: r.disabled_at ? r.disabled_at.toISOString() : null,
 });
 
-const COLUMNS = ["id", "email", "name", "roles", "created_at", "disabled_at"] as const;
-
 export async function createConsoleUser(
   ctx: Ctx,
   input: { email: string; name: string; password: string; roles: string[] },
 ): Promise<ConsoleUser> {
-  for (const [role, codes] of await codesOfRoles(ctx, input.roles)) {
-    assertMayGrantCodes(ctx.permissions, codes, `role "${role}"`);
-  }
+  await assertMayGrantRoles(ctx, input.roles);
   const email = input.email.trim().toLowerCase();
   if (input.password.trim().length < 12) {
     throw unprocessable("weak_password", "a password has at least 12 characters", {
       field: "password",
     });
   }
-  const taken = await ctx.db
-    .selectFrom("console_users")
-    .select("id")
-    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
-    .executeTakeFirst();
   // e-mail addresses sign in across the installation, so one may belong to one user only
-  if (taken) {
+  if (await consoleEmailTaken(ctx.db, email)) {
     throw conflict("console_user_email_taken", "a console user with this e-mail exists", {
       field: "email",
     });
   }
-  const row = await ctx.db
-    .insertInto("console_users")
-    .values({
-      id: newId("consoleUser"),
-      tenant_id: ctx.tenantId,
-      email,
-      name: input.name,
-      password_hash: await hashPassword(input.password),
-      roles: [...new Set(input.roles)],
-    })
-    .returning(COLUMNS)
-    .executeTakeFirstOrThrow();
+  const row = await insertConsoleUser(ctx.db, {
+    id: newId("consoleUser"),
+    tenant_id: ctx.tenantId,
+    email,
+    name: input.name,
+    password_hash: await hashPassword(input.password),
+    roles: [...new Set(input.roles)],
+  });
   const user = toUser(row);
   ctx.audit({ targetType: "console_user", targetId: user.id, after: user });
   return user;
@@ -100,40 +88,20 @@ export async function listConsoleUsers(
 ): Promise<Page<ConsoleUser>> {
   return fetchPage(
     page.limit,
-    (limit) => {
-      let q = ctx.db
-        .selectFrom("console_users")
-        .select(COLUMNS)
-        .where("tenant_id", "=", ctx.tenantId)
-        .orderBy("id")
-        .limit(limit);
-      if (page.cursor) q = q.where("id", ">", page.cursor);
-      return q.execute();
-    },
+    (limit) => listConsoleUserRows(ctx.db, ctx.tenantId, { ...page, limit }),
     toUser,
   );
 }
 
 export async function disableConsoleUser(ctx: Ctx, id: string): Promise<ConsoleUser> {
-  const before = await ctx.db
-    .selectFrom("console_users")
-    .select(COLUMNS)
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", id)
-    .forUpdate()
-    .executeTakeFirst();
+  const before = await lockConsoleUser(ctx.db, ctx.tenantId, id);
   if (!before) throw notFound("console_user_not_found", `no console user ${id}`, { id });
   if (before.disabled_at) {
     throw unprocessable("console_user_already_disabled", `console user ${id} is disabled`, { id });
   }
-  const after = await ctx.db
-    .updateTable("console_users")
-    .set({ disabled_at: new Date() })
-    .where("id", "=", id)
-    .returning(COLUMNS)
-    .executeTakeFirstOrThrow();
+  const after = await markDisabled(ctx.db, ctx.tenantId, id, new Date());
   // the user's sessions end with it
-  await ctx.db.deleteFrom("access_tokens").where("console_user_id", "=", id).execute();
+  await deleteTokensOfConsoleUser(ctx.db, ctx.tenantId, id);
   principals.forgetActor(id);
   ctx.audit({
     targetType: "console_user",
@@ -162,22 +130,7 @@ export async function signIn(
       { retry_after_seconds: verdict.retryAfter },
     );
   }
-  const user = await store.db
-    .selectFrom("console_users")
-    .innerJoin("tenants", "tenants.id", "console_users.tenant_id")
-    .select([
-      "console_users.id",
-      "console_users.tenant_id",
-      "console_users.email",
-      "console_users.name",
-      "console_users.roles",
-      "console_users.created_at",
-      "console_users.disabled_at",
-      "console_users.password_hash",
-      "tenants.test_clock_now",
-    ])
-    .where((eb) => eb(eb.fn("lower", ["console_users.email"]), "=", email))
-    .executeTakeFirst();
+  const user = await findSignInUser(store.db, email);
   // an unknown address costs as much as a wrong password: timing tells nothing
   const matches = await verifyPassword(input.password, user?.password_hash ?? DECOY_HASH);
   if (!user || !matches || user.disabled_at) {
@@ -199,12 +152,6 @@ export async function signIn(
 
 /** Signs a console session out; other kinds of access token are left alone. */
 export async function endSession(store: Store, token: string, requestId: string): Promise<boolean> {
-  const session = await store.db
-    .selectFrom("access_tokens")
-    .select("console_user_id")
-    .where("token_hash", "=", hashSecret(token))
-    .where("console_user_id", "is not", null)
-    .executeTakeFirst();
-  if (!session) return false;
+  if (!(await isConsoleSession(store.db, hashSecret(token)))) return false;
   return releaseToken(store, token, requestId, "console_sessions.end");
 }

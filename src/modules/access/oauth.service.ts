@@ -2,13 +2,11 @@
  * OAuth 2.0 client credentials (RFC 6749 §4.4): an OAuth client trades its id and secret for
  * an opaque bearer token. Tokens are random, stored as SHA-256 hashes, and expire.
  */
-import { type Kysely, sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import { fixedClock } from "../../domain/clock.js";
 import { AccrueError } from "../../domain/errors.js";
-import type { DB } from "../../storage/schema.js";
 import type { Store } from "../context.js";
-import { customRoleCodes } from "./api-keys.repository.js";
+import { deleteToken, findActiveClient, insertAccessToken } from "./oauth.repository.js";
 import { principals } from "./principal-cache.js";
 import { generateSecret, hashSecret, sameHash } from "./secrets.js";
 
@@ -68,17 +66,14 @@ export async function storeToken(
         Temporal.Instant.fromEpochMilliseconds((holder.tenantTime ?? new Date(now)).getTime()),
       ),
     });
-    await ctx.db
-      .insertInto("access_tokens")
-      .values({
-        token_hash: hashSecret(token),
-        tenant_id: holder.tenantId,
-        client_id: holder.type === "oauth_client" ? holder.id : null,
-        api_key_id: holder.type === "api_key" ? holder.id : null,
-        console_user_id: holder.type === "console_user" ? holder.id : null,
-        expires_at: expiresAt,
-      })
-      .execute();
+    await insertAccessToken(ctx.db, {
+      token_hash: hashSecret(token),
+      tenant_id: holder.tenantId,
+      client_id: holder.type === "oauth_client" ? holder.id : null,
+      api_key_id: holder.type === "api_key" ? holder.id : null,
+      console_user_id: holder.type === "console_user" ? holder.id : null,
+      expires_at: expiresAt,
+    });
     ctx.audit({
       targetType: holder.type,
       targetId: holder.id,
@@ -101,18 +96,7 @@ export async function issueToken(
   if (!request.clientId || !request.clientSecret) {
     throw new OAuthError("invalid_client", "client credentials are required");
   }
-  const client = await store.db
-    .selectFrom("oauth_clients")
-    .innerJoin("tenants", "tenants.id", "oauth_clients.tenant_id")
-    .select([
-      "oauth_clients.id",
-      "oauth_clients.tenant_id",
-      "oauth_clients.secret_hash",
-      "tenants.test_clock_now",
-    ])
-    .where("oauth_clients.id", "=", request.clientId)
-    .where("oauth_clients.revoked_at", "is", null)
-    .executeTakeFirst();
+  const client = await findActiveClient(store.db, request.clientId);
   if (!client || !sameHash(client.secret_hash, hashSecret(request.clientSecret))) {
     throw new OAuthError("invalid_client", "unknown client or wrong secret");
   }
@@ -132,52 +116,6 @@ export async function issueToken(
     token_type: "bearer",
     expires_in: ttlSeconds,
     expires: Math.floor(expiresAt.getTime() / 1000),
-  };
-}
-
-/** An unexpired access token, by the hash of its secret, with its holder and tenant. */
-export async function findActiveToken(db: Kysely<DB>, tokenHash: string) {
-  const row = await db
-    .selectFrom("access_tokens")
-    .innerJoin("tenants", "tenants.id", "access_tokens.tenant_id")
-    .leftJoin("oauth_clients", "oauth_clients.id", "access_tokens.client_id")
-    .leftJoin("api_keys", "api_keys.id", "access_tokens.api_key_id")
-    .leftJoin("console_users", "console_users.id", "access_tokens.console_user_id")
-    .select([
-      "access_tokens.client_id",
-      "access_tokens.api_key_id",
-      "access_tokens.console_user_id",
-      "access_tokens.tenant_id",
-      "oauth_clients.roles as client_roles",
-      "api_keys.roles as key_roles",
-      "console_users.roles as user_roles",
-      sql<string | null>`coalesce(oauth_clients.partner_id, api_keys.partner_id)`.as("partner_id"),
-      "tenants.test_clock_now",
-      "access_tokens.expires_at",
-      customRoleCodes(
-        sql.ref("access_tokens.tenant_id"),
-        sql`coalesce(oauth_clients.roles, api_keys.roles, console_users.roles)`,
-      ).as("role_permissions"),
-    ])
-    .where("access_tokens.token_hash", "=", tokenHash)
-    .where("access_tokens.expires_at", ">", sql<Date>`now()`)
-    .where("oauth_clients.revoked_at", "is", null)
-    .where("api_keys.revoked_at", "is", null)
-    .where("console_users.disabled_at", "is", null)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const holder = row.client_id
-    ? { type: "oauth_client" as const, id: row.client_id, roles: row.client_roles ?? [] }
-    : row.console_user_id
-      ? { type: "console_user" as const, id: row.console_user_id, roles: row.user_roles ?? [] }
-      : { type: "api_key" as const, id: row.api_key_id!, roles: row.key_roles ?? [] };
-  return {
-    tenant_id: row.tenant_id,
-    holder,
-    role_permissions: row.role_permissions,
-    partner_id: row.partner_id,
-    test_clock_now: row.test_clock_now,
-    expires_at: row.expires_at,
   };
 }
 
@@ -208,11 +146,7 @@ export async function releaseToken(
 ): Promise<boolean> {
   principals.forgetSecret(hashSecret(token));
   return store.unit(async (work) => {
-    const released = await work.db
-      .deleteFrom("access_tokens")
-      .where("token_hash", "=", hashSecret(token))
-      .returning(["tenant_id", "client_id", "api_key_id", "console_user_id"])
-      .executeTakeFirst();
+    const released = await deleteToken(work.db, hashSecret(token));
     if (!released) return false;
     const holder = released.client_id
       ? { type: "oauth_client" as const, id: released.client_id }
@@ -228,14 +162,4 @@ export async function releaseToken(
     ctx.audit({ targetType: holder.type, targetId: holder.id });
     return true;
   });
-}
-
-/** Deletes expired tokens, at most `limit`; returns how many went. */
-export async function deleteExpiredTokens(db: Kysely<DB>, limit: number): Promise<number> {
-  const result = await sql`
-    DELETE FROM access_tokens WHERE token_hash IN (
-      SELECT token_hash FROM access_tokens WHERE expires_at < now()
-      LIMIT ${limit} FOR UPDATE SKIP LOCKED
-    )`.execute(db);
-  return Number(result.numAffectedRows ?? 0n);
 }

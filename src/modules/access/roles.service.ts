@@ -4,13 +4,22 @@
  * hold roles by name; what they may do is the union of their roles' codes (and any one code an
  * operation lists allows it). A caller may hand out only codes it holds itself.
  */
-import { sql } from "kysely";
 import { conflict, forbidden, invalid, notFound } from "../../domain/errors.js";
 import { allPermissionCodes } from "../../domain/operations.js";
 import { BUILT_IN_ROLES, isKnownRole, roleCodes } from "../../domain/roles.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
 import { principals } from "./principal-cache.js";
+import {
+  countRoleHolders,
+  deleteRoleRow,
+  findRole,
+  insertRole,
+  listRoleRows,
+  lockRoleCodes,
+  type RoleRow,
+  updateRoleRow,
+} from "./roles.repository.js";
 
 export type Role = {
   id: string | null;
@@ -33,15 +42,6 @@ const builtIn = (name: string): Role => ({
   created_at: null,
   updated_at: null,
 });
-
-type RoleRow = {
-  id: string;
-  name: string;
-  description: string | null;
-  permissions: string[];
-  created_at: Date;
-  updated_at: Date;
-};
 
 const toRole = (r: RoleRow): Role => ({
   id: r.id,
@@ -81,13 +81,8 @@ export function assertMayGrantCodes(
   }
 }
 
-async function findRow(ctx: Ctx, by: { id?: string; name?: string }, forUpdate = false) {
-  let q = ctx.db.selectFrom("roles").selectAll().where("tenant_id", "=", ctx.tenantId);
-  if (by.id !== undefined) q = q.where("id", "=", by.id);
-  if (by.name !== undefined) q = q.where("name", "=", by.name);
-  if (forUpdate) q = q.forUpdate();
-  return q.executeTakeFirst();
-}
+const findRow = (ctx: Ctx, by: { id?: string; name?: string }, forUpdate = false) =>
+  findRole(ctx.db, ctx.tenantId, by, { forUpdate });
 
 /** The codes each named role holds; unknown names are refused. */
 export async function codesOfRoles(
@@ -98,16 +93,8 @@ export async function codesOfRoles(
     throw invalid("invalid_roles", "at least one role is required", { field: "roles" });
   }
   const custom = names.filter((n) => !isKnownRole(n));
-  const rows = custom.length
-    ? await ctx.db
-        .selectFrom("roles")
-        .select(["name", "permissions"])
-        .where("tenant_id", "=", ctx.tenantId)
-        .where("name", "in", custom)
-        // held until the credential is written: a role cannot be deleted meanwhile
-        .forShare()
-        .execute()
-    : [];
+  // held until the credential is written: a role cannot be deleted meanwhile
+  const rows = custom.length ? await lockRoleCodes(ctx.db, ctx.tenantId, custom) : [];
   const found = new Map(rows.map((r) => [r.name, r.permissions]));
   const out = new Map<string, string[]>();
   for (const name of names) {
@@ -119,13 +106,15 @@ export async function codesOfRoles(
   return out;
 }
 
+/** Refuses unknown roles and roles holding codes the caller lacks (see codesOfRoles). */
+export async function assertMayGrantRoles(ctx: Ctx, names: readonly string[]): Promise<void> {
+  for (const [role, codes] of await codesOfRoles(ctx, names)) {
+    assertMayGrantCodes(ctx.permissions, codes, `role "${role}"`);
+  }
+}
+
 export async function listRoles(ctx: Ctx): Promise<{ data: Role[] }> {
-  const rows = await ctx.db
-    .selectFrom("roles")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .orderBy("name")
-    .execute();
+  const rows = await listRoleRows(ctx.db, ctx.tenantId);
   return { data: [...BUILT_IN_ROLES.map(builtIn), ...rows.map(toRole)] };
 }
 
@@ -154,19 +143,15 @@ export async function createRole(
     throw conflict("role_exists", `a role named ${input.name} exists`, { field: "name" });
   }
   const now = new Date(ctx.clock.now().epochMilliseconds);
-  const row = await ctx.db
-    .insertInto("roles")
-    .values({
-      id: newId("role"),
-      tenant_id: ctx.tenantId,
-      name: input.name,
-      description: input.description ?? null,
-      permissions: codes,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertRole(ctx.db, {
+    id: newId("role"),
+    tenant_id: ctx.tenantId,
+    name: input.name,
+    description: input.description ?? null,
+    permissions: codes,
+    created_at: now,
+    updated_at: now,
+  });
   const role = toRole(row);
   ctx.audit({ targetType: "role", targetId: row.id, after: role });
   await ctx.emit({ type: "role.created", subjectType: "role", subjectId: row.id, payload: role });
@@ -185,16 +170,11 @@ export async function updateRole(
   if (!before) throw notFound("role_not_found", `no role ${name}`, { name });
   const codes = input.permissions ? checkCodes(input.permissions) : before.permissions;
   if (input.permissions) assertMayGrantCodes(ctx.permissions, codes, `role "${name}"`);
-  const row = await ctx.db
-    .updateTable("roles")
-    .set({
-      permissions: codes,
-      description: input.description === undefined ? before.description : input.description,
-      updated_at: new Date(ctx.clock.now().epochMilliseconds),
-    })
-    .where("id", "=", before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await updateRoleRow(ctx.db, ctx.tenantId, before.id, {
+    permissions: codes,
+    description: input.description === undefined ? before.description : input.description,
+    updated_at: new Date(ctx.clock.now().epochMilliseconds),
+  });
   // credentials holding the role change what they may do at once (in this process)
   principals.forgetTenant(ctx.tenantId);
   const role = toRole(row);
@@ -209,19 +189,14 @@ export async function deleteRole(ctx: Ctx, name: string): Promise<Role> {
   }
   const row = await findRow(ctx, { name }, true);
   if (!row) throw notFound("role_not_found", `no role ${name}`, { name });
-  const { rows } = await sql<{ n: string }>`
-    SELECT (SELECT count(*) FROM api_keys WHERE tenant_id = ${ctx.tenantId}
-              AND revoked_at IS NULL AND ${name} = ANY(roles))
-         + (SELECT count(*) FROM oauth_clients WHERE tenant_id = ${ctx.tenantId}
-              AND revoked_at IS NULL AND ${name} = ANY(roles)) AS n`.execute(ctx.db);
-  const holders = Number(rows[0]?.n ?? 0);
+  const holders = await countRoleHolders(ctx.db, ctx.tenantId, name);
   if (holders > 0) {
     throw conflict("role_in_use", `${holders} active credentials hold role ${name}`, {
       name,
       holders,
     });
   }
-  await ctx.db.deleteFrom("roles").where("id", "=", row.id).execute();
+  await deleteRoleRow(ctx.db, ctx.tenantId, row.id);
   const role = toRole(row);
   ctx.audit({ targetType: "role", targetId: row.id, before: role, after: null });
   await ctx.emit({ type: "role.deleted", subjectType: "role", subjectId: row.id, payload: role });

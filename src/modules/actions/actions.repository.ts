@@ -1,39 +1,10 @@
-/** Lookups of the actions module's records by the other identifiers CRM.COM clients send. */
-import type { Kysely } from "kysely";
-import type { DB } from "../../storage/schema.js";
+/** Subscription actions: their rows, scoped to a tenant, and the claim of scheduled ones. */
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from "kysely";
+import type { ActionState } from "../../domain/actions/actions.js";
+import type { DB, SubscriptionActionsTable } from "../../storage/schema.js";
+import { tenantSettings } from "../tenants/index.js";
 
-/** The id of the tenant's provisioning distributor with that name or alternative code. */
-export async function findDistributorIdBy(
-  db: Kysely<DB>,
-  tenantId: string,
-  by: "name" | "alternative_code",
-  value: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom("provisioning_distributors")
-    .select("id")
-    .where("tenant_id", "=", tenantId)
-    .where(by, "=", value)
-    .executeTakeFirst();
-  return row?.id;
-}
-
-/** The serial number of the tenant's installed item (not removed) with that id or code. */
-export async function findInstalledSerialBy(
-  db: Kysely<DB>,
-  tenantId: string,
-  by: "id" | "alternative_code",
-  value: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom("installed_items")
-    .select("serial_number")
-    .where("tenant_id", "=", tenantId)
-    .where(by, "=", value)
-    .where("removed_at", "is", null)
-    .executeTakeFirst();
-  return row?.serial_number;
-}
+export type ActionRow = Selectable<SubscriptionActionsTable>;
 
 /** The id of the tenant's subscription action with that number. */
 export async function findActionIdByNumber(
@@ -48,4 +19,122 @@ export async function findActionIdByNumber(
     .where("number", "=", number)
     .executeTakeFirst();
   return row?.id;
+}
+
+/** The id of the tenant's subscription action with that transaction reference number. */
+export async function findActionIdByReference(
+  db: Kysely<DB>,
+  tenantId: string,
+  reference: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("subscription_actions")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("transaction_reference_number", "=", reference)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The highest number of the tenant's subscription actions (0: none yet). */
+export async function maxActionNumber(db: Kysely<DB>, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom("subscription_actions")
+    .select(({ fn }) => fn.max("number").as("max"))
+    .where("tenant_id", "=", tenantId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0);
+}
+
+/** Stores a new subscription action. */
+export async function insertAction(
+  db: Kysely<DB>,
+  values: Insertable<SubscriptionActionsTable>,
+): Promise<ActionRow> {
+  return db
+    .insertInto("subscription_actions")
+    .values(values)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The tenant's subscription action with that id, optionally locked. */
+export async function findAction(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ActionRow | undefined> {
+  let q = db
+    .selectFrom("subscription_actions")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id);
+  if (options.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** A page of the tenant's subscription actions in id order, filtered as asked. */
+export async function listActionRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  page: {
+    limit: number;
+    cursor?: string | undefined;
+    contractId?: string | undefined;
+    state?: ActionState | undefined;
+    behaviourCode?: string | undefined;
+  },
+): Promise<ActionRow[]> {
+  let q = db.selectFrom("subscription_actions").selectAll().where("tenant_id", "=", tenantId);
+  if (page.cursor) q = q.where("id", ">", page.cursor);
+  if (page.contractId) q = q.where("contract_id", "=", page.contractId);
+  if (page.state) q = q.where("state", "=", page.state);
+  if (page.behaviourCode) q = q.where("behaviour_code", "=", page.behaviourCode);
+  return q.orderBy("id").limit(page.limit).execute();
+}
+
+/** Writes changes to a subscription action; returns the action as now stored. */
+export async function updateAction(
+  db: Kysely<DB>,
+  id: string,
+  changes: Updateable<SubscriptionActionsTable>,
+): Promise<ActionRow> {
+  return db
+    .updateTable("subscription_actions")
+    .set(changes)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The next scheduled action whose date its tenant's clock (a test clock included) has reached
+ * and no other transaction holds: locked with FOR UPDATE SKIP LOCKED, so several workers share
+ * them and none runs twice (the run itself: src/workflows/scheduled-actions.ts). Returned with
+ * its tenant's test clock.
+ */
+export async function claimDueAction(
+  trx: Kysely<DB>,
+  options: { now: Date; tenantId?: string | undefined; skip: readonly string[] },
+): Promise<{ action: ActionRow; testClockNow: Date | null } | null> {
+  let q = trx
+    .selectFrom("subscription_actions as a")
+    .innerJoin(tenantSettings(trx).as("t"), "t.id", "a.tenant_id")
+    .selectAll("a")
+    .select("t.test_clock_now")
+    .where("a.state", "=", "scheduled")
+    .where("a.scheduled_date", "<=", sql<Date>`coalesce(t.test_clock_now, ${options.now})`);
+  if (options.tenantId) q = q.where("a.tenant_id", "=", options.tenantId);
+  if (options.skip.length > 0) q = q.where("a.id", "not in", options.skip);
+  const due = await q
+    .orderBy("a.scheduled_date")
+    .orderBy("a.id")
+    .limit(1)
+    .forUpdate("a")
+    .skipLocked()
+    .executeTakeFirst();
+  if (!due) return null;
+  const { test_clock_now, ...action } = due;
+  return { action, testClockNow: test_clock_now };
 }

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { ACTIONS } from "../../domain/actions/actions.js";
-import { conflict } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
-import { newId } from "../../lib/ids.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import {
   ACTION_BODIES,
@@ -12,6 +10,7 @@ import {
   SubscriptionActionSchema,
 } from "./actions.schemas.js";
 import { cancelAction, getAction, listActions, submitAction } from "./actions.service.js";
+import { createDistributor, listDistributors } from "./provisioning.js";
 
 export const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const action of ACTIONS) {
@@ -97,52 +96,10 @@ export const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (req, reply) =>
-      runMutation(req, reply, async (ctx) => {
-        const taken = await ctx.db
-          .selectFrom("provisioning_distributors")
-          .select("id")
-          .where("tenant_id", "=", ctx.tenantId)
-          .where((eb) =>
-            eb.or([
-              eb("name", "=", req.body.name),
-              ...(req.body.alternative_code
-                ? [eb("alternative_code", "=", req.body.alternative_code)]
-                : []),
-            ]),
-          )
-          .executeTakeFirst();
-        if (taken) {
-          throw conflict("distributor_exists", "a distributor with this name or code exists", {
-            id: taken.id,
-          });
-        }
-        const now = new Date(ctx.clock.now().epochMilliseconds);
-        const row = await ctx.db
-          .insertInto("provisioning_distributors")
-          .values({
-            id: newId("distributor"),
-            tenant_id: ctx.tenantId,
-            name: req.body.name,
-            alternative_code: req.body.alternative_code ?? null,
-            created_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const body = {
-          id: row.id,
-          name: row.name,
-          alternative_code: row.alternative_code,
-          created_at: row.created_at.toISOString(),
-        };
-        ctx.audit({ targetType: "provisioning_distributor", targetId: row.id, after: body });
-        await ctx.emit({
-          type: "provisioning_distributor.created",
-          subjectType: "provisioning_distributor",
-          subjectId: row.id,
-          payload: body,
-        });
-        return { status: 201, body };
-      }),
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await createDistributor(ctx, req.body),
+      })),
   );
 
   app.get(
@@ -151,22 +108,6 @@ export const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { operation: "provisioning_distributors.list" },
       schema: { response: { 200: Type.Object({ data: Type.Array(DistributorSchema) }) } },
     },
-    (req) =>
-      runRead(req, async (ctx) => {
-        const rows = await ctx.db
-          .selectFrom("provisioning_distributors")
-          .selectAll()
-          .where("tenant_id", "=", ctx.tenantId)
-          .orderBy("id")
-          .execute();
-        return {
-          data: rows.map((r) => ({
-            id: r.id,
-            name: r.name,
-            alternative_code: r.alternative_code,
-            created_at: r.created_at.toISOString(),
-          })),
-        };
-      }),
+    (req) => runRead(req, async (ctx) => ({ data: await listDistributors(ctx) })),
   );
 };

@@ -7,8 +7,6 @@
  * before. A scheduled action that can no longer run when due is kept as `rejected` with why.
  */
 
-import type { Selectable } from "kysely";
-import { sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import {
   ACTION_RULES,
@@ -34,26 +32,35 @@ import {
   type AccrueError,
   conflict,
   invalid,
-  isAccrueError,
   notFound,
   unprocessable,
 } from "../../domain/errors.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
-import type { SubscriptionActionsTable } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import {
   type ContractRow,
   findContract,
+  findContractIdsOfCustomer,
   loadTimeline,
   saveTimeline,
-  setComponentQuantity,
-  validateCartComponents,
+  setGracePeriodEnd,
+  setRestingSince,
+  startDraftContractAt,
 } from "../contracts/index.js";
-import { guardRecord } from "../entities/index.js";
-import { fetchPageBatch, type Page } from "../pagination.js";
 
-type ActionRow = Selectable<SubscriptionActionsTable>;
+import { fetchPageBatch, type Page } from "../pagination.js";
+import { lockTenant } from "../tenants/index.js";
+import {
+  type ActionRow,
+  findAction,
+  findActionIdByReference,
+  insertAction,
+  listActionRows,
+  maxActionNumber,
+  updateAction,
+} from "./actions.repository.js";
+import { amendServices } from "./provisioning.js";
 
 const UDF_STRINGS = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `udf_string_${n}`);
 const UDF_FLOATS = [1, 2, 3, 4].map((n) => `udf_float_${n}`);
@@ -182,13 +189,7 @@ async function identify(ctx: Ctx, input: CommonActionInput): Promise<ContractRow
   }
   let id = input.contract_id;
   if (id === undefined) {
-    const owned = await ctx.db
-      .selectFrom("contracts")
-      .select("id")
-      .where("tenant_id", "=", ctx.tenantId)
-      .where("customer_id", "=", input.customer_id!)
-      .limit(2)
-      .execute();
+    const owned = await findContractIdsOfCustomer(ctx.db, ctx.tenantId, input.customer_id!, 2);
     if (owned.length === 0) {
       throw notFound("subscription_not_found", `customer ${input.customer_id} has no contract`, {
         field: "customer_id",
@@ -201,11 +202,11 @@ async function identify(ctx: Ctx, input: CommonActionInput): Promise<ContractRow
         { field: "customer_id" },
       );
     }
-    id = owned[0]!.id;
+    id = owned[0]!;
   }
   const row = await findContract(ctx.db, ctx.tenantId, id, { forUpdate: true });
   if (!row) throw notFound("contract_not_found", `no contract ${id}`, { id });
-  await guardRecord(ctx, { kind: "contract", row });
+  await ctx.guard({ kind: "contract", row });
   return row;
 }
 
@@ -246,30 +247,20 @@ function parametersOf(action: ActionName, input: ActionInput): Record<string, un
 
 async function assertReferenceFree(ctx: Ctx, reference: string | undefined): Promise<void> {
   if (reference === undefined) return;
-  const taken = await ctx.db
-    .selectFrom("subscription_actions")
-    .select("id")
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("transaction_reference_number", "=", reference)
-    .executeTakeFirst();
+  const taken = await findActionIdByReference(ctx.db, ctx.tenantId, reference);
   if (taken) {
     throw conflict(
       "duplicate_transaction_reference_number",
-      `transaction reference number ${reference} was already used by action ${taken.id}`,
-      { field: "transaction_reference_number", action_id: taken.id },
+      `transaction reference number ${reference} was already used by action ${taken}`,
+      { field: "transaction_reference_number", action_id: taken },
     );
   }
 }
 
 async function nextNumber(ctx: Ctx): Promise<number> {
   // numbers per tenant: the tenant row serialises concurrent submissions
-  await sql`SELECT 1 FROM tenants WHERE id = ${ctx.tenantId} FOR NO KEY UPDATE`.execute(ctx.db);
-  const row = await ctx.db
-    .selectFrom("subscription_actions")
-    .select(({ fn }) => fn.max("number").as("max"))
-    .where("tenant_id", "=", ctx.tenantId)
-    .executeTakeFirst();
-  return Number(row?.max ?? 0) + 1;
+  await lockTenant(ctx.db, ctx.tenantId);
+  return (await maxActionNumber(ctx.db, ctx.tenantId)) + 1;
 }
 
 /** Submits an action: executed at once, or scheduled for `scheduled_date`. */
@@ -335,11 +326,12 @@ export async function submitAction(
         state: "cancelled",
       });
     }
-    const row = await ctx.db
-      .insertInto("subscription_actions")
-      .values({ ...base, state: "scheduled", executed_on: null, effects: "[]" })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertAction(ctx.db, {
+      ...base,
+      state: "scheduled",
+      executed_on: null,
+      effects: "[]",
+    });
     return recorded(ctx, row, "subscription_action.scheduled");
   }
   const effects = await execute(ctx, contract, action, parameters, {
@@ -348,16 +340,12 @@ export async function submitAction(
       ? instant(dates.billable_period_start_date)
       : now,
   });
-  const row = await ctx.db
-    .insertInto("subscription_actions")
-    .values({
-      ...base,
-      state: "executed",
-      executed_on: nowDate,
-      effects: JSON.stringify(effects.effects),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertAction(ctx.db, {
+    ...base,
+    state: "executed",
+    executed_on: nowDate,
+    effects: JSON.stringify(effects.effects),
+  });
   return recorded(ctx, row, "subscription_action.executed", effects.state);
 }
 
@@ -415,14 +403,7 @@ async function execute(
         }
         const [first, ...rest] = before.phases;
         after = { ...before, start: from, phases: [{ ...first!, start: from }, ...rest] };
-        await ctx.db
-          .updateTable("contracts")
-          .set({
-            start_at: toDate(from),
-            next_billing_at: sql`least(coalesce(next_billing_at, ${toDate(from)}), ${toDate(from)})`,
-          })
-          .where("id", "=", contract.id)
-          .execute();
+        await startDraftContractAt(ctx.db, contract.id, toDate(from));
       } else {
         after = changeAt(before, { ...lastBilledPhase(before), start: from });
       }
@@ -457,11 +438,7 @@ async function execute(
     case "extend_grace_period": {
       const current = contract.grace_period_end_at ? instant(contract.grace_period_end_at) : null;
       const end = graceEnd(parameters, when.at, current, parseTimestamp);
-      await ctx.db
-        .updateTable("contracts")
-        .set({ grace_period_end_at: toDate(end), updated_at: toDate(now) })
-        .where("id", "=", contract.id)
-        .execute();
+      await setGracePeriodEnd(ctx.db, contract.id, toDate(end), toDate(now));
       effects.push({
         type: "grace_period_extended",
         from: current?.toString() ?? null,
@@ -489,11 +466,7 @@ async function execute(
     });
   }
   if (resting !== undefined) {
-    await ctx.db
-      .updateTable("contracts")
-      .set({ resting_since: resting })
-      .where("id", "=", contract.id)
-      .execute();
+    await setRestingSince(ctx.db, contract.id, resting);
   }
   const fresh = (await findContract(ctx.db, ctx.tenantId, contract.id))!;
   return {
@@ -516,242 +489,10 @@ function lastBilledPhase(t: Timeline): Phase {
   return { ...phase, type: "normal" };
 }
 
-async function distributorIds(ctx: Ctx, ids: readonly string[], field: string): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const found = await ctx.db
-    .selectFrom("provisioning_distributors")
-    .select("id")
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "in", ids)
-    .execute();
-  const known = new Set(found.map((r) => r.id));
-  const unknown = ids.find((id) => !known.has(id));
-  if (unknown) {
-    throw unprocessable("unknown_distributor", `no provisioning distributor ${unknown}`, { field });
-  }
-  return [...new Set(ids)];
-}
-
-/**
- * Adds and removes services (components) and installed items across provisioning distributors
- * from `from` on. A service added that the contract does not have starts at `from` (quantity 1
- * unless told); a service removed from every distributor that carried it — or removed without
- * naming distributors — ends at `from`.
- */
-async function amendServices(
-  ctx: Ctx,
-  contract: ContractRow,
-  input: AmendServicesInput,
-  from: Temporal.Instant,
-  at: Temporal.Instant,
-): Promise<unknown[]> {
-  const effects: unknown[] = [];
-  const fromDate = toDate(from);
-  const running = async (componentId: string) =>
-    ctx.db
-      .selectFrom("component_subscriptions")
-      .select(["id", "quantity"])
-      .where("tenant_id", "=", ctx.tenantId)
-      .where("contract_id", "=", contract.id)
-      .where("component_id", "=", componentId)
-      .where("start_at", "<=", fromDate)
-      .where((eb) => eb.or([eb("end_at", "is", null), eb("end_at", ">", fromDate)]))
-      .executeTakeFirst();
-  const distributionsOf = async (componentId: string) =>
-    (
-      await ctx.db
-        .selectFrom("service_distributions")
-        .select("distributor_id")
-        .where("contract_id", "=", contract.id)
-        .where("component_id", "=", componentId)
-        .execute()
-    ).map((r) => r.distributor_id);
-
-  for (const [i, remove] of (input.services_to_remove ?? []).entries()) {
-    const field = `services_to_remove.${i}`;
-    const current = await running(remove.component_id);
-    if (!current) {
-      throw unprocessable(
-        "service_not_on_subscription",
-        `service ${remove.component_id} is not on the subscription`,
-        { field: `${field}.component_id` },
-      );
-    }
-    const carried = await distributionsOf(remove.component_id);
-    const named =
-      remove.distributor_ids === undefined
-        ? carried
-        : await distributorIds(ctx, remove.distributor_ids, `${field}.distributor_ids`);
-    const missing = named.find((d) => !carried.includes(d));
-    if (missing) {
-      throw unprocessable(
-        "service_not_distributed",
-        `service ${remove.component_id} is not distributed by ${missing}`,
-        { field: `${field}.distributor_ids` },
-      );
-    }
-    if (named.length > 0) {
-      await ctx.db
-        .deleteFrom("service_distributions")
-        .where("contract_id", "=", contract.id)
-        .where("component_id", "=", remove.component_id)
-        .where("distributor_id", "in", named)
-        .execute();
-    }
-    const left = carried.filter((d) => !named.includes(d));
-    if (left.length === 0) {
-      await setComponentQuantity(
-        ctx,
-        contract,
-        { component_id: remove.component_id, quantity: "0" },
-        from,
-      );
-      effects.push({
-        type: "remove_service",
-        component_id: remove.component_id,
-        end_date: from.toString(),
-      });
-    } else {
-      effects.push({
-        type: "undistribute_service",
-        component_id: remove.component_id,
-        distributor_ids: named,
-      });
-    }
-  }
-
-  for (const [i, add] of (input.services_to_add ?? []).entries()) {
-    const field = `services_to_add.${i}`;
-    const [checked] = await validateCartComponents(
-      ctx,
-      contract.plan_group_id,
-      [{ component_id: add.component_id, quantity: add.quantity ?? "1" }],
-      "change",
-    ).catch((error: unknown) => {
-      if (isAccrueError(error)) {
-        const e = error as AccrueError;
-        throw unprocessable(e.code, e.message, { field: `${field}.component_id` });
-      }
-      throw error;
-    });
-    const ids = await distributorIds(ctx, add.distributor_ids ?? [], `${field}.distributor_ids`);
-    const current = await running(checked!.component_id);
-    if (!current) {
-      await setComponentQuantity(ctx, contract, checked!, from);
-      effects.push({
-        type: "add_service",
-        component_id: checked!.component_id,
-        quantity: checked!.quantity,
-        start_date: from.toString(),
-      });
-    }
-    const carried = await distributionsOf(checked!.component_id);
-    const fresh = ids.filter((d) => !carried.includes(d));
-    if (current && fresh.length === 0) {
-      throw unprocessable(
-        "service_already_on_subscription",
-        `service ${add.component_id} is already on the subscription${ids.length ? " with these distributors" : ""}`,
-        { field: `${field}.component_id` },
-      );
-    }
-    if (fresh.length > 0) {
-      await ctx.db
-        .insertInto("service_distributions")
-        .values(
-          fresh.map((d) => ({
-            tenant_id: ctx.tenantId,
-            contract_id: contract.id,
-            component_id: checked!.component_id,
-            distributor_id: d,
-          })),
-        )
-        .execute();
-      effects.push({
-        type: "distribute_service",
-        component_id: checked!.component_id,
-        distributor_ids: fresh,
-      });
-    }
-  }
-
-  for (const [i, item] of (input.installed_items_to_remove ?? []).entries()) {
-    const removed = await ctx.db
-      .updateTable("installed_items")
-      .set({ removed_at: toDate(at) })
-      .where("tenant_id", "=", ctx.tenantId)
-      .where("contract_id", "=", contract.id)
-      .where("serial_number", "=", item.serial_number)
-      .where("removed_at", "is", null)
-      .returning("id")
-      .executeTakeFirst();
-    if (!removed) {
-      throw unprocessable(
-        "installed_item_not_on_subscription",
-        `no installed item ${item.serial_number} on the subscription`,
-        { field: `installed_items_to_remove.${i}.serial_number` },
-      );
-    }
-    effects.push({
-      type: "remove_installed_item",
-      installed_item_id: removed.id,
-      serial_number: item.serial_number,
-    });
-  }
-
-  for (const [i, item] of (input.installed_items_to_add ?? []).entries()) {
-    const field = `installed_items_to_add.${i}`;
-    const ids = await distributorIds(ctx, item.distributor_ids ?? [], `${field}.distributor_ids`);
-    const taken = await ctx.db
-      .selectFrom("installed_items")
-      .select(["id", "contract_id"])
-      .where("tenant_id", "=", ctx.tenantId)
-      .where("serial_number", "=", item.serial_number)
-      .where("removed_at", "is", null)
-      .executeTakeFirst();
-    if (taken) {
-      throw unprocessable(
-        "serial_number_installed",
-        `installed item ${item.serial_number} is already installed on ${taken.contract_id}`,
-        { field: `${field}.serial_number` },
-      );
-    }
-    const id = newId("installedItem");
-    await ctx.db
-      .insertInto("installed_items")
-      .values({
-        id,
-        tenant_id: ctx.tenantId,
-        contract_id: contract.id,
-        serial_number: item.serial_number,
-        alternative_code: item.alternative_code ?? null,
-        product: item.product ?? null,
-        distributor_ids: ids,
-        udf: "{}",
-        installed_at: toDate(at),
-        removed_at: null,
-        created_at: toDate(at),
-      })
-      .execute();
-    effects.push({
-      type: "add_installed_item",
-      installed_item_id: id,
-      serial_number: item.serial_number,
-      distributor_ids: ids,
-    });
-  }
-  return effects;
-}
-
 // ---- reading, cancelling, running scheduled ones ------------------------------------------------
 
 async function loadAction(ctx: Ctx, id: string, forUpdate = false): Promise<ActionRow> {
-  let q = ctx.db
-    .selectFrom("subscription_actions")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await findAction(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("subscription_action_not_found", `no subscription action ${id}`, { id });
   return row;
 }
@@ -771,17 +512,16 @@ export async function listActions(
     behaviour_code?: string | undefined;
   },
 ): Promise<Page<SubscriptionAction>> {
-  let q = ctx.db
-    .selectFrom("subscription_actions")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId);
-  if (query.cursor) q = q.where("id", ">", query.cursor);
-  if (query.contract_id) q = q.where("contract_id", "=", query.contract_id);
-  if (query.state) q = q.where("state", "=", query.state);
-  if (query.behaviour_code) q = q.where("behaviour_code", "=", query.behaviour_code);
   return fetchPageBatch(
     query.limit,
-    (n) => q.orderBy("id").limit(n).execute(),
+    (n) =>
+      listActionRows(ctx.db, ctx.tenantId, {
+        limit: n,
+        cursor: query.cursor,
+        contractId: query.contract_id,
+        state: query.state,
+        behaviourCode: query.behaviour_code,
+      }),
     async (rows) => {
       const states = new Map<string, SubscriptionState>();
       for (const r of rows) {
@@ -796,15 +536,14 @@ export async function listActions(
 export async function cancelAction(ctx: Ctx, id: string): Promise<SubscriptionAction> {
   const before = await loadAction(ctx, id, true);
   const contract = await findContract(ctx.db, ctx.tenantId, before.contract_id);
-  if (contract) await guardRecord(ctx, { kind: "contract", row: contract });
+  if (contract) await ctx.guard({ kind: "contract", row: contract });
   assertActionTransition(before.state, "cancelled");
   const now = toDate(ctx.clock.now());
-  const row = await ctx.db
-    .updateTable("subscription_actions")
-    .set({ state: "cancelled", cancelled_on: now, updated_at: now })
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await updateAction(ctx.db, id, {
+    state: "cancelled",
+    cancelled_on: now,
+    updated_at: now,
+  });
   const state = await subscriptionStateOf(ctx, row.contract_id);
   const action = toAction(row, state);
   ctx.audit({
@@ -841,17 +580,12 @@ export async function executeScheduledAction(
     billableFrom: row.billable_period_start_date ? instant(row.billable_period_start_date) : at,
   });
   const now = toDate(ctx.clock.now());
-  const done = await ctx.db
-    .updateTable("subscription_actions")
-    .set({
-      state: "executed",
-      executed_on: now,
-      updated_at: now,
-      effects: JSON.stringify(executed.effects),
-    })
-    .where("id", "=", row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const done = await updateAction(ctx.db, row.id, {
+    state: "executed",
+    executed_on: now,
+    updated_at: now,
+    effects: JSON.stringify(executed.effects),
+  });
   return recorded(ctx, done, "subscription_action.executed", executed.state);
 }
 
@@ -862,16 +596,11 @@ export async function rejectScheduledAction(
 ): Promise<SubscriptionAction> {
   assertActionTransition(row.state, "rejected");
   const now = toDate(ctx.clock.now());
-  const done = await ctx.db
-    .updateTable("subscription_actions")
-    .set({
-      state: "rejected",
-      updated_at: now,
-      rejection: JSON.stringify({ code: error.code, message: error.message }),
-    })
-    .where("id", "=", row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const done = await updateAction(ctx.db, row.id, {
+    state: "rejected",
+    updated_at: now,
+    rejection: JSON.stringify({ code: error.code, message: error.message }),
+  });
   return recorded(ctx, done, "subscription_action.rejected");
 }
 

@@ -1,8 +1,4 @@
-export {
-  findActionIdByNumber,
-  findDistributorIdBy,
-  findInstalledSerialBy,
-} from "./actions.repository.js";
+export { claimDueAction, findActionIdByNumber } from "./actions.repository.js";
 export { udfFields } from "./actions.schemas.js";
 export {
   type ActionInput,
@@ -14,4 +10,4 @@ export {
   submitAction,
   subscriptionStateOf,
 } from "./actions.service.js";
-export { claimDueAction } from "./scheduled.js";
+export { findDistributorIdBy, findInstalledSerialBy } from "./provisioning.repository.js";

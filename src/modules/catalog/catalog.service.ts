@@ -11,19 +11,21 @@ import { newId } from "../../lib/ids.js";
 import { canonicalJson, toJson } from "../../lib/json.js";
 import type { PeriodValue } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import { assertTaxPolicy } from "../invoicing/index.js";
 import { fetchPage, type Page } from "../pagination.js";
+import { assertTaxPolicy } from "../taxes/index.js";
 
 export type { Page };
 
 import {
   type ComponentRow,
+  findExternalIdOwner,
   findInTenant,
   insertRow,
   listInTenant,
   type PlanGroupRow,
   type PlanRow,
   type PlanVariantRow,
+  updateInTenant,
 } from "./catalog.repository.js";
 import type {
   ComponentInput,
@@ -355,21 +357,11 @@ async function assertFreeExternalId(
   externalId: string,
   exceptId?: string,
 ) {
-  let q = ctx.db
-    .selectFrom(table)
-    .select("id")
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("external_id", "=", externalId);
-  if (exceptId) q = q.where("id", "!=", exceptId);
-  const taken = await q.executeTakeFirst();
+  const taken = await findExternalIdOwner(ctx.db, table, ctx.tenantId, externalId, exceptId);
   if (taken) {
-    throw conflict(
-      "external_id_taken",
-      `external_id "${externalId}" is already used by ${taken.id}`,
-      {
-        field: "external_id",
-      },
-    );
+    throw conflict("external_id_taken", `external_id "${externalId}" is already used by ${taken}`, {
+      field: "external_id",
+    });
   }
 }
 
@@ -527,14 +519,7 @@ async function updateRow<T extends "plan_groups" | "plans" | "components" | "pla
   values: Record<string, unknown>,
 ) {
   if (Object.keys(values).length === 0) return findInTenant(ctx.db, table, ctx.tenantId, id);
-  const row = await ctx.db
-    .updateTable(table as "plans")
-    .set(values as never)
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return row as unknown as Awaited<ReturnType<typeof findInTenant<T>>>;
+  return updateInTenant(ctx.db, table, ctx.tenantId, id, values);
 }
 
 async function recordUpdate(ctx: Ctx, type: string, id: string, before: unknown, after: unknown) {

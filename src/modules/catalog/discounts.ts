@@ -8,21 +8,30 @@
  * Discounts are stored, not applied: the billing engine reads a contract's discount
  * subscriptions (src/modules/contracts/discount-subscriptions.ts) and prices them.
  */
-import type { Selectable } from "kysely";
-import { sql } from "kysely";
 import type { Temporal } from "temporal-polyfill";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
-import type { CouponsTable, DiscountsTable, PeriodValue } from "../../storage/schema.js";
+import type { PeriodValue } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { fetchPage, type Page } from "../pagination.js";
 import { findInTenant } from "./catalog.repository.js";
+import {
+  type CouponRow,
+  type DiscountRow,
+  findCouponRow,
+  findCouponRowByCode,
+  findDiscountRow,
+  insertCoupon,
+  insertDiscount,
+  listCouponRows,
+  listDiscountRows,
+  setRedemptionCount,
+} from "./discounts.repository.js";
 
-export type DiscountRow = Selectable<DiscountsTable>;
-export type CouponRow = Selectable<CouponsTable>;
+export type { CouponRow, DiscountRow };
 
 export type Discount = {
   id: string;
@@ -101,12 +110,7 @@ export async function findDiscount(
   ctx: Ctx,
   id: string,
 ): Promise<{ row: DiscountRow; discount: Discount } | undefined> {
-  const row = await ctx.db
-    .selectFrom("discounts")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const row = await findDiscountRow(ctx.db, ctx.tenantId, id);
   return row && { row, discount: toDiscount(row, await currencyOf(ctx, row.plan_group_id)) };
 }
 
@@ -133,26 +137,20 @@ export async function createDiscount(ctx: Ctx, input: DiscountInput): Promise<Di
       });
     }
   }
-  const row = await ctx.db
-    .insertInto("discounts")
-    .values({
-      id: newId("discount"),
-      tenant_id: ctx.tenantId,
-      plan_group_id: group.id,
-      name: input.name,
-      description: input.description ?? null,
-      kind: input.percent !== undefined ? "percentage" : "fixed_amount",
-      percent: input.percent ?? null,
-      amount: input.amount ?? null,
-      applies_to: input.applies_to ?? "all",
-      duration:
-        input.duration === undefined || input.duration === "forever"
-          ? null
-          : toJson(input.duration),
-      created_at: toDate(ctx.clock.now()),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertDiscount(ctx.db, {
+    id: newId("discount"),
+    tenant_id: ctx.tenantId,
+    plan_group_id: group.id,
+    name: input.name,
+    description: input.description ?? null,
+    kind: input.percent !== undefined ? "percentage" : "fixed_amount",
+    percent: input.percent ?? null,
+    amount: input.amount ?? null,
+    applies_to: input.applies_to ?? "all",
+    duration:
+      input.duration === undefined || input.duration === "forever" ? null : toJson(input.duration),
+    created_at: toDate(ctx.clock.now()),
+  });
   const discount = toDiscount(row, group.currency);
   ctx.audit({ targetType: "discount", targetId: row.id, after: discount });
   await ctx.emit({
@@ -174,17 +172,14 @@ export async function listDiscounts(
   ctx: Ctx,
   req: { limit: number; cursor?: string | undefined; parentId?: string | undefined },
 ): Promise<Page<Discount>> {
-  let q = ctx.db
-    .selectFrom("discounts")
-    .innerJoin("plan_groups", "plan_groups.id", "discounts.plan_group_id")
-    .selectAll("discounts")
-    .select("plan_groups.currency")
-    .where("discounts.tenant_id", "=", ctx.tenantId);
-  if (req.cursor) q = q.where("discounts.id", ">", req.cursor);
-  if (req.parentId) q = q.where("discounts.plan_group_id", "=", req.parentId);
   return fetchPage(
     req.limit,
-    (n) => q.orderBy("discounts.id").limit(n).execute(),
+    (n) =>
+      listDiscountRows(ctx.db, ctx.tenantId, {
+        limit: n,
+        cursor: req.cursor,
+        planGroupId: req.parentId,
+      }),
     ({ currency, ...r }) => toDiscount(r, currency),
   );
 }
@@ -204,22 +199,18 @@ export async function createCoupon(ctx: Ctx, input: CouponInput): Promise<Coupon
       field: "code",
     });
   }
-  const row = await ctx.db
-    .insertInto("coupons")
-    .values({
-      id: newId("coupon"),
-      tenant_id: ctx.tenantId,
-      code: input.code,
-      discount_id: discount.row.id,
-      valid_until:
-        input.valid_until === undefined
-          ? null
-          : toDate(parseTimestamp(input.valid_until, "valid_until")),
-      max_redemptions: input.max_redemptions ?? null,
-      created_at: toDate(ctx.clock.now()),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertCoupon(ctx.db, {
+    id: newId("coupon"),
+    tenant_id: ctx.tenantId,
+    code: input.code,
+    discount_id: discount.row.id,
+    valid_until:
+      input.valid_until === undefined
+        ? null
+        : toDate(parseTimestamp(input.valid_until, "valid_until")),
+    max_redemptions: input.max_redemptions ?? null,
+    created_at: toDate(ctx.clock.now()),
+  });
   const coupon = toCoupon(row);
   ctx.audit({ targetType: "coupon", targetId: row.id, after: coupon });
   await ctx.emit({
@@ -232,12 +223,7 @@ export async function createCoupon(ctx: Ctx, input: CouponInput): Promise<Coupon
 }
 
 export async function getCoupon(ctx: Ctx, id: string): Promise<Coupon> {
-  const row = await ctx.db
-    .selectFrom("coupons")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const row = await findCouponRow(ctx.db, ctx.tenantId, id);
   if (!row) throw notFound("coupon_not_found", `no coupon ${id}`, { id });
   return toCoupon(row);
 }
@@ -246,10 +232,16 @@ export async function listCoupons(
   ctx: Ctx,
   req: { limit: number; cursor?: string | undefined; parentId?: string | undefined },
 ): Promise<Page<Coupon>> {
-  let q = ctx.db.selectFrom("coupons").selectAll().where("tenant_id", "=", ctx.tenantId);
-  if (req.cursor) q = q.where("id", ">", req.cursor);
-  if (req.parentId) q = q.where("discount_id", "=", req.parentId);
-  return fetchPage(req.limit, (n) => q.orderBy("id").limit(n).execute(), toCoupon);
+  return fetchPage(
+    req.limit,
+    (n) =>
+      listCouponRows(ctx.db, ctx.tenantId, {
+        limit: n,
+        cursor: req.cursor,
+        discountId: req.parentId,
+      }),
+    toCoupon,
+  );
 }
 
 /** The coupon with this code (case-insensitive), optionally locked. */
@@ -258,13 +250,7 @@ export async function findCouponByCode(
   code: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<CouponRow | undefined> {
-  let q = ctx.db
-    .selectFrom("coupons")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where(sql<string>`lower(code)`, "=", code.toLowerCase());
-  if (options.forUpdate) q = q.forUpdate();
-  return q.executeTakeFirst();
+  return findCouponRowByCode(ctx.db, ctx.tenantId, code, options);
 }
 
 /**
@@ -305,12 +291,7 @@ export async function redeemableCoupon(
 
 /** Counts one redemption of a coupon checked by redeemableCoupon (locked). */
 export async function countRedemption(ctx: Ctx, before: CouponRow): Promise<Coupon> {
-  const row = await ctx.db
-    .updateTable("coupons")
-    .set({ redemption_count: before.redemption_count + 1 })
-    .where("id", "=", before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await setRedemptionCount(ctx.db, before.id, before.redemption_count + 1);
   const after = toCoupon(row);
   ctx.audit({ targetType: "coupon", targetId: row.id, before: toCoupon(before), after });
   await ctx.emit({

@@ -1,4 +1,18 @@
-export { findComponentIdBy, findInTenant } from "./catalog.repository.js";
+export {
+  componentsOfGroups,
+  discountRows,
+  planGroupTaxTerms,
+  variantFees,
+  variantsWithPlanNames,
+} from "./billing-facts.repository.js";
+export type { PeriodValue } from "./catalog.repository.js";
+export {
+  findComponentIdBy,
+  findComponents,
+  findInTenant,
+  planVariantsOfGroup,
+  variantCurrencies,
+} from "./catalog.repository.js";
 export { DiscountSchema } from "./catalog.schemas.js";
 export {
   getPlan,
@@ -19,3 +33,4 @@ export {
   redeemableCoupon,
   toDiscount,
 } from "./discounts.js";
+export { discountsWithCurrency } from "./discounts.repository.js";

@@ -11,6 +11,7 @@ import { systemClock } from "../../lib/clock.js";
 import type { DB } from "../../storage/schema.js";
 import { principals } from "../access/index.js";
 import type { Ctx } from "../context.js";
+import { findTestClockNow, lockTestClock, setTestClockNow } from "../tenants/index.js";
 
 export type ClockView = { mode: "system" | "test"; now: string };
 
@@ -22,34 +23,20 @@ export function clockFor(testClockNow: Date | null): Clock {
 
 /** The tenant's clock as of the transaction `db` belongs to (an advance committed since counts). */
 export async function tenantClock(db: Kysely<DB>, tenantId: string): Promise<Clock> {
-  const tenant = await db
-    .selectFrom("tenants")
-    .select("test_clock_now")
-    .where("id", "=", tenantId)
-    .executeTakeFirstOrThrow();
-  return clockFor(tenant.test_clock_now);
+  return clockFor(await findTestClockNow(db, tenantId));
 }
 
 async function lockTenant(ctx: Ctx) {
-  const row = await ctx.db
-    .selectFrom("tenants")
-    .select(["id", "test_clock_now"])
-    .where("id", "=", ctx.tenantId)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await lockTestClock(ctx.db, ctx.tenantId);
   if (!row) throw notFound("tenant_not_found", `no tenant ${ctx.tenantId}`);
   return row;
 }
 
 export async function getClock(ctx: Ctx): Promise<ClockView> {
-  const row = await ctx.db
-    .selectFrom("tenants")
-    .select("test_clock_now")
-    .where("id", "=", ctx.tenantId)
-    .executeTakeFirstOrThrow();
+  const testClockNow = await findTestClockNow(ctx.db, ctx.tenantId);
   return {
-    mode: row.test_clock_now ? "test" : "system",
-    now: clockFor(row.test_clock_now).now().toString(),
+    mode: testClockNow ? "test" : "system",
+    now: clockFor(testClockNow).now().toString(),
   };
 }
 
@@ -63,11 +50,7 @@ export async function createTestClock(
   if (row.test_clock_now) {
     throw conflict("test_clock_exists", "the tenant already runs on a test clock; advance it");
   }
-  await ctx.db
-    .updateTable("tenants")
-    .set({ test_clock_now: new Date(at.epochMilliseconds) })
-    .where("id", "=", ctx.tenantId)
-    .execute();
+  await setTestClockNow(ctx.db, ctx.tenantId, new Date(at.epochMilliseconds));
   principals.forgetTenant(ctx.tenantId);
   const view: ClockView = { mode: "test", now: at.toString() };
   ctx.audit({
@@ -103,11 +86,7 @@ export async function advanceTestClock(
       { field: "frozen_time", now: from.toString(), requested: to.toString() },
     );
   }
-  await ctx.db
-    .updateTable("tenants")
-    .set({ test_clock_now: new Date(to.epochMilliseconds) })
-    .where("id", "=", ctx.tenantId)
-    .execute();
+  await setTestClockNow(ctx.db, ctx.tenantId, new Date(to.epochMilliseconds));
   const before: ClockView = { mode: "test", now: from.toString() };
   const after: ClockView = { mode: "test", now: to.toString() };
   ctx.audit({ targetType: "tenant", targetId: ctx.tenantId, before, after });

@@ -3,16 +3,26 @@
  * components over a time span) and rated items (one-off charges with a service period, billed
  * with the next settlement).
  */
-import type { Selectable } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
-import type { ComponentSubscriptionsTable, RatedItemsTable } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
-import { guardRecord } from "../entities/index.js";
+
+import {
+  type ComponentSubscriptionRow,
+  deleteComponentSubscription,
+  endComponentSubscriptionAt,
+  findComponentSubscription,
+  insertComponentSubscription,
+  insertRatedItem,
+  listComponentSubscriptionRows,
+  listRatedItemRows,
+  lockComponentSubscriptionsFrom,
+  type RatedItemRow,
+} from "./contract-items.repository.js";
 import { type ContractRow, findContract, markDue } from "./contracts.repository.js";
 
 export type ComponentSubscription = {
@@ -42,9 +52,7 @@ export type RatedItem = {
 const iso = (d: Date) => d.toISOString();
 const decimal = (v: string) => parseDecimal(v).toFixed();
 
-const toComponentSubscription = (
-  r: Selectable<ComponentSubscriptionsTable>,
-): ComponentSubscription => ({
+const toComponentSubscription = (r: ComponentSubscriptionRow): ComponentSubscription => ({
   id: r.id,
   contract_id: r.contract_id,
   component_id: r.component_id,
@@ -55,7 +63,7 @@ const toComponentSubscription = (
   created_at: iso(r.created_at),
 });
 
-const toRatedItem = (r: Selectable<RatedItemsTable>): RatedItem => ({
+const toRatedItem = (r: RatedItemRow): RatedItem => ({
   id: r.id,
   contract_id: r.contract_id,
   description: r.description,
@@ -82,7 +90,7 @@ const date = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 async function contractOf(ctx: Ctx, id: string, forUpdate = false): Promise<ContractRow> {
   const row = await findContract(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("contract_not_found", `no contract ${id}`, { id });
-  await guardRecord(ctx, { kind: "contract", row });
+  await ctx.guard({ kind: "contract", row });
   return row;
 }
 
@@ -137,7 +145,7 @@ export async function subscribeComponent(
       field: "end_date",
     });
   }
-  return insertComponentSubscription(ctx, contract.id, {
+  return addComponentSubscription(ctx, contract.id, {
     componentId: component.id,
     quantity: input.quantity,
     start: date(start),
@@ -151,13 +159,7 @@ export async function listComponentSubscriptions(
   contractId: string,
 ): Promise<ComponentSubscription[]> {
   await contractOf(ctx, contractId);
-  const rows = await ctx.db
-    .selectFrom("component_subscriptions")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("contract_id", "=", contractId)
-    .orderBy("id")
-    .execute();
+  const rows = await listComponentSubscriptionRows(ctx.db, ctx.tenantId, contractId);
   return rows.map(toComponentSubscription);
 }
 
@@ -167,13 +169,7 @@ export async function endComponentSubscription(
   id: string,
   input: { end_date: string },
 ): Promise<ComponentSubscription> {
-  const before = await ctx.db
-    .selectFrom("component_subscriptions")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", id)
-    .forUpdate()
-    .executeTakeFirst();
+  const before = await findComponentSubscription(ctx.db, ctx.tenantId, id, { forUpdate: true });
   if (!before)
     throw notFound("component_subscription_not_found", `no component subscription ${id}`, { id });
   await contractOf(ctx, before.contract_id);
@@ -183,12 +179,7 @@ export async function endComponentSubscription(
       field: "end_date",
     });
   }
-  const row = await ctx.db
-    .updateTable("component_subscriptions")
-    .set({ end_at: date(end) })
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await endComponentSubscriptionAt(ctx.db, id, date(end));
   const after = toComponentSubscription(row);
   ctx.audit({
     targetType: "component_subscription",
@@ -227,23 +218,19 @@ export async function addRatedItem(
       field: "period_end",
     });
   }
-  const row = await ctx.db
-    .insertInto("rated_items")
-    .values({
-      id: newId("ratedItem"),
-      tenant_id: ctx.tenantId,
-      contract_id: contract.id,
-      description: input.description,
-      quantity: input.quantity,
-      price_per_unit: input.price_per_unit,
-      period_start: date(start),
-      period_end: date(end),
-      billed_at: null,
-      invoice_id: null,
-      created_at: date(now),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertRatedItem(ctx.db, {
+    id: newId("ratedItem"),
+    tenant_id: ctx.tenantId,
+    contract_id: contract.id,
+    description: input.description,
+    quantity: input.quantity,
+    price_per_unit: input.price_per_unit,
+    period_start: date(start),
+    period_end: date(end),
+    billed_at: null,
+    invoice_id: null,
+    created_at: date(now),
+  });
   const item = toRatedItem(row);
   ctx.audit({ targetType: "rated_item", targetId: row.id, after: item });
   await markDue(
@@ -263,13 +250,7 @@ export async function addRatedItem(
 
 export async function listRatedItems(ctx: Ctx, contractId: string): Promise<RatedItem[]> {
   await contractOf(ctx, contractId);
-  const rows = await ctx.db
-    .selectFrom("rated_items")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("contract_id", "=", contractId)
-    .orderBy("id")
-    .execute();
+  const rows = await listRatedItemRows(ctx.db, ctx.tenantId, contractId);
   return rows.map(toRatedItem);
 }
 
@@ -349,24 +330,16 @@ export async function setComponentQuantity(
   at: Temporal.Instant,
 ): Promise<void> {
   const atDate = date(at);
-  const running = await ctx.db
-    .selectFrom("component_subscriptions")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("contract_id", "=", contract.id)
-    .where("component_id", "=", item.component_id)
-    .where((eb) => eb.or([eb("end_at", "is", null), eb("end_at", ">", atDate)]))
-    .orderBy("start_at")
-    .forUpdate()
-    .execute();
+  const running = await lockComponentSubscriptionsFrom(
+    ctx.db,
+    ctx.tenantId,
+    contract.id,
+    item.component_id,
+    atDate,
+  );
   for (const before of running) {
     if (before.start_at < atDate) {
-      const row = await ctx.db
-        .updateTable("component_subscriptions")
-        .set({ end_at: atDate })
-        .where("id", "=", before.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await endComponentSubscriptionAt(ctx.db, before.id, atDate);
       const after = toComponentSubscription(row);
       ctx.audit({
         targetType: "component_subscription",
@@ -381,7 +354,7 @@ export async function setComponentQuantity(
         payload: after,
       });
     } else {
-      await ctx.db.deleteFrom("component_subscriptions").where("id", "=", before.id).execute();
+      await deleteComponentSubscription(ctx.db, before.id);
       const superseded = toComponentSubscription(before);
       ctx.audit({
         targetType: "component_subscription",
@@ -398,7 +371,7 @@ export async function setComponentQuantity(
     }
   }
   if (decimal(item.quantity) === "0") return;
-  await insertComponentSubscription(ctx, contract.id, {
+  await addComponentSubscription(ctx, contract.id, {
     componentId: item.component_id,
     quantity: item.quantity,
     start: atDate,
@@ -408,7 +381,7 @@ export async function setComponentQuantity(
 }
 
 /** Writes a component subscription, with its audit record and event; billing will see it. */
-async function insertComponentSubscription(
+async function addComponentSubscription(
   ctx: Ctx,
   contractId: string,
   input: {
@@ -419,21 +392,17 @@ async function insertComponentSubscription(
     memo: string | null;
   },
 ): Promise<ComponentSubscription> {
-  const row = await ctx.db
-    .insertInto("component_subscriptions")
-    .values({
-      id: newId("componentSubscription"),
-      tenant_id: ctx.tenantId,
-      contract_id: contractId,
-      component_id: input.componentId,
-      quantity: input.quantity,
-      start_at: input.start,
-      end_at: input.end,
-      memo: input.memo,
-      created_at: date(ctx.clock.now()),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertComponentSubscription(ctx.db, {
+    id: newId("componentSubscription"),
+    tenant_id: ctx.tenantId,
+    contract_id: contractId,
+    component_id: input.componentId,
+    quantity: input.quantity,
+    start_at: input.start,
+    end_at: input.end,
+    memo: input.memo,
+    created_at: date(ctx.clock.now()),
+  });
   const subscription = toComponentSubscription(row);
   ctx.audit({ targetType: "component_subscription", targetId: row.id, after: subscription });
   await markDue(ctx.db, ctx.tenantId, [contractId], new Date(ctx.clock.now().epochMilliseconds));

@@ -1,8 +1,17 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import {
+  type Insertable,
+  type Kysely,
+  type OperandExpression,
+  type Selectable,
+  sql,
+  type Updateable,
+} from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Phase, Timeline } from "../../domain/contracts/phases.js";
 import { rowsOfContracts } from "../../storage/bulk.js";
 import type { ContractsTable, DB, OrdersTable } from "../../storage/schema.js";
+import { variantCurrencies } from "../catalog/index.js";
+import { liveCustomers } from "../customers/index.js";
 
 export type ContractRow = Selectable<ContractsTable>;
 export type OrderRow = Selectable<OrdersTable>;
@@ -206,22 +215,6 @@ export async function listOrders(
   return q.orderBy("id").limit(page.limit).execute();
 }
 
-/** Whether anything (a contract or an order) refers to the customer. */
-export async function customerHasContractsOrOrders(
-  db: Kysely<DB>,
-  tenantId: string,
-  customerId: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom("orders")
-    .select("id")
-    .where("tenant_id", "=", tenantId)
-    .where("customer_id", "=", customerId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /**
  * Something billable was added to contracts (usage, a rated item, a component): a contract
  * that billing no longer looks at (ended and settled: no next billing date) is due again at
@@ -242,4 +235,264 @@ export async function markDue(
     .where("id", "in", contractIds)
     .where("next_billing_at", "is", null)
     .execute();
+}
+
+/**
+ * The tenant's contracts of these ids (unknown ids left out) with what usage ingestion checks:
+ * the plan group, and the transfer state's facts (its customer's entity), in one statement.
+ */
+export async function findContractsForUsage(
+  db: Kysely<DB>,
+  tenantId: string,
+  ids: readonly string[],
+) {
+  return db
+    .selectFrom("contracts as c")
+    .innerJoin(liveCustomers(db, tenantId).as("cu"), "cu.id", "c.customer_id")
+    .select([
+      "c.id",
+      "c.plan_group_id",
+      "c.business_entity_id",
+      "c.active_id",
+      "cu.business_entity_id as customer_entity_id",
+    ])
+    .where("c.tenant_id", "=", tenantId)
+    .where(sql<boolean>`c.id = any(${ids}::text[])`)
+    .execute();
+}
+
+/** Writes a new contract (its phases are saveTimeline's). */
+export async function insertContract(
+  db: Kysely<DB>,
+  values: Insertable<ContractsTable>,
+): Promise<ContractRow> {
+  return db.insertInto("contracts").values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertOrder(
+  db: Kysely<DB>,
+  values: Insertable<OrdersTable>,
+): Promise<OrderRow> {
+  return db.insertInto("orders").values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Sets columns of an order: its status, the payment method named at commit. */
+export async function updateOrder(
+  db: Kysely<DB>,
+  id: string,
+  values: Updateable<OrdersTable>,
+): Promise<OrderRow> {
+  return db
+    .updateTable("orders")
+    .set(values)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+// ---- orders the customer portal proposed ------------------------------------------------------
+
+/** Declines the contract's portal orders still in progress; returns their ids. */
+export async function declinePortalOrders(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+  at: Date,
+): Promise<string[]> {
+  const rows = await db
+    .updateTable("orders")
+    .set({ status: "declined", updated_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where("contract_id", "=", contractId)
+    .where("portal", "=", true)
+    .where("status", "=", "in_progress")
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Marks an order as proposed in the portal. */
+export async function markPortalOrder(
+  db: Kysely<DB>,
+  tenantId: string,
+  orderId: string,
+): Promise<void> {
+  await db
+    .updateTable("orders")
+    .set({ portal: true })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", orderId)
+    .execute();
+}
+
+/** A plan change the portal proposed for the contract. */
+export function findPortalChangeOrder(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+  orderId: string,
+) {
+  return db
+    .selectFrom("orders")
+    .select(["id", "plan_variant_id", "quantity"])
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", orderId)
+    .where("contract_id", "=", contractId)
+    .where("type", "=", "change")
+    .where("portal", "=", true)
+    .executeTakeFirst();
+}
+
+/** The ids of at most `limit` of the customer's contracts. */
+export async function findContractIdsOfCustomer(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("contracts")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", customerId)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Moves a draft contract's start to `start`; its next billing date is no later than it. */
+export async function startDraftContractAt(
+  db: Kysely<DB>,
+  contractId: string,
+  start: Date,
+): Promise<void> {
+  await db
+    .updateTable("contracts")
+    .set({
+      start_at: start,
+      next_billing_at: sql`least(coalesce(next_billing_at, ${start}), ${start})`,
+    })
+    .where("id", "=", contractId)
+    .execute();
+}
+
+/** Sets the end of the contract's grace period. */
+export async function setGracePeriodEnd(
+  db: Kysely<DB>,
+  contractId: string,
+  end: Date,
+  updatedAt: Date,
+): Promise<void> {
+  await db
+    .updateTable("contracts")
+    .set({ grace_period_end_at: end, updated_at: updatedAt })
+    .where("id", "=", contractId)
+    .execute();
+}
+
+/** Sets since when the contract rests (null: it does not). */
+export async function setRestingSince(
+  db: Kysely<DB>,
+  contractId: string,
+  since: Date | null,
+): Promise<void> {
+  await db
+    .updateTable("contracts")
+    .set({ resting_since: since })
+    .where("id", "=", contractId)
+    .execute();
+}
+
+/** How many of the tenant's orders are in `status`. */
+export async function countOrders(
+  db: Kysely<DB>,
+  tenantId: string,
+  status: OrderRow["status"],
+): Promise<number> {
+  const row = await db
+    .selectFrom("orders")
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", status)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Sets whether billing skips the customer's contracts (a frozen customer's are skipped). */
+export async function setBillingFrozen(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  frozen: boolean,
+): Promise<void> {
+  await db
+    .updateTable("contracts")
+    .set({ billing_frozen: frozen })
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", customerId)
+    .execute();
+}
+
+export type CustomerOrderFilter = {
+  customerId?: string | undefined;
+  orderId?: string | undefined;
+  status?: string | undefined;
+  createdFrom?: Date | undefined;
+  createdTo?: Date | undefined;
+};
+
+/** The tenant's orders of the customers `customerIds` (a subquery of ids) selects, filtered. */
+function ordersOfCustomers(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerIds: OperandExpression<string>,
+  f: CustomerOrderFilter,
+) {
+  let q = db
+    .selectFrom("orders as o")
+    .leftJoin(variantCurrencies(db).as("vc"), "vc.id", "o.plan_variant_id")
+    .where("o.tenant_id", "=", tenantId)
+    .where("o.customer_id", "in", customerIds);
+  if (f.customerId) q = q.where("o.customer_id", "=", f.customerId);
+  if (f.orderId) q = q.where("o.id", "=", f.orderId);
+  if (f.status) q = q.where("o.status", "=", f.status as OrderRow["status"]);
+  if (f.createdFrom) q = q.where("o.created_at", ">=", f.createdFrom);
+  if (f.createdTo) q = q.where("o.created_at", "<=", f.createdTo);
+  return q;
+}
+
+/**
+ * A page of the orders of the customers `customerIds` selects, each with its plan variant's
+ * currency, in id order (`newestFirst`: descending); `after` is the last id of the page before.
+ */
+export async function listCustomerOrderRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerIds: OperandExpression<string>,
+  filter: CustomerOrderFilter & {
+    limit: number;
+    after?: string | undefined;
+    offset?: number | undefined;
+    newestFirst?: boolean | undefined;
+  },
+): Promise<(OrderRow & { currency: string | null })[]> {
+  const desc = filter.newestFirst === true;
+  let q = ordersOfCustomers(db, tenantId, customerIds, filter).selectAll("o").select("vc.currency");
+  if (filter.after) q = q.where("o.id", desc ? "<" : ">", filter.after);
+  let page = q.orderBy("o.id", desc ? "desc" : "asc").limit(filter.limit);
+  if (filter.offset) page = page.offset(filter.offset);
+  return page.execute();
+}
+
+/** How many orders of the customers `customerIds` selects match the filter. */
+export async function countCustomerOrders(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerIds: OperandExpression<string>,
+  filter: CustomerOrderFilter,
+): Promise<number> {
+  const row = await ordersOfCustomers(db, tenantId, customerIds, filter)
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

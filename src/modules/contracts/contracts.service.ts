@@ -26,8 +26,8 @@ import { toJson } from "../../lib/json.js";
 import type { OrderStatus, OrdersTable, PeriodValue } from "../../storage/schema.js";
 import { findInTenant, redeemableCoupon } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
-import { type CustomerRow, findCustomer } from "../customers/index.js";
-import { guardRecord } from "../entities/index.js";
+import { type CustomerRow, findCustomer, markCustomerOrdered } from "../customers/index.js";
+import { findEntity } from "../entities/index.js";
 import { fetchPage, fetchPageBatch, type Page } from "../pagination.js";
 import { assertNotFrozen } from "../partners/index.js";
 import {
@@ -40,12 +40,15 @@ import {
   findContract,
   findContractWithTimeline,
   findOrder,
+  insertContract,
+  insertOrder as insertOrderRow,
   listContracts as listContractRows,
   listOrders as listOrderRows,
   loadTimeline,
   loadTimelines,
   type OrderRow,
   saveTimeline,
+  updateOrder,
 } from "./contracts.repository.js";
 
 const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
@@ -160,7 +163,7 @@ export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<O
     });
   }
   assertNotFrozen(customer);
-  await guardRecord(ctx, { kind: "customer", row: customer });
+  await ctx.guard({ kind: "customer", row: customer });
   const { group } = await orderableVariant(ctx, input.plan_variant_id, "plan_variant_id");
   const components = await validateCartComponents(ctx, group.id, input.components ?? [], "signup");
   if (input.coupon_code !== undefined) {
@@ -172,6 +175,7 @@ export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<O
   }
   const startAt =
     input.start_date === undefined ? null : toDate(parseTimestamp(input.start_date, "start_date"));
+  if (!customer.has_orders) await markCustomerOrdered(ctx.db, ctx.tenantId, customer.id);
   return insertOrder(ctx, {
     customer_id: customer.id,
     // allocated now, as Billwerk does; the contract exists once the order succeeds
@@ -215,7 +219,7 @@ export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<O
       id: input.contract_id,
     });
   }
-  await guardRecord(ctx, { kind: "contract", row: contract });
+  await ctx.guard({ kind: "contract", row: contract });
   await orderingCustomer(ctx, contract.customer_id);
   const components = input.components ?? [];
   if (input.plan_variant_id === undefined) {
@@ -274,17 +278,13 @@ async function insertOrder(
   values: Omit<Insertable<OrdersTable>, "id" | "tenant_id" | "created_at" | "updated_at">,
 ): Promise<Order> {
   const now = toDate(ctx.clock.now());
-  const row = await ctx.db
-    .insertInto("orders")
-    .values({
-      ...values,
-      id: newId("order"),
-      tenant_id: ctx.tenantId,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertOrderRow(ctx.db, {
+    ...values,
+    id: newId("order"),
+    tenant_id: ctx.tenantId,
+    created_at: now,
+    updated_at: now,
+  });
   const order = toOrder(row);
   ctx.audit({ targetType: "order", targetId: order.id, after: order });
   await ctx.emit({
@@ -418,7 +418,7 @@ export async function assertOrderingCustomer(
     });
   }
   assertNotFrozen(customer);
-  await guardRecord(ctx, { kind: "customer", row: customer });
+  await ctx.guard({ kind: "customer", row: customer });
   return customer;
 }
 
@@ -458,10 +458,10 @@ export async function lockOrder(
   // the record the order changes: its contract (a change) or its customer (a signup)
   if (before.type === "change") {
     const contract = await findContract(ctx.db, ctx.tenantId, before.contract_id);
-    if (contract) await guardRecord(ctx, { kind: "contract", row: contract });
+    if (contract) await ctx.guard({ kind: "contract", row: contract });
   } else {
     const customer = await findCustomer(ctx.db, ctx.tenantId, before.customer_id);
-    if (customer) await guardRecord(ctx, { kind: "customer", row: customer });
+    if (customer) await ctx.guard({ kind: "customer", row: customer });
   }
   return before;
 }
@@ -471,12 +471,10 @@ export async function setOrderStatus(
   before: OrderRow,
   status: OrderStatus,
 ): Promise<Order> {
-  const row = await ctx.db
-    .updateTable("orders")
-    .set({ status, updated_at: toDate(ctx.clock.now()) })
-    .where("id", "=", before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await updateOrder(ctx.db, before.id, {
+    status,
+    updated_at: toDate(ctx.clock.now()),
+  });
   const order = toOrder(row);
   ctx.audit({ targetType: "order", targetId: order.id, before: toOrder(before), after: order });
   if (status === "succeeded" || status === "declined") {
@@ -556,12 +554,8 @@ async function initialTimeline(ctx: Ctx, order: OrderRow, defaultStart: Date, kn
  * currency (when the entity names its currencies).
  */
 async function contractEntity(ctx: Ctx, customer: CustomerRow, currency: string): Promise<string> {
-  const found = await ctx.db
-    .selectFrom("business_entities")
-    .select(["id", "currencies"])
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", customer.business_entity_id)
-    .executeTakeFirstOrThrow();
+  const found = await findEntity(ctx, customer.business_entity_id);
+  if (!found) throw new Error(`no business entity ${customer.business_entity_id}`);
   if (found.currencies.length > 0 && !found.currencies.includes(currency)) {
     throw unprocessable(
       "currency_not_supported",
@@ -587,22 +581,18 @@ export async function createContract(
   );
   const entity = await contractEntity(ctx, customer, group.currency);
   const now = toDate(ctx.clock.now());
-  const row = await ctx.db
-    .insertInto("contracts")
-    .values({
-      id: order.contract_id,
-      tenant_id: ctx.tenantId,
-      customer_id: order.customer_id,
-      business_entity_id: entity,
-      plan_group_id: group.id,
-      currency: group.currency,
-      start_at: toDate(start),
-      end_at: timeline.end ? toDate(timeline.end) : null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertContract(ctx.db, {
+    id: order.contract_id,
+    tenant_id: ctx.tenantId,
+    customer_id: order.customer_id,
+    business_entity_id: entity,
+    plan_group_id: group.id,
+    currency: group.currency,
+    start_at: toDate(start),
+    end_at: timeline.end ? toDate(timeline.end) : null,
+    created_at: now,
+    updated_at: now,
+  });
   await saveTimeline(ctx.db, row.id, timeline, now);
   const contract = await toContract(ctx, row);
   ctx.audit({ targetType: "contract", targetId: row.id, after: contract });
@@ -646,12 +636,7 @@ export async function recordPaymentMethod(
   paymentMethod: string | undefined,
 ): Promise<OrderRow> {
   if (!isPaymentMethod(paymentMethod)) return order;
-  return ctx.db
-    .updateTable("orders")
-    .set({ payment_method: paymentMethod.trim() })
-    .where("id", "=", order.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return updateOrder(ctx.db, order.id, { payment_method: paymentMethod.trim() });
 }
 
 export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
@@ -729,7 +714,7 @@ async function toContract(ctx: Ctx, row: ContractRow, timeline?: Timeline): Prom
 async function loadContract(ctx: Ctx, id: string, forUpdate = false): Promise<ContractRow> {
   const row = await findContract(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("contract_not_found", `no contract ${id}`, { id });
-  await guardRecord(ctx, { kind: "contract", row });
+  await ctx.guard({ kind: "contract", row });
   return row;
 }
 
@@ -911,7 +896,7 @@ export async function orderedSettlement(
     );
     const at = Temporal.Instant.compare(start, now) > 0 ? start : now;
     const created = toDate(now);
-    await guardRecord(ctx, { kind: "customer", row: customer });
+    await ctx.guard({ kind: "customer", row: customer });
     const entity = await contractEntity(ctx, customer, group.currency);
     return {
       contractId: order.contract_id,

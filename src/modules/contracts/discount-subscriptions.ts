@@ -4,19 +4,24 @@
  * `duration_end_at`). Granted directly, or by a coupon when its order succeeds. The billing
  * engine reads them with {@link discountsForBilling}; nothing here prices anything.
  */
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { parseTimestamp, periodDuration } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
-import type { DB, DiscountSubscriptionsTable, PeriodValue } from "../../storage/schema.js";
+import type { DB, PeriodValue } from "../../storage/schema.js";
 import { type Discount, type DiscountRow, findDiscount, toDiscount } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/index.js";
-import { guardRecord } from "../entities/index.js";
-import { type ContractRow, findContract } from "./contracts.repository.js";
 
-type Row = Selectable<DiscountSubscriptionsTable>;
+import { type ContractRow, findContract } from "./contracts.repository.js";
+import {
+  discountSubscriptionsWithDiscounts,
+  endDiscountSubscriptionAt,
+  findDiscountSubscription,
+  insertDiscountSubscription,
+  type DiscountSubscriptionRow as Row,
+} from "./discount-subscriptions.repository.js";
 
 export type DiscountSubscription = {
   id: string;
@@ -63,7 +68,7 @@ const toSubscription = (r: Row, discount: Discount): DiscountSubscription => ({
 async function contractOf(ctx: Ctx, id: string, forUpdate = false): Promise<ContractRow> {
   const row = await findContract(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("contract_not_found", `no contract ${id}`, { id });
-  await guardRecord(ctx, { kind: "contract", row });
+  await ctx.guard({ kind: "contract", row });
   return row;
 }
 
@@ -100,24 +105,20 @@ export async function grantDiscount(
   }
   const customer = await findCustomer(ctx.db, ctx.tenantId, contract.customer_id);
   if (!customer) throw notFound("customer_not_found", `no customer ${contract.customer_id}`);
-  const row = await ctx.db
-    .insertInto("discount_subscriptions")
-    .values({
-      id: newId("discountSubscription"),
-      tenant_id: ctx.tenantId,
-      contract_id: contract.id,
-      discount_id: discount.id,
-      coupon_id: source.couponId ?? null,
-      order_id: source.orderId ?? null,
-      start_at: toDate(start),
-      end_at: null,
-      duration_end_at: discount.duration
-        ? toDate(durationEnd(start, discount.duration, customer.time_zone))
-        : null,
-      created_at: toDate(ctx.clock.now()),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertDiscountSubscription(ctx.db, {
+    id: newId("discountSubscription"),
+    tenant_id: ctx.tenantId,
+    contract_id: contract.id,
+    discount_id: discount.id,
+    coupon_id: source.couponId ?? null,
+    order_id: source.orderId ?? null,
+    start_at: toDate(start),
+    end_at: null,
+    duration_end_at: discount.duration
+      ? toDate(durationEnd(start, discount.duration, customer.time_zone))
+      : null,
+    created_at: toDate(ctx.clock.now()),
+  });
   const group = (await findDiscount(ctx, discount.id))!.discount;
   const subscription = toSubscription(row, group);
   ctx.audit({ targetType: "discount_subscription", targetId: row.id, after: subscription });
@@ -150,33 +151,7 @@ export async function addDiscountSubscription(
   return grantDiscount(ctx, contract, found.row, start);
 }
 
-async function rowsWithDiscounts(db: Kysely<DB>, tenantId: string, contractId: string) {
-  return db
-    .selectFrom("discount_subscriptions as s")
-    .innerJoin("discounts as d", "d.id", "s.discount_id")
-    .innerJoin("plan_groups as g", "g.id", "d.plan_group_id")
-    .selectAll("s")
-    .select([
-      "d.id as d_id",
-      "d.tenant_id as d_tenant_id",
-      "d.plan_group_id as d_plan_group_id",
-      "d.name as d_name",
-      "d.description as d_description",
-      "d.kind as d_kind",
-      "d.percent as d_percent",
-      "d.amount as d_amount",
-      "d.applies_to as d_applies_to",
-      "d.duration as d_duration",
-      "d.created_at as d_created_at",
-      "g.currency",
-    ])
-    .where("s.tenant_id", "=", tenantId)
-    .where("s.contract_id", "=", contractId)
-    .orderBy("s.id")
-    .execute();
-}
-
-type Joined = Awaited<ReturnType<typeof rowsWithDiscounts>>[number];
+type Joined = Awaited<ReturnType<typeof discountSubscriptionsWithDiscounts>>[number];
 
 const split = (j: Joined): { row: Row; discount: DiscountRow; currency: string } => ({
   row: {
@@ -212,7 +187,7 @@ export async function listDiscountSubscriptions(
   contractId: string,
 ): Promise<DiscountSubscription[]> {
   await contractOf(ctx, contractId);
-  const rows = await rowsWithDiscounts(ctx.db, ctx.tenantId, contractId);
+  const rows = await discountSubscriptionsWithDiscounts(ctx.db, ctx.tenantId, contractId);
   return rows.map((j) => {
     const { row, discount, currency } = split(j);
     return toSubscription(row, toDiscount(discount, currency));
@@ -225,13 +200,7 @@ export async function endDiscountSubscription(
   id: string,
   input: { end_date: string },
 ): Promise<DiscountSubscription> {
-  const before = await ctx.db
-    .selectFrom("discount_subscriptions")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", id)
-    .forUpdate()
-    .executeTakeFirst();
+  const before = await findDiscountSubscription(ctx.db, ctx.tenantId, id, { forUpdate: true });
   if (!before) {
     throw notFound("discount_subscription_not_found", `no discount subscription ${id}`, { id });
   }
@@ -242,12 +211,7 @@ export async function endDiscountSubscription(
       field: "end_date",
     });
   }
-  const row = await ctx.db
-    .updateTable("discount_subscriptions")
-    .set({ end_at: toDate(end) })
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await endDiscountSubscriptionAt(ctx.db, id, toDate(end));
   const discount = (await findDiscount(ctx, row.discount_id))!.discount;
   const after = toSubscription(row, discount);
   ctx.audit({
@@ -280,7 +244,7 @@ export async function discountsForBilling(
   tenantId: string,
   contractId: string,
 ): Promise<BillableDiscount[]> {
-  const rows = await rowsWithDiscounts(db, tenantId, contractId);
+  const rows = await discountSubscriptionsWithDiscounts(db, tenantId, contractId);
   return rows.map((j) => {
     const { row, discount, currency } = split(j);
     const end = effectiveEnd(row);

@@ -1,4 +1,16 @@
 export {
+  billAgain,
+  componentSubscriptionsOf,
+  discountGrantsOf,
+  firstDueContract,
+  lockDueContracts,
+  markRatedItemsBilled,
+  ratedItemsOf,
+  setBillingDates,
+  setNextBillingAt,
+  unbillRatedItems,
+} from "./billing-facts.repository.js";
+export {
   addRatedItem,
   type ComponentSubscription,
   listComponentSubscriptions,
@@ -7,15 +19,28 @@ export {
   subscribeComponent,
   validateCartComponents,
 } from "./contract-items.js";
+export { findRunningComponentSubscription } from "./contract-items.repository.js";
 export {
   type ContractRow,
-  customerHasContractsOrOrders,
+  type CustomerOrderFilter,
+  countCustomerOrders,
+  countOrders,
+  declinePortalOrders,
   findContract,
+  findContractIdsOfCustomer,
+  findContractsForUsage,
+  findPortalChangeOrder,
+  listCustomerOrderRows,
   loadTimeline,
   loadTimelines,
   markDue,
+  markPortalOrder,
   type OrderRow,
   saveTimeline,
+  setBillingFrozen,
+  setGracePeriodEnd,
+  setRestingSince,
+  startDraftContractAt,
 } from "./contracts.repository.js";
 export {
   applyChange,
@@ -40,9 +65,20 @@ export {
   setOrderStatus,
 } from "./contracts.service.js";
 export { grantDiscount, listDiscountSubscriptions } from "./discount-subscriptions.js";
+export { claimGraceExpired, endGracePeriod } from "./grace.repository.js";
 export { announcePhaseEvents, DEFAULT_TRIAL_END_NOTICE_DAYS } from "./phase-events.js";
+export { normalPhasesAt } from "./revenue-facts.repository.js";
 export {
   authenticatePortal,
   createSelfServiceToken,
   verifySelfServiceToken,
 } from "./self-service.js";
+export {
+  type ContractMove,
+  contractEntityId,
+  contractsIn,
+  contractTransferFacts,
+  hasOpenContractIn,
+  lockCustomerContracts,
+  moveContracts,
+} from "./transfer-facts.repository.js";

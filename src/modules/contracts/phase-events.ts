@@ -10,12 +10,20 @@
  * transaction as the events, so a re-run (or a second worker) emits nothing twice; an
  * advisory lock keeps one worker at a time, so a contract's events are emitted in order.
  */
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Clock } from "../../domain/clock.js";
 import type { DB } from "../../storage/schema.js";
 import { clockFor } from "../clock/index.js";
 import type { Ctx } from "../context.js";
+import {
+  claimPhaseStarts,
+  claimTrialEndsApproaching,
+  findPreviousPhase,
+  markPhaseAnnounced,
+  markTrialEndApproachAnnounced,
+  tryLockPhaseEvents,
+} from "./phase-events.repository.js";
 
 export type PhaseEventOptions = {
   /** The system clock's now (tenants on a test clock use theirs). */
@@ -38,11 +46,7 @@ export async function announcePhaseEvents(
   options: PhaseEventOptions,
   contextOf: TenantContexts,
 ): Promise<number> {
-  const lock = await sql<{ locked: boolean }>`
-    SELECT pg_try_advisory_xact_lock(hashtext('accrue.contract_phase_events')) AS locked`.execute(
-    trx,
-  );
-  if (!lock.rows[0]?.locked) return 0;
+  if (!(await tryLockPhaseEvents(trx))) return 0;
   const now = options.now();
   return (
     (await phaseStarts(trx, now, options.limit, contextOf)) +
@@ -57,37 +61,10 @@ async function phaseStarts(
   limit: number,
   contextOf: TenantContexts,
 ): Promise<number> {
-  const due = await trx
-    .selectFrom("contract_phases as p")
-    .innerJoin("contracts as c", "c.id", "p.contract_id")
-    .innerJoin("tenants as t", "t.id", "c.tenant_id")
-    .select([
-      "p.contract_id",
-      "p.start_at",
-      "p.type",
-      "p.plan_variant_id",
-      "p.quantity",
-      "c.tenant_id",
-      "t.test_clock_now",
-    ])
-    .where("p.announced_at", "is", null)
-    .where("p.start_at", "<=", sql<Date>`coalesce(t.test_clock_now, ${now})`)
-    .orderBy("p.start_at")
-    .orderBy("p.contract_id")
-    .limit(limit)
-    .forUpdate("p")
-    .skipLocked()
-    .execute();
+  const due = await claimPhaseStarts(trx, now, limit);
   for (const phase of due) {
     const clock = clockFor(phase.test_clock_now ?? now);
-    const previous = await trx
-      .selectFrom("contract_phases")
-      .select(["type", "start_at"])
-      .where("contract_id", "=", phase.contract_id)
-      .where("start_at", "<", phase.start_at)
-      .orderBy("start_at", "desc")
-      .limit(1)
-      .executeTakeFirst();
+    const previous = await findPreviousPhase(trx, phase.contract_id, phase.start_at);
     const started = {
       contract_id: phase.contract_id,
       phase: {
@@ -117,12 +94,12 @@ async function phaseStarts(
         },
       });
     }
-    await trx
-      .updateTable("contract_phases")
-      .set({ announced_at: new Date(clock.now().epochMilliseconds) })
-      .where("contract_id", "=", phase.contract_id)
-      .where("start_at", "=", phase.start_at)
-      .execute();
+    await markPhaseAnnounced(
+      trx,
+      phase.contract_id,
+      phase.start_at,
+      new Date(clock.now().epochMilliseconds),
+    );
   }
   return due.length;
 }
@@ -138,23 +115,7 @@ async function trialEndsApproaching(
   options: PhaseEventOptions,
   contextOf: TenantContexts,
 ): Promise<number> {
-  const trialEnd = sql<Date>`(SELECT min(n.start_at) FROM contract_phases n
-    WHERE n.contract_id = p.contract_id AND n.start_at > p.start_at)`;
-  const notice = `${options.trialEndNoticeDays} days`;
-  const due = await trx
-    .selectFrom("contract_phases as p")
-    .innerJoin("contracts as c", "c.id", "p.contract_id")
-    .innerJoin("tenants as t", "t.id", "c.tenant_id")
-    .select(["p.contract_id", "p.start_at", "c.tenant_id", "t.test_clock_now"])
-    .select(trialEnd.as("trial_end"))
-    .where("p.type", "=", "trial")
-    .where("p.end_approach_announced_at", "is", null)
-    .where(sql<boolean>`${trialEnd} - ${notice}::interval <= coalesce(t.test_clock_now, ${now})`)
-    .orderBy("p.start_at")
-    .limit(options.limit)
-    .forUpdate("p")
-    .skipLocked()
-    .execute();
+  const due = await claimTrialEndsApproaching(trx, now, options.trialEndNoticeDays, options.limit);
   for (const trial of due) {
     const clock = clockFor(trial.test_clock_now ?? now);
     const tenantNow = new Date(clock.now().epochMilliseconds);
@@ -172,12 +133,7 @@ async function trialEndsApproaching(
         },
       });
     }
-    await trx
-      .updateTable("contract_phases")
-      .set({ end_approach_announced_at: tenantNow })
-      .where("contract_id", "=", trial.contract_id)
-      .where("start_at", "=", trial.start_at)
-      .execute();
+    await markTrialEndApproachAnnounced(trx, trial.contract_id, trial.start_at, tenantNow);
   }
   return due.length;
 }

@@ -4,7 +4,6 @@
  */
 
 import type { Kysely } from "kysely";
-import { sql } from "kysely";
 import { forbidden, notFound, unauthenticated, unprocessable } from "../../domain/errors.js";
 import { PORTAL_PERMISSION } from "../../domain/operations.js";
 import type { DB } from "../../storage/schema.js";
@@ -12,9 +11,10 @@ import type { Principal } from "../access/index.js";
 import { generateSecret, hashSecret } from "../access/index.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/index.js";
-import { guardRecord } from "../entities/index.js";
+
 import { assertNotFrozen } from "../partners/index.js";
 import { findContract } from "./contracts.repository.js";
+import { findLiveToken, insertSelfServiceToken } from "./self-service.repository.js";
 
 export const MAX_TOKEN_VALIDITY_MINUTES = 10_080;
 export const DEFAULT_TOKEN_VALIDITY_MINUTES = 60;
@@ -40,19 +40,16 @@ export async function createSelfServiceToken(
     });
   const customer = await findCustomer(ctx.db, ctx.tenantId, contract.customer_id);
   if (customer) assertNotFrozen(customer);
-  await guardRecord(ctx, { kind: "contract", row: contract });
+  await ctx.guard({ kind: "contract", row: contract });
   const token = generateSecret("sst");
   // a credential: it expires by the wall clock, like API keys and access tokens
   const expiresAt = new Date(Date.now() + minutes * 60_000);
-  await ctx.db
-    .insertInto("self_service_tokens")
-    .values({
-      token_hash: hashSecret(token),
-      tenant_id: ctx.tenantId,
-      contract_id: contract.id,
-      expires_at: expiresAt,
-    })
-    .execute();
+  await insertSelfServiceToken(ctx.db, {
+    token_hash: hashSecret(token),
+    tenant_id: ctx.tenantId,
+    contract_id: contract.id,
+    expires_at: expiresAt,
+  });
   ctx.audit({
     targetType: "contract",
     targetId: contract.id,
@@ -66,21 +63,7 @@ export async function verifySelfServiceToken(
   db: Kysely<DB>,
   token: string,
 ): Promise<{ tenantId: string; contractId: string; testClockNow: Date | null }> {
-  const row = await db
-    .selectFrom("self_service_tokens as t")
-    .innerJoin("contracts as c", "c.id", "t.contract_id")
-    .innerJoin("customers as cu", "cu.id", "c.customer_id")
-    .innerJoin("tenants as te", "te.id", "t.tenant_id")
-    .select([
-      "t.tenant_id",
-      "t.contract_id",
-      "cu.id as customer_id",
-      "cu.frozen_at",
-      "te.test_clock_now",
-    ])
-    .where("t.token_hash", "=", hashSecret(token))
-    .where("t.expires_at", ">", sql<Date>`now()`)
-    .executeTakeFirst();
+  const row = await findLiveToken(db, hashSecret(token));
   if (!row)
     throw unauthenticated("invalid_token", "the self-service link is unknown or has expired");
   if (row.frozen_at) {

@@ -1,4 +1,5 @@
-import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
+import { toJson } from "../../lib/json.js";
 import { containing } from "../../storage/like.js";
 import type { CustomersTable, DB } from "../../storage/schema.js";
 
@@ -12,33 +13,16 @@ function visible(db: Kysely<DB>, tenantId: string) {
     .where("deleted_at", "is", null);
 }
 
-/** A customer as the API shows it: with whether an order (and so a contract) names it. */
-export type CustomerView = CustomerRow & { has_orders: boolean };
+/** A customer as the API shows it: `has_orders` tells whether an order names it. */
+export type CustomerView = CustomerRow;
 
-/** Every contract comes from an order, so orders cover both. */
-const hasOrders = (eb: ExpressionBuilder<DB, "customers">) =>
-  eb
-    .exists(
-      eb
-        .selectFrom("orders")
-        .select(sql`1`.as("one"))
-        .whereRef("orders.tenant_id", "=", "customers.tenant_id")
-        .whereRef("orders.customer_id", "=", "customers.id"),
-    )
-    .$castTo<boolean>()
-    .as("has_orders");
-
-/** One customer with `has_orders`, in one statement. */
+/** One customer, with `has_orders`. */
 export async function findCustomerView(
   db: Kysely<DB>,
   tenantId: string,
   id: string,
 ): Promise<CustomerView | undefined> {
-  return visible(db, tenantId)
-    .selectAll()
-    .select(hasOrders)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return visible(db, tenantId).selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 export async function findCustomer(
@@ -82,7 +66,7 @@ export async function listCustomers(
     offset?: number | undefined;
   },
 ): Promise<CustomerView[]> {
-  let q = visible(db, tenantId).selectAll().select(hasOrders);
+  let q = visible(db, tenantId).selectAll();
   if (page.after) q = q.where("id", ">", page.after);
   if (page.externalId) q = q.where("external_id", "=", page.externalId);
   if (page.email) q = q.where("email", "=", page.email);
@@ -119,6 +103,7 @@ export type CustomerValues = Omit<
   | "locked"
   | "frozen_at"
   | "frozen_reason"
+  | "has_orders"
   | "address"
   | "custom_fields"
 > & {
@@ -191,4 +176,122 @@ export async function externalIdsOf(
     .where("id", "in", ids)
     .execute();
   return new Map(rows.map((r) => [r.id, r.external_id]));
+}
+
+/** The first order names the customer: from now on it cannot be deleted. */
+export async function markCustomerOrdered(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+): Promise<void> {
+  await db
+    .updateTable("customers")
+    .set({ has_orders: true })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The business entity of each named customer (deleted ones and copies included), by id. */
+export async function customerEntities(
+  db: Kysely<DB>,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("customers")
+    .select(["id", "business_entity_id"])
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.business_entity_id]));
+}
+
+/**
+ * Moves a customer to `destinationId`, leaving a deprecated copy (a new id, `active_id` = the
+ * customer) with its history in the entity it leaves.
+ */
+export async function transferCustomer(
+  db: Kysely<DB>,
+  customer: CustomerRow,
+  destinationId: string,
+  copyId: string,
+  now: Date,
+): Promise<void> {
+  const {
+    id: _id,
+    external_id: _external,
+    active_id: _active,
+    transferred_at: _at,
+    has_orders: _orders,
+    ...fields
+  } = customer;
+  await db
+    .insertInto("customers")
+    .values({
+      ...fields,
+      address: toJson(customer.address),
+      custom_fields: toJson(customer.custom_fields),
+      id: copyId,
+      external_id: null,
+      active_id: customer.id,
+      transferred_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .updateTable("customers")
+    .set({ business_entity_id: destinationId, updated_at: now })
+    .where("tenant_id", "=", customer.tenant_id)
+    .where("id", "=", customer.id)
+    .execute();
+}
+
+/**
+ * The deprecated copies of the named customers, newest first: the copy in the entity a
+ * contract leaves owns the contract's copy.
+ */
+export async function transferredCopies(
+  db: Kysely<DB>,
+  tenantId: string,
+  activeIds: readonly string[],
+): Promise<{ id: string; active_id: string; business_entity_id: string }[]> {
+  if (activeIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("customers")
+    .select(["id", "active_id", "business_entity_id"])
+    .where("tenant_id", "=", tenantId)
+    .where("active_id", "in", activeIds)
+    .orderBy("transferred_at", "desc")
+    .execute();
+  return rows.map((r) => ({ ...r, active_id: r.active_id! }));
+}
+
+/** The tenant's live customers, as a subquery another module's query joins under an alias. */
+/**
+ * Every customer's freeze, of all tenants, for a statement that learns the tenant from what
+ * it joins (a portal token): join on `id`.
+ */
+export function customerFreezes(db: Kysely<DB>) {
+  return db.selectFrom("customers").select(["id", "frozen_at"]);
+}
+
+export function liveCustomers(db: Kysely<DB>, tenantId: string) {
+  return visible(db, tenantId).selectAll();
+}
+
+/** Freezes a customer (`frozenAt` and why) or unfreezes it (`frozenAt` null). */
+export async function setCustomerFrozen(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  frozen: { frozenAt: Date | null; reason: string | null; now: Date },
+): Promise<void> {
+  await db
+    .updateTable("customers")
+    .set({ frozen_at: frozen.frozenAt, frozen_reason: frozen.reason, updated_at: frozen.now })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .execute();
 }

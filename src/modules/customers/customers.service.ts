@@ -10,8 +10,7 @@ import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { Address } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import { customerHasContractsOrOrders } from "../contracts/index.js";
-import { entityForNewRecord, guardRecord } from "../entities/index.js";
+import { entityForNewRecord } from "../entities/index.js";
 import { fetchPage, type Page } from "../pagination.js";
 import {
   type CustomerRow,
@@ -37,15 +36,6 @@ export function displayName(
   if (row.company_name) return row.company_name;
   const person = [row.first_name, row.last_name].filter(Boolean).join(" ");
   return person || row.email || "";
-}
-
-/**
- * Whether a customer may be deleted: only while nothing refers to it (orders, and the
- * contracts they create; invoices will add their check here).
- */
-async function isDeletable(ctx: Ctx, row: CustomerRow): Promise<boolean> {
-  // every contract comes from an order, so orders cover both
-  return !(await customerHasContractsOrOrders(ctx.db, ctx.tenantId, row.id));
 }
 
 export function toCustomer(row: CustomerRow, deletable: boolean): Customer {
@@ -124,7 +114,7 @@ async function assertExternalIdFree(ctx: Ctx, externalId: string | null, self?: 
 async function load(ctx: Ctx, id: string, forUpdate = false): Promise<CustomerRow> {
   const row = await findCustomer(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("customer_not_found", `no customer ${id}`, { id });
-  if (forUpdate) await guardRecord(ctx, { kind: "customer", row });
+  if (forUpdate) await ctx.guard({ kind: "customer", row });
   return row;
 }
 
@@ -145,7 +135,7 @@ export async function createCustomer(
     created_at: now,
     updated_at: now,
   });
-  const customer = toCustomer(row, await isDeletable(ctx, row));
+  const customer = toCustomer(row, !row.has_orders);
   ctx.audit({ targetType: "customer", targetId: row.id, after: customer });
   await ctx.emit({
     type: "customer.created",
@@ -195,7 +185,7 @@ async function write(
   event: string,
 ): Promise<Customer> {
   const row = await updateCustomer(ctx.db, ctx.tenantId, before.id, values);
-  const deletable = await isDeletable(ctx, row);
+  const deletable = !row.has_orders;
   const after = toCustomer(row, deletable);
   ctx.audit({
     targetType: "customer",
@@ -246,7 +236,8 @@ export async function patchCustomer(
 
 export async function deleteCustomer(ctx: Ctx, id: string): Promise<void> {
   const before = await load(ctx, id, true);
-  if (!(await isDeletable(ctx, before))) {
+  // an order names it (every contract comes from one, so orders cover contracts too)
+  if (before.has_orders) {
     throw unprocessable(
       "customer_not_deletable",
       "the customer has contracts, orders or invoices and cannot be deleted",

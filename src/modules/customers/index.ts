@@ -1,9 +1,16 @@
 export {
   type CustomerRow,
+  customerEntities,
+  customerFreezes,
   externalIdsOf,
   findCustomer,
   findCustomerIdsBy,
   findCustomers,
+  liveCustomers,
+  markCustomerOrdered,
+  setCustomerFrozen,
+  transferCustomer,
+  transferredCopies,
 } from "./customers.repository.js";
 export { CustomerInput, CustomerPatch } from "./customers.schemas.js";
 export {

@@ -1,15 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
+import { createTransfer } from "../../workflows/transfers.js";
+import { BusinessEntityInput, BusinessEntityPatch } from "../invoicing/index.js";
+import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import {
-  BusinessEntityInput,
-  BusinessEntityPatch,
+  createBusinessEntity,
+  getBusinessEntity,
   listBusinessEntities,
   updateBusinessEntity,
-} from "../invoicing/index.js";
-import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
-import { createBusinessEntity, getBusinessEntity } from "./entities.service.js";
-import { createTransfer, getTransfer, listTransfers } from "./transfers.service.js";
+} from "./entities.service.js";
+import { getTransfer, listTransfers } from "./transfers.service.js";
 
 export const BusinessEntityTransferSchema = Type.Object(
   {

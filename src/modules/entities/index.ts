@@ -1,3 +1,22 @@
-export { createDefaultEntity, entityForNewRecord } from "./entities.service.js";
-export { assertAllowed, contractStateFrom, guardRecord } from "./guard.js";
-export { moveTransferredContracts } from "./transfers.service.js";
+export { type EntityRow, listEntities } from "./entities.repository.js";
+export {
+  type BusinessEntity,
+  createBusinessEntity,
+  createDefaultEntity,
+  defaultEntity,
+  type EntityUpdate,
+  entityForNewRecord,
+  findEntity,
+  getBusinessEntity,
+  listBusinessEntities,
+  toEntity,
+  updateBusinessEntity,
+} from "./entities.service.js";
+export {
+  type BusinessEntityTransfer,
+  getTransfer,
+  listTransfers,
+  recordTransfers,
+  type TransferRecord,
+  transfersThisYear,
+} from "./transfers.service.js";

@@ -1,9 +1,9 @@
 /**
- * Reading the outbox as the tenant's event log: GET /v1/events and the body of native
- * webhooks share one shape.
+ * The outbox as the tenant's event log: GET /v1/events and the body of native webhooks share
+ * one shape (the rows are read in events.repository.ts).
  */
-import type { Kysely, Selectable } from "kysely";
-import type { DB, OutboxEventsTable } from "../../storage/schema.js";
+import type { Selectable } from "kysely";
+import type { OutboxEventsTable } from "../../storage/schema.js";
 
 export type Event = {
   id: string;
@@ -30,31 +30,4 @@ export function toEvent(row: Selectable<OutboxEventsTable>): Event {
         : null,
     data: row.payload,
   };
-}
-
-/** The one place events are scoped to a tenant. */
-function scoped(db: Kysely<DB>, tenantId: string) {
-  return db.selectFrom("outbox_events").where("tenant_id", "=", tenantId);
-}
-
-export async function findEventRow(db: Kysely<DB>, tenantId: string, id: string) {
-  return scoped(db, tenantId).selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-/** Newest first; `cursor` is the last id of the previous page. */
-export async function listEventRows(
-  db: Kysely<DB>,
-  filter: {
-    tenantId: string;
-    limit: number;
-    cursor?: string | undefined;
-    type?: string | undefined;
-    subjectId?: string | undefined;
-  },
-) {
-  let q = scoped(db, filter.tenantId).selectAll();
-  if (filter.cursor) q = q.where("id", "<", filter.cursor);
-  if (filter.type) q = q.where("type", "=", filter.type);
-  if (filter.subjectId) q = q.where("subject_id", "=", filter.subjectId);
-  return q.orderBy("id", "desc").limit(filter.limit).execute();
 }

@@ -1,2 +1,10 @@
-export { type Event, findEventRow, listEventRows, toEvent } from "./events.js";
+export { type Event, toEvent } from "./events.js";
+export {
+  type EventRow,
+  findEventRow,
+  listEventRows,
+  lockUnfannedEvents,
+  markFannedOut,
+  outboxEvents,
+} from "./events.repository.js";
 export { insertEvent, insertEvents } from "./outbox.js";

@@ -2,9 +2,9 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../../domain/clock.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
-import { insertMany } from "../../storage/bulk.js";
 import type { DB } from "../../storage/schema.js";
 import type { DomainEvent } from "../context.js";
+import { insertOutboxRows, type NewOutboxRow } from "./events.repository.js";
 
 /**
  * The transactional outbox: an event is inserted by the same transaction as the change it
@@ -30,30 +30,18 @@ export async function insertEvents(
   if (events.length === 0) return [];
   const occurredAt = new Date();
   const tenantTime = new Date(clock.now().epochMilliseconds);
-  const rows = events.map((event) => ({
-    id: newId("event"),
-    tenant_id: tenantId,
-    type: event.type,
-    subject_type: event.subjectType,
-    subject_id: event.subjectId,
-    occurred_at: occurredAt,
-    tenant_time: tenantTime,
-    payload: toJson(event.payload),
-  }));
-  await insertMany(
-    db,
-    "outbox_events",
-    {
-      id: "text",
-      tenant_id: "text",
-      type: "text",
-      subject_type: "text",
-      subject_id: "text",
-      occurred_at: "timestamptz",
-      tenant_time: "timestamptz",
-      payload: "jsonb",
-    },
-    rows,
+  const rows = events.map(
+    (event): NewOutboxRow => ({
+      id: newId("event"),
+      tenant_id: tenantId,
+      type: event.type,
+      subject_type: event.subjectType,
+      subject_id: event.subjectId,
+      occurred_at: occurredAt,
+      tenant_time: tenantTime,
+      payload: toJson(event.payload),
+    }),
   );
+  await insertOutboxRows(db, rows);
   return rows.map((r) => r.id);
 }

@@ -4,7 +4,7 @@
  * contracts with SKIP LOCKED, settling a locked batch, and the run records. Settling twice
  * bills nothing twice (the diff sees the first invoice).
  */
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Timeline } from "../../domain/contracts/phases.js";
 import { notFound } from "../../domain/errors.js";
@@ -20,10 +20,32 @@ import { money, toDecimalString } from "../../domain/money/index.js";
 import { instantSpan, localDate, startOfLocalDay } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { DB } from "../../storage/schema.js";
+import { planGroupTaxTerms } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
-import { type ContractRow, findContract } from "../contracts/index.js";
+import {
+  type ContractRow,
+  findContract,
+  lockDueContracts,
+  markRatedItemsBilled,
+  setBillingDates,
+  setNextBillingAt,
+} from "../contracts/index.js";
 import { type CustomerRow, findCustomer, findCustomers } from "../customers/index.js";
-import { guardRecord } from "../entities/index.js";
+import { listEntities } from "../entities/index.js";
+import { fetchPage, type Page } from "../pagination.js";
+import { findTaxPolicy } from "../taxes/index.js";
+import { findTenant } from "../tenants/index.js";
+import { markUsageBilled } from "../usage/index.js";
+import {
+  addRunFailure,
+  addToRunCounts,
+  type BillingRunRow,
+  completeRunRows,
+  insertBillingRun,
+  interruptRunRows,
+  listBillingRunRows,
+  tenantsWithDueContracts,
+} from "./billing-runs.repository.js";
 import {
   type DocumentInput,
   type Invoice,
@@ -44,12 +66,7 @@ const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 
 async function taxPolicy(ctx: Ctx, id: string | null): Promise<TaxPolicy | null> {
   if (!id) return null;
-  const row = await ctx.db
-    .selectFrom("tax_policies")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const row = await findTaxPolicy(ctx.db, ctx.tenantId, id);
   return row
     ? { id: row.id, name: row.name, rates: row.rates, defaultRate: row.default_rate }
     : null;
@@ -76,7 +93,7 @@ export async function settleContract(
   const contract = await findContract(ctx.db, ctx.tenantId, contractId, { forUpdate: true });
   if (!contract)
     throw notFound("contract_not_found", `no contract ${contractId}`, { id: contractId });
-  await guardRecord(ctx, { kind: "contract", row: contract });
+  await ctx.guard({ kind: "contract", row: contract });
   const [settlement] = await settleLocked(ctx, [contract], options);
   return settlement!;
 }
@@ -153,8 +170,9 @@ export async function settleLocked(
     ),
   );
 
-  await updateBillingDates(
-    ctx,
+  await setBillingDates(
+    ctx.db,
+    ctx.tenantId,
     planned.map((p) => ({ id: p.contract.id, nextAt: p.nextAt })),
     now,
   );
@@ -179,36 +197,21 @@ function taxContexts(ctx: Ctx) {
   const policies = new Map<string, TaxPolicy | null>();
   return {
     async autoFinalize() {
-      autoFinalize ??= (
-        await ctx.db
-          .selectFrom("tenants")
-          .select("auto_finalize_invoices")
-          .where("id", "=", ctx.tenantId)
-          .executeTakeFirstOrThrow()
-      ).auto_finalize_invoices;
+      if (autoFinalize === undefined) {
+        const tenant = await findTenant(ctx.db, ctx.tenantId);
+        if (!tenant) throw new Error(`no tenant ${ctx.tenantId}`);
+        autoFinalize = tenant.auto_finalize_invoices;
+      }
       return autoFinalize;
     },
     async of(contract: ContractRow, customer: CustomerRow) {
       // every entity of the tenant in one statement, once per batch
-      entities ??= new Map(
-        (
-          await ctx.db
-            .selectFrom("business_entities")
-            .selectAll()
-            .where("tenant_id", "=", ctx.tenantId)
-            .execute()
-        ).map((e) => [e.id, e]),
-      );
+      entities ??= new Map((await listEntities(ctx.db, ctx.tenantId)).map((e) => [e.id, e]));
       const entity = entities.get(contract.business_entity_id);
       if (!entity) throw new Error(`contract ${contract.id} names no entity of its tenant`);
       let group = groups.get(contract.plan_group_id);
       if (!group) {
-        group = await ctx.db
-          .selectFrom("plan_groups")
-          .select(["price_type", "tax_policy_id"])
-          .where("tenant_id", "=", ctx.tenantId)
-          .where("id", "=", contract.plan_group_id)
-          .executeTakeFirstOrThrow();
+        group = await planGroupTaxTerms(ctx.db, ctx.tenantId, contract.plan_group_id);
         groups.set(contract.plan_group_id, group);
       }
       const policyId = group.tax_policy_id ?? entity.default_tax_policy_id;
@@ -304,48 +307,12 @@ function settledMarks(
  * document gets its id; one without a document is only stamped if it was not billed yet.
  */
 async function markSettled(ctx: Ctx, marks: readonly Mark[], now: Date): Promise<void> {
-  const rated = marks.filter((m) => "ratedItemId" in m);
-  const usage = marks.filter((m) => "componentId" in m);
-  if (rated.length > 0) {
-    await sql`
-      UPDATE rated_items r
-      SET billed_at = ${now}, invoice_id = coalesce(m.invoice_id, r.invoice_id)
-      FROM unnest(${rated.map((m) => m.ratedItemId)}::text[],
-                  ${rated.map((m) => m.invoiceId)}::text[]) AS m(id, invoice_id)
-      WHERE r.tenant_id = ${ctx.tenantId} AND r.id = m.id
-        AND (m.invoice_id IS NOT NULL OR r.billed_at IS NULL)`.execute(ctx.db);
-  }
-  if (usage.length > 0) {
-    await sql`
-      UPDATE usage_records u
-      SET billed_at = ${now}, invoice_id = coalesce(m.invoice_id, u.invoice_id)
-      FROM unnest(${usage.map((m) => m.contractId)}::text[],
-                  ${usage.map((m) => m.componentId)}::text[],
-                  ${usage.map((m) => m.start.toISOString())}::timestamptz[],
-                  ${usage.map((m) => m.end.toISOString())}::timestamptz[],
-                  ${usage.map((m) => m.invoiceId)}::text[])
-           AS m(contract_id, component_id, start_at, end_at, invoice_id)
-      WHERE u.tenant_id = ${ctx.tenantId} AND u.contract_id = m.contract_id
-        AND u.component_id = m.component_id
-        AND u.due_at >= m.start_at AND u.due_at < m.end_at
-        AND (m.invoice_id IS NOT NULL OR u.billed_at IS NULL)`.execute(ctx.db);
-  }
-}
-
-/** Each contract's next billing date, and when it was last settled, in one statement. */
-async function updateBillingDates(
-  ctx: Ctx,
-  dates: readonly { id: string; nextAt: Date | null }[],
-  now: Date,
-): Promise<void> {
-  if (dates.length === 0) return;
-  await sql`
-    UPDATE contracts c
-    SET next_billing_at = d.next_at, last_billed_at = ${now}
-    FROM unnest(${dates.map((d) => d.id)}::text[],
-                ${dates.map((d) => (d.nextAt ? d.nextAt.toISOString() : null))}::timestamptz[])
-         AS d(id, next_at)
-    WHERE c.tenant_id = ${ctx.tenantId} AND c.id = d.id`.execute(ctx.db);
+  const rated = marks.flatMap((m) =>
+    "ratedItemId" in m ? [{ id: m.ratedItemId, invoiceId: m.invoiceId }] : [],
+  );
+  const usage = marks.flatMap((m) => ("componentId" in m ? [m] : []));
+  await markRatedItemsBilled(ctx.db, ctx.tenantId, rated, now);
+  await markUsageBilled(ctx.db, ctx.tenantId, usage, now);
 }
 
 export type BillingPreview = {
@@ -389,7 +356,7 @@ export async function previewSettlement(
   const contract = options.unsaved ?? (await findContract(ctx.db, ctx.tenantId, contractId));
   if (!contract)
     throw notFound("contract_not_found", `no contract ${contractId}`, { id: contractId });
-  if (!options.unsaved) await guardRecord(ctx, { kind: "contract", row: contract });
+  if (!options.unsaved) await ctx.guard({ kind: "contract", row: contract });
   const customer = await findCustomer(ctx.db, ctx.tenantId, contract.customer_id);
   if (!customer) throw notFound("customer_not_found", `no customer ${contract.customer_id}`);
   const tz = customer.time_zone;
@@ -450,21 +417,7 @@ export type BillingRun = {
   last_error: string | null;
 };
 
-type RunRow = {
-  id: string;
-  trigger: "worker" | "api";
-  status: "running" | "completed" | "interrupted";
-  started_at: Date;
-  tenant_time: Date;
-  finished_at: Date | null;
-  contracts_billed: number;
-  invoices_created: number;
-  credit_notes_created: number;
-  failures: number;
-  last_error: string | null;
-};
-
-export const toBillingRun = (r: RunRow): BillingRun => ({
+export const toBillingRun = (r: BillingRunRow): BillingRun => ({
   id: r.id,
   trigger: r.trigger,
   status: r.status,
@@ -477,6 +430,18 @@ export const toBillingRun = (r: RunRow): BillingRun => ({
   failures: r.failures,
   last_error: r.last_error,
 });
+
+/** The tenant's billing runs, newest first. */
+export async function listBillingRuns(
+  ctx: Ctx,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<Page<BillingRun>> {
+  return fetchPage(
+    page.limit,
+    (n) => listBillingRunRows(ctx.db, ctx.tenantId, { limit: n, cursor: page.cursor }),
+    toBillingRun,
+  );
+}
 
 /** How long a contract whose settlement failed waits before the next attempt. */
 const RETRY_AFTER_MS = 15 * 60 * 1000;
@@ -495,34 +460,15 @@ export async function claimDue(
   trx: Kysely<DB>,
   options: { tenantId?: string | undefined; contractId?: string; now: Date; size: number },
 ): Promise<Claimed[]> {
-  const only = options.contractId ? sql`AND c.id = ${options.contractId}` : sql``;
-  const { rows: tenants } = await sql<{ id: string; test_clock_now: Date | null }>`
-    SELECT t.id, t.test_clock_now
-    FROM tenants t
-    CROSS JOIN LATERAL (
-      SELECT c.next_billing_at AS first_due FROM contracts c
-      WHERE c.tenant_id = t.id
-        AND c.next_billing_at IS NOT NULL
-        AND NOT c.billing_frozen
-        AND c.next_billing_at <= coalesce(t.test_clock_now, ${options.now})
-        ${only}
-      ORDER BY c.next_billing_at
-      LIMIT 1
-    ) d
-    ${options.tenantId ? sql`WHERE t.id = ${options.tenantId}` : sql``}
-    ORDER BY d.first_due, t.id
-    LIMIT 1000`.execute(trx);
+  const tenants = await tenantsWithDueContracts(trx, options);
   for (const tenant of tenants) {
-    const { rows } = await sql<ContractRow>`
-      SELECT * FROM contracts c
-      WHERE c.tenant_id = ${tenant.id}
-        AND c.next_billing_at IS NOT NULL
-        AND NOT c.billing_frozen
-        AND c.next_billing_at <= ${tenant.test_clock_now ?? options.now}
-        ${only}
-      ORDER BY c.next_billing_at, c.id
-      LIMIT ${options.size}
-      FOR UPDATE SKIP LOCKED`.execute(trx);
+    const rows = await lockDueContracts(
+      trx,
+      tenant.id,
+      tenant.test_clock_now ?? options.now,
+      options.size,
+      options.contractId,
+    );
     if (rows.length > 0) {
       return rows.map((contract) => ({ contract, testClockNow: tenant.test_clock_now }));
     }
@@ -536,18 +482,7 @@ export async function openBillingRun(
   input: { tenantId: string; trigger: "worker" | "api"; now: Date; tenantTime: Date },
 ): Promise<string> {
   const id = newId("billingRun");
-  await db
-    .insertInto("billing_runs")
-    .values({
-      id,
-      tenant_id: input.tenantId,
-      trigger: input.trigger,
-      status: "running",
-      started_at: input.now,
-      tenant_time: input.tenantTime,
-      updated_at: input.now,
-    })
-    .execute();
+  await insertBillingRun(db, { id, ...input });
   return id;
 }
 
@@ -559,16 +494,12 @@ export async function countSettled(
   now: Date,
 ): Promise<void> {
   const count = (kind: string) => settled.filter((x) => x.invoice?.kind === kind).length;
-  await db
-    .updateTable("billing_runs")
-    .set((eb) => ({
-      contracts_billed: eb("contracts_billed", "+", settled.length),
-      invoices_created: eb("invoices_created", "+", count("invoice")),
-      credit_notes_created: eb("credit_notes_created", "+", count("credit_note")),
-      updated_at: now,
-    }))
-    .where("id", "=", runId)
-    .execute();
+  await addToRunCounts(
+    db,
+    runId,
+    { contracts: settled.length, invoices: count("invoice"), creditNotes: count("credit_note") },
+    now,
+  );
 }
 
 /**
@@ -579,26 +510,19 @@ export async function recordSettlementFailure(
   ctx: Ctx,
   input: { runId: string; contractId: string; error: unknown; now: Date },
 ): Promise<void> {
-  await ctx.db
-    .updateTable("contracts")
-    .set({ next_billing_at: new Date(toDate(ctx.clock.now()).getTime() + RETRY_AFTER_MS) })
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", input.contractId)
-    .execute();
+  await setNextBillingAt(
+    ctx.db,
+    ctx.tenantId,
+    input.contractId,
+    new Date(toDate(ctx.clock.now()).getTime() + RETRY_AFTER_MS),
+  );
   const error = input.error;
-  await ctx.db
-    .updateTable("billing_runs")
-    .set((eb) => ({
-      failures: eb("failures", "+", 1),
-      last_error:
-        `${input.contractId}: ${error instanceof Error ? error.message : String(error)}`.slice(
-          0,
-          500,
-        ),
-      updated_at: input.now,
-    }))
-    .where("id", "=", input.runId)
-    .execute();
+  await addRunFailure(
+    ctx.db,
+    input.runId,
+    `${input.contractId}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+    input.now,
+  );
 }
 
 /** Marks runs completed. */
@@ -607,24 +531,11 @@ export async function completeBillingRuns(
   ids: readonly string[],
   finished: Date,
 ): Promise<{ tenantId: string; run: BillingRun }[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .updateTable("billing_runs")
-    .set({ status: "completed", finished_at: finished, updated_at: finished })
-    .where("id", "in", ids)
-    .returningAll()
-    .execute();
+  const rows = await completeRunRows(db, ids, finished);
   return rows.map((r) => ({ tenantId: r.tenant_id, run: toBillingRun(r) }));
 }
 
 /** Marks runs that stopped reporting progress (their process died) as interrupted. */
 export async function interruptStaleRuns(db: Kysely<DB>, olderThan: Date): Promise<number> {
-  const rows = await db
-    .updateTable("billing_runs")
-    .set({ status: "interrupted", finished_at: olderThan, updated_at: olderThan })
-    .where("status", "=", "running")
-    .where("updated_at", "<", olderThan)
-    .returning("id")
-    .execute();
-  return rows.length;
+  return interruptRunRows(db, olderThan);
 }

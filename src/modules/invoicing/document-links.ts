@@ -1,16 +1,19 @@
 /**
  * Signed document links: a URL that opens one issued document's PDF without credentials until
- * it expires by the tenant's clock (tokens in download-link.ts, keys per tenant in settings.ts).
+ * it expires by the tenant's clock (tokens in download-link.ts, keys per tenant in
+ * signing-keys.repository.ts).
  */
 import { decodeJwt } from "jose";
 import type { Kysely } from "kysely";
+import type { Clock } from "../../domain/clock.js";
 import { notFound } from "../../domain/errors.js";
 import type { DB } from "../../storage/schema.js";
 import { clockFor } from "../clock/index.js";
 import type { Ctx } from "../context.js";
+import { findTenant } from "../tenants/index.js";
 import { getInvoice } from "./documents.js";
 import { signDownloadToken, verifyDownloadToken } from "./download-link.js";
-import { signingKey } from "./settings.js";
+import { signingKey } from "./signing-keys.repository.js";
 
 /** How long a download link works. */
 export const DOWNLOAD_LINK_MINUTES = 60;
@@ -47,27 +50,21 @@ async function signLinks(ctx: Ctx, ids: readonly string[], publicUrl: string) {
   return { links, expiresAt };
 }
 
-/** Checks a download token against its tenant's key and clock. */
+/** Checks a download token against its tenant's key and clock; the tenant's clock with it. */
 export async function verifyLink(
   db: Kysely<DB>,
   token: string,
-): Promise<{ tenantId: string; documentId: string }> {
+): Promise<{ tenantId: string; documentId: string; clock: Clock }> {
   let tenantId: unknown;
   try {
     tenantId = decodeJwt(token).tid;
   } catch {
     tenantId = undefined;
   }
-  const tenant =
-    typeof tenantId === "string"
-      ? await db
-          .selectFrom("tenants")
-          .select(["id", "test_clock_now"])
-          .where("id", "=", tenantId)
-          .executeTakeFirst()
-      : undefined;
+  const tenant = typeof tenantId === "string" ? await findTenant(db, tenantId) : undefined;
   if (!tenant) throw notFound("invalid_download_link", "the download link is not valid");
   const key = await signingKey(db, tenant.id, PDF_KEY);
-  const now = new Date(clockFor(tenant.test_clock_now).now().epochMilliseconds);
-  return verifyDownloadToken(key, token, now);
+  const clock = clockFor(tenant.test_clock_now);
+  const claims = await verifyDownloadToken(key, token, new Date(clock.now().epochMilliseconds));
+  return { ...claims, clock };
 }

@@ -5,6 +5,7 @@
  * edited: a correction is a new document.
  */
 
+import type { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { allows, DOCUMENT_TRANSITIONS } from "../../domain/invoicing/states.js";
@@ -18,14 +19,23 @@ import {
 } from "../../domain/money/index.js";
 import { localDate } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
-import { toJson } from "../../lib/json.js";
-import { insertMany } from "../../storage/bulk.js";
-import type { Address, PartySnapshot, TaxRow } from "../../storage/schema.js";
+import type { Address, DB, PartySnapshot, TaxRow } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import type { CustomerRow } from "../customers/index.js";
-import { guardRecord } from "../entities/index.js";
+import { billAgain, unbillRatedItems } from "../contracts/index.js";
+import { type CustomerRow, findCustomer } from "../customers/index.js";
+import { findEntity } from "../entities/index.js";
 import { fetchPageBatch, type Page } from "../pagination.js";
+import { unbillUsage } from "../usage/index.js";
 import type { InvoiceDocument } from "./document.js";
+import {
+  creditedPerLine,
+  documentNumber,
+  findLiveCreditNote,
+  insertDocuments,
+  issueDocumentRow,
+  linesOfDocuments,
+  voidDocumentRow,
+} from "./documents.repository.js";
 import {
   type EntityRow,
   findInvoice,
@@ -37,6 +47,7 @@ import {
   nextSequenceValue,
   reserveSequence,
 } from "./invoicing.repository.js";
+import { renderDocumentPdf } from "./pdf.js";
 
 export type InvoiceLine = {
   id: string;
@@ -199,55 +210,6 @@ export async function createDocument(ctx: Ctx, input: DocumentInput): Promise<In
   return row!;
 }
 
-const INVOICE_COLUMNS = {
-  id: "text",
-  tenant_id: "text",
-  business_entity_id: "text",
-  customer_id: "text",
-  contract_id: "text",
-  kind: "text",
-  status: "text",
-  sequence: "bigint",
-  number: "text",
-  currency: "text",
-  price_basis: "text",
-  issue_date: "date",
-  due_date: "date",
-  service_period_start: "date",
-  service_period_end: "date",
-  sender: "jsonb",
-  recipient: "jsonb",
-  reverse_charge: "boolean",
-  tax_rows: "jsonb",
-  total_net: "bigint",
-  total_tax: "bigint",
-  total_gross: "bigint",
-  corrects_invoice_id: "text",
-  billing_run_id: "text",
-  created_at: "timestamptz",
-  finalized_at: "timestamptz",
-  voided_at: "timestamptz",
-  updated_at: "timestamptz",
-} as const;
-
-const LINE_COLUMNS = {
-  id: "text",
-  tenant_id: "text",
-  invoice_id: "text",
-  position: "integer",
-  contract_id: "text",
-  charge_key: "text",
-  kind: "text",
-  description: "text",
-  period_start: "date",
-  period_end: "date",
-  quantity: "numeric",
-  unit_price: "numeric",
-  amount: "bigint",
-  tax_rate: "numeric",
-  credited_line_id: "text",
-} as const;
-
 /**
  * Writes several documents at once (a billing run's batch): numbers are taken per business
  * entity and kind in one step, rows and lines are inserted in one statement each. Each
@@ -331,23 +293,7 @@ export async function writeDocuments(
     written.push({ row: final, lines });
   }
 
-  await insertMany(
-    ctx.db,
-    "invoices",
-    INVOICE_COLUMNS,
-    written.map(({ row: r }) => ({
-      ...r,
-      sender: toJson(r.sender),
-      recipient: toJson(r.recipient),
-      tax_rows: toJson(r.tax_rows),
-    })),
-  );
-  await insertMany(
-    ctx.db,
-    "invoice_lines",
-    LINE_COLUMNS,
-    written.flatMap((d) => d.lines),
-  );
+  await insertDocuments(ctx.db, written);
   return written;
 }
 
@@ -465,23 +411,8 @@ async function finalizeRow(
     entityId: entity.id,
     kind: row.kind,
   });
-  const final = issued(row, entity, sequence, timeZone, ctx);
-  const updated = await ctx.db
-    .updateTable("invoices")
-    .set({
-      status: final.status,
-      sequence: final.sequence,
-      number: final.number,
-      issue_date: final.issue_date,
-      due_date: final.due_date,
-      // the parties as they are when the document is issued
-      sender: toJson(final.sender),
-      finalized_at: final.finalized_at,
-      updated_at: final.updated_at,
-    })
-    .where("id", "=", row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  // the parties as they are when the document is issued
+  const updated = await issueDocumentRow(ctx.db, issued(row, entity, sequence, timeZone, ctx));
   const after = toInvoice(updated, await linesOf(ctx.db, ctx.tenantId, row.id));
   ctx.audit({
     targetType: row.kind,
@@ -499,29 +430,23 @@ async function finalizeRow(
 }
 
 async function entityOf(ctx: Ctx, id: string): Promise<EntityRow> {
-  return ctx.db
-    .selectFrom("business_entities")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", id)
-    .executeTakeFirstOrThrow();
+  const entity = await findEntity(ctx, id);
+  if (!entity) throw new Error(`no business entity ${id}`);
+  return entity;
 }
 
-async function customerZone(ctx: Ctx, customerId: string): Promise<string> {
-  const c = await ctx.db
-    .selectFrom("customers")
-    .select("time_zone")
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", customerId)
-    .executeTakeFirstOrThrow();
-  return c.time_zone;
+/** The document's customer (a customer with documents is never deleted). */
+async function customerOf(ctx: Ctx, row: InvoiceRow): Promise<CustomerRow> {
+  const customer = await findCustomer(ctx.db, ctx.tenantId, row.customer_id);
+  if (!customer) throw new Error(`${row.id} names no customer of its tenant`);
+  return customer;
 }
 
 /** A document an operation changes: locked, and checked against the transfer rules. */
 async function loadForChange(ctx: Ctx, id: string): Promise<InvoiceRow> {
   const row = await findInvoice(ctx.db, ctx.tenantId, id, { forUpdate: true });
   if (!row) throw notFound("invoice_not_found", `no invoice or credit note ${id}`, { id });
-  await guardRecord(ctx, { kind: "invoice", row });
+  await ctx.guard({ kind: "invoice", row });
   return row;
 }
 
@@ -542,28 +467,21 @@ export async function finalizeInvoice(ctx: Ctx, id: string): Promise<Invoice> {
     ctx,
     row,
     await entityOf(ctx, row.business_entity_id),
-    await customerZone(ctx, row.customer_id),
+    (await customerOf(ctx, row)).time_zone,
   );
   return toInvoice(done, await linesOf(ctx.db, ctx.tenantId, id));
 }
 
 /**
- * Voids a draft or an issued document that nothing refers to (no credit note, no payment). A void document keeps its
- * number (numbers have no gaps) and no longer counts as billed: its charges are billed again
- * by the contract's next settlement.
+ * A document to void, locked: a draft or an issued document that no credit note corrects.
+ * Then {@link voidDocument} voids it (src/workflows/documents.ts).
  */
-export async function voidInvoice(ctx: Ctx, id: string): Promise<Invoice> {
+export async function voidableDocument(ctx: Ctx, id: string): Promise<InvoiceRow> {
   const row = await loadForChange(ctx, id);
   if (!allows("void", row.status)) {
     throw unprocessable("invoice_void", "the document is already void", { id });
   }
-  const credit = await ctx.db
-    .selectFrom("invoices")
-    .select("id")
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("corrects_invoice_id", "=", id)
-    .where("status", "!=", "void")
-    .executeTakeFirst();
+  const credit = await findLiveCreditNote(ctx.db, ctx.tenantId, id);
   if (credit) {
     throw unprocessable(
       "invoice_has_credit_notes",
@@ -571,14 +489,18 @@ export async function voidInvoice(ctx: Ctx, id: string): Promise<Invoice> {
       { id, credit_note_id: credit.id },
     );
   }
+  return row;
+}
+
+/**
+ * Voids a document {@link voidableDocument} returned, unless payments or write-offs apply
+ * to it (`applied`: their sum). A void document keeps its number (numbers have no gaps) and
+ * no longer counts as billed: its charges are billed again by the contract's next settlement.
+ */
+export async function voidDocument(ctx: Ctx, row: InvoiceRow, applied: bigint): Promise<Invoice> {
+  const id = row.id;
   // money applied to it would be stranded on a document that no longer counts
-  const applied = await ctx.db
-    .selectFrom("payment_allocations")
-    .select(({ fn }) => fn.sum<string>("amount").as("total"))
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("invoice_id", "=", id)
-    .executeTakeFirst();
-  if (applied?.total && BigInt(applied.total) !== 0n) {
+  if (applied !== 0n) {
     throw unprocessable(
       "invoice_has_payments",
       "payments or write-offs apply to this invoice; refund them first, or credit the invoice instead",
@@ -586,33 +508,11 @@ export async function voidInvoice(ctx: Ctx, id: string): Promise<Invoice> {
     );
   }
   const now = new Date(ctx.clock.now().epochMilliseconds);
-  const updated = await ctx.db
-    .updateTable("invoices")
-    .set({ status: DOCUMENT_TRANSITIONS.void.to, voided_at: now, updated_at: now })
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updated = await voidDocumentRow(ctx.db, id, DOCUMENT_TRANSITIONS.void.to, now);
   // what it billed is unbilled again
-  await ctx.db
-    .updateTable("usage_records")
-    .set({ billed_at: null, invoice_id: null })
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("invoice_id", "=", id)
-    .execute();
-  await ctx.db
-    .updateTable("rated_items")
-    .set({ billed_at: null, invoice_id: null })
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("invoice_id", "=", id)
-    .execute();
-  if (row.contract_id) {
-    await ctx.db
-      .updateTable("contracts")
-      .set({ next_billing_at: (eb) => eb.fn.coalesce("next_billing_at", eb.val(now)) })
-      .where("tenant_id", "=", ctx.tenantId)
-      .where("id", "=", row.contract_id)
-      .execute();
-  }
+  await unbillUsage(ctx.db, ctx.tenantId, id);
+  await unbillRatedItems(ctx.db, ctx.tenantId, id);
+  if (row.contract_id) await billAgain(ctx.db, ctx.tenantId, row.contract_id, now);
   const after = toInvoice(updated, await linesOf(ctx.db, ctx.tenantId, id));
   ctx.audit({
     targetType: row.kind,
@@ -653,15 +553,7 @@ export async function createCreditNote(
     });
   }
   const lines = await linesOf(ctx.db, ctx.tenantId, invoiceId);
-  const credited = await ctx.db
-    .selectFrom("invoice_lines as l")
-    .innerJoin("invoices as i", "i.id", "l.invoice_id")
-    .select(["l.credited_line_id", (eb) => eb.fn.sum<string>("l.amount").as("total")])
-    .where("l.tenant_id", "=", ctx.tenantId)
-    .where("i.corrects_invoice_id", "=", invoiceId)
-    .where("i.status", "!=", "void")
-    .groupBy("l.credited_line_id")
-    .execute();
+  const credited = await creditedPerLine(ctx.db, ctx.tenantId, invoiceId);
   const creditedBy = new Map(credited.map((c) => [c.credited_line_id, BigInt(c.total)]));
   const currency = invoice.currency;
   const remaining = (l: LineRow) => BigInt(l.amount) + (creditedBy.get(l.id) ?? 0n);
@@ -715,12 +607,7 @@ export async function createCreditNote(
       creditedLineId: line.id,
     };
   });
-  const customer = await ctx.db
-    .selectFrom("customers")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", invoice.customer_id)
-    .executeTakeFirstOrThrow();
+  const customer = await customerOf(ctx, invoice);
   const row = await createDocument(ctx, {
     kind: "credit_note",
     entity: await entityOf(ctx, invoice.business_entity_id),
@@ -750,21 +637,11 @@ export async function listInvoices(ctx: Ctx, f: InvoiceFilter): Promise<Page<Inv
     f.limit,
     (limit) => listInvoiceRows(ctx.db, ctx.tenantId, { ...f, limit }),
     async (rows) => {
-      const lines =
-        rows.length === 0
-          ? []
-          : await ctx.db
-              .selectFrom("invoice_lines")
-              .selectAll()
-              .where("tenant_id", "=", ctx.tenantId)
-              .where(
-                "invoice_id",
-                "in",
-                rows.map((r) => r.id),
-              )
-              .orderBy("invoice_id")
-              .orderBy("position")
-              .execute();
+      const lines = await linesOfDocuments(
+        ctx.db,
+        ctx.tenantId,
+        rows.map((r) => r.id),
+      );
       return rows.map((r) =>
         toInvoice(
           r,
@@ -817,4 +694,19 @@ export function documentOf(i: Invoice, language: string | null): InvoiceDocument
     corrects_invoice_number: null,
     language,
   };
+}
+
+/** The document's PDF in its customer's language, with its file name. */
+export async function documentPdf(
+  db: Kysely<DB>,
+  tenantId: string,
+  invoice: Invoice,
+): Promise<{ name: string; bytes: Buffer }> {
+  const customer = await findCustomer(db, tenantId, invoice.customer_id);
+  const doc = documentOf(invoice, customer?.language ?? null);
+  if (invoice.corrects_invoice_id) {
+    const corrected = await documentNumber(db, tenantId, invoice.corrects_invoice_id);
+    doc.corrects_invoice_number = corrected ?? null;
+  }
+  return { name: `${invoice.number ?? invoice.id}.pdf`, bytes: await renderDocumentPdf(doc) };
 }

@@ -20,15 +20,21 @@ export {
   type Invoice,
   listInvoices,
   type Party,
+  voidableDocument,
+  voidDocument,
 } from "./documents.js";
-export { defaultEntity, type EntityRow } from "./invoicing.repository.js";
-export { BusinessEntityInput, BusinessEntityPatch, PreviewSchema } from "./invoicing.schemas.js";
+export { issuedTotalsByMonth } from "./documents.repository.js";
+export { countDocumentsByKind, findInvoice, latestDocuments } from "./invoicing.repository.js";
 export {
-  assertEntityInput,
-  assertTaxPolicy,
-  type BusinessEntity,
-  type EntityUpdate,
-  listBusinessEntities,
-  toEntity,
-  updateBusinessEntity,
-} from "./settings.js";
+  BusinessEntityInput,
+  BusinessEntityPatch,
+  PreviewSchema,
+  TaxPolicyBody,
+} from "./invoicing.schemas.js";
+export {
+  creditNotesTotal,
+  finalizedTotal,
+  finalizedTotals,
+  invoicesAsI,
+} from "./receivables.repository.js";
+export { countDraftDocuments, invoiceParties } from "./transfer-facts.repository.js";

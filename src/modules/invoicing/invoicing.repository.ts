@@ -14,7 +14,6 @@ import type {
 } from "../../domain/invoicing/index.js";
 import { money, toDecimalString } from "../../domain/money/index.js";
 import type { PriceModel } from "../../domain/pricing/index.js";
-import { rowsOfContracts } from "../../storage/bulk.js";
 import type {
   BusinessEntitiesTable,
   ComponentsTable,
@@ -23,7 +22,15 @@ import type {
   InvoicesTable,
   PlanVariantsTable,
 } from "../../storage/schema.js";
-import { type ContractRow, loadTimelines } from "../contracts/index.js";
+import { componentsOfGroups, variantsWithPlanNames } from "../catalog/index.js";
+import {
+  type ContractRow,
+  componentSubscriptionsOf,
+  discountGrantsOf,
+  loadTimelines,
+  ratedItemsOf,
+} from "../contracts/index.js";
+import { usagePerDay } from "../usage/index.js";
 
 export type InvoiceRow = Selectable<InvoicesTable>;
 export type LineRow = Selectable<InvoiceLinesTable>;
@@ -116,60 +123,18 @@ export async function loadHistories(
     ),
   ];
   const groupIds = [...new Set(requests.map((r) => r.contract.plan_group_id))];
-  const zones = requests.map((r) => r.timeZone);
   const [variants, components, subscriptions, usage, rated, discounts] = await Promise.all([
-    variantIds.length === 0
-      ? []
-      : db
-          .selectFrom("plan_variants as v")
-          .innerJoin("plans as p", "p.id", "v.plan_id")
-          .selectAll("v")
-          .select("p.name as plan_name")
-          .where("v.tenant_id", "=", tenantId)
-          .where("v.id", "in", variantIds)
-          .execute(),
-    db
-      .selectFrom("components")
-      .selectAll()
-      .where("tenant_id", "=", tenantId)
-      .where("plan_group_id", "in", groupIds)
-      .execute(),
-    rowsOfContracts(db, "component_subscriptions", ids, { tenantId, orderBy: "id" }),
+    variantsWithPlanNames(db, tenantId, variantIds),
+    componentsOfGroups(db, tenantId, groupIds),
+    componentSubscriptionsOf(db, tenantId, ids),
     // usage summed per component and customer's day: the calculation needs no more detail
-    sql<{ contract_id: string; component_id: string; day: string; quantity: string }>`
-      SELECT u.contract_id, u.component_id,
-             to_char((u.due_at AT TIME ZONE z.zone)::date, 'YYYY-MM-DD') AS day,
-             sum(u.quantity)::text AS quantity
-      FROM unnest(${ids}::text[], ${zones}::text[]) AS z(contract_id, zone)
-      CROSS JOIN LATERAL (
-        SELECT * FROM usage_records r
-        WHERE r.tenant_id = ${tenantId} AND r.contract_id = z.contract_id
-        OFFSET 0 -- a fence: the planner would otherwise turn this back into a plain join
-      ) u
-      GROUP BY u.contract_id, u.component_id, day
-      ORDER BY u.contract_id, u.component_id, day`
-      .execute(db)
-      .then((r) => r.rows),
-    rowsOfContracts(db, "rated_items", ids, { tenantId, orderBy: "id" }),
-    db
-      .selectFrom("discount_subscriptions as s")
-      .innerJoin("discounts as d", "d.id", "s.discount_id")
-      .select([
-        "s.id",
-        "s.contract_id",
-        "s.start_at",
-        "s.end_at",
-        "s.duration_end_at",
-        "d.name",
-        "d.percent",
-        "d.amount",
-        "d.applies_to",
-      ])
-      .where("s.tenant_id", "=", tenantId)
-      .where("s.contract_id", "in", ids)
-      .orderBy("s.contract_id")
-      .orderBy("s.id")
-      .execute(),
+    usagePerDay(
+      db,
+      tenantId,
+      requests.map((r) => ({ id: r.contract.id, timeZone: r.timeZone })),
+    ),
+    ratedItemsOf(db, tenantId, ids),
+    discountGrantsOf(db, tenantId, ids),
   ]);
   const variantTermsById = new Map(variants.map((v) => [v.id, variantTerms(v, v.plan_name)]));
   const componentsByGroup = groupBy(components, (c) => c.plan_group_id);
@@ -324,37 +289,6 @@ export async function loadBilledItemsOf(
   return out;
 }
 
-/** The tenant's default business entity, created on first use from the tenant's name. */
-export async function defaultEntity(
-  db: Kysely<DB>,
-  tenantId: string,
-  id: string,
-): Promise<EntityRow> {
-  const found = await db
-    .selectFrom("business_entities")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("is_default", "=", true)
-    .executeTakeFirst();
-  if (found) return found;
-  const tenant = await db
-    .selectFrom("tenants")
-    .select("name")
-    .where("id", "=", tenantId)
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("business_entities")
-    .values({ id, tenant_id: tenantId, name: tenant.name, is_default: true, address: "{}" })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  return db
-    .selectFrom("business_entities")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("is_default", "=", true)
-    .executeTakeFirstOrThrow();
-}
-
 /**
  * The next number of a document sequence. The counter row stays locked until the
  * transaction ends, and a rollback takes the number back: numbers have no gaps.
@@ -446,4 +380,37 @@ export async function listInvoiceRows(
   q = q.orderBy("id").limit(f.limit);
   if (f.offset) q = q.offset(f.offset);
   return q.execute();
+}
+
+/** The customer's newest issued documents (finalized or void), newest first, at most `limit`. */
+export async function latestDocuments(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  limit: number,
+) {
+  return db
+    .selectFrom("invoices")
+    .select(["id", "kind", "number", "issue_date", "due_date", "total_gross", "currency", "status"])
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", customerId)
+    .where("status", "in", ["finalized", "void"])
+    .orderBy("issue_date", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** How many documents of each kind (invoices, credit notes) the tenant has. */
+export async function countDocumentsByKind(
+  db: Kysely<DB>,
+  tenantId: string,
+): Promise<{ kind: string; n: number }[]> {
+  const rows = await db
+    .selectFrom("invoices")
+    .select(["kind", ({ fn }) => fn.countAll<string>().as("n")])
+    .where("tenant_id", "=", tenantId)
+    .groupBy("kind")
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, n: Number(r.n) }));
 }

@@ -1,21 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { notFound } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import { runBilling } from "../../workflows/billing-run.js";
-import { inContext } from "../../workflows/unit-of-work.js";
+import { voidInvoice } from "../../workflows/documents.js";
+import { inContext, readContext } from "../../workflows/unit-of-work.js";
 import { clockFor } from "../clock/index.js";
-import { fetchPage } from "../pagination.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
-import { previewSettlement, settleContract, toBillingRun } from "./billing.js";
+import { listBillingRuns, previewSettlement, settleContract } from "./billing.js";
 import { createDownloadLink, verifyLink } from "./document-links.js";
 import {
   createCreditNote,
-  documentOf,
+  documentPdf,
   finalizeInvoice,
   getInvoice,
   listInvoices,
-  voidInvoice,
 } from "./documents.js";
 import {
   BillingRunSchema,
@@ -25,11 +23,8 @@ import {
   InvoiceSchema,
   PreviewSchema,
   SettlementSchema,
-  TaxPolicyBody,
   TaxPolicySchema,
 } from "./invoicing.schemas.js";
-import { renderDocumentPdf } from "./pdf.js";
-import { createTaxPolicy, listTaxPolicies } from "./settings.js";
 
 const pdfSchema = {
   200: Type.String({ contentMediaType: "application/pdf", description: "The PDF document" }),
@@ -82,7 +77,7 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const pdf = await runRead(req, async (ctx) => {
         const invoice = await getInvoice(ctx, req.params.id);
-        return renderPdf(ctx.db, ctx.tenantId, invoice);
+        return documentPdf(ctx.db, ctx.tenantId, invoice);
       });
       return sendPdf(reply, pdf.name, pdf.bytes);
     },
@@ -121,29 +116,18 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { tenantId, documentId } = await verifyLink(app.db, req.params.token);
-      const tenant = await app.db
-        .selectFrom("tenants")
-        .select("test_clock_now")
-        .where("id", "=", tenantId)
-        .executeTakeFirst();
-      if (!tenant) throw notFound("invalid_download_link", "the download link is not valid");
-      const ctx = {
+      const { tenantId, documentId, clock } = await verifyLink(app.db, req.params.token);
+      // the link is the credential: a read in the tenant's name, which writes nothing
+      const ctx = readContext(app.db, {
         tenantId,
-        actor: { type: "system" as const, id: "download-link" },
+        actor: { type: "system", id: "download-link" },
         permissions: new Set<string>(),
-        clock: clockFor(tenant.test_clock_now),
+        clock,
         requestId: req.id,
-        db: app.db,
-        audit: () => {
-          throw new Error("a download does not write");
-        },
-        emit: async () => {
-          throw new Error("a download does not write");
-        },
-      };
+        operation: "documents.download",
+      });
       const invoice = await getInvoice(ctx, documentId);
-      const pdf = await renderPdf(app.db, tenantId, invoice);
+      const pdf = await documentPdf(app.db, tenantId, invoice);
       return sendPdf(reply, pdf.name, pdf.bytes);
     },
   );
@@ -285,70 +269,11 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { querystring: PageQuery, response: { 200: Page(Type.Ref("BillingRun")) } },
     },
     (req) =>
-      runRead(req, async (ctx) => {
-        let q = ctx.db.selectFrom("billing_runs").selectAll().where("tenant_id", "=", ctx.tenantId);
-        if (req.query.cursor) q = q.where("id", "<", req.query.cursor);
-        return fetchPage(
-          req.query.limit ?? 20,
-          (n) => q.orderBy("id", "desc").limit(n).execute(),
-          toBillingRun,
-        );
-      }),
-  );
-
-  app.post(
-    "/tax_policies",
-    {
-      config: { operation: "tax_policies.create" },
-      schema: {
-        headers: IdempotencyHeader,
-        body: TaxPolicyBody,
-        response: { 201: Type.Ref("TaxPolicy") },
-      },
-    },
-    (req, reply) =>
-      runMutation(req, reply, async (ctx) => ({
-        status: 201,
-        body: await createTaxPolicy(ctx, req.body),
-      })),
-  );
-
-  app.get(
-    "/tax_policies",
-    {
-      config: { operation: "tax_policies.list" },
-      schema: { querystring: PageQuery, response: { 200: Page(Type.Ref("TaxPolicy")) } },
-    },
-    (req) =>
       runRead(req, (ctx) =>
-        listTaxPolicies(ctx, { limit: req.query.limit ?? 20, cursor: req.query.cursor }),
+        listBillingRuns(ctx, { limit: req.query.limit ?? 20, cursor: req.query.cursor }),
       ),
   );
 };
-
-async function renderPdf(
-  db: import("kysely").Kysely<import("../../storage/schema.js").DB>,
-  tenantId: string,
-  invoice: import("./documents.js").Invoice,
-): Promise<{ name: string; bytes: Buffer }> {
-  const customer = await db
-    .selectFrom("customers")
-    .select("language")
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", invoice.customer_id)
-    .executeTakeFirst();
-  const doc = documentOf(invoice, customer?.language ?? null);
-  if (invoice.corrects_invoice_id) {
-    const corrected = await db
-      .selectFrom("invoices")
-      .select("number")
-      .where("tenant_id", "=", tenantId)
-      .where("id", "=", invoice.corrects_invoice_id)
-      .executeTakeFirst();
-    doc.corrects_invoice_number = corrected?.number ?? null;
-  }
-  return { name: `${invoice.number ?? invoice.id}.pdf`, bytes: await renderDocumentPdf(doc) };
-}
 
 function sendPdf(reply: import("fastify").FastifyReply, name: string, bytes: Buffer) {
   return reply

@@ -1,6 +1,5 @@
 /**
- * Customer budgets, frozen customers at the door of ordering, partners' orders and bill
- * summaries.
+ * Customer budgets, frozen customers at the door of ordering, and bill summaries.
  *
  * A budget caps what a customer's documents (invoices less credit notes, not void) add up to
  * in its currency: per calendar month (UTC) for a monthly budget, since it was set for a
@@ -8,11 +7,19 @@
  * is refused (`budget_exceeded`); one that takes it past the alert threshold emits
  * `budget.threshold_crossed`, once per budget period.
  */
-import { conflict, notFound, unprocessable } from "../../domain/errors.js";
+import { conflict, unprocessable } from "../../domain/errors.js";
 import { fromDecimalString, money, toDecimalString } from "../../domain/money/index.js";
 import type { Ctx } from "../context.js";
-import { fetchPage, type Page } from "../pagination.js";
-import { type BudgetRow, findBudget, type PartnerRow } from "./partners.repository.js";
+import {
+  type BudgetRow,
+  documentsTotalSince,
+  findBudget,
+  markBudgetAlerted,
+  type PartnerRow,
+  partnerCustomerCountsByCurrency,
+  partnerDocumentTotals,
+  upsertBudget,
+} from "./partners.repository.js";
 import { partnerCustomer } from "./partners.service.js";
 
 const nowDate = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
@@ -39,42 +46,15 @@ function periodOf(ctx: Ctx, budget: BudgetRow): { key: string; from: string } {
   return { key: month, from: `${month}-01` };
 }
 
-/** What a customer's documents in `currency` add up to since `from` (minor units). */
-async function usedSince(
-  ctx: Ctx,
-  customerId: string,
-  currency: string,
-  from: string,
-): Promise<bigint> {
-  const row = await ctx.db
-    .selectFrom("invoices")
-    .select((eb) =>
-      eb.fn
-        .coalesce(
-          eb.fn.sum<string>(
-            eb
-              .case()
-              .when("kind", "=", "credit_note")
-              .then(eb.neg(eb.ref("total_gross")))
-              .else(eb.ref("total_gross"))
-              .end(),
-          ),
-          eb.val("0"),
-        )
-        .as("used"),
-    )
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("customer_id", "=", customerId)
-    .where("currency", "=", currency)
-    .where("status", "<>", "void")
-    .where("issue_date", ">=", from)
-    .executeTakeFirstOrThrow();
-  return BigInt(row.used);
-}
-
 async function toBudget(ctx: Ctx, row: BudgetRow): Promise<Budget> {
   const period = periodOf(ctx, row);
-  const used = await usedSince(ctx, row.customer_id, row.currency, period.from);
+  const used = await documentsTotalSince(
+    ctx.db,
+    ctx.tenantId,
+    row.customer_id,
+    row.currency,
+    period.from,
+  );
   const amount = BigInt(row.amount);
   const remaining = amount > used ? amount - used : 0n;
   return {
@@ -132,9 +112,9 @@ export async function setBudget(
   const type = input.type ?? "monthly";
   const threshold = input.alert_threshold_percent ?? 80;
   const kept = beforeRow && beforeRow.type === type && BigInt(beforeRow.amount) === amount.amount;
-  const row = await ctx.db
-    .insertInto("customer_budgets")
-    .values({
+  const row = await upsertBudget(
+    ctx.db,
+    {
       customer_id: customerId,
       tenant_id: ctx.tenantId,
       type,
@@ -144,21 +124,18 @@ export async function setBudget(
       alerted_period: null,
       created_at: now,
       updated_at: now,
-    })
-    .onConflict((oc) =>
-      oc.column("customer_id").doUpdateSet({
-        type,
-        currency: amount.currency,
-        amount: amount.amount,
-        alert_threshold_percent: threshold,
-        alerted_period: kept ? beforeRow.alerted_period : null,
-        // a package budget counts from when it was (re)set
-        ...(type === "package" && !kept ? { created_at: now } : {}),
-        updated_at: now,
-      }),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    },
+    {
+      type,
+      currency: amount.currency,
+      amount: amount.amount,
+      alert_threshold_percent: threshold,
+      alerted_period: kept ? beforeRow.alerted_period : null,
+      // a package budget counts from when it was (re)set
+      ...(type === "package" && !kept ? { created_at: now } : {}),
+      updated_at: now,
+    },
+  );
   const after = await toBudget(ctx, row);
   ctx.audit({ targetType: "customer_budget", targetId: customerId, before, after });
   await ctx.emit({
@@ -186,7 +163,13 @@ export async function admitOrder(
   const priced = await preview();
   if (priced.currency !== budget.currency) return;
   const period = periodOf(ctx, budget);
-  const used = await usedSince(ctx, customer.id, budget.currency, period.from);
+  const used = await documentsTotalSince(
+    ctx.db,
+    ctx.tenantId,
+    customer.id,
+    budget.currency,
+    period.from,
+  );
   const order = fromDecimalString(priced.total_gross, priced.currency).amount;
   const limit = BigInt(budget.amount);
   const show = (n: bigint) => toDecimalString(money(n, budget.currency));
@@ -205,11 +188,7 @@ export async function admitOrder(
   }
   const threshold = (limit * BigInt(budget.alert_threshold_percent)) / 100n;
   if (used + order >= threshold && budget.alerted_period !== period.key) {
-    await ctx.db
-      .updateTable("customer_budgets")
-      .set({ alerted_period: period.key })
-      .where("customer_id", "=", customer.id)
-      .execute();
+    await markBudgetAlerted(ctx.db, customer.id, period.key);
     await ctx.emit({
       type: "budget.threshold_crossed",
       subjectType: "customer",
@@ -234,93 +213,6 @@ export function assertNotFrozen(customer: { id: string; frozen_at: Date | null }
       customer_id: customer.id,
     });
   }
-}
-
-// ---- orders -------------------------------------------------------------------------------
-
-export type PartnerOrder = {
-  id: string;
-  customer_id: string;
-  contract_id: string;
-  type: "signup" | "change";
-  status: string;
-  plan_variant_id: string | null;
-  quantity: string | null;
-  currency: string | null;
-  created_at: string;
-  updated_at: string;
-};
-
-export type OrderFilter = {
-  customer_id?: string | undefined;
-  order_id?: string | undefined;
-  status?: string | undefined;
-  created_from?: Date | undefined;
-  created_to?: Date | undefined;
-  newest_first?: boolean | undefined;
-};
-
-function ordersOf(ctx: Ctx, partner: PartnerRow, f: OrderFilter) {
-  let q = ctx.db
-    .selectFrom("orders as o")
-    .innerJoin("partner_customers as pc", "pc.customer_id", "o.customer_id")
-    .leftJoin("plan_variants as v", "v.id", "o.plan_variant_id")
-    .leftJoin("plans as p", "p.id", "v.plan_id")
-    .leftJoin("plan_groups as g", "g.id", "p.plan_group_id")
-    .where("o.tenant_id", "=", ctx.tenantId)
-    .where("pc.tenant_id", "=", ctx.tenantId)
-    .where("pc.partner_id", "=", partner.id);
-  if (f.customer_id) q = q.where("o.customer_id", "=", f.customer_id);
-  if (f.order_id) q = q.where("o.id", "=", f.order_id);
-  if (f.status) q = q.where("o.status", "=", f.status as never);
-  if (f.created_from) q = q.where("o.created_at", ">=", f.created_from);
-  if (f.created_to) q = q.where("o.created_at", "<=", f.created_to);
-  return q;
-}
-
-export async function listPartnerOrders(
-  ctx: Ctx,
-  partner: PartnerRow,
-  query: OrderFilter & { limit: number; cursor?: string | undefined; offset?: number | undefined },
-): Promise<Page<PartnerOrder> & { count: number }> {
-  let q = ordersOf(ctx, partner, query).selectAll("o").select("g.currency");
-  const desc = query.newest_first === true;
-  if (query.cursor) q = q.where("o.id", desc ? "<" : ">", query.cursor);
-  const page = await fetchPage(
-    query.limit,
-    (n) => {
-      let ordered = q.orderBy("o.id", desc ? "desc" : "asc").limit(n);
-      if (query.offset) ordered = ordered.offset(query.offset);
-      return ordered.execute();
-    },
-    (r) => ({
-      id: r.id,
-      customer_id: r.customer_id,
-      contract_id: r.contract_id,
-      type: r.type,
-      status: r.status,
-      plan_variant_id: r.plan_variant_id,
-      quantity: r.quantity,
-      currency: r.currency,
-      created_at: r.created_at.toISOString(),
-      updated_at: r.updated_at.toISOString(),
-    }),
-  );
-  const total = await ordersOf(ctx, partner, query)
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .executeTakeFirstOrThrow();
-  return { ...page, count: Number(total.n) };
-}
-
-export async function getPartnerOrder(
-  ctx: Ctx,
-  partner: PartnerRow,
-  orderId: string,
-): Promise<PartnerOrder> {
-  const page = await listPartnerOrders(ctx, partner, { order_id: orderId, limit: 1 });
-  const order = page.data[0];
-  if (!order) throw notFound("order_not_found", `no order ${orderId}`, { id: orderId });
-  return order;
 }
 
 // ---- bill summary -------------------------------------------------------------------------
@@ -354,36 +246,14 @@ export async function billSummary(
   const from = `${period}-01`;
   const next =
     month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
-  const rows = await ctx.db
-    .selectFrom("invoices as i")
-    .innerJoin("partner_customers as pc", "pc.customer_id", "i.customer_id")
-    .select((eb) => [
-      "i.currency",
-      "i.kind",
-      eb.fn.sum<string>("i.total_gross").as("gross"),
-      eb.fn.sum<string>("i.total_tax").as("tax"),
-      eb.fn.countAll<string>().as("n"),
-    ])
-    .where("i.tenant_id", "=", ctx.tenantId)
-    .where("pc.tenant_id", "=", ctx.tenantId)
-    .where("pc.partner_id", "=", partner.id)
-    .where("i.status", "<>", "void")
-    .where("i.issue_date", ">=", from)
-    .where("i.issue_date", "<", next)
-    .groupBy(["i.currency", "i.kind"])
-    .orderBy("i.currency")
-    .execute();
-  const customers = await ctx.db
-    .selectFrom("invoices as i")
-    .innerJoin("partner_customers as pc", "pc.customer_id", "i.customer_id")
-    .select((eb) => ["i.currency", eb.fn.count<string>("i.customer_id").distinct().as("n")])
-    .where("i.tenant_id", "=", ctx.tenantId)
-    .where("pc.partner_id", "=", partner.id)
-    .where("i.status", "<>", "void")
-    .where("i.issue_date", ">=", from)
-    .where("i.issue_date", "<", next)
-    .groupBy("i.currency")
-    .execute();
+  const rows = await partnerDocumentTotals(ctx.db, ctx.tenantId, partner.id, from, next);
+  const customers = await partnerCustomerCountsByCurrency(
+    ctx.db,
+    ctx.tenantId,
+    partner.id,
+    from,
+    next,
+  );
   const currencies = [...new Set(rows.map((r) => r.currency))];
   return {
     partner_id: partner.id,

@@ -3,18 +3,17 @@ export {
   assertNotFrozen,
   billSummary,
   getBudget,
-  getPartnerOrder,
-  listPartnerOrders,
   setBudget,
 } from "./budgets.js";
+export { findPartner, type PartnerRow, partnerCustomerIds } from "./partners.repository.js";
 export {
   actingPartner,
   checkIdentity,
-  freezeCustomer,
+  freezePartnerCustomer,
   listCustomersOf,
   listResellers,
   type PartnerCustomer,
   registerCustomer,
   sendVerificationCode,
-  unfreezeCustomer,
+  unfreezePartnerCustomer,
 } from "./partners.service.js";

@@ -1,18 +1,21 @@
-import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from "kysely";
+import type { Expression, Insertable, Kysely, Selectable, SqlBool, Updateable } from "kysely";
 import { containing } from "../../storage/like.js";
 import type {
   CustomerBudgetsTable,
-  CustomersTable,
   DB,
   PartnerCustomersTable,
   PartnersTable,
+  VerificationCodesTable,
 } from "../../storage/schema.js";
+import { type CustomerRow, liveCustomers } from "../customers/index.js";
+import { invoicesAsI } from "../invoicing/index.js";
 
 export type PartnerRow = Selectable<PartnersTable>;
 export type BudgetRow = Selectable<CustomerBudgetsTable>;
+export type VerificationCodeRow = Selectable<VerificationCodesTable>;
 export type PartnerCustomerRow = Selectable<PartnerCustomersTable> &
   Pick<
-    Selectable<CustomersTable>,
+    CustomerRow,
     | "email"
     | "company_name"
     | "first_name"
@@ -37,6 +40,13 @@ export async function findPartner(
     .executeTakeFirst();
 }
 
+export async function insertPartner(
+  db: Kysely<DB>,
+  row: Insertable<PartnersTable>,
+): Promise<PartnerRow> {
+  return db.insertInto("partners").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
 export async function listPartnerRows(
   db: Kysely<DB>,
   tenantId: string,
@@ -58,10 +68,29 @@ export async function listPartnerRows(
   return { rows, count: null };
 }
 
-function customerQuery(db: Kysely<DB>, tenantId: string, partnerId: string) {
+/** The ids of a partner's customers, as a subquery (`customer_id`). */
+export function partnerCustomerIds(db: Kysely<DB>, tenantId: string, partnerId: string) {
+  return db
+    .selectFrom("partner_customers")
+    .select("customer_id")
+    .where("tenant_id", "=", tenantId)
+    .where("partner_id", "=", partnerId);
+}
+
+/** A partner's customers, each joined with its live customer record as `c`. */
+function joined(db: Kysely<DB>, tenantId: string, partnerId: string) {
   return db
     .selectFrom("partner_customers as pc")
-    .innerJoin("customers as c", "c.id", "pc.customer_id")
+    .innerJoin(liveCustomers(db, tenantId).as("c"), "c.id", "pc.customer_id")
+    .where("pc.tenant_id", "=", tenantId)
+    .where("pc.partner_id", "=", partnerId);
+}
+
+type Joined = ReturnType<typeof joined>;
+
+/** The columns of a partner's customer. */
+function customerColumns(q: Joined) {
+  return q
     .selectAll("pc")
     .select([
       "c.email",
@@ -72,10 +101,7 @@ function customerQuery(db: Kysely<DB>, tenantId: string, partnerId: string) {
       "c.frozen_at",
       "c.frozen_reason",
       "c.created_at",
-    ])
-    .where("pc.tenant_id", "=", tenantId)
-    .where("pc.partner_id", "=", partnerId)
-    .where("c.deleted_at", "is", null);
+    ]);
 }
 
 /** One of a partner's customers; `forUpdate` locks the customer row. */
@@ -86,7 +112,7 @@ export async function findPartnerCustomer(
   customerId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<PartnerCustomerRow | undefined> {
-  let q = customerQuery(db, tenantId, partnerId).where("pc.customer_id", "=", customerId);
+  let q = customerColumns(joined(db, tenantId, partnerId)).where("pc.customer_id", "=", customerId);
   if (options.forUpdate) q = q.forUpdate("c");
   return q.executeTakeFirst();
 }
@@ -99,8 +125,8 @@ export type CustomerFilter = {
   associatedTo?: Date | undefined;
 };
 
-function matches(filter: CustomerFilter) {
-  return (eb: ExpressionBuilder<Joined, "pc" | "c">) => {
+function matching(q: Joined, filter: CustomerFilter): Joined {
+  return q.where((eb) => {
     const all: Expression<SqlBool>[] = [];
     if (filter.accountName) {
       all.push(eb("pc.account_name", "ilike", containing(filter.accountName)));
@@ -121,10 +147,8 @@ function matches(filter: CustomerFilter) {
     if (filter.associatedFrom) all.push(eb("pc.associated_at", ">=", filter.associatedFrom));
     if (filter.associatedTo) all.push(eb("pc.associated_at", "<=", filter.associatedTo));
     return eb.and(all);
-  };
+  });
 }
-
-type Joined = DB & { pc: DB["partner_customers"]; c: DB["customers"] };
 
 export async function listPartnerCustomerRows(
   db: Kysely<DB>,
@@ -136,7 +160,7 @@ export async function listPartnerCustomerRows(
     limit: number;
   },
 ): Promise<PartnerCustomerRow[]> {
-  let q = customerQuery(db, tenantId, partnerId).where(matches(filter));
+  let q = customerColumns(matching(joined(db, tenantId, partnerId), filter));
   if (filter.after) q = q.where("pc.customer_id", ">", filter.after);
   let page = q.orderBy("pc.customer_id").limit(filter.limit);
   if (filter.offset) page = page.offset(filter.offset);
@@ -149,14 +173,8 @@ export async function countPartnerCustomers(
   partnerId: string,
   filter: CustomerFilter,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("partner_customers as pc")
-    .innerJoin("customers as c", "c.id", "pc.customer_id")
+  const row = await matching(joined(db, tenantId, partnerId), filter)
     .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("pc.tenant_id", "=", tenantId)
-    .where("pc.partner_id", "=", partnerId)
-    .where("c.deleted_at", "is", null)
-    .where(matches(filter))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -174,4 +192,184 @@ export async function findBudget(
     .where("customer_id", "=", customerId);
   if (options.forUpdate) q = q.forUpdate();
   return q.executeTakeFirst();
+}
+
+/** Whether a live customer of the tenant's partners already uses this name, e-mail or mobile. */
+export async function identityTaken(
+  db: Kysely<DB>,
+  tenantId: string,
+  type: "email" | "mobile" | "name",
+  value: string,
+): Promise<boolean> {
+  let q = db
+    .selectFrom("partner_customers as pc")
+    .innerJoin(liveCustomers(db, tenantId).as("c"), "c.id", "pc.customer_id")
+    .select("pc.customer_id")
+    .where("pc.tenant_id", "=", tenantId);
+  if (type === "name") {
+    q = q.where((eb) => eb(eb.fn("lower", ["pc.account_name"]), "=", value.toLowerCase()));
+  } else if (type === "email") {
+    q = q.where((eb) => eb(eb.fn("lower", ["c.email"]), "=", value.toLowerCase()));
+  } else {
+    q = q.where("pc.mobile", "=", value);
+  }
+  return (await q.limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function insertPartnerCustomer(
+  db: Kysely<DB>,
+  row: Insertable<PartnerCustomersTable>,
+): Promise<void> {
+  await db.insertInto("partner_customers").values(row).execute();
+}
+
+// ---- verification codes -------------------------------------------------------------------
+
+export async function insertVerificationCode(
+  db: Kysely<DB>,
+  row: Insertable<VerificationCodesTable>,
+): Promise<VerificationCodeRow> {
+  return db.insertInto("verification_codes").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The newest code for this partner and address that is unused and live at `now`, locked. */
+export async function lockLiveVerificationCode(
+  db: Kysely<DB>,
+  tenantId: string,
+  partnerId: string,
+  email: string,
+  now: Date,
+): Promise<VerificationCodeRow | undefined> {
+  return db
+    .selectFrom("verification_codes")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("partner_id", "=", partnerId)
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markVerificationCodeUsed(
+  db: Kysely<DB>,
+  id: string,
+  at: Date,
+): Promise<void> {
+  await db.updateTable("verification_codes").set({ used_at: at }).where("id", "=", id).execute();
+}
+
+// ---- budgets ------------------------------------------------------------------------------
+
+/** Stores a customer's budget: `row` when it has none, else `update` over the one it has. */
+export async function upsertBudget(
+  db: Kysely<DB>,
+  row: Insertable<CustomerBudgetsTable>,
+  update: Updateable<CustomerBudgetsTable>,
+): Promise<BudgetRow> {
+  return db
+    .insertInto("customer_budgets")
+    .values(row)
+    .onConflict((oc) => oc.column("customer_id").doUpdateSet(update))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Records that the budget's alert went out for `period`. */
+export async function markBudgetAlerted(
+  db: Kysely<DB>,
+  customerId: string,
+  period: string,
+): Promise<void> {
+  await db
+    .updateTable("customer_budgets")
+    .set({ alerted_period: period })
+    .where("customer_id", "=", customerId)
+    .execute();
+}
+
+/** What a customer's documents (not void) in `currency` add up to since `from` (minor units). */
+export async function documentsTotalSince(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  currency: string,
+  from: string,
+): Promise<bigint> {
+  const row = await invoicesAsI(db)
+    .select((eb) =>
+      eb.fn
+        .coalesce(
+          eb.fn.sum<string>(
+            eb
+              .case()
+              .when("kind", "=", "credit_note")
+              .then(eb.neg(eb.ref("total_gross")))
+              .else(eb.ref("total_gross"))
+              .end(),
+          ),
+          eb.val("0"),
+        )
+        .as("used"),
+    )
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", customerId)
+    .where("currency", "=", currency)
+    .where("status", "<>", "void")
+    .where("issue_date", ">=", from)
+    .executeTakeFirstOrThrow();
+  return BigInt(row.used);
+}
+
+// ---- bill summary -------------------------------------------------------------------------
+
+/** A partner's customers' documents (not void) issued in [from, next), per currency and kind. */
+export async function partnerDocumentTotals(
+  db: Kysely<DB>,
+  tenantId: string,
+  partnerId: string,
+  from: string,
+  next: string,
+) {
+  return invoicesAsI(db)
+    .innerJoin("partner_customers as pc", "pc.customer_id", "i.customer_id")
+    .select((eb) => [
+      "i.currency",
+      "i.kind",
+      eb.fn.sum<string>("i.total_gross").as("gross"),
+      eb.fn.sum<string>("i.total_tax").as("tax"),
+      eb.fn.countAll<string>().as("n"),
+    ])
+    .where("i.tenant_id", "=", tenantId)
+    .where("pc.tenant_id", "=", tenantId)
+    .where("pc.partner_id", "=", partnerId)
+    .where("i.status", "<>", "void")
+    .where("i.issue_date", ">=", from)
+    .where("i.issue_date", "<", next)
+    .groupBy(["i.currency", "i.kind"])
+    .orderBy("i.currency")
+    .execute();
+}
+
+/** Per currency, how many of a partner's customers have documents (not void) in [from, next). */
+export async function partnerCustomerCountsByCurrency(
+  db: Kysely<DB>,
+  tenantId: string,
+  partnerId: string,
+  from: string,
+  next: string,
+) {
+  return invoicesAsI(db)
+    .innerJoin("partner_customers as pc", "pc.customer_id", "i.customer_id")
+    .select((eb) => ["i.currency", eb.fn.count<string>("i.customer_id").distinct().as("n")])
+    .where("i.tenant_id", "=", tenantId)
+    .where("pc.partner_id", "=", partnerId)
+    .where("i.status", "<>", "void")
+    .where("i.issue_date", ">=", from)
+    .where("i.issue_date", "<", next)
+    .groupBy("i.currency")
+    .execute();
 }

@@ -2,14 +2,14 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { invalid } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import {
-  billSummary,
-  getBudget,
+  freezeCustomer,
   getPartnerOrder,
   listPartnerOrders,
-  setBudget,
-} from "./budgets.js";
+  unfreezeCustomer,
+} from "../../workflows/partners.js";
+import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
+import { billSummary, getBudget, setBudget } from "./budgets.js";
 import {
   BillSummarySchema,
   BudgetBody,
@@ -29,7 +29,6 @@ import {
 import {
   checkIdentity,
   createPartner,
-  freezeCustomer,
   getPartner,
   listCustomersOf,
   listPartners,
@@ -38,7 +37,6 @@ import {
   registerCustomer,
   sendVerificationCode,
   toPartnerCustomer,
-  unfreezeCustomer,
   visiblePartner,
 } from "./partners.service.js";
 

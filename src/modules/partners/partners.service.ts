@@ -9,15 +9,21 @@ import { conflict, forbidden, invalid, notFound, unprocessable } from "../../dom
 import { newId } from "../../lib/ids.js";
 import { hashSecret, sameHash } from "../access/index.js";
 import type { Ctx } from "../context.js";
-import { createCustomer } from "../customers/index.js";
+import { createCustomer, setCustomerFrozen } from "../customers/index.js";
 import { fetchPage, type Page } from "../pagination.js";
 import {
   type CustomerFilter,
   countPartnerCustomers,
   findPartner,
   findPartnerCustomer,
+  identityTaken,
+  insertPartner,
+  insertPartnerCustomer,
+  insertVerificationCode,
   listPartnerCustomerRows,
   listPartnerRows,
+  lockLiveVerificationCode,
+  markVerificationCodeUsed,
   type PartnerCustomerRow,
   type PartnerRow,
 } from "./partners.repository.js";
@@ -156,21 +162,17 @@ export async function createPartner(
     }
   }
   const now = nowDate(ctx);
-  const row = await ctx.db
-    .insertInto("partners")
-    .values({
-      id: newId("partner"),
-      tenant_id: ctx.tenantId,
-      parent_id: input.parent_id ?? null,
-      name: input.name,
-      email: input.email ?? null,
-      mobile: input.mobile ?? null,
-      account_manager: input.account_manager ?? null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertPartner(ctx.db, {
+    id: newId("partner"),
+    tenant_id: ctx.tenantId,
+    parent_id: input.parent_id ?? null,
+    name: input.name,
+    email: input.email ?? null,
+    mobile: input.mobile ?? null,
+    account_manager: input.account_manager ?? null,
+    created_at: now,
+    updated_at: now,
+  });
   const partner = toPartner(row);
   ctx.audit({ targetType: "partner", targetId: partner.id, after: partner });
   await ctx.emit({
@@ -254,28 +256,8 @@ export async function checkIdentity(
       field: "search_value",
     });
   }
-  return { available: !(await identityTaken(ctx, input.search_type, input.search_value)) };
-}
-
-async function identityTaken(
-  ctx: Ctx,
-  type: IdentityCheck["search_type"],
-  value: string,
-): Promise<boolean> {
-  let q = ctx.db
-    .selectFrom("partner_customers as pc")
-    .innerJoin("customers as c", "c.id", "pc.customer_id")
-    .select("pc.customer_id")
-    .where("pc.tenant_id", "=", ctx.tenantId)
-    .where("c.deleted_at", "is", null);
-  if (type === "name") {
-    q = q.where((eb) => eb(eb.fn("lower", ["pc.account_name"]), "=", value.toLowerCase()));
-  } else if (type === "email") {
-    q = q.where((eb) => eb(eb.fn("lower", ["c.email"]), "=", value.toLowerCase()));
-  } else {
-    q = q.where("pc.mobile", "=", value);
-  }
-  return (await q.limit(1).executeTakeFirst()) !== undefined;
+  const taken = await identityTaken(ctx.db, ctx.tenantId, input.search_type, input.search_value);
+  return { available: !taken };
 }
 
 const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -304,20 +286,16 @@ export async function sendVerificationCode(
     () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
   ).join("");
   const now = nowDate(ctx);
-  const row = await ctx.db
-    .insertInto("verification_codes")
-    .values({
-      id: newId("verificationCode"),
-      tenant_id: ctx.tenantId,
-      partner_id: partner.id,
-      email: input.email,
-      code_hash: hashSecret(code),
-      expires_at: new Date(now.getTime() + minutes * 60_000),
-      used_at: null,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertVerificationCode(ctx.db, {
+    id: newId("verificationCode"),
+    tenant_id: ctx.tenantId,
+    partner_id: partner.id,
+    email: input.email,
+    code_hash: hashSecret(code),
+    expires_at: new Date(now.getTime() + minutes * 60_000),
+    used_at: null,
+    created_at: now,
+  });
   const sent: VerificationCodeSent = {
     id: row.id,
     partner_id: partner.id,
@@ -337,18 +315,7 @@ export async function sendVerificationCode(
 /** Uses up the newest live code for this partner and address, or refuses. */
 async function consumeCode(ctx: Ctx, partnerId: string, email: string, code: string) {
   const now = nowDate(ctx);
-  const row = await ctx.db
-    .selectFrom("verification_codes")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("partner_id", "=", partnerId)
-    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
-    .where("used_at", "is", null)
-    .where("expires_at", ">", now)
-    .orderBy("created_at", "desc")
-    .limit(1)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await lockLiveVerificationCode(ctx.db, ctx.tenantId, partnerId, email, now);
   if (!row || !sameHash(row.code_hash, hashSecret(code.toUpperCase()))) {
     throw unprocessable(
       "invalid_verification_code",
@@ -356,11 +323,7 @@ async function consumeCode(ctx: Ctx, partnerId: string, email: string, code: str
       { field: "verification_code" },
     );
   }
-  await ctx.db
-    .updateTable("verification_codes")
-    .set({ used_at: now })
-    .where("id", "=", row.id)
-    .execute();
+  await markVerificationCodeUsed(ctx.db, row.id, now);
 }
 
 export type RegisterInput = {
@@ -398,7 +361,7 @@ export async function registerCustomer(
     ["email", input.email, "email"],
     ["mobile", input.mobile, "mobile"],
   ] as const) {
-    if (value !== undefined && (await identityTaken(ctx, type, value))) {
+    if (value !== undefined && (await identityTaken(ctx.db, ctx.tenantId, type, value))) {
       throw conflict("identity_taken", `${field} ${value} is already used by a customer`, {
         field,
       });
@@ -422,19 +385,16 @@ export async function registerCustomer(
     customer_type: input.company_name ? "business" : "consumer",
     ...(input.country ? { address: { country: input.country } } : {}),
   });
-  await ctx.db
-    .insertInto("partner_customers")
-    .values({
-      customer_id: customer.id,
-      tenant_id: ctx.tenantId,
-      partner_id: partner.id,
-      account_name: accountName,
-      mobile: input.mobile ?? null,
-      xaccount_id: input.xaccount_id ?? null,
-      xaccount_type: input.xaccount_type ?? null,
-      associated_at: nowDate(ctx),
-    })
-    .execute();
+  await insertPartnerCustomer(ctx.db, {
+    customer_id: customer.id,
+    tenant_id: ctx.tenantId,
+    partner_id: partner.id,
+    account_name: accountName,
+    mobile: input.mobile ?? null,
+    xaccount_id: input.xaccount_id ?? null,
+    xaccount_type: input.xaccount_type ?? null,
+    associated_at: nowDate(ctx),
+  });
   const row = await findPartnerCustomer(ctx.db, ctx.tenantId, partner.id, customer.id);
   return toPartnerCustomer(row!);
 }
@@ -479,8 +439,11 @@ export async function listCustomersOf(
   return { ...page, count: await countPartnerCustomers(ctx.db, ctx.tenantId, partner.id, query) };
 }
 
-/** Freezes a customer: no orders, no self-service, its contracts are not billed. */
-export async function freezeCustomer(
+/**
+ * Freezes a partner's customer: it orders nothing and uses no self-service. Its contracts'
+ * billing is frozen with it by src/workflows/partners.ts.
+ */
+export async function freezePartnerCustomer(
   ctx: Ctx,
   partner: PartnerRow,
   customerId: string,
@@ -495,8 +458,11 @@ export async function freezeCustomer(
   return setFrozen(ctx, partner, row, nowDate(ctx), reason);
 }
 
-/** Unfreezes a customer: it orders again, and billing catches up on its contracts. */
-export async function unfreezeCustomer(
+/**
+ * Unfreezes a partner's customer: it orders again. Billing of its contracts resumes with it
+ * (src/workflows/partners.ts) and catches up.
+ */
+export async function unfreezePartnerCustomer(
   ctx: Ctx,
   partner: PartnerRow,
   customerId: string,
@@ -519,18 +485,11 @@ async function setFrozen(
   reason: string,
 ): Promise<PartnerCustomer> {
   const before = toPartnerCustomer(row);
-  await ctx.db
-    .updateTable("customers")
-    .set({ frozen_at: at, frozen_reason: at ? reason : null, updated_at: nowDate(ctx) })
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", row.customer_id)
-    .execute();
-  await ctx.db
-    .updateTable("contracts")
-    .set({ billing_frozen: at !== null })
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("customer_id", "=", row.customer_id)
-    .execute();
+  await setCustomerFrozen(ctx.db, ctx.tenantId, row.customer_id, {
+    frozenAt: at,
+    reason: at ? reason : null,
+    now: nowDate(ctx),
+  });
   const after = toPartnerCustomer(
     (await findPartnerCustomer(ctx.db, ctx.tenantId, partner.id, row.customer_id))!,
   );

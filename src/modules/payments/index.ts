@@ -1,1 +1,16 @@
-export { amountOwed, customerBalance, INVOICE_DUE } from "./payments.service.js";
+export {
+  countFailedPayments,
+  dunnableInvoiceIds,
+  insertDunningNotice,
+  lockInvoiceToDun,
+  noticedLevels,
+} from "./dunning.repository.js";
+export {
+  amountApplied,
+  collectedByMonth,
+  countPayments,
+  INVOICE_DUE,
+  openInvoiceCount,
+} from "./payments.repository.js";
+export { amountOwed, customerBalance } from "./payments.service.js";
+export { allocatedInvoiceIds } from "./transfer-facts.repository.js";

@@ -6,7 +6,6 @@
  * paid. A write-off settles what an invoice still owes without money. Balances are sums of
  * these records, never stored.
  */
-import { sql } from "kysely";
 import type { Temporal } from "temporal-polyfill";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import { assertCurrency } from "../../domain/money/currency.js";
@@ -23,8 +22,22 @@ import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/index.js";
-import { guardRecord } from "../entities/index.js";
+
+import { finalizedTotals, findInvoice } from "../invoicing/index.js";
 import { fetchPageBatch, type Page } from "../pagination.js";
+import { findDunningSteps, setDunningSteps } from "../tenants/index.js";
+import {
+  allocationsOf,
+  balanceIn,
+  findInvoiceDues,
+  findPayment,
+  insertPayment as insertPaymentRow,
+  listPaymentRows,
+  type OpenInvoice,
+  type PaymentRow,
+  refundsOf,
+  succeededTotals,
+} from "./payments.repository.js";
 
 export type Payment = {
   id: string;
@@ -47,47 +60,20 @@ export type Payment = {
 const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 const dec = (amount: bigint, currency: string) => toDecimalString(money(amount, currency));
 
-async function loadPayment(ctx: Ctx, id: string, forUpdate = false) {
-  let q = ctx.db
-    .selectFrom("payments")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+async function loadPayment(ctx: Ctx, id: string, forUpdate = false): Promise<PaymentRow> {
+  const row = await findPayment(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("payment_not_found", `no payment ${id}`, { id });
   return row;
 }
 
-async function allocationsOf(ctx: Ctx, paymentIds: readonly string[]) {
-  if (paymentIds.length === 0) return [];
-  return ctx.db
-    .selectFrom("payment_allocations")
-    .select(["payment_id", "invoice_id", "amount", "position"])
-    .where("payment_id", "in", paymentIds)
-    .orderBy("payment_id")
-    .orderBy("position")
-    .execute();
-}
-
-/** The refunds of a payment. */
-function refundsOf(ctx: Ctx, paymentId: string) {
-  return ctx.db
-    .selectFrom("payments")
-    .select(["id", "amount"])
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("refunds_payment_id", "=", paymentId)
-    .execute();
-}
-
-async function view(ctx: Ctx, row: Awaited<ReturnType<typeof loadPayment>>): Promise<Payment> {
-  const own = await allocationsOf(ctx, [row.id]);
+async function view(ctx: Ctx, row: PaymentRow): Promise<Payment> {
+  const own = await allocationsOf(ctx.db, [row.id]);
   // what a payment left unapplied, less what its refunds took from it
   let unapplied = 0n;
   if (row.kind === "payment" && row.status === "succeeded") {
-    const refunds = await refundsOf(ctx, row.id);
+    const refunds = await refundsOf(ctx.db, ctx.tenantId, row.id);
     const reopened = await allocationsOf(
-      ctx,
+      ctx.db,
       refunds.map((r) => r.id),
     );
     const applied = own.reduce((s, a) => s + BigInt(a.amount), 0n);
@@ -122,55 +108,13 @@ async function view(ctx: Ctx, row: Awaited<ReturnType<typeof loadPayment>>): Pro
 
 // ---- what invoices still owe --------------------------------------------------------------------
 
-export type OpenInvoice = {
-  id: string;
-  number: string | null;
-  currency: string;
-  contract_id: string | null;
-  issue_date: string;
-  total: bigint;
-  due: bigint;
-};
-
-/** What invoice `i` still owes: its total, less credit notes for it and what was applied. */
-export const INVOICE_DUE = sql`(i.total_gross
-  + coalesce((SELECT sum(c.total_gross) FROM invoices c
-              WHERE c.corrects_invoice_id = i.id AND c.status = 'finalized'), 0)
-  - coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id), 0))`;
-
 /** The customer's issued invoices with what each still owes (after credit notes and payments). */
-export async function invoiceDues(
+export function invoiceDues(
   ctx: Ctx,
   customerId: string,
   options: { currency?: string; ids?: readonly string[] } = {},
 ): Promise<OpenInvoice[]> {
-  let q = ctx.db
-    .selectFrom("invoices as i")
-    .select([
-      "i.id",
-      "i.number",
-      "i.currency",
-      "i.contract_id",
-      "i.issue_date",
-      "i.total_gross",
-      sql<string>`${INVOICE_DUE}`.as("due"),
-    ])
-    .where("i.tenant_id", "=", ctx.tenantId)
-    .where("i.customer_id", "=", customerId)
-    .where("i.kind", "=", "invoice")
-    .where("i.status", "=", "finalized");
-  if (options.currency) q = q.where("i.currency", "=", options.currency);
-  if (options.ids) q = q.where("i.id", "in", options.ids.length ? options.ids : [""]);
-  const rows = await q.orderBy("i.issue_date").orderBy("i.sequence").orderBy("i.id").execute();
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    currency: r.currency,
-    contract_id: r.contract_id,
-    issue_date: String(r.issue_date),
-    total: BigInt(r.total_gross),
-    due: BigInt(r.due),
-  }));
+  return findInvoiceDues(ctx.db, ctx.tenantId, customerId, options);
 }
 
 async function insertPayment(
@@ -191,41 +135,26 @@ async function insertPayment(
   allocations: readonly Allocation[],
 ) {
   const id = newId("payment");
-  const now = toDate(ctx.clock.now());
-  await ctx.db
-    .insertInto("payments")
-    .values({
+  await insertPaymentRow(
+    ctx.db,
+    {
       id,
-      tenant_id: ctx.tenantId,
-      customer_id: values.customerId,
+      tenantId: ctx.tenantId,
+      customerId: values.customerId,
       kind: values.kind,
       method: values.method,
       status: values.status,
       amount: values.amount,
       currency: values.currency,
       reference: values.reference ?? null,
-      card_last4: values.cardLast4 ?? null,
-      failure_code: values.failure?.code ?? null,
-      failure_message: values.failure?.message ?? null,
-      refunds_payment_id: values.refundsPaymentId ?? null,
-      received_at: values.receivedAt,
-      created_at: now,
-    })
-    .execute();
-  if (allocations.length > 0) {
-    await ctx.db
-      .insertInto("payment_allocations")
-      .values(
-        allocations.map((a, position) => ({
-          tenant_id: ctx.tenantId,
-          payment_id: id,
-          invoice_id: a.invoiceId,
-          amount: a.amount,
-          position,
-        })),
-      )
-      .execute();
-  }
+      cardLast4: values.cardLast4 ?? null,
+      failure: values.failure ?? null,
+      refundsPaymentId: values.refundsPaymentId ?? null,
+      receivedAt: values.receivedAt,
+      createdAt: toDate(ctx.clock.now()),
+    },
+    allocations,
+  );
   return loadPayment(ctx, id);
 }
 
@@ -287,7 +216,7 @@ export async function createPayment(ctx: Ctx, input: PaymentInput): Promise<Paym
       field: "customer_id",
     });
   }
-  await guardRecord(ctx, { kind: "customer", row: customer });
+  await ctx.guard({ kind: "customer", row: customer });
   if ((input.method === "card") !== (input.card_number !== undefined)) {
     throw unprocessable(
       "card_number_mismatch",
@@ -375,7 +304,7 @@ export async function refundPayment(
 ): Promise<Payment> {
   const unlocked = await loadPayment(ctx, id);
   await lockCustomer(ctx, unlocked.customer_id);
-  await guardRecord(ctx, { kind: "payment", id });
+  await ctx.guard({ kind: "payment", id });
   const payment = await loadPayment(ctx, id, true);
   if (payment.kind !== "payment" || payment.status !== "succeeded") {
     throw unprocessable("payment_not_refundable", "only a succeeded payment can be refunded", {
@@ -383,7 +312,7 @@ export async function refundPayment(
     });
   }
   const current = await view(ctx, payment);
-  const refunds = await refundsOf(ctx, id);
+  const refunds = await refundsOf(ctx.db, ctx.tenantId, id);
   const refundable = BigInt(payment.amount) - refunds.reduce((s, r) => s + BigInt(r.amount), 0n);
   const amount = input.amount
     ? fromDecimalString(input.amount, payment.currency, "amount").amount
@@ -400,11 +329,11 @@ export async function refundPayment(
   }
   // what the payment still has applied, net of earlier refunds' reopenings, in order
   const applied = new Map<string, bigint>();
-  for (const a of await allocationsOf(ctx, [id])) {
+  for (const a of await allocationsOf(ctx.db, [id])) {
     applied.set(a.invoice_id, (applied.get(a.invoice_id) ?? 0n) + BigInt(a.amount));
   }
   for (const a of await allocationsOf(
-    ctx,
+    ctx.db,
     refunds.map((r) => r.id),
   )) {
     applied.set(a.invoice_id, (applied.get(a.invoice_id) ?? 0n) + BigInt(a.amount));
@@ -439,22 +368,9 @@ export async function writeOffInvoice(
   invoiceId: string,
   input: { reason?: string | undefined },
 ): Promise<Payment> {
-  const invoice = await ctx.db
-    .selectFrom("invoices")
-    .select([
-      "id",
-      "customer_id",
-      "contract_id",
-      "business_entity_id",
-      "kind",
-      "status",
-      "currency",
-    ])
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", invoiceId)
-    .executeTakeFirst();
+  const invoice = await findInvoice(ctx.db, ctx.tenantId, invoiceId);
   if (!invoice) throw notFound("invoice_not_found", `no invoice ${invoiceId}`, { id: invoiceId });
-  await guardRecord(ctx, { kind: "invoice", row: invoice });
+  await ctx.guard({ kind: "invoice", row: invoice });
   if (invoice.kind !== "invoice" || invoice.status !== "finalized") {
     throw unprocessable("invoice_not_open", "only an issued invoice can be written off", {
       id: invoiceId,
@@ -490,12 +406,14 @@ export async function listPayments(
   ctx: Ctx,
   query: { limit: number; cursor?: string | undefined; customer_id?: string | undefined },
 ): Promise<Page<Payment>> {
-  let q = ctx.db.selectFrom("payments").selectAll().where("tenant_id", "=", ctx.tenantId);
-  if (query.cursor) q = q.where("id", ">", query.cursor);
-  if (query.customer_id) q = q.where("customer_id", "=", query.customer_id);
   return fetchPageBatch(
     query.limit,
-    (n) => q.orderBy("id").limit(n).execute(),
+    (n) =>
+      listPaymentRows(ctx.db, ctx.tenantId, {
+        limit: n,
+        cursor: query.cursor,
+        customerId: query.customer_id,
+      }),
     async (rows) => {
       // one payment after the other: each view reads its allocations and refunds
       const data: Payment[] = [];
@@ -546,26 +464,12 @@ export async function customerBalance(ctx: Ctx, customerId: string): Promise<Bal
     }
     return e;
   };
-  const docs = await ctx.db
-    .selectFrom("invoices")
-    .select(["currency", "kind", sql<string>`sum(total_gross)`.as("total")])
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("customer_id", "=", customerId)
-    .where("status", "=", "finalized")
-    .groupBy(["currency", "kind"])
-    .execute();
+  const docs = await finalizedTotals(ctx.db, ctx.tenantId, customerId);
   for (const d of docs) {
     if (d.kind === "invoice") entry(d.currency).invoiced += BigInt(d.total);
     else entry(d.currency).credited += -BigInt(d.total);
   }
-  const payments = await ctx.db
-    .selectFrom("payments")
-    .select(["currency", "kind", sql<string>`sum(amount)`.as("total")])
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("customer_id", "=", customerId)
-    .where("status", "=", "succeeded")
-    .groupBy(["currency", "kind"])
-    .execute();
+  const payments = await succeededTotals(ctx.db, ctx.tenantId, customerId);
   for (const p of payments) {
     const e = entry(p.currency);
     if (p.kind === "payment") e.paid += BigInt(p.total);
@@ -603,17 +507,7 @@ export async function customerBalance(ctx: Ctx, customerId: string): Promise<Bal
  * the customer is even or in credit.
  */
 export async function amountOwed(ctx: Ctx, customerId: string, currency: string): Promise<bigint> {
-  const { rows } = await sql<{ balance: string | null }>`
-    SELECT
-      coalesce((SELECT sum(total_gross) FROM invoices
-                WHERE tenant_id = ${ctx.tenantId} AND customer_id = ${customerId}
-                  AND currency = ${currency} AND status = 'finalized'), 0)
-      - coalesce((SELECT sum(CASE kind WHEN 'refund' THEN -amount ELSE amount END) FROM payments
-                  WHERE tenant_id = ${ctx.tenantId} AND customer_id = ${customerId}
-                    AND currency = ${currency} AND status = 'succeeded'), 0) AS balance`.execute(
-    ctx.db,
-  );
-  const balance = BigInt(rows[0]?.balance ?? "0");
+  const balance = await balanceIn(ctx.db, ctx.tenantId, customerId, currency);
   return balance > 0n ? balance : 0n;
 }
 
@@ -622,12 +516,7 @@ export async function amountOwed(ctx: Ctx, customerId: string, currency: string)
 export type DunningPolicy = { steps: DunningStep[] };
 
 export async function getDunningPolicy(ctx: Ctx): Promise<DunningPolicy> {
-  const row = await ctx.db
-    .selectFrom("tenants")
-    .select("dunning_steps")
-    .where("id", "=", ctx.tenantId)
-    .executeTakeFirstOrThrow();
-  return { steps: row.dunning_steps as DunningStep[] };
+  return { steps: (await findDunningSteps(ctx.db, ctx.tenantId)) as DunningStep[] };
 }
 
 export async function setDunningPolicy(
@@ -637,11 +526,7 @@ export async function setDunningPolicy(
   assertDunningSteps(input.steps);
   const before = await getDunningPolicy(ctx);
   const steps: DunningStep[] = input.steps.map((s, i) => ({ ...s, level: i + 1 }));
-  await ctx.db
-    .updateTable("tenants")
-    .set({ dunning_steps: JSON.stringify(steps) })
-    .where("id", "=", ctx.tenantId)
-    .execute();
+  await setDunningSteps(ctx.db, ctx.tenantId, steps);
   const after = { steps };
   ctx.audit({ targetType: "tenant", targetId: ctx.tenantId, before, after });
   await ctx.emit({

@@ -7,8 +7,6 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { CustomerPatch } from "../customers/index.js";
-import { IdempotencyHeader } from "../schemas.js";
 import {
   cancel,
   commitPlanChange,
@@ -16,7 +14,9 @@ import {
   previewCancellation,
   proposePlanChange,
   updateContact,
-} from "./portal.service.js";
+} from "../../workflows/portal.js";
+import { CustomerPatch } from "../customers/index.js";
+import { IdempotencyHeader } from "../schemas.js";
 
 const contractOf = (req: FastifyRequest): string => {
   const actor = req.principal?.actor;

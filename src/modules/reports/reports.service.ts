@@ -3,12 +3,13 @@
  * month (the current month: now), what was invoiced and credited by issue date, and what was
  * collected by payment date — per currency, all as of the tenant's clock.
  */
-import { sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import { money, toDecimalString } from "../../domain/money/index.js";
-import { type FeeSum, type FeeUnit, monthlyRecurring } from "../../domain/reports/mrr.js";
+import { type FeeSum, monthlyRecurring } from "../../domain/reports/mrr.js";
 import type { Ctx } from "../context.js";
-import { INVOICE_DUE } from "../payments/index.js";
+import { issuedTotalsByMonth } from "../invoicing/index.js";
+import { collectedByMonth } from "../payments/index.js";
+import { customerAndOpenInvoiceCounts, recurringFeesAt } from "./reports.repository.js";
 
 export type DashboardMonth = {
   month: string;
@@ -57,71 +58,34 @@ export async function dashboard(ctx: Ctx, input: { months: number }): Promise<Da
   const from = points[0]!.start.toString();
 
   // recurring fees of the plan variant in force at each point, per currency and fee period
-  const fees = await sql<{
-    at: Date;
-    currency: string;
-    unit: FeeUnit;
-    count: number;
-    contracts: string;
-    amount: string;
-  }>`
-    SELECT p.at, c.currency, v.fee_period->>'unit' AS unit, (v.fee_period->>'count')::int AS count,
-           count(*)::text AS contracts, sum(v.recurring_fee::numeric * ph.quantity::numeric)::text AS amount
-    FROM unnest(${instants}::timestamptz[]) AS p(at)
-    JOIN contracts c ON c.tenant_id = ${ctx.tenantId} AND c.active_id IS NULL AND c.start_at <= p.at
-      AND (c.end_at IS NULL OR c.end_at > p.at)
-    CROSS JOIN LATERAL (
-      SELECT type, plan_variant_id, quantity FROM contract_phases
-      WHERE contract_id = c.id AND start_at <= p.at ORDER BY start_at DESC LIMIT 1
-    ) ph
-    JOIN plan_variants v ON v.id = ph.plan_variant_id
-    WHERE ph.type = 'normal'
-    GROUP BY p.at, c.currency, unit, count
-  `.execute(ctx.db);
-
-  const documents = await sql<{ month: string; currency: string; kind: string; total: string }>`
-    SELECT to_char(issue_date::date, 'YYYY-MM') AS month, currency, kind, sum(total_gross)::text AS total
-    FROM invoices
-    WHERE tenant_id = ${ctx.tenantId} AND status = 'finalized' AND issue_date >= ${from}
-    GROUP BY 1, 2, 3
-  `.execute(ctx.db);
-
-  const payments = await sql<{ month: string; currency: string; total: string }>`
-    SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, currency,
-           sum(CASE WHEN kind = 'refund' THEN -amount ELSE amount END)::text AS total
-    FROM payments
-    WHERE tenant_id = ${ctx.tenantId} AND status = 'succeeded' AND kind IN ('payment', 'refund')
-      AND received_at >= ${`${from}T00:00:00Z`}::timestamptz
-      AND received_at <= ${instants[instants.length - 1]}::timestamptz
-    GROUP BY 1, 2
-  `.execute(ctx.db);
-
-  const counts = await sql<{ customers: string; open_invoices: string }>`
-    SELECT (SELECT count(*) FROM customers WHERE tenant_id = ${ctx.tenantId} AND deleted_at IS NULL
-              AND active_id IS NULL)::text AS customers,
-           (SELECT count(*) FROM invoices i WHERE i.tenant_id = ${ctx.tenantId} AND i.kind = 'invoice'
-              AND i.status = 'finalized' AND ${INVOICE_DUE} > 0)::text AS open_invoices
-  `.execute(ctx.db);
+  const fees = await recurringFeesAt(ctx.db, ctx.tenantId, instants);
+  const documents = await issuedTotalsByMonth(ctx.db, ctx.tenantId, from);
+  const payments = await collectedByMonth(
+    ctx.db,
+    ctx.tenantId,
+    `${from}T00:00:00Z`,
+    instants[instants.length - 1]!,
+  );
+  const counts = await customerAndOpenInvoiceCounts(ctx.db, ctx.tenantId);
 
   const currencies = new Set<string>();
-  for (const r of fees.rows) currencies.add(r.currency);
-  for (const r of documents.rows) currencies.add(r.currency);
-  for (const r of payments.rows) currencies.add(r.currency);
+  for (const r of fees) currencies.add(r.currency);
+  for (const r of documents) currencies.add(r.currency);
+  for (const r of payments) currencies.add(r.currency);
 
   const pointKey = (at: Date) => at.toISOString();
   const out: DashboardCurrency[] = [...currencies].sort().map((currency) => {
     const months = points.map((p, i): DashboardMonth => {
       const key = pointKey(new Date(instants[i]!));
-      const here = fees.rows.filter((r) => r.currency === currency && pointKey(r.at) === key);
+      const here = fees.filter((r) => r.currency === currency && pointKey(r.at) === key);
       const sums: FeeSum[] = here.map((r) => ({ unit: r.unit, count: r.count, amount: r.amount }));
       const doc = (kind: string) =>
         BigInt(
-          documents.rows.find(
-            (r) => r.currency === currency && r.month === p.month && r.kind === kind,
-          )?.total ?? "0",
+          documents.find((r) => r.currency === currency && r.month === p.month && r.kind === kind)
+            ?.total ?? "0",
         );
       const collected = BigInt(
-        payments.rows.find((r) => r.currency === currency && r.month === p.month)?.total ?? "0",
+        payments.find((r) => r.currency === currency && r.month === p.month)?.total ?? "0",
       );
       const show = (minor: bigint) => toDecimalString(money(minor, currency));
       return {
@@ -138,12 +102,11 @@ export async function dashboard(ctx: Ctx, input: { months: number }): Promise<Da
     return { currency, mrr: last.mrr, active_contracts: last.active_contracts, months };
   });
 
-  const row = counts.rows[0]!;
   return {
     as_of: now.toString(),
     active_contracts: out.reduce((n, c) => n + c.active_contracts, 0),
-    customers: Number(row.customers),
-    open_invoices: Number(row.open_invoices),
+    customers: Number(counts.customers),
+    open_invoices: Number(counts.open_invoices),
     currencies: out,
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { sql } from "kysely";
 import { Type } from "typebox";
+import { pingDatabase } from "./system.repository.js";
 
 export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -16,7 +16,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (_req, reply) => {
       try {
-        await sql`SELECT 1`.execute(app.db);
+        await pingDatabase(app.db);
         return { status: "ok" as const, database: app.backend };
       } catch {
         return reply.status(503).send({ status: "unavailable" as const, database: app.backend });

@@ -1,8 +1,6 @@
-import { type Kysely, sql } from "kysely";
-import type { Temporal } from "temporal-polyfill";
 import { invalid, notFound } from "../../domain/errors.js";
-import type { DB } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
+import { findTenant, updateTenantRow } from "./tenants.repository.js";
 
 export type Tenant = {
   id: string;
@@ -21,36 +19,8 @@ export function tenantName(name: string): string {
   return trimmed;
 }
 
-/** Writes a new tenant's row, on the system clock or a test clock frozen at `testClockNow`. */
-export async function insertTenant(
-  db: Kysely<DB>,
-  input: { id: string; name: string; testClockNow?: Temporal.Instant | undefined },
-): Promise<void> {
-  await db
-    .insertInto("tenants")
-    .values({
-      id: input.id,
-      name: input.name,
-      test_clock_now: input.testClockNow ? new Date(input.testClockNow.epochMilliseconds) : null,
-    })
-    .execute();
-}
-
-/**
- * Whether any tenant exists, asked under a transaction-scoped advisory lock so that
- * concurrent first starts of several processes create one default tenant.
- */
-export async function anyTenantLocked(db: Kysely<DB>): Promise<boolean> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext('accrue.default_tenant'))`.execute(db);
-  return (await db.selectFrom("tenants").select("id").limit(1).executeTakeFirst()) !== undefined;
-}
-
 export async function getTenant(ctx: Ctx): Promise<Tenant> {
-  const row = await ctx.db
-    .selectFrom("tenants")
-    .selectAll()
-    .where("id", "=", ctx.tenantId)
-    .executeTakeFirst();
+  const row = await findTenant(ctx.db, ctx.tenantId);
   if (!row) throw notFound("tenant_not_found", `no tenant ${ctx.tenantId}`);
   return {
     id: row.id,
@@ -67,16 +37,7 @@ export async function updateTenant(
   input: { name?: string | undefined; auto_finalize_invoices?: boolean | undefined },
 ): Promise<Tenant> {
   const before = await getTenant(ctx);
-  await ctx.db
-    .updateTable("tenants")
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.auto_finalize_invoices !== undefined
-        ? { auto_finalize_invoices: input.auto_finalize_invoices }
-        : {}),
-    })
-    .where("id", "=", ctx.tenantId)
-    .execute();
+  await updateTenantRow(ctx.db, ctx.tenantId, input);
   const after = await getTenant(ctx);
   ctx.audit({ targetType: "tenant", targetId: ctx.tenantId, before, after });
   return after;

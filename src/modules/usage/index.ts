@@ -1,1 +1,2 @@
+export { markUsageBilled, unbillUsage, usagePerDay } from "./billing-facts.repository.js";
 export { deleteUsage, getUsage, listUsage, postUsage, type UsageRecord } from "./usage.service.js";

@@ -5,20 +5,24 @@
  * the billing date and marks it billed.
  */
 
-import type { Selectable } from "kysely";
-import { sql } from "kysely";
+import { assertAllowed, contractStateFrom } from "../../domain/entities/guard.js";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
-import type { UsageRecordsTable } from "../../storage/schema.js";
-import { findInTenant } from "../catalog/index.js";
+import { findComponents, findInTenant } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
-import { findContract, markDue } from "../contracts/index.js";
-import { assertAllowed, contractStateFrom, guardRecord } from "../entities/index.js";
+import { findContract, findContractsForUsage, markDue } from "../contracts/index.js";
 import { fetchPage, type Page } from "../pagination.js";
-
-type UsageRow = Selectable<UsageRecordsTable>;
+import {
+  deleteUsageRecord,
+  findUsage,
+  findUsageByKey,
+  insertUsage,
+  insertUsageBatch,
+  listUsageRows,
+  type UsageRow,
+} from "./usage.repository.js";
 
 export type UsageRecord = {
   id: string;
@@ -68,7 +72,7 @@ function validator(ctx: Ctx) {
       contracts.set(
         id,
         findContract(ctx.db, ctx.tenantId, id).then(async (c) => {
-          if (c) await guardRecord(ctx, { kind: "usage", contract: c });
+          if (c) await ctx.guard({ kind: "usage", contract: c });
           return c?.plan_group_id ?? null;
         }),
       );
@@ -126,23 +130,9 @@ function validator(ctx: Ctx) {
     const found = new Map(
       wanted.length === 0
         ? []
-        : (
-            await ctx.db
-              .selectFrom("contracts as c")
-              .innerJoin("customers as cu", "cu.id", "c.customer_id")
-              .select([
-                "c.id",
-                "c.plan_group_id",
-                "c.business_entity_id",
-                "c.active_id",
-                "cu.business_entity_id as customer_entity_id",
-              ])
-              .where("c.tenant_id", "=", ctx.tenantId)
-              .where(sql<boolean>`c.id = any(${wanted}::text[])`)
-              .execute()
-          ).map((c) => {
+        : (await findContractsForUsage(ctx.db, ctx.tenantId, wanted)).map((c) => {
             // the transfer rules, for the whole batch from this one statement
-            assertAllowed(ctx, contractStateFrom(c), "contract", c.id);
+            assertAllowed(ctx.operation, contractStateFrom(c), "contract", c.id);
             return [c.id, c.plan_group_id] as const;
           }),
     );
@@ -151,14 +141,9 @@ function validator(ctx: Ctx) {
     const foundComponents = new Map(
       wantedComponents.length === 0
         ? []
-        : (
-            await ctx.db
-              .selectFrom("components")
-              .select(["id", "plan_group_id", "type"])
-              .where("tenant_id", "=", ctx.tenantId)
-              .where(sql<boolean>`id = any(${wantedComponents}::text[])`)
-              .execute()
-          ).map((c) => [c.id, { group: c.plan_group_id, type: c.type }] as const),
+        : (await findComponents(ctx.db, ctx.tenantId, wantedComponents)).map(
+            (c) => [c.id, { group: c.plan_group_id, type: c.type }] as const,
+          ),
     );
     for (const id of wantedComponents) {
       components.set(id, Promise.resolve(foundComponents.get(id) ?? null));
@@ -174,34 +159,21 @@ export async function postUsage(
   input: UsageInput,
 ): Promise<{ record: UsageRecord; duplicate: boolean }> {
   const dueAt = await validator(ctx)(contractId, input, "", true);
-  const inserted = await ctx.db
-    .insertInto("usage_records")
-    .values({
-      id: newId("usage"),
-      tenant_id: ctx.tenantId,
-      contract_id: contractId,
-      component_id: input.component_id,
-      quantity: input.quantity,
-      due_at: dueAt,
-      memo: input.memo ?? null,
-      key: input.key ?? null,
-      billed_at: null,
-      invoice_id: null,
-      created_at: new Date(ctx.clock.now().epochMilliseconds),
-    })
-    .onConflict((oc) =>
-      oc.columns(["tenant_id", "contract_id", "key"]).where("key", "is not", null).doNothing(),
-    )
-    .returningAll()
-    .executeTakeFirst();
+  const inserted = await insertUsage(ctx.db, {
+    id: newId("usage"),
+    tenant_id: ctx.tenantId,
+    contract_id: contractId,
+    component_id: input.component_id,
+    quantity: input.quantity,
+    due_at: dueAt,
+    memo: input.memo ?? null,
+    key: input.key ?? null,
+    billed_at: null,
+    invoice_id: null,
+    created_at: new Date(ctx.clock.now().epochMilliseconds),
+  });
   if (!inserted) {
-    const existing = await ctx.db
-      .selectFrom("usage_records")
-      .selectAll()
-      .where("tenant_id", "=", ctx.tenantId)
-      .where("contract_id", "=", contractId)
-      .where("key", "=", input.key!)
-      .executeTakeFirstOrThrow();
+    const existing = await findUsageByKey(ctx.db, ctx.tenantId, contractId, input.key!);
     return { record: toRecord(existing), duplicate: true };
   }
   const record = toRecord(inserted);
@@ -218,19 +190,9 @@ export async function listUsage(
   if (!(await findContract(ctx.db, ctx.tenantId, contractId))) {
     throw notFound("contract_not_found", `no contract ${contractId}`, { id: contractId });
   }
-  let q = ctx.db
-    .selectFrom("usage_records")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("contract_id", "=", contractId);
-  if (req.cursor) q = q.where("id", ">", req.cursor);
   return fetchPage(
     req.limit,
-    (n) => {
-      let page = q.orderBy("id").limit(n);
-      if (req.offset) page = page.offset(req.offset);
-      return page.execute();
-    },
+    (limit) => listUsageRows(ctx.db, ctx.tenantId, contractId, { ...req, limit }),
     toRecord,
   );
 }
@@ -240,13 +202,7 @@ export async function getUsage(
   contractId: string,
   usageId: string,
 ): Promise<UsageRecord> {
-  const row = await ctx.db
-    .selectFrom("usage_records")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("contract_id", "=", contractId)
-    .where("id", "=", usageId)
-    .executeTakeFirst();
+  const row = await findUsage(ctx.db, ctx.tenantId, contractId, usageId);
   if (!row)
     throw notFound("usage_not_found", `no usage ${usageId} on contract ${contractId}`, {
       id: usageId,
@@ -256,20 +212,13 @@ export async function getUsage(
 
 /** Deletes usage that is not billed yet; billed usage is corrected by a credit, not deleted. */
 export async function deleteUsage(ctx: Ctx, contractId: string, usageId: string): Promise<void> {
-  const row = await ctx.db
-    .selectFrom("usage_records")
-    .selectAll()
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("contract_id", "=", contractId)
-    .where("id", "=", usageId)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await findUsage(ctx.db, ctx.tenantId, contractId, usageId, { forUpdate: true });
   if (!row)
     throw notFound("usage_not_found", `no usage ${usageId} on contract ${contractId}`, {
       id: usageId,
     });
   const contract = await findContract(ctx.db, ctx.tenantId, contractId);
-  if (contract) await guardRecord(ctx, { kind: "usage", contract, at: row.due_at });
+  if (contract) await ctx.guard({ kind: "usage", contract, at: row.due_at });
   if (row.billed_at !== null) {
     throw unprocessable(
       "usage_billed",
@@ -280,7 +229,7 @@ export async function deleteUsage(ctx: Ctx, contractId: string, usageId: string)
       },
     );
   }
-  await ctx.db.deleteFrom("usage_records").where("id", "=", usageId).execute();
+  await deleteUsageRecord(ctx.db, usageId);
   ctx.audit({ targetType: "usage", targetId: usageId, before: toRecord(row), after: null });
 }
 
@@ -303,22 +252,20 @@ export async function ingestBatch(
   for (const [i, event] of events.entries()) {
     dueDates.push(await check(event.contract_id, event, `events.${i}.`, false));
   }
-  const now = new Date(ctx.clock.now().epochMilliseconds).toISOString();
-  const column = <T>(f: (e: BatchEvent, i: number) => T) => events.map(f);
-  const result = await sql`
-    INSERT INTO usage_records (id, tenant_id, contract_id, component_id, quantity, due_at, memo, key, created_at)
-    SELECT u.id, ${ctx.tenantId}, u.contract_id, u.component_id, u.quantity, u.due_at, u.memo, u.key, ${now}::timestamptz
-    FROM unnest(
-      ${column(() => newId("usage"))}::text[],
-      ${column((e) => e.contract_id)}::text[],
-      ${column((e) => e.component_id)}::text[],
-      ${column((e) => e.quantity)}::numeric[],
-      ${column((_e, i) => dueDates[i]!.toISOString())}::timestamptz[],
-      ${column((e) => e.memo ?? null)}::text[],
-      ${column((e) => e.key ?? null)}::text[]
-    ) AS u(id, contract_id, component_id, quantity, due_at, memo, key)
-    ON CONFLICT (tenant_id, contract_id, key) WHERE key IS NOT NULL DO NOTHING`.execute(ctx.db);
-  const accepted = Number(result.numAffectedRows ?? 0n);
+  const accepted = await insertUsageBatch(
+    ctx.db,
+    ctx.tenantId,
+    events.map((e, i) => ({
+      id: newId("usage"),
+      contract_id: e.contract_id,
+      component_id: e.component_id,
+      quantity: e.quantity,
+      due_at: dueDates[i]!,
+      memo: e.memo ?? null,
+      key: e.key ?? null,
+    })),
+    new Date(ctx.clock.now().epochMilliseconds),
+  );
   const contracts = [...new Set(events.map((e) => e.contract_id))];
   await markDue(ctx.db, ctx.tenantId, contracts, new Date(ctx.clock.now().epochMilliseconds));
   for (const contractId of contracts) {

@@ -9,16 +9,29 @@
  * claimed again.
  */
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { MAX_ATTEMPTS, nextAttemptAt } from "../../domain/webhooks.js";
 import { newId } from "../../lib/ids.js";
 import type { DB, WebhookDeliveryStatus } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
+import { lockUnfannedEvents, markFannedOut } from "../events/index.js";
 import { checkDestination, type Resolver, systemResolver } from "./address.js";
 import { type EventRecord, getWebhookFormat } from "./formats.js";
 import { signatureHeaders } from "./signing.js";
-import { activeEndpoints, upsertDeliveries } from "./webhooks.repository.js";
+import {
+  activeEndpoints,
+  clearFailingSince,
+  disableFailingEndpoint,
+  findLeasedDeliveries,
+  insertAttempt,
+  leaseDueDeliveries,
+  lockEndpointById,
+  markFailingSince,
+  settleLeasedDelivery,
+  tryLockFanOut,
+  upsertDeliveries,
+} from "./webhooks.repository.js";
 import { toEndpoint } from "./webhooks.service.js";
 
 export const USER_AGENT = "Accrue-Webhooks/0.1";
@@ -72,18 +85,8 @@ export async function fanOutBatch(
   trx: Kysely<DB>,
   options: { now: () => Date; limit: number },
 ): Promise<number> {
-  const lock = await sql<{ locked: boolean }>`
-    SELECT pg_try_advisory_xact_lock(hashtext('accrue.webhook_fan_out')) AS locked`.execute(trx);
-  if (!lock.rows[0]?.locked) return 0;
-  const events = await trx
-    .selectFrom("outbox_events")
-    .selectAll()
-    .where("fanned_out_at", "is", null)
-    .orderBy("id")
-    .limit(options.limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  if (!(await tryLockFanOut(trx))) return 0;
+  const events = await lockUnfannedEvents(trx, options.limit);
   if (events.length === 0) return 0;
   const endpoints = await activeEndpoints(trx, [...new Set(events.map((e) => e.tenant_id))]);
   const rows = [];
@@ -102,15 +105,11 @@ export async function fanOutBatch(
   }
   const now = options.now();
   await upsertDeliveries(trx, rows, { nextAttemptAt: now, requeue: false });
-  await trx
-    .updateTable("outbox_events")
-    .set({ fanned_out_at: now })
-    .where(
-      "id",
-      "in",
-      events.map((e) => e.id),
-    )
-    .execute();
+  await markFannedOut(
+    trx,
+    events.map((e) => e.id),
+    now,
+  );
   return events.length;
 }
 
@@ -142,60 +141,9 @@ export async function claimDue(
   const now = options.now();
   const token = randomUUID();
   const until = new Date(now.getTime() + options.leaseMs);
-  const claimed = await sql<{ id: string }>`
-    UPDATE webhook_deliveries AS w
-    SET locked_until = ${until}, lease_token = ${token}
-    FROM (
-      SELECT d.id
-      FROM webhook_deliveries d
-      JOIN webhook_endpoints e ON e.id = d.endpoint_id
-      WHERE d.status = 'pending'
-        AND d.next_attempt_at <= ${now}
-        AND (d.locked_until IS NULL OR d.locked_until <= ${now})
-        AND e.enabled AND e.deleted_at IS NULL
-        AND NOT EXISTS (
-          SELECT 1 FROM webhook_deliveries p
-          WHERE p.endpoint_id = d.endpoint_id
-            AND p.subject_id = d.subject_id
-            AND p.status = 'pending'
-            AND p.seq < d.seq
-        )
-      ORDER BY d.next_attempt_at, d.seq
-      LIMIT ${options.limit}
-      FOR UPDATE OF d SKIP LOCKED
-    ) AS due
-    WHERE w.id = due.id
-    RETURNING w.id`.execute(db);
-  const ids = claimed.rows.map((r) => r.id);
+  const ids = await leaseDueDeliveries(db, { now, until, token, limit: options.limit });
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom("webhook_deliveries as d")
-    .innerJoin("webhook_endpoints as e", "e.id", "d.endpoint_id")
-    .innerJoin("outbox_events as o", "o.id", "d.event_id")
-    .select([
-      "d.id",
-      "d.tenant_id",
-      "d.endpoint_id",
-      "d.attempt_count",
-      "d.first_attempt_at",
-      "e.url",
-      "e.format",
-      "e.secret",
-      "e.previous_secret",
-      "e.previous_secret_expires_at",
-      "o.id as event_id",
-      "o.type as event_type",
-      "o.subject_type",
-      "o.subject_id",
-      "o.occurred_at",
-      "o.tenant_time",
-      "o.payload",
-      "o.fanned_out_at",
-    ])
-    .where("d.id", "in", ids)
-    .where("d.lease_token", "=", token)
-    .orderBy("d.seq")
-    .execute();
+  const rows = await findLeasedDeliveries(db, ids, token);
   return rows.map((r) => ({
     id: r.id,
     leaseToken: token,
@@ -346,20 +294,17 @@ export async function record(
   /** The context of the endpoint's tenant in this transaction, for disabling it. */
   system: () => Promise<Ctx>,
 ): Promise<WebhookDeliveryStatus | null> {
-  await trx
-    .insertInto("webhook_attempts")
-    .values({
-      id: newId("webhookAttempt"),
-      tenant_id: claimed.tenantId,
-      delivery_id: claimed.id,
-      attempted_at: outcome.attemptedAt,
-      duration_ms: outcome.durationMs,
-      succeeded: outcome.succeeded,
-      status_code: outcome.statusCode,
-      response_excerpt: outcome.responseExcerpt,
-      error: outcome.error,
-    })
-    .execute();
+  await insertAttempt(trx, {
+    id: newId("webhookAttempt"),
+    tenant_id: claimed.tenantId,
+    delivery_id: claimed.id,
+    attempted_at: outcome.attemptedAt,
+    duration_ms: outcome.durationMs,
+    succeeded: outcome.succeeded,
+    status_code: outcome.statusCode,
+    response_excerpt: outcome.responseExcerpt,
+    error: outcome.error,
+  });
 
   const count = claimed.attemptCount + 1;
   const firstAttemptAt = claimed.firstAttemptAt ?? outcome.attemptedAt;
@@ -371,41 +316,25 @@ export async function record(
     : retryAt
       ? "pending"
       : "failed";
-  const updated = await trx
-    .updateTable("webhook_deliveries")
-    .set({
-      status,
-      attempt_count: count,
-      next_attempt_at: retryAt,
-      locked_until: null,
-      lease_token: null,
-      first_attempt_at: firstAttemptAt,
-      last_attempt_at: outcome.attemptedAt,
-      last_status_code: outcome.statusCode,
-      last_error: outcome.error,
-      ...(outcome.succeeded ? { delivered_at: outcome.attemptedAt } : {}),
-    })
-    .where("id", "=", claimed.id)
-    .where("lease_token", "=", claimed.leaseToken)
-    .where("status", "=", "pending")
-    .executeTakeFirst();
-  if (updated.numUpdatedRows === 0n) return null;
+  const settled = await settleLeasedDelivery(trx, claimed.id, claimed.leaseToken, {
+    status,
+    attempt_count: count,
+    next_attempt_at: retryAt,
+    locked_until: null,
+    lease_token: null,
+    first_attempt_at: firstAttemptAt,
+    last_attempt_at: outcome.attemptedAt,
+    last_status_code: outcome.statusCode,
+    last_error: outcome.error,
+    ...(outcome.succeeded ? { delivered_at: outcome.attemptedAt } : {}),
+  });
+  if (!settled) return null;
 
   if (outcome.succeeded) {
-    await trx
-      .updateTable("webhook_endpoints")
-      .set({ failing_since: null })
-      .where("id", "=", claimed.endpointId)
-      .where("failing_since", "is not", null)
-      .execute();
+    await clearFailingSince(trx, claimed.endpointId);
     return status;
   }
-  await trx
-    .updateTable("webhook_endpoints")
-    .set({ failing_since: outcome.attemptedAt })
-    .where("id", "=", claimed.endpointId)
-    .where("failing_since", "is", null)
-    .execute();
+  await markFailingSince(trx, claimed.endpointId, outcome.attemptedAt);
   if (status === "failed")
     await disableIfSustained(await system(), claimed, firstAttemptAt, outcome);
   return status;
@@ -421,12 +350,7 @@ async function disableIfSustained(
   firstAttemptAt: Date,
   outcome: AttemptOutcome,
 ): Promise<void> {
-  const before = await ctx.db
-    .selectFrom("webhook_endpoints")
-    .selectAll()
-    .where("id", "=", claimed.endpointId)
-    .forUpdate()
-    .executeTakeFirst();
+  const before = await lockEndpointById(ctx.db, claimed.endpointId);
   if (
     !before?.enabled ||
     before.deleted_at ||
@@ -435,17 +359,7 @@ async function disableIfSustained(
   ) {
     return;
   }
-  const row = await ctx.db
-    .updateTable("webhook_endpoints")
-    .set({
-      enabled: false,
-      disabled_reason: "sustained_failure",
-      disabled_at: outcome.attemptedAt,
-      updated_at: outcome.attemptedAt,
-    })
-    .where("id", "=", claimed.endpointId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await disableFailingEndpoint(ctx.db, claimed.endpointId, outcome.attemptedAt);
   const after = toEndpoint(row);
   await ctx.emit({
     type: "webhook_endpoint.disabled",

@@ -7,6 +7,7 @@ export {
   record,
 } from "./delivery.js";
 export { type EventRecord, registerWebhookFormat } from "./formats.js";
+export { countDeliveries } from "./webhooks.repository.js";
 export {
   createEndpoint,
   deleteEndpoint,

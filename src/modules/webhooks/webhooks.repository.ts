@@ -6,6 +6,7 @@ import type {
   WebhookDeliveryStatus,
   WebhookEndpointsTable,
 } from "../../storage/schema.js";
+import { type EventRow, outboxEvents } from "../events/index.js";
 
 export type EndpointRow = Selectable<WebhookEndpointsTable>;
 export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
@@ -98,7 +99,7 @@ export async function activeEndpoints(
 function deliveries(db: Kysely<DB>, tenantId: string) {
   return db
     .selectFrom("webhook_deliveries as d")
-    .innerJoin("outbox_events as e", "e.id", "d.event_id")
+    .innerJoin(outboxEvents(db).as("e"), "e.id", "d.event_id")
     .selectAll("d")
     .select("e.type as event_type")
     .where("d.tenant_id", "=", tenantId);
@@ -239,4 +240,201 @@ export async function resumePending(db: Kysely<DB>, endpointId: string, at: Date
     .where("status", "=", "pending")
     .where("next_attempt_at", ">", at)
     .execute();
+}
+
+// ---------------------------------------------------------------------------------------
+// The worker: fan-out, claim, record
+
+/**
+ * Takes the fan-out's transaction-scoped advisory lock, or answers false when another
+ * transaction holds it.
+ */
+export async function tryLockFanOut(trx: Kysely<DB>): Promise<boolean> {
+  const lock = await sql<{ locked: boolean }>`
+    SELECT pg_try_advisory_xact_lock(hashtext('accrue.webhook_fan_out')) AS locked`.execute(trx);
+  return lock.rows[0]?.locked === true;
+}
+
+/**
+ * Leases up to `limit` due deliveries until `until` under `token`: pending, due, not leased
+ * by a live worker, to an enabled endpoint, and with no earlier pending delivery of the same
+ * subject to the same endpoint. Returns the ids leased.
+ */
+export async function leaseDueDeliveries(
+  db: Kysely<DB>,
+  options: { now: Date; until: Date; token: string; limit: number },
+): Promise<string[]> {
+  const { now, until, token, limit } = options;
+  const claimed = await sql<{ id: string }>`
+    UPDATE webhook_deliveries AS w
+    SET locked_until = ${until}, lease_token = ${token}
+    FROM (
+      SELECT d.id
+      FROM webhook_deliveries d
+      JOIN webhook_endpoints e ON e.id = d.endpoint_id
+      WHERE d.status = 'pending'
+        AND d.next_attempt_at <= ${now}
+        AND (d.locked_until IS NULL OR d.locked_until <= ${now})
+        AND e.enabled AND e.deleted_at IS NULL
+        AND NOT EXISTS (
+          SELECT 1 FROM webhook_deliveries p
+          WHERE p.endpoint_id = d.endpoint_id
+            AND p.subject_id = d.subject_id
+            AND p.status = 'pending'
+            AND p.seq < d.seq
+        )
+      ORDER BY d.next_attempt_at, d.seq
+      LIMIT ${limit}
+      FOR UPDATE OF d SKIP LOCKED
+    ) AS due
+    WHERE w.id = due.id
+    RETURNING w.id`.execute(db);
+  return claimed.rows.map((r) => r.id);
+}
+
+export type LeasedDeliveryRow = Pick<
+  DeliveryRow,
+  "id" | "tenant_id" | "endpoint_id" | "attempt_count" | "first_attempt_at"
+> &
+  Pick<
+    EndpointRow,
+    "url" | "format" | "secret" | "previous_secret" | "previous_secret_expires_at"
+  > &
+  Pick<
+    EventRow,
+    "subject_type" | "subject_id" | "occurred_at" | "tenant_time" | "payload" | "fanned_out_at"
+  > & { event_id: string; event_type: string };
+
+/** The deliveries `ids` still leased under `token`, with endpoint and event, in `seq` order. */
+export async function findLeasedDeliveries(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  token: string,
+): Promise<LeasedDeliveryRow[]> {
+  return db
+    .selectFrom("webhook_deliveries as d")
+    .innerJoin("webhook_endpoints as e", "e.id", "d.endpoint_id")
+    .innerJoin(outboxEvents(db).as("o"), "o.id", "d.event_id")
+    .select([
+      "d.id",
+      "d.tenant_id",
+      "d.endpoint_id",
+      "d.attempt_count",
+      "d.first_attempt_at",
+      "e.url",
+      "e.format",
+      "e.secret",
+      "e.previous_secret",
+      "e.previous_secret_expires_at",
+      "o.id as event_id",
+      "o.type as event_type",
+      "o.subject_type",
+      "o.subject_id",
+      "o.occurred_at",
+      "o.tenant_time",
+      "o.payload",
+      "o.fanned_out_at",
+    ])
+    .where("d.id", "in", ids)
+    .where("d.lease_token", "=", token)
+    .orderBy("d.seq")
+    .execute();
+}
+
+export async function insertAttempt(
+  db: Kysely<DB>,
+  row: Insertable<WebhookAttemptsTable>,
+): Promise<void> {
+  await db.insertInto("webhook_attempts").values(row).execute();
+}
+
+/**
+ * Writes a delivery's state after an attempt, only while it is pending and still leased
+ * under `leaseToken`. Answers whether it did.
+ */
+export async function settleLeasedDelivery(
+  db: Kysely<DB>,
+  id: string,
+  leaseToken: string,
+  values: Updateable<WebhookDeliveriesTable>,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable("webhook_deliveries")
+    .set(values)
+    .where("id", "=", id)
+    .where("lease_token", "=", leaseToken)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return updated.numUpdatedRows !== 0n;
+}
+
+/** Ends an endpoint's failure streak, if it has one. */
+export async function clearFailingSince(db: Kysely<DB>, endpointId: string): Promise<void> {
+  await db
+    .updateTable("webhook_endpoints")
+    .set({ failing_since: null })
+    .where("id", "=", endpointId)
+    .where("failing_since", "is not", null)
+    .execute();
+}
+
+/** Starts an endpoint's failure streak at `at`, unless one is running. */
+export async function markFailingSince(
+  db: Kysely<DB>,
+  endpointId: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable("webhook_endpoints")
+    .set({ failing_since: at })
+    .where("id", "=", endpointId)
+    .where("failing_since", "is", null)
+    .execute();
+}
+
+/** An endpoint by id, deleted or not, locked. */
+export async function lockEndpointById(
+  db: Kysely<DB>,
+  id: string,
+): Promise<EndpointRow | undefined> {
+  return db
+    .selectFrom("webhook_endpoints")
+    .selectAll()
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Disables an endpoint for sustained failure as of `at`. */
+export async function disableFailingEndpoint(
+  db: Kysely<DB>,
+  id: string,
+  at: Date,
+): Promise<EndpointRow> {
+  return db
+    .updateTable("webhook_endpoints")
+    .set({
+      enabled: false,
+      disabled_reason: "sustained_failure",
+      disabled_at: at,
+      updated_at: at,
+    })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** How many of the tenant's deliveries are in `status`. */
+export async function countDeliveries(
+  db: Kysely<DB>,
+  tenantId: string,
+  status: WebhookDeliveryStatus,
+): Promise<number> {
+  const row = await db
+    .selectFrom("webhook_deliveries")
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", status)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -19,6 +19,7 @@ import * as m0018 from "./0018_roles.js";
 import * as m0019 from "./0019_business_entities.js";
 import * as m0020 from "./0020_partners.js";
 import * as m0021 from "./0021_console_users.js";
+import * as m0022 from "./0022_customer_has_orders.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "0019_business_entities": m0019,
   "0020_partners": m0020,
   "0021_console_users": m0021,
+  "0022_customer_has_orders": m0022,
 };

@@ -2,34 +2,47 @@
  * The customer portal: what the holder of a self-service token may see and do, for the one
  * contract the token opens — the contract and its plan, the next invoice, the customer's
  * issued documents, the billing address and contact, a plan change (order, preview, commit)
- * and a regular cancellation. Every call goes through the same services as the API.
+ * and a regular cancellation. Every call goes through the same services as the API; the
+ * portal's routes (src/modules/portal/portal.routes.ts) call these.
+ *
+ * Modules: contracts, customers, catalog, invoicing; the orders workflow for plan changes and
+ * cancellations.
  */
 import { Temporal } from "temporal-polyfill";
-import { notFound, unprocessable } from "../../domain/errors.js";
-import { money, toDecimalString } from "../../domain/money/index.js";
-import type { PeriodValue } from "../../storage/schema.js";
-import {
-  type CancellationPreview,
-  cancellationPreview,
-  commitOrder,
-  previewOrder,
-} from "../../workflows/orders.js";
-import type { Ctx } from "../context.js";
+import { notFound, unprocessable } from "../domain/errors.js";
+import { money, toDecimalString } from "../domain/money/index.js";
+import { planVariantsOfGroup } from "../modules/catalog/index.js";
+import type { Ctx } from "../modules/context.js";
 import {
   type Contract,
   createChangeOrder,
+  declinePortalOrders,
   endContract,
   findContract,
+  findPortalChangeOrder,
   getContract,
+  markPortalOrder,
   type Order,
-} from "../contracts/index.js";
+} from "../modules/contracts/index.js";
 import {
   type Customer,
   type CustomerPatchData,
   getCustomer,
   patchCustomer,
-} from "../customers/index.js";
-import { type BillingPreview, createDownloadLinks, previewSettlement } from "../invoicing/index.js";
+} from "../modules/customers/index.js";
+import {
+  type BillingPreview,
+  createDownloadLinks,
+  latestDocuments,
+  previewSettlement,
+} from "../modules/invoicing/index.js";
+import type { PeriodValue } from "../storage/schema.js";
+import {
+  type CancellationPreview,
+  cancellationPreview,
+  commitOrder,
+  previewOrder,
+} from "./orders.js";
 
 /** How many of the customer's newest documents the portal lists. */
 export const PORTAL_DOCUMENTS = 50;
@@ -72,25 +85,7 @@ export type PortalOverview = {
 async function planOptions(ctx: Ctx, contract: Contract): Promise<PortalPlan[]> {
   const current =
     contract.current_phase?.plan_variant_id ?? contract.phases.at(-1)?.plan_variant_id;
-  const rows = await ctx.db
-    .selectFrom("plan_variants as v")
-    .innerJoin("plans as p", "p.id", "v.plan_id")
-    .select([
-      "v.id",
-      "v.internal_name",
-      "v.description",
-      "v.recurring_fee",
-      "v.fee_period",
-      "v.allow_self_service",
-      "v.hidden",
-      "p.name as plan_name",
-      "p.hidden as plan_hidden",
-    ])
-    .where("v.tenant_id", "=", ctx.tenantId)
-    .where("p.plan_group_id", "=", contract.plan_group_id)
-    .orderBy("v.recurring_fee")
-    .orderBy("v.id")
-    .execute();
+  const rows = await planVariantsOfGroup(ctx.db, ctx.tenantId, contract.plan_group_id);
   return rows
     .filter((r) => r.id === current || (r.allow_self_service && !r.hidden && !r.plan_hidden))
     .map((r) => ({
@@ -120,16 +115,7 @@ export async function portalOverview(
     next = { ...preview, billing_date: preview.date };
   }
   // the newest documents first: the portal shows the last PORTAL_DOCUMENTS of them
-  const rows = await ctx.db
-    .selectFrom("invoices")
-    .select(["id", "kind", "number", "issue_date", "due_date", "total_gross", "currency", "status"])
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("customer_id", "=", customer.id)
-    .where("status", "in", ["finalized", "void"])
-    .orderBy("issue_date", "desc")
-    .orderBy("id", "desc")
-    .limit(PORTAL_DOCUMENTS)
-    .execute();
+  const rows = await latestDocuments(ctx.db, ctx.tenantId, customer.id, PORTAL_DOCUMENTS);
   const links = await createDownloadLinks(
     ctx,
     rows.map((r) => r.id),
@@ -209,19 +195,16 @@ export async function proposePlanChange(
     });
   }
   // a new proposal replaces the customer's earlier ones that were never confirmed
-  const superseded = await ctx.db
-    .updateTable("orders")
-    .set({ status: "declined", updated_at: new Date(ctx.clock.now().epochMilliseconds) })
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("contract_id", "=", contractId)
-    .where("portal", "=", true)
-    .where("status", "=", "in_progress")
-    .returning("id")
-    .execute();
-  for (const o of superseded) {
+  const superseded = await declinePortalOrders(
+    ctx.db,
+    ctx.tenantId,
+    contractId,
+    new Date(ctx.clock.now().epochMilliseconds),
+  );
+  for (const id of superseded) {
     ctx.audit({
       targetType: "order",
-      targetId: o.id,
+      targetId: id,
       after: { status: "declined", superseded: true },
     });
   }
@@ -230,7 +213,7 @@ export async function proposePlanChange(
     plan_variant_id: input.plan_variant_id,
     quantity: contract.current_phase?.quantity ?? "1",
   });
-  await ctx.db.updateTable("orders").set({ portal: true }).where("id", "=", order.id).execute();
+  await markPortalOrder(ctx.db, ctx.tenantId, order.id);
   return { order, preview: await previewOrder(ctx, order.id) };
 }
 
@@ -240,15 +223,7 @@ export async function commitPlanChange(
   contractId: string,
   orderId: string,
 ): Promise<Order> {
-  const row = await ctx.db
-    .selectFrom("orders")
-    .select(["id", "plan_variant_id", "quantity"])
-    .where("tenant_id", "=", ctx.tenantId)
-    .where("id", "=", orderId)
-    .where("contract_id", "=", contractId)
-    .where("type", "=", "change")
-    .where("portal", "=", true)
-    .executeTakeFirst();
+  const row = await findPortalChangeOrder(ctx.db, ctx.tenantId, contractId, orderId);
   // only what the portal proposed for this contract, and still a plan the customer may choose
   if (!row) throw notFound("order_not_found", `no order ${orderId}`, { id: orderId });
   const contract = await getContract(ctx, contractId);

@@ -1,0 +1,258 @@
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { DB, PaymentsTable } from "../../storage/schema.js";
+import { creditNotesTotal, finalizedTotal, invoicesAsI } from "../invoicing/index.js";
+
+export type PaymentRow = Selectable<PaymentsTable>;
+
+/** One payment of the tenant, locked when asked. */
+export async function findPayment(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<PaymentRow | undefined> {
+  let q = db
+    .selectFrom("payments")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id);
+  if (options.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** The allocations of the payments, by payment and in their order. */
+export async function allocationsOf(db: Kysely<DB>, paymentIds: readonly string[]) {
+  if (paymentIds.length === 0) return [];
+  return db
+    .selectFrom("payment_allocations")
+    .select(["payment_id", "invoice_id", "amount", "position"])
+    .where("payment_id", "in", paymentIds)
+    .orderBy("payment_id")
+    .orderBy("position")
+    .execute();
+}
+
+/** The refunds of a payment. */
+export function refundsOf(db: Kysely<DB>, tenantId: string, paymentId: string) {
+  return db
+    .selectFrom("payments")
+    .select(["id", "amount"])
+    .where("tenant_id", "=", tenantId)
+    .where("refunds_payment_id", "=", paymentId)
+    .execute();
+}
+
+/** The tenant's payments after `cursor` by id, at most `limit`. */
+export function listPaymentRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  query: { limit: number; cursor?: string | undefined; customerId?: string | undefined },
+): Promise<PaymentRow[]> {
+  let q = db.selectFrom("payments").selectAll().where("tenant_id", "=", tenantId);
+  if (query.cursor) q = q.where("id", ">", query.cursor);
+  if (query.customerId) q = q.where("customer_id", "=", query.customerId);
+  return q.orderBy("id").limit(query.limit).execute();
+}
+
+export type NewPayment = {
+  id: string;
+  tenantId: string;
+  customerId: string;
+  kind: PaymentRow["kind"];
+  method: PaymentRow["method"];
+  status: PaymentRow["status"];
+  amount: bigint;
+  currency: string;
+  reference: string | null;
+  cardLast4: string | null;
+  failure: { code: string; message: string } | null;
+  refundsPaymentId: string | null;
+  receivedAt: Date;
+  createdAt: Date;
+};
+
+/** Writes a payment and its allocations to invoices, in order. */
+export async function insertPayment(
+  db: Kysely<DB>,
+  p: NewPayment,
+  allocations: readonly { invoiceId: string; amount: bigint }[],
+): Promise<void> {
+  await db
+    .insertInto("payments")
+    .values({
+      id: p.id,
+      tenant_id: p.tenantId,
+      customer_id: p.customerId,
+      kind: p.kind,
+      method: p.method,
+      status: p.status,
+      amount: p.amount,
+      currency: p.currency,
+      reference: p.reference,
+      card_last4: p.cardLast4,
+      failure_code: p.failure?.code ?? null,
+      failure_message: p.failure?.message ?? null,
+      refunds_payment_id: p.refundsPaymentId,
+      received_at: p.receivedAt,
+      created_at: p.createdAt,
+    })
+    .execute();
+  if (allocations.length > 0) {
+    await db
+      .insertInto("payment_allocations")
+      .values(
+        allocations.map((a, position) => ({
+          tenant_id: p.tenantId,
+          payment_id: p.id,
+          invoice_id: a.invoiceId,
+          amount: a.amount,
+          position,
+        })),
+      )
+      .execute();
+  }
+}
+
+// ---- what invoices still owe --------------------------------------------------------------------
+
+/** What invoice `i` still owes: its total, less credit notes for it and what was applied. */
+export const INVOICE_DUE = sql`(i.total_gross
+  + ${creditNotesTotal(sql.ref("i.id"))}
+  - coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id), 0))`;
+
+export type OpenInvoice = {
+  id: string;
+  number: string | null;
+  currency: string;
+  contract_id: string | null;
+  issue_date: string;
+  total: bigint;
+  due: bigint;
+};
+
+/** The customer's issued invoices with what each still owes, oldest first. */
+export async function findInvoiceDues(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  options: { currency?: string | undefined; ids?: readonly string[] | undefined } = {},
+): Promise<OpenInvoice[]> {
+  let q = invoicesAsI(db)
+    .select([
+      "i.id",
+      "i.number",
+      "i.currency",
+      "i.contract_id",
+      "i.issue_date",
+      "i.total_gross",
+      sql<string>`${INVOICE_DUE}`.as("due"),
+    ])
+    .where("i.tenant_id", "=", tenantId)
+    .where("i.customer_id", "=", customerId)
+    .where("i.kind", "=", "invoice")
+    .where("i.status", "=", "finalized");
+  if (options.currency) q = q.where("i.currency", "=", options.currency);
+  if (options.ids) q = q.where("i.id", "in", options.ids.length ? options.ids : [""]);
+  const rows = await q.orderBy("i.issue_date").orderBy("i.sequence").orderBy("i.id").execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    currency: r.currency,
+    contract_id: r.contract_id,
+    issue_date: String(r.issue_date),
+    total: BigInt(r.total_gross),
+    due: BigInt(r.due),
+  }));
+}
+
+// ---- balances -----------------------------------------------------------------------------------
+
+/** The customer's succeeded payments, refunds and write-offs, summed per currency and kind. */
+export function succeededTotals(db: Kysely<DB>, tenantId: string, customerId: string) {
+  return db
+    .selectFrom("payments")
+    .select(["currency", "kind", sql<string>`sum(amount)`.as("total")])
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", customerId)
+    .where("status", "=", "succeeded")
+    .groupBy(["currency", "kind"])
+    .execute();
+}
+
+/**
+ * The customer's balance in `currency`: finalized documents less payments net of refunds and
+ * write-offs; positive when the customer owes.
+ */
+export async function balanceIn(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  currency: string,
+): Promise<bigint> {
+  const { rows } = await sql<{ balance: string | null }>`
+    SELECT
+      ${finalizedTotal(tenantId, customerId, currency)}
+      - coalesce((SELECT sum(CASE kind WHEN 'refund' THEN -amount ELSE amount END) FROM payments
+                  WHERE tenant_id = ${tenantId} AND customer_id = ${customerId}
+                    AND currency = ${currency} AND status = 'succeeded'), 0) AS balance`.execute(
+    db,
+  );
+  return BigInt(rows[0]?.balance ?? "0");
+}
+
+/** How many payments (refunds and write-offs included) the tenant has. */
+export async function countPayments(db: Kysely<DB>, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom("payments")
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .where("tenant_id", "=", tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** What payments and write-offs apply to the invoice: its allocations summed (0 when none). */
+export async function amountApplied(
+  db: Kysely<DB>,
+  tenantId: string,
+  invoiceId: string,
+): Promise<bigint> {
+  const row = await db
+    .selectFrom("payment_allocations")
+    .select(({ fn }) => fn.sum<string>("amount").as("total"))
+    .where("tenant_id", "=", tenantId)
+    .where("invoice_id", "=", invoiceId)
+    .executeTakeFirst();
+  return row?.total ? BigInt(row.total) : 0n;
+}
+
+/**
+ * What the tenant collected (succeeded payments less refunds) per month of receipt (UTC,
+ * `YYYY-MM`) and currency, received from `from` up to and including `to`.
+ */
+export async function collectedByMonth(
+  db: Kysely<DB>,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<{ month: string; currency: string; total: string }[]> {
+  const { rows } = await sql<{ month: string; currency: string; total: string }>`
+    SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, currency,
+           sum(CASE WHEN kind = 'refund' THEN -amount ELSE amount END)::text AS total
+    FROM payments
+    WHERE tenant_id = ${tenantId} AND status = 'succeeded' AND kind IN ('payment', 'refund')
+      AND received_at >= ${from}::timestamptz
+      AND received_at <= ${to}::timestamptz
+    GROUP BY 1, 2
+  `.execute(db);
+  return rows;
+}
+
+/** How many of the tenant's issued invoices still owe something, as a scalar subquery. */
+export function openInvoiceCount(db: Kysely<DB>, tenantId: string) {
+  return invoicesAsI(db)
+    .select(sql<string>`count(*)`.as("n"))
+    .where("i.tenant_id", "=", tenantId)
+    .where("i.kind", "=", "invoice")
+    .where("i.status", "=", "finalized")
+    .where(sql<boolean>`${INVOICE_DUE} > 0`);
+}

@@ -1,0 +1,8 @@
+export { findTaxPolicy, type TaxPolicyRow } from "./taxes.repository.js";
+export {
+  assertTaxPolicy,
+  COUNTRY,
+  createTaxPolicy,
+  listTaxPolicies,
+  type TaxPolicyView,
+} from "./taxes.service.js";

@@ -1,0 +1,127 @@
+import { type Expression, type Kysely, type Selectable, sql } from "kysely";
+import type { Temporal } from "temporal-polyfill";
+import type { DB, TenantsTable } from "../../storage/schema.js";
+
+export type TenantRow = Selectable<TenantsTable>;
+
+/** Writes a new tenant's row, on the system clock or a test clock frozen at `testClockNow`. */
+export async function insertTenant(
+  db: Kysely<DB>,
+  input: { id: string; name: string; testClockNow?: Temporal.Instant | undefined },
+): Promise<void> {
+  await db
+    .insertInto("tenants")
+    .values({
+      id: input.id,
+      name: input.name,
+      test_clock_now: input.testClockNow ? new Date(input.testClockNow.epochMilliseconds) : null,
+    })
+    .execute();
+}
+
+/**
+ * Whether any tenant exists, asked under a transaction-scoped advisory lock so that
+ * concurrent first starts of several processes create one default tenant.
+ */
+export async function anyTenantLocked(db: Kysely<DB>): Promise<boolean> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('accrue.default_tenant'))`.execute(db);
+  return (await db.selectFrom("tenants").select("id").limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function findTenant(db: Kysely<DB>, id: string): Promise<TenantRow | undefined> {
+  return db.selectFrom("tenants").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Changes the tenant's name or whether billing issues its documents at once. */
+export async function updateTenantRow(
+  db: Kysely<DB>,
+  id: string,
+  patch: { name?: string | undefined; auto_finalize_invoices?: boolean | undefined },
+): Promise<void> {
+  await db
+    .updateTable("tenants")
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.auto_finalize_invoices !== undefined
+        ? { auto_finalize_invoices: patch.auto_finalize_invoices }
+        : {}),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+// ---- the test clock (read and written for the clock module) ----------------------------------
+
+/** The tenant's test clock reading, null on the system clock; throws when there is no tenant. */
+export async function findTestClockNow(db: Kysely<DB>, tenantId: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom("tenants")
+    .select("test_clock_now")
+    .where("id", "=", tenantId)
+    .executeTakeFirstOrThrow();
+  return row.test_clock_now;
+}
+
+/** The tenant's row locked (FOR UPDATE) with its test clock reading; undefined: no tenant. */
+export async function lockTestClock(
+  db: Kysely<DB>,
+  tenantId: string,
+): Promise<{ id: string; test_clock_now: Date | null } | undefined> {
+  return db
+    .selectFrom("tenants")
+    .select(["id", "test_clock_now"])
+    .where("id", "=", tenantId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Sets the tenant's test clock reading. */
+export async function setTestClockNow(db: Kysely<DB>, tenantId: string, at: Date): Promise<void> {
+  await db.updateTable("tenants").set({ test_clock_now: at }).where("id", "=", tenantId).execute();
+}
+
+/**
+ * The tenant's test clock reading (null on the system clock) as a subquery for another
+ * module's statement, `tenantId` being that statement's reference to the tenant's id.
+ */
+export function testClockNowOf(db: Kysely<DB>, tenantId: Expression<string>) {
+  return db.selectFrom("tenants").select("test_clock_now").where("tenants.id", "=", tenantId);
+}
+
+// ---- dunning steps (read and written for the payments module) --------------------------------
+
+/** The tenant's dunning steps, in order. */
+export async function findDunningSteps(db: Kysely<DB>, tenantId: string): Promise<unknown[]> {
+  const row = await db
+    .selectFrom("tenants")
+    .select("dunning_steps")
+    .where("id", "=", tenantId)
+    .executeTakeFirstOrThrow();
+  return row.dunning_steps;
+}
+
+/** Replaces the tenant's dunning steps. */
+export async function setDunningSteps(
+  db: Kysely<DB>,
+  tenantId: string,
+  steps: readonly unknown[],
+): Promise<void> {
+  await db
+    .updateTable("tenants")
+    .set({ dunning_steps: JSON.stringify(steps) })
+    .where("id", "=", tenantId)
+    .execute();
+}
+
+/**
+ * Every tenant's clock and dunning steps (`id`, `test_clock_now`, `dunning_steps`): a subquery
+ * another module's statement joins on the tenant's id.
+ */
+export function tenantSettings(db: Kysely<DB>) {
+  return db.selectFrom("tenants").select(["id", "test_clock_now", "dunning_steps"]);
+}
+
+/** Locks the tenant's row (FOR NO KEY UPDATE): serialises numbering per tenant. */
+export async function lockTenant(db: Kysely<DB>, tenantId: string): Promise<void> {
+  await sql`SELECT 1 FROM tenants WHERE id = ${tenantId} FOR NO KEY UPDATE`.execute(db);
+}

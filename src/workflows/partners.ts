@@ -1,0 +1,124 @@
+/**
+ * Partners' use cases that reach into contracts: freezing and unfreezing a partner's
+ * customer (its contracts' billing with it), and the orders of a partner's customers.
+ */
+import { notFound } from "../domain/errors.js";
+import type { Ctx } from "../modules/context.js";
+import {
+  type CustomerOrderFilter,
+  countCustomerOrders,
+  listCustomerOrderRows,
+  type OrderRow,
+  setBillingFrozen,
+} from "../modules/contracts/index.js";
+import { fetchPage, type Page } from "../modules/pagination.js";
+import {
+  freezePartnerCustomer,
+  type PartnerCustomer,
+  type PartnerRow,
+  partnerCustomerIds,
+  unfreezePartnerCustomer,
+} from "../modules/partners/index.js";
+
+/** Freezes a customer: no orders, no self-service, its contracts are not billed. */
+export async function freezeCustomer(
+  ctx: Ctx,
+  partner: PartnerRow,
+  customerId: string,
+  reason: string,
+): Promise<PartnerCustomer> {
+  const frozen = await freezePartnerCustomer(ctx, partner, customerId, reason);
+  await setBillingFrozen(ctx.db, ctx.tenantId, customerId, true);
+  return frozen;
+}
+
+/** Unfreezes a customer: it orders again, and billing catches up on its contracts. */
+export async function unfreezeCustomer(
+  ctx: Ctx,
+  partner: PartnerRow,
+  customerId: string,
+  reason: string,
+): Promise<PartnerCustomer> {
+  const unfrozen = await unfreezePartnerCustomer(ctx, partner, customerId, reason);
+  await setBillingFrozen(ctx.db, ctx.tenantId, customerId, false);
+  return unfrozen;
+}
+
+// ---- orders -------------------------------------------------------------------------------
+
+export type PartnerOrder = {
+  id: string;
+  customer_id: string;
+  contract_id: string;
+  type: "signup" | "change";
+  status: string;
+  plan_variant_id: string | null;
+  quantity: string | null;
+  currency: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type OrderFilter = {
+  customer_id?: string | undefined;
+  order_id?: string | undefined;
+  status?: string | undefined;
+  created_from?: Date | undefined;
+  created_to?: Date | undefined;
+  newest_first?: boolean | undefined;
+};
+
+const toPartnerOrder = (r: OrderRow & { currency: string | null }): PartnerOrder => ({
+  id: r.id,
+  customer_id: r.customer_id,
+  contract_id: r.contract_id,
+  type: r.type,
+  status: r.status,
+  plan_variant_id: r.plan_variant_id,
+  quantity: r.quantity,
+  currency: r.currency,
+  created_at: r.created_at.toISOString(),
+  updated_at: r.updated_at.toISOString(),
+});
+
+/** The orders of a partner's customers, with their count. */
+export async function listPartnerOrders(
+  ctx: Ctx,
+  partner: PartnerRow,
+  query: OrderFilter & { limit: number; cursor?: string | undefined; offset?: number | undefined },
+): Promise<Page<PartnerOrder> & { count: number }> {
+  const customers = partnerCustomerIds(ctx.db, ctx.tenantId, partner.id);
+  const filter: CustomerOrderFilter = {
+    customerId: query.customer_id,
+    orderId: query.order_id,
+    status: query.status,
+    createdFrom: query.created_from,
+    createdTo: query.created_to,
+  };
+  const page = await fetchPage(
+    query.limit,
+    (n) =>
+      listCustomerOrderRows(ctx.db, ctx.tenantId, customers, {
+        ...filter,
+        limit: n,
+        after: query.cursor,
+        offset: query.offset,
+        newestFirst: query.newest_first,
+      }),
+    toPartnerOrder,
+  );
+  const count = await countCustomerOrders(ctx.db, ctx.tenantId, customers, filter);
+  return { ...page, count };
+}
+
+/** One order of a partner's customers. */
+export async function getPartnerOrder(
+  ctx: Ctx,
+  partner: PartnerRow,
+  orderId: string,
+): Promise<PartnerOrder> {
+  const page = await listPartnerOrders(ctx, partner, { order_id: orderId, limit: 1 });
+  const order = page.data[0];
+  if (!order) throw notFound("order_not_found", `no order ${orderId}`, { id: orderId });
+  return order;
+}
