@@ -1,8 +1,8 @@
-// Writes docs/api-reference.md from the route schemas.
+// Writes docs/api-reference.md from the route schemas, and docs/errors.md from the error codes.
 import fs from "node:fs";
 import path from "node:path";
 import { buildApp } from "../src/http/app.js";
-import { renderReference } from "../src/http/reference.js";
+import { renderErrorCodes, renderReference } from "../src/http/reference.js";
 import { openDatabase } from "../src/storage/db.js";
 
 const database = await openDatabase({ backend: "pglite", dataDir: null });
@@ -17,3 +17,6 @@ fs.writeFileSync(target, renderReference(app.swagger() as never));
 await app.close();
 await database.close();
 process.stdout.write(`wrote ${path.relative(process.cwd(), target)}\n`);
+const errors = path.resolve(import.meta.dirname, "../docs/errors.md");
+fs.writeFileSync(errors, renderErrorCodes());
+process.stdout.write(`wrote ${path.relative(process.cwd(), errors)}\n`);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { CONFIG_VARIABLES } from "../src/config.js";
 import { buildApp } from "../src/http/app.js";
-import { renderReference } from "../src/http/reference.js";
+import { renderErrorCodes, renderReference } from "../src/http/reference.js";
 import { openDatabase } from "../src/storage/db.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -23,6 +23,10 @@ it("docs/api-reference.md is current with the route schemas (npm run docs:api)",
     await app.close();
     await database.close();
   }
+});
+
+it("docs/errors.md is current with the error code catalog (npm run docs:api)", () => {
+  expect(read("docs/errors.md")).toBe(renderErrorCodes());
 });
 
 it("docs/configuration.md and the README describe every configuration variable", () => {

@@ -58,6 +58,18 @@ export class TestServer {
   post = (path: string, body?: unknown, options?: RequestOptions) =>
     this.request("POST", path, { ...options, body });
 
+  /**
+   * A request a fixture relies on: its response body, or an error with the status and the
+   * answer when it fails, so a broken fixture fails its suite with the reason.
+   */
+  async must(method: string, path: string, body?: unknown): Promise<any> {
+    const res = await this.request(method, path, body === undefined ? {} : { body });
+    if (res.status >= 300) {
+      throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(res.body)}`);
+    }
+    return res.body;
+  }
+
   /** Another tenant with its own admin credentials. */
   createTenant(name = "Other", testClockNow?: Temporal.Instant): Promise<TenantCredentials> {
     return createTenant(this.db, { name, testClockNow });

@@ -2903,6 +2903,7 @@ export interface components {
                 memo?: string;
             }[];
             coupon_code: string | null;
+            /** @description When the order succeeds, the contract is billed at once (an interim invoice) */
             trigger_interim_billing: boolean;
             payment_method: string | null;
             start_date: string | null;
@@ -5916,6 +5917,7 @@ export interface operations {
                             memo?: string;
                         }[];
                         coupon_code: string | null;
+                        /** @description When the order succeeds, the contract is billed at once (an interim invoice) */
                         trigger_interim_billing: boolean;
                         payment_method: string | null;
                         start_date: string | null;
@@ -6040,6 +6042,7 @@ export interface operations {
                             memo?: string;
                         }[];
                         coupon_code: string | null;
+                        /** @description When the order succeeds, the contract is billed at once (an interim invoice) */
                         trigger_interim_billing: boolean;
                         payment_method: string | null;
                         start_date: string | null;
@@ -6105,6 +6108,7 @@ export interface operations {
                             memo?: string;
                         }[];
                         coupon_code: string | null;
+                        /** @description When the order succeeds, the contract is billed at once (an interim invoice) */
                         trigger_interim_billing: boolean;
                         payment_method: string | null;
                         start_date: string | null;
@@ -6163,6 +6167,7 @@ export interface operations {
                             memo?: string;
                         }[];
                         coupon_code: string | null;
+                        /** @description When the order succeeds, the contract is billed at once (an interim invoice) */
                         trigger_interim_billing: boolean;
                         payment_method: string | null;
                         start_date: string | null;
@@ -6221,6 +6226,7 @@ export interface operations {
                             memo?: string;
                         }[];
                         coupon_code: string | null;
+                        /** @description When the order succeeds, the contract is billed at once (an interim invoice) */
                         trigger_interim_billing: boolean;
                         payment_method: string | null;
                         start_date: string | null;

@@ -2,7 +2,12 @@
  * Typed domain errors. Every error the system raises on purpose carries a stable machine
  * `code` and a `kind`; the HTTP layer maps kinds to status codes in exactly one place
  * (src/http/errors.ts). Anything that is not an AccrueError is a bug and becomes a 500.
+ * Codes come from the catalog in src/domain/error-codes.ts.
  */
+import type { ErrorCode } from "./error-codes.js";
+
+export type { ErrorCode };
+
 export type ErrorKind =
   | "invalid" // malformed or schema-violating input → 400
   | "unauthenticated" // no or bad credentials → 401
@@ -20,7 +25,7 @@ export class AccrueError extends Error {
   override readonly name = "AccrueError";
   constructor(
     readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetails,
   ) {
@@ -28,20 +33,20 @@ export class AccrueError extends Error {
   }
 }
 
-export const invalid = (code: string, message: string, details?: ErrorDetails) =>
+export const invalid = (code: ErrorCode, message: string, details?: ErrorDetails) =>
   new AccrueError("invalid", code, message, details);
-export const unauthenticated = (code: string, message: string, details?: ErrorDetails) =>
+export const unauthenticated = (code: ErrorCode, message: string, details?: ErrorDetails) =>
   new AccrueError("unauthenticated", code, message, details);
-export const forbidden = (code: string, message: string, details?: ErrorDetails) =>
+export const forbidden = (code: ErrorCode, message: string, details?: ErrorDetails) =>
   new AccrueError("forbidden", code, message, details);
-export const notFound = (code: string, message: string, details?: ErrorDetails) =>
+export const notFound = (code: ErrorCode, message: string, details?: ErrorDetails) =>
   new AccrueError("not_found", code, message, details);
-export const conflict = (code: string, message: string, details?: ErrorDetails) =>
+export const conflict = (code: ErrorCode, message: string, details?: ErrorDetails) =>
   new AccrueError("conflict", code, message, details);
-export const unprocessable = (code: string, message: string, details?: ErrorDetails) =>
+export const unprocessable = (code: ErrorCode, message: string, details?: ErrorDetails) =>
   new AccrueError("unprocessable", code, message, details);
 
-export const rateLimited = (code: string, message: string, details?: ErrorDetails) =>
+export const rateLimited = (code: ErrorCode, message: string, details?: ErrorDetails) =>
   new AccrueError("rate_limited", code, message, details);
 
 export const isAccrueError = (e: unknown): e is AccrueError => e instanceof AccrueError;

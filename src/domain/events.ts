@@ -2,8 +2,9 @@
  * The catalog of native event types. Every domain event a service emits (`ctx.emit`) has a
  * type listed here: webhook endpoints subscribe to these names, the event filter of an
  * endpoint is validated against them, and docs/webhooks.md lists them. Add a type here in
- * the same change that first emits it. A test scans the modules for "<subject>.<verb>" literals
- * missing here; a type built at run time (`${kind}.created`) it cannot see, so check by hand.
+ * the same change that first emits it. `DomainEvent.type` is an EventType, so the compiler
+ * refuses an event missing here, one built at run time (`${subject}.created`) included; a test
+ * also scans the modules for "<subject>.<verb>" literals missing here.
  */
 import { invalid } from "./errors.js";
 
@@ -99,6 +100,14 @@ export const EVENT_TYPES = {
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof EVENT_TYPES;
+
+/**
+ * The subjects that have an event `<subject>.<verb>`: `SubjectWith<"created">` holds "plan",
+ * so `${subject}.created` of such a subject is an EventType.
+ */
+export type SubjectWith<Verb extends string> = {
+  [E in EventType]: E extends `${infer S}.${Verb}` ? S : never;
+}[EventType];
 
 export function isEventType(type: string): type is EventType {
   return Object.hasOwn(EVENT_TYPES, type);

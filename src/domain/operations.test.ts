@@ -6,6 +6,7 @@ import {
   OPERATIONS,
   type Operation,
   PORTAL_PERMISSION,
+  SYSTEM_OPERATIONS,
 } from "./operations.js";
 import { permissionsOf } from "./roles.js";
 
@@ -44,5 +45,10 @@ describe("operation catalog", () => {
     expect(permissionsOf(["nobody"]).size).toBe(0);
     expect(allPermissionCodes()).toContain("api_keys:write");
     expect(getOperation("nope")).toBeUndefined();
+  });
+
+  it("a system operation is no catalog operation: the audit names each unambiguously", () => {
+    for (const id of Object.keys(SYSTEM_OPERATIONS))
+      expect(Object.hasOwn(OPERATIONS, id), id).toBe(false);
   });
 });

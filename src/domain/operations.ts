@@ -1039,3 +1039,26 @@ export function isAllowed(operation: Operation, held: ReadonlySet<string>): bool
   if (held.has("*")) return true;
   return operation.permissions.some((code) => held.has(code));
 }
+
+/**
+ * What the system does on its own, outside any request: the operation a job's or workflow's
+ * context names, written on the audit records it leaves. Not callable over HTTP, so not in
+ * OPERATIONS; an id that is also a catalog operation (the bootstrap's `api_keys.create`) is
+ * named as the catalog operation instead.
+ */
+export const SYSTEM_OPERATIONS = {
+  "tenant.create": "A tenant was created with its default business entity (bootstrap).",
+  "oauth_clients.create": "A new tenant's admin OAuth client was created (bootstrap).",
+  "billing.settle": "The billing run settled a due contract.",
+  "dunning.notice": "An unpaid invoice reached a dunning step.",
+  "contracts.grace_period_expiry":
+    "A contract's grace period ran out; it was deactivated if its customer still owed money.",
+  "contracts.phase_events":
+    "Contract phases that started and trials about to end were announced as the clock passed them.",
+  "subscription_actions.execute": "A scheduled subscription action ran on its date.",
+  "subscription_actions.reject":
+    "A scheduled subscription action came due when it was no longer allowed and was rejected.",
+  "webhook_endpoints.disable": "Webhook delivery disabled an endpoint after sustained failure.",
+} as const satisfies Record<string, string>;
+
+export type SystemOperation = keyof typeof SYSTEM_OPERATIONS;

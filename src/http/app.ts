@@ -23,7 +23,7 @@ import { CRM_PREFIX, crmApi } from "../compat/crmcom/plugin.js";
 import { HUAWEI_PREFIX, huaweiApi } from "../compat/huawei/plugin.js";
 import type { Config } from "../config.js";
 import { forbidden, rateLimited } from "../domain/errors.js";
-import { getOperation, isAllowed } from "../domain/operations.js";
+import { getOperation, isAllowed, type OperationId } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
 import { RateLimiter } from "../lib/rate-limit.js";
 import { apiKeyRoutes } from "../modules/access/api-keys.routes.js";
@@ -77,7 +77,7 @@ declare module "fastify" {
   }
   interface FastifyContextConfig {
     /** Id of the catalog operation this route performs (src/domain/operations.ts). */
-    operation?: string;
+    operation?: OperationId;
     /**
      * The caller's credential travels in the body or query (CRM.COM's `token`): the route
      * admits the caller itself once they are parsed, and the credential is no part of the

@@ -7,7 +7,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { AccrueError, type ErrorKind, isAccrueError } from "../domain/errors.js";
+import { AccrueError, type ErrorCode, type ErrorKind, isAccrueError } from "../domain/errors.js";
 import { newId } from "../lib/ids.js";
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -23,7 +23,12 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
 };
 
 export type ErrorBody = {
-  error: { code: string; message: string; details: Record<string, unknown>; request_id: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    details: Record<string, unknown>;
+    request_id: string;
+  };
 };
 
 type ValidationIssue = {
@@ -77,7 +82,7 @@ export function mapError(
   error: unknown,
   requestId: string,
 ): { status: number; body: ErrorBody; unexpected: boolean } {
-  const body = (code: string, message: string, details: Record<string, unknown> = {}) => ({
+  const body = (code: ErrorCode, message: string, details: Record<string, unknown> = {}) => ({
     error: { code, message, details, request_id: requestId },
   });
 
@@ -236,7 +241,7 @@ export function rawClientError(error: Error & { code?: string }, socket: Socket)
       : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
         ? 408
         : 400;
-  const code =
+  const code: ErrorCode =
     status === 431 ? "headers_too_large" : status === 408 ? "request_timeout" : "malformed_request";
   // no request was parsed, so none has an id yet: this answer gets one of its own
   const requestId = newId("request");

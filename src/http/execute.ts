@@ -6,7 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { invalid } from "../domain/errors.js";
-import { getOperation } from "../domain/operations.js";
+import { getOperation, type OperationId } from "../domain/operations.js";
 import type { Principal } from "../modules/access/index.js";
 import { clockFor } from "../modules/clock/index.js";
 import type { Ctx } from "../modules/context.js";
@@ -19,11 +19,11 @@ function principalOf(req: FastifyRequest): Principal {
   return req.principal;
 }
 
-function operationOf(req: FastifyRequest) {
+function operationOf(req: FastifyRequest): OperationId {
   const id = req.routeOptions.config.operation;
-  const op = id ? getOperation(id) : undefined;
-  if (!op) throw new Error(`route ${req.routeOptions.url} declares no operation`);
-  return op;
+  if (!id || !getOperation(id))
+    throw new Error(`route ${req.routeOptions.url} declares no operation`);
+  return id;
 }
 
 /** Who performs a request's operation: its principal, its request id and its operation. */
@@ -37,7 +37,7 @@ function scopeOf(req: FastifyRequest) {
       permissions: principal.permissions,
       partnerId: principal.partnerId ?? null,
       requestId: req.id,
-      operation: operationOf(req).id,
+      operation: operationOf(req),
     },
   };
 }

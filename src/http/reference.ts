@@ -1,7 +1,10 @@
 /**
  * Renders the OpenAPI document as Markdown: docs/api-reference.md is generated from the
  * route schemas by `npm run docs:api`, and a test fails when the committed file is stale.
+ * docs/errors.md, the error codes, is generated and checked the same way.
  */
+import { ERROR_CODES } from "../domain/error-codes.js";
+
 type Schema = {
   type?: string | string[];
   properties?: Record<string, Schema>;
@@ -132,4 +135,27 @@ export function renderReference(doc: OpenApi): string {
     }
   }
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** docs/errors.md: every error code of the catalog (src/domain/error-codes.ts), sorted by code. */
+export function renderErrorCodes(): string {
+  const codes = Object.entries(ERROR_CODES).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [
+    "# Error codes",
+    "",
+    "Generated from `src/domain/error-codes.ts` by `npm run docs:api`; do not edit by hand.",
+    "",
+    "Every error answer names one of these codes in `error.code`; the envelope and what each",
+    "HTTP status means are in [api.md](api.md#errors). The codes are stable: match on them, not",
+    "on the message, and read `details` for the field or ids concerned. The OAuth token",
+    "endpoint answers in RFC 6749's `error` field (`invalid_request`, `invalid_client`,",
+    "`unsupported_grant_type`). The compatibility surfaces pass the codes on in their own",
+    "envelopes, some under the names their clients know: [Billwerk](compat/billwerk.md),",
+    "[CRM.COM](compat/crmcom.md), [Huawei](compat/huawei.md).",
+    "",
+    "| code | meaning |",
+    "|---|---|",
+    ...codes.map(([code, meaning]) => `| \`${code}\` | ${meaning.replaceAll("|", "\\|")} |`),
+    "",
+  ].join("\n");
 }

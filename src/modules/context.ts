@@ -2,6 +2,8 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../domain/clock.js";
 import type { GuardTarget } from "../domain/entities/guard.js";
 import type { AccrueError } from "../domain/errors.js";
+import type { EventType } from "../domain/events.js";
+import type { OperationId, SystemOperation } from "../domain/operations.js";
 import type { DB } from "../storage/schema.js";
 
 /** Who performs an operation. */
@@ -19,7 +21,7 @@ export type AuditEntry = {
 };
 
 export type DomainEvent = {
-  type: string;
+  type: EventType;
   subjectType: string;
   subjectId: string;
   payload: unknown;
@@ -38,8 +40,8 @@ export interface Ctx {
   readonly partnerId?: string | null;
   readonly clock: Clock;
   readonly requestId: string;
-  /** The catalog operation a request runs (absent for work the system does on its own). */
-  readonly operation?: string;
+  /** The catalog operation a request runs, or the system operation a job runs. */
+  readonly operation?: OperationId | SystemOperation;
   readonly db: Kysely<DB>;
   /** Records what changed; written to the audit log in the same transaction. */
   audit(entry: AuditEntry): void;
@@ -69,7 +71,7 @@ export type Scope = {
   partnerId?: string | null;
   requestId: string;
   /** The catalog operation (requests) or the system operation (jobs) the audit names. */
-  operation: string;
+  operation: OperationId | SystemOperation;
   /** The tenant's clock; absent: read from the tenant inside the transaction. */
   clock?: Clock;
   /** Written on every audit record of the work. */

@@ -9,6 +9,7 @@
  * as Chargebee's renewal job does (./transfers.ts).
  */
 import type { Kysely } from "kysely";
+import type { SystemOperation } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
 import { clockFor } from "../modules/clock/index.js";
 import {
@@ -48,7 +49,7 @@ export type RunOptions = {
 /** Contracts claimed and settled together in one transaction. */
 export const BILLING_BATCH = 100;
 
-const system = (tenantId: string, operation: string): Omit<Scope, "clock"> => ({
+const system = (tenantId: string, operation: SystemOperation): Omit<Scope, "clock"> => ({
   tenantId,
   actor: { type: "system", id: "billing" },
   requestId: newId("job"),

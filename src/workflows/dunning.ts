@@ -19,6 +19,7 @@
  */
 import type { Kysely } from "kysely";
 import { money, toDecimalString } from "../domain/money/money.js";
+import type { SystemOperation } from "../domain/operations.js";
 import { type DunningStep, stepsReached } from "../domain/payments/payments.js";
 import { newId } from "../lib/ids.js";
 import { submitAction, subscriptionStateOf } from "../modules/actions/index.js";
@@ -36,7 +37,7 @@ import {
 import type { DB } from "../storage/schema.js";
 import { type Scope, unitOfWork, type Work } from "./unit-of-work.js";
 
-const system = (tenantId: string, actorId: string, operation: string) => ({
+const system = (tenantId: string, actorId: string, operation: SystemOperation) => ({
   tenantId,
   actor: { type: "system", id: actorId } as const,
   requestId: newId("job"),

@@ -2,6 +2,7 @@
  * Partners' use cases that reach into contracts: freezing and unfreezing a partner's
  * customer (its contracts' billing with it), and the orders of a partner's customers.
  */
+import type { Static } from "typebox";
 import { notFound } from "../domain/errors.js";
 import type { Ctx } from "../modules/context.js";
 import {
@@ -15,6 +16,7 @@ import { fetchPage, type Page } from "../modules/pagination.js";
 import {
   freezePartnerCustomer,
   type PartnerCustomer,
+  type PartnerOrderSchema,
   type PartnerRow,
   partnerCustomerIds,
   unfreezePartnerCustomer,
@@ -46,18 +48,8 @@ export async function unfreezeCustomer(
 
 // ---- orders -------------------------------------------------------------------------------
 
-export type PartnerOrder = {
-  id: string;
-  customer_id: string;
-  contract_id: string;
-  type: "signup" | "change";
-  status: string;
-  plan_variant_id: string | null;
-  quantity: string | null;
-  currency: string | null;
-  created_at: string;
-  updated_at: string;
-};
+/** An order of a partner's customer as answered; PartnerOrderSchema defines it. */
+export type PartnerOrder = Static<typeof PartnerOrderSchema>;
 
 export type OrderFilter = {
   customer_id?: string | undefined;

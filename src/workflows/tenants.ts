@@ -8,6 +8,7 @@
 import type { Kysely } from "kysely";
 import type { Temporal } from "temporal-polyfill";
 import { fixedClock } from "../domain/clock.js";
+import type { OperationId, SystemOperation } from "../domain/operations.js";
 import { systemClock } from "../lib/clock.js";
 import { newId } from "../lib/ids.js";
 import { createAdminCredentials } from "../modules/access/index.js";
@@ -29,7 +30,7 @@ async function bootstrap(
 ): Promise<TenantCredentials> {
   const tenantId = newId("tenant");
   await insertTenant(work.db, { id: tenantId, name: input.name, testClockNow: input.testClockNow });
-  const scope = (operation: string) => ({
+  const scope = (operation: OperationId | SystemOperation) => ({
     tenantId,
     actor: { type: "system", id: "bootstrap" } as const,
     requestId: "bootstrap",

@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Clock } from "../domain/clock.js";
 import { conflict } from "../domain/errors.js";
+import type { SystemOperation } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
 import { canonicalJson } from "../lib/json.js";
 import { type AuditRecord, insertAuditRecords } from "../modules/audit/index.js";
@@ -163,7 +164,7 @@ export async function unitOfWork<T>(db: Kysely<DB>, fn: (work: Work) => Promise<
  */
 export function systemContexts(
   work: Work,
-  scope: { actorId: string; operation: string },
+  scope: { actorId: string; operation: SystemOperation },
 ): (tenantId: string, clock: Clock) => Promise<Ctx> {
   const contexts = new Map<string, Promise<Ctx>>();
   return (tenantId, clock) => {

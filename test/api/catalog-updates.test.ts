@@ -1,7 +1,7 @@
 /**
  * Catalog updates: descriptive fields change; what existing contracts are billed by does not.
  */
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeServer } from "../server.js";
 
 describeServer("catalog updates", (t) => {
@@ -9,24 +9,24 @@ describeServer("catalog updates", (t) => {
   const patch = (url: string, body: unknown, key?: string) =>
     t.server.request("PATCH", url, { body, ...(key ? { key } : {}) });
 
-  it("setup: a group, a plan, a component, a variant and a customer", async () => {
+  // a group, a plan, a component, a variant and a customer
+  beforeAll(async () => {
+    const create = (url: string, body: unknown) => t.server.must("POST", url, body);
     ids.group = (
-      await t.server.post("/v1/plan_groups", { name: "Cloud", currency: "EUR", price_type: "net" })
-    ).body.id;
-    ids.plan = (
-      await t.server.post("/v1/plans", { plan_group_id: ids.group, name: "Pro" })
-    ).body.id;
+      await create("/v1/plan_groups", { name: "Cloud", currency: "EUR", price_type: "net" })
+    ).id;
+    ids.plan = (await create("/v1/plans", { plan_group_id: ids.group, name: "Pro" })).id;
     ids.component = (
-      await t.server.post("/v1/components", {
+      await create("/v1/components", {
         plan_group_id: ids.group,
         name: "Seats",
         type: "quantity",
         price_per_unit: "9.90",
         external_id: "seats",
       })
-    ).body.id;
+    ).id;
     ids.variant = (
-      await t.server.post("/v1/plan_variants", {
+      await create("/v1/plan_variants", {
         plan_id: ids.plan,
         internal_name: "Pro monthly",
         recurring_fee: "29.90",
@@ -34,8 +34,8 @@ describeServer("catalog updates", (t) => {
         contract_period: { unit: "month", count: 12 },
         external_id: "pro-m",
       })
-    ).body.id;
-    ids.customer = (await t.server.post("/v1/customers", { email: "c@x.example" })).body.id;
+    ).id;
+    ids.customer = (await create("/v1/customers", { email: "c@x.example" })).id;
     expect(Object.values(ids).every(Boolean)).toBe(true);
   });
 

@@ -3,7 +3,7 @@
  * runs transactions one after another): changes to one contract serialise on its row, and
  * idempotent retries under load answer with the first response and write once.
  */
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeServer } from "../server.js";
 
 describeServer("concurrent requests", (t) => {
@@ -27,7 +27,8 @@ describeServer("concurrent requests", (t) => {
       plan_variant_id: string;
     }[];
 
-  it("setup: three plan variants of one plan group", async () => {
+  // three plan variants of one plan group
+  beforeAll(async () => {
     await post("/v1/test_clock", { frozen_time: "2026-04-01T10:00:00Z" });
     const group = await post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" });
     const plan = await post("/v1/plans", { plan_group_id: group.id, name: "P" });

@@ -6,7 +6,7 @@
  * transfer guard lets the call through (the operation may still refuse for its own reasons);
  * refused: 409 `record_transferred`.
  */
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import {
   ACCRUE_RULES,
   SEED_RULES,
@@ -309,7 +309,8 @@ describeServer("transfer rules over HTTP", (t) => {
       })
     ).resource_id as string;
 
-  it("setup: one customer per state, transferred; only one contract renewed since", async () => {
+  // one customer per state, transferred; only one contract renewed since
+  beforeAll(async () => {
     api = await billingTenant(t.server, "Rules", "2026-01-15T10:00:00Z");
     ids.home = (await api.get("/v1/business_entities")).data[0].id;
     ids.uk = (await api.post("/v1/business_entities", { name: "Acme Ltd" })).id;

@@ -3,7 +3,7 @@
  * record ids (refused, nothing of this tenant written, none of its ids revealed), and with a
  * read-only key (every mutation is 403 naming the permission, every read is allowed).
  */
-import { expect, it, vi } from "vitest";
+import { beforeAll, expect, it, vi } from "vitest";
 import { OPERATIONS } from "../../src/domain/operations.js";
 import { type DocumentedRoute, fixture, operationsOf } from "../routes.js";
 import { describeServer, type TestServer } from "../server.js";
@@ -24,11 +24,12 @@ describeServer("tenant isolation and permissions on every route", (t) => {
   let ids: string[] = [];
   let routes: DocumentedRoute[] = [];
 
-  it("setup: one record of every kind in this tenant", async () => {
+  // one record of every kind in this tenant
+  beforeAll(async () => {
     ids = await fixture(t.server);
     routes = await documented(t.server);
     expect(routes.length).toBeGreaterThan(60);
-  });
+  }, 180_000);
 
   it("another tenant's key with this tenant's ids: refused, nothing written, nothing revealed", async () => {
     const other = await t.server.createTenant("Other");

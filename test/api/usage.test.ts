@@ -1,45 +1,48 @@
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeServer } from "../server.js";
 
 describeServer("metered usage", (t) => {
   const ids: Record<string, string> = {};
 
-  it("setup: a contract with a metered and a quantity component", async () => {
-    await t.server.post("/v1/test_clock", { frozen_time: "2025-04-01T00:00:00Z" });
-    const group = (
-      await t.server.post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
-    ).body;
+  // a contract with a metered and a quantity component
+  beforeAll(async () => {
+    const create = (url: string, body?: unknown) => t.server.must("POST", url, body);
+    await create("/v1/test_clock", { frozen_time: "2025-04-01T00:00:00Z" });
+    const group = await create("/v1/plan_groups", {
+      name: "G",
+      currency: "EUR",
+      price_type: "net",
+    });
     ids.group = group.id;
-    const plan = (await t.server.post("/v1/plans", { plan_group_id: group.id, name: "P" })).body;
-    const variant = (
-      await t.server.post("/v1/plan_variants", {
-        plan_id: plan.id,
-        internal_name: "V",
-        recurring_fee: "5",
-        fee_period: { unit: "month", count: 1 },
-      })
-    ).body;
+    const plan = await create("/v1/plans", { plan_group_id: group.id, name: "P" });
+    const variant = await create("/v1/plan_variants", {
+      plan_id: plan.id,
+      internal_name: "V",
+      recurring_fee: "5",
+      fee_period: { unit: "month", count: 1 },
+    });
     ids.metered = (
-      await t.server.post("/v1/components", {
+      await create("/v1/components", {
         plan_group_id: group.id,
         name: "API calls",
         type: "metered",
         price_per_unit: "0.001",
       })
-    ).body.id;
+    ).id;
     ids.seats = (
-      await t.server.post("/v1/components", {
+      await create("/v1/components", {
         plan_group_id: group.id,
         name: "Seats",
         type: "quantity",
         price_per_unit: "3",
       })
-    ).body.id;
-    const customer = (await t.server.post("/v1/customers", { email: "u@x.example" })).body;
-    const order = (
-      await t.server.post("/v1/orders", { customer_id: customer.id, plan_variant_id: variant.id })
-    ).body;
-    await t.server.post(`/v1/orders/${order.id}/commit`);
+    ).id;
+    const customer = await create("/v1/customers", { email: "u@x.example" });
+    const order = await create("/v1/orders", {
+      customer_id: customer.id,
+      plan_variant_id: variant.id,
+    });
+    await create(`/v1/orders/${order.id}/commit`);
     ids.contract = order.contract_id;
   });
 

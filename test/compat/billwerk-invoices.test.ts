@@ -5,7 +5,7 @@
  * wrote (drafts from a settlement with `draft: true`, a credit note, a gross-priced invoice).
  */
 import BillwerkModule from "billwerk";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeServer, type TestServer } from "../server.js";
 
 type Client = Record<string, (...args: unknown[]) => Promise<any>>;
@@ -76,7 +76,8 @@ describeServer("billwerk 2.1.0 client: invoices", (t) => {
   };
   const client = () => billwerkClient(t.server);
 
-  it("setup: 19 % VAT in Germany; a net plan (Pro 49.90 + 10 setup) and a gross plan (Home 11.90)", async () => {
+  // 19 % VAT in Germany; a net plan (Pro 49.90 + 10 setup) and a gross plan (Home 11.90)
+  beforeAll(async () => {
     await post("/v1/test_clock", { frozen_time: "2026-05-04T08:00:00Z" });
     const policy = await post("/v1/tax_policies", {
       name: "VAT",

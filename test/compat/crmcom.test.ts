@@ -2,7 +2,7 @@
  * CRM.COM's subscription-action methods over HTTP with CRM.COM's parameter names, identifier
  * objects, session tokens and `{data, status}` envelope.
  */
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { billingTenant } from "../billing-tenant.js";
 import { describeServer } from "../server.js";
 
@@ -22,8 +22,13 @@ describeServer("CRM.COM subscription actions", (t) => {
   };
   const act = (method: string, body: Record<string, unknown>) =>
     crm(`subscriptions/${method}`, { token, ...body });
+  /** The header of a login with an API key (CRM.COM's web API key token). */
+  const basic = (apiKey: string) => ({
+    authorization: `Basic ${Buffer.from(`${apiKey}:`).toString("base64")}`,
+  });
 
-  it("setup: a tenant with a contract, a service and a distributor; a session from an API key", async () => {
+  // a tenant with a contract, a service and a distributor; a session from an API key
+  beforeAll(async () => {
     api = await billingTenant(t.server, "CRM", "2026-03-01T00:00:00Z");
     const created = await api.post("/v1/api_keys", { name: "crm", roles: ["admin"] });
     key = created.secret;
@@ -46,26 +51,20 @@ describeServer("CRM.COM subscription actions", (t) => {
     ids.contract = await api.signup(ids.customer, ids.variant);
     await api.post("/v1/provisioning_distributors", { name: "Cable West", alternative_code: "CW" });
     await api.advance("2026-03-10T00:00:00Z");
+    const login = await crm("authentication/web_api_key/token", {}, basic(key));
+    if (login.status !== 200) {
+      throw new Error(`login → ${login.status}: ${JSON.stringify(login.body)}`);
+    }
+    token = login.body.data.token;
+  });
 
-    const refused = await crm(
-      "authentication/web_api_key/token",
-      {},
-      {
-        authorization: `Basic ${Buffer.from("ak_wrong:").toString("base64")}`,
-      },
-    );
+  it("a login with a wrong API key is refused; with the key, a session of two hours", async () => {
+    const refused = await crm("authentication/web_api_key/token", {}, basic("ak_wrong"));
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({ data: null, status: { code: "INVALID_CREDENTIALS" } });
-    const login = await crm(
-      "authentication/web_api_key/token",
-      {},
-      {
-        authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}`,
-      },
-    );
+    const login = await crm("authentication/web_api_key/token", {}, basic(key));
     expect(login.status).toBe(200);
     expect(login.body.status).toEqual({ code: "OK", message: "" });
-    token = login.body.data.token;
     const hours = (Date.parse(login.body.data.expiration_date) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(1.9);
     expect(hours).toBeLessThanOrEqual(2);

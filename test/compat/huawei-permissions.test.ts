@@ -4,7 +4,7 @@
  * caller holding none of them (403 CBC.0151 naming the codes), and another partner's admin
  * credentials (its records are not there: empty lists, 404 for ids).
  */
-import { expect, it, vi } from "vitest";
+import { beforeAll, expect, it, vi } from "vitest";
 import { getOperation } from "../../src/domain/operations.js";
 import { describeServer, type Response } from "../server.js";
 
@@ -186,24 +186,25 @@ describeServer("Huawei partner APIs: seed 001 permissions", (t) => {
     },
   ];
 
-  it("setup: partners A (with reseller R) and B, a customer of A with an order and a budget", async () => {
-    await admin("POST", "/v1/test_clock", { frozen_time: "2026-03-01T09:00:00Z" });
-    s.a = (await admin("POST", "/v1/partners", { name: "A" })).body.id;
-    s.r = (await admin("POST", "/v1/partners", { name: "R", parent_id: s.a })).body.id;
-    s.b = (await admin("POST", "/v1/partners", { name: "B" })).body.id;
+  // partners A (with reseller R) and B, a customer of A with an order and a budget
+  beforeAll(async () => {
+    await t.server.must("POST", "/v1/test_clock", { frozen_time: "2026-03-01T09:00:00Z" });
+    s.a = (await t.server.must("POST", "/v1/partners", { name: "A" })).id;
+    s.r = (await t.server.must("POST", "/v1/partners", { name: "R", parent_id: s.a })).id;
+    s.b = (await t.server.must("POST", "/v1/partners", { name: "B" })).id;
     s.customer = await register();
-    const group = (
-      await admin("POST", "/v1/plan_groups", { name: "G", currency: "USD", price_type: "net" })
-    ).body;
-    const plan = (await admin("POST", "/v1/plans", { plan_group_id: group.id, name: "P" })).body;
-    const variant = (
-      await admin("POST", "/v1/plan_variants", {
-        plan_id: plan.id,
-        internal_name: "V",
-        recurring_fee: "10",
-        fee_period: { unit: "month", count: 1 },
-      })
-    ).body;
+    const group = await t.server.must("POST", "/v1/plan_groups", {
+      name: "G",
+      currency: "USD",
+      price_type: "net",
+    });
+    const plan = await t.server.must("POST", "/v1/plans", { plan_group_id: group.id, name: "P" });
+    const variant = await t.server.must("POST", "/v1/plan_variants", {
+      plan_id: plan.id,
+      internal_name: "V",
+      recurring_fee: "10",
+      fee_period: { unit: "month", count: 1 },
+    });
     const order = await admin("POST", "/v1/orders", {
       customer_id: s.customer,
       plan_variant_id: variant.id,
@@ -216,7 +217,7 @@ describeServer("Huawei partner APIs: seed 001 permissions", (t) => {
       { body: { amount: "1000.00", currency: "USD" } },
     );
     expect(budget.status, JSON.stringify(budget.body)).toBe(200);
-  });
+  }, 120_000);
 
   it("the table covers every seed 001 row, and the catalog carries its codes", () => {
     expect(ROWS).toHaveLength(12);

@@ -5,7 +5,7 @@
  */
 
 import pino from "pino";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { billingJob } from "../../src/jobs/billing.js";
 import { runBilling } from "../../src/workflows/billing-run.js";
 import { describeServer } from "../server.js";
@@ -17,25 +17,29 @@ describeServer("billing runs", (t) => {
   const post = (url: string, body?: unknown) => t.server.post(url, body);
   const systemNow = () => new Date();
 
-  it("setup: a dozen monthly contracts", async () => {
-    await post("/v1/test_clock", { frozen_time: "2026-05-01T08:00:00Z" });
-    const group = (await post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" }))
-      .body;
-    const plan = (await post("/v1/plans", { plan_group_id: group.id, name: "P" })).body;
-    const variant = (
-      await post("/v1/plan_variants", {
-        plan_id: plan.id,
-        internal_name: "Monthly",
-        recurring_fee: "9.99",
-        fee_period: { unit: "month", count: 1 },
-      })
-    ).body;
+  // a dozen monthly contracts
+  beforeAll(async () => {
+    const create = (url: string, body?: unknown) => t.server.must("POST", url, body);
+    await create("/v1/test_clock", { frozen_time: "2026-05-01T08:00:00Z" });
+    const group = await create("/v1/plan_groups", {
+      name: "G",
+      currency: "EUR",
+      price_type: "net",
+    });
+    const plan = await create("/v1/plans", { plan_group_id: group.id, name: "P" });
+    const variant = await create("/v1/plan_variants", {
+      plan_id: plan.id,
+      internal_name: "Monthly",
+      recurring_fee: "9.99",
+      fee_period: { unit: "month", count: 1 },
+    });
     for (let i = 0; i < CONTRACTS; i++) {
-      const customer = (await post("/v1/customers", { email: `c${i}@x.example` })).body;
-      const order = (
-        await post("/v1/orders", { customer_id: customer.id, plan_variant_id: variant.id })
-      ).body;
-      await post(`/v1/orders/${order.id}/commit`);
+      const customer = await create("/v1/customers", { email: `c${i}@x.example` });
+      const order = await create("/v1/orders", {
+        customer_id: customer.id,
+        plan_variant_id: variant.id,
+      });
+      await create(`/v1/orders/${order.id}/commit`);
       contracts.push(order.contract_id);
     }
   });

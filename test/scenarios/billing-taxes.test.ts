@@ -2,7 +2,7 @@
  * Taxes on invoices: the plan group's tax policy, the customer's country, reverse charge for
  * a business customer with a VAT id in another country than the seller's.
  */
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeServer } from "../server.js";
 
 describeServer("billing taxes", (t) => {
@@ -18,14 +18,45 @@ describeServer("billing taxes", (t) => {
     return (await post(`/v1/contracts/${order.contract_id}/settle`)).body.invoice;
   }
 
-  it("setup: an Austrian seller, a policy on the plan group", async () => {
-    await post("/v1/test_clock", { frozen_time: "2026-02-01T09:00:00Z" });
+  // an Austrian seller, a policy on the plan group
+  beforeAll(async () => {
+    const create = (url: string, body?: unknown) => t.server.must("POST", url, body);
+    await create("/v1/test_clock", { frozen_time: "2026-02-01T09:00:00Z" });
     const entity = (await t.server.get("/v1/business_entities")).body.data[0];
-    await patch(`/v1/business_entities/${entity.id}`, {
+    await t.server.must("PATCH", `/v1/business_entities/${entity.id}`, {
       name: "Wien GmbH",
       country: "AT",
       vat_id: "ATU12345678",
     });
+    const policy = await create("/v1/tax_policies", {
+      name: "EU VAT",
+      rates: [
+        { country: "AT", rate: "20" },
+        { country: "DE", rate: "19" },
+      ],
+      default_rate: "20",
+    });
+    const group = await create("/v1/plan_groups", {
+      name: "Cloud",
+      currency: "EUR",
+      price_type: "net",
+      tax_policy_id: policy.id,
+    });
+    expect(group.tax_policy_id).toBe(policy.id);
+    ids.group = group.id;
+    const plan = await create("/v1/plans", { plan_group_id: group.id, name: "P" });
+    ids.variant = (
+      await create("/v1/plan_variants", {
+        plan_id: plan.id,
+        internal_name: "Standard",
+        recurring_fee: "99.99",
+        fee_period: { unit: "month", count: 1 },
+      })
+    ).id;
+  });
+
+  it("an unknown or empty tax policy id → 422 unknown_tax_policy, nothing written", async () => {
+    const entity = (await t.server.get("/v1/business_entities")).body.data[0];
     const unknown = await post("/v1/plan_groups", {
       name: "X",
       currency: "EUR",
@@ -49,33 +80,6 @@ describeServer("billing taxes", (t) => {
     expect((await t.server.get("/v1/business_entities")).body.data[0].default_tax_policy_id).toBe(
       null,
     );
-    const policy = (
-      await post("/v1/tax_policies", {
-        name: "EU VAT",
-        rates: [
-          { country: "AT", rate: "20" },
-          { country: "DE", rate: "19" },
-        ],
-        default_rate: "20",
-      })
-    ).body;
-    const group = await post("/v1/plan_groups", {
-      name: "Cloud",
-      currency: "EUR",
-      price_type: "net",
-      tax_policy_id: policy.id,
-    });
-    expect(group.body.tax_policy_id).toBe(policy.id);
-    ids.group = group.body.id;
-    const plan = (await post("/v1/plans", { plan_group_id: group.body.id, name: "P" })).body;
-    ids.variant = (
-      await post("/v1/plan_variants", {
-        plan_id: plan.id,
-        internal_name: "Standard",
-        recurring_fee: "99.99",
-        fee_period: { unit: "month", count: 1 },
-      })
-    ).body.id;
   });
 
   it("the customer's country decides the rate", async () => {

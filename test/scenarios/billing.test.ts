@@ -3,7 +3,7 @@
  * repaired at the next settlement, void and re-billing, credit notes, PDFs, and the final
  * settlement of an ended contract. Every amount is derived in a comment.
  */
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeServer } from "../server.js";
 
 describeServer("billing", (t) => {
@@ -27,8 +27,10 @@ describeServer("billing", (t) => {
       l.tax_rate,
     ]);
 
-  it("setup: German seller and customer, 19 % VAT, Basic 30.00 and Pro 60.00 a month", async () => {
-    await post("/v1/test_clock", { frozen_time: "2026-01-15T10:00:00Z" });
+  // German seller and customer, 19 % VAT, Basic 30.00 and Pro 60.00 a month
+  beforeAll(async () => {
+    const create = (url: string, body?: unknown) => t.server.must("POST", url, body);
+    await create("/v1/test_clock", { frozen_time: "2026-01-15T10:00:00Z" });
     const policy = await post("/v1/tax_policies", {
       name: "VAT",
       rates: [
@@ -55,44 +57,46 @@ describeServer("billing", (t) => {
       },
     });
     expect(entity.status).toBe(200);
-    const group = (await post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" }))
-      .body;
-    const plan = (await post("/v1/plans", { plan_group_id: group.id, name: "Cloud" })).body;
+    const group = await create("/v1/plan_groups", {
+      name: "G",
+      currency: "EUR",
+      price_type: "net",
+    });
+    const plan = await create("/v1/plans", { plan_group_id: group.id, name: "Cloud" });
     const monthly = { fee_period: { unit: "month", count: 1 } };
     ids.basic = (
-      await post("/v1/plan_variants", {
+      await create("/v1/plan_variants", {
         plan_id: plan.id,
         internal_name: "Basic",
         recurring_fee: "30",
         ...monthly,
       })
-    ).body.id;
+    ).id;
     ids.pro = (
-      await post("/v1/plan_variants", {
+      await create("/v1/plan_variants", {
         plan_id: plan.id,
         internal_name: "Pro",
         recurring_fee: "60",
         ...monthly,
       })
-    ).body.id;
-    const customer = (
-      await post("/v1/customers", {
-        company_name: "Kunde AG",
-        email: "billing@kunde.example",
-        time_zone: "Europe/Berlin",
-        address: {
-          street: "Ring",
-          house_number: "5",
-          postal_code: "80331",
-          city: "München",
-          country: "DE",
-        },
-      })
-    ).body;
+    ).id;
+    const customer = await create("/v1/customers", {
+      company_name: "Kunde AG",
+      email: "billing@kunde.example",
+      time_zone: "Europe/Berlin",
+      address: {
+        street: "Ring",
+        house_number: "5",
+        postal_code: "80331",
+        city: "München",
+        country: "DE",
+      },
+    });
     ids.customer = customer.id;
-    const order = (
-      await post("/v1/orders", { customer_id: customer.id, plan_variant_id: ids.basic })
-    ).body;
+    const order = await create("/v1/orders", {
+      customer_id: customer.id,
+      plan_variant_id: ids.basic,
+    });
     expect((await post(`/v1/orders/${order.id}/commit`)).body.status).toBe("succeeded");
     ids.contract = order.contract_id;
   });

@@ -2,7 +2,7 @@
  * Order carts with components on a test clock: a signup starts with them; a change order
  * without a plan variant changes only the listed components at its change date.
  */
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeServer } from "../server.js";
 
 describeServer("order carts with components", (t) => {
@@ -13,50 +13,56 @@ describeServer("order carts with components", (t) => {
       (s: Record<string, unknown>) => [s.component_id, s.quantity, s.start_date, s.end_date],
     );
 
-  it("setup: test clock, customer, plan group with quantity, on/off and metered components", async () => {
-    await post("/v1/test_clock", { frozen_time: "2025-03-01T09:00:00Z" });
-    ids.customer = (await post("/v1/customers", { email: "cart@x.example" })).body.id;
+  // test clock, customer, plan group with quantity, on/off and metered components
+  beforeAll(async () => {
+    const create = (url: string, body?: unknown) => t.server.must("POST", url, body);
+    await create("/v1/test_clock", { frozen_time: "2025-03-01T09:00:00Z" });
+    ids.customer = (await create("/v1/customers", { email: "cart@x.example" })).id;
     ids.group = (
-      await post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
-    ).body.id;
-    const plan = (await post("/v1/plans", { plan_group_id: ids.group, name: "P" })).body;
+      await create("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
+    ).id;
+    const plan = await create("/v1/plans", { plan_group_id: ids.group, name: "P" });
     ids.approvalPlan = (
-      await post("/v1/plans", {
+      await create("/v1/plans", {
         plan_group_id: ids.group,
         name: "A",
         requires_order_approval: true,
       })
-    ).body.id;
+    ).id;
     const monthly = { recurring_fee: "10", fee_period: { unit: "month", count: 1 } };
     ids.variant = (
-      await post("/v1/plan_variants", { plan_id: plan.id, internal_name: "V", ...monthly })
-    ).body.id;
+      await create("/v1/plan_variants", { plan_id: plan.id, internal_name: "V", ...monthly })
+    ).id;
     ids.approvalVariant = (
-      await post("/v1/plan_variants", { plan_id: ids.approvalPlan, internal_name: "A", ...monthly })
-    ).body.id;
+      await create("/v1/plan_variants", {
+        plan_id: ids.approvalPlan,
+        internal_name: "A",
+        ...monthly,
+      })
+    ).id;
     const component = async (name: string, type: string) =>
       (
-        await post("/v1/components", {
+        await create("/v1/components", {
           plan_group_id: ids.group,
           name,
           type,
           price_per_unit: "1",
         })
-      ).body.id;
+      ).id;
     ids.seats = await component("Seats", "quantity");
     ids.support = await component("Support", "on_off");
     ids.calls = await component("Calls", "metered");
     const otherGroup = (
-      await post("/v1/plan_groups", { name: "H", currency: "USD", price_type: "net" })
-    ).body.id;
+      await create("/v1/plan_groups", { name: "H", currency: "USD", price_type: "net" })
+    ).id;
     ids.foreign = (
-      await post("/v1/components", {
+      await create("/v1/components", {
         plan_group_id: otherGroup,
         name: "X",
         type: "quantity",
         price_per_unit: "1",
       })
-    ).body.id;
+    ).id;
     expect(Object.values(ids).every(Boolean)).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 /**
  * Up- and downgrades with a change date, on a test clock.
  */
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeServer } from "../server.js";
 
 describeServer("plan changes", (t) => {
@@ -9,46 +9,54 @@ describeServer("plan changes", (t) => {
   const post = (url: string, body?: unknown) => t.server.post(url, body);
   const contract = async () => (await t.server.get(`/v1/contracts/${ids.contract}`)).body;
 
-  it("setup: monthly Basic from Jan 10", async () => {
-    await post("/v1/test_clock", { frozen_time: "2025-01-10T09:00:00Z" });
-    const group = (await post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" }))
-      .body;
-    const plan = (await post("/v1/plans", { plan_group_id: group.id, name: "P" })).body;
+  // monthly Basic from Jan 10
+  beforeAll(async () => {
+    const create = (url: string, body?: unknown) => t.server.must("POST", url, body);
+    await create("/v1/test_clock", { frozen_time: "2025-01-10T09:00:00Z" });
+    const group = await create("/v1/plan_groups", {
+      name: "G",
+      currency: "EUR",
+      price_type: "net",
+    });
+    const plan = await create("/v1/plans", { plan_group_id: group.id, name: "P" });
     const monthly = { fee_period: { unit: "month", count: 1 } };
     ids.basic = (
-      await post("/v1/plan_variants", {
+      await create("/v1/plan_variants", {
         plan_id: plan.id,
         internal_name: "Basic",
         recurring_fee: "10",
         ...monthly,
       })
-    ).body.id;
+    ).id;
     ids.pro = (
-      await post("/v1/plan_variants", {
+      await create("/v1/plan_variants", {
         plan_id: plan.id,
         internal_name: "Pro",
         recurring_fee: "30",
         ...monthly,
       })
-    ).body.id;
-    const otherGroup = (
-      await post("/v1/plan_groups", { name: "USD", currency: "USD", price_type: "net" })
-    ).body;
-    const otherPlan = (await post("/v1/plans", { plan_group_id: otherGroup.id, name: "P" })).body;
+    ).id;
+    const otherGroup = await create("/v1/plan_groups", {
+      name: "USD",
+      currency: "USD",
+      price_type: "net",
+    });
+    const otherPlan = await create("/v1/plans", { plan_group_id: otherGroup.id, name: "P" });
     ids.usd = (
-      await post("/v1/plan_variants", {
+      await create("/v1/plan_variants", {
         plan_id: otherPlan.id,
         internal_name: "USD",
         recurring_fee: "10",
         ...monthly,
       })
-    ).body.id;
-    const customer = (await post("/v1/customers", { email: "c@x.example" })).body;
+    ).id;
+    const customer = await create("/v1/customers", { email: "c@x.example" });
     ids.customer = customer.id;
-    const order = (
-      await post("/v1/orders", { customer_id: customer.id, plan_variant_id: ids.basic })
-    ).body;
-    await post(`/v1/orders/${order.id}/commit`);
+    const order = await create("/v1/orders", {
+      customer_id: customer.id,
+      plan_variant_id: ids.basic,
+    });
+    await create(`/v1/orders/${order.id}/commit`);
     ids.contract = order.contract_id;
   });
 

@@ -2,7 +2,7 @@
  * Discounts, coupons and discount subscriptions on a test clock. Nothing here prices a
  * discount: the test checks what is stored for the billing engine to read.
  */
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { discountsForBilling } from "../../src/modules/contracts/discount-subscriptions.js";
 import { describeServer } from "../server.js";
 
@@ -12,26 +12,28 @@ describeServer("discounts and coupons", (t) => {
   const signup = async (extra: Record<string, unknown> = {}) =>
     post("/v1/orders", { customer_id: ids.customer, plan_variant_id: ids.variant, ...extra });
 
-  it("setup: test clock, a customer in Berlin, a plan group in EUR and one in USD", async () => {
-    await post("/v1/test_clock", { frozen_time: "2025-01-31T10:00:00Z" });
+  // test clock, a customer in Berlin, a plan group in EUR and one in USD
+  beforeAll(async () => {
+    const create = (url: string, body?: unknown) => t.server.must("POST", url, body);
+    await create("/v1/test_clock", { frozen_time: "2025-01-31T10:00:00Z" });
     ids.customer = (
-      await post("/v1/customers", { email: "d@x.example", time_zone: "Europe/Berlin" })
-    ).body.id;
+      await create("/v1/customers", { email: "d@x.example", time_zone: "Europe/Berlin" })
+    ).id;
     ids.group = (
-      await post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
-    ).body.id;
+      await create("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
+    ).id;
     ids.usd = (
-      await post("/v1/plan_groups", { name: "U", currency: "USD", price_type: "net" })
-    ).body.id;
-    const plan = (await post("/v1/plans", { plan_group_id: ids.group, name: "P" })).body;
+      await create("/v1/plan_groups", { name: "U", currency: "USD", price_type: "net" })
+    ).id;
+    const plan = await create("/v1/plans", { plan_group_id: ids.group, name: "P" });
     ids.variant = (
-      await post("/v1/plan_variants", {
+      await create("/v1/plan_variants", {
         plan_id: plan.id,
         internal_name: "V",
         recurring_fee: "10",
         fee_period: { unit: "month", count: 1 },
       })
-    ).body.id;
+    ).id;
     expect(Object.values(ids).every(Boolean)).toBe(true);
   });
 

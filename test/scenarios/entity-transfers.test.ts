@@ -4,12 +4,14 @@
  * same day when the transfer comes before that day's billing run, at the next billing date
  * when it comes after.
  */
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { billingTenant } from "../billing-tenant.js";
 import { describeServer } from "../server.js";
 
 describeServer("business entity transfers", (t) => {
   const ids: Record<string, string> = {};
+  /** Responses the fixture's own case checks. */
+  const created: Record<string, any> = {};
   let api: Awaited<ReturnType<typeof billingTenant>>;
   const transfer = (customerId: string | undefined, destination: string | undefined) =>
     api.request("POST", "/v1/business_entity_transfers", {
@@ -25,23 +27,18 @@ describeServer("business entity transfers", (t) => {
     });
   const contract = (id: string | undefined) => api.get(`/v1/contracts/${id}`);
 
-  it("setup: a second entity with its own numbers; two customers billed by the default", async () => {
+  // a second entity with its own numbers; two customers billed by the default
+  beforeAll(async () => {
     api = await billingTenant(t.server, "Entities", "2026-01-15T10:00:00Z");
     const [home] = (await api.get("/v1/business_entities")).data;
     ids.home = home.id;
-    const uk = await api.post("/v1/business_entities", {
+    created.uk = await api.post("/v1/business_entities", {
       name: "Acme Ltd",
       country: "GB",
       invoice_prefix: "UK-",
       currencies: ["EUR", "GBP"],
     });
-    expect(uk).toMatchObject({
-      is_default: false,
-      invoice_prefix: "UK-",
-      currencies: ["EUR", "GBP"],
-    });
-    ids.uk = uk.id;
-    expect((await api.get(`/v1/business_entities/${uk.id}`)).name).toBe("Acme Ltd");
+    ids.uk = created.uk.id;
     const { plan } = await api.plan();
     ids.variant = await api.variant(plan, {
       internal_name: "M",
@@ -52,8 +49,17 @@ describeServer("business entity transfers", (t) => {
     ids.late = await api.customer({ company_name: "Late" });
     ids.earlyContract = await api.signup(ids.early, ids.variant);
     ids.lateContract = await api.signup(ids.late, ids.variant);
-    expect((await contract(ids.earlyContract)).business_entity_id).toBe(ids.home);
     await api.run();
+  });
+
+  it("a second entity has its own prefix and currencies; the default one bills its customers", async () => {
+    expect(created.uk).toMatchObject({
+      is_default: false,
+      invoice_prefix: "UK-",
+      currencies: ["EUR", "GBP"],
+    });
+    expect((await api.get(`/v1/business_entities/${ids.uk}`)).name).toBe("Acme Ltd");
+    expect((await contract(ids.earlyContract)).business_entity_id).toBe(ids.home);
     const numbers = [
       ...(await api.invoices(ids.earlyContract!)),
       ...(await api.invoices(ids.lateContract!)),

@@ -4,7 +4,7 @@
  * grace-expiry deactivation of a contract whose customer still owes, and its postponement.
  */
 import { pino } from "pino";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { dunningJob, graceExpiryJob } from "../../src/jobs/dunning.js";
 import { billingTenant } from "../billing-tenant.js";
 import { describeServer } from "../server.js";
@@ -24,7 +24,8 @@ describeServer("payments, dunning and grace periods", (t) => {
       .map((e: any) => e.data ?? e.payload)
       .reverse();
 
-  it("setup: 30 EUR a month from Jan 1, billed in advance", async () => {
+  // 30 EUR a month from Jan 1, billed in advance
+  beforeAll(async () => {
     api = await billingTenant(t.server, "Payments", "2026-01-01T00:00:00Z");
     const { plan } = await api.plan();
     ids.variant = await api.variant(plan, {
@@ -37,6 +38,10 @@ describeServer("payments, dunning and grace periods", (t) => {
     await api.run();
     const [invoice] = await api.invoices(ids.contract);
     ids.january = invoice.id;
+  });
+
+  it("the first run bills January in advance: one open invoice of 30.00", async () => {
+    const [invoice] = await api.invoices(ids.contract!);
     expect(invoice).toMatchObject({ status: "finalized", total_gross: "30.00" });
     expect(await balance()).toMatchObject({
       balances: [{ currency: "EUR", invoiced: "30.00", paid: "0.00", balance: "30.00" }],

@@ -3,7 +3,7 @@
  * trial end) once, when the tenant's test clock passes it.
  */
 import { pino } from "pino";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { contractPhaseEvents } from "../../src/jobs/contract-phase-events.js";
 import { getWebhookFormat } from "../../src/modules/webhooks/formats.js";
 import { describeServer } from "../server.js";
@@ -17,29 +17,33 @@ describeServer("contract phase events", (t) => {
   const events = async (type: string) =>
     (await t.server.get(`/v1/events?type=${type}&subject_id=${ids.contract}`)).body.data;
 
-  it("setup: a signup with a 14-day trial on a test clock", async () => {
-    await post("/v1/test_clock", { frozen_time: "2025-01-31T10:00:00Z" });
-    const customer = (await post("/v1/customers", { email: "p@x.example" })).body.id;
-    const group = (await post("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" }))
-      .body.id;
+  // a signup with a 14-day trial on a test clock
+  beforeAll(async () => {
+    const create = (url: string, body?: unknown) => t.server.must("POST", url, body);
+    await create("/v1/test_clock", { frozen_time: "2025-01-31T10:00:00Z" });
+    const customer = (await create("/v1/customers", { email: "p@x.example" })).id;
+    const group = (
+      await create("/v1/plan_groups", { name: "G", currency: "EUR", price_type: "net" })
+    ).id;
     const plan = (
-      await post("/v1/plans", {
+      await create("/v1/plans", {
         plan_group_id: group,
         name: "P",
         trial_period: { unit: "day", count: 14 },
       })
-    ).body.id;
+    ).id;
     const monthly = { recurring_fee: "10", fee_period: { unit: "month", count: 1 } };
     ids.variant = (
-      await post("/v1/plan_variants", { plan_id: plan, internal_name: "V", ...monthly })
-    ).body.id;
+      await create("/v1/plan_variants", { plan_id: plan, internal_name: "V", ...monthly })
+    ).id;
     ids.bigger = (
-      await post("/v1/plan_variants", { plan_id: plan, internal_name: "XL", ...monthly })
-    ).body.id;
-    const order = (
-      await post("/v1/orders", { customer_id: customer, plan_variant_id: ids.variant })
-    ).body;
-    await post(`/v1/orders/${order.id}/commit`);
+      await create("/v1/plan_variants", { plan_id: plan, internal_name: "XL", ...monthly })
+    ).id;
+    const order = await create("/v1/orders", {
+      customer_id: customer,
+      plan_variant_id: ids.variant,
+    });
+    await create(`/v1/orders/${order.id}/commit`);
     ids.contract = order.contract_id;
     expect(Object.values(ids).every(Boolean)).toBe(true);
   });

@@ -1,46 +1,46 @@
 /**
  * Signup scenarios on a test clock: orders, approval, trial, lifecycle status, end.
  */
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeServer } from "../server.js";
 
 describeServer("signup scenarios", (t) => {
   const ids: Record<string, string> = {};
   const post = (url: string, body?: unknown) => t.server.post(url, body);
 
-  it("setup: test clock at 2025-01-31 10:00 UTC, a customer in Berlin, a catalog", async () => {
-    await post("/v1/test_clock", { frozen_time: "2025-01-31T10:00:00Z" });
+  // test clock at 2025-01-31 10:00 UTC, a customer in Berlin, a catalog
+  beforeAll(async () => {
+    const create = (url: string, body?: unknown) => t.server.must("POST", url, body);
+    await create("/v1/test_clock", { frozen_time: "2025-01-31T10:00:00Z" });
     ids.customer = (
-      await post("/v1/customers", { company_name: "Acme", time_zone: "Europe/Berlin" })
-    ).body.id;
-    const group = (
-      await post("/v1/plan_groups", { name: "Cloud", currency: "EUR", price_type: "net" })
-    ).body;
-    const trialPlan = (
-      await post("/v1/plans", {
-        plan_group_id: group.id,
-        name: "Pro",
-        trial_period: { unit: "month", count: 1 },
-      })
-    ).body;
-    const approvalPlan = (
-      await post("/v1/plans", {
-        plan_group_id: group.id,
-        name: "Enterprise",
-        requires_order_approval: true,
-      })
-    ).body;
+      await create("/v1/customers", { company_name: "Acme", time_zone: "Europe/Berlin" })
+    ).id;
+    const group = await create("/v1/plan_groups", {
+      name: "Cloud",
+      currency: "EUR",
+      price_type: "net",
+    });
+    const trialPlan = await create("/v1/plans", {
+      plan_group_id: group.id,
+      name: "Pro",
+      trial_period: { unit: "month", count: 1 },
+    });
+    const approvalPlan = await create("/v1/plans", {
+      plan_group_id: group.id,
+      name: "Enterprise",
+      requires_order_approval: true,
+    });
     const monthly = { recurring_fee: "29.90", fee_period: { unit: "month", count: 1 } };
     ids.trialVariant = (
-      await post("/v1/plan_variants", { plan_id: trialPlan.id, internal_name: "Pro", ...monthly })
-    ).body.id;
+      await create("/v1/plan_variants", { plan_id: trialPlan.id, internal_name: "Pro", ...monthly })
+    ).id;
     ids.approvalVariant = (
-      await post("/v1/plan_variants", {
+      await create("/v1/plan_variants", {
         plan_id: approvalPlan.id,
         internal_name: "Ent",
         ...monthly,
       })
-    ).body.id;
+    ).id;
     expect(Object.values(ids).every(Boolean)).toBe(true);
   });
 

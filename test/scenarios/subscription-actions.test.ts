@@ -4,7 +4,7 @@
  * parameters, identification by customer, and amend_services' effect on the next invoice.
  */
 import { pino } from "pino";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { scheduledActionsJob } from "../../src/jobs/scheduled-actions.js";
 import { runDueActions } from "../../src/workflows/scheduled-actions.js";
 import { billingTenant, lines } from "../billing-tenant.js";
@@ -22,7 +22,8 @@ describeServer("subscription actions", (t) => {
   const contract = (id = ids.contract) => api.get(`/v1/contracts/${id}`);
   const actionCount = async () => (await state()).length;
 
-  it("setup: a monthly plan of 30 EUR with a 10 EUR service, a contract from Jan 1", async () => {
+  // a monthly plan of 30 EUR with a 10 EUR service, a contract from Jan 1
+  beforeAll(async () => {
     api = await billingTenant(t.server, "Actions", "2026-01-01T00:00:00Z");
     const { group, plan } = await api.plan();
     ids.variant = await api.variant(plan, {

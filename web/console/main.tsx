@@ -9,21 +9,16 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { AccrueClient } from "../../sdk/src/client.js";
 import { client, describeError, endSession, signIn, storedKey } from "../shared/api.js";
 import { Field } from "../shared/ui.js";
-import {
-  AuditPage,
-  ClockPage,
-  ContractPage,
-  ContractsPage,
-  CustomerPage,
-  CustomersPage,
-  DashboardPage,
-  InvoicePage,
-  InvoicesPage,
-  OrdersPage,
-  PaymentsPage,
-  SubscriptionActionsPage,
-  WebhooksPage,
-} from "./pages.js";
+import { AuditPage } from "./pages/audit.js";
+import { ClockPage } from "./pages/clock.js";
+import { ContractPage, ContractsPage } from "./pages/contracts.js";
+import { CustomerPage, CustomersPage } from "./pages/customers.js";
+import { DashboardPage } from "./pages/dashboard.js";
+import { InvoicePage, InvoicesPage } from "./pages/invoices.js";
+import { OrdersPage } from "./pages/orders.js";
+import { PaymentsPage } from "./pages/payments.js";
+import { SubscriptionActionsPage } from "./pages/subscription-actions.js";
+import { WebhooksPage } from "./pages/webhooks.js";
 
 export type PageProps = { api: AccrueClient; params: string[]; query: URLSearchParams };
 

@@ -13,6 +13,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { type TObject, Type } from "typebox";
 import { ACTIONS, type ActionName } from "../../domain/actions/actions.js";
 import {
+  type ErrorCode,
   type ErrorDetails,
   invalid,
   isAccrueError,
@@ -436,7 +437,7 @@ function project(data: Record<string, unknown>, fieldsSet: string | undefined) {
 const ok = (data: unknown) => ({ data, status: { code: "OK", message: "" } });
 
 /** Accrue's codes that CRM.COM clients know by another name. */
-const CRM_CODES: Record<string, string> = {
+const CRM_CODES: Partial<Record<ErrorCode, string>> = {
   customer_owns_multiple_subscriptions: "AR_OWNS_MULTIPLE_SUBSCRIPTIONS",
 };
 

@@ -12,7 +12,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import { invalid } from "../../domain/errors.js";
+import { type ErrorCode, invalid } from "../../domain/errors.js";
 import { mapError } from "../../http/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import {
@@ -102,7 +102,7 @@ const toOrderInfo = (o: Awaited<ReturnType<typeof getPartnerOrder>>) => ({
 // ---- errors -----------------------------------------------------------------------------------
 
 /** Accrue's codes that Huawei clients know by their own. */
-const CODES: Record<string, [number, string]> = {
+const CODES: Partial<Record<ErrorCode, [number, string]>> = {
   reseller_not_permitted: [400, "CBC.99000037"],
   permission_denied: [403, "CBC.0151"],
   partner_credentials_required: [403, "CBC.0151"],

@@ -3,6 +3,7 @@
  * prerequisites a transfer must meet, and when each of the customer's contracts follows it.
  * Pure: the facts are gathered by the caller.
  */
+import type { ErrorCode } from "../error-codes.js";
 
 /** At most this many transfers of one customer per calendar year (the tenant's clock, UTC). */
 export const TRANSFERS_PER_YEAR = 3;
@@ -31,7 +32,7 @@ export type TransferFacts = {
 };
 
 export type TransferBlocker = {
-  code: string;
+  code: ErrorCode;
   /** 409: the customer's present state forbids it; 422: the request itself is wrong. */
   status: 409 | 422;
   message: string;

@@ -3,22 +3,8 @@ import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { createApiKey } from "../../workflows/api-keys.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
+import { ApiKeySchema } from "./access.schemas.js";
 import { type ApiKey, getApiKey, listApiKeys, revokeApiKey } from "./api-keys.service.js";
-
-const ApiKeySchema = Type.Object(
-  {
-    id: Type.String(),
-    name: Type.String(),
-    prefix: Type.String({ description: "First characters of the key, for recognition" }),
-    roles: Type.Array(Type.String()),
-    partner_id: Type.Union([Type.String(), Type.Null()], {
-      description: "The partner the key is bound to: it sees only that partner's customers",
-    }),
-    created_at: Type.String({ format: "date-time" }),
-    revoked_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
-  },
-  { $id: "ApiKey" },
-);
 
 const CreatedApiKeySchema = Type.Object({
   ...ApiKeySchema.properties,

@@ -1,7 +1,9 @@
+import type { Static } from "typebox";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
 import { fetchPage, type Page } from "../pagination.js";
+import type { ApiKeySchema } from "./access.schemas.js";
 import {
   type ApiKeyRow,
   findApiKey,
@@ -13,16 +15,8 @@ import { insertOAuthClient } from "./oauth.repository.js";
 import { principals } from "./principal-cache.js";
 import { displayPrefix, generateSecret, hashSecret } from "./secrets.js";
 
-export type ApiKey = {
-  id: string;
-  name: string;
-  prefix: string;
-  roles: string[];
-  /** The partner the key is bound to: it then sees only that partner's customers. */
-  partner_id: string | null;
-  created_at: string;
-  revoked_at: string | null;
-};
+/** An API key as answered; ApiKeySchema defines it. */
+export type ApiKey = Static<typeof ApiKeySchema>;
 
 export const toApiKey = (row: ApiKeyRow): ApiKey => ({
   id: row.id,

@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { storeOf } from "../../workflows/unit-of-work.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
+import { ConsoleUserSchema } from "./access.schemas.js";
 import {
   createConsoleUser,
   disableConsoleUser,
@@ -10,18 +11,6 @@ import {
   listConsoleUsers,
   signIn,
 } from "./console-users.service.js";
-
-const ConsoleUserSchema = Type.Object(
-  {
-    id: Type.String(),
-    email: Type.String(),
-    name: Type.String(),
-    roles: Type.Array(Type.String()),
-    created_at: Type.String({ format: "date-time" }),
-    disabled_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
-  },
-  { $id: "ConsoleUser" },
-);
 
 const Email = Type.String({ minLength: 3, maxLength: 254, pattern: "^[^@\\s]+@[^@\\s]+$" });
 

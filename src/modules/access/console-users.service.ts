@@ -1,3 +1,4 @@
+import type { Static } from "typebox";
 import {
   conflict,
   notFound,
@@ -9,6 +10,7 @@ import { newId } from "../../lib/ids.js";
 import { RateLimiter } from "../../lib/rate-limit.js";
 import type { Ctx, Store } from "../context.js";
 import { fetchPage, type Page } from "../pagination.js";
+import type { ConsoleUserSchema } from "./access.schemas.js";
 import {
   type ConsoleUserRow,
   consoleEmailTaken,
@@ -34,14 +36,8 @@ export const CONSOLE_SESSION_SECONDS = 12 * 60 * 60;
  */
 const attempts = new RateLimiter(1 / 6, 10);
 
-export type ConsoleUser = {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  created_at: string;
-  disabled_at: string | null;
-};
+/** A console user as answered; ConsoleUserSchema defines it. */
+export type ConsoleUser = Static<typeof ConsoleUserSchema>;
 
 const toUser = (r: ConsoleUserRow): ConsoleUser => ({
   id: r.id,

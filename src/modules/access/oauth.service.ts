@@ -5,6 +5,7 @@
 import { Temporal } from "temporal-polyfill";
 import { fixedClock } from "../../domain/clock.js";
 import { AccrueError } from "../../domain/errors.js";
+import type { OperationId } from "../../domain/operations.js";
 import type { Store } from "../context.js";
 import { deleteToken, findActiveClient, insertAccessToken } from "./oauth.repository.js";
 import { principals } from "./principal-cache.js";
@@ -51,7 +52,7 @@ export async function storeToken(
     tenantTime: Date | null;
   },
   ttlSeconds: number,
-  audit: { operation: string; requestId: string },
+  audit: { operation: OperationId; requestId: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateSecret("at");
   const now = Date.now();
@@ -142,7 +143,7 @@ export async function releaseToken(
   store: Store,
   token: string,
   requestId: string,
-  operation = "crm.token_release",
+  operation: OperationId = "crm.token_release",
 ): Promise<boolean> {
   principals.forgetSecret(hashSecret(token));
   return store.unit(async (work) => {

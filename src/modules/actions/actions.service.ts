@@ -35,6 +35,7 @@ import {
   notFound,
   unprocessable,
 } from "../../domain/errors.js";
+import type { EventType } from "../../domain/events.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
@@ -352,7 +353,7 @@ export async function submitAction(
 async function recorded(
   ctx: Ctx,
   row: ActionRow,
-  event: string,
+  event: EventType,
   state?: SubscriptionState,
 ): Promise<SubscriptionAction> {
   const action = toAction(row, state ?? (await subscriptionStateOf(ctx, row.contract_id)));

@@ -4,7 +4,7 @@
  */
 import type { Temporal } from "temporal-polyfill";
 import type { AmendServicesInput } from "../../domain/actions/actions.js";
-import { type AccrueError, conflict, isAccrueError, unprocessable } from "../../domain/errors.js";
+import { conflict, isAccrueError, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
 import {
@@ -170,8 +170,7 @@ export async function amendServices(
       "change",
     ).catch((error: unknown) => {
       if (isAccrueError(error)) {
-        const e = error as AccrueError;
-        throw unprocessable(e.code, e.message, { field: `${field}.component_id` });
+        throw unprocessable(error.code, error.message, { field: `${field}.component_id` });
       }
       throw error;
     });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { type TSchema, Type } from "typebox";
+import type { OperationId } from "../../domain/operations.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import type { Ctx } from "../context.js";
 import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
@@ -20,10 +21,23 @@ import {
 } from "./catalog.schemas.js";
 import * as catalog from "./catalog.service.js";
 
-/** A catalog-like resource: created, listed (by parent), read, and updated where it can be. */
-export type CatalogResource = {
+/** A resource whose create, list and get are catalog operations (`plans`: `plans.create`, …). */
+type ResourceName = {
+  [Id in OperationId]: Id extends `${infer R}.create`
+    ? [`${R}.list`, `${R}.get`] extends [OperationId, OperationId]
+      ? R
+      : never
+    : never;
+}[OperationId];
+
+/** A resource that also has a catalog operation `<name>.update`. */
+type UpdatableName = {
+  [R in ResourceName]: `${R}.update` extends OperationId ? R : never;
+}[ResourceName];
+
+type ResourceBase = {
   path: string;
-  op: string;
+  op: ResourceName;
   input: TSchema;
   output: TSchema;
   create: (ctx: Ctx, input: never) => Promise<unknown>;
@@ -31,9 +45,16 @@ export type CatalogResource = {
   list: (ctx: Ctx, req: catalog.PageRequest) => Promise<catalog.Page<unknown>>;
   /** What `parent_id` filters by, when it is not the catalog's plan group or plan. */
   parent?: string;
-  patch?: TSchema;
-  update?: (ctx: Ctx, id: string, patch: never) => Promise<unknown>;
 };
+
+/** A catalog-like resource: created, listed (by parent), read, and updated where it can be. */
+export type CatalogResource =
+  | (ResourceBase & { patch?: undefined; update?: undefined })
+  | (ResourceBase & {
+      op: UpdatableName;
+      patch: TSchema;
+      update: (ctx: Ctx, id: string, patch: never) => Promise<unknown>;
+    });
 
 const RESOURCES: CatalogResource[] = [
   {
@@ -129,8 +150,8 @@ export function registerCatalogResource(
       );
     },
   );
-  const { patch, update } = r;
-  if (patch && update) {
+  if (r.update) {
+    const { patch, update } = r;
     app.patch(
       `${r.path}/:id`,
       {

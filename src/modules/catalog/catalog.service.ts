@@ -5,7 +5,8 @@
  * See README.md in this folder for the rules.
  */
 import type { Static } from "typebox";
-import { conflict, notFound, unprocessable } from "../../domain/errors.js";
+import { conflict, type ErrorCode, notFound, unprocessable } from "../../domain/errors.js";
+import type { SubjectWith } from "../../domain/events.js";
 import { assertCurrency, parseDecimal } from "../../domain/money/index.js";
 import { newId } from "../../lib/ids.js";
 import { canonicalJson, toJson } from "../../lib/json.js";
@@ -135,7 +136,7 @@ async function mustFind<T extends "plan_groups" | "plans" | "components" | "plan
   ctx: Ctx,
   table: T,
   id: string,
-  code: string,
+  code: ErrorCode,
   field?: string,
 ) {
   const row = await findInTenant(ctx.db, table, ctx.tenantId, id);
@@ -147,7 +148,7 @@ async function mustFind<T extends "plan_groups" | "plans" | "components" | "plan
     : notFound(code, `no ${what} ${id}`, { id });
 }
 
-async function record(ctx: Ctx, type: string, id: string, after: unknown) {
+async function record(ctx: Ctx, type: SubjectWith<"created">, id: string, after: unknown) {
   ctx.audit({ targetType: type, targetId: id, after });
   await ctx.emit({ type: `${type}.created`, subjectType: type, subjectId: id, payload: after });
 }
@@ -522,7 +523,13 @@ async function updateRow<T extends "plan_groups" | "plans" | "components" | "pla
   return updateInTenant(ctx.db, table, ctx.tenantId, id, values);
 }
 
-async function recordUpdate(ctx: Ctx, type: string, id: string, before: unknown, after: unknown) {
+async function recordUpdate(
+  ctx: Ctx,
+  type: SubjectWith<"updated">,
+  id: string,
+  before: unknown,
+  after: unknown,
+) {
   ctx.audit({ targetType: type, targetId: id, before, after });
   await ctx.emit({
     type: `${type}.updated`,

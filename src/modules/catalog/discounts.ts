@@ -9,15 +9,16 @@
  * subscriptions (src/modules/contracts/discount-subscriptions.ts) and prices them.
  */
 import type { Temporal } from "temporal-polyfill";
+import type { Static } from "typebox";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
-import type { PeriodValue } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { fetchPage, type Page } from "../pagination.js";
 import { findInTenant } from "./catalog.repository.js";
+import type { CouponSchema, DiscountSchema } from "./catalog.schemas.js";
 import {
   type CouponRow,
   type DiscountRow,
@@ -33,29 +34,11 @@ import {
 
 export type { CouponRow, DiscountRow };
 
-export type Discount = {
-  id: string;
-  plan_group_id: string;
-  currency: string;
-  name: string;
-  description: string | null;
-  kind: "percentage" | "fixed_amount";
-  percent: string | null;
-  amount: string | null;
-  applies_to: "recurring_fee" | "components" | "all";
-  duration: "forever" | PeriodValue;
-  created_at: string;
-};
+/** A discount as answered; DiscountSchema defines it. */
+export type Discount = Static<typeof DiscountSchema>;
 
-export type Coupon = {
-  id: string;
-  code: string;
-  discount_id: string;
-  valid_until: string | null;
-  max_redemptions: number | null;
-  redemption_count: number;
-  created_at: string;
-};
+/** A coupon as answered; CouponSchema defines it. */
+export type Coupon = Static<typeof CouponSchema>;
 
 export type DiscountInput = {
   plan_group_id: string;

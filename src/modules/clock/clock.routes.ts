@@ -2,15 +2,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader } from "../schemas.js";
+import { ClockSchema } from "./clock.schemas.js";
 import { advanceTestClock, createTestClock, getClock } from "./clock.service.js";
-
-const ClockSchema = Type.Object(
-  {
-    mode: Type.Union([Type.Literal("system"), Type.Literal("test")]),
-    now: Type.String({ format: "date-time" }),
-  },
-  { $id: "Clock" },
-);
 
 const FrozenTimeBody = Type.Object(
   { frozen_time: Type.String({ format: "date-time", maxLength: 64 }) },

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
+import type { Static } from "typebox";
 import { type Clock, fixedClock } from "../../domain/clock.js";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import { parseTimestamp } from "../../domain/time/index.js";
@@ -12,8 +13,10 @@ import type { DB } from "../../storage/schema.js";
 import { principals } from "../access/index.js";
 import type { Ctx } from "../context.js";
 import { findTestClockNow, lockTestClock, setTestClockNow } from "../tenants/index.js";
+import type { ClockSchema } from "./clock.schemas.js";
 
-export type ClockView = { mode: "system" | "test"; now: string };
+/** The tenant's clock as answered; ClockSchema defines it. */
+export type ClockView = Static<typeof ClockSchema>;
 
 export function clockFor(testClockNow: Date | null): Clock {
   return testClockNow

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { DiscountSchema } from "../catalog/index.js";
 import { IdempotencyHeader, IdParams } from "../schemas.js";
 import {
   addRatedItem,
@@ -11,6 +10,11 @@ import {
   subscribeComponent,
 } from "./contract-items.js";
 import {
+  ComponentSubscriptionSchema,
+  DiscountSubscriptionSchema,
+  RatedItemSchema,
+} from "./contracts.schemas.js";
+import {
   addDiscountSubscription,
   endDiscountSubscription,
   listDiscountSubscriptions,
@@ -18,61 +22,6 @@ import {
 
 const Decimal = Type.String({ pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$" });
 const Timestamp = Type.String({ format: "date-time", maxLength: 64 });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-
-const ComponentSubscriptionSchema = Type.Object(
-  {
-    id: Type.String(),
-    contract_id: Type.String(),
-    component_id: Type.String(),
-    quantity: Type.String(),
-    start_date: Type.String({ format: "date-time" }),
-    end_date: Nullable(Type.String({ format: "date-time" })),
-    memo: Nullable(Type.String()),
-    created_at: Type.String({ format: "date-time" }),
-  },
-  { $id: "ComponentSubscription" },
-);
-
-const RatedItemSchema = Type.Object(
-  {
-    id: Type.String(),
-    contract_id: Type.String(),
-    description: Type.String(),
-    quantity: Type.String(),
-    price_per_unit: Type.String(),
-    period_start: Type.String({ format: "date-time" }),
-    period_end: Type.String({ format: "date-time" }),
-    billed: Type.Boolean(),
-    invoice_id: Nullable(Type.String()),
-    created_at: Type.String({ format: "date-time" }),
-  },
-  { $id: "RatedItem" },
-);
-
-const DiscountSubscriptionSchema = Type.Object(
-  {
-    id: Type.String(),
-    contract_id: Type.String(),
-    discount_id: Type.String(),
-    coupon_id: Nullable(Type.String({ description: "The coupon that granted it, if any" })),
-    order_id: Nullable(Type.String({ description: "The order that redeemed the coupon, if any" })),
-    start_date: Type.String({ format: "date-time" }),
-    end_date: Nullable(Type.String({ format: "date-time", description: "An explicit end" })),
-    duration_end_date: Nullable(
-      Type.String({
-        format: "date-time",
-        description: "Start + the discount's duration (customer's time zone); null: for ever",
-      }),
-    ),
-    effective_end_date: Nullable(
-      Type.String({ format: "date-time", description: "The earlier of the two ends" }),
-    ),
-    discount: DiscountSchema,
-    created_at: Type.String({ format: "date-time" }),
-  },
-  { $id: "DiscountSubscription" },
-);
 
 export const contractItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

@@ -4,6 +4,7 @@
  * with the next settlement).
  */
 import { Temporal } from "temporal-polyfill";
+import type { Static } from "typebox";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
@@ -24,30 +25,13 @@ import {
   type RatedItemRow,
 } from "./contract-items.repository.js";
 import { type ContractRow, findContract, markDue } from "./contracts.repository.js";
+import type { ComponentSubscriptionSchema, RatedItemSchema } from "./contracts.schemas.js";
 
-export type ComponentSubscription = {
-  id: string;
-  contract_id: string;
-  component_id: string;
-  quantity: string;
-  start_date: string;
-  end_date: string | null;
-  memo: string | null;
-  created_at: string;
-};
+/** A component subscription as the API returns it. */
+export type ComponentSubscription = Static<typeof ComponentSubscriptionSchema>;
 
-export type RatedItem = {
-  id: string;
-  contract_id: string;
-  description: string;
-  quantity: string;
-  price_per_unit: string;
-  period_start: string;
-  period_end: string;
-  billed: boolean;
-  invoice_id: string | null;
-  created_at: string;
-};
+/** A rated item as the API returns it. */
+export type RatedItem = Static<typeof RatedItemSchema>;
 
 const iso = (d: Date) => d.toISOString();
 const decimal = (v: string) => parseDecimal(v).toFixed();

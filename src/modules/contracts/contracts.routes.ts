@@ -10,60 +10,12 @@ import {
 } from "../../workflows/orders.js";
 import { PreviewSchema } from "../invoicing/index.js";
 import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
-import {
-  createOrder,
-  endContract,
-  getContract,
-  getOrder,
-  listContracts,
-  listOrders,
-} from "./contracts.service.js";
+import { CartComponentSchema, ContractSchema, OrderSchema } from "./contracts.schemas.js";
+import { endContract, getContract, listContracts } from "./contracts.service.js";
+import { createOrder, getOrder, listOrders } from "./orders.service.js";
 import { createSelfServiceToken, MAX_TOKEN_VALIDITY_MINUTES } from "./self-service.js";
 
 const Timestamp = Type.String({ format: "date-time", maxLength: 64 });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-
-const CartComponentSchema = Type.Object(
-  {
-    component_id: Type.String({ maxLength: 64 }),
-    quantity: Type.String({
-      pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$",
-      description: "The component's quantity from the start (signup) or change date on; 0 ends it",
-    }),
-    memo: Type.Optional(Type.String({ maxLength: 500 })),
-  },
-  { additionalProperties: false },
-);
-
-const OrderSchema = Type.Object(
-  {
-    id: Type.String(),
-    type: Type.Union([Type.Literal("signup"), Type.Literal("change")]),
-    status: Type.Union([
-      Type.Literal("in_progress"),
-      Type.Literal("approval_pending"),
-      Type.Literal("succeeded"),
-      Type.Literal("declined"),
-    ]),
-    customer_id: Type.String(),
-    contract_id: Type.String({
-      description: "Allocated at creation; the contract exists once the order succeeds",
-    }),
-    plan_variant_id: Nullable(
-      Type.String({ description: "The ordered plan variant; null on a component-only change" }),
-    ),
-    quantity: Nullable(Type.String({ description: "Plan quantity; null without a plan variant" })),
-    components: Type.Array(CartComponentSchema),
-    coupon_code: Nullable(Type.String()),
-    trigger_interim_billing: Type.Boolean(),
-    payment_method: Nullable(Type.String()),
-    start_date: Nullable(Type.String({ format: "date-time" })),
-    change_date: Nullable(Type.String({ format: "date-time" })),
-    created_at: Type.String({ format: "date-time" }),
-    updated_at: Type.String({ format: "date-time" }),
-  },
-  { $id: "Order" },
-);
 
 const OrderInput = Type.Object(
   {
@@ -111,48 +63,6 @@ const OrderInput = Type.Object(
     description:
       "Exactly one of customer_id (signup) and contract_id (change); a change names a plan_variant_id, components or a coupon_code",
   },
-);
-
-const PhaseSchema = Type.Object({
-  type: Type.Union([Type.Literal("trial"), Type.Literal("normal"), Type.Literal("inactive")]),
-  start_date: Type.String({ format: "date-time" }),
-  plan_variant_id: Nullable(Type.String()),
-  quantity: Type.String(),
-});
-
-const ContractSchema = Type.Object(
-  {
-    id: Type.String(),
-    customer_id: Type.String(),
-    plan_group_id: Type.String(),
-    currency: Type.String(),
-    status: Type.Union(
-      [
-        Type.Literal("future"),
-        Type.Literal("in_trial"),
-        Type.Literal("trial_expired"),
-        Type.Literal("active"),
-        Type.Literal("temporarily_inactive"),
-        Type.Literal("ended"),
-        Type.Literal("transferred"),
-      ],
-      {
-        description:
-          "Derived from the phase covering the tenant's now; transferred: the copy a move to another business entity left behind",
-      },
-    ),
-    start_date: Type.String({ format: "date-time" }),
-    end_date: Nullable(Type.String({ format: "date-time" })),
-    current_phase: Type.Union([PhaseSchema, Type.Null()]),
-    phases: Type.Array(PhaseSchema),
-    business_entity_id: Type.String({ description: "The business entity that bills it" }),
-    active_id: Nullable(
-      Type.String({ description: "On a transferred copy: the id of the contract that moved" }),
-    ),
-    created_at: Type.String({ format: "date-time" }),
-    updated_at: Type.String({ format: "date-time" }),
-  },
-  { $id: "Contract" },
 );
 
 const ListQuery = Type.Object(

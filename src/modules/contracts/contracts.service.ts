@@ -1,11 +1,10 @@
 /**
- * Signup orders and the contracts they create. An order is created `in_progress`, committed,
- * and then either succeeds at once (creating the contract) or, when its plan requires order
- * approval, waits in `approval_pending` until approved (contract created) or declined. The
- * contract's lifecycle status is derived from its phases and the tenant's clock.
+ * Contracts: their wire shape (the lifecycle status derived from the phases and the tenant's
+ * clock), reading and ending one, the contract a succeeded signup order creates, and a change
+ * order applied to a contract's timeline.
  */
-import type { Insertable } from "kysely";
 import { Temporal } from "temporal-polyfill";
+import type { Static } from "typebox";
 import {
   changeAt,
   endAt,
@@ -15,672 +14,34 @@ import {
   type Timeline,
 } from "../../domain/contracts/phases.js";
 import { notFound, unprocessable } from "../../domain/errors.js";
-import {
-  contractTermEndAt,
-  nextPossibleEndDate,
-  parseTimestamp,
-  periodDuration,
-} from "../../domain/time/index.js";
-import { newId } from "../../lib/ids.js";
-import { toJson } from "../../lib/json.js";
-import type { OrderStatus, OrdersTable, PeriodValue } from "../../storage/schema.js";
-import { findInTenant, redeemableCoupon } from "../catalog/index.js";
+import { parseTimestamp } from "../../domain/time/index.js";
 import type { Ctx } from "../context.js";
-import { type CustomerRow, findCustomer, markCustomerOrdered } from "../customers/index.js";
+import type { CustomerRow } from "../customers/index.js";
 import { findEntity } from "../entities/index.js";
-import { fetchPage, fetchPageBatch, type Page } from "../pagination.js";
-import { assertNotFrozen } from "../partners/index.js";
-import {
-  type CartComponent,
-  setComponentQuantity,
-  validateCartComponents,
-} from "./contract-items.js";
+import { fetchPageBatch, type Page } from "../pagination.js";
+import { setComponentQuantity } from "./contract-items.js";
 import {
   type ContractRow,
   findContract,
   findContractWithTimeline,
-  findOrder,
   insertContract,
-  insertOrder as insertOrderRow,
   listContracts as listContractRows,
-  listOrders as listOrderRows,
   loadTimeline,
   loadTimelines,
   type OrderRow,
   saveTimeline,
-  updateOrder,
 } from "./contracts.repository.js";
+import type { ContractSchema, PhaseSchema } from "./contracts.schemas.js";
+import { initialTimeline } from "./timelines.js";
 
 const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
 
-// ---- orders -------------------------------------------------------------------------------
+/** One phase of a contract as the API returns it. */
+export type ContractPhase = Static<typeof PhaseSchema>;
 
-export type Order = {
-  id: string;
-  type: "signup" | "change";
-  status: OrderStatus;
-  customer_id: string;
-  contract_id: string;
-  /** Null on a component-only change. */
-  plan_variant_id: string | null;
-  quantity: string | null;
-  components: CartComponent[];
-  coupon_code: string | null;
-  /** When the order succeeds, the contract is billed at once (an interim invoice). */
-  trigger_interim_billing: boolean;
-  /** Named at commit ("Role:Provider"); null when none was. */
-  payment_method: string | null;
-  start_date: string | null;
-  change_date: string | null;
-  created_at: string;
-  updated_at: string;
-};
-
-/**
- * Allowed order transitions by action. Anything else is `422 invalid_order_transition`.
- */
-export const ORDER_TRANSITIONS: Readonly<
-  Record<"commit" | "approve" | "decline", { from: OrderStatus }>
-> = {
-  commit: { from: "in_progress" },
-  approve: { from: "approval_pending" },
-  decline: { from: "approval_pending" },
-};
-
-const toOrder = (r: OrderRow): Order => ({
-  id: r.id,
-  type: r.type,
-  status: r.status,
-  customer_id: r.customer_id,
-  contract_id: r.contract_id,
-  plan_variant_id: r.plan_variant_id,
-  quantity: r.quantity,
-  components: r.components,
-  coupon_code: r.coupon_code,
-  trigger_interim_billing: r.trigger_interim_billing,
-  payment_method: r.payment_method,
-  start_date: r.start_at ? r.start_at.toISOString() : null,
-  change_date: r.change_at ? r.change_at.toISOString() : null,
-  created_at: r.created_at.toISOString(),
-  updated_at: r.updated_at.toISOString(),
-});
-
-export type SignupInput = {
-  customer_id: string;
-  plan_variant_id: string;
-  quantity?: string | undefined;
-  /** When the contract starts; default: at commit, or at the order date when approved. */
-  start_date?: string | undefined;
-  /** Components the contract starts with. */
-  components?: readonly CartComponent[] | undefined;
-  /** Redeemed when the order succeeds: its discount applies from the contract's start. */
-  coupon_code?: string | undefined;
-  /** Bill the contract at once when the order succeeds. */
-  trigger_interim_billing?: boolean | undefined;
-};
-
-async function variantWithPlan(ctx: Ctx, variantId: string, field: string) {
-  const variant = await findInTenant(ctx.db, "plan_variants", ctx.tenantId, variantId);
-  if (!variant) {
-    throw unprocessable("unknown_plan_variant", `no plan variant ${variantId}`, {
-      field,
-      id: variantId,
-    });
-  }
-  const plan = await findInTenant(ctx.db, "plans", ctx.tenantId, variant.plan_id);
-  const group =
-    plan && (await findInTenant(ctx.db, "plan_groups", ctx.tenantId, plan.plan_group_id));
-  if (!plan || !group) throw notFound("plan_not_found", `no plan ${variant.plan_id}`);
-  return { variant, plan, group };
-}
-
-/** A plan variant new orders may name: it and its plan are not hidden. */
-async function orderableVariant(ctx: Ctx, variantId: string, field: string) {
-  const found = await variantWithPlan(ctx, variantId, field);
-  if (found.variant.hidden || found.plan.hidden) {
-    throw unprocessable(
-      "plan_variant_hidden",
-      `plan variant ${variantId} is hidden${found.variant.hidden ? "" : " (its plan is)"}: it takes no new orders`,
-      { field, id: variantId },
-    );
-  }
-  return found;
-}
-
-export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<Order> {
-  // locked against a concurrent delete or lock of the customer
-  const customer = await findCustomer(ctx.db, ctx.tenantId, input.customer_id, { forUpdate: true });
-  if (!customer) {
-    throw unprocessable("unknown_customer", `no customer ${input.customer_id}`, {
-      field: "customer_id",
-      id: input.customer_id,
-    });
-  }
-  if (customer.locked) {
-    throw unprocessable("customer_locked", `customer ${customer.id} is locked`, {
-      field: "customer_id",
-    });
-  }
-  assertNotFrozen(customer);
-  await ctx.guard({ kind: "customer", row: customer });
-  const { group } = await orderableVariant(ctx, input.plan_variant_id, "plan_variant_id");
-  const components = await validateCartComponents(ctx, group.id, input.components ?? [], "signup");
-  if (input.coupon_code !== undefined) {
-    await redeemableCoupon(ctx, {
-      code: input.coupon_code,
-      planGroupId: group.id,
-      at: ctx.clock.now(),
-    });
-  }
-  const startAt =
-    input.start_date === undefined ? null : toDate(parseTimestamp(input.start_date, "start_date"));
-  if (!customer.has_orders) await markCustomerOrdered(ctx.db, ctx.tenantId, customer.id);
-  return insertOrder(ctx, {
-    customer_id: customer.id,
-    // allocated now, as Billwerk does; the contract exists once the order succeeds
-    contract_id: newId("contract"),
-    type: "signup",
-    status: "in_progress",
-    plan_variant_id: input.plan_variant_id,
-    quantity: input.quantity ?? "1",
-    components: toJson(components),
-    coupon_code: input.coupon_code ?? null,
-    trigger_interim_billing: input.trigger_interim_billing ?? false,
-    start_at: startAt,
-    change_at: null,
-  });
-}
-
-export type ChangeInput = {
-  contract_id: string;
-  /** The new plan variant; absent: the plan stays (a component-only change). */
-  plan_variant_id?: string | undefined;
-  quantity?: string | undefined;
-  /** When the change takes effect (past or future); default: at commit. */
-  change_date?: string | undefined;
-  /** New quantities of these components from the change date on (0 ends one). */
-  components?: readonly CartComponent[] | undefined;
-  /** Redeemed when the order succeeds: its discount applies from the change date. */
-  coupon_code?: string | undefined;
-  /** Bill the contract at once when the order succeeds. */
-  trigger_interim_billing?: boolean | undefined;
-};
-
-/**
- * A change of an existing contract: an up- or downgrade to another plan variant of its plan
- * group, new component quantities, a coupon, or any of these together, at one change date.
- */
-export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<Order> {
-  const contract = await findContract(ctx.db, ctx.tenantId, input.contract_id);
-  if (!contract) {
-    throw unprocessable("unknown_contract", `no contract ${input.contract_id}`, {
-      field: "contract_id",
-      id: input.contract_id,
-    });
-  }
-  await ctx.guard({ kind: "contract", row: contract });
-  await orderingCustomer(ctx, contract.customer_id);
-  const components = input.components ?? [];
-  if (input.plan_variant_id === undefined) {
-    if (components.length === 0 && input.coupon_code === undefined) {
-      throw unprocessable(
-        "empty_order",
-        "a change order names a plan_variant_id, components or a coupon_code",
-        { field: "plan_variant_id" },
-      );
-    }
-    if (input.quantity !== undefined) {
-      throw unprocessable("quantity_without_plan_variant", "quantity is the plan's quantity", {
-        field: "quantity",
-      });
-    }
-  } else {
-    const { group } = await orderableVariant(ctx, input.plan_variant_id, "plan_variant_id");
-    if (group.id !== contract.plan_group_id) {
-      throw unprocessable(
-        "plan_group_mismatch",
-        "a contract changes only to a plan variant of its own plan group (its currency and tax basis)",
-        { field: "plan_variant_id" },
-      );
-    }
-  }
-  const cart = await validateCartComponents(ctx, contract.plan_group_id, components, "change");
-  if (input.coupon_code !== undefined) {
-    await redeemableCoupon(ctx, {
-      code: input.coupon_code,
-      planGroupId: contract.plan_group_id,
-      at: ctx.clock.now(),
-    });
-  }
-  const changeAt =
-    input.change_date === undefined
-      ? null
-      : toDate(parseTimestamp(input.change_date, "change_date"));
-  return insertOrder(ctx, {
-    customer_id: contract.customer_id,
-    contract_id: contract.id,
-    type: "change",
-    status: "in_progress",
-    plan_variant_id: input.plan_variant_id ?? null,
-    quantity: input.plan_variant_id === undefined ? null : (input.quantity ?? "1"),
-    components: toJson(cart),
-    coupon_code: input.coupon_code ?? null,
-    trigger_interim_billing: input.trigger_interim_billing ?? false,
-    start_at: null,
-    change_at: changeAt,
-  });
-}
-
-/** Writes a new order with its audit record and `order.created` event. */
-async function insertOrder(
-  ctx: Ctx,
-  values: Omit<Insertable<OrdersTable>, "id" | "tenant_id" | "created_at" | "updated_at">,
-): Promise<Order> {
-  const now = toDate(ctx.clock.now());
-  const row = await insertOrderRow(ctx.db, {
-    ...values,
-    id: newId("order"),
-    tenant_id: ctx.tenantId,
-    created_at: now,
-    updated_at: now,
-  });
-  const order = toOrder(row);
-  ctx.audit({ targetType: "order", targetId: order.id, after: order });
-  await ctx.emit({
-    type: "order.created",
-    subjectType: "order",
-    subjectId: order.id,
-    payload: order,
-  });
-  return order;
-}
-
-/** A signup (`customer_id`) or a change (`contract_id`): exactly one of the two. */
-export async function createOrder(
-  ctx: Ctx,
-  input: Omit<SignupInput, "customer_id" | "plan_variant_id"> & {
-    customer_id?: string | undefined;
-    contract_id?: string | undefined;
-    plan_variant_id?: string | undefined;
-    change_date?: string | undefined;
-  },
-): Promise<Order> {
-  if ((input.customer_id === undefined) === (input.contract_id === undefined)) {
-    throw unprocessable(
-      "customer_or_contract_required",
-      "an order names either customer_id (a signup) or contract_id (a change)",
-      { field: "customer_id" },
-    );
-  }
-  if (input.contract_id !== undefined) {
-    if (input.start_date !== undefined) {
-      throw unprocessable("start_date_on_change", "a change takes change_date, not start_date", {
-        field: "start_date",
-      });
-    }
-    return createChangeOrder(ctx, { ...input, contract_id: input.contract_id });
-  }
-  if (input.change_date !== undefined) {
-    throw unprocessable("change_date_on_signup", "a signup takes start_date, not change_date", {
-      field: "change_date",
-    });
-  }
-  if (input.plan_variant_id === undefined) {
-    throw unprocessable("plan_variant_required", "a signup names a plan_variant_id", {
-      field: "plan_variant_id",
-    });
-  }
-  return createSignupOrder(ctx, {
-    ...input,
-    customer_id: input.customer_id!,
-    plan_variant_id: input.plan_variant_id,
-  });
-}
-
-/**
- * Applies a change order at its change date (the order's, or now): a normal phase of the new
- * variant and the cart's component quantities, each from that date on. Returns the contract
- * and the date, from which the order's coupon applies too.
- */
-export async function applyChange(
-  ctx: Ctx,
-  order: OrderRow,
-): Promise<{ row: ContractRow; at: Temporal.Instant }> {
-  const row = await loadContract(ctx, order.contract_id, true);
-  const before = await loadTimeline(ctx.db, row);
-  const at = order.change_at ? toInstant(order.change_at) : ctx.clock.now();
-  if (order.plan_variant_id === null) {
-    // a component-only change: the same bounds as a phase change
-    if (Temporal.Instant.compare(at, before.start) < 0) {
-      throw unprocessable(
-        "change_before_start",
-        "a change cannot take effect before the contract starts",
-      );
-    }
-    if (before.end && Temporal.Instant.compare(at, before.end) >= 0) {
-      throw unprocessable("contract_ended", "the contract has ended by then");
-    }
-  } else {
-    await changePlan(ctx, row, before, order, at);
-  }
-  for (const item of order.components) await setComponentQuantity(ctx, row, item, at);
-  return { row, at };
-}
-
-async function changePlan(
-  ctx: Ctx,
-  row: ContractRow,
-  before: Timeline,
-  order: OrderRow,
-  at: Temporal.Instant,
-): Promise<void> {
-  const after = changeAt(before, {
-    type: "normal",
-    start: at,
-    planVariantId: order.plan_variant_id!,
-    quantity: order.quantity ?? "1",
-  });
-  await saveTimeline(ctx.db, row.id, after, toDate(ctx.clock.now()));
-  const contract = await toContract(ctx, row, after);
-  ctx.audit({
-    targetType: "contract",
-    targetId: row.id,
-    before: await toContract(ctx, row, before),
-    after: contract,
-  });
-  await ctx.emit({
-    type: "contract.changed",
-    subjectType: "contract",
-    subjectId: row.id,
-    payload: contract,
-  });
-}
-
-/** The order's customer, locked, and refused while locked (at creation, commit and approval). */
-async function orderingCustomer(ctx: Ctx, customerId: string) {
-  const customer = await findCustomer(ctx.db, ctx.tenantId, customerId, { forUpdate: true });
-  return assertOrderingCustomer(ctx, customer, customerId);
-}
-
-/** A customer (read locked) that may order: it exists, is not locked or frozen, nor left behind. */
-export async function assertOrderingCustomer(
-  ctx: Ctx,
-  customer: CustomerRow | undefined,
-  customerId: string,
-): Promise<CustomerRow> {
-  if (!customer) {
-    throw unprocessable("unknown_customer", `no customer ${customerId}`, { field: "customer_id" });
-  }
-  if (customer.locked) {
-    throw unprocessable("customer_locked", `customer ${customer.id} is locked`, {
-      field: "customer_id",
-    });
-  }
-  assertNotFrozen(customer);
-  await ctx.guard({ kind: "customer", row: customer });
-  return customer;
-}
-
-/** Whether committing the order waits for approval: the plan it orders, or the contract's. */
-export async function needsApproval(ctx: Ctx, order: OrderRow): Promise<boolean> {
-  let variantId = order.plan_variant_id;
-  if (variantId === null) {
-    const contract = await loadContract(ctx, order.contract_id);
-    const timeline = await loadTimeline(ctx.db, contract);
-    const current = phaseAt(timeline, ctx.clock.now()) ?? timeline.phases[0]!;
-    variantId =
-      current.planVariantId ?? timeline.phases.findLast((p) => p.planVariantId)!.planVariantId;
-  }
-  const { plan } = await variantWithPlan(ctx, variantId!, "plan_variant_id");
-  return plan.requires_order_approval;
-}
-
-/**
- * The order an action (commit, approve, decline) is taken on, locked: refused unless its status
- * allows the action, or when the record it changes (its contract or customer) is left behind
- * by a transfer.
- */
-export async function lockOrder(
-  ctx: Ctx,
-  id: string,
-  action: keyof typeof ORDER_TRANSITIONS,
-): Promise<OrderRow> {
-  const before = await findOrder(ctx.db, ctx.tenantId, id, { forUpdate: true });
-  if (!before) throw notFound("order_not_found", `no order ${id}`, { id });
-  if (before.status !== ORDER_TRANSITIONS[action].from) {
-    throw unprocessable(
-      "invalid_order_transition",
-      `an order that is ${before.status} cannot be ${action === "commit" ? "committed" : `${action}d`}`,
-      { id, status: before.status, action },
-    );
-  }
-  // the record the order changes: its contract (a change) or its customer (a signup)
-  if (before.type === "change") {
-    const contract = await findContract(ctx.db, ctx.tenantId, before.contract_id);
-    if (contract) await ctx.guard({ kind: "contract", row: contract });
-  } else {
-    const customer = await findCustomer(ctx.db, ctx.tenantId, before.customer_id);
-    if (customer) await ctx.guard({ kind: "customer", row: customer });
-  }
-  return before;
-}
-
-export async function setOrderStatus(
-  ctx: Ctx,
-  before: OrderRow,
-  status: OrderStatus,
-): Promise<Order> {
-  const row = await updateOrder(ctx.db, before.id, {
-    status,
-    updated_at: toDate(ctx.clock.now()),
-  });
-  const order = toOrder(row);
-  ctx.audit({ targetType: "order", targetId: order.id, before: toOrder(before), after: order });
-  if (status === "succeeded" || status === "declined") {
-    await ctx.emit({
-      type: `order.${status}`,
-      subjectType: "order",
-      subjectId: order.id,
-      payload: order,
-    });
-  }
-  return order;
-}
-
-/** Adds a catalog period to an instant in the customer's time zone, in one step. */
-function plus(at: Temporal.Instant, p: PeriodValue, timeZone: string): Temporal.Instant {
-  return at.toZonedDateTimeISO(timeZone).add(periodDuration(p)).toInstant();
-}
-
-/**
- * The end of the first contract term: the paid term starts with the first normal phase (after
- * any trial) and runs one contract period, computed in the customer's time zone from the paid
- * start's local date, keeping its time of day (src/domain/time/terms.ts).
- */
-export function firstTermEnd(
-  paidStart: Temporal.Instant,
-  contractPeriod: PeriodValue,
-  timeZone: string,
-): Temporal.Instant {
-  const local = paidStart.toZonedDateTimeISO(timeZone);
-  return contractTermEndAt(local.toPlainDate(), contractPeriod, undefined, 0)
-    .toZonedDateTime({ timeZone, plainTime: local.toPlainTime() })
-    .toInstant();
-}
-
-/** The timeline a signup order's contract starts with, and what it is built from. */
-async function initialTimeline(ctx: Ctx, order: OrderRow, defaultStart: Date, known?: CustomerRow) {
-  if (order.plan_variant_id === null) throw new Error(`signup order ${order.id} names no variant`);
-  const variantId = order.plan_variant_id;
-  const quantity = order.quantity ?? "1";
-  const { variant, plan, group } = await variantWithPlan(ctx, variantId, "plan_variant_id");
-  const customer = known ?? (await findCustomer(ctx.db, ctx.tenantId, order.customer_id));
-  if (!customer) throw unprocessable("unknown_customer", `no customer ${order.customer_id}`);
-  const start = toInstant(order.start_at ?? defaultStart);
-  const variantPhase = (type: Phase["type"], at: Temporal.Instant): Phase => ({
-    type,
-    start: at,
-    planVariantId: type === "inactive" ? null : variantId,
-    quantity: type === "inactive" ? "0" : quantity,
-  });
-  let timeline: Timeline;
-  if (plan.trial_period) {
-    const trialEnd = plus(start, plan.trial_period, customer.time_zone);
-    timeline = {
-      start,
-      end: null,
-      phases: [
-        variantPhase("trial", start),
-        variantPhase(plan.trial_end_policy === "continue" ? "normal" : "inactive", trialEnd),
-      ],
-    };
-  } else {
-    timeline = { start, end: null, phases: [variantPhase("normal", start)] };
-  }
-  // a variant that ends after its first contract period gets its end at once
-  const paid = timeline.phases.find((p) => p.type === "normal");
-  if (variant.contract_period && variant.end_after_first_contract_period && paid) {
-    timeline = endAt(
-      timeline,
-      firstTermEnd(paid.start, variant.contract_period, customer.time_zone),
-    );
-  }
-  return { timeline, group, start, customer };
-}
-
-/**
- * The entity a new contract belongs to: its customer's, which must bill in the contract's
- * currency (when the entity names its currencies).
- */
-async function contractEntity(ctx: Ctx, customer: CustomerRow, currency: string): Promise<string> {
-  const found = await findEntity(ctx, customer.business_entity_id);
-  if (!found) throw new Error(`no business entity ${customer.business_entity_id}`);
-  if (found.currencies.length > 0 && !found.currencies.includes(currency)) {
-    throw unprocessable(
-      "currency_not_supported",
-      `the customer's business entity does not bill in ${currency}`,
-      { business_entity_id: found.id, currency },
-    );
-  }
-  return found.id;
-}
-
-/** The contract a succeeded signup order creates, for its customer (read locked). */
-export async function createContract(
-  ctx: Ctx,
-  order: OrderRow,
-  defaultStart: Date,
-  known: CustomerRow,
-): Promise<ContractRow> {
-  const { timeline, group, start, customer } = await initialTimeline(
-    ctx,
-    order,
-    defaultStart,
-    known,
-  );
-  const entity = await contractEntity(ctx, customer, group.currency);
-  const now = toDate(ctx.clock.now());
-  const row = await insertContract(ctx.db, {
-    id: order.contract_id,
-    tenant_id: ctx.tenantId,
-    customer_id: order.customer_id,
-    business_entity_id: entity,
-    plan_group_id: group.id,
-    currency: group.currency,
-    start_at: toDate(start),
-    end_at: timeline.end ? toDate(timeline.end) : null,
-    created_at: now,
-    updated_at: now,
-  });
-  await saveTimeline(ctx.db, row.id, timeline, now);
-  const contract = await toContract(ctx, row);
-  ctx.audit({ targetType: "contract", targetId: row.id, after: contract });
-  await ctx.emit({
-    type: "contract.created",
-    subjectType: "contract",
-    subjectId: row.id,
-    payload: contract,
-  });
-  return row;
-}
-
-/** A payment method that is one: "None:None" (Billwerk's "no payment") is not. */
-export const isPaymentMethod = (m: string | undefined): m is string =>
-  m !== undefined && m.trim() !== "" && m.trim().toLowerCase() !== "none:none";
-
-/**
- * A signup for a plan variant that does not allow signups without payment data needs
- * `payment_method` at commit.
- */
-export async function assertPaymentData(
-  ctx: Ctx,
-  order: OrderRow,
-  paymentMethod: string | undefined,
-): Promise<void> {
-  if (order.type !== "signup" || order.plan_variant_id === null) return;
-  const { variant } = await variantWithPlan(ctx, order.plan_variant_id, "plan_variant_id");
-  if (!variant.allow_without_payment_data && !isPaymentMethod(paymentMethod)) {
-    throw unprocessable(
-      "payment_data_required",
-      `plan variant ${variant.id} does not allow a signup without payment data: name a payment_method`,
-      { field: "payment_method", plan_variant_id: variant.id },
-    );
-  }
-}
-
-/** Keeps the payment method named at commit on the order. */
-export async function recordPaymentMethod(
-  ctx: Ctx,
-  order: OrderRow,
-  paymentMethod: string | undefined,
-): Promise<OrderRow> {
-  if (!isPaymentMethod(paymentMethod)) return order;
-  return updateOrder(ctx.db, order.id, { payment_method: paymentMethod.trim() });
-}
-
-export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
-  const row = await findOrder(ctx.db, ctx.tenantId, id);
-  if (!row) throw notFound("order_not_found", `no order ${id}`, { id });
-  return toOrder(row);
-}
-
-export async function listOrders(
-  ctx: Ctx,
-  req: { limit: number; cursor?: string | undefined; customerId?: string | undefined },
-): Promise<Page<Order>> {
-  return fetchPage(
-    req.limit,
-    (limit) => listOrderRows(ctx.db, ctx.tenantId, { ...req, limit }),
-    toOrder,
-  );
-}
-
-// ---- contracts ----------------------------------------------------------------------------
-
-export type ContractPhase = {
-  type: Phase["type"];
-  start_date: string;
-  plan_variant_id: string | null;
-  quantity: string;
-};
-
-export type Contract = {
-  id: string;
-  customer_id: string;
-  plan_group_id: string;
-  currency: string;
-  /** "transferred": the copy a move to another business entity left in the source entity. */
-  status: ReturnType<typeof lifecycleStatus> | "transferred";
-  start_date: string;
-  end_date: string | null;
-  current_phase: ContractPhase | null;
-  phases: ContractPhase[];
-  business_entity_id: string;
-  active_id: string | null;
-  created_at: string;
-  updated_at: string;
-};
+/** A contract as the API returns it. */
+export type Contract = Static<typeof ContractSchema>;
 
 const toPhase = (p: Phase): ContractPhase => ({
   type: p.type,
@@ -689,7 +50,12 @@ const toPhase = (p: Phase): ContractPhase => ({
   quantity: p.quantity,
 });
 
-async function toContract(ctx: Ctx, row: ContractRow, timeline?: Timeline): Promise<Contract> {
+/** A contract as the API shows it, on `timeline` (default: its stored one). */
+export async function toContract(
+  ctx: Ctx,
+  row: ContractRow,
+  timeline?: Timeline,
+): Promise<Contract> {
   const t = timeline ?? (await loadTimeline(ctx.db, row));
   const now = ctx.clock.now();
   const current = phaseAt(t, now);
@@ -711,7 +77,7 @@ async function toContract(ctx: Ctx, row: ContractRow, timeline?: Timeline): Prom
 }
 
 /** A contract an operation works on: checked against the transfer rules. */
-async function loadContract(ctx: Ctx, id: string, forUpdate = false): Promise<ContractRow> {
+export async function loadContract(ctx: Ctx, id: string, forUpdate = false): Promise<ContractRow> {
   const row = await findContract(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("contract_not_found", `no contract ${id}`, { id });
   await ctx.guard({ kind: "contract", row });
@@ -770,174 +136,125 @@ export async function endContract(
   return contract;
 }
 
-// ---- cancellation preview -----------------------------------------------------------------
-
-/** What cancelling a contract now would do (the invoice it leaves is billing's to tell). */
-export type CancellationPlan = {
-  /** The last day (customer's calendar) on which a cancellation still reaches `end_date`. */
-  last_notice_date: string;
-  /** When the contract would end if cancelled now, honouring terms and notice. */
-  end_date: string;
-  /** The contract already ends at `end_date` (set earlier, or after its first term). */
-  already_ending: boolean;
-  contract_after: Contract;
-  /** The contract's timeline after the cancellation, and when it ends. */
-  final: { at: Temporal.Instant; timeline: Timeline };
-};
+// ---- a signup's contract ------------------------------------------------------------------
 
 /**
- * Regular cancellation per the plan variant's terms: the paid term starts after the trial;
- * the contract ends at the first term end that the notice period still reaches from today
- * (in the customer's time zone), renewing by the later contract period (see
- * src/domain/time/terms.ts). Nothing is written.
+ * The entity a new contract belongs to: its customer's, which must bill in the contract's
+ * currency (when the entity names its currencies).
  */
-export async function planCancellation(ctx: Ctx, id: string): Promise<CancellationPlan> {
-  const row = await loadContract(ctx, id);
-  const timeline = await loadTimeline(ctx.db, row);
-  const now = ctx.clock.now();
-  if (timeline.end && Temporal.Instant.compare(timeline.end, now) <= 0) {
-    throw unprocessable("contract_already_ended", `contract ${id} ended at ${timeline.end}`, {
-      id,
-      end_date: timeline.end.toString(),
-    });
+export async function contractEntity(
+  ctx: Ctx,
+  customer: CustomerRow,
+  currency: string,
+): Promise<string> {
+  const found = await findEntity(ctx, customer.business_entity_id);
+  if (!found) throw new Error(`no business entity ${customer.business_entity_id}`);
+  if (found.currencies.length > 0 && !found.currencies.includes(currency)) {
+    throw unprocessable(
+      "currency_not_supported",
+      `the customer's business entity does not bill in ${currency}`,
+      { business_entity_id: found.id, currency },
+    );
   }
-  const current = phaseAt(timeline, now) ?? timeline.phases[0]!;
-  const variantId =
-    current.planVariantId ?? timeline.phases.findLast((p) => p.planVariantId)?.planVariantId;
-  const paid = timeline.phases.find((p) => p.type === "normal");
-  if (!variantId || !paid) {
-    throw unprocessable("no_paid_term", "the contract has no paid phase to cancel", { id });
-  }
-  const variant = await findInTenant(ctx.db, "plan_variants", ctx.tenantId, variantId);
-  const customer = await findCustomer(ctx.db, ctx.tenantId, row.customer_id);
-  if (!variant || !customer) throw notFound("contract_not_found", `no contract ${id}`, { id });
-  const tz = customer.time_zone;
-  const startLocal = paid.start.toZonedDateTimeISO(tz);
-  const today = now.toZonedDateTimeISO(tz).toPlainDate();
-  const { endDate, lastNoticeDate } = nextPossibleEndDate({
-    start: startLocal.toPlainDate(),
-    ...(variant.contract_period ? { contractPeriod: variant.contract_period } : {}),
-    ...(variant.later_contract_period
-      ? { laterContractPeriod: variant.later_contract_period }
-      : {}),
-    ...(variant.notice_period ? { noticePeriod: variant.notice_period } : {}),
-    ...(variant.later_notice_period ? { laterNoticePeriod: variant.later_notice_period } : {}),
-    requestDate:
-      Temporal.PlainDate.compare(today, startLocal.toPlainDate()) < 0
-        ? startLocal.toPlainDate()
-        : today,
-  });
-  // term boundaries keep the time of day the paid term started at
-  const end = endDate
-    .toZonedDateTime({ timeZone: tz, plainTime: startLocal.toPlainTime() })
-    .toInstant();
-  if (timeline.end && Temporal.Instant.compare(timeline.end, end) <= 0) {
-    // already ending no later than a cancellation would reach: that end stands, and a
-    // cancellation until its last day changes nothing
-    const lastDay = timeline.end.subtract({ milliseconds: 1 }).toZonedDateTimeISO(tz);
-    return {
-      last_notice_date: lastDay.toPlainDate().toString(),
-      end_date: timeline.end.toString(),
-      already_ending: true,
-      contract_after: await toContract(ctx, row, timeline),
-      final: { at: timeline.end, timeline },
-    };
-  }
-  const after = endAt(timeline, end);
-  return {
-    last_notice_date: lastNoticeDate.toString(),
-    end_date: end.toString(),
-    already_ending: false,
-    contract_after: await toContract(ctx, row, after),
-    final: { at: end, timeline: after },
-  };
+  return found.id;
 }
 
-// ---- order preview ------------------------------------------------------------------------
+/** The contract a succeeded signup order creates, for its customer (read locked). */
+export async function createContract(
+  ctx: Ctx,
+  order: OrderRow,
+  defaultStart: Date,
+  known: CustomerRow,
+): Promise<ContractRow> {
+  const { timeline, group, start, customer } = await initialTimeline(
+    ctx,
+    order,
+    defaultStart,
+    known,
+  );
+  const entity = await contractEntity(ctx, customer, group.currency);
+  const now = toDate(ctx.clock.now());
+  const row = await insertContract(ctx.db, {
+    id: order.contract_id,
+    tenant_id: ctx.tenantId,
+    customer_id: order.customer_id,
+    business_entity_id: entity,
+    plan_group_id: group.id,
+    currency: group.currency,
+    start_at: toDate(start),
+    end_at: timeline.end ? toDate(timeline.end) : null,
+    created_at: now,
+    updated_at: now,
+  });
+  await saveTimeline(ctx.db, row.id, timeline, now);
+  const contract = await toContract(ctx, row);
+  ctx.audit({ targetType: "contract", targetId: row.id, after: contract });
+  await ctx.emit({
+    type: "contract.created",
+    subjectType: "contract",
+    subjectId: row.id,
+    payload: contract,
+  });
+  return row;
+}
 
-/** The settlement an order's preview asks billing for: which contract, when, on what timeline. */
-export type OrderedSettlement = {
-  contractId: string;
-  at: Temporal.Instant;
-  timeline: Timeline;
-  /** A signup's contract, not written yet. */
-  unsaved?: ContractRow;
-};
+// ---- a change -----------------------------------------------------------------------------
 
 /**
- * What billing would settle when the order succeeds now: for a signup, the new contract's
- * first settlement; for a plan change, the settlement at the change date (corrections for the
- * old plan variant, charges for the new one). Nothing is written.
+ * Applies a change order at its change date (the order's, or now): a normal phase of the new
+ * variant and the cart's component quantities, each from that date on. Returns the contract
+ * and the date, from which the order's coupon applies too.
  */
-export async function orderedSettlement(
+export async function applyChange(
   ctx: Ctx,
-  id: string,
-  known?: CustomerRow,
-): Promise<OrderedSettlement> {
-  const order = await findOrder(ctx.db, ctx.tenantId, id);
-  if (!order) throw notFound("order_not_found", `no order ${id}`, { id });
-  if (order.status === "succeeded" || order.status === "declined") {
-    throw unprocessable(
-      "order_closed",
-      `the order has ${order.status}; nothing is left to preview`,
-      {
-        id,
-        status: order.status,
-      },
-    );
-  }
-  const now = ctx.clock.now();
-  if (order.type === "signup") {
-    const { timeline, group, start, customer } = await initialTimeline(
-      ctx,
-      order,
-      toDate(now),
-      known,
-    );
-    const at = Temporal.Instant.compare(start, now) > 0 ? start : now;
-    const created = toDate(now);
-    await ctx.guard({ kind: "customer", row: customer });
-    const entity = await contractEntity(ctx, customer, group.currency);
-    return {
-      contractId: order.contract_id,
-      at,
-      timeline,
-      unsaved: {
-        id: order.contract_id,
-        tenant_id: ctx.tenantId,
-        customer_id: order.customer_id,
-        plan_group_id: group.id,
-        currency: group.currency,
-        start_at: toDate(start),
-        end_at: timeline.end ? toDate(timeline.end) : null,
-        next_billing_at: null,
-        last_billed_at: null,
-        grace_period_end_at: null,
-        resting_since: null,
-        billing_frozen: false,
-        business_entity_id: entity,
-        active_id: null,
-        moved_at: null,
-        created_at: created,
-        updated_at: created,
-      },
-    };
-  }
-  const row = await loadContract(ctx, order.contract_id);
+  order: OrderRow,
+): Promise<{ row: ContractRow; at: Temporal.Instant }> {
+  const row = await loadContract(ctx, order.contract_id, true);
   const before = await loadTimeline(ctx.db, row);
-  const at = order.change_at ? toInstant(order.change_at) : now;
-  const timeline =
-    order.plan_variant_id === null
-      ? before
-      : changeAt(before, {
-          type: "normal",
-          start: at,
-          planVariantId: order.plan_variant_id,
-          quantity: order.quantity ?? "1",
-        });
-  return {
-    contractId: row.id,
-    at: Temporal.Instant.compare(at, now) > 0 ? at : now,
-    timeline,
-  };
+  const at = order.change_at ? toInstant(order.change_at) : ctx.clock.now();
+  if (order.plan_variant_id === null) {
+    // a component-only change: the same bounds as a phase change
+    if (Temporal.Instant.compare(at, before.start) < 0) {
+      throw unprocessable(
+        "change_before_start",
+        "a change cannot take effect before the contract starts",
+      );
+    }
+    if (before.end && Temporal.Instant.compare(at, before.end) >= 0) {
+      throw unprocessable("contract_ended", "the contract has ended by then");
+    }
+  } else {
+    await changePlan(ctx, row, before, order, at);
+  }
+  for (const item of order.components) await setComponentQuantity(ctx, row, item, at);
+  return { row, at };
+}
+
+async function changePlan(
+  ctx: Ctx,
+  row: ContractRow,
+  before: Timeline,
+  order: OrderRow,
+  at: Temporal.Instant,
+): Promise<void> {
+  const after = changeAt(before, {
+    type: "normal",
+    start: at,
+    planVariantId: order.plan_variant_id!,
+    quantity: order.quantity ?? "1",
+  });
+  await saveTimeline(ctx.db, row.id, after, toDate(ctx.clock.now()));
+  const contract = await toContract(ctx, row, after);
+  ctx.audit({
+    targetType: "contract",
+    targetId: row.id,
+    before: await toContract(ctx, row, before),
+    after: contract,
+  });
+  await ctx.emit({
+    type: "contract.changed",
+    subjectType: "contract",
+    subjectId: row.id,
+    payload: contract,
+  });
 }

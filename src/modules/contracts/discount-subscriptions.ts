@@ -6,6 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
+import type { Static } from "typebox";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { parseTimestamp, periodDuration } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
@@ -15,6 +16,7 @@ import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/index.js";
 
 import { type ContractRow, findContract } from "./contracts.repository.js";
+import type { DiscountSubscriptionSchema } from "./contracts.schemas.js";
 import {
   discountSubscriptionsWithDiscounts,
   endDiscountSubscriptionAt,
@@ -23,22 +25,8 @@ import {
   type DiscountSubscriptionRow as Row,
 } from "./discount-subscriptions.repository.js";
 
-export type DiscountSubscription = {
-  id: string;
-  contract_id: string;
-  discount_id: string;
-  coupon_id: string | null;
-  order_id: string | null;
-  start_date: string;
-  /** An explicit end, once ended. */
-  end_date: string | null;
-  /** Where the discount's duration runs out; null for a discount that lasts for ever. */
-  duration_end_date: string | null;
-  /** The earlier of the two: when the discount stops applying (null: never). */
-  effective_end_date: string | null;
-  discount: Discount;
-  created_at: string;
-};
+/** A discount subscription as the API returns it. */
+export type DiscountSubscription = Static<typeof DiscountSubscriptionSchema>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);

@@ -10,6 +10,7 @@ export {
   setNextBillingAt,
   unbillRatedItems,
 } from "./billing-facts.repository.js";
+export { type CancellationPlan, planCancellation } from "./cancellation.js";
 export {
   addRatedItem,
   type ComponentSubscription,
@@ -44,28 +45,28 @@ export {
 } from "./contracts.repository.js";
 export {
   applyChange,
-  assertOrderingCustomer,
-  assertPaymentData,
-  type CancellationPlan,
   type Contract,
-  createChangeOrder,
   createContract,
-  createSignupOrder,
   endContract,
   getContract,
-  getOrder,
   listContracts,
+} from "./contracts.service.js";
+export { grantDiscount, listDiscountSubscriptions } from "./discount-subscriptions.js";
+export { claimGraceExpired, endGracePeriod } from "./grace.repository.js";
+export {
+  assertOrderingCustomer,
+  assertPaymentData,
+  createChangeOrder,
+  createSignupOrder,
+  getOrder,
   lockOrder,
   needsApproval,
   type Order,
   orderedSettlement,
-  planCancellation,
   recordPaymentMethod,
   type SignupInput,
   setOrderStatus,
-} from "./contracts.service.js";
-export { grantDiscount, listDiscountSubscriptions } from "./discount-subscriptions.js";
-export { claimGraceExpired, endGracePeriod } from "./grace.repository.js";
+} from "./orders.service.js";
 export { announcePhaseEvents, DEFAULT_TRIAL_END_NOTICE_DAYS } from "./phase-events.js";
 export { normalPhasesAt } from "./revenue-facts.repository.js";
 export {

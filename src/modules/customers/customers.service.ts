@@ -5,6 +5,7 @@
  */
 import type { Static } from "typebox";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
+import type { EventType } from "../../domain/events.js";
 import { assertTimeZone } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
@@ -182,7 +183,7 @@ async function write(
   ctx: Ctx,
   before: CustomerRow,
   values: Parameters<typeof updateCustomer>[3],
-  event: string,
+  event: EventType,
 ): Promise<Customer> {
   const row = await updateCustomer(ctx.db, ctx.tenantId, before.id, values);
   const deletable = !row.has_orders;

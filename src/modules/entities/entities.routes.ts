@@ -4,6 +4,7 @@ import { runMutation, runRead } from "../../http/execute.js";
 import { createTransfer } from "../../workflows/transfers.js";
 import { BusinessEntityInput, BusinessEntityPatch } from "../invoicing/index.js";
 import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
+import { BusinessEntitySchema, BusinessEntityTransferSchema } from "./entities.schemas.js";
 import {
   createBusinessEntity,
   getBusinessEntity,
@@ -12,25 +13,8 @@ import {
 } from "./entities.service.js";
 import { getTransfer, listTransfers } from "./transfers.service.js";
 
-export const BusinessEntityTransferSchema = Type.Object(
-  {
-    id: Type.String(),
-    resource_type: Type.Union([Type.Literal("customer"), Type.Literal("subscription")], {
-      description: "customer: a transfer someone made; subscription: a contract that followed it",
-    }),
-    resource_id: Type.String({ description: "The deprecated copy left in the source entity" }),
-    active_resource_id: Type.String({
-      description: "The active customer or contract (its id never changes)",
-    }),
-    source_business_entity_id: Type.String(),
-    destination_business_entity_id: Type.String(),
-    reason_code: Type.String(),
-    created_at: Type.String({ format: "date-time" }),
-  },
-  { $id: "BusinessEntityTransfer" },
-);
-
-export const ENTITY_SCHEMAS = [BusinessEntityTransferSchema] as const;
+/** The shared schemas of these routes, added on the root instance (see INVOICING_SCHEMAS). */
+export const ENTITY_SCHEMAS = [BusinessEntitySchema, BusinessEntityTransferSchema] as const;
 
 const TransferBody = Type.Object(
   {

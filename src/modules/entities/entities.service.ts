@@ -6,6 +6,7 @@
  */
 
 import type { Kysely } from "kysely";
+import type { Static } from "typebox";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
@@ -22,22 +23,10 @@ import {
   listEntities,
   updateEntity,
 } from "./entities.repository.js";
+import type { BusinessEntitySchema } from "./entities.schemas.js";
 
-export type BusinessEntity = {
-  id: string;
-  name: string;
-  address: Address;
-  country: string | null;
-  vat_id: string | null;
-  tax_number: string | null;
-  email: string | null;
-  invoice_prefix: string;
-  credit_note_prefix: string;
-  payment_terms_days: number;
-  default_tax_policy_id: string | null;
-  currencies: string[];
-  is_default: boolean;
-};
+/** A business entity as answered; BusinessEntitySchema defines it. */
+export type BusinessEntity = Static<typeof BusinessEntitySchema>;
 
 export const toEntity = (e: EntityRow): BusinessEntity => ({
   id: e.id,

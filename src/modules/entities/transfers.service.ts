@@ -3,6 +3,7 @@
  * and per contract that followed it. The transfer itself spans customers, contracts,
  * invoices and payments: src/workflows/transfers.ts.
  */
+import type { Static } from "typebox";
 import { notFound } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
@@ -14,17 +15,10 @@ import {
   listTransferRows,
   type TransferRow,
 } from "./entities.repository.js";
+import type { BusinessEntityTransferSchema } from "./entities.schemas.js";
 
-export type BusinessEntityTransfer = {
-  id: string;
-  resource_type: "customer" | "subscription";
-  resource_id: string;
-  active_resource_id: string;
-  source_business_entity_id: string;
-  destination_business_entity_id: string;
-  reason_code: string;
-  created_at: string;
-};
+/** A transfer record as answered; BusinessEntityTransferSchema defines it. */
+export type BusinessEntityTransfer = Static<typeof BusinessEntityTransferSchema>;
 
 const toTransfer = (r: TransferRow): BusinessEntityTransfer => ({
   id: r.id,

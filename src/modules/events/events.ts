@@ -3,19 +3,12 @@
  * one shape (the rows are read in events.repository.ts).
  */
 import type { Selectable } from "kysely";
+import type { Static } from "typebox";
 import type { OutboxEventsTable } from "../../storage/schema.js";
+import type { EventSchema } from "./events.schemas.js";
 
-export type Event = {
-  id: string;
-  type: string;
-  /** Wall-clock time of the change (RFC 3339). */
-  timestamp: string;
-  /** The tenant clock's time of the change (a test clock's, when the tenant runs on one). */
-  tenant_time: string;
-  tenant_id: string;
-  subject: { type: string; id: string } | null;
-  data: unknown;
-};
+/** An event as answered and delivered; EventSchema defines it. */
+export type Event = Static<typeof EventSchema>;
 
 export function toEvent(row: Selectable<OutboxEventsTable>): Event {
   return {

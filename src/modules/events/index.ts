@@ -7,4 +7,5 @@ export {
   markFannedOut,
   outboxEvents,
 } from "./events.repository.js";
+export { EventSchema } from "./events.schemas.js";
 export { insertEvent, insertEvents } from "./outbox.js";

@@ -7,6 +7,7 @@
 
 import type { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
+import type { Static } from "typebox";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { allows, DOCUMENT_TRANSITIONS } from "../../domain/invoicing/states.js";
 import { taxTotals } from "../../domain/invoicing/tax.js";
@@ -47,53 +48,16 @@ import {
   nextSequenceValue,
   reserveSequence,
 } from "./invoicing.repository.js";
+import type { InvoiceLineSchema, InvoiceSchema } from "./invoicing.schemas.js";
 import { renderDocumentPdf } from "./pdf.js";
 
-export type InvoiceLine = {
-  id: string;
-  position: number;
-  kind: string;
-  charge_key: string | null;
-  description: string;
-  period_start: string | null;
-  period_end: string | null;
-  quantity: string;
-  unit_price: string;
-  amount: string;
-  tax_rate: string;
-  credited_line_id: string | null;
-};
+/** A document line as answered; InvoiceLineSchema defines it. */
+export type InvoiceLine = Static<typeof InvoiceLineSchema>;
 
 export type Party = PartySnapshot;
 
-export type Invoice = {
-  id: string;
-  kind: "invoice" | "credit_note";
-  status: "draft" | "finalized" | "void";
-  number: string | null;
-  business_entity_id: string;
-  customer_id: string;
-  contract_id: string | null;
-  currency: string;
-  price_basis: "net" | "gross";
-  issue_date: string;
-  due_date: string | null;
-  service_period_start: string | null;
-  service_period_end: string | null;
-  total_net: string;
-  total_tax: string;
-  total_gross: string;
-  tax_rows: { rate: string; net: string; tax: string; gross: string }[];
-  reverse_charge: boolean;
-  corrects_invoice_id: string | null;
-  billing_run_id: string | null;
-  sender: Party;
-  recipient: Party;
-  lines: InvoiceLine[];
-  created_at: string;
-  finalized_at: string | null;
-  voided_at: string | null;
-};
+/** An invoice or credit note as answered; InvoiceSchema defines it. */
+export type Invoice = Static<typeof InvoiceSchema>;
 
 const minor = (amount: string, currency: string) =>
   toDecimalString(money(BigInt(amount), currency));

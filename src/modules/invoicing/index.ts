@@ -1,5 +1,4 @@
 export {
-  type BillingPreview,
   type BillingRun,
   type Claimed,
   claimDue,
@@ -7,12 +6,8 @@ export {
   countSettled,
   interruptStaleRuns,
   openBillingRun,
-  previewSettlement,
   recordSettlementFailure,
-  type Settlement,
-  settleContract,
-  settleLocked,
-} from "./billing.js";
+} from "./billing-runs.js";
 export { createDownloadLink, createDownloadLinks } from "./document-links.js";
 export {
   finalizeInvoice,
@@ -31,10 +26,12 @@ export {
   PreviewSchema,
   TaxPolicyBody,
 } from "./invoicing.schemas.js";
+export { type BillingPreview, previewSettlement } from "./preview.js";
 export {
   creditNotesTotal,
   finalizedTotal,
   finalizedTotals,
   invoicesAsI,
 } from "./receivables.repository.js";
+export { type Settlement, settleContract, settleLocked } from "./settle.js";
 export { countDraftDocuments, invoiceParties } from "./transfer-facts.repository.js";

@@ -6,7 +6,8 @@ import { voidInvoice } from "../../workflows/documents.js";
 import { inContext, readContext } from "../../workflows/unit-of-work.js";
 import { clockFor } from "../clock/index.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
-import { listBillingRuns, previewSettlement, settleContract } from "./billing.js";
+import { TaxPolicySchema } from "../taxes/index.js";
+import { listBillingRuns } from "./billing-runs.js";
 import { createDownloadLink, verifyLink } from "./document-links.js";
 import {
   createCreditNote,
@@ -17,14 +18,14 @@ import {
 } from "./documents.js";
 import {
   BillingRunSchema,
-  BusinessEntitySchema,
   CreditNoteBody,
   InvoiceListQuery,
   InvoiceSchema,
   PreviewSchema,
   SettlementSchema,
-  TaxPolicySchema,
 } from "./invoicing.schemas.js";
+import { previewSettlement } from "./preview.js";
+import { settleContract } from "./settle.js";
 
 const pdfSchema = {
   200: Type.String({ contentMediaType: "application/pdf", description: "The PDF document" }),
@@ -35,12 +36,7 @@ const pdfSchema = {
  * plugin that adds schemas of its own gets Fastify's default validator (Ajv, which coerces
  * types and drops unknown fields) instead of the TypeBox one every route is checked with.
  */
-export const INVOICING_SCHEMAS = [
-  InvoiceSchema,
-  BillingRunSchema,
-  TaxPolicySchema,
-  BusinessEntitySchema,
-] as const;
+export const INVOICING_SCHEMAS = [InvoiceSchema, BillingRunSchema, TaxPolicySchema] as const;
 
 export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

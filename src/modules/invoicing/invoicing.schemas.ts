@@ -177,17 +177,6 @@ export const BillingRunSchema = Type.Object(
 
 const Rate = Type.String({ pattern: "^[0-9]{1,2}(\\.[0-9]{1,4})?$", description: "Percent" });
 
-export const TaxPolicySchema = Type.Object(
-  {
-    id: Type.String(),
-    name: Type.String(),
-    rates: Type.Array(Type.Object({ country: Type.String(), rate: Type.String() })),
-    default_rate: Type.String(),
-    created_at: Type.String({ format: "date-time" }),
-  },
-  { $id: "TaxPolicy" },
-);
-
 export const TaxPolicyBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -201,27 +190,6 @@ export const TaxPolicyBody = Type.Object(
     default_rate: Type.Optional(Rate),
   },
   { additionalProperties: false },
-);
-
-export const BusinessEntitySchema = Type.Object(
-  {
-    id: Type.String(),
-    name: Type.String(),
-    address: Type.Object({}, { additionalProperties: true }),
-    country: Nullable(Type.String()),
-    vat_id: Nullable(Type.String()),
-    tax_number: Nullable(Type.String()),
-    email: Nullable(Type.String()),
-    invoice_prefix: Type.String(),
-    credit_note_prefix: Type.String(),
-    payment_terms_days: Type.Integer(),
-    default_tax_policy_id: Nullable(Type.String()),
-    currencies: Type.Array(Type.String(), {
-      description: "Currencies the entity bills in (ISO 4217); empty: any",
-    }),
-    is_default: Type.Boolean(),
-  },
-  { $id: "BusinessEntity" },
 );
 
 const Text = (max: number) => Type.String({ maxLength: max });

@@ -6,6 +6,7 @@ export {
   setBudget,
 } from "./budgets.js";
 export { findPartner, type PartnerRow, partnerCustomerIds } from "./partners.repository.js";
+export { PartnerOrderSchema } from "./partners.schemas.js";
 export {
   actingPartner,
   checkIdentity,

@@ -5,6 +5,7 @@
  * resellers only; anything else answers as if it did not exist. See docs/partners.md.
  */
 import { randomInt } from "node:crypto";
+import type { Static } from "typebox";
 import { conflict, forbidden, invalid, notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import { hashSecret, sameHash } from "../access/index.js";
@@ -27,18 +28,12 @@ import {
   type PartnerCustomerRow,
   type PartnerRow,
 } from "./partners.repository.js";
+import type { PartnerCustomerSchema, PartnerSchema } from "./partners.schemas.js";
 
 const nowDate = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
 
-export type Partner = {
-  id: string;
-  parent_id: string | null;
-  name: string;
-  email: string | null;
-  mobile: string | null;
-  account_manager: string | null;
-  created_at: string;
-};
+/** A partner as answered; PartnerSchema defines it. */
+export type Partner = Static<typeof PartnerSchema>;
 
 export const toPartner = (r: PartnerRow): Partner => ({
   id: r.id,
@@ -50,23 +45,8 @@ export const toPartner = (r: PartnerRow): Partner => ({
   created_at: r.created_at.toISOString(),
 });
 
-export type PartnerCustomer = {
-  id: string;
-  partner_id: string;
-  account_name: string;
-  email: string | null;
-  mobile: string | null;
-  company_name: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  country: string | null;
-  xaccount_id: string | null;
-  xaccount_type: string | null;
-  frozen: boolean;
-  frozen_at: string | null;
-  frozen_reason: string | null;
-  associated_at: string;
-};
+/** A partner's customer as answered; PartnerCustomerSchema defines it. */
+export type PartnerCustomer = Static<typeof PartnerCustomerSchema>;
 
 export const toPartnerCustomer = (r: PartnerCustomerRow): PartnerCustomer => ({
   id: r.customer_id,

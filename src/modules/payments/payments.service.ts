@@ -8,6 +8,7 @@
  */
 import type { Temporal } from "temporal-polyfill";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
+import type { EventType } from "../../domain/events.js";
 import { assertCurrency } from "../../domain/money/currency.js";
 import { fromDecimalString, money, toDecimalString } from "../../domain/money/money.js";
 import {
@@ -166,7 +167,7 @@ async function lockCustomer(ctx: Ctx, customerId: string) {
   return findCustomer(ctx.db, ctx.tenantId, customerId, { forUpdate: true });
 }
 
-async function announce(ctx: Ctx, payment: Payment, type: string): Promise<Payment> {
+async function announce(ctx: Ctx, payment: Payment, type: EventType): Promise<Payment> {
   ctx.audit({ targetType: "payment", targetId: payment.id, after: payment });
   await ctx.emit({
     type,

@@ -4,34 +4,23 @@
  * collected by payment date — per currency, all as of the tenant's clock.
  */
 import { Temporal } from "temporal-polyfill";
+import type { Static } from "typebox";
 import { money, toDecimalString } from "../../domain/money/index.js";
 import { type FeeSum, monthlyRecurring } from "../../domain/reports/mrr.js";
 import type { Ctx } from "../context.js";
 import { issuedTotalsByMonth } from "../invoicing/index.js";
 import { collectedByMonth } from "../payments/index.js";
 import { customerAndOpenInvoiceCounts, recurringFeesAt } from "./reports.repository.js";
+import type {
+  DashboardCurrencySchema,
+  DashboardMonthSchema,
+  DashboardSchema,
+} from "./reports.schemas.js";
 
-export type DashboardMonth = {
-  month: string;
-  mrr: string;
-  active_contracts: number;
-  invoiced: string;
-  credited: string;
-  collected: string;
-};
-export type DashboardCurrency = {
-  currency: string;
-  mrr: string;
-  active_contracts: number;
-  months: DashboardMonth[];
-};
-export type Dashboard = {
-  as_of: string;
-  active_contracts: number;
-  customers: number;
-  open_invoices: number;
-  currencies: DashboardCurrency[];
-};
+export type DashboardMonth = Static<typeof DashboardMonthSchema>;
+export type DashboardCurrency = Static<typeof DashboardCurrencySchema>;
+/** The dashboard as answered; DashboardSchema defines it. */
+export type Dashboard = Static<typeof DashboardSchema>;
 
 type MonthPoint = { month: string; start: Temporal.PlainDate; at: Temporal.Instant };
 

@@ -1,4 +1,5 @@
 export { findTaxPolicy, type TaxPolicyRow } from "./taxes.repository.js";
+export { TaxPolicySchema } from "./taxes.schemas.js";
 export {
   assertTaxPolicy,
   COUNTRY,

@@ -2,6 +2,7 @@
  * Tax policies: the rate per country (ISO 3166-1 alpha-2) and a default rate, which plan
  * groups and business entities name and invoicing applies.
  */
+import type { Static } from "typebox";
 import { unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
 import { newId } from "../../lib/ids.js";
@@ -15,14 +16,10 @@ import {
   listTaxPolicyRows,
   type TaxPolicyRow,
 } from "./taxes.repository.js";
+import type { TaxPolicySchema } from "./taxes.schemas.js";
 
-export type TaxPolicyView = {
-  id: string;
-  name: string;
-  rates: TaxRate[];
-  default_rate: string;
-  created_at: string;
-};
+/** A tax policy as answered; TaxPolicySchema defines it. */
+export type TaxPolicyView = Static<typeof TaxPolicySchema>;
 
 /** A country code: ISO 3166-1 alpha-2. */
 export const COUNTRY = /^[A-Z]{2}$/;

@@ -2,20 +2,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader } from "../schemas.js";
+import { TenantSchema } from "./tenants.schemas.js";
 import { getTenant, updateTenant } from "./tenants.service.js";
-
-export const TenantSchema = Type.Object(
-  {
-    id: Type.String(),
-    name: Type.String(),
-    created_at: Type.String({ format: "date-time" }),
-    clock: Type.Union([Type.Literal("system"), Type.Literal("test")]),
-    auto_finalize_invoices: Type.Boolean({
-      description: "Whether billing issues its documents at once (else they wait as drafts)",
-    }),
-  },
-  { $id: "Tenant" },
-);
 
 export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

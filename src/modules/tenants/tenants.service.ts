@@ -1,14 +1,11 @@
+import type { Static } from "typebox";
 import { invalid, notFound } from "../../domain/errors.js";
 import type { Ctx } from "../context.js";
 import { findTenant, updateTenantRow } from "./tenants.repository.js";
+import type { TenantSchema } from "./tenants.schemas.js";
 
-export type Tenant = {
-  id: string;
-  name: string;
-  created_at: string;
-  clock: "system" | "test";
-  auto_finalize_invoices: boolean;
-};
+/** The tenant as answered; TenantSchema defines it. */
+export type Tenant = Static<typeof TenantSchema>;
 
 /** Checks and trims a new tenant's name. */
 export function tenantName(name: string): string {

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { runMutation, runRead } from "../../http/execute.js";
+import { EventSchema } from "../events/index.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import {
   CreatedWebhookEndpointSchema,
   CreateWebhookEndpointBody,
   DeliveryQuery,
   EventQuery,
-  EventSchema,
   RotatedWebhookEndpointSchema,
   UpdateWebhookEndpointBody,
   WebhookDeliverySchema,

@@ -146,22 +146,6 @@ export const DeliveryQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const EventSchema = Type.Object(
-  {
-    id: Type.String({ description: "Unique; the webhook-id header of its deliveries" }),
-    type: Type.String(),
-    timestamp: Type.String({ format: "date-time", description: "Wall-clock time of the change" }),
-    tenant_time: Type.String({
-      format: "date-time",
-      description: "The tenant clock's time of the change",
-    }),
-    tenant_id: Type.String(),
-    subject: Type.Union([Type.Object({ type: Type.String(), id: Type.String() }), Type.Null()]),
-    data: Type.Unknown({ description: "The subject as it was after the change" }),
-  },
-  { $id: "Event" },
-);
-
 export const EventQuery = Type.Object(
   {
     ...PageQuery.properties,

@@ -6,6 +6,7 @@
  * wall-clock: webhook delivery is operational, not billing, and does not follow a tenant's
  * test clock.
  */
+import type { Static } from "typebox";
 import { invalid, notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { WebhookDeliveryStatus } from "../../storage/schema.js";
@@ -33,6 +34,11 @@ import {
   updateEndpoint as updateEndpointRow,
   upsertDeliveries,
 } from "./webhooks.repository.js";
+import type {
+  WebhookAttemptSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointSchema,
+} from "./webhooks.schemas.js";
 
 export const MAX_ENDPOINTS_PER_TENANT = 100;
 /** After a rotation the previous secret keeps signing (beside the new one) this long. */
@@ -40,44 +46,14 @@ export const PREVIOUS_SECRET_TTL_MS = 24 * 60 * 60 * 1000;
 /** Attempts shown with one delivery, newest first. */
 export const MAX_ATTEMPTS_SHOWN = 100;
 
-export type WebhookEndpoint = {
-  id: string;
-  url: string;
-  description: string;
-  event_types: string[];
-  format: string;
-  enabled: boolean;
-  disabled_reason: "manual" | "sustained_failure" | null;
-  disabled_at: string | null;
-  failing_since: string | null;
-  created_at: string;
-  updated_at: string;
-};
+/** An endpoint as answered (never its secret); WebhookEndpointSchema defines it. */
+export type WebhookEndpoint = Static<typeof WebhookEndpointSchema>;
 
-export type WebhookDelivery = {
-  id: string;
-  event_id: string;
-  event_type: string;
-  endpoint_id: string;
-  status: WebhookDeliveryStatus;
-  attempt_count: number;
-  next_attempt_at: string | null;
-  last_attempt_at: string | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  delivered_at: string | null;
-  created_at: string;
-};
+/** A delivery as answered; WebhookDeliverySchema defines it. */
+export type WebhookDelivery = Static<typeof WebhookDeliverySchema>;
 
-export type WebhookAttempt = {
-  id: string;
-  attempted_at: string;
-  duration_ms: number;
-  succeeded: boolean;
-  status_code: number | null;
-  response_excerpt: string | null;
-  error: string | null;
-};
+/** One attempt of a delivery as answered; WebhookAttemptSchema defines it. */
+export type WebhookAttempt = Static<typeof WebhookAttemptSchema>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

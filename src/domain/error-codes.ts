@@ -1,0 +1,376 @@
+/**
+ * The catalog of error codes: every machine `code` an error answer can carry, with what it
+ * means to the client that receives it. The error helpers (src/domain/errors.ts) take only
+ * codes listed here, docs/errors.md is generated from it, and a test fails when a code here
+ * is used nowhere. Add a code here in the same change that first raises it.
+ */
+export const ERROR_CODES = {
+  // ---- requests: parsing, input rules, idempotency, rate limits ------------------------------
+  malformed_request:
+    "The request could not be parsed as HTTP; check what your client sends on the wire.",
+  headers_too_large: "The request headers are too large; send fewer or shorter headers.",
+  request_timeout: "The request did not arrive in time; send it again.",
+  malformed_url: "The URL is not validly percent-encoded; encode the path and query properly.",
+  route_not_found: "No route has this method and path; check the URL against the API reference.",
+  malformed_json: "The request body is empty or not valid JSON; send a JSON document.",
+  payload_too_large: "The request body is over the server's size limit; send a smaller body.",
+  unsupported_media_type:
+    "The request body is not JSON; send it with Content-Type application/json.",
+  unsupported_content_encoding:
+    "The request body is compressed; send it uncompressed, without Content-Encoding.",
+  unsupported_charset: "The request body is declared in a charset other than UTF-8; send UTF-8.",
+  validation_failed:
+    "The request breaks the operation's schema; `details.fields` names each offending field and why.",
+  invalid_characters:
+    "A value or field name contains a NUL character; remove it (`details.field` names where).",
+  too_deeply_nested: "The body is nested too deeply; flatten the structure you send.",
+  invalid_value:
+    "A value cannot be stored (characters the database refuses, or a number out of range); correct it.",
+  bad_request: "The request is not acceptable as sent; the message says why.",
+  invalid_idempotency_key:
+    "The Idempotency-Key header is not 1 to 255 visible ASCII characters; send a valid key.",
+  idempotency_key_reused:
+    "This Idempotency-Key was used before with a different request; use a new key for a new request.",
+  already_exists:
+    "A concurrent request created a record with the same unique values; retry to see it.",
+  rate_limited: "Too many requests; wait the seconds the Retry-After header gives, then retry.",
+  internal_error: "The server failed unexpectedly; report it with the request id.",
+
+  // ---- the OAuth token endpoint (RFC 6749 §5.2: these are its `error` field) --------------------
+  invalid_request: "The token request lacks grant_type; send grant_type=client_credentials.",
+  unsupported_grant_type: "Only grant_type=client_credentials is supported.",
+  invalid_client:
+    "The client credentials are missing, the client is unknown or the secret is wrong; check client_id and client_secret.",
+
+  // ---- credentials and permissions --------------------------------------------------------------
+  missing_credentials:
+    "The request carries no credentials; send an API key or access token as `Authorization: Bearer <key>`.",
+  malformed_credentials:
+    "The Authorization header is not of the form `Bearer <key>`; fix its form.",
+  invalid_credentials:
+    "The key, token, client secret or password is unknown, revoked, expired or wrong; sign in again or use a valid credential.",
+  invalid_token:
+    "The session token or self-service link is unknown, expired or released; obtain a new one.",
+  permission_denied:
+    "The credential holds none of the permissions the operation needs (`details.required_any_of`); use a credential with one of them.",
+  partner_credential_scope:
+    "A credential bound to a partner called an operation that is not a partner operation; use an unbound credential.",
+  partner_credentials_required:
+    "This surface takes partner credentials only; bind the API key to a partner.",
+  api_key_not_found: "No API key has this id in the tenant.",
+  api_key_already_revoked: "The API key is revoked already; nothing changed.",
+  cannot_revoke_own_key:
+    "A key cannot revoke itself; revoke it with another key or from the console.",
+  console_user_not_found: "No console user has this id in the tenant.",
+  console_user_email_taken: "A console user with this e-mail address exists; use another address.",
+  console_user_already_disabled: "The console user is disabled already; nothing changed.",
+  weak_password: "The password is too short; choose one of at least 12 characters.",
+  too_many_sign_in_attempts:
+    "Too many sign-in attempts for this e-mail address; wait `details.retry_after_seconds`, then retry.",
+  role_not_found: "No role has this name in the tenant.",
+  role_exists: "A role (built-in or custom) has this name already; choose another name.",
+  role_built_in: "Built-in roles cannot be changed or deleted; create a custom role instead.",
+  role_in_use: "Active credentials hold this role; revoke or change them before deleting the role.",
+  invalid_role_name: "A role name is lower-case letters, digits and underscores; rename it.",
+  invalid_roles: "A credential needs at least one role; name one.",
+  unknown_role: "The role named does not exist in the tenant; create it or name another.",
+  unknown_permission:
+    "The permission code is not one Accrue knows; see docs/permissions.md for the list.",
+  cannot_grant_role:
+    "You cannot grant permissions you do not hold yourself; ask a holder of them to grant it.",
+
+  // ---- tenants and test clocks ------------------------------------------------------------------
+  tenant_not_found: "The tenant of the credential no longer exists.",
+  invalid_name: "A tenant name has 1 to 200 characters.",
+  test_clock_exists:
+    "The tenant already runs on a test clock; advance that clock instead of creating one.",
+  no_test_clock: "The tenant runs on the system clock; create a test clock before advancing it.",
+  clock_cannot_move_backwards:
+    "A test clock moves only forward; advance it to a time after its current one.",
+
+  // ---- values: ids, money, countries, time --------------------------------------------------------
+  invalid_id: "The id does not have the form of an id of this kind; check which id you sent.",
+  invalid_currency: "The currency is not an ISO 4217 code such as EUR.",
+  invalid_decimal: 'The number is not a plain finite decimal string such as "12.34".',
+  invalid_amount:
+    "The amount is not an integer number of minor units, or not above zero where a payment or refund needs it.",
+  too_many_decimals: "The amount has more decimal places than its currency allows; round it.",
+  currency_mismatch:
+    "Amounts in different currencies were combined (a payment for an invoice in another currency); use one currency.",
+  invalid_ratio: "A ratio needs integer parts and a positive denominator.",
+  invalid_split: "An amount is split into a whole number of parts, at least 1.",
+  invalid_weights: "An amount is allocated by non-negative weights, at least one of them positive.",
+  invalid_country: "The country is not an ISO 3166-1 alpha-2 code such as DE.",
+  invalid_timestamp:
+    "The value is not a timestamp in the form the field documents (RFC 3339 with offset on the native API).",
+  invalid_time_zone: "The time zone is unknown; use an IANA name such as Europe/Berlin.",
+  date_out_of_range: "The date, or one derived from it, lies outside the supported range.",
+  date_before_anchor:
+    "The date lies before the start of the billing cycle it is measured in; use a later date.",
+  invalid_alignment: "Alignment is either anniversary or calendar.",
+  invalid_period: "A period needs a unit and a positive whole count.",
+  invalid_period_index: "A period index is a non-negative integer.",
+  invalid_period_multiple: "A period is multiplied by a whole number only.",
+  too_many_periods: "The date range spans too many billing periods; use a shorter range.",
+  invalid_span: "The span ends before it starts; swap or correct the dates.",
+  empty_span: "A span of no length cannot be prorated; give it an end after its start.",
+  span_not_within: "The part to prorate lies outside the whole span; keep it within.",
+  invalid_contract_terms: "A later contract period needs a (first) contract period as well.",
+  invalid_term_index: "A term index is a non-negative integer.",
+
+  // ---- catalog: plan groups, plans, plan variants, components -----------------------------------
+  plan_group_not_found: "No plan group has this id in the tenant.",
+  plan_not_found: "No plan has this id in the tenant.",
+  plan_variant_not_found: "No plan variant has this id in the tenant.",
+  component_not_found: "No component has this id in the tenant.",
+  unknown_plan_group: "The plan group named in the body does not exist in the tenant.",
+  unknown_plan: "The plan named in the body does not exist in the tenant.",
+  unknown_plan_variant: "The plan variant named in the body does not exist in the tenant.",
+  unknown_component:
+    "The component named does not exist in the plan group concerned (the contract's, for orders and usage).",
+  immutable_field:
+    "This field cannot change once contracts may be billed by it; create a new plan variant or component instead.",
+  external_id_taken: "Another record in the tenant has this external_id; use another one.",
+  incompatible_periods:
+    "The fee period and the billing period do not divide each other; choose periods where one is a multiple of the other.",
+  contract_period_required: "later_contract_period needs a contract_period as well.",
+  notice_period_required: "later_notice_period needs a notice_period as well.",
+  invalid_quota:
+    "A free quota names a quantity or metered component of the same plan group, at most once.",
+  unknown_price_model: "The price model is none Accrue knows; see docs/catalog.md for the models.",
+  price_required: "This price model needs price_per_unit.",
+  negative_price: "A price cannot be negative.",
+  negative_quantity: "A quantity cannot be negative.",
+  tiers_required: "A tiered price model needs its tiers.",
+  tiers_not_allowed: "This price model takes no tiers; leave them out.",
+  invalid_tiers:
+    "The tiers are not a list whose first starts at 0 and whose boundaries strictly increase.",
+  package_size_required: "Package pricing needs a package_size above 0.",
+  package_size_not_allowed: "package_size belongs to package pricing only; leave it out.",
+
+  // ---- discounts and coupons --------------------------------------------------------------------
+  discount_not_found: "No discount has this id in the tenant.",
+  unknown_discount: "The discount named in the body does not exist in the tenant.",
+  discount_value_required: "A discount takes exactly one of percent and amount.",
+  invalid_percent: "A discount's percent is above 0 and at most 100.",
+  discount_not_applicable:
+    "The discount belongs to another plan group than the contract's; grant one of its own plan group.",
+  discount_subscription_not_found: "No discount subscription has this id in the tenant.",
+  coupon_not_found: "No coupon has this id in the tenant.",
+  coupon_code_taken: "Another coupon has this code; choose another code.",
+  unknown_coupon: "No coupon has this code; check the code the customer entered.",
+  coupon_expired: "The coupon's validity has ended; it cannot be redeemed any more.",
+  coupon_exhausted: "The coupon has reached its redemption limit.",
+  coupon_not_applicable: "The coupon is for another plan group than the order's.",
+
+  // ---- customers --------------------------------------------------------------------------------
+  customer_not_found: "No customer has this id in the tenant.",
+  unknown_customer: "The customer named in the body does not exist in the tenant.",
+  customer_not_deletable:
+    "The customer has contracts, orders or invoices and cannot be deleted; lock it instead.",
+  customer_locked: "The customer is locked and takes no orders; unlock it first.",
+  customer_already_locked: "The customer is locked already; nothing changed.",
+  customer_not_locked: "The customer is not locked; nothing changed.",
+  customer_frozen:
+    "The customer is frozen by its partner and can neither order nor use the portal until unfrozen.",
+  customer_already_frozen: "The customer is frozen already; nothing changed.",
+  customer_not_frozen: "The customer is not frozen; nothing changed.",
+
+  // ---- orders and contracts ---------------------------------------------------------------------
+  order_not_found: "No order has this id in the tenant.",
+  customer_or_contract_required:
+    "An order names either customer_id (a signup) or contract_id (a change), not both or neither.",
+  plan_variant_required: "A signup needs a plan variant; name plan_variant_id.",
+  change_date_on_signup: "A signup takes start_date, not change_date.",
+  start_date_on_change: "A change order takes change_date, not start_date.",
+  empty_order: "A change order changes nothing; name a plan variant, components or a coupon code.",
+  quantity_without_plan_variant:
+    "quantity is the plan's quantity and needs a plan_variant_id in the same order.",
+  plan_group_mismatch:
+    "A contract changes only to a plan variant of its own plan group; sign up a new contract instead.",
+  plan_variant_hidden:
+    "The plan variant (or its plan) is hidden and takes no new orders; choose a visible one.",
+  payment_data_required:
+    "The plan variant allows no signup without payment data; name a payment_method.",
+  currency_not_supported:
+    "The business entity does not bill in the currency concerned; choose another plan or business entity.",
+  invalid_order_transition:
+    "The order's status does not allow this step: only an in_progress order is committed, only an approval_pending one approved or declined.",
+  order_closed: "The order has succeeded or been declined already; nothing is left to preview.",
+  contract_not_found: "No contract has this id in the tenant.",
+  unknown_contract: "The contract named in the body does not exist in the tenant.",
+  contract_ended: "The contract has ended by the date concerned; nothing can change after its end.",
+  contract_already_ended: "The contract has ended already; it cannot be cancelled again.",
+  no_paid_term: "The contract has no paid phase to cancel.",
+  change_before_start: "A change cannot take effect before the contract starts; use a later date.",
+  end_before_start: "The end date is not after the start date; correct the dates.",
+  start_before_contract:
+    "A component or discount cannot start before its contract; use a date on or after the contract's start.",
+  invalid_change:
+    "The change would leave the contract's timeline inconsistent; the message says which rule it breaks.",
+  invalid_phase:
+    "A phase names a plan variant when it must not, or names none when it must (only inactive phases have none).",
+  invalid_phase_transition: "This kind of phase cannot follow the phase before it.",
+  invalid_timeline:
+    "The contract's phases are not a valid timeline (at least one phase, not starting inactive, ending inactive at its end).",
+  component_metered:
+    "Metered components are billed from usage, not subscribed or ordered; record usage instead.",
+  component_subscription_not_found: "No component subscription has this id in the tenant.",
+  duplicate_component: "A cart names the same component twice; name each once.",
+  invalid_quantity:
+    "The quantity is not allowed for this component (on/off components take 0 or 1; signups order more than 0).",
+  invalid_token_validity: "A self-service token is valid for 1 minute to 7 days.",
+  plan_not_available:
+    "This plan variant cannot be chosen in the portal: it is of another plan group, hidden, or not open to self-service.",
+  plan_unchanged: "The contract is already on this plan variant.",
+
+  // ---- usage ------------------------------------------------------------------------------------
+  component_not_metered: "Usage is recorded for metered components only.",
+  usage_not_found: "No usage record has this id on the contract.",
+  usage_billed: "Billed usage cannot be deleted; correct it with a credit note instead.",
+
+  // ---- invoices, credit notes, taxes ------------------------------------------------------------
+  invoice_not_found: "No invoice or credit note has this id in the tenant.",
+  invoice_not_draft: "Only a draft can be finalized; this document is issued or void already.",
+  invoice_void: "The document is void already.",
+  invoice_has_credit_notes:
+    "Credit notes correct this invoice; void them before voiding the invoice.",
+  invoice_has_payments:
+    "Payments or write-offs apply to this invoice; refund them first, or credit the invoice instead of voiding it.",
+  invoice_not_creditable: "Only a finalized (issued) invoice can be credited.",
+  nothing_to_credit: "The invoice has been credited in full already.",
+  unknown_invoice_line: "The invoice has no line with this id.",
+  duplicate_invoice_line: "A credit names the same invoice line twice; name each once.",
+  credit_exceeds_line:
+    "The credit is more than the line has left to credit; the message gives the most it can be.",
+  invalid_download_link: "The document download link is malformed or forged; request a new link.",
+  download_link_expired: "The document download link has expired; request a new link.",
+  invalid_price_basis: "The price basis is either net or gross.",
+  invalid_tax_rate: "A tax rate is at least 0 and below 100.",
+  duplicate_tax_country: "A country is listed twice among the rates; list each once.",
+  duplicate_country: "A tax policy has two rates for one country; give each country one rate.",
+  unknown_tax_policy: "The tax policy named does not exist in the tenant.",
+
+  // ---- payments and dunning ---------------------------------------------------------------------
+  payment_not_found: "No payment has this id in the tenant.",
+  unknown_invoice: "The invoice named is not an issued invoice of this customer.",
+  invoice_not_open: "Only an issued invoice can be written off.",
+  invoice_settled: "The invoice owes nothing; there is nothing to write off.",
+  payment_not_refundable: "Only a succeeded payment can be refunded.",
+  refund_exceeds_payment:
+    "The refund is more than is left to refund of the payment; the message gives the most it can be.",
+  card_number_mismatch: "A card payment needs card_number, and only a card payment takes one.",
+  invalid_card_number: "The card number is not a valid card number.",
+  invalid_dunning_steps: "Dunning steps are listed in increasing order of after_days.",
+
+  // ---- business entities and customer transfers -------------------------------------------------
+  business_entity_not_found: "No business entity has this id in the tenant.",
+  unknown_business_entity: "The business entity named in the body does not exist in the tenant.",
+  transfer_not_found: "No business entity transfer has this id in the tenant.",
+  record_transferred:
+    "The record was left in its source business entity by a customer transfer and this operation is not allowed on it; act on the customer in its new business entity.",
+  source_business_entity_mismatch:
+    "The customer does not belong to the source business entity named; check source_business_entity_id.",
+  same_business_entity: "The customer belongs to the destination business entity already.",
+  customer_not_active:
+    "Only an active customer can be transferred, not a copy a transfer left behind.",
+  transfer_limit_reached:
+    "The customer has been transferred as often as a calendar year allows; wait for the next year.",
+  contract_in_trial: "A contract of the customer is in its trial; transfer after the trial.",
+  invoice_pending:
+    "The customer has draft invoices or credit notes; finalize or void them before the transfer.",
+  invoice_unpaid: "The customer has issued invoices that still owe money; settle them first.",
+  unbilled_charges: "The customer has one-off charges not billed yet; bill them first.",
+  refundable_credits:
+    "The customer is in credit (paid more than it owes); refund the credit before the transfer.",
+
+  // ---- partners, resellers and budgets ----------------------------------------------------------
+  partner_not_found: "No partner has this id in the tenant.",
+  unknown_partner: "The partner named in the body does not exist in the tenant.",
+  reseller_cannot_have_resellers: "The parent is itself a reseller; resellers are one level deep.",
+  reseller_not_permitted: "The reseller named is not one of the calling partner's resellers.",
+  identity_taken:
+    "The account name, e-mail address or mobile number is used by a customer already; use another.",
+  invalid_account_name:
+    "An account name is 5 to 32 letters, digits, _ or -, starts with a letter or -, and does not start with op_ or shadow_.",
+  invalid_mobile: "A mobile number is written 00XX-XXXXXXXX: the country code, a dash, the number.",
+  invalid_verification_code: "The verification code is wrong or has expired; request a new one.",
+  verification_code_required:
+    "Registering with an e-mail address needs the verification code sent to it; request one and send it along.",
+  budget_not_set: "The customer has no budget; set one first.",
+  budget_exceeded:
+    "The order would take the customer past its budget; raise the budget or order less.",
+  invalid_budget_amount: "A budget is more than zero, with at most two decimals.",
+  password_not_supported: "Accrue keeps no customer passwords; leave the password out.",
+
+  // ---- subscription actions and provisioning (CRM.COM) -------------------------------------------
+  subscription_action_not_found: "No subscription action has this id or number in the tenant.",
+  subscription_not_found: "The customer named has no contract to act on.",
+  missing_identifier: "Name the subscription by contract_id or by customer_id.",
+  ambiguous_identifier:
+    "The subscription is named twice (by contract and by customer, or by subscription and accounts receivable); name it once.",
+  customer_owns_multiple_subscriptions:
+    "The customer has several contracts; name the one meant by contract_id.",
+  invalid_life_cycle_state:
+    "The subscription's life cycle state does not allow this action; the message names the states that do.",
+  invalid_action_state:
+    "The action's state does not allow this step; only scheduled actions can be cancelled.",
+  scheduled_date_not_in_future: "scheduled_date lies in the past; schedule for a later date.",
+  activation_after_start: "A draft subscription is activated at or before its start date.",
+  no_plan_to_resume: "The contract never had a plan, so there is nothing to resume.",
+  grace_period_not_extended:
+    "The new end of the grace period is not after its current end; choose a later one.",
+  duplicate_transaction_reference_number:
+    "Another action used this transaction reference number; send a new one.",
+  missing_parameter: "A parameter the request needs is missing; the message names it.",
+  mutually_exclusive_parameters: "Give only one of the parameters the message names.",
+  invalid_parameter: "A parameter has a value it does not take; the message says which.",
+  invalid_identifier:
+    "An identifier object names none or several of its fields; give exactly one (id=… or number=…).",
+  distributor_exists: "A provisioning distributor with this name or code exists already.",
+  unknown_distributor: "The provisioning distributor named does not exist in the tenant.",
+  provisioning_distributor_not_found: "No provisioning distributor matches the identifier given.",
+  service_not_found: "No service (component) matches the identifier given.",
+  installed_item_not_found: "No installed item matches the identifier given.",
+  accounts_receivable_not_found:
+    "No single customer matches the accounts receivable identifier given (none, or several).",
+  service_not_on_subscription: "The service to remove is not on the subscription.",
+  service_not_distributed: "The service is not distributed by the distributor named.",
+  service_already_on_subscription:
+    "The service is on the subscription already (with these distributors).",
+  service_added_and_removed:
+    "One service is both added and removed for the same distributor; do one or the other.",
+  installed_item_not_on_subscription: "The installed item to remove is not on the subscription.",
+  serial_number_installed:
+    "An installed item with this serial number is installed on another subscription already.",
+  duplicate_serial_number: "An installed item is listed twice; list each once.",
+  scheduled_installed_items_not_allowed:
+    "A scheduled amend_services cannot add installed items; add them at once.",
+
+  // ---- Billwerk orders --------------------------------------------------------------------------
+  cart_field_not_supported: "The Cart has a field Accrue does not support; leave it out.",
+  customer_change_on_signup: "CustomerChange belongs to change orders, not to a signup.",
+  customer_required: "A signup names either CustomerId or a new Customer.",
+
+  // ---- webhooks and events ----------------------------------------------------------------------
+  webhook_endpoint_not_found: "No webhook endpoint has this id in the tenant.",
+  webhook_delivery_not_found: "No webhook delivery has this id in the tenant.",
+  event_not_found: "No event has this id in the tenant.",
+  invalid_webhook_url:
+    "The endpoint URL is not an absolute http(s) URL with a host, without credentials or fragment, or is too long; the message says which.",
+  unknown_webhook_format: "The webhook format is none Accrue knows; see docs/webhooks.md.",
+  too_many_webhook_endpoints:
+    "The tenant has as many webhook endpoints as it may; delete one first.",
+  webhook_endpoint_deleted:
+    "The delivery's endpoint was deleted; the delivery cannot be sent again.",
+  webhook_endpoint_disabled:
+    "The delivery's endpoint is disabled; enable it before sending the delivery again.",
+  no_matching_webhook_endpoints:
+    "No enabled webhook endpoint subscribes to the event's type; create or enable one first.",
+  invalid_event_filter: 'An event filter has 1 to 100 entries ("*" for every type).',
+  unknown_event_type:
+    "The event filter names a type that is not in the event catalog; see docs/webhooks.md.",
+} as const satisfies Record<string, string>;
+
+/** A machine code an error answer carries. */
+export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,152 @@
+/**
+ * What the billing run (src/workflows/billing-run.ts) needs of this module: claiming due
+ * contracts with SKIP LOCKED, and the run records (opened, counted, completed, interrupted).
+ */
+import type { Kysely } from "kysely";
+import type { Temporal } from "temporal-polyfill";
+import type { Static } from "typebox";
+import { newId } from "../../lib/ids.js";
+import type { DB } from "../../storage/schema.js";
+import type { Ctx } from "../context.js";
+import { type ContractRow, lockDueContracts, setNextBillingAt } from "../contracts/index.js";
+import { fetchPage, type Page } from "../pagination.js";
+import {
+  addRunFailure,
+  addToRunCounts,
+  type BillingRunRow,
+  completeRunRows,
+  insertBillingRun,
+  interruptRunRows,
+  listBillingRunRows,
+  tenantsWithDueContracts,
+} from "./billing-runs.repository.js";
+import type { BillingRunSchema } from "./invoicing.schemas.js";
+import type { Settlement } from "./settle.js";
+
+const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
+
+/** A billing run as the API returns it. */
+export type BillingRun = Static<typeof BillingRunSchema>;
+
+export const toBillingRun = (r: BillingRunRow): BillingRun => ({
+  id: r.id,
+  trigger: r.trigger,
+  status: r.status,
+  started_at: r.started_at.toISOString(),
+  tenant_time: r.tenant_time.toISOString(),
+  finished_at: r.finished_at ? r.finished_at.toISOString() : null,
+  contracts_billed: r.contracts_billed,
+  invoices_created: r.invoices_created,
+  credit_notes_created: r.credit_notes_created,
+  failures: r.failures,
+  last_error: r.last_error,
+});
+
+/** The tenant's billing runs, newest first. */
+export async function listBillingRuns(
+  ctx: Ctx,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<Page<BillingRun>> {
+  return fetchPage(
+    page.limit,
+    (n) => listBillingRunRows(ctx.db, ctx.tenantId, { limit: n, cursor: page.cursor }),
+    toBillingRun,
+  );
+}
+
+/** How long a contract whose settlement failed waits before the next attempt. */
+const RETRY_AFTER_MS = 15 * 60 * 1000;
+
+export type Claimed = { contract: ContractRow; testClockNow: Date | null };
+
+/**
+ * Locks up to `size` due contracts of one tenant that no other transaction holds (SKIP
+ * LOCKED). Tenants are served longest-waiting first (their earliest due contract), and a
+ * batch never spans tenants, so a tenant's number counters are locked only while its own
+ * documents are written. Each step reads an index on (tenant, next billing date) up to the
+ * tenant's own clock: a claim reads what it locks however many contracts are not due. The
+ * contracts of a frozen customer (billing_frozen) are outside that partial index and wait.
+ */
+export async function claimDue(
+  trx: Kysely<DB>,
+  options: { tenantId?: string | undefined; contractId?: string; now: Date; size: number },
+): Promise<Claimed[]> {
+  const tenants = await tenantsWithDueContracts(trx, options);
+  for (const tenant of tenants) {
+    const rows = await lockDueContracts(
+      trx,
+      tenant.id,
+      tenant.test_clock_now ?? options.now,
+      options.size,
+      options.contractId,
+    );
+    if (rows.length > 0) {
+      return rows.map((contract) => ({ contract, testClockNow: tenant.test_clock_now }));
+    }
+  }
+  return [];
+}
+
+/** A new billing run of the tenant, running; its id. */
+export async function openBillingRun(
+  db: Kysely<DB>,
+  input: { tenantId: string; trigger: "worker" | "api"; now: Date; tenantTime: Date },
+): Promise<string> {
+  const id = newId("billingRun");
+  await insertBillingRun(db, { id, ...input });
+  return id;
+}
+
+/** Counts settled contracts and the documents written for them on their run. */
+export async function countSettled(
+  db: Kysely<DB>,
+  runId: string,
+  settled: readonly Settlement[],
+  now: Date,
+): Promise<void> {
+  const count = (kind: string) => settled.filter((x) => x.invoice?.kind === kind).length;
+  await addToRunCounts(
+    db,
+    runId,
+    { contracts: settled.length, invoices: count("invoice"), creditNotes: count("credit_note") },
+    now,
+  );
+}
+
+/**
+ * A contract whose settlement failed: counted on its run with the error, and tried again
+ * after RETRY_AFTER_MS of its tenant's clock.
+ */
+export async function recordSettlementFailure(
+  ctx: Ctx,
+  input: { runId: string; contractId: string; error: unknown; now: Date },
+): Promise<void> {
+  await setNextBillingAt(
+    ctx.db,
+    ctx.tenantId,
+    input.contractId,
+    new Date(toDate(ctx.clock.now()).getTime() + RETRY_AFTER_MS),
+  );
+  const error = input.error;
+  await addRunFailure(
+    ctx.db,
+    input.runId,
+    `${input.contractId}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+    input.now,
+  );
+}
+
+/** Marks runs completed. */
+export async function completeBillingRuns(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  finished: Date,
+): Promise<{ tenantId: string; run: BillingRun }[]> {
+  const rows = await completeRunRows(db, ids, finished);
+  return rows.map((r) => ({ tenantId: r.tenant_id, run: toBillingRun(r) }));
+}
+
+/** Marks runs that stopped reporting progress (their process died) as interrupted. */
+export async function interruptStaleRuns(db: Kysely<DB>, olderThan: Date): Promise<number> {
+  return interruptRunRows(db, olderThan);
+}

@@ -1,0 +1,167 @@
+/**
+ * The unit of work: a change, its audit records and its events commit together or not at all;
+ * a refused attempt (of the unit or of a context) takes its own records and events with it
+ * and the unit goes on; events are written in the order they were emitted across contexts;
+ * a read context refuses to write.
+ */
+import { sql } from "kysely";
+import { Temporal } from "temporal-polyfill";
+import { beforeAll, expect, it } from "vitest";
+import { isAccrueError, unprocessable } from "../../src/domain/errors.js";
+import type { Scope } from "../../src/modules/context.js";
+import { createCustomer } from "../../src/modules/customers/index.js";
+import { createTenant } from "../../src/workflows/tenants.js";
+import { readContext, unitOfWork } from "../../src/workflows/unit-of-work.js";
+import { describeEachBackend } from "../harness.js";
+
+describeEachBackend("unit of work", (t) => {
+  let tenantId = "";
+  const scope = (requestId: string): Scope => ({
+    tenantId,
+    actor: { type: "system", id: "unit-of-work-test" },
+    requestId,
+    operation: "customers.create",
+  });
+
+  beforeAll(async () => {
+    tenantId = (
+      await createTenant(t.database.db, {
+        name: "Units",
+        testClockNow: Temporal.Instant.from("2026-03-01T10:00:00Z"),
+      })
+    ).tenant_id;
+  });
+
+  /** What the unit left behind for one request id: customers, audit records, events. */
+  async function written(requestId: string, emails: string[]) {
+    const db = t.database.db;
+    const customers = await db
+      .selectFrom("customers")
+      .select("email")
+      .where("tenant_id", "=", tenantId)
+      .where("email", "in", emails)
+      .orderBy("email")
+      .execute();
+    const audit = await db
+      .selectFrom("audit_events")
+      .select(["target_type", "operation", "tenant_time"])
+      .where("tenant_id", "=", tenantId)
+      .where("request_id", "=", requestId)
+      .execute();
+    const events = await db
+      .selectFrom("outbox_events")
+      .select(["type", "payload"])
+      .where("tenant_id", "=", tenantId)
+      .where(sql<boolean>`payload->>'email' = ANY(${emails}::text[])`)
+      .orderBy("id")
+      .execute();
+    return {
+      customers: customers.map((c) => c.email),
+      audit,
+      events: events.map((e) => `${e.type} ${(e.payload as { email: string }).email}`),
+    };
+  }
+
+  it("commits a change with its audit record and its event, on the tenant's clock", async () => {
+    await unitOfWork(t.database.db, async (work) => {
+      await createCustomer(await work.context(scope("req_commit")), { email: "a@units.example" });
+    });
+    const after = await written("req_commit", ["a@units.example"]);
+    expect(after.customers).toEqual(["a@units.example"]);
+    expect(after.audit).toEqual([
+      {
+        target_type: "customer",
+        operation: "customers.create",
+        tenant_time: new Date("2026-03-01T10:00:00Z"),
+      },
+    ]);
+    expect(after.events).toEqual(["customer.created a@units.example"]);
+  });
+
+  it("an error rolls back the change, its audit records and its events", async () => {
+    await expect(
+      unitOfWork(t.database.db, async (work) => {
+        await createCustomer(await work.context(scope("req_fail")), { email: "b@units.example" });
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await written("req_fail", ["b@units.example"])).toEqual({
+      customers: [],
+      audit: [],
+      events: [],
+    });
+  });
+
+  it("a refused attempt drops what it wrote and recorded; the unit goes on", async () => {
+    const refused = await unitOfWork(t.database.db, async (work) => {
+      const kept = await work.attempt(scope("req_attempt"), async (ctx) => {
+        await createCustomer(ctx, { email: "c1@units.example" });
+      });
+      expect(kept).toBeNull();
+      return work.attempt(scope("req_attempt"), async (ctx) => {
+        await createCustomer(ctx, { email: "c2@units.example" });
+        throw unprocessable("invalid_amount", "refused on purpose");
+      });
+    });
+    expect(refused !== null && isAccrueError(refused) && refused.code).toBe("invalid_amount");
+    const after = await written("req_attempt", ["c1@units.example", "c2@units.example"]);
+    expect(after.customers).toEqual(["c1@units.example"]);
+    expect(after.audit).toHaveLength(1);
+    expect(after.events).toEqual(["customer.created c1@units.example"]);
+  });
+
+  it("ctx.attempt does the same inside one context", async () => {
+    await unitOfWork(t.database.db, async (work) => {
+      const ctx = await work.context(scope("req_ctx_attempt"));
+      await createCustomer(ctx, { email: "d1@units.example" });
+      const refused = await ctx.attempt(async () => {
+        await createCustomer(ctx, { email: "d2@units.example" });
+        throw unprocessable("invalid_amount", "refused on purpose");
+      });
+      expect(refused?.code).toBe("invalid_amount");
+      expect(await ctx.attempt(() => createCustomer(ctx, { email: "d3@units.example" }))).toBe(
+        null,
+      );
+    });
+    const emails = ["d1@units.example", "d2@units.example", "d3@units.example"];
+    const after = await written("req_ctx_attempt", emails);
+    expect(after.customers).toEqual(["d1@units.example", "d3@units.example"]);
+    expect(after.audit).toHaveLength(2);
+    expect(after.events).toEqual([
+      "customer.created d1@units.example",
+      "customer.created d3@units.example",
+    ]);
+  });
+
+  it("writes the events of several contexts in the order they were emitted", async () => {
+    await unitOfWork(t.database.db, async (work) => {
+      const first = await work.context(scope("req_order_1"));
+      const second = await work.context(scope("req_order_2"));
+      await createCustomer(first, { email: "e1@units.example" });
+      await createCustomer(second, { email: "e2@units.example" });
+      await createCustomer(first, { email: "e3@units.example" });
+    });
+    const after = await written("req_order_1", [
+      "e1@units.example",
+      "e2@units.example",
+      "e3@units.example",
+    ]);
+    expect(after.events).toEqual([
+      "customer.created e1@units.example",
+      "customer.created e2@units.example",
+      "customer.created e3@units.example",
+    ]);
+    expect(after.audit).toHaveLength(2);
+  });
+
+  it("a read context refuses to write audit records or events", async () => {
+    const ctx = readContext(t.database.db, {
+      ...scope("req_read"),
+      clock: { now: () => Temporal.Instant.from("2026-03-01T10:00:00Z") },
+    });
+    expect(() => ctx.audit({ targetType: "customer", targetId: "x" })).toThrow(/attempted a write/);
+    await expect(
+      ctx.emit({ type: "customer.created", subjectType: "customer", subjectId: "x", payload: {} }),
+    ).rejects.toThrow(/attempted a write/);
+  });
+});

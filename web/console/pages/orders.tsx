@@ -1,0 +1,60 @@
+/** Orders: the list, approving or declining the ones that wait for approval. */
+import type { JSX } from "preact";
+import { useState } from "preact/hooks";
+import { formatDate } from "../../shared/format.js";
+import { ActionButton, StatusBadge } from "../../shared/ui.js";
+import type { PageProps } from "../main.js";
+import { link, Paged } from "./shared.js";
+
+export function OrdersPage({ api }: PageProps): JSX.Element {
+  const [round, setRound] = useState(0);
+  return (
+    <>
+      <h1>Orders</h1>
+      <Paged
+        caption="Orders"
+        deps={[round]}
+        load={async (cursor) =>
+          (
+            await api.GET("/v1/orders", {
+              params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } },
+            })
+          ).data
+        }
+        columns={[
+          { header: "Order", cell: (o) => <code>{o.id}</code> },
+          { header: "Type", cell: (o) => o.type },
+          { header: "Customer", cell: (o) => link(`#/customers/${o.customer_id}`, o.customer_id) },
+          { header: "Status", cell: (o) => <StatusBadge status={o.status} /> },
+          { header: "Created", cell: (o) => formatDate(o.created_at) },
+          {
+            header: "Actions",
+            cell: (o) =>
+              o.status === "approval_pending" ? (
+                <>
+                  <ActionButton
+                    kind="primary"
+                    label={`Approve ${o.id}`}
+                    run={() =>
+                      api.POST("/v1/orders/{id}/approve", { params: { path: { id: o.id } } })
+                    }
+                    done={() => setRound((r) => r + 1)}
+                  />
+                  <ActionButton
+                    kind="danger"
+                    label={`Decline ${o.id}`}
+                    run={() =>
+                      api.POST("/v1/orders/{id}/decline", { params: { path: { id: o.id } } })
+                    }
+                    done={() => setRound((r) => r + 1)}
+                  />
+                </>
+              ) : (
+                "—"
+              ),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+/** Payments, refunds and write-offs. */
+import type { JSX } from "preact";
+import { formatDate, formatMoney } from "../../shared/format.js";
+import { type Column, StatusBadge, Table } from "../../shared/ui.js";
+import type { PageProps } from "../main.js";
+import { link, Paged } from "./shared.js";
+
+type PaymentRow = {
+  id: string;
+  customer_id: string;
+  kind: string;
+  method: string;
+  status: string;
+  amount: string;
+  currency: string;
+  received_at: string;
+  failure: { code: string; message: string } | null;
+};
+
+const paymentColumns: Column<PaymentRow>[] = [
+  { header: "Received", cell: (p) => formatDate(p.received_at) },
+  { header: "Customer", cell: (p) => link(`#/customers/${p.customer_id}`, p.customer_id) },
+  { header: "Kind", cell: (p) => `${p.kind} (${p.method})` },
+  { header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
+  { header: "Amount", cell: (p) => formatMoney(p.amount, p.currency), numeric: true },
+  { header: "Failure", cell: (p) => p.failure?.message ?? "—" },
+];
+
+export function PaymentTable(props: { rows: PaymentRow[] }): JSX.Element {
+  return (
+    <Table
+      caption="Payments"
+      hideCaption
+      rows={props.rows}
+      columns={paymentColumns}
+      empty="No payments yet."
+    />
+  );
+}
+
+export function PaymentsPage({ api }: PageProps): JSX.Element {
+  return (
+    <>
+      <h1>Payments</h1>
+      <Paged
+        caption="Payments, refunds and write-offs"
+        load={async (cursor) =>
+          (
+            await api.GET("/v1/payments", {
+              params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } },
+            })
+          ).data
+        }
+        columns={paymentColumns}
+      />
+    </>
+  );
+}
