@@ -66,7 +66,7 @@ export interface Ctx {
 export type Scope = {
   tenantId: string;
   actor: Actor;
-  /** The actor's permission codes; system work holds all ("*"). */
+  /** The actor's permission codes; absent: all ("*") for the system, none for anyone else. */
   permissions?: ReadonlySet<string>;
   partnerId?: string | null;
   requestId: string;

@@ -28,6 +28,7 @@ import type { DB } from "../storage/schema.js";
 import { guardRecord } from "./transfer-guard.js";
 
 const ALL: ReadonlySet<string> = new Set(["*"]);
+const NONE: ReadonlySet<string> = new Set();
 
 /** One context's buffered audit entries. */
 type Journal = {
@@ -51,7 +52,8 @@ function makeContext(
   const ctx: Ctx = {
     tenantId: scope.tenantId,
     actor: scope.actor,
-    permissions: scope.permissions ?? ALL,
+    // the system holds every permission; anyone else holds what the scope names, else none
+    permissions: scope.permissions ?? (scope.actor.type === "system" ? ALL : NONE),
     partnerId: scope.partnerId ?? null,
     clock,
     requestId: scope.requestId,
@@ -160,7 +162,8 @@ export async function unitOfWork<T>(db: Kysely<DB>, fn: (work: Work) => Promise<
 
 /**
  * Contexts for system work in `work`, one per tenant (asked again, the same one), with the
- * clock the caller read for the tenant.
+ * clock the caller read for the tenant when it first asked: a batch runs on one reading of
+ * each tenant's clock.
  */
 export function systemContexts(
   work: Work,
