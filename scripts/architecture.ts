@@ -131,6 +131,7 @@ export const TABLE_OWNERS: Record<string, string> = {
 
   // customers.
   customers: "customers",
+  customer_contacts: "customers",
 
   // catalog: what can be sold, and the discounts and coupons on it.
   plan_groups: "catalog",
@@ -170,6 +171,9 @@ export const TABLE_OWNERS: Record<string, string> = {
   payments: "payments",
   payment_allocations: "payments",
   dunning_notices: "payments",
+
+  // credits: the promotional credit ledger per customer and currency.
+  promotional_credit_entries: "credits",
 
   // entities: the business entities (sellers) and transfers between them.
   business_entities: "entities",

@@ -346,6 +346,50 @@ export interface paths {
         patch: operations["customers.update"];
         trace?: never;
     };
+    "/v1/customers/{id}/update_billing_info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a customer's billing information: VAT id, customer type, document language, address
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.update_billing_info"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/update_address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a customer's address
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.update_address"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/lock": {
         parameters: {
             query?: never;
@@ -388,6 +432,60 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a customer's contacts
+         * @description Permissions (any one of): `customers:read`.
+         */
+        get: operations["customer_contacts.list"];
+        put?: never;
+        /**
+         * Add a contact to a customer
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customer_contacts.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/contacts/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a contact from a customer
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["customer_contacts.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a contact of a customer
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["customer_contacts.update"];
         trace?: never;
     };
     "/v1/plan_groups": {
@@ -1424,7 +1522,15 @@ export interface paths {
         get: operations["invoices.get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a draft invoice; its charges are billed again by the next settlement
+         * @description Deletes a draft invoice; what it billed (charges, usage, rated items) is billed again by the contract's next settlement. An issued invoice is corrected by a credit note instead (422 invoice_not_draft).
+         *
+         *     Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["invoices.delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1525,6 +1631,54 @@ export interface paths {
          *     Accepts `Idempotency-Key`; audited.
          */
         post: operations["invoices.void"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/update_details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a draft or issued invoice's purchase order number, notes or billing address (never its number or amounts)
+         * @description Changes a draft or issued invoice's purchase order number, notes or the billing address it shows. Its number, dates, lines and amounts never change; a void invoice is not changed (422 invoice_void).
+         *
+         *     Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.update_details"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/stop_dunning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop dunning an issued invoice that still owes: it reaches no further dunning steps
+         * @description Stops dunning an issued invoice that still owes: the dunning worker notices no further steps for it. What it owes does not change.
+         *
+         *     Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.stop_dunning"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2125,6 +2279,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/promotional_credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's promotional credit balances per currency and its ledger
+         * @description Permissions (any one of): `payments:read`.
+         */
+        get: operations["promotional_credits.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/promotional_credits/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add promotional credits to a customer (applied to its next invoices when they are issued)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["promotional_credits.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/promotional_credits/deduct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deduct promotional credits from a customer, at most its balance
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["promotional_credits.deduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/promotional_credits/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a customer's promotional credit balance in a currency
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["promotional_credits.set"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partners": {
         parameters: {
             query?: never;
@@ -2625,6 +2865,11 @@ export interface components {
             created_at: string;
             finalized_at: string | null;
             voided_at: string | null;
+            /** @description Promotional credits applied when the invoice was issued; what it owes is less by this */
+            credits_applied: string;
+            po_number: string | null;
+            notes: string | null;
+            dunning_stopped_at: string | null;
         };
         BillingRun: {
             id: string;
@@ -2744,6 +2989,25 @@ export interface components {
             business_entity_id: string;
             /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
             active_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CustomerContact: {
+            id: string;
+            customer_id: string;
+            first_name: string | null;
+            last_name: string | null;
+            email: string;
+            phone: string | null;
+            label: string | null;
+            /** @description The contact receives the customer's billing e-mails (invoices, dunning) */
+            send_billing_email: boolean;
+            /** @description The contact receives the customer's account e-mails */
+            send_account_email: boolean;
+            /** @description Whether the contact receives any e-mail at all */
+            enabled: boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -4298,6 +4562,156 @@ export interface operations {
             };
         };
     };
+    "customers.update_billing_info": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    vat_id?: string | null;
+                    customer_type?: "consumer" | "business";
+                    language?: string | null;
+                    locale?: string | null;
+                    address?: components["schemas"]["Address"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        external_id: string | null;
+                        debitor_account: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: string | null;
+                        language: string | null;
+                        locale: string | null;
+                        vat_id: string | null;
+                        tag: string | null;
+                        customer_type: "consumer" | "business";
+                        /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                        time_zone: string;
+                        default_bearer_medium: string | null;
+                        address: components["schemas"]["Address"];
+                        custom_fields: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        hidden: boolean;
+                        /** @description Company name, or first and last name */
+                        display_name: string;
+                        locked: boolean;
+                        deletable: boolean;
+                        /** @description The business entity the customer belongs to */
+                        business_entity_id: string;
+                        /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
+                        active_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.update_address": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address: components["schemas"]["Address"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        external_id: string | null;
+                        debitor_account: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: string | null;
+                        language: string | null;
+                        locale: string | null;
+                        vat_id: string | null;
+                        tag: string | null;
+                        customer_type: "consumer" | "business";
+                        /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                        time_zone: string;
+                        default_bearer_medium: string | null;
+                        address: components["schemas"]["Address"];
+                        custom_fields: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        hidden: boolean;
+                        /** @description Company name, or first and last name */
+                        display_name: string;
+                        locked: boolean;
+                        deletable: boolean;
+                        /** @description The business entity the customer belongs to */
+                        business_entity_id: string;
+                        /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
+                        active_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "customers.lock": {
         parameters: {
             query?: never;
@@ -4414,6 +4828,208 @@ export interface operations {
                         business_entity_id: string;
                         /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
                         active_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customer_contacts.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CustomerContact"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customer_contacts.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    email: string;
+                    phone?: string | null;
+                    label?: string | null;
+                    /** @description The contact receives the customer's billing e-mails (invoices, dunning) */
+                    send_billing_email?: boolean;
+                    /** @description The contact receives the customer's account e-mails */
+                    send_account_email?: boolean;
+                    /** @description Whether the contact receives any e-mail at all */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: string;
+                        phone: string | null;
+                        label: string | null;
+                        /** @description The contact receives the customer's billing e-mails (invoices, dunning) */
+                        send_billing_email: boolean;
+                        /** @description The contact receives the customer's account e-mails */
+                        send_account_email: boolean;
+                        /** @description Whether the contact receives any e-mail at all */
+                        enabled: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customer_contacts.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customer_contacts.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    email?: string;
+                    phone?: string | null;
+                    label?: string | null;
+                    /** @description The contact receives the customer's billing e-mails (invoices, dunning) */
+                    send_billing_email?: boolean;
+                    /** @description The contact receives the customer's account e-mails */
+                    send_account_email?: boolean;
+                    /** @description Whether the contact receives any e-mail at all */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: string;
+                        phone: string | null;
+                        label: string | null;
+                        /** @description The contact receives the customer's billing e-mails (invoices, dunning) */
+                        send_billing_email: boolean;
+                        /** @description The contact receives the customer's account e-mails */
+                        send_account_email: boolean;
+                        /** @description Whether the contact receives any e-mail at all */
+                        enabled: boolean;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -7938,6 +8554,31 @@ export interface operations {
             };
         };
     };
+    "invoices.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "invoices.pdf": {
         parameters: {
             query?: never;
@@ -8070,6 +8711,90 @@ export interface operations {
         };
     };
     "invoices.void": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.update_details": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    po_number?: string | null;
+                    notes?: string | null;
+                    billing_address?: {
+                        line1?: string;
+                        line2?: string;
+                        street?: string;
+                        house_number?: string;
+                        postal_code?: string;
+                        city?: string;
+                        country?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.stop_dunning": {
         parameters: {
             query?: never;
             header?: {
@@ -8254,6 +8979,11 @@ export interface operations {
                             created_at: string;
                             finalized_at: string | null;
                             voided_at: string | null;
+                            /** @description Promotional credits applied when the invoice was issued; what it owes is less by this */
+                            credits_applied: string;
+                            po_number: string | null;
+                            notes: string | null;
+                            dunning_stopped_at: string | null;
                         } | null;
                         next_billing_at: string | null;
                     };
@@ -10469,6 +11199,8 @@ export interface operations {
                             currency: string;
                             invoiced: string;
                             credited: string;
+                            /** @description Promotional credits applied to invoices when they were issued */
+                            credits_applied: string;
                             paid: string;
                             refunded: string;
                             written_off: string;
@@ -10575,6 +11307,268 @@ export interface operations {
                             after_failed_payments?: number;
                             grace_days?: number;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "promotional_credits.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Only this currency's entries */
+                currency?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        /** @description Every currency the customer has had credits in, by currency code */
+                        balances: {
+                            currency: string;
+                            balance: string;
+                        }[];
+                        data: {
+                            id: string;
+                            customer_id: string;
+                            currency: string;
+                            /** @description applied: consumed by the invoice named in `reference` when it was issued */
+                            kind: "add" | "deduct" | "set" | "applied";
+                            /** @description Signed: positive when credits were added, negative when deducted or applied */
+                            amount: string;
+                            /** @description The balance in the currency after this entry */
+                            balance_after: string;
+                            description: string | null;
+                            reference: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "promotional_credits.add": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A decimal amount in the currency, e.g. 12.50 */
+                    amount: string;
+                    /** @description ISO 4217, e.g. EUR */
+                    currency: string;
+                    /** @description Why the credits change, kept on the ledger entry */
+                    description: string;
+                    /** @description Your own reference (a campaign, a ticket), kept on the ledger entry */
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        currency: string;
+                        /** @description The customer's balance in the currency afterwards */
+                        balance: string;
+                        entry: {
+                            id: string;
+                            customer_id: string;
+                            currency: string;
+                            /** @description applied: consumed by the invoice named in `reference` when it was issued */
+                            kind: "add" | "deduct" | "set" | "applied";
+                            /** @description Signed: positive when credits were added, negative when deducted or applied */
+                            amount: string;
+                            /** @description The balance in the currency after this entry */
+                            balance_after: string;
+                            description: string | null;
+                            reference: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "promotional_credits.deduct": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A decimal amount in the currency, e.g. 12.50 */
+                    amount: string;
+                    /** @description ISO 4217, e.g. EUR */
+                    currency: string;
+                    /** @description Why the credits change, kept on the ledger entry */
+                    description: string;
+                    /** @description Your own reference (a campaign, a ticket), kept on the ledger entry */
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        currency: string;
+                        /** @description The customer's balance in the currency afterwards */
+                        balance: string;
+                        entry: {
+                            id: string;
+                            customer_id: string;
+                            currency: string;
+                            /** @description applied: consumed by the invoice named in `reference` when it was issued */
+                            kind: "add" | "deduct" | "set" | "applied";
+                            /** @description Signed: positive when credits were added, negative when deducted or applied */
+                            amount: string;
+                            /** @description The balance in the currency after this entry */
+                            balance_after: string;
+                            description: string | null;
+                            reference: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "promotional_credits.set": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A decimal amount in the currency, e.g. 12.50 */
+                    amount: string;
+                    /** @description ISO 4217, e.g. EUR */
+                    currency: string;
+                    /** @description Why the credits change, kept on the ledger entry */
+                    description: string;
+                    /** @description Your own reference (a campaign, a ticket), kept on the ledger entry */
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        currency: string;
+                        /** @description The customer's balance in the currency afterwards */
+                        balance: string;
+                        entry: {
+                            id: string;
+                            customer_id: string;
+                            currency: string;
+                            /** @description applied: consumed by the invoice named in `reference` when it was issued */
+                            kind: "add" | "deduct" | "set" | "applied";
+                            /** @description Signed: positive when credits were added, negative when deducted or applied */
+                            amount: string;
+                            /** @description The balance in the currency after this entry */
+                            balance_after: string;
+                            description: string | null;
+                            reference: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
                     };
                 };
             };

@@ -175,6 +175,9 @@ export const ERROR_CODES = {
     "The customer is frozen by its partner and can neither order nor use the portal until unfrozen.",
   customer_already_frozen: "The customer is frozen already; nothing changed.",
   customer_not_frozen: "The customer is not frozen; nothing changed.",
+  contact_not_found: "The customer has no contact with this id.",
+  contact_limit_reached:
+    "The customer has as many contacts as it may have (50); delete one before adding another.",
 
   // ---- orders and contracts ---------------------------------------------------------------------
   order_not_found: "No order has this id in the tenant.",
@@ -231,12 +234,14 @@ export const ERROR_CODES = {
 
   // ---- invoices, credit notes, taxes ------------------------------------------------------------
   invoice_not_found: "No invoice or credit note has this id in the tenant.",
-  invoice_not_draft: "Only a draft can be finalized; this document is issued or void already.",
+  invoice_not_draft:
+    "Only a draft can be finalized or deleted; this document is issued or void already (an issued invoice is corrected by a credit note).",
+  document_not_invoice: "The document is a credit note; the operation applies to invoices only.",
   invoice_void: "The document is void already.",
   invoice_has_credit_notes:
     "Credit notes correct this invoice; void them before voiding the invoice.",
   invoice_has_payments:
-    "Payments or write-offs apply to this invoice; refund them first, or credit the invoice instead of voiding it.",
+    "Payments, write-offs or promotional credits apply to this invoice; refund the payments first, or credit the invoice instead of voiding it.",
   invoice_not_creditable: "Only a finalized (issued) invoice can be credited.",
   nothing_to_credit: "The invoice has been credited in full already.",
   unknown_invoice_line: "The invoice has no line with this id.",
@@ -254,14 +259,19 @@ export const ERROR_CODES = {
   // ---- payments and dunning ---------------------------------------------------------------------
   payment_not_found: "No payment has this id in the tenant.",
   unknown_invoice: "The invoice named is not an issued invoice of this customer.",
-  invoice_not_open: "Only an issued invoice can be written off.",
-  invoice_settled: "The invoice owes nothing; there is nothing to write off.",
+  invoice_not_open: "Only an issued invoice can be written off or have its dunning stopped.",
+  invoice_settled: "The invoice owes nothing; there is nothing to write off or dun.",
+  dunning_stopped: "Dunning of this invoice is stopped already; nothing changed.",
   payment_not_refundable: "Only a succeeded payment can be refunded.",
   refund_exceeds_payment:
     "The refund is more than is left to refund of the payment; the message gives the most it can be.",
   card_number_mismatch: "A card payment needs card_number, and only a card payment takes one.",
   invalid_card_number: "The card number is not a valid card number.",
   invalid_dunning_steps: "Dunning steps are listed in increasing order of after_days.",
+
+  // ---- promotional credits ----------------------------------------------------------------------
+  insufficient_promotional_credits:
+    "The customer's promotional credit balance in the currency is less than the amount to deduct; `details.balance` gives the balance.",
 
   // ---- business entities and customer transfers -------------------------------------------------
   business_entity_not_found: "No business entity has this id in the tenant.",

@@ -16,6 +16,9 @@ export const EVENT_TYPES = {
   "customer.deleted": "A customer was deleted.",
   "customer.locked": "A customer was locked.",
   "customer.unlocked": "A customer was unlocked.",
+  "customer_contact.created": "A contact was added to a customer.",
+  "customer_contact.updated": "A contact of a customer changed.",
+  "customer_contact.deleted": "A contact was removed from a customer.",
   "customer.frozen":
     "A partner froze one of its customers: it cannot order and its contracts are not billed.",
   "customer.unfrozen":
@@ -54,6 +57,10 @@ export const EVENT_TYPES = {
   "invoice.created": "Billing (or a person) created an invoice; a draft until finalized.",
   "invoice.finalized": "An invoice was issued: it has its number, issue date and due date.",
   "invoice.voided": "An invoice was voided; its charges are billed again by the next settlement.",
+  "invoice.updated":
+    "An invoice's details (purchase order number, notes, billing address) changed; its number and amounts never do.",
+  "invoice.deleted":
+    "A draft invoice was deleted; its charges are billed again by the next settlement.",
   "credit_note.created":
     "A credit note was created: by billing, when corrections outweigh the charges, or for an invoice.",
   "credit_note.finalized": "A credit note was issued with its number.",
@@ -84,11 +91,19 @@ export const EVENT_TYPES = {
   "payment.succeeded": "A payment was recorded or charged and applied to open invoices.",
   "payment.failed": "A card payment was refused by the gateway; it changed no balance.",
   "payment.refunded": "A payment was refunded in full or in part (the event carries the refund).",
-  "invoice.paid": "An invoice owes nothing any more after a payment.",
+  "invoice.paid":
+    "An invoice owes nothing any more after a payment, or promotional credits covered it when it was issued (payment_id null).",
   "invoice.written_off": "What an invoice still owed was written off.",
   "invoice.dunning_level_reached":
     "An unpaid invoice reached a dunning step (by days past issue or failed payments); once per step.",
+  "invoice.dunning_stopped":
+    "Dunning of an unpaid invoice was stopped: it reaches no further dunning steps.",
   "dunning_policy.updated": "The tenant's dunning steps were replaced.",
+  "promotional_credits.added":
+    "Promotional credits were added to a customer's balance in a currency.",
+  "promotional_credits.deducted":
+    "Promotional credits were deducted from a customer's balance in a currency.",
+  "promotional_credits.set": "A customer's promotional credit balance in a currency was set.",
   "business_entity.created": "A business entity (a company the tenant invoices as) was created.",
   "customer.transferred":
     "A customer moved to another business entity; a deprecated copy stays in the source (the event carries the transfer).",

@@ -45,6 +45,8 @@ import { clockRoutes } from "../modules/clock/clock.routes.js";
 import { contractItemRoutes } from "../modules/contracts/contract-items.routes.js";
 import { contractRoutes } from "../modules/contracts/contracts.routes.js";
 import { authenticatePortal } from "../modules/contracts/index.js";
+import { creditRoutes } from "../modules/credits/credits.routes.js";
+import { customerContactRoutes } from "../modules/customers/contacts.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { ENTITY_SCHEMAS, entityRoutes } from "../modules/entities/entities.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
@@ -367,6 +369,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(roleRoutes, { prefix: "/v1" });
   await app.register(consoleUserRoutes, { prefix: "/v1" });
   await app.register(customerRoutes, { prefix: "/v1" });
+  await app.register(customerContactRoutes, { prefix: "/v1" });
   await app.register(catalogRoutes, { prefix: "/v1" });
   await app.register(discountRoutes, { prefix: "/v1" });
   await app.register(contractRoutes, { prefix: "/v1" });
@@ -380,6 +383,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(entityRoutes, { prefix: "/v1" });
   await app.register(actionRoutes, { prefix: "/v1" });
   await app.register(paymentRoutes, { prefix: "/v1" });
+  await app.register(creditRoutes, { prefix: "/v1" });
   await app.register(partnerRoutes, { prefix: "/v1" });
   await app.register(huaweiApi, { prefix: HUAWEI_PREFIX });
   await app.register(reportRoutes, { prefix: "/v1" });

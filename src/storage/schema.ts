@@ -59,6 +59,24 @@ export interface PaymentAllocationsTable {
   position: number;
 }
 
+/**
+ * One entry of a customer's promotional credit ledger in one currency: `amount` is signed
+ * (+ added, − deducted or applied), `balance_after` the balance the entry left.
+ */
+export interface PromotionalCreditEntriesTable {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  currency: string;
+  kind: "add" | "deduct" | "set" | "applied";
+  amount: ColumnType<string, string | bigint, never>;
+  balance_after: ColumnType<string, string | bigint, never>;
+  description: string | null;
+  /** What the entry refers to: the invoice an `applied` entry paid, else the caller's own. */
+  reference: string | null;
+  created_at: Timestamp;
+}
+
 export interface DunningNoticesTable {
   tenant_id: string;
   invoice_id: string;
@@ -254,6 +272,23 @@ export interface CustomersTable {
   transferred_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Set with the first order that names the customer (it cannot be deleted from then on). */
   has_orders: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** A person who receives a customer's billing or account e-mails (Chargebee's contact). */
+export interface CustomerContactsTable {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string;
+  phone: string | null;
+  label: string | null;
+  send_billing_email: boolean;
+  send_account_email: boolean;
+  enabled: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type WebhookDeliveryStatus = "pending" | "succeeded" | "failed" | "cancelled";
@@ -725,6 +760,14 @@ export interface InvoicesTable {
   finalized_at: NullableTimestamp;
   voided_at: NullableTimestamp;
   updated_at: Timestamp;
+  /** Promotional credits applied when the invoice was issued, in minor units (0: none). */
+  credits_applied: ColumnType<string, string | bigint | undefined, string | bigint>;
+  /** The customer's purchase order number, printed on the document; changeable after issue. */
+  po_number: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Notes for the customer, printed on the document; changeable after issue. */
+  notes: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when dunning of the invoice was stopped: the dunning worker passes over it. */
+  dunning_stopped_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface InvoiceLinesTable {
@@ -774,6 +817,7 @@ export interface DB {
   payments: PaymentsTable;
   roles: RolesTable;
   payment_allocations: PaymentAllocationsTable;
+  promotional_credit_entries: PromotionalCreditEntriesTable;
   dunning_notices: DunningNoticesTable;
   provisioning_distributors: ProvisioningDistributorsTable;
   service_distributions: ServiceDistributionsTable;
@@ -788,6 +832,7 @@ export interface DB {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   customers: CustomersTable;
+  customer_contacts: CustomerContactsTable;
   access_tokens: AccessTokensTable;
   console_users: ConsoleUsersTable;
   tenants: TenantsTable;

@@ -14,8 +14,11 @@
  * Each invoice or contract is handled in its own unit of work, claimed with FOR UPDATE SKIP
  * LOCKED, so several workers share the work and a re-run repeats nothing.
  *
+ * Stopping dunning of an invoice (a request) marks it so; the worker then passes over it.
+ *
  * Modules: payments (the invoices to dun, what is owed, failed payments, notices), contracts
- * (grace periods), actions (grace and deactivation as subscription actions).
+ * (grace periods), actions (grace and deactivation as subscription actions), invoicing (the
+ * mark of stopped dunning).
  */
 import type { Kysely } from "kysely";
 import { money, toDecimalString } from "../domain/money/money.js";
@@ -26,11 +29,13 @@ import { submitAction, subscriptionStateOf } from "../modules/actions/index.js";
 import { clockFor } from "../modules/clock/index.js";
 import type { Ctx } from "../modules/context.js";
 import { claimGraceExpired, endGracePeriod } from "../modules/contracts/index.js";
+import { dunnedInvoice, type Invoice, stopInvoiceDunning } from "../modules/invoicing/index.js";
 import {
   amountOwed,
   countFailedPayments,
   dunnableInvoiceIds,
   insertDunningNotice,
+  invoiceDue,
   lockInvoiceToDun,
   noticedLevels,
 } from "../modules/payments/index.js";
@@ -67,7 +72,7 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
   return unitOfWork(db, async (work) => {
     const trx = work.db;
     const invoice = await lockInvoiceToDun(trx, invoiceId);
-    if (!invoice || BigInt(invoice.due) <= 0n) return false;
+    if (!invoice || invoice.dunning_stopped_at || BigInt(invoice.due) <= 0n) return false;
     const clock = clockFor(invoice.test_clock_now ?? systemNow);
     const scope: Scope = { ...system(invoice.tenant_id, "dunning", "dunning.notice"), clock };
     const ctx = await work.context(scope);
@@ -137,6 +142,15 @@ async function dunInvoice(db: Kysely<DB>, invoiceId: string, systemNow: Date): P
     }
     return true;
   });
+}
+
+/**
+ * Stops dunning of an issued invoice that still owes: it reaches no further dunning steps.
+ * What it owes, the notices it reached and any grace they gave stay as they are.
+ */
+export async function stopDunning(ctx: Ctx, id: string): Promise<Invoice> {
+  const row = await dunnedInvoice(ctx, id);
+  return stopInvoiceDunning(ctx, row, await invoiceDue(ctx.db, ctx.tenantId, id));
 }
 
 export async function runGraceExpiry(

@@ -25,6 +25,11 @@ type Records = {
   payment: string;
   /** A usage record of the state, and the contract it is on. */
   usage: { contract: string; id: string };
+  /**
+   * A contact of the active customer: a copy a transfer left behind has none of its own, so a
+   * contact path under the copy is refused before the contact is looked up.
+   */
+  contact: string;
   /** Only in Intermediate: records that name the contract that has not moved yet. */
   order?: string;
   componentSubscription?: string;
@@ -68,6 +73,43 @@ const CASES: Case[] = [
     operation: "customers.replace",
     seed: ["customers.customer_update", "addresses.address_update"],
     call: (r) => ["PUT", `/v1/customers/${r.customer}`, { email: "r@x.example" }],
+  },
+  {
+    operation: "customers.update_billing_info",
+    seed: ["customers.customer_update_billing"],
+    call: (r) => [
+      "POST",
+      `/v1/customers/${r.customer}/update_billing_info`,
+      { vat_id: "DE123456789" },
+    ],
+  },
+  {
+    operation: "customers.update_address",
+    seed: ["addresses.address_update"],
+    call: (r) => [
+      "POST",
+      `/v1/customers/${r.customer}/update_address`,
+      { address: { city: "Bonn" } },
+    ],
+  },
+  {
+    operation: "customer_contacts.create",
+    seed: ["customers.add_contact"],
+    call: (r) => ["POST", `/v1/customers/${r.customer}/contacts`, { email: "c@x.example" }],
+  },
+  {
+    operation: "customer_contacts.update",
+    seed: ["customers.update_contact"],
+    call: (r) => [
+      "PATCH",
+      `/v1/customers/${r.customer}/contacts/${r.contact}`,
+      { label: "Accounts" },
+    ],
+  },
+  {
+    operation: "customer_contacts.delete",
+    seed: ["customers.delete_contact"],
+    call: (r) => ["DELETE", `/v1/customers/${r.customer}/contacts/${r.contact}`],
   },
   {
     operation: "customers.delete",
@@ -227,10 +269,36 @@ const CASES: Case[] = [
     call: (r) => ["POST", `/v1/invoices/${r.invoice}/write_off`, {}],
   },
   {
+    operation: "invoices.update_details",
+    seed: ["invoices.update_invoice"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/update_details`, { po_number: "PO-1" }],
+  },
+  {
+    operation: "invoices.delete",
+    seed: ["invoices.delete_invoice"],
+    call: (r) => ["DELETE", `/v1/invoices/${r.invoice}`],
+  },
+  {
+    operation: "invoices.stop_dunning",
+    seed: ["invoices.stop_dunning"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/stop_dunning`],
+  },
+  {
     operation: "payments.refund",
     seed: ["transactions.refund_transaction"],
     call: (r) => ["POST", `/v1/payments/${r.payment}/refund`, { amount: "1.00" }],
   },
+  ...(["add", "deduct", "set"] as const).map(
+    (action): Case => ({
+      operation: `promotional_credits.${action}`,
+      seed: [`customers.${action}_promotional_credits`, `promotional_credits.${action}`],
+      call: (r) => [
+        "POST",
+        `/v1/customers/${r.customer}/promotional_credits/${action}`,
+        { amount: "1.00", currency: "EUR", description: "Promotion" },
+      ],
+    }),
+  ),
   {
     operation: "subscription_actions.activate",
     seed: ["subscriptions.reactivate_subscription"],
@@ -348,6 +416,10 @@ describeServer("transfer rules over HTTP", (t) => {
       contract_id: kx,
       scheduled_date: "2026-06-01T00:00:00Z",
     });
+    const contact = async (customer: string) =>
+      (await api.post(`/v1/customers/${customer}/contacts`, { email: "b@x.example" })).id as string;
+    const cx = await contact(x);
+    const cy = await contact(y);
     const [px] = await payAll(x);
     const [py] = await payAll(y);
     const dx = await moveTo(x);
@@ -369,6 +441,7 @@ describeServer("transfer rules over HTTP", (t) => {
       invoice: await firstInvoice(kx),
       payment: px.id,
       usage: { contract: kx, id: ux.id },
+      contact: cx,
       order: change.id,
       componentSubscription: (await api.get(`/v1/contracts/${kx}/component_subscriptions`)).data[0]
         .id,
@@ -381,6 +454,7 @@ describeServer("transfer rules over HTTP", (t) => {
       invoice: await firstInvoice(ky),
       payment: py.id,
       usage: { contract: ky, id: uy.id },
+      contact: cy,
     };
   });
 

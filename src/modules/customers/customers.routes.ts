@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import {
+  CustomerAddressInput,
+  CustomerBillingInfoInput,
   CustomerCreateInput,
   CustomerInput,
   CustomerListQuery,
@@ -16,6 +18,8 @@ import {
   patchCustomer,
   replaceCustomer,
   setCustomerLocked,
+  updateAddress,
+  updateBillingInfo,
 } from "./customers.service.js";
 
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -97,6 +101,42 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await deleteCustomer(ctx, req.params.id);
         return { status: 204, body: undefined };
       }),
+  );
+
+  app.post(
+    "/customers/:id/update_billing_info",
+    {
+      config: { operation: "customers.update_billing_info" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: CustomerBillingInfoInput,
+        response: { 200: CustomerSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await updateBillingInfo(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/customers/:id/update_address",
+    {
+      config: { operation: "customers.update_address" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: CustomerAddressInput,
+        response: { 200: CustomerSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await updateAddress(ctx, req.params.id, req.body.address),
+      })),
   );
 
   for (const [action, locked] of [

@@ -4,6 +4,9 @@ const text = (maxLength: number, description?: string) =>
   Type.String({ maxLength, ...(description ? { description } : {}) });
 const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
+/** An e-mail address as Accrue accepts one: something, an @, something; no spaces. */
+export const EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+$";
+
 export const AddressSchema = Type.Object(
   {
     line1: Type.Optional(text(200)),
@@ -26,7 +29,7 @@ export const customerFields = {
   company_name: nullable(text(200)),
   first_name: nullable(text(100)),
   last_name: nullable(text(100)),
-  email: nullable(Type.String({ maxLength: 254, pattern: "^[^@\\s]+@[^@\\s]+$" })),
+  email: nullable(Type.String({ maxLength: 254, pattern: EMAIL_PATTERN })),
   language: nullable(Type.String({ pattern: "^[a-z]{2,3}$", description: "ISO 639-1, e.g. de" })),
   locale: nullable(Type.String({ pattern: "^[a-z]{2,3}(-[A-Z]{2})?$", description: "e.g. de-DE" })),
   vat_id: nullable(Type.String({ pattern: "^[A-Za-z0-9 .\\-]{2,20}$" })),
@@ -120,5 +123,26 @@ export const CustomerListQuery = Type.Object(
       }),
     ),
   },
+  { additionalProperties: false },
+);
+
+/**
+ * POST update_billing_info: the customer's billing information alone. Only the fields given
+ * change (null clears one); an address given replaces the whole address.
+ */
+export const CustomerBillingInfoInput = Type.Object(
+  {
+    vat_id: Type.Optional(customerFields.vat_id),
+    customer_type: Type.Optional(customerFields.customer_type),
+    language: Type.Optional(customerFields.language),
+    locale: Type.Optional(customerFields.locale),
+    address: Type.Optional(AddressSchema),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+/** POST update_address: the customer's new address, whole (lines left out are removed). */
+export const CustomerAddressInput = Type.Object(
+  { address: AddressSchema },
   { additionalProperties: false },
 );

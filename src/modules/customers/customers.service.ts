@@ -23,11 +23,17 @@ import {
   listCustomers as listRows,
   updateCustomer,
 } from "./customers.repository.js";
-import type { CustomerInput, CustomerPatch, CustomerSchema } from "./customers.schemas.js";
+import type {
+  CustomerBillingInfoInput,
+  CustomerInput,
+  CustomerPatch,
+  CustomerSchema,
+} from "./customers.schemas.js";
 
 export type Customer = Static<typeof CustomerSchema>;
 export type CustomerInputData = Static<typeof CustomerInput>;
 export type CustomerPatchData = Static<typeof CustomerPatch>;
+export type CustomerBillingInfoData = Static<typeof CustomerBillingInfoInput>;
 
 const nowDate = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
 
@@ -118,6 +124,10 @@ async function load(ctx: Ctx, id: string, forUpdate = false): Promise<CustomerRo
   if (forUpdate) await ctx.guard({ kind: "customer", row });
   return row;
 }
+
+/** A customer about to change: locked, and checked against the transfer rules. */
+export const customerForChange = (ctx: Ctx, id: string): Promise<CustomerRow> =>
+  load(ctx, id, true);
 
 export async function createCustomer(
   ctx: Ctx,
@@ -233,6 +243,36 @@ export async function patchCustomer(
   }
   if (values.external_id !== undefined) await assertExternalIdFree(ctx, values.external_id, id);
   return write(ctx, before, { ...values, updated_at: nowDate(ctx) }, "customer.updated");
+}
+
+/**
+ * The billing information alone (Chargebee's update_billing_info): the fields given change,
+ * null clears one, and an address given replaces the whole address.
+ */
+export async function updateBillingInfo(
+  ctx: Ctx,
+  id: string,
+  input: CustomerBillingInfoData,
+): Promise<Customer> {
+  const before = await load(ctx, id, true);
+  const values: Partial<CustomerValues> = {};
+  if (input.vat_id !== undefined) values.vat_id = input.vat_id;
+  if (input.customer_type !== undefined) values.customer_type = input.customer_type;
+  if (input.language !== undefined) values.language = input.language;
+  if (input.locale !== undefined) values.locale = input.locale;
+  if (input.address !== undefined) values.address = toJson(input.address);
+  return write(ctx, before, { ...values, updated_at: nowDate(ctx) }, "customer.updated");
+}
+
+/** The address alone (Chargebee's address_update): replaced whole; lines left out are removed. */
+export async function updateAddress(ctx: Ctx, id: string, address: Address): Promise<Customer> {
+  const before = await load(ctx, id, true);
+  return write(
+    ctx,
+    before,
+    { address: toJson(address), updated_at: nowDate(ctx) },
+    "customer.updated",
+  );
 }
 
 export async function deleteCustomer(ctx: Ctx, id: string): Promise<void> {

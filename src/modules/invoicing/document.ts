@@ -50,6 +50,10 @@ export type InvoiceDocument = {
   reverse_charge: boolean;
   /** A credit note names the invoice it corrects. */
   corrects_invoice_number?: string | null;
+  /** The customer's purchase order number, among the document's facts. */
+  po_number?: string | null;
+  /** Notes for the customer, printed below the totals. */
+  notes?: string | null;
   /** BCP 47 language of the labels; English when absent or unknown. */
   language?: string | null;
 };

@@ -6,7 +6,7 @@
 import { type Kysely, sql } from "kysely";
 import { toJson } from "../../lib/json.js";
 import { insertMany } from "../../storage/bulk.js";
-import type { DB } from "../../storage/schema.js";
+import type { DB, PartySnapshot } from "../../storage/schema.js";
 import type { InvoiceRow, LineRow } from "./invoicing.repository.js";
 
 const INVOICE_COLUMNS = {
@@ -38,6 +38,7 @@ const INVOICE_COLUMNS = {
   finalized_at: "timestamptz",
   voided_at: "timestamptz",
   updated_at: "timestamptz",
+  credits_applied: "bigint",
 } as const;
 
 const LINE_COLUMNS = {
@@ -96,6 +97,7 @@ export async function issueDocumentRow(db: Kysely<DB>, issued: InvoiceRow): Prom
       sender: toJson(issued.sender),
       finalized_at: issued.finalized_at,
       updated_at: issued.updated_at,
+      credits_applied: issued.credits_applied,
     })
     .where("id", "=", issued.id)
     .returningAll()
@@ -112,6 +114,66 @@ export async function voidDocumentRow(
   return db
     .updateTable("invoices")
     .set({ status, voided_at: now, updated_at: now })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Stores an invoice's descriptive details (`recipient`: the party snapshot with its changed
+ * address); what is absent stays. Returns the row as stored.
+ */
+export async function updateDocumentDetails(
+  db: Kysely<DB>,
+  id: string,
+  details: {
+    po_number?: string | null | undefined;
+    notes?: string | null | undefined;
+    recipient?: PartySnapshot | undefined;
+  },
+  now: Date,
+): Promise<InvoiceRow> {
+  return db
+    .updateTable("invoices")
+    .set({
+      ...(details.po_number !== undefined ? { po_number: details.po_number } : {}),
+      ...(details.notes !== undefined ? { notes: details.notes } : {}),
+      ...(details.recipient !== undefined ? { recipient: toJson(details.recipient) } : {}),
+      updated_at: now,
+    })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Removes a draft and its lines (a draft has no number, so no gap arises). */
+export async function deleteDraftDocument(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+): Promise<void> {
+  await db
+    .deleteFrom("invoice_lines")
+    .where("tenant_id", "=", tenantId)
+    .where("invoice_id", "=", id)
+    .execute();
+  await db
+    .deleteFrom("invoices")
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .execute();
+}
+
+/** Marks an invoice's dunning stopped from `now`; returns the row as stored. */
+export async function stopDocumentDunning(
+  db: Kysely<DB>,
+  id: string,
+  now: Date,
+): Promise<InvoiceRow> {
+  return db
+    .updateTable("invoices")
+    .set({ dunning_stopped_at: now, updated_at: now })
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -23,6 +23,7 @@ import { newId } from "../../lib/ids.js";
 import type { Address, DB, PartySnapshot, TaxRow } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { billAgain, unbillRatedItems } from "../contracts/index.js";
+import { applyPromotionalCredits } from "../credits/index.js";
 import { type CustomerRow, findCustomer } from "../customers/index.js";
 import { findEntity } from "../entities/index.js";
 import { fetchPageBatch, type Page } from "../pagination.js";
@@ -30,11 +31,14 @@ import { unbillUsage } from "../usage/index.js";
 import type { InvoiceDocument } from "./document.js";
 import {
   creditedPerLine,
+  deleteDraftDocument,
   documentNumber,
   findLiveCreditNote,
   insertDocuments,
   issueDocumentRow,
   linesOfDocuments,
+  stopDocumentDunning,
+  updateDocumentDetails,
   voidDocumentRow,
 } from "./documents.repository.js";
 import {
@@ -48,7 +52,7 @@ import {
   nextSequenceValue,
   reserveSequence,
 } from "./invoicing.repository.js";
-import type { InvoiceLineSchema, InvoiceSchema } from "./invoicing.schemas.js";
+import type { InvoiceDetailsBody, InvoiceLineSchema, InvoiceSchema } from "./invoicing.schemas.js";
 import { renderDocumentPdf } from "./pdf.js";
 
 /** A document line as answered; InvoiceLineSchema defines it. */
@@ -111,6 +115,10 @@ export function toInvoice(r: InvoiceRow, lines: LineRow[]): Invoice {
     created_at: r.created_at.toISOString(),
     finalized_at: r.finalized_at ? r.finalized_at.toISOString() : null,
     voided_at: r.voided_at ? r.voided_at.toISOString() : null,
+    credits_applied: minor(r.credits_applied, c),
+    po_number: r.po_number,
+    notes: r.notes,
+    dunning_stopped_at: r.dunning_stopped_at ? r.dunning_stopped_at.toISOString() : null,
   };
 }
 
@@ -215,6 +223,19 @@ export async function writeDocuments(
     entry.n += 1;
     numbered.set(key, entry);
   }
+  // the customers' promotional credits, applied to the invoices issued now: before the
+  // numbers, so a customer's row lock is never awaited while a counter is held
+  const credits = await applyPromotionalCredits(
+    ctx,
+    prepared
+      .filter(({ input, row }) => !input.draft && row.kind === "invoice")
+      .map(({ row }) => ({
+        invoiceId: row.id,
+        customerId: row.customer_id,
+        currency: row.currency,
+        due: BigInt(row.total_gross),
+      })),
+  );
   const next = new Map<string, bigint>();
   // counters are locked in one order (entity, then kind) by every transaction: two batches
   // that both issue invoices and credit notes wait for each other instead of deadlocking
@@ -243,7 +264,10 @@ export async function writeDocuments(
     const key = `${draft.business_entity_id}:${draft.kind}`;
     const sequence = next.get(key)!;
     next.set(key, sequence + 1n);
-    const final = issued(draft, input.entity, sequence, input.customer.time_zone, ctx);
+    const final = {
+      ...issued(draft, input.entity, sequence, input.customer.time_zone, ctx),
+      credits_applied: String(credits.get(draft.id) ?? 0n),
+    };
     const after = toInvoice(final, lines);
     // created issued: one audit record with the document as issued (its lines are the
     // document's own, and an issued document never changes)
@@ -254,6 +278,7 @@ export async function writeDocuments(
       subjectId: draft.id,
       payload: summary(after),
     });
+    await announceCovered(ctx, final);
     written.push({ row: final, lines });
   }
 
@@ -312,6 +337,10 @@ function draftOf(ctx: Ctx, input: DocumentInput, now: Date): { row: InvoiceRow; 
     finalized_at: null,
     voided_at: null,
     updated_at: now,
+    credits_applied: "0",
+    po_number: null,
+    notes: null,
+    dunning_stopped_at: null,
   };
   const lines: LineRow[] = input.lines.map((l, i) => ({
     id: newId("invoiceLine"),
@@ -358,6 +387,18 @@ function issued(
   };
 }
 
+/** An invoice that promotional credits paid in full when it was issued is paid: announced so. */
+async function announceCovered(ctx: Ctx, row: InvoiceRow): Promise<void> {
+  if (row.kind !== "invoice" || row.credits_applied === "0") return;
+  if (BigInt(row.credits_applied) !== BigInt(row.total_gross)) return;
+  await ctx.emit({
+    type: "invoice.paid",
+    subjectType: "invoice",
+    subjectId: row.id,
+    payload: { invoice_id: row.id, number: row.number, payment_id: null },
+  });
+}
+
 /** What events carry: the document without its lines and parties. */
 function summary(i: Invoice) {
   const { lines: _lines, sender: _sender, recipient: _recipient, ...rest } = i;
@@ -370,19 +411,34 @@ async function finalizeRow(
   entity: EntityRow,
   timeZone: string,
 ): Promise<InvoiceRow> {
+  // the customer's promotional credits first: its row lock before the counter's
+  const credits =
+    row.kind === "invoice"
+      ? await applyPromotionalCredits(ctx, [
+          {
+            invoiceId: row.id,
+            customerId: row.customer_id,
+            currency: row.currency,
+            due: BigInt(row.total_gross),
+          },
+        ])
+      : new Map<string, bigint>();
   const sequence = await nextSequenceValue(ctx.db, {
     tenantId: ctx.tenantId,
     entityId: entity.id,
     kind: row.kind,
   });
   // the parties as they are when the document is issued
-  const updated = await issueDocumentRow(ctx.db, issued(row, entity, sequence, timeZone, ctx));
+  const updated = await issueDocumentRow(ctx.db, {
+    ...issued(row, entity, sequence, timeZone, ctx),
+    credits_applied: String(credits.get(row.id) ?? 0n),
+  });
   const after = toInvoice(updated, await linesOf(ctx.db, ctx.tenantId, row.id));
   ctx.audit({
     targetType: row.kind,
     targetId: row.id,
     before: { status: row.status },
-    after: { status: after.status, number: after.number },
+    after: { status: after.status, number: after.number, credits_applied: after.credits_applied },
   });
   await ctx.emit({
     type: `${row.kind}.finalized`,
@@ -390,6 +446,7 @@ async function finalizeRow(
     subjectId: row.id,
     payload: summary(after),
   });
+  await announceCovered(ctx, updated);
   return updated;
 }
 
@@ -458,16 +515,17 @@ export async function voidableDocument(ctx: Ctx, id: string): Promise<InvoiceRow
 
 /**
  * Voids a document {@link voidableDocument} returned, unless payments or write-offs apply
- * to it (`applied`: their sum). A void document keeps its number (numbers have no gaps) and
- * no longer counts as billed: its charges are billed again by the contract's next settlement.
+ * to it (`applied`: their sum) or promotional credits were applied to it when it was issued.
+ * A void document keeps its number (numbers have no gaps) and no longer counts as billed:
+ * its charges are billed again by the contract's next settlement.
  */
 export async function voidDocument(ctx: Ctx, row: InvoiceRow, applied: bigint): Promise<Invoice> {
   const id = row.id;
-  // money applied to it would be stranded on a document that no longer counts
-  if (applied !== 0n) {
+  // money or credits applied to it would be stranded on a document that no longer counts
+  if (applied !== 0n || BigInt(row.credits_applied) !== 0n) {
     throw unprocessable(
       "invoice_has_payments",
-      "payments or write-offs apply to this invoice; refund them first, or credit the invoice instead",
+      "payments, write-offs or promotional credits apply to this invoice; refund the payments first, or credit the invoice instead",
       { id },
     );
   }
@@ -489,6 +547,160 @@ export async function voidDocument(ctx: Ctx, row: InvoiceRow, applied: bigint): 
     subjectType: row.kind,
     subjectId: id,
     payload: summary(after),
+  });
+  return after;
+}
+
+/** The invoice an operation on invoices alone changes: locked, checked, not a credit note. */
+async function loadInvoiceForChange(ctx: Ctx, id: string): Promise<InvoiceRow> {
+  const row = await loadForChange(ctx, id);
+  if (row.kind !== "invoice") {
+    throw unprocessable(
+      "document_not_invoice",
+      `${id} is a credit note; this operation applies to invoices only`,
+      { id, kind: row.kind },
+    );
+  }
+  return row;
+}
+
+/** A change of an invoice's details; InvoiceDetailsBody defines it. */
+export type InvoiceDetailsInput = Static<typeof InvoiceDetailsBody>;
+
+/**
+ * Changes an invoice's descriptive details: its purchase order number, its notes and the
+ * billing address it shows. A draft or an issued invoice; an issued one keeps its number,
+ * dates, lines and amounts, as only these fields change. A void invoice is not changed.
+ */
+export async function updateInvoiceDetails(
+  ctx: Ctx,
+  id: string,
+  input: InvoiceDetailsInput,
+): Promise<Invoice> {
+  const row = await loadInvoiceForChange(ctx, id);
+  if (row.status === "void") {
+    throw unprocessable("invoice_void", "a void invoice's details are not changed", { id });
+  }
+  const updated = await updateDocumentDetails(
+    ctx.db,
+    id,
+    {
+      po_number: input.po_number,
+      notes: input.notes,
+      recipient:
+        input.billing_address === undefined
+          ? undefined
+          : { ...row.recipient, address: { ...input.billing_address } },
+    },
+    new Date(ctx.clock.now().epochMilliseconds),
+  );
+  const after = toInvoice(updated, await linesOf(ctx.db, ctx.tenantId, id));
+  const details = (r: InvoiceRow) => ({
+    po_number: r.po_number,
+    notes: r.notes,
+    billing_address: r.recipient.address,
+  });
+  ctx.audit({ targetType: "invoice", targetId: id, before: details(row), after: details(updated) });
+  await ctx.emit({
+    type: "invoice.updated",
+    subjectType: "invoice",
+    subjectId: id,
+    payload: { ...summary(after), billing_address: after.recipient.address },
+  });
+  return after;
+}
+
+/**
+ * Deletes a draft invoice and its lines. What it billed is unbilled again (its usage and
+ * rated items; its lines no longer count as billed), so the contract's next settlement bills
+ * it again. A draft has no number, so no gap arises. An issued invoice is never deleted: a
+ * credit note corrects it.
+ */
+export async function deleteDraftInvoice(ctx: Ctx, id: string): Promise<void> {
+  const row = await loadInvoiceForChange(ctx, id);
+  if (row.status !== "draft") {
+    throw unprocessable(
+      "invoice_not_draft",
+      `only a draft can be deleted; this one is ${row.status} (credit an issued invoice instead)`,
+      { id, status: row.status },
+    );
+  }
+  const before = toInvoice(row, await linesOf(ctx.db, ctx.tenantId, id));
+  await unbillUsage(ctx.db, ctx.tenantId, id);
+  await unbillRatedItems(ctx.db, ctx.tenantId, id);
+  await deleteDraftDocument(ctx.db, ctx.tenantId, id);
+  if (row.contract_id) {
+    await billAgain(
+      ctx.db,
+      ctx.tenantId,
+      row.contract_id,
+      new Date(ctx.clock.now().epochMilliseconds),
+    );
+  }
+  ctx.audit({ targetType: "invoice", targetId: id, before: summary(before), after: null });
+  await ctx.emit({
+    type: "invoice.deleted",
+    subjectType: "invoice",
+    subjectId: id,
+    payload: summary(before),
+  });
+}
+
+/**
+ * An invoice whose dunning is to stop, locked: issued, and dunned until now. Then
+ * {@link stopInvoiceDunning} stops it (src/workflows/dunning.ts).
+ */
+export async function dunnedInvoice(ctx: Ctx, id: string): Promise<InvoiceRow> {
+  const row = await loadInvoiceForChange(ctx, id);
+  if (row.status !== "finalized") {
+    throw unprocessable(
+      "invoice_not_open",
+      `only an issued invoice is dunned; this one is ${row.status}`,
+      { id, status: row.status },
+    );
+  }
+  if (row.dunning_stopped_at) {
+    throw unprocessable("dunning_stopped", "dunning of this invoice is stopped already", {
+      id,
+      dunning_stopped_at: row.dunning_stopped_at.toISOString(),
+    });
+  }
+  return row;
+}
+
+/**
+ * Stops dunning of an invoice {@link dunnedInvoice} returned, which must still owe (`due`, in
+ * minor units): the dunning worker passes over it from now on. Notices it already reached
+ * stay; what it owes does not change.
+ */
+export async function stopInvoiceDunning(ctx: Ctx, row: InvoiceRow, due: bigint): Promise<Invoice> {
+  const id = row.id;
+  if (due <= 0n) {
+    throw unprocessable(
+      "invoice_settled",
+      "the invoice owes nothing; there is no dunning to stop",
+      {
+        id,
+      },
+    );
+  }
+  const updated = await stopDocumentDunning(
+    ctx.db,
+    id,
+    new Date(ctx.clock.now().epochMilliseconds),
+  );
+  const after = toInvoice(updated, await linesOf(ctx.db, ctx.tenantId, id));
+  ctx.audit({
+    targetType: "invoice",
+    targetId: id,
+    before: { dunning_stopped_at: null },
+    after: { dunning_stopped_at: after.dunning_stopped_at },
+  });
+  await ctx.emit({
+    type: "invoice.dunning_stopped",
+    subjectType: "invoice",
+    subjectId: id,
+    payload: { ...summary(after), due: minor(String(due), row.currency) },
   });
   return after;
 }
@@ -656,6 +868,8 @@ export function documentOf(i: Invoice, language: string | null): InvoiceDocument
     total_gross: i.total_gross,
     reverse_charge: i.reverse_charge,
     corrects_invoice_number: null,
+    po_number: i.po_number,
+    notes: i.notes,
     language,
   };
 }

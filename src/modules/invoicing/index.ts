@@ -10,11 +10,13 @@ export {
 } from "./billing-runs.js";
 export { createDownloadLink, createDownloadLinks } from "./document-links.js";
 export {
+  dunnedInvoice,
   finalizeInvoice,
   getInvoice,
   type Invoice,
   listInvoices,
   type Party,
+  stopInvoiceDunning,
   voidableDocument,
   voidDocument,
 } from "./documents.js";

@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { runBilling } from "../../workflows/billing-run.js";
 import { voidInvoice } from "../../workflows/documents.js";
+import { stopDunning } from "../../workflows/dunning.js";
 import { inContext, readContext } from "../../workflows/unit-of-work.js";
 import { clockFor } from "../clock/index.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
@@ -11,14 +12,17 @@ import { listBillingRuns } from "./billing-runs.js";
 import { createDownloadLink, verifyLink } from "./document-links.js";
 import {
   createCreditNote,
+  deleteDraftInvoice,
   documentPdf,
   finalizeInvoice,
   getInvoice,
   listInvoices,
+  updateInvoiceDetails,
 } from "./documents.js";
 import {
   BillingRunSchema,
   CreditNoteBody,
+  InvoiceDetailsBody,
   InvoiceListQuery,
   InvoiceSchema,
   PreviewSchema,
@@ -159,6 +163,63 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 200,
         body: await voidInvoice(ctx, req.params.id),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/update_details",
+    {
+      config: { operation: "invoices.update_details" },
+      schema: {
+        description:
+          "Changes a draft or issued invoice's purchase order number, notes or the billing address it shows. Its number, dates, lines and amounts never change; a void invoice is not changed (422 invoice_void).",
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: InvoiceDetailsBody,
+        response: { 200: Type.Ref("Invoice") },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await updateInvoiceDetails(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.delete(
+    "/invoices/:id",
+    {
+      config: { operation: "invoices.delete" },
+      schema: {
+        description:
+          "Deletes a draft invoice; what it billed (charges, usage, rated items) is billed again by the contract's next settlement. An issued invoice is corrected by a credit note instead (422 invoice_not_draft).",
+        headers: IdempotencyHeader,
+        params: IdParams,
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => {
+        await deleteDraftInvoice(ctx, req.params.id);
+        return { status: 204, body: undefined };
+      }),
+  );
+
+  app.post(
+    "/invoices/:id/stop_dunning",
+    {
+      config: { operation: "invoices.stop_dunning" },
+      schema: {
+        description:
+          "Stops dunning an issued invoice that still owes: the dunning worker notices no further steps for it. What it owes does not change.",
+        headers: IdempotencyHeader,
+        params: IdParams,
+        response: { 200: Type.Ref("Invoice") },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await stopDunning(ctx, req.params.id),
       })),
   );
 

@@ -81,6 +81,22 @@ export const InvoiceSchema = Type.Object(
     created_at: Type.String({ format: "date-time" }),
     finalized_at: Nullable(Type.String({ format: "date-time" })),
     voided_at: Nullable(Type.String({ format: "date-time" })),
+    credits_applied: Type.String({
+      description:
+        "Promotional credits applied when the invoice was issued; what it owes is less by this",
+    }),
+    po_number: Nullable(
+      Type.String({ description: "The customer's purchase order number, printed on the document" }),
+    ),
+    notes: Nullable(
+      Type.String({ description: "Notes for the customer, printed on the document" }),
+    ),
+    dunning_stopped_at: Nullable(
+      Type.String({
+        format: "date-time",
+        description: "When dunning of the invoice was stopped (null: dunning applies)",
+      }),
+    ),
   },
   { $id: "Invoice" },
 );
@@ -121,6 +137,27 @@ export const CreditNoteBody = Type.Object(
     reason: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },
+);
+
+/**
+ * POST body of updating an invoice's details: only descriptive fields, never its number or
+ * amounts. `billing_address` replaces the address of the recipient the document shows.
+ */
+export const InvoiceDetailsBody = Type.Object(
+  {
+    po_number: Type.Optional(
+      Nullable(
+        Type.String({ maxLength: 100, description: "Purchase order number; null removes it" }),
+      ),
+    ),
+    notes: Type.Optional(
+      Nullable(
+        Type.String({ maxLength: 2000, description: "Notes for the customer; null removes them" }),
+      ),
+    ),
+    billing_address: Type.Optional(AddressSchema),
+  },
+  { additionalProperties: false, minProperties: 1 },
 );
 
 export const SettlementSchema = Type.Object({

@@ -515,6 +515,43 @@ describe("invoice PDF", () => {
     expect(texts).toContain("Tab here");
   });
 
+  it("shows the purchase order number among the facts and the notes below the totals", async () => {
+    const notes = "Please quote the PO number with your payment.\nThank you for your business.";
+    const pdf = await renderDocumentPdf(invoice({ po_number: "PO-4711", notes }));
+    const placed = pagePlacements(pdf)[0]!;
+    const at = (text: string) => placed.find((p) => p.text === text);
+    expect(at("PO number")).toBeDefined();
+    expect(at("PO-4711")).toBeDefined();
+    // the facts' row: the label and its value on one line (their sizes differ a little)
+    expect(Math.abs(at("PO-4711")!.y - at("PO number")!.y)).toBeLessThan(2);
+    expect(at("Notes")).toBeDefined();
+    expect(at("Please quote the PO number with your payment.")).toBeDefined();
+    expect(at("Thank you for your business.")).toBeDefined();
+    // below the totals (PDF y grows upwards)
+    expect(at("Notes")!.y).toBeLessThan(at("231.46 EUR")!.y);
+    const german = all(
+      pageTexts(await renderDocumentPdf(invoice({ language: "de", po_number: "B-1", notes: "x" }))),
+    );
+    expect(german).toEqual(expect.arrayContaining(["Bestellnummer", "B-1", "Hinweise"]));
+    // without them, neither label
+    const plain = all(pageTexts(await renderDocumentPdf(invoice())));
+    expect(plain).not.toContain("PO number");
+    expect(plain).not.toContain("Notes");
+  });
+
+  it("keeps long notes on the page, continuing on the next one", async () => {
+    const notes = Array.from({ length: 80 }, (_, i) => `Note line ${i + 1}`).join("\n");
+    const pdf = await renderDocumentPdf(invoice({ notes }));
+    const pages = pagePlacements(pdf);
+    expect(pages.length).toBeGreaterThan(1);
+    const shown = pages.flat().filter((p) => p.text.startsWith("Note line "));
+    expect(shown.map((p) => p.text)).toEqual(
+      Array.from({ length: 80 }, (_, i) => `Note line ${i + 1}`),
+    );
+    // every line above the footer
+    for (const p of shown) expect(p.y).toBeGreaterThan(841.89 - 770);
+  });
+
   it("refuses an issue date that is not a date", async () => {
     await expect(renderDocumentPdf(invoice({ issue_date: "01.02.2026" }))).rejects.toThrow(
       TypeError,

@@ -1,8 +1,8 @@
 /**
  * The PDF of an invoice or credit note, drawn with pdfkit's built-in Helvetica (no font files,
- * no network). A4; sender and recipient blocks, the document's title, number and dates, a line
- * table whose header repeats on every page, a tax breakdown per rate, totals, and
- * "Page i of n" on every page. Labels are English, or German for a `de` language tag.
+ * no network). A4; sender and recipient blocks, the document's title, number, dates and
+ * purchase order number, a line table whose header repeats on every page, a tax breakdown per
+ * rate, totals, notes for the customer, and "Page i of n" on every page. Labels are English, or German for a `de` language tag.
  *
  * Amounts arrive as formatted decimal strings and are printed as they are (a German document
  * only swaps the decimal point for a comma); nothing here does arithmetic on money.
@@ -31,6 +31,8 @@ type Labels = {
   issueDate: string;
   dueDate: string;
   currency: string;
+  poNumber: string;
+  notes: string;
   billTo: string;
   vatId: string;
   taxNumber: string;
@@ -64,6 +66,8 @@ const EN: Labels = {
   issueDate: "Issue date",
   dueDate: "Due date",
   currency: "Currency",
+  poNumber: "PO number",
+  notes: "Notes",
   billTo: "Bill to",
   vatId: "VAT ID",
   taxNumber: "Tax number",
@@ -98,6 +102,8 @@ const DE: Labels = {
   issueDate: "Rechnungsdatum",
   dueDate: "Fällig am",
   currency: "Währung",
+  poNumber: "Bestellnummer",
+  notes: "Hinweise",
   billTo: "Rechnungsempfänger",
   vatId: "USt-IdNr.",
   taxNumber: "Steuernummer",
@@ -531,6 +537,7 @@ class Renderer {
       [labels.issueDate, doc.issue_date],
       ...(doc.due_date ? [[labels.dueDate, doc.due_date] as [string, string]] : []),
       [labels.currency, doc.currency],
+      ...(doc.po_number ? [[labels.poNumber, doc.po_number] as [string, string]] : []),
     ];
     const labelWidth = 90;
     for (const [label, value] of facts) {
@@ -679,6 +686,23 @@ class Renderer {
       canvas.y += 14;
       this.ensure(height(lines));
       canvas.y = this.drawLinesAt(lines, LEFT, canvas.y);
+    }
+
+    if (doc.notes) this.drawNotes(doc.notes);
+  }
+
+  /** The notes for the customer below everything else, a page at a time when they are long. */
+  private drawNotes(notes: string): void {
+    const { canvas, labels } = this;
+    const lines = canvas.lines(notes, RIGHT - LEFT, BODY);
+    canvas.y += 18;
+    this.ensure(lineHeight(SMALL_BOLD) + 4 + lineHeight(BODY));
+    canvas.write(labels.notes, LEFT, canvas.y, SMALL_BOLD);
+    canvas.y += lineHeight(SMALL_BOLD) + 4;
+    for (const line of lines) {
+      this.ensure(lineHeight(line.style));
+      canvas.write(line.text, LEFT, canvas.y, line.style);
+      canvas.y += lineHeight(line.style);
     }
   }
 

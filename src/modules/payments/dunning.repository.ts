@@ -5,8 +5,8 @@ import { tenantSettings } from "../tenants/index.js";
 import { INVOICE_DUE } from "./payments.repository.js";
 
 /**
- * Issued invoices of every tenant that still owe and have dunning steps left to notice, by id
- * after `after`, at most `limit`.
+ * Issued invoices of every tenant that still owe, whose dunning was not stopped and that have
+ * dunning steps left to notice, by id after `after`, at most `limit`.
  */
 export async function dunnableInvoiceIds(
   db: Kysely<DB>,
@@ -18,6 +18,7 @@ export async function dunnableInvoiceIds(
     .select(["i.id"])
     .where("i.kind", "=", "invoice")
     .where("i.status", "=", "finalized")
+    .where("i.dunning_stopped_at", "is", null)
     .where("i.id", ">", after)
     .where(sql<boolean>`jsonb_array_length(t.dunning_steps) > 0`)
     .where(
@@ -32,8 +33,8 @@ export async function dunnableInvoiceIds(
 }
 
 /**
- * An invoice to dun, locked (skipped when another worker holds it), with what it still owes
- * and its tenant's clock and dunning steps.
+ * An invoice to dun, locked (skipped when another worker holds it), with what it still owes,
+ * whether its dunning was stopped, and its tenant's clock and dunning steps.
  */
 export function lockInvoiceToDun(db: Kysely<DB>, invoiceId: string) {
   return invoicesAsI(db)
@@ -46,6 +47,7 @@ export function lockInvoiceToDun(db: Kysely<DB>, invoiceId: string) {
       "i.number",
       "i.issue_date",
       "i.currency",
+      "i.dunning_stopped_at",
       "t.test_clock_now",
       "t.dunning_steps",
       sql<string>`${INVOICE_DUE}`.as("due"),
@@ -54,6 +56,20 @@ export function lockInvoiceToDun(db: Kysely<DB>, invoiceId: string) {
     .forUpdate("i")
     .skipLocked()
     .executeTakeFirst();
+}
+
+/** What the tenant's invoice still owes, in minor units (0 when there is no such invoice). */
+export async function invoiceDue(
+  db: Kysely<DB>,
+  tenantId: string,
+  invoiceId: string,
+): Promise<bigint> {
+  const row = await invoicesAsI(db)
+    .select(sql<string>`${INVOICE_DUE}`.as("due"))
+    .where("i.tenant_id", "=", tenantId)
+    .where("i.id", "=", invoiceId)
+    .executeTakeFirst();
+  return row ? BigInt(row.due) : 0n;
 }
 
 /** How many of the customer's payments in `currency` failed since `since`. */

@@ -2,6 +2,7 @@ export {
   countFailedPayments,
   dunnableInvoiceIds,
   insertDunningNotice,
+  invoiceDue,
   lockInvoiceToDun,
   noticedLevels,
 } from "./dunning.repository.js";

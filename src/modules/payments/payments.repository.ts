@@ -115,9 +115,13 @@ export async function insertPayment(
 
 // ---- what invoices still owe --------------------------------------------------------------------
 
-/** What invoice `i` still owes: its total, less credit notes for it and what was applied. */
+/**
+ * What invoice `i` still owes: its total, less credit notes for it, the promotional credits
+ * applied when it was issued, and what payments and write-offs applied.
+ */
 export const INVOICE_DUE = sql`(i.total_gross
   + ${creditNotesTotal(sql.ref("i.id"))}
+  - i.credits_applied
   - coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id), 0))`;
 
 export type OpenInvoice = {
@@ -180,8 +184,8 @@ export function succeededTotals(db: Kysely<DB>, tenantId: string, customerId: st
 }
 
 /**
- * The customer's balance in `currency`: finalized documents less payments net of refunds and
- * write-offs; positive when the customer owes.
+ * The customer's balance in `currency`: finalized documents (less the promotional credits
+ * applied to them) less payments net of refunds and write-offs; positive when the customer owes.
  */
 export async function balanceIn(
   db: Kysely<DB>,

@@ -222,6 +222,9 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 currency: Type.String(),
                 invoiced: Type.String(),
                 credited: Type.String(),
+                credits_applied: Type.String({
+                  description: "Promotional credits applied to invoices when they were issued",
+                }),
                 paid: Type.String(),
                 refunded: Type.String(),
                 written_off: Type.String(),

@@ -432,6 +432,8 @@ export type Balance = {
     currency: string;
     invoiced: string;
     credited: string;
+    /** Promotional credits applied to invoices when they were issued. */
+    credits_applied: string;
     paid: string;
     refunded: string;
     written_off: string;
@@ -455,12 +457,22 @@ export async function customerBalance(ctx: Ctx, customerId: string): Promise<Bal
     throw notFound("customer_not_found", `no customer ${customerId}`, { id: customerId });
   const sums = new Map<
     string,
-    Record<"invoiced" | "credited" | "paid" | "refunded" | "written_off", bigint>
+    Record<
+      "invoiced" | "credited" | "credits_applied" | "paid" | "refunded" | "written_off",
+      bigint
+    >
   >();
   const entry = (c: string) => {
     let e = sums.get(c);
     if (!e) {
-      e = { invoiced: 0n, credited: 0n, paid: 0n, refunded: 0n, written_off: 0n };
+      e = {
+        invoiced: 0n,
+        credited: 0n,
+        credits_applied: 0n,
+        paid: 0n,
+        refunded: 0n,
+        written_off: 0n,
+      };
       sums.set(c, e);
     }
     return e;
@@ -469,6 +481,7 @@ export async function customerBalance(ctx: Ctx, customerId: string): Promise<Bal
   for (const d of docs) {
     if (d.kind === "invoice") entry(d.currency).invoiced += BigInt(d.total);
     else entry(d.currency).credited += -BigInt(d.total);
+    entry(d.currency).credits_applied += BigInt(d.credits_applied);
   }
   const payments = await succeededTotals(ctx.db, ctx.tenantId, customerId);
   for (const p of payments) {
@@ -486,10 +499,14 @@ export async function customerBalance(ctx: Ctx, customerId: string): Promise<Bal
         currency,
         invoiced: dec(e.invoiced, currency),
         credited: dec(e.credited, currency),
+        credits_applied: dec(e.credits_applied, currency),
         paid: dec(e.paid, currency),
         refunded: dec(e.refunded, currency),
         written_off: dec(e.written_off, currency),
-        balance: dec(e.invoiced - e.credited - e.paid + e.refunded - e.written_off, currency),
+        balance: dec(
+          e.invoiced - e.credited - e.credits_applied - e.paid + e.refunded - e.written_off,
+          currency,
+        ),
       })),
     open_invoices: open.map((i) => ({
       invoice_id: i.id,
@@ -503,9 +520,9 @@ export async function customerBalance(ctx: Ctx, customerId: string): Promise<Bal
 }
 
 /**
- * What the customer owes in `currency`: its balance there (invoices less credit notes,
- * payments net of refunds, and write-offs), so money paid ahead or credited counts; 0 when
- * the customer is even or in credit.
+ * What the customer owes in `currency`: its balance there (invoices less credit notes and
+ * promotional credits applied, payments net of refunds, and write-offs), so money paid ahead
+ * or credited counts; 0 when the customer is even or in credit.
  */
 export async function amountOwed(ctx: Ctx, customerId: string, currency: string): Promise<bigint> {
   const balance = await balanceIn(ctx.db, ctx.tenantId, customerId, currency);

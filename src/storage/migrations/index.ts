@@ -20,6 +20,9 @@ import * as m0019 from "./0019_business_entities.js";
 import * as m0020 from "./0020_partners.js";
 import * as m0021 from "./0021_console_users.js";
 import * as m0022 from "./0022_customer_has_orders.js";
+import * as m0023 from "./0023_customer_contacts.js";
+import * as m0024 from "./0024_promotional_credits.js";
+import * as m0025 from "./0025_invoice_details.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -48,4 +51,7 @@ export const migrations: Record<string, Migration> = {
   "0020_partners": m0020,
   "0021_console_users": m0021,
   "0022_customer_has_orders": m0022,
+  "0023_customer_contacts": m0023,
+  "0024_promotional_credits": m0024,
+  "0025_invoice_details": m0025,
 };

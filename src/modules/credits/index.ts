@@ -1,0 +1,12 @@
+export {
+  addPromotionalCredits,
+  applyPromotionalCredits,
+  type CreditClaim,
+  deductPromotionalCredits,
+  listPromotionalCredits,
+  type PromotionalCreditEntry,
+  type PromotionalCredits,
+  type PromotionalCreditsChange,
+  type PromotionalCreditsInput,
+  setPromotionalCredits,
+} from "./credits.service.js";
