@@ -132,6 +132,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   // customers.
   customers: "customers",
   customer_contacts: "customers",
+  customer_hierarchy: "customers",
 
   // catalog: what can be sold, and the discounts and coupons on it.
   plan_groups: "catalog",

@@ -488,6 +488,92 @@ export interface paths {
         patch: operations["customer_contacts.update"];
         trace?: never;
     };
+    "/v1/customers/{id}/hierarchy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's account hierarchy: its parent link, ancestors, children and their balances
+         * @description Permissions (any one of): `customers:read`.
+         */
+        get: operations["customer_hierarchy.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/hierarchy/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link a customer under a parent customer (Chargebee: link_a_customer)
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customer_hierarchy.link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/hierarchy/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a customer's link to its parent (Chargebee: delete_relationship)
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customer_hierarchy.unlink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/hierarchy/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change who receives and who pays a linked customer's invoices (Chargebee: update_hierarchy_settings)
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customer_hierarchy.update_settings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/plan_groups": {
         parameters: {
             query?: never;
@@ -2233,6 +2319,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/record_payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payment received outside Accrue against one issued invoice
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.record_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/apply_payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply what existing payments of the customer left unapplied to an issued invoice
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.apply_payments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/remove_payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a payment off an issued invoice: the invoice owes it again, the payment has it unapplied
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.remove_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/record_refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a refund, made outside Accrue, of money paid on an issued invoice
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.record_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/balance": {
         parameters: {
             query?: never;
@@ -3008,6 +3182,18 @@ export interface components {
             send_account_email: boolean;
             /** @description Whether the contact receives any e-mail at all */
             enabled: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CustomerHierarchyLink: {
+            customer_id: string;
+            parent_id: string;
+            /** @description Who receives the customer's invoices: the customer itself or its parent; `parent` needs payment_owner `parent` */
+            invoice_owner: "self" | "parent";
+            /** @description Who pays the customer's invoices: the customer itself, or its parent (whose payments then also settle them) */
+            payment_owner: "self" | "parent";
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -5030,6 +5216,222 @@ export interface operations {
                         send_account_email: boolean;
                         /** @description Whether the contact receives any e-mail at all */
                         enabled: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customer_hierarchy.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        /** @description The customer's own link to its parent; null for a root */
+                        link: components["schemas"]["CustomerHierarchyLink"] | null;
+                        /** @description Parent first, the root last */
+                        ancestors: string[];
+                        balances: {
+                            currency: string;
+                            /** @description Positive: the customer owes this; negative: the customer has this credit */
+                            balance: string;
+                        }[];
+                        children: {
+                            customer_id: string;
+                            parent_id: string;
+                            /** @description Who receives the customer's invoices: the customer itself or its parent; `parent` needs payment_owner `parent` */
+                            invoice_owner: "self" | "parent";
+                            /** @description Who pays the customer's invoices: the customer itself, or its parent (whose payments then also settle them) */
+                            payment_owner: "self" | "parent";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            display_name: string;
+                            has_children: boolean;
+                            balances: {
+                                currency: string;
+                                /** @description Positive: the customer owes this; negative: the customer has this credit */
+                                balance: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customer_hierarchy.link": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The customer to link this one under */
+                    parent_id: string;
+                    /** @description Who receives the customer's invoices: the customer itself or its parent; `parent` needs payment_owner `parent` */
+                    invoice_owner?: "self" | "parent";
+                    /** @description Who pays the customer's invoices: the customer itself, or its parent (whose payments then also settle them) */
+                    payment_owner?: "self" | "parent";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        parent_id: string;
+                        /** @description Who receives the customer's invoices: the customer itself or its parent; `parent` needs payment_owner `parent` */
+                        invoice_owner: "self" | "parent";
+                        /** @description Who pays the customer's invoices: the customer itself, or its parent (whose payments then also settle them) */
+                        payment_owner: "self" | "parent";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customer_hierarchy.unlink": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        parent_id: string;
+                        /** @description Who receives the customer's invoices: the customer itself or its parent; `parent` needs payment_owner `parent` */
+                        invoice_owner: "self" | "parent";
+                        /** @description Who pays the customer's invoices: the customer itself, or its parent (whose payments then also settle them) */
+                        payment_owner: "self" | "parent";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customer_hierarchy.update_settings": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who receives the customer's invoices: the customer itself or its parent; `parent` needs payment_owner `parent` */
+                    invoice_owner?: "self" | "parent";
+                    /** @description Who pays the customer's invoices: the customer itself, or its parent (whose payments then also settle them) */
+                    payment_owner?: "self" | "parent";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        parent_id: string;
+                        /** @description Who receives the customer's invoices: the customer itself or its parent; `parent` needs payment_owner `parent` */
+                        invoice_owner: "self" | "parent";
+                        /** @description Who pays the customer's invoices: the customer itself, or its parent (whose payments then also settle them) */
+                        payment_owner: "self" | "parent";
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -10881,6 +11283,7 @@ export interface operations {
                                 message: string;
                             } | null;
                             refunds_payment_id: string | null;
+                            payment_method: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -10960,6 +11363,7 @@ export interface operations {
                             message: string;
                         } | null;
                         refunds_payment_id: string | null;
+                        payment_method: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -11017,6 +11421,7 @@ export interface operations {
                             message: string;
                         } | null;
                         refunds_payment_id: string | null;
+                        payment_method: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -11085,6 +11490,7 @@ export interface operations {
                             message: string;
                         } | null;
                         refunds_payment_id: string | null;
+                        payment_method: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -11151,6 +11557,7 @@ export interface operations {
                             message: string;
                         } | null;
                         refunds_payment_id: string | null;
+                        payment_method: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -11162,6 +11569,316 @@ export interface operations {
                         received_at: string;
                         /** Format: date-time */
                         created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.record_payment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Default: what the invoice still owes; more than that is the customer's credit */
+                    amount?: string;
+                    /** @description How the money was paid (kept on the payment) */
+                    payment_method?: "cash" | "check" | "bank_transfer" | "card" | "other";
+                    reference?: string;
+                    /**
+                     * Format: date-time
+                     * @description Default: now
+                     */
+                    paid_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off";
+                        method: "offline" | "test_card" | "write_off";
+                        status: "succeeded" | "failed";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        payment_method: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.apply_payments": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payments: {
+                        payment_id: string;
+                        /** @description Default: all the payment has unapplied, up to what the invoice still owes */
+                        amount?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoice_id: string;
+                        currency: string;
+                        /** @description What the invoice still owes */
+                        due: string;
+                        /** @description What payments (net of refunds) have on the invoice */
+                        paid: string;
+                        /** @description The payments (or refunds) the change applied, took off or wrote */
+                        payments: {
+                            id: string;
+                            customer_id: string;
+                            kind: "payment" | "refund" | "write_off";
+                            method: "offline" | "test_card" | "write_off";
+                            status: "succeeded" | "failed";
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            card_last4: string | null;
+                            failure: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            refunds_payment_id: string | null;
+                            payment_method: string | null;
+                            allocations: {
+                                invoice_id: string;
+                                /** @description Negative on a refund: the invoice owes this again */
+                                amount: string;
+                            }[];
+                            /** @description What the payment left as the customer's credit */
+                            unapplied: string;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.remove_payment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payment_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoice_id: string;
+                        currency: string;
+                        /** @description What the invoice still owes */
+                        due: string;
+                        /** @description What payments (net of refunds) have on the invoice */
+                        paid: string;
+                        /** @description The payments (or refunds) the change applied, took off or wrote */
+                        payments: {
+                            id: string;
+                            customer_id: string;
+                            kind: "payment" | "refund" | "write_off";
+                            method: "offline" | "test_card" | "write_off";
+                            status: "succeeded" | "failed";
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            card_last4: string | null;
+                            failure: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            refunds_payment_id: string | null;
+                            payment_method: string | null;
+                            allocations: {
+                                invoice_id: string;
+                                /** @description Negative on a refund: the invoice owes this again */
+                                amount: string;
+                            }[];
+                            /** @description What the payment left as the customer's credit */
+                            unapplied: string;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.record_refund": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Default: all that was paid on the invoice */
+                    amount?: string;
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoice_id: string;
+                        currency: string;
+                        /** @description What the invoice still owes */
+                        due: string;
+                        /** @description What payments (net of refunds) have on the invoice */
+                        paid: string;
+                        /** @description The payments (or refunds) the change applied, took off or wrote */
+                        payments: {
+                            id: string;
+                            customer_id: string;
+                            kind: "payment" | "refund" | "write_off";
+                            method: "offline" | "test_card" | "write_off";
+                            status: "succeeded" | "failed";
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            card_last4: string | null;
+                            failure: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            refunds_payment_id: string | null;
+                            payment_method: string | null;
+                            allocations: {
+                                invoice_id: string;
+                                /** @description Negative on a refund: the invoice owes this again */
+                                amount: string;
+                            }[];
+                            /** @description What the payment left as the customer's credit */
+                            unapplied: string;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
                     };
                 };
             };

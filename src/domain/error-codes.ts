@@ -178,6 +178,16 @@ export const ERROR_CODES = {
   contact_not_found: "The customer has no contact with this id.",
   contact_limit_reached:
     "The customer has as many contacts as it may have (50); delete one before adding another.",
+  hierarchy_cycle:
+    "The link would make a customer its own ancestor (the parent is the customer or below it).",
+  hierarchy_too_deep: "The link would make the hierarchy deeper than five levels.",
+  hierarchy_children_limit:
+    "The parent has as many direct children as it may have (100); unlink one first.",
+  hierarchy_already_linked: "The customer has a parent already; unlink it before linking it anew.",
+  hierarchy_not_linked: "The customer has no parent, so there is no link to change or remove.",
+  hierarchy_settings_invalid:
+    "Invoices go to the parent only when the parent pays them: invoice_owner parent needs payment_owner parent.",
+  customer_in_hierarchy: "The customer has a parent or children; unlink them before deleting it.",
 
   // ---- orders and contracts ---------------------------------------------------------------------
   order_not_found: "No order has this id in the tenant.",
@@ -259,13 +269,24 @@ export const ERROR_CODES = {
   // ---- payments and dunning ---------------------------------------------------------------------
   payment_not_found: "No payment has this id in the tenant.",
   unknown_invoice: "The invoice named is not an issued invoice of this customer.",
-  invoice_not_open: "Only an issued invoice can be written off or have its dunning stopped.",
+  invoice_not_open:
+    "Only an issued invoice can take payments, be written off or have its dunning stopped.",
   invoice_settled: "The invoice owes nothing; there is nothing to write off or dun.",
   dunning_stopped: "Dunning of this invoice is stopped already; nothing changed.",
   payment_not_refundable: "Only a succeeded payment can be refunded.",
   refund_exceeds_payment:
     "The refund is more than is left to refund of the payment; the message gives the most it can be.",
   card_number_mismatch: "A card payment needs card_number, and only a card payment takes one.",
+  payment_not_applicable:
+    "Only a succeeded payment of the invoice's customer can be applied to it or taken off it.",
+  duplicate_payment: "The request names the same payment twice; name each once.",
+  payment_exceeds_unapplied:
+    "The amount is more than the payment has unapplied; the message gives the most it can be.",
+  payment_exceeds_due:
+    "The amount is more than the invoice still owes; the message gives the most it can be.",
+  payment_not_on_invoice: "The payment has nothing applied to this invoice to take off.",
+  refund_exceeds_paid:
+    "The refund is more than payments have on the invoice; the message gives the most it can be.",
   invalid_card_number: "The card number is not a valid card number.",
   invalid_dunning_steps: "Dunning steps are listed in increasing order of after_days.",
 

@@ -19,6 +19,9 @@ export const EVENT_TYPES = {
   "customer_contact.created": "A contact was added to a customer.",
   "customer_contact.updated": "A contact of a customer changed.",
   "customer_contact.deleted": "A contact was removed from a customer.",
+  "customer_hierarchy.linked": "A customer was linked under a parent customer.",
+  "customer_hierarchy.unlinked": "A customer's link to its parent was removed.",
+  "customer_hierarchy.updated": "Who receives or who pays a linked customer's invoices changed.",
   "customer.frozen":
     "A partner froze one of its customers: it cannot order and its contracts are not billed.",
   "customer.unfrozen":
@@ -94,6 +97,12 @@ export const EVENT_TYPES = {
   "invoice.paid":
     "An invoice owes nothing any more after a payment, or promotional credits covered it when it was issued (payment_id null).",
   "invoice.written_off": "What an invoice still owed was written off.",
+  "payment.applied":
+    "What a payment had left unapplied was applied to an invoice (the event carries the payment).",
+  "invoice.payment_removed":
+    "A payment was taken off an invoice: the invoice owes that amount again, the payment has it unapplied.",
+  "invoice.reopened":
+    "An invoice that owed nothing owes money again (a payment taken off it or refunded).",
   "invoice.dunning_level_reached":
     "An unpaid invoice reached a dunning step (by days past issue or failed payments); once per step.",
   "invoice.dunning_stopped":

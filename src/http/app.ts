@@ -48,6 +48,7 @@ import { authenticatePortal } from "../modules/contracts/index.js";
 import { creditRoutes } from "../modules/credits/credits.routes.js";
 import { customerContactRoutes } from "../modules/customers/contacts.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
+import { customerHierarchyRoutes } from "../modules/customers/hierarchy.routes.js";
 import { ENTITY_SCHEMAS, entityRoutes } from "../modules/entities/entities.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { partnerRoutes } from "../modules/partners/partners.routes.js";
@@ -370,6 +371,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(consoleUserRoutes, { prefix: "/v1" });
   await app.register(customerRoutes, { prefix: "/v1" });
   await app.register(customerContactRoutes, { prefix: "/v1" });
+  await app.register(customerHierarchyRoutes, { prefix: "/v1" });
   await app.register(catalogRoutes, { prefix: "/v1" });
   await app.register(discountRoutes, { prefix: "/v1" });
   await app.register(contractRoutes, { prefix: "/v1" });

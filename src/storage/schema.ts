@@ -47,6 +47,8 @@ export interface PaymentsTable {
   failure_code: string | null;
   failure_message: string | null;
   refunds_payment_id: string | null;
+  /** How an offline payment was paid, as recorded (cash, check, bank_transfer, …). */
+  payment_method: ColumnType<string | null, string | null | undefined, never>;
   received_at: Timestamp;
   created_at: Timestamp;
 }
@@ -287,6 +289,19 @@ export interface CustomerContactsTable {
   send_billing_email: boolean;
   send_account_email: boolean;
   enabled: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A customer's link to its parent customer (account hierarchy). */
+export interface CustomerHierarchyTable {
+  customer_id: string;
+  tenant_id: string;
+  parent_id: string;
+  /** Who receives the customer's invoices. */
+  invoice_owner: "self" | "parent";
+  /** Who pays the customer's invoices. */
+  payment_owner: "self" | "parent";
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -833,6 +848,7 @@ export interface DB {
   webhook_attempts: WebhookAttemptsTable;
   customers: CustomersTable;
   customer_contacts: CustomerContactsTable;
+  customer_hierarchy: CustomerHierarchyTable;
   access_tokens: AccessTokensTable;
   console_users: ConsoleUsersTable;
   tenants: TenantsTable;

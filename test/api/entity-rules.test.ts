@@ -112,6 +112,29 @@ const CASES: Case[] = [
     call: (r) => ["DELETE", `/v1/customers/${r.customer}/contacts/${r.contact}`],
   },
   {
+    operation: "customer_hierarchy.link",
+    seed: ["customers.link_a_customer"],
+    call: (r, ids) => [
+      "POST",
+      `/v1/customers/${r.customer}/hierarchy/link`,
+      { parent_id: ids.parent },
+    ],
+  },
+  {
+    operation: "customer_hierarchy.update_settings",
+    seed: ["customers.update_hierarchy_settings"],
+    call: (r) => [
+      "POST",
+      `/v1/customers/${r.customer}/hierarchy/settings`,
+      { payment_owner: "parent" },
+    ],
+  },
+  {
+    operation: "customer_hierarchy.unlink",
+    seed: ["customers.delete_relationship"],
+    call: (r) => ["POST", `/v1/customers/${r.customer}/hierarchy/unlink`],
+  },
+  {
     operation: "customers.delete",
     seed: ["customers.delete"],
     call: (r) => ["DELETE", `/v1/customers/${r.customer}`],
@@ -284,6 +307,30 @@ const CASES: Case[] = [
     call: (r) => ["POST", `/v1/invoices/${r.invoice}/stop_dunning`],
   },
   {
+    operation: "invoices.record_payment",
+    seed: ["invoices.record_payment"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/record_payment`, { amount: "1.00" }],
+  },
+  {
+    operation: "invoices.apply_payments",
+    seed: ["invoices.invoice_apply_payments"],
+    call: (r) => [
+      "POST",
+      `/v1/invoices/${r.invoice}/apply_payments`,
+      { payments: [{ payment_id: r.payment }] },
+    ],
+  },
+  {
+    operation: "invoices.remove_payment",
+    seed: ["invoices.remove_payment"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/remove_payment`, { payment_id: r.payment }],
+  },
+  {
+    operation: "invoices.record_refund",
+    seed: ["invoices.record_refund"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/record_refund`, { amount: "1.00" }],
+  },
+  {
     operation: "payments.refund",
     seed: ["transactions.refund_transaction"],
     call: (r) => ["POST", `/v1/payments/${r.payment}/refund`, { amount: "1.00" }],
@@ -381,6 +428,7 @@ describeServer("transfer rules over HTTP", (t) => {
   beforeAll(async () => {
     api = await billingTenant(t.server, "Rules", "2026-01-15T10:00:00Z");
     ids.home = (await api.get("/v1/business_entities")).data[0].id;
+    ids.parent = await api.customer({ company_name: "Parent" });
     ids.uk = (await api.post("/v1/business_entities", { name: "Acme Ltd" })).id;
     const { group, plan } = await api.plan();
     const monthly = { fee_period: { unit: "month", count: 1 } };

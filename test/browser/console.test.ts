@@ -273,6 +273,83 @@ for (const backend of BACKENDS) {
       await shot("console-clock");
     });
 
+    it("adds and deletes a contact, adds and deducts promotional credits on a customer", async () => {
+      await page.getByRole("searchbox", { name: "Search customers" }).fill("fjord");
+      await page.getByRole("button", { name: "Search", exact: true }).click();
+      await page.getByRole("link", { name: "Fjord Analytics AS" }).click();
+      await page.getByRole("heading", { level: 1, name: "Fjord Analytics AS" }).waitFor();
+      const customerId = decodeURIComponent(page.url().split("/").pop()!);
+
+      const contactForm = page.getByRole("form", { name: "Add a contact" });
+      await contactForm.getByLabel("First name").fill("Ada");
+      await contactForm.getByLabel("Last name").fill("Lovelace");
+      await contactForm.getByLabel("E-mail", { exact: true }).fill("ada@fjord.example");
+      await contactForm.getByLabel("Phone").fill("+47 22 00 00 00");
+      await contactForm.getByLabel("Label", { exact: true }).fill("accounting");
+      await contactForm.getByRole("button", { name: "Add contact" }).click();
+      await expect
+        .poll(() => contactForm.getByRole("status").textContent())
+        .toBe("Added contact ada@fjord.example.");
+      const contactRow = page.getByRole("region", { name: "Contacts", exact: true }).locator("tr", {
+        hasText: "ada@fjord.example",
+      });
+      await expect
+        .poll(() => contactRow.textContent())
+        .toBe(
+          "Ada Lovelaceada@fjord.example+47 22 00 00 00accountingbilling e-mailsDelete contact ada@fjord.example",
+        );
+      const contacts = await api("GET", `/v1/customers/${customerId}/contacts`);
+      expect(contacts.body.data).toMatchObject([
+        {
+          email: "ada@fjord.example",
+          first_name: "Ada",
+          label: "accounting",
+          send_billing_email: true,
+          send_account_email: false,
+          enabled: true,
+        },
+      ]);
+
+      const creditForm = page.getByRole("form", { name: "Add or deduct credits" });
+      await expect(creditForm.getByLabel("Credit currency").inputValue()).resolves.toBe("EUR");
+      await creditForm.getByLabel("Credits", { exact: true }).fill("25.00");
+      await creditForm.getByLabel("Description").fill("Goodwill for the May outage");
+      await creditForm.getByRole("button", { name: "Add credits" }).click();
+      await expect
+        .poll(() => creditForm.getByRole("status").textContent())
+        .toBe("Added 25.00 EUR; the balance is 25.00 EUR.");
+      const balances = page.getByRole("region", {
+        name: "Promotional credit balance per currency",
+      });
+      await expect.poll(() => balances.locator("tbody").textContent()).toBe("EUR25.00 EUR");
+      const ledger = page.getByRole("table", { name: "Promotional credit ledger" });
+      await expect
+        .poll(() => ledger.locator("tbody tr").first().textContent())
+        .toMatch(
+          /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTCadd25\.00 EUR25\.00 EURGoodwill for the May outage$/,
+        );
+
+      await creditForm.getByLabel("Credits", { exact: true }).fill("5.00");
+      await creditForm.getByLabel("Description").fill("Part of the goodwill taken back");
+      await creditForm.getByRole("button", { name: "Deduct credits" }).click();
+      await expect
+        .poll(() => creditForm.getByRole("status").textContent())
+        .toBe("Deducted 5.00 EUR; the balance is 20.00 EUR.");
+      await expect.poll(() => balances.locator("tbody").textContent()).toBe("EUR20.00 EUR");
+      await expect
+        .poll(() => ledger.locator("tbody tr").first().textContent())
+        .toContain("deduct−5.00 EUR20.00 EURPart of the goodwill taken back");
+      const credits = await api("GET", `/v1/customers/${customerId}/promotional_credits`);
+      expect(credits.body.balances).toEqual([{ currency: "EUR", balance: "20.00" }]);
+      expect(credits.body.data.map((e: { kind: string }) => e.kind)).toEqual(["deduct", "add"]);
+      await expectAccessible(page, "a customer's contacts and credits");
+      await shot("console-customer-contacts-credits");
+
+      await page.getByRole("button", { name: "Delete contact ada@fjord.example" }).click();
+      await expect.poll(() => contactRow.count()).toBe(0);
+      expect((await api("GET", `/v1/customers/${customerId}/contacts`)).body.data).toEqual([]);
+    });
+
     it("shows the API's refusal to a read-only key", async () => {
       const key = (await api("POST", "/v1/api_keys", { name: "viewer", roles: ["read_only"] })).body
         .secret;

@@ -29,6 +29,7 @@ import type {
   CustomerPatch,
   CustomerSchema,
 } from "./customers.schemas.js";
+import { inHierarchy } from "./hierarchy.repository.js";
 
 export type Customer = Static<typeof CustomerSchema>;
 export type CustomerInputData = Static<typeof CustomerInput>;
@@ -282,6 +283,13 @@ export async function deleteCustomer(ctx: Ctx, id: string): Promise<void> {
     throw unprocessable(
       "customer_not_deletable",
       "the customer has contracts, orders or invoices and cannot be deleted",
+      { id },
+    );
+  }
+  if (await inHierarchy(ctx.db, ctx.tenantId, id)) {
+    throw unprocessable(
+      "customer_in_hierarchy",
+      "the customer has a parent or children; unlink them first",
       { id },
     );
   }

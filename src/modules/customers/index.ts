@@ -24,3 +24,6 @@ export {
   patchCustomer,
   replaceCustomer,
 } from "./customers.service.js";
+export { inHierarchy } from "./hierarchy.repository.js";
+export { HierarchyViewSchema } from "./hierarchy.schemas.js";
+export { type HierarchyPlace, hierarchyOf } from "./hierarchy.service.js";

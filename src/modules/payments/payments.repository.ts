@@ -67,6 +67,7 @@ export type NewPayment = {
   cardLast4: string | null;
   failure: { code: string; message: string } | null;
   refundsPaymentId: string | null;
+  paymentMethod?: string | null | undefined;
   receivedAt: Date;
   createdAt: Date;
 };
@@ -93,6 +94,7 @@ export async function insertPayment(
       failure_code: p.failure?.code ?? null,
       failure_message: p.failure?.message ?? null,
       refunds_payment_id: p.refundsPaymentId,
+      payment_method: p.paymentMethod ?? null,
       received_at: p.receivedAt,
       created_at: p.createdAt,
     })
@@ -111,6 +113,57 @@ export async function insertPayment(
       )
       .execute();
   }
+}
+
+/**
+ * Adds allocations to a payment already written, after its last one (positive: applied to an
+ * invoice; negative: taken off it again).
+ */
+export async function appendAllocations(
+  db: Kysely<DB>,
+  tenantId: string,
+  paymentId: string,
+  allocations: readonly { invoiceId: string; amount: bigint }[],
+): Promise<void> {
+  if (allocations.length === 0) return;
+  const last = await db
+    .selectFrom("payment_allocations")
+    .select(({ fn }) => fn.max<number | null>("position").as("position"))
+    .where("payment_id", "=", paymentId)
+    .executeTakeFirst();
+  const next = (last?.position ?? -1) + 1;
+  await db
+    .insertInto("payment_allocations")
+    .values(
+      allocations.map((a, i) => ({
+        tenant_id: tenantId,
+        payment_id: paymentId,
+        invoice_id: a.invoiceId,
+        amount: a.amount,
+        position: next + i,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * What each payment has on the invoice now: its allocations there plus its refunds' reopenings,
+ * per payment (write-offs left out), only the ones with something left, oldest payment first.
+ */
+export async function paymentsOnInvoice(
+  db: Kysely<DB>,
+  tenantId: string,
+  invoiceId: string,
+): Promise<{ paymentId: string; amount: bigint }[]> {
+  const { rows } = await sql<{ payment_id: string; amount: string }>`
+    SELECT coalesce(p.refunds_payment_id, p.id) AS payment_id, sum(a.amount)::text AS amount
+    FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
+    WHERE a.tenant_id = ${tenantId} AND a.invoice_id = ${invoiceId}
+      AND p.kind <> 'write_off' AND p.status = 'succeeded'
+    GROUP BY 1
+    HAVING sum(a.amount) <> 0
+    ORDER BY 1`.execute(db);
+  return rows.map((r) => ({ paymentId: r.payment_id, amount: BigInt(r.amount) }));
 }
 
 // ---- what invoices still owe --------------------------------------------------------------------

@@ -3,6 +3,22 @@ import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import {
+  applyPaymentsToInvoice,
+  recordInvoicePayment,
+  recordInvoiceRefund,
+  removePaymentFromInvoice,
+} from "./invoice-payments.service.js";
+import {
+  Amount,
+  ApplyPaymentsBody,
+  InvoicePaymentsSchema,
+  Nullable,
+  PaymentSchema,
+  RecordPaymentBody,
+  RecordRefundBody,
+  RemovePaymentBody,
+} from "./payments.schemas.js";
+import {
   createPayment,
   customerBalance,
   getDunningPolicy,
@@ -12,40 +28,6 @@ import {
   setDunningPolicy,
   writeOffInvoice,
 } from "./payments.service.js";
-
-const Amount = Type.String({
-  pattern: "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,4})?$",
-  description: "A decimal amount in the currency, e.g. 12.50",
-});
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
-  Type.Union([t, Type.Null()]);
-
-const PaymentSchema = Type.Object({
-  id: Type.String(),
-  customer_id: Type.String(),
-  kind: Type.Union([Type.Literal("payment"), Type.Literal("refund"), Type.Literal("write_off")]),
-  method: Type.Union([
-    Type.Literal("offline"),
-    Type.Literal("test_card"),
-    Type.Literal("write_off"),
-  ]),
-  status: Type.Union([Type.Literal("succeeded"), Type.Literal("failed")]),
-  amount: Type.String(),
-  currency: Type.String(),
-  reference: Nullable(Type.String()),
-  card_last4: Nullable(Type.String()),
-  failure: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
-  refunds_payment_id: Nullable(Type.String()),
-  allocations: Type.Array(
-    Type.Object({
-      invoice_id: Type.String(),
-      amount: Type.String({ description: "Negative on a refund: the invoice owes this again" }),
-    }),
-  ),
-  unapplied: Type.String({ description: "What the payment left as the customer's credit" }),
-  received_at: Type.String({ format: "date-time" }),
-  created_at: Type.String({ format: "date-time" }),
-});
 
 const DunningStepInput = Type.Object(
   {
@@ -205,6 +187,78 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 201,
         body: await writeOffInvoice(ctx, req.params.id, req.body ?? {}),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/record_payment",
+    {
+      config: { operation: "invoices.record_payment" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(RecordPaymentBody),
+        response: { 201: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await recordInvoicePayment(ctx, req.params.id, req.body ?? {}),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/apply_payments",
+    {
+      config: { operation: "invoices.apply_payments" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: ApplyPaymentsBody,
+        response: { 200: InvoicePaymentsSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await applyPaymentsToInvoice(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/remove_payment",
+    {
+      config: { operation: "invoices.remove_payment" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: RemovePaymentBody,
+        response: { 200: InvoicePaymentsSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await removePaymentFromInvoice(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/record_refund",
+    {
+      config: { operation: "invoices.record_refund" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(RecordRefundBody),
+        response: { 201: InvoicePaymentsSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await recordInvoiceRefund(ctx, req.params.id, req.body ?? {}),
       })),
   );
 

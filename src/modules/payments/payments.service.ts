@@ -52,22 +52,26 @@ export type Payment = {
   card_last4: string | null;
   failure: { code: string; message: string } | null;
   refunds_payment_id: string | null;
+  /** How an offline payment was paid, as recorded; null when not said. */
+  payment_method: string | null;
   allocations: { invoice_id: string; amount: string }[];
   unapplied: string;
   received_at: string;
   created_at: string;
 };
 
-const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
-const dec = (amount: bigint, currency: string) => toDecimalString(money(amount, currency));
+export const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
+export const dec = (amount: bigint, currency: string) => toDecimalString(money(amount, currency));
 
-async function loadPayment(ctx: Ctx, id: string, forUpdate = false): Promise<PaymentRow> {
+/** One payment of the tenant (locked when asked); 404 `payment_not_found` when there is none. */
+export async function loadPayment(ctx: Ctx, id: string, forUpdate = false): Promise<PaymentRow> {
   const row = await findPayment(ctx.db, ctx.tenantId, id, { forUpdate });
   if (!row) throw notFound("payment_not_found", `no payment ${id}`, { id });
   return row;
 }
 
-async function view(ctx: Ctx, row: PaymentRow): Promise<Payment> {
+/** A payment as the API shows it: its allocations (net per invoice) and what it left unapplied. */
+export async function view(ctx: Ctx, row: PaymentRow): Promise<Payment> {
   const own = await allocationsOf(ctx.db, [row.id]);
   // what a payment left unapplied, less what its refunds took from it
   let unapplied = 0n;
@@ -97,14 +101,24 @@ async function view(ctx: Ctx, row: PaymentRow): Promise<Payment> {
         ? null
         : { code: row.failure_code, message: row.failure_message ?? "" },
     refunds_payment_id: row.refunds_payment_id,
-    allocations: own.map((a) => ({
-      invoice_id: a.invoice_id,
-      amount: dec(BigInt(a.amount), row.currency),
+    payment_method: row.payment_method,
+    allocations: netPerInvoice(own).map((a) => ({
+      invoice_id: a.invoiceId,
+      amount: dec(a.amount, row.currency),
     })),
     unapplied: dec(unapplied, row.currency),
     received_at: row.received_at.toISOString(),
     created_at: row.created_at.toISOString(),
   };
+}
+
+/** Allocations summed per invoice, in the order each invoice first appears; nets of zero left out. */
+function netPerInvoice(rows: readonly { invoice_id: string; amount: string }[]): Allocation[] {
+  const net = new Map<string, bigint>();
+  for (const a of rows) net.set(a.invoice_id, (net.get(a.invoice_id) ?? 0n) + BigInt(a.amount));
+  return [...net]
+    .filter(([, amount]) => amount !== 0n)
+    .map(([invoiceId, amount]) => ({ invoiceId, amount }));
 }
 
 // ---- what invoices still owe --------------------------------------------------------------------
@@ -118,7 +132,8 @@ export function invoiceDues(
   return findInvoiceDues(ctx.db, ctx.tenantId, customerId, options);
 }
 
-async function insertPayment(
+/** Writes a payment of the customer with its allocations, and reads it back. */
+export async function insertPayment(
   ctx: Ctx,
   values: {
     customerId: string;
@@ -131,6 +146,7 @@ async function insertPayment(
     cardLast4?: string | null;
     failure?: { code: string; message: string } | null;
     refundsPaymentId?: string | null;
+    paymentMethod?: string | null;
     receivedAt: Date;
   },
   allocations: readonly Allocation[],
@@ -151,6 +167,7 @@ async function insertPayment(
       cardLast4: values.cardLast4 ?? null,
       failure: values.failure ?? null,
       refundsPaymentId: values.refundsPaymentId ?? null,
+      paymentMethod: values.paymentMethod ?? null,
       receivedAt: values.receivedAt,
       createdAt: toDate(ctx.clock.now()),
     },
@@ -163,11 +180,12 @@ async function insertPayment(
  * Money movements of one customer run one at a time: each takes the customer's row lock in a
  * statement of its own first, so what invoices owe is read after any other movement committed.
  */
-async function lockCustomer(ctx: Ctx, customerId: string) {
+export async function lockCustomer(ctx: Ctx, customerId: string) {
   return findCustomer(ctx.db, ctx.tenantId, customerId, { forUpdate: true });
 }
 
-async function announce(ctx: Ctx, payment: Payment, type: EventType): Promise<Payment> {
+/** Audits the payment and emits `type`, and `invoice.paid` for each invoice it settled. */
+export async function announce(ctx: Ctx, payment: Payment, type: EventType): Promise<Payment> {
   ctx.audit({ targetType: "payment", targetId: payment.id, after: payment });
   await ctx.emit({
     type,

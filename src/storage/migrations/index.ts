@@ -23,6 +23,8 @@ import * as m0022 from "./0022_customer_has_orders.js";
 import * as m0023 from "./0023_customer_contacts.js";
 import * as m0024 from "./0024_promotional_credits.js";
 import * as m0025 from "./0025_invoice_details.js";
+import * as m0026 from "./0026_payment_method.js";
+import * as m0027 from "./0027_customer_hierarchy.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -54,4 +56,6 @@ export const migrations: Record<string, Migration> = {
   "0023_customer_contacts": m0023,
   "0024_promotional_credits": m0024,
   "0025_invoice_details": m0025,
+  "0026_payment_method": m0026,
+  "0027_customer_hierarchy": m0027,
 };

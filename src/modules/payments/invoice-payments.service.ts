@@ -1,0 +1,328 @@
+/**
+ * Payments seen from one invoice: a payment recorded against it alone, what existing payments
+ * left unapplied applied to it, a payment taken off it again, and a refund (made outside
+ * Accrue) of money paid on it. Each takes the customer's row lock first, like every other
+ * money movement, so what the invoice owes and what a payment has left are read after any
+ * other movement of the customer committed. Allocations are never rewritten: applying adds a
+ * positive one to the payment, taking off a negative one, so balances stay sums of records.
+ */
+import type { Static } from "typebox";
+import { notFound, unprocessable } from "../../domain/errors.js";
+import { fromDecimalString } from "../../domain/money/money.js";
+import { applyPayment } from "../../domain/payments/payments.js";
+import { parseTimestamp } from "../../domain/time/index.js";
+import type { Ctx } from "../context.js";
+import { findInvoice } from "../invoicing/index.js";
+import { appendAllocations, findPayment, paymentsOnInvoice } from "./payments.repository.js";
+import type {
+  ApplyPaymentsBody,
+  InvoicePaymentsSchema,
+  RecordPaymentBody,
+  RecordRefundBody,
+  RemovePaymentBody,
+} from "./payments.schemas.js";
+import {
+  announce,
+  dec,
+  insertPayment,
+  invoiceDues,
+  loadPayment,
+  lockCustomer,
+  type Payment,
+  toDate,
+  view,
+} from "./payments.service.js";
+
+export type InvoicePayments = Static<typeof InvoicePaymentsSchema>;
+
+/** The issued invoice, its customer locked and the transfer rules applied. */
+async function openInvoice(ctx: Ctx, invoiceId: string) {
+  const invoice = await findInvoice(ctx.db, ctx.tenantId, invoiceId);
+  if (!invoice) throw notFound("invoice_not_found", `no invoice ${invoiceId}`, { id: invoiceId });
+  await lockCustomer(ctx, invoice.customer_id);
+  await ctx.guard({ kind: "invoice", row: invoice });
+  if (invoice.kind !== "invoice" || invoice.status !== "finalized") {
+    throw unprocessable("invoice_not_open", "only an issued invoice takes payments", {
+      id: invoiceId,
+    });
+  }
+  return invoice;
+}
+
+/** What the invoice still owes now. */
+async function dueOf(ctx: Ctx, invoice: { id: string; customer_id: string }): Promise<bigint> {
+  const [due] = await invoiceDues(ctx, invoice.customer_id, { ids: [invoice.id] });
+  return due?.due ?? 0n;
+}
+
+async function summary(
+  ctx: Ctx,
+  invoice: { id: string; customer_id: string; currency: string },
+  payments: Payment[],
+): Promise<InvoicePayments> {
+  const paid = (await paymentsOnInvoice(ctx.db, ctx.tenantId, invoice.id)).reduce(
+    (s, p) => s + p.amount,
+    0n,
+  );
+  return {
+    invoice_id: invoice.id,
+    currency: invoice.currency,
+    due: dec(await dueOf(ctx, invoice), invoice.currency),
+    paid: dec(paid, invoice.currency),
+    payments,
+  };
+}
+
+/** A succeeded payment of the invoice's customer, named in a request body, locked. */
+async function customerPayment(
+  ctx: Ctx,
+  invoice: { customer_id: string; currency: string },
+  paymentId: string,
+  field: string,
+) {
+  const row = await findPayment(ctx.db, ctx.tenantId, paymentId, { forUpdate: true });
+  if (
+    !row ||
+    row.customer_id !== invoice.customer_id ||
+    row.kind !== "payment" ||
+    row.status !== "succeeded"
+  ) {
+    throw unprocessable(
+      "payment_not_applicable",
+      `no succeeded payment ${paymentId} of the invoice's customer`,
+      { field },
+    );
+  }
+  if (row.currency !== invoice.currency) {
+    throw unprocessable("currency_mismatch", `payment ${paymentId} is in ${row.currency}`, {
+      field,
+    });
+  }
+  await ctx.guard({ kind: "payment", id: row.id });
+  return row;
+}
+
+async function announceInvoice(
+  ctx: Ctx,
+  invoice: { id: string; number: string | null },
+  type: "invoice.paid" | "invoice.reopened",
+  paymentId: string,
+) {
+  await ctx.emit({
+    type,
+    subjectType: "invoice",
+    subjectId: invoice.id,
+    payload: { invoice_id: invoice.id, number: invoice.number, payment_id: paymentId },
+  });
+}
+
+/**
+ * Records a payment (money received outside Accrue) against this invoice only. Like a payment
+ * naming the invoice, what is more than the invoice owes stays on the payment as the
+ * customer's credit.
+ */
+export async function recordInvoicePayment(
+  ctx: Ctx,
+  invoiceId: string,
+  input: Static<typeof RecordPaymentBody>,
+): Promise<Payment> {
+  const invoice = await openInvoice(ctx, invoiceId);
+  const due = await dueOf(ctx, invoice);
+  const amount = input.amount
+    ? fromDecimalString(input.amount, invoice.currency, "amount").amount
+    : due;
+  if (amount <= 0n) {
+    throw unprocessable(
+      "invalid_amount",
+      input.amount ? "a payment is more than zero" : "the invoice owes nothing: name an amount",
+      { field: "amount" },
+    );
+  }
+  const { allocations } = applyPayment(amount, [{ invoiceId, due }]);
+  const row = await insertPayment(
+    ctx,
+    {
+      customerId: invoice.customer_id,
+      kind: "payment",
+      method: "offline",
+      status: "succeeded",
+      amount,
+      currency: invoice.currency,
+      reference: input.reference ?? null,
+      paymentMethod: input.payment_method ?? null,
+      receivedAt: input.paid_at
+        ? toDate(parseTimestamp(input.paid_at, "paid_at"))
+        : toDate(ctx.clock.now()),
+    },
+    allocations,
+  );
+  return announce(ctx, await view(ctx, row), "payment.succeeded");
+}
+
+/**
+ * Applies what existing payments of the invoice's customer (in its currency) left unapplied
+ * to the invoice, in the order named: each at most what the payment has left and, together,
+ * at most what the invoice owes.
+ */
+export async function applyPaymentsToInvoice(
+  ctx: Ctx,
+  invoiceId: string,
+  input: Static<typeof ApplyPaymentsBody>,
+): Promise<InvoicePayments> {
+  const invoice = await openInvoice(ctx, invoiceId);
+  const c = invoice.currency;
+  const seen = new Set<string>();
+  for (const [i, item] of input.payments.entries()) {
+    if (seen.has(item.payment_id)) {
+      throw unprocessable("duplicate_payment", `payment ${item.payment_id} is named twice`, {
+        field: `payments.${i}.payment_id`,
+      });
+    }
+    seen.add(item.payment_id);
+  }
+  let due = await dueOf(ctx, invoice);
+  const applied: { before: Payment; row: Awaited<ReturnType<typeof customerPayment>> }[] = [];
+  for (const [i, item] of input.payments.entries()) {
+    const row = await customerPayment(ctx, invoice, item.payment_id, `payments.${i}.payment_id`);
+    const before = await view(ctx, row);
+    const unapplied = fromDecimalString(before.unapplied, c).amount;
+    const amount = item.amount
+      ? fromDecimalString(item.amount, c, `payments.${i}.amount`).amount
+      : unapplied < due
+        ? unapplied
+        : due;
+    if (item.amount && amount <= 0n) {
+      throw unprocessable("invalid_amount", "an amount applied is more than zero", {
+        field: `payments.${i}.amount`,
+      });
+    }
+    if (amount > unapplied || unapplied === 0n) {
+      throw unprocessable(
+        "payment_exceeds_unapplied",
+        `payment ${row.id} has ${dec(unapplied, c)} ${c} unapplied`,
+        { field: `payments.${i}.amount`, unapplied: dec(unapplied, c) },
+      );
+    }
+    if (amount > due || due === 0n) {
+      throw unprocessable("payment_exceeds_due", `invoice ${invoiceId} owes ${dec(due, c)} ${c}`, {
+        field: `payments.${i}.amount`,
+        due: dec(due, c),
+      });
+    }
+    await appendAllocations(ctx.db, ctx.tenantId, row.id, [{ invoiceId, amount }]);
+    due -= amount;
+    applied.push({ before, row });
+  }
+  const payments: Payment[] = [];
+  for (const { before, row } of applied) {
+    const after = await view(ctx, row);
+    ctx.audit({ targetType: "payment", targetId: row.id, before, after });
+    await ctx.emit({
+      type: "payment.applied",
+      subjectType: "customer",
+      subjectId: row.customer_id,
+      payload: after,
+    });
+    payments.push(after);
+  }
+  if (due === 0n) await announceInvoice(ctx, invoice, "invoice.paid", applied.at(-1)!.row.id);
+  return summary(ctx, invoice, payments);
+}
+
+/**
+ * Takes a payment off the invoice: what it has there (net of its refunds) is unapplied on the
+ * payment again and owed by the invoice again; an invoice that was paid is open again.
+ */
+export async function removePaymentFromInvoice(
+  ctx: Ctx,
+  invoiceId: string,
+  input: Static<typeof RemovePaymentBody>,
+): Promise<InvoicePayments> {
+  const invoice = await openInvoice(ctx, invoiceId);
+  const row = await customerPayment(ctx, invoice, input.payment_id, "payment_id");
+  const on = (await paymentsOnInvoice(ctx.db, ctx.tenantId, invoiceId)).find(
+    (p) => p.paymentId === row.id,
+  );
+  if (!on || on.amount <= 0n) {
+    throw unprocessable(
+      "payment_not_on_invoice",
+      `payment ${row.id} has nothing applied to invoice ${invoiceId}`,
+      { field: "payment_id" },
+    );
+  }
+  const dueBefore = await dueOf(ctx, invoice);
+  const before = await view(ctx, row);
+  await appendAllocations(ctx.db, ctx.tenantId, row.id, [{ invoiceId, amount: -on.amount }]);
+  const after = await view(ctx, row);
+  ctx.audit({ targetType: "payment", targetId: row.id, before, after });
+  await ctx.emit({
+    type: "invoice.payment_removed",
+    subjectType: "invoice",
+    subjectId: invoiceId,
+    payload: {
+      invoice_id: invoiceId,
+      number: invoice.number,
+      payment_id: row.id,
+      amount: dec(on.amount, invoice.currency),
+    },
+  });
+  if (dueBefore === 0n) await announceInvoice(ctx, invoice, "invoice.reopened", row.id);
+  return summary(ctx, invoice, [after]);
+}
+
+/**
+ * Records a refund, made outside Accrue, of money paid on the invoice: taken from the payments
+ * on it, the most recent first (a refund per payment), at most what they have there. As with
+ * a payment's refund, the invoice owes the refunded amount again.
+ */
+export async function recordInvoiceRefund(
+  ctx: Ctx,
+  invoiceId: string,
+  input: Static<typeof RecordRefundBody>,
+): Promise<InvoicePayments> {
+  const invoice = await openInvoice(ctx, invoiceId);
+  const c = invoice.currency;
+  const on = (await paymentsOnInvoice(ctx.db, ctx.tenantId, invoiceId)).filter(
+    (p) => p.amount > 0n,
+  );
+  const paid = on.reduce((s, p) => s + p.amount, 0n);
+  const amount = input.amount ? fromDecimalString(input.amount, c, "amount").amount : paid;
+  if (input.amount && amount <= 0n) {
+    throw unprocessable("invalid_amount", "a refund is more than zero", { field: "amount" });
+  }
+  if (amount > paid || paid === 0n) {
+    throw unprocessable(
+      "refund_exceeds_paid",
+      `payments have ${dec(paid, c)} ${c} on invoice ${invoiceId}`,
+      { field: "amount", paid: dec(paid, c) },
+    );
+  }
+  const dueBefore = await dueOf(ctx, invoice);
+  let left = amount;
+  const refunds: Payment[] = [];
+  for (const p of [...on].reverse()) {
+    if (left === 0n) break;
+    const take = p.amount < left ? p.amount : left;
+    left -= take;
+    const payment = await loadPayment(ctx, p.paymentId, true);
+    const row = await insertPayment(
+      ctx,
+      {
+        customerId: invoice.customer_id,
+        kind: "refund",
+        method: payment.method,
+        status: "succeeded",
+        amount: take,
+        currency: c,
+        reference: input.reference ?? null,
+        cardLast4: payment.card_last4,
+        refundsPaymentId: payment.id,
+        receivedAt: toDate(ctx.clock.now()),
+      },
+      [{ invoiceId, amount: -take }],
+    );
+    refunds.push(await announce(ctx, await view(ctx, row), "payment.refunded"));
+  }
+  if (dueBefore === 0n) await announceInvoice(ctx, invoice, "invoice.reopened", refunds[0]!.id);
+  return summary(ctx, invoice, refunds);
+}

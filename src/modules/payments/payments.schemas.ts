@@ -1,0 +1,119 @@
+import { Type } from "typebox";
+
+/** A schema or null. */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);
+
+/** An amount as callers send it: a plain decimal in the currency, at most its minor units. */
+export const Amount = Type.String({
+  pattern: "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,4})?$",
+  description: "A decimal amount in the currency, e.g. 12.50",
+});
+
+/** A payment, refund or write-off as the API shows it. */
+export const PaymentSchema = Type.Object({
+  id: Type.String(),
+  customer_id: Type.String(),
+  kind: Type.Union([Type.Literal("payment"), Type.Literal("refund"), Type.Literal("write_off")]),
+  method: Type.Union([
+    Type.Literal("offline"),
+    Type.Literal("test_card"),
+    Type.Literal("write_off"),
+  ]),
+  status: Type.Union([Type.Literal("succeeded"), Type.Literal("failed")]),
+  amount: Type.String(),
+  currency: Type.String(),
+  reference: Nullable(Type.String()),
+  card_last4: Nullable(Type.String()),
+  failure: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+  refunds_payment_id: Nullable(Type.String()),
+  payment_method: Nullable(
+    Type.String({ description: "How an offline payment was paid, as recorded" }),
+  ),
+  allocations: Type.Array(
+    Type.Object({
+      invoice_id: Type.String(),
+      amount: Type.String({ description: "Negative on a refund: the invoice owes this again" }),
+    }),
+  ),
+  unapplied: Type.String({ description: "What the payment left as the customer's credit" }),
+  received_at: Type.String({ format: "date-time" }),
+  created_at: Type.String({ format: "date-time" }),
+});
+
+/** How money recorded outside Accrue was paid. */
+export const PaymentMethod = Type.Union(
+  [
+    Type.Literal("cash"),
+    Type.Literal("check"),
+    Type.Literal("bank_transfer"),
+    Type.Literal("card"),
+    Type.Literal("other"),
+  ],
+  { description: "How the money was paid (kept on the payment)" },
+);
+
+const Reference = Type.String({ minLength: 1, maxLength: 200 });
+
+/** POST body of recording a payment against one invoice. */
+export const RecordPaymentBody = Type.Object(
+  {
+    amount: Type.Optional({
+      ...Amount,
+      description: "Default: what the invoice still owes; more than that is the customer's credit",
+    }),
+    payment_method: Type.Optional(PaymentMethod),
+    reference: Type.Optional(Reference),
+    paid_at: Type.Optional(
+      Type.String({ format: "date-time", maxLength: 64, description: "Default: now" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** POST body of applying what existing payments left unapplied to an invoice. */
+export const ApplyPaymentsBody = Type.Object(
+  {
+    payments: Type.Array(
+      Type.Object(
+        {
+          payment_id: Type.String({ maxLength: 64 }),
+          amount: Type.Optional({
+            ...Amount,
+            description:
+              "Default: all the payment has unapplied, up to what the invoice still owes",
+          }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** POST body of taking a payment off an invoice. */
+export const RemovePaymentBody = Type.Object(
+  { payment_id: Type.String({ maxLength: 64 }) },
+  { additionalProperties: false },
+);
+
+/** POST body of recording a refund, made outside Accrue, of money paid on an invoice. */
+export const RecordRefundBody = Type.Object(
+  {
+    amount: Type.Optional({ ...Amount, description: "Default: all that was paid on the invoice" }),
+    reference: Type.Optional(Reference),
+  },
+  { additionalProperties: false },
+);
+
+/** An invoice's payments after a change: what it still owes and the payments the change wrote. */
+export const InvoicePaymentsSchema = Type.Object({
+  invoice_id: Type.String(),
+  currency: Type.String(),
+  due: Type.String({ description: "What the invoice still owes" }),
+  paid: Type.String({ description: "What payments (net of refunds) have on the invoice" }),
+  payments: Type.Array(PaymentSchema, {
+    description: "The payments (or refunds) the change applied, took off or wrote",
+  }),
+});
