@@ -346,6 +346,28 @@ export interface paths {
         patch: operations["customers.update"];
         trace?: never;
     };
+    "/v1/customers/{id}/clear_personal_data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a customer's personal data and contacts (GDPR); its invoices and payments stay
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.clear_personal_data"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/update_billing_info": {
         parameters: {
             query?: never;
@@ -1793,6 +1815,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/credit_notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft credit note (Chargebee: delete)
+         * @description Deletes a draft credit note (one created with `draft: true`, or by a settlement left as a draft); it never credited anything. An issued credit note is voided instead (422 credit_note_not_draft); an invoice is not a credit note (422 document_not_credit_note).
+         *
+         *     Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["credit_notes.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts/{id}/settle": {
         parameters: {
             query?: never;
@@ -2269,7 +2315,13 @@ export interface paths {
         get: operations["payments.get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete an offline payment that is applied to no invoice and not refunded
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["payments.delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2401,6 +2453,30 @@ export interface paths {
          *     Accepts `Idempotency-Key`; audited.
          */
         post: operations["invoices.record_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit_notes/{id}/record_refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a refund, made outside Accrue, of a credit note's amount to the customer (Chargebee: record_refund)
+         * @description Records a refund, made outside Accrue, of an issued credit note's amount to the customer. Only the part the invoice it corrects did not use (it was paid already) can be refunded, less earlier refunds (422 refund_exceeds_credit_note); the refunds return money of the payments on that invoice, the most recent first.
+         *
+         *     Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["credit_notes.record_refund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3163,6 +3239,8 @@ export interface components {
             business_entity_id: string;
             /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
             active_id: string | null;
+            /** @description When the customer's personal data was last erased; null: never */
+            personal_data_cleared_at: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -4460,6 +4538,8 @@ export interface operations {
                         business_entity_id: string;
                         /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
                         active_id: string | null;
+                        /** @description When the customer's personal data was last erased; null: never */
+                        personal_data_cleared_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -4524,6 +4604,8 @@ export interface operations {
                         business_entity_id: string;
                         /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
                         active_id: string | null;
+                        /** @description When the customer's personal data was last erased; null: never */
+                        personal_data_cleared_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -4612,6 +4694,8 @@ export interface operations {
                         business_entity_id: string;
                         /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
                         active_id: string | null;
+                        /** @description When the customer's personal data was last erased; null: never */
+                        personal_data_cleared_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -4730,6 +4814,77 @@ export interface operations {
                         business_entity_id: string;
                         /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
                         active_id: string | null;
+                        /** @description When the customer's personal data was last erased; null: never */
+                        personal_data_cleared_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.clear_personal_data": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        external_id: string | null;
+                        debitor_account: string | null;
+                        company_name: string | null;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: string | null;
+                        language: string | null;
+                        locale: string | null;
+                        vat_id: string | null;
+                        tag: string | null;
+                        customer_type: "consumer" | "business";
+                        /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                        time_zone: string;
+                        default_bearer_medium: string | null;
+                        address: components["schemas"]["Address"];
+                        custom_fields: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        hidden: boolean;
+                        /** @description Company name, or first and last name */
+                        display_name: string;
+                        locked: boolean;
+                        deletable: boolean;
+                        /** @description The business entity the customer belongs to */
+                        business_entity_id: string;
+                        /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
+                        active_id: string | null;
+                        /** @description When the customer's personal data was last erased; null: never */
+                        personal_data_cleared_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -4807,6 +4962,8 @@ export interface operations {
                         business_entity_id: string;
                         /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
                         active_id: string | null;
+                        /** @description When the customer's personal data was last erased; null: never */
+                        personal_data_cleared_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -4880,6 +5037,8 @@ export interface operations {
                         business_entity_id: string;
                         /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
                         active_id: string | null;
+                        /** @description When the customer's personal data was last erased; null: never */
+                        personal_data_cleared_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -4947,6 +5106,8 @@ export interface operations {
                         business_entity_id: string;
                         /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
                         active_id: string | null;
+                        /** @description When the customer's personal data was last erased; null: never */
+                        personal_data_cleared_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -5014,6 +5175,8 @@ export interface operations {
                         business_entity_id: string;
                         /** @description Set on a deprecated copy a transfer left in the source entity: the active customer's id */
                         active_id: string | null;
+                        /** @description When the customer's personal data was last erased; null: never */
+                        personal_data_cleared_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -9251,6 +9414,8 @@ export interface operations {
                         amount?: string;
                     }[];
                     reason?: string;
+                    /** @description Leave the credit note a draft: it credits nothing until finalized, and may be deleted until then */
+                    draft?: boolean;
                 };
             };
         };
@@ -9264,6 +9429,31 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "credit_notes.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Default Response */
             "4XX": {
                 headers: {
@@ -11447,6 +11637,28 @@ export interface operations {
             };
         };
     };
+    "payments.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "payments.refund": {
         parameters: {
             query?: never;
@@ -11852,6 +12064,88 @@ export interface operations {
                         paid: string;
                         /** @description The payments (or refunds) the change applied, took off or wrote */
                         payments: {
+                            id: string;
+                            customer_id: string;
+                            kind: "payment" | "refund" | "write_off";
+                            method: "offline" | "test_card" | "write_off";
+                            status: "succeeded" | "failed";
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            card_last4: string | null;
+                            failure: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            refunds_payment_id: string | null;
+                            payment_method: string | null;
+                            allocations: {
+                                invoice_id: string;
+                                /** @description Negative on a refund: the invoice owes this again */
+                                amount: string;
+                            }[];
+                            /** @description What the payment left as the customer's credit */
+                            unapplied: string;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "credit_notes.record_refund": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Default: all the credit note has left to refund */
+                    amount?: string;
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        credit_note_id: string;
+                        /** @description The invoice the credit note corrects */
+                        invoice_id: string;
+                        currency: string;
+                        /** @description What the credit note credits (a positive amount) */
+                        total: string;
+                        /** @description What refunds recorded against it paid out */
+                        refunded: string;
+                        /** @description What can still be refunded: the part of the credit note the invoice did not use (it was paid already), less refunds */
+                        refundable: string;
+                        /** @description The refunds written, one per payment on the invoice they return money of */
+                        refunds: {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off";

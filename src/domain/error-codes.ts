@@ -247,6 +247,13 @@ export const ERROR_CODES = {
   invoice_not_draft:
     "Only a draft can be finalized or deleted; this document is issued or void already (an issued invoice is corrected by a credit note).",
   document_not_invoice: "The document is a credit note; the operation applies to invoices only.",
+  document_not_credit_note:
+    "The document is an invoice; the operation applies to credit notes only.",
+  credit_note_not_draft: "Only a draft credit note can be deleted; this one is issued or void.",
+  credit_note_not_refundable:
+    "Only an issued credit note can be refunded; this one is a draft or void.",
+  refund_exceeds_credit_note:
+    "The refund is more than the credit note has left to refund (its amount less what was refunded, and less what the invoice it corrects still used); the message gives the most it can be.",
   invoice_void: "The document is void already.",
   invoice_has_credit_notes:
     "Credit notes correct this invoice; void them before voiding the invoice.",
@@ -274,6 +281,10 @@ export const ERROR_CODES = {
   invoice_settled: "The invoice owes nothing; there is nothing to write off or dun.",
   dunning_stopped: "Dunning of this invoice is stopped already; nothing changed.",
   payment_not_refundable: "Only a succeeded payment can be refunded.",
+  payment_not_deletable: "Only an offline payment can be deleted; refund a card payment instead.",
+  payment_refunded: "The payment has refunds and cannot be deleted.",
+  payment_allocated:
+    "The payment is applied to invoices and cannot be deleted; remove it from them first.",
   refund_exceeds_payment:
     "The refund is more than is left to refund of the payment; the message gives the most it can be.",
   card_number_mismatch: "A card payment needs card_number, and only a card payment takes one.",

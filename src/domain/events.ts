@@ -16,6 +16,8 @@ export const EVENT_TYPES = {
   "customer.deleted": "A customer was deleted.",
   "customer.locked": "A customer was locked.",
   "customer.unlocked": "A customer was unlocked.",
+  "customer.personal_data_cleared":
+    "A customer's personal data was erased (its contacts too); its money records are unchanged.",
   "customer_contact.created": "A contact was added to a customer.",
   "customer_contact.updated": "A contact of a customer changed.",
   "customer_contact.deleted": "A contact was removed from a customer.",
@@ -68,6 +70,9 @@ export const EVENT_TYPES = {
     "A credit note was created: by billing, when corrections outweigh the charges, or for an invoice.",
   "credit_note.finalized": "A credit note was issued with its number.",
   "credit_note.voided": "A credit note was voided.",
+  "credit_note.deleted": "A draft credit note was deleted.",
+  "credit_note.refunded":
+    "A refund of a credit note's amount to the customer was recorded (the event carries the refund).",
   "plan_group.updated": "A plan group's name or translations changed.",
   "plan.updated": "A plan's descriptive fields (names, description, approval, hidden) changed.",
   "plan_variant.updated":
@@ -94,6 +99,8 @@ export const EVENT_TYPES = {
   "payment.succeeded": "A payment was recorded or charged and applied to open invoices.",
   "payment.failed": "A card payment was refused by the gateway; it changed no balance.",
   "payment.refunded": "A payment was refunded in full or in part (the event carries the refund).",
+  "payment.deleted":
+    "An offline payment applied to no invoice was deleted (the event carries it as it was).",
   "invoice.paid":
     "An invoice owes nothing any more after a payment, or promotional credits covered it when it was issued (payment_id null).",
   "invoice.written_off": "What an invoice still owed was written off.",

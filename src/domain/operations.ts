@@ -320,6 +320,13 @@ export const OPERATIONS = {
     true,
   ),
   "customers.lock": op("customers.lock", "Customers", "Lock a customer", ["customers:write"], true),
+  "customers.clear_personal_data": op(
+    "customers.clear_personal_data",
+    "Customers",
+    "Erase a customer's personal data and contacts (GDPR); its invoices and payments stay",
+    ["customers:write"],
+    true,
+  ),
   "customers.unlock": op(
     "customers.unlock",
     "Customers",
@@ -698,6 +705,13 @@ export const OPERATIONS = {
     ["invoices:write"],
     true,
   ),
+  "credit_notes.delete": op(
+    "credit_notes.delete",
+    "Invoices",
+    "Delete a draft credit note (Chargebee: delete)",
+    ["invoices:write"],
+    true,
+  ),
   "documents.download": op(
     "documents.download",
     "Invoices",
@@ -1032,6 +1046,13 @@ export const OPERATIONS = {
     ["payments:read"],
     false,
   ),
+  "payments.delete": op(
+    "payments.delete",
+    "Payments",
+    "Delete an offline payment that is applied to no invoice and not refunded",
+    ["payments:write"],
+    true,
+  ),
   "payments.refund": op(
     "payments.refund",
     "Payments",
@@ -1071,6 +1092,13 @@ export const OPERATIONS = {
     "invoices.record_refund",
     "Payments",
     "Record a refund, made outside Accrue, of money paid on an issued invoice",
+    ["payments:write"],
+    true,
+  ),
+  "credit_notes.record_refund": op(
+    "credit_notes.record_refund",
+    "Payments",
+    "Record a refund, made outside Accrue, of a credit note's amount to the customer (Chargebee: record_refund)",
     ["payments:write"],
     true,
   ),

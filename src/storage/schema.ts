@@ -47,6 +47,8 @@ export interface PaymentsTable {
   failure_code: string | null;
   failure_message: string | null;
   refunds_payment_id: string | null;
+  /** A refund of a credit note's amount to the customer: the credit note it pays out. */
+  refunds_credit_note_id: ColumnType<string | null, string | null | undefined, never>;
   /** How an offline payment was paid, as recorded (cash, check, bank_transfer, …). */
   payment_method: ColumnType<string | null, string | null | undefined, never>;
   received_at: Timestamp;
@@ -274,6 +276,8 @@ export interface CustomersTable {
   transferred_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Set with the first order that names the customer (it cannot be deleted from then on). */
   has_orders: ColumnType<boolean, boolean | undefined, boolean>;
+  /** When the customer's personal data was erased; null while it never was. */
+  personal_data_cleared_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** A person who receives a customer's billing or account e-mails (Chargebee's contact). */

@@ -331,9 +331,24 @@ const CASES: Case[] = [
     call: (r) => ["POST", `/v1/invoices/${r.invoice}/record_refund`, { amount: "1.00" }],
   },
   {
+    operation: "credit_notes.delete",
+    seed: ["credit_notes.delete"],
+    call: (r) => ["DELETE", `/v1/credit_notes/${r.invoice}`],
+  },
+  {
+    operation: "credit_notes.record_refund",
+    seed: ["credit_notes.record_refund"],
+    call: (r) => ["POST", `/v1/credit_notes/${r.invoice}/record_refund`, { amount: "1.00" }],
+  },
+  {
     operation: "payments.refund",
-    seed: ["transactions.refund_transaction"],
+    seed: ["transactions.refund_transaction", "transactions.record_refund"],
     call: (r) => ["POST", `/v1/payments/${r.payment}/refund`, { amount: "1.00" }],
+  },
+  {
+    operation: "payments.delete",
+    seed: ["transactions.delete_offline_transaction"],
+    call: (r) => ["DELETE", `/v1/payments/${r.payment}`],
   },
   ...(["add", "deduct", "set"] as const).map(
     (action): Case => ({
@@ -382,6 +397,12 @@ const CASES: Case[] = [
       "subscriptions.remove_scheduled_cancellation_ep",
     ],
     call: (r) => (r.action ? ["POST", `/v1/subscription_actions/${r.action}/cancel`] : null),
+  },
+  // last: it erases the customer's data the calls above use
+  {
+    operation: "customers.clear_personal_data",
+    seed: ["customers.customer_clear_personal_data"],
+    call: (r) => ["POST", `/v1/customers/${r.customer}/clear_personal_data`],
   },
 ];
 

@@ -72,3 +72,18 @@ export async function deleteContact(db: Kysely<DB>, tenantId: string, id: string
     .where("id", "=", id)
     .execute();
 }
+
+/** Removes every contact of a customer (an erasure of its personal data); how many there were. */
+export async function deleteContactsOf(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+): Promise<number> {
+  const rows = await db
+    .deleteFrom("customer_contacts")
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", customerId)
+    .returning("id")
+    .execute();
+  return rows.length;
+}

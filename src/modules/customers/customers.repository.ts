@@ -104,6 +104,7 @@ export type CustomerValues = Omit<
   | "frozen_at"
   | "frozen_reason"
   | "has_orders"
+  | "personal_data_cleared_at"
   | "address"
   | "custom_fields"
 > & {
@@ -132,7 +133,12 @@ export async function updateCustomer(
   db: Kysely<DB>,
   tenantId: string,
   id: string,
-  values: Partial<CustomerValues> & { updated_at: Date; locked?: boolean; deleted_at?: Date },
+  values: Partial<CustomerValues> & {
+    updated_at: Date;
+    locked?: boolean;
+    deleted_at?: Date;
+    personal_data_cleared_at?: Date;
+  },
 ): Promise<CustomerRow> {
   return db
     .updateTable("customers")

@@ -11,6 +11,7 @@ import {
   CustomerSchema,
 } from "./customers.schemas.js";
 import {
+  clearPersonalData,
   createCustomer,
   deleteCustomer,
   getCustomer,
@@ -101,6 +102,19 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await deleteCustomer(ctx, req.params.id);
         return { status: 204, body: undefined };
       }),
+  );
+
+  app.post(
+    "/customers/:id/clear_personal_data",
+    {
+      config: { operation: "customers.clear_personal_data" },
+      schema: { headers: IdempotencyHeader, params: IdParams, response: { 200: CustomerSchema } },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await clearPersonalData(ctx, req.params.id),
+      })),
   );
 
   app.post(

@@ -103,6 +103,9 @@ export const CustomerSchema = Type.Object(
       description:
         "Set on a deprecated copy a transfer left in the source entity: the active customer's id",
     }),
+    personal_data_cleared_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()], {
+      description: "When the customer's personal data was last erased; null: never",
+    }),
     created_at: Type.String({ format: "date-time" }),
     updated_at: Type.String({ format: "date-time" }),
   },

@@ -13,6 +13,7 @@ import type { Address } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { entityForNewRecord } from "../entities/index.js";
 import { fetchPage, type Page } from "../pagination.js";
+import { deleteContactsOf } from "./contacts.repository.js";
 import {
   type CustomerRow,
   type CustomerValues,
@@ -70,6 +71,7 @@ export function toCustomer(row: CustomerRow, deletable: boolean): Customer {
     deletable,
     business_entity_id: row.business_entity_id,
     active_id: row.active_id,
+    personal_data_cleared_at: row.personal_data_cleared_at?.toISOString() ?? null,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
@@ -324,4 +326,62 @@ export async function setCustomerLocked(ctx: Ctx, id: string, locked: boolean): 
     { locked, updated_at: nowDate(ctx) },
     locked ? "customer.locked" : "customer.unlocked",
   );
+}
+
+/**
+ * Erases a customer's personal data (GDPR): names, e-mail, tag and custom fields, and for a
+ * consumer also the company name, VAT id and address lines (the country stays, for tax);
+ * its contacts are deleted. What accounting needs stays: ids, debitor account, language,
+ * time zone, a business customer's company data, and every invoice, payment and credit
+ * (issued documents keep their own party snapshot). Repeating it erases again what was
+ * added since. The audit record names the fields cleared, never their values.
+ */
+export async function clearPersonalData(ctx: Ctx, id: string): Promise<Customer> {
+  const before = await load(ctx, id, true);
+  const consumer = before.customer_type === "consumer";
+  const values: Partial<CustomerValues> = {
+    first_name: null,
+    last_name: null,
+    email: null,
+    tag: null,
+    custom_fields: toJson({}),
+  };
+  if (consumer) {
+    values.company_name = null;
+    values.vat_id = null;
+    values.address = toJson(before.address.country ? { country: before.address.country } : {});
+  }
+  const cleared = Object.keys(values).filter((key) => {
+    const old = before[key as keyof CustomerRow];
+    if (key === "custom_fields") return Object.keys(before.custom_fields).length > 0;
+    if (key === "address") return Object.keys(before.address).some((k) => k !== "country");
+    return old !== null;
+  });
+  const contactsDeleted = await deleteContactsOf(ctx.db, ctx.tenantId, id);
+  const now = nowDate(ctx);
+  const row = await updateCustomer(ctx.db, ctx.tenantId, id, {
+    ...values,
+    personal_data_cleared_at: now,
+    updated_at: now,
+  });
+  const after = toCustomer(row, !row.has_orders);
+  ctx.audit({
+    targetType: "customer",
+    targetId: id,
+    before: {
+      personal_data_cleared_at: before.personal_data_cleared_at?.toISOString() ?? null,
+    },
+    after: {
+      personal_data_cleared_at: after.personal_data_cleared_at,
+      fields_cleared: cleared,
+      contacts_deleted: contactsDeleted,
+    },
+  });
+  await ctx.emit({
+    type: "customer.personal_data_cleared",
+    subjectType: "customer",
+    subjectId: id,
+    payload: after,
+  });
+  return after;
 }

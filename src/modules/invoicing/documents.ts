@@ -514,8 +514,8 @@ export async function voidableDocument(ctx: Ctx, id: string): Promise<InvoiceRow
 }
 
 /**
- * Voids a document {@link voidableDocument} returned, unless payments or write-offs apply
- * to it (`applied`: their sum) or promotional credits were applied to it when it was issued.
+ * Voids a document {@link voidableDocument} returned, unless payments, write-offs or refunds
+ * of a credit note apply to it (`applied`: their sum) or promotional credits were applied to it when it was issued.
  * A void document keeps its number (numbers have no gaps) and no longer counts as billed:
  * its charges are billed again by the contract's next settlement.
  */
@@ -625,6 +625,35 @@ export async function deleteDraftInvoice(ctx: Ctx, id: string): Promise<void> {
       { id, status: row.status },
     );
   }
+  await deleteDraft(ctx, row);
+}
+
+/**
+ * Deletes a draft credit note and its lines; it never credited anything, and has no number.
+ * An issued credit note is voided instead.
+ */
+export async function deleteDraftCreditNote(ctx: Ctx, id: string): Promise<void> {
+  const row = await loadForChange(ctx, id);
+  if (row.kind !== "credit_note") {
+    throw unprocessable(
+      "document_not_credit_note",
+      `${id} is an invoice; this operation applies to credit notes only`,
+      { id, kind: row.kind },
+    );
+  }
+  if (row.status !== "draft") {
+    throw unprocessable(
+      "credit_note_not_draft",
+      `only a draft credit note can be deleted; this one is ${row.status} (void it instead)`,
+      { id, status: row.status },
+    );
+  }
+  await deleteDraft(ctx, row);
+}
+
+/** Deletes a draft document; what it billed is unbilled again, billed by the next settlement. */
+async function deleteDraft(ctx: Ctx, row: InvoiceRow): Promise<void> {
+  const id = row.id;
   const before = toInvoice(row, await linesOf(ctx.db, ctx.tenantId, id));
   await unbillUsage(ctx.db, ctx.tenantId, id);
   await unbillRatedItems(ctx.db, ctx.tenantId, id);
@@ -637,10 +666,10 @@ export async function deleteDraftInvoice(ctx: Ctx, id: string): Promise<void> {
       new Date(ctx.clock.now().epochMilliseconds),
     );
   }
-  ctx.audit({ targetType: "invoice", targetId: id, before: summary(before), after: null });
+  ctx.audit({ targetType: row.kind, targetId: id, before: summary(before), after: null });
   await ctx.emit({
-    type: "invoice.deleted",
-    subjectType: "invoice",
+    type: `${row.kind}.deleted`,
+    subjectType: row.kind,
     subjectId: id,
     payload: summary(before),
   });
@@ -709,6 +738,8 @@ export type CreditNoteInput = {
   /** Lines to credit, each in full or by `amount`; all remaining amounts when absent. */
   lines?: { line_id: string; amount?: string | undefined }[] | undefined;
   reason?: string | undefined;
+  /** Leave it a draft (no number; credits nothing until finalized). */
+  draft?: boolean | undefined;
 };
 
 /**
@@ -794,7 +825,7 @@ export async function createCreditNote(
     reverseCharge: invoice.reverse_charge,
     lines: out,
     correctsInvoiceId: invoice.id,
-    draft: false,
+    draft: input.draft ?? false,
   });
   return toInvoice(row, await linesOf(ctx.db, ctx.tenantId, row.id));
 }

@@ -12,6 +12,7 @@ import { listBillingRuns } from "./billing-runs.js";
 import { createDownloadLink, verifyLink } from "./document-links.js";
 import {
   createCreditNote,
+  deleteDraftCreditNote,
   deleteDraftInvoice,
   documentPdf,
   finalizeInvoice,
@@ -239,6 +240,24 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         status: 201,
         body: await createCreditNote(ctx, req.params.id, req.body ?? {}),
       })),
+  );
+
+  app.delete(
+    "/credit_notes/:id",
+    {
+      config: { operation: "credit_notes.delete" },
+      schema: {
+        description:
+          "Deletes a draft credit note (one created with `draft: true`, or by a settlement left as a draft); it never credited anything. An issued credit note is voided instead (422 credit_note_not_draft); an invoice is not a credit note (422 document_not_credit_note).",
+        headers: IdempotencyHeader,
+        params: IdParams,
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => {
+        await deleteDraftCreditNote(ctx, req.params.id);
+        return { status: 204, body: undefined };
+      }),
   );
 
   app.post(

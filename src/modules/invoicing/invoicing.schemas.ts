@@ -135,6 +135,12 @@ export const CreditNoteBody = Type.Object(
       ),
     ),
     reason: Type.Optional(Type.String({ maxLength: 200 })),
+    draft: Type.Optional(
+      Type.Boolean({
+        description:
+          "Leave the credit note a draft: it credits nothing until finalized, and may be deleted until then",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

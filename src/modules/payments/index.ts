@@ -12,6 +12,7 @@ export {
   countPayments,
   INVOICE_DUE,
   openInvoiceCount,
+  refundedOnCreditNote,
 } from "./payments.repository.js";
 export { amountOwed, customerBalance } from "./payments.service.js";
 export { allocatedInvoiceIds } from "./transfer-facts.repository.js";

@@ -13,10 +13,17 @@ import { applyPayment } from "../../domain/payments/payments.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import type { Ctx } from "../context.js";
 import { findInvoice } from "../invoicing/index.js";
-import { appendAllocations, findPayment, paymentsOnInvoice } from "./payments.repository.js";
+import {
+  appendAllocations,
+  findPayment,
+  paymentsOnInvoice,
+  refundedOnCreditNote,
+} from "./payments.repository.js";
 import type {
   ApplyPaymentsBody,
+  CreditNoteRefundsSchema,
   InvoicePaymentsSchema,
+  RecordCreditNoteRefundBody,
   RecordPaymentBody,
   RecordRefundBody,
   RemovePaymentBody,
@@ -34,6 +41,7 @@ import {
 } from "./payments.service.js";
 
 export type InvoicePayments = Static<typeof InvoicePaymentsSchema>;
+export type CreditNoteRefunds = Static<typeof CreditNoteRefundsSchema>;
 
 /** The issued invoice, its customer locked and the transfer rules applied. */
 async function openInvoice(ctx: Ctx, invoiceId: string) {
@@ -325,4 +333,138 @@ export async function recordInvoiceRefund(
   }
   if (dueBefore === 0n) await announceInvoice(ctx, invoice, "invoice.reopened", refunds[0]!.id);
   return summary(ctx, invoice, refunds);
+}
+
+/**
+ * What of an issued credit note can be paid out to the customer: its amount less what was
+ * refunded against it, at most what the invoice it corrects was overpaid by (the part of the
+ * credit note the invoice did not use), and at most what payments have on that invoice.
+ */
+async function creditNoteRefundable(
+  ctx: Ctx,
+  note: { id: string; total_gross: string },
+  invoice: { id: string; customer_id: string },
+) {
+  const total = -BigInt(note.total_gross);
+  const refunded = await refundedOnCreditNote(ctx.db, ctx.tenantId, note.id);
+  const due = await dueOf(ctx, invoice);
+  const on = (await paymentsOnInvoice(ctx.db, ctx.tenantId, invoice.id)).filter(
+    (p) => p.amount > 0n,
+  );
+  const paid = on.reduce((s, p) => s + p.amount, 0n);
+  const unused = due < 0n ? -due : 0n;
+  let refundable = total - refunded;
+  if (unused < refundable) refundable = unused;
+  if (paid < refundable) refundable = paid;
+  return { total, refunded, refundable: refundable > 0n ? refundable : 0n, on };
+}
+
+/**
+ * Records a refund, made outside Accrue, of an issued credit note's amount to the customer:
+ * money paid out of the payments on the invoice it corrects (the most recent first, a refund
+ * per payment), each refund naming the credit note. Only the part of the credit note the
+ * invoice did not use can be refunded: what the invoice was overpaid by once credited.
+ */
+export async function recordCreditNoteRefund(
+  ctx: Ctx,
+  creditNoteId: string,
+  input: Static<typeof RecordCreditNoteRefundBody>,
+): Promise<CreditNoteRefunds> {
+  const found = await findInvoice(ctx.db, ctx.tenantId, creditNoteId);
+  if (!found) {
+    throw notFound("invoice_not_found", `no credit note ${creditNoteId}`, { id: creditNoteId });
+  }
+  await lockCustomer(ctx, found.customer_id);
+  await ctx.guard({ kind: "invoice", row: found });
+  const note = (await findInvoice(ctx.db, ctx.tenantId, creditNoteId, { forUpdate: true }))!;
+  if (note.kind !== "credit_note") {
+    throw unprocessable(
+      "document_not_credit_note",
+      `${creditNoteId} is an invoice; this operation applies to credit notes only`,
+      { id: creditNoteId },
+    );
+  }
+  const invoice = note.corrects_invoice_id
+    ? await findInvoice(ctx.db, ctx.tenantId, note.corrects_invoice_id)
+    : undefined;
+  if (note.status !== "finalized" || !invoice) {
+    throw unprocessable(
+      "credit_note_not_refundable",
+      note.status !== "finalized"
+        ? `only an issued credit note can be refunded; this one is ${note.status}`
+        : "only a credit note for an invoice can be refunded",
+      { id: creditNoteId, status: note.status },
+    );
+  }
+  const c = note.currency;
+  const before = await creditNoteRefundable(ctx, note, invoice);
+  const amount = input.amount
+    ? fromDecimalString(input.amount, c, "amount").amount
+    : before.refundable;
+  if (input.amount && amount <= 0n) {
+    throw unprocessable("invalid_amount", "a refund is more than zero", { field: "amount" });
+  }
+  if (amount > before.refundable || before.refundable === 0n) {
+    throw unprocessable(
+      "refund_exceeds_credit_note",
+      `credit note ${creditNoteId} has ${dec(before.refundable, c)} ${c} left to refund`,
+      { field: "amount", refundable: dec(before.refundable, c) },
+    );
+  }
+  let left = amount;
+  const refunds: Payment[] = [];
+  for (const p of [...before.on].reverse()) {
+    if (left === 0n) break;
+    const take = p.amount < left ? p.amount : left;
+    left -= take;
+    const payment = await loadPayment(ctx, p.paymentId, true);
+    const row = await insertPayment(
+      ctx,
+      {
+        customerId: note.customer_id,
+        kind: "refund",
+        method: payment.method,
+        status: "succeeded",
+        amount: take,
+        currency: c,
+        reference: input.reference ?? null,
+        cardLast4: payment.card_last4,
+        refundsPaymentId: payment.id,
+        refundsCreditNoteId: note.id,
+        receivedAt: toDate(ctx.clock.now()),
+      },
+      [{ invoiceId: invoice.id, amount: -take }],
+    );
+    refunds.push(await announce(ctx, await view(ctx, row), "payment.refunded"));
+  }
+  const after = await creditNoteRefundable(ctx, note, invoice);
+  const result: CreditNoteRefunds = {
+    credit_note_id: note.id,
+    invoice_id: invoice.id,
+    currency: c,
+    total: dec(after.total, c),
+    refunded: dec(after.refunded, c),
+    refundable: dec(after.refundable, c),
+    refunds,
+  };
+  ctx.audit({
+    targetType: "credit_note",
+    targetId: note.id,
+    before: { refunded: dec(before.refunded, c) },
+    after: { refunded: result.refunded },
+  });
+  await ctx.emit({
+    type: "credit_note.refunded",
+    subjectType: "credit_note",
+    subjectId: note.id,
+    payload: {
+      credit_note_id: note.id,
+      number: note.number,
+      invoice_id: invoice.id,
+      amount: dec(amount, c),
+      refunded: result.refunded,
+      refund_ids: refunds.map((r) => r.id),
+    },
+  });
+  return result;
 }

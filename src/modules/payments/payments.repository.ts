@@ -68,6 +68,7 @@ export type NewPayment = {
   failure: { code: string; message: string } | null;
   refundsPaymentId: string | null;
   paymentMethod?: string | null | undefined;
+  refundsCreditNoteId?: string | null | undefined;
   receivedAt: Date;
   createdAt: Date;
 };
@@ -95,6 +96,7 @@ export async function insertPayment(
       failure_message: p.failure?.message ?? null,
       refunds_payment_id: p.refundsPaymentId,
       payment_method: p.paymentMethod ?? null,
+      refunds_credit_note_id: p.refundsCreditNoteId ?? null,
       received_at: p.receivedAt,
       created_at: p.createdAt,
     })
@@ -312,4 +314,31 @@ export function openInvoiceCount(db: Kysely<DB>, tenantId: string) {
     .where("i.kind", "=", "invoice")
     .where("i.status", "=", "finalized")
     .where(sql<boolean>`${INVOICE_DUE} > 0`);
+}
+
+/** Removes a payment and its allocations (which must net to nothing on every invoice). */
+export async function deletePayment(db: Kysely<DB>, tenantId: string, id: string): Promise<void> {
+  await db
+    .deleteFrom("payment_allocations")
+    .where("tenant_id", "=", tenantId)
+    .where("payment_id", "=", id)
+    .execute();
+  await db.deleteFrom("payments").where("tenant_id", "=", tenantId).where("id", "=", id).execute();
+}
+
+/** What succeeded refunds recorded against the credit note paid out (0 when none). */
+export async function refundedOnCreditNote(
+  db: Kysely<DB>,
+  tenantId: string,
+  creditNoteId: string,
+): Promise<bigint> {
+  const row = await db
+    .selectFrom("payments")
+    .select(({ fn }) => fn.sum<string>("amount").as("total"))
+    .where("tenant_id", "=", tenantId)
+    .where("refunds_credit_note_id", "=", creditNoteId)
+    .where("kind", "=", "refund")
+    .where("status", "=", "succeeded")
+    .executeTakeFirst();
+  return row?.total ? BigInt(row.total) : 0n;
 }

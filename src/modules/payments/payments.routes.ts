@@ -4,6 +4,7 @@ import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import {
   applyPaymentsToInvoice,
+  recordCreditNoteRefund,
   recordInvoicePayment,
   recordInvoiceRefund,
   removePaymentFromInvoice,
@@ -11,9 +12,11 @@ import {
 import {
   Amount,
   ApplyPaymentsBody,
+  CreditNoteRefundsSchema,
   InvoicePaymentsSchema,
   Nullable,
   PaymentSchema,
+  RecordCreditNoteRefundBody,
   RecordPaymentBody,
   RecordRefundBody,
   RemovePaymentBody,
@@ -21,6 +24,7 @@ import {
 import {
   createPayment,
   customerBalance,
+  deleteOfflinePayment,
   getDunningPolicy,
   getPayment,
   listPayments,
@@ -141,6 +145,16 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (req) => runRead(req, (ctx) => getPayment(ctx, req.params.id)),
   );
 
+  app.delete(
+    "/payments/:id",
+    { config: { operation: "payments.delete" }, schema: { params: IdParams } },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => {
+        await deleteOfflinePayment(ctx, req.params.id);
+        return { status: 204, body: undefined };
+      }),
+  );
+
   app.post(
     "/payments/:id/refund",
     {
@@ -259,6 +273,26 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 201,
         body: await recordInvoiceRefund(ctx, req.params.id, req.body ?? {}),
+      })),
+  );
+
+  app.post(
+    "/credit_notes/:id/record_refund",
+    {
+      config: { operation: "credit_notes.record_refund" },
+      schema: {
+        description:
+          "Records a refund, made outside Accrue, of an issued credit note's amount to the customer. Only the part the invoice it corrects did not use (it was paid already) can be refunded, less earlier refunds (422 refund_exceeds_credit_note); the refunds return money of the payments on that invoice, the most recent first.",
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(RecordCreditNoteRefundBody),
+        response: { 201: CreditNoteRefundsSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await recordCreditNoteRefund(ctx, req.params.id, req.body ?? {}),
       })),
   );
 

@@ -107,6 +107,34 @@ export const RecordRefundBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** POST body of recording a refund, made outside Accrue, of a credit note's amount. */
+export const RecordCreditNoteRefundBody = Type.Object(
+  {
+    amount: Type.Optional({
+      ...Amount,
+      description: "Default: all the credit note has left to refund",
+    }),
+    reference: Type.Optional(Reference),
+  },
+  { additionalProperties: false },
+);
+
+/** A credit note's refunds after one was recorded: what it credited, refunded and has left. */
+export const CreditNoteRefundsSchema = Type.Object({
+  credit_note_id: Type.String(),
+  invoice_id: Type.String({ description: "The invoice the credit note corrects" }),
+  currency: Type.String(),
+  total: Type.String({ description: "What the credit note credits (a positive amount)" }),
+  refunded: Type.String({ description: "What refunds recorded against it paid out" }),
+  refundable: Type.String({
+    description:
+      "What can still be refunded: the part of the credit note the invoice did not use (it was paid already), less refunds",
+  }),
+  refunds: Type.Array(PaymentSchema, {
+    description: "The refunds written, one per payment on the invoice they return money of",
+  }),
+});
+
 /** An invoice's payments after a change: what it still owes and the payments the change wrote. */
 export const InvoicePaymentsSchema = Type.Object({
   invoice_id: Type.String(),

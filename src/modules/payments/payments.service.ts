@@ -30,6 +30,7 @@ import { findDunningSteps, setDunningSteps } from "../tenants/index.js";
 import {
   allocationsOf,
   balanceIn,
+  deletePayment as deletePaymentRow,
   findInvoiceDues,
   findPayment,
   insertPayment as insertPaymentRow,
@@ -146,6 +147,7 @@ export async function insertPayment(
     cardLast4?: string | null;
     failure?: { code: string; message: string } | null;
     refundsPaymentId?: string | null;
+    refundsCreditNoteId?: string | null;
     paymentMethod?: string | null;
     receivedAt: Date;
   },
@@ -167,6 +169,7 @@ export async function insertPayment(
       cardLast4: values.cardLast4 ?? null,
       failure: values.failure ?? null,
       refundsPaymentId: values.refundsPaymentId ?? null,
+      refundsCreditNoteId: values.refundsCreditNoteId ?? null,
       paymentMethod: values.paymentMethod ?? null,
       receivedAt: values.receivedAt,
       createdAt: toDate(ctx.clock.now()),
@@ -379,6 +382,44 @@ export async function refundPayment(
     reopen,
   );
   return announce(ctx, await view(ctx, row), "payment.refunded");
+}
+
+/**
+ * Deletes an offline payment recorded in error (Chargebee's delete_offline_transaction). Only
+ * one nothing depends on: not refunded, and applied to no invoice (after removals); its
+ * unapplied amount leaves the customer's credit. A card payment or a refund is never deleted.
+ */
+export async function deleteOfflinePayment(ctx: Ctx, id: string): Promise<void> {
+  const unlocked = await loadPayment(ctx, id);
+  await lockCustomer(ctx, unlocked.customer_id);
+  await ctx.guard({ kind: "payment", id });
+  const payment = await loadPayment(ctx, id, true);
+  if (payment.kind !== "payment" || payment.method !== "offline") {
+    throw unprocessable("payment_not_deletable", "only an offline payment can be deleted", {
+      id,
+    });
+  }
+  if ((await refundsOf(ctx.db, ctx.tenantId, id)).length > 0) {
+    throw unprocessable("payment_refunded", "the payment has refunds and cannot be deleted", {
+      id,
+    });
+  }
+  const before = await view(ctx, payment);
+  if (before.allocations.length > 0) {
+    throw unprocessable(
+      "payment_allocated",
+      "the payment is applied to invoices; remove it from them first",
+      { id, invoice_ids: before.allocations.map((a) => a.invoice_id) },
+    );
+  }
+  await deletePaymentRow(ctx.db, ctx.tenantId, id);
+  ctx.audit({ targetType: "payment", targetId: id, before, after: null });
+  await ctx.emit({
+    type: "payment.deleted",
+    subjectType: "customer",
+    subjectId: payment.customer_id,
+    payload: before,
+  });
 }
 
 /** Settles what an invoice still owes without money (a bad debt). */

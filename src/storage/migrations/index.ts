@@ -25,6 +25,8 @@ import * as m0024 from "./0024_promotional_credits.js";
 import * as m0025 from "./0025_invoice_details.js";
 import * as m0026 from "./0026_payment_method.js";
 import * as m0027 from "./0027_customer_hierarchy.js";
+import * as m0028 from "./0028_credit_note_refunds.js";
+import * as m0029 from "./0029_customer_personal_data_cleared.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -58,4 +60,6 @@ export const migrations: Record<string, Migration> = {
   "0025_invoice_details": m0025,
   "0026_payment_method": m0026,
   "0027_customer_hierarchy": m0027,
+  "0028_credit_note_refunds": m0028,
+  "0029_customer_personal_data_cleared": m0029,
 };
