@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { Temporal } from "temporal-polyfill";
 import type { Clock } from "../domain/clock.js";
 import type { GuardTarget } from "../domain/entities/guard.js";
 import type { AccrueError } from "../domain/errors.js";
@@ -105,3 +106,9 @@ export interface Store {
   readonly db: Kysely<DB>;
   unit<T>(fn: (work: Work) => Promise<T>): Promise<T>;
 }
+
+/** An instant as the Date the database driver takes. */
+export const dateOf = (instant: Temporal.Instant): Date => new Date(instant.epochMilliseconds);
+
+/** The context's tenant time now, as a Date. */
+export const nowDate = (ctx: Pick<Ctx, "clock">): Date => dateOf(ctx.clock.now());

@@ -18,7 +18,7 @@ import {
 } from "../domain/entities/transfer.js";
 import { conflict, unprocessable } from "../domain/errors.js";
 import { newId } from "../lib/ids.js";
-import type { Ctx } from "../modules/context.js";
+import { type Ctx, nowDate } from "../modules/context.js";
 import {
   type ContractMove,
   type ContractRow,
@@ -42,8 +42,6 @@ import {
 } from "../modules/entities/index.js";
 import { countDraftDocuments } from "../modules/invoicing/index.js";
 import { customerBalance } from "../modules/payments/index.js";
-
-const toDate = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
 
 export type TransferInput = {
   customer_id: string;
@@ -112,7 +110,7 @@ export async function createTransfer(
   // a billing batch holding one of its contracts finishes first (and its invoice counts
   // below); one that starts later skips them until the transfer is committed
   await lockCustomerContracts(ctx.db, ctx.tenantId, customer.id);
-  const now = toDate(ctx);
+  const now = nowDate(ctx);
   const blocker = transferBlocker(await gatherFacts(ctx, customer, destination, now));
   if (blocker) {
     const make = blocker.status === 409 ? conflict : unprocessable;
@@ -172,7 +170,7 @@ export async function moveTransferredContracts(
   const candidates = leaving.filter((c) => movesWithBilling(c));
   if (candidates.length === 0) return [...contracts];
 
-  const now = toDate(ctx);
+  const now = nowDate(ctx);
   // the customer's copy in the source entity owns the copies of its contracts
   const copies = await transferredCopies(ctx.db, ctx.tenantId, [
     ...new Set(candidates.map((c) => c.customer_id)),

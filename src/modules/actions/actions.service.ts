@@ -38,7 +38,7 @@ import {
 import type { EventType } from "../../domain/events.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf } from "../context.js";
 import {
   type ContractRow,
   findContract,
@@ -118,7 +118,6 @@ export type SubscriptionAction = {
 } & Record<string, unknown>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 const instant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
 
 function toAction(row: ActionRow, state: SubscriptionState | null): SubscriptionAction {
@@ -212,7 +211,7 @@ async function identify(ctx: Ctx, input: CommonActionInput): Promise<ContractRow
 }
 
 function optionalInstant(value: string | undefined, field: string): Date | null {
-  return value === undefined ? null : toDate(parseTimestamp(value, field));
+  return value === undefined ? null : dateOf(parseTimestamp(value, field));
 }
 
 function udfOf(input: Record<string, unknown>): Record<string, unknown> {
@@ -221,7 +220,7 @@ function udfOf(input: Record<string, unknown>): Record<string, unknown> {
     const value = input[f];
     if (value === undefined) continue;
     udf[f] = f.startsWith("udf_date_")
-      ? toDate(parseTimestamp(String(value), f)).toISOString()
+      ? dateOf(parseTimestamp(String(value), f)).toISOString()
       : value;
   }
   return udf;
@@ -296,7 +295,7 @@ export async function submitAction(
   // numbering locks the tenant's actions: the reference check after it sees every other
   const number = await nextNumber(ctx);
   await assertReferenceFree(ctx, input.transaction_reference_number);
-  const nowDate = toDate(now);
+  const nowDate = dateOf(now);
   const base = {
     id: newId("action"),
     tenant_id: ctx.tenantId,
@@ -404,7 +403,7 @@ async function execute(
         }
         const [first, ...rest] = before.phases;
         after = { ...before, start: from, phases: [{ ...first!, start: from }, ...rest] };
-        await startDraftContractAt(ctx.db, contract.id, toDate(from));
+        await startDraftContractAt(ctx.db, contract.id, dateOf(from));
       } else {
         after = changeAt(before, { ...lastBilledPhase(before), start: from });
       }
@@ -420,7 +419,7 @@ async function execute(
         planVariantId: null,
         quantity: "0",
       });
-      resting = action === "rest" ? toDate(from) : null;
+      resting = action === "rest" ? dateOf(from) : null;
       effects.push({ type: "phase_started", phase: "inactive", start_date: from.toString() });
       break;
     }
@@ -439,7 +438,7 @@ async function execute(
     case "extend_grace_period": {
       const current = contract.grace_period_end_at ? instant(contract.grace_period_end_at) : null;
       const end = graceEnd(parameters, when.at, current, parseTimestamp);
-      await setGracePeriodEnd(ctx.db, contract.id, toDate(end), toDate(now));
+      await setGracePeriodEnd(ctx.db, contract.id, dateOf(end), dateOf(now));
       effects.push({
         type: "grace_period_extended",
         from: current?.toString() ?? null,
@@ -452,7 +451,7 @@ async function execute(
       break;
   }
   if (after) {
-    await saveTimeline(ctx.db, contract.id, after, toDate(now));
+    await saveTimeline(ctx.db, contract.id, after, dateOf(now));
     ctx.audit({
       targetType: "contract",
       targetId: contract.id,
@@ -539,7 +538,7 @@ export async function cancelAction(ctx: Ctx, id: string): Promise<SubscriptionAc
   const contract = await findContract(ctx.db, ctx.tenantId, before.contract_id);
   if (contract) await ctx.guard({ kind: "contract", row: contract });
   assertActionTransition(before.state, "cancelled");
-  const now = toDate(ctx.clock.now());
+  const now = dateOf(ctx.clock.now());
   const row = await updateAction(ctx.db, id, {
     state: "cancelled",
     cancelled_on: now,
@@ -580,7 +579,7 @@ export async function executeScheduledAction(
     at,
     billableFrom: row.billable_period_start_date ? instant(row.billable_period_start_date) : at,
   });
-  const now = toDate(ctx.clock.now());
+  const now = dateOf(ctx.clock.now());
   const done = await updateAction(ctx.db, row.id, {
     state: "executed",
     executed_on: now,
@@ -596,7 +595,7 @@ export async function rejectScheduledAction(
   error: AccrueError,
 ): Promise<SubscriptionAction> {
   assertActionTransition(row.state, "rejected");
-  const now = toDate(ctx.clock.now());
+  const now = dateOf(ctx.clock.now());
   const done = await updateAction(ctx.db, row.id, {
     state: "rejected",
     updated_at: now,

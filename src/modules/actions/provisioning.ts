@@ -6,7 +6,7 @@ import type { Temporal } from "temporal-polyfill";
 import type { AmendServicesInput } from "../../domain/actions/actions.js";
 import { conflict, isAccrueError, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf } from "../context.js";
 import {
   type ContractRow,
   findRunningComponentSubscription,
@@ -34,8 +34,6 @@ export type Distributor = {
   created_at: string;
 };
 
-const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
-
 const toDistributor = (r: DistributorRow): Distributor => ({
   id: r.id,
   name: r.name,
@@ -59,7 +57,7 @@ export async function createDistributor(
       id: taken,
     });
   }
-  const now = toDate(ctx.clock.now());
+  const now = dateOf(ctx.clock.now());
   const row = await insertDistributor(ctx.db, {
     id: newId("distributor"),
     tenant_id: ctx.tenantId,
@@ -107,7 +105,7 @@ export async function amendServices(
   at: Temporal.Instant,
 ): Promise<unknown[]> {
   const effects: unknown[] = [];
-  const fromDate = toDate(from);
+  const fromDate = dateOf(from);
   const running = (componentId: string) =>
     findRunningComponentSubscription(ctx.db, ctx.tenantId, contract.id, componentId, fromDate);
   const distributionsOf = (componentId: string) =>
@@ -216,7 +214,7 @@ export async function amendServices(
       ctx.tenantId,
       contract.id,
       item.serial_number,
-      toDate(at),
+      dateOf(at),
     );
     if (!removed) {
       throw unprocessable(
@@ -253,9 +251,9 @@ export async function amendServices(
       product: item.product ?? null,
       distributor_ids: ids,
       udf: "{}",
-      installed_at: toDate(at),
+      installed_at: dateOf(at),
       removed_at: null,
-      created_at: toDate(at),
+      created_at: dateOf(at),
     });
     effects.push({
       type: "add_installed_item",

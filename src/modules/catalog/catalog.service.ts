@@ -11,7 +11,7 @@ import { assertCurrency, parseDecimal } from "../../domain/money/index.js";
 import { newId } from "../../lib/ids.js";
 import { canonicalJson, toJson } from "../../lib/json.js";
 import type { PeriodValue } from "../../storage/schema.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, nowDate } from "../context.js";
 import { fetchPage, type Page } from "../pagination.js";
 import { assertTaxPolicy } from "../taxes/index.js";
 
@@ -54,8 +54,6 @@ export type PageRequest = {
   offset?: number | undefined;
   parentId?: string | undefined;
 };
-
-const now = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
 
 export const toPlanGroup = (r: PlanGroupRow): PlanGroup => ({
   id: r.id,
@@ -171,7 +169,7 @@ export async function createPlanGroup(
     currency: input.currency,
     price_type: input.price_type,
     tax_policy_id: input.tax_policy_id ?? null,
-    created_at: now(ctx),
+    created_at: nowDate(ctx),
   });
   const group = toPlanGroup(row);
   await record(ctx, "plan_group", group.id, group);
@@ -205,7 +203,7 @@ export async function createPlan(ctx: Ctx, input: Static<typeof PlanInput>): Pro
     trial_end_policy: input.trial_end_policy ?? "continue",
     requires_order_approval: input.requires_order_approval ?? false,
     hidden: input.hidden ?? false,
-    created_at: now(ctx),
+    created_at: nowDate(ctx),
   });
   const plan = toPlan(row);
   await record(ctx, "plan", plan.id, plan);
@@ -296,7 +294,7 @@ export async function createComponent(
     prorate: input.prorate ?? input.type !== "metered",
     bill_in_trial: input.bill_in_trial ?? false,
     hidden: input.hidden ?? false,
-    created_at: now(ctx),
+    created_at: nowDate(ctx),
   });
   const component = toComponent(row);
   await record(ctx, "component", component.id, component);
@@ -432,7 +430,7 @@ export async function createPlanVariant(
     allow_without_payment_data: input.allow_without_payment_data ?? true,
     hidden: input.hidden ?? false,
     quotas: toJson(quotas),
-    created_at: now(ctx),
+    created_at: nowDate(ctx),
   });
   const variant = toPlanVariant(row, plan, group);
   await record(ctx, "plan_variant", variant.id, variant);

@@ -15,7 +15,7 @@ import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf } from "../context.js";
 import { fetchPage, type Page } from "../pagination.js";
 import { findInTenant } from "./catalog.repository.js";
 import type { CouponSchema, DiscountSchema } from "./catalog.schemas.js";
@@ -56,8 +56,6 @@ export type CouponInput = {
   valid_until?: string | undefined;
   max_redemptions?: number | undefined;
 };
-
-const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 
 export const toDiscount = (r: DiscountRow, currency: string): Discount => ({
   id: r.id,
@@ -132,7 +130,7 @@ export async function createDiscount(ctx: Ctx, input: DiscountInput): Promise<Di
     applies_to: input.applies_to ?? "all",
     duration:
       input.duration === undefined || input.duration === "forever" ? null : toJson(input.duration),
-    created_at: toDate(ctx.clock.now()),
+    created_at: dateOf(ctx.clock.now()),
   });
   const discount = toDiscount(row, group.currency);
   ctx.audit({ targetType: "discount", targetId: row.id, after: discount });
@@ -190,9 +188,9 @@ export async function createCoupon(ctx: Ctx, input: CouponInput): Promise<Coupon
     valid_until:
       input.valid_until === undefined
         ? null
-        : toDate(parseTimestamp(input.valid_until, "valid_until")),
+        : dateOf(parseTimestamp(input.valid_until, "valid_until")),
     max_redemptions: input.max_redemptions ?? null,
-    created_at: toDate(ctx.clock.now()),
+    created_at: dateOf(ctx.clock.now()),
   });
   const coupon = toCoupon(row);
   ctx.audit({ targetType: "coupon", targetId: row.id, after: coupon });

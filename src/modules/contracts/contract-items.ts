@@ -10,7 +10,7 @@ import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { findInTenant } from "../catalog/index.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf } from "../context.js";
 
 import {
   type ComponentSubscriptionRow,
@@ -67,8 +67,6 @@ function instant(
 ): Temporal.Instant {
   return value === undefined ? fallback : parseTimestamp(value, field);
 }
-
-const date = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 
 /** The contract an operation works on: checked against the transfer rules. */
 async function contractOf(ctx: Ctx, id: string, forUpdate = false): Promise<ContractRow> {
@@ -132,8 +130,8 @@ export async function subscribeComponent(
   return addComponentSubscription(ctx, contract.id, {
     componentId: component.id,
     quantity: input.quantity,
-    start: date(start),
-    end: end ? date(end) : null,
+    start: dateOf(start),
+    end: end ? dateOf(end) : null,
     memo: input.memo ?? null,
   });
 }
@@ -163,7 +161,7 @@ export async function endComponentSubscription(
       field: "end_date",
     });
   }
-  const row = await endComponentSubscriptionAt(ctx.db, id, date(end));
+  const row = await endComponentSubscriptionAt(ctx.db, id, dateOf(end));
   const after = toComponentSubscription(row);
   ctx.audit({
     targetType: "component_subscription",
@@ -209,11 +207,11 @@ export async function addRatedItem(
     description: input.description,
     quantity: input.quantity,
     price_per_unit: input.price_per_unit,
-    period_start: date(start),
-    period_end: date(end),
+    period_start: dateOf(start),
+    period_end: dateOf(end),
     billed_at: null,
     invoice_id: null,
-    created_at: date(now),
+    created_at: dateOf(now),
   });
   const item = toRatedItem(row);
   ctx.audit({ targetType: "rated_item", targetId: row.id, after: item });
@@ -313,7 +311,7 @@ export async function setComponentQuantity(
   item: CartComponent,
   at: Temporal.Instant,
 ): Promise<void> {
-  const atDate = date(at);
+  const atDate = dateOf(at);
   const running = await lockComponentSubscriptionsFrom(
     ctx.db,
     ctx.tenantId,
@@ -385,7 +383,7 @@ async function addComponentSubscription(
     start_at: input.start,
     end_at: input.end,
     memo: input.memo,
-    created_at: date(ctx.clock.now()),
+    created_at: dateOf(ctx.clock.now()),
   });
   const subscription = toComponentSubscription(row);
   ctx.audit({ targetType: "component_subscription", targetId: row.id, after: subscription });

@@ -11,13 +11,13 @@ import type { Phase, Timeline } from "../../domain/contracts/phases.js";
 import { rowsOfContracts } from "../../storage/bulk.js";
 import type { ContractsTable, DB, OrdersTable } from "../../storage/schema.js";
 import { variantCurrencies } from "../catalog/index.js";
+import { dateOf } from "../context.js";
 import { liveCustomers } from "../customers/index.js";
 
 export type ContractRow = Selectable<ContractsTable>;
 export type OrderRow = Selectable<OrdersTable>;
 
 const instant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
-const date = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 
 /** The one place contracts are scoped to a tenant. */
 export async function findContract(
@@ -158,7 +158,7 @@ export async function saveTimeline(
     .insertInto("contract_phases")
     .values(
       timeline.phases.map((p) => {
-        const start = date(p.start);
+        const start = dateOf(p.start);
         const kept = marks.get(start.getTime());
         return {
           contract_id: contractId,
@@ -172,7 +172,7 @@ export async function saveTimeline(
       }),
     )
     .execute();
-  const end = timeline.end ? date(timeline.end) : null;
+  const end = timeline.end ? dateOf(timeline.end) : null;
   await db
     .updateTable("contracts")
     .set({

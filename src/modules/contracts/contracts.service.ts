@@ -15,7 +15,7 @@ import {
 } from "../../domain/contracts/phases.js";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { parseTimestamp } from "../../domain/time/index.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf } from "../context.js";
 import type { CustomerRow } from "../customers/index.js";
 import { findEntity } from "../entities/index.js";
 import { fetchPageBatch, type Page } from "../pagination.js";
@@ -34,7 +34,6 @@ import {
 import type { ContractSchema, PhaseSchema } from "./contracts.schemas.js";
 import { initialTimeline } from "./timelines.js";
 
-const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
 
 /** One phase of a contract as the API returns it. */
@@ -119,7 +118,7 @@ export async function endContract(
   const row = await loadContract(ctx, id, true);
   const before = await loadTimeline(ctx.db, row);
   const after = endAt(before, end);
-  await saveTimeline(ctx.db, id, after, toDate(ctx.clock.now()));
+  await saveTimeline(ctx.db, id, after, dateOf(ctx.clock.now()));
   const contract = await toContract(ctx, await loadContract(ctx, id), after);
   ctx.audit({
     targetType: "contract",
@@ -173,7 +172,7 @@ export async function createContract(
     known,
   );
   const entity = await contractEntity(ctx, customer, group.currency);
-  const now = toDate(ctx.clock.now());
+  const now = dateOf(ctx.clock.now());
   const row = await insertContract(ctx.db, {
     id: order.contract_id,
     tenant_id: ctx.tenantId,
@@ -181,8 +180,8 @@ export async function createContract(
     business_entity_id: entity,
     plan_group_id: group.id,
     currency: group.currency,
-    start_at: toDate(start),
-    end_at: timeline.end ? toDate(timeline.end) : null,
+    start_at: dateOf(start),
+    end_at: timeline.end ? dateOf(timeline.end) : null,
     created_at: now,
     updated_at: now,
   });
@@ -243,7 +242,7 @@ async function changePlan(
     planVariantId: order.plan_variant_id!,
     quantity: order.quantity ?? "1",
   });
-  await saveTimeline(ctx.db, row.id, after, toDate(ctx.clock.now()));
+  await saveTimeline(ctx.db, row.id, after, dateOf(ctx.clock.now()));
   const contract = await toContract(ctx, row, after);
   ctx.audit({
     targetType: "contract",

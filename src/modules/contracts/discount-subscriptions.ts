@@ -12,7 +12,7 @@ import { parseTimestamp, periodDuration } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import type { DB, PeriodValue } from "../../storage/schema.js";
 import { type Discount, type DiscountRow, findDiscount, toDiscount } from "../catalog/index.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf } from "../context.js";
 import { findCustomer } from "../customers/index.js";
 
 import { type ContractRow, findContract } from "./contracts.repository.js";
@@ -29,7 +29,6 @@ import {
 export type DiscountSubscription = Static<typeof DiscountSubscriptionSchema>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
 
 function effectiveEnd(r: Pick<Row, "end_at" | "duration_end_at">): Date | null {
@@ -100,12 +99,12 @@ export async function grantDiscount(
     discount_id: discount.id,
     coupon_id: source.couponId ?? null,
     order_id: source.orderId ?? null,
-    start_at: toDate(start),
+    start_at: dateOf(start),
     end_at: null,
     duration_end_at: discount.duration
-      ? toDate(durationEnd(start, discount.duration, customer.time_zone))
+      ? dateOf(durationEnd(start, discount.duration, customer.time_zone))
       : null,
-    created_at: toDate(ctx.clock.now()),
+    created_at: dateOf(ctx.clock.now()),
   });
   const group = (await findDiscount(ctx, discount.id))!.discount;
   const subscription = toSubscription(row, group);
@@ -199,7 +198,7 @@ export async function endDiscountSubscription(
       field: "end_date",
     });
   }
-  const row = await endDiscountSubscriptionAt(ctx.db, id, toDate(end));
+  const row = await endDiscountSubscriptionAt(ctx.db, id, dateOf(end));
   const discount = (await findDiscount(ctx, row.discount_id))!.discount;
   const after = toSubscription(row, discount);
   ctx.audit({

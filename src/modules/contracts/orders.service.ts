@@ -15,7 +15,7 @@ import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { OrderStatus, OrdersTable } from "../../storage/schema.js";
 import { redeemableCoupon } from "../catalog/index.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf } from "../context.js";
 import { type CustomerRow, findCustomer, markCustomerOrdered } from "../customers/index.js";
 import { fetchPage, type Page } from "../pagination.js";
 import { assertNotFrozen } from "../partners/index.js";
@@ -34,7 +34,6 @@ import type { OrderSchema } from "./contracts.schemas.js";
 import { contractEntity, loadContract } from "./contracts.service.js";
 import { initialTimeline, variantWithPlan } from "./timelines.js";
 
-const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
 
 /** An order as the API returns it. */
@@ -122,7 +121,7 @@ export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<O
     });
   }
   const startAt =
-    input.start_date === undefined ? null : toDate(parseTimestamp(input.start_date, "start_date"));
+    input.start_date === undefined ? null : dateOf(parseTimestamp(input.start_date, "start_date"));
   if (!customer.has_orders) await markCustomerOrdered(ctx.db, ctx.tenantId, customer.id);
   return insertOrder(ctx, {
     customer_id: customer.id,
@@ -204,7 +203,7 @@ export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<O
   const changeAt =
     input.change_date === undefined
       ? null
-      : toDate(parseTimestamp(input.change_date, "change_date"));
+      : dateOf(parseTimestamp(input.change_date, "change_date"));
   return insertOrder(ctx, {
     customer_id: contract.customer_id,
     contract_id: contract.id,
@@ -225,7 +224,7 @@ async function insertOrder(
   ctx: Ctx,
   values: Omit<Insertable<OrdersTable>, "id" | "tenant_id" | "created_at" | "updated_at">,
 ): Promise<Order> {
-  const now = toDate(ctx.clock.now());
+  const now = dateOf(ctx.clock.now());
   const row = await insertOrderRow(ctx.db, {
     ...values,
     id: newId("order"),
@@ -362,7 +361,7 @@ export async function setOrderStatus(
 ): Promise<Order> {
   const row = await updateOrder(ctx.db, before.id, {
     status,
-    updated_at: toDate(ctx.clock.now()),
+    updated_at: dateOf(ctx.clock.now()),
   });
   const order = toOrder(row);
   ctx.audit({ targetType: "order", targetId: order.id, before: toOrder(before), after: order });
@@ -466,11 +465,11 @@ export async function orderedSettlement(
     const { timeline, group, start, customer } = await initialTimeline(
       ctx,
       order,
-      toDate(now),
+      dateOf(now),
       known,
     );
     const at = Temporal.Instant.compare(start, now) > 0 ? start : now;
-    const created = toDate(now);
+    const created = dateOf(now);
     await ctx.guard({ kind: "customer", row: customer });
     const entity = await contractEntity(ctx, customer, group.currency);
     return {
@@ -483,8 +482,8 @@ export async function orderedSettlement(
         customer_id: order.customer_id,
         plan_group_id: group.id,
         currency: group.currency,
-        start_at: toDate(start),
-        end_at: timeline.end ? toDate(timeline.end) : null,
+        start_at: dateOf(start),
+        end_at: timeline.end ? dateOf(timeline.end) : null,
         next_billing_at: null,
         last_billed_at: null,
         grace_period_end_at: null,

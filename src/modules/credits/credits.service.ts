@@ -13,7 +13,7 @@ import type { EventType } from "../../domain/events.js";
 import { assertCurrency } from "../../domain/money/currency.js";
 import { fromDecimalString, money, toDecimalString } from "../../domain/money/money.js";
 import { newId } from "../../lib/ids.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, nowDate } from "../context.js";
 import { findCustomer } from "../customers/index.js";
 import { fetchPage } from "../pagination.js";
 import {
@@ -38,7 +38,6 @@ export type PromotionalCreditsChange = Static<typeof PromotionalCreditsChangeSch
 export type PromotionalCredits = Static<typeof PromotionalCreditsSchema>;
 
 const dec = (amount: bigint, currency: string) => toDecimalString(money(amount, currency));
-const toDate = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
 
 function toEntry(e: CreditEntryRow): PromotionalCreditEntry {
   return {
@@ -123,7 +122,7 @@ async function change(
     balanceAfter: before + delta,
     description: input.description,
     reference: input.reference ?? null,
-    createdAt: toDate(ctx),
+    createdAt: nowDate(ctx),
   };
   await insertEntries(ctx.db, [entry]);
   const result: PromotionalCreditsChange = {
@@ -247,7 +246,7 @@ export async function applyPromotionalCredits(
       b.balance,
     ]),
   );
-  const createdAt = toDate(ctx);
+  const createdAt = nowDate(ctx);
   const entries: NewCreditEntry[] = [];
   for (const claim of owing) {
     const k = key(claim.customerId, claim.currency);

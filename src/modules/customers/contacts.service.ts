@@ -7,7 +7,7 @@
 import type { Static } from "typebox";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, nowDate } from "../context.js";
 import { fetchPage, type Page } from "../pagination.js";
 import {
   type ContactRow,
@@ -30,8 +30,6 @@ import { customerForChange } from "./customers.service.js";
 export type Contact = Static<typeof ContactSchema>;
 export type ContactCreateData = Static<typeof ContactCreateInput>;
 export type ContactPatchData = Static<typeof ContactPatch>;
-
-const nowDate = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
 
 export function toContact(row: ContactRow): Contact {
   return {

@@ -10,7 +10,7 @@ import { assertTimeZone } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { Address } from "../../storage/schema.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, nowDate } from "../context.js";
 import { entityForNewRecord } from "../entities/index.js";
 import { fetchPage, type Page } from "../pagination.js";
 import { deleteContactsOf } from "./contacts.repository.js";
@@ -36,8 +36,6 @@ export type Customer = Static<typeof CustomerSchema>;
 export type CustomerInputData = Static<typeof CustomerInput>;
 export type CustomerPatchData = Static<typeof CustomerPatch>;
 export type CustomerBillingInfoData = Static<typeof CustomerBillingInfoInput>;
-
-const nowDate = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
 
 export function displayName(
   row: Pick<CustomerRow, "company_name" | "first_name" | "last_name" | "email">,

@@ -7,7 +7,7 @@
  */
 import type { Static } from "typebox";
 import { unprocessable } from "../../domain/errors.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, nowDate } from "../context.js";
 import { findCustomer } from "./customers.repository.js";
 import { customerForChange, displayName } from "./customers.service.js";
 import {
@@ -33,8 +33,6 @@ import {
 export type HierarchyLink = Static<typeof HierarchyLinkSchema>;
 export type HierarchyLinkData = Static<typeof HierarchyLinkInput>;
 export type HierarchySettingsData = Static<typeof HierarchySettingsInput>;
-
-const nowDate = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
 
 export function toLink(row: HierarchyRow): HierarchyLink {
   return {

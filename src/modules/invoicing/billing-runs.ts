@@ -3,11 +3,10 @@
  * contracts with SKIP LOCKED, and the run records (opened, counted, completed, interrupted).
  */
 import type { Kysely } from "kysely";
-import type { Temporal } from "temporal-polyfill";
 import type { Static } from "typebox";
 import { newId } from "../../lib/ids.js";
 import type { DB } from "../../storage/schema.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf } from "../context.js";
 import { type ContractRow, lockDueContracts, setNextBillingAt } from "../contracts/index.js";
 import { fetchPage, type Page } from "../pagination.js";
 import {
@@ -22,8 +21,6 @@ import {
 } from "./billing-runs.repository.js";
 import type { BillingRunSchema } from "./invoicing.schemas.js";
 import type { Settlement } from "./settle.js";
-
-const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 
 /** A billing run as the API returns it. */
 export type BillingRun = Static<typeof BillingRunSchema>;
@@ -125,7 +122,7 @@ export async function recordSettlementFailure(
     ctx.db,
     ctx.tenantId,
     input.contractId,
-    new Date(toDate(ctx.clock.now()).getTime() + RETRY_AFTER_MS),
+    new Date(dateOf(ctx.clock.now()).getTime() + RETRY_AFTER_MS),
   );
   const error = input.error;
   await addRunFailure(

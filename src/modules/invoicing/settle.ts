@@ -13,7 +13,7 @@ import {
   nextBillingDate,
 } from "../../domain/invoicing/index.js";
 import { instantSpan, localDate, startOfLocalDay } from "../../domain/time/index.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf } from "../context.js";
 import {
   type ContractRow,
   findContract,
@@ -32,8 +32,6 @@ import {
 } from "./documents.js";
 import { loadBilledItemsOf, loadHistories } from "./invoicing.repository.js";
 import { taxContexts } from "./tax-context.js";
-
-const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 
 export type Settlement = {
   contract_id: string;
@@ -86,7 +84,7 @@ export async function settleLocked(
     contracts.map((contract) => ({ contract, timeZone: customerOf(contract).time_zone })),
   );
   const billedOf = await loadBilledItemsOf(ctx.db, ctx.tenantId, contracts);
-  const now = toDate(ctx.clock.now());
+  const now = dateOf(ctx.clock.now());
   const taxes = taxContexts(ctx);
   const documents: DocumentInput[] = [];
   const draft = options.draft ?? !(await taxes.autoFinalize());
@@ -100,7 +98,7 @@ export async function settleLocked(
     const expected = expectedItems(history, target);
     const items = diffItems(expected, billedOf.get(contract.id) ?? [], contract.currency, target);
     const next = nextBillingDate(history, target);
-    const nextAt = next === null ? null : toDate(startOfLocalDay(next, tz));
+    const nextAt = next === null ? null : dateOf(startOfLocalDay(next, tz));
     let document: number | null = null;
     if (items.length > 0) {
       const customer = customerOf(contract);
@@ -197,8 +195,8 @@ function settledMarks(
         contractId,
         invoiceId,
         componentId: source.usage.componentId,
-        start: toDate(span.start),
-        end: toDate(span.end),
+        start: dateOf(span.start),
+        end: dateOf(span.end),
       });
     }
   }

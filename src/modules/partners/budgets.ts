@@ -9,7 +9,7 @@
  */
 import { conflict, unprocessable } from "../../domain/errors.js";
 import { fromDecimalString, money, toDecimalString } from "../../domain/money/index.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, nowDate } from "../context.js";
 import {
   type BudgetRow,
   documentsTotalSince,
@@ -21,8 +21,6 @@ import {
   upsertBudget,
 } from "./partners.repository.js";
 import { partnerCustomer } from "./partners.service.js";
-
-const nowDate = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
 
 export type Budget = {
   customer_id: string;

@@ -9,7 +9,7 @@ import type { Static } from "typebox";
 import { conflict, forbidden, invalid, notFound, unprocessable } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import { hashSecret, sameHash } from "../access/index.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, nowDate } from "../context.js";
 import { createCustomer, setCustomerFrozen } from "../customers/index.js";
 import { fetchPage, type Page } from "../pagination.js";
 import {
@@ -29,8 +29,6 @@ import {
   type PartnerRow,
 } from "./partners.repository.js";
 import type { PartnerCustomerSchema, PartnerSchema } from "./partners.schemas.js";
-
-const nowDate = (ctx: Ctx) => new Date(ctx.clock.now().epochMilliseconds);
 
 /** A partner as answered; PartnerSchema defines it. */
 export type Partner = Static<typeof PartnerSchema>;

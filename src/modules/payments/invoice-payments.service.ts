@@ -11,7 +11,7 @@ import { notFound, unprocessable } from "../../domain/errors.js";
 import { fromDecimalString } from "../../domain/money/money.js";
 import { applyPayment } from "../../domain/payments/payments.js";
 import { parseTimestamp } from "../../domain/time/index.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf } from "../context.js";
 import { findInvoice } from "../invoicing/index.js";
 import {
   appendAllocations,
@@ -36,7 +36,6 @@ import {
   loadPayment,
   lockCustomer,
   type Payment,
-  toDate,
   view,
 } from "./payments.service.js";
 
@@ -159,8 +158,8 @@ export async function recordInvoicePayment(
       reference: input.reference ?? null,
       paymentMethod: input.payment_method ?? null,
       receivedAt: input.paid_at
-        ? toDate(parseTimestamp(input.paid_at, "paid_at"))
-        : toDate(ctx.clock.now()),
+        ? dateOf(parseTimestamp(input.paid_at, "paid_at"))
+        : dateOf(ctx.clock.now()),
     },
     allocations,
   );
@@ -283,6 +282,52 @@ export async function removePaymentFromInvoice(
  * on it, the most recent first (a refund per payment), at most what they have there. As with
  * a payment's refund, the invoice owes the refunded amount again.
  */
+/**
+ * Pays `amount` back through the payments `on` the invoice, newest first: one refund row per
+ * payment, each taking its money off the invoice (a negative allocation), announced as
+ * `payment.refunded`. A credit note's refund names the credit note.
+ */
+async function refundNewestFirst(
+  ctx: Ctx,
+  input: {
+    customerId: string;
+    invoiceId: string;
+    currency: string;
+    on: readonly { paymentId: string; amount: bigint }[];
+    amount: bigint;
+    reference: string | null;
+    creditNoteId?: string;
+  },
+): Promise<Payment[]> {
+  let left = input.amount;
+  const refunds: Payment[] = [];
+  for (const p of [...input.on].reverse()) {
+    if (left === 0n) break;
+    const take = p.amount < left ? p.amount : left;
+    left -= take;
+    const payment = await loadPayment(ctx, p.paymentId, true);
+    const row = await insertPayment(
+      ctx,
+      {
+        customerId: input.customerId,
+        kind: "refund",
+        method: payment.method,
+        status: "succeeded",
+        amount: take,
+        currency: input.currency,
+        reference: input.reference,
+        cardLast4: payment.card_last4,
+        refundsPaymentId: payment.id,
+        refundsCreditNoteId: input.creditNoteId ?? null,
+        receivedAt: dateOf(ctx.clock.now()),
+      },
+      [{ invoiceId: input.invoiceId, amount: -take }],
+    );
+    refunds.push(await announce(ctx, await view(ctx, row), "payment.refunded"));
+  }
+  return refunds;
+}
+
 export async function recordInvoiceRefund(
   ctx: Ctx,
   invoiceId: string,
@@ -306,31 +351,14 @@ export async function recordInvoiceRefund(
     );
   }
   const dueBefore = await dueOf(ctx, invoice);
-  let left = amount;
-  const refunds: Payment[] = [];
-  for (const p of [...on].reverse()) {
-    if (left === 0n) break;
-    const take = p.amount < left ? p.amount : left;
-    left -= take;
-    const payment = await loadPayment(ctx, p.paymentId, true);
-    const row = await insertPayment(
-      ctx,
-      {
-        customerId: invoice.customer_id,
-        kind: "refund",
-        method: payment.method,
-        status: "succeeded",
-        amount: take,
-        currency: c,
-        reference: input.reference ?? null,
-        cardLast4: payment.card_last4,
-        refundsPaymentId: payment.id,
-        receivedAt: toDate(ctx.clock.now()),
-      },
-      [{ invoiceId, amount: -take }],
-    );
-    refunds.push(await announce(ctx, await view(ctx, row), "payment.refunded"));
-  }
+  const refunds = await refundNewestFirst(ctx, {
+    customerId: invoice.customer_id,
+    invoiceId,
+    currency: c,
+    on,
+    amount,
+    reference: input.reference ?? null,
+  });
   if (dueBefore === 0n) await announceInvoice(ctx, invoice, "invoice.reopened", refunds[0]!.id);
   return summary(ctx, invoice, refunds);
 }
@@ -411,32 +439,15 @@ export async function recordCreditNoteRefund(
       { field: "amount", refundable: dec(before.refundable, c) },
     );
   }
-  let left = amount;
-  const refunds: Payment[] = [];
-  for (const p of [...before.on].reverse()) {
-    if (left === 0n) break;
-    const take = p.amount < left ? p.amount : left;
-    left -= take;
-    const payment = await loadPayment(ctx, p.paymentId, true);
-    const row = await insertPayment(
-      ctx,
-      {
-        customerId: note.customer_id,
-        kind: "refund",
-        method: payment.method,
-        status: "succeeded",
-        amount: take,
-        currency: c,
-        reference: input.reference ?? null,
-        cardLast4: payment.card_last4,
-        refundsPaymentId: payment.id,
-        refundsCreditNoteId: note.id,
-        receivedAt: toDate(ctx.clock.now()),
-      },
-      [{ invoiceId: invoice.id, amount: -take }],
-    );
-    refunds.push(await announce(ctx, await view(ctx, row), "payment.refunded"));
-  }
+  const refunds = await refundNewestFirst(ctx, {
+    customerId: note.customer_id,
+    invoiceId: invoice.id,
+    currency: c,
+    on: before.on,
+    amount,
+    reference: input.reference ?? null,
+    creditNoteId: note.id,
+  });
   const after = await creditNoteRefundable(ctx, note, invoice);
   const result: CreditNoteRefunds = {
     credit_note_id: note.id,

@@ -1,12 +1,3 @@
-/**
- * Payments, refunds and write-offs. A payment is recorded (offline) or charged through the
- * built-in test gateway, whose cards succeed or fail by number; a succeeded one is applied to
- * the customer's open invoices (the ones named, else the oldest first) and what is left is the
- * customer's credit. A refund takes that credit first, then reopens the invoices the payment
- * paid. A write-off settles what an invoice still owes without money. Balances are sums of
- * these records, never stored.
- */
-import type { Temporal } from "temporal-polyfill";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import type { EventType } from "../../domain/events.js";
 import { assertCurrency } from "../../domain/money/currency.js";
@@ -21,7 +12,7 @@ import {
 } from "../../domain/payments/payments.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf } from "../context.js";
 import { findCustomer } from "../customers/index.js";
 
 import { finalizedTotals, findInvoice } from "../invoicing/index.js";
@@ -61,7 +52,6 @@ export type Payment = {
   created_at: string;
 };
 
-export const toDate = (i: Temporal.Instant) => new Date(i.epochMilliseconds);
 export const dec = (amount: bigint, currency: string) => toDecimalString(money(amount, currency));
 
 /** One payment of the tenant (locked when asked); 404 `payment_not_found` when there is none. */
@@ -172,7 +162,7 @@ export async function insertPayment(
       refundsCreditNoteId: values.refundsCreditNoteId ?? null,
       paymentMethod: values.paymentMethod ?? null,
       receivedAt: values.receivedAt,
-      createdAt: toDate(ctx.clock.now()),
+      createdAt: dateOf(ctx.clock.now()),
     },
     allocations,
   );
@@ -249,8 +239,8 @@ export async function createPayment(ctx: Ctx, input: PaymentInput): Promise<Paym
     );
   }
   const receivedAt = input.received_at
-    ? toDate(parseTimestamp(input.received_at, "received_at"))
-    : toDate(ctx.clock.now());
+    ? dateOf(parseTimestamp(input.received_at, "received_at"))
+    : dateOf(ctx.clock.now());
   const base = {
     customerId: customer.id,
     kind: "payment" as const,
@@ -377,7 +367,7 @@ export async function refundPayment(
       reference: input.reference ?? null,
       cardLast4: payment.card_last4,
       refundsPaymentId: id,
-      receivedAt: toDate(ctx.clock.now()),
+      receivedAt: dateOf(ctx.clock.now()),
     },
     reopen,
   );
@@ -451,7 +441,7 @@ export async function writeOffInvoice(
       amount: due.due,
       currency: invoice.currency,
       reference: input.reason ?? null,
-      receivedAt: toDate(ctx.clock.now()),
+      receivedAt: dateOf(ctx.clock.now()),
     },
     [{ invoiceId, amount: due.due }],
   );
