@@ -171,6 +171,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   // payments: payments, their allocation to invoices, and dunning.
   payments: "payments",
   payment_allocations: "payments",
+  payment_sources: "payments",
   dunning_notices: "payments",
 
   // credits: the promotional credit ledger per customer and currency.

@@ -2529,6 +2529,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/payment_sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a customer's payment sources (cards and bank accounts held by a gateway)
+         * @description Permissions (any one of): `payments:read`.
+         */
+        get: operations["payment_sources.list"];
+        put?: never;
+        /**
+         * Add a card or bank account to a customer through the gateway, with a payment role
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["payment_sources.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/payment_sources/{payment_source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a payment source of a customer
+         * @description Permissions (any one of): `payments:read`.
+         */
+        get: operations["payment_sources.get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a payment source; a deleted primary hands its role to the backup (Chargebee: delete card)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["payment_sources.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/assign_payment_role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a payment source the customer's primary or backup, or take its role (Chargebee: assign_payment_role)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["payment_sources.assign_role"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/update_payment_method": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the customer's primary payment source with a new card or bank account
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.update_payment_method"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/collect_payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Charge what the customer owes now through a payment source (primary, then backup)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.collect_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/record_excess_payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record money received outside Accrue as the customer's credit, applied to no invoice
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.record_excess_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/collect_payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Charge what an issued invoice owes now through a payment source (primary, then backup)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.collect_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/promotional_credits": {
         parameters: {
             query?: never;
@@ -11462,7 +11624,7 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off";
-                            method: "offline" | "test_card" | "write_off";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off";
                             status: "succeeded" | "failed";
                             amount: string;
                             currency: string;
@@ -11474,6 +11636,7 @@ export interface operations {
                             } | null;
                             refunds_payment_id: string | null;
                             payment_method: string | null;
+                            payment_source_id: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -11542,7 +11705,7 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "write_off";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -11554,6 +11717,7 @@ export interface operations {
                         } | null;
                         refunds_payment_id: string | null;
                         payment_method: string | null;
+                        payment_source_id: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -11600,7 +11764,7 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "write_off";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -11612,6 +11776,7 @@ export interface operations {
                         } | null;
                         refunds_payment_id: string | null;
                         payment_method: string | null;
+                        payment_source_id: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -11691,7 +11856,7 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "write_off";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -11703,6 +11868,7 @@ export interface operations {
                         } | null;
                         refunds_payment_id: string | null;
                         payment_method: string | null;
+                        payment_source_id: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -11758,7 +11924,7 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "write_off";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -11770,6 +11936,7 @@ export interface operations {
                         } | null;
                         refunds_payment_id: string | null;
                         payment_method: string | null;
+                        payment_source_id: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -11834,7 +12001,7 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "write_off";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -11846,6 +12013,7 @@ export interface operations {
                         } | null;
                         refunds_payment_id: string | null;
                         payment_method: string | null;
+                        payment_source_id: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -11913,7 +12081,7 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off";
-                            method: "offline" | "test_card" | "write_off";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off";
                             status: "succeeded" | "failed";
                             amount: string;
                             currency: string;
@@ -11925,6 +12093,7 @@ export interface operations {
                             } | null;
                             refunds_payment_id: string | null;
                             payment_method: string | null;
+                            payment_source_id: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -11989,7 +12158,7 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off";
-                            method: "offline" | "test_card" | "write_off";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off";
                             status: "succeeded" | "failed";
                             amount: string;
                             currency: string;
@@ -12001,6 +12170,7 @@ export interface operations {
                             } | null;
                             refunds_payment_id: string | null;
                             payment_method: string | null;
+                            payment_source_id: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -12067,7 +12237,7 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off";
-                            method: "offline" | "test_card" | "write_off";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off";
                             status: "succeeded" | "failed";
                             amount: string;
                             currency: string;
@@ -12079,6 +12249,7 @@ export interface operations {
                             } | null;
                             refunds_payment_id: string | null;
                             payment_method: string | null;
+                            payment_source_id: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -12149,7 +12320,7 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off";
-                            method: "offline" | "test_card" | "write_off";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off";
                             status: "succeeded" | "failed";
                             amount: string;
                             currency: string;
@@ -12161,6 +12332,7 @@ export interface operations {
                             } | null;
                             refunds_payment_id: string | null;
                             payment_method: string | null;
+                            payment_source_id: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -12318,6 +12490,639 @@ export interface operations {
                             after_failed_payments?: number;
                             grace_days?: number;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payment_sources.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                include_deleted?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            customer_id: string;
+                            type: "card" | "bank_account";
+                            /** @enum {string} */
+                            gateway: "test";
+                            /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
+                            role: "primary" | "backup" | "none";
+                            /** @description expired: a card past its expiry month (as of the tenant's clock) */
+                            status: "valid" | "expired" | "deleted";
+                            card: {
+                                brand: string;
+                                last4: string;
+                                exp_month: number;
+                                exp_year: number;
+                            } | null;
+                            bank_account: {
+                                country: string;
+                                last4: string;
+                                account_holder_name: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            deleted_at: string | null;
+                        }[];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payment_sources.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    type: "card" | "bank_account";
+                    card?: {
+                        /** @description The card number; only its brand and last four digits are kept */
+                        number: string;
+                        exp_month: number;
+                        exp_year: number;
+                        /** @description Checked, never kept */
+                        cvc?: string;
+                    };
+                    bank_account?: {
+                        iban: string;
+                        account_holder_name: string;
+                    };
+                    /** @description Default: primary when the customer has no primary source, else none */
+                    role?: "primary" | "backup" | "none";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        type: "card" | "bank_account";
+                        /** @enum {string} */
+                        gateway: "test";
+                        /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
+                        role: "primary" | "backup" | "none";
+                        /** @description expired: a card past its expiry month (as of the tenant's clock) */
+                        status: "valid" | "expired" | "deleted";
+                        card: {
+                            brand: string;
+                            last4: string;
+                            exp_month: number;
+                            exp_year: number;
+                        } | null;
+                        bank_account: {
+                            country: string;
+                            last4: string;
+                            account_holder_name: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payment_sources.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                payment_source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        type: "card" | "bank_account";
+                        /** @enum {string} */
+                        gateway: "test";
+                        /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
+                        role: "primary" | "backup" | "none";
+                        /** @description expired: a card past its expiry month (as of the tenant's clock) */
+                        status: "valid" | "expired" | "deleted";
+                        card: {
+                            brand: string;
+                            last4: string;
+                            exp_month: number;
+                            exp_year: number;
+                        } | null;
+                        bank_account: {
+                            country: string;
+                            last4: string;
+                            account_holder_name: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payment_sources.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                payment_source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        type: "card" | "bank_account";
+                        /** @enum {string} */
+                        gateway: "test";
+                        /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
+                        role: "primary" | "backup" | "none";
+                        /** @description expired: a card past its expiry month (as of the tenant's clock) */
+                        status: "valid" | "expired" | "deleted";
+                        card: {
+                            brand: string;
+                            last4: string;
+                            exp_month: number;
+                            exp_year: number;
+                        } | null;
+                        bank_account: {
+                            country: string;
+                            last4: string;
+                            account_holder_name: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payment_sources.assign_role": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payment_source_id: string;
+                    /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
+                    role: "primary" | "backup" | "none";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        type: "card" | "bank_account";
+                        /** @enum {string} */
+                        gateway: "test";
+                        /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
+                        role: "primary" | "backup" | "none";
+                        /** @description expired: a card past its expiry month (as of the tenant's clock) */
+                        status: "valid" | "expired" | "deleted";
+                        card: {
+                            brand: string;
+                            last4: string;
+                            exp_month: number;
+                            exp_year: number;
+                        } | null;
+                        bank_account: {
+                            country: string;
+                            last4: string;
+                            account_holder_name: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.update_payment_method": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    type: "card" | "bank_account";
+                    card?: {
+                        /** @description The card number; only its brand and last four digits are kept */
+                        number: string;
+                        exp_month: number;
+                        exp_year: number;
+                        /** @description Checked, never kept */
+                        cvc?: string;
+                    };
+                    bank_account?: {
+                        iban: string;
+                        account_holder_name: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        type: "card" | "bank_account";
+                        /** @enum {string} */
+                        gateway: "test";
+                        /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
+                        role: "primary" | "backup" | "none";
+                        /** @description expired: a card past its expiry month (as of the tenant's clock) */
+                        status: "valid" | "expired" | "deleted";
+                        card: {
+                            brand: string;
+                            last4: string;
+                            exp_month: number;
+                            exp_year: number;
+                        } | null;
+                        bank_account: {
+                            country: string;
+                            last4: string;
+                            account_holder_name: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.collect_payment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Default: the one currency the customer owes in */
+                    currency?: string;
+                    /** @description Default: all the customer owes in the currency */
+                    amount?: string;
+                    /** @description Default: the primary source, then the backup if the primary fails */
+                    payment_source_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                        status: "succeeded" | "failed";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        payment_method: string | null;
+                        payment_source_id: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.record_excess_payment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A decimal amount in the currency, e.g. 12.50 */
+                    amount: string;
+                    currency: string;
+                    /** @description How the money was paid (kept on the payment) */
+                    payment_method?: "cash" | "check" | "bank_transfer" | "card" | "other";
+                    reference?: string;
+                    /**
+                     * Format: date-time
+                     * @description Default: now
+                     */
+                    received_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                        status: "succeeded" | "failed";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        payment_method: string | null;
+                        payment_source_id: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.collect_payment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Default: all the invoice still owes */
+                    amount?: string;
+                    /** @description Default: the primary source, then the backup if the primary fails */
+                    payment_source_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                        status: "succeeded" | "failed";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        payment_method: string | null;
+                        payment_source_id: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
                     };
                 };
             };

@@ -300,6 +300,17 @@ export const ERROR_CODES = {
     "The refund is more than payments have on the invoice; the message gives the most it can be.",
   invalid_card_number: "The card number is not a valid card number.",
   invalid_dunning_steps: "Dunning steps are listed in increasing order of after_days.",
+  card_expired:
+    "The card's expiry month is before the current month; add a card that is still valid.",
+  invalid_iban: "The IBAN is not a valid IBAN (country, check digits and account number).",
+  payment_source_not_found:
+    "No payment source of this customer has this id (deleted ones included).",
+  source_details_mismatch:
+    "A card source takes `card` and a bank-account source `bank_account`, and not the other.",
+  payment_source_required:
+    "The customer has no primary or backup payment source to charge; add one or name payment_source_id.",
+  nothing_to_collect: "The customer owes nothing in the currency; there is nothing to collect.",
+  currency_required: "The customer owes in several currencies; name the currency to collect in.",
 
   // ---- promotional credits ----------------------------------------------------------------------
   insufficient_promotional_credits:

@@ -97,10 +97,17 @@ export const EVENT_TYPES = {
   "contract.grace_period_ended":
     "A contract's grace period ended: deactivated when its customer still owed money (deactivation_action_id), else left as it was.",
   "payment.succeeded": "A payment was recorded or charged and applied to open invoices.",
-  "payment.failed": "A card payment was refused by the gateway; it changed no balance.",
+  "payment.failed":
+    "A card or direct-debit payment was refused by the gateway; it changed no balance.",
   "payment.refunded": "A payment was refunded in full or in part (the event carries the refund).",
   "payment.deleted":
     "An offline payment applied to no invoice was deleted (the event carries it as it was).",
+  "payment_source.added":
+    "A card or bank account was added to a customer through a gateway (only its brand, last four digits and expiry are kept).",
+  "payment_source.role_changed":
+    "A payment source became the customer's primary or backup source, or lost its role.",
+  "payment_source.deleted":
+    "A payment source was deleted; a backup source became primary when the primary was deleted.",
   "invoice.paid":
     "An invoice owes nothing any more after a payment, or promotional credits covered it when it was issued (payment_id null).",
   "invoice.written_off": "What an invoice still owed was written off.",

@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   taxPolicy: "txp",
   billingRun: "brn",
   payment: "pay",
+  paymentSource: "pms",
   promotionalCredit: "pce",
   usage: "use",
   plan: "pln",

@@ -52,6 +52,7 @@ import { customerHierarchyRoutes } from "../modules/customers/hierarchy.routes.j
 import { ENTITY_SCHEMAS, entityRoutes } from "../modules/entities/entities.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { partnerRoutes } from "../modules/partners/partners.routes.js";
+import { paymentSourceRoutes } from "../modules/payments/payment-sources.routes.js";
 import { paymentRoutes } from "../modules/payments/payments.routes.js";
 import { portalApiRoutes } from "../modules/portal/portal.routes.js";
 import { reportRoutes } from "../modules/reports/reports.routes.js";
@@ -385,6 +386,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(entityRoutes, { prefix: "/v1" });
   await app.register(actionRoutes, { prefix: "/v1" });
   await app.register(paymentRoutes, { prefix: "/v1" });
+  await app.register(paymentSourceRoutes, { prefix: "/v1" });
   await app.register(creditRoutes, { prefix: "/v1" });
   await app.register(partnerRoutes, { prefix: "/v1" });
   await app.register(huaweiApi, { prefix: HUAWEI_PREFIX });

@@ -38,7 +38,7 @@ export interface PaymentsTable {
   tenant_id: string;
   customer_id: string;
   kind: "payment" | "refund" | "write_off";
-  method: "offline" | "test_card" | "write_off";
+  method: "offline" | "test_card" | "test_direct_debit" | "write_off";
   status: "succeeded" | "failed";
   amount: ColumnType<string, string | bigint, never>;
   currency: string;
@@ -51,8 +51,31 @@ export interface PaymentsTable {
   refunds_credit_note_id: ColumnType<string | null, string | null | undefined, never>;
   /** How an offline payment was paid, as recorded (cash, check, bank_transfer, …). */
   payment_method: ColumnType<string | null, string | null | undefined, never>;
+  /** The payment source a gateway charged; null for money recorded by hand. */
+  payment_source_id: ColumnType<string | null, string | null | undefined, never>;
   received_at: Timestamp;
   created_at: Timestamp;
+}
+
+/** A customer's card or bank account held by a gateway, with its payment role. */
+export interface PaymentSourcesTable {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  type: "card" | "bank_account";
+  gateway: "test";
+  gateway_reference: string;
+  role: "primary" | "backup" | "none";
+  card_brand: string | null;
+  card_last4: string | null;
+  card_exp_month: number | null;
+  card_exp_year: number | null;
+  bank_country: string | null;
+  bank_last4: string | null;
+  bank_account_holder: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
 }
 
 export interface PaymentAllocationsTable {
@@ -836,6 +859,7 @@ export interface DB {
   payments: PaymentsTable;
   roles: RolesTable;
   payment_allocations: PaymentAllocationsTable;
+  payment_sources: PaymentSourcesTable;
   promotional_credit_entries: PromotionalCreditEntriesTable;
   dunning_notices: DunningNoticesTable;
   provisioning_distributors: ProvisioningDistributorsTable;

@@ -30,6 +30,8 @@ type Records = {
    * contact path under the copy is refused before the contact is looked up.
    */
   contact: string;
+  /** A payment source of the active customer, named under the copy's path like `contact`. */
+  source: string;
   /** Only in Intermediate: records that name the contract that has not moved yet. */
   order?: string;
   componentSubscription?: string;
@@ -46,6 +48,7 @@ type Case = {
 };
 
 const END = "2026-12-31T00:00:00Z";
+const CARD = { number: "4242424242424242", exp_month: 12, exp_year: 2030 };
 const action =
   (name: string, extra: Record<string, unknown> = {}) =>
   (r: Records): Call => [
@@ -341,6 +344,61 @@ const CASES: Case[] = [
     call: (r) => ["POST", `/v1/credit_notes/${r.invoice}/record_refund`, { amount: "1.00" }],
   },
   {
+    operation: "payment_sources.create",
+    seed: ["customers.customer_update_payment_method"],
+    call: (r) => [
+      "POST",
+      `/v1/customers/${r.customer}/payment_sources`,
+      { type: "card", card: CARD },
+    ],
+  },
+  {
+    operation: "customers.update_payment_method",
+    seed: ["customers.customer_update_payment_method"],
+    call: (r) => [
+      "POST",
+      `/v1/customers/${r.customer}/update_payment_method`,
+      { type: "card", card: CARD },
+    ],
+  },
+  {
+    operation: "payment_sources.assign_role",
+    seed: ["customers.assign_payment_role"],
+    call: (r) => [
+      "POST",
+      `/v1/customers/${r.customer}/assign_payment_role`,
+      { payment_source_id: r.source, role: "backup" },
+    ],
+  },
+  {
+    operation: "customers.collect_payment",
+    seed: ["customers.customer_collect_payment"],
+    call: (r) => [
+      "POST",
+      `/v1/customers/${r.customer}/collect_payment`,
+      { currency: "EUR", amount: "1.00" },
+    ],
+  },
+  {
+    operation: "customers.record_excess_payment",
+    seed: ["customers.record_excess_payment"],
+    call: (r) => [
+      "POST",
+      `/v1/customers/${r.customer}/record_excess_payment`,
+      { currency: "EUR", amount: "1.00" },
+    ],
+  },
+  {
+    operation: "invoices.collect_payment",
+    seed: ["invoices.collect_payment"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/collect_payment`, { amount: "1.00" }],
+  },
+  {
+    operation: "payment_sources.delete",
+    seed: ["payment_sources.deleteCardForCustomer"],
+    call: (r) => ["DELETE", `/v1/customers/${r.customer}/payment_sources/${r.source}`],
+  },
+  {
     operation: "payments.refund",
     seed: ["transactions.refund_transaction", "transactions.record_refund"],
     call: (r) => ["POST", `/v1/payments/${r.payment}/refund`, { amount: "1.00" }],
@@ -493,6 +551,11 @@ describeServer("transfer rules over HTTP", (t) => {
     const [py] = await payAll(y);
     const dx = await moveTo(x);
     const dy = await moveTo(y);
+    const source = async (customer: string) =>
+      (await api.post(`/v1/customers/${customer}/payment_sources`, { type: "card", card: CARD }))
+        .id as string;
+    const sx = await source(x);
+    const sy = await source(y);
     await api.advance("2026-02-15T00:30:00Z");
     await api.run();
     const kyCopy = (await api.get(`/v1/business_entity_transfers?active_resource_id=${ky}`)).data[0]
@@ -511,6 +574,7 @@ describeServer("transfer rules over HTTP", (t) => {
       payment: px.id,
       usage: { contract: kx, id: ux.id },
       contact: cx,
+      source: sx,
       order: change.id,
       componentSubscription: (await api.get(`/v1/contracts/${kx}/component_subscriptions`)).data[0]
         .id,
@@ -524,6 +588,7 @@ describeServer("transfer rules over HTTP", (t) => {
       payment: py.id,
       usage: { contract: ky, id: uy.id },
       contact: cy,
+      source: sy,
     };
   });
 

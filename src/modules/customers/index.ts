@@ -18,6 +18,7 @@ export {
   type CustomerInputData,
   type CustomerPatchData,
   createCustomer,
+  customerForChange,
   deleteCustomer,
   getCustomer,
   listCustomers,

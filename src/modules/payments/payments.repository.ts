@@ -69,6 +69,7 @@ export type NewPayment = {
   refundsPaymentId: string | null;
   paymentMethod?: string | null | undefined;
   refundsCreditNoteId?: string | null | undefined;
+  paymentSourceId?: string | null | undefined;
   receivedAt: Date;
   createdAt: Date;
 };
@@ -97,6 +98,7 @@ export async function insertPayment(
       refunds_payment_id: p.refundsPaymentId,
       payment_method: p.paymentMethod ?? null,
       refunds_credit_note_id: p.refundsCreditNoteId ?? null,
+      payment_source_id: p.paymentSourceId ?? null,
       received_at: p.receivedAt,
       created_at: p.createdAt,
     })

@@ -18,6 +18,7 @@ export const PaymentSchema = Type.Object({
   method: Type.Union([
     Type.Literal("offline"),
     Type.Literal("test_card"),
+    Type.Literal("test_direct_debit"),
     Type.Literal("write_off"),
   ]),
   status: Type.Union([Type.Literal("succeeded"), Type.Literal("failed")]),
@@ -29,6 +30,11 @@ export const PaymentSchema = Type.Object({
   refunds_payment_id: Nullable(Type.String()),
   payment_method: Nullable(
     Type.String({ description: "How an offline payment was paid, as recorded" }),
+  ),
+  payment_source_id: Nullable(
+    Type.String({
+      description: "The payment source a gateway charged; null when recorded by hand",
+    }),
   ),
   allocations: Type.Array(
     Type.Object({
@@ -145,3 +151,17 @@ export const InvoicePaymentsSchema = Type.Object({
     description: "The payments (or refunds) the change applied, took off or wrote",
   }),
 });
+
+/** POST body of recording an excess payment: money received, applied to no invoice. */
+export const ExcessPaymentBody = Type.Object(
+  {
+    amount: Amount,
+    currency: Type.String({ pattern: "^[A-Z]{3}$" }),
+    payment_method: Type.Optional(PaymentMethod),
+    reference: Type.Optional(Reference),
+    received_at: Type.Optional(
+      Type.String({ format: "date-time", maxLength: 64, description: "Default: now" }),
+    ),
+  },
+  { additionalProperties: false },
+);

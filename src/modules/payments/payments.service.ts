@@ -36,7 +36,7 @@ export type Payment = {
   id: string;
   customer_id: string;
   kind: "payment" | "refund" | "write_off";
-  method: "offline" | "test_card" | "write_off";
+  method: "offline" | "test_card" | "test_direct_debit" | "write_off";
   status: "succeeded" | "failed";
   amount: string;
   currency: string;
@@ -46,6 +46,8 @@ export type Payment = {
   refunds_payment_id: string | null;
   /** How an offline payment was paid, as recorded; null when not said. */
   payment_method: string | null;
+  /** The payment source a gateway charged; null for money recorded by hand. */
+  payment_source_id: string | null;
   allocations: { invoice_id: string; amount: string }[];
   unapplied: string;
   received_at: string;
@@ -93,6 +95,7 @@ export async function view(ctx: Ctx, row: PaymentRow): Promise<Payment> {
         : { code: row.failure_code, message: row.failure_message ?? "" },
     refunds_payment_id: row.refunds_payment_id,
     payment_method: row.payment_method,
+    payment_source_id: row.payment_source_id,
     allocations: netPerInvoice(own).map((a) => ({
       invoice_id: a.invoiceId,
       amount: dec(a.amount, row.currency),
@@ -139,6 +142,7 @@ export async function insertPayment(
     refundsPaymentId?: string | null;
     refundsCreditNoteId?: string | null;
     paymentMethod?: string | null;
+    paymentSourceId?: string | null;
     receivedAt: Date;
   },
   allocations: readonly Allocation[],
@@ -161,6 +165,7 @@ export async function insertPayment(
       refundsPaymentId: values.refundsPaymentId ?? null,
       refundsCreditNoteId: values.refundsCreditNoteId ?? null,
       paymentMethod: values.paymentMethod ?? null,
+      paymentSourceId: values.paymentSourceId ?? null,
       receivedAt: values.receivedAt,
       createdAt: dateOf(ctx.clock.now()),
     },
@@ -280,6 +285,51 @@ export async function createPayment(ctx: Ctx, input: PaymentInput): Promise<Paym
     ctx,
     { ...base, method: "offline", status: "succeeded" },
     allocations,
+  );
+  return announce(ctx, await view(ctx, row), "payment.succeeded");
+}
+
+/**
+ * Records money a customer paid outside Accrue as excess (Chargebee's record_excess_payment):
+ * applied to no invoice, it is the customer's credit until applied to one
+ * (`invoices.apply_payments`) or refunded.
+ */
+export async function recordExcessPayment(
+  ctx: Ctx,
+  customerId: string,
+  input: {
+    amount: string;
+    currency: string;
+    payment_method?: string | undefined;
+    reference?: string | undefined;
+    received_at?: string | undefined;
+  },
+): Promise<Payment> {
+  assertCurrency(input.currency);
+  const amount = fromDecimalString(input.amount, input.currency, "amount").amount;
+  if (amount <= 0n) {
+    throw unprocessable("invalid_amount", "a payment is more than zero", { field: "amount" });
+  }
+  const customer = await lockCustomer(ctx, customerId);
+  if (!customer)
+    throw notFound("customer_not_found", `no customer ${customerId}`, { id: customerId });
+  await ctx.guard({ kind: "customer", row: customer });
+  const row = await insertPayment(
+    ctx,
+    {
+      customerId,
+      kind: "payment",
+      method: "offline",
+      status: "succeeded",
+      amount,
+      currency: input.currency,
+      reference: input.reference ?? null,
+      paymentMethod: input.payment_method ?? null,
+      receivedAt: input.received_at
+        ? dateOf(parseTimestamp(input.received_at, "received_at"))
+        : dateOf(ctx.clock.now()),
+    },
+    [],
   );
   return announce(ctx, await view(ctx, row), "payment.succeeded");
 }

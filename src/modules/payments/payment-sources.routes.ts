@@ -1,0 +1,184 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { runMutation, runRead } from "../../http/execute.js";
+import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
+import {
+  AssignRoleInput,
+  CollectInvoiceInput,
+  CollectPaymentInput,
+  PaymentSourceInput,
+  PaymentSourceListQuery,
+  PaymentSourceParams,
+  PaymentSourceSchema,
+  UpdatePaymentMethodInput,
+} from "./payment-sources.schemas.js";
+import {
+  addPaymentSource,
+  assignPaymentRole,
+  collectCustomerPayment,
+  collectInvoicePayment,
+  deletePaymentSource,
+  getPaymentSource,
+  listPaymentSources,
+  updatePaymentMethod,
+} from "./payment-sources.service.js";
+import { ExcessPaymentBody, PaymentSchema } from "./payments.schemas.js";
+import { recordExcessPayment } from "./payments.service.js";
+
+/**
+ * A customer's payment sources and collecting through them: `/v1/customers/{id}/payment_sources`,
+ * `assign_payment_role`, `update_payment_method`, `collect_payment`, `record_excess_payment`,
+ * and `/v1/invoices/{id}/collect_payment`.
+ */
+export const paymentSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/customers/:id/payment_sources",
+    {
+      config: { operation: "payment_sources.list" },
+      schema: {
+        params: IdParams,
+        querystring: PaymentSourceListQuery,
+        response: { 200: Page(PaymentSourceSchema) },
+      },
+    },
+    (req) =>
+      runRead(req, (ctx) =>
+        listPaymentSources(ctx, req.params.id, { ...req.query, limit: req.query.limit ?? 20 }),
+      ),
+  );
+
+  app.get(
+    "/customers/:id/payment_sources/:payment_source_id",
+    {
+      config: { operation: "payment_sources.get" },
+      schema: { params: PaymentSourceParams, response: { 200: PaymentSourceSchema } },
+    },
+    (req) =>
+      runRead(req, (ctx) => getPaymentSource(ctx, req.params.id, req.params.payment_source_id)),
+  );
+
+  app.post(
+    "/customers/:id/payment_sources",
+    {
+      config: { operation: "payment_sources.create" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: PaymentSourceInput,
+        response: { 201: PaymentSourceSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await addPaymentSource(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.delete(
+    "/customers/:id/payment_sources/:payment_source_id",
+    {
+      config: { operation: "payment_sources.delete" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: PaymentSourceParams,
+        response: { 200: PaymentSourceSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await deletePaymentSource(ctx, req.params.id, req.params.payment_source_id),
+      })),
+  );
+
+  app.post(
+    "/customers/:id/assign_payment_role",
+    {
+      config: { operation: "payment_sources.assign_role" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: AssignRoleInput,
+        response: { 200: PaymentSourceSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await assignPaymentRole(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/customers/:id/update_payment_method",
+    {
+      config: { operation: "customers.update_payment_method" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: UpdatePaymentMethodInput,
+        response: { 200: PaymentSourceSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await updatePaymentMethod(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/customers/:id/collect_payment",
+    {
+      config: { operation: "customers.collect_payment" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(CollectPaymentInput),
+        response: { 201: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await collectCustomerPayment(ctx, req.params.id, req.body ?? {}),
+      })),
+  );
+
+  app.post(
+    "/customers/:id/record_excess_payment",
+    {
+      config: { operation: "customers.record_excess_payment" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: ExcessPaymentBody,
+        response: { 201: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await recordExcessPayment(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/collect_payment",
+    {
+      config: { operation: "invoices.collect_payment" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(CollectInvoiceInput),
+        response: { 201: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await collectInvoicePayment(ctx, req.params.id, req.body ?? {}),
+      })),
+  );
+};

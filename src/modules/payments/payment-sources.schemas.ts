@@ -1,0 +1,135 @@
+import { Type } from "typebox";
+import { Amount, Nullable } from "./payments.schemas.js";
+
+const Role = Type.Union([Type.Literal("primary"), Type.Literal("backup"), Type.Literal("none")], {
+  description:
+    "primary: charged first; backup: charged when the primary fails; none: charged only when named",
+});
+
+const CardInput = Type.Object(
+  {
+    number: Type.String({
+      minLength: 12,
+      maxLength: 23,
+      description: "The card number; only its brand and last four digits are kept",
+    }),
+    exp_month: Type.Integer({ minimum: 1, maximum: 12 }),
+    exp_year: Type.Integer({ minimum: 2000, maximum: 2199 }),
+    cvc: Type.Optional(
+      Type.String({ pattern: "^[0-9]{3,4}$", description: "Checked, never kept" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const BankAccountInput = Type.Object(
+  {
+    iban: Type.String({ minLength: 15, maxLength: 42 }),
+    account_holder_name: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+/** POST body of adding a payment source: a card or a bank account (direct debit mandate). */
+export const PaymentSourceInput = Type.Object(
+  {
+    type: Type.Union([Type.Literal("card"), Type.Literal("bank_account")]),
+    card: Type.Optional(CardInput),
+    bank_account: Type.Optional(BankAccountInput),
+    role: Type.Optional({
+      ...Role,
+      description: "Default: primary when the customer has no primary source, else none",
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** POST body of replacing a customer's primary payment method. */
+export const UpdatePaymentMethodInput = Type.Object(
+  {
+    type: PaymentSourceInput.properties.type,
+    card: PaymentSourceInput.properties.card,
+    bank_account: PaymentSourceInput.properties.bank_account,
+  },
+  { additionalProperties: false },
+);
+
+/** POST body of assigning a payment role. */
+export const AssignRoleInput = Type.Object(
+  { payment_source_id: Type.String({ maxLength: 64 }), role: Role },
+  { additionalProperties: false },
+);
+
+export const PaymentSourceParams = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  payment_source_id: Type.String({ maxLength: 64 }),
+});
+
+export const PaymentSourceListQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(
+    Type.String({ maxLength: 64, description: "next_cursor of the previous page" }),
+  ),
+  include_deleted: Type.Optional(Type.Boolean({ default: false })),
+});
+
+export const PaymentSourceSchema = Type.Object({
+  id: Type.String(),
+  customer_id: Type.String(),
+  type: Type.Union([Type.Literal("card"), Type.Literal("bank_account")]),
+  gateway: Type.Literal("test"),
+  role: Role,
+  status: Type.Union([Type.Literal("valid"), Type.Literal("expired"), Type.Literal("deleted")], {
+    description: "expired: a card past its expiry month (as of the tenant's clock)",
+  }),
+  card: Nullable(
+    Type.Object({
+      brand: Type.String(),
+      last4: Type.String(),
+      exp_month: Type.Integer(),
+      exp_year: Type.Integer(),
+    }),
+  ),
+  bank_account: Nullable(
+    Type.Object({
+      country: Type.String(),
+      last4: Type.String(),
+      account_holder_name: Type.String(),
+    }),
+  ),
+  created_at: Type.String({ format: "date-time" }),
+  updated_at: Type.String({ format: "date-time" }),
+  deleted_at: Nullable(Type.String({ format: "date-time" })),
+});
+
+/** POST body of collecting what a customer owes through a payment source. */
+export const CollectPaymentInput = Type.Object(
+  {
+    currency: Type.Optional(
+      Type.String({
+        pattern: "^[A-Z]{3}$",
+        description: "Default: the one currency the customer owes in",
+      }),
+    ),
+    amount: Type.Optional({
+      ...Amount,
+      description: "Default: all the customer owes in the currency",
+    }),
+    payment_source_id: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        description: "Default: the primary source, then the backup if the primary fails",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** POST body of collecting an invoice through a payment source. */
+export const CollectInvoiceInput = Type.Object(
+  {
+    amount: Type.Optional({ ...Amount, description: "Default: all the invoice still owes" }),
+    payment_source_id: CollectPaymentInput.properties.payment_source_id,
+  },
+  { additionalProperties: false },
+);

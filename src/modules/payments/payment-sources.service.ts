@@ -1,0 +1,482 @@
+/**
+ * Payment sources (Chargebee's payment sources and payment roles): a customer's cards and bank
+ * accounts held by a gateway — the built-in test gateway (src/domain/payments/test-gateway.ts)
+ * until real ones are connected. A customer has at most one primary source, charged first,
+ * and one backup, charged when the primary fails. Collecting charges them for what the
+ * customer, or one invoice, owes; every attempt is a payment, failed or succeeded.
+ *
+ * Every change locks the customer first, like every money movement of the customer, so roles
+ * change one at a time and a collection reads what is owed after any other movement committed.
+ */
+import type { Static } from "typebox";
+import { notFound, unprocessable } from "../../domain/errors.js";
+import { fromDecimalString } from "../../domain/money/money.js";
+import { applyPayment, type Due } from "../../domain/payments/payments.js";
+import {
+  chargeReference,
+  tokenizeBankAccount,
+  tokenizeCard,
+} from "../../domain/payments/test-gateway.js";
+import { newId } from "../../lib/ids.js";
+import { type Ctx, nowDate } from "../context.js";
+import { customerForChange, findCustomer } from "../customers/index.js";
+import { findInvoice } from "../invoicing/index.js";
+import { fetchPage, type Page } from "../pagination.js";
+import {
+  clearRole,
+  findPaymentSource,
+  insertPaymentSource,
+  listPaymentSources as listRows,
+  type PaymentSourceRow,
+  sourcesWithRole,
+  updatePaymentSource,
+} from "./payment-sources.repository.js";
+import type {
+  AssignRoleInput,
+  CollectInvoiceInput,
+  CollectPaymentInput,
+  PaymentSourceInput,
+  PaymentSourceSchema,
+  UpdatePaymentMethodInput,
+} from "./payment-sources.schemas.js";
+import {
+  announce,
+  insertPayment,
+  invoiceDues,
+  lockCustomer,
+  type Payment,
+  view,
+} from "./payments.service.js";
+
+export type PaymentSource = Static<typeof PaymentSourceSchema>;
+type Role = PaymentSourceRow["role"];
+
+/** The tenant's date today, `YYYY-MM-DD` in UTC. */
+const today = (ctx: Ctx) => nowDate(ctx).toISOString().slice(0, 10);
+
+function cardExpired(row: PaymentSourceRow, on: string): boolean {
+  if (row.type !== "card" || row.card_exp_year === null || row.card_exp_month === null) {
+    return false;
+  }
+  const [year, month] = on.split("-").map(Number) as [number, number];
+  return row.card_exp_year < year || (row.card_exp_year === year && row.card_exp_month < month);
+}
+
+export function toPaymentSource(row: PaymentSourceRow, on: string): PaymentSource {
+  return {
+    id: row.id,
+    customer_id: row.customer_id,
+    type: row.type,
+    gateway: row.gateway,
+    role: row.role,
+    status: row.deleted_at ? "deleted" : cardExpired(row, on) ? "expired" : "valid",
+    card:
+      row.type === "card"
+        ? {
+            brand: row.card_brand ?? "other",
+            last4: row.card_last4 ?? "",
+            exp_month: row.card_exp_month ?? 0,
+            exp_year: row.card_exp_year ?? 0,
+          }
+        : null,
+    bank_account:
+      row.type === "bank_account"
+        ? {
+            country: row.bank_country ?? "",
+            last4: row.bank_last4 ?? "",
+            account_holder_name: row.bank_account_holder ?? "",
+          }
+        : null,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+    deleted_at: row.deleted_at ? row.deleted_at.toISOString() : null,
+  };
+}
+
+async function loadSource(
+  ctx: Ctx,
+  customerId: string,
+  id: string,
+  field?: string,
+): Promise<PaymentSourceRow> {
+  const row = await findPaymentSource(ctx.db, ctx.tenantId, customerId, id, { forUpdate: true });
+  if (!row || row.deleted_at) {
+    const message = `customer ${customerId} has no payment source ${id}`;
+    throw field
+      ? unprocessable("payment_source_not_found", message, { field })
+      : notFound("payment_source_not_found", message, { id });
+  }
+  return row;
+}
+
+async function announceSource(
+  ctx: Ctx,
+  type: "payment_source.added" | "payment_source.role_changed" | "payment_source.deleted",
+  before: PaymentSource | null,
+  after: PaymentSource,
+) {
+  ctx.audit({ targetType: "payment_source", targetId: after.id, before, after });
+  await ctx.emit({ type, subjectType: "customer", subjectId: after.customer_id, payload: after });
+}
+
+// ---- reads ----------------------------------------------------------------------------------------
+
+export async function listPaymentSources(
+  ctx: Ctx,
+  customerId: string,
+  page: { limit: number; cursor?: string | undefined; include_deleted?: boolean | undefined },
+): Promise<Page<PaymentSource>> {
+  const customer = await findCustomer(ctx.db, ctx.tenantId, customerId);
+  if (!customer)
+    throw notFound("customer_not_found", `no customer ${customerId}`, { id: customerId });
+  const on = today(ctx);
+  return fetchPage(
+    page.limit,
+    (limit) =>
+      listRows(ctx.db, ctx.tenantId, customerId, {
+        limit,
+        after: page.cursor,
+        deleted: page.include_deleted,
+      }),
+    (row) => toPaymentSource(row, on),
+  );
+}
+
+export async function getPaymentSource(
+  ctx: Ctx,
+  customerId: string,
+  id: string,
+): Promise<PaymentSource> {
+  const row = await findPaymentSource(ctx.db, ctx.tenantId, customerId, id);
+  if (!row) {
+    throw notFound(
+      "payment_source_not_found",
+      `customer ${customerId} has no payment source ${id}`,
+      {
+        id,
+      },
+    );
+  }
+  return toPaymentSource(row, today(ctx));
+}
+
+// ---- changes --------------------------------------------------------------------------------------
+
+type SourceData = Static<typeof UpdatePaymentMethodInput>;
+
+/** What the gateway keeps of the card or account given, as the columns of a new source. */
+function tokenize(ctx: Ctx, input: SourceData) {
+  const id = newId("paymentSource");
+  if (input.type === "card") {
+    if (!input.card || input.bank_account) {
+      throw unprocessable(
+        "source_details_mismatch",
+        "a card source takes card and not bank_account",
+        { field: "card" },
+      );
+    }
+    const card = tokenizeCard(input.card, today(ctx), id.slice(4));
+    return {
+      id,
+      gateway_reference: card.reference,
+      card_brand: card.brand,
+      card_last4: card.last4,
+      card_exp_month: card.exp_month,
+      card_exp_year: card.exp_year,
+    };
+  }
+  if (!input.bank_account || input.card) {
+    throw unprocessable(
+      "source_details_mismatch",
+      "a bank account source takes bank_account and not card",
+      { field: "bank_account" },
+    );
+  }
+  const account = tokenizeBankAccount(input.bank_account.iban, id.slice(4));
+  return {
+    id,
+    gateway_reference: account.reference,
+    bank_country: account.country,
+    bank_last4: account.last4,
+    bank_account_holder: input.bank_account.account_holder_name,
+  };
+}
+
+async function insertSource(
+  ctx: Ctx,
+  customerId: string,
+  input: SourceData,
+  role: Role,
+): Promise<PaymentSource> {
+  const columns = tokenize(ctx, input);
+  const now = nowDate(ctx);
+  if (role !== "none") await demote(ctx, customerId, role, now);
+  const row = await insertPaymentSource(ctx.db, {
+    ...columns,
+    tenant_id: ctx.tenantId,
+    customer_id: customerId,
+    type: input.type,
+    gateway: "test",
+    role,
+    created_at: now,
+    updated_at: now,
+  });
+  const source = toPaymentSource(row, today(ctx));
+  await announceSource(ctx, "payment_source.added", null, source);
+  return source;
+}
+
+/** Takes `role` from the source that holds it, announcing the change. */
+async function demote(ctx: Ctx, customerId: string, role: "primary" | "backup", at: Date) {
+  const holder = (await sourcesWithRole(ctx.db, ctx.tenantId, customerId)).find(
+    (s) => s.role === role,
+  );
+  if (!holder) return;
+  await clearRole(ctx.db, ctx.tenantId, customerId, role, at);
+  const on = today(ctx);
+  await announceSource(
+    ctx,
+    "payment_source.role_changed",
+    toPaymentSource(holder, on),
+    toPaymentSource({ ...holder, role: "none", updated_at: at }, on),
+  );
+}
+
+/** Adds a card or bank account; the first source becomes primary unless a role is named. */
+export async function addPaymentSource(
+  ctx: Ctx,
+  customerId: string,
+  input: Static<typeof PaymentSourceInput>,
+): Promise<PaymentSource> {
+  await customerForChange(ctx, customerId);
+  const held = await sourcesWithRole(ctx.db, ctx.tenantId, customerId);
+  const role = input.role ?? (held.some((s) => s.role === "primary") ? "none" : "primary");
+  return insertSource(ctx, customerId, input, role);
+}
+
+/**
+ * Replaces the customer's primary payment method (Chargebee's update_payment_method): the new
+ * source becomes primary and the one it replaces is deleted.
+ */
+export async function updatePaymentMethod(
+  ctx: Ctx,
+  customerId: string,
+  input: SourceData,
+): Promise<PaymentSource> {
+  await customerForChange(ctx, customerId);
+  const old = (await sourcesWithRole(ctx.db, ctx.tenantId, customerId)).find(
+    (s) => s.role === "primary",
+  );
+  if (old) await removeSource(ctx, old, false);
+  return insertSource(ctx, customerId, input, "primary");
+}
+
+/** Gives a source the primary or backup role (taking it from the source that held it), or none. */
+export async function assignPaymentRole(
+  ctx: Ctx,
+  customerId: string,
+  input: Static<typeof AssignRoleInput>,
+): Promise<PaymentSource> {
+  await customerForChange(ctx, customerId);
+  const row = await loadSource(ctx, customerId, input.payment_source_id, "payment_source_id");
+  if (row.role === input.role) return toPaymentSource(row, today(ctx));
+  const now = nowDate(ctx);
+  // the source gives up its own role first, so the unique role index never sees two holders
+  if (row.role !== "none") await clearRole(ctx.db, ctx.tenantId, customerId, row.role, now);
+  if (input.role !== "none") await demote(ctx, customerId, input.role, now);
+  const updated = await updatePaymentSource(ctx.db, ctx.tenantId, row.id, {
+    role: input.role,
+    updated_at: now,
+  });
+  const on = today(ctx);
+  const after = toPaymentSource(updated, on);
+  await announceSource(ctx, "payment_source.role_changed", toPaymentSource(row, on), after);
+  return after;
+}
+
+async function removeSource(ctx: Ctx, row: PaymentSourceRow, promoteBackup: boolean) {
+  const now = nowDate(ctx);
+  const deleted = await updatePaymentSource(ctx.db, ctx.tenantId, row.id, {
+    role: "none",
+    deleted_at: now,
+    updated_at: now,
+  });
+  const on = today(ctx);
+  await announceSource(
+    ctx,
+    "payment_source.deleted",
+    toPaymentSource(row, on),
+    toPaymentSource(deleted, on),
+  );
+  if (promoteBackup && row.role === "primary") {
+    const backup = (await sourcesWithRole(ctx.db, ctx.tenantId, row.customer_id)).find(
+      (s) => s.role === "backup",
+    );
+    if (backup) {
+      const promoted = await updatePaymentSource(ctx.db, ctx.tenantId, backup.id, {
+        role: "primary",
+        updated_at: now,
+      });
+      await announceSource(
+        ctx,
+        "payment_source.role_changed",
+        toPaymentSource(backup, on),
+        toPaymentSource(promoted, on),
+      );
+    }
+  }
+}
+
+/**
+ * Deletes a payment source: the gateway forgets it, the record stays (marked deleted) for the
+ * payments that name it. A deleted primary hands its role to the backup.
+ */
+export async function deletePaymentSource(
+  ctx: Ctx,
+  customerId: string,
+  id: string,
+): Promise<PaymentSource> {
+  await customerForChange(ctx, customerId);
+  const row = await loadSource(ctx, customerId, id);
+  await removeSource(ctx, row, true);
+  return getPaymentSource(ctx, customerId, id);
+}
+
+// ---- collecting -------------------------------------------------------------------------------
+
+/**
+ * Charges `amount` through the sources in turn until one succeeds; each attempt is a payment
+ * (failed ones change no balance). What succeeds is applied to `dues`. Answers the last attempt.
+ */
+async function charge(
+  ctx: Ctx,
+  customerId: string,
+  sources: readonly PaymentSourceRow[],
+  amount: bigint,
+  currency: string,
+  dues: readonly Due[],
+): Promise<Payment> {
+  const on = today(ctx);
+  let last: Payment | undefined;
+  for (const source of sources) {
+    const verdict = cardExpired(source, on)
+      ? ({ ok: false, code: "expired_card", message: "the card has expired" } as const)
+      : chargeReference(source.gateway_reference);
+    const base = {
+      customerId,
+      kind: "payment" as const,
+      method: source.type === "card" ? ("test_card" as const) : ("test_direct_debit" as const),
+      amount,
+      currency,
+      cardLast4: source.type === "card" ? source.card_last4 : null,
+      paymentSourceId: source.id,
+      receivedAt: nowDate(ctx),
+    };
+    if (!verdict.ok) {
+      const row = await insertPayment(
+        ctx,
+        { ...base, status: "failed", failure: { code: verdict.code, message: verdict.message } },
+        [],
+      );
+      last = await announce(ctx, await view(ctx, row), "payment.failed");
+      continue;
+    }
+    const { allocations } = applyPayment(amount, dues);
+    const row = await insertPayment(ctx, { ...base, status: "succeeded" }, allocations);
+    return announce(ctx, await view(ctx, row), "payment.succeeded");
+  }
+  if (!last) throw new Error("charge needs at least one source");
+  return last;
+}
+
+/** The source named, or the primary then the backup; refused when there is none. */
+async function sourcesToCharge(
+  ctx: Ctx,
+  customerId: string,
+  named: string | undefined,
+): Promise<PaymentSourceRow[]> {
+  if (named !== undefined) return [await loadSource(ctx, customerId, named, "payment_source_id")];
+  const held = await sourcesWithRole(ctx.db, ctx.tenantId, customerId);
+  if (held.length === 0) {
+    throw unprocessable(
+      "payment_source_required",
+      `customer ${customerId} has no primary or backup payment source`,
+      { field: "payment_source_id" },
+    );
+  }
+  return held;
+}
+
+/**
+ * Collects what the customer owes in a currency now (Chargebee's collect_payment for a
+ * customer): charged through the source named, else the primary and then the backup, and
+ * applied to the open invoices oldest first.
+ */
+export async function collectCustomerPayment(
+  ctx: Ctx,
+  customerId: string,
+  input: Static<typeof CollectPaymentInput>,
+): Promise<Payment> {
+  await customerForChange(ctx, customerId);
+  const open = (await invoiceDues(ctx, customerId)).filter((d) => d.due > 0n);
+  let currency = input.currency;
+  if (currency === undefined) {
+    const owed = [...new Set(open.map((d) => d.currency))];
+    if (owed.length > 1) {
+      throw unprocessable(
+        "currency_required",
+        `customer ${customerId} owes in ${owed.join(", ")}: name the currency`,
+        { field: "currency" },
+      );
+    }
+    currency = owed[0];
+  }
+  const dues = open
+    .filter((d) => d.currency === currency)
+    .map((d) => ({ invoiceId: d.id, due: d.due }));
+  const owed = dues.reduce((s, d) => s + d.due, 0n);
+  if (currency === undefined || (input.amount === undefined && owed === 0n)) {
+    throw unprocessable("nothing_to_collect", `customer ${customerId} owes nothing`, {
+      field: "currency",
+    });
+  }
+  const amount = input.amount ? fromDecimalString(input.amount, currency, "amount").amount : owed;
+  if (amount <= 0n) {
+    throw unprocessable("invalid_amount", "a payment is more than zero", { field: "amount" });
+  }
+  const sources = await sourcesToCharge(ctx, customerId, input.payment_source_id);
+  return charge(ctx, customerId, sources, amount, currency, dues);
+}
+
+/** Collects an issued invoice now (Chargebee's collect_payment for an invoice). */
+export async function collectInvoicePayment(
+  ctx: Ctx,
+  invoiceId: string,
+  input: Static<typeof CollectInvoiceInput>,
+): Promise<Payment> {
+  const invoice = await findInvoice(ctx.db, ctx.tenantId, invoiceId);
+  if (!invoice) throw notFound("invoice_not_found", `no invoice ${invoiceId}`, { id: invoiceId });
+  await lockCustomer(ctx, invoice.customer_id);
+  await ctx.guard({ kind: "invoice", row: invoice });
+  if (invoice.kind !== "invoice" || invoice.status !== "finalized") {
+    throw unprocessable("invoice_not_open", "only an issued invoice takes payments", {
+      id: invoiceId,
+    });
+  }
+  const [open] = await invoiceDues(ctx, invoice.customer_id, { ids: [invoice.id] });
+  const due = open?.due ?? 0n;
+  const amount = input.amount
+    ? fromDecimalString(input.amount, invoice.currency, "amount").amount
+    : due;
+  if (amount <= 0n) {
+    throw unprocessable(
+      input.amount ? "invalid_amount" : "invoice_settled",
+      input.amount ? "a payment is more than zero" : "the invoice owes nothing",
+      { field: "amount" },
+    );
+  }
+  const sources = await sourcesToCharge(ctx, invoice.customer_id, input.payment_source_id);
+  return charge(ctx, invoice.customer_id, sources, amount, invoice.currency, [
+    { invoiceId: invoice.id, due },
+  ]);
+}
