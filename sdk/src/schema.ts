@@ -1254,6 +1254,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contracts/{id}/rated_items/{rated_item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a one-off charge no invoice billed yet (Chargebee: delete unbilled charge)
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["rated_items.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts/{id}/usage": {
         parameters: {
             query?: never;
@@ -8258,6 +8280,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "rated_items.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                rated_item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Default Response */
             "4XX": {
                 headers: {

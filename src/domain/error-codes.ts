@@ -300,6 +300,9 @@ export const ERROR_CODES = {
     "The refund is more than payments have on the invoice; the message gives the most it can be.",
   invalid_card_number: "The card number is not a valid card number.",
   invalid_dunning_steps: "Dunning steps are listed in increasing order of after_days.",
+  rated_item_not_found: "The contract has no rated item with this id.",
+  rated_item_billed:
+    "The rated item is billed on an invoice (`details.invoice_id`) and cannot be deleted; credit the invoice instead.",
   card_expired:
     "The card's expiry month is before the current month; add a card that is still valid.",
   invalid_iban: "The IBAN is not a valid IBAN (country, check digits and account number).",

@@ -55,6 +55,7 @@ export const EVENT_TYPES = {
     "A discount was granted on a contract (directly, or by a coupon's order).",
   "discount_subscription.ended": "A discount subscription was given an end date.",
   "rated_item.created": "A one-off charge was added to a contract.",
+  "rated_item.deleted": "A one-off charge no invoice had billed yet was deleted from a contract.",
   "component.created": "A component (a priced feature of a plan group) was created.",
   "plan.created": "A plan was created.",
   "plan_group.created": "A plan group was created.",

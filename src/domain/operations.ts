@@ -546,6 +546,13 @@ export const OPERATIONS = {
     ["contracts:write"],
     true,
   ),
+  "rated_items.delete": op(
+    "rated_items.delete",
+    "Contracts",
+    "Delete a one-off charge no invoice billed yet (Chargebee: delete unbilled charge)",
+    ["contracts:write"],
+    true,
+  ),
   "rated_items.list": op(
     "rated_items.list",
     "Contracts",

@@ -252,6 +252,11 @@ const CASES: Case[] = [
     ],
   },
   {
+    operation: "rated_items.delete",
+    seed: ["unbilled_charges.delete"],
+    call: (r) => ["DELETE", `/v1/contracts/${r.contract}/rated_items/rit_none`],
+  },
+  {
     operation: "usage.create",
     seed: ["usages.create_usage"],
     call: (r, ids) => [

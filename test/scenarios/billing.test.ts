@@ -237,13 +237,33 @@ describeServer("billing", (t) => {
       period_end: "2026-03-15T10:00:00Z",
     });
     expect(rated.status).toBe(201);
+    // a charge deleted before billing is never billed
+    const mistaken = await post(`/v1/contracts/${ids.contract}/rated_items`, {
+      description: "Entered twice",
+      quantity: "1",
+      price_per_unit: "99",
+    });
+    const removed = await t.server.request(
+      "DELETE",
+      `/v1/contracts/${ids.contract}/rated_items/${mistaken.body.id}`,
+    );
+    expect(removed.status).toBe(204);
     const draft = (await post(`/v1/contracts/${ids.contract}/settle`, { draft: true })).body
       .invoice;
     expect(draft).toMatchObject({ status: "draft", number: null, total_net: "37.50" }); // 3 × 12.50
-    expect((await get(`/v1/contracts/${ids.contract}/rated_items`)).body.data[0]).toMatchObject({
-      billed: true,
-      invoice_id: draft.id,
-    });
+    const items = (await get(`/v1/contracts/${ids.contract}/rated_items`)).body.data;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ billed: true, invoice_id: draft.id });
+    const billed = await t.server.request(
+      "DELETE",
+      `/v1/contracts/${ids.contract}/rated_items/${rated.body.id}`,
+    );
+    expect([billed.status, billed.body.error.code]).toEqual([422, "rated_item_billed"]);
+    const gone = await t.server.request(
+      "DELETE",
+      `/v1/contracts/${ids.contract}/rated_items/${mistaken.body.id}`,
+    );
+    expect([gone.status, gone.body.error.code]).toEqual([404, "rated_item_not_found"]);
     const done = await post(`/v1/invoices/${draft.id}/finalize`);
     expect(done.body).toMatchObject({ status: "finalized", number: "INV-000005" });
     const twice = await post(`/v1/invoices/${draft.id}/finalize`);

@@ -206,6 +206,7 @@ export const ACCRUE_RULES = {
   "discount_subscriptions.create": ["subscriptions.sub_update_for_items"],
   "discount_subscriptions.end": ["subscriptions.remove_coupons"],
   "rated_items.create": ["unbilled_charges.unbilled_charges_create_for_items"],
+  "rated_items.delete": ["unbilled_charges.delete"],
   "usage.create": ["usages.create_usage"],
   "usage.ingest": ["usages.create_usage"],
   "usage.delete": ["usages.delete_usage"],

@@ -97,6 +97,38 @@ export async function insertRatedItem(
   return db.insertInto("rated_items").values(values).returningAll().executeTakeFirstOrThrow();
 }
 
+/** One rated item of the contract. */
+export function findRatedItem(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+  id: string,
+): Promise<RatedItemRow | undefined> {
+  return db
+    .selectFrom("rated_items")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("contract_id", "=", contractId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Deletes a rated item no invoice billed yet; false when it was billed (or is gone). */
+export async function deleteUnbilledRatedItem(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+): Promise<boolean> {
+  const row = await db
+    .deleteFrom("rated_items")
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .where("billed_at", "is", null)
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** A contract's rated items, by id. */
 export async function listRatedItemRows(
   db: Kysely<DB>,

@@ -4,6 +4,7 @@ import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams } from "../schemas.js";
 import {
   addRatedItem,
+  deleteRatedItem,
   endComponentSubscription,
   listComponentSubscriptions,
   listRatedItems,
@@ -162,6 +163,25 @@ export const contractItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         status: 201,
         body: await addRatedItem(ctx, req.params.id, req.body),
       })),
+  );
+
+  app.delete(
+    "/contracts/:id/rated_items/:rated_item_id",
+    {
+      config: { operation: "rated_items.delete" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: Type.Object({
+          id: Type.String({ maxLength: 64 }),
+          rated_item_id: Type.String({ maxLength: 64 }),
+        }),
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => {
+        await deleteRatedItem(ctx, req.params.id, req.params.rated_item_id);
+        return { status: 204, body: undefined };
+      }),
   );
 
   app.get(

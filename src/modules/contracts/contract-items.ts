@@ -15,8 +15,10 @@ import { type Ctx, dateOf } from "../context.js";
 import {
   type ComponentSubscriptionRow,
   deleteComponentSubscription,
+  deleteUnbilledRatedItem,
   endComponentSubscriptionAt,
   findComponentSubscription,
+  findRatedItem,
   insertComponentSubscription,
   insertRatedItem,
   listComponentSubscriptionRows,
@@ -228,6 +230,36 @@ export async function addRatedItem(
     payload: item,
   });
   return item;
+}
+
+/**
+ * Deletes a one-off charge no invoice billed yet (Chargebee's unbilled_charges delete). The
+ * contract is locked first, so a billing run settling it either billed the item before (and
+ * the deletion is refused) or sees it gone.
+ */
+export async function deleteRatedItem(ctx: Ctx, contractId: string, id: string): Promise<void> {
+  await contractOf(ctx, contractId, true);
+  const row = await findRatedItem(ctx.db, ctx.tenantId, contractId, id);
+  if (!row) {
+    throw notFound("rated_item_not_found", `contract ${contractId} has no rated item ${id}`, {
+      id,
+    });
+  }
+  if (row.billed_at !== null || !(await deleteUnbilledRatedItem(ctx.db, ctx.tenantId, id))) {
+    throw unprocessable(
+      "rated_item_billed",
+      `rated item ${id} is billed on invoice ${row.invoice_id}; credit the invoice instead`,
+      { id, invoice_id: row.invoice_id },
+    );
+  }
+  const before = toRatedItem(row);
+  ctx.audit({ targetType: "rated_item", targetId: id, before, after: null });
+  await ctx.emit({
+    type: "rated_item.deleted",
+    subjectType: "contract",
+    subjectId: contractId,
+    payload: before,
+  });
 }
 
 export async function listRatedItems(ctx: Ctx, contractId: string): Promise<RatedItem[]> {
