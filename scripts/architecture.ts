@@ -172,6 +172,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   payments: "payments",
   payment_allocations: "payments",
   payment_sources: "payments",
+  credit_note_allocations: "payments",
   dunning_notices: "payments",
 
   // credits: the promotional credit ledger per customer and currency.

@@ -2551,6 +2551,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/apply_credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply the available credit of the customer's credit notes to an issued invoice (Chargebee: apply_credits)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.apply_credits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/remove_credit_note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a credit note's credit off an invoice it was applied to; the invoice owes it again
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.remove_credit_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/payment_sources": {
         parameters: {
             query?: never;
@@ -12537,6 +12581,113 @@ export interface operations {
                             after_days: number;
                             after_failed_payments?: number;
                             grace_days?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.apply_credits": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Apply these, in this order; default: every credit note with credit available, oldest first */
+                    credit_notes?: {
+                        credit_note_id: string;
+                        /** @description Default: all the credit note has available, up to what the invoice still owes */
+                        amount?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoice_id: string;
+                        currency: string;
+                        /** @description What the invoice still owes */
+                        due: string;
+                        /** @description Credit notes of other invoices whose credit is applied to this one */
+                        credit_notes: {
+                            credit_note_id: string;
+                            /** @description What the credit note has applied to the invoice, net */
+                            amount: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.remove_credit_note": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credit_note_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoice_id: string;
+                        currency: string;
+                        /** @description What the invoice still owes */
+                        due: string;
+                        /** @description Credit notes of other invoices whose credit is applied to this one */
+                        credit_notes: {
+                            credit_note_id: string;
+                            /** @description What the credit note has applied to the invoice, net */
+                            amount: string;
                         }[];
                     };
                 };

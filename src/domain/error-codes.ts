@@ -303,6 +303,14 @@ export const ERROR_CODES = {
   rated_item_not_found: "The contract has no rated item with this id.",
   rated_item_billed:
     "The rated item is billed on an invoice (`details.invoice_id`) and cannot be deleted; credit the invoice instead.",
+  credit_note_not_applicable:
+    "Only an issued credit note of the invoice's customer can have its credit applied to the invoice or taken off it.",
+  duplicate_credit_note: "The request names the same credit note twice; name each once.",
+  credit_not_available:
+    "No credit is available to apply: the credit notes named (or all of the customer's) have none left, or the invoice owes nothing.",
+  credit_exceeds_available:
+    "The amount is more than the credit note has available; `details.available` gives the most it can be.",
+  credit_note_not_on_invoice: "The credit note has no credit applied to this invoice to take off.",
   card_expired:
     "The card's expiry month is before the current month; add a card that is still valid.",
   invalid_iban: "The IBAN is not a valid IBAN (country, check digits and account number).",

@@ -114,6 +114,10 @@ export const EVENT_TYPES = {
   "invoice.written_off": "What an invoice still owed was written off.",
   "payment.applied":
     "What a payment had left unapplied was applied to an invoice (the event carries the payment).",
+  "invoice.credit_applied":
+    "Available credit of a credit note was applied to an invoice (the event carries the credit note and amount).",
+  "invoice.credit_note_removed":
+    "A credit note's credit was taken off an invoice: the invoice owes that amount again, the credit note has it available.",
   "invoice.payment_removed":
     "A payment was taken off an invoice: the invoice owes that amount again, the payment has it unapplied.",
   "invoice.reopened":

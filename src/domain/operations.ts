@@ -1165,6 +1165,20 @@ export const OPERATIONS = {
     ["payments:write"],
     true,
   ),
+  "invoices.apply_credits": op(
+    "invoices.apply_credits",
+    "Payments",
+    "Apply the available credit of the customer's credit notes to an issued invoice (Chargebee: apply_credits)",
+    ["payments:write"],
+    true,
+  ),
+  "invoices.remove_credit_note": op(
+    "invoices.remove_credit_note",
+    "Payments",
+    "Take a credit note's credit off an invoice it was applied to; the invoice owes it again",
+    ["payments:write"],
+    true,
+  ),
   "credit_notes.record_refund": op(
     "credit_notes.record_refund",
     "Payments",

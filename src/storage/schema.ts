@@ -57,6 +57,16 @@ export interface PaymentsTable {
   created_at: Timestamp;
 }
 
+/** Credit of a credit note applied to (positive) or taken off (negative) another invoice. */
+export interface CreditNoteAllocationsTable {
+  tenant_id: string;
+  credit_note_id: string;
+  invoice_id: string;
+  amount: ColumnType<string, string | bigint, never>;
+  position: number;
+  created_at: Timestamp;
+}
+
 /** A customer's card or bank account held by a gateway, with its payment role. */
 export interface PaymentSourcesTable {
   id: string;
@@ -860,6 +870,7 @@ export interface DB {
   roles: RolesTable;
   payment_allocations: PaymentAllocationsTable;
   payment_sources: PaymentSourcesTable;
+  credit_note_allocations: CreditNoteAllocationsTable;
   promotional_credit_entries: PromotionalCreditEntriesTable;
   dunning_notices: DunningNoticesTable;
   provisioning_distributors: ProvisioningDistributorsTable;

@@ -6,15 +6,20 @@
  */
 import type { Ctx } from "../modules/context.js";
 import { type Invoice, voidableDocument, voidDocument } from "../modules/invoicing/index.js";
-import { amountApplied, refundedOnCreditNote } from "../modules/payments/index.js";
+import {
+  amountApplied,
+  creditAllocatedWith,
+  refundedOnCreditNote,
+} from "../modules/payments/index.js";
 
 /**
  * Voids a draft or an issued document that nothing refers to (no credit note, no payment, no
- * refund of a credit note).
+ * refund of a credit note, no credit note's credit applied to it or, from it, to another).
  */
 export async function voidInvoice(ctx: Ctx, id: string): Promise<Invoice> {
   const row = await voidableDocument(ctx, id);
   const applied = await amountApplied(ctx.db, ctx.tenantId, id);
   const refunded = await refundedOnCreditNote(ctx.db, ctx.tenantId, id);
-  return voidDocument(ctx, row, applied + refunded);
+  const credited = await creditAllocatedWith(ctx.db, ctx.tenantId, id);
+  return voidDocument(ctx, row, applied + refunded + credited);
 }

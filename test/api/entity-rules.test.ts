@@ -404,6 +404,20 @@ const CASES: Case[] = [
     call: (r) => ["DELETE", `/v1/customers/${r.customer}/payment_sources/${r.source}`],
   },
   {
+    operation: "invoices.apply_credits",
+    seed: ["invoices.invoice_apply_credits"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/apply_credits`],
+  },
+  {
+    operation: "invoices.remove_credit_note",
+    seed: ["invoices.remove_credit_note"],
+    call: (r) => [
+      "POST",
+      `/v1/invoices/${r.invoice}/remove_credit_note`,
+      { credit_note_id: "crn_none" },
+    ],
+  },
+  {
     operation: "payments.refund",
     seed: ["transactions.refund_transaction", "transactions.record_refund"],
     call: (r) => ["POST", `/v1/payments/${r.payment}/refund`, { amount: "1.00" }],

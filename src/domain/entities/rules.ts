@@ -221,6 +221,8 @@ export const ACCRUE_RULES = {
   "payments.delete": ["transactions.delete_offline_transaction"],
   "invoices.record_payment": ["invoices.record_payment"],
   "invoices.apply_payments": ["invoices.invoice_apply_payments"],
+  "invoices.apply_credits": ["invoices.invoice_apply_credits"],
+  "invoices.remove_credit_note": ["invoices.remove_credit_note"],
   "invoices.remove_payment": ["invoices.remove_payment"],
   "invoices.record_refund": ["invoices.record_refund"],
   "credit_notes.delete": ["credit_notes.delete"],

@@ -30,6 +30,9 @@ export {
 } from "./invoicing.schemas.js";
 export { type BillingPreview, previewSettlement } from "./preview.js";
 export {
+  type CreditNoteFacts,
+  creditNoteFacts,
+  creditNoteIdsOf,
   creditNotesTotal,
   finalizedTotal,
   finalizedTotals,

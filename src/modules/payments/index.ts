@@ -10,6 +10,7 @@ export {
   amountApplied,
   collectedByMonth,
   countPayments,
+  creditAllocatedWith,
   INVOICE_DUE,
   openInvoiceCount,
   refundedOnCreditNote,

@@ -15,6 +15,7 @@ import { type Ctx, dateOf } from "../context.js";
 import { findInvoice } from "../invoicing/index.js";
 import {
   appendAllocations,
+  creditAllocatedFrom,
   findPayment,
   paymentsOnInvoice,
   refundedOnCreditNote,
@@ -43,7 +44,7 @@ export type InvoicePayments = Static<typeof InvoicePaymentsSchema>;
 export type CreditNoteRefunds = Static<typeof CreditNoteRefundsSchema>;
 
 /** The issued invoice, its customer locked and the transfer rules applied. */
-async function openInvoice(ctx: Ctx, invoiceId: string) {
+export async function openInvoice(ctx: Ctx, invoiceId: string) {
   const invoice = await findInvoice(ctx.db, ctx.tenantId, invoiceId);
   if (!invoice) throw notFound("invoice_not_found", `no invoice ${invoiceId}`, { id: invoiceId });
   await lockCustomer(ctx, invoice.customer_id);
@@ -57,7 +58,10 @@ async function openInvoice(ctx: Ctx, invoiceId: string) {
 }
 
 /** What the invoice still owes now. */
-async function dueOf(ctx: Ctx, invoice: { id: string; customer_id: string }): Promise<bigint> {
+export async function dueOf(
+  ctx: Ctx,
+  invoice: { id: string; customer_id: string },
+): Promise<bigint> {
   const [due] = await invoiceDues(ctx, invoice.customer_id, { ids: [invoice.id] });
   return due?.due ?? 0n;
 }
@@ -381,7 +385,8 @@ async function creditNoteRefundable(
   );
   const paid = on.reduce((s, p) => s + p.amount, 0n);
   const unused = due < 0n ? -due : 0n;
-  let refundable = total - refunded;
+  // what the credit note gave to other invoices is not its to refund
+  let refundable = total - refunded - (await creditAllocatedFrom(ctx.db, ctx.tenantId, note.id));
   if (unused < refundable) refundable = unused;
   if (paid < refundable) refundable = paid;
   return { total, refunded, refundable: refundable > 0n ? refundable : 0n, on };

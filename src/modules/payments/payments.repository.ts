@@ -1,6 +1,11 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB, PaymentsTable } from "../../storage/schema.js";
-import { creditNotesTotal, finalizedTotal, invoicesAsI } from "../invoicing/index.js";
+import {
+  creditNoteIdsOf,
+  creditNotesTotal,
+  finalizedTotal,
+  invoicesAsI,
+} from "../invoicing/index.js";
 
 export type PaymentRow = Selectable<PaymentsTable>;
 
@@ -174,12 +179,16 @@ export async function paymentsOnInvoice(
 
 /**
  * What invoice `i` still owes: its total, less credit notes for it, the promotional credits
- * applied when it was issued, and what payments and write-offs applied.
+ * applied when it was issued, what payments and write-offs applied, and the credit of other
+ * credit notes applied to it; plus the credit its own credit notes gave to other invoices.
  */
 export const INVOICE_DUE = sql`(i.total_gross
   + ${creditNotesTotal(sql.ref("i.id"))}
   - i.credits_applied
-  - coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id), 0))`;
+  - coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id), 0)
+  - coalesce((SELECT sum(ca.amount) FROM credit_note_allocations ca WHERE ca.invoice_id = i.id), 0)
+  + coalesce((SELECT sum(ca.amount) FROM credit_note_allocations ca
+              WHERE ca.credit_note_id IN ${creditNoteIdsOf(sql.ref("i.id"))}), 0))`;
 
 export type OpenInvoice = {
   id: string;
@@ -343,4 +352,65 @@ export async function refundedOnCreditNote(
     .where("status", "=", "succeeded")
     .executeTakeFirst();
   return row?.total ? BigInt(row.total) : 0n;
+}
+
+// ---- credit of credit notes applied to other invoices -------------------------------------------
+
+/** Net credit per credit note on the invoice (only those with some), in order of first use. */
+export async function creditNotesOnInvoice(
+  db: Kysely<DB>,
+  tenantId: string,
+  invoiceId: string,
+): Promise<{ creditNoteId: string; amount: bigint }[]> {
+  const { rows } = await sql<{ credit_note_id: string; amount: string }>`
+    SELECT credit_note_id, sum(amount)::text AS amount
+    FROM credit_note_allocations
+    WHERE tenant_id = ${tenantId} AND invoice_id = ${invoiceId}
+    GROUP BY credit_note_id
+    HAVING sum(amount) <> 0
+    ORDER BY min(created_at), credit_note_id`.execute(db);
+  return rows.map((r) => ({ creditNoteId: r.credit_note_id, amount: BigInt(r.amount) }));
+}
+
+/** What the credit note has applied to other invoices, net. */
+export async function creditAllocatedFrom(
+  db: Kysely<DB>,
+  tenantId: string,
+  creditNoteId: string,
+): Promise<bigint> {
+  const row = await db
+    .selectFrom("credit_note_allocations")
+    .select(({ fn }) => fn.sum<string>("amount").as("total"))
+    .where("tenant_id", "=", tenantId)
+    .where("credit_note_id", "=", creditNoteId)
+    .executeTakeFirst();
+  return row?.total ? BigInt(row.total) : 0n;
+}
+
+/** What credit notes have applied to the document, or it (a credit note) to others, net. */
+export async function creditAllocatedWith(
+  db: Kysely<DB>,
+  tenantId: string,
+  documentId: string,
+): Promise<bigint> {
+  const { rows } = await sql<{ total: string | null }>`
+    SELECT (coalesce((SELECT sum(amount) FROM credit_note_allocations
+                      WHERE tenant_id = ${tenantId} AND invoice_id = ${documentId}), 0)
+          + coalesce((SELECT sum(amount) FROM credit_note_allocations
+                      WHERE tenant_id = ${tenantId} AND credit_note_id = ${documentId}), 0))::text AS total`.execute(
+    db,
+  );
+  return BigInt(rows[0]?.total ?? "0");
+}
+
+/** Appends a credit note's allocation (positive: applied; negative: taken off) after its last. */
+export async function appendCreditAllocation(
+  db: Kysely<DB>,
+  row: { tenantId: string; creditNoteId: string; invoiceId: string; amount: bigint; at: Date },
+): Promise<void> {
+  await sql`
+    INSERT INTO credit_note_allocations (tenant_id, credit_note_id, invoice_id, amount, position, created_at)
+    SELECT ${row.tenantId}, ${row.creditNoteId}, ${row.invoiceId}, ${row.amount},
+           coalesce(max(position), -1) + 1, ${row.at}
+    FROM credit_note_allocations WHERE credit_note_id = ${row.creditNoteId}`.execute(db);
 }

@@ -3,6 +3,10 @@ import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import {
+  applyCreditsToInvoice,
+  removeCreditNoteFromInvoice,
+} from "./credit-allocations.service.js";
+import {
   applyPaymentsToInvoice,
   recordCreditNoteRefund,
   recordInvoicePayment,
@@ -11,14 +15,17 @@ import {
 } from "./invoice-payments.service.js";
 import {
   Amount,
+  ApplyCreditsBody,
   ApplyPaymentsBody,
   CreditNoteRefundsSchema,
+  InvoiceCreditsSchema,
   InvoicePaymentsSchema,
   Nullable,
   PaymentSchema,
   RecordCreditNoteRefundBody,
   RecordPaymentBody,
   RecordRefundBody,
+  RemoveCreditNoteBody,
   RemovePaymentBody,
 } from "./payments.schemas.js";
 import {
@@ -364,6 +371,42 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 200,
         body: await setDunningPolicy(ctx, req.body),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/apply_credits",
+    {
+      config: { operation: "invoices.apply_credits" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(ApplyCreditsBody),
+        response: { 200: InvoiceCreditsSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await applyCreditsToInvoice(ctx, req.params.id, req.body ?? {}),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/remove_credit_note",
+    {
+      config: { operation: "invoices.remove_credit_note" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: RemoveCreditNoteBody,
+        response: { 200: InvoiceCreditsSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await removeCreditNoteFromInvoice(ctx, req.params.id, req.body),
       })),
   );
 };

@@ -165,3 +165,51 @@ export const ExcessPaymentBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** POST body of applying credit notes' available credit to an invoice. */
+export const ApplyCreditsBody = Type.Object(
+  {
+    credit_notes: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            credit_note_id: Type.String({ maxLength: 64 }),
+            amount: Type.Optional({
+              ...Amount,
+              description:
+                "Default: all the credit note has available, up to what the invoice still owes",
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        {
+          minItems: 1,
+          maxItems: 100,
+          description:
+            "Apply these, in this order; default: every credit note with credit available, oldest first",
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** POST body of taking a credit note's credit off an invoice. */
+export const RemoveCreditNoteBody = Type.Object(
+  { credit_note_id: Type.String({ maxLength: 64 }) },
+  { additionalProperties: false },
+);
+
+/** An invoice's applied credit after a change: what it owes and the credit notes on it. */
+export const InvoiceCreditsSchema = Type.Object({
+  invoice_id: Type.String(),
+  currency: Type.String(),
+  due: Type.String({ description: "What the invoice still owes" }),
+  credit_notes: Type.Array(
+    Type.Object({
+      credit_note_id: Type.String(),
+      amount: Type.String({ description: "What the credit note has applied to the invoice, net" }),
+    }),
+    { description: "Credit notes of other invoices whose credit is applied to this one" },
+  ),
+});
