@@ -282,6 +282,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge one customer into another: its contracts, documents, payments, payment sources, contacts and credits move; it is deleted
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -3428,16 +3450,6 @@ export interface components {
             created_at: string;
             disabled_at: string | null;
         };
-        Address: {
-            line1?: string;
-            line2?: string;
-            street?: string;
-            house_number?: string;
-            postal_code?: string;
-            city?: string;
-            /** @description ISO 3166-1 alpha-2, e.g. DE */
-            country?: string;
-        };
         Customer: {
             id: string;
             external_id: string | null;
@@ -3473,6 +3485,16 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        Address: {
+            line1?: string;
+            line2?: string;
+            street?: string;
+            house_number?: string;
+            postal_code?: string;
+            city?: string;
+            /** @description ISO 3166-1 alpha-2, e.g. DE */
+            country?: string;
         };
         CustomerContact: {
             id: string;
@@ -4649,6 +4671,60 @@ export interface operations {
                     "application/json": {
                         ended: boolean;
                     };
+                };
+            };
+        };
+    };
+    "customers.merge": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The customer merged: its records move, then it is deleted */
+                    from_customer_id: string;
+                    /** @description The customer that remains */
+                    to_customer_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: components["schemas"]["Customer"];
+                        merged_customer_id: string;
+                        moved: {
+                            contracts: number;
+                            /** @description Invoices and credit notes */
+                            documents: number;
+                            /** @description Payments, refunds and write-offs */
+                            payments: number;
+                            payment_sources: number;
+                            contacts: number;
+                            promotional_credit_currencies: string[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

@@ -311,6 +311,8 @@ export const ERROR_CODES = {
   credit_exceeds_available:
     "The amount is more than the credit note has available; `details.available` gives the most it can be.",
   credit_note_not_on_invoice: "The credit note has no credit applied to this invoice to take off.",
+  customers_not_mergeable:
+    "The customers cannot be merged; `details.reason` says why (same_customer, deleted, business_entity, time_zone, transferred, hierarchy, partner, contact_limit).",
   card_expired:
     "The card's expiry month is before the current month; add a card that is still valid.",
   invalid_iban: "The IBAN is not a valid IBAN (country, check digits and account number).",

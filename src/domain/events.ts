@@ -133,6 +133,8 @@ export const EVENT_TYPES = {
     "Promotional credits were deducted from a customer's balance in a currency.",
   "promotional_credits.set": "A customer's promotional credit balance in a currency was set.",
   "business_entity.created": "A business entity (a company the tenant invoices as) was created.",
+  "customer.merged":
+    "A customer was merged into this one: its contracts, documents, payments, payment sources, contacts and promotional credits moved here and it was deleted.",
   "customer.transferred":
     "A customer moved to another business entity; a deprecated copy stays in the source (the event carries the transfer).",
   "contract.transferred":

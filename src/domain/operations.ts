@@ -348,6 +348,13 @@ export const OPERATIONS = {
     ["customers:write"],
     true,
   ),
+  "customers.merge": op(
+    "customers.merge",
+    "Customers",
+    "Merge one customer into another: its contracts, documents, payments, payment sources, contacts and credits move; it is deleted",
+    ["customers:write"],
+    true,
+  ),
   "customer_contacts.list": op(
     "customer_contacts.list",
     "Customers",

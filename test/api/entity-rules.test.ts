@@ -475,6 +475,16 @@ const CASES: Case[] = [
     ],
     call: (r) => (r.action ? ["POST", `/v1/subscription_actions/${r.action}/cancel`] : null),
   },
+  {
+    operation: "customers.merge",
+    seed: ["customers.merge_customers"],
+    // refused for its own reason (a copy is never merged), not by the transfer rules
+    call: (r, ids) => [
+      "POST",
+      "/v1/customers/merge",
+      { from_customer_id: r.customer, to_customer_id: ids.parent },
+    ],
+  },
   // last: it erases the customer's data the calls above use
   {
     operation: "customers.clear_personal_data",

@@ -172,6 +172,7 @@ export const ACCRUE_RULES = {
   "customers.lock": [],
   "customers.unlock": [],
   "customers.clear_personal_data": ["customers.customer_clear_personal_data"],
+  "customers.merge": ["customers.merge_customers"],
   "customers.update_billing_info": ["customers.customer_update_billing"],
   "customers.update_address": ["addresses.address_update"],
   "customer_contacts.create": ["customers.add_contact"],

@@ -496,3 +496,26 @@ export async function countCustomerOrders(
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Moves every contract and order of customer `from` to customer `to` (a merge); how many contracts. */
+export async function reassignContracts(
+  db: Kysely<DB>,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<number> {
+  await db
+    .updateTable("orders")
+    .set({ customer_id: to })
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", from)
+    .execute();
+  const moved = await db
+    .updateTable("contracts")
+    .set({ customer_id: to })
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", from)
+    .returning("id")
+    .execute();
+  return moved.length;
+}

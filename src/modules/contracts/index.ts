@@ -37,6 +37,7 @@ export {
   markDue,
   markPortalOrder,
   type OrderRow,
+  reassignContracts,
   saveTimeline,
   setBillingFrozen,
   setGracePeriodEnd,

@@ -271,3 +271,46 @@ export async function applyPromotionalCredits(
   await insertEntries(ctx.db, entries);
   return applied;
 }
+
+/**
+ * Moves a merged customer's promotional credits to the customer it was merged into: per
+ * currency, a `deduct` entry empties `from` and an `add` entry credits `to`, both naming the
+ * other. Both customers are locked by the caller. Answers the currencies moved.
+ */
+export async function mergePromotionalCredits(
+  ctx: Ctx,
+  from: string,
+  to: string,
+): Promise<string[]> {
+  const balances = await balancesOf(ctx.db, ctx.tenantId, [from], { positive: true });
+  const now = nowDate(ctx);
+  const entries: NewCreditEntry[] = [];
+  for (const b of balances) {
+    const target = await balanceIn(ctx.db, ctx.tenantId, to, b.currency);
+    const common = { tenantId: ctx.tenantId, currency: b.currency, createdAt: now };
+    entries.push(
+      {
+        ...common,
+        id: newId("promotionalCredit"),
+        customerId: from,
+        kind: "deduct",
+        amount: -b.balance,
+        balanceAfter: 0n,
+        description: `Merged into customer ${to}`,
+        reference: to,
+      },
+      {
+        ...common,
+        id: newId("promotionalCredit"),
+        customerId: to,
+        kind: "add",
+        amount: b.balance,
+        balanceAfter: target + b.balance,
+        description: `Merged from customer ${from}`,
+        reference: from,
+      },
+    );
+  }
+  await insertEntries(ctx.db, entries);
+  return balances.map((b) => b.currency);
+}

@@ -4,6 +4,7 @@ export {
   type CreditClaim,
   deductPromotionalCredits,
   listPromotionalCredits,
+  mergePromotionalCredits,
   type PromotionalCreditEntry,
   type PromotionalCredits,
   type PromotionalCreditsChange,

@@ -87,3 +87,20 @@ export async function deleteContactsOf(
     .execute();
   return rows.length;
 }
+
+/** Moves every contact of customer `from` to customer `to` (a merge); how many. */
+export async function reassignContacts(
+  db: Kysely<DB>,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<number> {
+  const moved = await db
+    .updateTable("customer_contacts")
+    .set({ customer_id: to })
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", from)
+    .returning("id")
+    .execute();
+  return moved.length;
+}

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
+import { mergeCustomers } from "../../workflows/customer-merge.js";
 import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import {
   CustomerAddressInput,
@@ -23,7 +25,48 @@ import {
   updateBillingInfo,
 } from "./customers.service.js";
 
+const MergeInput = Type.Object(
+  {
+    from_customer_id: Type.String({
+      maxLength: 64,
+      description: "The customer merged: its records move, then it is deleted",
+    }),
+    to_customer_id: Type.String({ maxLength: 64, description: "The customer that remains" }),
+  },
+  { additionalProperties: false },
+);
+
+const MergeResultSchema = Type.Object({
+  customer: CustomerSchema,
+  merged_customer_id: Type.String(),
+  moved: Type.Object({
+    contracts: Type.Integer(),
+    documents: Type.Integer({ description: "Invoices and credit notes" }),
+    payments: Type.Integer({ description: "Payments, refunds and write-offs" }),
+    payment_sources: Type.Integer(),
+    contacts: Type.Integer(),
+    promotional_credit_currencies: Type.Array(Type.String()),
+  }),
+});
+
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    "/customers/merge",
+    {
+      config: { operation: "customers.merge" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: MergeInput,
+        response: { 200: MergeResultSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await mergeCustomers(ctx, req.body),
+      })),
+  );
+
   app.post(
     "/customers",
     {

@@ -13,7 +13,8 @@ import type { Address } from "../../storage/schema.js";
 import { type Ctx, nowDate } from "../context.js";
 import { entityForNewRecord } from "../entities/index.js";
 import { fetchPage, type Page } from "../pagination.js";
-import { deleteContactsOf } from "./contacts.repository.js";
+import { countContacts, deleteContactsOf, reassignContacts } from "./contacts.repository.js";
+import { MAX_CONTACTS } from "./contacts.schemas.js";
 import {
   type CustomerRow,
   type CustomerValues,
@@ -22,6 +23,7 @@ import {
   findCustomerView,
   insertCustomer,
   listCustomers as listRows,
+  markCustomerOrdered,
   updateCustomer,
 } from "./customers.repository.js";
 import type {
@@ -382,4 +384,31 @@ export async function clearPersonalData(ctx: Ctx, id: string): Promise<Customer>
     payload: after,
   });
   return after;
+}
+
+/**
+ * Closes customer `from` merged into `into` (both locked by the caller): its contacts move to
+ * `into` (at most MAX_CONTACTS together), `into` takes its orders' mark, and `from` is deleted.
+ * Answers how many contacts moved.
+ */
+export async function closeMergedCustomer(
+  ctx: Ctx,
+  from: CustomerRow,
+  into: CustomerRow,
+): Promise<number> {
+  const together =
+    (await countContacts(ctx.db, ctx.tenantId, from.id)) +
+    (await countContacts(ctx.db, ctx.tenantId, into.id));
+  if (together > MAX_CONTACTS) {
+    throw unprocessable(
+      "customers_not_mergeable",
+      `together the customers have ${together} contacts; a customer has at most ${MAX_CONTACTS}`,
+      { reason: "contact_limit", limit: MAX_CONTACTS },
+    );
+  }
+  const contacts = await reassignContacts(ctx.db, ctx.tenantId, from.id, into.id);
+  if (from.has_orders && !into.has_orders) await markCustomerOrdered(ctx.db, ctx.tenantId, into.id);
+  const now = nowDate(ctx);
+  await updateCustomer(ctx.db, ctx.tenantId, from.id, { updated_at: now, deleted_at: now });
+  return contacts;
 }

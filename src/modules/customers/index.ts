@@ -17,6 +17,7 @@ export {
   type Customer,
   type CustomerInputData,
   type CustomerPatchData,
+  closeMergedCustomer,
   createCustomer,
   customerForChange,
   deleteCustomer,

@@ -21,7 +21,12 @@ export {
   voidDocument,
 } from "./documents.js";
 export { issuedTotalsByMonth } from "./documents.repository.js";
-export { countDocumentsByKind, findInvoice, latestDocuments } from "./invoicing.repository.js";
+export {
+  countDocumentsByKind,
+  findInvoice,
+  latestDocuments,
+  reassignDocuments,
+} from "./invoicing.repository.js";
 export {
   BusinessEntityInput,
   BusinessEntityPatch,

@@ -414,3 +414,23 @@ export async function countDocumentsByKind(
     .execute();
   return rows.map((r) => ({ kind: r.kind, n: Number(r.n) }));
 }
+
+/**
+ * Moves every document of customer `from` to customer `to` (a merge); how many. A document's
+ * printed parties (sender, recipient) are kept as issued.
+ */
+export async function reassignDocuments(
+  db: Kysely<DB>,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<number> {
+  const moved = await db
+    .updateTable("invoices")
+    .set({ customer_id: to })
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", from)
+    .returning("id")
+    .execute();
+  return moved.length;
+}

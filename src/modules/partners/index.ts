@@ -5,7 +5,12 @@ export {
   getBudget,
   setBudget,
 } from "./budgets.js";
-export { findPartner, type PartnerRow, partnerCustomerIds } from "./partners.repository.js";
+export {
+  findPartner,
+  type PartnerRow,
+  partnerCustomerIds,
+  partnerOfCustomer,
+} from "./partners.repository.js";
 export { PartnerOrderSchema } from "./partners.schemas.js";
 export {
   actingPartner,

@@ -373,3 +373,18 @@ export async function partnerCustomerCountsByCurrency(
     .groupBy("i.currency")
     .execute();
 }
+
+/** The partner a customer is registered under, if any. */
+export async function partnerOfCustomer(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("partner_customers")
+    .select("partner_id")
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", customerId)
+    .executeTakeFirst();
+  return row?.partner_id;
+}

@@ -6,6 +6,7 @@ export {
   lockInvoiceToDun,
   noticedLevels,
 } from "./dunning.repository.js";
+export { reassignPaymentSources } from "./payment-sources.repository.js";
 export {
   amountApplied,
   collectedByMonth,
@@ -13,6 +14,7 @@ export {
   creditAllocatedWith,
   INVOICE_DUE,
   openInvoiceCount,
+  reassignPayments,
   refundedOnCreditNote,
 } from "./payments.repository.js";
 export { amountOwed, customerBalance } from "./payments.service.js";

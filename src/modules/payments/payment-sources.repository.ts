@@ -90,3 +90,28 @@ export async function clearRole(
     .executeTakeFirst();
   return row?.id;
 }
+
+/**
+ * Moves every payment source of customer `from` to customer `to` (a merge); a moved source
+ * keeps its role only where `to` has no source with it. How many moved.
+ */
+export async function reassignPaymentSources(
+  db: Kysely<DB>,
+  tenantId: string,
+  from: string,
+  to: string,
+  at: Date,
+): Promise<number> {
+  const held = await sourcesWithRole(db, tenantId, to);
+  for (const role of new Set(held.map((s) => s.role))) {
+    if (role !== "none") await clearRole(db, tenantId, from, role, at);
+  }
+  const moved = await db
+    .updateTable("payment_sources")
+    .set({ customer_id: to, updated_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", from)
+    .returning("id")
+    .execute();
+  return moved.length;
+}

@@ -414,3 +414,20 @@ export async function appendCreditAllocation(
            coalesce(max(position), -1) + 1, ${row.at}
     FROM credit_note_allocations WHERE credit_note_id = ${row.creditNoteId}`.execute(db);
 }
+
+/** Moves every payment, refund and write-off of customer `from` to customer `to` (a merge); how many. */
+export async function reassignPayments(
+  db: Kysely<DB>,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<number> {
+  const moved = await db
+    .updateTable("payments")
+    .set({ customer_id: to })
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", from)
+    .returning("id")
+    .execute();
+  return moved.length;
+}
