@@ -2617,6 +2617,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/record_tax_withheld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record tax the customer withheld from an issued invoice (settles it by that amount without money)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.record_tax_withheld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/remove_tax_withheld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove withheld tax recorded on an invoice in error; the invoice owes it again
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.remove_tax_withheld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit_notes/{id}/record_tax_withheld_refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give withheld tax of the corrected invoice back through a credit note
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["credit_notes.record_tax_withheld_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit_notes/{id}/remove_tax_withheld_refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a refund of withheld tax recorded on a credit note in error
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["credit_notes.remove_tax_withheld_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/payment_sources": {
         parameters: {
             query?: never;
@@ -11791,8 +11879,8 @@ export interface operations {
                         data: {
                             id: string;
                             customer_id: string;
-                            kind: "payment" | "refund" | "write_off";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                            kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                             status: "succeeded" | "failed";
                             amount: string;
                             currency: string;
@@ -11872,8 +11960,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         customer_id: string;
-                        kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -11931,8 +12019,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         customer_id: string;
-                        kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -12023,8 +12111,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         customer_id: string;
-                        kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -12091,8 +12179,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         customer_id: string;
-                        kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -12168,8 +12256,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         customer_id: string;
-                        kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -12248,8 +12336,8 @@ export interface operations {
                         payments: {
                             id: string;
                             customer_id: string;
-                            kind: "payment" | "refund" | "write_off";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                            kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                             status: "succeeded" | "failed";
                             amount: string;
                             currency: string;
@@ -12325,8 +12413,8 @@ export interface operations {
                         payments: {
                             id: string;
                             customer_id: string;
-                            kind: "payment" | "refund" | "write_off";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                            kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                             status: "succeeded" | "failed";
                             amount: string;
                             currency: string;
@@ -12404,8 +12492,8 @@ export interface operations {
                         payments: {
                             id: string;
                             customer_id: string;
-                            kind: "payment" | "refund" | "write_off";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                            kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                             status: "succeeded" | "failed";
                             amount: string;
                             currency: string;
@@ -12487,8 +12575,8 @@ export interface operations {
                         refunds: {
                             id: string;
                             customer_id: string;
-                            kind: "payment" | "refund" | "write_off";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                            kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                             status: "succeeded" | "failed";
                             amount: string;
                             currency: string;
@@ -12555,6 +12643,8 @@ export interface operations {
                             paid: string;
                             refunded: string;
                             written_off: string;
+                            /** @description Tax the customer withheld and paid to its tax authority, net of refunds */
+                            tax_withheld: string;
                             /** @description Positive: the customer owes this; negative: the customer's credit */
                             balance: string;
                         }[];
@@ -12765,6 +12855,289 @@ export interface operations {
                             /** @description What the credit note has applied to the invoice, net */
                             amount: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.record_tax_withheld": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A decimal amount in the currency, e.g. 12.50 */
+                    amount: string;
+                    reference?: string;
+                    /**
+                     * Format: date-time
+                     * @description Default: now
+                     */
+                    date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
+                        status: "succeeded" | "failed";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        payment_method: string | null;
+                        payment_source_id: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.remove_tax_withheld": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tax_withheld_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
+                        status: "succeeded" | "failed";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        payment_method: string | null;
+                        payment_source_id: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "credit_notes.record_tax_withheld_refund": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A decimal amount in the currency, e.g. 12.50 */
+                    amount: string;
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        refunds: {
+                            id: string;
+                            customer_id: string;
+                            kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
+                            status: "succeeded" | "failed";
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            card_last4: string | null;
+                            failure: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            refunds_payment_id: string | null;
+                            payment_method: string | null;
+                            payment_source_id: string | null;
+                            allocations: {
+                                invoice_id: string;
+                                /** @description Negative on a refund: the invoice owes this again */
+                                amount: string;
+                            }[];
+                            /** @description What the payment left as the customer's credit */
+                            unapplied: string;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "credit_notes.remove_tax_withheld_refund": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    refund_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
+                        status: "succeeded" | "failed";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        payment_method: string | null;
+                        payment_source_id: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
                     };
                 };
             };
@@ -13224,8 +13597,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         customer_id: string;
-                        kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -13302,8 +13675,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         customer_id: string;
-                        kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;
@@ -13373,8 +13746,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         customer_id: string;
-                        kind: "payment" | "refund" | "write_off";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
                         status: "succeeded" | "failed";
                         amount: string;
                         currency: string;

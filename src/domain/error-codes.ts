@@ -312,7 +312,11 @@ export const ERROR_CODES = {
     "The amount is more than the credit note has available; `details.available` gives the most it can be.",
   credit_note_not_on_invoice: "The credit note has no credit applied to this invoice to take off.",
   customers_not_mergeable:
-    "The customers cannot be merged; `details.reason` says why (same_customer, deleted, business_entity, time_zone, transferred, hierarchy, partner, contact_limit).",
+    "The customers cannot be merged; `details.reason` says why (same_customer, business_entity, time_zone, transferred, hierarchy, partner, contact_limit).",
+  tax_withheld_not_on_invoice: "No withheld tax with this id is recorded on the invoice.",
+  tax_withheld_refunded:
+    "A credit note refunded part of this withheld tax; remove that refund before removing the withheld tax.",
+  tax_withheld_refund_not_found: "The credit note has no refund of withheld tax with this id.",
   card_expired:
     "The card's expiry month is before the current month; add a card that is still valid.",
   invalid_iban: "The IBAN is not a valid IBAN (country, check digits and account number).",

@@ -118,6 +118,14 @@ export const EVENT_TYPES = {
     "Available credit of a credit note was applied to an invoice (the event carries the credit note and amount).",
   "invoice.credit_note_removed":
     "A credit note's credit was taken off an invoice: the invoice owes that amount again, the credit note has it available.",
+  "invoice.tax_withheld_recorded":
+    "Tax the customer withheld was recorded on an invoice (the event carries the settlement).",
+  "invoice.tax_withheld_removed":
+    "Withheld tax recorded on an invoice in error was removed; the invoice owes it again.",
+  "credit_note.tax_withheld_refunded":
+    "A credit note gave withheld tax of its invoice back (the event carries the refunds).",
+  "credit_note.tax_withheld_refund_removed":
+    "A refund of withheld tax recorded on a credit note in error was removed.",
   "invoice.payment_removed":
     "A payment was taken off an invoice: the invoice owes that amount again, the payment has it unapplied.",
   "invoice.reopened":

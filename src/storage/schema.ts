@@ -37,8 +37,8 @@ export interface PaymentsTable {
   id: string;
   tenant_id: string;
   customer_id: string;
-  kind: "payment" | "refund" | "write_off";
-  method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+  kind: "payment" | "refund" | "write_off" | "tax_withheld";
+  method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
   status: "succeeded" | "failed";
   amount: ColumnType<string, string | bigint, never>;
   currency: string;

@@ -418,6 +418,29 @@ const CASES: Case[] = [
     ],
   },
   {
+    operation: "invoices.record_tax_withheld",
+    seed: ["invoices.record_tax_withheld"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/record_tax_withheld`, { amount: "1.00" }],
+  },
+  {
+    operation: "invoices.remove_tax_withheld",
+    seed: ["invoices.remove_tax_withheld"],
+    call: (r) => [
+      "POST",
+      `/v1/invoices/${r.invoice}/remove_tax_withheld`,
+      { tax_withheld_id: "pay_none" },
+    ],
+  },
+  {
+    operation: "credit_notes.remove_tax_withheld_refund",
+    seed: ["credit_notes.remove_tax_withheld_refund"],
+    call: (r) => [
+      "POST",
+      `/v1/credit_notes/${r.invoice}/remove_tax_withheld_refund`,
+      { refund_id: "pay_none" },
+    ],
+  },
+  {
     operation: "payments.refund",
     seed: ["transactions.refund_transaction", "transactions.record_refund"],
     call: (r) => ["POST", `/v1/payments/${r.payment}/refund`, { amount: "1.00" }],

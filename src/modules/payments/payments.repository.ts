@@ -157,7 +157,7 @@ export async function appendAllocations(
 
 /**
  * What each payment has on the invoice now: its allocations there plus its refunds' reopenings,
- * per payment (write-offs left out), only the ones with something left, oldest payment first.
+ * per payment (write-offs and withheld tax left out: they are not money), only the ones with something left, oldest payment first.
  */
 export async function paymentsOnInvoice(
   db: Kysely<DB>,
@@ -168,7 +168,7 @@ export async function paymentsOnInvoice(
     SELECT coalesce(p.refunds_payment_id, p.id) AS payment_id, sum(a.amount)::text AS amount
     FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
     WHERE a.tenant_id = ${tenantId} AND a.invoice_id = ${invoiceId}
-      AND p.kind <> 'write_off' AND p.status = 'succeeded'
+      AND p.method NOT IN ('write_off', 'tax_withheld') AND p.status = 'succeeded'
     GROUP BY 1
     HAVING sum(a.amount) <> 0
     ORDER BY 1`.execute(db);
@@ -241,11 +241,11 @@ export async function findInvoiceDues(
 export function succeededTotals(db: Kysely<DB>, tenantId: string, customerId: string) {
   return db
     .selectFrom("payments")
-    .select(["currency", "kind", sql<string>`sum(amount)`.as("total")])
+    .select(["currency", "kind", "method", sql<string>`sum(amount)`.as("total")])
     .where("tenant_id", "=", tenantId)
     .where("customer_id", "=", customerId)
     .where("status", "=", "succeeded")
-    .groupBy(["currency", "kind"])
+    .groupBy(["currency", "kind", "method"])
     .execute();
 }
 
@@ -310,6 +310,7 @@ export async function collectedByMonth(
            sum(CASE WHEN kind = 'refund' THEN -amount ELSE amount END)::text AS total
     FROM payments
     WHERE tenant_id = ${tenantId} AND status = 'succeeded' AND kind IN ('payment', 'refund')
+      AND method <> 'tax_withheld'
       AND received_at >= ${from}::timestamptz
       AND received_at <= ${to}::timestamptz
     GROUP BY 1, 2
@@ -430,4 +431,26 @@ export async function reassignPayments(
     .returning("id")
     .execute();
   return moved.length;
+}
+
+// ---- withheld tax ---------------------------------------------------------------------------------
+
+/**
+ * The withheld tax recorded on the invoice, oldest first, each with what refunds of it (through
+ * credit notes) gave back.
+ */
+export async function taxWithheldOnInvoice(
+  db: Kysely<DB>,
+  tenantId: string,
+  invoiceId: string,
+): Promise<{ id: string; amount: bigint; refunded: bigint }[]> {
+  const { rows } = await sql<{ id: string; amount: string; refunded: string }>`
+    SELECT p.id, p.amount::text AS amount,
+           coalesce((SELECT sum(r.amount) FROM payments r
+                     WHERE r.refunds_payment_id = p.id AND r.status = 'succeeded'), 0)::text AS refunded
+    FROM payments p
+    WHERE p.tenant_id = ${tenantId} AND p.kind = 'tax_withheld' AND p.status = 'succeeded'
+      AND p.id IN (SELECT a.payment_id FROM payment_allocations a WHERE a.invoice_id = ${invoiceId})
+    ORDER BY p.id`.execute(db);
+  return rows.map((r) => ({ id: r.id, amount: BigInt(r.amount), refunded: BigInt(r.refunded) }));
 }

@@ -25,8 +25,12 @@ import {
   RecordCreditNoteRefundBody,
   RecordPaymentBody,
   RecordRefundBody,
+  RecordTaxWithheldBody,
   RemoveCreditNoteBody,
   RemovePaymentBody,
+  RemoveTaxWithheldBody,
+  RemoveTaxWithheldRefundBody,
+  TaxWithheldRefundBody,
 } from "./payments.schemas.js";
 import {
   createPayment,
@@ -39,6 +43,12 @@ import {
   setDunningPolicy,
   writeOffInvoice,
 } from "./payments.service.js";
+import {
+  recordTaxWithheld,
+  recordTaxWithheldRefund,
+  removeTaxWithheld,
+  removeTaxWithheldRefund,
+} from "./tax-withheld.service.js";
 
 const DunningStepInput = Type.Object(
   {
@@ -323,6 +333,10 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 paid: Type.String(),
                 refunded: Type.String(),
                 written_off: Type.String(),
+                tax_withheld: Type.String({
+                  description:
+                    "Tax the customer withheld and paid to its tax authority, net of refunds",
+                }),
                 balance: Type.String({
                   description: "Positive: the customer owes this; negative: the customer's credit",
                 }),
@@ -407,6 +421,78 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 200,
         body: await removeCreditNoteFromInvoice(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/record_tax_withheld",
+    {
+      config: { operation: "invoices.record_tax_withheld" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: RecordTaxWithheldBody,
+        response: { 201: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await recordTaxWithheld(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/remove_tax_withheld",
+    {
+      config: { operation: "invoices.remove_tax_withheld" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: RemoveTaxWithheldBody,
+        response: { 200: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await removeTaxWithheld(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/credit_notes/:id/record_tax_withheld_refund",
+    {
+      config: { operation: "credit_notes.record_tax_withheld_refund" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: TaxWithheldRefundBody,
+        response: { 201: Type.Object({ refunds: Type.Array(PaymentSchema) }) },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: { refunds: await recordTaxWithheldRefund(ctx, req.params.id, req.body) },
+      })),
+  );
+
+  app.post(
+    "/credit_notes/:id/remove_tax_withheld_refund",
+    {
+      config: { operation: "credit_notes.remove_tax_withheld_refund" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: RemoveTaxWithheldRefundBody,
+        response: { 200: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await removeTaxWithheldRefund(ctx, req.params.id, req.body),
       })),
   );
 };

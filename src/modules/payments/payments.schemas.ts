@@ -14,12 +14,18 @@ export const Amount = Type.String({
 export const PaymentSchema = Type.Object({
   id: Type.String(),
   customer_id: Type.String(),
-  kind: Type.Union([Type.Literal("payment"), Type.Literal("refund"), Type.Literal("write_off")]),
+  kind: Type.Union([
+    Type.Literal("payment"),
+    Type.Literal("refund"),
+    Type.Literal("write_off"),
+    Type.Literal("tax_withheld"),
+  ]),
   method: Type.Union([
     Type.Literal("offline"),
     Type.Literal("test_card"),
     Type.Literal("test_direct_debit"),
     Type.Literal("write_off"),
+    Type.Literal("tax_withheld"),
   ]),
   status: Type.Union([Type.Literal("succeeded"), Type.Literal("failed")]),
   amount: Type.String(),
@@ -213,3 +219,33 @@ export const InvoiceCreditsSchema = Type.Object({
     { description: "Credit notes of other invoices whose credit is applied to this one" },
   ),
 });
+
+/** POST body of recording tax the customer withheld from an invoice. */
+export const RecordTaxWithheldBody = Type.Object(
+  {
+    amount: Amount,
+    reference: Type.Optional(Reference),
+    date: Type.Optional(
+      Type.String({ format: "date-time", maxLength: 64, description: "Default: now" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** POST body of removing withheld tax from an invoice. */
+export const RemoveTaxWithheldBody = Type.Object(
+  { tax_withheld_id: Type.String({ maxLength: 64 }) },
+  { additionalProperties: false },
+);
+
+/** POST body of giving withheld tax back through a credit note. */
+export const TaxWithheldRefundBody = Type.Object(
+  { amount: Amount, reference: Type.Optional(Reference) },
+  { additionalProperties: false },
+);
+
+/** POST body of removing a refund of withheld tax from a credit note. */
+export const RemoveTaxWithheldRefundBody = Type.Object(
+  { refund_id: Type.String({ maxLength: 64 }) },
+  { additionalProperties: false },
+);

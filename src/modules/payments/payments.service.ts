@@ -35,8 +35,8 @@ import {
 export type Payment = {
   id: string;
   customer_id: string;
-  kind: "payment" | "refund" | "write_off";
-  method: "offline" | "test_card" | "test_direct_debit" | "write_off";
+  kind: "payment" | "refund" | "write_off" | "tax_withheld";
+  method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
   status: "succeeded" | "failed";
   amount: string;
   currency: string;
@@ -536,6 +536,7 @@ export type Balance = {
     paid: string;
     refunded: string;
     written_off: string;
+    tax_withheld: string;
     /** Positive: the customer owes this; negative: the customer has this credit. */
     balance: string;
   }[];
@@ -557,7 +558,13 @@ export async function customerBalance(ctx: Ctx, customerId: string): Promise<Bal
   const sums = new Map<
     string,
     Record<
-      "invoiced" | "credited" | "credits_applied" | "paid" | "refunded" | "written_off",
+      | "invoiced"
+      | "credited"
+      | "credits_applied"
+      | "paid"
+      | "refunded"
+      | "written_off"
+      | "tax_withheld",
       bigint
     >
   >();
@@ -571,6 +578,7 @@ export async function customerBalance(ctx: Ctx, customerId: string): Promise<Bal
         paid: 0n,
         refunded: 0n,
         written_off: 0n,
+        tax_withheld: 0n,
       };
       sums.set(c, e);
     }
@@ -586,6 +594,9 @@ export async function customerBalance(ctx: Ctx, customerId: string): Promise<Bal
   for (const p of payments) {
     const e = entry(p.currency);
     if (p.kind === "payment") e.paid += BigInt(p.total);
+    else if (p.kind === "tax_withheld") e.tax_withheld += BigInt(p.total);
+    // a refund of withheld tax gives back tax, not money
+    else if (p.kind === "refund" && p.method === "tax_withheld") e.tax_withheld -= BigInt(p.total);
     else if (p.kind === "refund") e.refunded += BigInt(p.total);
     else e.written_off += BigInt(p.total);
   }
@@ -602,8 +613,15 @@ export async function customerBalance(ctx: Ctx, customerId: string): Promise<Bal
         paid: dec(e.paid, currency),
         refunded: dec(e.refunded, currency),
         written_off: dec(e.written_off, currency),
+        tax_withheld: dec(e.tax_withheld, currency),
         balance: dec(
-          e.invoiced - e.credited - e.credits_applied - e.paid + e.refunded - e.written_off,
+          e.invoiced -
+            e.credited -
+            e.credits_applied -
+            e.paid +
+            e.refunded -
+            e.written_off -
+            e.tax_withheld,
           currency,
         ),
       })),
