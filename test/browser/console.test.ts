@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type DemoResult, runDemo } from "../../src/cli/demo.js";
 import { type App, buildApp } from "../../src/http/app.js";
 import { createTenant } from "../../src/workflows/tenants.js";
+import { addDecimals, formatMoney } from "../../web/shared/format.js";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "../harness.js";
 import { expectAccessible, freePort, launch, screenshot, watchErrors } from "./browser.js";
 
@@ -41,6 +42,33 @@ for (const backend of BACKENDS) {
       return { status: res.status, body: await res.json() };
     };
     const shot = (name: string) => screenshot(page, `${backend}-${name}`);
+    /**
+     * Runs `check` with the page 390 px wide (a phone), after making sure nothing but a wide
+     * table's own region scrolls sideways.
+     */
+    const atPhoneWidth = async (check: () => Promise<void>) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await expect
+          .poll(() =>
+            page.evaluate(
+              "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            ),
+          )
+          .toBe(0);
+        await check();
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    };
+    /** Finds a customer with the console's search and opens its page; answers its id. */
+    const openCustomer = async (q: string, name: string): Promise<string> => {
+      await page.getByRole("searchbox", { name: "Search customers" }).fill(q);
+      await page.getByRole("button", { name: "Search", exact: true }).click();
+      await page.getByRole("link", { name, exact: true }).click();
+      await page.getByRole("heading", { level: 1, name }).waitFor();
+      return decodeURIComponent(page.url().split("/").pop()!);
+    };
 
     beforeAll(async () => {
       database = await createTestDatabase(backend);
@@ -135,11 +163,12 @@ for (const backend of BACKENDS) {
       const before = await api("GET", `/v1/customers/${customerId}/balance`);
       const owed = before.body.balances[0].balance;
       expect(Number(owed)).toBeGreaterThan(0); // Fjord's card was declined every month
-      await page.getByLabel("Amount").fill("10.00");
-      await page.getByLabel("Reference").fill("console test");
-      await page.getByRole("button", { name: "Record payment" }).click();
+      const paymentForm = page.getByRole("form", { name: "Record a payment" });
+      await paymentForm.getByLabel("Amount").fill("10.00");
+      await paymentForm.getByLabel("Reference").fill("console test");
+      await paymentForm.getByRole("button", { name: "Record payment" }).click();
       await expect
-        .poll(() => page.getByRole("status").textContent())
+        .poll(() => paymentForm.getByRole("status").textContent())
         .toContain("Recorded 10.00 EUR");
       const after = await api("GET", `/v1/customers/${customerId}/balance`);
       expect(after.body.balances[0].paid).not.toBe(before.body.balances[0].paid);
@@ -348,6 +377,268 @@ for (const backend of BACKENDS) {
       await page.getByRole("button", { name: "Delete contact ada@fjord.example" }).click();
       await expect.poll(() => contactRow.count()).toBe(0);
       expect((await api("GET", `/v1/customers/${customerId}/contacts`)).body.data).toEqual([]);
+    });
+
+    it("adds a card and a bank account, switches the primary source and deletes one", async () => {
+      const customerId = await openCustomer("fjord", "Fjord Analytics AS");
+      const sources = page.getByRole("region", { name: "Payment sources", exact: true });
+      const row = (name: string) => sources.locator("tbody tr", { hasText: name });
+      const roleOf = (name: string) => row(name).locator("td").nth(1).textContent();
+
+      const cardForm = page.getByRole("form", { name: "Add a card" });
+      await cardForm.getByLabel("Card number").fill("4000 0000 0000 0002");
+      await cardForm.getByLabel("Expiry month").fill("12");
+      await cardForm.getByLabel("Expiry year").fill("2030");
+      await cardForm.getByRole("button", { name: "Add card" }).click();
+      await expect
+        .poll(() => cardForm.getByRole("status").textContent())
+        .toBe("Added Visa ending 0002 (role: primary).");
+      await expect
+        .poll(() => row("Visa ending 0002").textContent())
+        .toBe("Visa ending 0002card, expires 12/2030primaryvalidMake backupDelete");
+
+      const bankForm = page.getByRole("form", { name: "Add a bank account" });
+      await bankForm.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 00");
+      await bankForm.getByLabel("Account holder").fill("Fjord Analytics AS");
+      await bankForm.getByRole("button", { name: "Add bank account" }).click();
+      await expect
+        .poll(() => bankForm.getByRole("status").textContent())
+        .toBe("Added DE bank account ending 3000 (role: none).");
+      await expect
+        .poll(() => row("DE bank account ending 3000").textContent())
+        .toContain("DE bank account ending 3000bank account, held by Fjord Analytics ASnonevalid");
+
+      // a second card, given the backup role as it is added
+      await cardForm.getByLabel("Card number").fill("4242424242424242");
+      await cardForm.getByLabel("Expiry month").fill("1");
+      await cardForm.getByLabel("Expiry year").fill("2031");
+      await cardForm.getByLabel("Card role").selectOption("backup");
+      await cardForm.getByRole("button", { name: "Add card" }).click();
+      await expect
+        .poll(() => cardForm.getByRole("status").textContent())
+        .toBe("Added Visa ending 4242 (role: backup).");
+      await expect.poll(() => roleOf("Visa ending 4242")).toBe("backup");
+      // a refusal shows the API's message
+      await cardForm.getByLabel("Card number").fill("4242424242424241");
+      await cardForm.getByLabel("Expiry month").fill("1");
+      await cardForm.getByLabel("Expiry year").fill("2031");
+      await cardForm.getByRole("button", { name: "Add card" }).click();
+      await expect
+        .poll(() => cardForm.getByRole("alert").textContent())
+        .toBe("the card number is not a valid card number (invalid_card_number)");
+      // chromium logs the refused request; it was meant
+      await expect.poll(() => errors.findIndex((e) => e.includes("status of 400"))).not.toBe(-1);
+      errors.splice(
+        errors.findIndex((e) => e.includes("status of 400")),
+        1,
+      );
+
+      // switch the primary to the bank account, and back to the first card by keyboard
+      await page.getByRole("button", { name: "Make primary: DE bank account ending 3000" }).click();
+      await expect.poll(() => roleOf("DE bank account ending 3000")).toBe("primary");
+      await expect.poll(() => roleOf("Visa ending 0002")).toBe("none");
+      const rolesByLast4 = async () =>
+        Object.fromEntries(
+          (await api("GET", `/v1/customers/${customerId}/payment_sources`)).body.data.map(
+            (s: { role: string; card: { last4: string } | null; bank_account: any }) => [
+              (s.card ?? s.bank_account).last4,
+              s.role,
+            ],
+          ),
+        );
+      expect(await rolesByLast4()).toEqual({ "0002": "none", "3000": "primary", "4242": "backup" });
+      await page.getByRole("button", { name: "Make primary: Visa ending 0002" }).focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => roleOf("Visa ending 0002")).toBe("primary");
+      expect(await rolesByLast4()).toEqual({ "0002": "primary", "3000": "none", "4242": "backup" });
+
+      await expectAccessible(page, "a customer's payment sources");
+      await shot("console-customer-payment-sources");
+
+      await page.getByRole("button", { name: "Delete: DE bank account ending 3000" }).click();
+      await expect.poll(() => row("DE bank account ending 3000").count()).toBe(0);
+      const all = await api(
+        "GET",
+        `/v1/customers/${customerId}/payment_sources?include_deleted=true`,
+      );
+      expect(
+        all.body.data.map((s: { type: string; status: string }) => [s.type, s.status]).sort(),
+      ).toEqual([
+        ["bank_account", "deleted"],
+        ["card", "valid"],
+        ["card", "valid"],
+      ]);
+    });
+
+    it("collects an invoice and then all the customer owes: the declined primary fails, the backup pays", async () => {
+      const customerId = decodeURIComponent(page.url().split("/").pop()!);
+      const balance = (await api("GET", `/v1/customers/${customerId}/balance`)).body;
+      const open = balance.open_invoices as { invoice_id: string; number: string; due: string }[];
+      expect(open.length).toBeGreaterThanOrEqual(2);
+      const [first, ...rest] = open as [(typeof open)[0], ...typeof open];
+
+      // one invoice, from its page
+      await page.getByRole("link", { name: first.number, exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: `Invoice ${first.number}` }).waitFor();
+      const facts = page.locator("dl.facts");
+      await expect
+        .poll(() => facts.textContent())
+        .toContain(`Still owed${formatMoney(first.due, "EUR")}`);
+      await page.getByRole("button", { name: "Collect now" }).click();
+      await expect
+        .poll(() => page.getByRole("status").textContent())
+        .toBe(`Payment succeeded: ${formatMoney(first.due, "EUR")} charged to Visa ending 4242.`);
+      await page.getByRole("button", { name: "Collect now" }).waitFor({ state: "detached" });
+      await expect.poll(() => facts.textContent()).toContain("Still owednothing");
+      await shot("console-invoice-collected");
+      // each attempt is a payment naming its source: the declined primary, then the backup
+      const attempts = async () =>
+        (
+          (await api("GET", `/v1/payments?customer_id=${customerId}&limit=100`)).body.data as {
+            status: string;
+            amount: string;
+            payment_source_id: string | null;
+            failure: { message: string } | null;
+            allocations: { invoice_id: string }[];
+          }[]
+        ).filter((p) => p.payment_source_id !== null);
+      expect(await attempts()).toMatchObject([
+        { status: "failed", amount: first.due, failure: { message: "the card was declined" } },
+        { status: "succeeded", amount: first.due, allocations: [{ invoice_id: first.invoice_id }] },
+      ]);
+
+      // the rest, from the customer's page
+      await page.goBack();
+      await page.getByRole("heading", { level: 1, name: "Fjord Analytics AS" }).waitFor();
+      const owed = addDecimals(rest.map((i) => i.due));
+      const collect = page.getByRole("form", { name: "Collect what the customer owes" });
+      await expect
+        .poll(() => collect.textContent())
+        .toContain(`Open invoices owe ${formatMoney(owed, "EUR")}.`);
+      await collect.getByRole("button", { name: "Collect now" }).click();
+      await expect
+        .poll(() => collect.getByRole("status").textContent())
+        .toBe(`Payment succeeded: ${formatMoney(owed, "EUR")} charged to Visa ending 4242.`);
+      await expect
+        .poll(() => collect.textContent())
+        .toContain("The customer owes nothing on issued invoices.");
+      // both attempts are in the customer's payments (oldest first), the declined one with its reason
+      const payments = page.getByRole("region", { name: "Payments", exact: true });
+      await expect
+        .poll(async () => (await payments.locator("tbody tr").allTextContents()).slice(-2))
+        .toEqual([
+          expect.stringContaining(`failed${formatMoney(owed, "EUR")}the card was declined`),
+          expect.stringContaining(`succeeded${formatMoney(owed, "EUR")}—`),
+        ]);
+      expect((await attempts()).map((p) => [p.status, p.amount])).toEqual([
+        ["failed", first.due],
+        ["succeeded", first.due],
+        ["failed", owed],
+        ["succeeded", owed],
+      ]);
+      const after = (await api("GET", `/v1/customers/${customerId}/balance`)).body;
+      expect(after.open_invoices).toEqual([]);
+    });
+
+    it("records an excess payment as the customer's credit", async () => {
+      const customerId = decodeURIComponent(page.url().split("/").pop()!);
+      const excess = page.getByRole("form", { name: "Record an excess payment" });
+      await excess.getByLabel("Excess amount").fill("15.00");
+      await excess.getByLabel("Payment method").selectOption("bank_transfer");
+      await excess.getByLabel("Excess reference").fill("prepayment June");
+      await excess.getByRole("button", { name: "Record excess payment" }).click();
+      await expect
+        .poll(() => excess.getByRole("status").textContent())
+        .toBe("Recorded an excess payment of 15.00 EUR; it stays as the customer's credit.");
+      const payment = (
+        await api("GET", `/v1/payments?customer_id=${customerId}&limit=100`)
+      ).body.data.find((p: { reference: string | null }) => p.reference === "prepayment June");
+      expect(payment).toMatchObject({
+        amount: "15.00",
+        currency: "EUR",
+        payment_method: "bank_transfer",
+        reference: "prepayment June",
+        allocations: [],
+        unapplied: "15.00",
+      });
+    });
+
+    it("fits the customer page into a 390 px wide screen without scrolling sideways", async () => {
+      await atPhoneWidth(async () => {
+        await expectAccessible(page, "a customer on a phone");
+        await shot("console-customer-390px");
+      });
+    });
+
+    it("links a child to a parent, shows it on both customers, changes who pays and unlinks", async () => {
+      const create = async (company_name: string, email: string) =>
+        (await api("POST", "/v1/customers", { company_name, email })).body as { id: string };
+      const parent = await create("Konzern Holding AG", "holding@konzern.example");
+      const child = await create("Konzern Tochter GmbH", "tochter@konzern.example");
+      expect(await openCustomer("Konzern Tochter", "Konzern Tochter GmbH")).toBe(child.id);
+
+      const facts = page.locator("dl.facts").nth(1);
+      await expect
+        .poll(() => facts.textContent())
+        .toBe("ParentNone: this customer is at the top of its hierarchy");
+      const linkForm = page.getByRole("form", { name: "Link to a parent" });
+      await linkForm.getByLabel("Find the parent").fill("Konzern");
+      await linkForm
+        .getByLabel("After linking")
+        .selectOption({ label: "This customer receives its invoices; the parent pays them" });
+      await linkForm.getByRole("button", { name: "Find customers" }).click();
+      // the customer itself is not offered as its own parent
+      await linkForm.getByRole("button", { name: "Link under Konzern Holding AG" }).waitFor();
+      await expect(
+        linkForm.getByRole("button", { name: "Link under Konzern Tochter GmbH" }).count(),
+      ).resolves.toBe(0);
+      await linkForm.getByRole("button", { name: "Link under Konzern Holding AG" }).click();
+      await expect
+        .poll(() => page.getByRole("status").textContent())
+        .toBe("Linked under Konzern Holding AG.");
+      await expect
+        .poll(() => facts.textContent())
+        .toBe(
+          "ParentKonzern Holding AGReceives its invoicesthis customerPays its invoicesthe parent",
+        );
+      expect((await api("GET", `/v1/customers/${child.id}/hierarchy`)).body.link).toMatchObject({
+        parent_id: parent.id,
+        invoice_owner: "self",
+        payment_owner: "parent",
+      });
+
+      const settings = page.getByRole("form", { name: "Who receives and pays the invoices" });
+      await settings.getByLabel("Invoices and payment").selectOption("parent/parent");
+      await settings.getByRole("button", { name: "Save hierarchy settings" }).click();
+      await expect
+        .poll(() => page.getByRole("status").textContent())
+        .toBe("Saved: The parent receives and pays the invoices.");
+      await expect.poll(() => facts.textContent()).toContain("Receives its invoicesthe parent");
+      expect((await api("GET", `/v1/customers/${child.id}/hierarchy`)).body.link).toMatchObject({
+        invoice_owner: "parent",
+        payment_owner: "parent",
+      });
+      await expectAccessible(page, "a child customer's hierarchy");
+      await shot("console-customer-hierarchy-child");
+      await atPhoneWidth(() => shot("console-customer-hierarchy-child-390px"));
+
+      // the parent's page lists the child, by name
+      await facts.getByRole("link", { name: "Konzern Holding AG" }).click();
+      await page.getByRole("heading", { level: 1, name: "Konzern Holding AG" }).waitFor();
+      const children = page.getByRole("region", { name: "Child customers" });
+      await expect
+        .poll(() => children.locator("tbody tr").textContent())
+        .toBe("Konzern Tochter GmbHthis customerthis customer—Unlink Konzern Tochter GmbH");
+      await expectAccessible(page, "a parent customer's hierarchy");
+      await shot("console-customer-hierarchy-parent");
+      await children.getByRole("link", { name: "Konzern Tochter GmbH" }).waitFor();
+
+      await page.getByRole("button", { name: "Unlink Konzern Tochter GmbH" }).click();
+      await expect
+        .poll(() => page.getByRole("status").textContent())
+        .toBe("Unlinked Konzern Tochter GmbH.");
+      await page.getByText("No child customers.").waitFor();
+      expect((await api("GET", `/v1/customers/${child.id}/hierarchy`)).body.link).toBeNull();
     });
 
     it("shows the API's refusal to a read-only key", async () => {

@@ -112,9 +112,15 @@ export function StatusBadge(props: { status: string }): JSX.Element {
   return <span class={`badge badge-${props.status.replace(/[^a-z_]/g, "")}`}>{props.status}</span>;
 }
 
-/** A button that runs an async action, shows progress and reports failure next to itself. */
+/**
+ * A button that runs an async action, shows progress and reports failure next to itself.
+ * `context` (e.g. which row it acts on) is added to the button's accessible name after its
+ * label ("Delete: Visa ending 4242"), so a table's buttons can read "Delete" and still be
+ * told apart by screen readers and voice control.
+ */
 export function ActionButton(props: {
   label: string;
+  context?: string;
   run: () => Promise<unknown>;
   done?: () => void;
   kind?: "primary" | "danger" | "plain";
@@ -128,6 +134,7 @@ export function ActionButton(props: {
         class={props.kind ?? "plain"}
         disabled={busy}
         aria-busy={busy}
+        aria-label={props.context ? `${props.label}: ${props.context}` : undefined}
         onClick={async () => {
           setBusy(true);
           setError(null);
@@ -158,6 +165,9 @@ export function Field(props: {
   required?: boolean;
   hint?: string;
   autoComplete?: string;
+  inputMode?: "numeric" | "decimal" | "text";
+  /** A pattern the browser checks before the form is sent (the API checks again). */
+  pattern?: string;
 }): JSX.Element {
   const id = `field-${props.name}`;
   return (
@@ -170,9 +180,46 @@ export function Field(props: {
         value={props.value}
         required={props.required}
         autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        pattern={props.pattern}
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
       />
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A labelled drop-down list. */
+export function SelectField<V extends string>(props: {
+  label: string;
+  name: string;
+  value: V;
+  options: readonly (readonly [value: V, text: string])[];
+  onChange: (value: V) => void;
+  hint?: string;
+}): JSX.Element {
+  const id = `field-${props.name}`;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        value={props.value}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value as V)}
+      >
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
       {props.hint && (
         <p class="hint" id={`${id}-hint`}>
           {props.hint}

@@ -1,6 +1,6 @@
 /**
- * Customers: the list (with search) and one customer's page with its balance, contacts,
- * promotional credits, contracts, documents and payments.
+ * Customers: the list (with search) and one customer's page with its balance, payment sources,
+ * account hierarchy, contacts, promotional credits, contracts, documents and payments.
  */
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
@@ -16,7 +16,14 @@ import {
   useAsync,
 } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
+import { HierarchySection, loadHierarchy } from "./hierarchy.js";
 import { InvoiceTable } from "./invoices.js";
+import {
+  owedPerCurrency,
+  PAYMENT_SOURCES_PAGE,
+  PaymentSources,
+  RecordExcessPayment,
+} from "./payment-sources.js";
 import { PaymentTable } from "./payments.js";
 import { link, Paged } from "./shared.js";
 
@@ -60,24 +67,38 @@ export function CustomersPage({ api, query }: PageProps): JSX.Element {
 export function CustomerPage({ api, params }: PageProps): JSX.Element {
   const id = params[0]!;
   const [data, reload] = useAsync(async () => {
-    const [customer, balance, contacts, credits, contracts, invoices, payments] = await Promise.all(
-      [
-        api.GET("/v1/customers/{id}", { params: { path: { id } } }),
-        api.GET("/v1/customers/{id}/balance", { params: { path: { id } } }),
-        api.GET("/v1/customers/{id}/contacts", {
-          params: { path: { id }, query: { limit: MAX_CONTACTS } },
-        }),
-        api.GET("/v1/customers/{id}/promotional_credits", {
-          params: { path: { id }, query: { limit: LEDGER_ENTRIES } },
-        }),
-        api.GET("/v1/contracts", { params: { query: { customer_id: id, limit: 50 } } }),
-        api.GET("/v1/invoices", { params: { query: { customer_id: id, limit: 50 } } }),
-        api.GET("/v1/payments", { params: { query: { customer_id: id, limit: 50 } } }),
-      ],
-    );
+    const [
+      customer,
+      balance,
+      sources,
+      hierarchy,
+      contacts,
+      credits,
+      contracts,
+      invoices,
+      payments,
+    ] = await Promise.all([
+      api.GET("/v1/customers/{id}", { params: { path: { id } } }),
+      api.GET("/v1/customers/{id}/balance", { params: { path: { id } } }),
+      api.GET("/v1/customers/{id}/payment_sources", {
+        params: { path: { id }, query: { limit: PAYMENT_SOURCES_PAGE } },
+      }),
+      loadHierarchy(api, id),
+      api.GET("/v1/customers/{id}/contacts", {
+        params: { path: { id }, query: { limit: MAX_CONTACTS } },
+      }),
+      api.GET("/v1/customers/{id}/promotional_credits", {
+        params: { path: { id }, query: { limit: LEDGER_ENTRIES } },
+      }),
+      api.GET("/v1/contracts", { params: { query: { customer_id: id, limit: 50 } } }),
+      api.GET("/v1/invoices", { params: { query: { customer_id: id, limit: 50 } } }),
+      api.GET("/v1/payments", { params: { query: { customer_id: id, limit: 50 } } }),
+    ]);
     return {
       customer: customer.data,
       balance: balance.data,
+      sources: sources.data,
+      hierarchy,
       contacts: contacts.data.data,
       credits: credits.data,
       contracts: contracts.data.data,
@@ -127,6 +148,29 @@ export function CustomerPage({ api, params }: PageProps): JSX.Element {
             api={api}
             customerId={id}
             currency={d.contracts[0]?.currency ?? d.balance.balances[0]?.currency ?? "EUR"}
+            done={reload}
+          />
+          <RecordExcessPayment
+            api={api}
+            customerId={id}
+            currency={d.contracts[0]?.currency ?? d.balance.balances[0]?.currency ?? "EUR"}
+            done={reload}
+          />
+          <h2>Payment sources</h2>
+          <PaymentSources
+            api={api}
+            customerId={id}
+            sources={d.sources.data}
+            more={d.sources.has_more}
+            owed={owedPerCurrency(d.balance.open_invoices)}
+            done={reload}
+          />
+          <h2>Account hierarchy</h2>
+          <HierarchySection
+            api={api}
+            customerId={id}
+            customerName={d.customer.display_name || d.customer.id}
+            hierarchy={d.hierarchy}
             done={reload}
           />
           <h2>Contacts</h2>

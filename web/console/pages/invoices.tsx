@@ -1,9 +1,19 @@
 /** Invoices and credit notes: the lists and one document's page with its lines, totals and PDF. */
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
+import type { Data, operations } from "../../../sdk/src/client.js";
 import { formatDate, formatMoney } from "../../shared/format.js";
-import { ActionButton, type Column, Show, StatusBadge, Table, useAsync } from "../../shared/ui.js";
+import {
+  ActionButton,
+  type Column,
+  ErrorNote,
+  Show,
+  StatusBadge,
+  Table,
+  useAsync,
+} from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
+import { type CollectedPayment, describeCollected, type PaymentSource } from "./payment-sources.js";
 import { link, Paged } from "./shared.js";
 
 type InvoiceRow = {
@@ -59,16 +69,27 @@ export function InvoicesPage({ api }: PageProps): JSX.Element {
   );
 }
 
+/** An issued invoice's open amount: what its customer's open invoices say it still owes. */
+async function invoiceDue(api: PageProps["api"], invoice: Invoice): Promise<string | null> {
+  if (invoice.kind !== "invoice" || invoice.status !== "finalized") return null;
+  const { data } = await api.GET("/v1/customers/{id}/balance", {
+    params: { path: { id: invoice.customer_id } },
+  });
+  return data.open_invoices.find((o) => o.invoice_id === invoice.id)?.due ?? "0";
+}
+
+type Invoice = Data<operations["invoices.get"]>;
+
 export function InvoicePage({ api, params }: PageProps): JSX.Element {
   const id = params[0]!;
-  const [invoice] = useAsync(
-    async () => (await api.GET("/v1/invoices/{id}", { params: { path: { id } } })).data,
-    [id],
-  );
+  const [loaded, reload] = useAsync(async () => {
+    const invoice = (await api.GET("/v1/invoices/{id}", { params: { path: { id } } })).data;
+    return { invoice, due: await invoiceDue(api, invoice) };
+  }, [id]);
   const [pdf, setPdf] = useState<string | null>(null);
   return (
-    <Show value={invoice}>
-      {(i) => (
+    <Show value={loaded}>
+      {({ invoice: i, due }) => (
         <>
           <h1>
             {i.kind === "invoice" ? "Invoice" : "Credit note"} {i.number ?? `(draft ${i.id})`}
@@ -90,7 +111,16 @@ export function InvoicePage({ api, params }: PageProps): JSX.Element {
                 <dd>{link(`#/contracts/${i.contract_id}`, i.contract_id)}</dd>
               </>
             )}
+            {due !== null && (
+              <>
+                <dt>Still owed</dt>
+                <dd>{owes(due) ? formatMoney(due, i.currency) : "nothing"}</dd>
+              </>
+            )}
           </dl>
+          {due !== null && (
+            <CollectInvoice api={api} invoiceId={i.id} owes={owes(due)} done={reload} />
+          )}
           <Table
             caption="Lines"
             rows={i.lines}
@@ -139,5 +169,75 @@ export function InvoicePage({ api, params }: PageProps): JSX.Element {
         </>
       )}
     </Show>
+  );
+}
+
+/** Whether a decimal amount is more than zero. */
+const owes = (amount: string) => !amount.startsWith("-") && /[1-9]/.test(amount);
+
+/**
+ * Charges an issued invoice's open amount through the customer's primary, then backup, source.
+ * The button shows while the invoice owes; the outcome stays after it is paid.
+ */
+function CollectInvoice(props: {
+  api: PageProps["api"];
+  invoiceId: string;
+  owes: boolean;
+  done: () => void;
+}): JSX.Element {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<{
+    payment: CollectedPayment;
+    sources: PaymentSource[];
+  } | null>(null);
+  return (
+    <div class="collect">
+      {props.owes && (
+        <button
+          type="button"
+          class="primary"
+          disabled={busy}
+          aria-busy={busy}
+          onClick={async () => {
+            setBusy(true);
+            setError(null);
+            setResult(null);
+            try {
+              const { data: payment } = await props.api.POST("/v1/invoices/{id}/collect_payment", {
+                params: { path: { id: props.invoiceId } },
+                body: {},
+              });
+              // the source's name for the message (a deleted one is listed too)
+              const sources = await props.api
+                .GET("/v1/customers/{id}/payment_sources", {
+                  params: {
+                    path: { id: payment.customer_id },
+                    query: { limit: 100, include_deleted: true },
+                  },
+                })
+                .then(
+                  ({ data }) => data.data,
+                  () => [],
+                );
+              setResult({ payment, sources });
+              props.done();
+            } catch (err) {
+              setError(err);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          Collect now
+        </button>
+      )}
+      {result && (
+        <p role="status" class={result.payment.status === "failed" ? "error" : undefined}>
+          {describeCollected(result.payment, result.sources)}
+        </p>
+      )}
+      {error !== null && <ErrorNote error={error} />}
+    </div>
   );
 }
