@@ -1214,6 +1214,20 @@ export const OPERATIONS = {
     ["payments:write"],
     true,
   ),
+  "invoices.refund": op(
+    "invoices.refund",
+    "Payments",
+    "Refund money paid on an invoice through the gateway that took it (Chargebee: refund_invoice)",
+    ["payments:write"],
+    true,
+  ),
+  "credit_notes.refund": op(
+    "credit_notes.refund",
+    "Payments",
+    "Refund a credit note's unused amount through the gateway that took the money (Chargebee: refund)",
+    ["payments:write"],
+    true,
+  ),
   "credit_notes.record_refund": op(
     "credit_notes.record_refund",
     "Payments",

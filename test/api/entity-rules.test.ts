@@ -441,6 +441,16 @@ const CASES: Case[] = [
     ],
   },
   {
+    operation: "invoices.refund",
+    seed: ["invoices.refund_invoice"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/refund`, { amount: "1.00" }],
+  },
+  {
+    operation: "credit_notes.refund",
+    seed: ["credit_notes.refund"],
+    call: (r) => ["POST", `/v1/credit_notes/${r.invoice}/refund`, { amount: "1.00" }],
+  },
+  {
     operation: "payments.refund",
     seed: ["transactions.refund_transaction", "transactions.record_refund"],
     call: (r) => ["POST", `/v1/payments/${r.payment}/refund`, { amount: "1.00" }],

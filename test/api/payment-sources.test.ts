@@ -34,6 +34,7 @@ describeServer("payment sources", (t) => {
       recurring_fee: "30",
       fee_period: { unit: "month", count: 1 },
     });
+    ids.v30 = v30;
     for (const name of ["a", "b", "c"]) ids[name] = await api.customer();
     const ka = await api.signup(ids.a!, v30);
     const kb = await api.signup(ids.b!, v30);
@@ -276,5 +277,47 @@ describeServer("payment sources", (t) => {
       amount: "1.00",
     });
     expect([res.status, res.failure.code]).toEqual(["failed", "expired_card"]);
+  });
+
+  it("refunds through the gateway give back only what a gateway took, to its source", async () => {
+    const e = await api.customer();
+    const contract = await api.signup(e, ids.v30!);
+    await api.run();
+    const [invoice] = await api.invoices(contract);
+    const card = await add(e, { type: "card", card: VISA });
+    await api.post(`/v1/invoices/${invoice.id}/collect_payment`, {});
+    const res = await api.request("POST", `/v1/invoices/${invoice.id}/refund`, { amount: "5.00" });
+    expect(res.status).toBe(201);
+    expect(res.body.due).toBe("5.00");
+    expect(res.body.payments).toEqual([
+      expect.objectContaining({
+        kind: "refund",
+        method: "test_card",
+        amount: "5.00",
+        payment_source_id: card.id,
+      }),
+    ]);
+    // credited by 10.00: 5.00 of it is unused (the invoice is overpaid by 5.00) and goes back
+    const note = await api.post(`/v1/invoices/${invoice.id}/credit_notes`, {
+      lines: [{ line_id: invoice.lines[0].id, amount: "10.00" }],
+      reason: "Outage",
+    });
+    const refund = await api.post(`/v1/credit_notes/${note.id}/refund`, {});
+    expect([refund.refunded, refund.refundable]).toEqual(["5.00", "0.00"]);
+    expect(refund.refunds.map((r: any) => [r.method, r.amount, r.payment_source_id])).toEqual([
+      ["test_card", "5.00", card.id],
+    ]);
+    // money received outside Accrue cannot go back through a gateway
+    const f = await api.customer();
+    const other = await api.signup(f, ids.v30!);
+    await api.run();
+    const [offline] = await api.invoices(other);
+    await api.post(`/v1/invoices/${offline.id}/record_payment`, {});
+    const none = await api.request("POST", `/v1/invoices/${offline.id}/refund`);
+    expect([none.status, none.body.error.code, none.body.error.details.paid]).toEqual([
+      422,
+      "refund_exceeds_paid",
+      "0.00",
+    ]);
   });
 });

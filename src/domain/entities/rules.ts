@@ -232,6 +232,8 @@ export const ACCRUE_RULES = {
   "invoices.record_refund": ["invoices.record_refund"],
   "credit_notes.delete": ["credit_notes.delete"],
   "credit_notes.record_refund": ["credit_notes.record_refund"],
+  "credit_notes.refund": ["credit_notes.refund"],
+  "invoices.refund": ["invoices.refund_invoice"],
   "promotional_credits.add": ["customers.add_promotional_credits", "promotional_credits.add"],
   "promotional_credits.deduct": [
     "customers.deduct_promotional_credits",

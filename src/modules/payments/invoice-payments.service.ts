@@ -301,6 +301,8 @@ async function refundNewestFirst(
     amount: bigint;
     reference: string | null;
     creditNoteId?: string;
+    /** Refunded through the gateway that took the money: the refund names its source. */
+    viaGateway?: boolean;
   },
 ): Promise<Payment[]> {
   let left = input.amount;
@@ -323,6 +325,7 @@ async function refundNewestFirst(
         cardLast4: payment.card_last4,
         refundsPaymentId: payment.id,
         refundsCreditNoteId: input.creditNoteId ?? null,
+        paymentSourceId: input.viaGateway ? payment.payment_source_id : null,
         receivedAt: dateOf(ctx.clock.now()),
       },
       [{ invoiceId: input.invoiceId, amount: -take }],
@@ -332,16 +335,36 @@ async function refundNewestFirst(
   return refunds;
 }
 
+/** Methods whose money a gateway took, and so can give back. */
+const GATEWAY_METHODS: ReadonlySet<string> = new Set(["test_card", "test_direct_debit"]);
+
+/** The payments with money on the invoice, only those a gateway took when `viaGateway`. */
+async function moneyOn(ctx: Ctx, invoiceId: string, viaGateway: boolean) {
+  const on = (await paymentsOnInvoice(ctx.db, ctx.tenantId, invoiceId)).filter(
+    (p) => p.amount > 0n,
+  );
+  if (!viaGateway) return on;
+  const kept = [];
+  for (const p of on) {
+    if (GATEWAY_METHODS.has((await loadPayment(ctx, p.paymentId)).method)) kept.push(p);
+  }
+  return kept;
+}
+
+/**
+ * Refunds money paid on the invoice: recorded as made outside Accrue, or (`viaGateway`,
+ * Chargebee's refund_invoice) given back through the gateway that took it, from those payments
+ * only. Newest payment first, one refund per payment; the invoice owes the amount again.
+ */
 export async function recordInvoiceRefund(
   ctx: Ctx,
   invoiceId: string,
   input: Static<typeof RecordRefundBody>,
+  viaGateway = false,
 ): Promise<InvoicePayments> {
   const invoice = await openInvoice(ctx, invoiceId);
   const c = invoice.currency;
-  const on = (await paymentsOnInvoice(ctx.db, ctx.tenantId, invoiceId)).filter(
-    (p) => p.amount > 0n,
-  );
+  const on = await moneyOn(ctx, invoiceId, viaGateway);
   const paid = on.reduce((s, p) => s + p.amount, 0n);
   const amount = input.amount ? fromDecimalString(input.amount, c, "amount").amount : paid;
   if (input.amount && amount <= 0n) {
@@ -350,7 +373,7 @@ export async function recordInvoiceRefund(
   if (amount > paid || paid === 0n) {
     throw unprocessable(
       "refund_exceeds_paid",
-      `payments have ${dec(paid, c)} ${c} on invoice ${invoiceId}`,
+      `${viaGateway ? "payments through a gateway" : "payments"} have ${dec(paid, c)} ${c} on invoice ${invoiceId}`,
       { field: "amount", paid: dec(paid, c) },
     );
   }
@@ -362,6 +385,7 @@ export async function recordInvoiceRefund(
     on,
     amount,
     reference: input.reference ?? null,
+    viaGateway,
   });
   if (dueBefore === 0n) await announceInvoice(ctx, invoice, "invoice.reopened", refunds[0]!.id);
   return summary(ctx, invoice, refunds);
@@ -376,13 +400,12 @@ async function creditNoteRefundable(
   ctx: Ctx,
   note: { id: string; total_gross: string },
   invoice: { id: string; customer_id: string },
+  viaGateway: boolean,
 ) {
   const total = -BigInt(note.total_gross);
   const refunded = await refundedOnCreditNote(ctx.db, ctx.tenantId, note.id);
   const due = await dueOf(ctx, invoice);
-  const on = (await paymentsOnInvoice(ctx.db, ctx.tenantId, invoice.id)).filter(
-    (p) => p.amount > 0n,
-  );
+  const on = await moneyOn(ctx, invoice.id, viaGateway);
   const paid = on.reduce((s, p) => s + p.amount, 0n);
   const unused = due < 0n ? -due : 0n;
   // what the credit note gave to other invoices is not its to refund
@@ -402,6 +425,7 @@ export async function recordCreditNoteRefund(
   ctx: Ctx,
   creditNoteId: string,
   input: Static<typeof RecordCreditNoteRefundBody>,
+  viaGateway = false,
 ): Promise<CreditNoteRefunds> {
   const found = await findInvoice(ctx.db, ctx.tenantId, creditNoteId);
   if (!found) {
@@ -430,7 +454,7 @@ export async function recordCreditNoteRefund(
     );
   }
   const c = note.currency;
-  const before = await creditNoteRefundable(ctx, note, invoice);
+  const before = await creditNoteRefundable(ctx, note, invoice, viaGateway);
   const amount = input.amount
     ? fromDecimalString(input.amount, c, "amount").amount
     : before.refundable;
@@ -452,8 +476,9 @@ export async function recordCreditNoteRefund(
     amount,
     reference: input.reference ?? null,
     creditNoteId: note.id,
+    viaGateway,
   });
-  const after = await creditNoteRefundable(ctx, note, invoice);
+  const after = await creditNoteRefundable(ctx, note, invoice, viaGateway);
   const result: CreditNoteRefunds = {
     credit_note_id: note.id,
     invoice_id: invoice.id,

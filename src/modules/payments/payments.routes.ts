@@ -495,4 +495,40 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: await removeTaxWithheldRefund(ctx, req.params.id, req.body),
       })),
   );
+
+  app.post(
+    "/invoices/:id/refund",
+    {
+      config: { operation: "invoices.refund" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(RecordRefundBody),
+        response: { 201: InvoicePaymentsSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await recordInvoiceRefund(ctx, req.params.id, req.body ?? {}, true),
+      })),
+  );
+
+  app.post(
+    "/credit_notes/:id/refund",
+    {
+      config: { operation: "credit_notes.refund" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(RecordCreditNoteRefundBody),
+        response: { 201: CreditNoteRefundsSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await recordCreditNoteRefund(ctx, req.params.id, req.body ?? {}, true),
+      })),
+  );
 };
