@@ -2911,6 +2911,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/authorize_payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hold an amount on a customer's payment source until it is captured or voided (Chargebee: authorization payment)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["payments.authorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture a held authorization: it becomes a succeeded payment applied to open invoices
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["payments.capture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Let a held authorization go (Chargebee: cancel an authorization payment)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["payments.void_authorization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a payment's state from its gateway; an authorization whose hold ran out is voided (Chargebee: sync_transaction)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["payments.sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/promotional_credits": {
         parameters: {
             query?: never;
@@ -11925,7 +12013,8 @@ export interface operations {
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            status: "succeeded" | "failed";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                            status: "succeeded" | "failed" | "authorized" | "voided";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -11937,6 +12026,7 @@ export interface operations {
                             refunds_payment_id: string | null;
                             payment_method: string | null;
                             payment_source_id: string | null;
+                            authorized_until: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -12006,7 +12096,8 @@ export interface operations {
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        status: "succeeded" | "failed";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -12018,6 +12109,7 @@ export interface operations {
                         refunds_payment_id: string | null;
                         payment_method: string | null;
                         payment_source_id: string | null;
+                        authorized_until: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -12065,7 +12157,8 @@ export interface operations {
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        status: "succeeded" | "failed";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -12077,6 +12170,7 @@ export interface operations {
                         refunds_payment_id: string | null;
                         payment_method: string | null;
                         payment_source_id: string | null;
+                        authorized_until: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -12157,7 +12251,8 @@ export interface operations {
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        status: "succeeded" | "failed";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -12169,6 +12264,7 @@ export interface operations {
                         refunds_payment_id: string | null;
                         payment_method: string | null;
                         payment_source_id: string | null;
+                        authorized_until: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -12225,7 +12321,8 @@ export interface operations {
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        status: "succeeded" | "failed";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -12237,6 +12334,7 @@ export interface operations {
                         refunds_payment_id: string | null;
                         payment_method: string | null;
                         payment_source_id: string | null;
+                        authorized_until: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -12302,7 +12400,8 @@ export interface operations {
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        status: "succeeded" | "failed";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -12314,6 +12413,7 @@ export interface operations {
                         refunds_payment_id: string | null;
                         payment_method: string | null;
                         payment_source_id: string | null;
+                        authorized_until: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -12382,7 +12482,8 @@ export interface operations {
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            status: "succeeded" | "failed";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                            status: "succeeded" | "failed" | "authorized" | "voided";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -12394,6 +12495,7 @@ export interface operations {
                             refunds_payment_id: string | null;
                             payment_method: string | null;
                             payment_source_id: string | null;
+                            authorized_until: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -12459,7 +12561,8 @@ export interface operations {
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            status: "succeeded" | "failed";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                            status: "succeeded" | "failed" | "authorized" | "voided";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -12471,6 +12574,7 @@ export interface operations {
                             refunds_payment_id: string | null;
                             payment_method: string | null;
                             payment_source_id: string | null;
+                            authorized_until: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -12538,7 +12642,8 @@ export interface operations {
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            status: "succeeded" | "failed";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                            status: "succeeded" | "failed" | "authorized" | "voided";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -12550,6 +12655,7 @@ export interface operations {
                             refunds_payment_id: string | null;
                             payment_method: string | null;
                             payment_source_id: string | null;
+                            authorized_until: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -12621,7 +12727,8 @@ export interface operations {
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            status: "succeeded" | "failed";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                            status: "succeeded" | "failed" | "authorized" | "voided";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -12633,6 +12740,7 @@ export interface operations {
                             refunds_payment_id: string | null;
                             payment_method: string | null;
                             payment_source_id: string | null;
+                            authorized_until: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -12951,7 +13059,8 @@ export interface operations {
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        status: "succeeded" | "failed";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -12963,6 +13072,7 @@ export interface operations {
                         refunds_payment_id: string | null;
                         payment_method: string | null;
                         payment_source_id: string | null;
+                        authorized_until: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -13019,7 +13129,8 @@ export interface operations {
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        status: "succeeded" | "failed";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -13031,6 +13142,7 @@ export interface operations {
                         refunds_payment_id: string | null;
                         payment_method: string | null;
                         payment_source_id: string | null;
+                        authorized_until: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -13090,7 +13202,8 @@ export interface operations {
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            status: "succeeded" | "failed";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                            status: "succeeded" | "failed" | "authorized" | "voided";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -13102,6 +13215,7 @@ export interface operations {
                             refunds_payment_id: string | null;
                             payment_method: string | null;
                             payment_source_id: string | null;
+                            authorized_until: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -13159,7 +13273,8 @@ export interface operations {
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        status: "succeeded" | "failed";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -13171,6 +13286,7 @@ export interface operations {
                         refunds_payment_id: string | null;
                         payment_method: string | null;
                         payment_source_id: string | null;
+                        authorized_until: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -13237,7 +13353,8 @@ export interface operations {
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            status: "succeeded" | "failed";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                            status: "succeeded" | "failed" | "authorized" | "voided";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -13249,6 +13366,7 @@ export interface operations {
                             refunds_payment_id: string | null;
                             payment_method: string | null;
                             payment_source_id: string | null;
+                            authorized_until: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -13320,7 +13438,8 @@ export interface operations {
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            status: "succeeded" | "failed";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                            status: "succeeded" | "failed" | "authorized" | "voided";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -13332,6 +13451,7 @@ export interface operations {
                             refunds_payment_id: string | null;
                             payment_method: string | null;
                             payment_source_id: string | null;
+                            authorized_until: string | null;
                             allocations: {
                                 invoice_id: string;
                                 /** @description Negative on a refund: the invoice owes this again */
@@ -13805,7 +13925,8 @@ export interface operations {
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        status: "succeeded" | "failed";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -13817,6 +13938,7 @@ export interface operations {
                         refunds_payment_id: string | null;
                         payment_method: string | null;
                         payment_source_id: string | null;
+                        authorized_until: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -13883,7 +14005,8 @@ export interface operations {
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        status: "succeeded" | "failed";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -13895,6 +14018,7 @@ export interface operations {
                         refunds_payment_id: string | null;
                         payment_method: string | null;
                         payment_source_id: string | null;
+                        authorized_until: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */
@@ -13954,7 +14078,8 @@ export interface operations {
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        status: "succeeded" | "failed";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -13966,6 +14091,280 @@ export interface operations {
                         refunds_payment_id: string | null;
                         payment_method: string | null;
                         payment_source_id: string | null;
+                        authorized_until: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payments.authorize": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A decimal amount in the currency, e.g. 12.50 */
+                    amount: string;
+                    currency: string;
+                    /** @description Default: the primary source, then the backup if the primary fails */
+                    payment_source_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        payment_method: string | null;
+                        payment_source_id: string | null;
+                        authorized_until: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payments.capture": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Pay these invoices in this order; default: every open one, oldest first */
+                    invoice_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        payment_method: string | null;
+                        payment_source_id: string | null;
+                        authorized_until: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payments.void_authorization": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        payment_method: string | null;
+                        payment_source_id: string | null;
+                        authorized_until: string | null;
+                        allocations: {
+                            invoice_id: string;
+                            /** @description Negative on a refund: the invoice owes this again */
+                            amount: string;
+                        }[];
+                        /** @description What the payment left as the customer's credit */
+                        unapplied: string;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payments.sync": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        amount: string;
+                        currency: string;
+                        reference: string | null;
+                        card_last4: string | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        refunds_payment_id: string | null;
+                        payment_method: string | null;
+                        payment_source_id: string | null;
+                        authorized_until: string | null;
                         allocations: {
                             invoice_id: string;
                             /** @description Negative on a refund: the invoice owes this again */

@@ -326,6 +326,10 @@ export const ERROR_CODES = {
     "A card source takes `card` and a bank-account source `bank_account`, and not the other.",
   payment_source_required:
     "The customer has no primary or backup payment source to charge; add one or name payment_source_id.",
+  payment_not_authorized:
+    "Only an authorization still held can be captured or voided; `details.status` gives the payment's state.",
+  authorization_expired:
+    "The gateway let the authorization's hold go; sync the payment to see it voided, and authorize again.",
   nothing_to_collect: "The customer owes nothing in the currency; there is nothing to collect.",
   currency_required: "The customer owes in several currencies; name the currency to collect in.",
 

@@ -103,6 +103,10 @@ export const EVENT_TYPES = {
   "payment.refunded": "A payment was refunded in full or in part (the event carries the refund).",
   "payment.deleted":
     "An offline payment applied to no invoice was deleted (the event carries it as it was).",
+  "payment.authorized":
+    "An amount is held on a customer's payment source by an authorization; it pays nothing until captured.",
+  "payment.voided":
+    "A held authorization was let go: voided by a person (reason voided) or its hold ran out at the gateway (reason expired).",
   "payment_source.added":
     "A card or bank account was added to a customer through a gateway (only its brand, last four digits and expiry are kept).",
   "payment_source.role_changed":

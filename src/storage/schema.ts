@@ -39,7 +39,7 @@ export interface PaymentsTable {
   customer_id: string;
   kind: "payment" | "refund" | "write_off" | "tax_withheld";
   method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-  status: "succeeded" | "failed";
+  status: "succeeded" | "failed" | "authorized" | "voided";
   amount: ColumnType<string, string | bigint, never>;
   currency: string;
   reference: string | null;
@@ -53,6 +53,8 @@ export interface PaymentsTable {
   payment_method: ColumnType<string | null, string | null | undefined, never>;
   /** The payment source a gateway charged; null for money recorded by hand. */
   payment_source_id: ColumnType<string | null, string | null | undefined, never>;
+  /** An authorization's hold: when the gateway lets it go. */
+  authorized_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   received_at: Timestamp;
   created_at: Timestamp;
 }

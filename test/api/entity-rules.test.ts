@@ -451,6 +451,25 @@ const CASES: Case[] = [
     call: (r) => ["POST", `/v1/credit_notes/${r.invoice}/refund`, { amount: "1.00" }],
   },
   {
+    operation: "payments.authorize",
+    seed: ["transactions.create_an_authorization_payment"],
+    call: (r) => [
+      "POST",
+      `/v1/customers/${r.customer}/authorize_payment`,
+      { amount: "1.00", currency: "EUR" },
+    ],
+  },
+  {
+    operation: "payments.void_authorization",
+    seed: ["transactions.cancel_an_authorization_payment"],
+    call: (r) => ["POST", `/v1/payments/${r.payment}/void`],
+  },
+  {
+    operation: "payments.sync",
+    seed: ["transactions.sync_transaction"],
+    call: (r) => ["POST", `/v1/payments/${r.payment}/sync`],
+  },
+  {
     operation: "payments.refund",
     seed: ["transactions.refund_transaction", "transactions.record_refund"],
     call: (r) => ["POST", `/v1/payments/${r.payment}/refund`, { amount: "1.00" }],

@@ -320,4 +320,59 @@ describeServer("payment sources", (t) => {
       "0.00",
     ]);
   });
+
+  it("an authorization holds an amount until captured, voided, or its hold runs out", async () => {
+    const g = await api.customer();
+    const contract = await api.signup(g, ids.v30!);
+    await api.run();
+    const [invoice] = await api.invoices(contract);
+    const card = await add(g, { type: "card", card: VISA });
+    const now = (await api.get("/v1/test_clock")).now;
+    const held = await api.post(`/v1/customers/${g}/authorize_payment`, {
+      amount: "40.00",
+      currency: "EUR",
+    });
+    expect(held).toMatchObject({
+      status: "authorized",
+      amount: "40.00",
+      payment_source_id: card.id,
+      allocations: [],
+      unapplied: "0.00",
+    });
+    expect(Date.parse(held.authorized_until) - Date.parse(now)).toBe(7 * 86_400_000);
+    // a hold pays nothing: the invoice still owes 30.00
+    expect(await balance(g)).toBe("30.00");
+    const captured = await api.post(`/v1/payments/${held.id}/capture`, {});
+    expect(captured).toMatchObject({
+      status: "succeeded",
+      allocations: [{ invoice_id: invoice.id, amount: "30.00" }],
+      unapplied: "10.00",
+    });
+    expect(await balance(g)).toBe("-10.00");
+    const twice = await api.request("POST", `/v1/payments/${held.id}/capture`, {});
+    expect([twice.status, twice.body.error.code, twice.body.error.details.status]).toEqual([
+      422,
+      "payment_not_authorized",
+      "succeeded",
+    ]);
+    // voided by hand
+    const small = await api.post(`/v1/customers/${g}/authorize_payment`, {
+      amount: "5.00",
+      currency: "EUR",
+    });
+    expect((await api.post(`/v1/payments/${small.id}/void`)).status).toBe("voided");
+    // the hold runs out: capture is refused, a sync voids it
+    const late = await api.post(`/v1/customers/${g}/authorize_payment`, {
+      amount: "5.00",
+      currency: "EUR",
+    });
+    await api.advance(new Date(Date.parse(late.authorized_until) + 60_000).toISOString());
+    const refused = await api.request("POST", `/v1/payments/${late.id}/capture`, {});
+    expect([refused.status, refused.body.error.code]).toEqual([422, "authorization_expired"]);
+    expect((await api.post(`/v1/payments/${late.id}/sync`)).status).toBe("voided");
+    expect((await api.post(`/v1/payments/${captured.id}/sync`)).status).toBe("succeeded");
+    const voided = await api.get(`/v1/events?subject_id=${g}&type=payment.voided`);
+    expect(voided.data.map((e: any) => e.data.reason).sort()).toEqual(["expired", "voided"]);
+    expect(await balance(g)).toBe("-10.00");
+  });
 });

@@ -4,6 +4,8 @@ import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import {
   AssignRoleInput,
+  AuthorizePaymentInput,
+  CaptureInput,
   CollectInvoiceInput,
   CollectPaymentInput,
   PaymentSourceInput,
@@ -15,12 +17,16 @@ import {
 import {
   addPaymentSource,
   assignPaymentRole,
+  authorizePayment,
+  captureAuthorization,
   collectCustomerPayment,
   collectInvoicePayment,
   deletePaymentSource,
   getPaymentSource,
   listPaymentSources,
+  syncPayment,
   updatePaymentMethod,
+  voidAuthorization,
 } from "./payment-sources.service.js";
 import { ExcessPaymentBody, PaymentSchema } from "./payments.schemas.js";
 import { recordExcessPayment } from "./payments.service.js";
@@ -181,4 +187,58 @@ export const paymentSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: await collectInvoicePayment(ctx, req.params.id, req.body ?? {}),
       })),
   );
+
+  app.post(
+    "/customers/:id/authorize_payment",
+    {
+      config: { operation: "payments.authorize" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: AuthorizePaymentInput,
+        response: { 201: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await authorizePayment(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/payments/:id/capture",
+    {
+      config: { operation: "payments.capture" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(CaptureInput),
+        response: { 200: PaymentSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await captureAuthorization(ctx, req.params.id, req.body ?? {}),
+      })),
+  );
+
+  for (const [action, operation, run] of [
+    ["void", "payments.void_authorization", voidAuthorization],
+    ["sync", "payments.sync", syncPayment],
+  ] as const) {
+    app.post(
+      `/payments/:id/${action}`,
+      {
+        config: { operation },
+        schema: { headers: IdempotencyHeader, params: IdParams, response: { 200: PaymentSchema } },
+      },
+      (req, reply) =>
+        runMutation(req, reply, async (ctx) => ({
+          status: 200,
+          body: await run(ctx, req.params.id),
+        })),
+    );
+  }
 };

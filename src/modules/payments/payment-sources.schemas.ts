@@ -133,3 +133,28 @@ export const CollectInvoiceInput = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** POST body of authorizing (holding) an amount on a customer's payment source. */
+export const AuthorizePaymentInput = Type.Object(
+  {
+    amount: Amount,
+    currency: Type.String({ pattern: "^[A-Z]{3}$" }),
+    payment_source_id: CollectPaymentInput.properties.payment_source_id,
+  },
+  { additionalProperties: false },
+);
+
+/** POST body of capturing a held authorization. */
+export const CaptureInput = Type.Object(
+  {
+    invoice_ids: Type.Optional(
+      Type.Array(Type.String({ maxLength: 64 }), {
+        minItems: 1,
+        maxItems: 100,
+        uniqueItems: true,
+        description: "Pay these invoices in this order; default: every open one, oldest first",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);

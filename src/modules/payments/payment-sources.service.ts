@@ -10,6 +10,7 @@
  */
 import type { Static } from "typebox";
 import { notFound, unprocessable } from "../../domain/errors.js";
+import { assertCurrency } from "../../domain/money/currency.js";
 import { fromDecimalString } from "../../domain/money/money.js";
 import { applyPayment, type Due } from "../../domain/payments/payments.js";
 import {
@@ -33,16 +34,20 @@ import {
 } from "./payment-sources.repository.js";
 import type {
   AssignRoleInput,
+  AuthorizePaymentInput,
+  CaptureInput,
   CollectInvoiceInput,
   CollectPaymentInput,
   PaymentSourceInput,
   PaymentSourceSchema,
   UpdatePaymentMethodInput,
 } from "./payment-sources.schemas.js";
+import { settleAuthorization } from "./payments.repository.js";
 import {
   announce,
   insertPayment,
   invoiceDues,
+  loadPayment,
   lockCustomer,
   type Payment,
   view,
@@ -344,9 +349,14 @@ export async function deletePaymentSource(
 
 // ---- collecting -------------------------------------------------------------------------------
 
+/** How long the test gateway holds an authorized amount. */
+export const AUTHORIZATION_HOLD_DAYS = 7;
+
 /**
  * Charges `amount` through the sources in turn until one succeeds; each attempt is a payment
- * (failed ones change no balance). What succeeds is applied to `dues`. Answers the last attempt.
+ * (failed ones change no balance). What succeeds is applied to `dues`; an authorization only
+ * holds the amount (status `authorized`, applied to nothing until captured). Answers the last
+ * attempt.
  */
 async function charge(
   ctx: Ctx,
@@ -355,6 +365,7 @@ async function charge(
   amount: bigint,
   currency: string,
   dues: readonly Due[],
+  authorize = false,
 ): Promise<Payment> {
   const on = today(ctx);
   let last: Payment | undefined;
@@ -380,6 +391,23 @@ async function charge(
       );
       last = await announce(ctx, await view(ctx, row), "payment.failed");
       continue;
+    }
+    if (authorize) {
+      const until = new Date(base.receivedAt.getTime() + AUTHORIZATION_HOLD_DAYS * 86_400_000);
+      const row = await insertPayment(
+        ctx,
+        { ...base, status: "authorized", authorizedUntil: until },
+        [],
+      );
+      const held = await view(ctx, row);
+      ctx.audit({ targetType: "payment", targetId: row.id, after: held });
+      await ctx.emit({
+        type: "payment.authorized",
+        subjectType: "customer",
+        subjectId: customerId,
+        payload: held,
+      });
+      return held;
     }
     const { allocations } = applyPayment(amount, dues);
     const row = await insertPayment(ctx, { ...base, status: "succeeded" }, allocations);
@@ -479,4 +507,123 @@ export async function collectInvoicePayment(
   return charge(ctx, invoice.customer_id, sources, amount, invoice.currency, [
     { invoiceId: invoice.id, due },
   ]);
+}
+
+// ---- authorizations -------------------------------------------------------------------------------
+
+/**
+ * Holds `amount` on the customer's payment source (Chargebee's authorization payment): the
+ * source named, else the primary and then the backup. The hold lasts
+ * {@link AUTHORIZATION_HOLD_DAYS} days at the test gateway; until captured it pays nothing.
+ */
+export async function authorizePayment(
+  ctx: Ctx,
+  customerId: string,
+  input: Static<typeof AuthorizePaymentInput>,
+): Promise<Payment> {
+  assertCurrency(input.currency);
+  await customerForChange(ctx, customerId);
+  const amount = fromDecimalString(input.amount, input.currency, "amount").amount;
+  if (amount <= 0n) {
+    throw unprocessable("invalid_amount", "an authorization is more than zero", {
+      field: "amount",
+    });
+  }
+  const sources = await sourcesToCharge(ctx, customerId, input.payment_source_id);
+  return charge(ctx, customerId, sources, amount, input.currency, [], true);
+}
+
+/** An authorization of the tenant, its customer locked; refused when it is not held any more. */
+async function heldAuthorization(ctx: Ctx, id: string) {
+  const unlocked = await loadPayment(ctx, id);
+  await lockCustomer(ctx, unlocked.customer_id);
+  await ctx.guard({ kind: "payment", id });
+  const row = await loadPayment(ctx, id, true);
+  if (row.status !== "authorized") {
+    throw unprocessable(
+      "payment_not_authorized",
+      `payment ${id} is ${row.status}, not an authorization still held`,
+      { id, status: row.status },
+    );
+  }
+  return row;
+}
+
+const expired = (ctx: Ctx, row: { authorized_until: Date | null }) =>
+  row.authorized_until !== null && nowDate(ctx).getTime() > row.authorized_until.getTime();
+
+/**
+ * Captures a held authorization: it becomes a succeeded payment of its whole amount, applied
+ * to the invoices named (in order) or every open one, oldest first; what is left is the
+ * customer's credit.
+ */
+export async function captureAuthorization(
+  ctx: Ctx,
+  id: string,
+  input: Static<typeof CaptureInput>,
+): Promise<Payment> {
+  const row = await heldAuthorization(ctx, id);
+  if (expired(ctx, row)) {
+    throw unprocessable(
+      "authorization_expired",
+      `the gateway let the hold of payment ${id} go at ${row.authorized_until!.toISOString()}`,
+      { id },
+    );
+  }
+  const open = await invoiceDues(
+    ctx,
+    row.customer_id,
+    input.invoice_ids ? { ids: input.invoice_ids } : { currency: row.currency },
+  );
+  const byId = new Map(open.map((d) => [d.id, d]));
+  const dues = (input.invoice_ids ?? open.map((d) => d.id)).map((invoiceId, i) => {
+    const due = byId.get(invoiceId);
+    if (!due || due.currency !== row.currency) {
+      throw unprocessable(
+        due ? "currency_mismatch" : "unknown_invoice",
+        due
+          ? `invoice ${invoiceId} is in ${due.currency}`
+          : `no issued invoice ${invoiceId} of this customer`,
+        { field: `invoice_ids.${i}` },
+      );
+    }
+    return { invoiceId, due: due.due };
+  });
+  const { allocations } = applyPayment(BigInt(row.amount), dues);
+  await settleAuthorization(ctx.db, ctx.tenantId, id, "succeeded", allocations);
+  return announce(ctx, await view(ctx, await loadPayment(ctx, id)), "payment.succeeded");
+}
+
+async function release(ctx: Ctx, id: string, reason: string): Promise<Payment> {
+  const before = await view(ctx, await loadPayment(ctx, id));
+  await settleAuthorization(ctx.db, ctx.tenantId, id, "voided", []);
+  const after = await view(ctx, await loadPayment(ctx, id));
+  ctx.audit({ targetType: "payment", targetId: id, before, after });
+  await ctx.emit({
+    type: "payment.voided",
+    subjectType: "customer",
+    subjectId: after.customer_id,
+    payload: { ...after, reason },
+  });
+  return after;
+}
+
+/** Lets a held authorization go (Chargebee's cancel an authorization payment). */
+export async function voidAuthorization(ctx: Ctx, id: string): Promise<Payment> {
+  await heldAuthorization(ctx, id);
+  return release(ctx, id, "voided");
+}
+
+/**
+ * Reads a payment's state from its gateway (Chargebee's sync_transaction). The test gateway
+ * changes one thing on its own: an authorization whose hold ran out is voided. Other payments
+ * answer as they are.
+ */
+export async function syncPayment(ctx: Ctx, id: string): Promise<Payment> {
+  const unlocked = await loadPayment(ctx, id);
+  await lockCustomer(ctx, unlocked.customer_id);
+  await ctx.guard({ kind: "payment", id });
+  const row = await loadPayment(ctx, id, true);
+  if (row.status === "authorized" && expired(ctx, row)) return release(ctx, id, "expired");
+  return view(ctx, row);
 }

@@ -75,6 +75,7 @@ export type NewPayment = {
   paymentMethod?: string | null | undefined;
   refundsCreditNoteId?: string | null | undefined;
   paymentSourceId?: string | null | undefined;
+  authorizedUntil?: Date | null | undefined;
   receivedAt: Date;
   createdAt: Date;
 };
@@ -104,6 +105,7 @@ export async function insertPayment(
       payment_method: p.paymentMethod ?? null,
       refunds_credit_note_id: p.refundsCreditNoteId ?? null,
       payment_source_id: p.paymentSourceId ?? null,
+      authorized_until: p.authorizedUntil ?? null,
       received_at: p.receivedAt,
       created_at: p.createdAt,
     })
@@ -453,4 +455,28 @@ export async function taxWithheldOnInvoice(
       AND p.id IN (SELECT a.payment_id FROM payment_allocations a WHERE a.invoice_id = ${invoiceId})
     ORDER BY p.id`.execute(db);
   return rows.map((r) => ({ id: r.id, amount: BigInt(r.amount), refunded: BigInt(r.refunded) }));
+}
+
+/**
+ * Moves an authorization on: captured (`succeeded`, applied by `allocations`) or `voided`.
+ * Only a payment still `authorized` changes; false when it was not.
+ */
+export async function settleAuthorization(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  status: "succeeded" | "voided",
+  allocations: readonly { invoiceId: string; amount: bigint }[],
+): Promise<boolean> {
+  const row = await db
+    .updateTable("payments")
+    .set({ status })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .where("status", "=", "authorized")
+    .returning("id")
+    .executeTakeFirst();
+  if (!row) return false;
+  await appendAllocations(db, tenantId, id, allocations);
+  return true;
 }

@@ -27,7 +27,18 @@ export const PaymentSchema = Type.Object({
     Type.Literal("write_off"),
     Type.Literal("tax_withheld"),
   ]),
-  status: Type.Union([Type.Literal("succeeded"), Type.Literal("failed")]),
+  status: Type.Union(
+    [
+      Type.Literal("succeeded"),
+      Type.Literal("failed"),
+      Type.Literal("authorized"),
+      Type.Literal("voided"),
+    ],
+    {
+      description:
+        "authorized: an amount a gateway holds until captured or voided; voided: a hold let go",
+    },
+  ),
   amount: Type.String(),
   currency: Type.String(),
   reference: Nullable(Type.String()),
@@ -40,6 +51,12 @@ export const PaymentSchema = Type.Object({
   payment_source_id: Nullable(
     Type.String({
       description: "The payment source a gateway charged; null when recorded by hand",
+    }),
+  ),
+  authorized_until: Nullable(
+    Type.String({
+      format: "date-time",
+      description: "An authorization's hold: until when the gateway keeps it",
     }),
   ),
   allocations: Type.Array(

@@ -37,7 +37,7 @@ export type Payment = {
   customer_id: string;
   kind: "payment" | "refund" | "write_off" | "tax_withheld";
   method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-  status: "succeeded" | "failed";
+  status: "succeeded" | "failed" | "authorized" | "voided";
   amount: string;
   currency: string;
   reference: string | null;
@@ -48,6 +48,8 @@ export type Payment = {
   payment_method: string | null;
   /** The payment source a gateway charged; null for money recorded by hand. */
   payment_source_id: string | null;
+  /** An authorization's hold: until when the gateway keeps it (null for other payments). */
+  authorized_until: string | null;
   allocations: { invoice_id: string; amount: string }[];
   unapplied: string;
   received_at: string;
@@ -96,6 +98,7 @@ export async function view(ctx: Ctx, row: PaymentRow): Promise<Payment> {
     refunds_payment_id: row.refunds_payment_id,
     payment_method: row.payment_method,
     payment_source_id: row.payment_source_id,
+    authorized_until: row.authorized_until ? row.authorized_until.toISOString() : null,
     allocations: netPerInvoice(own).map((a) => ({
       invoice_id: a.invoiceId,
       amount: dec(a.amount, row.currency),
@@ -143,6 +146,7 @@ export async function insertPayment(
     refundsCreditNoteId?: string | null;
     paymentMethod?: string | null;
     paymentSourceId?: string | null;
+    authorizedUntil?: Date | null;
     receivedAt: Date;
   },
   allocations: readonly Allocation[],
@@ -166,6 +170,7 @@ export async function insertPayment(
       refundsCreditNoteId: values.refundsCreditNoteId ?? null,
       paymentMethod: values.paymentMethod ?? null,
       paymentSourceId: values.paymentSourceId ?? null,
+      authorizedUntil: values.authorizedUntil ?? null,
       receivedAt: values.receivedAt,
       createdAt: dateOf(ctx.clock.now()),
     },
