@@ -1653,7 +1653,13 @@ export interface paths {
          */
         get: operations["invoices.list"];
         put?: never;
-        post?: never;
+        /**
+         * Create an invoice of charges entered by hand for a customer, issued at once or as a draft (Chargebee: create invoice for charges)
+         * @description Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1739,6 +1745,50 @@ export interface paths {
         get: operations["documents.download"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/add_charge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a charge entered by hand to a draft invoice (Chargebee: add charge to a pending invoice)
+         * @description Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.add_charge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/delete_line_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove hand-entered lines from a draft invoice (Chargebee: delete line items)
+         * @description Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.delete_lines"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9638,6 +9688,66 @@ export interface operations {
             };
         };
     };
+    "invoices.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    currency: string;
+                    /** @description Whether unit prices are before (net, default) or after tax (gross) */
+                    price_basis?: "net" | "gross";
+                    lines: {
+                        description: string;
+                        /** @description In the document's currency, e.g. 12.50 */
+                        unit_price: string;
+                        /** @description Default: 1 */
+                        quantity?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        period_start?: string;
+                        /**
+                         * Format: date
+                         * @description Exclusive
+                         */
+                        period_end?: string;
+                    }[];
+                    /** @description Keep it as a draft, to add or remove charges before issuing it */
+                    draft?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "invoices.get": {
         parameters: {
             query?: never;
@@ -9778,6 +9888,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.add_charge": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description: string;
+                    /** @description In the document's currency, e.g. 12.50 */
+                    unit_price: string;
+                    /** @description Default: 1 */
+                    quantity?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    period_start?: string;
+                    /**
+                     * Format: date
+                     * @description Exclusive
+                     */
+                    period_end?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.delete_lines": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    line_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
                 };
             };
             /** @description Default Response */

@@ -330,6 +330,9 @@ export const ERROR_CODES = {
     "Only an authorization still held can be captured or voided; `details.status` gives the payment's state.",
   authorization_expired:
     "The gateway let the authorization's hold go; sync the payment to see it voided, and authorize again.",
+  line_not_removable:
+    "The line was written by billing; delete the draft instead, and its charges are billed again by the next settlement.",
+  invoice_needs_lines: "A draft keeps at least one line; delete the draft instead.",
   nothing_to_collect: "The customer owes nothing in the currency; there is nothing to collect.",
   currency_required: "The customer owes in several currencies; name the currency to collect in.",
 

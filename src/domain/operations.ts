@@ -719,6 +719,27 @@ export const OPERATIONS = {
     ["invoices:write"],
     true,
   ),
+  "invoices.create": op(
+    "invoices.create",
+    "Invoices",
+    "Create an invoice of charges entered by hand for a customer, issued at once or as a draft (Chargebee: create invoice for charges)",
+    ["invoices:write"],
+    true,
+  ),
+  "invoices.add_charge": op(
+    "invoices.add_charge",
+    "Invoices",
+    "Add a charge entered by hand to a draft invoice (Chargebee: add charge to a pending invoice)",
+    ["invoices:write"],
+    true,
+  ),
+  "invoices.delete_lines": op(
+    "invoices.delete_lines",
+    "Invoices",
+    "Remove hand-entered lines from a draft invoice (Chargebee: delete line items)",
+    ["invoices:write"],
+    true,
+  ),
   "credit_notes.delete": op(
     "credit_notes.delete",
     "Invoices",

@@ -470,6 +470,37 @@ const CASES: Case[] = [
     call: (r) => ["POST", `/v1/payments/${r.payment}/sync`],
   },
   {
+    operation: "invoices.create",
+    seed: ["invoices.create_for_charge_items_and_charges"],
+    call: (r) => [
+      "POST",
+      "/v1/invoices",
+      {
+        customer_id: r.customer,
+        currency: "EUR",
+        lines: [{ description: "Training", unit_price: "100" }],
+      },
+    ],
+  },
+  {
+    operation: "invoices.add_charge",
+    seed: ["invoices.add_charge_item", "invoices.add_charge_pending"],
+    call: (r) => [
+      "POST",
+      `/v1/invoices/${r.invoice}/add_charge`,
+      { description: "Training", unit_price: "100" },
+    ],
+  },
+  {
+    operation: "invoices.delete_lines",
+    seed: ["invoices.delete_line_items"],
+    call: (r) => [
+      "POST",
+      `/v1/invoices/${r.invoice}/delete_line_items`,
+      { line_ids: ["inl_none"] },
+    ],
+  },
+  {
     operation: "payments.refund",
     seed: ["transactions.refund_transaction", "transactions.record_refund"],
     call: (r) => ["POST", `/v1/payments/${r.payment}/refund`, { amount: "1.00" }],

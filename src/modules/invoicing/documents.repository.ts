@@ -6,7 +6,7 @@
 import { type Kysely, sql } from "kysely";
 import { toJson } from "../../lib/json.js";
 import { insertMany } from "../../storage/bulk.js";
-import type { DB, PartySnapshot } from "../../storage/schema.js";
+import type { DB, PartySnapshot, TaxRow } from "../../storage/schema.js";
 import type { InvoiceRow, LineRow } from "./invoicing.repository.js";
 
 const INVOICE_COLUMNS = {
@@ -259,4 +259,52 @@ export async function issuedTotalsByMonth(
     GROUP BY 1, 2, 3
   `.execute(db);
   return rows;
+}
+
+/** Adds lines to a document (a draft: a charge entered by hand). */
+export async function insertDocumentLines(
+  db: Kysely<DB>,
+  lines: readonly LineRow[],
+): Promise<void> {
+  await insertMany(db, "invoice_lines", LINE_COLUMNS, lines);
+}
+
+/** Removes the named lines of a document. */
+export async function deleteDocumentLines(
+  db: Kysely<DB>,
+  tenantId: string,
+  invoiceId: string,
+  lineIds: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom("invoice_lines")
+    .where("tenant_id", "=", tenantId)
+    .where("invoice_id", "=", invoiceId)
+    .where("id", "in", lineIds)
+    .execute();
+}
+
+/** Stores a draft's totals (after its lines changed); returns the row as stored. */
+export async function setDocumentTotals(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  totals: {
+    tax_rows: TaxRow[];
+    total_net: string;
+    total_tax: string;
+    total_gross: string;
+    service_period_start: string | null;
+    service_period_end: string | null;
+    updated_at: Date;
+  },
+): Promise<InvoiceRow> {
+  return db
+    .updateTable("invoices")
+    .set({ ...totals, tax_rows: toJson(totals.tax_rows) })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

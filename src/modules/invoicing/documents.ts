@@ -464,7 +464,7 @@ async function customerOf(ctx: Ctx, row: InvoiceRow): Promise<CustomerRow> {
 }
 
 /** A document an operation changes: locked, and checked against the transfer rules. */
-async function loadForChange(ctx: Ctx, id: string): Promise<InvoiceRow> {
+export async function loadForChange(ctx: Ctx, id: string): Promise<InvoiceRow> {
   const row = await findInvoice(ctx.db, ctx.tenantId, id, { forUpdate: true });
   if (!row) throw notFound("invoice_not_found", `no invoice or credit note ${id}`, { id });
   await ctx.guard({ kind: "invoice", row });

@@ -22,13 +22,17 @@ import {
 } from "./documents.js";
 import {
   BillingRunSchema,
+  ChargeInvoiceBody,
+  ChargeLineBody,
   CreditNoteBody,
+  DeleteLinesBody,
   InvoiceDetailsBody,
   InvoiceListQuery,
   InvoiceSchema,
   PreviewSchema,
   SettlementSchema,
 } from "./invoicing.schemas.js";
+import { addChargeToDraft, createChargeInvoice, deleteDraftLines } from "./one-off-charges.js";
 import { previewSettlement } from "./preview.js";
 import { settleContract } from "./settle.js";
 
@@ -131,6 +135,59 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const pdf = await documentPdf(app.db, tenantId, invoice);
       return sendPdf(reply, pdf.name, pdf.bytes);
     },
+  );
+
+  app.post(
+    "/invoices",
+    {
+      config: { operation: "invoices.create" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: ChargeInvoiceBody,
+        response: { 201: Type.Ref("Invoice") },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await createChargeInvoice(ctx, req.body),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/add_charge",
+    {
+      config: { operation: "invoices.add_charge" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: ChargeLineBody,
+        response: { 200: Type.Ref("Invoice") },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await addChargeToDraft(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/delete_line_items",
+    {
+      config: { operation: "invoices.delete_lines" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: DeleteLinesBody,
+        response: { 200: Type.Ref("Invoice") },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await deleteDraftLines(ctx, req.params.id, req.body),
+      })),
   );
 
   app.post(

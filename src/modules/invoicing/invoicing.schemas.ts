@@ -264,3 +264,49 @@ export const BusinessEntityInput = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const Decimal = Type.String({ pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,8})?$" });
+
+/** A charge entered by hand: unit price × quantity, with an optional service period. */
+export const ChargeLineBody = Type.Object(
+  {
+    description: Type.String({ minLength: 1, maxLength: 500 }),
+    unit_price: { ...Decimal, description: "In the document's currency, e.g. 12.50" },
+    quantity: Type.Optional({ ...Decimal, description: "Default: 1" }),
+    period_start: Type.Optional(Day),
+    period_end: Type.Optional(Type.String({ format: "date", description: "Exclusive" })),
+  },
+  { additionalProperties: false },
+);
+
+/** POST body of an invoice of hand-entered charges for a customer. */
+export const ChargeInvoiceBody = Type.Object(
+  {
+    customer_id: Type.String({ maxLength: 64 }),
+    currency: Type.String({ pattern: "^[A-Z]{3}$" }),
+    price_basis: Type.Optional(
+      Type.Union([Type.Literal("net"), Type.Literal("gross")], {
+        description: "Whether unit prices are before (net, default) or after tax (gross)",
+      }),
+    ),
+    lines: Type.Array(ChargeLineBody, { minItems: 1, maxItems: 100 }),
+    draft: Type.Optional(
+      Type.Boolean({
+        description: "Keep it as a draft, to add or remove charges before issuing it",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** POST body of removing hand-entered lines from a draft invoice. */
+export const DeleteLinesBody = Type.Object(
+  {
+    line_ids: Type.Array(Type.String({ maxLength: 64 }), {
+      minItems: 1,
+      maxItems: 100,
+      uniqueItems: true,
+    }),
+  },
+  { additionalProperties: false },
+);

@@ -80,3 +80,12 @@ function treatmentOf(
     customerType: customer.customer_type,
   });
 }
+
+/** How the customer is taxed on charges its business entity bills by hand (its default policy). */
+export async function customerTreatment(
+  ctx: Ctx,
+  entity: EntityRow,
+  customer: CustomerRow,
+): Promise<{ rate: string; reverseCharge: boolean }> {
+  return treatmentOf(entity, customer, await taxPolicy(ctx, entity.default_tax_policy_id));
+}
