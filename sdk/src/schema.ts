@@ -1751,6 +1751,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an invoice or credit note another system issued, with its number, dates and lines (Chargebee: import invoice, import credit note)
+         * @description Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices/{id}/add_charge": {
         parameters: {
             query?: never;
@@ -9888,6 +9910,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.import": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "invoice" | "credit_note";
+                    customer_id: string;
+                    /** @description As the other system issued it */
+                    number: string;
+                    currency: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    issue_date: string;
+                    /**
+                     * Format: date
+                     * @description Default for an invoice: the issue date plus the entity's payment terms
+                     */
+                    due_date?: string;
+                    /** @description Whether unit prices are before (net, default) or after tax (gross) */
+                    price_basis?: "net" | "gross";
+                    /** @description A credit note: the invoice it corrects */
+                    corrects_invoice_id?: string;
+                    /** @description Amounts are positive, for a credit note too */
+                    lines: {
+                        description: string;
+                        /** @description In the document's currency, e.g. 12.50 */
+                        unit_price: string;
+                        /** @description Default: 1 */
+                        quantity?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        period_start?: string;
+                        /**
+                         * Format: date
+                         * @description Exclusive
+                         */
+                        period_end?: string;
+                        /** @description Percent, as the document was taxed; default 0 */
+                        tax_rate?: string;
+                    }[];
+                    /** @description The total the document printed; refused when the lines add up otherwise */
+                    total_gross?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
                 };
             };
             /** @description Default Response */

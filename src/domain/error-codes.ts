@@ -333,6 +333,10 @@ export const ERROR_CODES = {
   line_not_removable:
     "The line was written by billing; delete the draft instead, and its charges are billed again by the next settlement.",
   invoice_needs_lines: "A draft keeps at least one line; delete the draft instead.",
+  document_number_taken:
+    "The business entity has a document of this kind with this number; an imported document keeps a number of its own.",
+  import_total_mismatch:
+    "The imported document's lines do not add up to the total_gross given; `details.computed` is what they add up to.",
   nothing_to_collect: "The customer owes nothing in the currency; there is nothing to collect.",
   currency_required: "The customer owes in several currencies; name the currency to collect in.",
 

@@ -67,6 +67,9 @@ export const EVENT_TYPES = {
     "An invoice's details (purchase order number, notes, billing address) changed; its number and amounts never do.",
   "invoice.deleted":
     "A draft invoice was deleted; its charges are billed again by the next settlement.",
+  "invoice.imported": "An invoice another system issued was imported, issued, with its own number.",
+  "credit_note.imported":
+    "A credit note another system issued was imported, issued, with its own number.",
   "credit_note.created":
     "A credit note was created: by billing, when corrections outweigh the charges, or for an invoice.",
   "credit_note.finalized": "A credit note was issued with its number.",

@@ -726,6 +726,13 @@ export const OPERATIONS = {
     ["invoices:write"],
     true,
   ),
+  "invoices.import": op(
+    "invoices.import",
+    "Invoices",
+    "Import an invoice or credit note another system issued, with its number, dates and lines (Chargebee: import invoice, import credit note)",
+    ["invoices:write"],
+    true,
+  ),
   "invoices.add_charge": op(
     "invoices.add_charge",
     "Invoices",

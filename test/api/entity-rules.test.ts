@@ -483,6 +483,22 @@ const CASES: Case[] = [
     ],
   },
   {
+    operation: "invoices.import",
+    seed: ["invoices.import_invoice", "credit_notes.import_credit_note"],
+    call: (r) => [
+      "POST",
+      "/v1/invoices/import",
+      {
+        kind: "invoice",
+        customer_id: r.customer,
+        number: "OLD-1",
+        currency: "EUR",
+        issue_date: "2025-12-01",
+        lines: [{ description: "Legacy", unit_price: "10" }],
+      },
+    ],
+  },
+  {
     operation: "invoices.add_charge",
     seed: ["invoices.add_charge_item", "invoices.add_charge_pending"],
     call: (r) => [

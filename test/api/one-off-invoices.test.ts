@@ -151,4 +151,68 @@ describeServer("invoices of one-off charges", (t) => {
       manual.lines.at(-1).id,
     ]);
   });
+
+  it("imports another system's invoice and credit note with their numbers, dates and totals", async () => {
+    const body = {
+      kind: "invoice",
+      customer_id: ids.customer,
+      number: "OLD-1001",
+      currency: "EUR",
+      issue_date: "2025-11-01",
+      lines: [
+        { description: "Legacy plan, November", unit_price: "50", quantity: "2", tax_rate: "19" },
+      ],
+      total_gross: "119.00",
+    };
+    const res = await api.request("POST", "/v1/invoices/import", body);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      kind: "invoice",
+      status: "finalized",
+      number: "OLD-1001",
+      issue_date: "2025-11-01",
+      total_net: "100.00",
+      total_tax: "19.00",
+      total_gross: "119.00",
+      credits_applied: "0.00",
+    });
+    expect(res.body.due_date > "2025-11-01").toBe(true);
+    const again = await api.request("POST", "/v1/invoices/import", body);
+    expect([again.status, again.body.error.code]).toEqual([409, "document_number_taken"]);
+    const wrong = await api.request("POST", "/v1/invoices/import", {
+      ...body,
+      number: "OLD-1002",
+      total_gross: "119.01",
+    });
+    expect([wrong.status, wrong.body.error.code, wrong.body.error.details.computed]).toEqual([
+      422,
+      "import_total_mismatch",
+      "119.00",
+    ]);
+    const note = await api.post("/v1/invoices/import", {
+      kind: "credit_note",
+      customer_id: ids.customer,
+      number: "OLD-CN-7",
+      currency: "EUR",
+      issue_date: "2025-11-20",
+      corrects_invoice_id: res.body.id,
+      lines: [{ description: "Goodwill", unit_price: "10", tax_rate: "19" }],
+      total_gross: "11.90",
+    });
+    expect([note.kind, note.number, note.total_gross, note.due_date]).toEqual([
+      "credit_note",
+      "OLD-CN-7",
+      "-11.90",
+      null,
+    ]);
+    const open = (await api.get(`/v1/customers/${ids.customer}/balance`)).open_invoices;
+    expect(open.find((i: any) => i.invoice_id === res.body.id).due).toBe("107.10");
+    // Accrue's own numbering goes on where it was
+    const own = await api.post("/v1/invoices", {
+      customer_id: ids.customer,
+      currency: "EUR",
+      lines: [{ description: "Now", unit_price: "1" }],
+    });
+    expect(own.number).not.toMatch(/^OLD/);
+  });
 });

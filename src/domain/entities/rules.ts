@@ -218,6 +218,7 @@ export const ACCRUE_RULES = {
   "invoices.update_details": ["invoices.update_invoice"],
   "invoices.delete": ["invoices.delete_invoice"],
   "invoices.create": ["invoices.create_for_charge_items_and_charges"],
+  "invoices.import": ["invoices.import_invoice", "credit_notes.import_credit_note"],
   "invoices.add_charge": ["invoices.add_charge_item", "invoices.add_charge_pending"],
   "invoices.delete_lines": ["invoices.delete_line_items"],
   "invoices.stop_dunning": ["invoices.stop_dunning"],

@@ -308,3 +308,21 @@ export async function setDocumentTotals(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The entity's document of this kind and number, if any (imported documents keep theirs). */
+export async function findDocumentByNumber(
+  db: Kysely<DB>,
+  tenantId: string,
+  entityId: string,
+  kind: "invoice" | "credit_note",
+  number: string,
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom("invoices")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("business_entity_id", "=", entityId)
+    .where("kind", "=", kind)
+    .where("number", "=", number)
+    .executeTakeFirst();
+}

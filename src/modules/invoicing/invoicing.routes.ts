@@ -26,13 +26,19 @@ import {
   ChargeLineBody,
   CreditNoteBody,
   DeleteLinesBody,
+  ImportDocumentBody,
   InvoiceDetailsBody,
   InvoiceListQuery,
   InvoiceSchema,
   PreviewSchema,
   SettlementSchema,
 } from "./invoicing.schemas.js";
-import { addChargeToDraft, createChargeInvoice, deleteDraftLines } from "./one-off-charges.js";
+import {
+  addChargeToDraft,
+  createChargeInvoice,
+  deleteDraftLines,
+  importDocument,
+} from "./one-off-charges.js";
 import { previewSettlement } from "./preview.js";
 import { settleContract } from "./settle.js";
 
@@ -151,6 +157,23 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 201,
         body: await createChargeInvoice(ctx, req.body),
+      })),
+  );
+
+  app.post(
+    "/invoices/import",
+    {
+      config: { operation: "invoices.import" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: ImportDocumentBody,
+        response: { 201: Type.Ref("Invoice") },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await importDocument(ctx, req.body),
       })),
   );
 

@@ -310,3 +310,48 @@ export const DeleteLinesBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** POST body of importing a document another system issued. */
+export const ImportDocumentBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal("invoice"), Type.Literal("credit_note")]),
+    customer_id: Type.String({ maxLength: 64 }),
+    number: Type.String({
+      minLength: 1,
+      maxLength: 50,
+      description: "As the other system issued it",
+    }),
+    currency: Type.String({ pattern: "^[A-Z]{3}$" }),
+    issue_date: Day,
+    due_date: Type.Optional({
+      ...Day,
+      description: "Default for an invoice: the issue date plus the entity's payment terms",
+    }),
+    price_basis: Type.Optional(ChargeInvoiceBody.properties.price_basis),
+    corrects_invoice_id: Type.Optional(
+      Type.String({ maxLength: 64, description: "A credit note: the invoice it corrects" }),
+    ),
+    lines: Type.Array(
+      Type.Object(
+        {
+          ...ChargeLineBody.properties,
+          tax_rate: Type.Optional({
+            ...Decimal,
+            description: "Percent, as the document was taxed; default 0",
+          }),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        minItems: 1,
+        maxItems: 500,
+        description: "Amounts are positive, for a credit note too",
+      },
+    ),
+    total_gross: Type.Optional({
+      ...Decimal,
+      description: "The total the document printed; refused when the lines add up otherwise",
+    }),
+  },
+  { additionalProperties: false },
+);

@@ -9,11 +9,13 @@
  * A hand-entered line is `kind: "charge"`, without a charge key, taxed as the customer is
  * taxed by its business entity's default tax policy.
  */
+
+import { Temporal } from "temporal-polyfill";
 import type { Static } from "typebox";
-import { notFound, unprocessable } from "../../domain/errors.js";
+import { conflict, invalid, notFound, unprocessable } from "../../domain/errors.js";
 import { taxTotals } from "../../domain/invoicing/tax.js";
 import { assertCurrency } from "../../domain/money/currency.js";
-import { lineAmount, money } from "../../domain/money/money.js";
+import { fromDecimalString, lineAmount, money, toDecimalString } from "../../domain/money/money.js";
 import { newId } from "../../lib/ids.js";
 import type { TaxRow } from "../../storage/schema.js";
 import { type Ctx, nowDate } from "../context.js";
@@ -24,15 +26,23 @@ import {
   type Invoice,
   type LineInput,
   loadForChange,
+  prepareDocuments,
   toInvoice,
 } from "./documents.js";
 import {
   deleteDocumentLines,
+  findDocumentByNumber,
   insertDocumentLines,
+  insertDocuments,
   setDocumentTotals,
 } from "./documents.repository.js";
-import { type EntityRow, linesOf } from "./invoicing.repository.js";
-import type { ChargeInvoiceBody, ChargeLineBody, DeleteLinesBody } from "./invoicing.schemas.js";
+import { type EntityRow, findInvoice, linesOf } from "./invoicing.repository.js";
+import type {
+  ChargeInvoiceBody,
+  ChargeLineBody,
+  DeleteLinesBody,
+  ImportDocumentBody,
+} from "./invoicing.schemas.js";
 import { customerTreatment } from "./tax-context.js";
 
 type ChargeLine = Static<typeof ChargeLineBody>;
@@ -224,4 +234,120 @@ export async function deleteDraftLines(
   const after = await retotal(ctx, id, row.price_basis, row.currency);
   await announceChange(ctx, before, after);
   return after;
+}
+
+// ---- imports --------------------------------------------------------------------------------------
+
+type ImportData = Static<typeof ImportDocumentBody>;
+
+/**
+ * Imports a document another system issued (Chargebee's import invoice and import credit
+ * note): stored issued, with its own number and dates, its lines as given (`kind: "charge"`,
+ * no charge key, so no contract's settlement counts them), and its totals computed from them —
+ * `total_gross`, when given, must be what they add up to. No promotional credits apply to it
+ * and it takes no number of Accrue's sequences. Payments it received are recorded as usual.
+ */
+export async function importDocument(ctx: Ctx, input: ImportData): Promise<Invoice> {
+  assertCurrency(input.currency);
+  const customer = await findCustomer(ctx.db, ctx.tenantId, input.customer_id, {
+    forUpdate: true,
+  });
+  if (!customer) {
+    throw unprocessable("unknown_customer", `no customer ${input.customer_id}`, {
+      field: "customer_id",
+    });
+  }
+  await ctx.guard({ kind: "customer", row: customer });
+  const entity = await entityOf(ctx, customer.business_entity_id);
+  if (await findDocumentByNumber(ctx.db, ctx.tenantId, entity.id, input.kind, input.number)) {
+    throw conflict("document_number_taken", `a ${input.kind} numbered ${input.number} exists`, {
+      field: "number",
+    });
+  }
+  if (input.corrects_invoice_id !== undefined) {
+    if (input.kind !== "credit_note") {
+      throw invalid("validation_failed", "only a credit note corrects an invoice", {
+        field: "corrects_invoice_id",
+      });
+    }
+    const corrected = await findInvoice(ctx.db, ctx.tenantId, input.corrects_invoice_id);
+    if (
+      !corrected ||
+      corrected.kind !== "invoice" ||
+      corrected.status !== "finalized" ||
+      corrected.customer_id !== customer.id ||
+      corrected.currency !== input.currency
+    ) {
+      throw unprocessable(
+        "unknown_invoice",
+        `no issued ${input.currency} invoice ${input.corrects_invoice_id} of this customer`,
+        { field: "corrects_invoice_id" },
+      );
+    }
+  }
+  const sign = input.kind === "credit_note" ? -1n : 1n;
+  const lines = input.lines.map((l, i) => {
+    const line = lineInput(l, input.currency, l.tax_rate ?? "0", `lines.${i}`);
+    return sign > 0n
+      ? line
+      : {
+          ...line,
+          unitPrice: `-${line.unitPrice}`,
+          amount: money(-line.amount.amount, input.currency),
+        };
+  });
+  const [prepared] = prepareDocuments(ctx, [
+    {
+      kind: input.kind,
+      entity,
+      customer,
+      contractId: null,
+      currency: input.currency,
+      priceBasis: input.price_basis ?? "net",
+      reverseCharge: false,
+      lines,
+      correctsInvoiceId: input.corrects_invoice_id ?? null,
+      draft: true,
+    },
+  ]);
+  const { row: draft, lines: lineRows } = prepared!;
+  if (input.total_gross !== undefined) {
+    const given = sign * fromDecimalString(input.total_gross, input.currency, "total_gross").amount;
+    if (given !== BigInt(draft.total_gross)) {
+      throw unprocessable(
+        "import_total_mismatch",
+        `the lines add up to ${toDecimalString(money(sign * BigInt(draft.total_gross), input.currency))}, not ${input.total_gross}`,
+        {
+          field: "total_gross",
+          computed: toDecimalString(money(sign * BigInt(draft.total_gross), input.currency)),
+        },
+      );
+    }
+  }
+  const now = nowDate(ctx);
+  const row = {
+    ...draft,
+    status: "finalized" as const,
+    number: input.number,
+    sequence: null,
+    issue_date: input.issue_date,
+    due_date:
+      input.kind === "invoice"
+        ? (input.due_date ??
+          Temporal.PlainDate.from(input.issue_date)
+            .add({ days: entity.payment_terms_days })
+            .toString())
+        : null,
+    finalized_at: now,
+  };
+  await insertDocuments(ctx.db, [{ row, lines: lineRows }]);
+  const imported = toInvoice(row, lineRows);
+  ctx.audit({ targetType: row.kind, targetId: row.id, after: imported });
+  await ctx.emit({
+    type: `${row.kind}.imported`,
+    subjectType: row.kind,
+    subjectId: row.id,
+    payload: imported,
+  });
+  return imported;
 }
