@@ -89,7 +89,15 @@ export async function startTestServer(
   const app = await buildApp({
     db: database.db,
     backend: database.backend,
-    config: { bodyLimit: 1_048_576, logLevel: "silent", publicUrl: "http://127.0.0.1", ...config },
+    // webhook receivers of tests listen on loopback: endpoints may point there, as with
+    // ACCRUE_WEBHOOK_ALLOW_PRIVATE=true (delivery decides for itself: see webhook-receiver.ts)
+    config: {
+      bodyLimit: 1_048_576,
+      logLevel: "silent",
+      publicUrl: "http://127.0.0.1",
+      webhookAllowPrivate: true,
+      ...config,
+    },
   });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
   const tenant = await createTenant(database.db, { name: "Test" });

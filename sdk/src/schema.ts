@@ -253,7 +253,7 @@ export interface paths {
         put?: never;
         /**
          * Sign a console user in with e-mail address and password (a 12-hour bearer token)
-         * @description Sign a console user in: a bearer token (at_…) for 12 hours with the user's roles. Wrong e-mail and wrong password answer alike; attempts count against the client address's rate limit.
+         * @description Sign a console user in: a bearer token (at_…) for 12 hours with the user's roles. Wrong e-mail and wrong password answer alike. Failed attempts are limited per client address and per e-mail address from that client address, with a back-off (docs/operations.md#limits): someone guessing elsewhere never locks the user out.
          */
         post: operations["console_sessions.create"];
         delete?: never;

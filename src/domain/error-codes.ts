@@ -35,6 +35,8 @@ export const ERROR_CODES = {
     "A concurrent request created a record with the same unique values; retry to see it.",
   rate_limited: "Too many requests; wait the seconds the Retry-After header gives, then retry.",
   internal_error: "The server failed unexpectedly; report it with the request id.",
+  database_unavailable:
+    "The database cannot be reached for the moment (a transient outage); retry after the seconds the Retry-After header gives.",
 
   // ---- the OAuth token endpoint (RFC 6749 §5.2: these are its `error` field) --------------------
   invalid_request: "The token request lacks grant_type; send grant_type=client_credentials.",
@@ -66,7 +68,7 @@ export const ERROR_CODES = {
   console_user_already_disabled: "The console user is disabled already; nothing changed.",
   weak_password: "The password is too short; choose one of at least 12 characters.",
   too_many_sign_in_attempts:
-    "Too many sign-in attempts for this e-mail address; wait `details.retry_after_seconds`, then retry.",
+    "Too many failed sign-in attempts from this client address (for this e-mail address, or in all); wait `details.retry_after_seconds`, then retry.",
   role_not_found: "No role has this name in the tenant.",
   role_exists: "A role (built-in or custom) has this name already; choose another name.",
   role_built_in: "Built-in roles cannot be changed or deleted; create a custom role instead.",
@@ -87,6 +89,10 @@ export const ERROR_CODES = {
   no_test_clock: "The tenant runs on the system clock; create a test clock before advancing it.",
   clock_cannot_move_backwards:
     "A test clock moves only forward; advance it to a time after its current one.",
+  test_clock_advance_too_far:
+    "A test clock advances at most one year at a time (`details.latest` is the furthest this advance may go); advance in steps.",
+  test_clock_limit_reached:
+    "A test clock runs at most ten years past the time it was created at (`details.latest`); use a new tenant for a longer simulation.",
 
   // ---- values: ids, money, countries, time --------------------------------------------------------
   invalid_id: "The id does not have the form of an id of this kind; check which id you sent.",
@@ -104,7 +110,10 @@ export const ERROR_CODES = {
   invalid_timestamp:
     "The value is not a timestamp in the form the field documents (RFC 3339 with offset on the native API).",
   invalid_time_zone: "The time zone is unknown; use an IANA name such as Europe/Berlin.",
-  date_out_of_range: "The date, or one derived from it, lies outside the supported range.",
+  date_out_of_range:
+    "The date, or one derived from it, lies outside the supported range (2000-01-01 to 2199-12-31, UTC; `details.min` and `details.max`).",
+  start_date_too_early:
+    "A contract starts at most ten years before the tenant's now (`details.earliest`); use a later start date.",
   date_before_anchor:
     "The date lies before the start of the billing cycle it is measured in; use a later date.",
   invalid_alignment: "Alignment is either anniversary or calendar.",
@@ -439,6 +448,8 @@ export const ERROR_CODES = {
   event_not_found: "No event has this id in the tenant.",
   invalid_webhook_url:
     "The endpoint URL is not an absolute http(s) URL with a host, without credentials or fragment, or is too long; the message says which.",
+  webhook_url_not_allowed:
+    "The endpoint URL's host is a loopback, private, link-local or reserved address, which webhooks are never sent to (unless the operator set ACCRUE_WEBHOOK_ALLOW_PRIVATE=true); use a public address.",
   unknown_webhook_format: "The webhook format is none Accrue knows; see docs/webhooks.md.",
   too_many_webhook_endpoints:
     "The tenant has as many webhook endpoints as it may; delete one first.",

@@ -5,11 +5,7 @@
  */
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import {
-  registerAjvFormats,
-  type TypeBoxTypeProvider,
-  TypeBoxValidatorCompiler,
-} from "@fastify/type-provider-typebox";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -67,6 +63,7 @@ import type { DB } from "../storage/schema.js";
 import { checkEncoding, errorHandler, mapError, rawClientError } from "./errors.js";
 import { checkInput } from "./input.js";
 import { redactUrl } from "./redact.js";
+import { validatorCompiler } from "./validation.js";
 import { webRoutes } from "./web.js";
 
 declare module "fastify" {
@@ -75,6 +72,8 @@ declare module "fastify" {
     backend: Backend;
     /** Base URL for links handed out (portal, documents). */
     publicUrl: string;
+    /** Where webhook endpoints may point (ACCRUE_WEBHOOK_ALLOW_PRIVATE), checked as they are made. */
+    webhookDestinations: { allowPrivate: boolean };
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -95,7 +94,7 @@ export type AppOptions = {
   db: Kysely<DB>;
   backend: Backend;
   config: Pick<Config, "bodyLimit" | "logLevel" | "publicUrl"> &
-    Partial<Pick<Config, "authCacheMs" | "rateLimit">>;
+    Partial<Pick<Config, "authCacheMs" | "rateLimit" | "webhookAllowPrivate">>;
   /** A pino logger to use; absent: a new one at config.logLevel. */
   logger?: FastifyBaseLogger;
 };
@@ -125,8 +124,6 @@ function authenticateHuawei(db: Kysely<DB>, req: FastifyRequest) {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-registerAjvFormats();
-
 export async function buildApp(options: AppOptions): Promise<App> {
   configurePrincipalCache(options.config.authCacheMs ?? 1000);
   const app = Fastify({
@@ -155,10 +152,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // JSON only: other media types are 415 rather than parsed as text
   app.removeContentTypeParser("text/plain");
 
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   app.decorate("db", options.db);
   app.decorate("backend", options.backend);
   app.decorate("publicUrl", options.config.publicUrl);
+  app.decorate("webhookDestinations", {
+    allowPrivate: options.config.webhookAllowPrivate ?? false,
+  });
   app.decorateRequest("principal", null);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {

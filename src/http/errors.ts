@@ -2,13 +2,33 @@
  * The one place errors become HTTP responses:
  * `{"error":{"code","message","details","request_id"}}`. Deliberate errors (AccrueError)
  * map by kind; Fastify's own client errors (bad JSON, schema violations, body limits) map to
- * 4xx with a machine code; anything else is a bug and a 500 that reveals nothing.
+ * 4xx with a machine code; database errors a request's values caused map to 4xx, and an
+ * unreachable database to 503 with Retry-After; anything else is a bug and a 500 that reveals
+ * nothing.
  */
 import type { IncomingHttpHeaders } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { AccrueError, type ErrorCode, type ErrorKind, isAccrueError } from "../domain/errors.js";
+import {
+  AccrueError,
+  conflict,
+  type ErrorCode,
+  type ErrorKind,
+  invalid,
+  isAccrueError,
+} from "../domain/errors.js";
+import { DATE_RANGE } from "../domain/time/index.js";
 import { newId } from "../lib/ids.js";
+import { databaseFault } from "../storage/errors.js";
+
+/** What a 503 during a database outage asks the client to wait before retrying. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Marks a validation issue (in its `params`) whose value is a well-formed date or date-time
+ * outside the supported range: answered `date_out_of_range` rather than `validation_failed`.
+ */
+export const OUT_OF_RANGE = "date_out_of_range";
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -75,7 +95,33 @@ function describeIssue(issue: ValidationIssue): string {
     return "is not an accepted field";
   }
   if (issue.keyword === "required") return "is required";
+  if (issue.params?.[OUT_OF_RANGE] === true) {
+    return `must lie between ${DATE_RANGE.min} and ${DATE_RANGE.max}`;
+  }
   return issue.message ?? `fails ${issue.keyword ?? "validation"}`;
+}
+
+/**
+ * The deliberate error a database error means when the request caused it, or null: a value
+ * PostgreSQL refused (out of range, of the wrong form, bad characters) is bad input, not a
+ * server fault; a unique index caught what a concurrent request's check-then-insert could not.
+ */
+export function databaseRefusal(error: unknown): AccrueError | null {
+  if (isAccrueError(error)) return null;
+  switch (databaseFault(error)) {
+    case "invalid_value":
+      return invalid(
+        "invalid_value",
+        "a value in the request cannot be stored (bad characters or out of range)",
+      );
+    case "duplicate":
+      return conflict(
+        "already_exists",
+        "a record with these unique values exists already; retry to see it",
+      );
+    default:
+      return null;
+  }
 }
 
 export function mapError(
@@ -101,6 +147,18 @@ export function mapError(
       message: describeIssue(issue),
     }));
     const first = fields[0] ?? { field: fe.validationContext ?? "body", message: "is invalid" };
+    // a well-formed date outside the supported range has a code of its own
+    if (fe.validation[0]?.params?.[OUT_OF_RANGE] === true) {
+      return {
+        status: 400,
+        body: body("date_out_of_range", `${first.field} ${first.message}`, {
+          field: first.field,
+          fields,
+          ...DATE_RANGE,
+        }),
+        unexpected: false,
+      };
+    }
     return {
       status: 400,
       body: body("validation_failed", `${first.field} ${first.message}`, {
@@ -145,25 +203,25 @@ export function mapError(
       unexpected: false,
     };
   }
-  // PostgreSQL refused characters or a value out of range: bad input, not a server fault
-  if (fe.code === "22021" || fe.code === "22P05" || fe.code === "22003" || fe.code === "22001") {
+  const fault = databaseFault(error);
+  // the database cannot be reached (stopped, restarting, connections cut): a transient
+  // outage the client retries after Retry-After, not a bug
+  if (fault === "unavailable") {
     return {
-      status: 400,
+      status: 503,
       body: body(
-        "invalid_value",
-        "a value in the request cannot be stored (bad characters or out of range)",
+        "database_unavailable",
+        `the database is unavailable; retry after ${DATABASE_RETRY_AFTER_SECONDS} s`,
+        { retry_after_seconds: DATABASE_RETRY_AFTER_SECONDS },
       ),
       unexpected: false,
     };
   }
-  // a unique index caught what a concurrent request's check-then-insert could not
-  if (fe.code === "23505") {
+  const refusal = databaseRefusal(error);
+  if (refusal) {
     return {
-      status: 409,
-      body: body(
-        "already_exists",
-        "a record with these unique values exists already; retry to see it",
-      ),
+      status: STATUS_BY_KIND[refusal.kind],
+      body: body(refusal.code, refusal.message),
       unexpected: false,
     };
   }
@@ -194,8 +252,15 @@ export function mapError(
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const { status, body, unexpected } = mapError(error, request.id);
   if (unexpected) request.log.error({ err: error }, "unhandled error");
+  else if (status === 503) request.log.warn({ err: error }, "database unavailable");
   else request.log.info({ code: body.error.code, status }, "request refused");
+  setErrorHeaders(reply, status);
   return reply.status(status).type("application/json").send(body);
+}
+
+/** Headers an error answer carries on every surface: Retry-After on a 503. */
+export function setErrorHeaders(reply: FastifyReply, status: number): void {
+  if (status === 503) reply.header("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
 }
 
 /**

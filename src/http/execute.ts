@@ -2,15 +2,23 @@
  * Runs one API operation for an authenticated request.
  * - reads: a context over the plain database handle;
  * - mutations: ONE transaction holding the change, its audit records, its outbox events and
- *   the idempotency record. Any error rolls all of it back.
+ *   the idempotency record. Any error rolls all of it back; a refusal (4xx) of a request with
+ *   an Idempotency-Key is stored under the key all the same (see `perform`).
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { invalid } from "../domain/errors.js";
+import { type AccrueError, invalid } from "../domain/errors.js";
 import { getOperation, type OperationId } from "../domain/operations.js";
 import type { Principal } from "../modules/access/index.js";
 import { clockFor } from "../modules/clock/index.js";
 import type { Ctx } from "../modules/context.js";
-import { fingerprintOf, perform, type Result, readContext } from "../workflows/unit-of-work.js";
+import {
+  fingerprintOf,
+  perform,
+  ReplayedRefusal,
+  type Result,
+  readContext,
+} from "../workflows/unit-of-work.js";
+import { databaseRefusal, STATUS_BY_KIND } from "./errors.js";
 
 export type { Result };
 
@@ -80,6 +88,8 @@ export async function runMutation<T>(
       ? undefined
       : {
           key,
+          statusOf: (error: AccrueError) => STATUS_BY_KIND[error.kind],
+          refusalOf: databaseRefusal,
           fingerprint: fingerprintOf({
             actor: principal.actor,
             operation: scope.operation,
@@ -90,7 +100,14 @@ export async function runMutation<T>(
               : (req.body ?? null),
           }),
         };
-  const outcome = await perform(req.server.db, scope, idempotency, fn);
+  let outcome: Awaited<ReturnType<typeof perform<T>>>;
+  try {
+    outcome = await perform(req.server.db, scope, idempotency, fn);
+  } catch (error) {
+    // a refusal stored under the key, answered again as it was the first time
+    if (error instanceof ReplayedRefusal) reply.header("idempotent-replayed", "true");
+    throw error;
+  }
   if (outcome.replayed) reply.header("idempotent-replayed", "true");
   reply.status(outcome.result.status);
   return outcome.result.body;

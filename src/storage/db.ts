@@ -44,6 +44,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       // a query of a few index lookups spends 100+ ms compiling itself
       options: "-c jit=off",
       max: options.poolSize ?? 10,
+      // a database that does not answer is an outage (503 database_unavailable), not a wait
+      // without end
+      connectionTimeoutMillis: 5_000,
       types: {
         getTypeParser: ((oid: number, format?: "text" | "binary") =>
           oid === OID.DATE ? asText : pg.types.getTypeParser(oid, format)) as never,
@@ -51,6 +54,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     });
     // a dropped idle connection must not crash the process
     pool.on("error", () => {});
+    // nor one dropped while checked out between two queries (a database restart, a
+    // pg_terminate_backend): the query that uses it fails, answered 503 database_unavailable,
+    // and the pool replaces it
+    pool.on("connect", (client) => {
+      client.on("error", () => {});
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, backend: "postgres", close: () => db.destroy() };
   }

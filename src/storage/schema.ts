@@ -17,6 +17,12 @@ export interface TenantsTable {
   created_at: CreatedAt;
   /** Set while the tenant runs on a test clock: the frozen "now". */
   test_clock_now: NullableTimestamp;
+  /** When the test clock was created (its first reading); it runs a bounded time past it. */
+  test_clock_started_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
   /** Whether billing finalises its invoices at once (else they wait as drafts). */
   auto_finalize_invoices: ColumnType<boolean, boolean | undefined, boolean>;
   /** Dunning steps (src/domain/payments/payments.ts), in order. */

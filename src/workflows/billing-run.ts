@@ -164,7 +164,7 @@ async function settleClaimed(
     );
     const settled = await settleLocked(ctx, contracts, { billingRunId: runId });
     await countSettled(work.db, runId, settled, now);
-    all.push(...settled);
+    for (const contract of settled) all.push(contract);
   }
   return all;
 }

@@ -14,7 +14,14 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Clock } from "../domain/clock.js";
-import { conflict } from "../domain/errors.js";
+import {
+  AccrueError,
+  conflict,
+  type ErrorCode,
+  type ErrorDetails,
+  type ErrorKind,
+  isAccrueError,
+} from "../domain/errors.js";
 import type { SystemOperation } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
 import { canonicalJson } from "../lib/json.js";
@@ -229,17 +236,55 @@ export type Result<T> = {
   replayBody?: T;
 };
 
-/** A request's idempotency: its key and what makes two requests "the same". */
-export type Idempotency = { key: string; fingerprint: string };
+/**
+ * A request's idempotency: its key, what makes two requests "the same", and how its surface
+ * answers a refusal (the HTTP status of an error; the deliberate error a database error
+ * means, if any), so that refusals are stored and replayed as they were answered.
+ */
+export type Idempotency = {
+  key: string;
+  fingerprint: string;
+  statusOf: (error: AccrueError) => number;
+  refusalOf?: (error: unknown) => AccrueError | null;
+};
 
 /** The fingerprint of a request: sha-256 over the canonical JSON of what identifies it. */
 export const fingerprintOf = (identity: unknown): string =>
   createHash("sha256").update(canonicalJson(identity)).digest("hex");
 
 /**
+ * What a refused request's answer is stored as under its Idempotency-Key: the error, so that
+ * a replay is the same error rendered by the surface it arrives on.
+ */
+type StoredRefusal = { kind: ErrorKind; code: ErrorCode; message: string; details: ErrorDetails };
+
+const refusalOf = (error: AccrueError): StoredRefusal => ({
+  kind: error.kind,
+  code: error.code,
+  message: error.message,
+  details: error.details ?? {},
+});
+
+/**
+ * Whether a refusal is an outcome worth replaying. Not a rate limit (the caller waits and
+ * retries) and not a race a retry resolves (`already_exists`: "retry to see it").
+ */
+const storable = (error: AccrueError) =>
+  error.kind !== "rate_limited" && error.code !== "already_exists";
+
+/**
  * Performs one operation of a request in its own unit of work, audited (at least one record)
  * and, with an idempotency key, exactly once: a retry with the same key and request gets the
  * stored answer (`replayed`), one with the same key and another request a 409.
+ *
+ * A refused request (a 4xx: a business rule, a missing record, a value the database refused)
+ * is stored too and a retry gets the same refusal (a `ReplayedRefusal`) without running again, as
+ * Stripe does. The operation runs in a savepoint after the key's claim: a refusal rolls back
+ * what the operation wrote, its audit records and events, and the refusal is stored in the
+ * same transaction, so a concurrent retry waiting on the key sees it. A refusal the database
+ * raised aborts the transaction instead; its answer is then stored in a short transaction of
+ * its own (unless a retry claimed the key meanwhile). Failures of the server (5xx) are never
+ * stored: a retry runs again.
  */
 export async function perform<T>(
   db: Kysely<DB>,
@@ -247,14 +292,28 @@ export async function perform<T>(
   idempotency: Idempotency | undefined,
   fn: (ctx: Ctx) => Promise<Result<T>>,
 ): Promise<{ replayed: boolean; result: Result<T> }> {
-  return unitOfWork(db, async (work) => {
-    if (idempotency !== undefined) {
-      const claim = await claimKey(work.db, {
-        tenantId: scope.tenantId,
-        key: idempotency.key,
-        operation: scope.operation,
-        fingerprint: idempotency.fingerprint,
-      });
+  if (idempotency === undefined) {
+    return unitOfWork(db, async (work) => {
+      const ctx = await work.context({ ...scope, audit: "always", idempotencyKey: null });
+      return { replayed: false, result: await fn(ctx) };
+    });
+  }
+  const claimOf = {
+    tenantId: scope.tenantId,
+    key: idempotency.key,
+    operation: scope.operation,
+    fingerprint: idempotency.fingerprint,
+  };
+  const store = (work: Work, status: number, refusal: StoredRefusal) =>
+    storeResponse(work.db, {
+      tenantId: scope.tenantId,
+      key: idempotency.key,
+      response: { statusCode: status, body: refusal },
+    });
+  let outcome: { replayed: boolean; result: Result<T> } | { refused: AccrueError };
+  try {
+    outcome = await unitOfWork(db, async (work) => {
+      const claim = await claimKey(work.db, claimOf);
       if (claim.kind === "replay") {
         if (claim.fingerprint !== idempotency.fingerprint || claim.response === null) {
           throw conflict(
@@ -263,26 +322,53 @@ export async function perform<T>(
             { idempotency_key: idempotency.key, operation: claim.operation },
           );
         }
+        if (claim.response.statusCode >= 400) {
+          const r = claim.response.body as StoredRefusal;
+          throw new ReplayedRefusal(r.kind, r.code, r.message, r.details);
+        }
         const stored: Result<T> = {
           status: claim.response.statusCode,
           body: claim.response.body as T,
         };
         return { replayed: true, result: stored };
       }
-    }
-    const ctx = await work.context({
-      ...scope,
-      audit: "always",
-      idempotencyKey: idempotency?.key ?? null,
-    });
-    const result = await fn(ctx);
-    if (idempotency !== undefined) {
+      let result: Result<T> | undefined;
+      const refused = await work.attempt(
+        { ...scope, audit: "always", idempotencyKey: idempotency.key },
+        async (ctx) => {
+          result = await fn(ctx);
+        },
+      );
+      if (refused !== null) {
+        if (!storable(refused)) throw refused;
+        await store(work, idempotency.statusOf(refused), refusalOf(refused));
+        return { refused };
+      }
+      if (result === undefined) throw new Error(`operation ${scope.operation} answered nothing`);
       await storeResponse(work.db, {
         tenantId: scope.tenantId,
         key: idempotency.key,
         response: { statusCode: result.status, body: result.replayBody ?? result.body },
       });
+      return { replayed: false, result };
+    });
+  } catch (error) {
+    // a refusal the database raised (a value out of range…) aborted the transaction: its
+    // answer is stored after the rollback, unless a concurrent retry claimed the key since
+    const refusal = isAccrueError(error) ? null : idempotency.refusalOf?.(error);
+    if (refusal && storable(refusal)) {
+      await unitOfWork(db, async (work) => {
+        const claim = await claimKey(work.db, claimOf);
+        if (claim.kind === "claimed") {
+          await store(work, idempotency.statusOf(refusal), refusalOf(refusal));
+        }
+      }).catch(() => {});
     }
-    return { replayed: false, result };
-  });
+    throw error;
+  }
+  if ("refused" in outcome) throw outcome.refused;
+  return outcome;
 }
+
+/** A stored refusal, answered again to a retry with the same Idempotency-Key. */
+export class ReplayedRefusal extends AccrueError {}

@@ -56,7 +56,7 @@ describeServer("Idempotency-Key", (t) => {
     expect(revoke.status).toBe(409);
   });
 
-  it("a failed request stores nothing: a retry with the key runs again", async () => {
+  it("a refused request (4xx) is stored: a retry with the key answers the same without running again", async () => {
     const headers = { "idempotency-key": "revoke-unknown" };
     const missing = await t.server.post(
       "/v1/api_keys/key_01J00000000000000000000000/revoke",
@@ -64,18 +64,88 @@ describeServer("Idempotency-Key", (t) => {
       { headers },
     );
     expect(missing.status).toBe(404);
+    expect(missing.headers.get("idempotent-replayed")).toBeNull();
+    const stored = await t.server.db
+      .selectFrom("idempotency_keys")
+      .select(["status_code", "response"])
+      .where("key", "=", "revoke-unknown")
+      .execute();
+    expect(stored).toEqual([
+      { status_code: 404, response: expect.objectContaining({ code: "api_key_not_found" }) },
+    ]);
     const again = await t.server.post(
       "/v1/api_keys/key_01J00000000000000000000000/revoke",
       undefined,
       { headers },
     );
     expect(again.status).toBe(404);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.body.error).toMatchObject({
+      code: missing.body.error.code,
+      message: missing.body.error.message,
+      details: missing.body.error.details,
+    });
+  });
+
+  it("a business-rule refusal is replayed, and the refused request left no audit record", async () => {
+    // a business rule refuses the first try: revoking a key that is revoked already
+    const created = await t.server.post("/v1/api_keys", { name: "twice", roles: ["read_only"] });
+    await t.server.post(`/v1/api_keys/${created.body.id}/revoke`);
+    const headers = { "idempotency-key": "revoke-twice" };
+    const first = await t.server.post(`/v1/api_keys/${created.body.id}/revoke`, undefined, {
+      headers,
+    });
+    expect(first.status).toBe(422);
+    expect(first.body.error.code).toBe("api_key_already_revoked");
+    // the refused request left no audit record of its own
+    const audited = await t.server.db
+      .selectFrom("audit_events")
+      .select("id")
+      .where("request_id", "=", first.headers.get("x-request-id")!)
+      .execute();
+    expect(audited).toHaveLength(0);
+    const again = await t.server.post(`/v1/api_keys/${created.body.id}/revoke`, undefined, {
+      headers,
+    });
+    expect(again.status).toBe(422);
+    expect(again.body.error.code).toBe("api_key_already_revoked");
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    // the same key with another request is still a reuse
+    const other = await t.server.post("/v1/api_keys", { name: "x", roles: ["admin"] }, { headers });
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe("idempotency_key_reused");
+  });
+
+  it("concurrent retries of a refused request all answer the refusal; it ran once", async () => {
+    const headers = { "idempotency-key": "concurrent-refusal" };
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        t.server.post("/v1/api_keys/key_01J00000000000000000000001/revoke", undefined, {
+          headers,
+        }),
+      ),
+    );
+    for (const r of responses) {
+      expect(r.status).toBe(404);
+      expect(r.body.error.code).toBe("api_key_not_found");
+    }
+    expect(responses.filter((r) => r.headers.get("idempotent-replayed") === "true")).toHaveLength(
+      4,
+    );
+  });
+
+  it("a request refused before it ran (schema validation) stores nothing", async () => {
+    const headers = { "idempotency-key": "invalid-body" };
+    const bad = await t.server.post("/v1/api_keys", { name: 42 }, { headers });
+    expect(bad.status).toBe(400);
     const stored = await t.server.db
       .selectFrom("idempotency_keys")
-      .selectAll()
-      .where("key", "=", "revoke-unknown")
+      .select("key")
+      .where("key", "=", "invalid-body")
       .execute();
     expect(stored).toHaveLength(0);
+    const good = await t.server.post("/v1/api_keys", { name: "ok", roles: ["admin"] }, { headers });
+    expect(good.status).toBe(201);
   });
 
   it("concurrent requests with one key write once and answer alike", async () => {

@@ -1,6 +1,7 @@
 /** /v1/webhook_endpoints, /v1/webhook_deliveries and /v1/events: happy, error and security cases. */
-import { describe, expect, it } from "vitest";
-import { describeServer, type TestServer } from "../server.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKENDS } from "../harness.js";
+import { describeServer, startTestServer, type TestServer } from "../server.js";
 
 const endpoint = (server: TestServer, body: Record<string, unknown>, key?: string) =>
   server.post(
@@ -313,3 +314,61 @@ describeServer("events", (t) => {
     expect(Math.abs(Date.parse(events.body.data[0].timestamp) - Date.now())).toBeLessThan(60_000);
   });
 });
+
+for (const backend of BACKENDS)
+  describe(`webhook endpoint destinations [${backend}]`, () => {
+    let strict: TestServer;
+    let open: TestServer;
+    beforeAll(async () => {
+      // the installation's default: private destinations are not allowed
+      strict = await startTestServer(backend, { webhookAllowPrivate: false });
+      open = await startTestServer(backend, { webhookAllowPrivate: true });
+    });
+    afterAll(async () => {
+      await strict?.close();
+      await open?.close();
+    });
+
+    it.each([
+      ["http://127.0.0.1:5432/", "loopback"],
+      ["http://169.254.169.254/latest/meta-data/", "link-local"],
+      ["http://[::1]:8080/hook", "loopback"],
+      ["https://10.0.0.1/hook", "private"],
+      ["https://172.16.5.4/hook", "private"],
+      ["https://192.168.1.1/hook", "private"],
+      ["https://[fd00::1]/hook", "private"],
+      ["https://[::ffff:127.0.0.1]/hook", "loopback"],
+      ["http://2130706433/", "loopback"], // 127.0.0.1 spelled as one number
+    ])("%s is refused at creation and update (%s), as delivery would", async (url, reason) => {
+      const created = await strict.post("/v1/webhook_endpoints", { url });
+      expect(created.status, JSON.stringify(created.body)).toBe(422);
+      expect(created.body.error).toMatchObject({
+        code: "webhook_url_not_allowed",
+        details: { field: "url", reason },
+      });
+      const fine = await strict.post("/v1/webhook_endpoints", {
+        url: "https://hooks.example.com/accrue",
+      });
+      expect(fine.status).toBe(201);
+      const moved = await strict.request("PATCH", `/v1/webhook_endpoints/${fine.body.id}`, {
+        body: { url },
+      });
+      expect(moved.status).toBe(422);
+      expect(moved.body.error.code).toBe("webhook_url_not_allowed");
+      const read = await strict.get(`/v1/webhook_endpoints/${fine.body.id}`);
+      expect(read.body.url).toBe("https://hooks.example.com/accrue");
+      await strict.request("DELETE", `/v1/webhook_endpoints/${fine.body.id}`);
+    });
+
+    it("public addresses and host names are accepted (names are checked as they resolve at delivery)", async () => {
+      for (const url of ["https://93.184.215.14/hook", "https://localhost.example.com/hook"]) {
+        const res = await strict.post("/v1/webhook_endpoints", { url });
+        expect(res.status, url).toBe(201);
+      }
+    });
+
+    it("with private destinations allowed (ACCRUE_WEBHOOK_ALLOW_PRIVATE=true) loopback is accepted", async () => {
+      const res = await open.post("/v1/webhook_endpoints", { url: "http://127.0.0.1:9/hook" });
+      expect(res.status).toBe(201);
+    });
+  });

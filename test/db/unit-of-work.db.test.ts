@@ -6,12 +6,18 @@
  */
 import { sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { isAccrueError, unprocessable } from "../../src/domain/errors.js";
+import { databaseRefusal, STATUS_BY_KIND } from "../../src/http/errors.js";
 import type { Scope } from "../../src/modules/context.js";
 import { createCustomer } from "../../src/modules/customers/index.js";
 import { createTenant } from "../../src/workflows/tenants.js";
-import { readContext, unitOfWork } from "../../src/workflows/unit-of-work.js";
+import {
+  perform,
+  ReplayedRefusal,
+  readContext,
+  unitOfWork,
+} from "../../src/workflows/unit-of-work.js";
 import { describeEachBackend } from "../harness.js";
 
 describeEachBackend("unit of work", (t) => {
@@ -163,5 +169,75 @@ describeEachBackend("unit of work", (t) => {
     await expect(
       ctx.emit({ type: "customer.created", subjectType: "customer", subjectId: "x", payload: {} }),
     ).rejects.toThrow(/attempted a write/);
+  });
+
+  describe("refusals under an Idempotency-Key", () => {
+    const keyed = (key: string) => ({
+      key,
+      fingerprint: `fp-${key}`,
+      statusOf: (e: { kind: keyof typeof STATUS_BY_KIND }) => STATUS_BY_KIND[e.kind],
+      refusalOf: databaseRefusal,
+    });
+    const storedUnder = (key: string) =>
+      t.database.db
+        .selectFrom("idempotency_keys")
+        .select(["status_code", "response"])
+        .where("tenant_id", "=", tenantId)
+        .where("key", "=", key)
+        .execute();
+
+    it("a business rule's refusal: its writes and audit rolled back, the refusal stored and replayed", async () => {
+      let runs = 0;
+      const attempt = () =>
+        perform(t.database.db, scope("req_refused_rule"), keyed("rule"), async (ctx) => {
+          runs += 1;
+          await createCustomer(ctx, { email: "refused-rule@x.example" });
+          throw unprocessable("customer_locked", "refused after writing");
+        });
+      await expect(attempt()).rejects.toMatchObject({ code: "customer_locked" });
+      expect(await written("req_refused_rule", ["refused-rule@x.example"])).toEqual({
+        customers: [],
+        audit: [],
+        events: [],
+      });
+      expect(await storedUnder("rule")).toEqual([
+        { status_code: 422, response: expect.objectContaining({ code: "customer_locked" }) },
+      ]);
+      const replay = await attempt().catch((e: unknown) => e);
+      expect(replay).toBeInstanceOf(ReplayedRefusal);
+      expect(replay).toMatchObject({ kind: "unprocessable", code: "customer_locked" });
+      expect(runs).toBe(1);
+    });
+
+    it("a value the database refused (SQLSTATE 22003): stored after the rollback, replayed", async () => {
+      let runs = 0;
+      const attempt = () =>
+        perform(t.database.db, scope("req_refused_db"), keyed("db-range"), async (ctx) => {
+          runs += 1;
+          await createCustomer(ctx, { email: "refused-db@x.example" });
+          await sql`SELECT 40000::smallint`.execute(ctx.db);
+          return { status: 201, body: {} };
+        });
+      await expect(attempt()).rejects.toMatchObject({ code: "22003" });
+      expect((await written("req_refused_db", ["refused-db@x.example"])).customers).toEqual([]);
+      expect(await storedUnder("db-range")).toEqual([
+        { status_code: 400, response: expect.objectContaining({ code: "invalid_value" }) },
+      ]);
+      await expect(attempt()).rejects.toMatchObject({ code: "invalid_value" });
+      expect(runs).toBe(1);
+    });
+
+    it("a failure of the server is not stored: a retry runs again", async () => {
+      let runs = 0;
+      const attempt = () =>
+        perform(t.database.db, scope("req_failed"), keyed("bug"), async () => {
+          runs += 1;
+          throw new Error("a bug");
+        });
+      await expect(attempt()).rejects.toThrow("a bug");
+      await expect(attempt()).rejects.toThrow("a bug");
+      expect(runs).toBe(2);
+      expect(await storedUnder("bug")).toEqual([]);
+    });
   });
 });

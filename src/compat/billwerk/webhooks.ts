@@ -153,11 +153,15 @@ export const billwerkWebhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         req,
         reply,
         async (ctx) => {
-          const created = await createEndpoint(ctx, {
-            url: req.body.Url,
-            event_types: req.body.Events && req.body.Events.length > 0 ? req.body.Events : ["*"],
-            format: "billwerk",
-          });
+          const created = await createEndpoint(
+            ctx,
+            {
+              url: req.body.Url,
+              event_types: req.body.Events && req.body.Events.length > 0 ? req.body.Events : ["*"],
+              format: "billwerk",
+            },
+            req.server.webhookDestinations,
+          );
           const hook = toHook(created);
           // Standard Webhooks signing secret, shown once (Billwerk's HookDTO has no field for it)
           return {

@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { Dec } from "../../domain/money/index.js";
-import { mapError } from "../../http/errors.js";
+import { mapError, setErrorHeaders } from "../../http/errors.js";
 
 /** `2025-03-01T09:00:00.0000000Z` from an ISO timestamp. */
 export function bwTimestamp(iso: string | null | undefined): string | null {
@@ -54,6 +54,7 @@ export function billwerkErrorHandler(
   const { status, body, unexpected } = mapError(error, req.id);
   if (unexpected) req.log.error({ err: error }, "unhandled error");
   const bwStatus = body.error.code === "validation_failed" ? 422 : status;
+  setErrorHeaders(reply, bwStatus);
   return reply.status(bwStatus).send({
     Message: body.error.message,
     Code: body.error.code,

@@ -20,7 +20,7 @@ import {
   notFound,
   unauthenticated,
 } from "../../domain/errors.js";
-import { mapError } from "../../http/errors.js";
+import { mapError, setErrorHeaders } from "../../http/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import {
   authenticateSecret,
@@ -443,6 +443,7 @@ const CRM_CODES: Partial<Record<ErrorCode, string>> = {
 
 function crmErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = mapError(error, req.id);
+  setErrorHeaders(reply, status);
   return reply.status(status).send({
     data: null,
     status: {

@@ -11,9 +11,11 @@
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { Temporal } from "temporal-polyfill";
 import { Type } from "typebox";
 import { type ErrorCode, invalid } from "../../domain/errors.js";
-import { mapError } from "../../http/errors.js";
+import { assertInstantInRange } from "../../domain/time/index.js";
+import { mapError, setErrorHeaders } from "../../http/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import {
   actingPartner,
@@ -55,6 +57,8 @@ function time(value: string | undefined, field: string): Date | undefined {
       field,
     });
   }
+  // within the supported range, or date_out_of_range (src/domain/time/bounds.ts)
+  assertInstantInRange(Temporal.Instant.fromEpochMilliseconds(d.getTime()), field, value);
   return d;
 }
 
@@ -126,6 +130,7 @@ function huaweiError(error: unknown, requestId: string) {
 
 function huaweiErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = huaweiError(error, req.id);
+  setErrorHeaders(reply, status);
   return reply.status(status).send(body);
 }
 

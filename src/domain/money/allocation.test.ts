@@ -219,3 +219,12 @@ describe("allocate — properties", () => {
     );
   });
 });
+
+describe("allocation over many weights", () => {
+  it("takes any number of weights (no argument spreading: 300 000 would overflow the stack)", () => {
+    const weights = Array.from({ length: 300_000 }, (_, i) => (i % 3 === 0 ? "1.5" : "1"));
+    const parts = allocate(eur(1_000_000n), weights);
+    expect(parts).toHaveLength(300_000);
+    expect(sum("EUR", parts).amount).toBe(1_000_000n);
+  });
+});

@@ -28,7 +28,8 @@ function integerWeights(weights: readonly Weight[]): bigint[] {
     }
     return s;
   });
-  const scale = Math.max(...scaled.map((s) => s.scale));
+  // a reduce, not Math.max(...spread): any number of weights
+  const scale = scaled.reduce((max, s) => Math.max(max, s.scale), 0);
   const ints = scaled.map((s) => s.units * pow10(scale - s.scale));
   if (ints.every((w) => w === 0n)) {
     throw invalid("invalid_weights", "allocation needs at least one positive weight", {

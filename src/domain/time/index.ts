@@ -17,6 +17,21 @@ export {
   yearStrategy,
 } from "./billing-period.js";
 export {
+  assertContractStart,
+  assertDateInRange,
+  assertInstantInRange,
+  DATE_RANGE,
+  dateInRange,
+  dateTextInRange,
+  EARLIEST_DATE,
+  EARLIEST_INSTANT,
+  INSTANT_LIMIT,
+  instantInRange,
+  LATEST_DATE,
+  MAX_BACKDATE_YEARS,
+  timestampTextInRange,
+} from "./bounds.js";
+export {
   addPeriods,
   assertPeriod,
   PERIOD_UNITS,

@@ -1,5 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { invalid } from "../errors.js";
+import { assertInstantInRange } from "./bounds.js";
 import { BoundedMemo } from "./memo.js";
 import type { DateSpan } from "./span.js";
 
@@ -80,15 +81,21 @@ export function instantSpan(
 
 /**
  * An RFC 3339 timestamp with an offset, stored at millisecond precision (what timestamptz
- * columns and the API answer keep), or `invalid_timestamp` naming the field.
+ * columns and the API answer keep), or `invalid_timestamp` naming the field; one outside the
+ * supported range (bounds.ts) is `date_out_of_range`.
  */
 export function parseTimestamp(value: string, field: string): Temporal.Instant {
+  let instant: Temporal.Instant;
   try {
-    return Temporal.Instant.fromEpochMilliseconds(Temporal.Instant.from(value).epochMilliseconds);
+    instant = Temporal.Instant.fromEpochMilliseconds(
+      Temporal.Instant.from(value).epochMilliseconds,
+    );
   } catch {
     throw invalid("invalid_timestamp", `${field} must be an RFC 3339 timestamp with offset`, {
       field,
       value: value.slice(0, 64),
     });
   }
+  // within the supported range (bounds.ts), or date_out_of_range
+  return assertInstantInRange(instant, field, value);
 }

@@ -86,7 +86,7 @@ export const consoleUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { operation: "console_sessions.create" },
       schema: {
         description:
-          "Sign a console user in: a bearer token (at_…) for 12 hours with the user's roles. Wrong e-mail and wrong password answer alike; attempts count against the client address's rate limit.",
+          "Sign a console user in: a bearer token (at_…) for 12 hours with the user's roles. Wrong e-mail and wrong password answer alike. Failed attempts are limited per client address and per e-mail address from that client address, with a back-off (docs/operations.md#limits): someone guessing elsewhere never locks the user out.",
         body: Type.Object(
           {
             email: Type.String({ minLength: 1, maxLength: 254 }),
@@ -104,7 +104,7 @@ export const consoleUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const session = await signIn(storeOf(app.db), req.body, req.id);
+      const session = await signIn(storeOf(app.db), req.body, req.id, req.ip);
       reply.status(201);
       return session;
     },

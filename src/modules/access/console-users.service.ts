@@ -7,7 +7,6 @@ import {
   unprocessable,
 } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
-import { RateLimiter } from "../../lib/rate-limit.js";
 import type { Ctx, Store } from "../context.js";
 import { fetchPage, type Page } from "../pagination.js";
 import type { ConsoleUserSchema } from "./access.schemas.js";
@@ -26,15 +25,15 @@ import { DECOY_HASH, hashPassword, verifyPassword } from "./passwords.js";
 import { principals } from "./principal-cache.js";
 import { assertMayGrantRoles } from "./roles.service.js";
 import { hashSecret } from "./secrets.js";
+import { SignInThrottle } from "./sign-in-throttle.js";
 
 export const CONSOLE_SESSION_SECONDS = 12 * 60 * 60;
 
 /**
- * Sign-in attempts per e-mail address, on top of the per-address request limit: ten at once,
- * then one every six seconds, so guessing one user's password is slow from any number of
- * addresses (per process, like every limit).
+ * Failed sign-ins, per client address and per e-mail address from that client address, with
+ * back-off (sign-in-throttle.ts): a guesser is slowed down, the user is never locked out.
  */
-const attempts = new RateLimiter(1 / 6, 10);
+const throttle = new SignInThrottle();
 
 /** A console user as answered; ConsoleUserSchema defines it. */
 export type ConsoleUser = Static<typeof ConsoleUserSchema>;
@@ -110,19 +109,21 @@ export async function disableConsoleUser(ctx: Ctx, id: string): Promise<ConsoleU
 
 /**
  * Signs a console user in: a session token for the right e-mail and password, else one
- * answer for every failure (unknown address, wrong password, disabled user).
+ * answer for every failure (unknown address, wrong password, disabled user). `address` is the
+ * client's: failures from it are limited (see `throttle`).
  */
 export async function signIn(
   store: Store,
   input: { email: string; password: string },
   requestId: string,
+  address: string,
 ): Promise<{ access_token: string; expires_at: string; user: ConsoleUser }> {
   const email = input.email.trim().toLowerCase();
-  const verdict = attempts.take(email);
+  const verdict = throttle.check(email, address);
   if (!verdict.allowed) {
     throw rateLimited(
       "too_many_sign_in_attempts",
-      `too many sign-in attempts for this e-mail address; retry after ${verdict.retryAfter} s`,
+      `too many failed sign-in attempts from this address; retry after ${verdict.retryAfter} s`,
       { retry_after_seconds: verdict.retryAfter },
     );
   }
@@ -130,8 +131,10 @@ export async function signIn(
   // an unknown address costs as much as a wrong password: timing tells nothing
   const matches = await verifyPassword(input.password, user?.password_hash ?? DECOY_HASH);
   if (!user || !matches || user.disabled_at) {
+    throttle.failed(email, address);
     throw unauthenticated("invalid_credentials", "wrong e-mail address or password");
   }
+  throttle.succeeded(email, address);
   const { token, expiresAt } = await storeToken(
     store,
     {

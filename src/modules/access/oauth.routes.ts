@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { mapError } from "../../http/errors.js";
+import { mapError, setErrorHeaders } from "../../http/errors.js";
 import { storeOf } from "../../workflows/unit-of-work.js";
 import { issueToken, OAuthError } from "./oauth.service.js";
 
@@ -57,6 +57,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .send({ error: error.oauthError, error_description: error.message });
     }
     const { status, body } = mapError(error, req.id);
+    setErrorHeaders(reply, status);
     return reply.status(status).send({
       error: status >= 500 ? "server_error" : "invalid_request",
       error_description: body.error.message,

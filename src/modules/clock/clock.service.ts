@@ -53,7 +53,7 @@ export async function createTestClock(
   if (row.test_clock_now) {
     throw conflict("test_clock_exists", "the tenant already runs on a test clock; advance it");
   }
-  await setTestClockNow(ctx.db, ctx.tenantId, new Date(at.epochMilliseconds));
+  await setTestClockNow(ctx.db, ctx.tenantId, new Date(at.epochMilliseconds), { started: true });
   principals.forgetTenant(ctx.tenantId);
   const view: ClockView = { mode: "test", now: at.toString() };
   ctx.audit({
@@ -71,7 +71,39 @@ export async function createTestClock(
   return view;
 }
 
-/** Moves the test clock forward to `frozenTime`; moving it back is refused. */
+/**
+ * How far a test clock may move: at most MAX_ADVANCE (one year) per advance, and at most
+ * MAX_RUN (ten years) past the reading it was created with. Billing catches up with every
+ * advance, so an unbounded jump would make one tenant's worker bill decades at once.
+ */
+export const TEST_CLOCK_LIMITS = { maxAdvanceYears: 1, maxRunYears: 10 } as const;
+
+function assertWithinLimits(from: Temporal.Instant, to: Temporal.Instant, started: Date): void {
+  const utc = (i: Temporal.Instant) => i.toZonedDateTimeISO("UTC");
+  const furthest = utc(from).add({ years: TEST_CLOCK_LIMITS.maxAdvanceYears }).toInstant();
+  const limit = utc(Temporal.Instant.fromEpochMilliseconds(started.getTime()))
+    .add({ years: TEST_CLOCK_LIMITS.maxRunYears })
+    .toInstant();
+  if (Temporal.Instant.compare(to, limit) > 0) {
+    throw unprocessable(
+      "test_clock_limit_reached",
+      `a test clock runs at most ${TEST_CLOCK_LIMITS.maxRunYears} years past its creation: not after ${limit}`,
+      { field: "frozen_time", latest: limit.toString(), requested: to.toString() },
+    );
+  }
+  if (Temporal.Instant.compare(to, furthest) > 0) {
+    throw unprocessable(
+      "test_clock_advance_too_far",
+      `a test clock advances at most ${TEST_CLOCK_LIMITS.maxAdvanceYears} year at a time: not after ${furthest}`,
+      { field: "frozen_time", now: from.toString(), latest: furthest.toString() },
+    );
+  }
+}
+
+/**
+ * Moves the test clock forward to `frozenTime`; moving it back, more than a year at once, or
+ * further than ten years past its creation is refused.
+ */
 export async function advanceTestClock(
   ctx: Ctx,
   input: { frozen_time: string },
@@ -89,6 +121,7 @@ export async function advanceTestClock(
       { field: "frozen_time", now: from.toString(), requested: to.toString() },
     );
   }
+  assertWithinLimits(from, to, row.test_clock_started_at ?? row.test_clock_now);
   await setTestClockNow(ctx.db, ctx.tenantId, new Date(to.epochMilliseconds));
   const before: ClockView = { mode: "test", now: from.toString() };
   const after: ClockView = { mode: "test", now: to.toString() };

@@ -10,7 +10,7 @@ import { Temporal } from "temporal-polyfill";
 import type { Static } from "typebox";
 import { changeAt, phaseAt, type Timeline } from "../../domain/contracts/phases.js";
 import { notFound, unprocessable } from "../../domain/errors.js";
-import { parseTimestamp } from "../../domain/time/index.js";
+import { assertContractStart, parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { OrderStatus, OrdersTable } from "../../storage/schema.js";
@@ -120,8 +120,18 @@ export async function createSignupOrder(ctx: Ctx, input: SignupInput): Promise<O
       at: ctx.clock.now(),
     });
   }
+  // a contract starts at most MAX_BACKDATE_YEARS before now: billing works through every
+  // period from its start
   const startAt =
-    input.start_date === undefined ? null : dateOf(parseTimestamp(input.start_date, "start_date"));
+    input.start_date === undefined
+      ? null
+      : dateOf(
+          assertContractStart(
+            parseTimestamp(input.start_date, "start_date"),
+            ctx.clock.now(),
+            "start_date",
+          ),
+        );
   if (!customer.has_orders) await markCustomerOrdered(ctx.db, ctx.tenantId, customer.id);
   return insertOrder(ctx, {
     customer_id: customer.id,

@@ -272,8 +272,7 @@ export async function importDocument(ctx: Ctx, input: ImportData): Promise<Invoi
     }
     const corrected = await findInvoice(ctx.db, ctx.tenantId, input.corrects_invoice_id);
     if (
-      !corrected ||
-      corrected.kind !== "invoice" ||
+      corrected?.kind !== "invoice" ||
       corrected.status !== "finalized" ||
       corrected.customer_id !== customer.id ||
       corrected.currency !== input.currency

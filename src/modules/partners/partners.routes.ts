@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Temporal } from "temporal-polyfill";
 import { Type } from "typebox";
 import { invalid } from "../../domain/errors.js";
+import { assertInstantInRange } from "../../domain/time/index.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import {
   freezeCustomer,
@@ -54,6 +56,8 @@ const date = (value: string | undefined, field: string): Date | undefined => {
   const d = new Date(value);
   if (Number.isNaN(d.getTime()))
     throw invalid("invalid_timestamp", `${field} is not a timestamp`, { field });
+  // within the supported range, or date_out_of_range (src/domain/time/bounds.ts)
+  assertInstantInRange(Temporal.Instant.fromEpochMilliseconds(d.getTime()), field, value);
   return d;
 };
 

@@ -65,7 +65,7 @@ async function namedCreditNote(
   field: string,
 ): Promise<CreditNoteFacts> {
   const [cn] = await creditNoteFacts(ctx.db, ctx.tenantId, invoice.customer_id, { ids: [id] });
-  if (!cn || cn.kind !== "credit_note" || cn.status !== "finalized") {
+  if (cn?.kind !== "credit_note" || cn.status !== "finalized") {
     throw unprocessable(
       "credit_note_not_applicable",
       `no issued credit note ${id} of the invoice's customer`,

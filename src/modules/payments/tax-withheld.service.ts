@@ -238,8 +238,7 @@ export async function removeTaxWithheldRefund(
   const { note } = await refundableNote(ctx, creditNoteId);
   const row = await findPayment(ctx.db, ctx.tenantId, input.refund_id, { forUpdate: true });
   if (
-    !row ||
-    row.kind !== "refund" ||
+    row?.kind !== "refund" ||
     row.method !== "tax_withheld" ||
     row.refunds_credit_note_id !== note.id
   ) {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { DATABASE_RETRY_AFTER_SECONDS } from "../../http/errors.js";
 import { pingDatabase } from "./system.repository.js";
 
 export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -19,6 +20,8 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await pingDatabase(app.db);
         return { status: "ok" as const, database: app.backend };
       } catch {
+        // the database is down: not healthy, and worth asking again shortly
+        reply.header("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
         return reply.status(503).send({ status: "unavailable" as const, database: app.backend });
       }
     },

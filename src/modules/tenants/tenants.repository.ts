@@ -15,6 +15,9 @@ export async function insertTenant(
       id: input.id,
       name: input.name,
       test_clock_now: input.testClockNow ? new Date(input.testClockNow.epochMilliseconds) : null,
+      test_clock_started_at: input.testClockNow
+        ? new Date(input.testClockNow.epochMilliseconds)
+        : null,
     })
     .execute();
 }
@@ -62,22 +65,36 @@ export async function findTestClockNow(db: Kysely<DB>, tenantId: string): Promis
   return row.test_clock_now;
 }
 
-/** The tenant's row locked (FOR UPDATE) with its test clock reading; undefined: no tenant. */
+/**
+ * The tenant's row locked (FOR UPDATE) with its test clock reading and when the clock was
+ * created; undefined: no tenant.
+ */
 export async function lockTestClock(
   db: Kysely<DB>,
   tenantId: string,
-): Promise<{ id: string; test_clock_now: Date | null } | undefined> {
+): Promise<
+  { id: string; test_clock_now: Date | null; test_clock_started_at: Date | null } | undefined
+> {
   return db
     .selectFrom("tenants")
-    .select(["id", "test_clock_now"])
+    .select(["id", "test_clock_now", "test_clock_started_at"])
     .where("id", "=", tenantId)
     .forUpdate()
     .executeTakeFirst();
 }
 
-/** Sets the tenant's test clock reading. */
-export async function setTestClockNow(db: Kysely<DB>, tenantId: string, at: Date): Promise<void> {
-  await db.updateTable("tenants").set({ test_clock_now: at }).where("id", "=", tenantId).execute();
+/** Sets the tenant's test clock reading; `started` also records it as the clock's creation. */
+export async function setTestClockNow(
+  db: Kysely<DB>,
+  tenantId: string,
+  at: Date,
+  options: { started?: boolean } = {},
+): Promise<void> {
+  await db
+    .updateTable("tenants")
+    .set({ test_clock_now: at, ...(options.started ? { test_clock_started_at: at } : {}) })
+    .where("id", "=", tenantId)
+    .execute();
 }
 
 /**

@@ -2,7 +2,8 @@
  * Where webhooks may go. An endpoint URL is http or https with a host and no credentials;
  * at delivery time its host is resolved and EVERY resolved address must be public, unless
  * the operator allows private destinations (ACCRUE_WEBHOOK_ALLOW_PRIVATE=true). A private,
- * loopback, link-local, multicast or reserved address is refused before any connection.
+ * loopback, link-local, multicast or reserved address is refused before any connection, and
+ * an endpoint whose host is such an address is refused when it is created or changed.
  */
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
@@ -131,6 +132,26 @@ function describeV4(address: string): string {
   return "reserved";
 }
 
+/** A URL's host without the brackets of an IPv6 literal. */
+const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");
+
+/**
+ * Why an endpoint URL may not receive webhooks when its host is an IP address (the rule
+ * `checkDestination` applies at delivery, applied when the endpoint is created or changed),
+ * or null: a public address, or a host name, which is checked as it resolves when delivering.
+ * Always null when private destinations are allowed.
+ */
+export function endpointUrlRefusal(
+  url: string,
+  options: { allowPrivate: boolean },
+): { address: string; reason: string } | null {
+  if (options.allowPrivate) return null;
+  const host = hostOf(new URL(url));
+  if (isIP(host) === 0) return null;
+  const reason = addressRefusal(host);
+  return reason === null ? null : { address: host, reason };
+}
+
 export type Resolver = (hostname: string) => Promise<string[]>;
 
 /** Every address the system resolver gives for a host name. */
@@ -150,7 +171,7 @@ export async function checkDestination(
   options: { allowPrivate: boolean; resolve: Resolver },
 ): Promise<DestinationCheck> {
   if (options.allowPrivate) return { ok: true, addresses: [] };
-  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const host = hostOf(url);
   let addresses: string[];
   if (isIP(host) !== 0) {
     addresses = [host];

@@ -44,7 +44,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (req, reply) =>
       runMutation<WebhookEndpoint & { secret: string | null }>(req, reply, async (ctx) => {
-        const created = await createEndpoint(ctx, req.body);
+        const created = await createEndpoint(ctx, req.body, app.webhookDestinations);
         return { status: 201, body: created, replayBody: { ...created, secret: null } };
       }),
   );
@@ -84,7 +84,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (req, reply) =>
       runMutation(req, reply, async (ctx) => ({
         status: 200,
-        body: await updateEndpoint(ctx, req.params.id, req.body),
+        body: await updateEndpoint(ctx, req.params.id, req.body, app.webhookDestinations),
       })),
   );
 

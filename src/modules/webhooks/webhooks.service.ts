@@ -13,7 +13,7 @@ import type { WebhookDeliveryStatus } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { type Event, findEventRow, listEventRows, toEvent } from "../events/index.js";
 import { fetchPage, type Page } from "../pagination.js";
-import { validateEndpointUrl } from "./address.js";
+import { endpointUrlRefusal, validateEndpointUrl } from "./address.js";
 import { getWebhookFormat, type WebhookFormat } from "./formats.js";
 import { generateWebhookSecret } from "./signing.js";
 import {
@@ -126,14 +126,35 @@ export type CreateEndpointInput = {
   format?: string | undefined;
 };
 
+/** Where this installation sends webhooks: ACCRUE_WEBHOOK_ALLOW_PRIVATE. */
+export type DestinationPolicy = { allowPrivate: boolean };
+
+/**
+ * An endpoint URL in canonical form, refused (422 `webhook_url_not_allowed`) when its host is
+ * an address delivery would refuse (address.ts), unless private destinations are allowed.
+ */
+function allowedEndpointUrl(raw: string, policy: DestinationPolicy): string {
+  const url = validateEndpointUrl(raw);
+  const refusal = endpointUrlRefusal(url, policy);
+  if (refusal) {
+    throw unprocessable(
+      "webhook_url_not_allowed",
+      `url points to a ${refusal.reason} address (${refusal.address}), which webhooks are never sent to`,
+      { field: "url", address: refusal.address, reason: refusal.reason },
+    );
+  }
+  return url;
+}
+
 /** Creates an endpoint; the returned `secret` is the only time it is shown. */
 export async function createEndpoint(
   ctx: Ctx,
   input: CreateEndpointInput,
+  policy: DestinationPolicy,
 ): Promise<WebhookEndpoint & { secret: string }> {
   const formatName = input.format ?? "native";
   const format = formatOf(formatName);
-  const url = validateEndpointUrl(input.url);
+  const url = allowedEndpointUrl(input.url, policy);
   const eventTypes = format.normaliseFilter(input.event_types ?? ["*"]);
   if ((await countEndpoints(ctx.db, ctx.tenantId)) >= MAX_ENDPOINTS_PER_TENANT) {
     throw unprocessable(
@@ -198,12 +219,13 @@ export async function updateEndpoint(
   ctx: Ctx,
   id: string,
   input: UpdateEndpointInput,
+  policy: DestinationPolicy,
 ): Promise<WebhookEndpoint> {
   const row = await loadEndpoint(ctx, id, true);
   const format = formatOf(row.format);
   const now = new Date();
   const values: Parameters<typeof updateEndpointRow>[3] = {};
-  if (input.url !== undefined) values.url = validateEndpointUrl(input.url);
+  if (input.url !== undefined) values.url = allowedEndpointUrl(input.url, policy);
   if (input.event_types !== undefined)
     values.event_types = format.normaliseFilter(input.event_types);
   if (input.description !== undefined) values.description = input.description;

@@ -30,6 +30,7 @@ import * as m0029 from "./0029_customer_personal_data_cleared.js";
 import * as m0030 from "./0030_payment_sources.js";
 import * as m0031 from "./0031_credit_note_allocations.js";
 import * as m0032 from "./0032_tax_withheld.js";
+import * as m0033 from "./0033_test_clock_started.js";
 import * as m0034 from "./0034_payment_authorizations.js";
 
 /**
@@ -69,5 +70,6 @@ export const migrations: Record<string, Migration> = {
   "0030_payment_sources": m0030,
   "0031_credit_note_allocations": m0031,
   "0032_tax_withheld": m0032,
+  "0033_test_clock_started": m0033,
   "0034_payment_authorizations": m0034,
 };
