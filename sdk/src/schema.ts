@@ -2599,6 +2599,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund money paid on an invoice through the gateway that took it (Chargebee: refund_invoice)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit_notes/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a credit note's unused amount through the gateway that took the money (Chargebee: refund)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["credit_notes.refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/balance": {
         parameters: {
             query?: never;
@@ -2771,50 +2815,6 @@ export interface paths {
          *     Accepts `Idempotency-Key`; audited.
          */
         post: operations["credit_notes.remove_tax_withheld_refund"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/invoices/{id}/refund": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Refund money paid on an invoice through the gateway that took it (Chargebee: refund_invoice)
-         * @description Permissions (any one of): `payments:write`.
-         *
-         *     Accepts `Idempotency-Key`; audited.
-         */
-        post: operations["invoices.refund"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/credit_notes/{id}/refund": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Refund a credit note's unused amount through the gateway that took the money (Chargebee: refund)
-         * @description Permissions (any one of): `payments:write`.
-         *
-         *     Accepts `Idempotency-Key`; audited.
-         */
-        post: operations["credit_notes.refund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13071,6 +13071,172 @@ export interface operations {
             };
         };
     };
+    "invoices.refund": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Default: all that was paid on the invoice */
+                    amount?: string;
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoice_id: string;
+                        currency: string;
+                        /** @description What the invoice still owes */
+                        due: string;
+                        /** @description What payments (net of refunds) have on the invoice */
+                        paid: string;
+                        /** @description The payments (or refunds) the change applied, took off or wrote */
+                        payments: {
+                            id: string;
+                            customer_id: string;
+                            kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                            status: "succeeded" | "failed" | "authorized" | "voided";
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            card_last4: string | null;
+                            failure: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            refunds_payment_id: string | null;
+                            payment_method: string | null;
+                            payment_source_id: string | null;
+                            authorized_until: string | null;
+                            allocations: {
+                                invoice_id: string;
+                                /** @description Negative on a refund: the invoice owes this again */
+                                amount: string;
+                            }[];
+                            /** @description What the payment left as the customer's credit */
+                            unapplied: string;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "credit_notes.refund": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Default: all the credit note has left to refund */
+                    amount?: string;
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        credit_note_id: string;
+                        /** @description The invoice the credit note corrects */
+                        invoice_id: string;
+                        currency: string;
+                        /** @description What the credit note credits (a positive amount) */
+                        total: string;
+                        /** @description What refunds recorded against it paid out */
+                        refunded: string;
+                        /** @description What can still be refunded: the part of the credit note the invoice did not use (it was paid already), less refunds */
+                        refundable: string;
+                        /** @description The refunds written, one per payment on the invoice they return money of */
+                        refunds: {
+                            id: string;
+                            customer_id: string;
+                            kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
+                            status: "succeeded" | "failed" | "authorized" | "voided";
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            card_last4: string | null;
+                            failure: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            refunds_payment_id: string | null;
+                            payment_method: string | null;
+                            payment_source_id: string | null;
+                            authorized_until: string | null;
+                            allocations: {
+                                invoice_id: string;
+                                /** @description Negative on a refund: the invoice owes this again */
+                                amount: string;
+                            }[];
+                            /** @description What the payment left as the customer's credit */
+                            unapplied: string;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "customers.balance": {
         parameters: {
             query?: never;
@@ -13602,172 +13768,6 @@ export interface operations {
                         received_at: string;
                         /** Format: date-time */
                         created_at: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    "invoices.refund": {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retries with the same key and body return the first response */
-                "idempotency-key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description Default: all that was paid on the invoice */
-                    amount?: string;
-                    reference?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        invoice_id: string;
-                        currency: string;
-                        /** @description What the invoice still owes */
-                        due: string;
-                        /** @description What payments (net of refunds) have on the invoice */
-                        paid: string;
-                        /** @description The payments (or refunds) the change applied, took off or wrote */
-                        payments: {
-                            id: string;
-                            customer_id: string;
-                            kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                            status: "succeeded" | "failed" | "authorized" | "voided";
-                            amount: string;
-                            currency: string;
-                            reference: string | null;
-                            card_last4: string | null;
-                            failure: {
-                                code: string;
-                                message: string;
-                            } | null;
-                            refunds_payment_id: string | null;
-                            payment_method: string | null;
-                            payment_source_id: string | null;
-                            authorized_until: string | null;
-                            allocations: {
-                                invoice_id: string;
-                                /** @description Negative on a refund: the invoice owes this again */
-                                amount: string;
-                            }[];
-                            /** @description What the payment left as the customer's credit */
-                            unapplied: string;
-                            /** Format: date-time */
-                            received_at: string;
-                            /** Format: date-time */
-                            created_at: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    "credit_notes.refund": {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retries with the same key and body return the first response */
-                "idempotency-key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description Default: all the credit note has left to refund */
-                    amount?: string;
-                    reference?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        credit_note_id: string;
-                        /** @description The invoice the credit note corrects */
-                        invoice_id: string;
-                        currency: string;
-                        /** @description What the credit note credits (a positive amount) */
-                        total: string;
-                        /** @description What refunds recorded against it paid out */
-                        refunded: string;
-                        /** @description What can still be refunded: the part of the credit note the invoice did not use (it was paid already), less refunds */
-                        refundable: string;
-                        /** @description The refunds written, one per payment on the invoice they return money of */
-                        refunds: {
-                            id: string;
-                            customer_id: string;
-                            kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                            status: "succeeded" | "failed" | "authorized" | "voided";
-                            amount: string;
-                            currency: string;
-                            reference: string | null;
-                            card_last4: string | null;
-                            failure: {
-                                code: string;
-                                message: string;
-                            } | null;
-                            refunds_payment_id: string | null;
-                            payment_method: string | null;
-                            payment_source_id: string | null;
-                            authorized_until: string | null;
-                            allocations: {
-                                invoice_id: string;
-                                /** @description Negative on a refund: the invoice owes this again */
-                                amount: string;
-                            }[];
-                            /** @description What the payment left as the customer's credit */
-                            unapplied: string;
-                            /** Format: date-time */
-                            received_at: string;
-                            /** Format: date-time */
-                            created_at: string;
-                        }[];
                     };
                 };
             };

@@ -78,21 +78,23 @@ function lineInput(line: ChargeLine, currency: string, rate: string, field: stri
   };
 }
 
+/** The customer a new document names in its body: locked, checked against the transfer rules. */
+async function customerNamed(ctx: Ctx, id: string) {
+  const customer = await findCustomer(ctx.db, ctx.tenantId, id, { forUpdate: true });
+  if (!customer) {
+    throw unprocessable("unknown_customer", `no customer ${id}`, { field: "customer_id" });
+  }
+  await ctx.guard({ kind: "customer", row: customer });
+  return customer;
+}
+
 /** Creates an invoice of hand-entered charges for a customer; issued at once unless `draft`. */
 export async function createChargeInvoice(
   ctx: Ctx,
   input: Static<typeof ChargeInvoiceBody>,
 ): Promise<Invoice> {
   assertCurrency(input.currency);
-  const customer = await findCustomer(ctx.db, ctx.tenantId, input.customer_id, {
-    forUpdate: true,
-  });
-  if (!customer) {
-    throw unprocessable("unknown_customer", `no customer ${input.customer_id}`, {
-      field: "customer_id",
-    });
-  }
-  await ctx.guard({ kind: "customer", row: customer });
+  const customer = await customerNamed(ctx, input.customer_id);
   const entity = await entityOf(ctx, customer.business_entity_id);
   const treatment = await customerTreatment(ctx, entity, customer);
   const row = await createDocument(ctx, {
@@ -249,15 +251,7 @@ type ImportData = Static<typeof ImportDocumentBody>;
  */
 export async function importDocument(ctx: Ctx, input: ImportData): Promise<Invoice> {
   assertCurrency(input.currency);
-  const customer = await findCustomer(ctx.db, ctx.tenantId, input.customer_id, {
-    forUpdate: true,
-  });
-  if (!customer) {
-    throw unprocessable("unknown_customer", `no customer ${input.customer_id}`, {
-      field: "customer_id",
-    });
-  }
-  await ctx.guard({ kind: "customer", row: customer });
+  const customer = await customerNamed(ctx, input.customer_id);
   const entity = await entityOf(ctx, customer.business_entity_id);
   if (await findDocumentByNumber(ctx.db, ctx.tenantId, entity.id, input.kind, input.number)) {
     throw conflict("document_number_taken", `a ${input.kind} numbered ${input.number} exists`, {

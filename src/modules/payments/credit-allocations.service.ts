@@ -14,7 +14,7 @@ import { unprocessable } from "../../domain/errors.js";
 import { fromDecimalString } from "../../domain/money/money.js";
 import { type Ctx, nowDate } from "../context.js";
 import { type CreditNoteFacts, creditNoteFacts } from "../invoicing/index.js";
-import { dueOf, openInvoice } from "./invoice-payments.service.js";
+import { announceInvoice, dueOf, openInvoice } from "./invoice-payments.service.js";
 import {
   appendCreditAllocation,
   creditAllocatedFrom,
@@ -186,14 +186,7 @@ export async function applyCreditsToInvoice(
       payload: { invoice_id: invoice.id, credit_note_id: cn.id, amount: dec(amount, c) },
     });
   }
-  if (due === 0n) {
-    await ctx.emit({
-      type: "invoice.paid",
-      subjectType: "invoice",
-      subjectId: invoice.id,
-      payload: { invoice_id: invoice.id, number: invoice.number, payment_id: null },
-    });
-  }
+  if (due === 0n) await announceInvoice(ctx, invoice, "invoice.paid", null);
   return result;
 }
 
@@ -236,12 +229,7 @@ export async function removeCreditNoteFromInvoice(
     },
   });
   if (dueBefore <= 0n && dueBefore + on.amount > 0n) {
-    await ctx.emit({
-      type: "invoice.reopened",
-      subjectType: "invoice",
-      subjectId: invoice.id,
-      payload: { invoice_id: invoice.id, number: invoice.number, payment_id: null },
-    });
+    await announceInvoice(ctx, invoice, "invoice.reopened", null);
   }
   return result;
 }

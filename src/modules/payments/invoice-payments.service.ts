@@ -113,11 +113,12 @@ async function customerPayment(
   return row;
 }
 
-async function announceInvoice(
+/** Announces that an invoice owes nothing now, or owes again; `paymentId`: what made it so. */
+export async function announceInvoice(
   ctx: Ctx,
   invoice: { id: string; number: string | null },
   type: "invoice.paid" | "invoice.reopened",
-  paymentId: string,
+  paymentId: string | null,
 ) {
   await ctx.emit({
     type,
@@ -421,12 +422,11 @@ async function creditNoteRefundable(
  * per payment), each refund naming the credit note. Only the part of the credit note the
  * invoice did not use can be refunded: what the invoice was overpaid by once credited.
  */
-export async function recordCreditNoteRefund(
-  ctx: Ctx,
-  creditNoteId: string,
-  input: Static<typeof RecordCreditNoteRefundBody>,
-  viaGateway = false,
-): Promise<CreditNoteRefunds> {
+/**
+ * An issued credit note for an invoice, about to give money or withheld tax back: its customer
+ * locked, the transfer rules applied, the note locked; with the invoice it corrects.
+ */
+export async function refundableCreditNote(ctx: Ctx, creditNoteId: string) {
   const found = await findInvoice(ctx.db, ctx.tenantId, creditNoteId);
   if (!found) {
     throw notFound("invoice_not_found", `no credit note ${creditNoteId}`, { id: creditNoteId });
@@ -453,6 +453,16 @@ export async function recordCreditNoteRefund(
       { id: creditNoteId, status: note.status },
     );
   }
+  return { note, invoice };
+}
+
+export async function recordCreditNoteRefund(
+  ctx: Ctx,
+  creditNoteId: string,
+  input: Static<typeof RecordCreditNoteRefundBody>,
+  viaGateway = false,
+): Promise<CreditNoteRefunds> {
+  const { note, invoice } = await refundableCreditNote(ctx, creditNoteId);
   const c = note.currency;
   const before = await creditNoteRefundable(ctx, note, invoice, viaGateway);
   const amount = input.amount

@@ -275,43 +275,54 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })),
   );
 
-  app.post(
-    "/invoices/:id/record_refund",
-    {
-      config: { operation: "invoices.record_refund" },
-      schema: {
-        headers: IdempotencyHeader,
-        params: IdParams,
-        body: Type.Optional(RecordRefundBody),
-        response: { 201: InvoicePaymentsSchema },
+  // a refund made outside Accrue and recorded (record_refund), or given back through the
+  // gateway that took the money (refund): the same rules, only gateway payments for the latter
+  for (const [action, viaGateway] of [
+    ["record_refund", false],
+    ["refund", true],
+  ] as const) {
+    app.post(
+      `/invoices/:id/${action}`,
+      {
+        config: { operation: viaGateway ? "invoices.refund" : "invoices.record_refund" },
+        schema: {
+          headers: IdempotencyHeader,
+          params: IdParams,
+          body: Type.Optional(RecordRefundBody),
+          response: { 201: InvoicePaymentsSchema },
+        },
       },
-    },
-    (req, reply) =>
-      runMutation(req, reply, async (ctx) => ({
-        status: 201,
-        body: await recordInvoiceRefund(ctx, req.params.id, req.body ?? {}),
-      })),
-  );
+      (req, reply) =>
+        runMutation(req, reply, async (ctx) => ({
+          status: 201,
+          body: await recordInvoiceRefund(ctx, req.params.id, req.body ?? {}, viaGateway),
+        })),
+    );
 
-  app.post(
-    "/credit_notes/:id/record_refund",
-    {
-      config: { operation: "credit_notes.record_refund" },
-      schema: {
-        description:
-          "Records a refund, made outside Accrue, of an issued credit note's amount to the customer. Only the part the invoice it corrects did not use (it was paid already) can be refunded, less earlier refunds (422 refund_exceeds_credit_note); the refunds return money of the payments on that invoice, the most recent first.",
-        headers: IdempotencyHeader,
-        params: IdParams,
-        body: Type.Optional(RecordCreditNoteRefundBody),
-        response: { 201: CreditNoteRefundsSchema },
+    app.post(
+      `/credit_notes/:id/${action}`,
+      {
+        config: { operation: viaGateway ? "credit_notes.refund" : "credit_notes.record_refund" },
+        schema: {
+          ...(viaGateway
+            ? {}
+            : {
+                description:
+                  "Records a refund, made outside Accrue, of an issued credit note's amount to the customer. Only the part the invoice it corrects did not use (it was paid already) can be refunded, less earlier refunds (422 refund_exceeds_credit_note); the refunds return money of the payments on that invoice, the most recent first.",
+              }),
+          headers: IdempotencyHeader,
+          params: IdParams,
+          body: Type.Optional(RecordCreditNoteRefundBody),
+          response: { 201: CreditNoteRefundsSchema },
+        },
       },
-    },
-    (req, reply) =>
-      runMutation(req, reply, async (ctx) => ({
-        status: 201,
-        body: await recordCreditNoteRefund(ctx, req.params.id, req.body ?? {}),
-      })),
-  );
+      (req, reply) =>
+        runMutation(req, reply, async (ctx) => ({
+          status: 201,
+          body: await recordCreditNoteRefund(ctx, req.params.id, req.body ?? {}, viaGateway),
+        })),
+    );
+  }
 
   app.get(
     "/customers/:id/balance",
@@ -493,42 +504,6 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 200,
         body: await removeTaxWithheldRefund(ctx, req.params.id, req.body),
-      })),
-  );
-
-  app.post(
-    "/invoices/:id/refund",
-    {
-      config: { operation: "invoices.refund" },
-      schema: {
-        headers: IdempotencyHeader,
-        params: IdParams,
-        body: Type.Optional(RecordRefundBody),
-        response: { 201: InvoicePaymentsSchema },
-      },
-    },
-    (req, reply) =>
-      runMutation(req, reply, async (ctx) => ({
-        status: 201,
-        body: await recordInvoiceRefund(ctx, req.params.id, req.body ?? {}, true),
-      })),
-  );
-
-  app.post(
-    "/credit_notes/:id/refund",
-    {
-      config: { operation: "credit_notes.refund" },
-      schema: {
-        headers: IdempotencyHeader,
-        params: IdParams,
-        body: Type.Optional(RecordCreditNoteRefundBody),
-        response: { 201: CreditNoteRefundsSchema },
-      },
-    },
-    (req, reply) =>
-      runMutation(req, reply, async (ctx) => ({
-        status: 201,
-        body: await recordCreditNoteRefund(ctx, req.params.id, req.body ?? {}, true),
       })),
   );
 };

@@ -8,12 +8,16 @@
  * customer's balance counts them under `tax_withheld`.
  */
 import type { Static } from "typebox";
-import { notFound, unprocessable } from "../../domain/errors.js";
+import { unprocessable } from "../../domain/errors.js";
 import { fromDecimalString } from "../../domain/money/money.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { type Ctx, dateOf, nowDate } from "../context.js";
-import { findInvoice } from "../invoicing/index.js";
-import { dueOf, openInvoice } from "./invoice-payments.service.js";
+import {
+  announceInvoice,
+  dueOf,
+  openInvoice,
+  refundableCreditNote,
+} from "./invoice-payments.service.js";
 import {
   creditAllocatedFrom,
   deletePayment,
@@ -26,7 +30,7 @@ import type {
   RemoveTaxWithheldBody,
   TaxWithheldRefundBody,
 } from "./payments.schemas.js";
-import { dec, insertPayment, lockCustomer, type Payment, view } from "./payments.service.js";
+import { dec, insertPayment, type Payment, view } from "./payments.service.js";
 
 /** Records tax the customer withheld from an issued invoice; at most what the invoice owes. */
 export async function recordTaxWithheld(
@@ -70,14 +74,7 @@ export async function recordTaxWithheld(
     subjectId: invoice.id,
     payload: recorded,
   });
-  if (amount === due) {
-    await ctx.emit({
-      type: "invoice.paid",
-      subjectType: "invoice",
-      subjectId: invoice.id,
-      payload: { invoice_id: invoice.id, number: invoice.number, payment_id: row.id },
-    });
-  }
+  if (amount === due) await announceInvoice(ctx, invoice, "invoice.paid", row.id);
   return recorded;
 }
 
@@ -116,45 +113,8 @@ export async function removeTaxWithheld(
     subjectId: invoice.id,
     payload: before,
   });
-  if (dueBefore === 0n) {
-    await ctx.emit({
-      type: "invoice.reopened",
-      subjectType: "invoice",
-      subjectId: invoice.id,
-      payload: { invoice_id: invoice.id, number: invoice.number, payment_id: on.id },
-    });
-  }
+  if (dueBefore === 0n) await announceInvoice(ctx, invoice, "invoice.reopened", on.id);
   return before;
-}
-
-/** An issued credit note for an invoice, its customer locked and the transfer rules applied. */
-async function refundableNote(ctx: Ctx, creditNoteId: string) {
-  const found = await findInvoice(ctx.db, ctx.tenantId, creditNoteId);
-  if (!found) {
-    throw notFound("invoice_not_found", `no credit note ${creditNoteId}`, { id: creditNoteId });
-  }
-  await lockCustomer(ctx, found.customer_id);
-  await ctx.guard({ kind: "invoice", row: found });
-  if (found.kind !== "credit_note") {
-    throw unprocessable(
-      "document_not_credit_note",
-      `${creditNoteId} is an invoice; this operation applies to credit notes only`,
-      { id: creditNoteId },
-    );
-  }
-  const invoice = found.corrects_invoice_id
-    ? await findInvoice(ctx.db, ctx.tenantId, found.corrects_invoice_id)
-    : undefined;
-  if (found.status !== "finalized" || !invoice) {
-    throw unprocessable(
-      "credit_note_not_refundable",
-      found.status !== "finalized"
-        ? `only an issued credit note can be refunded; this one is ${found.status}`
-        : "only a credit note for an invoice can be refunded",
-      { id: creditNoteId, status: found.status },
-    );
-  }
-  return { note: found, invoice };
 }
 
 /**
@@ -166,7 +126,7 @@ export async function recordTaxWithheldRefund(
   creditNoteId: string,
   input: Static<typeof TaxWithheldRefundBody>,
 ): Promise<Payment[]> {
-  const { note, invoice } = await refundableNote(ctx, creditNoteId);
+  const { note, invoice } = await refundableCreditNote(ctx, creditNoteId);
   const c = note.currency;
   const withheld = (await taxWithheldOnInvoice(ctx.db, ctx.tenantId, invoice.id)).filter(
     (t) => t.amount > t.refunded,
@@ -235,7 +195,7 @@ export async function removeTaxWithheldRefund(
   creditNoteId: string,
   input: { refund_id: string },
 ): Promise<Payment> {
-  const { note } = await refundableNote(ctx, creditNoteId);
+  const { note } = await refundableCreditNote(ctx, creditNoteId);
   const row = await findPayment(ctx.db, ctx.tenantId, input.refund_id, { forUpdate: true });
   if (
     row?.kind !== "refund" ||
