@@ -1,9 +1,21 @@
 import { availableParallelism } from "node:os";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// test/harness.ts picks the back ends the same way: PostgreSQL when DATABASE_URL is set, unless
+// ACCRUE_TEST_BACKENDS leaves it out. Files named *.postgres.test.ts test what only a database
+// server has (a connection to lose): they run in the PostgreSQL pass and are not collected
+// without one.
+const postgres =
+  Boolean(process.env.DATABASE_URL) &&
+  (process.env.ACCRUE_TEST_BACKENDS ?? "postgres")
+    .split(",")
+    .map((b) => b.trim())
+    .includes("postgres");
 
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/**/*.test.ts"],
+    exclude: [...configDefaults.exclude, ...(postgres ? [] : ["**/*.postgres.test.ts"])],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
