@@ -342,6 +342,8 @@ export const ERROR_CODES = {
   line_not_removable:
     "The line was written by billing; delete the draft instead, and its charges are billed again by the next settlement.",
   invoice_needs_lines: "A draft keeps at least one line; delete the draft instead.",
+  portal_link_not_found:
+    "The contract has no live portal link with this id (revoked or expired ones included).",
   document_number_taken:
     "The business entity has a document of this kind with this number; an imported document keeps a number of its own.",
   import_total_mismatch:

@@ -503,6 +503,20 @@ export const OPERATIONS = {
     ["contracts:write"],
     true,
   ),
+  "contracts.portal_links": op(
+    "contracts.portal_links",
+    "Contracts",
+    "A contract's portal links (self-service tokens): live, expired or revoked",
+    ["contracts:read"],
+    false,
+  ),
+  "contracts.revoke_portal_links": op(
+    "contracts.revoke_portal_links",
+    "Contracts",
+    "Revoke one portal link of a contract, or all its live ones (Chargebee: portal session logout)",
+    ["contracts:write"],
+    true,
+  ),
 
   "component_subscriptions.create": op(
     "component_subscriptions.create",

@@ -682,6 +682,8 @@ export interface SelfServiceTokensTable {
   contract_id: string;
   created_at: CreatedAt;
   expires_at: Timestamp;
+  /** Set when the link was revoked before it expired. */
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ComponentSubscriptionsTable {

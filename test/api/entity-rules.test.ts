@@ -517,6 +517,11 @@ const CASES: Case[] = [
     ],
   },
   {
+    operation: "contracts.revoke_portal_links",
+    seed: ["portal_sessions.logout"],
+    call: (r) => ["POST", `/v1/contracts/${r.contract}/portal_links/revoke`, {}],
+  },
+  {
     operation: "payments.refund",
     seed: ["transactions.refund_transaction", "transactions.record_refund"],
     call: (r) => ["POST", `/v1/payments/${r.payment}/refund`, { amount: "1.00" }],

@@ -202,6 +202,7 @@ export const ACCRUE_RULES = {
   "contracts.billing_preview": ["unbilled_charges.invoice_now_estimate"],
   "contracts.cancellation_preview": ["estimates.cancel_subscription_for_items_estimate"],
   "contracts.self_service_token": ["portal_sessions.portal_session_create"],
+  "contracts.revoke_portal_links": ["portal_sessions.logout"],
   "component_subscriptions.create": ["subscriptions.sub_update_for_items"],
   "component_subscriptions.end": ["subscriptions.sub_update_for_items"],
   "discount_subscriptions.create": ["subscriptions.sub_update_for_items"],

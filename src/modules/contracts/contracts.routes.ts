@@ -13,7 +13,21 @@ import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import { CartComponentSchema, ContractSchema, OrderSchema } from "./contracts.schemas.js";
 import { endContract, getContract, listContracts } from "./contracts.service.js";
 import { createOrder, getOrder, listOrders } from "./orders.service.js";
-import { createSelfServiceToken, MAX_TOKEN_VALIDITY_MINUTES } from "./self-service.js";
+import {
+  createSelfServiceToken,
+  listPortalLinks,
+  MAX_TOKEN_VALIDITY_MINUTES,
+  revokePortalLinks,
+} from "./self-service.js";
+
+const PortalLinkSchema = Type.Object({
+  id: Type.String({ description: "Names the link (made from its token's hash, never the token)" }),
+  contract_id: Type.String(),
+  status: Type.Union([Type.Literal("live"), Type.Literal("expired"), Type.Literal("revoked")]),
+  created_at: Type.String({ format: "date-time" }),
+  expires_at: Type.String({ format: "date-time" }),
+  revoked_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+});
 
 const Timestamp = Type.String({ format: "date-time", maxLength: 64 });
 
@@ -272,5 +286,47 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
           return { status: 201, body: created, replayBody: { ...created, token: null, url: null } };
         },
       ),
+  );
+
+  app.get(
+    "/contracts/:id/portal_links",
+    {
+      config: { operation: "contracts.portal_links" },
+      schema: {
+        params: IdParams,
+        response: { 200: Type.Object({ data: Type.Array(PortalLinkSchema) }) },
+      },
+    },
+    (req) => runRead(req, async (ctx) => ({ data: await listPortalLinks(ctx, req.params.id) })),
+  );
+
+  app.post(
+    "/contracts/:id/portal_links/revoke",
+    {
+      config: { operation: "contracts.revoke_portal_links" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(
+          Type.Object(
+            {
+              link_id: Type.Optional(
+                Type.String({
+                  pattern: "^ssl_[0-9a-f]{24}$",
+                  description: "The link to revoke; default: every live link of the contract",
+                }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        response: { 200: Type.Object({ revoked: Type.Array(Type.String()) }) },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await revokePortalLinks(ctx, req.params.id, req.body?.link_id),
+      })),
   );
 };

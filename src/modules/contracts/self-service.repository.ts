@@ -39,5 +39,47 @@ export async function findLiveToken(
     ])
     .where("t.token_hash", "=", tokenHash)
     .where("t.expires_at", ">", sql<Date>`now()`)
+    .where("t.revoked_at", "is", null)
     .executeTakeFirst();
+}
+
+/** A contract's portal links, newest first (at most `limit`). */
+export function listContractTokens(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+  limit: number,
+) {
+  return db
+    .selectFrom("self_service_tokens")
+    .select(["token_hash", "created_at", "expires_at", "revoked_at"])
+    .where("tenant_id", "=", tenantId)
+    .where("contract_id", "=", contractId)
+    .orderBy("created_at", "desc")
+    .orderBy("token_hash")
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Revokes a contract's live links — the one whose hash starts with `hashPrefix`, or all —
+ * from `at`; answers the hashes revoked.
+ */
+export async function revokeContractTokens(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+  hashPrefix: string | null,
+  at: Date,
+): Promise<string[]> {
+  let q = db
+    .updateTable("self_service_tokens")
+    .set({ revoked_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where("contract_id", "=", contractId)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", at);
+  if (hashPrefix !== null) q = q.where("token_hash", "like", `${hashPrefix}%`);
+  const rows = await q.returning("token_hash").execute();
+  return rows.map((r) => r.token_hash);
 }

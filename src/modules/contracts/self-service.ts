@@ -14,7 +14,12 @@ import { findCustomer } from "../customers/index.js";
 
 import { assertNotFrozen } from "../partners/index.js";
 import { findContract } from "./contracts.repository.js";
-import { findLiveToken, insertSelfServiceToken } from "./self-service.repository.js";
+import {
+  findLiveToken,
+  insertSelfServiceToken,
+  listContractTokens,
+  revokeContractTokens,
+} from "./self-service.repository.js";
 
 export const MAX_TOKEN_VALIDITY_MINUTES = 10_080;
 export const DEFAULT_TOKEN_VALIDITY_MINUTES = 60;
@@ -98,4 +103,71 @@ export async function authenticatePortal(
     testClockNow: opened.testClockNow,
     partnerId: null,
   };
+}
+
+/** A portal link as listed: an id made from its hash (never the token), and its state. */
+export type PortalLink = {
+  id: string;
+  contract_id: string;
+  status: "live" | "expired" | "revoked";
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+};
+
+/** How many characters of a token's hash name its link. */
+const LINK_ID_HASH = 24;
+const linkId = (hash: string) => `ssl_${hash.slice(0, LINK_ID_HASH)}`;
+
+async function contractForLinks(ctx: Ctx, contractId: string) {
+  const contract = await findContract(ctx.db, ctx.tenantId, contractId);
+  if (!contract) {
+    throw notFound("contract_not_found", `no contract ${contractId}`, { id: contractId });
+  }
+  return contract;
+}
+
+/** A contract's portal links, newest first (the 100 newest). */
+export async function listPortalLinks(ctx: Ctx, contractId: string): Promise<PortalLink[]> {
+  const contract = await contractForLinks(ctx, contractId);
+  // links expire by the wall clock, like every credential
+  const now = Date.now();
+  const rows = await listContractTokens(ctx.db, ctx.tenantId, contract.id, 100);
+  return rows.map((r) => ({
+    id: linkId(r.token_hash),
+    contract_id: contract.id,
+    status: r.revoked_at ? "revoked" : r.expires_at.getTime() <= now ? "expired" : "live",
+    created_at: r.created_at.toISOString(),
+    expires_at: r.expires_at.toISOString(),
+    revoked_at: r.revoked_at ? r.revoked_at.toISOString() : null,
+  }));
+}
+
+/**
+ * Revokes a contract's portal link (`linkIdToRevoke`) or all its live links: the portal answers
+ * them 401 from now on, as an expired link. Answers the links revoked.
+ */
+export async function revokePortalLinks(
+  ctx: Ctx,
+  contractId: string,
+  linkIdToRevoke: string | undefined,
+): Promise<{ revoked: string[] }> {
+  const contract = await contractForLinks(ctx, contractId);
+  await ctx.guard({ kind: "contract", row: contract });
+  const prefix = linkIdToRevoke === undefined ? null : linkIdToRevoke.slice(4);
+  const hashes = await revokeContractTokens(ctx.db, ctx.tenantId, contract.id, prefix, new Date());
+  if (linkIdToRevoke !== undefined && hashes.length === 0) {
+    throw notFound(
+      "portal_link_not_found",
+      `contract ${contract.id} has no live portal link ${linkIdToRevoke}`,
+      { id: linkIdToRevoke },
+    );
+  }
+  const revoked = hashes.map(linkId);
+  ctx.audit({
+    targetType: "contract",
+    targetId: contract.id,
+    after: { portal_links_revoked: revoked },
+  });
+  return { revoked };
 }

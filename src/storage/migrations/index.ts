@@ -32,6 +32,7 @@ import * as m0031 from "./0031_credit_note_allocations.js";
 import * as m0032 from "./0032_tax_withheld.js";
 import * as m0033 from "./0033_test_clock_started.js";
 import * as m0034 from "./0034_payment_authorizations.js";
+import * as m0035 from "./0035_portal_link_revocation.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   "0032_tax_withheld": m0032,
   "0033_test_clock_started": m0033,
   "0034_payment_authorizations": m0034,
+  "0035_portal_link_revocation": m0035,
 };
