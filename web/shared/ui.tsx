@@ -37,6 +37,42 @@ export function useAsync<T>(
   return [result, reload];
 }
 
+/** A form's submission: what it said when it succeeded, or why it failed. */
+export type Submission = {
+  error: unknown;
+  message: string;
+  /** Sets the message a successful submission shows. */
+  say: (message: string) => void;
+  /** The form's submit handler: clears the last outcome, runs `run`, keeps its error. */
+  submit: (run: (e: SubmitEvent) => Promise<void>) => (e: SubmitEvent) => Promise<void>;
+};
+
+export function useSubmit(): Submission {
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState("");
+  const submit = (run: (e: SubmitEvent) => Promise<void>) => async (e: SubmitEvent) => {
+    e.preventDefault();
+    setError(null);
+    setMessage("");
+    try {
+      await run(e);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return { error, message, say: setMessage, submit };
+}
+
+/** What a submission said, or its error, under the form. */
+export function SubmissionOutcome(props: { form: Submission }): JSX.Element {
+  return (
+    <>
+      {props.form.message && <p role="status">{props.form.message}</p>}
+      {props.form.error !== null && <ErrorNote error={props.form.error} />}
+    </>
+  );
+}
+
 /** Shows a loading line, an error, or the value. */
 export function Show<T>(props: {
   value: Async<T>;

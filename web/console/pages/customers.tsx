@@ -8,12 +8,13 @@ import type { components, operations } from "../../../sdk/src/client.js";
 import { formatDate, formatDateTime, formatMoney } from "../../shared/format.js";
 import {
   ActionButton,
-  ErrorNote,
   Field,
   Show,
   StatusBadge,
+  SubmissionOutcome,
   Table,
   useAsync,
+  useSubmit,
 } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
 import { HierarchySection, loadHierarchy } from "./hierarchy.js";
@@ -220,36 +221,28 @@ function RecordPayment(props: {
   const [amount, setAmount] = useState("");
   const [currency, setCurrency] = useState(props.currency);
   const [reference, setReference] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState("");
+  const form = useSubmit();
   return (
     <form
       class="inline-form"
       aria-labelledby="record-payment"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setError(null);
-        setMessage("");
-        try {
-          const { data } = await props.api.POST("/v1/payments", {
-            body: {
-              customer_id: props.customerId,
-              amount: amount.trim(),
-              currency: currency.trim().toUpperCase(),
-              method: "offline",
-              ...(reference.trim() ? { reference: reference.trim() } : {}),
-            },
-          });
-          setMessage(
-            `Recorded ${formatMoney(data.amount, data.currency)}; ${data.allocations.length} invoice(s) settled.`,
-          );
-          setAmount("");
-          setReference("");
-          props.done();
-        } catch (err) {
-          setError(err);
-        }
-      }}
+      onSubmit={form.submit(async () => {
+        const { data } = await props.api.POST("/v1/payments", {
+          body: {
+            customer_id: props.customerId,
+            amount: amount.trim(),
+            currency: currency.trim().toUpperCase(),
+            method: "offline",
+            ...(reference.trim() ? { reference: reference.trim() } : {}),
+          },
+        });
+        form.say(
+          `Recorded ${formatMoney(data.amount, data.currency)}; ${data.allocations.length} invoice(s) settled.`,
+        );
+        setAmount("");
+        setReference("");
+        props.done();
+      })}
     >
       <h3 id="record-payment">Record a payment</h3>
       <Field
@@ -265,8 +258,7 @@ function RecordPayment(props: {
       <button type="submit" class="primary">
         Record payment
       </button>
-      {message && <p role="status">{message}</p>}
-      {error !== null && <ErrorNote error={error} />}
+      <SubmissionOutcome form={form} />
     </form>
   );
 }
@@ -357,42 +349,34 @@ function AddContact(props: {
   const [billing, setBilling] = useState(true);
   const [account, setAccount] = useState(false);
   const [enabled, setEnabled] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState("");
+  const form = useSubmit();
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
   return (
     <form
       class="inline-form"
       aria-labelledby="add-contact"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setError(null);
-        setMessage("");
-        try {
-          const { data } = await props.api.POST("/v1/customers/{id}/contacts", {
-            params: { path: { id: props.customerId } },
-            body: {
-              email: email.trim(),
-              first_name: optional(firstName),
-              last_name: optional(lastName),
-              phone: optional(phone),
-              label: optional(label),
-              send_billing_email: billing,
-              send_account_email: account,
-              enabled,
-            },
-          });
-          setMessage(`Added contact ${data.email}.`);
-          setFirstName("");
-          setLastName("");
-          setEmail("");
-          setPhone("");
-          setLabel("");
-          props.done();
-        } catch (err) {
-          setError(err);
-        }
-      }}
+      onSubmit={form.submit(async () => {
+        const { data } = await props.api.POST("/v1/customers/{id}/contacts", {
+          params: { path: { id: props.customerId } },
+          body: {
+            email: email.trim(),
+            first_name: optional(firstName),
+            last_name: optional(lastName),
+            phone: optional(phone),
+            label: optional(label),
+            send_billing_email: billing,
+            send_account_email: account,
+            enabled,
+          },
+        });
+        form.say(`Added contact ${data.email}.`);
+        setFirstName("");
+        setLastName("");
+        setEmail("");
+        setPhone("");
+        setLabel("");
+        props.done();
+      })}
     >
       <h3 id="add-contact">Add a contact</h3>
       <Field
@@ -434,8 +418,7 @@ function AddContact(props: {
       <button type="submit" class="primary">
         Add contact
       </button>
-      {message && <p role="status">{message}</p>}
-      {error !== null && <ErrorNote error={error} />}
+      <SubmissionOutcome form={form} />
     </form>
   );
 }
@@ -451,8 +434,7 @@ function PromotionalCredits(props: {
   const [amount, setAmount] = useState("");
   const [currency, setCurrency] = useState(props.currency);
   const [description, setDescription] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState("");
+  const form = useSubmit();
   return (
     <>
       <Table
@@ -499,38 +481,31 @@ function PromotionalCredits(props: {
       <form
         class="inline-form"
         aria-labelledby="change-credits"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
-          setMessage("");
+        onSubmit={form.submit(async (e) => {
           const action =
             (e.submitter as HTMLButtonElement | null)?.value === "deduct" ? "deduct" : "add";
-          try {
-            const request = {
-              params: { path: { id: props.customerId } },
-              body: {
-                amount: amount.trim(),
-                currency: currency.trim().toUpperCase(),
-                description: description.trim(),
-              },
-            };
-            const { data } =
-              action === "add"
-                ? await props.api.POST("/v1/customers/{id}/promotional_credits/add", request)
-                : await props.api.POST("/v1/customers/{id}/promotional_credits/deduct", request);
-            setMessage(
-              `${action === "add" ? "Added" : "Deducted"} ${formatMoney(
-                data.entry.amount.replace(/^-/, ""),
-                data.currency,
-              )}; the balance is ${formatMoney(data.balance, data.currency)}.`,
-            );
-            setAmount("");
-            setDescription("");
-            props.done();
-          } catch (err) {
-            setError(err);
-          }
-        }}
+          const request = {
+            params: { path: { id: props.customerId } },
+            body: {
+              amount: amount.trim(),
+              currency: currency.trim().toUpperCase(),
+              description: description.trim(),
+            },
+          };
+          const { data } =
+            action === "add"
+              ? await props.api.POST("/v1/customers/{id}/promotional_credits/add", request)
+              : await props.api.POST("/v1/customers/{id}/promotional_credits/deduct", request);
+          form.say(
+            `${action === "add" ? "Added" : "Deducted"} ${formatMoney(
+              data.entry.amount.replace(/^-/, ""),
+              data.currency,
+            )}; the balance is ${formatMoney(data.balance, data.currency)}.`,
+          );
+          setAmount("");
+          setDescription("");
+          props.done();
+        })}
       >
         <h3 id="change-credits">Add or deduct credits</h3>
         <Field
@@ -562,8 +537,7 @@ function PromotionalCredits(props: {
         <button type="submit" name="action" value="deduct">
           Deduct credits
         </button>
-        {message && <p role="status">{message}</p>}
-        {error !== null && <ErrorNote error={error} />}
+        <SubmissionOutcome form={form} />
       </form>
     </>
   );

@@ -13,7 +13,9 @@ import {
   Field,
   SelectField,
   StatusBadge,
+  SubmissionOutcome,
   Table,
+  useSubmit,
 } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
 
@@ -240,39 +242,31 @@ function AddCard(props: {
   const [month, setMonth] = useState("");
   const [year, setYear] = useState("");
   const [role, setRole] = useState<NewRole>("");
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState("");
+  const form = useSubmit();
   return (
     <form
       class="inline-form"
       aria-labelledby="add-card"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setError(null);
-        setMessage("");
-        try {
-          const { data } = await props.api.POST("/v1/customers/{id}/payment_sources", {
-            params: { path: { id: props.customerId } },
-            body: {
-              type: "card",
-              card: {
-                number: number.replace(/\s/g, ""),
-                exp_month: Number.parseInt(month, 10),
-                exp_year: Number.parseInt(year, 10),
-              },
-              ...(role ? { role } : {}),
+      onSubmit={form.submit(async () => {
+        const { data } = await props.api.POST("/v1/customers/{id}/payment_sources", {
+          params: { path: { id: props.customerId } },
+          body: {
+            type: "card",
+            card: {
+              number: number.replace(/\s/g, ""),
+              exp_month: Number.parseInt(month, 10),
+              exp_year: Number.parseInt(year, 10),
             },
-          });
-          setMessage(`Added ${sourceName(data)} (role: ${data.role}).`);
-          setNumber("");
-          setMonth("");
-          setYear("");
-          setRole("");
-          props.done();
-        } catch (err) {
-          setError(err);
-        }
-      }}
+            ...(role ? { role } : {}),
+          },
+        });
+        form.say(`Added ${sourceName(data)} (role: ${data.role}).`);
+        setNumber("");
+        setMonth("");
+        setYear("");
+        setRole("");
+        props.done();
+      })}
     >
       <h3 id="add-card">Add a card</h3>
       <Field
@@ -317,8 +311,7 @@ function AddCard(props: {
       <button type="submit" class="primary">
         Add card
       </button>
-      {message && <p role="status">{message}</p>}
-      {error !== null && <ErrorNote error={error} />}
+      <SubmissionOutcome form={form} />
     </form>
   );
 }
@@ -331,37 +324,29 @@ function AddBankAccount(props: {
   const [iban, setIban] = useState("");
   const [holder, setHolder] = useState("");
   const [role, setRole] = useState<NewRole>("");
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState("");
+  const form = useSubmit();
   return (
     <form
       class="inline-form"
       aria-labelledby="add-bank-account"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setError(null);
-        setMessage("");
-        try {
-          const { data } = await props.api.POST("/v1/customers/{id}/payment_sources", {
-            params: { path: { id: props.customerId } },
-            body: {
-              type: "bank_account",
-              bank_account: {
-                iban: iban.replace(/\s/g, "").toUpperCase(),
-                account_holder_name: holder.trim(),
-              },
-              ...(role ? { role } : {}),
+      onSubmit={form.submit(async () => {
+        const { data } = await props.api.POST("/v1/customers/{id}/payment_sources", {
+          params: { path: { id: props.customerId } },
+          body: {
+            type: "bank_account",
+            bank_account: {
+              iban: iban.replace(/\s/g, "").toUpperCase(),
+              account_holder_name: holder.trim(),
             },
-          });
-          setMessage(`Added ${sourceName(data)} (role: ${data.role}).`);
-          setIban("");
-          setHolder("");
-          setRole("");
-          props.done();
-        } catch (err) {
-          setError(err);
-        }
-      }}
+            ...(role ? { role } : {}),
+          },
+        });
+        form.say(`Added ${sourceName(data)} (role: ${data.role}).`);
+        setIban("");
+        setHolder("");
+        setRole("");
+        props.done();
+      })}
     >
       <h3 id="add-bank-account">Add a bank account</h3>
       <Field
@@ -391,8 +376,7 @@ function AddBankAccount(props: {
       <button type="submit" class="primary">
         Add bank account
       </button>
-      {message && <p role="status">{message}</p>}
-      {error !== null && <ErrorNote error={error} />}
+      <SubmissionOutcome form={form} />
     </form>
   );
 }
@@ -417,37 +401,29 @@ export function RecordExcessPayment(props: {
   const [currency, setCurrency] = useState(props.currency);
   const [method, setMethod] = useState<PaymentMethod | "">("");
   const [reference, setReference] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState("");
+  const form = useSubmit();
   return (
     <form
       class="inline-form"
       aria-labelledby="record-excess-payment"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setError(null);
-        setMessage("");
-        try {
-          const { data } = await props.api.POST("/v1/customers/{id}/record_excess_payment", {
-            params: { path: { id: props.customerId } },
-            body: {
-              amount: amount.trim(),
-              currency: currency.trim().toUpperCase(),
-              ...(method ? { payment_method: method } : {}),
-              ...(reference.trim() ? { reference: reference.trim() } : {}),
-            },
-          });
-          setMessage(
-            `Recorded an excess payment of ${formatMoney(data.amount, data.currency)}; it stays as the customer's credit.`,
-          );
-          setAmount("");
-          setReference("");
-          setMethod("");
-          props.done();
-        } catch (err) {
-          setError(err);
-        }
-      }}
+      onSubmit={form.submit(async () => {
+        const { data } = await props.api.POST("/v1/customers/{id}/record_excess_payment", {
+          params: { path: { id: props.customerId } },
+          body: {
+            amount: amount.trim(),
+            currency: currency.trim().toUpperCase(),
+            ...(method ? { payment_method: method } : {}),
+            ...(reference.trim() ? { reference: reference.trim() } : {}),
+          },
+        });
+        form.say(
+          `Recorded an excess payment of ${formatMoney(data.amount, data.currency)}; it stays as the customer's credit.`,
+        );
+        setAmount("");
+        setReference("");
+        setMethod("");
+        props.done();
+      })}
     >
       <h3 id="record-excess-payment">Record an excess payment</h3>
       <p class="hint">Money received that is applied to no invoice: the customer's credit.</p>
@@ -483,8 +459,7 @@ export function RecordExcessPayment(props: {
       <button type="submit" class="primary">
         Record excess payment
       </button>
-      {message && <p role="status">{message}</p>}
-      {error !== null && <ErrorNote error={error} />}
+      <SubmissionOutcome form={form} />
     </form>
   );
 }
