@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so a checkout needs no build step.
-import { register } from "tsx/esm/api";
+// Runs the compiled server, dist/accrue.js; bin/build.js compiles it from src/ first when it
+// is missing or older than the sources, so a checkout needs no separate build step.
+import { ensureBuilt } from "./build.js";
 
-register();
-await import("../src/cli/main.ts");
+await import(await ensureBuilt());

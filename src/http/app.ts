@@ -62,6 +62,7 @@ import type { Backend } from "../storage/db.js";
 import type { DB } from "../storage/schema.js";
 import { checkEncoding, errorHandler, mapError, rawClientError } from "./errors.js";
 import { checkInput } from "./input.js";
+import { lazyCompilers } from "./lazy-compilers.js";
 import { redactUrl } from "./redact.js";
 import { validatorCompiler } from "./validation.js";
 import { webRoutes } from "./web.js";
@@ -126,7 +127,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export async function buildApp(options: AppOptions): Promise<App> {
   configurePrincipalCache(options.config.authCacheMs ?? 1000);
+  const compilers = lazyCompilers(validatorCompiler);
   const app = Fastify({
+    schemaController: { compilersFactory: { buildSerializer: compilers.buildSerializer } },
     ...(options.logger
       ? { loggerInstance: options.logger }
       : { logger: { level: options.config.logLevel } }),
@@ -152,7 +155,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // JSON only: other media types are 415 rather than parsed as text
   app.removeContentTypeParser("text/plain");
 
-  app.setValidatorCompiler(validatorCompiler);
+  compilers.register(app);
+  app.setValidatorCompiler(compilers.validatorCompiler);
   app.decorate("db", options.db);
   app.decorate("backend", options.backend);
   app.decorate("publicUrl", options.config.publicUrl);

@@ -4,12 +4,29 @@
  * time a page asks for it — no build step, and nothing is fetched from any other origin.
  */
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { verifySelfServiceToken } from "../modules/contracts/index.js";
 
-const WEB = fileURLToPath(new URL("../../web/", import.meta.url));
+/**
+ * web/ of the checkout: found from this module upwards, as it runs from src/http (the sources)
+ * or from dist/ (the compiled server).
+ */
+function webDirectory(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(dir, "web", "shared", "styles.css")))
+      return `${path.join(dir, "web")}/`;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("web/ (the console and portal sources) not found");
+    dir = parent;
+  }
+}
+
+const WEB = webDirectory();
 
 type Asset = { body: string; type: string; etag: string };
 

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { lockDataDir } from "./lock.js";
@@ -88,6 +88,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 /** Brings the schema up to date. Safe to run from several processes at once. */
 export async function migrate(db: Kysely<DB>): Promise<string[]> {
+  if (await upToDate(db)) return [];
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -95,4 +96,19 @@ export async function migrate(db: Kysely<DB>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/**
+ * Whether every migration has run: one read, so a start on an up-to-date database skips the
+ * migrator's table checks and lock. Anything else (a fresh database, a missing or unknown
+ * migration) goes through the migrator, which applies what is missing or names the problem.
+ */
+async function upToDate(db: Kysely<DB>): Promise<boolean> {
+  const table = await sql<{ present: boolean }>`
+    SELECT to_regclass('kysely_migration') IS NOT NULL AS present`.execute(db);
+  if (!table.rows[0]?.present) return false;
+  const { rows } = await sql<{ name: string }>`
+    SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+  const known = Object.keys(migrations).sort();
+  return rows.length === known.length && rows.every((row, i) => row.name === known[i]);
 }

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { OPERATIONS, type Operation } from "../../src/domain/operations.js";
+import { compileAll } from "../../src/http/lazy-compilers.js";
 import { describeServer } from "../server.js";
 
 describeServer("OpenAPI document and docs page", (t) => {
@@ -20,6 +21,12 @@ describeServer("OpenAPI document and docs page", (t) => {
     expect(
       res.body.paths["/v1/api_keys"].post.requestBody.content["application/json"].schema.required,
     ).toEqual(["name", "roles"]);
+  });
+
+  // validators and serializers are compiled on a route's first use (src/http/lazy-compilers.ts)
+  it("every route's request and response schemas compile", () => {
+    expect(compileAll(t.server.app)).toBeGreaterThan(300);
+    expect(compileAll(t.server.app)).toBe(0);
   });
 
   it("/docs serves the API reference without any external resource", async () => {

@@ -21,6 +21,28 @@ if (BACKENDS.includes("pglite"))
         expect(res.stdout).toContain(c);
     });
 
+    it("<command> --help describes the command without running it: no database is opened", async () => {
+      const dataDir = path.join(tmp, "untouched");
+      for (const args of [
+        ["serve", "--help"],
+        ["worker", "-h"],
+        ["migrate", "--help"],
+        ["bill", "--help"],
+        ["bootstrap", "--help"],
+        ["demo", "--help"],
+        ["help", "bill"],
+      ]) {
+        // an invalid configuration is not even read
+        const res = await runAccrue(args, { ACCRUE_DATA_DIR: dataDir, PORT: "abc" });
+        expect(res.code, args.join(" ")).toBe(0);
+        const command = args[0] === "help" ? args[1] : args[0];
+        expect(res.stdout, args.join(" ")).toMatch(new RegExp(`^Usage: accrue ${command}`));
+      }
+      expect(fs.existsSync(dataDir)).toBe(false);
+      const res = await runAccrue(["help", "frobnicate"]);
+      expect(res.code).toBe(2);
+    });
+
     // each variable's message is checked in src/config.test.ts; here, that a process ends so
     it("invalid configuration → its one line on stderr, exit code 2", async () => {
       const res = await runAccrue(["serve"], { PORT: "abc" });
@@ -36,6 +58,8 @@ if (BACKENDS.includes("pglite"))
         ["bootstrap", "--nope"],
         ["bill", "extra"],
         ["bootstrap", "--name"],
+        ["serve", "extra"],
+        ["migrate", "--nope"],
       ]) {
         const res = await runAccrue(args, { ACCRUE_DATA_DIR: path.join(tmp, "x") });
         expect(res.code, args.join(" ")).toBe(2);
