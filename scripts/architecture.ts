@@ -152,6 +152,10 @@ export const TABLE_OWNERS: Record<string, string> = {
   discount_subscriptions: "contracts",
   self_service_tokens: "contracts",
 
+  // quotes: priced offers (a new subscription, a change, one-time charges) and what accepting
+  // one made.
+  quotes: "quotes",
+
   // actions: subscription actions (CRM.COM's model) and what they provision.
   subscription_actions: "actions",
   provisioning_distributors: "actions",
@@ -190,6 +194,11 @@ export const TABLE_OWNERS: Record<string, string> = {
   partner_customers: "partners",
   customer_budgets: "partners",
   verification_codes: "partners",
+
+  // fulfilment: the goods an issued invoice ships, their lines and order numbers.
+  fulfilment_orders: "fulfilment",
+  fulfilment_order_lines: "fulfilment",
+  fulfilment_order_sequences: "fulfilment",
 
   // webhooks: endpoints and the delivery of events to them.
   webhook_endpoints: "webhooks",

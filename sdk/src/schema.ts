@@ -1084,7 +1084,13 @@ export interface paths {
         get: operations["contracts.get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a contract that never billed, with its phases, components, discounts, rated items, usage and subscription actions
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["contracts.delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1335,6 +1341,266 @@ export interface paths {
          *     Accepts `Idempotency-Key`; audited.
          */
         delete: operations["rated_items.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/change_term_end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the current term's end (the next renewal, or the end of an ending contract); billing bills or credits the difference
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.change_term_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/change_term_end_preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What moving the current term's end would bill or credit (nothing is written)
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        get: operations["contracts.change_term_end_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/regenerate_invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice again now what the contract's voided invoices billed (a settlement; 409 when nothing is left to bill again)
+         * @description Permissions (any one of): `billing:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.regenerate_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/regenerate_invoice_preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What regenerating the contract's voided invoice would invoice now (nothing is written)
+         * @description Permissions (any one of): `invoices:read`.
+         */
+        get: operations["contracts.regenerate_invoice_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quotes/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote a new subscription for a customer (a signup order's fields), priced as the order would bill (Chargebee: create a quote for new subscription items)
+         * @description Permissions (any one of): `quotes:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["quotes.create_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quotes/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote a change of a contract (a change order's fields), priced as the order would bill (Chargebee: create a quote for updating subscription items)
+         * @description Permissions (any one of): `quotes:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["quotes.create_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quotes/one_time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote one-time charges for a customer (an invoice of hand-entered charges) (Chargebee: create a quote for one-time charges)
+         * @description Permissions (any one of): `quotes:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["quotes.create_one_time"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List quotes
+         * @description Permissions (any one of): `quotes:read`.
+         */
+        get: operations["quotes.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a quote with its lines and totals
+         * @description Permissions (any one of): `quotes:read`.
+         */
+        get: operations["quotes.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit an open quote: its fields and validity; it is priced again
+         * @description Permissions (any one of): `quotes:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["quotes.update"];
+        trace?: never;
+    };
+    "/v1/quotes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the PDF of a quote
+         * @description Permissions (any one of): `quotes:read`.
+         */
+        get: operations["quotes.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quotes/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an open quote: its order is created and committed, or its invoice issued, exactly as quoted
+         * @description Permissions (any one of): `quotes:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["quotes.accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quotes/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an open quote
+         * @description Permissions (any one of): `quotes:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["quotes.decline"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3483,6 +3749,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/fulfilment_orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List fulfilment orders (by invoice, customer or status)
+         * @description Permissions (any one of): `fulfilment_orders:read`.
+         */
+        get: operations["fulfilment_orders.list"];
+        put?: never;
+        /**
+         * Create an order for goods of an issued invoice: its lines with quantities and amounts, numbered from the tenant's sequence unless given (Chargebee: create an order)
+         * @description Creates an order for goods of an issued invoice: the chosen invoice lines (every line with an amount when none is chosen), each with the quantity shipped and its amount. The invoice's live orders never ship more of a line than it bills (422 fulfilment_quantity_exceeds_line). The number is the next of the tenant's sequence unless given (409 fulfilment_order_number_taken).
+         *
+         *     Permissions (any one of): `fulfilment_orders:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["fulfilment_orders.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fulfilment_orders/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an order another system made, with its number, status and dates (Chargebee: import an order)
+         * @description Imports an order another system made for goods of an issued invoice, with its own number, status and dates.
+         *
+         *     Permissions (any one of): `fulfilment_orders:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["fulfilment_orders.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fulfilment_orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a fulfilment order with its lines
+         * @description Permissions (any one of): `fulfilment_orders:read`.
+         */
+        get: operations["fulfilment_orders.get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a new or cancelled fulfilment order (Chargebee: delete an order)
+         * @description Deletes a new or cancelled order; any other is 409 fulfilment_order_not_deletable.
+         *
+         *     Permissions (any one of): `fulfilment_orders:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["fulfilment_orders.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Move a fulfilment order on (processing, complete, shipped, delivered, returned) or change its tracking and shipping details (Chargebee: update an order)
+         * @description Moves an order on (new → processing → complete or shipped → delivered → returned) and changes its tracking id, tracking URL, carrier, shipping address or notes. Any other move is 409 fulfilment_order_transition_not_allowed.
+         *
+         *     Permissions (any one of): `fulfilment_orders:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["fulfilment_orders.update"];
+        trace?: never;
+    };
+    "/v1/fulfilment_orders/{id}/assign_order_number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Number a fulfilment order created without a number (Chargebee: assign order number)
+         * @description Numbers an order that has no number yet: the given number, or the next of the tenant's sequence.
+         *
+         *     Permissions (any one of): `fulfilment_orders:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["fulfilment_orders.assign_order_number"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fulfilment_orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a fulfilment order that has not shipped, optionally with a credit note for its amount (Chargebee: cancel an order)
+         * @description Cancels a new, processing or complete order. With `credit_note: true` a credit note for the order's amount is issued against its invoice (needs invoices:write too); the order can then not be reopened.
+         *
+         *     Permissions (any one of): `fulfilment_orders:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["fulfilment_orders.cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fulfilment_orders/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a refundable credit note for a delivered or returned order's amount (Chargebee: create a refundable credit note)
+         * @description Issues a refundable credit note for a delivered or returned order's amount against its invoice (once per order; needs invoices:write too).
+         *
+         *     Permissions (any one of): `fulfilment_orders:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["fulfilment_orders.refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fulfilment_orders/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a cancelled fulfilment order back to new, unless a credit note was issued for it (Chargebee: reopen a cancelled order)
+         * @description Takes a cancelled order back to new, unless a credit note was issued for its cancellation (409 fulfilment_order_credited).
+         *
+         *     Permissions (any one of): `fulfilment_orders:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["fulfilment_orders.reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fulfilment_orders/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ship a shipped or delivered order's lines again as a new order linked to it (Chargebee: resend an order)
+         * @description Creates a new order shipping a shipped or delivered order's lines again (lost in transit, damaged), linked by `resent_from`; an order has at most one live resend.
+         *
+         *     Permissions (any one of): `fulfilment_orders:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["fulfilment_orders.resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/dashboard": {
         parameters: {
             query?: never;
@@ -4098,6 +4572,58 @@ export interface components {
             invoice_id: string | null;
             /** Format: date-time */
             created_at: string;
+        };
+        Quote: {
+            id: string;
+            type: "subscription" | "change" | "one_time";
+            /** @description expired: open, and the tenant's now is past valid_until */
+            status: "open" | "accepted" | "declined" | "expired";
+            customer_id: string;
+            contract_id: string | null;
+            /** @description The fields the quote was created or last edited with */
+            input: {
+                [key: string]: unknown;
+            };
+            starts_at: string | null;
+            currency: string;
+            price_basis: "net" | "gross";
+            reverse_charge: boolean;
+            /**
+             * Format: date
+             * @description The customer's day the amounts are billed as of
+             */
+            priced_on: string;
+            lines: {
+                kind: string;
+                description: string;
+                period_start: string | null;
+                period_end: string | null;
+                quantity: string;
+                unit_price: string;
+                /** @description In the quote's price basis (net or gross) */
+                amount: string;
+                /** @description Percent */
+                tax_rate: string;
+            }[];
+            tax_rows: {
+                rate: string;
+                net: string;
+                tax: string;
+                gross: string;
+            }[];
+            total_net: string;
+            total_tax: string;
+            total_gross: string;
+            /** Format: date-time */
+            valid_until: string;
+            order_id: string | null;
+            invoice_id: string | null;
+            accepted_at: string | null;
+            declined_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         Usage: {
             id: string;
@@ -7693,7 +8219,7 @@ export interface operations {
                     contract_id?: string;
                     /** @description Required on a signup; on a change, absent keeps the plan */
                     plan_variant_id?: string;
-                    /** @description Plan quantity */
+                    /** @description Plan quantity; on a change without plan_variant_id, the new quantity of the plan variant billed at the change date */
                     quantity?: string;
                     /** Format: date-time */
                     start_date?: string;
@@ -8153,6 +8679,43 @@ export interface operations {
                         created_at: string;
                         /** Format: date-time */
                         updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract: components["schemas"]["Contract"];
+                        /** @description How many records of each kind went with the contract (phases, component and discount subscriptions, rated items, usage records, subscription actions, …) */
+                        removed: {
+                            [key: string]: number;
+                        };
                     };
                 };
             };
@@ -8846,6 +9409,1168 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.change_term_end": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The new end of the current term: today or later, after the current billing period's start
+                     */
+                    term_end: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        plan_group_id: string;
+                        currency: string;
+                        /** @description Derived from the phase covering the tenant's now; transferred: the copy a move to another business entity left behind */
+                        status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended" | "transferred";
+                        /** Format: date-time */
+                        start_date: string;
+                        end_date: string | null;
+                        current_phase: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        } | null;
+                        phases: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        }[];
+                        /** @description The business entity that bills it */
+                        business_entity_id: string;
+                        active_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /**
+                         * Format: date-time
+                         * @description The start of the current term (billing period)
+                         */
+                        term_start: string;
+                        /**
+                         * Format: date-time
+                         * @description When the current term ended before the change (the next renewal, or the end)
+                         */
+                        previous_term_end: string;
+                        /**
+                         * Format: date-time
+                         * @description When it ends now
+                         */
+                        term_end: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.change_term_end_preview": {
+        parameters: {
+            query: {
+                /** @description The new end of the current term: today or later, after the current billing period's start */
+                term_end: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description The start of the current term (billing period)
+                         */
+                        term_start: string;
+                        /**
+                         * Format: date-time
+                         * @description When the current term ended before the change (the next renewal, or the end)
+                         */
+                        previous_term_end: string;
+                        /**
+                         * Format: date-time
+                         * @description When it ends now
+                         */
+                        term_end: string;
+                        invoice: {
+                            contract_id: string;
+                            currency: string;
+                            price_basis: "net" | "gross";
+                            reverse_charge: boolean;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            lines: {
+                                kind: string;
+                                charge_key: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_price: string;
+                                /** @description Decimal amount in the document's currency */
+                                amount: string;
+                                tax_rate: string;
+                            }[];
+                            tax_rows: {
+                                /** @description Percent */
+                                rate: string;
+                                /** @description Decimal amount in the document's currency */
+                                net: string;
+                                /** @description Decimal amount in the document's currency */
+                                tax: string;
+                                /** @description Decimal amount in the document's currency */
+                                gross: string;
+                            }[];
+                            /** @description Decimal amount in the document's currency */
+                            total_net: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_gross: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.regenerate_invoice": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        invoice: {
+                            id: string;
+                            kind: "invoice" | "credit_note";
+                            status: "draft" | "finalized" | "void";
+                            number: string | null;
+                            business_entity_id: string;
+                            customer_id: string;
+                            contract_id: string | null;
+                            currency: string;
+                            price_basis: "net" | "gross";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issue_date: string;
+                            due_date: string | null;
+                            service_period_start: string | null;
+                            service_period_end: string | null;
+                            /** @description Decimal amount in the document's currency */
+                            total_net: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_gross: string;
+                            tax_rows: {
+                                /** @description Percent */
+                                rate: string;
+                                /** @description Decimal amount in the document's currency */
+                                net: string;
+                                /** @description Decimal amount in the document's currency */
+                                tax: string;
+                                /** @description Decimal amount in the document's currency */
+                                gross: string;
+                            }[];
+                            reverse_charge: boolean;
+                            corrects_invoice_id: string | null;
+                            billing_run_id: string | null;
+                            sender: {
+                                name: string;
+                                sub_name: string | null;
+                                address: {
+                                    [key: string]: unknown;
+                                };
+                                vat_id: string | null;
+                                tax_number: string | null;
+                                email?: string | null;
+                            };
+                            recipient: {
+                                name: string;
+                                sub_name: string | null;
+                                address: {
+                                    [key: string]: unknown;
+                                };
+                                vat_id: string | null;
+                                tax_number: string | null;
+                                email?: string | null;
+                            };
+                            lines: {
+                                id: string;
+                                position: number;
+                                /** @description setup_fee, recurring_fee, component_fee, usage, rated_item or discount */
+                                kind: string;
+                                charge_key: string | null;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_price: string;
+                                /** @description Decimal amount in the document's currency */
+                                amount: string;
+                                tax_rate: string;
+                                credited_line_id: string | null;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            finalized_at: string | null;
+                            voided_at: string | null;
+                            /** @description Promotional credits applied when the invoice was issued; what it owes is less by this */
+                            credits_applied: string;
+                            po_number: string | null;
+                            notes: string | null;
+                            dunning_stopped_at: string | null;
+                        } | null;
+                        next_billing_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.regenerate_invoice_preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        lines: {
+                            kind: string;
+                            charge_key: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description Decimal amount in the document's currency */
+                            amount: string;
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            /** @description Percent */
+                            rate: string;
+                            /** @description Decimal amount in the document's currency */
+                            net: string;
+                            /** @description Decimal amount in the document's currency */
+                            tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            gross: string;
+                        }[];
+                        /** @description Decimal amount in the document's currency */
+                        total_net: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_tax: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_gross: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "quotes.create_subscription": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    plan_variant_id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the subscription starts; default: when the quote is priced
+                     */
+                    start_date?: string;
+                    /** @description Plan quantity */
+                    quantity?: string;
+                    /** @description Quantity-based or on/off components of the plan group: a subscription starts with them; a change sets their quantities at the change date */
+                    components?: {
+                        component_id: string;
+                        /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                        quantity: string;
+                        memo?: string;
+                    }[];
+                    /** @description Redeemed when the quote is accepted; its discount is in the quoted amounts */
+                    coupon_code?: string;
+                    /**
+                     * Format: date-time
+                     * @description Until when the quote can be accepted; default: 30 days after it is created
+                     */
+                    valid_until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "subscription" | "change" | "one_time";
+                        /** @description expired: open, and the tenant's now is past valid_until */
+                        status: "open" | "accepted" | "declined" | "expired";
+                        customer_id: string;
+                        contract_id: string | null;
+                        /** @description The fields the quote was created or last edited with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        starts_at: string | null;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description The customer's day the amounts are billed as of
+                         */
+                        priced_on: string;
+                        lines: {
+                            kind: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description In the quote's price basis (net or gross) */
+                            amount: string;
+                            /** @description Percent */
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            rate: string;
+                            net: string;
+                            tax: string;
+                            gross: string;
+                        }[];
+                        total_net: string;
+                        total_tax: string;
+                        total_gross: string;
+                        /** Format: date-time */
+                        valid_until: string;
+                        order_id: string | null;
+                        invoice_id: string | null;
+                        accepted_at: string | null;
+                        declined_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "quotes.create_change": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Names a plan_variant_id, components or a coupon_code */
+        requestBody: {
+            content: {
+                "application/json": {
+                    contract_id: string;
+                    /** @description The new plan variant; absent keeps the plan */
+                    plan_variant_id?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the change takes effect; default: when the quote is priced
+                     */
+                    change_date?: string;
+                    /** @description Plan quantity */
+                    quantity?: string;
+                    /** @description Quantity-based or on/off components of the plan group: a subscription starts with them; a change sets their quantities at the change date */
+                    components?: {
+                        component_id: string;
+                        /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                        quantity: string;
+                        memo?: string;
+                    }[];
+                    /** @description Redeemed when the quote is accepted; its discount is in the quoted amounts */
+                    coupon_code?: string;
+                    /**
+                     * Format: date-time
+                     * @description Until when the quote can be accepted; default: 30 days after it is created
+                     */
+                    valid_until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "subscription" | "change" | "one_time";
+                        /** @description expired: open, and the tenant's now is past valid_until */
+                        status: "open" | "accepted" | "declined" | "expired";
+                        customer_id: string;
+                        contract_id: string | null;
+                        /** @description The fields the quote was created or last edited with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        starts_at: string | null;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description The customer's day the amounts are billed as of
+                         */
+                        priced_on: string;
+                        lines: {
+                            kind: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description In the quote's price basis (net or gross) */
+                            amount: string;
+                            /** @description Percent */
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            rate: string;
+                            net: string;
+                            tax: string;
+                            gross: string;
+                        }[];
+                        total_net: string;
+                        total_tax: string;
+                        total_gross: string;
+                        /** Format: date-time */
+                        valid_until: string;
+                        order_id: string | null;
+                        invoice_id: string | null;
+                        accepted_at: string | null;
+                        declined_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "quotes.create_one_time": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    currency: string;
+                    /** @description Whether unit prices are before (net, default) or after tax (gross) */
+                    price_basis?: "net" | "gross";
+                    lines: {
+                        description: string;
+                        /** @description In the document's currency, e.g. 12.50 */
+                        unit_price: string;
+                        /** @description Default: 1 */
+                        quantity?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        period_start?: string;
+                        /**
+                         * Format: date
+                         * @description Exclusive
+                         */
+                        period_end?: string;
+                    }[];
+                    /**
+                     * Format: date-time
+                     * @description Until when the quote can be accepted; default: 30 days after it is created
+                     */
+                    valid_until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "subscription" | "change" | "one_time";
+                        /** @description expired: open, and the tenant's now is past valid_until */
+                        status: "open" | "accepted" | "declined" | "expired";
+                        customer_id: string;
+                        contract_id: string | null;
+                        /** @description The fields the quote was created or last edited with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        starts_at: string | null;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description The customer's day the amounts are billed as of
+                         */
+                        priced_on: string;
+                        lines: {
+                            kind: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description In the quote's price basis (net or gross) */
+                            amount: string;
+                            /** @description Percent */
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            rate: string;
+                            net: string;
+                            tax: string;
+                            gross: string;
+                        }[];
+                        total_net: string;
+                        total_tax: string;
+                        total_gross: string;
+                        /** Format: date-time */
+                        valid_until: string;
+                        order_id: string | null;
+                        invoice_id: string | null;
+                        accepted_at: string | null;
+                        declined_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "quotes.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Quote"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "quotes.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "subscription" | "change" | "one_time";
+                        /** @description expired: open, and the tenant's now is past valid_until */
+                        status: "open" | "accepted" | "declined" | "expired";
+                        customer_id: string;
+                        contract_id: string | null;
+                        /** @description The fields the quote was created or last edited with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        starts_at: string | null;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description The customer's day the amounts are billed as of
+                         */
+                        priced_on: string;
+                        lines: {
+                            kind: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description In the quote's price basis (net or gross) */
+                            amount: string;
+                            /** @description Percent */
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            rate: string;
+                            net: string;
+                            tax: string;
+                            gross: string;
+                        }[];
+                        total_net: string;
+                        total_tax: string;
+                        total_gross: string;
+                        /** Format: date-time */
+                        valid_until: string;
+                        order_id: string | null;
+                        invoice_id: string | null;
+                        accepted_at: string | null;
+                        declined_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "quotes.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan_variant_id?: string;
+                    /** @description Plan quantity */
+                    quantity?: string;
+                    /** Format: date-time */
+                    start_date?: string;
+                    /** Format: date-time */
+                    change_date?: string;
+                    /** @description Quantity-based or on/off components of the plan group: a subscription starts with them; a change sets their quantities at the change date */
+                    components?: {
+                        component_id: string;
+                        /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                        quantity: string;
+                        memo?: string;
+                    }[];
+                    coupon_code?: string | null;
+                    currency?: string;
+                    price_basis?: "net" | "gross";
+                    lines?: {
+                        description: string;
+                        /** @description In the document's currency, e.g. 12.50 */
+                        unit_price: string;
+                        /** @description Default: 1 */
+                        quantity?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        period_start?: string;
+                        /**
+                         * Format: date
+                         * @description Exclusive
+                         */
+                        period_end?: string;
+                    }[];
+                    /**
+                     * Format: date-time
+                     * @description Until when the quote can be accepted; default: 30 days after it is created
+                     */
+                    valid_until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "subscription" | "change" | "one_time";
+                        /** @description expired: open, and the tenant's now is past valid_until */
+                        status: "open" | "accepted" | "declined" | "expired";
+                        customer_id: string;
+                        contract_id: string | null;
+                        /** @description The fields the quote was created or last edited with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        starts_at: string | null;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description The customer's day the amounts are billed as of
+                         */
+                        priced_on: string;
+                        lines: {
+                            kind: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description In the quote's price basis (net or gross) */
+                            amount: string;
+                            /** @description Percent */
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            rate: string;
+                            net: string;
+                            tax: string;
+                            gross: string;
+                        }[];
+                        total_net: string;
+                        total_tax: string;
+                        total_gross: string;
+                        /** Format: date-time */
+                        valid_until: string;
+                        order_id: string | null;
+                        invoice_id: string | null;
+                        accepted_at: string | null;
+                        declined_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "quotes.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "quotes.accept": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How the customer pays ("Role:Provider"), for a subscription quote whose plan variant does not allow one without payment data */
+                    payment_method?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "subscription" | "change" | "one_time";
+                        /** @description expired: open, and the tenant's now is past valid_until */
+                        status: "open" | "accepted" | "declined" | "expired";
+                        customer_id: string;
+                        contract_id: string | null;
+                        /** @description The fields the quote was created or last edited with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        starts_at: string | null;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description The customer's day the amounts are billed as of
+                         */
+                        priced_on: string;
+                        lines: {
+                            kind: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description In the quote's price basis (net or gross) */
+                            amount: string;
+                            /** @description Percent */
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            rate: string;
+                            net: string;
+                            tax: string;
+                            gross: string;
+                        }[];
+                        total_net: string;
+                        total_tax: string;
+                        total_gross: string;
+                        /** Format: date-time */
+                        valid_until: string;
+                        order_id: string | null;
+                        invoice_id: string | null;
+                        accepted_at: string | null;
+                        declined_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "quotes.decline": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "subscription" | "change" | "one_time";
+                        /** @description expired: open, and the tenant's now is past valid_until */
+                        status: "open" | "accepted" | "declined" | "expired";
+                        customer_id: string;
+                        contract_id: string | null;
+                        /** @description The fields the quote was created or last edited with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        starts_at: string | null;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description The customer's day the amounts are billed as of
+                         */
+                        priced_on: string;
+                        lines: {
+                            kind: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description In the quote's price basis (net or gross) */
+                            amount: string;
+                            /** @description Percent */
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            rate: string;
+                            net: string;
+                            tax: string;
+                            gross: string;
+                        }[];
+                        total_net: string;
+                        total_tax: string;
+                        total_gross: string;
+                        /** Format: date-time */
+                        valid_until: string;
+                        order_id: string | null;
+                        invoice_id: string | null;
+                        accepted_at: string | null;
+                        declined_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
             /** @description Default Response */
             "4XX": {
                 headers: {
@@ -15849,6 +17574,1060 @@ export interface operations {
                             credit_note_count: number;
                             customer_count: number;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "fulfilment_orders.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                invoice_id?: string;
+                customer_id?: string;
+                /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                status?: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            number: string | null;
+                            invoice_id: string;
+                            customer_id: string;
+                            currency: string;
+                            /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                            status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                            /** @description The sum of the lines' amounts */
+                            amount: string;
+                            lines: {
+                                id: string;
+                                position: number;
+                                /** @description The invoice line whose goods the line ships */
+                                invoice_line_id: string;
+                                description: string;
+                                /** @description Decimal quantity shipped */
+                                quantity: string;
+                                /** @description Decimal amount in the invoice's currency */
+                                amount: string;
+                            }[];
+                            tracking_id: string | null;
+                            tracking_url: string | null;
+                            carrier: string | null;
+                            shipping_address: {
+                                name?: string;
+                                company?: string;
+                                line1?: string;
+                                line2?: string;
+                                postal_code?: string;
+                                city?: string;
+                                state?: string;
+                                country?: string;
+                                phone?: string;
+                            } | null;
+                            notes: string | null;
+                            cancellation_reason: string | null;
+                            cancellation_credit_note_id: string | null;
+                            refund_credit_note_id: string | null;
+                            resent_from: string | null;
+                            /** @description Imported from another system */
+                            imported: boolean;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            order_date: string;
+                            shipped_at: string | null;
+                            delivered_at: string | null;
+                            cancelled_at: string | null;
+                            /** Format: date-time */
+                            status_updated_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "fulfilment_orders.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An issued invoice */
+                    invoice_id: string;
+                    /** @description The order's number; default: the next of the tenant's sequence; null: none yet (assign_order_number gives one later) */
+                    number?: string | null;
+                    /** @description Invoice lines to ship; every line with an amount when absent */
+                    lines?: {
+                        invoice_line_id: string;
+                        /** @description Quantity to ship; what is left of the invoice line when absent */
+                        quantity?: string;
+                    }[];
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    order_date?: string;
+                    tracking_id?: string | null;
+                    tracking_url?: string | null;
+                    carrier?: string | null;
+                    shipping_address?: {
+                        name?: string;
+                        company?: string;
+                        line1?: string;
+                        line2?: string;
+                        postal_code?: string;
+                        city?: string;
+                        state?: string;
+                        country?: string;
+                        phone?: string;
+                    } | null;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string | null;
+                        invoice_id: string;
+                        customer_id: string;
+                        currency: string;
+                        /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                        status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                        /** @description The sum of the lines' amounts */
+                        amount: string;
+                        lines: {
+                            id: string;
+                            position: number;
+                            /** @description The invoice line whose goods the line ships */
+                            invoice_line_id: string;
+                            description: string;
+                            /** @description Decimal quantity shipped */
+                            quantity: string;
+                            /** @description Decimal amount in the invoice's currency */
+                            amount: string;
+                        }[];
+                        tracking_id: string | null;
+                        tracking_url: string | null;
+                        carrier: string | null;
+                        shipping_address: {
+                            name?: string;
+                            company?: string;
+                            line1?: string;
+                            line2?: string;
+                            postal_code?: string;
+                            city?: string;
+                            state?: string;
+                            country?: string;
+                            phone?: string;
+                        } | null;
+                        notes: string | null;
+                        cancellation_reason: string | null;
+                        cancellation_credit_note_id: string | null;
+                        refund_credit_note_id: string | null;
+                        resent_from: string | null;
+                        /** @description Imported from another system */
+                        imported: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        order_date: string;
+                        shipped_at: string | null;
+                        delivered_at: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        status_updated_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "fulfilment_orders.import": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An issued invoice */
+                    invoice_id: string;
+                    /** @description Unique in the tenant; letters, digits, '.', '_', '/', '-' (at most 50) */
+                    number: string;
+                    /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                    status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    order_date: string;
+                    /** @description Invoice lines to ship; every line with an amount when absent */
+                    lines?: {
+                        invoice_line_id: string;
+                        /** @description Quantity to ship; what is left of the invoice line when absent */
+                        quantity?: string;
+                    }[];
+                    /** Format: date-time */
+                    shipped_at?: string;
+                    /** Format: date-time */
+                    delivered_at?: string;
+                    /** Format: date-time */
+                    cancelled_at?: string;
+                    cancellation_reason?: string;
+                    tracking_id?: string | null;
+                    tracking_url?: string | null;
+                    carrier?: string | null;
+                    shipping_address?: {
+                        name?: string;
+                        company?: string;
+                        line1?: string;
+                        line2?: string;
+                        postal_code?: string;
+                        city?: string;
+                        state?: string;
+                        country?: string;
+                        phone?: string;
+                    } | null;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string | null;
+                        invoice_id: string;
+                        customer_id: string;
+                        currency: string;
+                        /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                        status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                        /** @description The sum of the lines' amounts */
+                        amount: string;
+                        lines: {
+                            id: string;
+                            position: number;
+                            /** @description The invoice line whose goods the line ships */
+                            invoice_line_id: string;
+                            description: string;
+                            /** @description Decimal quantity shipped */
+                            quantity: string;
+                            /** @description Decimal amount in the invoice's currency */
+                            amount: string;
+                        }[];
+                        tracking_id: string | null;
+                        tracking_url: string | null;
+                        carrier: string | null;
+                        shipping_address: {
+                            name?: string;
+                            company?: string;
+                            line1?: string;
+                            line2?: string;
+                            postal_code?: string;
+                            city?: string;
+                            state?: string;
+                            country?: string;
+                            phone?: string;
+                        } | null;
+                        notes: string | null;
+                        cancellation_reason: string | null;
+                        cancellation_credit_note_id: string | null;
+                        refund_credit_note_id: string | null;
+                        resent_from: string | null;
+                        /** @description Imported from another system */
+                        imported: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        order_date: string;
+                        shipped_at: string | null;
+                        delivered_at: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        status_updated_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "fulfilment_orders.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string | null;
+                        invoice_id: string;
+                        customer_id: string;
+                        currency: string;
+                        /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                        status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                        /** @description The sum of the lines' amounts */
+                        amount: string;
+                        lines: {
+                            id: string;
+                            position: number;
+                            /** @description The invoice line whose goods the line ships */
+                            invoice_line_id: string;
+                            description: string;
+                            /** @description Decimal quantity shipped */
+                            quantity: string;
+                            /** @description Decimal amount in the invoice's currency */
+                            amount: string;
+                        }[];
+                        tracking_id: string | null;
+                        tracking_url: string | null;
+                        carrier: string | null;
+                        shipping_address: {
+                            name?: string;
+                            company?: string;
+                            line1?: string;
+                            line2?: string;
+                            postal_code?: string;
+                            city?: string;
+                            state?: string;
+                            country?: string;
+                            phone?: string;
+                        } | null;
+                        notes: string | null;
+                        cancellation_reason: string | null;
+                        cancellation_credit_note_id: string | null;
+                        refund_credit_note_id: string | null;
+                        resent_from: string | null;
+                        /** @description Imported from another system */
+                        imported: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        order_date: string;
+                        shipped_at: string | null;
+                        delivered_at: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        status_updated_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "fulfilment_orders.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "fulfilment_orders.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                    status?: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                    tracking_id?: string | null;
+                    tracking_url?: string | null;
+                    carrier?: string | null;
+                    shipping_address?: {
+                        name?: string;
+                        company?: string;
+                        line1?: string;
+                        line2?: string;
+                        postal_code?: string;
+                        city?: string;
+                        state?: string;
+                        country?: string;
+                        phone?: string;
+                    } | null;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string | null;
+                        invoice_id: string;
+                        customer_id: string;
+                        currency: string;
+                        /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                        status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                        /** @description The sum of the lines' amounts */
+                        amount: string;
+                        lines: {
+                            id: string;
+                            position: number;
+                            /** @description The invoice line whose goods the line ships */
+                            invoice_line_id: string;
+                            description: string;
+                            /** @description Decimal quantity shipped */
+                            quantity: string;
+                            /** @description Decimal amount in the invoice's currency */
+                            amount: string;
+                        }[];
+                        tracking_id: string | null;
+                        tracking_url: string | null;
+                        carrier: string | null;
+                        shipping_address: {
+                            name?: string;
+                            company?: string;
+                            line1?: string;
+                            line2?: string;
+                            postal_code?: string;
+                            city?: string;
+                            state?: string;
+                            country?: string;
+                            phone?: string;
+                        } | null;
+                        notes: string | null;
+                        cancellation_reason: string | null;
+                        cancellation_credit_note_id: string | null;
+                        refund_credit_note_id: string | null;
+                        resent_from: string | null;
+                        /** @description Imported from another system */
+                        imported: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        order_date: string;
+                        shipped_at: string | null;
+                        delivered_at: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        status_updated_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "fulfilment_orders.assign_order_number": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique in the tenant; letters, digits, '.', '_', '/', '-' (at most 50) */
+                    number?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string | null;
+                        invoice_id: string;
+                        customer_id: string;
+                        currency: string;
+                        /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                        status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                        /** @description The sum of the lines' amounts */
+                        amount: string;
+                        lines: {
+                            id: string;
+                            position: number;
+                            /** @description The invoice line whose goods the line ships */
+                            invoice_line_id: string;
+                            description: string;
+                            /** @description Decimal quantity shipped */
+                            quantity: string;
+                            /** @description Decimal amount in the invoice's currency */
+                            amount: string;
+                        }[];
+                        tracking_id: string | null;
+                        tracking_url: string | null;
+                        carrier: string | null;
+                        shipping_address: {
+                            name?: string;
+                            company?: string;
+                            line1?: string;
+                            line2?: string;
+                            postal_code?: string;
+                            city?: string;
+                            state?: string;
+                            country?: string;
+                            phone?: string;
+                        } | null;
+                        notes: string | null;
+                        cancellation_reason: string | null;
+                        cancellation_credit_note_id: string | null;
+                        refund_credit_note_id: string | null;
+                        resent_from: string | null;
+                        /** @description Imported from another system */
+                        imported: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        order_date: string;
+                        shipped_at: string | null;
+                        delivered_at: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        status_updated_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "fulfilment_orders.cancel": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description Issue a credit note for the order's amount against its invoice (default false) */
+                    credit_note?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string | null;
+                        invoice_id: string;
+                        customer_id: string;
+                        currency: string;
+                        /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                        status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                        /** @description The sum of the lines' amounts */
+                        amount: string;
+                        lines: {
+                            id: string;
+                            position: number;
+                            /** @description The invoice line whose goods the line ships */
+                            invoice_line_id: string;
+                            description: string;
+                            /** @description Decimal quantity shipped */
+                            quantity: string;
+                            /** @description Decimal amount in the invoice's currency */
+                            amount: string;
+                        }[];
+                        tracking_id: string | null;
+                        tracking_url: string | null;
+                        carrier: string | null;
+                        shipping_address: {
+                            name?: string;
+                            company?: string;
+                            line1?: string;
+                            line2?: string;
+                            postal_code?: string;
+                            city?: string;
+                            state?: string;
+                            country?: string;
+                            phone?: string;
+                        } | null;
+                        notes: string | null;
+                        cancellation_reason: string | null;
+                        cancellation_credit_note_id: string | null;
+                        refund_credit_note_id: string | null;
+                        resent_from: string | null;
+                        /** @description Imported from another system */
+                        imported: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        order_date: string;
+                        shipped_at: string | null;
+                        delivered_at: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        status_updated_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "fulfilment_orders.refund": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string | null;
+                        invoice_id: string;
+                        customer_id: string;
+                        currency: string;
+                        /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                        status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                        /** @description The sum of the lines' amounts */
+                        amount: string;
+                        lines: {
+                            id: string;
+                            position: number;
+                            /** @description The invoice line whose goods the line ships */
+                            invoice_line_id: string;
+                            description: string;
+                            /** @description Decimal quantity shipped */
+                            quantity: string;
+                            /** @description Decimal amount in the invoice's currency */
+                            amount: string;
+                        }[];
+                        tracking_id: string | null;
+                        tracking_url: string | null;
+                        carrier: string | null;
+                        shipping_address: {
+                            name?: string;
+                            company?: string;
+                            line1?: string;
+                            line2?: string;
+                            postal_code?: string;
+                            city?: string;
+                            state?: string;
+                            country?: string;
+                            phone?: string;
+                        } | null;
+                        notes: string | null;
+                        cancellation_reason: string | null;
+                        cancellation_credit_note_id: string | null;
+                        refund_credit_note_id: string | null;
+                        resent_from: string | null;
+                        /** @description Imported from another system */
+                        imported: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        order_date: string;
+                        shipped_at: string | null;
+                        delivered_at: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        status_updated_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "fulfilment_orders.reopen": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string | null;
+                        invoice_id: string;
+                        customer_id: string;
+                        currency: string;
+                        /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                        status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                        /** @description The sum of the lines' amounts */
+                        amount: string;
+                        lines: {
+                            id: string;
+                            position: number;
+                            /** @description The invoice line whose goods the line ships */
+                            invoice_line_id: string;
+                            description: string;
+                            /** @description Decimal quantity shipped */
+                            quantity: string;
+                            /** @description Decimal amount in the invoice's currency */
+                            amount: string;
+                        }[];
+                        tracking_id: string | null;
+                        tracking_url: string | null;
+                        carrier: string | null;
+                        shipping_address: {
+                            name?: string;
+                            company?: string;
+                            line1?: string;
+                            line2?: string;
+                            postal_code?: string;
+                            city?: string;
+                            state?: string;
+                            country?: string;
+                            phone?: string;
+                        } | null;
+                        notes: string | null;
+                        cancellation_reason: string | null;
+                        cancellation_credit_note_id: string | null;
+                        refund_credit_note_id: string | null;
+                        resent_from: string | null;
+                        /** @description Imported from another system */
+                        imported: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        order_date: string;
+                        shipped_at: string | null;
+                        delivered_at: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        status_updated_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "fulfilment_orders.resend": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique in the tenant; letters, digits, '.', '_', '/', '-' (at most 50) */
+                    number?: string;
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string | null;
+                        invoice_id: string;
+                        customer_id: string;
+                        currency: string;
+                        /** @description new → processing → complete or shipped → delivered → returned; or cancelled */
+                        status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+                        /** @description The sum of the lines' amounts */
+                        amount: string;
+                        lines: {
+                            id: string;
+                            position: number;
+                            /** @description The invoice line whose goods the line ships */
+                            invoice_line_id: string;
+                            description: string;
+                            /** @description Decimal quantity shipped */
+                            quantity: string;
+                            /** @description Decimal amount in the invoice's currency */
+                            amount: string;
+                        }[];
+                        tracking_id: string | null;
+                        tracking_url: string | null;
+                        carrier: string | null;
+                        shipping_address: {
+                            name?: string;
+                            company?: string;
+                            line1?: string;
+                            line2?: string;
+                            postal_code?: string;
+                            city?: string;
+                            state?: string;
+                            country?: string;
+                            phone?: string;
+                        } | null;
+                        notes: string | null;
+                        cancellation_reason: string | null;
+                        cancellation_credit_note_id: string | null;
+                        refund_credit_note_id: string | null;
+                        resent_from: string | null;
+                        /** @description Imported from another system */
+                        imported: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        order_date: string;
+                        shipped_at: string | null;
+                        delivered_at: string | null;
+                        cancelled_at: string | null;
+                        /** Format: date-time */
+                        status_updated_at: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };

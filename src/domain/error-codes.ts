@@ -205,9 +205,10 @@ export const ERROR_CODES = {
   plan_variant_required: "A signup needs a plan variant; name plan_variant_id.",
   change_date_on_signup: "A signup takes start_date, not change_date.",
   start_date_on_change: "A change order takes change_date, not start_date.",
-  empty_order: "A change order changes nothing; name a plan variant, components or a coupon code.",
-  quantity_without_plan_variant:
-    "quantity is the plan's quantity and needs a plan_variant_id in the same order.",
+  empty_order:
+    "A change order changes nothing; name a plan variant, a plan quantity, components or a coupon code.",
+  quantity_change_outside_paid_phase:
+    "A quantity-only change needs a normal (paid) phase at its change date, not a trial or a pause; change the plan variant instead.",
   plan_group_mismatch:
     "A contract changes only to a plan variant of its own plan group; sign up a new contract instead.",
   plan_variant_hidden:
@@ -246,6 +247,20 @@ export const ERROR_CODES = {
     "This plan variant cannot be chosen in the portal: it is of another plan group, hidden, or not open to self-service.",
   plan_unchanged: "The contract is already on this plan variant.",
 
+  // ---- quotes -----------------------------------------------------------------------------------
+  quote_not_found: "No quote has this id in the tenant.",
+  quote_not_open:
+    "Only an open quote is edited, accepted or declined; `details.status` gives the quote's status.",
+  quote_expired:
+    "The quote is past its valid_until and cannot be edited, accepted or declined; create a new one.",
+  quote_outdated:
+    "What accepting the quote would bill now differs from its quoted amounts (prices, taxes or the contract changed since); edit the quote to price it again.",
+  valid_until_not_future: "A quote's valid_until must lie after the tenant's now.",
+  quote_field_not_applicable:
+    "The field belongs to another type of quote; `details.field` names it.",
+  quote_priced:
+    "Never answered: pricing a quote runs its order or invoice in a savepoint that ends with this code, so nothing of it is kept.",
+
   // ---- usage ------------------------------------------------------------------------------------
   component_not_metered: "Usage is recorded for metered components only.",
   usage_not_found: "No usage record has this id on the contract.",
@@ -274,6 +289,29 @@ export const ERROR_CODES = {
   duplicate_invoice_line: "A credit names the same invoice line twice; name each once.",
   credit_exceeds_line:
     "The credit is more than the line has left to credit; the message gives the most it can be.",
+
+  // ---- fulfilment orders ------------------------------------------------------------------------
+  fulfilment_order_not_found: "No fulfilment order has this id in the tenant.",
+  invoice_not_shippable:
+    "A fulfilment order ships the goods of an issued invoice; this one is a draft, void or a credit note.",
+  nothing_to_ship:
+    "The invoice's live fulfilment orders ship every line with an amount already; name the lines to ship, or cancel an order first.",
+  fulfilment_quantity_exceeds_line:
+    "The quantity is more than the invoice line has left to ship (its live orders count, resends aside); the details give what is left.",
+  fulfilment_order_number_taken:
+    "Another fulfilment order of the tenant has this number; order numbers are unique.",
+  fulfilment_order_number_assigned: "The fulfilment order has a number already.",
+  fulfilment_order_transition_not_allowed:
+    "The fulfilment order's status does not allow this move or action; the details give the status and what was asked.",
+  fulfilment_order_credited:
+    "A credit note was issued for the order's cancellation, so it is not reopened; create a new order instead.",
+  fulfilment_order_refunded: "A credit note refunds this fulfilment order already.",
+  fulfilment_order_resent:
+    "A live fulfilment order ships this order again already; cancel that resend first.",
+  fulfilment_order_not_deletable:
+    "Only a new or cancelled fulfilment order is deleted; one being fulfilled, shipped or delivered stays.",
+  invalid_fulfilment_import:
+    "cancelled_at and cancellation_reason belong to an imported order whose status is cancelled.",
   invalid_download_link: "The document download link is malformed or forged; request a new link.",
   download_link_expired: "The document download link has expired; request a new link.",
   invalid_price_basis: "The price basis is either net or gross.",
@@ -344,6 +382,18 @@ export const ERROR_CODES = {
   invoice_needs_lines: "A draft keeps at least one line; delete the draft instead.",
   portal_link_not_found:
     "The contract has no live portal link with this id (revoked or expired ones included).",
+  contract_has_billing:
+    "The contract has invoices or credit notes (void ones too), or moved between business entities; a contract with billing history is ended, not deleted.",
+  term_end_in_past:
+    "The new term end is before today (the customer's calendar); choose today or later.",
+  term_end_before_period_start:
+    "The new term end is not after the start of the contract's current billing period.",
+  term_end_not_changeable:
+    "The contract has no current term to move: it has ended, or is not in a paid (normal) phase now.",
+  nothing_to_regenerate:
+    "The contract has no void invoice, or what its void invoices billed has been billed again; nothing is left to regenerate.",
+  calendar_aligned_term:
+    "The contract's billing periods follow the calendar, so its renewals cannot move; end the contract instead.",
   document_number_taken:
     "The business entity has a document of this kind with this number; an imported document keeps a number of its own.",
   import_total_mismatch:

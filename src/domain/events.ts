@@ -38,8 +38,18 @@ export const EVENT_TYPES = {
   "order.succeeded": "An order succeeded: its contract exists.",
   "order.declined": "An order awaiting approval was declined.",
   "contract.created": "A contract was created by a successful order.",
+  "quote.created":
+    "A quote (a priced offer of a subscription, a change or one-time charges) was created.",
+  "quote.updated": "An open quote was edited and priced again.",
+  "quote.accepted":
+    "A quote was accepted: its order was created and committed, or its invoice issued, as quoted.",
+  "quote.declined": "A quote was declined.",
   "contract.changed": "A contract moved to another plan variant (an up- or downgrade).",
   "contract.ended": "A contract was given an end date (or its end date moved).",
+  "contract.deleted":
+    "A contract that never billed was deleted with its phases, components, discounts, rated items, usage and subscription actions.",
+  "contract.term_end_changed":
+    "A contract's current term end moved: the next renewal (billing periods restart from it), or the end of an ending contract.",
   "contract.phase_started":
     "The tenant's clock passed the start of a contract phase scheduled ahead (a trial's follow-up, a future change, the end); once per phase.",
   "contract.trial_ended": "A trial gave way to the next phase (with contract.phase_started).",
@@ -157,6 +167,22 @@ export const EVENT_TYPES = {
   "role.created": "A role was created.",
   "role.updated": "A role's permission codes or description changed.",
   "role.deleted": "A role was deleted.",
+  "fulfilment_order.created":
+    "A fulfilment order was created for goods of an issued invoice (the event carries the order with its lines).",
+  "fulfilment_order.imported":
+    "A fulfilment order another system made was imported with its number, status and dates.",
+  "fulfilment_order.updated":
+    "A fulfilment order moved on (processing, complete, shipped, delivered, returned) or its tracking or shipping details changed.",
+  "fulfilment_order.number_assigned": "A fulfilment order created without a number was given one.",
+  "fulfilment_order.cancelled":
+    "A fulfilment order was cancelled; `cancellation_credit_note_id` names the credit note issued for its amount, if any.",
+  "fulfilment_order.refunded":
+    "A refundable credit note was issued for a delivered or returned fulfilment order (`refund_credit_note_id`).",
+  "fulfilment_order.reopened": "A cancelled fulfilment order was taken back to new.",
+  "fulfilment_order.deleted":
+    "A new or cancelled fulfilment order was deleted (the event carries it as it was).",
+  "fulfilment_order.resent":
+    "A new fulfilment order ships an order's lines again (`resent_from` names the original).",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof EVENT_TYPES;

@@ -49,6 +49,9 @@ export const ID_PREFIXES = {
   role: "rol",
   consoleUser: "usr",
   job: "job",
+  fulfilmentOrder: "ful",
+  fulfilmentOrderLine: "fol",
+  quote: "qte",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -514,6 +514,8 @@ export interface ContractsTable {
   active_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the contract last moved to its customer's entity. */
   moved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Moved term ends (ISO instants, in order): billing periods restart from each. */
+  term_restarts: ColumnType<string[], string | undefined, string>;
 }
 
 export interface SubscriptionActionsTable {
@@ -858,7 +860,104 @@ export interface SigningKeysTable {
   created_at: CreatedAt;
 }
 
+/** A quote's line as priced (decimal strings in the quote's currency). */
+export type QuoteLine = {
+  kind: string;
+  description: string;
+  period_start: string | null;
+  period_end: string | null;
+  quantity: string;
+  unit_price: string;
+  amount: string;
+  tax_rate: string;
+};
+
+export interface QuotesTable {
+  id: string;
+  tenant_id: string;
+  type: "subscription" | "change" | "one_time";
+  /** "expired" is never stored: an open quote past valid_until reads as expired. */
+  status: "open" | "accepted" | "declined";
+  customer_id: string;
+  /** A change's contract; a subscription's once accepted; null for one-time charges. */
+  contract_id: string | null;
+  /** The pricing input as given (the order's or the invoice's fields). */
+  input: JsonOf<Record<string, unknown>>;
+  /** When the quoted subscription starts or the change takes effect (fixed when priced). */
+  starts_at: NullableTimestamp;
+  currency: string;
+  price_basis: "net" | "gross";
+  reverse_charge: boolean;
+  /** The customer's day the amounts are billed as of. */
+  priced_on: string;
+  lines: JsonOf<QuoteLine[]>;
+  tax_rows: JsonOf<TaxRow[]>;
+  /** Minor units. */
+  total_net: string;
+  total_tax: string;
+  total_gross: string;
+  valid_until: Timestamp;
+  order_id: string | null;
+  invoice_id: string | null;
+  accepted_at: NullableTimestamp;
+  declined_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The goods an issued invoice ships (Chargebee's orders); amounts in minor units. */
+export interface FulfilmentOrdersTable {
+  id: string;
+  tenant_id: string;
+  /** Unique per tenant; null until a number is assigned. */
+  number: string | null;
+  invoice_id: string;
+  customer_id: string;
+  currency: string;
+  status: "new" | "processing" | "complete" | "shipped" | "delivered" | "returned" | "cancelled";
+  amount: ColumnType<string, string | bigint, string | bigint>;
+  tracking_id: string | null;
+  tracking_url: string | null;
+  carrier: string | null;
+  shipping_address: NullableJson;
+  notes: string | null;
+  cancellation_reason: string | null;
+  cancellation_credit_note_id: string | null;
+  refund_credit_note_id: string | null;
+  /** The order this one ships again (a resend). */
+  resent_from: string | null;
+  imported: ColumnType<boolean, boolean | undefined, boolean>;
+  order_date: string;
+  shipped_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  cancelled_at: NullableTimestamp;
+  status_updated_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FulfilmentOrderLinesTable {
+  id: string;
+  tenant_id: string;
+  order_id: string;
+  position: number;
+  invoice_line_id: string;
+  description: string;
+  quantity: string;
+  /** Minor units. */
+  amount: ColumnType<string, string | bigint, never>;
+}
+
+/** The last order number each tenant's sequence gave. */
+export interface FulfilmentOrderSequencesTable {
+  tenant_id: string;
+  last_value: ColumnType<string, string | bigint, string | bigint>;
+}
+
 export interface DB {
+  fulfilment_orders: FulfilmentOrdersTable;
+  fulfilment_order_lines: FulfilmentOrderLinesTable;
+  fulfilment_order_sequences: FulfilmentOrderSequencesTable;
   business_entities: BusinessEntitiesTable;
   business_entity_transfers: BusinessEntityTransfersTable;
   tax_policies: TaxPoliciesTable;
@@ -873,6 +972,7 @@ export interface DB {
   component_subscriptions: ComponentSubscriptionsTable;
   rated_items: RatedItemsTable;
   self_service_tokens: SelfServiceTokensTable;
+  quotes: QuotesTable;
   usage_records: UsageRecordsTable;
   contracts: ContractsTable;
   subscription_actions: SubscriptionActionsTable;

@@ -27,6 +27,7 @@ import {
   inHierarchy,
   transferredCopies,
 } from "../modules/customers/index.js";
+import { reassignFulfilmentOrders } from "../modules/fulfilment/index.js";
 import { reassignDocuments } from "../modules/invoicing/index.js";
 import { partnerOfCustomer } from "../modules/partners/index.js";
 import { reassignPaymentSources, reassignPayments } from "../modules/payments/index.js";
@@ -124,6 +125,8 @@ export async function mergeCustomers(ctx: Ctx, input: MergeInput): Promise<Merge
     promotional_credit_currencies: await mergePromotionalCredits(ctx, from.id, to.id),
     contacts: 0,
   };
+  // fulfilment orders follow the documents they ship
+  await reassignFulfilmentOrders(ctx.db, ctx.tenantId, from.id, to.id);
   moved.contacts = await closeMergedCustomer(ctx, from, to);
   const result: MergeResult = {
     customer: await getCustomer(ctx, to.id),

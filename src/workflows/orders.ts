@@ -90,6 +90,19 @@ export async function declineOrder(ctx: Ctx, id: string): Promise<Order> {
 }
 
 /**
+ * Writes what an in-progress order's success writes (the contract created or changed, its
+ * components and coupon), without the approval step, payment data or the order's status:
+ * the pricing of a quote (src/workflows/quotes.ts), inside a savepoint it rolls back.
+ */
+export async function fulfilForPricing(ctx: Ctx, id: string): Promise<void> {
+  const order = await lockOrder(ctx, id, "commit");
+  const customer = await findCustomer(ctx.db, ctx.tenantId, order.customer_id, {
+    forUpdate: true,
+  });
+  await fulfil(ctx, order, customer, "commit");
+}
+
+/**
  * The order's customer, read once and locked for the rest of the unit of work: a frozen
  * customer orders nothing; one with a budget orders only within it.
  */

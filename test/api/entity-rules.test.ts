@@ -32,6 +32,8 @@ type Records = {
   contact: string;
   /** A payment source of the active customer, named under the copy's path like `contact`. */
   source: string;
+  /** A fulfilment order of `invoice`, created before the transfer. */
+  fulfilmentOrder: string;
   /** Only in Intermediate: records that name the contract that has not moved yet. */
   order?: string;
   componentSubscription?: string;
@@ -178,6 +180,37 @@ const CASES: Case[] = [
     operation: "orders.commit",
     seed: ["subscriptions.sub_create_item", "subscriptions.sub_update_for_items"],
     call: (r) => (r.order ? ["POST", `/v1/orders/${r.order}/commit`] : null),
+  },
+  {
+    operation: "quotes.create_subscription",
+    seed: ["quotes.create_sub_items_quote"],
+    call: (r, ids) => [
+      "POST",
+      "/v1/quotes/subscription",
+      { customer_id: r.customer, plan_variant_id: ids.variant },
+    ],
+  },
+  {
+    operation: "quotes.create_change",
+    seed: ["quotes.update_sub_items_quote"],
+    call: (r, ids) => [
+      "POST",
+      "/v1/quotes/change",
+      { contract_id: r.contract, plan_variant_id: ids.large },
+    ],
+  },
+  {
+    operation: "quotes.create_one_time",
+    seed: ["quotes.one_time_charge_items_quote"],
+    call: (r) => [
+      "POST",
+      "/v1/quotes/one_time",
+      {
+        customer_id: r.customer,
+        currency: "EUR",
+        lines: [{ description: "Training", unit_price: "100" }],
+      },
+    ],
   },
   {
     operation: "contracts.end",
@@ -522,6 +555,91 @@ const CASES: Case[] = [
     call: (r) => ["POST", `/v1/contracts/${r.contract}/portal_links/revoke`, {}],
   },
   {
+    operation: "contracts.change_term_end_preview",
+    seed: ["estimates.change_term_end_estimate"],
+    call: (r) => [
+      "GET",
+      `/v1/contracts/${r.contract}/change_term_end_preview?term_end=${encodeURIComponent(END)}`,
+    ],
+  },
+  {
+    operation: "contracts.change_term_end",
+    seed: ["subscriptions.change_term_end"],
+    call: (r) => ["POST", `/v1/contracts/${r.contract}/change_term_end`, { term_end: END }],
+  },
+  {
+    operation: "contracts.regenerate_invoice_preview",
+    seed: ["estimates.regenerate_invoice_estimate"],
+    call: (r) => ["GET", `/v1/contracts/${r.contract}/regenerate_invoice_preview`],
+  },
+  {
+    operation: "contracts.regenerate_invoice",
+    seed: ["subscriptions.regenerate_invoice"],
+    call: (r) => ["POST", `/v1/contracts/${r.contract}/regenerate_invoice`, {}],
+  },
+  {
+    operation: "contracts.delete",
+    seed: ["subscriptions.delete_subscription"],
+    call: (r) => ["DELETE", `/v1/contracts/${r.contract}`],
+  },
+  {
+    operation: "fulfilment_orders.create",
+    seed: ["orders.createOrderConfig"],
+    call: (r) => ["POST", "/v1/fulfilment_orders", { invoice_id: r.invoice }],
+  },
+  {
+    operation: "fulfilment_orders.import",
+    seed: ["orders.importOrder"],
+    call: (r) => [
+      "POST",
+      "/v1/fulfilment_orders/import",
+      { invoice_id: r.invoice, number: "OLD-1", status: "delivered", order_date: "2026-01-20" },
+    ],
+  },
+  {
+    operation: "fulfilment_orders.update",
+    seed: ["orders.updateOrderConfig"],
+    call: (r) => [
+      "PATCH",
+      `/v1/fulfilment_orders/${r.fulfilmentOrder}`,
+      { status: "processing", tracking_id: "T-1" },
+    ],
+  },
+  {
+    operation: "fulfilment_orders.assign_order_number",
+    seed: ["orders.assignOrderNumberConfig"],
+    call: (r) => ["POST", `/v1/fulfilment_orders/${r.fulfilmentOrder}/assign_order_number`, {}],
+  },
+  {
+    operation: "fulfilment_orders.cancel",
+    seed: ["orders.cancelOrderConfig"],
+    call: (r) => [
+      "POST",
+      `/v1/fulfilment_orders/${r.fulfilmentOrder}/cancel`,
+      { reason: "others", credit_note: true },
+    ],
+  },
+  {
+    operation: "fulfilment_orders.refund",
+    seed: ["orders.refundOrderConfig"],
+    call: (r) => ["POST", `/v1/fulfilment_orders/${r.fulfilmentOrder}/refund`, {}],
+  },
+  {
+    operation: "fulfilment_orders.reopen",
+    seed: ["orders.reopenOrderConfig"],
+    call: (r) => ["POST", `/v1/fulfilment_orders/${r.fulfilmentOrder}/reopen`],
+  },
+  {
+    operation: "fulfilment_orders.resend",
+    seed: ["orders.resendOrderConfig"],
+    call: (r) => ["POST", `/v1/fulfilment_orders/${r.fulfilmentOrder}/resend`, {}],
+  },
+  {
+    operation: "fulfilment_orders.delete",
+    seed: ["orders.deleteOrder"],
+    call: (r) => ["DELETE", `/v1/fulfilment_orders/${r.fulfilmentOrder}`],
+  },
+  {
     operation: "payments.refund",
     seed: ["transactions.refund_transaction", "transactions.record_refund"],
     call: (r) => ["POST", `/v1/payments/${r.payment}/refund`, { amount: "1.00" }],
@@ -682,6 +800,15 @@ describeServer("transfer rules over HTTP", (t) => {
     const cy = await contact(y);
     const [px] = await payAll(x);
     const [py] = await payAll(y);
+    // a fulfilment order of each state's invoice, made while nothing has moved
+    const fulfilment = async (contract: string) =>
+      (
+        await api.post("/v1/fulfilment_orders", {
+          invoice_id: (await api.invoices(contract))[0].id,
+        })
+      ).id as string;
+    const fx = await fulfilment(kx);
+    const fy = await fulfilment(ky);
     const dx = await moveTo(x);
     const dy = await moveTo(y);
     const source = async (customer: string) =>
@@ -708,6 +835,7 @@ describeServer("transfer rules over HTTP", (t) => {
       usage: { contract: kx, id: ux.id },
       contact: cx,
       source: sx,
+      fulfilmentOrder: fx,
       order: change.id,
       componentSubscription: (await api.get(`/v1/contracts/${kx}/component_subscriptions`)).data[0]
         .id,
@@ -722,6 +850,7 @@ describeServer("transfer rules over HTTP", (t) => {
       usage: { contract: ky, id: uy.id },
       contact: cy,
       source: sy,
+      fulfilmentOrder: fy,
     };
   });
 

@@ -23,6 +23,11 @@ export type Timeline = {
   /** Set once the contract is ended: the start of its final inactive phase. */
   readonly end: Temporal.Instant | null;
   readonly phases: readonly Phase[];
+  /**
+   * Moved term ends, in order: billing periods restart from each (the current period is cut
+   * there). Absent: as stored with the contract.
+   */
+  readonly restarts?: readonly Temporal.Instant[];
 };
 
 export type LifecycleStatus =
@@ -172,7 +177,39 @@ export function endAt(t: Timeline, end: Temporal.Instant): Timeline {
     kept.at(-1)?.type === "inactive"
       ? kept
       : [...kept, { type: "inactive", start: end, planVariantId: null, quantity: "0" }];
-  const next: Timeline = { start: t.start, end, phases };
+  const next: Timeline = {
+    start: t.start,
+    end,
+    phases,
+    ...(t.restarts ? { restarts: t.restarts } : {}),
+  };
   assertTimeline(next);
   return next;
+}
+
+/**
+ * A new plan quantity from `at` on, on the plan variant that is billed then: a normal phase
+ * of the same variant with the new quantity, superseding what is scheduled from `at` on as
+ * {@link changeAt} does. Only a paid (normal) phase has a quantity to change: a trial's or a
+ * pause's is refused.
+ */
+export function changeQuantityAt(t: Timeline, at: Temporal.Instant, quantity: string): Timeline {
+  if (cmp(at, t.start) < 0) {
+    throw unprocessable(
+      "change_before_start",
+      "a change cannot take effect before the contract starts",
+    );
+  }
+  if (t.end !== null && cmp(at, t.end) >= 0) {
+    throw unprocessable("contract_ended", "the contract has ended by then");
+  }
+  const current = phaseAt(t, at);
+  if (current === null || current.type !== "normal" || current.planVariantId === null) {
+    throw unprocessable(
+      "quantity_change_outside_paid_phase",
+      "a quantity-only change takes effect in a normal (paid) phase; change the plan variant instead",
+      { field: "quantity", phase_type: current?.type ?? null },
+    );
+  }
+  return changeAt(t, { type: "normal", start: at, planVariantId: current.planVariantId, quantity });
 }

@@ -12,12 +12,12 @@
  *   their fee period's start begins; postpaid charges and usage when the billing period
  *   holding their last day ends, or when the contract ends, if earlier.
  */
-import type { Temporal } from "temporal-polyfill";
+import { Temporal } from "temporal-polyfill";
 import type { Phase } from "../contracts/phases.js";
 import { Dec, type Money, money, proratedAmount, toDecimalString } from "../money/index.js";
 import { billableQuantity, type PriceModel, rate } from "../pricing/index.js";
 import { compareDates, type DateSpan, daysIn, localDate, maxDate, minDate } from "../time/index.js";
-import { cellAt, cellsOverlapping, type Grid } from "./grid.js";
+import { type Cell, cellAt, cellsOverlapping, type Grid, wholeDays } from "./grid.js";
 import type { ContractHistory, VariantTerms } from "./history.js";
 
 export type ChargeKind =
@@ -44,8 +44,8 @@ export type ExpectedItem = {
   readonly source?:
     | { readonly usage: { readonly componentId: string; readonly span: DateSpan } }
     | { readonly ratedItemId: string };
-  /** The fee period a recurring or component charge is priced for. */
-  readonly feePeriod?: DateSpan;
+  /** The fee period a recurring or component charge is priced for (cut short by a restart). */
+  readonly feePeriod?: Cell;
 };
 
 /** A phase as days: [start, end) in the customer's calendar, end null while open. */
@@ -59,6 +59,8 @@ type Basis = {
   readonly history: ContractHistory;
   readonly segments: readonly Segment[];
   readonly anchor: Temporal.PlainDate;
+  /** Days from which anniversary grids restart (moved term ends), in order. */
+  readonly restarts: readonly Temporal.PlainDate[];
   readonly contractStart: Temporal.PlainDate;
   readonly contractEnd: Temporal.PlainDate | null;
   /** Charges starting at or after this day cannot be due by the target date. */
@@ -112,6 +114,7 @@ const billingGrid = (b: Basis, v: VariantTerms): Grid => ({
   anchor: b.anchor,
   period: v.billingPeriod,
   alignment: v.alignment,
+  restarts: b.restarts,
 });
 
 /** Due date of a charge for `coverage`, priced for fee period `fee`. */
@@ -181,7 +184,12 @@ const recurringFees: Step = (b) => {
     groups.set(id, group);
   }
   for (const { variant: v, quantity, segs } of groups.values()) {
-    const grid: Grid = { anchor: b.anchor, period: v.feePeriod, alignment: v.alignment };
+    const grid: Grid = {
+      anchor: b.anchor,
+      period: v.feePeriod,
+      alignment: v.alignment,
+      restarts: b.restarts,
+    };
     const value = dec(v.recurringFee).times(dec(quantity));
     if (value.isZero()) continue;
     const seen = new Set<string>();
@@ -192,7 +200,7 @@ const recurringFees: Step = (b) => {
         seen.add(fee.start.toString());
         const parts = segs.map((x) => clip(x, fee)).filter((p): p is DateSpan => p !== null);
         const covered = parts.reduce((n, p) => n + daysIn(p), 0);
-        const whole = daysIn(fee);
+        const whole = wholeDays(fee);
         const coverage = { start: parts[0]!.start, end: parts.at(-1)!.end };
         items.push({
           key: `fee:${v.id}:${quantity}:${fee.start}`,
@@ -229,7 +237,12 @@ const componentFees: Step = (b) => {
     const value = dec(rate(c.price, sub.quantity).total);
     if (value.isZero() || billable.length === 0) continue;
     const v = variantAt(b, span.start);
-    const grid: Grid = { anchor: b.anchor, period: c.feePeriod, alignment: v.alignment };
+    const grid: Grid = {
+      anchor: b.anchor,
+      period: c.feePeriod,
+      alignment: v.alignment,
+      restarts: b.restarts,
+    };
     const to = span.end === null ? b.horizon : minDate(span.end, b.horizon);
     for (const fee of cellsOverlapping(grid, span.start, to)) {
       const within = clip(span, fee);
@@ -237,7 +250,7 @@ const componentFees: Step = (b) => {
       const parts = billable.map((s) => clip(s, within)).filter((p): p is DateSpan => p !== null);
       if (parts.length === 0) continue;
       const covered = parts.reduce((n, p) => n + daysIn(p), 0);
-      const whole = daysIn(fee);
+      const whole = wholeDays(fee);
       const coverage = { start: parts[0]!.start, end: parts.at(-1)!.end };
       const [num, den] = c.prorate ? [covered, whole] : [1, 1];
       items.push({
@@ -364,7 +377,12 @@ const discounts: Step = (b, charges) => {
         const value = dec(toDecimalString(c.amount)).times(dec(d.percent)).dividedBy(100);
         amount = proratedAmount(value, days, BigInt(daysIn(c.period)), currency);
       } else {
-        const fixed = proratedAmount(d.amount ?? "0", days, BigInt(daysIn(c.feePeriod)), currency);
+        const fixed = proratedAmount(
+          d.amount ?? "0",
+          days,
+          BigInt(wholeDays(c.feePeriod)),
+          currency,
+        );
         amount = fixed.amount > c.amount.amount ? c.amount : fixed;
       }
       if (amount.amount === 0n) continue;
@@ -399,10 +417,14 @@ function basisOf(history: ContractHistory, target: Temporal.PlainDate): Basis {
   const contractStart = day(history.timeline.start, tz);
   const paid = segments.find((s) => s.phase.type === "normal");
   const anchor = paid ? paid.start : contractStart;
+  const restarts = [...new Set((history.timeline.restarts ?? []).map((r) => day(r, tz).toString()))]
+    .map((d) => Temporal.PlainDate.from(d))
+    .sort(compareDates);
   const partial: Basis = {
     history,
     segments,
     anchor,
+    restarts,
     contractStart,
     contractEnd: history.timeline.end ? day(history.timeline.end, tz) : null,
     horizon: target,
@@ -454,4 +476,17 @@ export function nextBillingDate(
   const v = variantAt(b, after);
   const boundary = before(after, b.anchor) ? b.anchor : cellAt(billingGrid(b, v), after).end;
   return b.contractEnd !== null ? minDate(boundary, b.contractEnd) : boundary;
+}
+
+/**
+ * The billing period holding `date` (the contract's current term when `date` is today) under
+ * the plan variant in effect then, with that variant's alignment.
+ */
+export function billingPeriodAt(
+  history: ContractHistory,
+  date: Temporal.PlainDate,
+): { period: Cell; alignment: VariantTerms["alignment"] } {
+  const b = basisOf(history, date);
+  const v = variantAt(b, date);
+  return { period: cellAt(billingGrid(b, v), date), alignment: v.alignment };
 }

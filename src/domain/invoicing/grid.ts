@@ -11,6 +11,7 @@ import {
   addPeriods,
   compareDates,
   type DateSpan,
+  daysIn,
   type Period,
   periodStrategies,
 } from "../time/index.js";
@@ -19,10 +20,44 @@ export type Grid = {
   readonly anchor: Temporal.PlainDate;
   readonly period: Period;
   readonly alignment: Alignment;
+  /**
+   * Days from which an anniversary grid restarts (a moved term end), in order: the cell
+   * holding one is cut there, and cells repeat from it on.
+   */
+  readonly restarts?: readonly Temporal.PlainDate[];
 };
 
+/**
+ * A cell; `whole` is set on a cell cut short by a restart: the days of the uncut cell, by
+ * which the cut one is prorated.
+ */
+export type Cell = DateSpan & { readonly whole?: number };
+
+/** The days a cell's price is for: the uncut cell's. */
+export const wholeDays = (cell: Cell): number => cell.whole ?? daysIn(cell);
+
 /** The grid cell holding `date`. */
-export function cellAt(grid: Grid, date: Temporal.PlainDate): DateSpan {
+export function cellAt(grid: Grid, date: Temporal.PlainDate): Cell {
+  const restarts = grid.restarts ?? [];
+  if (restarts.length === 0 || grid.alignment === "calendar") return plainCellAt(grid, date);
+  let anchor = grid.anchor;
+  let next: Temporal.PlainDate | null = null;
+  for (const r of restarts) {
+    if (compareDates(r, date) <= 0) {
+      anchor = r;
+    } else {
+      next = r;
+      break;
+    }
+  }
+  const cell = plainCellAt({ ...grid, anchor }, date);
+  if (next !== null && compareDates(cell.end, next) > 0) {
+    return { start: cell.start, end: next, whole: daysIn(cell) };
+  }
+  return cell;
+}
+
+function plainCellAt(grid: Grid, date: Temporal.PlainDate): DateSpan {
   const { period: p, anchor } = grid;
   const s = periodStrategies[p.unit];
   if (grid.alignment === "calendar") {
@@ -45,8 +80,8 @@ export function cellsOverlapping(
   grid: Grid,
   from: Temporal.PlainDate,
   to: Temporal.PlainDate,
-): DateSpan[] {
-  const cells: DateSpan[] = [];
+): Cell[] {
+  const cells: Cell[] = [];
   if (compareDates(to, from) <= 0) return cells;
   let cell = cellAt(grid, from);
   for (;;) {

@@ -1,4 +1,5 @@
 export {
+  billingPeriodAt,
   type ChargeKind,
   type ExpectedItem,
   expectedItems,
@@ -6,5 +7,5 @@ export {
   STEPS,
 } from "./charges.js";
 export { type BilledItem, diffItems, type NewItem } from "./diff.js";
-export { cellAt, cellsOverlapping, type Grid } from "./grid.js";
+export { type Cell, cellAt, cellsOverlapping, type Grid, wholeDays } from "./grid.js";
 export type * from "./history.js";

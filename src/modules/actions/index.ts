@@ -10,4 +10,5 @@ export {
   submitAction,
   subscriptionStateOf,
 } from "./actions.service.js";
+export { deleteContractActionRows } from "./contract-records.repository.js";
 export { findDistributorIdBy, findInstalledSerialBy } from "./provisioning.repository.js";

@@ -103,6 +103,31 @@ export async function loadTimeline(db: Kysely<DB>, contract: ContractRow): Promi
   return (await loadTimelines(db, [contract])).get(contract.id)!;
 }
 
+/** The contract's moved term ends, from which its billing periods restart. */
+export const termRestartsOf = (c: Pick<ContractRow, "term_restarts">): Temporal.Instant[] =>
+  (c.term_restarts ?? []).map((r) => Temporal.Instant.from(r));
+
+/** Records the contract's moved term ends (in order); billing looks at the contract at `dueAt`. */
+export async function setTermRestarts(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+  restarts: readonly Temporal.Instant[],
+  updatedAt: Date,
+): Promise<void> {
+  await db
+    .updateTable("contracts")
+    .set({
+      term_restarts: JSON.stringify(restarts.map((r) => r.toString())),
+      updated_at: updatedAt,
+      // billing looks at the contract now: the cut period is billed or credited at once
+      next_billing_at: updatedAt,
+    })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", contractId)
+    .execute();
+}
+
 /** The timelines of several contracts in one query, by contract id. */
 export async function loadTimelines(
   db: Kysely<DB>,
@@ -131,6 +156,7 @@ export async function loadTimelines(
         start: instant(c.start_at),
         end: c.end_at ? instant(c.end_at) : null,
         phases: phases.get(c.id)!,
+        restarts: termRestartsOf(c),
       },
     ]),
   );

@@ -46,7 +46,11 @@ const OrderInput = Type.Object(
       }),
     ),
     quantity: Type.Optional(
-      Type.String({ pattern: "^[1-9][0-9]{0,8}$", description: "Plan quantity" }),
+      Type.String({
+        pattern: "^[1-9][0-9]{0,8}$",
+        description:
+          "Plan quantity; on a change without plan_variant_id, the new quantity of the plan variant billed at the change date",
+      }),
     ),
     start_date: Type.Optional(Timestamp),
     change_date: Type.Optional(Timestamp),

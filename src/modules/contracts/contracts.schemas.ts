@@ -35,7 +35,12 @@ export const OrderSchema = Type.Object(
     plan_variant_id: Nullable(
       Type.String({ description: "The ordered plan variant; null on a component-only change" }),
     ),
-    quantity: Nullable(Type.String({ description: "Plan quantity; null without a plan variant" })),
+    quantity: Nullable(
+      Type.String({
+        description:
+          "Plan quantity; on a change without a plan variant, the new quantity of the variant billed at the change date (null: the quantity stays)",
+      }),
+    ),
     components: Type.Array(CartComponentSchema),
     coupon_code: Nullable(Type.String()),
     trigger_interim_billing: Type.Boolean({

@@ -7,6 +7,7 @@ import { Temporal } from "temporal-polyfill";
 import type { Static } from "typebox";
 import {
   changeAt,
+  changeQuantityAt,
   endAt,
   lifecycleStatus,
   type Phase,
@@ -211,7 +212,7 @@ export async function applyChange(
   const row = await loadContract(ctx, order.contract_id, true);
   const before = await loadTimeline(ctx.db, row);
   const at = order.change_at ? toInstant(order.change_at) : ctx.clock.now();
-  if (order.plan_variant_id === null) {
+  if (order.plan_variant_id === null && order.quantity === null) {
     // a component-only change: the same bounds as a phase change
     if (Temporal.Instant.compare(at, before.start) < 0) {
       throw unprocessable(
@@ -223,25 +224,40 @@ export async function applyChange(
       throw unprocessable("contract_ended", "the contract has ended by then");
     }
   } else {
-    await changePlan(ctx, row, before, order, at);
+    // a new plan variant, or a new quantity of the one billed at `at`
+    await saveChange(ctx, row, before, changedTimeline(before, order, at));
   }
   for (const item of order.components) await setComponentQuantity(ctx, row, item, at);
   return { row, at };
 }
 
-async function changePlan(
+/**
+ * The timeline a change order makes at `at`: a new plan variant (with its quantity), a new
+ * plan quantity on the variant billed then, or the same timeline (components or a coupon only).
+ */
+export function changedTimeline(
+  before: Timeline,
+  order: Pick<OrderRow, "plan_variant_id" | "quantity">,
+  at: Temporal.Instant,
+): Timeline {
+  if (order.plan_variant_id !== null) {
+    return changeAt(before, {
+      type: "normal",
+      start: at,
+      planVariantId: order.plan_variant_id,
+      quantity: order.quantity ?? "1",
+    });
+  }
+  return order.quantity === null ? before : changeQuantityAt(before, at, order.quantity);
+}
+
+/** Saves a changed timeline with its audit record and `contract.changed` event. */
+async function saveChange(
   ctx: Ctx,
   row: ContractRow,
   before: Timeline,
-  order: OrderRow,
-  at: Temporal.Instant,
+  after: Timeline,
 ): Promise<void> {
-  const after = changeAt(before, {
-    type: "normal",
-    start: at,
-    planVariantId: order.plan_variant_id!,
-    quantity: order.quantity ?? "1",
-  });
   await saveTimeline(ctx.db, row.id, after, dateOf(ctx.clock.now()));
   const contract = await toContract(ctx, row, after);
   ctx.audit({

@@ -42,8 +42,11 @@ export {
   setBillingFrozen,
   setGracePeriodEnd,
   setRestingSince,
+  setTermRestarts,
   startDraftContractAt,
+  termRestartsOf,
 } from "./contracts.repository.js";
+export { CartComponentSchema } from "./contracts.schemas.js";
 export {
   applyChange,
   type Contract,
@@ -52,11 +55,13 @@ export {
   getContract,
   listContracts,
 } from "./contracts.service.js";
+export { lockContractForDeletion, removeContract } from "./deletion.js";
 export { grantDiscount, listDiscountSubscriptions } from "./discount-subscriptions.js";
 export { claimGraceExpired, endGracePeriod } from "./grace.repository.js";
 export {
   assertOrderingCustomer,
   assertPaymentData,
+  type ChangeInput,
   createChangeOrder,
   createSignupOrder,
   getOrder,
@@ -75,6 +80,7 @@ export {
   createSelfServiceToken,
   verifySelfServiceToken,
 } from "./self-service.js";
+export { loadTermContract, plannedTermEnd, saveTermEnd, type TermEndChange } from "./term-end.js";
 export {
   type ContractMove,
   contractEntityId,

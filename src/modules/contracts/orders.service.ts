@@ -8,7 +8,7 @@
 import type { Insertable } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Static } from "typebox";
-import { changeAt, phaseAt, type Timeline } from "../../domain/contracts/phases.js";
+import { phaseAt, type Timeline } from "../../domain/contracts/phases.js";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { assertContractStart, parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
@@ -31,7 +31,7 @@ import {
   updateOrder,
 } from "./contracts.repository.js";
 import type { OrderSchema } from "./contracts.schemas.js";
-import { contractEntity, loadContract } from "./contracts.service.js";
+import { changedTimeline, contractEntity, loadContract } from "./contracts.service.js";
 import { initialTimeline, variantWithPlan } from "./timelines.js";
 
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
@@ -180,17 +180,17 @@ export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<O
   await orderingCustomer(ctx, contract.customer_id);
   const components = input.components ?? [];
   if (input.plan_variant_id === undefined) {
-    if (components.length === 0 && input.coupon_code === undefined) {
+    // a quantity alone is a new plan quantity on the plan variant billed at the change date
+    if (
+      components.length === 0 &&
+      input.coupon_code === undefined &&
+      input.quantity === undefined
+    ) {
       throw unprocessable(
         "empty_order",
-        "a change order names a plan_variant_id, components or a coupon_code",
+        "a change order names a plan_variant_id, a quantity, components or a coupon_code",
         { field: "plan_variant_id" },
       );
-    }
-    if (input.quantity !== undefined) {
-      throw unprocessable("quantity_without_plan_variant", "quantity is the plan's quantity", {
-        field: "quantity",
-      });
     }
   } else {
     const { group } = await orderableVariant(ctx, input.plan_variant_id, "plan_variant_id");
@@ -220,7 +220,9 @@ export async function createChangeOrder(ctx: Ctx, input: ChangeInput): Promise<O
     type: "change",
     status: "in_progress",
     plan_variant_id: input.plan_variant_id ?? null,
-    quantity: input.plan_variant_id === undefined ? null : (input.quantity ?? "1"),
+    // null: the plan quantity stays (a change of components or a coupon only)
+    quantity:
+      input.plan_variant_id === undefined ? (input.quantity ?? null) : (input.quantity ?? "1"),
     components: toJson(cart),
     coupon_code: input.coupon_code ?? null,
     trigger_interim_billing: input.trigger_interim_billing ?? false,
@@ -502,6 +504,7 @@ export async function orderedSettlement(
         business_entity_id: entity,
         active_id: null,
         moved_at: null,
+        term_restarts: [],
         created_at: created,
         updated_at: created,
       },
@@ -510,15 +513,7 @@ export async function orderedSettlement(
   const row = await loadContract(ctx, order.contract_id);
   const before = await loadTimeline(ctx.db, row);
   const at = order.change_at ? toInstant(order.change_at) : now;
-  const timeline =
-    order.plan_variant_id === null
-      ? before
-      : changeAt(before, {
-          type: "normal",
-          start: at,
-          planVariantId: order.plan_variant_id,
-          quantity: order.quantity ?? "1",
-        });
+  const timeline = changedTimeline(before, order, at);
   return {
     contractId: row.id,
     at: Temporal.Instant.compare(at, now) > 0 ? at : now,

@@ -140,6 +140,8 @@ export async function moveContracts(
         last_billed_at: m.contract.last_billed_at,
         business_entity_id: m.source,
         active_id: m.contract.id,
+        // the copy bills its history as the contract did, moved term ends included
+        term_restarts: JSON.stringify(m.contract.term_restarts ?? []),
         created_at: now,
         updated_at: now,
       })),

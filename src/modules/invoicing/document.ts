@@ -30,7 +30,8 @@ export type DocumentLine = {
 export type DocumentTaxRow = { rate: string; net: string; tax: string; gross: string };
 
 export type InvoiceDocument = {
-  kind: "invoice" | "credit_note";
+  /** A quote prints its date and valid-until date where an invoice prints issue and due date. */
+  kind: "invoice" | "credit_note" | "quote";
   /** Null while the document is a draft. */
   number: string | null;
   status: "draft" | "finalized" | "void";

@@ -859,7 +859,7 @@ export async function listInvoices(ctx: Ctx, f: InvoiceFilter): Promise<Page<Inv
   );
 }
 
-const addressLines = (a: Address): string[] => {
+export const addressLines = (a: Address): string[] => {
   const street = a.line1 ?? [a.street, a.house_number].filter(Boolean).join(" ");
   const city = [a.postal_code, a.city].filter(Boolean).join(" ");
   return [street, a.line2 ?? "", city, a.country ?? ""].filter((s) => s && s.length > 0);

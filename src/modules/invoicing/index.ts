@@ -1,3 +1,4 @@
+export { type BillingPeriod, billingPeriodOf } from "./billing-period.js";
 export {
   type BillingRun,
   type Claimed,
@@ -8,8 +9,11 @@ export {
   openBillingRun,
   recordSettlementFailure,
 } from "./billing-runs.js";
+export { contractHasDocuments } from "./contract-records.repository.js";
 export { createDownloadLink, createDownloadLinks } from "./document-links.js";
 export {
+  type CreditNoteInput,
+  createCreditNote,
   dunnedInvoice,
   finalizeInvoice,
   getInvoice,
@@ -30,10 +34,14 @@ export {
 export {
   BusinessEntityInput,
   BusinessEntityPatch,
+  ChargeInvoiceBody,
+  ChargeLineBody,
   PreviewSchema,
   TaxPolicyBody,
 } from "./invoicing.schemas.js";
+export { createChargeInvoice } from "./one-off-charges.js";
 export { type BillingPreview, previewSettlement } from "./preview.js";
+export { type QuoteDocumentInput, quotePdf } from "./quote-document.js";
 export {
   type CreditNoteFacts,
   creditNoteFacts,

@@ -29,6 +29,7 @@ import {
   discountGrantsOf,
   loadTimelines,
   ratedItemsOf,
+  termRestartsOf,
 } from "../contracts/index.js";
 import { usagePerDay } from "../usage/index.js";
 
@@ -146,7 +147,9 @@ export async function loadHistories(
     a === null ? b : b === null ? a : a < b ? a : b;
 
   return requests.map(({ contract, timeZone }): ContractHistory => {
-    const timeline = timelines.get(contract.id)!;
+    const stored = timelines.get(contract.id)!;
+    // a proposed timeline that names no restarts keeps the contract's moved term ends
+    const timeline = stored.restarts ? stored : { ...stored, restarts: termRestartsOf(contract) };
     const own = new Set(timeline.phases.flatMap((p) => (p.planVariantId ? [p.planVariantId] : [])));
     return {
       contractId: contract.id,

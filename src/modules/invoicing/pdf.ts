@@ -24,6 +24,9 @@ type Pdf = PDFKit.PDFDocument;
 type Labels = {
   invoice: string;
   credit_note: string;
+  quote: string;
+  quoteDate: string;
+  validUntil: string;
   number: string;
   draft: string;
   draftMark: string;
@@ -59,6 +62,9 @@ type Labels = {
 const EN: Labels = {
   invoice: "Invoice",
   credit_note: "Credit note",
+  quote: "Quote",
+  quoteDate: "Date",
+  validUntil: "Valid until",
   number: "Number",
   draft: "Draft",
   draftMark: "DRAFT",
@@ -95,6 +101,9 @@ const EN: Labels = {
 const DE: Labels = {
   invoice: "Rechnung",
   credit_note: "Rechnungskorrektur",
+  quote: "Angebot",
+  quoteDate: "Datum",
+  validUntil: "Gültig bis",
   number: "Nummer",
   draft: "Entwurf",
   draftMark: "ENTWURF",
@@ -534,8 +543,15 @@ class Renderer {
     y += 6;
     const facts: [string, string][] = [
       [labels.number, this.reference],
-      [labels.issueDate, doc.issue_date],
-      ...(doc.due_date ? [[labels.dueDate, doc.due_date] as [string, string]] : []),
+      [doc.kind === "quote" ? labels.quoteDate : labels.issueDate, doc.issue_date],
+      ...(doc.due_date
+        ? [
+            [doc.kind === "quote" ? labels.validUntil : labels.dueDate, doc.due_date] as [
+              string,
+              string,
+            ],
+          ]
+        : []),
       [labels.currency, doc.currency],
       ...(doc.po_number ? [[labels.poNumber, doc.po_number] as [string, string]] : []),
     ];

@@ -33,6 +33,9 @@ import * as m0032 from "./0032_tax_withheld.js";
 import * as m0033 from "./0033_test_clock_started.js";
 import * as m0034 from "./0034_payment_authorizations.js";
 import * as m0035 from "./0035_portal_link_revocation.js";
+import * as m0036 from "./0036_quotes.js";
+import * as m0037 from "./0037_fulfilment_orders.js";
+import * as m0038 from "./0038_contract_term_restarts.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -74,4 +77,7 @@ export const migrations: Record<string, Migration> = {
   "0033_test_clock_started": m0033,
   "0034_payment_authorizations": m0034,
   "0035_portal_link_revocation": m0035,
+  "0036_quotes": m0036,
+  "0037_fulfilment_orders": m0037,
+  "0038_contract_term_restarts": m0038,
 };

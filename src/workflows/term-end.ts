@@ -1,0 +1,58 @@
+/**
+ * Moving a contract's current term end, and its estimate (Chargebee: change term end, change
+ * term end estimate). The contract is loaded (locked for the change) and checked; billing
+ * tells its current billing period; the contracts module plans the changed timeline and, for
+ * the change, saves it. The estimate answers what billing would invoice up to and including
+ * the new term end on the changed timeline (the billing preview; nothing is written).
+ *
+ * Modules: contracts (the timeline and its rules), invoicing (the period, the preview).
+ */
+import { Temporal } from "temporal-polyfill";
+import type { Ctx } from "../modules/context.js";
+import {
+  type Contract,
+  loadTermContract,
+  plannedTermEnd,
+  saveTermEnd,
+  type TermEndChange,
+} from "../modules/contracts/index.js";
+import {
+  type BillingPreview,
+  billingPeriodOf,
+  previewSettlement,
+} from "../modules/invoicing/index.js";
+
+export type TermEndInput = { term_end: string };
+
+async function plan(ctx: Ctx, id: string, input: TermEndInput, forUpdate: boolean) {
+  const { row, timeline } = await loadTermContract(ctx, id, forUpdate);
+  const period = await billingPeriodOf(ctx, row, ctx.clock.now());
+  return { row, timeline, change: plannedTermEnd(ctx, timeline, input, period) };
+}
+
+export async function changeTermEnd(
+  ctx: Ctx,
+  id: string,
+  input: TermEndInput,
+): Promise<Contract & { term_start: string; previous_term_end: string; term_end: string }> {
+  const { row, timeline, change } = await plan(ctx, id, input, true);
+  return saveTermEnd(ctx, row, timeline, change);
+}
+
+export type TermEndPreview = Omit<TermEndChange, "after"> & {
+  /** What billing would invoice up to and including the new term end, on the changed timeline. */
+  invoice: BillingPreview;
+};
+
+export async function termEndPreview(
+  ctx: Ctx,
+  id: string,
+  input: TermEndInput,
+): Promise<TermEndPreview> {
+  const { change } = await plan(ctx, id, input, false);
+  const { after, ...rest } = change;
+  const termEnd = Temporal.Instant.from(change.term_end);
+  const now = ctx.clock.now();
+  const at = Temporal.Instant.compare(termEnd, now) > 0 ? termEnd : now;
+  return { ...rest, invoice: await previewSettlement(ctx, id, { at, timeline: after }) };
+}
