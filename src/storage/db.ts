@@ -10,6 +10,7 @@ import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { lockDataDir } from "./lock.js";
 import { migrations } from "./migrations/index.js";
+import { attachReadCache, ReadCache, ReadCachePlugin } from "./read-cache.js";
 import type { DB } from "./schema.js";
 
 export type Backend = "pglite" | "postgres";
@@ -71,7 +72,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       parsers: { [OID.INT8]: asText, [OID.DATE]: asText },
       ...(options.loadDataDir && !options.dataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    // this process is the database's only client: hot records are served from memory
+    const cache = new ReadCache();
+    const db = new Kysely<DB>({
+      dialect: new PGliteDialect({ pglite }),
+      plugins: [new ReadCachePlugin(cache)],
+    });
+    attachReadCache(db, cache);
     return {
       db,
       backend: "pglite",

@@ -9,6 +9,7 @@ import {
 import { Temporal } from "temporal-polyfill";
 import type { Phase, Timeline } from "../../domain/contracts/phases.js";
 import { rowsOfContracts } from "../../storage/bulk.js";
+import { cachedRead } from "../../storage/read-cache.js";
 import type { ContractsTable, DB, OrdersTable } from "../../storage/schema.js";
 import { variantCurrencies } from "../catalog/index.js";
 import { dateOf } from "../context.js";
@@ -37,6 +38,16 @@ export async function findContract(
 
 /** A contract with its timeline, in one statement (the API's read of one contract). */
 export async function findContractWithTimeline(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+): Promise<{ row: ContractRow; timeline: Timeline } | undefined> {
+  return cachedRead(db, `contract:${tenantId}:${id}`, () =>
+    loadContractWithTimeline(db, tenantId, id),
+  );
+}
+
+async function loadContractWithTimeline(
   db: Kysely<DB>,
   tenantId: string,
   id: string,

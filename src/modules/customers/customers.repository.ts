@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import { toJson } from "../../lib/json.js";
 import { containing } from "../../storage/like.js";
+import { cachedRead } from "../../storage/read-cache.js";
 import type { CustomersTable, DB } from "../../storage/schema.js";
 
 export type CustomerRow = Selectable<CustomersTable>;
@@ -22,7 +23,9 @@ export async function findCustomerView(
   tenantId: string,
   id: string,
 ): Promise<CustomerView | undefined> {
-  return visible(db, tenantId).selectAll().where("id", "=", id).executeTakeFirst();
+  return cachedRead(db, `customer:${tenantId}:${id}`, () =>
+    visible(db, tenantId).selectAll().where("id", "=", id).executeTakeFirst(),
+  );
 }
 
 export async function findCustomer(
