@@ -1,0 +1,19 @@
+// Loaded into a benchmarked process with NODE_OPTIONS=--import: samples its heap and resident
+// memory every 100 ms and writes the samples and high-water marks to BENCH_MEMORY_FILE.<pid>.
+import fs from "node:fs";
+
+const file = process.env.BENCH_MEMORY_FILE;
+if (file) {
+  const samples = [];
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    samples.push([Date.now(), m.rss, m.heapUsed]);
+  }, 100);
+  timer.unref();
+  process.on("exit", () => {
+    fs.writeFileSync(
+      `${file}.${process.pid}`,
+      JSON.stringify({ maxRssKib: process.resourceUsage().maxRSS, samples }),
+    );
+  });
+}
