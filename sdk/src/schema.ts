@@ -1430,6 +1430,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/upcoming_invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What billing would invoice for each of a customer's contracts at its next billing date, with totals per currency (nothing is written)
+         * @description Permissions (any one of): `invoices:read`.
+         */
+        get: operations["estimates.upcoming_invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/estimates/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The first invoice of a new subscription of a stored customer, as its signup order would bill (nothing is written)
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        post: operations["estimates.create_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/estimates/subscription_for_new_customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The first invoice of a new subscription for a customer given inline, not stored (nothing is written)
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        post: operations["estimates.create_subscription_for_new_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/estimates/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What pausing the contract now (a rest action) would bill or credit (nothing is written)
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        post: operations["estimates.pause_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/estimates/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What resuming the resting contract now would bill (nothing is written)
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        post: operations["estimates.resume_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The invoice of hand-entered charges POST /v1/invoices would create, as a draft (nothing is written)
+         * @description Permissions (any one of): `invoices:read`.
+         */
+        post: operations["estimates.create_invoice_for_items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/quotes/subscription": {
         parameters: {
             query?: never;
@@ -9775,6 +9895,495 @@ export interface operations {
                         /** @description Decimal amount in the document's currency */
                         total_gross: string;
                     };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "estimates.upcoming_invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        invoices: {
+                            /** Format: date-time */
+                            next_billing_at: string;
+                            invoice: {
+                                contract_id: string;
+                                currency: string;
+                                price_basis: "net" | "gross";
+                                reverse_charge: boolean;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                                lines: {
+                                    kind: string;
+                                    charge_key: string;
+                                    description: string;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    quantity: string;
+                                    unit_price: string;
+                                    /** @description Decimal amount in the document's currency */
+                                    amount: string;
+                                    tax_rate: string;
+                                }[];
+                                tax_rows: {
+                                    /** @description Percent */
+                                    rate: string;
+                                    /** @description Decimal amount in the document's currency */
+                                    net: string;
+                                    /** @description Decimal amount in the document's currency */
+                                    tax: string;
+                                    /** @description Decimal amount in the document's currency */
+                                    gross: string;
+                                }[];
+                                /** @description Decimal amount in the document's currency */
+                                total_net: string;
+                                /** @description Decimal amount in the document's currency */
+                                total_tax: string;
+                                /** @description Decimal amount in the document's currency */
+                                total_gross: string;
+                            };
+                        }[];
+                        totals: {
+                            currency: string;
+                            total_net: string;
+                            total_tax: string;
+                            total_gross: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "estimates.create_subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    plan_variant_id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the subscription starts; default: when the quote is priced
+                     */
+                    start_date?: string;
+                    /** @description Plan quantity */
+                    quantity?: string;
+                    /** @description Quantity-based or on/off components of the plan group: a subscription starts with them; a change sets their quantities at the change date */
+                    components?: {
+                        component_id: string;
+                        /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                        quantity: string;
+                        memo?: string;
+                    }[];
+                    /** @description Redeemed when the quote is accepted; its discount is in the quoted amounts */
+                    coupon_code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        lines: {
+                            kind: string;
+                            charge_key: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description Decimal amount in the document's currency */
+                            amount: string;
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            /** @description Percent */
+                            rate: string;
+                            /** @description Decimal amount in the document's currency */
+                            net: string;
+                            /** @description Decimal amount in the document's currency */
+                            tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            gross: string;
+                        }[];
+                        /** @description Decimal amount in the document's currency */
+                        total_net: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_tax: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_gross: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "estimates.create_subscription_for_new_customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer: {
+                        external_id?: string | null;
+                        debitor_account?: string | null;
+                        company_name?: string | null;
+                        first_name?: string | null;
+                        last_name?: string | null;
+                        email?: string | null;
+                        language?: string | null;
+                        locale?: string | null;
+                        vat_id?: string | null;
+                        tag?: string | null;
+                        customer_type?: "consumer" | "business";
+                        /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                        time_zone?: string;
+                        default_bearer_medium?: string | null;
+                        address?: components["schemas"]["Address"];
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        hidden?: boolean;
+                        /** @description The business entity the customer belongs to (default: the tenant's default) */
+                        business_entity_id?: string;
+                    };
+                    subscription: {
+                        plan_variant_id: string;
+                        /**
+                         * Format: date-time
+                         * @description When the subscription starts; default: when the quote is priced
+                         */
+                        start_date?: string;
+                        /** @description Plan quantity */
+                        quantity?: string;
+                        /** @description Quantity-based or on/off components of the plan group: a subscription starts with them; a change sets their quantities at the change date */
+                        components?: {
+                            component_id: string;
+                            /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                            quantity: string;
+                            memo?: string;
+                        }[];
+                        /** @description Redeemed when the quote is accepted; its discount is in the quoted amounts */
+                        coupon_code?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        lines: {
+                            kind: string;
+                            charge_key: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description Decimal amount in the document's currency */
+                            amount: string;
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            /** @description Percent */
+                            rate: string;
+                            /** @description Decimal amount in the document's currency */
+                            net: string;
+                            /** @description Decimal amount in the document's currency */
+                            tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            gross: string;
+                        }[];
+                        /** @description Decimal amount in the document's currency */
+                        total_net: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_tax: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_gross: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "estimates.pause_subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contract_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        lines: {
+                            kind: string;
+                            charge_key: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description Decimal amount in the document's currency */
+                            amount: string;
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            /** @description Percent */
+                            rate: string;
+                            /** @description Decimal amount in the document's currency */
+                            net: string;
+                            /** @description Decimal amount in the document's currency */
+                            tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            gross: string;
+                        }[];
+                        /** @description Decimal amount in the document's currency */
+                        total_net: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_tax: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_gross: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "estimates.resume_subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contract_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        lines: {
+                            kind: string;
+                            charge_key: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description Decimal amount in the document's currency */
+                            amount: string;
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            /** @description Percent */
+                            rate: string;
+                            /** @description Decimal amount in the document's currency */
+                            net: string;
+                            /** @description Decimal amount in the document's currency */
+                            tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            gross: string;
+                        }[];
+                        /** @description Decimal amount in the document's currency */
+                        total_net: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_tax: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_gross: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "estimates.create_invoice_for_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    currency: string;
+                    /** @description Whether unit prices are before (net, default) or after tax (gross) */
+                    price_basis?: "net" | "gross";
+                    lines: {
+                        description: string;
+                        /** @description In the document's currency, e.g. 12.50 */
+                        unit_price: string;
+                        /** @description Default: 1 */
+                        quantity?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        period_start?: string;
+                        /**
+                         * Format: date
+                         * @description Exclusive
+                         */
+                        period_end?: string;
+                    }[];
+                    /** @description Keep it as a draft, to add or remove charges before issuing it */
+                    draft?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
                 };
             };
             /** @description Default Response */

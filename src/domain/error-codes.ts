@@ -260,6 +260,8 @@ export const ERROR_CODES = {
     "The field belongs to another type of quote; `details.field` names it.",
   quote_priced:
     "Never answered: pricing a quote runs its order or invoice in a savepoint that ends with this code, so nothing of it is kept.",
+  estimate_priced:
+    "Never answered: an estimate runs its operation in a savepoint that ends with this code, so nothing of it is kept.",
 
   // ---- usage ------------------------------------------------------------------------------------
   component_not_metered: "Usage is recorded for metered components only.",

@@ -48,6 +48,7 @@ import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { customerHierarchyRoutes } from "../modules/customers/hierarchy.routes.js";
 import { ENTITY_SCHEMAS, entityRoutes } from "../modules/entities/entities.routes.js";
 import { fulfilmentRoutes } from "../modules/fulfilment/fulfilment.routes.js";
+import { estimateRoutes } from "../modules/invoicing/estimates.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { regenerateInvoiceRoutes } from "../modules/invoicing/regenerate.routes.js";
 import { partnerRoutes } from "../modules/partners/partners.routes.js";
@@ -65,6 +66,7 @@ import { webhookRoutes } from "../modules/webhooks/webhooks.routes.js";
 import type { Backend } from "../storage/db.js";
 import type { DB } from "../storage/schema.js";
 import { checkEncoding, errorHandler, mapError, rawClientError } from "./errors.js";
+
 import { checkInput } from "./input.js";
 import { lazyCompilers } from "./lazy-compilers.js";
 import { redactUrl } from "./redact.js";
@@ -387,6 +389,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(contractItemRoutes, { prefix: "/v1" });
   await app.register(contractLifecycleRoutes, { prefix: "/v1" });
   await app.register(regenerateInvoiceRoutes, { prefix: "/v1" });
+  await app.register(estimateRoutes, { prefix: "/v1" });
   await app.register(quoteRoutes, { prefix: "/v1" });
   await app.register(usageRoutes, { prefix: "/v1" });
   await app.register(auditRoutes, { prefix: "/v1" });

@@ -6,7 +6,7 @@
  *   an Idempotency-Key is stored under the key all the same (see `perform`).
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { type AccrueError, invalid } from "../domain/errors.js";
+import { type AccrueError, invalid, unprocessable } from "../domain/errors.js";
 import { getOperation, type OperationId } from "../domain/operations.js";
 import type { Principal } from "../modules/access/index.js";
 import { clockFor } from "../modules/clock/index.js";
@@ -17,6 +17,7 @@ import {
   ReplayedRefusal,
   type Result,
   readContext,
+  unitOfWork,
 } from "../workflows/unit-of-work.js";
 import { databaseRefusal, STATUS_BY_KIND } from "./errors.js";
 
@@ -62,6 +63,28 @@ function withoutCredentials(value: unknown): unknown {
   if (value === null || value === undefined || typeof value !== "object") return value ?? null;
   const { access_token: _a, token: _t, ...rest } = value as Record<string, unknown>;
   return rest;
+}
+
+/**
+ * Runs an estimate: the operation `fn` really runs, in a savepoint that is always rolled back
+ * (its writes, audit records and events with it), and its answer is returned. Nothing is
+ * written; a refusal of the operation is the estimate's answer.
+ */
+export async function runEstimate<T>(
+  req: FastifyRequest,
+  fn: (ctx: Ctx) => Promise<T>,
+): Promise<T> {
+  const { principal, scope } = scopeOf(req);
+  const done = unprocessable("estimate_priced", "an estimate keeps nothing it wrote");
+  let found: { value: T } | undefined;
+  const refused = await unitOfWork(req.server.db, (work) =>
+    work.attempt({ ...scope, clock: clockFor(principal.testClockNow) }, async (ctx) => {
+      found = { value: await fn(ctx) };
+      throw done;
+    }),
+  );
+  if (refused !== done) throw refused ?? new Error("an estimate was not rolled back");
+  return found!.value;
 }
 
 /** Runs a request's mutation as one unit of work (src/workflows/unit-of-work.ts). */

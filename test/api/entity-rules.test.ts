@@ -573,6 +573,55 @@ const CASES: Case[] = [
     call: (r) => ["GET", `/v1/contracts/${r.contract}/regenerate_invoice_preview`],
   },
   {
+    operation: "estimates.upcoming_invoices",
+    seed: ["estimates.upcoming_invoice_for_cmrr"],
+    call: (r) => ["GET", `/v1/customers/${r.customer}/upcoming_invoices`],
+  },
+  {
+    operation: "estimates.create_subscription",
+    seed: ["estimates.estimate_createsub_for_item_with_customer"],
+    call: (r) => [
+      "POST",
+      "/v1/estimates/subscription",
+      { customer_id: r.customer, plan_variant_id: "pv_none" },
+    ],
+  },
+  {
+    operation: "estimates.create_subscription_for_new_customer",
+    seed: ["estimates.estimate_createsub_for_item"],
+    call: (_r, ids) => [
+      "POST",
+      "/v1/estimates/subscription_for_new_customer",
+      {
+        customer: { email: "n@x.example", business_entity_id: ids.home },
+        subscription: { plan_variant_id: "pv_none" },
+      },
+    ],
+  },
+  {
+    operation: "estimates.pause_subscription",
+    seed: ["estimates.pause_subscription_estimate"],
+    call: (r) => ["POST", "/v1/estimates/pause", { contract_id: r.contract }],
+  },
+  {
+    operation: "estimates.resume_subscription",
+    seed: ["estimates.resume_subscription_estimate"],
+    call: (r) => ["POST", "/v1/estimates/resume", { contract_id: r.contract }],
+  },
+  {
+    operation: "estimates.create_invoice_for_items",
+    seed: ["estimates.create_invoice_for_items"],
+    call: (r) => [
+      "POST",
+      "/v1/invoices/estimate",
+      {
+        customer_id: r.customer,
+        currency: "EUR",
+        lines: [{ description: "Training", unit_price: "100" }],
+      },
+    ],
+  },
+  {
     operation: "contracts.regenerate_invoice",
     seed: ["subscriptions.regenerate_invoice"],
     call: (r) => ["POST", `/v1/contracts/${r.contract}/regenerate_invoice`, {}],

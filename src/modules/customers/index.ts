@@ -12,7 +12,7 @@ export {
   transferCustomer,
   transferredCopies,
 } from "./customers.repository.js";
-export { CustomerInput, CustomerPatch } from "./customers.schemas.js";
+export { CustomerCreateInput, CustomerInput, CustomerPatch } from "./customers.schemas.js";
 export {
   type Customer,
   type CustomerInputData,

@@ -1,0 +1,106 @@
+/** Estimates: a customer's upcoming invoices, an invoice of charges (nothing is written). */
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { runEstimate, runRead } from "../../http/execute.js";
+import {
+  newCustomerSignupEstimate,
+  pauseEstimate,
+  signupEstimate,
+  upcomingInvoices,
+} from "../../workflows/estimates.js";
+import { CustomerCreateInput } from "../customers/index.js";
+import { SubscriptionQuoteBody } from "../quotes/index.js";
+import { IdParams } from "../schemas.js";
+import { ChargeInvoiceBody, createChargeInvoice, PreviewSchema } from "./index.js";
+
+/** A signup order's fields: a subscription quote's, without its validity. */
+const SignupBody = Type.Omit(SubscriptionQuoteBody, ["valid_until"], {
+  additionalProperties: false,
+});
+const NewCustomerSignupBody = Type.Object(
+  {
+    customer: CustomerCreateInput,
+    subscription: Type.Omit(SubscriptionQuoteBody, ["valid_until", "customer_id"], {
+      additionalProperties: false,
+    }),
+  },
+  { additionalProperties: false },
+);
+
+const UpcomingSchema = Type.Object({
+  customer_id: Type.String(),
+  invoices: Type.Array(
+    Type.Object({
+      next_billing_at: Type.String({ format: "date-time" }),
+      invoice: PreviewSchema,
+    }),
+  ),
+  totals: Type.Array(
+    Type.Object({
+      currency: Type.String(),
+      total_net: Type.String(),
+      total_tax: Type.String(),
+      total_gross: Type.String(),
+    }),
+  ),
+});
+
+export const estimateRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/customers/:id/upcoming_invoices",
+    {
+      config: { operation: "estimates.upcoming_invoices" },
+      schema: { params: IdParams, response: { 200: UpcomingSchema } },
+    },
+    (req) => runRead(req, (ctx) => upcomingInvoices(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/estimates/subscription",
+    {
+      config: { operation: "estimates.create_subscription" },
+      schema: { body: SignupBody, response: { 200: PreviewSchema } },
+    },
+    (req) => runEstimate(req, (ctx) => signupEstimate(ctx, req.body)),
+  );
+
+  app.post(
+    "/estimates/subscription_for_new_customer",
+    {
+      config: { operation: "estimates.create_subscription_for_new_customer" },
+      schema: { body: NewCustomerSignupBody, response: { 200: PreviewSchema } },
+    },
+    (req) => runEstimate(req, (ctx) => newCustomerSignupEstimate(ctx, req.body)),
+  );
+
+  for (const [path, action, operation] of [
+    ["pause", "rest", "estimates.pause_subscription"],
+    ["resume", "end_resting", "estimates.resume_subscription"],
+  ] as const) {
+    app.post(
+      `/estimates/${path}`,
+      {
+        config: { operation },
+        schema: {
+          body: Type.Object(
+            { contract_id: Type.String({ maxLength: 64 }) },
+            { additionalProperties: false },
+          ),
+          response: { 200: PreviewSchema },
+        },
+      },
+      (req) => runEstimate(req, (ctx) => pauseEstimate(ctx, action, req.body.contract_id)),
+    );
+  }
+
+  // the invoice POST /v1/invoices would create, priced by creating it and rolling it back;
+  // as a draft, so that no invoice number is taken
+  app.post(
+    "/invoices/estimate",
+    {
+      config: { operation: "estimates.create_invoice_for_items" },
+      schema: { body: ChargeInvoiceBody, response: { 200: Type.Ref("Invoice") } },
+    },
+    (req) => runEstimate(req, (ctx) => createChargeInvoice(ctx, { ...req.body, draft: true })),
+  );
+};
