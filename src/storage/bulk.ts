@@ -5,7 +5,7 @@
  * 65,535 parameters to chunk around. Values travel as text and are cast to the column's type
  * in the statement; null stays null.
  */
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { DB } from "./schema.js";
 
 export type ColumnType =
@@ -34,14 +34,26 @@ export async function insertMany<T extends keyof DB & string>(
   columns: { readonly [K in keyof DB[T] & string]?: ColumnType },
   rows: readonly { readonly [K in keyof DB[T] & string]?: unknown }[],
 ): Promise<void> {
-  if (rows.length === 0) return;
+  await insertManyStatement(table, columns, rows)?.execute(db);
+}
+
+/**
+ * The statement `insertMany` runs, not run: for `executeTogether` (src/storage/together.ts).
+ * Null when there are no rows.
+ */
+export function insertManyStatement<T extends keyof DB & string>(
+  table: T,
+  columns: { readonly [K in keyof DB[T] & string]?: ColumnType },
+  rows: readonly { readonly [K in keyof DB[T] & string]?: unknown }[],
+): RawBuilder<unknown> | null {
+  if (rows.length === 0) return null;
   const names = Object.keys(columns) as (keyof DB[T] & string)[];
   const arrays = names.map((name) => sql`${rows.map((r) => text(r[name]))}::text[]`);
   const casts = names.map((name) => sql.raw(`u.${name}::${columns[name]}`));
   const list = sql.raw(names.join(", "));
-  await sql`
+  return sql`
     INSERT INTO ${sql.table(table)} (${list})
-    SELECT ${sql.join(casts)} FROM unnest(${sql.join(arrays)}) AS u(${list})`.execute(db);
+    SELECT ${sql.join(casts)} FROM unnest(${sql.join(arrays)}) AS u(${list})`;
 }
 
 type ContractOwned = "contract_phases" | "component_subscriptions" | "rated_items";

@@ -5,14 +5,14 @@
  * - opens the transaction,
  * - hands out contexts (`Ctx`: tenant, actor, permissions, clock, request id, operation and the
  *   transaction handle) for the tenants the work touches,
- * - collects each context's audit records and domain events, and writes them (one statement
- *   each) in the same transaction just before it commits,
+ * - collects each context's audit records and domain events, and writes them in the same
+ *   transaction just before it commits, in one statement with the stored answer of `perform`,
  * - claims and stores the idempotency key of a request (`perform`).
  *
  * Module services and workflows receive a `Ctx` and never open a transaction themselves.
  */
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, RawBuilder } from "kysely";
 import type { Clock } from "../domain/clock.js";
 import {
   AccrueError,
@@ -25,13 +25,14 @@ import {
 import type { SystemOperation } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
 import { canonicalJson } from "../lib/json.js";
-import { type AuditRecord, insertAuditRecords } from "../modules/audit/index.js";
+import { type AuditRecord, auditRecordsStatement } from "../modules/audit/index.js";
 import { tenantClock } from "../modules/clock/index.js";
 import type { AuditEntry, Ctx, DomainEvent, Scope, Store, Work } from "../modules/context.js";
-import { insertEvents } from "../modules/events/index.js";
-import { claimKey, storeResponse } from "../modules/idempotency/index.js";
+import { eventsStatement } from "../modules/events/index.js";
+import { claimKey, storeResponseStatement } from "../modules/idempotency/index.js";
 import { inSavepoint } from "../storage/savepoint.js";
 import type { DB } from "../storage/schema.js";
+import { executeTogether } from "../storage/together.js";
 import { guardRecord } from "./transfer-guard.js";
 
 const ALL: ReadonlySet<string> = new Set(["*"]);
@@ -99,11 +100,11 @@ const contextOf = (db: Kysely<DB>, journal: Journal, emitted: Emitted): Ctx =>
     },
   );
 
-async function writeJournals(
-  db: Kysely<DB>,
+/** The statements that write the journals' audit records and the unit's events. */
+function journalStatements(
   journals: readonly Journal[],
   emitted: Emitted,
-): Promise<void> {
+): (RawBuilder<unknown> | null)[] {
   const records: AuditRecord[] = [];
   for (const { scope, clock, entries } of journals) {
     const base: AuditRecord = {
@@ -119,31 +120,62 @@ async function writeJournals(
     if (entries.length === 0 && scope.audit === "always") records.push(base);
     for (const entry of entries) records.push({ ...base, ...entry });
   }
-  await insertAuditRecords(db, records);
-  // in emission order (event ids follow it): one statement per run of one context's events
+  const statements = [auditRecordsStatement(records)];
+  // in emission order (event ids follow it): one insert per run of one context's events
   for (let i = 0; i < emitted.length; ) {
     const { journal } = emitted[i]!;
     let j = i;
     while (j < emitted.length && emitted[j]!.journal === journal) j += 1;
     const events = emitted.slice(i, j).map((e) => e.event);
-    await insertEvents(db, journal.scope.tenantId, journal.clock, events);
+    statements.push(eventsStatement(journal.scope.tenantId, journal.clock, events).statement);
     i = j;
   }
+  return statements;
 }
+
+/** What `perform` adds to a unit of work. */
+type Unit = {
+  work: Work;
+  /** Writes run with the journals' in one statement, just before the commit. */
+  last: RawBuilder<unknown>[];
+  /**
+   * `work.attempt` for the unit's last attempt: its savepoint is left open on success (the
+   * commit ends it), which saves a round trip; nothing may roll back to an earlier one after.
+   */
+  finalAttempt: Work["attempt"];
+};
 
 /**
  * Runs `fn` in one transaction. What the contexts it asked for recorded (audit, events) is
- * written before the commit; an error rolls all of it back.
+ * written before the commit, in one statement; an error rolls all of it back.
  */
 export async function unitOfWork<T>(db: Kysely<DB>, fn: (work: Work) => Promise<T>): Promise<T> {
+  return runUnit(db, (unit) => fn(unit.work));
+}
+
+async function runUnit<T>(db: Kysely<DB>, fn: (unit: Unit) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     const journals: Journal[] = [];
     const emitted: Emitted = [];
+    const last: RawBuilder<unknown>[] = [];
     const open = async (scope: Scope): Promise<Journal> => ({
       scope,
       clock: scope.clock ?? (await tenantClock(trx, scope.tenantId)),
       entries: [],
     });
+    const attempt =
+      (release: boolean): Work["attempt"] =>
+      async (scope, attemptFn) => {
+        const journal = await open(scope);
+        const mark = emitted.length;
+        const refused = await inSavepoint(trx, () => attemptFn(contextOf(trx, journal, emitted)), {
+          release,
+        });
+        // what a refused attempt recorded is rolled back with it
+        if (refused === null) journals.push(journal);
+        else emitted.length = mark;
+        return refused;
+      };
     const work: Work = {
       db: trx,
       async context(scope) {
@@ -151,18 +183,10 @@ export async function unitOfWork<T>(db: Kysely<DB>, fn: (work: Work) => Promise<
         journals.push(journal);
         return contextOf(trx, journal, emitted);
       },
-      async attempt(scope, attemptFn) {
-        const journal = await open(scope);
-        const mark = emitted.length;
-        const refused = await inSavepoint(trx, () => attemptFn(contextOf(trx, journal, emitted)));
-        // what a refused attempt recorded is rolled back with it
-        if (refused === null) journals.push(journal);
-        else emitted.length = mark;
-        return refused;
-      },
+      attempt: attempt(true),
     };
-    const result = await fn(work);
-    await writeJournals(trx, journals, emitted);
+    const result = await fn({ work, last, finalAttempt: attempt(false) });
+    await executeTogether(trx, [...journalStatements(journals, emitted), ...last]);
     return result;
   });
 }
@@ -304,16 +328,18 @@ export async function perform<T>(
     operation: scope.operation,
     fingerprint: idempotency.fingerprint,
   };
-  const store = (work: Work, status: number, refusal: StoredRefusal) =>
-    storeResponse(work.db, {
-      tenantId: scope.tenantId,
-      key: idempotency.key,
-      response: { statusCode: status, body: refusal },
-    });
+  const store = (unit: Unit, status: number, refusal: StoredRefusal) =>
+    unit.last.push(
+      storeResponseStatement({
+        tenantId: scope.tenantId,
+        key: idempotency.key,
+        response: { statusCode: status, body: refusal },
+      }),
+    );
   let outcome: { replayed: boolean; result: Result<T> } | { refused: AccrueError };
   try {
-    outcome = await unitOfWork(db, async (work) => {
-      const claim = await claimKey(work.db, claimOf);
+    outcome = await runUnit(db, async (unit) => {
+      const claim = await claimKey(unit.work.db, claimOf);
       if (claim.kind === "replay") {
         if (claim.fingerprint !== idempotency.fingerprint || claim.response === null) {
           throw conflict(
@@ -333,7 +359,7 @@ export async function perform<T>(
         return { replayed: true, result: stored };
       }
       let result: Result<T> | undefined;
-      const refused = await work.attempt(
+      const refused = await unit.finalAttempt(
         { ...scope, audit: "always", idempotencyKey: idempotency.key },
         async (ctx) => {
           result = await fn(ctx);
@@ -341,15 +367,17 @@ export async function perform<T>(
       );
       if (refused !== null) {
         if (!storable(refused)) throw refused;
-        await store(work, idempotency.statusOf(refused), refusalOf(refused));
+        store(unit, idempotency.statusOf(refused), refusalOf(refused));
         return { refused };
       }
       if (result === undefined) throw new Error(`operation ${scope.operation} answered nothing`);
-      await storeResponse(work.db, {
-        tenantId: scope.tenantId,
-        key: idempotency.key,
-        response: { statusCode: result.status, body: result.replayBody ?? result.body },
-      });
+      unit.last.push(
+        storeResponseStatement({
+          tenantId: scope.tenantId,
+          key: idempotency.key,
+          response: { statusCode: result.status, body: result.replayBody ?? result.body },
+        }),
+      );
       return { replayed: false, result };
     });
   } catch (error) {
@@ -357,11 +385,10 @@ export async function perform<T>(
     // answer is stored after the rollback, unless a concurrent retry claimed the key since
     const refusal = isAccrueError(error) ? null : idempotency.refusalOf?.(error);
     if (refusal && storable(refusal)) {
-      await unitOfWork(db, async (work) => {
-        const claim = await claimKey(work.db, claimOf);
-        if (claim.kind === "claimed") {
-          await store(work, idempotency.statusOf(refusal), refusalOf(refusal));
-        }
+      await runUnit(db, async (unit) => {
+        const claim = await claimKey(unit.work.db, claimOf);
+        if (claim.kind === "claimed")
+          store(unit, idempotency.statusOf(refusal), refusalOf(refusal));
       }).catch(() => {});
     }
     throw error;

@@ -1,7 +1,7 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely, RawBuilder, Selectable } from "kysely";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
-import { insertMany } from "../../storage/bulk.js";
+import { insertManyStatement } from "../../storage/bulk.js";
 import type { AuditEventsTable, DB } from "../../storage/schema.js";
 
 export type AuditRecord = {
@@ -20,10 +20,14 @@ export type AuditRecord = {
 };
 
 export async function insertAuditRecords(db: Kysely<DB>, records: AuditRecord[]): Promise<void> {
-  if (records.length === 0) return;
+  await auditRecordsStatement(records)?.execute(db);
+}
+
+/** The statement `insertAuditRecords` runs, not run (null for no records). */
+export function auditRecordsStatement(records: readonly AuditRecord[]): RawBuilder<unknown> | null {
+  if (records.length === 0) return null;
   const occurredAt = new Date();
-  await insertMany(
-    db,
+  return insertManyStatement(
     "audit_events",
     {
       id: "text",

@@ -1,1 +1,1 @@
-export { type AuditRecord, insertAuditRecords } from "./audit.repository.js";
+export { type AuditRecord, auditRecordsStatement, insertAuditRecords } from "./audit.repository.js";

@@ -1,5 +1,5 @@
-import type { Kysely, Selectable } from "kysely";
-import { insertMany } from "../../storage/bulk.js";
+import type { Kysely, RawBuilder, Selectable } from "kysely";
+import { insertManyStatement } from "../../storage/bulk.js";
 import type { DB, OutboxEventsTable } from "../../storage/schema.js";
 
 /** An outbox row as written; `payload` is JSON text. */
@@ -19,8 +19,12 @@ export async function insertOutboxRows(
   db: Kysely<DB>,
   rows: readonly NewOutboxRow[],
 ): Promise<void> {
-  await insertMany(
-    db,
+  await outboxRowsStatement(rows)?.execute(db);
+}
+
+/** The statement `insertOutboxRows` runs, not run (null for no rows). */
+export function outboxRowsStatement(rows: readonly NewOutboxRow[]): RawBuilder<unknown> | null {
+  return insertManyStatement(
     "outbox_events",
     {
       id: "text",

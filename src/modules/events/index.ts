@@ -8,4 +8,4 @@ export {
   outboxEvents,
 } from "./events.repository.js";
 export { EventSchema } from "./events.schemas.js";
-export { insertEvent, insertEvents } from "./outbox.js";
+export { eventsStatement, insertEvent, insertEvents } from "./outbox.js";

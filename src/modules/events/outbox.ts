@@ -1,10 +1,10 @@
-import type { Kysely } from "kysely";
+import type { Kysely, RawBuilder } from "kysely";
 import type { Clock } from "../../domain/clock.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { DB } from "../../storage/schema.js";
 import type { DomainEvent } from "../context.js";
-import { insertOutboxRows, type NewOutboxRow } from "./events.repository.js";
+import { type NewOutboxRow, outboxRowsStatement } from "./events.repository.js";
 
 /**
  * The transactional outbox: an event is inserted by the same transaction as the change it
@@ -27,7 +27,21 @@ export async function insertEvents(
   clock: Clock,
   events: readonly DomainEvent[],
 ): Promise<string[]> {
-  if (events.length === 0) return [];
+  const { statement, ids } = eventsStatement(tenantId, clock, events);
+  await statement?.execute(db);
+  return ids;
+}
+
+/**
+ * The statement `insertEvents` runs, not run (null for no events), and the events' ids:
+ * for writing them with other rows in one statement (src/storage/together.ts).
+ */
+export function eventsStatement(
+  tenantId: string,
+  clock: Clock,
+  events: readonly DomainEvent[],
+): { statement: RawBuilder<unknown> | null; ids: string[] } {
+  if (events.length === 0) return { statement: null, ids: [] };
   const occurredAt = new Date();
   const tenantTime = new Date(clock.now().epochMilliseconds);
   const rows = events.map(
@@ -42,6 +56,5 @@ export async function insertEvents(
       payload: toJson(event.payload),
     }),
   );
-  await insertOutboxRows(db, rows);
-  return rows.map((r) => r.id);
+  return { statement: outboxRowsStatement(rows), ids: rows.map((r) => r.id) };
 }

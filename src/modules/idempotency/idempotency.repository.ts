@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import { toJson } from "../../lib/json.js";
 import type { DB } from "../../storage/schema.js";
 
@@ -49,12 +49,19 @@ export async function storeResponse(
   trx: Kysely<DB>,
   input: { tenantId: string; key: string; response: StoredResponse },
 ): Promise<void> {
-  await trx
-    .updateTable("idempotency_keys")
-    .set({ status_code: input.response.statusCode, response: toJson(input.response.body) })
-    .where("tenant_id", "=", input.tenantId)
-    .where("key", "=", input.key)
-    .execute();
+  await storeResponseStatement(input).execute(trx);
+}
+
+/** The statement `storeResponse` runs, not run (src/storage/together.ts). */
+export function storeResponseStatement(input: {
+  tenantId: string;
+  key: string;
+  response: StoredResponse;
+}): RawBuilder<unknown> {
+  return sql`
+    UPDATE idempotency_keys
+    SET status_code = ${input.response.statusCode}, response = ${toJson(input.response.body)}::jsonb
+    WHERE tenant_id = ${input.tenantId} AND key = ${input.key}`;
 }
 
 /** Deletes keys older than `before`, at most `limit` rows; returns how many went. */

@@ -1,1 +1,6 @@
-export { claimKey, deleteExpiredKeys, storeResponse } from "./idempotency.repository.js";
+export {
+  claimKey,
+  deleteExpiredKeys,
+  storeResponse,
+  storeResponseStatement,
+} from "./idempotency.repository.js";
