@@ -26,7 +26,7 @@ import type { SystemOperation } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
 import { canonicalJson } from "../lib/json.js";
 import { type AuditRecord, auditRecordsStatement } from "../modules/audit/index.js";
-import { tenantClock } from "../modules/clock/index.js";
+import { clockFor, tenantClock } from "../modules/clock/index.js";
 import type { AuditEntry, Ctx, DomainEvent, Scope, Store, Work } from "../modules/context.js";
 import { eventsStatement } from "../modules/events/index.js";
 import { claimKey, storeResponseStatement } from "../modules/idempotency/index.js";
@@ -360,7 +360,12 @@ export async function perform<T>(
       }
       let result: Result<T> | undefined;
       const refused = await unit.finalAttempt(
-        { ...scope, audit: "always", idempotencyKey: idempotency.key },
+        {
+          ...scope,
+          clock: scope.clock ?? clockFor(claim.testClockNow),
+          audit: "always",
+          idempotencyKey: idempotency.key,
+        },
         async (ctx) => {
           result = await fn(ctx);
         },

@@ -1,17 +1,21 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { toJson } from "../../lib/json.js";
 import type { DB } from "../../storage/schema.js";
+import { tenantSettings } from "../tenants/index.js";
 
 export type StoredResponse = { statusCode: number; body: unknown };
 
 export type ClaimResult =
-  | { kind: "claimed" }
+  /** `testClockNow`: the tenant's test clock reading in the same statement (null: none). */
+  | { kind: "claimed"; testClockNow: Date | null }
   | { kind: "replay"; operation: string; fingerprint: string; response: StoredResponse | null };
 
 /**
  * Claims an idempotency key inside the operation's transaction. The insert takes the key's
  * unique-index slot, so a concurrent request with the same key waits until this transaction
- * ends and then sees the stored response (commit) or claims the key itself (rollback).
+ * ends and then sees the stored response (commit) or claims the key itself (rollback). A claim
+ * also answers the tenant's test clock reading (tenants' fragment, embedded), which the
+ * operation runs on: one round trip for both.
  */
 export async function claimKey(
   trx: Kysely<DB>,
@@ -28,9 +32,16 @@ export async function claimKey(
       response: null,
     })
     .onConflict((oc) => oc.columns(["tenant_id", "key"]).doNothing())
-    .returning("key")
+    .returning((eb) => [
+      "key",
+      eb
+        .selectFrom(tenantSettings(trx).as("t"))
+        .select("t.test_clock_now")
+        .whereRef("t.id", "=", "idempotency_keys.tenant_id")
+        .as("test_clock_now"),
+    ])
     .executeTakeFirst();
-  if (inserted) return { kind: "claimed" };
+  if (inserted) return { kind: "claimed", testClockNow: inserted.test_clock_now };
   const row = await trx
     .selectFrom("idempotency_keys")
     .select(["operation", "fingerprint", "status_code", "response"])
