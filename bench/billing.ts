@@ -33,6 +33,8 @@ import { backends, machine } from "./target.js";
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PROBE = path.resolve(import.meta.dirname, "memory-probe.mjs");
+/** BENCH_LIVE_HEAP=1: the probe also forces a collection once a second (slows the run). */
+const LIVE_HEAP = process.env.BENCH_LIVE_HEAP === "1";
 
 function contractsFor(backend: Backend): number {
   const env = process.env.BENCH_CONTRACTS;
@@ -162,13 +164,18 @@ type Memory = {
   heapPeak: number;
   heapEarly: number;
   heapLate: number;
+  /** Heap in use after a forced collection (BENCH_LIVE_HEAP=1), first and last sample. */
+  liveFirst: number | null;
+  liveLast: number | null;
 };
 
 function memoryOf(file: string, started: number): Memory {
-  const { maxRssKib, samples } = JSON.parse(fs.readFileSync(file, "utf8")) as {
+  const { maxRssKib, samples, live } = JSON.parse(fs.readFileSync(file, "utf8")) as {
     maxRssKib: number;
     samples: [number, number, number][];
+    live: [number, number][];
   };
+  const liveDuring = live.filter((s) => s[0] >= started);
   const during = samples.filter((s) => s[0] >= started);
   const q = Math.max(1, Math.floor(during.length / 4));
   const median = (xs: number[]) => spread(xs.length ? xs : [0]).median;
@@ -180,6 +187,8 @@ function memoryOf(file: string, started: number): Memory {
     heapEarly: median(during.slice(0, q).map((s) => s[2])),
     heapLate: median(during.slice(-q).map((s) => s[2])),
     heapPeak: Math.max(0, ...during.map((s) => s[2])),
+    liveFirst: liveDuring[0]?.[1] ?? null,
+    liveLast: liveDuring.at(-1)?.[1] ?? null,
   };
 }
 
@@ -226,7 +235,8 @@ async function round(backend: Backend, n: number, workers: number): Promise<Roun
       spawnAccrue(["bill"], {
         ...where.env,
         LOG_LEVEL: "warn",
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${PROBE}`.trim(),
+        NODE_OPTIONS:
+          `${process.env.NODE_OPTIONS ?? ""} --import ${PROBE}${LIVE_HEAP ? " --expose-gc" : ""}`.trim(),
         BENCH_MEMORY_FILE: path.join(memDir, "m"),
       }),
     );
@@ -327,6 +337,12 @@ async function onBackend(backend: Backend) {
   console.log(
     `| V8 heap used per process, MiB: first quarter / last quarter / peak | ${per((m) => m.heapEarly)} / ${per((m) => m.heapLate)} / ${per((m) => m.heapPeak)} |`,
   );
+  if (LIVE_HEAP) {
+    const live = (pick: (m: Memory) => number | null) => per((m) => pick(m) ?? Number.NaN);
+    console.log(
+      `| live heap per process after a forced collection, MiB: first second / last second of the run | ${live((m) => m.liveFirst)} / ${live((m) => m.liveLast)} |`,
+    );
+  }
   console.log(
     `| one invoice per due contract and period, ${BOOK_INVOICE_TOTAL} each, numbered once, every round | ${ok} |`,
   );
