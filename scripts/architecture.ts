@@ -155,6 +155,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   // quotes: priced offers (a new subscription, a change, one-time charges) and what accepting
   // one made.
   quotes: "quotes",
+  // hosted-pages: portal pages a customer completes one thing through (a checkout, paying).
+  hosted_pages: "hosted-pages",
 
   // actions: subscription actions (CRM.COM's model) and what they provision.
   subscription_actions: "actions",

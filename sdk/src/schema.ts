@@ -434,6 +434,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/change_billing_date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set or clear the day of the month a customer's contracts renew on; each running contract renews on it from the end of its current billing period, the days between billed pro rata (Chargebee: change billing date)
+         * @description Permissions (any one of): `customers:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.change_billing_date"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/lock": {
         parameters: {
             query?: never;
@@ -1202,6 +1224,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portal_sessions/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a live portal link by its token, once: answers the contract and customer it opens (Chargebee: activate a portal session)
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["portal_sessions.activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts/{id}/discounts": {
         parameters: {
             query?: never;
@@ -1388,6 +1432,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contracts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a contract from another billing system with its history, billed there until a date (Chargebee: import subscription); billing bills from that date on
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/import_contract_term": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the contract term a contract runs in, with its action at the term's end (Chargebee: import contract term)
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.import_contract_term"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/import_unbilled_charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import charges another system had not billed as rated items, billed once by the next settlement (Chargebee: import unbilled charges)
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.import_unbilled_charges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/charge_future_renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice the contract's next renewals now, in advance, or set up a schedule of advance invoices (Chargebee: charge future renewals); later settlements do not bill those periods again
+         * @description Permissions (any one of): `billing:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.charge_future_renewals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/advance_invoice_schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contract's advance invoice schedule and how far its renewals are invoiced in advance (Chargebee: retrieve advance invoice schedule)
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        get: operations["contracts.advance_invoice_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/edit_advance_invoice_schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the contract's advance invoice schedule; what it invoiced by today stays invoiced (Chargebee: edit advance invoice schedule)
+         * @description Permissions (any one of): `billing:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.edit_advance_invoice_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/remove_advance_invoice_schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove the contract's advance invoice schedule; what it invoiced by today stays invoiced (Chargebee: remove advance invoice schedule)
+         * @description Permissions (any one of): `billing:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.remove_advance_invoice_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/add_charge_at_term_end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a one-time charge billed with the contract's next renewal or term-end invoice, not now (Chargebee: add charge at term end)
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.add_charge_at_term_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts/{id}/regenerate_invoice": {
         parameters: {
             query?: never;
@@ -1524,6 +1742,26 @@ export interface paths {
          * @description Permissions (any one of): `contracts:read`.
          */
         post: operations["estimates.resume_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/estimates/advance_invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What invoicing the contract's next renewals in advance now would bill (Chargebee: advance invoice estimate; nothing is written)
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        post: operations["estimates.advance_invoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1720,6 +1958,244 @@ export interface paths {
          *     Accepts `Idempotency-Key`; audited.
          */
         post: operations["quotes.decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/checkout_new_for_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page on which a customer (stored, or created when it completes) checks out a new subscription (Chargebee: checkout new subscription for items)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.checkout_new_for_items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/checkout_existing_for_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page on which a customer checks out a change of its contract (Chargebee: checkout existing subscription for items)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.checkout_existing_for_items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/checkout_one_time_for_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page on which a customer checks out one-time charges, invoiced when it completes (Chargebee: checkout one-time payment for items)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.checkout_one_time_for_items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/checkout_one_time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page on which a customer checks out one-time charges, invoiced when it completes (Chargebee: checkout one-time payment)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.checkout_one_time"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/manage_payment_sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page on which a customer adds a payment source (Chargebee: manage payment sources)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.manage_payments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/update_payment_method": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page on which a customer replaces its primary payment method (Chargebee: update payment method)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.update_payment_method"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/collect_now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page on which a customer pays its open invoices (Chargebee: collect unpaid invoices)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.collect_unpaid_invoices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/accept_quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page on which a customer accepts an open quote (Chargebee: accept a quote)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.accept_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List hosted pages (Chargebee: list hosted pages)
+         * @description Permissions (any one of): `hosted_pages:read`.
+         */
+        get: operations["hosted_pages.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a hosted page with its state and content (Chargebee: retrieve a hosted page)
+         * @description Permissions (any one of): `hosted_pages:read`.
+         */
+        get: operations["hosted_pages.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a succeeded hosted page: its outcome was taken over (Chargebee: acknowledge a hosted page)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.acknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2217,6 +2693,28 @@ export interface paths {
          *     Accepts `Idempotency-Key`; audited.
          */
         post: operations["invoices.add_charge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/sync_usages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate a contract's draft invoice's usage again with the usage recorded since it was written, so it bills what billing would bill now (Chargebee: sync usages of a pending invoice)
+         * @description Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.sync_usages"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4409,6 +4907,10 @@ export interface components {
             active_id: string | null;
             /** @description When the customer's personal data was last erased; null: never */
             personal_data_cleared_at: string | null;
+            /** @description The day of the month (1–28) the customer's contracts renew on, set by change_billing_date; null: each contract renews on the day it started */
+            billing_date: number | null;
+            /** @description manually_set while a billing date is set; using_defaults otherwise */
+            billing_date_mode: "using_defaults" | "manually_set";
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -4692,6 +5194,7 @@ export interface components {
             invoice_id: string | null;
             /** Format: date-time */
             created_at: string;
+            due_at: string | null;
         };
         Quote: {
             id: string;
@@ -5824,6 +6327,10 @@ export interface operations {
                         active_id: string | null;
                         /** @description When the customer's personal data was last erased; null: never */
                         personal_data_cleared_at: string | null;
+                        /** @description The day of the month (1–28) the customer's contracts renew on, set by change_billing_date; null: each contract renews on the day it started */
+                        billing_date: number | null;
+                        /** @description manually_set while a billing date is set; using_defaults otherwise */
+                        billing_date_mode: "using_defaults" | "manually_set";
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -5890,6 +6397,10 @@ export interface operations {
                         active_id: string | null;
                         /** @description When the customer's personal data was last erased; null: never */
                         personal_data_cleared_at: string | null;
+                        /** @description The day of the month (1–28) the customer's contracts renew on, set by change_billing_date; null: each contract renews on the day it started */
+                        billing_date: number | null;
+                        /** @description manually_set while a billing date is set; using_defaults otherwise */
+                        billing_date_mode: "using_defaults" | "manually_set";
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -5980,6 +6491,10 @@ export interface operations {
                         active_id: string | null;
                         /** @description When the customer's personal data was last erased; null: never */
                         personal_data_cleared_at: string | null;
+                        /** @description The day of the month (1–28) the customer's contracts renew on, set by change_billing_date; null: each contract renews on the day it started */
+                        billing_date: number | null;
+                        /** @description manually_set while a billing date is set; using_defaults otherwise */
+                        billing_date_mode: "using_defaults" | "manually_set";
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -6100,6 +6615,10 @@ export interface operations {
                         active_id: string | null;
                         /** @description When the customer's personal data was last erased; null: never */
                         personal_data_cleared_at: string | null;
+                        /** @description The day of the month (1–28) the customer's contracts renew on, set by change_billing_date; null: each contract renews on the day it started */
+                        billing_date: number | null;
+                        /** @description manually_set while a billing date is set; using_defaults otherwise */
+                        billing_date_mode: "using_defaults" | "manually_set";
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -6169,6 +6688,10 @@ export interface operations {
                         active_id: string | null;
                         /** @description When the customer's personal data was last erased; null: never */
                         personal_data_cleared_at: string | null;
+                        /** @description The day of the month (1–28) the customer's contracts renew on, set by change_billing_date; null: each contract renews on the day it started */
+                        billing_date: number | null;
+                        /** @description manually_set while a billing date is set; using_defaults otherwise */
+                        billing_date_mode: "using_defaults" | "manually_set";
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -6248,6 +6771,10 @@ export interface operations {
                         active_id: string | null;
                         /** @description When the customer's personal data was last erased; null: never */
                         personal_data_cleared_at: string | null;
+                        /** @description The day of the month (1–28) the customer's contracts renew on, set by change_billing_date; null: each contract renews on the day it started */
+                        billing_date: number | null;
+                        /** @description manually_set while a billing date is set; using_defaults otherwise */
+                        billing_date_mode: "using_defaults" | "manually_set";
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -6323,10 +6850,75 @@ export interface operations {
                         active_id: string | null;
                         /** @description When the customer's personal data was last erased; null: never */
                         personal_data_cleared_at: string | null;
+                        /** @description The day of the month (1–28) the customer's contracts renew on, set by change_billing_date; null: each contract renews on the day it started */
+                        billing_date: number | null;
+                        /** @description manually_set while a billing date is set; using_defaults otherwise */
+                        billing_date_mode: "using_defaults" | "manually_set";
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
                         updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.change_billing_date": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The day of the month (1–28) the customer's contracts renew on; required with manually_set */
+                    billing_date?: number | null;
+                    /** @description manually_set (default): set billing_date; using_defaults: clear it (contracts keep the day they renew on now) */
+                    billing_date_mode?: "manually_set" | "using_defaults";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: components["schemas"]["Customer"];
+                        /** @description The customer's running contracts (not the ended ones) */
+                        contracts: {
+                            contract_id: string;
+                            /**
+                             * Format: date
+                             * @description The current billing period's first day (the customer's calendar)
+                             */
+                            current_period_start: string;
+                            /**
+                             * Format: date
+                             * @description The day after the current billing period (end exclusive)
+                             */
+                            current_period_end: string;
+                            /** @description The first renewal on the new day: the days from current_period_end to it are a prorated period; null when the contract renews on that day already */
+                            anchor: string | null;
+                        }[];
                     };
                 };
             };
@@ -6392,6 +6984,10 @@ export interface operations {
                         active_id: string | null;
                         /** @description When the customer's personal data was last erased; null: never */
                         personal_data_cleared_at: string | null;
+                        /** @description The day of the month (1–28) the customer's contracts renew on, set by change_billing_date; null: each contract renews on the day it started */
+                        billing_date: number | null;
+                        /** @description manually_set while a billing date is set; using_defaults otherwise */
+                        billing_date_mode: "using_defaults" | "manually_set";
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -6461,6 +7057,10 @@ export interface operations {
                         active_id: string | null;
                         /** @description When the customer's personal data was last erased; null: never */
                         personal_data_cleared_at: string | null;
+                        /** @description The day of the month (1–28) the customer's contracts renew on, set by change_billing_date; null: each contract renews on the day it started */
+                        billing_date: number | null;
+                        /** @description manually_set while a billing date is set; using_defaults otherwise */
+                        billing_date_mode: "using_defaults" | "manually_set";
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -9135,6 +9735,56 @@ export interface operations {
             };
         };
     };
+    "portal_sessions.activate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The link's token */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The portal link (as its portal_links list names it) */
+                        id: string;
+                        contract_id: string;
+                        customer_id: string;
+                        /** @enum {string} */
+                        status: "activated";
+                        /** Format: date-time */
+                        activated_at: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "discount_subscriptions.list": {
         parameters: {
             query?: never;
@@ -9500,6 +10150,7 @@ export interface operations {
                         invoice_id: string | null;
                         /** Format: date-time */
                         created_at: string;
+                        due_at: string | null;
                     };
                 };
             };
@@ -9705,6 +10356,593 @@ export interface operations {
                             /** @description Decimal amount in the document's currency */
                             total_gross: string;
                         };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.import": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    plan_variant_id: string;
+                    quantity?: string;
+                    components?: {
+                        component_id: string;
+                        /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                        quantity: string;
+                        memo?: string;
+                    }[];
+                    /**
+                     * Format: date-time
+                     * @description When the contract started in the other system: now or earlier
+                     */
+                    start_date: string;
+                    /**
+                     * Format: date-time
+                     * @description Until when the other system billed the contract (its next billing date there): not before start_date
+                     */
+                    billed_until: string;
+                    /** @description active (default): no end_date; non_renewing: ends at end_date, after now; cancelled: ended at end_date, by now */
+                    status?: "active" | "non_renewing" | "cancelled";
+                    /**
+                     * Format: date-time
+                     * @description When the contract ends or ended
+                     */
+                    end_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        plan_group_id: string;
+                        currency: string;
+                        /** @description Derived from the phase covering the tenant's now; transferred: the copy a move to another business entity left behind */
+                        status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended" | "transferred";
+                        /** Format: date-time */
+                        start_date: string;
+                        end_date: string | null;
+                        current_phase: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        } | null;
+                        phases: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        }[];
+                        /** @description The business entity that bills it */
+                        business_entity_id: string;
+                        active_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description The other system billed every day before this; billing bills from it on */
+                        billed_until: string | null;
+                        /** @description The contract term imported onto the contract */
+                        contract_term: {
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            billing_cycles: number | null;
+                            action_at_term_end: "renew" | "renew_once" | "evergreen" | "cancel";
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.import_contract_term": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When the term started (not before the contract)
+                     */
+                    contract_start: string;
+                    /**
+                     * Format: date-time
+                     * @description When the term ends: after now, not before the contract's billed_until
+                     */
+                    contract_end: string;
+                    /** @description Billing periods in the term */
+                    billing_cycles?: number;
+                    action_at_term_end: "renew" | "renew_once" | "evergreen" | "cancel";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        plan_group_id: string;
+                        currency: string;
+                        /** @description Derived from the phase covering the tenant's now; transferred: the copy a move to another business entity left behind */
+                        status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended" | "transferred";
+                        /** Format: date-time */
+                        start_date: string;
+                        end_date: string | null;
+                        current_phase: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        } | null;
+                        phases: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        }[];
+                        /** @description The business entity that bills it */
+                        business_entity_id: string;
+                        active_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description The other system billed every day before this; billing bills from it on */
+                        billed_until: string | null;
+                        /** @description The contract term imported onto the contract */
+                        contract_term: {
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            billing_cycles: number | null;
+                            action_at_term_end: "renew" | "renew_once" | "evergreen" | "cancel";
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.import_unbilled_charges": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    charges: {
+                        entity_type: "plan" | "addon" | "charge" | "adhoc";
+                        /** @description plan: a plan variant billed on the contract; addon: a component of its plan group; charge: the other system's id (not checked) */
+                        entity_id?: string;
+                        description: string;
+                        quantity?: string;
+                        unit_amount: string;
+                        /**
+                         * Format: date-time
+                         * @description The service period's start
+                         */
+                        date_from: string;
+                        /**
+                         * Format: date-time
+                         * @description The service period's end (not before date_from)
+                         */
+                        date_to: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        rated_items: components["schemas"]["RatedItem"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.charge_future_renewals": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description immediate (default): invoice the next terms_to_charge renewals now */
+                    schedule_type?: "immediate" | "fixed_intervals" | "specific_dates";
+                    /** @description Billing periods (terms) to invoice, 1 to 120 (default 1) */
+                    terms_to_charge?: number;
+                    fixed_intervals_schedule?: {
+                        /** @description Advance invoices to make; absent: as long as the contract renews */
+                        number_of_occurrences?: number;
+                    };
+                    specific_dates_schedule?: {
+                        /** Format: date-time */
+                        date: string;
+                        /** @description Billing periods (terms) to invoice, 1 to 120 (default 1) */
+                        terms_to_charge: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        /**
+                         * Format: date-time
+                         * @description The end of the current billing period
+                         */
+                        next_renewal_at: string;
+                        charged_through: string | null;
+                        schedule_type: ("fixed_intervals" | "specific_dates") | null;
+                        fixed_intervals_schedule: {
+                            terms_to_charge: number;
+                            /**
+                             * Format: date-time
+                             * @description Its first advance invoice
+                             */
+                            starts_at: string;
+                            number_of_occurrences: number | null;
+                        } | null;
+                        specific_dates_schedule: {
+                            /** Format: date-time */
+                            date: string;
+                            terms_to_charge: number;
+                        }[] | null;
+                        invoice: components["schemas"]["Invoice"] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.advance_invoice_schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        /**
+                         * Format: date-time
+                         * @description The end of the current billing period
+                         */
+                        next_renewal_at: string;
+                        charged_through: string | null;
+                        schedule_type: ("fixed_intervals" | "specific_dates") | null;
+                        fixed_intervals_schedule: {
+                            terms_to_charge: number;
+                            /**
+                             * Format: date-time
+                             * @description Its first advance invoice
+                             */
+                            starts_at: string;
+                            number_of_occurrences: number | null;
+                        } | null;
+                        specific_dates_schedule: {
+                            /** Format: date-time */
+                            date: string;
+                            terms_to_charge: number;
+                        }[] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.edit_advance_invoice_schedule": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    schedule_type: "fixed_intervals" | "specific_dates";
+                    /** @description Billing periods (terms) to invoice, 1 to 120 (default 1) */
+                    terms_to_charge?: number;
+                    fixed_intervals_schedule?: {
+                        /** @description Advance invoices to make; absent: as long as the contract renews */
+                        number_of_occurrences?: number;
+                    };
+                    specific_dates_schedule?: {
+                        /** Format: date-time */
+                        date: string;
+                        /** @description Billing periods (terms) to invoice, 1 to 120 (default 1) */
+                        terms_to_charge: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        /**
+                         * Format: date-time
+                         * @description The end of the current billing period
+                         */
+                        next_renewal_at: string;
+                        charged_through: string | null;
+                        schedule_type: ("fixed_intervals" | "specific_dates") | null;
+                        fixed_intervals_schedule: {
+                            terms_to_charge: number;
+                            /**
+                             * Format: date-time
+                             * @description Its first advance invoice
+                             */
+                            starts_at: string;
+                            number_of_occurrences: number | null;
+                        } | null;
+                        specific_dates_schedule: {
+                            /** Format: date-time */
+                            date: string;
+                            terms_to_charge: number;
+                        }[] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.remove_advance_invoice_schedule": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        /**
+                         * Format: date-time
+                         * @description The end of the current billing period
+                         */
+                        next_renewal_at: string;
+                        charged_through: string | null;
+                        schedule_type: ("fixed_intervals" | "specific_dates") | null;
+                        fixed_intervals_schedule: {
+                            terms_to_charge: number;
+                            /**
+                             * Format: date-time
+                             * @description Its first advance invoice
+                             */
+                            starts_at: string;
+                            number_of_occurrences: number | null;
+                        } | null;
+                        specific_dates_schedule: {
+                            /** Format: date-time */
+                            date: string;
+                            terms_to_charge: number;
+                        }[] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.add_charge_at_term_end": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A decimal amount in the contract's currency */
+                    amount: string;
+                    description: string;
+                    /** Format: date-time */
+                    date_from?: string;
+                    /** Format: date-time */
+                    date_to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        contract_id: string;
+                        description: string;
+                        quantity: string;
+                        price_per_unit: string;
+                        /** Format: date-time */
+                        period_start: string;
+                        /** Format: date-time */
+                        period_end: string;
+                        billed: boolean;
+                        invoice_id: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        due_at: string | null;
                     };
                 };
             };
@@ -10278,6 +11516,81 @@ export interface operations {
             content: {
                 "application/json": {
                     contract_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        lines: {
+                            kind: string;
+                            charge_key: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description Decimal amount in the document's currency */
+                            amount: string;
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            /** @description Percent */
+                            rate: string;
+                            /** @description Decimal amount in the document's currency */
+                            net: string;
+                            /** @description Decimal amount in the document's currency */
+                            tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            gross: string;
+                        }[];
+                        /** @description Decimal amount in the document's currency */
+                        total_net: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_tax: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_gross: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "estimates.advance_invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contract_id: string;
+                    /** @description Renewals (billing periods) to invoice ahead (default 1) */
+                    terms_to_charge?: number;
                 };
             };
         };
@@ -11173,6 +12486,887 @@ export interface operations {
                         invoice_id: string | null;
                         accepted_at: string | null;
                         declined_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.checkout_new_for_items": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A stored customer; or give `customer` */
+                    customer_id?: string;
+                    /** @description A customer created when the checkout completes; or give `customer_id` */
+                    customer?: {
+                        external_id?: string | null;
+                        debitor_account?: string | null;
+                        company_name?: string | null;
+                        first_name?: string | null;
+                        last_name?: string | null;
+                        email?: string | null;
+                        language?: string | null;
+                        locale?: string | null;
+                        vat_id?: string | null;
+                        tag?: string | null;
+                        customer_type?: "consumer" | "business";
+                        /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
+                        time_zone?: string;
+                        default_bearer_medium?: string | null;
+                        address?: components["schemas"]["Address"];
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        hidden?: boolean;
+                        /** @description The business entity the customer belongs to (default: the tenant's default) */
+                        business_entity_id?: string;
+                    };
+                    subscription: {
+                        plan_variant_id: string;
+                        /**
+                         * Format: date-time
+                         * @description When the subscription starts; default: when the quote is priced
+                         */
+                        start_date?: string;
+                        /** @description Plan quantity */
+                        quantity?: string;
+                        /** @description Quantity-based or on/off components of the plan group: a subscription starts with them; a change sets their quantities at the change date */
+                        components?: {
+                            component_id: string;
+                            /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                            quantity: string;
+                            memo?: string;
+                        }[];
+                        /** @description Redeemed when the quote is accepted; its discount is in the quoted amounts */
+                        coupon_code?: string;
+                    };
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.checkout_existing_for_items": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contract_id: string;
+                    /** @description The new plan variant; absent keeps the plan */
+                    plan_variant_id?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the change takes effect; default: when the quote is priced
+                     */
+                    change_date?: string;
+                    /** @description Plan quantity */
+                    quantity?: string;
+                    /** @description Quantity-based or on/off components of the plan group: a subscription starts with them; a change sets their quantities at the change date */
+                    components?: {
+                        component_id: string;
+                        /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                        quantity: string;
+                        memo?: string;
+                    }[];
+                    /** @description Redeemed when the quote is accepted; its discount is in the quoted amounts */
+                    coupon_code?: string;
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.checkout_one_time_for_items": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    currency: string;
+                    /** @description Whether unit prices are before (net, default) or after tax (gross) */
+                    price_basis?: "net" | "gross";
+                    lines: {
+                        description: string;
+                        /** @description In the document's currency, e.g. 12.50 */
+                        unit_price: string;
+                        /** @description Default: 1 */
+                        quantity?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        period_start?: string;
+                        /**
+                         * Format: date
+                         * @description Exclusive
+                         */
+                        period_end?: string;
+                    }[];
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.checkout_one_time": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    currency: string;
+                    /** @description Whether unit prices are before (net, default) or after tax (gross) */
+                    price_basis?: "net" | "gross";
+                    lines: {
+                        description: string;
+                        /** @description In the document's currency, e.g. 12.50 */
+                        unit_price: string;
+                        /** @description Default: 1 */
+                        quantity?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        period_start?: string;
+                        /**
+                         * Format: date
+                         * @description Exclusive
+                         */
+                        period_end?: string;
+                    }[];
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.manage_payments": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.update_payment_method": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.collect_unpaid_invoices": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    /** @description Default: the one currency the customer owes in */
+                    currency?: string;
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.accept_quote": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    quote_id: string;
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                customer_id?: string;
+                /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                state?: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                            /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                            state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                            url: string | null;
+                            customer_id: string | null;
+                            contract_id: string | null;
+                            quote_id: string | null;
+                            /** @description What the page was created with */
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Null until it succeeded */
+                            content: {
+                                [key: string]: unknown;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description On the tenant's clock
+                             */
+                            expires_at: string;
+                            /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                            expired: boolean;
+                            requested_at: string | null;
+                            succeeded_at: string | null;
+                            cancelled_at: string | null;
+                            acknowledged_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.acknowledge": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -12496,6 +14690,40 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.sync_usages": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Default Response */
             200: {

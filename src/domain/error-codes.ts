@@ -263,6 +263,23 @@ export const ERROR_CODES = {
   estimate_priced:
     "Never answered: an estimate runs its operation in a savepoint that ends with this code, so nothing of it is kept.",
 
+  // ---- hosted pages -----------------------------------------------------------------------------
+  hosted_page_not_found: "No hosted page has this id in the tenant.",
+  hosted_page_not_open:
+    "Only a created or requested hosted page is opened, completed or cancelled; `details.state` gives its state.",
+  hosted_page_expired:
+    "The hosted page is past its expires_at (on the tenant's clock) and cannot be completed; create a new one.",
+  hosted_page_not_succeeded: "Only a succeeded hosted page is acknowledged.",
+  hosted_page_wrong_type:
+    "The hosted page is of another type: complete it through the portal call its type names (`details.type`).",
+  hosted_page_customer_required:
+    "A checkout of a new subscription names either a stored customer (`customer_id`) or a new one (`customer`), not both and not neither.",
+  hosted_page_payment_failed:
+    "The payment source was charged and the charge failed (`details.failure`); nothing was kept: pay with another source.",
+  hosted_page_checked:
+    "Never answered: creating a checkout page tries its order or invoice in a savepoint that ends with this code, so nothing of it is kept.",
+  portal_link_already_activated: "The portal link was activated before; a link is activated once.",
+
   // ---- usage ------------------------------------------------------------------------------------
   component_not_metered: "Usage is recorded for metered components only.",
   usage_not_found: "No usage record has this id on the contract.",
@@ -392,10 +409,44 @@ export const ERROR_CODES = {
     "The new term end is not after the start of the contract's current billing period.",
   term_end_not_changeable:
     "The contract has no current term to move: it has ended, or is not in a paid (normal) phase now.",
+  contract_not_in_paid_phase:
+    "The contract is not in a paid (normal) phase now (in trial, resting, or not started); its renewals cannot be invoiced ahead.",
+  contract_not_renewing:
+    "The contract has an end and no renewals to schedule; an advance invoice schedule needs a contract that renews.",
+  renewals_beyond_contract_end:
+    "The contract ends before the renewals asked for; charge fewer terms (`details.end_date` gives its end).",
+  invalid_terms_to_charge: "terms_to_charge must be a whole number of billing periods, at least 1.",
+  advance_schedule_exists:
+    "The contract has an advance invoice schedule already; edit or remove it instead.",
+  advance_schedule_not_found: "The contract has no advance invoice schedule.",
+  advance_schedule_invalid:
+    "The advance invoice schedule is incomplete or contradictory; `details.field` names what to correct (a date already past, a missing list, a schedule for another type).",
   nothing_to_regenerate:
     "The contract has no void invoice, or what its void invoices billed has been billed again; nothing is left to regenerate.",
   calendar_aligned_term:
     "The contract's billing periods follow the calendar, so its renewals cannot move; end the contract instead.",
+  import_start_in_future:
+    "An imported contract started in the other system: its start_date is not after now; order a contract that starts later instead.",
+  billed_until_before_start:
+    "billed_until (where the other system's billing stopped) is before the contract's start_date; correct one of the two.",
+  billed_until_after_end:
+    "billed_until is after the contract's end_date; an imported contract is billed at most until it ends.",
+  import_status_mismatch:
+    "The status and end_date disagree: active has no end_date, non_renewing ends after now, cancelled ended by now.",
+  before_billed_until:
+    "The change is dated before the imported contract's billed_until (`details.billed_until`): the other system billed that time; date the change on or after it, and correct the other system's invoices by hand.",
+  term_action_conflict:
+    "The contract ends at a fixed date, so a contract term that renews (renew, renew_once, evergreen) cannot be imported onto it; import one that cancels at its end.",
+  charge_entity_not_of_contract:
+    "The unbilled charge's entity_id is no plan variant billed on the contract (entity_type plan) or no component of its plan group (addon).",
+  billing_date_out_of_range:
+    "A billing date is a day of the month from 1 to 28 (every month has it, so the contracts renew on the same day each month).",
+  billing_date_required:
+    "billing_date_mode manually_set (the default) needs a billing_date; using_defaults clears it.",
+  billing_date_not_changeable:
+    "A running contract of the customer cannot renew on another day: it has a fixed end, is not in a paid (normal) phase now, follows the calendar, or is billed in days or weeks (`details.reason`); nothing was changed.",
+  invoice_not_of_contract:
+    "The invoice bills no contract's charges (it holds charges entered by hand only); there is no usage to sync.",
   document_number_taken:
     "The business entity has a document of this kind with this number; an imported document keeps a number of its own.",
   import_total_mismatch:

@@ -18,6 +18,8 @@ export const EVENT_TYPES = {
   "customer.unlocked": "A customer was unlocked.",
   "customer.personal_data_cleared":
     "A customer's personal data was erased (its contacts too); its money records are unchanged.",
+  "customer.billing_date_changed":
+    "A customer's billing date was set or cleared; its running contracts renew on the new day from the end of their current billing period.",
   "customer_contact.created": "A contact was added to a customer.",
   "customer_contact.updated": "A contact of a customer changed.",
   "customer_contact.deleted": "A contact was removed from a customer.",
@@ -44,6 +46,8 @@ export const EVENT_TYPES = {
   "quote.accepted":
     "A quote was accepted: its order was created and committed, or its invoice issued, as quoted.",
   "quote.declined": "A quote was declined.",
+  "hosted_page.succeeded":
+    "A customer completed a hosted page; its content names what it produced (a contract, an invoice, a payment source, payments).",
   "contract.changed": "A contract moved to another plan variant (an up- or downgrade).",
   "contract.ended": "A contract was given an end date (or its end date moved).",
   "contract.deleted":

@@ -52,6 +52,7 @@ export const ID_PREFIXES = {
   fulfilmentOrder: "ful",
   fulfilmentOrderLine: "fol",
   quote: "qte",
+  hostedPage: "hpg",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -46,6 +46,14 @@ const portal = (id: string, summary: string, mutation: boolean): Operation => ({
   surface: "portal",
 });
 
+/** The permission every hosted page operation of the portal names; held only by a page's token. */
+export const HOSTED_PAGE_PERMISSION = "portal:hosted_page";
+
+const hostedPage = (id: string, summary: string, mutation: boolean): Operation => ({
+  ...op(id, "Portal", summary, [HOSTED_PAGE_PERMISSION], mutation),
+  surface: "portal",
+});
+
 /** Huawei Cloud Partner Center's action codes (seed 001), any one of which allows an operation. */
 const BPC = {
   register: "BPC_ITEM_SUBCUSTSERV_010118",
@@ -341,6 +349,13 @@ export const OPERATIONS = {
     ["customers:write"],
     true,
   ),
+  "customers.change_billing_date": op(
+    "customers.change_billing_date",
+    "Customers",
+    "Set or clear the day of the month a customer's contracts renew on; each running contract renews on it from the end of its current billing period, the days between billed pro rata (Chargebee: change billing date)",
+    ["customers:write"],
+    true,
+  ),
   "customers.update_address": op(
     "customers.update_address",
     "Customers",
@@ -496,6 +511,84 @@ export const OPERATIONS = {
   ),
   "quotes.decline": op("quotes.decline", "Quotes", "Decline an open quote", ["quotes:write"], true),
 
+  "hosted_pages.checkout_new_for_items": op(
+    "hosted_pages.checkout_new_for_items",
+    "Hosted pages",
+    "A hosted page on which a customer (stored, or created when it completes) checks out a new subscription (Chargebee: checkout new subscription for items)",
+    ["hosted_pages:write"],
+    true,
+  ),
+  "hosted_pages.checkout_existing_for_items": op(
+    "hosted_pages.checkout_existing_for_items",
+    "Hosted pages",
+    "A hosted page on which a customer checks out a change of its contract (Chargebee: checkout existing subscription for items)",
+    ["hosted_pages:write"],
+    true,
+  ),
+  "hosted_pages.checkout_one_time_for_items": op(
+    "hosted_pages.checkout_one_time_for_items",
+    "Hosted pages",
+    "A hosted page on which a customer checks out one-time charges, invoiced when it completes (Chargebee: checkout one-time payment for items)",
+    ["hosted_pages:write"],
+    true,
+  ),
+  "hosted_pages.checkout_one_time": op(
+    "hosted_pages.checkout_one_time",
+    "Hosted pages",
+    "A hosted page on which a customer checks out one-time charges, invoiced when it completes (Chargebee: checkout one-time payment)",
+    ["hosted_pages:write"],
+    true,
+  ),
+  "hosted_pages.manage_payments": op(
+    "hosted_pages.manage_payments",
+    "Hosted pages",
+    "A hosted page on which a customer adds a payment source (Chargebee: manage payment sources)",
+    ["hosted_pages:write"],
+    true,
+  ),
+  "hosted_pages.update_payment_method": op(
+    "hosted_pages.update_payment_method",
+    "Hosted pages",
+    "A hosted page on which a customer replaces its primary payment method (Chargebee: update payment method)",
+    ["hosted_pages:write"],
+    true,
+  ),
+  "hosted_pages.collect_unpaid_invoices": op(
+    "hosted_pages.collect_unpaid_invoices",
+    "Hosted pages",
+    "A hosted page on which a customer pays its open invoices (Chargebee: collect unpaid invoices)",
+    ["hosted_pages:write"],
+    true,
+  ),
+  "hosted_pages.accept_quote": op(
+    "hosted_pages.accept_quote",
+    "Hosted pages",
+    "A hosted page on which a customer accepts an open quote (Chargebee: accept a quote)",
+    ["hosted_pages:write"],
+    true,
+  ),
+  "hosted_pages.acknowledge": op(
+    "hosted_pages.acknowledge",
+    "Hosted pages",
+    "Acknowledge a succeeded hosted page: its outcome was taken over (Chargebee: acknowledge a hosted page)",
+    ["hosted_pages:write"],
+    true,
+  ),
+  "hosted_pages.list": op(
+    "hosted_pages.list",
+    "Hosted pages",
+    "List hosted pages (Chargebee: list hosted pages)",
+    ["hosted_pages:read"],
+    false,
+  ),
+  "hosted_pages.get": op(
+    "hosted_pages.get",
+    "Hosted pages",
+    "Get a hosted page with its state and content (Chargebee: retrieve a hosted page)",
+    ["hosted_pages:read"],
+    false,
+  ),
+
   "contracts.list": op("contracts.list", "Contracts", "List contracts", ["contracts:read"], false),
   "contracts.get": op(
     "contracts.get",
@@ -563,6 +656,13 @@ export const OPERATIONS = {
     ["contracts:write"],
     true,
   ),
+  "portal_sessions.activate": op(
+    "portal_sessions.activate",
+    "Contracts",
+    "Activate a live portal link by its token, once: answers the contract and customer it opens (Chargebee: activate a portal session)",
+    ["contracts:write"],
+    true,
+  ),
   "contracts.delete": op(
     "contracts.delete",
     "Contracts",
@@ -583,6 +683,27 @@ export const OPERATIONS = {
     "What moving the current term's end would bill or credit (nothing is written)",
     ["contracts:read"],
     false,
+  ),
+  "contracts.import": op(
+    "contracts.import",
+    "Contracts",
+    "Import a contract from another billing system with its history, billed there until a date (Chargebee: import subscription); billing bills from that date on",
+    ["contracts:write"],
+    true,
+  ),
+  "contracts.import_contract_term": op(
+    "contracts.import_contract_term",
+    "Contracts",
+    "Import the contract term a contract runs in, with its action at the term's end (Chargebee: import contract term)",
+    ["contracts:write"],
+    true,
+  ),
+  "contracts.import_unbilled_charges": op(
+    "contracts.import_unbilled_charges",
+    "Contracts",
+    "Import charges another system had not billed as rated items, billed once by the next settlement (Chargebee: import unbilled charges)",
+    ["contracts:write"],
+    true,
   ),
   "contracts.regenerate_invoice": op(
     "contracts.regenerate_invoice",
@@ -638,6 +759,48 @@ export const OPERATIONS = {
     "Billing",
     "What regenerating the contract's voided invoice would invoice now (nothing is written)",
     ["invoices:read"],
+    false,
+  ),
+  "contracts.charge_future_renewals": op(
+    "contracts.charge_future_renewals",
+    "Billing",
+    "Invoice the contract's next renewals now, in advance, or set up a schedule of advance invoices (Chargebee: charge future renewals); later settlements do not bill those periods again",
+    ["billing:write"],
+    true,
+  ),
+  "contracts.advance_invoice_schedule": op(
+    "contracts.advance_invoice_schedule",
+    "Billing",
+    "The contract's advance invoice schedule and how far its renewals are invoiced in advance (Chargebee: retrieve advance invoice schedule)",
+    ["contracts:read"],
+    false,
+  ),
+  "contracts.edit_advance_invoice_schedule": op(
+    "contracts.edit_advance_invoice_schedule",
+    "Billing",
+    "Replace the contract's advance invoice schedule; what it invoiced by today stays invoiced (Chargebee: edit advance invoice schedule)",
+    ["billing:write"],
+    true,
+  ),
+  "contracts.remove_advance_invoice_schedule": op(
+    "contracts.remove_advance_invoice_schedule",
+    "Billing",
+    "Remove the contract's advance invoice schedule; what it invoiced by today stays invoiced (Chargebee: remove advance invoice schedule)",
+    ["billing:write"],
+    true,
+  ),
+  "contracts.add_charge_at_term_end": op(
+    "contracts.add_charge_at_term_end",
+    "Contracts",
+    "Add a one-time charge billed with the contract's next renewal or term-end invoice, not now (Chargebee: add charge at term end)",
+    ["contracts:write"],
+    true,
+  ),
+  "estimates.advance_invoice": op(
+    "estimates.advance_invoice",
+    "Billing",
+    "What invoicing the contract's next renewals in advance now would bill (Chargebee: advance invoice estimate; nothing is written)",
+    ["contracts:read"],
     false,
   ),
 
@@ -874,6 +1037,13 @@ export const OPERATIONS = {
     "invoices.add_charge",
     "Invoices",
     "Add a charge entered by hand to a draft invoice (Chargebee: add charge to a pending invoice)",
+    ["invoices:write"],
+    true,
+  ),
+  "invoices.sync_usages": op(
+    "invoices.sync_usages",
+    "Invoices",
+    "Rate a contract's draft invoice's usage again with the usage recorded since it was written, so it bills what billing would bill now (Chargebee: sync usages of a pending invoice)",
     ["invoices:write"],
     true,
   ),
@@ -1592,6 +1762,39 @@ export const OPERATIONS = {
   "portal.cancel": portal(
     "portal.cancel",
     "Cancel the contract at the end the notice period reaches",
+    true,
+  ),
+  // a hosted page's part of the portal's API (/portal/api/hosted_page): callable only with the
+  // page's own token, for the one page it opens
+  "portal.hosted_page": hostedPage("portal.hosted_page", "The hosted page the token opens", false),
+  "portal.hosted_page_open": hostedPage(
+    "portal.hosted_page_open",
+    "Open the hosted page: it becomes requested, with what it is for (the invoices to pay)",
+    true,
+  ),
+  "portal.hosted_page_checkout": hostedPage(
+    "portal.hosted_page_checkout",
+    "Complete a checkout page: the order committed, or the invoice of the charges issued",
+    true,
+  ),
+  "portal.hosted_page_payment_source": hostedPage(
+    "portal.hosted_page_payment_source",
+    "Complete a payment source page: the card or bank account added, or made the primary one",
+    true,
+  ),
+  "portal.hosted_page_collect": hostedPage(
+    "portal.hosted_page_collect",
+    "Complete a collect page: the open invoices paid through a payment source",
+    true,
+  ),
+  "portal.hosted_page_accept_quote": hostedPage(
+    "portal.hosted_page_accept_quote",
+    "Complete a quote page: the quote accepted",
+    true,
+  ),
+  "portal.hosted_page_cancel": hostedPage(
+    "portal.hosted_page_cancel",
+    "Leave the hosted page without completing it: it becomes cancelled",
     true,
   ),
 } as const satisfies Record<string, Operation>;

@@ -38,8 +38,10 @@ import { insertAuditRecords } from "../modules/audit/index.js";
 import { catalogRoutes } from "../modules/catalog/catalog.routes.js";
 import { discountRoutes } from "../modules/catalog/discounts.routes.js";
 import { clockRoutes } from "../modules/clock/clock.routes.js";
+import { advanceBillingRoutes } from "../modules/contracts/advance-billing.routes.js";
 import { contractItemRoutes } from "../modules/contracts/contract-items.routes.js";
 import { contractRoutes } from "../modules/contracts/contracts.routes.js";
+import { contractImportRoutes } from "../modules/contracts/imports.routes.js";
 import { authenticatePortal } from "../modules/contracts/index.js";
 import { contractLifecycleRoutes } from "../modules/contracts/lifecycle.routes.js";
 import { creditRoutes } from "../modules/credits/credits.routes.js";
@@ -48,12 +50,15 @@ import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { customerHierarchyRoutes } from "../modules/customers/hierarchy.routes.js";
 import { ENTITY_SCHEMAS, entityRoutes } from "../modules/entities/entities.routes.js";
 import { fulfilmentRoutes } from "../modules/fulfilment/fulfilment.routes.js";
+import { hostedPageRoutes } from "../modules/hosted-pages/hosted-pages.routes.js";
+import { authenticateHostedPage } from "../modules/hosted-pages/index.js";
 import { estimateRoutes } from "../modules/invoicing/estimates.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { regenerateInvoiceRoutes } from "../modules/invoicing/regenerate.routes.js";
 import { partnerRoutes } from "../modules/partners/partners.routes.js";
 import { paymentSourceRoutes } from "../modules/payments/payment-sources.routes.js";
 import { paymentRoutes } from "../modules/payments/payments.routes.js";
+import { portalHostedPageRoutes } from "../modules/portal/hosted-pages.routes.js";
 import { portalApiRoutes } from "../modules/portal/portal.routes.js";
 import { quoteRoutes } from "../modules/quotes/quotes.routes.js";
 import { reportRoutes } from "../modules/reports/reports.routes.js";
@@ -119,6 +124,8 @@ function authenticateBillwerk(db: Kysely<DB>, req: FastifyRequest) {
 
 /** The customer portal's own API (see modules/portal). */
 const PORTAL_API = "/portal/api";
+/** A hosted page's part of it, opened by the page's own token (see modules/hosted-pages). */
+const PORTAL_HOSTED_PAGE = `${PORTAL_API}/hosted_page`;
 
 /** Huawei clients send their token as `X-Auth-Token`; `Authorization: Bearer` works too. */
 function authenticateHuawei(db: Kysely<DB>, req: FastifyRequest) {
@@ -339,7 +346,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       req.url.startsWith(BILLWERK_PREFIX)
         ? authenticateBillwerk(app.db, req)
         : req.routeOptions.url?.startsWith(PORTAL_API)
-          ? authenticatePortal(app.db, req.headers.authorization)
+          ? req.routeOptions.url.startsWith(PORTAL_HOSTED_PAGE)
+            ? authenticateHostedPage(app.db, req.headers.authorization)
+            : authenticatePortal(app.db, req.headers.authorization)
           : req.url.startsWith(`${HUAWEI_PREFIX}/`)
             ? authenticateHuawei(app.db, req)
             : authenticate(app.db, req.headers.authorization),
@@ -388,9 +397,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(contractRoutes, { prefix: "/v1" });
   await app.register(contractItemRoutes, { prefix: "/v1" });
   await app.register(contractLifecycleRoutes, { prefix: "/v1" });
+  await app.register(contractImportRoutes, { prefix: "/v1" });
+  await app.register(advanceBillingRoutes, { prefix: "/v1" });
   await app.register(regenerateInvoiceRoutes, { prefix: "/v1" });
   await app.register(estimateRoutes, { prefix: "/v1" });
   await app.register(quoteRoutes, { prefix: "/v1" });
+  await app.register(hostedPageRoutes, { prefix: "/v1" });
   await app.register(usageRoutes, { prefix: "/v1" });
   await app.register(auditRoutes, { prefix: "/v1" });
   await app.register(clockRoutes, { prefix: "/v1" });
@@ -407,6 +419,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(huaweiApi, { prefix: HUAWEI_PREFIX });
   await app.register(reportRoutes, { prefix: "/v1" });
   await app.register(portalApiRoutes, { prefix: PORTAL_API });
+  await app.register(portalHostedPageRoutes, { prefix: PORTAL_HOSTED_PAGE });
   await app.register(webRoutes);
   await app.register(crmApi, { prefix: CRM_PREFIX, admit });
 

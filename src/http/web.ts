@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { verifySelfServiceToken } from "../modules/contracts/index.js";
+import { verifyHostedPageToken } from "../modules/hosted-pages/index.js";
 
 /**
  * web/ of the checkout: found from this module upwards, as it runs from src/http (the sources)
@@ -32,12 +33,16 @@ type Asset = { body: string; type: string; etag: string };
 
 let bundling: Promise<Map<string, Asset>> | undefined;
 
-/** console.js, portal.js and accrue.css, built once per process. */
+/** console.js, portal.js, hosted.js and accrue.css, built once per process. */
 export function webAssets(): Promise<Map<string, Asset>> {
   bundling ??= (async () => {
     const { build } = await import("esbuild");
     const result = await build({
-      entryPoints: { console: `${WEB}console/main.tsx`, portal: `${WEB}portal/main.tsx` },
+      entryPoints: {
+        console: `${WEB}console/main.tsx`,
+        portal: `${WEB}portal/main.tsx`,
+        hosted: `${WEB}portal/hosted.tsx`,
+      },
       bundle: true,
       format: "esm",
       platform: "browser",
@@ -134,6 +139,15 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   app.get("/console", (_req, reply) => page(reply, 200, shell("Accrue console", "console.js")));
 
   app.get<{ Params: { token: string } }>("/portal/:token", async (req, reply) => {
+    // a hosted page's own token: its page says itself whether it can still be completed
+    if (req.params.token.startsWith("hpt_")) {
+      const known = await verifyHostedPageToken(app.db, req.params.token).then(
+        () => true,
+        () => false,
+      );
+      if (!known) return page(reply, 404, notValid);
+      return page(reply, 200, shell("Your page", "hosted.js"));
+    }
     const live = await verifySelfServiceToken(app.db, req.params.token).then(
       () => true,
       () => false,

@@ -9,8 +9,11 @@ import type { DB } from "../storage/schema.js";
 
 /** Who performs an operation. */
 export type Actor = {
-  /** self_service: the holder of a portal token; `id` is the contract it opens. */
-  type: "api_key" | "oauth_client" | "console_user" | "system" | "self_service";
+  /**
+   * self_service: the holder of a portal token; `id` is the contract it opens. hosted_page: the
+   * holder of a hosted page's token; `id` is the page.
+   */
+  type: "api_key" | "oauth_client" | "console_user" | "system" | "self_service" | "hosted_page";
   id: string;
 };
 

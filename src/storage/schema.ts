@@ -319,6 +319,8 @@ export interface CustomersTable {
   has_orders: ColumnType<boolean, boolean | undefined, boolean>;
   /** When the customer's personal data was erased; null while it never was. */
   personal_data_cleared_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The day of the month (1–28) its contracts renew on, set by hand; null: their own day. */
+  billing_date: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A person who receives a customer's billing or account e-mails (Chargebee's contact). */
@@ -516,7 +518,30 @@ export interface ContractsTable {
   moved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Moved term ends (ISO instants, in order): billing periods restart from each. */
   term_restarts: ColumnType<string[], string | undefined, string>;
+  /** Renewals invoiced in advance and the schedule of advance invoices (ISO instants). */
+  advance_billing: ColumnType<AdvanceBillingJson, string | undefined, string>;
+  /** Imported contracts: the other system billed every day before this; null otherwise. */
+  billed_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The contract term imported onto the contract (ISO instants); null: none. */
+  contract_term: ColumnType<ContractTermJson | null, string | null | undefined, string | null>;
 }
+
+/** An imported contract term as stored (src/modules/contracts/imports.ts). */
+export type ContractTermJson = {
+  start: string;
+  end: string;
+  billing_cycles: number | null;
+  action_at_term_end: "renew" | "renew_once" | "evergreen" | "cancel";
+};
+
+/** A contract's advance billing as stored: see src/domain/invoicing/advance.ts. */
+export type AdvanceBillingJson = {
+  charges: { on: string; through: string }[];
+  schedule:
+    | { type: "fixed_intervals"; terms: number; from: string; occurrences: number | null }
+    | { type: "specific_dates"; dates: { on: string; terms: number }[] }
+    | null;
+};
 
 export interface SubscriptionActionsTable {
   id: string;
@@ -686,6 +711,8 @@ export interface SelfServiceTokensTable {
   expires_at: Timestamp;
   /** Set when the link was revoked before it expired. */
   revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Set when a merchant activated the link (Chargebee's portal session activate). */
+  activated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ComponentSubscriptionsTable {
@@ -713,6 +740,8 @@ export interface RatedItemsTable {
   invoice_id: string | null;
   tax_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+  /** Billed with the first settlement from this instant (a charge at the term end); null: from its creation. */
+  due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface BusinessEntitiesTable {
@@ -905,6 +934,39 @@ export interface QuotesTable {
   updated_at: Timestamp;
 }
 
+/** A page of the customer portal through which a customer completes one thing. */
+export interface HostedPagesTable {
+  id: string;
+  tenant_id: string;
+  type:
+    | "checkout_new"
+    | "checkout_existing"
+    | "checkout_one_time"
+    | "manage_payment_sources"
+    | "update_payment_method"
+    | "collect_now"
+    | "accept_quote";
+  state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+  /** SHA-256 of the page's token; the token itself is never stored. */
+  token_hash: string;
+  /** Null only for a checkout of a customer created when it completes. */
+  customer_id: string | null;
+  contract_id: string | null;
+  quote_id: string | null;
+  /** What the page was created with (the order's, the invoice's or the customer's fields). */
+  input: JsonOf<Record<string, unknown>>;
+  /** What completing it produced (ids of the contract, invoice, payment source, payments). */
+  content: NullableJsonOf<Record<string, unknown>>;
+  /** On the tenant's clock. */
+  expires_at: Timestamp;
+  requested_at: NullableTimestamp;
+  succeeded_at: NullableTimestamp;
+  cancelled_at: NullableTimestamp;
+  acknowledged_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** The goods an issued invoice ships (Chargebee's orders); amounts in minor units. */
 export interface FulfilmentOrdersTable {
   id: string;
@@ -973,6 +1035,7 @@ export interface DB {
   rated_items: RatedItemsTable;
   self_service_tokens: SelfServiceTokensTable;
   quotes: QuotesTable;
+  hosted_pages: HostedPagesTable;
   usage_records: UsageRecordsTable;
   contracts: ContractsTable;
   subscription_actions: SubscriptionActionsTable;

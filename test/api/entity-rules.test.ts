@@ -34,11 +34,17 @@ type Records = {
   source: string;
   /** A fulfilment order of `invoice`, created before the transfer. */
   fulfilmentOrder: string;
+  /** A hosted page of `customer`, created after the transfer. */
+  hostedPage: string;
+  /** A live portal link's token of `contract`, made after the transfer. */
+  portalToken: string;
   /** Only in Intermediate: records that name the contract that has not moved yet. */
   order?: string;
   componentSubscription?: string;
   discountSubscription?: string;
   action?: string;
+  /** A quote of a change of the contract, made before the transfer. */
+  quote?: string;
 };
 
 type Call = [method: string, path: string, body?: unknown];
@@ -541,6 +547,11 @@ const CASES: Case[] = [
     ],
   },
   {
+    operation: "invoices.sync_usages",
+    seed: ["invoices.sync_usages"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/sync_usages`],
+  },
+  {
     operation: "invoices.delete_lines",
     seed: ["invoices.delete_line_items"],
     call: (r) => [
@@ -566,6 +577,48 @@ const CASES: Case[] = [
     operation: "contracts.change_term_end",
     seed: ["subscriptions.change_term_end"],
     call: (r) => ["POST", `/v1/contracts/${r.contract}/change_term_end`, { term_end: END }],
+  },
+  {
+    operation: "contracts.import",
+    seed: ["subscriptions.sub_create_item"],
+    call: (r, ids) => [
+      "POST",
+      "/v1/contracts/import",
+      {
+        customer_id: r.customer,
+        plan_variant_id: ids.variant,
+        start_date: "2026-01-01T00:00:00Z",
+        billed_until: "2026-02-01T00:00:00Z",
+      },
+    ],
+  },
+  {
+    operation: "contracts.import_contract_term",
+    seed: ["subscriptions.import_contract_term"],
+    call: (r) => [
+      "POST",
+      `/v1/contracts/${r.contract}/import_contract_term`,
+      { contract_start: "2026-01-15T00:00:00Z", contract_end: END, action_at_term_end: "renew" },
+    ],
+  },
+  {
+    operation: "contracts.import_unbilled_charges",
+    seed: ["subscriptions.import_unbilled_charges"],
+    call: (r) => [
+      "POST",
+      `/v1/contracts/${r.contract}/import_unbilled_charges`,
+      {
+        charges: [
+          {
+            entity_type: "adhoc",
+            description: "Migrated",
+            unit_amount: "5",
+            date_from: "2026-01-15T00:00:00Z",
+            date_to: "2026-02-15T00:00:00Z",
+          },
+        ],
+      },
+    ],
   },
   {
     operation: "contracts.regenerate_invoice_preview",
@@ -625,6 +678,43 @@ const CASES: Case[] = [
     operation: "contracts.regenerate_invoice",
     seed: ["subscriptions.regenerate_invoice"],
     call: (r) => ["POST", `/v1/contracts/${r.contract}/regenerate_invoice`, {}],
+  },
+  {
+    operation: "contracts.charge_future_renewals",
+    seed: ["subscriptions.charge_future_renewals"],
+    call: (r) => [
+      "POST",
+      `/v1/contracts/${r.contract}/charge_future_renewals`,
+      { terms_to_charge: 1 },
+    ],
+  },
+  {
+    operation: "contracts.edit_advance_invoice_schedule",
+    seed: ["subscriptions.edit_advance_invoice_schedule"],
+    call: (r) => [
+      "POST",
+      `/v1/contracts/${r.contract}/edit_advance_invoice_schedule`,
+      { schedule_type: "fixed_intervals", terms_to_charge: 1 },
+    ],
+  },
+  {
+    operation: "contracts.remove_advance_invoice_schedule",
+    seed: ["subscriptions.remove_advance_invoice_schedule"],
+    call: (r) => ["POST", `/v1/contracts/${r.contract}/remove_advance_invoice_schedule`, {}],
+  },
+  {
+    operation: "contracts.add_charge_at_term_end",
+    seed: ["subscriptions.add_charge_at_term_end"],
+    call: (r) => [
+      "POST",
+      `/v1/contracts/${r.contract}/add_charge_at_term_end`,
+      { amount: "10", description: "Setup" },
+    ],
+  },
+  {
+    operation: "estimates.advance_invoice",
+    seed: ["estimates.advance_invoice_estimate"],
+    call: (r) => ["POST", "/v1/estimates/advance_invoice", { contract_id: r.contract }],
   },
   {
     operation: "contracts.delete",
@@ -756,6 +846,87 @@ const CASES: Case[] = [
       { from_customer_id: r.customer, to_customer_id: ids.parent },
     ],
   },
+  {
+    operation: "customers.change_billing_date",
+    seed: ["customers.change_billing_date"],
+    call: (r) => ["POST", `/v1/customers/${r.customer}/change_billing_date`, { billing_date: 5 }],
+  },
+  {
+    operation: "business_entity_transfers.create",
+    seed: ["customers.move"],
+    // allowed by the rules; refused for its own reason (a copy left behind never moves)
+    call: (r, ids) => [
+      "POST",
+      "/v1/business_entity_transfers",
+      { customer_id: r.customer, destination_business_entity_id: ids.home },
+    ],
+  },
+  {
+    operation: "hosted_pages.checkout_new_for_items",
+    seed: ["hosted_pages.checkout_new_for_items"],
+    call: (r, ids) => [
+      "POST",
+      "/v1/hosted_pages/checkout_new_for_items",
+      { customer_id: r.customer, subscription: { plan_variant_id: ids.variant } },
+    ],
+  },
+  {
+    operation: "hosted_pages.checkout_existing_for_items",
+    seed: ["hosted_pages.checkout_existing_for_items"],
+    call: (r, ids) => [
+      "POST",
+      "/v1/hosted_pages/checkout_existing_for_items",
+      { contract_id: r.contract, plan_variant_id: ids.large },
+    ],
+  },
+  ...(["checkout_one_time_for_items", "checkout_one_time"] as const).map(
+    (name): Case => ({
+      operation: `hosted_pages.${name}`,
+      seed: [`hosted_pages.${name}`],
+      call: (r) => [
+        "POST",
+        `/v1/hosted_pages/${name}`,
+        {
+          customer_id: r.customer,
+          currency: "EUR",
+          lines: [{ description: "Setup", quantity: "1", unit_price: "10" }],
+        },
+      ],
+    }),
+  ),
+  {
+    operation: "hosted_pages.manage_payments",
+    seed: ["hosted_pages.manage_payments"],
+    call: (r) => ["POST", "/v1/hosted_pages/manage_payment_sources", { customer_id: r.customer }],
+  },
+  {
+    operation: "hosted_pages.update_payment_method",
+    seed: ["hosted_pages.update_payment_method_hp"],
+    call: (r) => ["POST", "/v1/hosted_pages/update_payment_method", { customer_id: r.customer }],
+  },
+  {
+    operation: "hosted_pages.collect_unpaid_invoices",
+    seed: ["hosted_pages.collect_unpaid_invoices"],
+    call: (r) => ["POST", "/v1/hosted_pages/collect_now", { customer_id: r.customer }],
+  },
+  {
+    operation: "hosted_pages.accept_quote",
+    seed: ["hosted_pages.accept_quote"],
+    // a quote names the contract it changes: only the Intermediate contract has one
+    call: (r) =>
+      r.quote ? ["POST", "/v1/hosted_pages/accept_quote", { quote_id: r.quote }] : null,
+  },
+  {
+    operation: "hosted_pages.acknowledge",
+    seed: ["hosted_pages.acknowledge_hosted_page"],
+    // allowed by the rules; refused for its own reason (the page never succeeded)
+    call: (r) => ["POST", `/v1/hosted_pages/${r.hostedPage}/acknowledge`],
+  },
+  {
+    operation: "portal_sessions.activate",
+    seed: ["portal_sessions.activate"],
+    call: (r) => ["POST", "/v1/portal_sessions/activate", { token: r.portalToken }],
+  },
   // last: it erases the customer's data the calls above use
   {
     operation: "customers.clear_personal_data",
@@ -858,6 +1029,7 @@ describeServer("transfer rules over HTTP", (t) => {
       ).id as string;
     const fx = await fulfilment(kx);
     const fy = await fulfilment(ky);
+    const quote = await api.post("/v1/quotes/change", { contract_id: kx, quantity: "2" });
     const dx = await moveTo(x);
     const dy = await moveTo(y);
     const source = async (customer: string) =>
@@ -876,6 +1048,11 @@ describeServer("transfer rules over HTTP", (t) => {
       quantity: "2",
     });
     const firstInvoice = async (contract: string) => (await api.invoices(contract))[0].id as string;
+    const hostedPage = async (customer: string) =>
+      (await api.post("/v1/hosted_pages/manage_payment_sources", { customer_id: customer }))
+        .id as string;
+    const portalToken = async (contract: string) =>
+      (await api.post(`/v1/contracts/${contract}/self_service_token`)).token as string;
     records.intermediate = {
       customer: dx,
       contract: kx,
@@ -885,11 +1062,14 @@ describeServer("transfer rules over HTTP", (t) => {
       contact: cx,
       source: sx,
       fulfilmentOrder: fx,
+      hostedPage: await hostedPage(dx),
+      portalToken: await portalToken(kx),
       order: change.id,
       componentSubscription: (await api.get(`/v1/contracts/${kx}/component_subscriptions`)).data[0]
         .id,
       discountSubscription: discount.id,
       action: scheduled.id,
+      quote: quote.id,
     };
     records.transferred = {
       customer: dy,
@@ -900,6 +1080,8 @@ describeServer("transfer rules over HTTP", (t) => {
       contact: cy,
       source: sy,
       fulfilmentOrder: fy,
+      hostedPage: await hostedPage(dy),
+      portalToken: await portalToken(kyCopy),
     };
   });
 

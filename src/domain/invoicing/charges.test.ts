@@ -421,6 +421,59 @@ describe("components, usage and one-off charges", () => {
   });
 });
 
+describe("imported contracts (billed until a date by another system)", () => {
+  const m = variant({ id: "m", recurringFee: "31", setupFee: "5", alignment: "calendar" });
+  const component = (id: string, prorate: boolean): ComponentTerms => ({
+    id,
+    name: id,
+    type: "quantity",
+    price: { model: "per_unit", unitPrice: "31" },
+    feePeriod: month,
+    prorate,
+    billInTrial: false,
+  });
+  const metered: ComponentTerms = { ...component("calls", false), type: "metered" };
+  const h = history({
+    phases: [normal("2026-01-01", "m")],
+    variants: [m],
+    components: [component("pro", true), component("flat", false), metered],
+    rest: {
+      billedUntil: at("2026-03-11T00:00:00Z"),
+      componentSubscriptions: ["pro", "flat"].map((id) => ({
+        id,
+        componentId: id,
+        quantity: "1",
+        start: at("2026-01-01"),
+        end: null,
+      })),
+      usage: [
+        { componentId: "calls", quantity: "10", date: d("2026-03-10") },
+        { componentId: "calls", quantity: "4", date: d("2026-03-11") },
+      ],
+    },
+  });
+
+  it("bills nothing before the billed-until day: no setup fee, fees from that day, usage from it", () => {
+    // calendar months; March has 31 days, 11 March – 1 April is 21 of them:
+    // fee 31.00 × 21/31 = 21.00; the prorating component the same; the one that does not
+    // prorate began its March before 11 March, so the other system billed it in full;
+    // usage of 10 March is the other system's, 4 calls of 11 March × 31.00 = 124.00
+    expect(settle(h, ["2026-03-11", "2026-03-11", "2026-04-01"])).toEqual([
+      [
+        { key: "fee:m:1:2026-03-01", amount: "21.00", period: "2026-03-11..2026-04-01" },
+        { key: "component:pro:2026-03-01", amount: "21.00", period: "2026-03-11..2026-04-01" },
+      ],
+      [],
+      [
+        { key: "fee:m:1:2026-04-01", amount: "31.00", period: "2026-04-01..2026-05-01" },
+        { key: "component:pro:2026-04-01", amount: "31.00", period: "2026-04-01..2026-05-01" },
+        { key: "component:flat:2026-04-01", amount: "31.00", period: "2026-04-01..2026-05-01" },
+        { key: "usage:calls:2026-03-01", amount: "124.00", period: "2026-03-01..2026-04-01" },
+      ],
+    ]);
+  });
+});
+
 describe("time zones", () => {
   it("billing days are the customer's: a start late on Jan 31 UTC is Feb 1 in Kiritimati", () => {
     const h = history({

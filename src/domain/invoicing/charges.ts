@@ -17,6 +17,16 @@ import type { Phase } from "../contracts/phases.js";
 import { Dec, type Money, money, proratedAmount, toDecimalString } from "../money/index.js";
 import { billableQuantity, type PriceModel, rate } from "../pricing/index.js";
 import { compareDates, type DateSpan, daysIn, localDate, maxDate, minDate } from "../time/index.js";
+import {
+  type AdvanceGrant,
+  advancedDue,
+  advanceGrants,
+  chargedThrough,
+  type GridAt,
+  nextScheduledDay,
+  periodsFrom,
+  renewalAfter,
+} from "./advance.js";
 import { type Cell, cellAt, cellsOverlapping, type Grid, wholeDays } from "./grid.js";
 import type { ContractHistory, VariantTerms } from "./history.js";
 
@@ -65,6 +75,10 @@ type Basis = {
   readonly contractEnd: Temporal.PlainDate | null;
   /** Charges starting at or after this day cannot be due by the target date. */
   readonly horizon: Temporal.PlainDate;
+  /** Renewals invoiced in advance by the target date (./advance.ts). */
+  readonly grants: readonly AdvanceGrant[];
+  /** An imported contract: the first day not billed by the other system; null: none. */
+  readonly billedFrom: Temporal.PlainDate | null;
 };
 
 const day = (i: Temporal.Instant, tz: string) => localDate(i, tz);
@@ -129,11 +143,26 @@ function dueDate(
     // never before the paid term for what it covers (a calendar period may begin in the
     // trial), nor before the contract for what is billed in trial
     const floor = before(coverage.start, b.anchor) ? b.contractStart : b.anchor;
-    return maxDate(cellAt(billingGrid(b, variantAt(b, start)), start).start, floor);
+    const due = maxDate(cellAt(billingGrid(b, variantAt(b, start)), start).start, floor);
+    return advancedDue(b.grants, fee.start, due);
   }
   const last = coverage.end.subtract({ days: 1 });
   const end = cellAt(billingGrid(b, variantAt(b, last)), last).end;
-  return b.contractEnd !== null ? minDate(end, b.contractEnd) : end;
+  return advancedDue(
+    b.grants,
+    fee.start,
+    b.contractEnd !== null ? minDate(end, b.contractEnd) : end,
+  );
+}
+
+/**
+ * The part of `span` an imported contract's other system did not bill (from its billed-until
+ * day on); null when it billed all of it.
+ */
+function unbilledPart(b: Basis, span: DateSpan): DateSpan | null {
+  if (b.billedFrom === null) return span;
+  const start = maxDate(span.start, b.billedFrom);
+  return before(start, span.end) ? { start, end: span.end } : null;
 }
 
 function prorationNote(covered: number, whole: number): string {
@@ -149,7 +178,8 @@ const setupFee: Step = (b) => {
   const first = b.segments[0];
   if (!first?.phase.planVariantId) return [];
   const v = variantOf(b, first.phase.planVariantId);
-  if (dec(v.setupFee).isZero()) return [];
+  // an imported contract started in the other system, which charged its setup
+  if (dec(v.setupFee).isZero() || b.billedFrom !== null) return [];
   return [
     {
       key: `setup:${b.history.contractId}`,
@@ -198,7 +228,11 @@ const recurringFees: Step = (b) => {
       for (const fee of cellsOverlapping(grid, s.start, to)) {
         if (seen.has(fee.start.toString())) continue;
         seen.add(fee.start.toString());
-        const parts = segs.map((x) => clip(x, fee)).filter((p): p is DateSpan => p !== null);
+        // an imported contract: only the days from its billed-until day on
+        const open = unbilledPart(b, fee);
+        if (!open) continue;
+        const parts = segs.map((x) => clip(x, open)).filter((p): p is DateSpan => p !== null);
+        if (parts.length === 0) continue;
         const covered = parts.reduce((n, p) => n + daysIn(p), 0);
         const whole = wholeDays(fee);
         const coverage = { start: parts[0]!.start, end: parts.at(-1)!.end };
@@ -245,7 +279,11 @@ const componentFees: Step = (b) => {
     };
     const to = span.end === null ? b.horizon : minDate(span.end, b.horizon);
     for (const fee of cellsOverlapping(grid, span.start, to)) {
-      const within = clip(span, fee);
+      // an imported contract: a fee period the other system began is billed from the
+      // billed-until day when it prorates, and was billed in full there when it does not
+      if (!c.prorate && b.billedFrom !== null && before(fee.start, b.billedFrom)) continue;
+      const open = unbilledPart(b, fee);
+      const within = open && clip(span, open);
       if (!within) continue;
       const parts = billable.map((s) => clip(s, within)).filter((p): p is DateSpan => p !== null);
       if (parts.length === 0) continue;
@@ -292,6 +330,8 @@ const usageCharges: Step = (b) => {
     const c = b.history.components.get(u.componentId);
     if (!c) continue;
     const d = u.date;
+    // usage before an imported contract's billed-until day was billed by the other system
+    if (b.billedFrom !== null && before(d, b.billedFrom)) continue;
     if (!c.billInTrial) {
       const seg = b.segments.findLast((s) => !before(d, s.start));
       if (seg?.phase.type === "trial") continue;
@@ -347,7 +387,7 @@ const ratedItems: Step = (b) =>
       quantity: plain(dec(r.quantity)),
       unitPrice: plain(dec(r.unitPrice)),
       amount: proratedAmount(dec(r.unitPrice).times(dec(r.quantity)), 1n, 1n, b.history.currency),
-      due: day(r.createdAt, tz),
+      due: day(r.dueAt ?? r.createdAt, tz),
       source: { ratedItemId: r.id },
     };
   });
@@ -428,7 +468,10 @@ function basisOf(history: ContractHistory, target: Temporal.PlainDate): Basis {
     contractStart,
     contractEnd: history.timeline.end ? day(history.timeline.end, tz) : null,
     horizon: target,
+    grants: [],
+    billedFrom: history.billedUntil ? day(history.billedUntil, tz) : null,
   };
+  const grants = advanceGrants(history.advance, tz, gridAtOf(partial), target);
   // a prepaid charge is due by `target` only if its fee period starts before the end of the
   // billing period holding `target`, under any of the contract's plan variants
   let horizon = target.add({ days: 1 });
@@ -436,8 +479,17 @@ function basisOf(history: ContractHistory, target: Temporal.PlainDate): Basis {
     const end = cellAt(billingGrid(partial, v), target).end;
     if (before(horizon, end)) horizon = end;
   }
-  return { ...partial, horizon };
+  // the periods invoiced in advance are charged, so that the diff sees them
+  const through = chargedThrough(grants);
+  if (through !== null && before(horizon, through)) horizon = through;
+  return { ...partial, horizon, grants };
 }
+
+/** The billing grid in effect on a day. */
+const gridAtOf =
+  (b: Basis): GridAt =>
+  (date) =>
+    billingGrid(b, variantAt(b, date));
 
 /**
  * Every charge due by `target` (the customer's calendar day), in step order, and some due
@@ -474,8 +526,38 @@ export function nextBillingDate(
   if (before(after, b.contractStart)) return b.contractStart;
   if (b.contractEnd !== null && !before(after, b.contractEnd)) return null;
   const v = variantAt(b, after);
-  const boundary = before(after, b.anchor) ? b.anchor : cellAt(billingGrid(b, v), after).end;
+  let boundary = before(after, b.anchor) ? b.anchor : cellAt(billingGrid(b, v), after).end;
+  const scheduled = nextScheduledDay(history.advance, history.timeZone, gridAtOf(b), after);
+  if (scheduled !== null && before(scheduled, boundary)) boundary = scheduled;
   return b.contractEnd !== null ? minDate(boundary, b.contractEnd) : boundary;
+}
+
+/**
+ * Renewals invoiced in advance as of `date`: the next renewal (the end of the billing period
+ * holding it), where the advance charges made by then run through (null: none), and, for `n`,
+ * the end of the `n` periods after both (what charging the next `n` renewals runs through).
+ */
+export function advanceAt(
+  history: ContractHistory,
+  date: Temporal.PlainDate,
+  n = 0,
+): {
+  renewal: Temporal.PlainDate;
+  chargedThrough: Temporal.PlainDate | null;
+  through: Temporal.PlainDate;
+  grants: readonly AdvanceGrant[];
+} {
+  const b = basisOf(history, date);
+  const gridAt = gridAtOf(b);
+  const renewal = renewalAfter(gridAt, date);
+  const charged = chargedThrough(b.grants);
+  const from = charged !== null && before(renewal, charged) ? charged : renewal;
+  return {
+    renewal,
+    chargedThrough: charged,
+    through: periodsFrom(gridAt, from, n),
+    grants: b.grants,
+  };
 }
 
 /**
@@ -485,8 +567,12 @@ export function nextBillingDate(
 export function billingPeriodAt(
   history: ContractHistory,
   date: Temporal.PlainDate,
-): { period: Cell; alignment: VariantTerms["alignment"] } {
+): { period: Cell; alignment: VariantTerms["alignment"]; length: VariantTerms["billingPeriod"] } {
   const b = basisOf(history, date);
   const v = variantAt(b, date);
-  return { period: cellAt(billingGrid(b, v), date), alignment: v.alignment };
+  return {
+    period: cellAt(billingGrid(b, v), date),
+    alignment: v.alignment,
+    length: v.billingPeriod,
+  };
 }

@@ -60,6 +60,8 @@ export type RatedItemFact = {
   readonly periodEnd: Temporal.Instant;
   /** When it was recorded: it is billed with the first settlement from that day on. */
   readonly createdAt: Temporal.Instant;
+  /** Billed from this instant instead (a charge at the term end). */
+  readonly dueAt?: Temporal.Instant | null;
 };
 
 export type DiscountFact = {
@@ -74,6 +76,35 @@ export type DiscountFact = {
   readonly end: Temporal.Instant | null;
 };
 
+/**
+ * A schedule of advance invoices: every `terms` billing periods from `from` (a renewal), the
+ * next `terms` periods are invoiced at their start (`occurrences` times, or while the contract
+ * runs); or on given dates, each invoicing the `terms` periods after the one holding it.
+ */
+export type AdvanceSchedule =
+  | {
+      readonly type: "fixed_intervals";
+      readonly terms: number;
+      readonly from: Temporal.Instant;
+      readonly occurrences: number | null;
+    }
+  | {
+      readonly type: "specific_dates";
+      readonly dates: readonly { readonly on: Temporal.Instant; readonly terms: number }[];
+    };
+
+/**
+ * Renewals invoiced ahead: each charge made every fee period starting before `through` (a
+ * billing-period boundary) due on `on` at the latest; the schedule makes more such charges.
+ */
+export type AdvanceBilling = {
+  readonly charges: readonly {
+    readonly on: Temporal.Instant;
+    readonly through: Temporal.Instant;
+  }[];
+  readonly schedule: AdvanceSchedule | null;
+};
+
 export type ContractHistory = {
   readonly contractId: string;
   readonly currency: string;
@@ -86,4 +117,11 @@ export type ContractHistory = {
   readonly usage: readonly UsageFact[];
   readonly ratedItems: readonly RatedItemFact[];
   readonly discounts: readonly DiscountFact[];
+  /**
+   * An imported contract: another system billed every day before this instant, so nothing
+   * before its day is billed or credited here; absent or null: Accrue bills its whole history.
+   */
+  readonly billedUntil?: Temporal.Instant | null;
+  /** Renewals invoiced in advance; absent: none. */
+  readonly advance?: AdvanceBilling;
 };

@@ -1,4 +1,6 @@
+export type { AdvanceGrant } from "./advance.js";
 export {
+  advanceAt,
   billingPeriodAt,
   type ChargeKind,
   type ExpectedItem,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** A new high-entropy secret: `<prefix>_` + 32 random bytes in base64url. */
-export function generateSecret(prefix: "ak" | "cs" | "at" | "sst"): string {
+export function generateSecret(prefix: "ak" | "cs" | "at" | "sst" | "hpt"): string {
   return `${prefix}_${randomBytes(32).toString("base64url")}`;
 }
 

@@ -5,7 +5,12 @@
  */
 import { type Expression, type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import { rowsOfContracts } from "../../storage/bulk.js";
-import type { ComponentSubscriptionsTable, DB, RatedItemsTable } from "../../storage/schema.js";
+import type {
+  AdvanceBillingJson,
+  ComponentSubscriptionsTable,
+  DB,
+  RatedItemsTable,
+} from "../../storage/schema.js";
 import { discountRows } from "../catalog/index.js";
 import type { ContractRow } from "./contracts.repository.js";
 
@@ -128,6 +133,22 @@ export async function setNextBillingAt(
   await db
     .updateTable("contracts")
     .set({ next_billing_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", contractId)
+    .execute();
+}
+
+/** Stores the contract's advance billing; billing looks at the contract at `now`. */
+export async function setAdvanceBilling(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+  advance: AdvanceBillingJson,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("contracts")
+    .set({ advance_billing: JSON.stringify(advance), updated_at: now, next_billing_at: now })
     .where("tenant_id", "=", tenantId)
     .where("id", "=", contractId)
     .execute();

@@ -11,6 +11,7 @@ import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { findInTenant } from "../catalog/index.js";
 import { type Ctx, dateOf } from "../context.js";
+import { assertAfterBilledUntil } from "./billed-until.js";
 
 import {
   type ComponentSubscriptionRow,
@@ -60,6 +61,7 @@ const toRatedItem = (r: RatedItemRow): RatedItem => ({
   billed: r.billed_at !== null,
   invoice_id: r.invoice_id,
   created_at: iso(r.created_at),
+  due_at: r.due_at ? iso(r.due_at) : null,
 });
 
 function instant(
@@ -117,6 +119,7 @@ export async function subscribeComponent(
     });
   }
   const start = instant(input.start_date, "start_date", ctx.clock.now());
+  assertAfterBilledUntil(contract, start, "start_date");
   const contractStart = Temporal.Instant.fromEpochMilliseconds(contract.start_at.getTime());
   if (Temporal.Instant.compare(start, contractStart) < 0) {
     throw unprocessable("start_before_contract", "a component cannot start before its contract", {
@@ -156,8 +159,9 @@ export async function endComponentSubscription(
   const before = await findComponentSubscription(ctx.db, ctx.tenantId, id, { forUpdate: true });
   if (!before)
     throw notFound("component_subscription_not_found", `no component subscription ${id}`, { id });
-  await contractOf(ctx, before.contract_id);
+  const contract = await contractOf(ctx, before.contract_id);
   const end = instant(input.end_date, "end_date", ctx.clock.now());
+  assertAfterBilledUntil(contract, end, "end_date");
   if (end.epochMilliseconds <= before.start_at.getTime()) {
     throw unprocessable("end_before_start", "the end date must be after the start date", {
       field: "end_date",
@@ -192,6 +196,8 @@ export async function addRatedItem(
     period_start?: string;
     period_end?: string;
   },
+  /** Billed from this instant (a charge at the term end) instead of the next settlement. */
+  options: { dueAt?: Temporal.Instant } = {},
 ): Promise<RatedItem> {
   const contract = await contractOf(ctx, contractId);
   const now = ctx.clock.now();
@@ -214,15 +220,19 @@ export async function addRatedItem(
     billed_at: null,
     invoice_id: null,
     created_at: dateOf(now),
+    due_at: options.dueAt ? dateOf(options.dueAt) : null,
   });
   const item = toRatedItem(row);
   ctx.audit({ targetType: "rated_item", targetId: row.id, after: item });
-  await markDue(
-    ctx.db,
-    ctx.tenantId,
-    [row.contract_id],
-    new Date(ctx.clock.now().epochMilliseconds),
-  );
+  // billed now, unless later (the contract's billing date comes by then)
+  if (!options.dueAt) {
+    await markDue(
+      ctx.db,
+      ctx.tenantId,
+      [row.contract_id],
+      new Date(ctx.clock.now().epochMilliseconds),
+    );
+  }
   await ctx.emit({
     type: "rated_item.created",
     subjectType: "contract",

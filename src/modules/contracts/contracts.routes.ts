@@ -14,6 +14,7 @@ import { CartComponentSchema, ContractSchema, OrderSchema } from "./contracts.sc
 import { endContract, getContract, listContracts } from "./contracts.service.js";
 import { createOrder, getOrder, listOrders } from "./orders.service.js";
 import {
+  activatePortalLink,
   createSelfServiceToken,
   listPortalLinks,
   MAX_TOKEN_VALIDITY_MINUTES,
@@ -331,6 +332,35 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 200,
         body: await revokePortalLinks(ctx, req.params.id, req.body?.link_id),
+      })),
+  );
+
+  app.post(
+    "/portal_sessions/activate",
+    {
+      config: { operation: "portal_sessions.activate" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: Type.Object(
+          { token: Type.String({ minLength: 1, maxLength: 200, description: "The link's token" }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            id: Type.String({ description: "The portal link (as its portal_links list names it)" }),
+            contract_id: Type.String(),
+            customer_id: Type.String(),
+            status: Type.Literal("activated"),
+            activated_at: Type.String({ format: "date-time" }),
+            expires_at: Type.String({ format: "date-time" }),
+          }),
+        },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await activatePortalLink(ctx, req.body.token),
       })),
   );
 };

@@ -129,6 +129,13 @@ export const RatedItemSchema = Type.Object(
     billed: Type.Boolean(),
     invoice_id: Nullable(Type.String()),
     created_at: Type.String({ format: "date-time" }),
+    due_at: Nullable(
+      Type.String({
+        format: "date-time",
+        description:
+          "Billed with the first settlement from this instant (a charge at the term end); null: with the next settlement",
+      }),
+    ),
   },
   { $id: "RatedItem" },
 );

@@ -20,6 +20,7 @@ import { type Ctx, dateOf } from "../context.js";
 import type { CustomerRow } from "../customers/index.js";
 import { findEntity } from "../entities/index.js";
 import { fetchPageBatch, type Page } from "../pagination.js";
+import { assertAfterBilledUntil } from "./billed-until.js";
 import { setComponentQuantity } from "./contract-items.js";
 import {
   type ContractRow,
@@ -117,6 +118,7 @@ export async function endContract(
 ): Promise<Contract> {
   const end = parseTimestamp(input.end_date, "end_date");
   const row = await loadContract(ctx, id, true);
+  assertAfterBilledUntil(row, end, "end_date");
   const before = await loadTimeline(ctx.db, row);
   const after = endAt(before, end);
   await saveTimeline(ctx.db, id, after, dateOf(ctx.clock.now()));
@@ -183,6 +185,8 @@ export async function createContract(
     currency: group.currency,
     start_at: dateOf(start),
     end_at: timeline.end ? dateOf(timeline.end) : null,
+    // a customer's billing date: the periods restart on it (timelines.ts)
+    term_restarts: JSON.stringify((timeline.restarts ?? []).map((r) => r.toString())),
     created_at: now,
     updated_at: now,
   });
@@ -212,6 +216,7 @@ export async function applyChange(
   const row = await loadContract(ctx, order.contract_id, true);
   const before = await loadTimeline(ctx.db, row);
   const at = order.change_at ? toInstant(order.change_at) : ctx.clock.now();
+  assertAfterBilledUntil(row, at, "change_date");
   if (order.plan_variant_id === null && order.quantity === null) {
     // a component-only change: the same bounds as a phase change
     if (Temporal.Instant.compare(at, before.start) < 0) {

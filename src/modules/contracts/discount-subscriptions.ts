@@ -15,6 +15,7 @@ import { type Discount, type DiscountRow, findDiscount, toDiscount } from "../ca
 import { type Ctx, dateOf } from "../context.js";
 import { findCustomer } from "../customers/index.js";
 
+import { assertAfterBilledUntil } from "./billed-until.js";
 import { type ContractRow, findContract } from "./contracts.repository.js";
 import type { DiscountSubscriptionSchema } from "./contracts.schemas.js";
 import {
@@ -80,6 +81,7 @@ export async function grantDiscount(
       { field },
     );
   }
+  assertAfterBilledUntil(contract, start, "start_date");
   if (start.epochMilliseconds < contract.start_at.getTime()) {
     throw unprocessable("start_before_contract", "a discount cannot start before its contract", {
       field: "start_date",

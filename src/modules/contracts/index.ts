@@ -1,4 +1,18 @@
 export {
+  advanceBillingOf,
+  loadAdvanceContract,
+  NO_ADVANCE,
+  saveAdvanceBilling,
+} from "./advance-billing.js";
+export {
+  type AnchorPeriod,
+  type BillingDateChange,
+  loadBillingDateContract,
+  plannedBillingDate,
+  saveBillingDate,
+  settledRestarts,
+} from "./billing-date.js";
+export {
   billAgain,
   componentSubscriptionsOf,
   discountGrantsOf,

@@ -83,3 +83,29 @@ export async function revokeContractTokens(
   const rows = await q.returning("token_hash").execute();
   return rows.map((r) => r.token_hash);
 }
+
+/** A tenant's portal link by its token's hash, live or not, locked for its activation. */
+export function findTenantToken(db: Kysely<DB>, tenantId: string, tokenHash: string) {
+  return db
+    .selectFrom("self_service_tokens")
+    .select(["token_hash", "contract_id", "expires_at", "revoked_at", "activated_at"])
+    .where("tenant_id", "=", tenantId)
+    .where("token_hash", "=", tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Records when a portal link was activated. */
+export async function markTokenActivated(
+  db: Kysely<DB>,
+  tenantId: string,
+  tokenHash: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable("self_service_tokens")
+    .set({ activated_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where("token_hash", "=", tokenHash)
+    .execute();
+}

@@ -4,7 +4,13 @@
  */
 
 import type { Kysely } from "kysely";
-import { forbidden, notFound, unauthenticated, unprocessable } from "../../domain/errors.js";
+import {
+  conflict,
+  forbidden,
+  notFound,
+  unauthenticated,
+  unprocessable,
+} from "../../domain/errors.js";
 import { PORTAL_PERMISSION } from "../../domain/operations.js";
 import type { DB } from "../../storage/schema.js";
 import type { Principal } from "../access/index.js";
@@ -16,8 +22,10 @@ import { assertNotFrozen } from "../partners/index.js";
 import { findContract } from "./contracts.repository.js";
 import {
   findLiveToken,
+  findTenantToken,
   insertSelfServiceToken,
   listContractTokens,
+  markTokenActivated,
   revokeContractTokens,
 } from "./self-service.repository.js";
 
@@ -170,4 +178,52 @@ export async function revokePortalLinks(
     after: { portal_links_revoked: revoked },
   });
   return { revoked };
+}
+
+/** A portal link activated by the merchant: the contract and customer it opens. */
+export type ActivatedPortalLink = {
+  id: string;
+  contract_id: string;
+  customer_id: string;
+  status: "activated";
+  activated_at: string;
+  expires_at: string;
+};
+
+/**
+ * Activates a live portal link by its token, once (Chargebee's portal session activate): the
+ * merchant's site learns which contract and customer the link opens. An unknown, expired or
+ * revoked link is 404 `portal_link_not_found`, one activated before 409.
+ */
+export async function activatePortalLink(ctx: Ctx, token: string): Promise<ActivatedPortalLink> {
+  const hash = hashSecret(token);
+  const row = await findTenantToken(ctx.db, ctx.tenantId, hash);
+  // links expire by the wall clock, like every credential
+  const now = new Date();
+  if (!row || row.revoked_at || row.expires_at <= now) {
+    throw notFound("portal_link_not_found", "no live portal link has this token", {});
+  }
+  const id = linkId(hash);
+  if (row.activated_at) {
+    throw conflict("portal_link_already_activated", `portal link ${id} was activated before`, {
+      id,
+      activated_at: row.activated_at.toISOString(),
+    });
+  }
+  const contract = await contractForLinks(ctx, row.contract_id);
+  await ctx.guard({ kind: "contract", row: contract });
+  await markTokenActivated(ctx.db, ctx.tenantId, hash, now);
+  ctx.audit({
+    targetType: "contract",
+    targetId: contract.id,
+    after: { portal_link_activated: id },
+  });
+  return {
+    id,
+    contract_id: contract.id,
+    customer_id: contract.customer_id,
+    status: "activated",
+    activated_at: now.toISOString(),
+    expires_at: row.expires_at.toISOString(),
+  };
 }

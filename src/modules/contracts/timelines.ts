@@ -11,6 +11,7 @@ import type { PeriodValue } from "../../storage/schema.js";
 import { findInTenant } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
 import { type CustomerRow, findCustomer } from "../customers/index.js";
+import { firstBillingDate } from "./billing-date.js";
 import type { OrderRow } from "./contracts.repository.js";
 
 const toInstant = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
@@ -93,6 +94,19 @@ export async function initialTimeline(
       timeline,
       firstTermEnd(paid.start, variant.contract_period, customer.time_zone),
     );
+  }
+  // a customer's billing date: a renewing anniversary contract billed in months or years renews
+  // on it, from its first such day after the paid start
+  const monthly = variant.billing_period.unit === "month" || variant.billing_period.unit === "year";
+  if (
+    customer.billing_date !== null &&
+    paid &&
+    timeline.end === null &&
+    variant.billing_alignment === "anniversary" &&
+    monthly
+  ) {
+    const restart = firstBillingDate(paid.start, customer.billing_date, customer.time_zone);
+    if (restart) timeline = { ...timeline, restarts: [restart] };
   }
   return { timeline, group, start, customer };
 }

@@ -142,6 +142,10 @@ export async function moveContracts(
         active_id: m.contract.id,
         // the copy bills its history as the contract did, moved term ends included
         term_restarts: JSON.stringify(m.contract.term_restarts ?? []),
+        // and its renewals invoiced in advance
+        advance_billing: JSON.stringify(m.contract.advance_billing),
+        // and what another system billed before it was imported
+        billed_until: m.contract.billed_until,
         created_at: now,
         updated_at: now,
       })),

@@ -108,6 +108,7 @@ export type CustomerValues = Omit<
   | "frozen_reason"
   | "has_orders"
   | "personal_data_cleared_at"
+  | "billing_date"
   | "address"
   | "custom_fields"
 > & {
@@ -141,6 +142,7 @@ export async function updateCustomer(
     locked?: boolean;
     deleted_at?: Date;
     personal_data_cleared_at?: Date;
+    billing_date?: number | null;
   },
 ): Promise<CustomerRow> {
   return db

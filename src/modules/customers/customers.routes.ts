@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
+import { changeBillingDate } from "../../workflows/billing-date.js";
 import { mergeCustomers } from "../../workflows/customer-merge.js";
 import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import {
@@ -47,6 +48,46 @@ const MergeResultSchema = Type.Object({
     contacts: Type.Integer(),
     promotional_credit_currencies: Type.Array(Type.String()),
   }),
+});
+
+const BillingDateInput = Type.Object(
+  {
+    billing_date: Type.Optional(
+      Type.Union([Type.Integer(), Type.Null()], {
+        description:
+          "The day of the month (1–28) the customer's contracts renew on; required with manually_set",
+      }),
+    ),
+    billing_date_mode: Type.Optional(
+      Type.Union([Type.Literal("manually_set"), Type.Literal("using_defaults")], {
+        description:
+          "manually_set (default): set billing_date; using_defaults: clear it (contracts keep the day they renew on now)",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const BillingDateResultSchema = Type.Object({
+  customer: CustomerSchema,
+  contracts: Type.Array(
+    Type.Object({
+      contract_id: Type.String(),
+      current_period_start: Type.String({
+        format: "date",
+        description: "The current billing period's first day (the customer's calendar)",
+      }),
+      current_period_end: Type.String({
+        format: "date",
+        description: "The day after the current billing period (end exclusive)",
+      }),
+      anchor: Type.Union([Type.String({ format: "date" }), Type.Null()], {
+        description:
+          "The first renewal on the new day: the days from current_period_end to it are a prorated period; null when the contract renews on that day already",
+      }),
+    }),
+    { description: "The customer's running contracts (not the ended ones)" },
+  ),
 });
 
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -193,6 +234,24 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 200,
         body: await updateAddress(ctx, req.params.id, req.body.address),
+      })),
+  );
+
+  app.post(
+    "/customers/:id/change_billing_date",
+    {
+      config: { operation: "customers.change_billing_date" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: BillingDateInput,
+        response: { 200: BillingDateResultSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await changeBillingDate(ctx, req.params.id, req.body),
       })),
   );
 

@@ -106,6 +106,13 @@ export const CustomerSchema = Type.Object(
     personal_data_cleared_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()], {
       description: "When the customer's personal data was last erased; null: never",
     }),
+    billing_date: Type.Union([Type.Integer(), Type.Null()], {
+      description:
+        "The day of the month (1–28) the customer's contracts renew on, set by change_billing_date; null: each contract renews on the day it started",
+    }),
+    billing_date_mode: Type.Union([Type.Literal("using_defaults"), Type.Literal("manually_set")], {
+      description: "manually_set while a billing date is set; using_defaults otherwise",
+    }),
     created_at: Type.String({ format: "date-time" }),
     updated_at: Type.String({ format: "date-time" }),
   },

@@ -72,6 +72,8 @@ export function toCustomer(row: CustomerRow, deletable: boolean): Customer {
     business_entity_id: row.business_entity_id,
     active_id: row.active_id,
     personal_data_cleared_at: row.personal_data_cleared_at?.toISOString() ?? null,
+    billing_date: row.billing_date,
+    billing_date_mode: row.billing_date === null ? "using_defaults" : "manually_set",
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
@@ -265,6 +267,38 @@ export async function updateBillingInfo(
   if (input.locale !== undefined) values.locale = input.locale;
   if (input.address !== undefined) values.address = toJson(input.address);
   return write(ctx, before, { ...values, updated_at: nowDate(ctx) }, "customer.updated");
+}
+
+/** The earliest and latest billing date: days every month has. */
+export const BILLING_DATES = { min: 1, max: 28 } as const;
+
+/** A billing date (day of the month) every month has, else 422 `billing_date_out_of_range`. */
+export function assertBillingDate(day: number): number {
+  if (!Number.isInteger(day) || day < BILLING_DATES.min || day > BILLING_DATES.max) {
+    throw unprocessable(
+      "billing_date_out_of_range",
+      `the billing date must be a day from ${BILLING_DATES.min} to ${BILLING_DATES.max}, which every month has`,
+      { field: "billing_date", min: BILLING_DATES.min, max: BILLING_DATES.max },
+    );
+  }
+  return day;
+}
+
+/**
+ * Sets (or, with null, clears) the billing date of a customer locked by `customerForChange`
+ * (Chargebee's change_billing_date); the contracts are re-anchored by the workflow.
+ */
+export async function setBillingDate(
+  ctx: Ctx,
+  before: CustomerRow,
+  billingDate: number | null,
+): Promise<Customer> {
+  return write(
+    ctx,
+    before,
+    { billing_date: billingDate, updated_at: nowDate(ctx) },
+    "customer.updated",
+  );
 }
 
 /** The address alone (Chargebee's address_update): replaced whole; lines left out are removed. */

@@ -14,6 +14,7 @@ export {
 } from "./customers.repository.js";
 export { CustomerCreateInput, CustomerInput, CustomerPatch } from "./customers.schemas.js";
 export {
+  assertBillingDate,
   type Customer,
   type CustomerInputData,
   type CustomerPatchData,
@@ -25,6 +26,7 @@ export {
   listCustomers,
   patchCustomer,
   replaceCustomer,
+  setBillingDate,
 } from "./customers.service.js";
 export { inHierarchy } from "./hierarchy.repository.js";
 export { HierarchyViewSchema } from "./hierarchy.schemas.js";

@@ -3,7 +3,7 @@ import type { Temporal } from "temporal-polyfill";
 import type { Timeline } from "../../domain/contracts/phases.js";
 import { notFound } from "../../domain/errors.js";
 import { billingPeriodAt } from "../../domain/invoicing/index.js";
-import { localDate } from "../../domain/time/index.js";
+import { localDate, type Period } from "../../domain/time/index.js";
 import type { Ctx } from "../context.js";
 import type { ContractRow } from "../contracts/index.js";
 import { findCustomer } from "../customers/index.js";
@@ -15,6 +15,8 @@ export type BillingPeriod = {
   end: Temporal.PlainDate;
   alignment: "anniversary" | "calendar";
   timeZone: string;
+  /** How long the plan variant's billing periods are. */
+  length: Period;
 };
 
 /** The billing period holding `at` (the customer's day), on `timeline` (default: the stored one). */
@@ -28,6 +30,6 @@ export async function billingPeriodOf(
   if (!customer) throw notFound("customer_not_found", `no customer ${contract.customer_id}`);
   const tz = customer.time_zone;
   const history = await loadHistory(ctx.db, ctx.tenantId, contract, tz, timeline);
-  const { period, alignment } = billingPeriodAt(history, localDate(at, tz));
-  return { start: period.start, end: period.end, alignment, timeZone: tz };
+  const { period, alignment, length } = billingPeriodAt(history, localDate(at, tz));
+  return { start: period.start, end: period.end, alignment, timeZone: tz, length };
 }

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runEstimate, runRead } from "../../http/execute.js";
+import { advanceInvoiceEstimate } from "../../workflows/advance-invoices.js";
 import {
   newCustomerSignupEstimate,
   pauseEstimate,
@@ -92,6 +93,28 @@ export const estimateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       (req) => runEstimate(req, (ctx) => pauseEstimate(ctx, action, req.body.contract_id)),
     );
   }
+
+  app.post(
+    "/estimates/advance_invoice",
+    {
+      config: { operation: "estimates.advance_invoice" },
+      schema: {
+        body: Type.Object(
+          {
+            contract_id: Type.String({ maxLength: 64 }),
+            terms_to_charge: Type.Optional(
+              Type.Integer({
+                description: "Renewals (billing periods) to invoice ahead (default 1)",
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: PreviewSchema },
+      },
+    },
+    (req) => runEstimate(req, (ctx) => advanceInvoiceEstimate(ctx, req.body)),
+  );
 
   // the invoice POST /v1/invoices would create, priced by creating it and rolling it back;
   // as a draft, so that no invoice number is taken

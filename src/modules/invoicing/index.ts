@@ -1,3 +1,4 @@
+export { type AdvanceState, advanceStateOf } from "./advance.js";
 export { type BillingPeriod, billingPeriodOf } from "./billing-period.js";
 export {
   type BillingRun,

@@ -24,6 +24,7 @@ import type {
 } from "../../storage/schema.js";
 import { componentsOfGroups, variantsWithPlanNames } from "../catalog/index.js";
 import {
+  advanceBillingOf,
   type ContractRow,
   componentSubscriptionsOf,
   discountGrantsOf,
@@ -156,6 +157,7 @@ export async function loadHistories(
       currency: contract.currency,
       timeZone,
       timeline,
+      billedUntil: contract.billed_until ? instant(contract.billed_until) : null,
       variants: new Map(
         [...own].flatMap((id) => {
           const terms = variantTermsById.get(id);
@@ -196,6 +198,7 @@ export async function loadHistories(
         periodStart: instant(r.period_start),
         periodEnd: instant(r.period_end),
         createdAt: instant(r.created_at),
+        dueAt: r.due_at ? instant(r.due_at) : null,
       })),
       discounts: (discountsOf.get(contract.id) ?? []).map((d) => {
         const end = earlier(d.end_at, d.duration_end_at);
@@ -211,6 +214,7 @@ export async function loadHistories(
           end: end ? instant(end) : null,
         };
       }),
+      advance: advanceBillingOf(contract),
     };
   });
 }

@@ -41,6 +41,7 @@ import {
 } from "./one-off-charges.js";
 import { previewSettlement } from "./preview.js";
 import { settleContract } from "./settle.js";
+import { syncDraftUsages } from "./sync-usages.js";
 
 const pdfSchema = {
   200: Type.String({ contentMediaType: "application/pdf", description: "The PDF document" }),
@@ -192,6 +193,23 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 200,
         body: await addChargeToDraft(ctx, req.params.id, req.body),
+      })),
+  );
+
+  app.post(
+    "/invoices/:id/sync_usages",
+    {
+      config: { operation: "invoices.sync_usages" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        response: { 200: Type.Ref("Invoice") },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await syncDraftUsages(ctx, req.params.id),
       })),
   );
 

@@ -112,7 +112,7 @@ export async function createChargeInvoice(
 }
 
 /** A draft invoice about to change: locked, checked against the transfer rules. */
-async function draftInvoice(ctx: Ctx, id: string) {
+export async function draftInvoice(ctx: Ctx, id: string) {
   const row = await loadForChange(ctx, id);
   if (row.kind !== "invoice" || row.status !== "draft") {
     throw unprocessable(
@@ -127,7 +127,7 @@ async function draftInvoice(ctx: Ctx, id: string) {
 }
 
 /** Stores the draft's totals as its lines now add up. */
-async function retotal(ctx: Ctx, id: string, priceBasis: "net" | "gross", currency: string) {
+export async function retotal(ctx: Ctx, id: string, priceBasis: "net" | "gross", currency: string) {
   const lines = await linesOf(ctx.db, ctx.tenantId, id);
   const totals = taxTotals(
     lines.map((l) => ({ amount: money(BigInt(l.amount), currency), rate: l.tax_rate })),
@@ -157,7 +157,7 @@ async function retotal(ctx: Ctx, id: string, priceBasis: "net" | "gross", curren
   return toInvoice(row, lines);
 }
 
-async function announceChange(ctx: Ctx, before: Invoice, after: Invoice) {
+export async function announceChange(ctx: Ctx, before: Invoice, after: Invoice) {
   ctx.audit({ targetType: "invoice", targetId: after.id, before, after });
   await ctx.emit({
     type: "invoice.updated",

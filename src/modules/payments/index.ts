@@ -7,6 +7,14 @@ export {
   noticedLevels,
 } from "./dunning.repository.js";
 export { reassignPaymentSources } from "./payment-sources.repository.js";
+export { UpdatePaymentMethodInput } from "./payment-sources.schemas.js";
+export {
+  addPaymentSource,
+  collectCustomerPayment,
+  collectInvoicePayment,
+  type PaymentSource,
+  updatePaymentMethod,
+} from "./payment-sources.service.js";
 export {
   amountApplied,
   collectedByMonth,
@@ -17,5 +25,5 @@ export {
   reassignPayments,
   refundedOnCreditNote,
 } from "./payments.repository.js";
-export { amountOwed, customerBalance } from "./payments.service.js";
+export { amountOwed, customerBalance, type Payment } from "./payments.service.js";
 export { allocatedInvoiceIds } from "./transfer-facts.repository.js";

@@ -36,6 +36,10 @@ import * as m0035 from "./0035_portal_link_revocation.js";
 import * as m0036 from "./0036_quotes.js";
 import * as m0037 from "./0037_fulfilment_orders.js";
 import * as m0038 from "./0038_contract_term_restarts.js";
+import * as m0039 from "./0039_advance_billing.js";
+import * as m0040 from "./0040_contract_imports.js";
+import * as m0041 from "./0041_customer_billing_date.js";
+import * as m0042 from "./0042_hosted_pages.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -80,4 +84,8 @@ export const migrations: Record<string, Migration> = {
   "0036_quotes": m0036,
   "0037_fulfilment_orders": m0037,
   "0038_contract_term_restarts": m0038,
+  "0039_advance_billing": m0039,
+  "0040_contract_imports": m0040,
+  "0041_customer_billing_date": m0041,
+  "0042_hosted_pages": m0042,
 };

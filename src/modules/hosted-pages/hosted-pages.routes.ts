@@ -1,0 +1,179 @@
+/** Hosted pages on the native API: created for a customer to complete in the portal. */
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { runMutation, runRead } from "../../http/execute.js";
+import {
+  acknowledgeHostedPage,
+  createAcceptQuotePage,
+  createCheckoutExisting,
+  createCheckoutNew,
+  createCheckoutOneTime,
+  createCustomerPage,
+} from "../../workflows/hosted-pages.js";
+import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
+import {
+  AcceptQuotePageBody,
+  CheckoutExistingBody,
+  CheckoutNewBody,
+  CheckoutOneTimeBody,
+  CollectPageBody,
+  CustomerPageBody,
+  HostedPageListQuery,
+  HostedPageSchema,
+} from "./hosted-pages.schemas.js";
+import { getHostedPage, type HostedPage, listHostedPages } from "./hosted-pages.service.js";
+
+/** A new page: its URL carries the token, shown once (null on an idempotent replay). */
+const created = async (page: Promise<HostedPage>) => {
+  const body = await page;
+  return { status: 201, body, replayBody: { ...body, url: null } };
+};
+
+export const hostedPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const urls = { publicUrl: app.publicUrl };
+  app.post(
+    "/hosted_pages/checkout_new_for_items",
+    {
+      config: { operation: "hosted_pages.checkout_new_for_items" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: CheckoutNewBody,
+        response: { 201: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, (ctx) => created(createCheckoutNew(ctx, req.body, urls))),
+  );
+  app.post(
+    "/hosted_pages/checkout_existing_for_items",
+    {
+      config: { operation: "hosted_pages.checkout_existing_for_items" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: CheckoutExistingBody,
+        response: { 201: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, (ctx) => created(createCheckoutExisting(ctx, req.body, urls))),
+  );
+  app.post(
+    "/hosted_pages/checkout_one_time_for_items",
+    {
+      config: { operation: "hosted_pages.checkout_one_time_for_items" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: CheckoutOneTimeBody,
+        response: { 201: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, (ctx) => created(createCheckoutOneTime(ctx, req.body, urls))),
+  );
+  app.post(
+    "/hosted_pages/checkout_one_time",
+    {
+      config: { operation: "hosted_pages.checkout_one_time" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: CheckoutOneTimeBody,
+        response: { 201: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, (ctx) => created(createCheckoutOneTime(ctx, req.body, urls))),
+  );
+  app.post(
+    "/hosted_pages/manage_payment_sources",
+    {
+      config: { operation: "hosted_pages.manage_payments" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: CustomerPageBody,
+        response: { 201: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, (ctx) =>
+        created(createCustomerPage(ctx, "manage_payment_sources", req.body, urls)),
+      ),
+  );
+  app.post(
+    "/hosted_pages/update_payment_method",
+    {
+      config: { operation: "hosted_pages.update_payment_method" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: CustomerPageBody,
+        response: { 201: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, (ctx) =>
+        created(createCustomerPage(ctx, "update_payment_method", req.body, urls)),
+      ),
+  );
+  app.post(
+    "/hosted_pages/collect_now",
+    {
+      config: { operation: "hosted_pages.collect_unpaid_invoices" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: CollectPageBody,
+        response: { 201: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, (ctx) =>
+        created(createCustomerPage(ctx, "collect_now", req.body, urls)),
+      ),
+  );
+  app.post(
+    "/hosted_pages/accept_quote",
+    {
+      config: { operation: "hosted_pages.accept_quote" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: AcceptQuotePageBody,
+        response: { 201: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, (ctx) => created(createAcceptQuotePage(ctx, req.body, urls))),
+  );
+  app.get(
+    "/hosted_pages",
+    {
+      config: { operation: "hosted_pages.list" },
+      schema: { querystring: HostedPageListQuery, response: { 200: Page(HostedPageSchema) } },
+    },
+    (req) =>
+      runRead(req, (ctx) =>
+        listHostedPages(ctx, {
+          limit: req.query.limit ?? 20,
+          cursor: req.query.cursor,
+          customerId: req.query.customer_id,
+          state: req.query.state,
+        }),
+      ),
+  );
+  app.get(
+    "/hosted_pages/:id",
+    {
+      config: { operation: "hosted_pages.get" },
+      schema: { params: IdParams, response: { 200: HostedPageSchema } },
+    },
+    (req) => runRead(req, (ctx) => getHostedPage(ctx, req.params.id)),
+  );
+  app.post(
+    "/hosted_pages/:id/acknowledge",
+    {
+      config: { operation: "hosted_pages.acknowledge" },
+      schema: { headers: IdempotencyHeader, params: IdParams, response: { 200: HostedPageSchema } },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await acknowledgeHostedPage(ctx, req.params.id),
+      })),
+  );
+};

@@ -1,0 +1,177 @@
+/**
+ * A hosted page of the customer portal, opened by a link holding the page's own token
+ * (/portal/hpt_…): what the page is for (a checkout with what it will bill, a payment method,
+ * paying open invoices, accepting a quote), a card form where it takes one, and the buttons to
+ * complete or leave it.
+ */
+import type { JSX } from "preact";
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { PortalError, portalCall } from "../shared/api.js";
+import { formatDateTime, formatMoney } from "../shared/format.js";
+import { ActionButton, Field, Show, StatusBadge, useAsync } from "../shared/ui.js";
+
+const token = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
+
+type Page = {
+  id: string;
+  type: string;
+  state: string;
+  expires_at: string;
+  expired: boolean;
+  content: Record<string, unknown> | null;
+};
+type Bill = {
+  currency: string;
+  lines: { description: string; amount: string }[];
+  total_gross: string;
+};
+type Opened = { page: Page; preview: Bill | null };
+
+const call = <T,>(method: "GET" | "POST", path: string, body?: unknown) =>
+  portalCall<T>(token, method, `/hosted_page${path}`, body);
+
+const TITLES: Record<string, string> = {
+  checkout_new: "Check out your subscription",
+  checkout_existing: "Confirm the change of your subscription",
+  checkout_one_time: "Check out your purchase",
+  manage_payment_sources: "Add a payment method",
+  update_payment_method: "Update your payment method",
+  collect_now: "Pay your open invoices",
+  accept_quote: "Accept your quote",
+};
+
+/** The portal call that completes each type of page, and whether it takes a card. */
+const COMPLETE: Record<string, { path: string; card: "optional" | "required" | "none" }> = {
+  checkout_new: { path: "/checkout", card: "optional" },
+  checkout_existing: { path: "/checkout", card: "optional" },
+  checkout_one_time: { path: "/checkout", card: "optional" },
+  manage_payment_sources: { path: "/payment_source", card: "required" },
+  update_payment_method: { path: "/payment_source", card: "required" },
+  collect_now: { path: "/collect", card: "optional" },
+  accept_quote: { path: "/accept_quote", card: "none" },
+};
+
+function HostedPage(): JSX.Element {
+  // opening the page marks it requested and answers what a checkout will bill
+  const [opened, reload] = useAsync(async (): Promise<Opened> => {
+    const page = await call<Page>("GET", "");
+    if (page.expired || (page.state !== "created" && page.state !== "requested"))
+      return { page, preview: null };
+    return call<Opened>("POST", "/open");
+  }, []);
+  const [number, setNumber] = useState("");
+  const [month, setMonth] = useState("");
+  const [year, setYear] = useState("");
+  useEffect(() => {
+    document.title = "Your page";
+  }, []);
+  if (
+    opened.state === "failed" &&
+    opened.error instanceof PortalError &&
+    opened.error.status === 401
+  ) {
+    return (
+      <main id="main" class="portal">
+        <h1>This link has expired or is not valid</h1>
+      </main>
+    );
+  }
+  const card = () =>
+    number
+      ? {
+          type: "card",
+          card: { number, exp_month: Number(month), exp_year: Number(year) },
+        }
+      : undefined;
+  return (
+    <main id="main" class="portal">
+      <Show value={opened}>
+        {({ page, preview }) => {
+          const how = COMPLETE[page.type];
+          const open = !page.expired && (page.state === "created" || page.state === "requested");
+          const source = card();
+          const body =
+            how?.card === "required"
+              ? source
+              : how?.card === "optional"
+                ? source
+                  ? { payment_source: source }
+                  : {}
+                : undefined;
+          return (
+            <>
+              <h1>{TITLES[page.type] ?? "Your page"}</h1>
+              <p>
+                <StatusBadge status={page.expired ? "expired" : page.state} /> until{" "}
+                {formatDateTime(page.expires_at)}
+              </p>
+              {preview && (
+                <table>
+                  <caption>What you will be billed</caption>
+                  <tbody>
+                    {preview.lines.map((l) => (
+                      <tr key={l.description}>
+                        <th scope="row">{l.description}</th>
+                        <td class="numeric">{formatMoney(l.amount, preview.currency)}</td>
+                      </tr>
+                    ))}
+                    <tr>
+                      <th scope="row">Total</th>
+                      <td class="numeric">{formatMoney(preview.total_gross, preview.currency)}</td>
+                    </tr>
+                  </tbody>
+                </table>
+              )}
+              {open && how && how.card !== "none" && (
+                <fieldset>
+                  <legend>Card{how.card === "optional" ? " (optional)" : ""}</legend>
+                  <Field
+                    label="Card number"
+                    name="number"
+                    value={number}
+                    onInput={setNumber}
+                    inputMode="numeric"
+                    autoComplete="cc-number"
+                  />
+                  <Field
+                    label="Expiry month"
+                    name="month"
+                    value={month}
+                    onInput={setMonth}
+                    inputMode="numeric"
+                    autoComplete="cc-exp-month"
+                  />
+                  <Field
+                    label="Expiry year"
+                    name="year"
+                    value={year}
+                    onInput={setYear}
+                    inputMode="numeric"
+                    autoComplete="cc-exp-year"
+                  />
+                </fieldset>
+              )}
+              {open && how && (
+                <p>
+                  <ActionButton
+                    label="Confirm"
+                    kind="primary"
+                    run={() => call("POST", how.path, body)}
+                    done={reload}
+                  />{" "}
+                  <ActionButton label="Cancel" run={() => call("POST", "/cancel")} done={reload} />
+                </p>
+              )}
+              {page.state === "succeeded" || page.state === "acknowledged" ? (
+                <p role="status">Done: thank you.</p>
+              ) : null}
+            </>
+          );
+        }}
+      </Show>
+    </main>
+  );
+}
+
+render(<HostedPage />, document.getElementById("app")!);
