@@ -30,6 +30,8 @@ const FIXED_SECONDS = Number(process.env.BENCH_FIXED_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
+/** BENCH_CASES="GET /v1/customers/{id},POST /v1/customers": only the cases whose names contain one. */
+const ONLY = process.env.BENCH_CASES?.split(",");
 const rates = (name: string, fallback: number[]) =>
   process.env[name]?.split(",").map(Number) ?? fallback;
 const READ_RATES = rates("BENCH_READ_RATES", [1000, 2500, 5000]);
@@ -193,6 +195,10 @@ async function onBackend(backend: "pglite" | "postgres") {
       ACCRUE_WORKER: "false",
       LOG_LEVEL: "warn",
       ACCRUE_RATE_LIMIT: "1000000",
+      // e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
+        : {}),
     });
     children.push(server.child);
     const pick = (list: string[], n: number) => list[(n * 7919) % list.length]!;
@@ -310,7 +316,7 @@ async function onBackend(backend: "pglite" | "postgres") {
     console.log("|---|---|---|---|---|---|---|---|");
     const fixed: string[] = [];
     try {
-      for (const c of cases) {
+      for (const c of cases.filter((c) => !ONLY || ONLY.some((o) => c.name.includes(o)))) {
         const base = baselines[c.baseline];
         const caseRuns: Measured[] = [];
         const baseRuns: Measured[] = [];

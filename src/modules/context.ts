@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, RawBuilder } from "kysely";
 import type { Temporal } from "temporal-polyfill";
 import type { Clock } from "../domain/clock.js";
 import type { GuardTarget } from "../domain/entities/guard.js";
@@ -51,6 +51,13 @@ export interface Ctx {
   audit(entry: AuditEntry): void;
   /** Records a domain event; the unit of work writes it to the outbox before it commits. */
   emit(event: DomainEvent): Promise<void>;
+  /**
+   * A write nothing in the operation reads back (marking a contract due, say): the unit of
+   * work runs it with the audit records and events, in the same statement, before it commits,
+   * and drops it with the rest when the operation is refused. It must not touch rows another
+   * write of the unit touches (see src/storage/together.ts).
+   */
+  defer(write: RawBuilder<unknown>): void;
   /**
    * Refuses the running operation (409 `record_transferred`) when `target` was left in a
    * source business entity by a customer transfer and the rules (src/domain/entities/guard.ts)

@@ -10,6 +10,7 @@ import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { lockDataDir } from "./lock.js";
 import { migrations } from "./migrations/index.js";
+import { PreparingClient } from "./prepared.js";
 import { attachReadCache, ReadCache, ReadCachePlugin } from "./read-cache.js";
 import type { DB } from "./schema.js";
 
@@ -40,6 +41,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.backend === "postgres") {
     const pool = new pg.Pool({
       connectionString: options.url,
+      // statements with parameters are prepared once per connection (src/storage/prepared.ts)
+      Client: PreparingClient,
       // JIT compilation pays off for long analytic queries, not for Accrue's short ones: when a
       // table grows past its statistics, a plan's estimated cost crosses jit_above_cost and
       // a query of a few index lookups spends 100+ ms compiling itself

@@ -43,6 +43,8 @@ type Journal = {
   scope: Scope;
   clock: Clock;
   entries: AuditEntry[];
+  /** Writes the context deferred to the unit's last statement (`Ctx.defer`). */
+  deferred: RawBuilder<unknown>[];
 };
 
 /** The unit's events in the order they were emitted, each with its context's journal. */
@@ -56,6 +58,7 @@ function makeContext(
   audit: Ctx["audit"],
   emit: Ctx["emit"],
   attempt: Ctx["attempt"],
+  defer: Ctx["defer"],
 ): Ctx {
   const ctx: Ctx = {
     tenantId: scope.tenantId,
@@ -69,6 +72,7 @@ function makeContext(
     db,
     audit,
     emit,
+    defer,
     guard: (target) => guardRecord(ctx, target),
     attempt,
   };
@@ -90,13 +94,18 @@ const contextOf = (db: Kysely<DB>, journal: Journal, emitted: Emitted): Ctx =>
     async (fn) => {
       const entries = journal.entries.length;
       const events = emitted.length;
+      const deferred = journal.deferred.length;
       const refused = await inSavepoint(db, fn);
       // what a refused attempt recorded is rolled back with it
       if (refused !== null) {
         journal.entries.length = entries;
         emitted.length = events;
+        journal.deferred.length = deferred;
       }
       return refused;
+    },
+    (write) => {
+      journal.deferred.push(write);
     },
   );
 
@@ -120,7 +129,10 @@ function journalStatements(
     if (entries.length === 0 && scope.audit === "always") records.push(base);
     for (const entry of entries) records.push({ ...base, ...entry });
   }
-  const statements = [auditRecordsStatement(records)];
+  const statements = [
+    ...journals.flatMap((journal) => journal.deferred),
+    auditRecordsStatement(records),
+  ];
   // in emission order (event ids follow it): one insert per run of one context's events
   for (let i = 0; i < emitted.length; ) {
     const { journal } = emitted[i]!;
@@ -162,6 +174,7 @@ async function runUnit<T>(db: Kysely<DB>, fn: (unit: Unit) => Promise<T>): Promi
       scope,
       clock: scope.clock ?? (await tenantClock(trx, scope.tenantId)),
       entries: [],
+      deferred: [],
     });
     const attempt =
       (release: boolean): Work["attempt"] =>
@@ -246,6 +259,7 @@ export function readContext(db: Kysely<DB>, scope: Scope & { clock: Clock }): Ct
     refuse,
     async () => refuse(),
     async () => refuse(),
+    refuse,
   );
 }
 

@@ -2,7 +2,8 @@
  * The unit of work: a change, its audit records and its events commit together or not at all;
  * a refused attempt (of the unit or of a context) takes its own records and events with it
  * and the unit goes on; events are written in the order they were emitted across contexts;
- * a read context refuses to write.
+ * deferred writes run with the unit's last statement, or not at all; a read context refuses
+ * to write.
  */
 import { sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
@@ -139,6 +140,70 @@ describeEachBackend("unit of work", (t) => {
     ]);
   });
 
+  it("a deferred write runs with the unit's last statement; a refused attempt drops its own", async () => {
+    const customerId = async (email: string) =>
+      (
+        await t.database.db
+          .selectFrom("customers")
+          .select("id")
+          .where("tenant_id", "=", tenantId)
+          .where("email", "=", email)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const rename = (id: string, name: string) =>
+      sql`UPDATE customers SET company_name = ${name} WHERE tenant_id = ${tenantId} AND id = ${id}`;
+    await unitOfWork(t.database.db, async (work) => {
+      const ctx = await work.context(scope("req_defer"));
+      const f1 = (await createCustomer(ctx, { email: "f1@units.example" })).id;
+      const f2 = (await createCustomer(ctx, { email: "f2@units.example" })).id;
+      ctx.defer(rename(f1, "Deferred"));
+      // not run yet: it waits for the unit's last statement
+      expect(
+        (
+          await ctx.db
+            .selectFrom("customers")
+            .select("company_name")
+            .where("id", "=", f1)
+            .executeTakeFirstOrThrow()
+        ).company_name,
+      ).toBeNull();
+      const refused = await ctx.attempt(async () => {
+        ctx.defer(rename(f2, "Dropped"));
+        throw unprocessable("invalid_amount", "refused on purpose");
+      });
+      expect(refused?.code).toBe("invalid_amount");
+    });
+    const names = await t.database.db
+      .selectFrom("customers")
+      .select(["email", "company_name"])
+      .where("tenant_id", "=", tenantId)
+      .where("email", "in", ["f1@units.example", "f2@units.example"])
+      .orderBy("email")
+      .execute();
+    expect(names).toEqual([
+      { email: "f1@units.example", company_name: "Deferred" },
+      { email: "f2@units.example", company_name: null },
+    ]);
+    const f2 = await customerId("f2@units.example");
+    await expect(
+      unitOfWork(t.database.db, async (work) => {
+        const ctx = await work.context(scope("req_defer_fail"));
+        ctx.defer(rename(f2, "Never"));
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(
+      (
+        await t.database.db
+          .selectFrom("customers")
+          .select("company_name")
+          .where("tenant_id", "=", tenantId)
+          .where("email", "=", "f2@units.example")
+          .executeTakeFirstOrThrow()
+      ).company_name,
+    ).toBeNull();
+  });
+
   it("writes the events of several contexts in the order they were emitted", async () => {
     await unitOfWork(t.database.db, async (work) => {
       const first = await work.context(scope("req_order_1"));
@@ -169,6 +234,7 @@ describeEachBackend("unit of work", (t) => {
     await expect(
       ctx.emit({ type: "customer.created", subjectType: "customer", subjectId: "x", payload: {} }),
     ).rejects.toThrow(/attempted a write/);
+    expect(() => ctx.defer(sql`SELECT 1`)).toThrow(/attempted a write/);
   });
 
   describe("refusals under an Idempotency-Key", () => {

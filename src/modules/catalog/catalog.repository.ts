@@ -84,17 +84,12 @@ export async function findComponentIdBy(
 }
 
 /** The tenant's components of these ids (unknown ids left out): what each is and its group. */
-export async function findComponents(
-  db: Kysely<DB>,
-  tenantId: string,
-  ids: readonly string[],
-): Promise<Pick<ComponentRow, "id" | "plan_group_id" | "type">[]> {
+export function componentsOf(db: Kysely<DB>, tenantId: string, ids: readonly string[]) {
   return db
     .selectFrom("components")
     .select(["id", "plan_group_id", "type"])
     .where("tenant_id", "=", tenantId)
-    .where(sql<boolean>`id = any(${ids}::text[])`)
-    .execute();
+    .where(sql<boolean>`id = any(${ids}::text[])`);
 }
 
 /** Writes `values` to the tenant's catalog row; returns the row as now stored. */

@@ -7,8 +7,8 @@ export {
 } from "./billing-facts.repository.js";
 export type { PeriodValue } from "./catalog.repository.js";
 export {
+  componentsOf,
   findComponentIdBy,
-  findComponents,
   findInTenant,
   planVariantsOfGroup,
   variantCurrencies,

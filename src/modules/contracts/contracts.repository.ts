@@ -2,6 +2,7 @@ import {
   type Insertable,
   type Kysely,
   type OperandExpression,
+  type RawBuilder,
   type Selectable,
   sql,
   type Updateable,
@@ -274,15 +275,28 @@ export async function markDue(
     .execute();
 }
 
-/**
- * The tenant's contracts of these ids (unknown ids left out) with what usage ingestion checks:
- * the plan group, and the transfer state's facts (its customer's entity), in one statement.
- */
-export async function findContractsForUsage(
+/** `markDue` as a statement to run later (`Ctx.defer`); null when there is nothing to mark. */
+export function markDueStatement(
   db: Kysely<DB>,
   tenantId: string,
-  ids: readonly string[],
-) {
+  contractIds: readonly string[],
+  at: Date,
+): RawBuilder<unknown> | null {
+  if (contractIds.length === 0) return null;
+  return sql`${db
+    .updateTable("contracts")
+    .set({ next_billing_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where(sql<boolean>`id = any(${[...contractIds]}::text[])`)
+    .where("next_billing_at", "is", null)}`;
+}
+
+/**
+ * The tenant's contracts of these ids (unknown ids left out) with what usage ingestion checks:
+ * the plan group, and the transfer state's facts (its customer's entity): a query to run or
+ * to compose (see the usage module's references read).
+ */
+export function contractsForUsage(db: Kysely<DB>, tenantId: string, ids: readonly string[]) {
   return db
     .selectFrom("contracts as c")
     .innerJoin(liveCustomers(db, tenantId).as("cu"), "cu.id", "c.customer_id")
@@ -294,8 +308,7 @@ export async function findContractsForUsage(
       "cu.business_entity_id as customer_entity_id",
     ])
     .where("c.tenant_id", "=", tenantId)
-    .where(sql<boolean>`c.id = any(${ids}::text[])`)
-    .execute();
+    .where(sql<boolean>`c.id = any(${ids}::text[])`);
 }
 
 /** Writes a new contract (its phases are saveTimeline's). */

@@ -30,6 +30,7 @@ import {
   listContracts as listContractRows,
   loadTimeline,
   loadTimelines,
+  markDueStatement,
   type OrderRow,
   saveTimeline,
 } from "./contracts.repository.js";
@@ -75,6 +76,15 @@ export async function toContract(
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
+}
+
+/**
+ * Marks contracts due for the billing run (they have usage or items to bill), with the
+ * operation's last statement: no round trip of its own.
+ */
+export function markDueLater(ctx: Ctx, contractIds: readonly string[]): void {
+  const write = markDueStatement(ctx.db, ctx.tenantId, contractIds, dateOf(ctx.clock.now()));
+  if (write) ctx.defer(write);
 }
 
 /** A contract an operation works on: checked against the transfer rules. */

@@ -38,12 +38,12 @@ export { findRunningComponentSubscription } from "./contract-items.repository.js
 export {
   type ContractRow,
   type CustomerOrderFilter,
+  contractsForUsage,
   countCustomerOrders,
   countOrders,
   declinePortalOrders,
   findContract,
   findContractIdsOfCustomer,
-  findContractsForUsage,
   findPortalChangeOrder,
   listCustomerOrderRows,
   loadTimeline,
@@ -68,6 +68,7 @@ export {
   endContract,
   getContract,
   listContracts,
+  markDueLater,
 } from "./contracts.service.js";
 export { lockContractForDeletion, removeContract } from "./deletion.js";
 export { grantDiscount, listDiscountSubscriptions } from "./discount-subscriptions.js";

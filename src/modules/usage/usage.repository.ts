@@ -1,4 +1,10 @@
-import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
+import {
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SelectQueryBuilder,
+  sql,
+} from "kysely";
 import type { DB, UsageRecordsTable } from "../../storage/schema.js";
 
 export type UsageRow = Selectable<UsageRecordsTable>;
@@ -109,4 +115,35 @@ export async function insertUsageBatch(
     ) AS u(id, contract_id, component_id, quantity, due_at, memo, key)
     ON CONFLICT (tenant_id, contract_id, key) WHERE key IS NOT NULL DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0n);
+}
+
+type ContractFacts = {
+  id: string;
+  plan_group_id: string;
+  business_entity_id: string;
+  active_id: string | null;
+  customer_entity_id: string;
+};
+type ComponentFacts = { id: string; plan_group_id: string; type: string };
+
+/**
+ * What recording usage checks, in one statement: the contracts (with their transfer facts)
+ * and the components named, each list from its module's query.
+ */
+export async function findUsageReferences(
+  db: Kysely<DB>,
+  contracts: SelectQueryBuilder<DB, never, ContractFacts>,
+  components: SelectQueryBuilder<DB, never, ComponentFacts>,
+): Promise<{ contracts: ContractFacts[]; components: ComponentFacts[] }> {
+  const row = await db
+    .selectNoFrom([
+      sql<ContractFacts[]>`(SELECT coalesce(json_agg(c), '[]') FROM (${contracts}) c)`.as(
+        "contracts",
+      ),
+      sql<ComponentFacts[]>`(SELECT coalesce(json_agg(m), '[]') FROM (${components}) m)`.as(
+        "components",
+      ),
+    ])
+    .executeTakeFirstOrThrow();
+  return row;
 }

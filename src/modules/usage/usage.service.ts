@@ -10,14 +10,15 @@ import { notFound, unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
-import { findComponents, findInTenant } from "../catalog/index.js";
+import { componentsOf, findInTenant } from "../catalog/index.js";
 import type { Ctx } from "../context.js";
-import { findContract, findContractsForUsage, markDue } from "../contracts/index.js";
+import { contractsForUsage, findContract, markDueLater } from "../contracts/index.js";
 import { fetchPage, type Page } from "../pagination.js";
 import {
   deleteUsageRecord,
   findUsage,
   findUsageByKey,
+  findUsageReferences,
   insertUsage,
   insertUsageBatch,
   listUsageRows,
@@ -124,30 +125,32 @@ function validator(ctx: Ctx) {
         : parseTimestamp(input.due_date, `${prefix}due_date`);
     return new Date(due.epochMilliseconds);
   };
-  /** Reads a batch's contracts and components in two queries instead of one each. */
-  const preload = async (contractIds: readonly string[], componentIds: readonly string[]) => {
+  /** Reads the contracts and components of a post or a batch in one statement. */
+  const preload = async (
+    contractIds: readonly string[],
+    componentIds: readonly string[],
+    recordType: "contract" | "usage" = "contract",
+  ) => {
     const wanted = [...new Set(contractIds)].filter((id) => !contracts.has(id));
-    const found = new Map(
-      wanted.length === 0
-        ? []
-        : (await findContractsForUsage(ctx.db, ctx.tenantId, wanted)).map((c) => {
-            // the transfer rules, for the whole batch from this one statement
-            assertAllowed(ctx.operation, contractStateFrom(c), "contract", c.id);
-            return [c.id, c.plan_group_id] as const;
-          }),
-    );
-    for (const id of wanted) contracts.set(id, Promise.resolve(found.get(id) ?? null));
     const wantedComponents = [...new Set(componentIds)].filter((id) => !components.has(id));
-    const foundComponents = new Map(
-      wantedComponents.length === 0
-        ? []
-        : (await findComponents(ctx.db, ctx.tenantId, wantedComponents)).map(
-            (c) => [c.id, { group: c.plan_group_id, type: c.type }] as const,
-          ),
+    if (wanted.length === 0 && wantedComponents.length === 0) return;
+    const found = await findUsageReferences(
+      ctx.db,
+      contractsForUsage(ctx.db, ctx.tenantId, wanted),
+      componentsOf(ctx.db, ctx.tenantId, wantedComponents),
     );
-    for (const id of wantedComponents) {
-      components.set(id, Promise.resolve(foundComponents.get(id) ?? null));
-    }
+    const groups = new Map(
+      found.contracts.map((c) => {
+        // the transfer rules, for the whole batch from this one statement
+        assertAllowed(ctx.operation, contractStateFrom(c), recordType, c.id);
+        return [c.id, c.plan_group_id] as const;
+      }),
+    );
+    for (const id of wanted) contracts.set(id, Promise.resolve(groups.get(id) ?? null));
+    const kinds = new Map(
+      found.components.map((c) => [c.id, { group: c.plan_group_id, type: c.type }] as const),
+    );
+    for (const id of wantedComponents) components.set(id, Promise.resolve(kinds.get(id) ?? null));
   };
   return Object.assign(check, { preload });
 }
@@ -158,7 +161,10 @@ export async function postUsage(
   contractId: string,
   input: UsageInput,
 ): Promise<{ record: UsageRecord; duplicate: boolean }> {
-  const dueAt = await validator(ctx)(contractId, input, "", true);
+  const check = validator(ctx);
+  // the contract with its transfer facts, then the component: two reads
+  await check.preload([contractId], [input.component_id], "usage");
+  const dueAt = await check(contractId, input, "", true);
   const inserted = await insertUsage(ctx.db, {
     id: newId("usage"),
     tenant_id: ctx.tenantId,
@@ -178,7 +184,7 @@ export async function postUsage(
   }
   const record = toRecord(inserted);
   ctx.audit({ targetType: "usage", targetId: record.id, after: record });
-  await markDue(ctx.db, ctx.tenantId, [contractId], new Date(ctx.clock.now().epochMilliseconds));
+  markDueLater(ctx, [contractId]);
   return { record, duplicate: false };
 }
 
@@ -267,7 +273,7 @@ export async function ingestBatch(
     new Date(ctx.clock.now().epochMilliseconds),
   );
   const contracts = [...new Set(events.map((e) => e.contract_id))];
-  await markDue(ctx.db, ctx.tenantId, contracts, new Date(ctx.clock.now().epochMilliseconds));
+  markDueLater(ctx, contracts);
   for (const contractId of contracts) {
     ctx.audit({
       targetType: "contract",
