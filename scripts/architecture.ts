@@ -157,6 +157,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   quotes: "quotes",
   // hosted-pages: portal pages a customer completes one thing through (a checkout, paying).
   hosted_pages: "hosted-pages",
+  // gifts: gift subscriptions, from the gifter's purchase to the recipient's claim.
+  gifts: "gifts",
 
   // actions: subscription actions (CRM.COM's model) and what they provision.
   subscription_actions: "actions",
@@ -167,17 +169,21 @@ export const TABLE_OWNERS: Record<string, string> = {
   // usage: metered usage.
   usage_records: "usage",
 
-  // invoicing: documents, their numbering, billing runs, the PDF-link key.
+  // invoicing: documents, their numbering, billing runs, the PDF-link key, e-invoices.
   invoices: "invoicing",
+  einvoices: "invoicing",
   invoice_lines: "invoicing",
   billing_runs: "invoicing",
   document_sequences: "invoicing",
   signing_keys: "invoicing",
 
-  // payments: payments, their allocation to invoices, and dunning.
+  // payments: payments, their allocation to invoices, dunning, payment sources and the
+  // gateway accounts holding them.
   payments: "payments",
   payment_allocations: "payments",
   payment_sources: "payments",
+  gateway_accounts: "payments",
+  customer_gateway_accounts: "payments",
   credit_note_allocations: "payments",
   dunning_notices: "payments",
 

@@ -31,6 +31,11 @@ export type Config = {
   publicUrl: string;
   /** Deliver webhooks to private, loopback and link-local addresses too. */
   webhookAllowPrivate: boolean;
+  /**
+   * The secret gateway account credentials are encrypted with at rest (at least 32
+   * characters); absent: accounts that carry credentials cannot be created.
+   */
+  secretKey: string | undefined;
 };
 
 export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; doc: string }> = [
@@ -78,7 +83,15 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; do
     default: "false",
     doc: "Deliver webhooks to private, loopback and link-local addresses too (true/false).",
   },
+  {
+    name: "ACCRUE_SECRET_KEY",
+    default: "(unset)",
+    doc: "Secret (32+ characters) that encrypts payment gateway credentials at rest.",
+  },
 ];
+
+/** The shortest ACCRUE_SECRET_KEY accepted. */
+export const SECRET_KEY_MIN_LENGTH = 32;
 
 const LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
@@ -128,6 +141,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError(`ACCRUE_PUBLIC_URL is not a valid URL (got "${publicUrl}")`);
   }
+  const secretKey = env.ACCRUE_SECRET_KEY || undefined;
+  if (secretKey !== undefined && secretKey.length < SECRET_KEY_MIN_LENGTH) {
+    throw new ConfigError(
+      `ACCRUE_SECRET_KEY must be at least ${SECRET_KEY_MIN_LENGTH} characters (got ${secretKey.length})`,
+    );
+  }
   return {
     host,
     port,
@@ -141,5 +160,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: int(env, "ACCRUE_RATE_LIMIT", 1000, 0, 1_000_000),
     publicUrl,
     webhookAllowPrivate: bool(env, "ACCRUE_WEBHOOK_ALLOW_PRIVATE", false),
+    secretKey,
   };
 }

@@ -1648,6 +1648,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/send_einvoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an issued invoice as an EN 16931 e-invoice through the einvoice.sent event (Chargebee: send_einvoice)
+         * @description Writes the issued document as an EN 16931 e-invoice (UN/CEFACT CII, Factur-X / ZUGFeRD EN 16931 profile) and delivers it through the `einvoice.sent` event, which carries the URL of the XML. When the document lacks what EN 16931 requires, the e-invoice is recorded `failed` with the missing business terms and `einvoice.failed` is sent; correct the data and resend. A draft or void document is refused (409 einvoice_document_not_issued), and so is a second send (409 einvoice_already_sent).
+         *
+         *     Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.send_einvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/resend_einvoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an invoice's failed e-invoice again (Chargebee: resend_einvoice)
+         * @description Sends a failed e-invoice again, written from the document as it is now. Only a failed one is sent again (409 einvoice_not_failed).
+         *
+         *     Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.resend_einvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit_notes/{id}/send_einvoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an issued credit note as an EN 16931 e-invoice through the einvoice.sent event (Chargebee: send_einvoice)
+         * @description Writes the issued document as an EN 16931 e-invoice (UN/CEFACT CII, Factur-X / ZUGFeRD EN 16931 profile) and delivers it through the `einvoice.sent` event, which carries the URL of the XML. When the document lacks what EN 16931 requires, the e-invoice is recorded `failed` with the missing business terms and `einvoice.failed` is sent; correct the data and resend. A draft or void document is refused (409 einvoice_document_not_issued), and so is a second send (409 einvoice_already_sent).
+         *
+         *     Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["credit_notes.send_einvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit_notes/{id}/resend_einvoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a credit note's failed e-invoice again (Chargebee: resend_einvoice)
+         * @description Sends a failed e-invoice again, written from the document as it is now. Only a failed one is sent again (409 einvoice_not_failed).
+         *
+         *     Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["credit_notes.resend_einvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/einvoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an issued invoice or credit note as an EN 16931 e-invoice (CII XML, Factur-X / ZUGFeRD EN 16931 profile)
+         * @description The issued invoice or credit note as an EN 16931 e-invoice (UN/CEFACT CII XML, Factur-X / ZUGFeRD EN 16931 profile). 409 einvoice_document_not_issued for a draft or void document; 422 einvoice_incomplete names the business terms it lacks.
+         *
+         *     Permissions (any one of): `invoices:read`.
+         */
+        get: operations["invoices.einvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/upcoming_invoices": {
         parameters: {
             query?: never;
@@ -2140,6 +2258,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/hosted_pages/extend_subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page on which a customer extends its contract's current term by billing periods or to a new end (Chargebee: extend a subscription)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.extend_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/pre_cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page shown before a cancellation: the customer stays or cancels, with a reason (Chargebee: pre-cancel)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.pre_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/view_voucher": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page showing an offline payment voucher (payment reference, amount, due date) of an issued invoice still owed (Chargebee: view voucher)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.view_voucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an event on a hosted page, such as cancellation_page_loaded (Chargebee: hosted page events)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.events"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/hosted_pages": {
         parameters: {
             query?: never;
@@ -2196,6 +2402,182 @@ export interface paths {
          *     Accepts `Idempotency-Key`; audited.
          */
         post: operations["hosted_pages.acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List gifts (Chargebee: list gifts)
+         * @description Permissions (any one of): `gifts:read`.
+         */
+        get: operations["gifts.list"];
+        put?: never;
+        /**
+         * Buy a subscription as a gift: the gifter is invoiced for the gifted term now, the recipient claims it from its date (Chargebee: create a gift subscription for items)
+         * @description Permissions (any one of): `gifts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["gifts.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a gift with its status at the tenant's now (Chargebee: retrieve a gift)
+         * @description Permissions (any one of): `gifts:read`.
+         */
+        get: operations["gifts.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gifts/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim an unclaimed gift: the recipient's customer is found or created and its non-renewing contract starts for the gifted term, billing nothing (Chargebee: claim a gift)
+         * @description Permissions (any one of): `gifts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["gifts.claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gifts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a gift not claimed yet: the gifter's invoice is credited (Chargebee: cancel a gift)
+         * @description Permissions (any one of): `gifts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["gifts.cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gifts/{id}/update_gift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a scheduled gift's date (Chargebee: update a gift)
+         * @description Permissions (any one of): `gifts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["gifts.update_gift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/estimates/gift_subscription_for_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The invoice a gifter would get for a gift subscription; nothing is written (Chargebee: estimate a gift subscription for items)
+         * @description Permissions (any one of): `gifts:read`.
+         */
+        post: operations["estimates.gift_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/checkout_gift_for_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page on which a gifter checks out a gift subscription, invoiced (and charged through a card given) when it completes (Chargebee: checkout a gift subscription for items)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.checkout_gift_for_items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hosted_pages/claim_gift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hosted page on which a recipient claims a gift (Chargebee: claim a gift)
+         * @description Permissions (any one of): `hosted_pages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["hosted_pages.claim_gift"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3799,6 +4181,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/payment_sources/{payment_source_id}/switch_gateway_account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a payment source to another account of the same gateway, charged through it from now on (Chargebee: switch_gateway_account)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["payment_sources.switch_gateway_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/payment_sources/{payment_source_id}/copy_card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a card to another gateway account as a new payment source, where the gateway allows it (Chargebee: copy card)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["payment_sources.copy_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/gateway_account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The gateway account a customer's new payment sources go to, and why
+         * @description Permissions (any one of): `payments:read`.
+         */
+        get: operations["customers.get_gateway_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/switch_gateway_account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch a customer to a gateway account of its business entity: its new payment sources go there (Chargebee: switch gateway for a customer)
+         * @description Permissions (any one of): `payments:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["customers.switch_gateway_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/assign_payment_role": {
         parameters: {
             query?: never;
@@ -3995,6 +4463,64 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/gateway_accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant's gateway accounts (never their credentials)
+         * @description Permissions (any one of): `gateway_accounts:read`.
+         */
+        get: operations["gateway_accounts.list"];
+        put?: never;
+        /**
+         * Connect a payment gateway account to a business entity; its credentials are stored encrypted and never answered
+         * @description Permissions (any one of): `gateway_accounts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["gateway_accounts.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gateway_accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a gateway account (never its credentials)
+         * @description Permissions (any one of): `gateway_accounts:read`.
+         */
+        get: operations["gateway_accounts.get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a gateway account that holds no live payment source; its credentials are erased
+         * @description Permissions (any one of): `gateway_accounts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["gateway_accounts.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a gateway account, enable or disable it, make it its entity's default, or replace its credentials
+         * @description Permissions (any one of): `gateway_accounts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        patch: operations["gateway_accounts.update"];
         trace?: never;
     };
     "/v1/customers/{id}/promotional_credits": {
@@ -4823,6 +5349,21 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        EInvoice: {
+            id: string;
+            document_id: string;
+            /** @description cii_en16931: UN/CEFACT CII, Factur-X EN 16931 profile */
+            format: string;
+            status: "scheduled" | "in_progress" | "success" | "failed";
+            reference_number: string | null;
+            /** @description Why the last attempt failed: the EN 16931 business terms the document lacks */
+            message: string | null;
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         BusinessEntity: {
             id: string;
             name: string;
@@ -4892,6 +5433,10 @@ export interface components {
             /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
             time_zone: string;
             default_bearer_medium: string | null;
+            /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+            einvoicing: boolean;
+            einvoice_scheme: string | null;
+            einvoice_endpoint_id: string | null;
             address: components["schemas"]["Address"];
             custom_fields: {
                 [key: string]: string | number | boolean | null;
@@ -6279,6 +6824,10 @@ export interface operations {
                     /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                     time_zone?: string;
                     default_bearer_medium?: string | null;
+                    /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                    einvoicing?: boolean;
+                    einvoice_scheme?: string | null;
+                    einvoice_endpoint_id?: string | null;
                     address?: components["schemas"]["Address"];
                     custom_fields?: {
                         [key: string]: string | number | boolean | null;
@@ -6312,6 +6861,10 @@ export interface operations {
                         /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                         time_zone: string;
                         default_bearer_medium: string | null;
+                        /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                        einvoicing: boolean;
+                        einvoice_scheme: string | null;
+                        einvoice_endpoint_id: string | null;
                         address: components["schemas"]["Address"];
                         custom_fields: {
                             [key: string]: string | number | boolean | null;
@@ -6382,6 +6935,10 @@ export interface operations {
                         /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                         time_zone: string;
                         default_bearer_medium: string | null;
+                        /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                        einvoicing: boolean;
+                        einvoice_scheme: string | null;
+                        einvoice_endpoint_id: string | null;
                         address: components["schemas"]["Address"];
                         custom_fields: {
                             [key: string]: string | number | boolean | null;
@@ -6445,6 +7002,10 @@ export interface operations {
                     /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                     time_zone?: string;
                     default_bearer_medium?: string | null;
+                    /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                    einvoicing?: boolean;
+                    einvoice_scheme?: string | null;
+                    einvoice_endpoint_id?: string | null;
                     address?: components["schemas"]["Address"];
                     custom_fields?: {
                         [key: string]: string | number | boolean | null;
@@ -6476,6 +7037,10 @@ export interface operations {
                         /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                         time_zone: string;
                         default_bearer_medium: string | null;
+                        /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                        einvoicing: boolean;
+                        einvoice_scheme: string | null;
+                        einvoice_endpoint_id: string | null;
                         address: components["schemas"]["Address"];
                         custom_fields: {
                             [key: string]: string | number | boolean | null;
@@ -6561,6 +7126,10 @@ export interface operations {
                     /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                     time_zone?: string;
                     default_bearer_medium?: string | null;
+                    /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                    einvoicing?: boolean;
+                    einvoice_scheme?: string | null;
+                    einvoice_endpoint_id?: string | null;
                     address?: {
                         line1?: string | null;
                         line2?: string | null;
@@ -6600,6 +7169,10 @@ export interface operations {
                         /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                         time_zone: string;
                         default_bearer_medium: string | null;
+                        /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                        einvoicing: boolean;
+                        einvoice_scheme: string | null;
+                        einvoice_endpoint_id: string | null;
                         address: components["schemas"]["Address"];
                         custom_fields: {
                             [key: string]: string | number | boolean | null;
@@ -6673,6 +7246,10 @@ export interface operations {
                         /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                         time_zone: string;
                         default_bearer_medium: string | null;
+                        /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                        einvoicing: boolean;
+                        einvoice_scheme: string | null;
+                        einvoice_endpoint_id: string | null;
                         address: components["schemas"]["Address"];
                         custom_fields: {
                             [key: string]: string | number | boolean | null;
@@ -6756,6 +7333,10 @@ export interface operations {
                         /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                         time_zone: string;
                         default_bearer_medium: string | null;
+                        /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                        einvoicing: boolean;
+                        einvoice_scheme: string | null;
+                        einvoice_endpoint_id: string | null;
                         address: components["schemas"]["Address"];
                         custom_fields: {
                             [key: string]: string | number | boolean | null;
@@ -6835,6 +7416,10 @@ export interface operations {
                         /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                         time_zone: string;
                         default_bearer_medium: string | null;
+                        /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                        einvoicing: boolean;
+                        einvoice_scheme: string | null;
+                        einvoice_endpoint_id: string | null;
                         address: components["schemas"]["Address"];
                         custom_fields: {
                             [key: string]: string | number | boolean | null;
@@ -6969,6 +7554,10 @@ export interface operations {
                         /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                         time_zone: string;
                         default_bearer_medium: string | null;
+                        /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                        einvoicing: boolean;
+                        einvoice_scheme: string | null;
+                        einvoice_endpoint_id: string | null;
                         address: components["schemas"]["Address"];
                         custom_fields: {
                             [key: string]: string | number | boolean | null;
@@ -7042,6 +7631,10 @@ export interface operations {
                         /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                         time_zone: string;
                         default_bearer_medium: string | null;
+                        /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                        einvoicing: boolean;
+                        einvoice_scheme: string | null;
+                        einvoice_endpoint_id: string | null;
                         address: components["schemas"]["Address"];
                         custom_fields: {
                             [key: string]: string | number | boolean | null;
@@ -11146,6 +11739,173 @@ export interface operations {
             };
         };
     };
+    "invoices.send_einvoice": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EInvoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.resend_einvoice": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EInvoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "credit_notes.send_einvoice": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EInvoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "credit_notes.resend_einvoice": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EInvoice"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.einvoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "estimates.upcoming_invoices": {
         parameters: {
             query?: never;
@@ -11343,6 +12103,10 @@ export interface operations {
                         /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                         time_zone?: string;
                         default_bearer_medium?: string | null;
+                        /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                        einvoicing?: boolean;
+                        einvoice_scheme?: string | null;
+                        einvoice_endpoint_id?: string | null;
                         address?: components["schemas"]["Address"];
                         custom_fields?: {
                             [key: string]: string | number | boolean | null;
@@ -11443,6 +12207,16 @@ export interface operations {
             content: {
                 "application/json": {
                     contract_id: string;
+                    /**
+                     * Format: date-time
+                     * @description The pause starts then (a rest action scheduled for it, in the future); default now
+                     */
+                    pause_date?: string;
+                    /**
+                     * Format: date-time
+                     * @description The pause ends then (an end of the rest scheduled for it, after pause_date)
+                     */
+                    resume_date?: string;
                 };
             };
         };
@@ -12535,6 +13309,10 @@ export interface operations {
                         /** @description IANA time zone in which billing dates fall, e.g. Europe/Berlin */
                         time_zone?: string;
                         default_bearer_medium?: string | null;
+                        /** @description Whether the customer receives e-invoices (send_einvoice); default false */
+                        einvoicing?: boolean;
+                        einvoice_scheme?: string | null;
+                        einvoice_endpoint_id?: string | null;
                         address?: components["schemas"]["Address"];
                         custom_fields?: {
                             [key: string]: string | number | boolean | null;
@@ -12576,13 +13354,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
                         /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
                         state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
                         url: string | null;
                         customer_id: string | null;
                         contract_id: string | null;
                         quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
                         /** @description What the page was created with */
                         input: {
                             [key: string]: unknown;
@@ -12666,13 +13468,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
                         /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
                         state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
                         url: string | null;
                         customer_id: string | null;
                         contract_id: string | null;
                         quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
                         /** @description What the page was created with */
                         input: {
                             [key: string]: unknown;
@@ -12758,13 +13584,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
                         /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
                         state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
                         url: string | null;
                         customer_id: string | null;
                         contract_id: string | null;
                         quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
                         /** @description What the page was created with */
                         input: {
                             [key: string]: unknown;
@@ -12850,13 +13700,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
                         /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
                         state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
                         url: string | null;
                         customer_id: string | null;
                         contract_id: string | null;
                         quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
                         /** @description What the page was created with */
                         input: {
                             [key: string]: unknown;
@@ -12922,13 +13796,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
                         /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
                         state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
                         url: string | null;
                         customer_id: string | null;
                         contract_id: string | null;
                         quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
                         /** @description What the page was created with */
                         input: {
                             [key: string]: unknown;
@@ -12994,13 +13892,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
                         /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
                         state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
                         url: string | null;
                         customer_id: string | null;
                         contract_id: string | null;
                         quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
                         /** @description What the page was created with */
                         input: {
                             [key: string]: unknown;
@@ -13068,13 +13990,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
                         /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
                         state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
                         url: string | null;
                         customer_id: string | null;
                         contract_id: string | null;
                         quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
                         /** @description What the page was created with */
                         input: {
                             [key: string]: unknown;
@@ -13140,13 +14086,447 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
                         /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
                         state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
                         url: string | null;
                         customer_id: string | null;
                         contract_id: string | null;
                         quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.extend_subscription": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contract_id: string;
+                    /** @description The current term's end moves later by this many of the plan variant's billing periods; or give term_end */
+                    billing_cycles?: number;
+                    /**
+                     * Format: date-time
+                     * @description The new end of the current term; or give billing_cycles
+                     */
+                    term_end?: string;
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.pre_cancel": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contract_id: string;
+                    /** @description true (default): cancelling ends the contract as a regular cancellation does (at the end of the notice period or term); false: it ends now */
+                    end_of_term?: boolean;
+                    /** @description What the page offers the customer to stay (shown on the page) */
+                    offer?: string;
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.view_voucher": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    invoice_id: string;
+                    /**
+                     * Format: date
+                     * @description Pay by this day; default the invoice's due date (or the page's last day)
+                     */
+                    due_date?: string;
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.events": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What happened, e.g. cancellation_page_loaded */
+                    event_name: string;
+                    /**
+                     * Format: date-time
+                     * @description Default: the tenant's now
+                     */
+                    occurred_at?: string;
+                    /** @description What the merchant keeps with it */
+                    data?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
                         /** @description What the page was created with */
                         input: {
                             [key: string]: unknown;
@@ -13209,13 +14589,37 @@ export interface operations {
                     "application/json": {
                         data: {
                             id: string;
-                            type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                            type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
                             /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
                             state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
                             url: string | null;
                             customer_id: string | null;
                             contract_id: string | null;
                             quote_id: string | null;
+                            invoice_id: string | null;
+                            /** @description A view_voucher page's offline payment voucher; null for other types */
+                            voucher: {
+                                /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                                reference: string;
+                                invoice_id: string;
+                                invoice_number: string | null;
+                                /** @description What the invoice owed when the page was created */
+                                amount: string;
+                                currency: string;
+                                /** Format: date */
+                                due_date: string;
+                            } | null;
+                            /** @description The events recorded on the page, in the order they were recorded */
+                            events: {
+                                event_name: string;
+                                /** Format: date-time */
+                                occurred_at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                recorded_at: string;
+                            }[];
                             /** @description What the page was created with */
                             input: {
                                 [key: string]: unknown;
@@ -13275,13 +14679,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
                         /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
                         state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
                         url: string | null;
                         customer_id: string | null;
                         contract_id: string | null;
                         quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
                         /** @description What the page was created with */
                         input: {
                             [key: string]: unknown;
@@ -13341,13 +14769,907 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote";
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
                         /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
                         state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
                         url: string | null;
                         customer_id: string | null;
                         contract_id: string | null;
                         quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gifts.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description scheduled (its date not reached) → unclaimed (claimable) → claimed; scheduled or unclaimed → cancelled; unclaimed past its claim expiry date → expired. Read on the tenant's clock. */
+                status?: "scheduled" | "unclaimed" | "claimed" | "cancelled" | "expired";
+                gifter_customer_id?: string;
+                receiver_customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @description scheduled (its date not reached) → unclaimed (claimable) → claimed; scheduled or unclaimed → cancelled; unclaimed past its claim expiry date → expired. Read on the tenant's clock. */
+                            status: "scheduled" | "unclaimed" | "claimed" | "cancelled" | "expired";
+                            /** Format: date-time */
+                            scheduled_at: string;
+                            claim_expiry_date: string | null;
+                            gifter: {
+                                customer_id: string;
+                                /** @description The gifter's invoice for the gifted term */
+                                invoice_id: string;
+                                credit_note_id: string | null;
+                                note: string | null;
+                                signature: string | null;
+                            };
+                            gift_receiver: {
+                                customer_id: string | null;
+                                email: string;
+                                first_name: string | null;
+                                last_name: string | null;
+                            };
+                            subscription: {
+                                plan_variant_id: string;
+                                quantity: string;
+                                components: {
+                                    component_id: string;
+                                    /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                                    quantity: string;
+                                    memo?: string;
+                                }[];
+                                /** @description The gifted term: the plan variant's billing period */
+                                term: {
+                                    unit: "day" | "week" | "month" | "year";
+                                    count: number;
+                                };
+                                contract_id: string | null;
+                            };
+                            claimed_at: string | null;
+                            cancelled_at: string | null;
+                            expired_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gifts.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    gifter: {
+                        /** @description The customer who pays */
+                        customer_id: string;
+                        /** @description A personal message */
+                        note?: string;
+                        signature?: string;
+                        /** @description A payment source of the gifter's charged for the invoice at once; a failed charge refuses the gift */
+                        payment_source_id?: string;
+                    };
+                    gift_receiver: {
+                        /** @description A stored customer the gift is for; default: the customer is found or created when the gift is claimed */
+                        customer_id?: string;
+                        email: string;
+                        first_name?: string;
+                        last_name?: string;
+                    };
+                    subscription: {
+                        plan_variant_id: string;
+                        /** @description Plan quantity (default 1) */
+                        quantity?: string;
+                        /** @description Quantity-based or on/off components (addons) the gifted contract runs with */
+                        components?: {
+                            component_id: string;
+                            /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                            quantity: string;
+                            memo?: string;
+                        }[];
+                    };
+                    /**
+                     * Format: date-time
+                     * @description When the recipient can claim it (the gift notification); default: now. Not before now.
+                     */
+                    scheduled_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description After it an unclaimed gift expires; default: never
+                     */
+                    claim_expiry_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description scheduled (its date not reached) → unclaimed (claimable) → claimed; scheduled or unclaimed → cancelled; unclaimed past its claim expiry date → expired. Read on the tenant's clock. */
+                        status: "scheduled" | "unclaimed" | "claimed" | "cancelled" | "expired";
+                        /** Format: date-time */
+                        scheduled_at: string;
+                        claim_expiry_date: string | null;
+                        gifter: {
+                            customer_id: string;
+                            /** @description The gifter's invoice for the gifted term */
+                            invoice_id: string;
+                            credit_note_id: string | null;
+                            note: string | null;
+                            signature: string | null;
+                        };
+                        gift_receiver: {
+                            customer_id: string | null;
+                            email: string;
+                            first_name: string | null;
+                            last_name: string | null;
+                        };
+                        subscription: {
+                            plan_variant_id: string;
+                            quantity: string;
+                            components: {
+                                component_id: string;
+                                /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                                quantity: string;
+                                memo?: string;
+                            }[];
+                            /** @description The gifted term: the plan variant's billing period */
+                            term: {
+                                unit: "day" | "week" | "month" | "year";
+                                count: number;
+                            };
+                            contract_id: string | null;
+                        };
+                        claimed_at: string | null;
+                        cancelled_at: string | null;
+                        expired_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gifts.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description scheduled (its date not reached) → unclaimed (claimable) → claimed; scheduled or unclaimed → cancelled; unclaimed past its claim expiry date → expired. Read on the tenant's clock. */
+                        status: "scheduled" | "unclaimed" | "claimed" | "cancelled" | "expired";
+                        /** Format: date-time */
+                        scheduled_at: string;
+                        claim_expiry_date: string | null;
+                        gifter: {
+                            customer_id: string;
+                            /** @description The gifter's invoice for the gifted term */
+                            invoice_id: string;
+                            credit_note_id: string | null;
+                            note: string | null;
+                            signature: string | null;
+                        };
+                        gift_receiver: {
+                            customer_id: string | null;
+                            email: string;
+                            first_name: string | null;
+                            last_name: string | null;
+                        };
+                        subscription: {
+                            plan_variant_id: string;
+                            quantity: string;
+                            components: {
+                                component_id: string;
+                                /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                                quantity: string;
+                                memo?: string;
+                            }[];
+                            /** @description The gifted term: the plan variant's billing period */
+                            term: {
+                                unit: "day" | "week" | "month" | "year";
+                                count: number;
+                            };
+                            contract_id: string | null;
+                        };
+                        claimed_at: string | null;
+                        cancelled_at: string | null;
+                        expired_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gifts.claim": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The stored customer that claims it; default: the gift's receiver customer, else one created from the receiver's e-mail and name */
+                    customer_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description scheduled (its date not reached) → unclaimed (claimable) → claimed; scheduled or unclaimed → cancelled; unclaimed past its claim expiry date → expired. Read on the tenant's clock. */
+                        status: "scheduled" | "unclaimed" | "claimed" | "cancelled" | "expired";
+                        /** Format: date-time */
+                        scheduled_at: string;
+                        claim_expiry_date: string | null;
+                        gifter: {
+                            customer_id: string;
+                            /** @description The gifter's invoice for the gifted term */
+                            invoice_id: string;
+                            credit_note_id: string | null;
+                            note: string | null;
+                            signature: string | null;
+                        };
+                        gift_receiver: {
+                            customer_id: string | null;
+                            email: string;
+                            first_name: string | null;
+                            last_name: string | null;
+                        };
+                        subscription: {
+                            plan_variant_id: string;
+                            quantity: string;
+                            components: {
+                                component_id: string;
+                                /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                                quantity: string;
+                                memo?: string;
+                            }[];
+                            /** @description The gifted term: the plan variant's billing period */
+                            term: {
+                                unit: "day" | "week" | "month" | "year";
+                                count: number;
+                            };
+                            contract_id: string | null;
+                        };
+                        claimed_at: string | null;
+                        cancelled_at: string | null;
+                        expired_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gifts.cancel": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description scheduled (its date not reached) → unclaimed (claimable) → claimed; scheduled or unclaimed → cancelled; unclaimed past its claim expiry date → expired. Read on the tenant's clock. */
+                        status: "scheduled" | "unclaimed" | "claimed" | "cancelled" | "expired";
+                        /** Format: date-time */
+                        scheduled_at: string;
+                        claim_expiry_date: string | null;
+                        gifter: {
+                            customer_id: string;
+                            /** @description The gifter's invoice for the gifted term */
+                            invoice_id: string;
+                            credit_note_id: string | null;
+                            note: string | null;
+                            signature: string | null;
+                        };
+                        gift_receiver: {
+                            customer_id: string | null;
+                            email: string;
+                            first_name: string | null;
+                            last_name: string | null;
+                        };
+                        subscription: {
+                            plan_variant_id: string;
+                            quantity: string;
+                            components: {
+                                component_id: string;
+                                /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                                quantity: string;
+                                memo?: string;
+                            }[];
+                            /** @description The gifted term: the plan variant's billing period */
+                            term: {
+                                unit: "day" | "week" | "month" | "year";
+                                count: number;
+                            };
+                            contract_id: string | null;
+                        };
+                        claimed_at: string | null;
+                        cancelled_at: string | null;
+                        expired_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gifts.update_gift": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The new date; not before now
+                     */
+                    scheduled_at: string;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description scheduled (its date not reached) → unclaimed (claimable) → claimed; scheduled or unclaimed → cancelled; unclaimed past its claim expiry date → expired. Read on the tenant's clock. */
+                        status: "scheduled" | "unclaimed" | "claimed" | "cancelled" | "expired";
+                        /** Format: date-time */
+                        scheduled_at: string;
+                        claim_expiry_date: string | null;
+                        gifter: {
+                            customer_id: string;
+                            /** @description The gifter's invoice for the gifted term */
+                            invoice_id: string;
+                            credit_note_id: string | null;
+                            note: string | null;
+                            signature: string | null;
+                        };
+                        gift_receiver: {
+                            customer_id: string | null;
+                            email: string;
+                            first_name: string | null;
+                            last_name: string | null;
+                        };
+                        subscription: {
+                            plan_variant_id: string;
+                            quantity: string;
+                            components: {
+                                component_id: string;
+                                /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                                quantity: string;
+                                memo?: string;
+                            }[];
+                            /** @description The gifted term: the plan variant's billing period */
+                            term: {
+                                unit: "day" | "week" | "month" | "year";
+                                count: number;
+                            };
+                            contract_id: string | null;
+                        };
+                        claimed_at: string | null;
+                        cancelled_at: string | null;
+                        expired_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "estimates.gift_subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    gifter: {
+                        /** @description The customer who pays */
+                        customer_id: string;
+                        /** @description A personal message */
+                        note?: string;
+                        signature?: string;
+                        /** @description A payment source of the gifter's charged for the invoice at once; a failed charge refuses the gift */
+                        payment_source_id?: string;
+                    };
+                    gift_receiver: {
+                        /** @description A stored customer the gift is for; default: the customer is found or created when the gift is claimed */
+                        customer_id?: string;
+                        email: string;
+                        first_name?: string;
+                        last_name?: string;
+                    };
+                    subscription: {
+                        plan_variant_id: string;
+                        /** @description Plan quantity (default 1) */
+                        quantity?: string;
+                        /** @description Quantity-based or on/off components (addons) the gifted contract runs with */
+                        components?: {
+                            component_id: string;
+                            /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                            quantity: string;
+                            memo?: string;
+                        }[];
+                    };
+                    /**
+                     * Format: date-time
+                     * @description When the recipient can claim it (the gift notification); default: now. Not before now.
+                     */
+                    scheduled_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description After it an unclaimed gift expires; default: never
+                     */
+                    claim_expiry_date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        currency: string;
+                        price_basis: "net" | "gross";
+                        reverse_charge: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        lines: {
+                            kind: string;
+                            charge_key: string;
+                            description: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            quantity: string;
+                            unit_price: string;
+                            /** @description Decimal amount in the document's currency */
+                            amount: string;
+                            tax_rate: string;
+                        }[];
+                        tax_rows: {
+                            /** @description Percent */
+                            rate: string;
+                            /** @description Decimal amount in the document's currency */
+                            net: string;
+                            /** @description Decimal amount in the document's currency */
+                            tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            gross: string;
+                        }[];
+                        /** @description Decimal amount in the document's currency */
+                        total_net: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_tax: string;
+                        /** @description Decimal amount in the document's currency */
+                        total_gross: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.checkout_gift_for_items": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    gifter: {
+                        /** @description The customer who pays */
+                        customer_id: string;
+                        /** @description A personal message */
+                        note?: string;
+                        signature?: string;
+                    };
+                    gift_receiver: {
+                        /** @description A stored customer the gift is for; default: the customer is found or created when the gift is claimed */
+                        customer_id?: string;
+                        email: string;
+                        first_name?: string;
+                        last_name?: string;
+                    };
+                    subscription: {
+                        plan_variant_id: string;
+                        /** @description Plan quantity (default 1) */
+                        quantity?: string;
+                        /** @description Quantity-based or on/off components (addons) the gifted contract runs with */
+                        components?: {
+                            component_id: string;
+                            /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                            quantity: string;
+                            memo?: string;
+                        }[];
+                    };
+                    /**
+                     * Format: date-time
+                     * @description When the recipient can claim it (the gift notification); default: now. Not before now.
+                     */
+                    scheduled_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description After it an unclaimed gift expires; default: never
+                     */
+                    claim_expiry_date?: string;
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
+                        /** @description What the page was created with */
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Null until it succeeded */
+                        content: {
+                            [key: string]: unknown;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description On the tenant's clock
+                         */
+                        expires_at: string;
+                        /** @description Not completed, and the tenant's now is past expires_at: it cannot be completed */
+                        expired: boolean;
+                        requested_at: string | null;
+                        succeeded_at: string | null;
+                        cancelled_at: string | null;
+                        acknowledged_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hosted_pages.claim_gift": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    gift_id: string;
+                    /** @description The stored customer that claims it; default: the gift's receiver customer, else one created from the receiver's e-mail and name */
+                    customer_id?: string;
+                    /** @description How long the page can be completed, on the tenant's clock; default 1440 (a day), at most 10080 (7 days) */
+                    validity_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: "checkout_new" | "checkout_existing" | "checkout_one_time" | "manage_payment_sources" | "update_payment_method" | "collect_now" | "accept_quote" | "extend_subscription" | "pre_cancel" | "view_voucher" | "checkout_gift" | "claim_gift";
+                        /** @description created → requested (the customer opened it) → succeeded (completed) or cancelled; acknowledged: succeeded, and the merchant took its content over */
+                        state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
+                        url: string | null;
+                        customer_id: string | null;
+                        contract_id: string | null;
+                        quote_id: string | null;
+                        invoice_id: string | null;
+                        /** @description A view_voucher page's offline payment voucher; null for other types */
+                        voucher: {
+                            /** @description The payment reference the customer quotes (an ISO 11649 RF reference) */
+                            reference: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description What the invoice owed when the page was created */
+                            amount: string;
+                            currency: string;
+                            /** Format: date */
+                            due_date: string;
+                        } | null;
+                        /** @description The events recorded on the page, in the order they were recorded */
+                        events: {
+                            event_name: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
                         /** @description What the page was created with */
                         input: {
                             [key: string]: unknown;
@@ -18501,6 +20823,7 @@ export interface operations {
                             type: "card" | "bank_account";
                             /** @enum {string} */
                             gateway: "test";
+                            gateway_account_id: string | null;
                             /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                             role: "primary" | "backup" | "none";
                             /** @description expired: a card past its expiry month (as of the tenant's clock) */
@@ -18584,6 +20907,7 @@ export interface operations {
                         type: "card" | "bank_account";
                         /** @enum {string} */
                         gateway: "test";
+                        gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
                         /** @description expired: a card past its expiry month (as of the tenant's clock) */
@@ -18642,6 +20966,7 @@ export interface operations {
                         type: "card" | "bank_account";
                         /** @enum {string} */
                         gateway: "test";
+                        gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
                         /** @description expired: a card past its expiry month (as of the tenant's clock) */
@@ -18703,6 +21028,7 @@ export interface operations {
                         type: "card" | "bank_account";
                         /** @enum {string} */
                         gateway: "test";
+                        gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
                         /** @description expired: a card past its expiry month (as of the tenant's clock) */
@@ -18723,6 +21049,227 @@ export interface operations {
                         /** Format: date-time */
                         updated_at: string;
                         deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payment_sources.switch_gateway_account": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                payment_source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    gateway_account_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        type: "card" | "bank_account";
+                        /** @enum {string} */
+                        gateway: "test";
+                        gateway_account_id: string | null;
+                        /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
+                        role: "primary" | "backup" | "none";
+                        /** @description expired: a card past its expiry month (as of the tenant's clock) */
+                        status: "valid" | "expired" | "deleted";
+                        card: {
+                            brand: string;
+                            last4: string;
+                            exp_month: number;
+                            exp_year: number;
+                        } | null;
+                        bank_account: {
+                            country: string;
+                            last4: string;
+                            account_holder_name: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payment_sources.copy_card": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                payment_source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    gateway_account_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        type: "card" | "bank_account";
+                        /** @enum {string} */
+                        gateway: "test";
+                        gateway_account_id: string | null;
+                        /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
+                        role: "primary" | "backup" | "none";
+                        /** @description expired: a card past its expiry month (as of the tenant's clock) */
+                        status: "valid" | "expired" | "deleted";
+                        card: {
+                            brand: string;
+                            last4: string;
+                            exp_month: number;
+                            exp_year: number;
+                        } | null;
+                        bank_account: {
+                            country: string;
+                            last4: string;
+                            account_holder_name: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.get_gateway_account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        gateway_account_id: string | null;
+                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
+                        /** @description customer: the customer was switched to it; business_entity: the default account of the customer's entity; built_in: neither exists */
+                        chosen_by: "customer" | "business_entity" | "built_in";
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.switch_gateway_account": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    gateway_account_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        gateway_account_id: string | null;
+                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
+                        /** @description customer: the customer was switched to it; business_entity: the default account of the customer's entity; built_in: neither exists */
+                        chosen_by: "customer" | "business_entity" | "built_in";
                     };
                 };
             };
@@ -18771,6 +21318,7 @@ export interface operations {
                         type: "card" | "bank_account";
                         /** @enum {string} */
                         gateway: "test";
+                        gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
                         /** @description expired: a card past its expiry month (as of the tenant's clock) */
@@ -18849,6 +21397,7 @@ export interface operations {
                         type: "card" | "bank_account";
                         /** @enum {string} */
                         gateway: "test";
+                        gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
                         /** @description expired: a card past its expiry month (as of the tenant's clock) */
@@ -19370,6 +21919,288 @@ export interface operations {
                         received_at: string;
                         /** Format: date-time */
                         created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gateway_accounts.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                business_entity_id?: string;
+                include_deleted?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            business_entity_id: string;
+                            /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                            gateway: "test" | "stripe" | "mollie" | "gocardless";
+                            name: string;
+                            status: ("active" | "disabled") | "deleted";
+                            default: boolean;
+                            /** @description Whether credentials are stored; they themselves are never answered */
+                            has_credentials: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            deleted_at: string | null;
+                        }[];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gateway_accounts.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                    gateway: "test" | "stripe" | "mollie" | "gocardless";
+                    name: string;
+                    /** @description Default: the tenant's default entity */
+                    business_entity_id?: string;
+                    /**
+                     * @description disabled: takes no new payment sources, and charges through it fail
+                     * @default active
+                     */
+                    status?: "active" | "disabled";
+                    /**
+                     * @description New payment sources of the entity's customers go to this account
+                     * @default false
+                     */
+                    default?: boolean;
+                    /** @description The account's secrets at the gateway (API keys, webhook secrets), as names and values. Stored encrypted; never answered, logged or audited. Needs ACCRUE_SECRET_KEY. */
+                    credentials?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        business_entity_id: string;
+                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
+                        name: string;
+                        status: ("active" | "disabled") | "deleted";
+                        default: boolean;
+                        /** @description Whether credentials are stored; they themselves are never answered */
+                        has_credentials: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gateway_accounts.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        business_entity_id: string;
+                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
+                        name: string;
+                        status: ("active" | "disabled") | "deleted";
+                        default: boolean;
+                        /** @description Whether credentials are stored; they themselves are never answered */
+                        has_credentials: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gateway_accounts.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        business_entity_id: string;
+                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
+                        name: string;
+                        status: ("active" | "disabled") | "deleted";
+                        default: boolean;
+                        /** @description Whether credentials are stored; they themselves are never answered */
+                        has_credentials: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gateway_accounts.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description disabled: takes no new payment sources, and charges through it fail */
+                    status?: "active" | "disabled";
+                    default?: boolean;
+                    /** @description Replaces every credential of the account */
+                    credentials?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        business_entity_id: string;
+                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
+                        name: string;
+                        status: ("active" | "disabled") | "deleted";
+                        default: boolean;
+                        /** @description Whether credentials are stored; they themselves are never answered */
+                        has_credentials: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
                     };
                 };
             };

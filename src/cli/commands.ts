@@ -9,6 +9,7 @@ import type { Config } from "../config.js";
 import { buildApp } from "../http/app.js";
 import { workerJobs } from "../jobs/index.js";
 import { startWorker } from "../jobs/runner.js";
+import { configureSealingKey } from "../modules/access/index.js";
 import { type Database, migrate, openDatabase } from "../storage/db.js";
 import { runBilling } from "../workflows/billing-run.js";
 import { createTenant, ensureDefaultTenant } from "../workflows/tenants.js";
@@ -85,6 +86,8 @@ export async function serve(config: Config) {
 
 export async function worker(config: Config) {
   const log = pino({ level: config.logLevel });
+  // jobs that reach a gateway open its account's credentials (`serve` sets it in buildApp)
+  configureSealingKey(config.secretKey);
   const database = await open(config);
   const w = startWorker({
     db: database.db,

@@ -278,7 +278,37 @@ export const ERROR_CODES = {
     "The payment source was charged and the charge failed (`details.failure`); nothing was kept: pay with another source.",
   hosted_page_checked:
     "Never answered: creating a checkout page tries its order or invoice in a savepoint that ends with this code, so nothing of it is kept.",
+  hosted_page_extension_required:
+    "An extend page names either `billing_cycles` (how many billing periods the term grows by) or `term_end` (its new end), not both and not neither.",
+  contract_renews:
+    "Extending by billing periods applies to a contract that ends; a renewing contract's next renewal is moved with a `term_end` instead.",
+  contract_already_ending:
+    "The contract already ends where a cancellation would end it (`details.end_date`); a pre-cancel page would change nothing.",
+  hosted_page_events_full:
+    "The hosted page keeps 100 events at most (`details.limit`); no more are recorded on it.",
   portal_link_already_activated: "The portal link was activated before; a link is activated once.",
+
+  // ---- gifts ------------------------------------------------------------------------------------
+  gift_not_found: "No gift has this id in the tenant.",
+  gift_date_in_past:
+    "A gift's scheduled date (`scheduled_at`) is before the tenant's now; leave it out to give the gift at once.",
+  gift_claim_expiry_before_date: "A gift's claim expiry date is not after its scheduled date.",
+  gift_not_giftable:
+    "Only a prepaid, anniversary-aligned plan variant of a plan without a trial is gifted: its first invoice is the gifted term (`details.reason`).",
+  gift_nothing_to_invoice:
+    "The gifted subscription's first invoice would be empty (a free plan variant): there is nothing for the gifter to pay.",
+  gift_not_claimable:
+    "The gift is scheduled for a later date (`details.scheduled_at`): it is claimed from then on.",
+  gift_already_claimed:
+    "The gift was claimed already; a gift is claimed once and never cancelled after.",
+  gift_cancelled: "The gift was cancelled: it can no longer be claimed or changed.",
+  gift_expired: "The gift was not claimed by its claim expiry date: it can no longer be claimed.",
+  gift_payment_failed:
+    "The gifter's payment source was charged for the gift's invoice and the charge failed (`details.failure`); nothing was kept.",
+  gift_priced:
+    "Never answered: buying a gift is tried in a savepoint that ends with this code (a gift checkout page), so nothing of it is kept.",
+  gift_not_scheduled:
+    "Only a gift still scheduled (its date not reached) has its date changed; `details.status` gives its status.",
 
   // ---- usage ------------------------------------------------------------------------------------
   component_not_metered: "Usage is recorded for metered components only.",
@@ -298,6 +328,16 @@ export const ERROR_CODES = {
   refund_exceeds_credit_note:
     "The refund is more than the credit note has left to refund (its amount less what was refunded, and less what the invoice it corrects still used); the message gives the most it can be.",
   invoice_void: "The document is void already.",
+  einvoice_document_not_issued:
+    "Only an issued (finalized) invoice or credit note is an e-invoice; this one is a draft or void.",
+  einvoice_already_sent:
+    "The document was sent as an e-invoice already; a failed one is sent again with resend_einvoice.",
+  einvoice_not_failed:
+    "Only a failed e-invoice is sent again; this document's was delivered, or was never sent (send it first).",
+  customer_einvoicing_disabled:
+    "The customer does not receive e-invoices; set its `einvoicing` to true (and its electronic address) first.",
+  einvoice_incomplete:
+    "The document lacks what EN 16931 requires (`details.problems` names each business term, such as a country code or the seller's VAT identifier); correct the data first.",
   invoice_has_credit_notes:
     "Credit notes correct this invoice; void them before voiding the invoice.",
   invoice_has_payments:
@@ -392,6 +432,25 @@ export const ERROR_CODES = {
     "A card source takes `card` and a bank-account source `bank_account`, and not the other.",
   payment_source_required:
     "The customer has no primary or backup payment source to charge; add one or name payment_source_id.",
+  gateway_account_not_found:
+    "No gateway account of this tenant has this id (or, where an account is named to move to, it is deleted).",
+  gateway_account_other_entity:
+    "The gateway account belongs to another business entity than the customer's; use an account of the customer's entity.",
+  gateway_account_disabled:
+    "The gateway account is disabled: it takes no payment sources and is no entity's default; enable it first.",
+  gateway_account_in_use:
+    "The gateway account still holds live payment sources (`details.payment_sources`); switch or delete them before deleting it.",
+  gateway_kind_mismatch:
+    "A payment source moves only to another account of the same gateway (`details.from`, `details.to`); copy a card to reach another gateway.",
+  gateway_unavailable:
+    "This version of Accrue has no adapter for the account's gateway yet; use an account of the test gateway.",
+  card_copy_not_supported:
+    "The card's gateway cannot hand its cards to the target account's gateway (`details.from`, `details.to`); the customer adds the card there anew.",
+  payment_source_not_card: "Only a card payment source can be copied to another gateway account.",
+  same_gateway_account: "The payment source is held by this gateway account already.",
+  credentials_required: "An account of this gateway needs its credentials (`credentials`).",
+  secret_key_not_configured:
+    "Credentials are stored only encrypted and the server has no ACCRUE_SECRET_KEY; the operator sets it (docs/configuration.md).",
   payment_not_authorized:
     "Only an authorization still held can be captured or voided; `details.status` gives the payment's state.",
   authorization_expired:

@@ -48,6 +48,16 @@ export const EVENT_TYPES = {
   "quote.declined": "A quote was declined.",
   "hosted_page.succeeded":
     "A customer completed a hosted page; its content names what it produced (a contract, an invoice, a payment source, payments).",
+  "gift.scheduled":
+    "A gift subscription was bought: the gifter was invoiced for the gifted term; the recipient can claim it from its scheduled date.",
+  "gift.unclaimed":
+    "A gift's scheduled date came (at once for a gift dated now): the recipient can claim it.",
+  "gift.claimed":
+    "A gift was claimed: the recipient's non-renewing contract for the gifted term exists (contract_id).",
+  "gift.cancelled":
+    "A gift was cancelled before it was claimed; the gifter's invoice was credited (credit_note_id).",
+  "gift.expired": "A gift was not claimed by its claim expiry date; it can no longer be claimed.",
+  "gift.updated": "A scheduled gift's date was changed.",
   "contract.changed": "A contract moved to another plan variant (an up- or downgrade).",
   "contract.ended": "A contract was given an end date (or its end date moved).",
   "contract.deleted":
@@ -88,6 +98,10 @@ export const EVENT_TYPES = {
     "A credit note was created: by billing, when corrections outweigh the charges, or for an invoice.",
   "credit_note.finalized": "A credit note was issued with its number.",
   "credit_note.voided": "A credit note was voided.",
+  "einvoice.sent":
+    "An issued invoice or credit note was sent as an EN 16931 e-invoice; the event carries the e-invoice record and the URL of its XML.",
+  "einvoice.failed":
+    "Sending an e-invoice failed: the document lacks what EN 16931 requires (the record's message names it); resend after correcting it.",
   "credit_note.deleted": "A draft credit note was deleted.",
   "credit_note.refunded":
     "A refund of a credit note's amount to the customer was recorded (the event carries the refund).",
@@ -130,6 +144,8 @@ export const EVENT_TYPES = {
     "A payment source became the customer's primary or backup source, or lost its role.",
   "payment_source.deleted":
     "A payment source was deleted; a backup source became primary when the primary was deleted.",
+  "payment_source.gateway_account_switched":
+    "A payment source moved to another account of the same gateway; it is charged through that account from now on.",
   "invoice.paid":
     "An invoice owes nothing any more after a payment, or promotional credits covered it when it was issued (payment_id null).",
   "invoice.written_off": "What an invoice still owed was written off.",

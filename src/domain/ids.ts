@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   billingRun: "brn",
   payment: "pay",
   paymentSource: "pms",
+  gatewayAccount: "gwa",
   promotionalCredit: "pce",
   usage: "use",
   plan: "pln",
@@ -53,6 +54,8 @@ export const ID_PREFIXES = {
   fulfilmentOrderLine: "fol",
   quote: "qte",
   hostedPage: "hpg",
+  gift: "gft",
+  einvoice: "ein",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

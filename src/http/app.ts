@@ -28,6 +28,7 @@ import {
   authenticate,
   authenticateSecret,
   configurePrincipalCache,
+  configureSealingKey,
   type Principal,
 } from "../modules/access/index.js";
 import { oauthRoutes } from "../modules/access/oauth.routes.js";
@@ -50,14 +51,18 @@ import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { customerHierarchyRoutes } from "../modules/customers/hierarchy.routes.js";
 import { ENTITY_SCHEMAS, entityRoutes } from "../modules/entities/entities.routes.js";
 import { fulfilmentRoutes } from "../modules/fulfilment/fulfilment.routes.js";
+import { giftRoutes } from "../modules/gifts/gifts.routes.js";
 import { hostedPageRoutes } from "../modules/hosted-pages/hosted-pages.routes.js";
 import { authenticateHostedPage } from "../modules/hosted-pages/index.js";
+import { EINVOICE_SCHEMAS, einvoiceRoutes } from "../modules/invoicing/einvoice.routes.js";
 import { estimateRoutes } from "../modules/invoicing/estimates.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { regenerateInvoiceRoutes } from "../modules/invoicing/regenerate.routes.js";
 import { partnerRoutes } from "../modules/partners/partners.routes.js";
+import { gatewayAccountRoutes } from "../modules/payments/gateway-accounts.routes.js";
 import { paymentSourceRoutes } from "../modules/payments/payment-sources.routes.js";
 import { paymentRoutes } from "../modules/payments/payments.routes.js";
+import { portalGiftPageRoutes } from "../modules/portal/gift-pages.routes.js";
 import { portalHostedPageRoutes } from "../modules/portal/hosted-pages.routes.js";
 import { portalApiRoutes } from "../modules/portal/portal.routes.js";
 import { quoteRoutes } from "../modules/quotes/quotes.routes.js";
@@ -106,7 +111,7 @@ export type AppOptions = {
   db: Kysely<DB>;
   backend: Backend;
   config: Pick<Config, "bodyLimit" | "logLevel" | "publicUrl"> &
-    Partial<Pick<Config, "authCacheMs" | "rateLimit" | "webhookAllowPrivate">>;
+    Partial<Pick<Config, "authCacheMs" | "rateLimit" | "webhookAllowPrivate" | "secretKey">>;
   /** A pino logger to use; absent: a new one at config.logLevel. */
   logger?: FastifyBaseLogger;
 };
@@ -140,6 +145,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export async function buildApp(options: AppOptions): Promise<App> {
   configurePrincipalCache(options.config.authCacheMs ?? 1000);
+  configureSealingKey(options.config.secretKey);
   const compilers = lazyCompilers(validatorCompiler);
   const app = Fastify({
     schemaController: { compilersFactory: { buildSerializer: compilers.buildSerializer } },
@@ -358,6 +364,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // every shared schema on the root: see INVOICING_SCHEMAS for why never in a plugin
   app.addSchema(ErrorSchema);
   for (const schema of INVOICING_SCHEMAS) app.addSchema(schema);
+  for (const schema of EINVOICE_SCHEMAS) app.addSchema(schema);
   for (const schema of ENTITY_SCHEMAS) app.addSchema(schema);
 
   await app.register(swagger, {
@@ -400,9 +407,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(contractImportRoutes, { prefix: "/v1" });
   await app.register(advanceBillingRoutes, { prefix: "/v1" });
   await app.register(regenerateInvoiceRoutes, { prefix: "/v1" });
+  await app.register(einvoiceRoutes, { prefix: "/v1" });
   await app.register(estimateRoutes, { prefix: "/v1" });
   await app.register(quoteRoutes, { prefix: "/v1" });
   await app.register(hostedPageRoutes, { prefix: "/v1" });
+  await app.register(giftRoutes, { prefix: "/v1" });
   await app.register(usageRoutes, { prefix: "/v1" });
   await app.register(auditRoutes, { prefix: "/v1" });
   await app.register(clockRoutes, { prefix: "/v1" });
@@ -413,6 +422,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(actionRoutes, { prefix: "/v1" });
   await app.register(paymentRoutes, { prefix: "/v1" });
   await app.register(paymentSourceRoutes, { prefix: "/v1" });
+  await app.register(gatewayAccountRoutes, { prefix: "/v1" });
   await app.register(creditRoutes, { prefix: "/v1" });
   await app.register(partnerRoutes, { prefix: "/v1" });
   await app.register(fulfilmentRoutes, { prefix: "/v1" });
@@ -420,6 +430,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(reportRoutes, { prefix: "/v1" });
   await app.register(portalApiRoutes, { prefix: PORTAL_API });
   await app.register(portalHostedPageRoutes, { prefix: PORTAL_HOSTED_PAGE });
+  await app.register(portalGiftPageRoutes, { prefix: PORTAL_HOSTED_PAGE });
   await app.register(webRoutes);
   await app.register(crmApi, { prefix: CRM_PREFIX, admit });
 

@@ -3,6 +3,7 @@ import { accessTokenCleanup } from "./access-token-cleanup.js";
 import { billingJob } from "./billing.js";
 import { contractPhaseEvents } from "./contract-phase-events.js";
 import { dunningJob, graceExpiryJob } from "./dunning.js";
+import { giftEvents } from "./gift-events.js";
 import { idempotencyCleanup } from "./idempotency-cleanup.js";
 import type { Job } from "./runner.js";
 import { scheduledActionsJob } from "./scheduled-actions.js";
@@ -19,6 +20,7 @@ export function workerJobs(config: Pick<Config, "webhookAllowPrivate">): Job[] {
     // scheduled actions change contracts: before their phase events and billing
     scheduledActionsJob(),
     contractPhaseEvents(),
+    giftEvents(),
     billingJob(),
     // after billing, so the invoices it issued are dunned; grace ends after dunning granted it
     dunningJob(),

@@ -61,6 +61,8 @@ export interface PaymentsTable {
   payment_source_id: ColumnType<string | null, string | null | undefined, never>;
   /** An authorization's hold: when the gateway lets it go. */
   authorized_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The gateway's reference of the charge, hold or refund (migration 0046). */
+  gateway_reference: ColumnType<string | null, string | null | undefined, never>;
   received_at: Timestamp;
   created_at: Timestamp;
 }
@@ -94,6 +96,34 @@ export interface PaymentSourcesTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
+  /** The gateway account holding the source; null: the built-in test gateway. */
+  gateway_account_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The gateway's customer the source is kept under. */
+  gateway_customer_reference: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An account at a payment gateway, of one business entity (migration 0046). */
+export interface GatewayAccountsTable {
+  id: string;
+  tenant_id: string;
+  business_entity_id: string;
+  gateway: "test" | "stripe" | "mollie" | "gocardless";
+  name: string;
+  status: "active" | "disabled";
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The credentials sealed with AES-256-GCM (src/modules/access/secrets.ts); never in clear. */
+  credentials_sealed: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+/** The gateway account a customer was switched to (its new sources go there). */
+export interface CustomerGatewayAccountsTable {
+  customer_id: string;
+  tenant_id: string;
+  gateway_account_id: string;
+  updated_at: Timestamp;
 }
 
 export interface PaymentAllocationsTable {
@@ -297,6 +327,12 @@ export interface CustomersTable {
   vat_id: string | null;
   tag: string | null;
   customer_type: "consumer" | "business";
+  /** Whether the customer receives e-invoices (invoices.send_einvoice). */
+  einvoicing: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The customer's electronic address (BT-49): an EAS scheme code such as "0088"… */
+  einvoice_scheme: ColumnType<string | null, string | null | undefined, string | null>;
+  /** …and the identifier in that scheme (a Peppol participant id). */
+  einvoice_endpoint_id: ColumnType<string | null, string | null | undefined, string | null>;
   time_zone: string;
   default_bearer_medium: string | null;
   address: ColumnType<Address, string, string>;
@@ -934,6 +970,53 @@ export interface QuotesTable {
   updated_at: Timestamp;
 }
 
+/** A gift subscription (Chargebee's gift): paid by the gifter, claimed by the recipient. */
+export interface GiftsTable {
+  id: string;
+  tenant_id: string;
+  /** As stored; a scheduled gift whose date the tenant's clock passed reads as unclaimed. */
+  status: "scheduled" | "unclaimed" | "claimed" | "cancelled" | "expired";
+  gifter_customer_id: string;
+  gifter_note: string | null;
+  gifter_signature: string | null;
+  /** Named when the gift was created, or the customer that claimed it. */
+  receiver_customer_id: string | null;
+  receiver_email: string;
+  receiver_first_name: string | null;
+  receiver_last_name: string | null;
+  /** The items: plan variant, quantity, components, coupon code (a signup order's fields). */
+  subscription: JsonOf<Record<string, unknown>>;
+  /** The gifted term: the plan variant's billing period. */
+  term: JsonOf<PeriodValue>;
+  scheduled_at: Timestamp;
+  claim_expires_at: NullableTimestamp;
+  /** The gifter's invoice for the gifted term. */
+  invoice_id: string;
+  /** The credit note of the gifter's invoice, when the gift was cancelled. */
+  credit_note_id: string | null;
+  /** The recipient's contract, once claimed. */
+  contract_id: string | null;
+  claimed_at: NullableTimestamp;
+  cancelled_at: NullableTimestamp;
+  expired_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An issued invoice or credit note sent as an EN 16931 e-invoice, with its last outcome. */
+export interface EInvoicesTable {
+  id: string;
+  tenant_id: string;
+  document_id: string;
+  format: string;
+  status: "scheduled" | "in_progress" | "success" | "failed";
+  reference_number: string | null;
+  message: string | null;
+  attempts: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** A page of the customer portal through which a customer completes one thing. */
 export interface HostedPagesTable {
   id: string;
@@ -945,7 +1028,12 @@ export interface HostedPagesTable {
     | "manage_payment_sources"
     | "update_payment_method"
     | "collect_now"
-    | "accept_quote";
+    | "accept_quote"
+    | "extend_subscription"
+    | "pre_cancel"
+    | "view_voucher"
+    | "checkout_gift"
+    | "claim_gift";
   state: "created" | "requested" | "succeeded" | "cancelled" | "acknowledged";
   /** SHA-256 of the page's token; the token itself is never stored. */
   token_hash: string;
@@ -953,6 +1041,12 @@ export interface HostedPagesTable {
   customer_id: string | null;
   contract_id: string | null;
   quote_id: string | null;
+  /** A voucher page's invoice. */
+  invoice_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A voucher page's offline payment voucher: reference, amount, currency, due date. */
+  voucher: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** What happened on the page, recorded by the merchant (name, occurred_at, data), in order. */
+  events: ColumnType<Record<string, unknown>[], string | undefined, string>;
   /** What the page was created with (the order's, the invoice's or the customer's fields). */
   input: JsonOf<Record<string, unknown>>;
   /** What completing it produced (ids of the contract, invoice, payment source, payments). */
@@ -1036,6 +1130,8 @@ export interface DB {
   self_service_tokens: SelfServiceTokensTable;
   quotes: QuotesTable;
   hosted_pages: HostedPagesTable;
+  einvoices: EInvoicesTable;
+  gifts: GiftsTable;
   usage_records: UsageRecordsTable;
   contracts: ContractsTable;
   subscription_actions: SubscriptionActionsTable;
@@ -1043,6 +1139,8 @@ export interface DB {
   roles: RolesTable;
   payment_allocations: PaymentAllocationsTable;
   payment_sources: PaymentSourcesTable;
+  gateway_accounts: GatewayAccountsTable;
+  customer_gateway_accounts: CustomerGatewayAccountsTable;
   credit_note_allocations: CreditNoteAllocationsTable;
   promotional_credit_entries: PromotionalCreditEntriesTable;
   dunning_notices: DunningNoticesTable;

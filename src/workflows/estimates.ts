@@ -5,12 +5,18 @@
  * invoices of a customer: what billing would invoice for each of its contracts at its next
  * billing date, by the billing preview, with the totals per currency. Nothing is written.
  *
- * Modules: customers (the customer), contracts (orders, contracts), invoicing (the preview).
+ * Pausing and resuming run the subscription actions (now, or scheduled and executed at their
+ * dates on a clock standing there) before the preview.
+ *
+ * Modules: customers (the customer), contracts (orders, contracts), actions (pause, resume),
+ * invoicing (the preview).
  */
 import { Temporal } from "temporal-polyfill";
-import { notFound } from "../domain/errors.js";
+import { fixedClock } from "../domain/clock.js";
+import { notFound, unprocessable } from "../domain/errors.js";
 import { fromDecimalString, money, toDecimalString } from "../domain/money/index.js";
-import { submitAction } from "../modules/actions/index.js";
+import { parseTimestamp } from "../domain/time/index.js";
+import { executeScheduledAction, findAction, submitAction } from "../modules/actions/index.js";
 import type { Ctx } from "../modules/context.js";
 import {
   createSignupOrder,
@@ -105,16 +111,50 @@ export async function newCustomerSignupEstimate(
   return signupEstimate(ctx, { ...input.subscription, customer_id: customer.id });
 }
 
+/** When a pause starts and ends: absent, now and never. */
+export type PauseDates = { pause_date?: string | undefined; resume_date?: string | undefined };
+
 /**
- * What pausing (a rest action) or resuming (ending the rest) the contract now would bill or
- * credit: the action runs now, then the contract's settlement is previewed now. Run it in a
- * savepoint that is rolled back; a refusal is the action's.
+ * What pausing (a rest action) or resuming (ending the rest) the contract would bill or
+ * credit. Now: the action runs now, then the contract's settlement is previewed now. On a
+ * date (`pause_date`), and with a resume date: the actions are scheduled as the API schedules
+ * them, and each runs as the scheduled actions job runs it, on the tenant's clock standing at
+ * its date; the settlement is previewed at the last of them. Run it in a savepoint that is
+ * rolled back; a refusal is the action's.
  */
 export async function pauseEstimate(
   ctx: Ctx,
   action: "rest" | "end_resting",
   contractId: string,
+  dates: PauseDates = {},
 ): Promise<BillingPreview> {
-  await submitAction(ctx, action, { contract_id: contractId });
-  return previewSettlement(ctx, contractId);
+  const { pause_date: pause, resume_date: resume } = dates;
+  if (pause !== undefined && resume !== undefined) {
+    const [p, r] = [parseTimestamp(pause, "pause_date"), parseTimestamp(resume, "resume_date")];
+    if (Temporal.Instant.compare(r, p) <= 0) {
+      throw unprocessable("end_before_start", "the resume date must be after the pause date", {
+        field: "resume_date",
+      });
+    }
+  }
+  const scheduled = [];
+  if (pause === undefined) await submitAction(ctx, action, { contract_id: contractId });
+  else
+    scheduled.push(
+      await submitAction(ctx, action, { contract_id: contractId, scheduled_date: pause }),
+    );
+  if (resume !== undefined) {
+    scheduled.push(
+      await submitAction(ctx, "end_resting", { contract_id: contractId, scheduled_date: resume }),
+    );
+  }
+  const instantOf = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime());
+  let then = ctx;
+  for (const submitted of scheduled) {
+    const row = await findAction(ctx.db, ctx.tenantId, submitted.id, { forUpdate: true });
+    if (!row?.scheduled_date) throw new Error(`scheduled action ${submitted.id} went missing`);
+    then = { ...ctx, clock: fixedClock(instantOf(row.scheduled_date)) };
+    await executeScheduledAction(then, row);
+  }
+  return previewSettlement(then, contractId);
 }

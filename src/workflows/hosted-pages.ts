@@ -81,14 +81,14 @@ async function tryOut<T>(ctx: Ctx, fn: () => Promise<T>): Promise<T> {
   return found!.value;
 }
 
-async function guardedCustomer(ctx: Ctx, id: string) {
+export async function guardedCustomer(ctx: Ctx, id: string) {
   const customer = await findCustomer(ctx.db, ctx.tenantId, id);
   if (!customer) throw notFound("customer_not_found", `no customer ${id}`, { id });
   await ctx.guard({ kind: "customer", row: customer });
   return customer;
 }
 
-async function guardedContract(ctx: Ctx, id: string) {
+export async function guardedContract(ctx: Ctx, id: string) {
   const contract = await findContract(ctx.db, ctx.tenantId, id);
   if (!contract) throw notFound("contract_not_found", `no contract ${id}`, { id });
   await ctx.guard({ kind: "contract", row: contract });
@@ -261,7 +261,7 @@ const CHECKOUTS: ReadonlySet<HostedPageType> = new Set([
   "checkout_one_time",
 ]);
 
-function assertType(row: HostedPageRow, types: ReadonlySet<HostedPageType>): void {
+export function assertType(row: HostedPageRow, types: ReadonlySet<HostedPageType>): void {
   if (!types.has(row.type)) {
     throw conflict(
       "hosted_page_wrong_type",

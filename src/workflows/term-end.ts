@@ -3,11 +3,14 @@
  * term end estimate). The contract is loaded (locked for the change) and checked; billing
  * tells its current billing period; the contracts module plans the changed timeline and, for
  * the change, saves it. The estimate answers what billing would invoice up to and including
- * the new term end on the changed timeline (the billing preview; nothing is written).
+ * the new term end on the changed timeline (the billing preview; nothing is written). A term
+ * extended by billing periods (a hosted extend page) asks for the end they reach.
  *
  * Modules: contracts (the timeline and its rules), invoicing (the period, the preview).
  */
 import { Temporal } from "temporal-polyfill";
+import { conflict } from "../domain/errors.js";
+import { addPeriods } from "../domain/time/index.js";
 import type { Ctx } from "../modules/context.js";
 import {
   type Contract,
@@ -37,6 +40,25 @@ export async function changeTermEnd(
 ): Promise<Contract & { term_start: string; previous_term_end: string; term_end: string }> {
   const { row, timeline, change } = await plan(ctx, id, input, true);
   return saveTermEnd(ctx, row, timeline, change);
+}
+
+/**
+ * The end of a contract that ends, `cycles` billing periods of its plan variant later (same
+ * time of day, in the customer's time zone): what extending it by `cycles` asks for. A
+ * contract that renews has no end to extend (409 `contract_renews`): its renewal is moved
+ * with a term end instead.
+ */
+export async function termEndAfterCycles(ctx: Ctx, id: string, cycles: number): Promise<string> {
+  const { row, timeline } = await loadTermContract(ctx, id, false);
+  if (timeline.end === null) {
+    throw conflict("contract_renews", `contract ${id} renews; it has no end to extend`, { id });
+  }
+  const period = await billingPeriodOf(ctx, row, ctx.clock.now());
+  const end = timeline.end.toZonedDateTimeISO(period.timeZone);
+  return addPeriods(end.toPlainDate(), period.length, cycles)
+    .toZonedDateTime({ timeZone: period.timeZone, plainTime: end.toPlainTime() })
+    .toInstant()
+    .toString();
 }
 
 export type TermEndPreview = Omit<TermEndChange, "after"> & {

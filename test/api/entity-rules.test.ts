@@ -38,6 +38,8 @@ type Records = {
   hostedPage: string;
   /** A live portal link's token of `contract`, made after the transfer. */
   portalToken: string;
+  /** A claimable gift (bought by an active customer after the transfer), claimed as `customer`. */
+  gift: string;
   /** Only in Intermediate: records that name the contract that has not moved yet. */
   order?: string;
   componentSubscription?: string;
@@ -383,6 +385,26 @@ const CASES: Case[] = [
     call: (r) => ["DELETE", `/v1/credit_notes/${r.invoice}`],
   },
   {
+    operation: "invoices.send_einvoice",
+    seed: ["invoices.send_einvoice"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/send_einvoice`],
+  },
+  {
+    operation: "invoices.resend_einvoice",
+    seed: ["invoices.resend_einvoice"],
+    call: (r) => ["POST", `/v1/invoices/${r.invoice}/resend_einvoice`],
+  },
+  {
+    operation: "credit_notes.send_einvoice",
+    seed: ["credit_notes.send_einvoice"],
+    call: (r) => ["POST", `/v1/credit_notes/${r.invoice}/send_einvoice`],
+  },
+  {
+    operation: "credit_notes.resend_einvoice",
+    seed: ["credit_notes.resend_einvoice"],
+    call: (r) => ["POST", `/v1/credit_notes/${r.invoice}/resend_einvoice`],
+  },
+  {
     operation: "credit_notes.record_refund",
     seed: ["credit_notes.record_refund"],
     call: (r) => ["POST", `/v1/credit_notes/${r.invoice}/record_refund`, { amount: "1.00" }],
@@ -441,6 +463,33 @@ const CASES: Case[] = [
     operation: "payment_sources.delete",
     seed: ["payment_sources.deleteCardForCustomer"],
     call: (r) => ["DELETE", `/v1/customers/${r.customer}/payment_sources/${r.source}`],
+  },
+  {
+    operation: "payment_sources.switch_gateway_account",
+    seed: ["payment_sources.switch_gateway_account"],
+    call: (r, ids) => [
+      "POST",
+      `/v1/customers/${r.customer}/payment_sources/${r.source}/switch_gateway_account`,
+      { gateway_account_id: ids.gatewayAccount },
+    ],
+  },
+  {
+    operation: "customers.switch_gateway_account",
+    seed: ["payment_sources.switchGatewayForCustomer"],
+    call: (r, ids) => [
+      "POST",
+      `/v1/customers/${r.customer}/switch_gateway_account`,
+      { gateway_account_id: ids.gatewayAccount },
+    ],
+  },
+  {
+    operation: "payment_sources.copy_card",
+    seed: ["payment_sources.copyCardForCustomer"],
+    call: (r, ids) => [
+      "POST",
+      `/v1/customers/${r.customer}/payment_sources/${r.source}/copy_card`,
+      { gateway_account_id: ids.gatewayAccount },
+    ],
   },
   {
     operation: "invoices.apply_credits",
@@ -923,6 +972,90 @@ const CASES: Case[] = [
     call: (r) => ["POST", `/v1/hosted_pages/${r.hostedPage}/acknowledge`],
   },
   {
+    operation: "hosted_pages.extend_subscription",
+    seed: ["hosted_pages.extend_subscription"],
+    call: (r) => [
+      "POST",
+      "/v1/hosted_pages/extend_subscription",
+      { contract_id: r.contract, term_end: END },
+    ],
+  },
+  {
+    operation: "hosted_pages.pre_cancel",
+    seed: ["hosted_pages.precancel"],
+    call: (r) => ["POST", "/v1/hosted_pages/pre_cancel", { contract_id: r.contract }],
+  },
+  {
+    operation: "hosted_pages.view_voucher",
+    seed: ["hosted_pages.view_voucher"],
+    // allowed by the rules; the state's invoice is paid, so it is refused for its own reason
+    call: (r) => ["POST", "/v1/hosted_pages/view_voucher", { invoice_id: r.invoice }],
+  },
+  {
+    operation: "hosted_pages.events",
+    seed: ["hosted_pages.events"],
+    call: (r) => [
+      "POST",
+      `/v1/hosted_pages/${r.hostedPage}/events`,
+      { event_name: "cancellation_page_loaded" },
+    ],
+  },
+  {
+    operation: "gifts.create",
+    seed: ["gifts.gift_create_for_items"],
+    call: (r, ids) => [
+      "POST",
+      "/v1/gifts",
+      {
+        gifter: { customer_id: r.customer },
+        gift_receiver: { email: "g@x.example" },
+        subscription: { plan_variant_id: ids.variant },
+      },
+    ],
+  },
+  {
+    operation: "estimates.gift_subscription",
+    seed: ["estimates.gift_subscription_for_items"],
+    call: (r, ids) => [
+      "POST",
+      "/v1/estimates/gift_subscription_for_items",
+      {
+        gifter: { customer_id: r.customer },
+        gift_receiver: { email: "g@x.example" },
+        subscription: { plan_variant_id: ids.variant },
+      },
+    ],
+  },
+  {
+    operation: "hosted_pages.checkout_gift_for_items",
+    seed: ["hosted_pages.checkout_gift_for_items"],
+    call: (r, ids) => [
+      "POST",
+      "/v1/hosted_pages/checkout_gift_for_items",
+      {
+        gifter: { customer_id: r.customer },
+        gift_receiver: { email: "g@x.example" },
+        subscription: { plan_variant_id: ids.variant },
+      },
+    ],
+  },
+  // before gifts.claim, which may claim the gift (the claimed contract is then refused for its
+  // own reason or made for the customer): the page is made while the gift is claimable
+  {
+    operation: "hosted_pages.claim_gift",
+    seed: ["hosted_pages.claim_gift"],
+    call: (r) => [
+      "POST",
+      "/v1/hosted_pages/claim_gift",
+      { gift_id: r.gift, customer_id: r.customer },
+    ],
+  },
+  {
+    operation: "gifts.claim",
+    seed: ["gifts.claim_gift"],
+    call: (r) => ["POST", `/v1/gifts/${r.gift}/claim`, { customer_id: r.customer }],
+  },
+  {
     operation: "portal_sessions.activate",
     seed: ["portal_sessions.activate"],
     call: (r) => ["POST", "/v1/portal_sessions/activate", { token: r.portalToken }],
@@ -980,6 +1113,14 @@ describeServer("transfer rules over HTTP", (t) => {
     ids.home = (await api.get("/v1/business_entities")).data[0].id;
     ids.parent = await api.customer({ company_name: "Parent" });
     ids.uk = (await api.post("/v1/business_entities", { name: "Acme Ltd" })).id;
+    // a test gateway account of the entity the customers move to
+    ids.gatewayAccount = (
+      await api.post("/v1/gateway_accounts", {
+        gateway: "test",
+        name: "Test",
+        business_entity_id: ids.uk,
+      })
+    ).id;
     const { group, plan } = await api.plan();
     const monthly = { fee_period: { unit: "month", count: 1 } };
     ids.variant = await api.variant(plan, { internal_name: "M", recurring_fee: "30", ...monthly });
@@ -1051,6 +1192,14 @@ describeServer("transfer rules over HTTP", (t) => {
     const hostedPage = async (customer: string) =>
       (await api.post("/v1/hosted_pages/manage_payment_sources", { customer_id: customer }))
         .id as string;
+    const gift = async () =>
+      (
+        await api.post("/v1/gifts", {
+          gifter: { customer_id: ids.parent },
+          gift_receiver: { email: "g@x.example" },
+          subscription: { plan_variant_id: ids.variant },
+        })
+      ).id as string;
     const portalToken = async (contract: string) =>
       (await api.post(`/v1/contracts/${contract}/self_service_token`)).token as string;
     records.intermediate = {
@@ -1064,6 +1213,7 @@ describeServer("transfer rules over HTTP", (t) => {
       fulfilmentOrder: fx,
       hostedPage: await hostedPage(dx),
       portalToken: await portalToken(kx),
+      gift: await gift(),
       order: change.id,
       componentSubscription: (await api.get(`/v1/contracts/${kx}/component_subscriptions`)).data[0]
         .id,
@@ -1082,6 +1232,7 @@ describeServer("transfer rules over HTTP", (t) => {
       fulfilmentOrder: fy,
       hostedPage: await hostedPage(dy),
       portalToken: await portalToken(kyCopy),
+      gift: await gift(),
     };
   });
 

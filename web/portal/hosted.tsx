@@ -20,6 +20,14 @@ type Page = {
   expires_at: string;
   expired: boolean;
   content: Record<string, unknown> | null;
+  input: Record<string, unknown>;
+  voucher: {
+    reference: string;
+    amount: string;
+    currency: string;
+    due_date: string;
+    invoice_number: string | null;
+  } | null;
 };
 type Bill = {
   currency: string;
@@ -39,6 +47,11 @@ const TITLES: Record<string, string> = {
   update_payment_method: "Update your payment method",
   collect_now: "Pay your open invoices",
   accept_quote: "Accept your quote",
+  extend_subscription: "Extend your subscription",
+  pre_cancel: "Before you cancel",
+  view_voucher: "Pay by bank transfer",
+  checkout_gift: "Check out your gift",
+  claim_gift: "Claim your gift",
 };
 
 /** The portal call that completes each type of page, and whether it takes a card. */
@@ -50,6 +63,9 @@ const COMPLETE: Record<string, { path: string; card: "optional" | "required" | "
   update_payment_method: { path: "/payment_source", card: "required" },
   collect_now: { path: "/collect", card: "optional" },
   accept_quote: { path: "/accept_quote", card: "none" },
+  extend_subscription: { path: "/extend", card: "none" },
+  checkout_gift: { path: "/checkout_gift", card: "optional" },
+  claim_gift: { path: "/claim_gift", card: "none" },
 };
 
 function HostedPage(): JSX.Element {
@@ -58,11 +74,15 @@ function HostedPage(): JSX.Element {
     const page = await call<Page>("GET", "");
     if (page.expired || (page.state !== "created" && page.state !== "requested"))
       return { page, preview: null };
-    return call<Opened>("POST", "/open");
+    const opened = await call<Opened>("POST", "/open");
+    // a gift checkout's bill: what the gifter will be invoiced
+    if (page.type === "checkout_gift") opened.preview = await call<Bill>("GET", "/gift_preview");
+    return opened;
   }, []);
   const [number, setNumber] = useState("");
   const [month, setMonth] = useState("");
   const [year, setYear] = useState("");
+  const [reason, setReason] = useState("");
   useEffect(() => {
     document.title = "Your page";
   }, []);
@@ -122,6 +142,58 @@ function HostedPage(): JSX.Element {
                     </tr>
                   </tbody>
                 </table>
+              )}
+              {page.voucher && (
+                <dl>
+                  <dt>Payment reference</dt>
+                  <dd>
+                    <code>{page.voucher.reference}</code>
+                  </dd>
+                  <dt>Amount</dt>
+                  <dd>{formatMoney(page.voucher.amount, page.voucher.currency)}</dd>
+                  <dt>Pay by</dt>
+                  <dd>{page.voucher.due_date}</dd>
+                  {page.voucher.invoice_number && (
+                    <>
+                      <dt>Invoice</dt>
+                      <dd>{page.voucher.invoice_number}</dd>
+                    </>
+                  )}
+                </dl>
+              )}
+              {open && page.type === "pre_cancel" && (
+                <>
+                  {typeof page.input.offer === "string" && <p>{page.input.offer}</p>}
+                  <Field
+                    label="Why are you leaving? (optional)"
+                    name="reason"
+                    value={reason}
+                    onInput={setReason}
+                  />
+                  <p>
+                    <ActionButton
+                      label="Stay"
+                      kind="primary"
+                      run={() =>
+                        call("POST", "/pre_cancel", {
+                          decision: "stay",
+                          ...(reason ? { reason } : {}),
+                        })
+                      }
+                      done={reload}
+                    />{" "}
+                    <ActionButton
+                      label="Cancel my subscription"
+                      run={() =>
+                        call("POST", "/pre_cancel", {
+                          decision: "cancel",
+                          ...(reason ? { reason } : {}),
+                        })
+                      }
+                      done={reload}
+                    />
+                  </p>
+                </>
               )}
               {open && how && how.card !== "none" && (
                 <fieldset>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { gatewayAdapter } from "./gateway.js";
 import {
   cardBrand,
   chargeReference,
   ibanValid,
+  testGateway,
   tokenizeBankAccount,
   tokenizeCard,
 } from "./test-gateway.js";
@@ -85,5 +87,77 @@ describe("the test gateway's vault", () => {
 
   it("knows only its own references", () => {
     expect(() => chargeReference("tok_live_abc")).toThrow(RangeError);
+  });
+});
+
+describe("the test gateway as a gateway adapter", () => {
+  const gateway = gatewayAdapter("test", {})!;
+
+  it("is the adapter of the test kind; real providers have none yet", () => {
+    expect(gateway).toBe(testGateway);
+    expect(gatewayAdapter("stripe", { secret_key: "sk" })).toBeUndefined();
+  });
+
+  it("creates a source under the customer's gateway customer and charges it once per key", async () => {
+    const card = await gateway.createSource({
+      customerId: "cus_1",
+      token: { type: "card", card: { number: "4000000000000002", exp_month: 1, exp_year: 2030 } },
+      today: "2026-01-01",
+      nonce: "N",
+    });
+    expect(card).toEqual({
+      customerReference: "cus_test_cus_1",
+      reference: "tok_test_card_declined_N",
+      type: "card",
+      card: { brand: "visa", last4: "0002", exp_month: 1, exp_year: 2030 },
+    });
+    const failed = await gateway.charge({
+      reference: card.reference,
+      amount: 1000n,
+      currency: "EUR",
+      idempotencyKey: "k1",
+    });
+    expect(failed).toEqual({
+      status: "failed",
+      reference: "ch_test_failed_k1",
+      code: "card_declined",
+      message: "the card was declined",
+    });
+    expect(await gateway.fetchStatus({ chargeReference: failed.reference })).toBe("failed");
+    const account = await gateway.createSource({
+      customerId: "cus_1",
+      token: { type: "bank_account", bank_account: { iban: "DE89370400440532013000" } },
+      today: "2026-01-01",
+      nonce: "M",
+    });
+    expect(account).toMatchObject({ type: "bank_account", bankAccount: { country: "DE" } });
+    const ok = await gateway.charge({
+      reference: account.reference,
+      amount: 1000n,
+      currency: "EUR",
+      idempotencyKey: "k2",
+    });
+    expect(ok).toEqual({ status: "succeeded", reference: "ch_test_ok_k2" });
+    expect(await gateway.fetchStatus({ chargeReference: ok.reference })).toBe("succeeded");
+    await expect(gateway.fetchStatus({ chargeReference: "ch_live_1" })).rejects.toThrow(RangeError);
+    expect(
+      await gateway.refund({
+        chargeReference: ok.reference,
+        amount: 500n,
+        currency: "EUR",
+        idempotencyKey: "r1",
+      }),
+    ).toEqual({ reference: "re_test_r1" });
+  });
+
+  it("copies a card to another test account only, keeping its outcome", async () => {
+    expect(gateway.canCopyCardTo("test")).toBe(true);
+    expect(gateway.canCopyCardTo("stripe")).toBe(false);
+    expect(gateway.canCopyCardTo("gocardless")).toBe(false);
+    const copy = await gateway.copyCard({ reference: "tok_test_insufficient_funds_A", nonce: "B" });
+    expect(copy).toEqual({ reference: "tok_test_insufficient_funds_B" });
+    await expect(gateway.copyCard({ reference: "pm_live", nonce: "C" })).rejects.toThrow(
+      RangeError,
+    );
   });
 });

@@ -6,6 +6,7 @@
  * four digits and expiry a person needs to recognise it.
  */
 import { invalid, unprocessable } from "../errors.js";
+import type { GatewayKind, PaymentGateway } from "./gateway.js";
 import { luhnValid, TEST_CARDS_FAILING } from "./payments.js";
 
 export type ChargeOutcome = "ok" | "card_declined" | "insufficient_funds";
@@ -19,11 +20,9 @@ export type CardDetails = {
 
 export type TokenizedCard = CardDetails & { reference: string };
 
-export type TokenizedBankAccount = {
-  country: string;
-  last4: string;
-  reference: string;
-};
+export type BankAccountDetails = { country: string; last4: string };
+
+export type TokenizedBankAccount = BankAccountDetails & { reference: string };
 
 /** IBANs whose direct debits the test gateway refuses, and why; every other valid IBAN is charged. */
 export const TEST_IBANS_FAILING: Readonly<Record<string, Exclude<ChargeOutcome, "ok">>> = {
@@ -114,3 +113,56 @@ export function chargeReference(
       outcome === "card_declined" ? "the card was declined" : "the account has insufficient funds",
   };
 }
+
+/**
+ * The test gateway as an adapter of the gateway interface. Its customer reference is derived
+ * from the Accrue customer; a charge's reference from its outcome and idempotency key, so
+ * charging twice with one key answers the same charge, and its status reads from it. Every test account shares one vault: a card copies to
+ * another test account (a new reference with the same outcome), never to a real provider.
+ */
+export const testGateway: PaymentGateway = {
+  kind: "test",
+  async createSource({ customerId, token, today, nonce }) {
+    const customerReference = `cus_test_${customerId}`;
+    if (token.type === "card") {
+      const { reference, ...card } = tokenizeCard(token.card, today, nonce);
+      return { customerReference, reference, type: "card", card };
+    }
+    const { reference, ...bankAccount } = tokenizeBankAccount(token.bank_account.iban, nonce);
+    return { customerReference, reference, type: "bank_account", bankAccount };
+  },
+  async charge({ reference, idempotencyKey }) {
+    const verdict = chargeReference(reference);
+    if (verdict.ok) return { status: "succeeded", reference: `ch_test_ok_${idempotencyKey}` };
+    return {
+      status: "failed",
+      reference: `ch_test_failed_${idempotencyKey}`,
+      code: verdict.code,
+      message: verdict.message,
+    };
+  },
+  async authorize({ reference, idempotencyKey }) {
+    const verdict = chargeReference(reference);
+    if (verdict.ok) return { status: "succeeded", reference: `auth_test_ok_${idempotencyKey}` };
+    return {
+      status: "failed",
+      reference: `auth_test_failed_${idempotencyKey}`,
+      code: verdict.code,
+      message: verdict.message,
+    };
+  },
+  async refund({ idempotencyKey }) {
+    return { reference: `re_test_${idempotencyKey}` };
+  },
+  async fetchStatus({ chargeReference: reference }) {
+    if (reference.startsWith("ch_test_ok_")) return "succeeded";
+    if (reference.startsWith("ch_test_failed_")) return "failed";
+    throw new RangeError(`not a test gateway charge: ${reference}`);
+  },
+  canCopyCardTo: (to: GatewayKind) => to === "test",
+  async copyCard({ reference, nonce }) {
+    const outcome = OUTCOMES.find((o) => reference.startsWith(`tok_test_${o}_`));
+    if (outcome === undefined) throw new RangeError(`not a test gateway reference: ${reference}`);
+    return { reference: `tok_test_${outcome}_${nonce}` };
+  },
+};

@@ -5,4 +5,16 @@ export { deleteExpiredTokens } from "./oauth.repository.js";
 export { issueKeySession, issueToken, releaseToken } from "./oauth.service.js";
 export { configurePrincipalCache, principals } from "./principal-cache.js";
 export { assertMayGrantRoles } from "./roles.service.js";
-export { displayPrefix, generateSecret, hashSecret, sameHash } from "./secrets.js";
+export {
+  configureSealingKey,
+  currentSealingKey,
+  displayPrefix,
+  generateSecret,
+  hashSecret,
+  SealError,
+  type SealingKey,
+  sameHash,
+  seal,
+  sealingKey,
+  unseal,
+} from "./secrets.js";

@@ -1,4 +1,4 @@
-export { claimDueAction, findActionIdByNumber } from "./actions.repository.js";
+export { claimDueAction, findAction, findActionIdByNumber } from "./actions.repository.js";
 export { udfFields } from "./actions.schemas.js";
 export {
   type ActionInput,

@@ -73,6 +73,7 @@ export {
 export { lockContractForDeletion, removeContract } from "./deletion.js";
 export { grantDiscount, listDiscountSubscriptions } from "./discount-subscriptions.js";
 export { claimGraceExpired, endGracePeriod } from "./grace.repository.js";
+export { type ContractImportInput, type ImportedContract, importContract } from "./imports.js";
 export {
   assertOrderingCustomer,
   assertPaymentData,
@@ -96,6 +97,7 @@ export {
   verifySelfServiceToken,
 } from "./self-service.js";
 export { loadTermContract, plannedTermEnd, saveTermEnd, type TermEndChange } from "./term-end.js";
+export { variantWithPlan } from "./timelines.js";
 export {
   type ContractMove,
   contractEntityId,

@@ -40,6 +40,19 @@ export const customerFields = {
     description: "IANA time zone in which billing dates fall, e.g. Europe/Berlin",
   }),
   default_bearer_medium: nullable(text(50)),
+  einvoicing: Type.Boolean({
+    description: "Whether the customer receives e-invoices (send_einvoice); default false",
+  }),
+  einvoice_scheme: nullable(
+    Type.String({
+      pattern: "^([0-9]{4}|[A-Z]{2})$",
+      description:
+        "The scheme of the customer's electronic address (EN 16931 BT-49): an EAS code such as 0088 (GLN) or 9930 (German VAT id)",
+    }),
+  ),
+  einvoice_endpoint_id: nullable(
+    text(100, "The customer's electronic address in that scheme, e.g. its Peppol participant id"),
+  ),
   address: AddressSchema,
   custom_fields: Type.Record(
     Type.String({ maxLength: 100 }),

@@ -64,6 +64,9 @@ export function toCustomer(row: CustomerRow, deletable: boolean): Customer {
     customer_type: row.customer_type,
     time_zone: row.time_zone,
     default_bearer_medium: row.default_bearer_medium,
+    einvoicing: row.einvoicing,
+    einvoice_scheme: row.einvoice_scheme,
+    einvoice_endpoint_id: row.einvoice_endpoint_id,
     address: row.address,
     custom_fields: row.custom_fields as Customer["custom_fields"],
     hidden: row.hidden,
@@ -95,6 +98,9 @@ function valuesFrom(input: CustomerInputData): CustomerValues {
     customer_type: input.customer_type ?? "consumer",
     time_zone: assertTimeZone(input.time_zone ?? "UTC"),
     default_bearer_medium: input.default_bearer_medium ?? null,
+    einvoicing: input.einvoicing ?? false,
+    einvoice_scheme: input.einvoice_scheme ?? null,
+    einvoice_endpoint_id: input.einvoice_endpoint_id ?? null,
     hidden: input.hidden ?? false,
     address: toJson(input.address ?? {}),
     custom_fields: toJson(input.custom_fields ?? {}),
@@ -364,7 +370,8 @@ export async function setCustomerLocked(ctx: Ctx, id: string, locked: boolean): 
 
 /**
  * Erases a customer's personal data (GDPR): names, e-mail, tag and custom fields, and for a
- * consumer also the company name, VAT id and address lines (the country stays, for tax);
+ * consumer also the company name, VAT id, e-invoicing address and address lines (the country
+ * stays, for tax);
  * its contacts are deleted. What accounting needs stays: ids, debitor account, language,
  * time zone, a business customer's company data, and every invoice, payment and credit
  * (issued documents keep their own party snapshot). Repeating it erases again what was
@@ -383,6 +390,7 @@ export async function clearPersonalData(ctx: Ctx, id: string): Promise<Customer>
   if (consumer) {
     values.company_name = null;
     values.vat_id = null;
+    values.einvoice_endpoint_id = null;
     values.address = toJson(before.address.country ? { country: before.address.country } : {});
   }
   const cleared = Object.keys(values).filter((key) => {

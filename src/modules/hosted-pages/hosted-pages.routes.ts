@@ -9,6 +9,12 @@ import {
   createCheckoutOneTime,
   createCustomerPage,
 } from "../../workflows/hosted-pages.js";
+import {
+  createExtendPage,
+  createPreCancelPage,
+  createVoucherPage,
+  recordHostedPageEvent,
+} from "../../workflows/hosted-pages-retention.js";
 import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import {
   AcceptQuotePageBody,
@@ -17,8 +23,12 @@ import {
   CheckoutOneTimeBody,
   CollectPageBody,
   CustomerPageBody,
+  ExtendSubscriptionPageBody,
+  HostedPageEventBody,
   HostedPageListQuery,
   HostedPageSchema,
+  PreCancelPageBody,
+  ViewVoucherPageBody,
 } from "./hosted-pages.schemas.js";
 import { getHostedPage, type HostedPage, listHostedPages } from "./hosted-pages.service.js";
 
@@ -139,6 +149,62 @@ export const hostedPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (req, reply) =>
       runMutation(req, reply, (ctx) => created(createAcceptQuotePage(ctx, req.body, urls))),
+  );
+  app.post(
+    "/hosted_pages/extend_subscription",
+    {
+      config: { operation: "hosted_pages.extend_subscription" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: ExtendSubscriptionPageBody,
+        response: { 201: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, (ctx) => created(createExtendPage(ctx, req.body, urls))),
+  );
+  app.post(
+    "/hosted_pages/pre_cancel",
+    {
+      config: { operation: "hosted_pages.pre_cancel" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: PreCancelPageBody,
+        response: { 201: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, (ctx) => created(createPreCancelPage(ctx, req.body, urls))),
+  );
+  app.post(
+    "/hosted_pages/view_voucher",
+    {
+      config: { operation: "hosted_pages.view_voucher" },
+      schema: {
+        headers: IdempotencyHeader,
+        body: ViewVoucherPageBody,
+        response: { 201: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, (ctx) => created(createVoucherPage(ctx, req.body, urls))),
+  );
+  app.post(
+    "/hosted_pages/:id/events",
+    {
+      config: { operation: "hosted_pages.events" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: HostedPageEventBody,
+        response: { 200: HostedPageSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await recordHostedPageEvent(ctx, req.params.id, req.body),
+      })),
   );
   app.get(
     "/hosted_pages",

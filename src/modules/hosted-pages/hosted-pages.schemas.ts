@@ -40,6 +40,11 @@ export const HostedPageType = Type.Union([
   Type.Literal("update_payment_method"),
   Type.Literal("collect_now"),
   Type.Literal("accept_quote"),
+  Type.Literal("extend_subscription"),
+  Type.Literal("pre_cancel"),
+  Type.Literal("view_voucher"),
+  Type.Literal("checkout_gift"),
+  Type.Literal("claim_gift"),
 ]);
 
 export const HostedPageState = Type.Union(
@@ -112,6 +117,87 @@ export const AcceptQuotePageBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A page on which the customer extends a contract's current term. */
+export const ExtendSubscriptionPageBody = Type.Object(
+  {
+    contract_id: Type.String({ maxLength: 64 }),
+    billing_cycles: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 120,
+        description:
+          "The current term's end moves later by this many of the plan variant's billing periods; or give term_end",
+      }),
+    ),
+    term_end: Type.Optional(
+      Type.String({
+        format: "date-time",
+        maxLength: 64,
+        description: "The new end of the current term; or give billing_cycles",
+      }),
+    ),
+    ...validity,
+  },
+  { additionalProperties: false },
+);
+
+/** A page shown before a cancellation: what is offered to stay, and how it cancels. */
+export const PreCancelPageBody = Type.Object(
+  {
+    contract_id: Type.String({ maxLength: 64 }),
+    end_of_term: Type.Optional(
+      Type.Boolean({
+        description:
+          "true (default): cancelling ends the contract as a regular cancellation does (at the end of the notice period or term); false: it ends now",
+      }),
+    ),
+    offer: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 500,
+        description: "What the page offers the customer to stay (shown on the page)",
+      }),
+    ),
+    ...validity,
+  },
+  { additionalProperties: false },
+);
+
+/** A page showing the offline payment voucher of an issued invoice that is still owed. */
+export const ViewVoucherPageBody = Type.Object(
+  {
+    invoice_id: Type.String({ maxLength: 64 }),
+    due_date: Type.Optional(
+      Type.String({
+        format: "date",
+        description: "Pay by this day; default the invoice's due date (or the page's last day)",
+      }),
+    ),
+    ...validity,
+  },
+  { additionalProperties: false },
+);
+
+/** An event recorded on a page. */
+export const HostedPageEventBody = Type.Object(
+  {
+    event_name: Type.String({
+      pattern: "^[a-z][a-z0-9_]{0,63}$",
+      description: "What happened, e.g. cancellation_page_loaded",
+    }),
+    occurred_at: Type.Optional(
+      Type.String({ format: "date-time", description: "Default: the tenant's now" }),
+    ),
+    data: Type.Optional(
+      Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), {
+        maxProperties: 20,
+        description: "What the merchant keeps with it",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const HostedPageListQuery = Type.Object(
   {
     ...PageQuery.properties,
@@ -136,6 +222,32 @@ export const HostedPageSchema = Type.Object({
   ),
   contract_id: Nullable(Type.String()),
   quote_id: Nullable(Type.String()),
+  invoice_id: Nullable(Type.String({ description: "A voucher page's invoice" })),
+  voucher: Type.Union(
+    [
+      Type.Object({
+        reference: Type.String({
+          description: "The payment reference the customer quotes (an ISO 11649 RF reference)",
+        }),
+        invoice_id: Type.String(),
+        invoice_number: Nullable(Type.String()),
+        amount: Type.String({ description: "What the invoice owed when the page was created" }),
+        currency: Type.String(),
+        due_date: Type.String({ format: "date" }),
+      }),
+      Type.Null(),
+    ],
+    { description: "A view_voucher page's offline payment voucher; null for other types" },
+  ),
+  events: Type.Array(
+    Type.Object({
+      event_name: Type.String(),
+      occurred_at: Timestamp,
+      data: Type.Record(Type.String(), Type.Unknown()),
+      recorded_at: Timestamp,
+    }),
+    { description: "The events recorded on the page, in the order they were recorded" },
+  ),
   input: Type.Record(Type.String(), Type.Unknown(), {
     description: "What the page was created with",
   }),
@@ -187,3 +299,14 @@ export const CollectCompleteBody = Type.Object(
 );
 
 export const PaymentSourceCompleteBody = UpdatePaymentMethodInput;
+
+/** Completing a pre-cancel page: the customer cancels, or stays. */
+export const PreCancelCompleteBody = Type.Object(
+  {
+    decision: Type.Union([Type.Literal("cancel"), Type.Literal("stay")]),
+    reason: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 500, description: "Why the customer leaves" }),
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -17,6 +17,7 @@ import type { Kysely } from "kysely";
 import type { Static } from "typebox";
 import { conflict, notFound, unauthenticated } from "../../domain/errors.js";
 import { HOSTED_PAGE_PERMISSION } from "../../domain/operations.js";
+import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { DB, HostedPagesTable } from "../../storage/schema.js";
@@ -49,6 +50,9 @@ function toHostedPage(r: HostedPageRow, now: Date, url: string | null = null): H
     customer_id: r.customer_id,
     contract_id: r.contract_id,
     quote_id: r.quote_id,
+    invoice_id: r.invoice_id,
+    voucher: r.voucher as HostedPage["voucher"],
+    events: r.events as HostedPage["events"],
     input: r.input,
     content: r.content,
     expires_at: r.expires_at.toISOString(),
@@ -79,6 +83,8 @@ export async function recordHostedPage(
     customerId: string | null;
     contractId: string | null;
     quoteId: string | null;
+    invoiceId?: string | undefined;
+    voucher?: Record<string, unknown> | undefined;
     fields: Record<string, unknown>;
     validityMinutes: number | undefined;
     publicUrl: string;
@@ -96,6 +102,8 @@ export async function recordHostedPage(
     customer_id: input.customerId,
     contract_id: input.contractId,
     quote_id: input.quoteId,
+    invoice_id: input.invoiceId ?? null,
+    voucher: input.voucher ? toJson(input.voucher) : null,
     input: toJson(input.fields),
     content: null,
     // the page's own deadline, on the tenant's clock (a test clock moves it)
@@ -213,6 +221,44 @@ export async function acknowledgePage(ctx: Ctx, before: HostedPageRow): Promise<
   const row = await updateHostedPage(ctx.db, ctx.tenantId, before.id, {
     state: "acknowledged",
     acknowledged_at: now,
+    updated_at: now,
+  });
+  const page = toHostedPage(row, now);
+  record(ctx, page, toHostedPage(before, now));
+  return page;
+}
+
+/** The most events a page keeps. */
+export const MAX_PAGE_EVENTS = 100;
+
+/** Records an event on a page, in any state; answers the page with it. */
+export async function recordPageEvent(
+  ctx: Ctx,
+  before: HostedPageRow,
+  event: { event_name: string; occurred_at?: string | undefined; data?: Record<string, unknown> },
+): Promise<HostedPage> {
+  if (before.events.length >= MAX_PAGE_EVENTS) {
+    throw conflict(
+      "hosted_page_events_full",
+      `hosted page ${before.id} keeps ${MAX_PAGE_EVENTS} events at most`,
+      { id: before.id, limit: MAX_PAGE_EVENTS },
+    );
+  }
+  const now = nowDate(ctx);
+  const occurredAt = event.occurred_at
+    ? new Date(parseTimestamp(event.occurred_at, "occurred_at").epochMilliseconds)
+    : now;
+  const events = [
+    ...before.events,
+    {
+      event_name: event.event_name,
+      occurred_at: occurredAt.toISOString(),
+      data: event.data ?? {},
+      recorded_at: now.toISOString(),
+    },
+  ];
+  const row = await updateHostedPage(ctx.db, ctx.tenantId, before.id, {
+    events: toJson(events),
     updated_at: now,
   });
   const page = toHostedPage(row, now);

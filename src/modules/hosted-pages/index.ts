@@ -7,9 +7,15 @@ export {
   CollectCompleteBody,
   CollectPageBody,
   CustomerPageBody,
+  DEFAULT_PAGE_VALIDITY_MINUTES,
+  ExtendSubscriptionPageBody,
+  HostedPageEventBody,
   HostedPageListQuery,
   HostedPageSchema,
   PaymentSourceCompleteBody,
+  PreCancelCompleteBody,
+  PreCancelPageBody,
+  ViewVoucherPageBody,
 } from "./hosted-pages.schemas.js";
 export {
   acknowledgePage,
@@ -24,6 +30,8 @@ export {
   lockOpenPage,
   markRequested,
   recordHostedPage,
+  recordPageEvent,
   succeedPage,
   verifyHostedPageToken,
 } from "./hosted-pages.service.js";
+export { newRfReference } from "./voucher.js";

@@ -74,25 +74,56 @@ export const estimateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (req) => runEstimate(req, (ctx) => newCustomerSignupEstimate(ctx, req.body)),
   );
 
-  for (const [path, action, operation] of [
-    ["pause", "rest", "estimates.pause_subscription"],
-    ["resume", "end_resting", "estimates.resume_subscription"],
-  ] as const) {
-    app.post(
-      `/estimates/${path}`,
-      {
-        config: { operation },
-        schema: {
-          body: Type.Object(
-            { contract_id: Type.String({ maxLength: 64 }) },
-            { additionalProperties: false },
-          ),
-          response: { 200: PreviewSchema },
-        },
+  app.post(
+    "/estimates/pause",
+    {
+      config: { operation: "estimates.pause_subscription" },
+      schema: {
+        body: Type.Object(
+          {
+            contract_id: Type.String({ maxLength: 64 }),
+            pause_date: Type.Optional(
+              Type.String({
+                format: "date-time",
+                maxLength: 64,
+                description:
+                  "The pause starts then (a rest action scheduled for it, in the future); default now",
+              }),
+            ),
+            resume_date: Type.Optional(
+              Type.String({
+                format: "date-time",
+                maxLength: 64,
+                description:
+                  "The pause ends then (an end of the rest scheduled for it, after pause_date)",
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: PreviewSchema },
       },
-      (req) => runEstimate(req, (ctx) => pauseEstimate(ctx, action, req.body.contract_id)),
-    );
-  }
+    },
+    (req) =>
+      runEstimate(req, (ctx) => {
+        const { contract_id, ...dates } = req.body;
+        return pauseEstimate(ctx, "rest", contract_id, dates);
+      }),
+  );
+  app.post(
+    "/estimates/resume",
+    {
+      config: { operation: "estimates.resume_subscription" },
+      schema: {
+        body: Type.Object(
+          { contract_id: Type.String({ maxLength: 64 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: PreviewSchema },
+      },
+    },
+    (req) => runEstimate(req, (ctx) => pauseEstimate(ctx, "end_resting", req.body.contract_id)),
+  );
 
   app.post(
     "/estimates/advance_invoice",

@@ -26,6 +26,7 @@ export {
   voidDocument,
 } from "./documents.js";
 export { issuedTotalsByMonth } from "./documents.repository.js";
+export { issuePreviewInvoice } from "./gift-invoices.js";
 export {
   countDocumentsByKind,
   findInvoice,

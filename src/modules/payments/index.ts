@@ -6,6 +6,7 @@ export {
   lockInvoiceToDun,
   noticedLevels,
 } from "./dunning.repository.js";
+export { dueOf, openInvoice } from "./invoice-payments.service.js";
 export { reassignPaymentSources } from "./payment-sources.repository.js";
 export { UpdatePaymentMethodInput } from "./payment-sources.schemas.js";
 export {

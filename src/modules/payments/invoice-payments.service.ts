@@ -13,6 +13,8 @@ import { applyPayment } from "../../domain/payments/payments.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { type Ctx, dateOf } from "../context.js";
 import { findInvoice } from "../invoicing/index.js";
+import { accountOfSource, adapterFor } from "./gateway-accounts.service.js";
+import { findSourceById } from "./payment-sources.repository.js";
 import {
   appendAllocations,
   creditAllocatedFrom,
@@ -313,6 +315,9 @@ async function refundNewestFirst(
     const take = p.amount < left ? p.amount : left;
     left -= take;
     const payment = await loadPayment(ctx, p.paymentId, true);
+    const gatewayReference = input.viaGateway
+      ? await refundThroughGateway(ctx, payment, take, input.currency)
+      : null;
     const row = await insertPayment(
       ctx,
       {
@@ -327,6 +332,7 @@ async function refundNewestFirst(
         refundsPaymentId: payment.id,
         refundsCreditNoteId: input.creditNoteId ?? null,
         paymentSourceId: input.viaGateway ? payment.payment_source_id : null,
+        gatewayReference,
         receivedAt: dateOf(ctx.clock.now()),
       },
       [{ invoiceId: input.invoiceId, amount: -take }],
@@ -334,6 +340,30 @@ async function refundNewestFirst(
     refunds.push(await announce(ctx, await view(ctx, row), "payment.refunded"));
   }
   return refunds;
+}
+
+/**
+ * Gives `amount` of a payment back through the gateway account holding its source (the
+ * built-in test gateway for a source without one); the gateway's reference of the refund.
+ */
+async function refundThroughGateway(
+  ctx: Ctx,
+  payment: { id: string; payment_source_id: string | null; gateway_reference: string | null },
+  amount: bigint,
+  currency: string,
+): Promise<string> {
+  const source = payment.payment_source_id
+    ? await findSourceById(ctx.db, ctx.tenantId, payment.payment_source_id)
+    : undefined;
+  const account = source ? await accountOfSource(ctx, source) : null;
+  const refund = await adapterFor(account).refund({
+    // payments charged before gateways kept their references are named by their own id
+    chargeReference: payment.gateway_reference ?? payment.id,
+    amount,
+    currency,
+    idempotencyKey: `${ctx.requestId}_${payment.id}`,
+  });
+  return refund.reference;
 }
 
 /** Methods whose money a gateway took, and so can give back. */

@@ -37,6 +37,20 @@ export function findPaymentSource(
   return q.executeTakeFirst();
 }
 
+/** A payment source of the tenant by id, whichever customer holds it now. */
+export function findSourceById(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+): Promise<PaymentSourceRow | undefined> {
+  return db
+    .selectFrom("payment_sources")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
 /** The customer's live sources holding a role, primary first. */
 export function sourcesWithRole(
   db: Kysely<DB>,

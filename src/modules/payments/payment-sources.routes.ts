@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
+import { CustomerGatewaySchema, GatewayAccountTarget } from "./gateway-accounts.schemas.js";
 import {
   AssignRoleInput,
   AuthorizePaymentInput,
@@ -21,9 +22,13 @@ import {
   captureAuthorization,
   collectCustomerPayment,
   collectInvoicePayment,
+  copyCardToGatewayAccount,
   deletePaymentSource,
+  getCustomerGateway,
   getPaymentSource,
   listPaymentSources,
+  switchCustomerGateway,
+  switchSourceGatewayAccount,
   syncPayment,
   updatePaymentMethod,
   voidAuthorization,
@@ -34,7 +39,8 @@ import { recordExcessPayment } from "./payments.service.js";
 /**
  * A customer's payment sources and collecting through them: `/v1/customers/{id}/payment_sources`,
  * `assign_payment_role`, `update_payment_method`, `collect_payment`, `record_excess_payment`,
- * and `/v1/invoices/{id}/collect_payment`.
+ * the gateway accounts holding them (`switch_gateway_account`, `copy_card`,
+ * `/v1/customers/{id}/gateway_account`), and `/v1/invoices/{id}/collect_payment`.
  */
 export const paymentSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -95,6 +101,61 @@ export const paymentSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 200,
         body: await deletePaymentSource(ctx, req.params.id, req.params.payment_source_id),
+      })),
+  );
+
+  for (const [action, operation, run, status] of [
+    [
+      "switch_gateway_account",
+      "payment_sources.switch_gateway_account",
+      switchSourceGatewayAccount,
+      200,
+    ],
+    ["copy_card", "payment_sources.copy_card", copyCardToGatewayAccount, 201],
+  ] as const) {
+    app.post(
+      `/customers/:id/payment_sources/:payment_source_id/${action}`,
+      {
+        config: { operation },
+        schema: {
+          headers: IdempotencyHeader,
+          params: PaymentSourceParams,
+          body: GatewayAccountTarget,
+          response: { [status]: PaymentSourceSchema },
+        },
+      },
+      (req, reply) =>
+        runMutation(req, reply, async (ctx) => ({
+          status,
+          body: await run(ctx, req.params.id, req.params.payment_source_id, req.body),
+        })),
+    );
+  }
+
+  app.get(
+    "/customers/:id/gateway_account",
+    {
+      config: { operation: "customers.get_gateway_account" },
+      schema: { params: IdParams, response: { 200: CustomerGatewaySchema } },
+    },
+    (req) => runRead(req, (ctx) => getCustomerGateway(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/customers/:id/switch_gateway_account",
+    {
+      config: { operation: "customers.switch_gateway_account" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: GatewayAccountTarget,
+        response: { 200: CustomerGatewaySchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await switchCustomerGateway(ctx, req.params.id, req.body),
       })),
   );
 

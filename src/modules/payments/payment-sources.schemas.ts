@@ -78,6 +78,11 @@ export const PaymentSourceSchema = Type.Object({
   customer_id: Type.String(),
   type: Type.Union([Type.Literal("card"), Type.Literal("bank_account")]),
   gateway: Type.Literal("test"),
+  gateway_account_id: Nullable(
+    Type.String({
+      description: "The gateway account holding the source; null: the built-in test gateway",
+    }),
+  ),
   role: Role,
   status: Type.Union([Type.Literal("valid"), Type.Literal("expired"), Type.Literal("deleted")], {
     description: "expired: a card past its expiry month (as of the tenant's clock)",

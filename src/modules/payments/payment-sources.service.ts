@@ -12,17 +12,26 @@ import type { Static } from "typebox";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { assertCurrency } from "../../domain/money/currency.js";
 import { fromDecimalString } from "../../domain/money/money.js";
+import type { SourceToken } from "../../domain/payments/gateway.js";
 import { applyPayment, type Due } from "../../domain/payments/payments.js";
-import {
-  chargeReference,
-  tokenizeBankAccount,
-  tokenizeCard,
-} from "../../domain/payments/test-gateway.js";
 import { newId } from "../../lib/ids.js";
 import { type Ctx, nowDate } from "../context.js";
 import { customerForChange, findCustomer } from "../customers/index.js";
 import { findInvoice } from "../invoicing/index.js";
 import { fetchPage, type Page } from "../pagination.js";
+import {
+  type GatewayAccountRow,
+  setCustomerGatewayAccount,
+} from "./gateway-accounts.repository.js";
+import type { GatewayAccountTarget } from "./gateway-accounts.schemas.js";
+import {
+  accountOfSource,
+  adapterFor,
+  type CustomerGateway,
+  kindOf,
+  resolveCustomerGateway,
+  targetAccount,
+} from "./gateway-accounts.service.js";
 import {
   clearRole,
   findPaymentSource,
@@ -73,6 +82,7 @@ export function toPaymentSource(row: PaymentSourceRow, on: string): PaymentSourc
     customer_id: row.customer_id,
     type: row.type,
     gateway: row.gateway,
+    gateway_account_id: row.gateway_account_id,
     role: row.role,
     status: row.deleted_at ? "deleted" : cardExpired(row, on) ? "expired" : "valid",
     card:
@@ -98,7 +108,7 @@ export function toPaymentSource(row: PaymentSourceRow, on: string): PaymentSourc
   };
 }
 
-async function loadSource(
+export async function loadSource(
   ctx: Ctx,
   customerId: string,
   id: string,
@@ -116,7 +126,11 @@ async function loadSource(
 
 async function announceSource(
   ctx: Ctx,
-  type: "payment_source.added" | "payment_source.role_changed" | "payment_source.deleted",
+  type:
+    | "payment_source.added"
+    | "payment_source.role_changed"
+    | "payment_source.deleted"
+    | "payment_source.gateway_account_switched",
   before: PaymentSource | null,
   after: PaymentSource,
 ) {
@@ -169,9 +183,8 @@ export async function getPaymentSource(
 
 type SourceData = Static<typeof UpdatePaymentMethodInput>;
 
-/** What the gateway keeps of the card or account given, as the columns of a new source. */
-function tokenize(ctx: Ctx, input: SourceData) {
-  const id = newId("paymentSource");
+/** What the customer gave, as the gateway's token: refused when type and details disagree. */
+function tokenOf(input: SourceData): SourceToken {
   if (input.type === "card") {
     if (!input.card || input.bank_account) {
       throw unprocessable(
@@ -180,15 +193,7 @@ function tokenize(ctx: Ctx, input: SourceData) {
         { field: "card" },
       );
     }
-    const card = tokenizeCard(input.card, today(ctx), id.slice(4));
-    return {
-      id,
-      gateway_reference: card.reference,
-      card_brand: card.brand,
-      card_last4: card.last4,
-      card_exp_month: card.exp_month,
-      card_exp_year: card.exp_year,
-    };
+    return { type: "card", card: input.card };
   }
   if (!input.bank_account || input.card) {
     throw unprocessable(
@@ -197,23 +202,58 @@ function tokenize(ctx: Ctx, input: SourceData) {
       { field: "bank_account" },
     );
   }
-  const account = tokenizeBankAccount(input.bank_account.iban, id.slice(4));
-  return {
+  return { type: "bank_account", bank_account: input.bank_account };
+}
+
+/**
+ * What the gateway account the customer's new sources go to keeps of the card or account
+ * given, as the columns of a new source.
+ */
+async function tokenize(
+  ctx: Ctx,
+  customer: { id: string; business_entity_id: string },
+  input: SourceData,
+) {
+  const token = tokenOf(input);
+  const { account } = await resolveCustomerGateway(ctx, customer);
+  const id = newId("paymentSource");
+  const created = await adapterFor(account).createSource({
+    customerId: customer.id,
+    token,
+    today: today(ctx),
+    nonce: id.slice(4),
+  });
+  const common = {
     id,
-    gateway_reference: account.reference,
-    bank_country: account.country,
-    bank_last4: account.last4,
-    bank_account_holder: input.bank_account.account_holder_name,
+    gateway_account_id: account?.id ?? null,
+    gateway_customer_reference: created.customerReference,
+    gateway_reference: created.reference,
+  };
+  if (created.type === "card") {
+    return {
+      ...common,
+      card_brand: created.card.brand,
+      card_last4: created.card.last4,
+      card_exp_month: created.card.exp_month,
+      card_exp_year: created.card.exp_year,
+    };
+  }
+  return {
+    ...common,
+    bank_country: created.bankAccount.country,
+    bank_last4: created.bankAccount.last4,
+    bank_account_holder: input.bank_account?.account_holder_name ?? "",
   };
 }
 
 async function insertSource(
   ctx: Ctx,
-  customerId: string,
+  customer: { id: string; business_entity_id: string },
   input: SourceData,
   role: Role,
 ): Promise<PaymentSource> {
-  const columns = tokenize(ctx, input);
+  const customerId = customer.id;
+  const columns = await tokenize(ctx, customer, input);
   const now = nowDate(ctx);
   if (role !== "none") await demote(ctx, customerId, role, now);
   const row = await insertPaymentSource(ctx.db, {
@@ -253,10 +293,10 @@ export async function addPaymentSource(
   customerId: string,
   input: Static<typeof PaymentSourceInput>,
 ): Promise<PaymentSource> {
-  await customerForChange(ctx, customerId);
+  const customer = await customerForChange(ctx, customerId);
   const held = await sourcesWithRole(ctx.db, ctx.tenantId, customerId);
   const role = input.role ?? (held.some((s) => s.role === "primary") ? "none" : "primary");
-  return insertSource(ctx, customerId, input, role);
+  return insertSource(ctx, customer, input, role);
 }
 
 /**
@@ -268,12 +308,12 @@ export async function updatePaymentMethod(
   customerId: string,
   input: SourceData,
 ): Promise<PaymentSource> {
-  await customerForChange(ctx, customerId);
+  const customer = await customerForChange(ctx, customerId);
   const old = (await sourcesWithRole(ctx.db, ctx.tenantId, customerId)).find(
     (s) => s.role === "primary",
   );
   if (old) await removeSource(ctx, old, false);
-  return insertSource(ctx, customerId, input, "primary");
+  return insertSource(ctx, customer, input, "primary");
 }
 
 /** Gives a source the primary or backup role (taking it from the source that held it), or none. */
@@ -353,6 +393,39 @@ export async function deletePaymentSource(
 export const AUTHORIZATION_HOLD_DAYS = 7;
 
 /**
+ * What the gateway account holding `source` answers to charging (or holding) `amount`: an
+ * expired card, or an account disabled or deleted since, fails without asking the gateway.
+ */
+async function gatewayVerdict(
+  ctx: Ctx,
+  source: PaymentSourceRow,
+  amount: bigint,
+  currency: string,
+  authorize: boolean,
+  on: string,
+) {
+  if (cardExpired(source, on)) {
+    return { status: "failed", code: "expired_card", message: "the card has expired" } as const;
+  }
+  const account = await accountOfSource(ctx, source);
+  if (account && (account.status !== "active" || account.deleted_at)) {
+    return {
+      status: "failed",
+      code: "gateway_account_disabled",
+      message: `the gateway account ${account.id} holding the source is ${account.deleted_at ? "deleted" : "disabled"}`,
+    } as const;
+  }
+  const gateway = adapterFor(account);
+  const request = {
+    reference: source.gateway_reference,
+    amount,
+    currency,
+    idempotencyKey: `${ctx.requestId}_${source.id}`,
+  };
+  return authorize ? gateway.authorize(request) : gateway.charge(request);
+}
+
+/**
  * Charges `amount` through the sources in turn until one succeeds; each attempt is a payment
  * (failed ones change no balance). What succeeds is applied to `dues`; an authorization only
  * holds the amount (status `authorized`, applied to nothing until captured). Answers the last
@@ -370,9 +443,7 @@ async function charge(
   const on = today(ctx);
   let last: Payment | undefined;
   for (const source of sources) {
-    const verdict = cardExpired(source, on)
-      ? ({ ok: false, code: "expired_card", message: "the card has expired" } as const)
-      : chargeReference(source.gateway_reference);
+    const verdict = await gatewayVerdict(ctx, source, amount, currency, authorize, on);
     const base = {
       customerId,
       kind: "payment" as const,
@@ -381,9 +452,10 @@ async function charge(
       currency,
       cardLast4: source.type === "card" ? source.card_last4 : null,
       paymentSourceId: source.id,
+      gatewayReference: "reference" in verdict ? verdict.reference : null,
       receivedAt: nowDate(ctx),
     };
-    if (!verdict.ok) {
+    if (verdict.status === "failed") {
       const row = await insertPayment(
         ctx,
         { ...base, status: "failed", failure: { code: verdict.code, message: verdict.message } },
@@ -626,4 +698,137 @@ export async function syncPayment(ctx: Ctx, id: string): Promise<Payment> {
   const row = await loadPayment(ctx, id, true);
   if (row.status === "authorized" && expired(ctx, row)) return release(ctx, id, "expired");
   return view(ctx, row);
+}
+
+// ---- gateway accounts -----------------------------------------------------------------------------
+
+/** The customer's sources' gateway kind must match the target's to move between accounts. */
+function assertSameKind(from: GatewayAccountRow | null, to: GatewayAccountRow) {
+  if (kindOf(from) !== to.gateway) {
+    throw unprocessable(
+      "gateway_kind_mismatch",
+      `the source is held by a ${kindOf(from)} gateway; gateway account ${to.id} is ${to.gateway}`,
+      { field: "gateway_account_id", from: kindOf(from), to: to.gateway },
+    );
+  }
+}
+
+/**
+ * Moves a payment source to another account of the same gateway (Chargebee's
+ * switch_gateway_account): the gateway keeps one vault for both, so the source keeps its
+ * reference and is charged through the new account from now on.
+ */
+export async function switchSourceGatewayAccount(
+  ctx: Ctx,
+  customerId: string,
+  id: string,
+  input: Static<typeof GatewayAccountTarget>,
+): Promise<PaymentSource> {
+  const customer = await customerForChange(ctx, customerId);
+  const row = await loadSource(ctx, customerId, id);
+  const target = await targetAccount(ctx, customer, input.gateway_account_id);
+  assertSameKind(await accountOfSource(ctx, row), target);
+  const on = today(ctx);
+  if (row.gateway_account_id === target.id) return toPaymentSource(row, on);
+  const updated = await updatePaymentSource(ctx.db, ctx.tenantId, row.id, {
+    gateway_account_id: target.id,
+    updated_at: nowDate(ctx),
+  });
+  const after = toPaymentSource(updated, on);
+  await announceSource(
+    ctx,
+    "payment_source.gateway_account_switched",
+    toPaymentSource(row, on),
+    after,
+  );
+  return after;
+}
+
+/** Where the customer's new payment sources go (Chargebee: the customer's gateway). */
+export async function getCustomerGateway(ctx: Ctx, customerId: string): Promise<CustomerGateway> {
+  const customer = await findCustomer(ctx.db, ctx.tenantId, customerId);
+  if (!customer) {
+    throw notFound("customer_not_found", `no customer ${customerId}`, { id: customerId });
+  }
+  return (await resolveCustomerGateway(ctx, customer)).view;
+}
+
+/**
+ * Switches the customer to a gateway account of its business entity (Chargebee's switch
+ * gateway for a customer): its new payment sources are kept there, and charged through it.
+ * Sources it has stay where they are (switch_gateway_account moves one).
+ */
+export async function switchCustomerGateway(
+  ctx: Ctx,
+  customerId: string,
+  input: Static<typeof GatewayAccountTarget>,
+): Promise<CustomerGateway> {
+  const customer = await customerForChange(ctx, customerId);
+  const target = await targetAccount(ctx, customer, input.gateway_account_id);
+  // a customer switched to an account Accrue cannot reach could get no new source
+  adapterFor(target);
+  const before = (await resolveCustomerGateway(ctx, customer)).view;
+  await setCustomerGatewayAccount(ctx.db, ctx.tenantId, customerId, target.id, nowDate(ctx));
+  const after = (await resolveCustomerGateway(ctx, customer)).view;
+  ctx.audit({ targetType: "customer_gateway_account", targetId: customerId, before, after });
+  return after;
+}
+
+/**
+ * Copies a card to another gateway account (Chargebee's copy card / export payment source):
+ * the customer gets a second source, without a role, holding the target account's own
+ * reference of the same card. Only where the card's gateway can hand its cards to the
+ * target's kind.
+ */
+export async function copyCardToGatewayAccount(
+  ctx: Ctx,
+  customerId: string,
+  id: string,
+  input: Static<typeof GatewayAccountTarget>,
+): Promise<PaymentSource> {
+  const customer = await customerForChange(ctx, customerId);
+  const row = await loadSource(ctx, customerId, id);
+  if (row.type !== "card") {
+    throw unprocessable("payment_source_not_card", `payment source ${id} is not a card`, { id });
+  }
+  const target = await targetAccount(ctx, customer, input.gateway_account_id);
+  if (row.gateway_account_id === target.id) {
+    throw unprocessable(
+      "same_gateway_account",
+      `payment source ${id} is held by gateway account ${target.id} already`,
+      { field: "gateway_account_id" },
+    );
+  }
+  const from = await accountOfSource(ctx, row);
+  const gateway = adapterFor(from);
+  if (!gateway.canCopyCardTo(target.gateway)) {
+    throw unprocessable(
+      "card_copy_not_supported",
+      `a ${kindOf(from)} gateway cannot copy its cards to a ${target.gateway} account`,
+      { field: "gateway_account_id", from: kindOf(from), to: target.gateway },
+    );
+  }
+  const copyId = newId("paymentSource");
+  const copy = await gateway.copyCard({ reference: row.gateway_reference, nonce: copyId.slice(4) });
+  const now = nowDate(ctx);
+  const inserted = await insertPaymentSource(ctx.db, {
+    id: copyId,
+    tenant_id: ctx.tenantId,
+    customer_id: customerId,
+    type: "card",
+    gateway: row.gateway,
+    gateway_account_id: target.id,
+    gateway_customer_reference: row.gateway_customer_reference,
+    gateway_reference: copy.reference,
+    role: "none",
+    card_brand: row.card_brand,
+    card_last4: row.card_last4,
+    card_exp_month: row.card_exp_month,
+    card_exp_year: row.card_exp_year,
+    created_at: now,
+    updated_at: now,
+  });
+  const source = toPaymentSource(inserted, today(ctx));
+  await announceSource(ctx, "payment_source.added", null, source);
+  return source;
 }

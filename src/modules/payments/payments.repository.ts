@@ -76,6 +76,7 @@ export type NewPayment = {
   refundsCreditNoteId?: string | null | undefined;
   paymentSourceId?: string | null | undefined;
   authorizedUntil?: Date | null | undefined;
+  gatewayReference?: string | null | undefined;
   receivedAt: Date;
   createdAt: Date;
 };
@@ -106,6 +107,7 @@ export async function insertPayment(
       refunds_credit_note_id: p.refundsCreditNoteId ?? null,
       payment_source_id: p.paymentSourceId ?? null,
       authorized_until: p.authorizedUntil ?? null,
+      gateway_reference: p.gatewayReference ?? null,
       received_at: p.receivedAt,
       created_at: p.createdAt,
     })

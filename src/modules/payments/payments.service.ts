@@ -147,6 +147,8 @@ export async function insertPayment(
     paymentMethod?: string | null;
     paymentSourceId?: string | null;
     authorizedUntil?: Date | null;
+    /** The gateway's reference of the charge, hold or refund. */
+    gatewayReference?: string | null;
     receivedAt: Date;
   },
   allocations: readonly Allocation[],
@@ -171,6 +173,7 @@ export async function insertPayment(
       paymentMethod: values.paymentMethod ?? null,
       paymentSourceId: values.paymentSourceId ?? null,
       authorizedUntil: values.authorizedUntil ?? null,
+      gatewayReference: values.gatewayReference ?? null,
       receivedAt: values.receivedAt,
       createdAt: dateOf(ctx.clock.now()),
     },

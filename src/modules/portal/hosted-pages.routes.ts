@@ -15,12 +15,14 @@ import {
   completePaymentSource,
   openHostedPage,
 } from "../../workflows/hosted-pages.js";
+import { completeExtend, completePreCancel } from "../../workflows/hosted-pages-retention.js";
 import {
   CheckoutCompleteBody,
   CollectCompleteBody,
   getHostedPage,
   HostedPageSchema,
   PaymentSourceCompleteBody,
+  PreCancelCompleteBody,
 } from "../hosted-pages/index.js";
 import { IdempotencyHeader } from "../schemas.js";
 
@@ -96,6 +98,32 @@ export const portalHostedPageRoutes: FastifyPluginAsyncTypebox = async (app) => 
       runMutation(req, reply, async (ctx) => ({
         status: 200,
         body: await completeAcceptQuote(ctx, pageOf(req)),
+      })),
+  );
+
+  app.post(
+    "/extend",
+    {
+      config: { operation: "portal.hosted_page_extend" },
+      schema: { headers: IdempotencyHeader, ...done },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await completeExtend(ctx, pageOf(req)),
+      })),
+  );
+
+  app.post(
+    "/pre_cancel",
+    {
+      config: { operation: "portal.hosted_page_pre_cancel" },
+      schema: { headers: IdempotencyHeader, body: PreCancelCompleteBody, ...done },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await completePreCancel(ctx, pageOf(req), req.body),
       })),
   );
 

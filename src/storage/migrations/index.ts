@@ -40,6 +40,10 @@ import * as m0039 from "./0039_advance_billing.js";
 import * as m0040 from "./0040_contract_imports.js";
 import * as m0041 from "./0041_customer_billing_date.js";
 import * as m0042 from "./0042_hosted_pages.js";
+import * as m0043 from "./0043_gifts.js";
+import * as m0044 from "./0044_hosted_page_retention.js";
+import * as m0045 from "./0045_einvoices.js";
+import * as m0046 from "./0046_gateway_accounts.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -88,4 +92,8 @@ export const migrations: Record<string, Migration> = {
   "0040_contract_imports": m0040,
   "0041_customer_billing_date": m0041,
   "0042_hosted_pages": m0042,
+  "0043_gifts": m0043,
+  "0044_hosted_page_retention": m0044,
+  "0045_einvoices": m0045,
+  "0046_gateway_accounts": m0046,
 };
