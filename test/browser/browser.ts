@@ -81,3 +81,23 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * A JSON client of the API at `base()` with the key `key()` (both read at call time, so a
+ * suite can set them in beforeAll); a status of 300 or more fails the test, naming the call.
+ */
+export function apiClient(base: () => string, key: () => string) {
+  return async (method: string, path: string, body?: unknown): Promise<any> => {
+    const res = await fetch(`${base()}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${key()}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = await res.json();
+    expect(res.status, `${method} ${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
+    return json;
+  };
+}

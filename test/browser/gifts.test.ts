@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type App, buildApp } from "../../src/http/app.js";
 import { createTenant } from "../../src/workflows/tenants.js";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "../harness.js";
-import { expectAccessible, freePort, launch, screenshot, watchErrors } from "./browser.js";
+import {
+  apiClient,
+  expectAccessible,
+  freePort,
+  launch,
+  screenshot,
+  watchErrors,
+} from "./browser.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 180_000 });
 
@@ -22,19 +29,10 @@ for (const backend of BACKENDS) {
     let browser: Browser;
     let page: Page;
     let errors: string[];
-    const api = async (method: string, path: string, body?: unknown): Promise<any> => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${key}`,
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const json = await res.json();
-      expect(res.status, `${method} ${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
-      return json;
-    };
+    const api = apiClient(
+      () => base,
+      () => key,
+    );
     const done = () => page.getByRole("status").filter({ hasText: "Done: thank you." }).waitFor();
 
     beforeAll(async () => {
