@@ -32,6 +32,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 /** BENCH_CASES="GET /v1/customers/{id},POST /v1/customers": only the cases whose names contain one. */
 const ONLY = process.env.BENCH_CASES?.split(",");
+/** How many customers the hot-set read case reads. */
+const HOT = 1_000;
 const rates = (name: string, fallback: number[]) =>
   process.env[name]?.split(",").map(Number) ?? fallback;
 const READ_RATES = rates("BENCH_READ_RATES", [1000, 2500, 5000]);
@@ -202,6 +204,7 @@ async function onBackend(backend: "pglite" | "postgres") {
     });
     children.push(server.child);
     const pick = (list: string[], n: number) => list[(n * 7919) % list.length]!;
+    const hot = customers.slice(0, HOT);
     const usageEvent = (n: number, tag: string) => ({
       component_id: calls.id,
       quantity: "1",
@@ -214,6 +217,14 @@ async function onBackend(backend: "pglite" | "postgres") {
         method: "GET",
         baseline: "bare",
         request: (n) => ({ path: `/v1/customers/${pick(customers, n)}` }),
+      },
+      {
+        // a hot set, as real traffic has: the same 1,000 customers read again and again
+        name: "GET /v1/customers/{id} (1,000 hot)",
+        kind: "read",
+        method: "GET",
+        baseline: "bare",
+        request: (n) => ({ path: `/v1/customers/${pick(hot, n)}` }),
       },
       {
         name: "GET /v1/contracts/{id}",
