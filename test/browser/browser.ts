@@ -9,6 +9,10 @@ import net from "node:net";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { type App, buildApp } from "../../src/http/app.js";
+import type { Backend } from "../../src/storage/db.js";
+import { createTenant } from "../../src/workflows/tenants.js";
+import { createTestDatabase, type TestDatabase } from "../harness.js";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -100,4 +104,38 @@ export function apiClient(base: () => string, key: () => string) {
     expect(res.status, `${method} ${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
     return json;
   };
+}
+
+/** A listening server over a fresh database, a tenant, and a chromium page: the pages' world. */
+export type PageWorld = {
+  database: TestDatabase;
+  app: App;
+  base: string;
+  key: string;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+};
+
+/** Opens a PageWorld on `backend` for a tenant called `tenant`. */
+export async function openPageWorld(backend: Backend, tenant: string): Promise<PageWorld> {
+  const database = await createTestDatabase(backend);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const config = { bodyLimit: 1_048_576, logLevel: "silent" as const, publicUrl: base };
+  const browser = await launch();
+  const app = await buildApp({ db: database.db, backend: database.backend, config });
+  await app.listen({ host: "127.0.0.1", port });
+  const key = (await createTenant(database.db, { name: tenant })).api_key;
+  const page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  ).newPage();
+  page.setDefaultTimeout(10_000);
+  return { database, app, base, key, browser, page, errors: watchErrors(page) };
+}
+
+export async function closePageWorld(world: PageWorld | undefined): Promise<void> {
+  await world?.browser.close();
+  await world?.app.close();
+  await world?.database.close();
 }

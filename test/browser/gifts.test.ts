@@ -4,29 +4,25 @@
  * recipient opens a claim page and claims the gift. The results are read back through the
  * API; an axe check of each page.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type App, buildApp } from "../../src/http/app.js";
-import { createTenant } from "../../src/workflows/tenants.js";
-import { BACKENDS, createTestDatabase, type TestDatabase } from "../harness.js";
+import { BACKENDS } from "../harness.js";
 import {
   apiClient,
+  closePageWorld,
   expectAccessible,
-  freePort,
-  launch,
+  openPageWorld,
+  type PageWorld,
   screenshot,
-  watchErrors,
 } from "./browser.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 180_000 });
 
 for (const backend of BACKENDS) {
   describe(`gift pages in chromium [${backend}]`, () => {
-    let database: TestDatabase;
-    let app: App;
+    let world: PageWorld | undefined;
     let base: string;
     let key: string;
-    let browser: Browser;
     let page: Page;
     let errors: string[];
     const api = apiClient(
@@ -36,24 +32,11 @@ for (const backend of BACKENDS) {
     const done = () => page.getByRole("status").filter({ hasText: "Done: thank you." }).waitFor();
 
     beforeAll(async () => {
-      database = await createTestDatabase(backend);
-      const port = await freePort();
-      base = `http://127.0.0.1:${port}`;
-      const config = { bodyLimit: 1_048_576, logLevel: "silent" as const, publicUrl: base };
-      browser = await launch();
-      app = await buildApp({ db: database.db, backend: database.backend, config });
-      await app.listen({ host: "127.0.0.1", port });
-      key = (await createTenant(database.db, { name: "Gifts" })).api_key;
-      page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-      page.setDefaultTimeout(10_000);
-      errors = watchErrors(page);
+      world = await openPageWorld(backend, "Gifts");
+      ({ base, key, page, errors } = world);
     });
 
-    afterAll(async () => {
-      await browser?.close();
-      await app?.close();
-      await database?.close();
-    });
+    afterAll(() => closePageWorld(world));
 
     it("a gift checkout paid by card, then claimed on a claim page", async () => {
       const group = await api("POST", "/v1/plan_groups", {
