@@ -92,51 +92,22 @@ export const hostedPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (req, reply) =>
       runMutation(req, reply, (ctx) => created(createCheckoutOneTime(ctx, req.body, urls))),
   );
-  app.post(
-    "/hosted_pages/manage_payment_sources",
-    {
-      config: { operation: "hosted_pages.manage_payments" },
-      schema: {
-        headers: IdempotencyHeader,
-        body: CustomerPageBody,
-        response: { 201: HostedPageSchema },
+  // pages a customer opens on their own account: one route shape, three page types
+  for (const [type, operation, body] of [
+    ["manage_payment_sources", "hosted_pages.manage_payments", CustomerPageBody],
+    ["update_payment_method", "hosted_pages.update_payment_method", CustomerPageBody],
+    ["collect_now", "hosted_pages.collect_unpaid_invoices", CollectPageBody],
+  ] as const) {
+    app.post(
+      `/hosted_pages/${type}`,
+      {
+        config: { operation },
+        schema: { headers: IdempotencyHeader, body, response: { 201: HostedPageSchema } },
       },
-    },
-    (req, reply) =>
-      runMutation(req, reply, (ctx) =>
-        created(createCustomerPage(ctx, "manage_payment_sources", req.body, urls)),
-      ),
-  );
-  app.post(
-    "/hosted_pages/update_payment_method",
-    {
-      config: { operation: "hosted_pages.update_payment_method" },
-      schema: {
-        headers: IdempotencyHeader,
-        body: CustomerPageBody,
-        response: { 201: HostedPageSchema },
-      },
-    },
-    (req, reply) =>
-      runMutation(req, reply, (ctx) =>
-        created(createCustomerPage(ctx, "update_payment_method", req.body, urls)),
-      ),
-  );
-  app.post(
-    "/hosted_pages/collect_now",
-    {
-      config: { operation: "hosted_pages.collect_unpaid_invoices" },
-      schema: {
-        headers: IdempotencyHeader,
-        body: CollectPageBody,
-        response: { 201: HostedPageSchema },
-      },
-    },
-    (req, reply) =>
-      runMutation(req, reply, (ctx) =>
-        created(createCustomerPage(ctx, "collect_now", req.body, urls)),
-      ),
-  );
+      (req, reply) =>
+        runMutation(req, reply, (ctx) => created(createCustomerPage(ctx, type, req.body, urls))),
+    );
+  }
   app.post(
     "/hosted_pages/accept_quote",
     {
