@@ -22,6 +22,9 @@ export async function inSavepoint(
   } catch (error) {
     if (!isAccrueError(error)) throw error;
     await sql`ROLLBACK TO SAVEPOINT attempt`.execute(trx);
+    // a savepoint rolled back to stays established: released, so that a savepoint of the
+    // same name taken before it (an attempt inside an attempt) is the one the name means
+    await sql`RELEASE SAVEPOINT attempt`.execute(trx);
     return error;
   }
 }

@@ -140,6 +140,25 @@ describeEachBackend("unit of work", (t) => {
     ]);
   });
 
+  it("an attempt refused after a refused attempt inside it drops everything it wrote", async () => {
+    const emails = ["n1@units.example", "n2@units.example"];
+    const refused = await unitOfWork(t.database.db, async (work) =>
+      work.attempt(scope("req_nested"), async (ctx) => {
+        await createCustomer(ctx, { email: "n1@units.example" });
+        const inner = await ctx.attempt(async () => {
+          await createCustomer(ctx, { email: "n2@units.example" });
+          throw unprocessable("invalid_amount", "the inner one, refused");
+        });
+        expect(inner?.code).toBe("invalid_amount");
+        throw unprocessable("invalid_amount", "the outer one, refused");
+      }),
+    );
+    expect(refused?.message).toBe("the outer one, refused");
+    const after = await written("req_nested", emails);
+    expect(after.customers).toEqual([]);
+    expect(after.events).toEqual([]);
+  });
+
   it("a deferred write runs with the unit's last statement; a refused attempt drops its own", async () => {
     const customerId = async (email: string) =>
       (

@@ -1,10 +1,11 @@
 /** Billwerk `PlanGroups`, `Plans` and `PlanVariants` (read) over the catalog module. */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { money, toDecimalString } from "../../domain/money/index.js";
 import { runRead } from "../../http/execute.js";
 import type { PeriodValue } from "../../modules/catalog/index.js";
 import * as catalog from "../../modules/catalog/index.js";
-import { BwListQuery, paging } from "./wire.js";
+import { BwListQuery, bwTimestamp, paging } from "./wire.js";
 
 const localized = (text: string | null, translations: Record<string, string> = {}) =>
   text === null ? null : { _c: text, ...translations };
@@ -24,7 +25,7 @@ export const toBwPlanGroup = (g: catalog.PlanGroup) => ({
   Currency: g.currency,
   PriceTaxType: g.price_type === "gross" ? "Gross" : "Net",
   TaxPolicyId: g.tax_policy_id,
-  CreatedAt: g.created_at,
+  CreatedAt: bwTimestamp(g.created_at),
 });
 
 export const toBwPlan = (p: catalog.Plan) => ({
@@ -71,6 +72,68 @@ export const toBwPlanVariant = (v: catalog.PlanVariant) => ({
   Quota: v.quotas.map((q) => ({ ComponentId: q.component_id, Quota: bwNumber(q.quantity) })),
 });
 
+const COMPONENT_TYPES = { quantity: "QuantityBased", on_off: "OnOff", metered: "Metered" } as const;
+
+/**
+ * A component. A tiered price is a `PriceScale` (`IsCumulative` true: graduated, each tier's
+ * units at its price; false: volume, every unit at the price of the tier reached); `From` is
+ * Accrue's exclusive lower bound (docs/catalog.md). A package price keeps `PricePerUnit` per
+ * started package of `PackageSize` units.
+ */
+export const toBwComponent = (c: catalog.Component) => ({
+  Id: c.id,
+  PlanGroupId: c.plan_group_id,
+  Name: localized(c.name, c.name_translations),
+  ExternalId: c.external_id,
+  ComponentType: COMPONENT_TYPES[c.type],
+  Unit: c.unit === null ? null : localized(c.unit),
+  PricePerUnit: bwNumber(c.price_per_unit),
+  PriceScale:
+    c.price_model === "tiered" || c.price_model === "volume"
+      ? {
+          IsCumulative: c.price_model === "tiered",
+          Items: c.tiers.map((t) => ({
+            From: bwNumber(t.from),
+            Value: bwNumber(t.price),
+            IsBucketPrice: false,
+          })),
+        }
+      : null,
+  PackageSize: c.package_size === null ? null : bwNumber(c.package_size),
+  FeePeriod: bwPeriod(c.fee_period),
+  Prorate: c.prorate,
+  BillInTrial: c.bill_in_trial,
+  Hidden: c.hidden,
+  CreatedAt: bwTimestamp(c.created_at),
+});
+
+/** A discount: a percentage or a fixed amount off, for a time or for ever. */
+export const toBwDiscount = (d: catalog.Discount) => ({
+  Id: d.id,
+  PlanGroupId: d.plan_group_id,
+  Name: localized(d.name),
+  Description: localized(d.description),
+  Type: d.kind === "percentage" ? "Percentage" : "FixedAmount",
+  Percentage: d.percent === null ? null : bwNumber(d.percent),
+  // minor units → the currency's decimal amount
+  Amount: d.amount === null ? null : bwNumber(toDecimalString(money(BigInt(d.amount), d.currency))),
+  Currency: d.currency,
+  Target: { recurring_fee: "RecurringFee", components: "Components", all: "All" }[d.applies_to],
+  Duration: d.duration === "forever" ? null : bwPeriod(d.duration),
+  CreatedAt: bwTimestamp(d.created_at),
+});
+
+/** A coupon: a code that grants its discount with an order. */
+export const toBwCoupon = (c: catalog.Coupon) => ({
+  Id: c.id,
+  Code: c.code,
+  DiscountId: c.discount_id,
+  ValidUntil: bwTimestamp(c.valid_until),
+  MaxRedemptions: c.max_redemptions,
+  RedemptionCount: c.redemption_count,
+  CreatedAt: bwTimestamp(c.created_at),
+});
+
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 export const billwerkCatalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -84,7 +147,29 @@ export const billwerkCatalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       catalog.getPlanVariant,
       toBwPlanVariant,
     ],
+    ["/Components", "components", catalog.listComponents, catalog.getComponent, toBwComponent],
   ] as const;
+  // discounts and coupons page by the `from` cursor only
+  const cursorOnly = [
+    ["/Discounts", "discounts", catalog.listDiscounts, catalog.getDiscount, toBwDiscount],
+    ["/Coupons", "coupons", catalog.listCoupons, catalog.getCoupon, toBwCoupon],
+  ] as const;
+  for (const [path, op, list, get, map] of cursorOnly) {
+    app.get(
+      path,
+      { config: { operation: `${op}.list` }, schema: { querystring: BwListQuery } },
+      (req) =>
+        runRead(req, async (ctx) => {
+          const { limit, cursor } = paging(req.query);
+          return (await list(ctx, { limit, cursor })).data.map((x) => map(x as never));
+        }),
+    );
+    app.get(
+      `${path}/:id`,
+      { config: { operation: `${op}.get` }, schema: { params: IdParams } },
+      (req) => runRead(req, async (ctx) => map((await get(ctx, req.params.id)) as never)),
+    );
+  }
   for (const [path, op, list, get, map] of resources) {
     app.get(
       path,

@@ -19,7 +19,14 @@ import {
 } from "../../modules/contracts/index.js";
 import { getCustomer } from "../../modules/customers/index.js";
 import { LIFECYCLE } from "./contracts.js";
-import { BwListQuery, bwTimestamp, decimalFromNumber, paging } from "./wire.js";
+import {
+  BwDateTime,
+  BwListQuery,
+  bwOptionalInstant,
+  bwTimestamp,
+  decimalFromNumber,
+  paging,
+} from "./wire.js";
 
 const toBwComponentSubscription = (s: ComponentSubscription, customerId: string) => ({
   Id: s.id,
@@ -109,8 +116,8 @@ export const billwerkContractItemRoutes: FastifyPluginAsyncTypebox = async (app)
         body: Type.Object({
           ComponentId: Type.String({ maxLength: 64 }),
           Quantity: Type.Number({ minimum: 0, maximum: 1e12 }),
-          StartDate: Type.Optional(Type.String({ format: "date-time", maxLength: 64 })),
-          EndDate: Type.Optional(Type.String({ format: "date-time", maxLength: 64 })),
+          StartDate: Type.Optional(BwDateTime),
+          EndDate: Type.Optional(BwDateTime),
           Memo: Type.Optional(Type.String({ maxLength: 500 })),
         }),
       },
@@ -121,8 +128,8 @@ export const billwerkContractItemRoutes: FastifyPluginAsyncTypebox = async (app)
         const created = await subscribeComponent(ctx, contract.id, {
           component_id: req.body.ComponentId,
           quantity: decimalFromNumber(req.body.Quantity),
-          ...(req.body.StartDate ? { start_date: req.body.StartDate } : {}),
-          ...(req.body.EndDate ? { end_date: req.body.EndDate } : {}),
+          start_date: bwOptionalInstant(req.body.StartDate, "StartDate"),
+          end_date: bwOptionalInstant(req.body.EndDate, "EndDate"),
           ...(req.body.Memo ? { memo: req.body.Memo } : {}),
         });
         return { status: 201, body: toBwComponentSubscription(created, contract.customer_id) };
@@ -141,8 +148,8 @@ export const billwerkContractItemRoutes: FastifyPluginAsyncTypebox = async (app)
             Description: Type.String({ minLength: 1, maxLength: 500 }),
             Quantity: Type.Number({ minimum: 0, maximum: 1e12 }),
             PricePerUnit: Type.Number({ minimum: 0, maximum: 1e12 }),
-            PeriodStart: Type.Optional(Type.String({ format: "date-time", maxLength: 64 })),
-            PeriodEnd: Type.Optional(Type.String({ format: "date-time", maxLength: 64 })),
+            PeriodStart: Type.Optional(BwDateTime),
+            PeriodEnd: Type.Optional(BwDateTime),
             TaxPolicyId: Type.Optional(Type.String({ maxLength: 64 })),
           }),
         },
@@ -155,8 +162,8 @@ export const billwerkContractItemRoutes: FastifyPluginAsyncTypebox = async (app)
               description: req.body.Description,
               quantity: decimalFromNumber(req.body.Quantity),
               price_per_unit: decimalFromNumber(req.body.PricePerUnit),
-              ...(req.body.PeriodStart ? { period_start: req.body.PeriodStart } : {}),
-              ...(req.body.PeriodEnd ? { period_end: req.body.PeriodEnd } : {}),
+              period_start: bwOptionalInstant(req.body.PeriodStart, "PeriodStart"),
+              period_end: bwOptionalInstant(req.body.PeriodEnd, "PeriodEnd"),
             }),
           ),
         })),

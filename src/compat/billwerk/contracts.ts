@@ -5,8 +5,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Temporal } from "temporal-polyfill";
 import { type Static, Type } from "typebox";
-import { unprocessable } from "../../domain/errors.js";
-import { runMutation, runRead } from "../../http/execute.js";
+import { isAccrueError, unprocessable } from "../../domain/errors.js";
+import { money, toDecimalString } from "../../domain/money/index.js";
+import { runEstimate, runMutation, runRead } from "../../http/execute.js";
+import { getPlanVariant } from "../../modules/catalog/index.js";
 import type { Ctx } from "../../modules/context.js";
 import {
   type Contract,
@@ -14,21 +16,33 @@ import {
   createSelfServiceToken,
   createSignupOrder,
   endContract,
+  findContract,
   getContract,
   getOrder,
   listContracts,
   type Order,
 } from "../../modules/contracts/index.js";
 import { getCustomer } from "../../modules/customers/index.js";
+import { type BillingPreview, listInvoices } from "../../modules/invoicing/index.js";
+import { dueOf } from "../../modules/payments/index.js";
 import {
   approveOrder,
   cancellationPreview,
   commitOrder,
   declineOrder,
+  priceOrder,
   signupWithNewCustomer,
 } from "../../workflows/orders.js";
 import { fromBwCustomer, toBwCustomer } from "./customers.js";
-import { BwListQuery, bwTimestamp, decimalFromNumber, paging } from "./wire.js";
+import {
+  BwDateTime,
+  BwListQuery,
+  bwInstant,
+  bwOptionalInstant,
+  bwTimestamp,
+  decimalFromNumber,
+  paging,
+} from "./wire.js";
 
 const ORDER_STATUS = {
   in_progress: "InProgress",
@@ -55,7 +69,8 @@ export const LIFECYCLE = {
 
 const PHASE_TYPE = { trial: "Trial", normal: "Normal", inactive: "Inactive" } as const;
 
-export const toBwOrder = (o: Order) => ({
+/** The order's own fields, flat as the published client reads them. */
+const orderFields = (o: Order) => ({
   Id: o.id,
   Status: ORDER_STATUS[o.status],
   OrderType: o.type === "signup" ? "Signup" : "Upgrade",
@@ -75,27 +90,152 @@ export const toBwOrder = (o: Order) => ({
   CreatedAt: bwTimestamp(o.created_at),
 });
 
-export const toBwContract = (c: Contract) => {
-  const phase = (p: Contract["phases"][number]) => ({
-    Type: PHASE_TYPE[p.type],
-    StartDate: bwTimestamp(p.start_date),
-    PlanVariantId: p.plan_variant_id,
-    Quantity: Number(p.quantity),
+/**
+ * The order's price (priceOrder), or null when committing it now would be refused: the order
+ * is kept all the same, as it was before it was priced, and the refusal comes at its commit.
+ */
+const priceIfPossible = (ctx: Ctx, order: Order) =>
+  priceOrder(ctx, order).catch((error: unknown) => {
+    if (isAccrueError(error)) return null;
+    throw error;
   });
+
+/** A billing preview's lines as Billwerk's order `LineItems`. */
+const lineItems = (p: BillingPreview) =>
+  p.lines.map((l) => ({
+    Description: l.description,
+    Quantity: Number(l.quantity),
+    PricePerUnit: Number(l.unit_price),
+    PeriodStart: bwTimestamp(l.period_start),
+    PeriodEnd: bwTimestamp(l.period_end),
+    TotalNet: p.price_basis === "net" ? Number(l.amount) : null,
+    TotalGross: p.price_basis === "gross" ? Number(l.amount) : null,
+    VatPercentage: Number(l.tax_rate),
+  }));
+
+/**
+ * Billwerk's order: its own fields, the `Cart` it was placed with, the plan and currency,
+ * and — while it is in progress — what committing it now would bill (`Total` is Billwerk's
+ * net total, `TotalNet` the same under Accrue's name); null once it left that state.
+ */
+export async function toBwOrder(ctx: Ctx, o: Order, price: BillingPreview | null) {
+  const variant = o.plan_variant_id ? await getPlanVariant(ctx, o.plan_variant_id) : null;
+  const contract =
+    variant === null && o.type === "change"
+      ? await getContract(ctx, o.contract_id).catch(() => null)
+      : null;
+  const own = orderFields(o);
   return {
-    Id: c.id,
-    CustomerId: c.customer_id,
-    PlanGroupId: c.plan_group_id,
-    PlanVariantId: c.current_phase?.plan_variant_id ?? c.phases[0]?.plan_variant_id ?? null,
-    LifecycleStatus: LIFECYCLE[c.status],
-    StartDate: bwTimestamp(c.start_date),
-    EndDate: c.end_date ? bwTimestamp(c.end_date) : null,
-    Phases: c.phases.map(phase),
-    CurrentPhase: c.current_phase ? phase(c.current_phase) : null,
-    Currency: c.currency,
-    IsDeletable: false,
+    ...own,
+    PlanId: variant?.plan_id ?? null,
+    Cart: {
+      PlanVariantId: own.PlanVariantId,
+      Quantity: own.Quantity,
+      ComponentSubscriptions: own.ComponentSubscriptions,
+      CouponCode: own.CouponCode,
+    },
+    AllowWithoutPaymentData: variant?.allow_without_payment_data ?? null,
+    Currency: price?.currency ?? variant?.currency ?? contract?.currency ?? null,
+    Total: price ? Number(price.total_net) : null,
+    TotalNet: price ? Number(price.total_net) : null,
+    TotalVat: price ? Number(price.total_tax) : null,
+    TotalGross: price ? Number(price.total_gross) : null,
+    LineItems: price ? lineItems(price) : [],
   };
-};
+}
+
+/**
+ * Billwerk's contract: the native contract with its plan, billing dates and balance.
+ * `NextBillingDate` is when billing next settles the contract; `LastBillingDate` when it
+ * last did; `BilledUntil` the end of the latest plan-fee period invoiced (the customer's
+ * midnight), or an imported contract's billed-until if later; `Balance` minus what the
+ * contract's issued invoices still owe.
+ */
+export async function toBwContracts(ctx: Ctx, contracts: readonly Contract[]) {
+  const plans = new Map<string, string | null>();
+  const planOf = async (variantId: string | null) => {
+    if (variantId === null) return null;
+    if (!plans.has(variantId)) {
+      plans.set(
+        variantId,
+        (await getPlanVariant(ctx, variantId).catch(() => null))?.plan_id ?? null,
+      );
+    }
+    return plans.get(variantId)!;
+  };
+  const zones = new Map<string, string>();
+  const zoneOf = async (customerId: string) => {
+    if (!zones.has(customerId))
+      zones.set(customerId, (await getCustomer(ctx, customerId)).time_zone);
+    return zones.get(customerId)!;
+  };
+  const out = [];
+  for (const c of contracts) {
+    const phase = async (p: Contract["phases"][number]) => ({
+      Type: PHASE_TYPE[p.type],
+      StartDate: bwTimestamp(p.start_date),
+      PlanVariantId: p.plan_variant_id,
+      PlanId: await planOf(p.plan_variant_id),
+      Quantity: Number(p.quantity),
+    });
+    const variantId = c.current_phase?.plan_variant_id ?? c.phases[0]?.plan_variant_id ?? null;
+    const row = await findContract(ctx.db, ctx.tenantId, c.id);
+    const { billedUntil, owed } = await billingFacts(ctx, c, await zoneOf(c.customer_id));
+    const imported = row?.billed_until
+      ? Temporal.Instant.from(row.billed_until.toISOString())
+      : null;
+    const until =
+      imported && (!billedUntil || Temporal.Instant.compare(imported, billedUntil) > 0)
+        ? imported
+        : billedUntil;
+    const phases = [];
+    for (const p of c.phases) phases.push(await phase(p));
+    out.push({
+      Id: c.id,
+      CustomerId: c.customer_id,
+      PlanGroupId: c.plan_group_id,
+      PlanId: await planOf(variantId),
+      PlanVariantId: variantId,
+      LifecycleStatus: LIFECYCLE[c.status],
+      StartDate: bwTimestamp(c.start_date),
+      EndDate: bwTimestamp(c.end_date),
+      BilledUntil: bwTimestamp(until?.toString()),
+      LastBillingDate: bwTimestamp(row?.last_billed_at ?? null),
+      NextBillingDate: bwTimestamp(row?.next_billing_at ?? null),
+      Phases: phases,
+      CurrentPhase: c.current_phase ? await phase(c.current_phase) : null,
+      Balance: Number(toDecimalString(money(-owed, c.currency))),
+      Currency: c.currency,
+      // Accrue has no separate payment reference code: the contract's id serves
+      ReferenceCode: c.id,
+      IsDeletable: false,
+    });
+  }
+  return out;
+}
+
+export const toBwContract = async (ctx: Ctx, c: Contract) => (await toBwContracts(ctx, [c]))[0]!;
+
+/** The end of the latest plan-fee period invoiced, and what the issued invoices still owe. */
+async function billingFacts(ctx: Ctx, c: Contract, timeZone: string) {
+  const invoices = (
+    await listInvoices(ctx, { limit: 500, contractId: c.id, issued: true, kind: "invoice" })
+  ).data.filter((i) => i.status !== "void");
+  let latest: string | null = null;
+  let owed = 0n;
+  for (const i of invoices) {
+    for (const l of i.lines) {
+      if (l.kind !== "recurring_fee" || l.period_end === null || l.amount.startsWith("-")) continue;
+      if (latest === null || l.period_end > latest) latest = l.period_end;
+    }
+    if (i.status === "finalized") owed += await dueOf(ctx, i);
+  }
+  const billedUntil =
+    latest === null
+      ? null
+      : Temporal.PlainDate.from(latest).toZonedDateTime({ timeZone }).toInstant();
+  return { billedUntil, owed };
+}
 
 const OrderDTO = Type.Object({
   CustomerId: Type.Optional(Type.String({ maxLength: 64 })),
@@ -125,8 +265,8 @@ const OrderDTO = Type.Object({
       DiscountSubscriptions: Type.Optional(Type.Unknown()),
     }),
   ),
-  StartDate: Type.Optional(Type.Union([Type.String({ format: "date-time" }), Type.Null()])),
-  ChangeDate: Type.Optional(Type.Union([Type.String({ format: "date-time" }), Type.Null()])),
+  StartDate: Type.Optional(Type.Union([BwDateTime, Type.Null()])),
+  ChangeDate: Type.Optional(Type.Union([BwDateTime, Type.Null()])),
   TriggerInterimBilling: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
 });
 
@@ -175,7 +315,7 @@ async function placeOrder(ctx: Ctx, dto: Static<typeof OrderDTO>) {
       contract_id: dto.ContractId,
       plan_variant_id: dto.Cart?.PlanVariantId,
       quantity: dto.Cart?.Quantity === undefined ? undefined : String(dto.Cart.Quantity),
-      change_date: dto.ChangeDate ?? undefined,
+      change_date: bwOptionalInstant(dto.ChangeDate, "ChangeDate"),
       trigger_interim_billing: dto.TriggerInterimBilling ?? undefined,
       ...cart,
     });
@@ -199,7 +339,7 @@ async function placeOrder(ctx: Ctx, dto: Static<typeof OrderDTO>) {
   const signup = {
     plan_variant_id: dto.Cart.PlanVariantId,
     quantity: dto.Cart.Quantity === undefined ? undefined : String(dto.Cart.Quantity),
-    start_date: dto.StartDate ?? undefined,
+    start_date: bwOptionalInstant(dto.StartDate, "StartDate"),
     trigger_interim_billing: dto.TriggerInterimBilling ?? undefined,
     ...cart,
   };
@@ -224,9 +364,32 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
           "customer" in placed
             ? toBwCustomer(await getCustomer(ctx, order.customer_id))
             : undefined;
+        const body = await toBwOrder(ctx, order, await priceIfPossible(ctx, order));
+        return { status: 201, body: { ...body, ...(customer ? { Customer: customer } : {}) } };
+      }),
+  );
+
+  /**
+   * An order priced without keeping it: placed and carried out in a savepoint that is rolled
+   * back. The answer is the order as `POST /Orders` would answer it, without what only a kept
+   * order has (its `Id`, `Status`, `CreatedAt`, and the ids allocated for a new contract or
+   * customer).
+   */
+  app.post(
+    "/Orders/preview",
+    { config: { operation: "orders.preview" }, schema: { body: OrderDTO } },
+    (req) =>
+      runEstimate(req, async (ctx) => {
+        const placed = await placeOrder(ctx, req.body);
+        const { order } = placed;
+        const body = await toBwOrder(ctx, order, await priceOrder(ctx, order));
         return {
-          status: 201,
-          body: { ...toBwOrder(order), ...(customer ? { Customer: customer } : {}) },
+          ...body,
+          Id: null,
+          Status: null,
+          CreatedAt: null,
+          CustomerId: "customer" in placed ? null : body.CustomerId,
+          ContractId: order.type === "signup" ? null : body.ContractId,
         };
       }),
   );
@@ -255,8 +418,8 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
         // the commit answers the resulting contract; an order awaiting approval has none yet
         const body =
           order.status === "succeeded"
-            ? toBwContract(await getContract(ctx, order.contract_id))
-            : toBwOrder(order);
+            ? await toBwContract(ctx, await getContract(ctx, order.contract_id))
+            : await toBwOrder(ctx, order, null);
         return { status: 200, body: body as Record<string, unknown> };
       }),
   );
@@ -271,7 +434,7 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
       (req, reply) =>
         runMutation(req, reply, async (ctx) => ({
           status: 200,
-          body: toBwOrder(await fn(ctx, req.params.id)),
+          body: await toBwOrder(ctx, await fn(ctx, req.params.id), null),
         })),
     );
   }
@@ -279,7 +442,12 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.get(
     "/Orders/:id",
     { config: { operation: "orders.get" }, schema: { params: IdParams } },
-    (req) => runRead(req, async (ctx) => toBwOrder(await getOrder(ctx, req.params.id))),
+    // an order in progress is priced in a savepoint that is rolled back
+    (req) =>
+      runEstimate(req, async (ctx) => {
+        const order = await getOrder(ctx, req.params.id);
+        return toBwOrder(ctx, order, await priceIfPossible(ctx, order));
+      }),
   );
 
   app.get(
@@ -287,14 +455,14 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
     { config: { operation: "contracts.list" }, schema: { querystring: BwListQuery } },
     (req) =>
       runRead(req, async (ctx) =>
-        (await listContracts(ctx, paging(req.query))).data.map(toBwContract),
+        toBwContracts(ctx, (await listContracts(ctx, paging(req.query))).data),
       ),
   );
 
   app.get(
     "/Contracts/:id",
     { config: { operation: "contracts.get" }, schema: { params: IdParams } },
-    (req) => runRead(req, async (ctx) => toBwContract(await getContract(ctx, req.params.id))),
+    (req) => runRead(req, async (ctx) => toBwContract(ctx, await getContract(ctx, req.params.id))),
   );
 
   app.get(
@@ -307,7 +475,7 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
       runRead(req, async (ctx) => {
         await getCustomer(ctx, req.params.id);
         const page = await listContracts(ctx, { ...paging(req.query), customerId: req.params.id });
-        return page.data.map(toBwContract);
+        return toBwContracts(ctx, page.data);
       }),
   );
 
@@ -319,13 +487,18 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
         config: { operation: "contracts.end" },
         schema: {
           params: IdParams,
-          body: Type.Object({ EndDate: Type.String({ format: "date-time", maxLength: 64 }) }),
+          body: Type.Object({ EndDate: BwDateTime }),
         },
       },
       (req, reply) =>
         runMutation(req, reply, async (ctx) => ({
           status: 200,
-          body: toBwContract(await endContract(ctx, req.params.id, { end_date: req.body.EndDate })),
+          body: await toBwContract(
+            ctx,
+            await endContract(ctx, req.params.id, {
+              end_date: bwInstant(req.body.EndDate, "EndDate"),
+            }),
+          ),
         })),
     );
   }
@@ -384,7 +557,7 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
         return {
           NextPossibleCancellationDate: bwTimestamp(lastMoment.toString()),
           EndDate: bwTimestamp(preview.end_date),
-          ContractAfter: toBwContract(preview.contract_after),
+          ContractAfter: await toBwContract(ctx, preview.contract_after),
           Invoice: {
             ContractId: preview.contract_after.id,
             CustomerId: customer.id,
@@ -394,8 +567,8 @@ export const billwerkContractRoutes: FastifyPluginAsyncTypebox = async (app) => 
             ReverseCharge: preview.invoice.reverse_charge,
             ItemList: preview.invoice.lines.map((l) => ({
               Description: l.description,
-              PeriodStart: l.period_start ? bwTimestamp(`${l.period_start}T00:00:00Z`) : null,
-              PeriodEnd: l.period_end ? bwTimestamp(`${l.period_end}T00:00:00Z`) : null,
+              PeriodStart: bwTimestamp(l.period_start),
+              PeriodEnd: bwTimestamp(l.period_end),
               Quantity: Number(l.quantity),
               PricePerUnit: Number(l.unit_price),
               TotalNet: Number(l.amount),

@@ -139,12 +139,29 @@ const BwCustomerBody = Type.Record(Type.String(), Type.Unknown(), {
 const BwIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 export const billwerkCustomerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // search: a substring of the name, company, e-mail or external id, or the exact id;
+  // externalId and emailAddress: that exact value
   app.get(
     "/Customers",
-    { config: { operation: "customers.list" }, schema: { querystring: BwListQuery } },
+    {
+      config: { operation: "customers.list" },
+      schema: {
+        querystring: Type.Object({
+          ...BwListQuery.properties,
+          search: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          emailAddress: Type.Optional(Type.String({ minLength: 1, maxLength: 320 })),
+        }),
+      },
+    },
     (req) =>
       runRead(req, async (ctx) => {
-        const page = await listCustomers(ctx, paging(req.query));
+        const page = await listCustomers(ctx, {
+          ...paging(req.query),
+          search: req.query.search,
+          externalId: req.query.externalId,
+          email: req.query.emailAddress,
+        });
         return page.data.map(toBwCustomer);
       }),
   );

@@ -21,7 +21,7 @@ import { ADDRESS_FIELDS } from "./customers.js";
 import { BwListQuery, bwTimestamp, paging } from "./wire.js";
 
 const num = (s: string) => Number(s);
-const day = (d: string | null) => (d ? bwTimestamp(`${d}T00:00:00Z`) : null);
+const day = (d: string | null) => bwTimestamp(d);
 
 function bwAddress(p: Party): Record<string, string> {
   const out: Record<string, string> = {};

@@ -10,6 +10,7 @@ import { billwerkContractItemRoutes } from "./contract-items.js";
 import { billwerkContractRoutes } from "./contracts.js";
 import { billwerkCustomerRoutes } from "./customers.js";
 import { billwerkInvoiceRoutes } from "./invoices.js";
+import { billwerkPaymentRoutes } from "./payments.js";
 import { billwerkUsageRoutes } from "./usage.js";
 import { billwerkWebhookRoutes } from "./webhooks.js";
 import { billwerkErrorHandler } from "./wire.js";
@@ -33,4 +34,5 @@ export const billwerkApi: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(billwerkUsageRoutes);
   await app.register(billwerkContractItemRoutes);
   await app.register(billwerkInvoiceRoutes);
+  await app.register(billwerkPaymentRoutes);
 };

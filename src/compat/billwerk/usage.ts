@@ -10,7 +10,15 @@ import {
   postUsage,
   type UsageRecord,
 } from "../../modules/usage/index.js";
-import { BwListQuery, bwTimestamp, decimalFromNumber, deletedReply, paging } from "./wire.js";
+import {
+  BwDateTime,
+  BwListQuery,
+  bwOptionalInstant,
+  bwTimestamp,
+  decimalFromNumber,
+  deletedReply,
+  paging,
+} from "./wire.js";
 
 export const toBwUsage = (u: UsageRecord) => ({
   Id: u.id,
@@ -28,7 +36,7 @@ export const toBwUsage = (u: UsageRecord) => ({
 const MeteredUsageDTO = Type.Object({
   ComponentId: Type.String({ maxLength: 64 }),
   Quantity: Type.Number({ minimum: 0, maximum: 1e15 }),
-  DueDate: Type.Optional(Type.String({ format: "date-time", maxLength: 64 })),
+  DueDate: Type.Optional(BwDateTime),
   Memo: Type.Optional(Type.String({ maxLength: 500 })),
   Key: Type.Optional(Type.String({ maxLength: 200 })),
 });
@@ -63,7 +71,7 @@ export const billwerkUsageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const { record, duplicate } = await postUsage(ctx, req.params.id, {
           component_id: req.body.ComponentId,
           quantity: decimalFromNumber(req.body.Quantity),
-          due_date: req.body.DueDate,
+          due_date: bwOptionalInstant(req.body.DueDate, "DueDate"),
           memo: req.body.Memo,
           key: req.body.Key || undefined,
         });

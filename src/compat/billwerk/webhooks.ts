@@ -17,8 +17,24 @@ import {
 } from "../../modules/webhooks/index.js";
 import { bwTimestamp, deletedReply } from "./wire.js";
 
-/** Native event type → Billwerk event name and the id field its thin payload carries. */
-export const BILLWERK_EVENTS: Readonly<Record<string, { name: string; idField: string }>> = {
+type Payload = Record<string, unknown>;
+
+const payloadOf = (event: EventRecord): Payload =>
+  event.payload !== null && typeof event.payload === "object" ? (event.payload as Payload) : {};
+
+/** A payment or refund is a payment transaction; a write-off or withheld tax is not. */
+const isTransaction = (p: Payload) => p.kind === "payment" || p.kind === "refund";
+
+/**
+ * Native event type → Billwerk event name and the id field its thin payload carries (the
+ * event's subject, or the payload field `idFrom` names).
+ */
+export const BILLWERK_EVENTS: Readonly<
+  Record<
+    string,
+    { name: string; idField: string; idFrom?: string; only?: (payload: Payload) => boolean }
+  >
+> = {
   "customer.created": { name: "CustomerCreated", idField: "CustomerId" },
   "customer.updated": { name: "CustomerChanged", idField: "CustomerId" },
   "customer.deleted": { name: "CustomerDeleted", idField: "CustomerId" },
@@ -44,7 +60,41 @@ export const BILLWERK_EVENTS: Readonly<Record<string, { name: string; idField: s
   "invoice.finalized": { name: "InvoiceCreated", idField: "InvoiceId" },
   "credit_note.finalized": { name: "InvoiceCorrected", idField: "InvoiceId" },
   "component_subscription.superseded": { name: "ContractChanged", idField: "ContractId" },
+  // a payment or refund recorded or charged, or a charge the gateway refused
+  "payment.succeeded": {
+    name: "PaymentSucceeded",
+    idField: "PaymentTransactionId",
+    idFrom: "id",
+    only: isTransaction,
+  },
+  "payment.failed": {
+    name: "PaymentFailed",
+    idField: "PaymentTransactionId",
+    idFrom: "id",
+    only: isTransaction,
+  },
+  // an unpaid invoice reached a dunning step (a dunning notice), or its dunning was stopped
+  "invoice.dunning_level_reached": { name: "DunningCreated", idField: "InvoiceId" },
+  "invoice.dunning_stopped": { name: "PaymentEscalationReset", idField: "InvoiceId" },
+  // a customer's payment source added, or made the one charged
+  "payment_source.added": {
+    name: "PaymentDataChanged",
+    idField: "CustomerId",
+    idFrom: "customer_id",
+  },
+  "payment_source.role_changed": {
+    name: "PaymentDataChanged",
+    idField: "CustomerId",
+    idFrom: "customer_id",
+  },
 };
+
+/** Ids a payload names that Billwerk's thin payloads carry too. */
+const RELATED_IDS = {
+  customer_id: "CustomerId",
+  contract_id: "ContractId",
+  invoice_id: "InvoiceId",
+} as const;
 
 /**
  * Every event name Billwerk documents (SEEDS §1.6). A hook may subscribe to any of them;
@@ -96,7 +146,8 @@ export const BILLWERK_EVENT_NAMES: readonly string[] = [
   "AutomaticDowngradeInsufficientBalance",
 ];
 
-registerWebhookFormat("billwerk", {
+/** Billwerk's webhook format: its event names and thin payloads. */
+export const billwerkWebhookFormat: Parameters<typeof registerWebhookFormat>[1] = {
   normaliseFilter(filter) {
     if (filter.length === 1 && filter[0] === "*") return ["*"];
     const unknown = filter.filter((name) => !BILLWERK_EVENT_NAMES.includes(name));
@@ -110,19 +161,32 @@ registerWebhookFormat("billwerk", {
   },
   matches(filter, event: EventRecord) {
     const mapped = BILLWERK_EVENTS[event.type];
-    return mapped !== undefined && (filter.includes("*") || filter.includes(mapped.name));
+    return (
+      mapped !== undefined &&
+      (filter.includes("*") || filter.includes(mapped.name)) &&
+      (mapped.only === undefined || mapped.only(payloadOf(event)))
+    );
   },
   render(event: EventRecord) {
     const mapped = BILLWERK_EVENTS[event.type]!;
+    const payload = payloadOf(event);
+    const related: Record<string, string> = {};
+    for (const [native, bw] of Object.entries(RELATED_IDS)) {
+      if (typeof payload[native] === "string") related[bw] = payload[native];
+    }
+    const id = mapped.idFrom === undefined ? event.subject_id : payload[mapped.idFrom];
     return JSON.stringify({
       Event: mapped.name,
       EntityId: event.tenant_id,
-      [mapped.idField]: event.subject_id,
+      ...related,
+      [mapped.idField]: id ?? null,
       EventId: event.id,
-      Timestamp: bwTimestamp(event.occurred_at.toISOString()),
+      Timestamp: bwTimestamp(event.occurred_at),
     });
   },
-});
+};
+
+registerWebhookFormat("billwerk", billwerkWebhookFormat);
 
 const toHook = (e: WebhookEndpoint) => ({
   Id: e.id,
