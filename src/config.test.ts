@@ -72,3 +72,25 @@ describe("ACCRUE_WEBHOOK_ALLOW_PRIVATE", () => {
     );
   });
 });
+
+describe("ACCRUE_SMTP_URL and ACCRUE_SMTP_FROM", () => {
+  it("are unset by default, read when set, and refuse what is not SMTP or an address", () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, smtpFrom: undefined });
+    expect(
+      loadConfig({
+        ACCRUE_SMTP_URL: "smtps://user:pw@mail.example:465",
+        ACCRUE_SMTP_FROM: "billing@example.com",
+      }),
+    ).toMatchObject({
+      smtpUrl: "smtps://user:pw@mail.example:465",
+      smtpFrom: "billing@example.com",
+    });
+    expect(() => loadConfig({ ACCRUE_SMTP_URL: "http://mail.example" })).toThrow(
+      /ACCRUE_SMTP_URL must start with smtp:\/\/ or smtps:\/\//,
+    );
+    expect(() => loadConfig({ ACCRUE_SMTP_URL: "not a url" })).toThrow(/not a valid URL/);
+    expect(() => loadConfig({ ACCRUE_SMTP_FROM: "Billing <b@x>" })).toThrow(
+      /ACCRUE_SMTP_FROM must be an e-mail address/,
+    );
+  });
+});

@@ -36,6 +36,10 @@ export type Config = {
    * characters); absent: accounts that carry credentials cannot be created.
    */
   secretKey: string | undefined;
+  /** SMTP server customer messages are sent through; absent: they are recorded as skipped. */
+  smtpUrl: string | undefined;
+  /** Sender address of messages whose business entity has no e-mail address. */
+  smtpFrom: string | undefined;
 };
 
 export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; doc: string }> = [
@@ -87,6 +91,16 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; do
     name: "ACCRUE_SECRET_KEY",
     default: "(unset)",
     doc: "Secret (32+ characters) that encrypts payment gateway credentials at rest.",
+  },
+  {
+    name: "ACCRUE_SMTP_URL",
+    default: "(unset)",
+    doc: "SMTP server customer e-mails are sent through (smtp://user:password@host:587, smtps://…). Unset: messages are recorded as not sent.",
+  },
+  {
+    name: "ACCRUE_SMTP_FROM",
+    default: "noreply@PUBLIC-URL-HOST",
+    doc: "Sender address of e-mails whose business entity has no e-mail address.",
   },
 ];
 
@@ -147,6 +161,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `ACCRUE_SECRET_KEY must be at least ${SECRET_KEY_MIN_LENGTH} characters (got ${secretKey.length})`,
     );
   }
+  const smtpUrl = env.ACCRUE_SMTP_URL || undefined;
+  if (smtpUrl !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(smtpUrl);
+    } catch {
+      throw new ConfigError("ACCRUE_SMTP_URL is not a valid URL");
+    }
+    if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
+      throw new ConfigError(
+        `ACCRUE_SMTP_URL must start with smtp:// or smtps:// (got "${url.protocol}")`,
+      );
+    }
+  }
+  const smtpFrom = env.ACCRUE_SMTP_FROM || undefined;
+  if (smtpFrom !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(smtpFrom)) {
+    throw new ConfigError(`ACCRUE_SMTP_FROM must be an e-mail address (got "${smtpFrom}")`);
+  }
   return {
     host,
     port,
@@ -161,5 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     webhookAllowPrivate: bool(env, "ACCRUE_WEBHOOK_ALLOW_PRIVATE", false),
     secretKey,
+    smtpUrl,
+    smtpFrom,
   };
 }

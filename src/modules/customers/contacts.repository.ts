@@ -104,3 +104,22 @@ export async function reassignContacts(
     .execute();
   return moved.length;
 }
+
+/**
+ * The addresses a customer's billing e-mails go to: its enabled contacts that receive billing
+ * e-mail, in creation order.
+ */
+export async function billingContactEmails(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+): Promise<string[]> {
+  const rows = await ofCustomer(db, tenantId, customerId)
+    .select("email")
+    .where("enabled", "=", true)
+    .where("send_billing_email", "=", true)
+    .orderBy("id")
+    .limit(50)
+    .execute();
+  return rows.map((r) => r.email);
+}

@@ -98,3 +98,33 @@ export async function markFannedOut(
 ): Promise<void> {
   await db.updateTable("outbox_events").set({ fanned_out_at: at }).where("id", "in", ids).execute();
 }
+
+/**
+ * Up to `limit` events the message composition has not read, oldest first, locked for the
+ * caller's transaction; events another transaction holds are skipped.
+ */
+export async function lockUncomposedEvents(db: Kysely<DB>, limit: number): Promise<EventRow[]> {
+  return db
+    .selectFrom("outbox_events")
+    .selectAll()
+    .where("messages_composed_at", "is", null)
+    .orderBy("id")
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/** Marks events as read by the message composition at `at`. */
+export async function markComposed(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  at: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("outbox_events")
+    .set({ messages_composed_at: at })
+    .where("id", "in", ids)
+    .execute();
+}

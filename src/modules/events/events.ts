@@ -10,7 +10,9 @@ import type { EventSchema } from "./events.schemas.js";
 /** An event as answered and delivered; EventSchema defines it. */
 export type Event = Static<typeof EventSchema>;
 
-export function toEvent(row: Selectable<OutboxEventsTable>): Event {
+export function toEvent(
+  row: Omit<Selectable<OutboxEventsTable>, "fanned_out_at" | "messages_composed_at">,
+): Event {
   return {
     id: row.id,
     type: row.type,

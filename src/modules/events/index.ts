@@ -3,7 +3,9 @@ export {
   type EventRow,
   findEventRow,
   listEventRows,
+  lockUncomposedEvents,
   lockUnfannedEvents,
+  markComposed,
   markFannedOut,
   outboxEvents,
 } from "./events.repository.js";

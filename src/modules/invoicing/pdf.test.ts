@@ -494,8 +494,30 @@ describe("invoice PDF", () => {
     expect(draft).toEqual(expect.arrayContaining(["Entwurf", "ENTWURF"]));
   });
 
+  it("speaks French for a French document", async () => {
+    const texts = all(pageTexts(await renderDocumentPdf(invoice({ language: "fr-CA" }))));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "Facture",
+        "Numéro",
+        "Date de facture",
+        "Date d'échéance",
+        "Facturer à",
+        "Désignation",
+        "Prix unitaire",
+        "49,00 EUR",
+        "Total HT",
+        "Total TTC",
+        "Page 1 sur 1",
+      ]),
+    );
+    expect(texts).not.toContain("Invoice");
+    const credit = all(pageTexts(await renderDocumentPdf(creditNote({ language: "fr" }))));
+    expect(credit).toEqual(expect.arrayContaining(["Avoir", "Rectifie la facture INV-2026-0001"]));
+  });
+
   it("falls back to English for other languages", async () => {
-    for (const language of ["en-GB", "fr", "del", null]) {
+    for (const language of ["en-GB", "es", "del", "french", null]) {
       const texts = all(pageTexts(await renderDocumentPdf(invoice({ language }))));
       expect(texts).toContain("Invoice");
       expect(texts).toContain("49.00 EUR");

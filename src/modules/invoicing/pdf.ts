@@ -136,9 +136,52 @@ const DE: Labels = {
   decimalComma: true,
 };
 
-/** German for a BCP 47 tag whose primary language is `de` ("de", "de-AT"); English otherwise. */
+/** French: a correcting credit note is an "Avoir"; amounts with a decimal comma. */
+const FR: Labels = {
+  invoice: "Facture",
+  credit_note: "Avoir",
+  quote: "Devis",
+  quoteDate: "Date",
+  validUntil: "Valable jusqu'au",
+  number: "Numéro",
+  draft: "Brouillon",
+  draftMark: "BROUILLON",
+  voidMark: "ANNULÉE",
+  issueDate: "Date de facture",
+  dueDate: "Date d'échéance",
+  currency: "Devise",
+  poNumber: "N° de commande",
+  notes: "Remarques",
+  billTo: "Facturer à",
+  vatId: "N° TVA",
+  taxNumber: "N° fiscal",
+  description: "Désignation",
+  servicePeriod: "Période de prestation",
+  quantity: "Qté",
+  unitPrice: "Prix unitaire",
+  tax: "TVA",
+  amount: { net: "Montant HT", gross: "Montant TTC" },
+  taxBreakdown: "Détail de la TVA",
+  taxRate: "Taux de TVA",
+  net: "HT",
+  gross: "TTC",
+  totalNet: "Total HT",
+  totalTax: "Total TVA",
+  total: "Total TTC",
+  reverseCharge: "Autoliquidation : la TVA est due par le preneur",
+  corrects: (number) => `Rectifie la facture ${number}`,
+  page: (index, count) => `Page ${index} sur ${count}`,
+  percent: (rate) => `${rate} %`,
+  decimalComma: true,
+};
+
+/**
+ * The labels of a BCP 47 tag's primary language ("de", "de-AT", "fr-CA"): German, French, or
+ * English for any other.
+ */
 function labelsFor(language: string | null | undefined): Labels {
-  return language && /^de(?:[-_]|$)/i.test(language) ? DE : EN;
+  const primary = /^([a-z]{2,3})(?:[-_]|$)/i.exec(language ?? "")?.[1]?.toLowerCase();
+  return primary === "de" ? DE : primary === "fr" ? FR : EN;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ export async function quotePdf(
     total_tax: quote.total_tax,
     total_gross: quote.total_gross,
     reverse_charge: quote.reverse_charge,
-    language: customer.language ?? null,
+    language: customer.locale ?? customer.language ?? null,
   };
   return { name: `${quote.id}.pdf`, bytes: await renderDocumentPdf(doc) };
 }

@@ -10,7 +10,8 @@ import { filterMatches, normaliseEventFilter } from "../../domain/events.js";
 import type { OutboxEventsTable } from "../../storage/schema.js";
 import { toEvent } from "../events/index.js";
 
-export type EventRecord = Selectable<OutboxEventsTable>;
+/** An outbox event as a webhook delivers it (the message composition's mark is not its business). */
+export type EventRecord = Omit<Selectable<OutboxEventsTable>, "messages_composed_at">;
 
 export interface WebhookFormat {
   /** Validates an endpoint's event filter, returning it normalised; throws an AccrueError. */
