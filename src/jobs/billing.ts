@@ -10,17 +10,25 @@ const STALE_AFTER_MS = 10 * 60 * 1000;
 /**
  * Billing: settles every contract whose next billing date has come on its tenant's clock,
  * in batches of one tenant's contracts, one transaction each, claimed with SKIP LOCKED (several
- * workers share the work).
+ * workers share the work). Tenants take turns (a round-robin that goes on from one pass to
+ * the next), so one tenant's backlog never holds up another's billing.
  */
 export function billingJob(options: { now?: () => Date } = {}): Job {
   const now = options.now ?? (() => new Date());
+  const rotation = { last: null as string | null };
   return {
     name: "billing",
     everyMs: 0,
     batchSize: BATCH,
     async run({ db, log }) {
       await interruptStaleRuns(db, new Date(now().getTime() - STALE_AFTER_MS));
-      const runs = await runBilling(db, { trigger: "worker", limit: BATCH, log, systemNow: now });
+      const runs = await runBilling(db, {
+        trigger: "worker",
+        limit: BATCH,
+        log,
+        systemNow: now,
+        rotation,
+      });
       return runs.reduce((n, r) => n + r.contracts_billed + r.failures, 0);
     },
   };

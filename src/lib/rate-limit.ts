@@ -1,8 +1,8 @@
 /**
  * Request rate limits: a token bucket per caller (an API key, an OAuth client, or — before a
  * caller is known — a client address), refilled at `rate` tokens a second up to `burst`.
- * Buckets live in this process: with several Accrue processes behind a load balancer a caller
- * may get up to that many times the rate (docs/operations.md).
+ * Buckets live in this process; on PostgreSQL the HTTP layer keeps them in the database instead
+ * (src/modules/access/rate-limits.ts), shared by every process.
  */
 export type Verdict = {
   allowed: boolean;

@@ -3,7 +3,12 @@
  * are claimed in batches with SKIP LOCKED and each batch is settled in one unit of work, with
  * its billing run's counts: a batch is committed whole or not at all, so a crash loses nothing
  * and bills nothing twice. A batch that fails is settled again contract by contract, each in
- * its own unit of work, so one contract's bad data holds up no other.
+ * its own unit of work, so one contract's bad data holds up no other; a contract that keeps
+ * failing is tried again later, less and less often, and parked after a few attempts.
+ *
+ * A run over every tenant (the worker's) is a round-robin: each tenant with due contracts in
+ * turn gets one batch of at most TENANT_TURN contracts, and the next pass goes on from the
+ * tenant after the last one served, so no tenant's backlog or failures starve another.
  *
  * Modules: invoicing (claims, settles, counts); contracts of transferred customers move first,
  * as Chargebee's renewal job does (./transfers.ts).
@@ -20,8 +25,10 @@ import {
   countSettled,
   openBillingRun,
   recordSettlementFailure,
+  SETTLEMENT_ATTEMPTS,
   type Settlement,
   settleLocked,
+  tenantsDue,
 } from "../modules/invoicing/index.js";
 import type { DB } from "../storage/schema.js";
 import { moveTransferredContracts } from "./transfers.js";
@@ -39,8 +46,13 @@ export type RunOptions = {
   trigger: "worker" | "api";
   /** At most this many contracts. */
   limit: number;
-  /** Contracts per transaction (default BILLING_BATCH). */
+  /** Contracts per transaction (default BILLING_BATCH; a tenant's turn in a run over all). */
   batchSize?: number;
+  /**
+   * A run over every tenant: where the round-robin stands (the last tenant served), read and
+   * moved on, so consecutive runs (the worker's passes) go on where the last one stopped.
+   */
+  rotation?: { last: string | null };
   log?: RunLog | undefined;
   /** The wall clock for tenants without a test clock. */
   systemNow: () => Date;
@@ -48,6 +60,8 @@ export type RunOptions = {
 
 /** Contracts claimed and settled together in one transaction. */
 export const BILLING_BATCH = 100;
+/** The most contracts of one tenant a run over every tenant settles before the next one's turn. */
+export const TENANT_TURN = 25;
 
 const system = (tenantId: string, operation: SystemOperation): Omit<Scope, "clock"> => ({
   tenantId,
@@ -97,29 +111,28 @@ class Runs {
 export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<BillingRun[]> {
   const runs = new Runs();
   let done = 0;
-  while (done < options.limit) {
-    const now = options.systemNow();
-    const size = Math.min(options.batchSize ?? BILLING_BATCH, options.limit - done);
-    let claimed: string[] = [];
-    try {
-      const settled = await runs.unit(db, async (work) => {
-        const due = await claimDue(work.db, { tenantId: options.tenantId, now, size });
-        claimed = due.map((d) => d.contract.id);
-        return settleClaimed(work, due, runs, options, now);
-      });
-      if (settled.length === 0) break;
-      done += settled.length;
-      logSettled(options.log, settled);
-    } catch (err) {
-      if (claimed.length === 0) throw err;
-      options.log?.error(
-        { err, contracts: claimed.length },
-        "settling a batch failed; settling its contracts one by one",
-      );
-      for (const id of claimed) {
-        // a contract another process settled meanwhile is not counted: the loop goes on
-        if (await settleAlone(db, id, runs, options, now)) done += 1;
+  if (options.tenantId !== undefined) {
+    const size = options.batchSize ?? BILLING_BATCH;
+    while (done < options.limit) {
+      const n = await settleBatch(db, runs, options, options.tenantId, size, options.limit - done);
+      if (n === 0) break;
+      done += n;
+    }
+  } else {
+    // round-robin: one batch per tenant with due contracts, then the next tenant
+    const rotation = options.rotation ?? { last: null };
+    const size = options.batchSize ?? TENANT_TURN;
+    while (done < options.limit) {
+      const tenants = await tenantsDue(db, { now: options.systemNow(), after: rotation.last });
+      let progressed = false;
+      for (const tenant of tenants) {
+        if (done >= options.limit) break;
+        const n = await settleBatch(db, runs, options, tenant.id, size, options.limit - done);
+        rotation.last = tenant.id;
+        if (n > 0) progressed = true;
+        done += n;
       }
+      if (!progressed) break;
     }
   }
   const completed = await completeBillingRuns(db, runs.all(), options.systemNow());
@@ -130,6 +143,43 @@ export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<B
     );
   }
   return completed.map((c) => c.run);
+}
+
+/**
+ * One batch of a tenant's due contracts in one unit of work; when it fails, its contracts one
+ * by one. How many contracts were settled or failed (0: none was due).
+ */
+async function settleBatch(
+  db: Kysely<DB>,
+  runs: Runs,
+  options: RunOptions,
+  tenantId: string,
+  size: number,
+  left: number,
+): Promise<number> {
+  const now = options.systemNow();
+  let claimed: string[] = [];
+  try {
+    const settled = await runs.unit(db, async (work) => {
+      const due = await claimDue(work.db, { tenantId, now, size: Math.min(size, left) });
+      claimed = due.map((d) => d.contract.id);
+      return settleClaimed(work, due, runs, options, now);
+    });
+    logSettled(options.log, settled);
+    return settled.length;
+  } catch (err) {
+    if (claimed.length === 0) throw err;
+    options.log?.error(
+      { err, contracts: claimed.length },
+      "settling a batch failed; settling its contracts one by one",
+    );
+    let n = 0;
+    for (const id of claimed) {
+      // a contract another process settled meanwhile is not counted: the loop goes on
+      if (await settleAlone(db, id, runs, options, now)) n += 1;
+    }
+    return n;
+  }
 }
 
 /** Settles claimed contracts tenant by tenant and counts them on each tenant's run. */
@@ -206,7 +256,13 @@ async function settleAlone(
         now,
         new Date(ctx.clock.now().epochMilliseconds),
       );
-      await recordSettlementFailure(ctx, { runId, contractId, error: err, now });
+      const parked = await recordSettlementFailure(ctx, { runId, contractId, error: err, now });
+      if (parked) {
+        options.log?.error(
+          { contract: contractId, attempts: SETTLEMENT_ATTEMPTS },
+          "the contract's settlement keeps failing; parked until retried",
+        );
+      }
     });
     return true;
   }

@@ -171,7 +171,8 @@ function prorationNote(covered: number, whole: number): string {
 
 // ---- steps -------------------------------------------------------------------------------
 
-type Step = (b: Basis, items: readonly ExpectedItem[]) => ExpectedItem[];
+/** A step's items, lazily where a long history makes many (one per billing period). */
+type Step = (b: Basis, items: readonly ExpectedItem[]) => Iterable<ExpectedItem>;
 
 /** The first plan variant's setup fee, once, when the contract starts. */
 const setupFee: Step = (b) => {
@@ -198,8 +199,7 @@ const setupFee: Step = (b) => {
  * The recurring fee of every paid (normal) phase, per fee period of its plan variant and
  * plan quantity; a fee period covered only in part is charged for the days covered.
  */
-const recurringFees: Step = (b) => {
-  const items: ExpectedItem[] = [];
+const recurringFees: Step = function* (b) {
   const groups = new Map<string, { variant: VariantTerms; quantity: string; segs: Segment[] }>();
   for (const s of b.segments) {
     if (s.phase.type !== "normal" || s.phase.planVariantId === null) continue;
@@ -236,7 +236,7 @@ const recurringFees: Step = (b) => {
         const covered = parts.reduce((n, p) => n + daysIn(p), 0);
         const whole = wholeDays(fee);
         const coverage = { start: parts[0]!.start, end: parts.at(-1)!.end };
-        items.push({
+        yield {
           key: `fee:${v.id}:${quantity}:${fee.start}`,
           kind: "recurring_fee",
           description: `${v.name}${prorationNote(covered, whole)}`,
@@ -246,19 +246,17 @@ const recurringFees: Step = (b) => {
           amount: proratedAmount(value, BigInt(covered), BigInt(whole), b.history.currency),
           due: dueDate(b, v.paymentMode, fee, coverage),
           feePeriod: fee,
-        });
+        };
       }
     }
   }
-  return items;
 };
 
 /**
  * Quantity-based and on/off components, per fee period of the component, while the contract
  * is in a paid phase (or in trial, for components billed in trial).
  */
-const componentFees: Step = (b) => {
-  const items: ExpectedItem[] = [];
+const componentFees: Step = function* (b) {
   const tz = b.history.timeZone;
   for (const sub of b.history.componentSubscriptions) {
     const c = b.history.components.get(sub.componentId);
@@ -291,7 +289,7 @@ const componentFees: Step = (b) => {
       const whole = wholeDays(fee);
       const coverage = { start: parts[0]!.start, end: parts.at(-1)!.end };
       const [num, den] = c.prorate ? [covered, whole] : [1, 1];
-      items.push({
+      yield {
         key: `component:${sub.id}:${fee.start}`,
         kind: "component_fee",
         description: `${c.name}${c.prorate ? prorationNote(covered, whole) : ""}`,
@@ -301,10 +299,9 @@ const componentFees: Step = (b) => {
         amount: proratedAmount(value, BigInt(num), BigInt(den), b.history.currency),
         due: dueDate(b, variantAt(b, coverage.start).paymentMode, fee, coverage),
         feePeriod: fee,
-      });
+      };
     }
   }
-  return items;
 };
 
 /** The price per unit to print: exact for flat prices, else the average (total ÷ quantity). */
@@ -501,13 +498,35 @@ export function expectedItems(
   history: ContractHistory,
   target: Temporal.PlainDate,
 ): ExpectedItem[] {
+  const steps = expectedItemsStepwise(history, target);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Items made between two pauses of {@link expectedItemsStepwise}. */
+export const ITEMS_PER_PAUSE = 16;
+
+/**
+ * {@link expectedItems} in steps: pauses (yields) after every ITEMS_PER_PAUSE items and
+ * returns the items, so a caller billing a long history can let other work run between
+ * steps (the computation stays pure; the caller decides when to go on).
+ */
+export function* expectedItemsStepwise(
+  history: ContractHistory,
+  target: Temporal.PlainDate,
+): Generator<void, ExpectedItem[]> {
   if (history.timeline.phases.length === 0) return [];
   const b = basisOf(history, target);
   const items: ExpectedItem[] = [];
   // a loop, not push(...spread): a long history makes more items than a call's arguments
   // may hold
   for (const step of STEPS) {
-    for (const item of step.run(b, items)) items.push(item);
+    for (const item of step.run(b, items)) {
+      items.push(item);
+      if (items.length % ITEMS_PER_PAUSE === 0) yield;
+    }
   }
   return items;
 }

@@ -5,6 +5,7 @@ export {
   type ChargeKind,
   type ExpectedItem,
   expectedItems,
+  expectedItemsStepwise,
   nextBillingDate,
   STEPS,
 } from "./charges.js";

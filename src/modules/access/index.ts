@@ -4,6 +4,11 @@ export { authenticate, authenticateSecret, type Principal } from "./authenticate
 export { deleteExpiredTokens } from "./oauth.repository.js";
 export { issueKeySession, issueToken, releaseToken } from "./oauth.service.js";
 export { configurePrincipalCache, principals } from "./principal-cache.js";
+export {
+  localRateLimiter,
+  type RequestLimiter,
+  sharedRateLimiter,
+} from "./rate-limits.js";
 export { assertMayGrantRoles } from "./roles.service.js";
 export {
   configureSealingKey,

@@ -62,7 +62,8 @@ export async function discountGrantsOf(
 /**
  * The earliest next billing date of a tenant's due contracts (column `first_due`; none when
  * nothing is due), as a LATERAL subquery of another module's statement: `tenantId` and `asOf`
- * are that statement's expressions. Contracts of a frozen customer are left out.
+ * are that statement's expressions. Contracts of a frozen customer, and parked ones (their
+ * settlement failed too often), are left out.
  */
 export function firstDueContract(
   tenantId: Expression<string>,
@@ -75,6 +76,7 @@ export function firstDueContract(
       WHERE c.tenant_id = ${tenantId}
         AND c.next_billing_at IS NOT NULL
         AND NOT c.billing_frozen
+        AND c.settlement_parked_at IS NULL
         AND c.next_billing_at <= ${asOf}
         ${only}
       ORDER BY c.next_billing_at
@@ -83,7 +85,8 @@ export function firstDueContract(
 
 /**
  * Locks up to `size` of the tenant's contracts due by `asOf` that no other transaction holds
- * (SKIP LOCKED), earliest due first. Contracts of a frozen customer are left out.
+ * (SKIP LOCKED), earliest due first. Contracts of a frozen customer, and parked ones, are left
+ * out.
  */
 export async function lockDueContracts(
   db: Kysely<DB>,
@@ -98,6 +101,7 @@ export async function lockDueContracts(
       WHERE c.tenant_id = ${tenantId}
         AND c.next_billing_at IS NOT NULL
         AND NOT c.billing_frozen
+        AND c.settlement_parked_at IS NULL
         AND c.next_billing_at <= ${asOf}
         ${only}
       ORDER BY c.next_billing_at, c.id
@@ -106,7 +110,10 @@ export async function lockDueContracts(
   return rows;
 }
 
-/** Each contract's next billing date (null: none), and when it was last settled, in one statement. */
+/**
+ * Each contract's next billing date (null: none), and when it was last settled, in one
+ * statement; a settlement that succeeds clears the failures before it (and un-parks).
+ */
 export async function setBillingDates(
   db: Kysely<DB>,
   tenantId: string,
@@ -116,7 +123,9 @@ export async function setBillingDates(
   if (dates.length === 0) return;
   await sql`
     UPDATE contracts c
-    SET next_billing_at = d.next_at, last_billed_at = ${now}
+    SET next_billing_at = d.next_at, last_billed_at = ${now},
+        settlement_failures = 0, settlement_error = NULL, settlement_failed_at = NULL,
+        settlement_parked_at = NULL
     FROM unnest(${dates.map((d) => d.id)}::text[],
                 ${dates.map((d) => (d.nextAt ? d.nextAt.toISOString() : null))}::timestamptz[])
          AS d(id, next_at)
@@ -133,6 +142,54 @@ export async function setNextBillingAt(
   await db
     .updateTable("contracts")
     .set({ next_billing_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", contractId)
+    .execute();
+}
+
+/**
+ * A failed settlement of the contract: counted with its error; tried again at `retryAt`, or
+ * parked (left out of billing runs until un-parked) when `retryAt` is null.
+ */
+export async function recordFailedSettlement(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+  failure: { failures: number; error: string; failedAt: Date; retryAt: Date | null },
+): Promise<void> {
+  await db
+    .updateTable("contracts")
+    .set({
+      settlement_failures: failure.failures,
+      settlement_error: failure.error,
+      settlement_failed_at: failure.failedAt,
+      ...(failure.retryAt
+        ? { next_billing_at: failure.retryAt }
+        : { settlement_parked_at: failure.failedAt }),
+    })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", contractId)
+    .execute();
+}
+
+/** Clears the contract's failed settlements and parking; billing looks at it at `dueAt`. */
+export async function clearFailedSettlement(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+  dueAt: Date,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("contracts")
+    .set({
+      settlement_failures: 0,
+      settlement_error: null,
+      settlement_failed_at: null,
+      settlement_parked_at: null,
+      next_billing_at: dueAt,
+      updated_at: now,
+    })
     .where("tenant_id", "=", tenantId)
     .where("id", "=", contractId)
     .execute();

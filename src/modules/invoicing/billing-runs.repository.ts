@@ -11,19 +11,30 @@ export type BillingRunRow = Selectable<BillingRunsTable>;
 
 /**
  * Up to 1,000 tenants with a contract due by their own clock (`now` for tenants on the system
- * clock), the longest-waiting first (their earliest due contract), each with its test clock.
+ * clock), each with its test clock: the longest-waiting first (their earliest due contract),
+ * or, with `after`, in id order from the first tenant after it, wrapping round (a round-robin
+ * whose turn passes on however long a tenant's backlog).
  */
 export async function tenantsWithDueContracts(
   db: Kysely<DB>,
-  options: { tenantId?: string | undefined; contractId?: string | undefined; now: Date },
+  options: {
+    tenantId?: string | undefined;
+    contractId?: string | undefined;
+    now: Date;
+    after?: string | null | undefined;
+  },
 ): Promise<{ id: string; test_clock_now: Date | null }[]> {
   const asOf = sql<Date>`coalesce(t.test_clock_now, ${options.now})`;
+  const order =
+    options.after === undefined
+      ? sql`d.first_due, t.id`
+      : sql`t.id <= ${options.after ?? ""}, t.id`;
   const { rows } = await sql<{ id: string; test_clock_now: Date | null }>`
     SELECT t.id, t.test_clock_now
     FROM ${tenantSettings(db)} t
     CROSS JOIN LATERAL (${firstDueContract(sql.ref("t.id"), asOf, options.contractId)}) d
     ${options.tenantId ? sql`WHERE t.id = ${options.tenantId}` : sql``}
-    ORDER BY d.first_due, t.id
+    ORDER BY ${order}
     LIMIT 1000`.execute(db);
   return rows;
 }

@@ -4,10 +4,18 @@
  */
 import type { Kysely } from "kysely";
 import type { Static } from "typebox";
+import { conflict, notFound } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { DB } from "../../storage/schema.js";
 import { type Ctx, dateOf } from "../context.js";
-import { type ContractRow, lockDueContracts, setNextBillingAt } from "../contracts/index.js";
+import {
+  type ContractRow,
+  clearFailedSettlement,
+  findContract,
+  getContract,
+  lockDueContracts,
+  recordFailedSettlement,
+} from "../contracts/index.js";
 import { fetchPage, type Page } from "../pagination.js";
 import {
   addRunFailure,
@@ -51,8 +59,20 @@ export async function listBillingRuns(
   );
 }
 
-/** How long a contract whose settlement failed waits before the next attempt. */
-const RETRY_AFTER_MS = 15 * 60 * 1000;
+/** How long a contract whose settlement failed first waits before the next attempt. */
+const FIRST_RETRY_AFTER_MS = 15 * 60 * 1000;
+/** Failed settlements in a row after which billing parks the contract. */
+export const SETTLEMENT_ATTEMPTS = 5;
+
+/**
+ * When a contract whose settlement failed for the `failures`-th time in a row is tried again
+ * (15 minutes after its tenant's now, doubled after each failure: 15, 30, 60, 120 minutes), or
+ * null: parked, tried no more until a retry.
+ */
+export function nextSettlementAttempt(failures: number, now: Date): Date | null {
+  if (failures >= SETTLEMENT_ATTEMPTS) return null;
+  return new Date(now.getTime() + FIRST_RETRY_AFTER_MS * 2 ** (failures - 1));
+}
 
 export type Claimed = { contract: ContractRow; testClockNow: Date | null };
 
@@ -84,6 +104,18 @@ export async function claimDue(
   return [];
 }
 
+/**
+ * The tenants with a due contract, for one round of a worker's billing: in id order from the
+ * first after `after` (the last tenant served), wrapping round, each with its test clock.
+ */
+export async function tenantsDue(
+  db: Kysely<DB>,
+  options: { now: Date; after: string | null },
+): Promise<{ id: string; testClockNow: Date | null }[]> {
+  const rows = await tenantsWithDueContracts(db, options);
+  return rows.map((r) => ({ id: r.id, testClockNow: r.test_clock_now }));
+}
+
 /** A new billing run of the tenant, running; its id. */
 export async function openBillingRun(
   db: Kysely<DB>,
@@ -111,26 +143,68 @@ export async function countSettled(
 }
 
 /**
- * A contract whose settlement failed: counted on its run with the error, and tried again
- * after RETRY_AFTER_MS of its tenant's clock.
+ * A contract whose settlement failed: counted on its run with the error and on the contract,
+ * and tried again later on its tenant's clock (see nextSettlementAttempt), or parked after
+ * SETTLEMENT_ATTEMPTS failures in a row (`contract.settlement_parked`). Returns whether it was
+ * parked.
  */
 export async function recordSettlementFailure(
   ctx: Ctx,
   input: { runId: string; contractId: string; error: unknown; now: Date },
-): Promise<void> {
-  await setNextBillingAt(
-    ctx.db,
-    ctx.tenantId,
-    input.contractId,
-    new Date(dateOf(ctx.clock.now()).getTime() + RETRY_AFTER_MS),
-  );
+): Promise<boolean> {
   const error = input.error;
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  const row = await findContract(ctx.db, ctx.tenantId, input.contractId, { forUpdate: true });
+  let parked = false;
+  if (row) {
+    const failures = row.settlement_failures + 1;
+    const tenantNow = dateOf(ctx.clock.now());
+    const retryAt = nextSettlementAttempt(failures, tenantNow);
+    await recordFailedSettlement(ctx.db, ctx.tenantId, row.id, {
+      failures,
+      error: message,
+      failedAt: tenantNow,
+      retryAt,
+    });
+    if (retryAt === null) {
+      parked = true;
+      await ctx.emit({
+        type: "contract.settlement_parked",
+        subjectType: "contract",
+        subjectId: row.id,
+        payload: await getContract(ctx, row.id),
+      });
+    }
+  }
   await addRunFailure(
     ctx.db,
     input.runId,
-    `${input.contractId}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+    `${input.contractId}: ${message}`.slice(0, 500),
     input.now,
   );
+  return parked;
+}
+
+/**
+ * Un-parks a contract whose settlement failed (parked, or waiting for its next attempt): its
+ * failures are cleared and billing settles it at its tenant's now. 409
+ * `settlement_not_failed` when no settlement of it failed.
+ */
+export async function retrySettlement(ctx: Ctx, contractId: string) {
+  const row = await findContract(ctx.db, ctx.tenantId, contractId, { forUpdate: true });
+  if (!row) throw notFound("contract_not_found", `no contract ${contractId}`, { id: contractId });
+  await ctx.guard({ kind: "contract", row });
+  if (row.settlement_failures === 0 && row.settlement_parked_at === null) {
+    throw conflict("settlement_not_failed", `no settlement of contract ${contractId} failed`, {
+      id: contractId,
+    });
+  }
+  const before = await getContract(ctx, contractId);
+  const now = dateOf(ctx.clock.now());
+  await clearFailedSettlement(ctx.db, ctx.tenantId, contractId, now, now);
+  const after = await getContract(ctx, contractId);
+  ctx.audit({ targetType: "contract", targetId: contractId, before, after });
+  return after;
 }
 
 /** Marks runs completed. */

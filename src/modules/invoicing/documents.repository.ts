@@ -75,13 +75,17 @@ export async function insertDocuments(
       tax_rows: toJson(r.tax_rows),
     })),
   );
-  await insertMany(
-    db,
-    "invoice_lines",
-    LINE_COLUMNS,
-    documents.flatMap((d) => d.lines),
-  );
+  // the lines in chunks, the event loop let run between them: an embedded database writes on
+  // the loop's thread, and a long history's invoice has thousands of lines
+  const lines = documents.flatMap((d) => d.lines);
+  for (let at = 0; at < lines.length; at += LINES_PER_STATEMENT) {
+    if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    await insertMany(db, "invoice_lines", LINE_COLUMNS, lines.slice(at, at + LINES_PER_STATEMENT));
+  }
 }
+
+/** Invoice lines written per statement. */
+const LINES_PER_STATEMENT = 250;
 
 /** Stores a draft as issued (`issued`: its number, dates and sender); returns the row as stored. */
 export async function issueDocumentRow(db: Kysely<DB>, issued: InvoiceRow): Promise<InvoiceRow> {

@@ -8,11 +8,12 @@ import { notFound } from "../../domain/errors.js";
 import {
   diffItems,
   type ExpectedItem,
-  expectedItems,
+  expectedItemsStepwise,
   type NewItem,
   nextBillingDate,
 } from "../../domain/invoicing/index.js";
 import { instantSpan, localDate, startOfLocalDay } from "../../domain/time/index.js";
+import { drive, yielder } from "../../lib/yield.js";
 import { type Ctx, dateOf } from "../context.js";
 import {
   type ContractRow,
@@ -26,6 +27,7 @@ import {
   type DocumentInput,
   type Invoice,
   type LineInput,
+  type PreparedDocument,
   prepareDocuments,
   toInvoice,
   writeDocuments,
@@ -89,13 +91,15 @@ export async function settleLocked(
   const documents: DocumentInput[] = [];
   const draft = options.draft ?? !(await taxes.autoFinalize());
   // one contract after another: the lookups below are cached per batch, and a document's
-  // position is taken in the same step that adds it
+  // position is taken in the same step that adds it. A long history is computed in steps
+  // that let the event loop run between them (health checks, other tenants' requests).
+  const yields = yielder();
   const planned = [];
   for (const [i, contract] of contracts.entries()) {
     const history = histories[i]!;
     const tz = history.timeZone;
     const target = localDate(ctx.clock.now(), tz);
-    const expected = expectedItems(history, target);
+    const expected = await drive(expectedItemsStepwise(history, target), yields);
     const items = diffItems(expected, billedOf.get(contract.id) ?? [], contract.currency, target);
     const next = nextBillingDate(history, target);
     const nextAt = next === null ? null : dateOf(startOfLocalDay(next, tz));
@@ -117,8 +121,13 @@ export async function settleLocked(
         }) - 1;
     }
     planned.push({ contract, tz, expected, target, items, nextAt, document });
+    await yields.pause();
   }
-  const prepared = prepareDocuments(ctx, documents);
+  const prepared: PreparedDocument[] = [];
+  for (const document of documents) {
+    prepared.push(prepareDocuments(ctx, [document])[0]!);
+    await yields.pause();
+  }
   const marks = planned.flatMap((p) =>
     settledMarks(
       p.contract.id,

@@ -153,6 +153,7 @@ export function ContractPage({ api, params }: PageProps): JSX.Element {
             now={d.now}
             names={d.names}
           />
+          <Settlement api={api} id={id} settlement={d.contract.settlement} done={reload} />
           <UsageChart usage={d.usage} components={d.components} />
           <h2>Subscription actions</h2>
           <ActionTable rows={d.actions} />
@@ -199,6 +200,49 @@ function UsageChart(props: {
           unit="quantity"
         />
       )}
+    </section>
+  );
+}
+
+/** Failed settlements: the last error, and (parked or retrying) a retry. */
+function Settlement(props: {
+  api: PageProps["api"];
+  id: string;
+  settlement: {
+    status: "ok" | "retrying" | "parked";
+    failed_attempts: number;
+    last_error: string | null;
+    last_failed_at: string | null;
+    parked_at: string | null;
+  };
+  done: () => void;
+}): JSX.Element | null {
+  const s = props.settlement;
+  if (s.status === "ok") return null;
+  return (
+    <section aria-labelledby="settlement-heading">
+      <h2 id="settlement-heading">
+        {s.status === "parked" ? "Billing is parked" : "Billing is retrying"}
+      </h2>
+      <p>
+        {s.status === "parked"
+          ? `Settling this contract failed ${s.failed_attempts} times in a row (last on ${formatDateTime(s.parked_at)}); billing no longer tries it until it is retried.`
+          : `Settling this contract failed ${s.failed_attempts} time(s) in a row (last on ${formatDateTime(s.last_failed_at)}); billing tries again later.`}
+      </p>
+      {s.last_error && (
+        <p>
+          Last error: <code class="wrap">{s.last_error}</code>
+        </p>
+      )}
+      <ActionButton
+        label="Retry billing now"
+        run={async () => {
+          await props.api.POST("/v1/contracts/{id}/settlement/retry", {
+            params: { path: { id: props.id } },
+          });
+        }}
+        done={props.done}
+      />
     </section>
   );
 }
