@@ -3,6 +3,11 @@
  * driven through the API for four months — usage, billing runs, an upgrade, a pause, card and
  * offline payments (one declined), a credit note, dunning and webhook deliveries to a local
  * receiver — so that every kind of record exists to look at. Progress goes to stderr.
+ *
+ * The API is this process's own (answered in-process, with webhooks allowed to this machine)
+ * or, with `server`, a running server's over HTTP. Either way the demo also works as a worker
+ * on the database — scheduled actions, dunning and webhook delivery at each step — so the
+ * months play out the same whether or not a worker loop runs elsewhere.
  */
 import http from "node:http";
 import type { Kysely } from "kysely";
@@ -94,15 +99,31 @@ const CUSTOMERS = [
   },
 ] as const;
 
+/** A refused API call: its status line, and the answer's body. */
+class DemoApiError extends Error {
+  constructor(
+    message: string,
+    readonly body: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Deterministic "random" usage: the demo is the same every time. */
 const usageOf = (customer: number, month: number) =>
   400 + ((customer * 7919 + month * 104729) % 2600);
+
+export type DemoOptions = {
+  /** The base URL of a running server whose API the demo drives; absent: its own. */
+  server?: string | undefined;
+};
 
 export async function runDemo(
   db: Kysely<DB>,
   backend: Backend,
   config: Pick<Config, "bodyLimit" | "publicUrl">,
   progress: (line: string) => void,
+  options: DemoOptions = {},
 ): Promise<DemoResult> {
   const started = performance.now();
   let step = 0;
@@ -117,13 +138,15 @@ export async function runDemo(
     name: "Demo",
     testClockNow: Temporal.Instant.from(START),
   });
-  const app = await buildApp({
-    db,
-    backend,
-    // the demo sends everything with one key, faster than a client would; its webhooks go to
-    // a receiver on this machine
-    config: { ...config, logLevel: "silent", rateLimit: 0, webhookAllowPrivate: true },
-  });
+  const app = options.server
+    ? undefined
+    : await buildApp({
+        db,
+        backend,
+        // the demo sends everything with one key, faster than a client would; its webhooks go
+        // to a receiver on this machine
+        config: { ...config, logLevel: "silent", rateLimit: 0, webhookAllowPrivate: true },
+      });
   const received: string[] = [];
   const receiver = http.createServer((req, res) => {
     req.resume();
@@ -136,14 +159,26 @@ export async function runDemo(
   const port = (receiver.address() as { port: number }).port;
   // biome-ignore lint/suspicious/noExplicitAny: the API's answers, each checked by its route's schema
   const call = async (method: string, url: string, body?: unknown): Promise<any> => {
-    const res = await app.inject({
-      method: method as "GET",
-      url,
-      headers: { authorization: `Bearer ${tenant.api_key}` },
-      ...(body === undefined ? {} : { payload: body as object }),
-    });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
+    const authorization = `Bearer ${tenant.api_key}`;
+    const res = app
+      ? await app.inject({
+          method: method as "GET",
+          url,
+          headers: { authorization },
+          ...(body === undefined ? {} : { payload: body as object }),
+        })
+      : await fetch(`${options.server}${url}`, {
+          method,
+          headers: {
+            authorization,
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }).then(async (r) => ({ statusCode: r.status, body: await r.text() }));
+    if (res.statusCode >= 300) {
+      throw new DemoApiError(`${method} ${url}: ${res.statusCode} ${res.body}`, res.body);
+    }
+    return JSON.parse(res.body);
   };
   const post = (url: string, body: unknown = {}) => call("POST", url, body);
   const log = pino({ enabled: false });
@@ -239,11 +274,21 @@ export async function runDemo(
         { name: "final notice", after_days: 21, grace_days: 7 },
       ],
     });
-    await post("/v1/webhook_endpoints", {
-      url: `http://127.0.0.1:${port}/accrue-demo`,
-      event_types: ["*"],
-      description: "the demo's local receiver (stopped after the demo)",
-    });
+    try {
+      await post("/v1/webhook_endpoints", {
+        url: `http://127.0.0.1:${port}/accrue-demo`,
+        event_types: ["*"],
+        description: "the demo's local receiver (stopped after the demo)",
+      });
+    } catch (error) {
+      // a running server sends webhooks to this machine only when its operator allows it
+      if (!(error instanceof DemoApiError && error.body.includes("webhook_url_not_allowed"))) {
+        throw error;
+      }
+      progress(
+        "the server refuses webhooks to this machine (ACCRUE_WEBHOOK_ALLOW_PRIVATE=false): no webhook receiver",
+      );
+    }
 
     say(`${CUSTOMERS.length} customers sign up`);
     const contracts: { id: string; customer: string }[] = [];
@@ -352,9 +397,13 @@ export async function runDemo(
       "GET",
       `/v1/invoices?contract_id=${contracts[0]!.id}&kind=invoice&limit=100`,
     );
-    const february = nordlicht.data.find((i: { issue_date: string }) =>
-      i.issue_date.startsWith("2026-02"),
-    );
+    // the first invoice issued from February on (a worker elsewhere may have billed the
+    // trial's end on its own day, moving the Pro plan's billing day)
+    const february = nordlicht.data
+      .filter((i: { issue_date: string }) => i.issue_date >= "2026-02-01")
+      .sort((a: { issue_date: string }, b: { issue_date: string }) =>
+        a.issue_date.localeCompare(b.issue_date),
+      )[0];
     if (february) {
       await post(`/v1/invoices/${february.id}/credit_notes`, {
         lines: [{ line_id: february.lines[0].id, amount: "20.00" }],
@@ -407,6 +456,6 @@ export async function runDemo(
     };
   } finally {
     receiver.close();
-    await app.close();
+    await app?.close();
   }
 }

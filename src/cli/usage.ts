@@ -1,7 +1,38 @@
-/** What `accrue help` and `accrue <command> --help` print; the error of a wrong invocation. */
+/**
+ * What `accrue help` and `accrue <command> --help` print, the options each command takes, the
+ * error of a wrong invocation.
+ */
+
+// main.ts and the commands are bundled apart (bin/build.js), each with its own copy of these
+// classes: main.ts tells them by name, not by instanceof
 
 /** A wrong command line: its message goes to stderr and the process exits with code 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** A command that cannot do its work as asked: its message goes to stderr, exit code 1. */
+export class CommandFailure extends Error {
+  override readonly name = "CommandFailure";
+}
+
+/**
+ * Each command's options (node:util parseArgs). main.ts checks a command line against them
+ * before loading any command, so a wrong one costs no start-up; a command absent here takes
+ * no arguments.
+ */
+export const COMMAND_OPTIONS = {
+  bill: { tenant: { type: "string" } },
+  bootstrap: {
+    json: { type: "boolean", default: false },
+    name: { type: "string", default: "Default" },
+    "test-clock": { type: "string" },
+  },
+  demo: {
+    json: { type: "boolean", default: false },
+    exit: { type: "boolean", default: false },
+  },
+} as const;
 
 export const USAGE = `Usage: accrue <command> [options]
 
@@ -13,8 +44,10 @@ Commands:
                         exit; progress on stderr (the worker loop does this continuously)
   bootstrap [--json] [--name NAME] [--test-clock INSTANT]
                         create a tenant with an admin API key and an OAuth client
-  demo [--json]         a demo tenant on a test clock: four months of customers, contracts,
-                        usage, invoices, payments and webhooks; prints where to look
+  demo [--json] [--exit]
+                        a demo tenant on a test clock: four months of customers, contracts,
+                        usage, invoices, payments and webhooks, through the API of the
+                        server on HOST:PORT, or of one it starts and keeps serving
   help                  this text
 
 \`accrue <command> --help\` describes one command without running it.
@@ -31,8 +64,9 @@ export const COMMAND_HELP: Record<string, string> = {
 Serves the HTTP API, the console (/console), the customer portal and the API reference
 (/docs) on HOST:PORT (default 127.0.0.1:8080), and runs the worker loop (billing, dunning,
 webhook delivery, scheduled actions) in the same process unless ACCRUE_WORKER=false.
-Stops cleanly on SIGINT or SIGTERM. On a database without a tenant it creates the default
-tenant and prints its admin credentials once.
+HOST:PORT is checked first: when it is taken, nothing is opened or migrated. Stops cleanly
+on SIGINT or SIGTERM. On a database without a tenant it creates the default tenant and
+prints its admin credentials once.
 
 ${DATABASE}`,
   worker: `Usage: accrue worker
@@ -59,11 +93,17 @@ and prints them once (--json: as one JSON object). --test-clock gives the tenant
 clock starting at INSTANT (RFC 3339, e.g. 2026-01-01T00:00:00Z).
 
 ${DATABASE}`,
-  demo: `Usage: accrue demo [--json]
+  demo: `Usage: accrue demo [--json] [--exit]
 
 Creates a demo tenant on a test clock with four months of customers, contracts, usage,
 invoices, payments and webhook deliveries, and prints where to look (--json: one JSON
 object). Progress goes to stderr.
+
+When no server answers on HOST:PORT, the demo starts one itself (like accrue serve), fills
+the tenant through its API and keeps serving, so the links it prints work at once; Ctrl-C
+stops it (--exit: stop once the demo is made). When an Accrue server on PostgreSQL already
+answers there, the demo drives that server's API instead (DATABASE_URL must name the same
+database: the demo tenant is created in it) and exits.
 
 ${DATABASE}`,
 };

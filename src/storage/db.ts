@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
-import { Migrator } from "kysely/migration";
+import { type Migration, Migrator } from "kysely/migration";
 import pg from "pg";
 import { lockDataDir } from "./lock.js";
 import { migrations } from "./migrations/index.js";
@@ -96,29 +96,57 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
 }
 
-/** Brings the schema up to date. Safe to run from several processes at once. */
-export async function migrate(db: Kysely<DB>): Promise<string[]> {
-  if (await upToDate(db)) return [];
+/** One migration about to run: its name, its place among those pending (from 1), how many. */
+export type MigrationStep = { name: string; index: number; total: number };
+
+/**
+ * Brings the schema up to date, telling `onMigration` before each migration it applies.
+ * Safe to run from several processes at once.
+ */
+export async function migrate(
+  db: Kysely<DB>,
+  options: { onMigration?: (step: MigrationStep) => void } = {},
+): Promise<string[]> {
+  const applied = await appliedMigrations(db);
+  if (applied && upToDate(applied)) return [];
+  const done = new Set(applied ?? []);
+  const total = Object.keys(migrations).filter((name) => !done.has(name)).length;
+  let index = 0;
+  const reported: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(migrations)) {
+    reported[name] = {
+      ...migration,
+      up: async (tx) => {
+        options.onMigration?.({ name, index: ++index, total });
+        await migration.up(tx);
+      },
+    };
+  }
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => reported },
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 
-/**
- * Whether every migration has run: one read, so a start on an up-to-date database skips the
- * migrator's table checks and lock. Anything else (a fresh database, a missing or unknown
- * migration) goes through the migrator, which applies what is missing or names the problem.
- */
-async function upToDate(db: Kysely<DB>): Promise<boolean> {
+/** The migrations that have run, in name order: one read; null on a fresh database. */
+async function appliedMigrations(db: Kysely<DB>): Promise<string[] | null> {
   const table = await sql<{ present: boolean }>`
     SELECT to_regclass('kysely_migration') IS NOT NULL AS present`.execute(db);
-  if (!table.rows[0]?.present) return false;
+  if (!table.rows[0]?.present) return null;
   const { rows } = await sql<{ name: string }>`
     SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+  return rows.map((row) => row.name);
+}
+
+/**
+ * Whether every migration has run, so a start on an up-to-date database skips the migrator's
+ * table checks and lock. Anything else (a fresh database, a missing or unknown migration)
+ * goes through the migrator, which applies what is missing or names the problem.
+ */
+function upToDate(applied: string[]): boolean {
   const known = Object.keys(migrations).sort();
-  return rows.length === known.length && rows.every((row, i) => row.name === known[i]);
+  return applied.length === known.length && applied.every((name, i) => name === known[i]);
 }

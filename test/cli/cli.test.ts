@@ -11,63 +11,9 @@ vi.setConfig({ testTimeout: 180_000 });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "accrue-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+// help, wrong command lines, invalid configuration and the port check: help.test.ts
+
 // process tests on the embedded database run in the PGlite pass (see test/harness.ts)
-if (BACKENDS.includes("pglite"))
-  describe("accrue command line", () => {
-    it("help lists the commands", async () => {
-      const res = await runAccrue(["help"]);
-      expect(res.code).toBe(0);
-      for (const c of ["serve", "worker", "migrate", "bill", "bootstrap"])
-        expect(res.stdout).toContain(c);
-    });
-
-    it("<command> --help describes the command without running it: no database is opened", async () => {
-      const dataDir = path.join(tmp, "untouched");
-      for (const args of [
-        ["serve", "--help"],
-        ["worker", "-h"],
-        ["migrate", "--help"],
-        ["bill", "--help"],
-        ["bootstrap", "--help"],
-        ["demo", "--help"],
-        ["help", "bill"],
-      ]) {
-        // an invalid configuration is not even read
-        const res = await runAccrue(args, { ACCRUE_DATA_DIR: dataDir, PORT: "abc" });
-        expect(res.code, args.join(" ")).toBe(0);
-        const command = args[0] === "help" ? args[1] : args[0];
-        expect(res.stdout, args.join(" ")).toMatch(new RegExp(`^Usage: accrue ${command}`));
-      }
-      expect(fs.existsSync(dataDir)).toBe(false);
-      const res = await runAccrue(["help", "frobnicate"]);
-      expect(res.code).toBe(2);
-    });
-
-    // each variable's message is checked in src/config.test.ts; here, that a process ends so
-    it("invalid configuration → its one line on stderr, exit code 2", async () => {
-      const res = await runAccrue(["serve"], { PORT: "abc" });
-      expect(res.code).toBe(2);
-      expect(res.stderr).toMatch(/PORT must be an integer/);
-      expect(res.stderr.trim().split("\n")).toHaveLength(1);
-    });
-
-    it("an unknown command or option → exit code 2", async () => {
-      expect((await runAccrue(["frobnicate"])).code).toBe(2);
-      // an unknown option, a stray argument, an option missing its value
-      for (const args of [
-        ["bootstrap", "--nope"],
-        ["bill", "extra"],
-        ["bootstrap", "--name"],
-        ["serve", "extra"],
-        ["migrate", "--nope"],
-      ]) {
-        const res = await runAccrue(args, { ACCRUE_DATA_DIR: path.join(tmp, "x") });
-        expect(res.code, args.join(" ")).toBe(2);
-        expect(res.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
-      }
-    });
-  });
-
 if (BACKENDS.includes("pglite"))
   describe("embedded database", () => {
     const dataDir = path.join(tmp, "data");

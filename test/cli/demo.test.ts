@@ -1,6 +1,8 @@
 /**
- * `accrue demo` on a fresh embedded database: finishes within a minute and leaves every kind
- * of record to look at, for a tenant whose key it prints.
+ * `accrue demo`: on a fresh embedded database it starts a server itself, fills a demo tenant
+ * through its API within a minute and keeps serving, so the links it prints work; beside a
+ * running server on PostgreSQL it drives that server's API instead. Either way every kind of
+ * record exists to look at, for a tenant whose key it prints.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -8,7 +10,7 @@ import path from "node:path";
 import { afterAll, expect, it, vi } from "vitest";
 import { openDatabase } from "../../src/storage/db.js";
 import { BACKENDS, createPostgresDatabase, dropPostgresDatabase } from "../harness.js";
-import { runAccrue } from "./process.js";
+import { runAccrue, type Served, serve, spawnAccrue } from "./process.js";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -20,21 +22,69 @@ afterAll(async () => {
   for (const url of urls) await dropPostgresDatabase(url);
 });
 
+/** The demo on the embedded database: it serves the demo itself, on a free port. */
+async function demoServingItself() {
+  const started = performance.now();
+  const demo = spawnAccrue(["demo", "--json"], { ACCRUE_DATA_DIR: dataDir, PORT: "0" });
+  try {
+    await demo.waitFor(/Ctrl-C stops it/);
+    const seconds = (performance.now() - started) / 1000;
+    const out = demo.output();
+    const base = /Accrue is serving (http:\/\/[\d.]+:\d+)/.exec(out)![1]!;
+    // one line each: the database, its migrations, the first tenant, the demo's steps
+    for (const line of [
+      /^accrue: opening the embedded database /m,
+      /^accrue: migrating the embedded database .*: \d+ migration\(s\) to apply$/m,
+      /^accrue: migrated: \d+ migration\(s\) applied in [\d.]+ s$/m,
+      /^Accrue created the default tenant ten_/m,
+      /^accrue demo: \[1\/10\] creating the demo tenant/m,
+      /^accrue demo: \[10\/10\] done/m,
+    ])
+      expect(out).toMatch(line);
+    const result = JSON.parse(/^\{"tenant_id".*$/m.exec(out)![0]);
+    // the links it prints work while it serves
+    expect(result.portal_url.startsWith(`${base}/portal/`)).toBe(true);
+    const auth = { authorization: `Bearer ${result.api_key}` };
+    expect((await fetch(result.portal_url)).status).toBe(200);
+    expect((await fetch(`${base}/console`)).status).toBe(200);
+    const invoices = await fetch(`${base}/v1/invoices`, { headers: auth });
+    expect(invoices.status).toBe(200);
+    expect(((await invoices.json()) as { data: unknown[] }).data.length).toBeGreaterThan(0);
+    return { result, seconds };
+  } finally {
+    demo.kill("SIGTERM");
+    expect(await demo.exited).toBe(0);
+  }
+}
+
+/** The demo beside a running server on PostgreSQL: through that server's API. */
+async function demoThroughRunningServer(url: string) {
+  // a server that sends webhooks to this machine, so the demo's receiver gets them
+  const server: Served = await serve({ DATABASE_URL: url, ACCRUE_WEBHOOK_ALLOW_PRIVATE: "true" });
+  try {
+    const port = new URL(server.url).port;
+    const started = performance.now();
+    const run = await runAccrue(["demo", "--json"], { DATABASE_URL: url, PORT: port });
+    const seconds = (performance.now() - started) / 1000;
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`demo through the API of the server at ${server.url}`);
+    const result = JSON.parse(run.stdout);
+    expect(result.portal_url.startsWith(`${server.url}/portal/`)).toBe(true);
+    expect((await fetch(result.portal_url)).status).toBe(200);
+    return { result, seconds };
+  } finally {
+    await server.stop();
+  }
+}
+
 for (const backend of BACKENDS) {
   it(`accrue demo makes four months of a small business in under a minute [${backend}]`, async () => {
     const url = backend === "postgres" ? await createPostgresDatabase() : null;
     if (url) urls.push(url);
-    const started = performance.now();
-    const run = await runAccrue(
-      ["demo", "--json"],
-      url ? { DATABASE_URL: url } : { ACCRUE_DATA_DIR: dataDir },
-    );
-    const seconds = (performance.now() - started) / 1000;
-    expect(run.code, run.stderr).toBe(0);
+    const { result, seconds } = url
+      ? await demoThroughRunningServer(url)
+      : await demoServingItself();
     expect(seconds).toBeLessThan(60);
-    expect(run.stderr).toContain("[1/10] creating the demo tenant");
-    expect(run.stderr).toContain("[10/10] done");
-    const result = JSON.parse(run.stdout);
     expect(result).toMatchObject({
       contracts: 6,
       test_clock: "2026-05-01T06:00:00Z",

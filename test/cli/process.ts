@@ -16,9 +16,10 @@ function childEnv(env: Env): NodeJS.ProcessEnv {
 export function runAccrue(
   args: string[],
   env: Env = {},
+  options: { cwd?: string } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv(env) });
+    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv(env), ...options });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => {
