@@ -117,12 +117,24 @@ export type PageWorld = {
   errors: string[];
 };
 
-/** Opens a PageWorld on `backend` for a tenant called `tenant`. */
-export async function openPageWorld(backend: Backend, tenant: string): Promise<PageWorld> {
+/**
+ * Opens a PageWorld on `backend` for a tenant called `tenant`; `webhookAllowPrivate` lets
+ * webhook endpoints point at a receiver on this machine.
+ */
+export async function openPageWorld(
+  backend: Backend,
+  tenant: string,
+  options: { webhookAllowPrivate?: boolean } = {},
+): Promise<PageWorld> {
   const database = await createTestDatabase(backend);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const config = { bodyLimit: 1_048_576, logLevel: "silent" as const, publicUrl: base };
+  const config = {
+    bodyLimit: 1_048_576,
+    logLevel: "silent" as const,
+    publicUrl: base,
+    webhookAllowPrivate: options.webhookAllowPrivate ?? false,
+  };
   const browser = await launch();
   const app = await buildApp({ db: database.db, backend: database.backend, config });
   await app.listen({ host: "127.0.0.1", port });

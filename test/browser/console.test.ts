@@ -265,9 +265,10 @@ for (const backend of BACKENDS) {
       const endpoint = (await api("GET", "/v1/webhook_endpoints")).body.data[0];
       await api("PATCH", `/v1/webhook_endpoints/${endpoint.id}`, { enabled: true });
       await page.getByRole("link", { name: "Webhooks" }).click();
-      await page.getByRole("heading", { level: 1, name: "Webhook deliveries" }).waitFor();
-      const retry = page.getByRole("button", { name: /^Retry / }).first();
-      const label = (await retry.textContent())!;
+      await page.getByRole("heading", { level: 1, name: "Webhooks" }).waitFor();
+      // "Retry: invoice.issued delivery whd_…": the button's accessible name ends with the id
+      const retry = page.getByRole("button", { name: /^Retry( now)?: / }).first();
+      const label = (await retry.getAttribute("aria-label"))!;
       const id = label.split(" ").pop()!;
       await retry.click();
       await expect

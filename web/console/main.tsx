@@ -9,16 +9,21 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { AccrueClient } from "../../sdk/src/client.js";
 import { client, describeError, endSession, signIn, storedKey } from "../shared/api.js";
 import { Field } from "../shared/ui.js";
+import { ApiKeysPage, ConsoleUsersPage } from "./pages/access.js";
 import { AuditPage } from "./pages/audit.js";
+import { CatalogPage } from "./pages/catalog.js";
 import { ClockPage } from "./pages/clock.js";
 import { ContractPage, ContractsPage } from "./pages/contracts.js";
 import { CustomerPage, CustomersPage } from "./pages/customers.js";
 import { DashboardPage } from "./pages/dashboard.js";
+import { DiscountsPage } from "./pages/discounts.js";
+import { EntitiesPage } from "./pages/entities.js";
 import { InvoicePage, InvoicesPage } from "./pages/invoices.js";
 import { OrdersPage } from "./pages/orders.js";
 import { PaymentsPage } from "./pages/payments.js";
+import { ApiContext } from "./pages/shared.js";
 import { SubscriptionActionsPage } from "./pages/subscription-actions.js";
-import { WebhooksPage } from "./pages/webhooks.js";
+import { WebhookDeliveryPage, WebhooksPage } from "./pages/webhooks.js";
 
 export type PageProps = { api: AccrueClient; params: string[]; query: URLSearchParams };
 
@@ -40,7 +45,17 @@ const ROUTES: Route[] = [
     title: "Subscription actions",
     page: SubscriptionActionsPage,
   },
-  { pattern: /^\/webhooks$/, title: "Webhook deliveries", page: WebhooksPage },
+  { pattern: /^\/webhooks$/, title: "Webhooks", page: WebhooksPage },
+  {
+    pattern: /^\/webhooks\/deliveries\/([^/]+)$/,
+    title: "Webhook delivery",
+    page: WebhookDeliveryPage,
+  },
+  { pattern: /^\/catalog$/, title: "Catalog", page: CatalogPage },
+  { pattern: /^\/discounts$/, title: "Discounts and coupons", page: DiscountsPage },
+  { pattern: /^\/api-keys$/, title: "API keys and roles", page: ApiKeysPage },
+  { pattern: /^\/console-users$/, title: "Console users", page: ConsoleUsersPage },
+  { pattern: /^\/business-entities$/, title: "Business entities", page: EntitiesPage },
   { pattern: /^\/audit$/, title: "Audit log", page: AuditPage },
   { pattern: /^\/clock$/, title: "Clock", page: ClockPage },
 ];
@@ -54,9 +69,18 @@ const NAV: [string, string][] = [
   ["#/credit-notes", "Credit notes"],
   ["#/payments", "Payments"],
   ["#/subscription-actions", "Subscription actions"],
-  ["#/webhooks", "Webhooks"],
   ["#/audit", "Audit log"],
   ["#/clock", "Clock"],
+];
+
+/** The set-up pages, in a group of their own below the daily ones. */
+const SETUP_NAV: [string, string][] = [
+  ["#/catalog", "Catalog"],
+  ["#/discounts", "Discounts and coupons"],
+  ["#/webhooks", "Webhooks"],
+  ["#/api-keys", "API keys and roles"],
+  ["#/console-users", "Console users"],
+  ["#/business-entities", "Business entities"],
 ];
 
 /** A malformed escape in the address bar reads as it is rather than breaking the page. */
@@ -249,15 +273,29 @@ function Console(props: { apiKey: string; onSignOut: () => void }): JSX.Element 
               </li>
             ))}
           </ul>
+          <p class="nav-group" id="nav-setup">
+            Set-up
+          </p>
+          <ul aria-labelledby="nav-setup">
+            {SETUP_NAV.map(([href, label]) => (
+              <li key={href}>
+                <a href={href} aria-current={`#${path}` === href ? "page" : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
         </nav>
         <main id="main" tabIndex={-1} ref={heading} class="focus-target">
           {Page ? (
-            <Page
-              key={hash}
-              api={api}
-              params={params.map(safeDecode)}
-              query={new URLSearchParams(search)}
-            />
+            <ApiContext.Provider value={api}>
+              <Page
+                key={hash}
+                api={api}
+                params={params.map(safeDecode)}
+                query={new URLSearchParams(search)}
+              />
+            </ApiContext.Provider>
           ) : (
             <>
               <h1>Not found</h1>

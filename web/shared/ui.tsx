@@ -101,9 +101,31 @@ export type Column<T> = {
   header: string;
   cell: (row: T) => ComponentChildren;
   numeric?: boolean;
+  /** The value rows are ordered by when the column's header is chosen: makes it sortable. */
+  sort?: (row: T) => string | number;
 };
 
-/** A data table with a caption (read by screen readers as its name). */
+type Order = { header: string; direction: 1 | -1 };
+
+function ordered<T>(rows: readonly T[], columns: readonly Column<T>[], order: Order | null) {
+  const by = order && columns.find((c) => c.header === order.header)?.sort;
+  if (!order || !by) return rows;
+  return [...rows].sort((a, b) => {
+    const x = by(a);
+    const y = by(b);
+    const c =
+      typeof x === "number" && typeof y === "number"
+        ? x - y
+        : String(x).localeCompare(String(y), undefined, { numeric: true });
+    return c * order.direction;
+  });
+}
+
+/**
+ * A data table with a caption (read by screen readers as its name). A column with `sort` has
+ * a header button that orders the rows by it, ascending then descending (`aria-sort` says
+ * which).
+ */
 export function Table<T>(props: {
   caption: string;
   rows: readonly T[];
@@ -111,7 +133,9 @@ export function Table<T>(props: {
   empty?: string;
   hideCaption?: boolean;
 }): JSX.Element {
+  const [order, setOrder] = useState<Order | null>(null);
   if (props.rows.length === 0) return <p class="muted">{props.empty ?? "Nothing yet."}</p>;
+  const rows = ordered(props.rows, props.columns, order);
   return (
     // a wide table scrolls sideways: its region takes keyboard focus to be scrolled
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
@@ -120,15 +144,46 @@ export function Table<T>(props: {
         <caption class={props.hideCaption ? "visually-hidden" : undefined}>{props.caption}</caption>
         <thead>
           <tr>
-            {props.columns.map((c) => (
-              <th scope="col" class={c.numeric ? "num" : undefined} key={c.header}>
-                {c.header}
-              </th>
-            ))}
+            {props.columns.map((c) => {
+              const current = order?.header === c.header ? order.direction : 0;
+              return (
+                <th
+                  scope="col"
+                  class={c.numeric ? "num" : undefined}
+                  key={c.header}
+                  aria-sort={
+                    c.sort
+                      ? current === 1
+                        ? "ascending"
+                        : current === -1
+                          ? "descending"
+                          : "none"
+                      : undefined
+                  }
+                >
+                  {c.sort ? (
+                    <button
+                      type="button"
+                      class="sort"
+                      onClick={() =>
+                        setOrder({ header: c.header, direction: current === 1 ? -1 : 1 })
+                      }
+                    >
+                      {c.header}
+                      <span aria-hidden="true">
+                        {current === 1 ? " ▲" : current === -1 ? " ▼" : " ↕"}
+                      </span>
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
-          {props.rows.map((row, i) => (
+          {rows.map((row, i) => (
             // rows are shown in a fixed order; derived rows have no id of their own
             <tr key={i}>
               {props.columns.map((c) => (
@@ -256,6 +311,69 @@ export function SelectField<V extends string>(props: {
           </option>
         ))}
       </select>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A labelled check box. */
+export function CheckField(props: {
+  label: string;
+  name: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+}): JSX.Element {
+  const id = `field-${props.name}`;
+  return (
+    <div class="field check">
+      <label for={id}>
+        <input
+          id={id}
+          name={props.name}
+          type="checkbox"
+          checked={props.checked}
+          aria-describedby={props.hint ? `${id}-hint` : undefined}
+          onChange={(e) => props.onChange((e.target as HTMLInputElement).checked)}
+        />{" "}
+        {props.label}
+      </label>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A labelled text area. */
+export function TextAreaField(props: {
+  label: string;
+  name: string;
+  value: string;
+  onInput: (value: string) => void;
+  required?: boolean;
+  hint?: string;
+  rows?: number;
+}): JSX.Element {
+  const id = `field-${props.name}`;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <textarea
+        id={id}
+        name={props.name}
+        value={props.value}
+        rows={props.rows ?? 3}
+        required={props.required}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onInput={(e) => props.onInput((e.target as HTMLTextAreaElement).value)}
+      />
       {props.hint && (
         <p class="hint" id={`${id}-hint`}>
           {props.hint}

@@ -7,6 +7,7 @@ import {
   ActionButton,
   type Column,
   ErrorNote,
+  SelectField,
   Show,
   StatusBadge,
   Table,
@@ -14,13 +15,15 @@ import {
 } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
 import { type CollectedPayment, describeCollected, type PaymentSource } from "./payment-sources.js";
-import { link, Paged } from "./shared.js";
+import { CustomerFilter, CustomerLink, link, Paged, setFilter } from "./shared.js";
 
 type InvoiceRow = {
   id: string;
   kind: "invoice" | "credit_note";
   number: string | null;
   customer_id: string;
+  /** Who the document is addressed to, as it was issued: the customer's name on the list. */
+  recipient?: { name: string };
   status: string;
   issue_date: string;
   currency: string;
@@ -42,24 +45,62 @@ export function InvoiceTable(props: { rows: InvoiceRow[] }): JSX.Element {
 const invoiceColumns: Column<InvoiceRow>[] = [
   { header: "Number", cell: (i) => link(`#/invoices/${i.id}`, i.number ?? `draft ${i.id}`) },
   { header: "Kind", cell: (i) => (i.kind === "invoice" ? "invoice" : "credit note") },
-  { header: "Customer", cell: (i) => link(`#/customers/${i.customer_id}`, i.customer_id) },
+  {
+    header: "Customer",
+    cell: (i) => <CustomerLink id={i.customer_id} name={i.recipient?.name || null} />,
+  },
   { header: "Issued", cell: (i) => formatDate(i.issue_date) },
   { header: "Status", cell: (i) => <StatusBadge status={i.status} /> },
   { header: "Total", cell: (i) => formatMoney(i.total_gross, i.currency), numeric: true },
 ];
 
-export function InvoicesPage({ api }: PageProps): JSX.Element {
+type DocumentStatus = "draft" | "finalized" | "void";
+const STATUSES: readonly (readonly [DocumentStatus | "", string])[] = [
+  ["", "Any status"],
+  ["draft", "draft"],
+  ["finalized", "issued (finalized)"],
+  ["void", "void"],
+];
+
+export function InvoicesPage({ api, query }: PageProps): JSX.Element {
   const kind = location.hash.startsWith("#/credit-notes") ? "credit_note" : "invoice";
+  const path = kind === "invoice" ? "/invoices" : "/credit-notes";
+  const customer = query.get("customer") ?? "";
+  const given = query.get("status") ?? "";
+  const status = STATUSES.some(([s]) => s === given) ? (given as DocumentStatus | "") : "";
   return (
     <>
       <h1>{kind === "invoice" ? "Invoices" : "Credit notes"}</h1>
+      <div class="filters">
+        <SelectField
+          label="Status"
+          name="document-status"
+          value={status}
+          options={STATUSES}
+          onChange={(value) => setFilter(path, query, "status", value)}
+        />
+      </div>
+      <CustomerFilter
+        path={path}
+        query={query}
+        what={kind === "invoice" ? "invoices" : "credit notes"}
+      />
       <Paged
         caption={kind === "invoice" ? "Invoices" : "Credit notes"}
         deps={[kind]}
+        empty={status || customer ? "No documents match." : undefined}
         load={async (cursor) =>
           (
             await api.GET("/v1/invoices", {
-              params: { query: { limit: 25, kind, ...(cursor ? { cursor } : {}) } },
+              params: {
+                query: {
+                  limit: 25,
+                  kind,
+                  ...(cursor ? { cursor } : {}),
+                  ...(status ? { status } : {}),
+                  ...(customer ? { customer_id: customer } : {}),
+                },
+              },
             })
           ).data
         }

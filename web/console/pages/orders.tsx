@@ -4,27 +4,35 @@ import { useState } from "preact/hooks";
 import { formatDate } from "../../shared/format.js";
 import { ActionButton, StatusBadge } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { link, Paged } from "./shared.js";
+import { CustomerFilter, CustomerLink, Paged } from "./shared.js";
 
-export function OrdersPage({ api }: PageProps): JSX.Element {
+export function OrdersPage({ api, query }: PageProps): JSX.Element {
+  const customer = query.get("customer") ?? "";
   const [round, setRound] = useState(0);
   return (
     <>
       <h1>Orders</h1>
+      <CustomerFilter path="/orders" query={query} what="orders" />
       <Paged
         caption="Orders"
         deps={[round]}
         load={async (cursor) =>
           (
             await api.GET("/v1/orders", {
-              params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } },
+              params: {
+                query: {
+                  limit: 25,
+                  ...(cursor ? { cursor } : {}),
+                  ...(customer ? { customer_id: customer } : {}),
+                },
+              },
             })
           ).data
         }
         columns={[
           { header: "Order", cell: (o) => <code>{o.id}</code> },
           { header: "Type", cell: (o) => o.type },
-          { header: "Customer", cell: (o) => link(`#/customers/${o.customer_id}`, o.customer_id) },
+          { header: "Customer", cell: (o) => <CustomerLink id={o.customer_id} /> },
           { header: "Status", cell: (o) => <StatusBadge status={o.status} /> },
           { header: "Created", cell: (o) => formatDate(o.created_at) },
           {

@@ -3,7 +3,7 @@ import type { JSX } from "preact";
 import { formatDate, formatMoney } from "../../shared/format.js";
 import { type Column, StatusBadge, Table } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { link, Paged } from "./shared.js";
+import { CustomerFilter, CustomerLink, Paged } from "./shared.js";
 
 type PaymentRow = {
   id: string;
@@ -19,7 +19,7 @@ type PaymentRow = {
 
 const paymentColumns: Column<PaymentRow>[] = [
   { header: "Received", cell: (p) => formatDate(p.received_at) },
-  { header: "Customer", cell: (p) => link(`#/customers/${p.customer_id}`, p.customer_id) },
+  { header: "Customer", cell: (p) => <CustomerLink id={p.customer_id} /> },
   { header: "Kind", cell: (p) => `${p.kind} (${p.method})` },
   { header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
   { header: "Amount", cell: (p) => formatMoney(p.amount, p.currency), numeric: true },
@@ -38,16 +38,24 @@ export function PaymentTable(props: { rows: PaymentRow[] }): JSX.Element {
   );
 }
 
-export function PaymentsPage({ api }: PageProps): JSX.Element {
+export function PaymentsPage({ api, query }: PageProps): JSX.Element {
+  const customer = query.get("customer") ?? "";
   return (
     <>
       <h1>Payments</h1>
+      <CustomerFilter path="/payments" query={query} what="payments" />
       <Paged
         caption="Payments, refunds and write-offs"
         load={async (cursor) =>
           (
             await api.GET("/v1/payments", {
-              params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } },
+              params: {
+                query: {
+                  limit: 25,
+                  ...(cursor ? { cursor } : {}),
+                  ...(customer ? { customer_id: customer } : {}),
+                },
+              },
             })
           ).data
         }

@@ -1,7 +1,114 @@
 /** What the console's pages share: a link to a route and a paged list. */
 import type { JSX } from "preact";
-import { useState } from "preact/hooks";
+import { createContext } from "preact";
+import { useContext, useEffect, useState } from "preact/hooks";
+import type { AccrueClient } from "../../../sdk/src/client.js";
 import { type Column, Show, Table, useAsync } from "../../shared/ui.js";
+
+/** The signed-in client, for components deep in a table (a customer's name in a cell). */
+export const ApiContext = createContext<AccrueClient | null>(null);
+
+const customerNames = new WeakMap<AccrueClient, Map<string, Promise<string | null>>>();
+
+/** A customer's name (company, else person, else e-mail), asked once per console session. */
+function customerName(api: AccrueClient, id: string): Promise<string | null> {
+  let names = customerNames.get(api);
+  if (!names) {
+    names = new Map();
+    customerNames.set(api, names);
+  }
+  let name = names.get(id);
+  if (!name) {
+    name = api.GET("/v1/customers/{id}", { params: { path: { id } } }).then(
+      ({ data }) =>
+        data.company_name ||
+        [data.first_name, data.last_name].filter(Boolean).join(" ") ||
+        data.email ||
+        null,
+      () => null,
+    );
+    names.set(id, name);
+  }
+  return name;
+}
+
+/**
+ * A link to a customer by name, with its id below (selectable, to copy). Without a `name` the
+ * name is looked up; until it is known, or when there is none, the id is the link's text.
+ */
+export function CustomerLink(props: { id: string; name?: string | null }): JSX.Element {
+  const api = useContext(ApiContext);
+  const [name, setName] = useState<string | null>(props.name ?? null);
+  useEffect(() => {
+    if (props.name || !api) return;
+    let live = true;
+    void customerName(api, props.id).then((n) => live && setName(n));
+    return () => {
+      live = false;
+    };
+  }, [api, props.id, props.name]);
+  return (
+    <>
+      <a href={`#/customers/${encodeURIComponent(props.id)}`}>{name || props.id}</a>
+      {name && (
+        <>
+          <br />
+          <code class="id">{props.id}</code>
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * A list's filters kept in the page's address (`#/invoices?status=void&customer=cus_…`):
+ * choosing one changes the address, so a filtered list can be bookmarked and shared.
+ */
+export function setFilter(path: string, query: URLSearchParams, name: string, value: string) {
+  const next = new URLSearchParams(query);
+  if (value) next.set(name, value);
+  else next.delete(name);
+  const search = next.toString();
+  location.hash = `#${path}${search ? `?${search}` : ""}`;
+}
+
+/** The customer a list is filtered by, with a way back to every customer's. */
+export function CustomerFilter(props: {
+  path: string;
+  query: URLSearchParams;
+  what: string;
+}): JSX.Element {
+  const current = props.query.get("customer") ?? "";
+  const [value, setValue] = useState(current);
+  return (
+    <form
+      class="filter-form"
+      aria-label={`Filter ${props.what} by customer`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setFilter(props.path, props.query, "customer", value.trim());
+      }}
+    >
+      <div class="field">
+        <label for="filter-customer">Customer id</label>
+        <input
+          id="filter-customer"
+          name="customer"
+          value={value}
+          placeholder="cus_…"
+          onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+        />
+      </div>
+      <button type="submit">Filter</button>
+      {current && (
+        <p>
+          Only {props.what} of <CustomerLink id={current} />.{" "}
+          <a href={`#${props.path}`}>Show every customer's</a>
+        </p>
+      )}
+    </form>
+  );
+}
 
 /** A link to a console route. */
 export const link = (href: string, text: string) => <a href={href}>{text}</a>;
@@ -46,5 +153,44 @@ export function Paged<T>(props: {
         </>
       )}
     </Show>
+  );
+}
+
+/** Most items a set-up page reads of one list (page after page); it says when there are more. */
+export const SETUP_LIMIT = 1000;
+
+/** Every item of a list up to `max`, and whether the list holds more. */
+export async function collect<T>(
+  items: AsyncGenerator<T, void, undefined>,
+  max = SETUP_LIMIT,
+): Promise<{ items: T[]; more: boolean }> {
+  const out: T[] = [];
+  for await (const item of items) {
+    if (out.length === max) return { items: out, more: true };
+    out.push(item);
+  }
+  return { items: out, more: false };
+}
+
+/** "3 plan groups", or "the first 1,000 plan groups" when the list holds more. */
+export function Count(props: { n: number; more?: boolean; one: string; many: string }) {
+  const what = props.n === 1 ? props.one : props.many;
+  return (
+    <p class="muted count">
+      {props.more
+        ? `The first ${props.n.toLocaleString("en")} ${what}; the API lists the rest.`
+        : `${props.n.toLocaleString("en")} ${what}`}
+    </p>
+  );
+}
+
+/** A thing's name, with its id below it in a form that can be selected and copied. */
+export function Named(props: { name: string; id: string; href?: string }): JSX.Element {
+  return (
+    <>
+      {props.href ? <a href={props.href}>{props.name}</a> : props.name}
+      <br />
+      <code class="id">{props.id}</code>
+    </>
   );
 }
