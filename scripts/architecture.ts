@@ -119,6 +119,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   access_tokens: "access",
   roles: "access",
   console_users: "access",
+  rate_limit_buckets: "access",
 
   // audit: the audit trail.
   audit_events: "audit",
@@ -212,6 +213,10 @@ export const TABLE_OWNERS: Record<string, string> = {
   webhook_endpoints: "webhooks",
   webhook_deliveries: "webhooks",
   webhook_attempts: "webhooks",
+
+  // messages: customer e-mails composed from events, their delivery log.
+  messages: "messages",
+  message_templates: "messages",
 };
 
 /** Tables by owner, for docs: `--owners` prints it. */
@@ -261,7 +266,7 @@ const SQL_TABLE = /\b(?:from|join|into|update)\s+"?([a-z_][a-z0-9_]*)"?/gi;
  * registers itself). /api/v1 and /oauth/token: Billwerk (compat/billwerk/plugin.ts);
  * /crmapi/rest/v2: CRM.COM (CRM_PREFIX); /v2: Huawei (HUAWEI_PREFIX, compat/huawei/plugin.ts).
  */
-export const COMPAT_PREFIXES = ["/api/v1", "/oauth", "/crmapi", "/v2"] as const;
+export const COMPAT_PREFIXES = ["/api/v1", "/api/v2", "/oauth", "/crmapi", "/v2"] as const;
 
 // ---- layers -----------------------------------------------------------------------------------
 

@@ -40,6 +40,8 @@ export async function billingTenant(server: TestServer, name: string, at: string
   };
   await post("/v1/test_clock", { frozen_time: at });
   const api = {
+    /** The tenant's admin API key. */
+    key,
     request,
     post,
     get,

@@ -1432,6 +1432,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contracts/{id}/current_term": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contract's current term: the billing period holding now, a moved term end included (Chargebee: current_term_start and current_term_end)
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        get: operations["contracts.current_term"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts/import": {
         parameters: {
             query?: never;
@@ -2926,6 +2946,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the e-mails sent to a customer, newest first (the delivery log)
+         * @description Permissions (any one of): `messages:read`.
+         */
+        get: operations["messages.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a message again: a new message with the same content, queued now
+         * @description Permissions (any one of): `messages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["messages.resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/message_templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the message templates in force: each kind in each language, the tenant's or the built-in one
+         * @description Permissions (any one of): `messages:read`.
+         */
+        get: operations["message_templates.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/message_templates/{kind}/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the tenant's own template of a message kind in a language (refused with the line when it does not compile)
+         * @description Permissions (any one of): `messages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        put: operations["message_templates.put"];
+        post?: never;
+        /**
+         * Remove the tenant's own template: the built-in one is used again
+         * @description Permissions (any one of): `messages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        delete: operations["message_templates.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/message_templates/{kind}/{language}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Render the template in force of a kind in a language with made-up values
+         * @description Permissions (any one of): `messages:read`.
+         */
+        get: operations["message_templates.preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices": {
         parameters: {
             query?: never;
@@ -3279,6 +3409,30 @@ export interface paths {
          *     Accepts `Idempotency-Key`; audited.
          */
         post: operations["contracts.settle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/settlement/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a contract whose settlement failed (parked, or waiting for its next attempt): its failures are cleared and billing settles it at once
+         * @description Un-parks a contract whose settlement failed 5 times in a row (or clears the failures of one waiting for its next attempt): billing settles it at the tenant's now, and parks it again only after 5 new failures. 409 settlement_not_failed when no settlement of it failed.
+         *
+         *     Permissions (any one of): `billing:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.retry_settlement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4176,6 +4330,26 @@ export interface paths {
          *     Accepts `Idempotency-Key`; audited.
          */
         delete: operations["payment_sources.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment_sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a payment source by its id alone (Chargebee: retrieve a payment source)
+         * @description Permissions (any one of): `payments:read`.
+         */
+        get: operations["payment_sources.retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5468,6 +5642,8 @@ export interface components {
             house_number?: string;
             postal_code?: string;
             city?: string;
+            /** @description Region, state or province, e.g. CA */
+            state?: string;
             /** @description ISO 3166-1 alpha-2, e.g. DE */
             country?: string;
         };
@@ -5693,6 +5869,16 @@ export interface components {
             /** @description The business entity that bills it */
             business_entity_id: string;
             active_id: string | null;
+            /** @description How billing the contract goes: failed settlements and parking */
+            settlement: {
+                /** @description ok: the last settlement succeeded (or none failed); retrying: it failed and billing tries again later, waiting longer after each failure; parked: billing stopped trying after repeated failures until a retry (POST /v1/contracts/{id}/settlement/retry) */
+                status: "ok" | "retrying" | "parked";
+                /** @description Settlements that failed in a row */
+                failed_attempts: number;
+                last_error: string | null;
+                last_failed_at: string | null;
+                parked_at: string | null;
+            };
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -5902,6 +6088,43 @@ export interface components {
             /** @description The subject as it was after the change */
             data: unknown;
         };
+        /** Message */
+        Message: {
+            id: string;
+            customer_id: string | null;
+            /** @description The event the message tells of */
+            event_id: string;
+            /** @description invoice_issued, credit_note_issued, payment_failed, dunning_step or contract_cancelled */
+            kind: string;
+            recipient: string;
+            sender: string;
+            /** @description en, de or fr: the customer's locale, else English */
+            language: string;
+            subject: string;
+            attachment_document_id: string | null;
+            /** @description queued (waiting to be sent, or for its next attempt), sent, failed (every attempt failed), skipped (not sent: no SMTP) */
+            status: "queued" | "sent" | "failed" | "skipped";
+            attempt_count: number;
+            next_attempt_at: string | null;
+            last_error: string | null;
+            sent_at: string | null;
+            resend_of: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** MessageTemplate */
+        MessageTemplate: {
+            /** @description The message kind */
+            kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+            /** @description en, de or fr */
+            language: "en" | "de" | "fr";
+            /** @description built_in: Accrue's wording; tenant: the tenant's own */
+            source: "built_in" | "tenant";
+            subject: string;
+            text: string;
+            html: string | null;
+            updated_at: string | null;
+        };
         Partner: {
             id: string;
             parent_id: string | null;
@@ -5973,6 +6196,14 @@ export interface operations {
                         /** @enum {string} */
                         status: "ok";
                         database: string;
+                        /** @description Present while messages wait after a failed SMTP attempt: they stay queued and are retried; billing goes on. last_error is the kind of the last failure (an SMTP reply code or a connection error code) */
+                        messages?: {
+                            /** @enum {string} */
+                            smtp: "failing";
+                            queued: number;
+                            retrying: number;
+                            last_error: string | null;
+                        };
                     };
                 };
             };
@@ -7137,6 +7368,7 @@ export interface operations {
                         house_number?: string | null;
                         postal_code?: string | null;
                         city?: string | null;
+                        state?: string | null;
                         country?: string | null;
                     };
                     custom_fields?: {
@@ -9549,6 +9781,8 @@ export interface operations {
                     coupon_code?: string;
                     /** @description Bill the contract at once when the order succeeds (an interim invoice), not at its next billing date */
                     trigger_interim_billing?: boolean;
+                    /** @description Commit the order in the same request (all or nothing): the answer is the committed order */
+                    commit?: boolean;
                 };
             };
         };
@@ -9988,6 +10222,16 @@ export interface operations {
                         /** @description The business entity that bills it */
                         business_entity_id: string;
                         active_id: string | null;
+                        /** @description How billing the contract goes: failed settlements and parking */
+                        settlement: {
+                            /** @description ok: the last settlement succeeded (or none failed); retrying: it failed and billing tries again later, waiting longer after each failure; parked: billing stopped trying after repeated failures until a retry (POST /v1/contracts/{id}/settlement/retry) */
+                            status: "ok" | "retrying" | "parked";
+                            /** @description Settlements that failed in a row */
+                            failed_attempts: number;
+                            last_error: string | null;
+                            last_failed_at: string | null;
+                            parked_at: string | null;
+                        };
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -10097,6 +10341,16 @@ export interface operations {
                         /** @description The business entity that bills it */
                         business_entity_id: string;
                         active_id: string | null;
+                        /** @description How billing the contract goes: failed settlements and parking */
+                        settlement: {
+                            /** @description ok: the last settlement succeeded (or none failed); retrying: it failed and billing tries again later, waiting longer after each failure; parked: billing stopped trying after repeated failures until a retry (POST /v1/contracts/{id}/settlement/retry) */
+                            status: "ok" | "retrying" | "parked";
+                            /** @description Settlements that failed in a row */
+                            failed_attempts: number;
+                            last_error: string | null;
+                            last_failed_at: string | null;
+                            parked_at: string | null;
+                        };
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -10841,6 +11095,16 @@ export interface operations {
                         /** @description The business entity that bills it */
                         business_entity_id: string;
                         active_id: string | null;
+                        /** @description How billing the contract goes: failed settlements and parking */
+                        settlement: {
+                            /** @description ok: the last settlement succeeded (or none failed); retrying: it failed and billing tries again later, waiting longer after each failure; parked: billing stopped trying after repeated failures until a retry (POST /v1/contracts/{id}/settlement/retry) */
+                            status: "ok" | "retrying" | "parked";
+                            /** @description Settlements that failed in a row */
+                            failed_attempts: number;
+                            last_error: string | null;
+                            last_failed_at: string | null;
+                            parked_at: string | null;
+                        };
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -10963,6 +11227,53 @@ export interface operations {
             };
         };
     };
+    "contracts.current_term": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        /**
+                         * Format: date-time
+                         * @description The start of the current term (billing period)
+                         */
+                        term_start: string;
+                        /**
+                         * Format: date-time
+                         * @description When the current term ends: the next renewal (a moved term end included)
+                         */
+                        term_end: string;
+                        billing_period: {
+                            unit: "day" | "week" | "month" | "year";
+                            count: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "contracts.import": {
         parameters: {
             query?: never;
@@ -11039,6 +11350,16 @@ export interface operations {
                         /** @description The business entity that bills it */
                         business_entity_id: string;
                         active_id: string | null;
+                        /** @description How billing the contract goes: failed settlements and parking */
+                        settlement: {
+                            /** @description ok: the last settlement succeeded (or none failed); retrying: it failed and billing tries again later, waiting longer after each failure; parked: billing stopped trying after repeated failures until a retry (POST /v1/contracts/{id}/settlement/retry) */
+                            status: "ok" | "retrying" | "parked";
+                            /** @description Settlements that failed in a row */
+                            failed_attempts: number;
+                            last_error: string | null;
+                            last_failed_at: string | null;
+                            parked_at: string | null;
+                        };
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -11133,6 +11454,16 @@ export interface operations {
                         /** @description The business entity that bills it */
                         business_entity_id: string;
                         active_id: string | null;
+                        /** @description How billing the contract goes: failed settlements and parking */
+                        settlement: {
+                            /** @description ok: the last settlement succeeded (or none failed); retrying: it failed and billing tries again later, waiting longer after each failure; parked: billing stopped trying after repeated failures until a retry (POST /v1/contracts/{id}/settlement/retry) */
+                            status: "ok" | "retrying" | "parked";
+                            /** @description Settlements that failed in a row */
+                            failed_attempts: number;
+                            last_error: string | null;
+                            last_failed_at: string | null;
+                            parked_at: string | null;
+                        };
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -16648,6 +16979,262 @@ export interface operations {
             };
         };
     };
+    "messages.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Message"][];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "messages.resend": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string | null;
+                        /** @description The event the message tells of */
+                        event_id: string;
+                        /** @description invoice_issued, credit_note_issued, payment_failed, dunning_step or contract_cancelled */
+                        kind: string;
+                        recipient: string;
+                        sender: string;
+                        /** @description en, de or fr: the customer's locale, else English */
+                        language: string;
+                        subject: string;
+                        attachment_document_id: string | null;
+                        /** @description queued (waiting to be sent, or for its next attempt), sent, failed (every attempt failed), skipped (not sent: no SMTP) */
+                        status: "queued" | "sent" | "failed" | "skipped";
+                        attempt_count: number;
+                        next_attempt_at: string | null;
+                        last_error: string | null;
+                        sent_at: string | null;
+                        resend_of: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "message_templates.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MessageTemplate"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "message_templates.put": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The message kind */
+                kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+                /** @description en, de or fr */
+                language: "en" | "de" | "fr";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subject: string;
+                    /** @description The plain-text body; paragraphs are separated by blank lines */
+                    text: string;
+                    /** @description The HTML body; absent or null: the text's paragraphs in a plain layout */
+                    html?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The message kind */
+                        kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+                        /** @description en, de or fr */
+                        language: "en" | "de" | "fr";
+                        /** @description built_in: Accrue's wording; tenant: the tenant's own */
+                        source: "built_in" | "tenant";
+                        subject: string;
+                        text: string;
+                        html: string | null;
+                        updated_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "message_templates.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The message kind */
+                kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+                /** @description en, de or fr */
+                language: "en" | "de" | "fr";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "message_templates.preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The message kind */
+                kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+                /** @description en, de or fr */
+                language: "en" | "de" | "fr";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The message kind */
+                        kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+                        /** @description en, de or fr */
+                        language: "en" | "de" | "fr";
+                        /** @description built_in: Accrue's wording; tenant: the tenant's own */
+                        source: "built_in" | "tenant";
+                        subject: string;
+                        text: string;
+                        html: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "invoices.list": {
         parameters: {
             query?: {
@@ -17199,6 +17786,7 @@ export interface operations {
                         house_number?: string;
                         postal_code?: string;
                         city?: string;
+                        state?: string;
                         country?: string;
                     };
                 };
@@ -17444,6 +18032,81 @@ export interface operations {
                             dunning_stopped_at: string | null;
                         } | null;
                         next_billing_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.retry_settlement": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        plan_group_id: string;
+                        currency: string;
+                        /** @description Derived from the phase covering the tenant's now; transferred: the copy a move to another business entity left behind */
+                        status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended" | "transferred";
+                        /** Format: date-time */
+                        start_date: string;
+                        end_date: string | null;
+                        current_phase: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        } | null;
+                        phases: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        }[];
+                        /** @description The business entity that bills it */
+                        business_entity_id: string;
+                        active_id: string | null;
+                        /** @description How billing the contract goes: failed settlements and parking */
+                        settlement: {
+                            /** @description ok: the last settlement succeeded (or none failed); retrying: it failed and billing tries again later, waiting longer after each failure; parked: billing stopped trying after repeated failures until a retry (POST /v1/contracts/{id}/settlement/retry) */
+                            status: "ok" | "retrying" | "parked";
+                            /** @description Settlements that failed in a row */
+                            failed_attempts: number;
+                            last_error: string | null;
+                            last_failed_at: string | null;
+                            parked_at: string | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -17727,6 +18390,7 @@ export interface operations {
                         house_number?: string;
                         postal_code?: string;
                         city?: string;
+                        state?: string;
                         country?: string;
                     };
                     country?: string | null;
@@ -17816,6 +18480,7 @@ export interface operations {
                         house_number?: string;
                         postal_code?: string;
                         city?: string;
+                        state?: string;
                         country?: string;
                     };
                     country?: string | null;
@@ -21011,6 +21676,64 @@ export interface operations {
             path: {
                 id: string;
                 payment_source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        type: "card" | "bank_account";
+                        /** @enum {string} */
+                        gateway: "test";
+                        gateway_account_id: string | null;
+                        /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
+                        role: "primary" | "backup" | "none";
+                        /** @description expired: a card past its expiry month (as of the tenant's clock) */
+                        status: "valid" | "expired" | "deleted";
+                        card: {
+                            brand: string;
+                            last4: string;
+                            exp_month: number;
+                            exp_year: number;
+                        } | null;
+                        bank_account: {
+                            country: string;
+                            last4: string;
+                            account_holder_name: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "payment_sources.retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
             };
             cookie?: never;
         };

@@ -185,6 +185,10 @@ export const ERROR_CODES = {
   customer_already_frozen: "The customer is frozen already; nothing changed.",
   customer_not_frozen: "The customer is not frozen; nothing changed.",
   contact_not_found: "The customer has no contact with this id.",
+  message_not_found: "No message has this id in the tenant.",
+  template_invalid:
+    "A message template does not compile; details name the field and the line of the fault.",
+  template_not_found: "The tenant has no template of its own for this message kind and language.",
   contact_limit_reached:
     "The customer has as many contacts as it may have (50); delete one before adding another.",
   hierarchy_cycle:
@@ -221,6 +225,8 @@ export const ERROR_CODES = {
     "The order's status does not allow this step: only an in_progress order is committed, only an approval_pending one approved or declined.",
   order_closed: "The order has succeeded or been declined already; nothing is left to preview.",
   contract_not_found: "No contract has this id in the tenant.",
+  settlement_not_failed:
+    "No settlement of the contract has failed; there is nothing to retry (billing settles it when it is due).",
   unknown_contract: "The contract named in the body does not exist in the tenant.",
   contract_ended: "The contract has ended by the date concerned; nothing can change after its end.",
   contract_already_ended: "The contract has ended already; it cannot be cancelled again.",

@@ -128,6 +128,8 @@ export const EVENT_TYPES = {
   "provisioning_distributor.created": "A provisioning distributor was created.",
   "contract.grace_period_ended":
     "A contract's grace period ended: deactivated when its customer still owed money (deactivation_action_id), else left as it was.",
+  "contract.settlement_parked":
+    "Billing stopped settling a contract after its settlement failed 5 times in a row; the contract carries the last error (settlement) until a retry.",
   "payment.succeeded": "A payment was recorded or charged and applied to open invoices.",
   "payment.failed":
     "A card or direct-debit payment was refused by the gateway; it changed no balance.",

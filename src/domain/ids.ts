@@ -39,6 +39,7 @@ export const ID_PREFIXES = {
   discountSubscription: "dsu",
   webhookEndpoint: "whe",
   webhookDelivery: "whd",
+  message: "msg",
   webhookAttempt: "wha",
   action: "act",
   distributor: "dst",

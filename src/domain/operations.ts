@@ -398,6 +398,48 @@ export const OPERATIONS = {
     ["customers:write"],
     true,
   ),
+  "messages.list": op(
+    "messages.list",
+    "Messages",
+    "List the e-mails sent to a customer, newest first (the delivery log)",
+    ["messages:read"],
+    false,
+  ),
+  "messages.resend": op(
+    "messages.resend",
+    "Messages",
+    "Send a message again: a new message with the same content, queued now",
+    ["messages:write"],
+    true,
+  ),
+  "message_templates.list": op(
+    "message_templates.list",
+    "Messages",
+    "List the message templates in force: each kind in each language, the tenant's or the built-in one",
+    ["messages:read"],
+    false,
+  ),
+  "message_templates.put": op(
+    "message_templates.put",
+    "Messages",
+    "Save the tenant's own template of a message kind in a language (refused with the line when it does not compile)",
+    ["messages:write"],
+    true,
+  ),
+  "message_templates.delete": op(
+    "message_templates.delete",
+    "Messages",
+    "Remove the tenant's own template: the built-in one is used again",
+    ["messages:write"],
+    true,
+  ),
+  "message_templates.preview": op(
+    "message_templates.preview",
+    "Messages",
+    "Render the template in force of a kind in a language with made-up values",
+    ["messages:read"],
+    false,
+  ),
   "customer_hierarchy.get": op(
     "customer_hierarchy.get",
     "Customers",
@@ -773,6 +815,13 @@ export const OPERATIONS = {
     "contracts.change_term_end_preview",
     "Contracts",
     "What moving the current term's end would bill or credit (nothing is written)",
+    ["contracts:read"],
+    false,
+  ),
+  "contracts.current_term": op(
+    "contracts.current_term",
+    "Contracts",
+    "The contract's current term: the billing period holding now, a moved term end included (Chargebee: current_term_start and current_term_end)",
     ["contracts:read"],
     false,
   ),
@@ -1202,6 +1251,13 @@ export const OPERATIONS = {
     ["billing:write"],
     true,
   ),
+  "contracts.retry_settlement": op(
+    "contracts.retry_settlement",
+    "Billing",
+    "Retry a contract whose settlement failed (parked, or waiting for its next attempt): its failures are cleared and billing settles it at once",
+    ["billing:write"],
+    true,
+  ),
   "contracts.billing_preview": op(
     "contracts.billing_preview",
     "Billing",
@@ -1597,6 +1653,13 @@ export const OPERATIONS = {
     "payment_sources.get",
     "Payments",
     "Get a payment source of a customer",
+    ["payments:read"],
+    false,
+  ),
+  "payment_sources.retrieve": op(
+    "payment_sources.retrieve",
+    "Payments",
+    "Get a payment source by its id alone (Chargebee: retrieve a payment source)",
     ["payments:read"],
     false,
   ),
@@ -2058,6 +2121,7 @@ export const SYSTEM_OPERATIONS = {
   "gifts.announce":
     "A scheduled gift's date came (it became claimable), or an unclaimed gift passed its claim expiry date.",
   "webhook_endpoints.disable": "Webhook delivery disabled an endpoint after sustained failure.",
+  "messages.send": "The worker read an invoice or credit note to attach its PDF to a message.",
 } as const satisfies Record<string, string>;
 
 export type SystemOperation = keyof typeof SYSTEM_OPERATIONS;

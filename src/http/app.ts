@@ -15,13 +15,13 @@ import Fastify, {
 } from "fastify";
 import type { Kysely } from "kysely";
 import { BILLWERK_PREFIX, billwerkApi } from "../compat/billwerk/plugin.js";
+import { CHARGEBEE_PREFIX, chargebeeApi } from "../compat/chargebee/plugin.js";
 import { CRM_PREFIX, crmApi } from "../compat/crmcom/plugin.js";
 import { HUAWEI_PREFIX, huaweiApi } from "../compat/huawei/plugin.js";
 import type { Config } from "../config.js";
 import { forbidden, rateLimited } from "../domain/errors.js";
 import { getOperation, isAllowed, type OperationId } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
-import { RateLimiter } from "../lib/rate-limit.js";
 import { apiKeyRoutes } from "../modules/access/api-keys.routes.js";
 import { consoleUserRoutes } from "../modules/access/console-users.routes.js";
 import {
@@ -29,7 +29,9 @@ import {
   authenticateSecret,
   configurePrincipalCache,
   configureSealingKey,
+  localRateLimiter,
   type Principal,
+  sharedRateLimiter,
 } from "../modules/access/index.js";
 import { oauthRoutes } from "../modules/access/oauth.routes.js";
 import { roleRoutes } from "../modules/access/roles.routes.js";
@@ -58,6 +60,7 @@ import { EINVOICE_SCHEMAS, einvoiceRoutes } from "../modules/invoicing/einvoice.
 import { estimateRoutes } from "../modules/invoicing/estimates.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { regenerateInvoiceRoutes } from "../modules/invoicing/regenerate.routes.js";
+import { messageRoutes, messageTemplateRoutes } from "../modules/messages/messages.routes.js";
 import { partnerRoutes } from "../modules/partners/partners.routes.js";
 import { gatewayAccountRoutes } from "../modules/payments/gateway-accounts.routes.js";
 import { paymentSourceRoutes } from "../modules/payments/payment-sources.routes.js";
@@ -273,10 +276,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   // Rate limits, authentication and authorization, before the body is even validated.
-  const limiter = new RateLimiter(options.config.rateLimit ?? 1000);
-  const limit = (reply: FastifyReply, caller: string) => {
+  // per process on embedded PGlite; shared by every process on PostgreSQL
+  const rate = options.config.rateLimit ?? 1000;
+  const limiter =
+    options.backend === "postgres"
+      ? sharedRateLimiter(options.db, rate, {
+          onError: (err) => app.log.warn({ err }, "rate limit counters unavailable"),
+        })
+      : localRateLimiter(rate);
+  const limit = async (reply: FastifyReply, caller: string) => {
     if (!limiter.enabled) return;
-    const verdict = limiter.take(caller);
+    const verdict = await limiter.take(caller);
     reply.header("x-ratelimit-limit", verdict.limit);
     reply.header("x-ratelimit-remaining", verdict.remaining);
     if (!verdict.allowed) {
@@ -303,20 +313,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const address = `address:${req.ip}`;
     if (!op || op.permissions.length === 0) {
       // credential exchanges are limited per client address
-      if (op?.credentialExchange) limit(reply, address);
+      if (op?.credentialExchange) await limit(reply, address);
       return;
     }
     // an address that spent its budget on wrong credentials is refused before any lookup
-    if (limiter.enabled && !limiter.has(address)) limit(reply, address);
+    if (limiter.enabled && !(await limiter.has(address))) await limit(reply, address);
     let principal: Principal;
     try {
       principal = await credentials();
     } catch (error) {
       // guessing credentials costs the guesser's address its budget
-      limit(reply, address);
+      await limit(reply, address);
       throw error;
     }
-    limit(reply, `${principal.actor.type}:${principal.actor.id}`);
+    await limit(reply, `${principal.actor.type}:${principal.actor.id}`);
     req.principal = principal;
     // a partner-bound credential runs partner operations only
     if (principal.partnerId && !op.partnerScope) {
@@ -391,6 +401,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(systemRoutes);
   await app.register(billwerkApi, { prefix: BILLWERK_PREFIX });
+  await app.register(chargebeeApi, { prefix: CHARGEBEE_PREFIX });
   await app.register(oauthRoutes);
   await app.register(tenantRoutes, { prefix: "/v1" });
   await app.register(apiKeyRoutes, { prefix: "/v1" });
@@ -416,6 +427,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auditRoutes, { prefix: "/v1" });
   await app.register(clockRoutes, { prefix: "/v1" });
   await app.register(webhookRoutes, { prefix: "/v1" });
+  await app.register(messageRoutes, { prefix: "/v1" });
+  await app.register(messageTemplateRoutes, { prefix: "/v1" });
   await app.register(invoicingRoutes, { prefix: "/v1" });
   await app.register(taxRoutes, { prefix: "/v1" });
   await app.register(entityRoutes, { prefix: "/v1" });

@@ -5,6 +5,7 @@ import { contractPhaseEvents } from "./contract-phase-events.js";
 import { dunningJob, graceExpiryJob } from "./dunning.js";
 import { giftEvents } from "./gift-events.js";
 import { idempotencyCleanup } from "./idempotency-cleanup.js";
+import { defaultSender, messageJobs } from "./messages.js";
 import type { Job } from "./runner.js";
 import { scheduledActionsJob } from "./scheduled-actions.js";
 import { webhookJobs } from "./webhook-delivery.js";
@@ -13,7 +14,10 @@ import { webhookJobs } from "./webhook-delivery.js";
 export const JOBS: readonly Job[] = [idempotencyCleanup, accessTokenCleanup];
 
 /** Every job the worker loop runs, in order, configured. */
-export function workerJobs(config: Pick<Config, "webhookAllowPrivate">): Job[] {
+export function workerJobs(
+  config: Pick<Config, "webhookAllowPrivate"> &
+    Partial<Pick<Config, "smtpUrl" | "smtpFrom" | "publicUrl">>,
+): Job[] {
   // phase events first: the events they write are fanned out in the same tick
   return [
     ...JOBS,
@@ -26,5 +30,12 @@ export function workerJobs(config: Pick<Config, "webhookAllowPrivate">): Job[] {
     dunningJob(),
     graceExpiryJob(),
     ...webhookJobs({ allowPrivate: config.webhookAllowPrivate }),
+    ...messageJobs({
+      smtpUrl: config.smtpUrl,
+      defaultSender: defaultSender({
+        smtpFrom: config.smtpFrom,
+        publicUrl: config.publicUrl ?? "http://localhost",
+      }),
+    }),
   ];
 }

@@ -275,6 +275,50 @@ export interface OutboxEventsTable {
   payload: Json;
   /** Set when the webhook fan-out job has made this event's deliveries (once). */
   fanned_out_at: NullableTimestamp;
+  /** Set when the message composition has made this event's customer messages (once). */
+  messages_composed_at: NullableTimestamp;
+}
+
+export type MessageStatus = "queued" | "sent" | "failed" | "skipped";
+
+/** A customer message (e-mail): one per outbox event and recipient, or a resend of one. */
+export interface MessagesTable {
+  id: string;
+  tenant_id: string;
+  event_id: string;
+  customer_id: string | null;
+  kind: string;
+  recipient: string;
+  sender: string;
+  language: string;
+  subject: string;
+  body_text: string;
+  body_html: string;
+  /** The invoice or credit note whose PDF is attached. */
+  attachment_document_id: string | null;
+  status: MessageStatus;
+  attempt_count: ColumnType<number, number | undefined, number>;
+  next_attempt_at: NullableTimestamp;
+  locked_until: NullableTimestamp;
+  lease_token: string | null;
+  last_error: string | null;
+  sent_at: NullableTimestamp;
+  resend_of: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A tenant's own template of a message kind in a language. */
+export interface MessageTemplatesTable {
+  tenant_id: string;
+  kind: string;
+  language: string;
+  subject: string;
+  body_text: string;
+  /** Null: the HTML part is made from the text's paragraphs. */
+  body_html: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface AccessTokensTable {
@@ -309,6 +353,8 @@ export type Address = {
   house_number?: string;
   postal_code?: string;
   city?: string;
+  /** Region, state or province (e.g. CA, Bavaria) */
+  state?: string;
   /** ISO 3166-1 alpha-2 */
   country?: string;
 };
@@ -560,6 +606,13 @@ export interface ContractsTable {
   billed_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** The contract term imported onto the contract (ISO instants); null: none. */
   contract_term: ColumnType<ContractTermJson | null, string | null | undefined, string | null>;
+  /** Settlements that failed in a row (0 once one succeeds). */
+  settlement_failures: ColumnType<number, number | undefined, number>;
+  /** The last failed settlement's error and when it failed. */
+  settlement_error: ColumnType<string | null, string | null | undefined, string | null>;
+  settlement_failed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Billing stopped trying to settle the contract (too many failures); null: not parked. */
+  settlement_parked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** An imported contract term as stored (src/modules/contracts/imports.ts). */
@@ -1110,6 +1163,15 @@ export interface FulfilmentOrderSequencesTable {
   last_value: ColumnType<string, string | bigint, string | bigint>;
 }
 
+/** A rate-limit token bucket per caller (PostgreSQL; src/modules/access/rate-limits.ts). */
+export interface RateLimitBucketsTable {
+  key: string;
+  tokens: number;
+  at: Timestamp;
+  /** Whether the last request counted was allowed. */
+  allowed: boolean;
+}
+
 export interface DB {
   fulfilment_orders: FulfilmentOrdersTable;
   fulfilment_order_lines: FulfilmentOrderLinesTable;
@@ -1137,6 +1199,7 @@ export interface DB {
   subscription_actions: SubscriptionActionsTable;
   payments: PaymentsTable;
   roles: RolesTable;
+  rate_limit_buckets: RateLimitBucketsTable;
   payment_allocations: PaymentAllocationsTable;
   payment_sources: PaymentSourcesTable;
   gateway_accounts: GatewayAccountsTable;
@@ -1156,6 +1219,8 @@ export interface DB {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  messages: MessagesTable;
+  message_templates: MessageTemplatesTable;
   customers: CustomersTable;
   customer_contacts: CustomerContactsTable;
   customer_hierarchy: CustomerHierarchyTable;

@@ -9,6 +9,7 @@
  * (coupons), invoicing (previews and interim settlements).
  */
 import { Temporal } from "temporal-polyfill";
+import { unprocessable } from "../domain/errors.js";
 import { countRedemption, redeemableCoupon } from "../modules/catalog/index.js";
 import type { Ctx } from "../modules/context.js";
 import {
@@ -18,6 +19,7 @@ import {
   type CancellationPlan,
   type ContractRow,
   createContract,
+  createOrder,
   createSignupOrder,
   grantDiscount,
   lockOrder,
@@ -76,6 +78,19 @@ export async function commitOrder(
   if (await needsApproval(ctx, order)) return setOrderStatus(ctx, order, "approval_pending");
   await fulfil(ctx, order, customer, "commit");
   return setOrderStatus(ctx, order, "succeeded");
+}
+
+/**
+ * Creates an order and, with `commit`, commits it in the same unit of work: a signup or a
+ * change in one request (Chargebee's create and update subscription), all or nothing.
+ */
+export async function placeOrder(
+  ctx: Ctx,
+  input: Parameters<typeof createOrder>[1] & { commit?: boolean | undefined },
+): Promise<Order> {
+  const { commit, ...fields } = input;
+  const order = await createOrder(ctx, fields);
+  return commit ? commitOrder(ctx, order.id) : order;
 }
 
 export async function approveOrder(ctx: Ctx, id: string): Promise<Order> {
@@ -177,6 +192,31 @@ async function preview(ctx: Ctx, id: string, customer?: CustomerRow): Promise<Bi
     timeline: planned.timeline,
     ...(planned.unsaved ? { unsaved: planned.unsaved } : {}),
   });
+}
+
+/**
+ * What an order still in progress bills when it is committed now, its cart's components and
+ * coupon included: carried out as committing it would (without the approval step or payment
+ * data) in a savepoint that is rolled back, then billing's preview of the contract at its
+ * start or change date, or now if that is later. Nothing is written. An order no longer in
+ * progress (awaiting approval, succeeded, declined) has no such price: null.
+ */
+export async function priceOrder(ctx: Ctx, order: Order): Promise<BillingPreview | null> {
+  if (order.status !== "in_progress") return null;
+  const done = unprocessable("estimate_priced", "an order's pricing keeps nothing it wrote");
+  let found: BillingPreview | undefined;
+  const refused = await ctx.attempt(async () => {
+    await fulfilForPricing(ctx, order.id);
+    const now = ctx.clock.now();
+    const date = order.start_date ?? order.change_date;
+    const from = date ? Temporal.Instant.from(date) : now;
+    found = await previewSettlement(ctx, order.contract_id, {
+      at: Temporal.Instant.compare(from, now) > 0 ? from : now,
+    });
+    throw done;
+  });
+  if (refused !== done) throw refused ?? new Error("an order's pricing was not rolled back");
+  return found!;
 }
 
 /**

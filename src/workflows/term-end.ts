@@ -61,6 +61,31 @@ export async function termEndAfterCycles(ctx: Ctx, id: string, cycles: number): 
     .toString();
 }
 
+export type CurrentTerm = {
+  contract_id: string;
+  term_start: string;
+  term_end: string;
+  billing_period: { unit: "day" | "week" | "month" | "year"; count: number };
+};
+
+/**
+ * The contract's current term: the billing period holding now, as billing sees it (a moved
+ * term end included), from and to the start of the customer's day. Only a contract in a paid
+ * phase has one (409 `term_end_not_changeable` otherwise).
+ */
+export async function currentTerm(ctx: Ctx, id: string): Promise<CurrentTerm> {
+  const { row } = await loadTermContract(ctx, id, false);
+  const period = await billingPeriodOf(ctx, row, ctx.clock.now());
+  const startOf = (d: Temporal.PlainDate) =>
+    d.toZonedDateTime({ timeZone: period.timeZone }).toInstant().toString();
+  return {
+    contract_id: row.id,
+    term_start: startOf(period.start),
+    term_end: startOf(period.end),
+    billing_period: { unit: period.length.unit, count: period.length.count },
+  };
+}
+
 export type TermEndPreview = Omit<TermEndChange, "after"> & {
   /** What billing would invoice up to and including the new term end, on the changed timeline. */
   invoice: BillingPreview;

@@ -14,40 +14,8 @@ import {
   seedPermission,
   type TransferState,
 } from "../../src/domain/entities/rules.js";
-import { billingTenant } from "../billing-tenant.js";
 import { describeServer } from "../server.js";
-
-/** What a case calls on: the records of one state. */
-type Records = {
-  customer: string;
-  contract: string;
-  invoice: string;
-  payment: string;
-  /** A usage record of the state, and the contract it is on. */
-  usage: { contract: string; id: string };
-  /**
-   * A contact of the active customer: a copy a transfer left behind has none of its own, so a
-   * contact path under the copy is refused before the contact is looked up.
-   */
-  contact: string;
-  /** A payment source of the active customer, named under the copy's path like `contact`. */
-  source: string;
-  /** A fulfilment order of `invoice`, created before the transfer. */
-  fulfilmentOrder: string;
-  /** A hosted page of `customer`, created after the transfer. */
-  hostedPage: string;
-  /** A live portal link's token of `contract`, made after the transfer. */
-  portalToken: string;
-  /** A claimable gift (bought by an active customer after the transfer), claimed as `customer`. */
-  gift: string;
-  /** Only in Intermediate: records that name the contract that has not moved yet. */
-  order?: string;
-  componentSubscription?: string;
-  discountSubscription?: string;
-  action?: string;
-  /** A quote of a change of the contract, made before the transfer. */
-  quote?: string;
-};
+import { CARD, type Records, type TransferFixture, transferFixture } from "../transfer-fixture.js";
 
 type Call = [method: string, path: string, body?: unknown];
 type Case = {
@@ -58,7 +26,6 @@ type Case = {
 };
 
 const END = "2026-12-31T00:00:00Z";
-const CARD = { number: "4242424242424242", exp_month: 12, exp_year: 2030 };
 const action =
   (name: string, extra: Record<string, unknown> = {}) =>
   (r: Records): Call => [
@@ -1081,159 +1048,12 @@ it("the cases name each operation's seed rows as the rule table does, and cover 
 });
 
 describeServer("transfer rules over HTTP", (t) => {
-  const ids: Record<string, string> = {};
-  const records = {} as Record<TransferState, Records>;
-  let api: Awaited<ReturnType<typeof billingTenant>>;
-  const payAll = async (customer: string) => {
-    const { open_invoices } = await api.get(`/v1/customers/${customer}/balance`);
-    const paid = [];
-    for (const i of open_invoices) {
-      paid.push(
-        await api.post("/v1/payments", {
-          customer_id: customer,
-          amount: i.due,
-          currency: "EUR",
-          method: "offline",
-        }),
-      );
-    }
-    return paid;
-  };
-  const moveTo = async (customer: string, entity = ids.uk!) =>
-    (
-      await api.post("/v1/business_entity_transfers", {
-        customer_id: customer,
-        destination_business_entity_id: entity,
-      })
-    ).resource_id as string;
+  let ids: Record<string, string> = {};
+  let records = {} as Record<TransferState, Records>;
+  let api: TransferFixture["api"];
 
-  // one customer per state, transferred; only one contract renewed since
   beforeAll(async () => {
-    api = await billingTenant(t.server, "Rules", "2026-01-15T10:00:00Z");
-    ids.home = (await api.get("/v1/business_entities")).data[0].id;
-    ids.parent = await api.customer({ company_name: "Parent" });
-    ids.uk = (await api.post("/v1/business_entities", { name: "Acme Ltd" })).id;
-    // a test gateway account of the entity the customers move to
-    ids.gatewayAccount = (
-      await api.post("/v1/gateway_accounts", {
-        gateway: "test",
-        name: "Test",
-        business_entity_id: ids.uk,
-      })
-    ).id;
-    const { group, plan } = await api.plan();
-    const monthly = { fee_period: { unit: "month", count: 1 } };
-    ids.variant = await api.variant(plan, { internal_name: "M", recurring_fee: "30", ...monthly });
-    ids.large = await api.variant(plan, { internal_name: "L", recurring_fee: "50", ...monthly });
-    const component = async (name: string, type: string) =>
-      (await api.post("/v1/components", { plan_group_id: group, name, type, price_per_unit: "1" }))
-        .id as string;
-    ids.seats = await component("Seats", "quantity");
-    ids.calls = await component("Calls", "metered");
-    ids.discount = (
-      await api.post("/v1/discounts", { plan_group_id: group, name: "Ten", percent: "10" })
-    ).id;
-
-    // Transferred: Y signs up on 15 January and renews on 15 February, after its transfer
-    const y = await api.customer({ company_name: "Y" });
-    const ky = await api.signup(y, ids.variant);
-    const uy = await api.post(`/v1/contracts/${ky}/usage`, {
-      component_id: ids.calls,
-      quantity: "5",
-    });
-    await api.run();
-    // Intermediate: X signs up on 20 January, so it renews only on 20 February
-    await api.advance("2026-01-20T10:00:00Z");
-    const x = await api.customer({ company_name: "X" });
-    const kx = await api.signup(x, ids.variant, {
-      components: [{ component_id: ids.seats, quantity: "1" }],
-    });
-    await api.run();
-    const change = await api.post("/v1/orders", { contract_id: kx, plan_variant_id: ids.large });
-    const discount = await api.post(`/v1/contracts/${kx}/discounts`, { discount_id: ids.discount });
-    const scheduled = await api.post("/v1/subscription_actions/rest", {
-      contract_id: kx,
-      scheduled_date: "2026-06-01T00:00:00Z",
-    });
-    const contact = async (customer: string) =>
-      (await api.post(`/v1/customers/${customer}/contacts`, { email: "b@x.example" })).id as string;
-    const cx = await contact(x);
-    const cy = await contact(y);
-    const [px] = await payAll(x);
-    const [py] = await payAll(y);
-    // a fulfilment order of each state's invoice, made while nothing has moved
-    const fulfilment = async (contract: string) =>
-      (
-        await api.post("/v1/fulfilment_orders", {
-          invoice_id: (await api.invoices(contract))[0].id,
-        })
-      ).id as string;
-    const fx = await fulfilment(kx);
-    const fy = await fulfilment(ky);
-    const quote = await api.post("/v1/quotes/change", { contract_id: kx, quantity: "2" });
-    const dx = await moveTo(x);
-    const dy = await moveTo(y);
-    const source = async (customer: string) =>
-      (await api.post(`/v1/customers/${customer}/payment_sources`, { type: "card", card: CARD }))
-        .id as string;
-    const sx = await source(x);
-    const sy = await source(y);
-    await api.advance("2026-02-15T00:30:00Z");
-    await api.run();
-    const kyCopy = (await api.get(`/v1/business_entity_transfers?active_resource_id=${ky}`)).data[0]
-      .resource_id;
-    expect((await api.get(`/v1/contracts/${kyCopy}`)).status).toBe("transferred");
-    expect((await api.get(`/v1/contracts/${kx}`)).business_entity_id).toBe(ids.home);
-    const ux = await api.post(`/v1/contracts/${kx}/usage`, {
-      component_id: ids.calls,
-      quantity: "2",
-    });
-    const firstInvoice = async (contract: string) => (await api.invoices(contract))[0].id as string;
-    const hostedPage = async (customer: string) =>
-      (await api.post("/v1/hosted_pages/manage_payment_sources", { customer_id: customer }))
-        .id as string;
-    const gift = async () =>
-      (
-        await api.post("/v1/gifts", {
-          gifter: { customer_id: ids.parent },
-          gift_receiver: { email: "g@x.example" },
-          subscription: { plan_variant_id: ids.variant },
-        })
-      ).id as string;
-    const portalToken = async (contract: string) =>
-      (await api.post(`/v1/contracts/${contract}/self_service_token`)).token as string;
-    records.intermediate = {
-      customer: dx,
-      contract: kx,
-      invoice: await firstInvoice(kx),
-      payment: px.id,
-      usage: { contract: kx, id: ux.id },
-      contact: cx,
-      source: sx,
-      fulfilmentOrder: fx,
-      hostedPage: await hostedPage(dx),
-      portalToken: await portalToken(kx),
-      gift: await gift(),
-      order: change.id,
-      componentSubscription: (await api.get(`/v1/contracts/${kx}/component_subscriptions`)).data[0]
-        .id,
-      discountSubscription: discount.id,
-      action: scheduled.id,
-      quote: quote.id,
-    };
-    records.transferred = {
-      customer: dy,
-      contract: kyCopy,
-      invoice: await firstInvoice(ky),
-      payment: py.id,
-      usage: { contract: ky, id: uy.id },
-      contact: cy,
-      source: sy,
-      fulfilmentOrder: fy,
-      hostedPage: await hostedPage(dy),
-      portalToken: await portalToken(kyCopy),
-      gift: await gift(),
-    };
+    ({ api, ids, records } = await transferFixture(t.server));
   });
 
   it("the CRM.COM surface runs the same operations under the same rules", async () => {

@@ -15,9 +15,12 @@ export {
 } from "./catalog.repository.js";
 export { DiscountSchema } from "./catalog.schemas.js";
 export {
+  type Component,
+  getComponent,
   getPlan,
   getPlanGroup,
   getPlanVariant,
+  listComponents,
   listPlanGroups,
   listPlans,
   listPlanVariants,
@@ -26,10 +29,15 @@ export {
   type PlanVariant,
 } from "./catalog.service.js";
 export {
+  type Coupon,
   countRedemption,
   type Discount,
   type DiscountRow,
   findDiscount,
+  getCoupon,
+  getDiscount,
+  listCoupons,
+  listDiscounts,
   redeemableCoupon,
   toDiscount,
 } from "./discounts.js";

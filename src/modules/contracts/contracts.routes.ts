@@ -6,13 +6,14 @@ import {
   cancellationPreview,
   commitOrder,
   declineOrder,
+  placeOrder,
   previewOrder,
 } from "../../workflows/orders.js";
 import { PreviewSchema } from "../invoicing/index.js";
 import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import { CartComponentSchema, ContractSchema, OrderSchema } from "./contracts.schemas.js";
 import { endContract, getContract, listContracts } from "./contracts.service.js";
-import { createOrder, getOrder, listOrders } from "./orders.service.js";
+import { getOrder, listOrders } from "./orders.service.js";
 import {
   activatePortalLink,
   createSelfServiceToken,
@@ -76,6 +77,12 @@ const OrderInput = Type.Object(
           "Bill the contract at once when the order succeeds (an interim invoice), not at its next billing date",
       }),
     ),
+    commit: Type.Optional(
+      Type.Boolean({
+        description:
+          "Commit the order in the same request (all or nothing): the answer is the committed order",
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -103,7 +110,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (req, reply) =>
       runMutation(req, reply, async (ctx) => ({
         status: 201,
-        body: await createOrder(ctx, req.body),
+        body: await placeOrder(ctx, req.body),
       })),
   );
   app.get(

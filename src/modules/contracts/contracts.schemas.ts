@@ -95,6 +95,19 @@ export const ContractSchema = Type.Object(
     active_id: Nullable(
       Type.String({ description: "On a transferred copy: the id of the contract that moved" }),
     ),
+    settlement: Type.Object(
+      {
+        status: Type.Union([Type.Literal("ok"), Type.Literal("retrying"), Type.Literal("parked")], {
+          description:
+            "ok: the last settlement succeeded (or none failed); retrying: it failed and billing tries again later, waiting longer after each failure; parked: billing stopped trying after repeated failures until a retry (POST /v1/contracts/{id}/settlement/retry)",
+        }),
+        failed_attempts: Type.Integer({ description: "Settlements that failed in a row" }),
+        last_error: Nullable(Type.String({ description: "The last failed settlement's error" })),
+        last_failed_at: Nullable(Type.String({ format: "date-time" })),
+        parked_at: Nullable(Type.String({ format: "date-time" })),
+      },
+      { description: "How billing the contract goes: failed settlements and parking" },
+    ),
     created_at: Type.String({ format: "date-time" }),
     updated_at: Type.String({ format: "date-time" }),
   },

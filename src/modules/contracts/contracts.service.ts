@@ -73,6 +73,18 @@ export async function toContract(
     phases: t.phases.map(toPhase),
     business_entity_id: row.business_entity_id,
     active_id: row.active_id,
+    settlement: {
+      status:
+        row.settlement_parked_at !== null
+          ? "parked"
+          : row.settlement_failures > 0
+            ? "retrying"
+            : "ok",
+      failed_attempts: row.settlement_failures,
+      last_error: row.settlement_error,
+      last_failed_at: row.settlement_failed_at?.toISOString() ?? null,
+      parked_at: row.settlement_parked_at?.toISOString() ?? null,
+    },
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };

@@ -14,12 +14,14 @@ export {
 } from "./billing-date.js";
 export {
   billAgain,
+  clearFailedSettlement,
   componentSubscriptionsOf,
   discountGrantsOf,
   firstDueContract,
   lockDueContracts,
   markRatedItemsBilled,
   ratedItemsOf,
+  recordFailedSettlement,
   setBillingDates,
   setNextBillingAt,
   unbillRatedItems,
@@ -60,7 +62,7 @@ export {
   startDraftContractAt,
   termRestartsOf,
 } from "./contracts.repository.js";
-export { CartComponentSchema } from "./contracts.schemas.js";
+export { CartComponentSchema, ContractSchema } from "./contracts.schemas.js";
 export {
   applyChange,
   type Contract,
@@ -79,6 +81,7 @@ export {
   assertPaymentData,
   type ChangeInput,
   createChangeOrder,
+  createOrder,
   createSignupOrder,
   getOrder,
   lockOrder,

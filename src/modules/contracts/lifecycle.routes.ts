@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { deleteContract } from "../../workflows/contract-deletion.js";
-import { changeTermEnd, termEndPreview } from "../../workflows/term-end.js";
+import { changeTermEnd, currentTerm, termEndPreview } from "../../workflows/term-end.js";
 import { PreviewSchema } from "../invoicing/index.js";
 import { IdempotencyHeader, IdParams } from "../schemas.js";
 import { ContractSchema } from "./contracts.schemas.js";
@@ -81,5 +81,36 @@ export const contractLifecycleRoutes: FastifyPluginAsyncTypebox = async (app) =>
       },
     },
     (req) => runRead(req, (ctx) => termEndPreview(ctx, req.params.id, req.query)),
+  );
+
+  app.get(
+    "/contracts/:id/current_term",
+    {
+      config: { operation: "contracts.current_term" },
+      schema: {
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            contract_id: Type.String(),
+            term_start: TermFields.term_start,
+            term_end: Type.String({
+              format: "date-time",
+              description:
+                "When the current term ends: the next renewal (a moved term end included)",
+            }),
+            billing_period: Type.Object({
+              unit: Type.Union([
+                Type.Literal("day"),
+                Type.Literal("week"),
+                Type.Literal("month"),
+                Type.Literal("year"),
+              ]),
+              count: Type.Integer(),
+            }),
+          }),
+        },
+      },
+    },
+    (req) => runRead(req, (ctx) => currentTerm(ctx, req.params.id)),
   );
 };

@@ -15,6 +15,7 @@ export const AddressSchema = Type.Object(
     house_number: Type.Optional(text(50)),
     postal_code: Type.Optional(text(20)),
     city: Type.Optional(text(100)),
+    state: Type.Optional(text(100, "Region, state or province, e.g. CA")),
     country: Type.Optional(
       Type.String({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2, e.g. DE" }),
     ),

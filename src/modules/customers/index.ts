@@ -1,3 +1,4 @@
+export { billingContactEmails } from "./contacts.repository.js";
 export {
   type CustomerRow,
   customerEntities,

@@ -1,4 +1,8 @@
-export { type EntityRow, listEntities } from "./entities.repository.js";
+export {
+  type EntityRow,
+  findEntity as findEntityRow,
+  listEntities,
+} from "./entities.repository.js";
 export {
   type BusinessEntity,
   createBusinessEntity,

@@ -859,9 +859,15 @@ export async function listInvoices(ctx: Ctx, f: InvoiceFilter): Promise<Page<Inv
   );
 }
 
+/** Countries whose addresses put the city and state before the postal code. */
+const STATE_FIRST = new Set(["US", "CA", "AU"]);
+
 export const addressLines = (a: Address): string[] => {
   const street = a.line1 ?? [a.street, a.house_number].filter(Boolean).join(" ");
-  const city = [a.postal_code, a.city].filter(Boolean).join(" ");
+  // "San Francisco, CA 94105" where the state comes before the code; "10115 Berlin" elsewhere
+  const city = STATE_FIRST.has(a.country ?? "")
+    ? [[a.city, a.state].filter(Boolean).join(", "), a.postal_code].filter(Boolean).join(" ")
+    : [[a.postal_code, a.city].filter(Boolean).join(" "), a.state].filter(Boolean).join(", ");
   return [street, a.line2 ?? "", city, a.country ?? ""].filter((s) => s && s.length > 0);
 };
 
@@ -912,7 +918,8 @@ export async function documentPdf(
   invoice: Invoice,
 ): Promise<{ name: string; bytes: Buffer }> {
   const customer = await findCustomer(db, tenantId, invoice.customer_id);
-  const doc = documentOf(invoice, customer?.language ?? null);
+  // the customer's locale first (de-AT), then its language (de)
+  const doc = documentOf(invoice, customer?.locale ?? customer?.language ?? null);
   if (invoice.corrects_invoice_id) {
     const corrected = await documentNumber(db, tenantId, invoice.corrects_invoice_id);
     doc.corrects_invoice_number = corrected ?? null;

@@ -9,12 +9,15 @@ export {
   interruptStaleRuns,
   openBillingRun,
   recordSettlementFailure,
+  SETTLEMENT_ATTEMPTS,
+  tenantsDue,
 } from "./billing-runs.js";
 export { contractHasDocuments } from "./contract-records.repository.js";
 export { createDownloadLink, createDownloadLinks } from "./document-links.js";
 export {
   type CreditNoteInput,
   createCreditNote,
+  documentPdf,
   dunnedInvoice,
   finalizeInvoice,
   getInvoice,

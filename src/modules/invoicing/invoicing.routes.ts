@@ -6,9 +6,10 @@ import { voidInvoice } from "../../workflows/documents.js";
 import { stopDunning } from "../../workflows/dunning.js";
 import { inContext, readContext } from "../../workflows/unit-of-work.js";
 import { clockFor } from "../clock/index.js";
+import { ContractSchema } from "../contracts/index.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import { TaxPolicySchema } from "../taxes/index.js";
-import { listBillingRuns } from "./billing-runs.js";
+import { listBillingRuns, retrySettlement } from "./billing-runs.js";
 import { createDownloadLink, verifyLink } from "./document-links.js";
 import {
   createCreditNote,
@@ -384,6 +385,25 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: await settleContract(ctx, req.params.id, {
           ...(req.body?.draft !== undefined ? { draft: req.body.draft } : {}),
         }),
+      })),
+  );
+
+  app.post(
+    "/contracts/:id/settlement/retry",
+    {
+      config: { operation: "contracts.retry_settlement" },
+      schema: {
+        description:
+          "Un-parks a contract whose settlement failed 5 times in a row (or clears the failures of one waiting for its next attempt): billing settles it at the tenant's now, and parks it again only after 5 new failures. 409 settlement_not_failed when no settlement of it failed.",
+        headers: IdempotencyHeader,
+        params: IdParams,
+        response: { 200: ContractSchema },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await retrySettlement(ctx, req.params.id),
       })),
   );
 

@@ -13,6 +13,7 @@ export const AddressSchema = Type.Object(
     house_number: Type.Optional(Type.String({ maxLength: 50 })),
     postal_code: Type.Optional(Type.String({ maxLength: 50 })),
     city: Type.Optional(Type.String({ maxLength: 200 })),
+    state: Type.Optional(Type.String({ maxLength: 100 })),
     country: Type.Optional(Type.String({ pattern: "^[A-Z]{2}$" })),
   },
   { additionalProperties: false },

@@ -13,6 +13,7 @@ export {
   addPaymentSource,
   collectCustomerPayment,
   collectInvoicePayment,
+  listPaymentSources,
   type PaymentSource,
   updatePaymentMethod,
 } from "./payment-sources.service.js";
@@ -26,5 +27,11 @@ export {
   reassignPayments,
   refundedOnCreditNote,
 } from "./payments.repository.js";
-export { amountOwed, customerBalance, type Payment } from "./payments.service.js";
+export {
+  amountOwed,
+  customerBalance,
+  getPayment,
+  listPayments,
+  type Payment,
+} from "./payments.service.js";
 export { allocatedInvoiceIds } from "./transfer-facts.repository.js";

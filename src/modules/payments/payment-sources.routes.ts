@@ -26,6 +26,7 @@ import {
   deletePaymentSource,
   getCustomerGateway,
   getPaymentSource,
+  getPaymentSourceById,
   listPaymentSources,
   switchCustomerGateway,
   switchSourceGatewayAccount,
@@ -67,6 +68,15 @@ export const paymentSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (req) =>
       runRead(req, (ctx) => getPaymentSource(ctx, req.params.id, req.params.payment_source_id)),
+  );
+
+  app.get(
+    "/payment_sources/:id",
+    {
+      config: { operation: "payment_sources.retrieve" },
+      schema: { params: IdParams, response: { 200: PaymentSourceSchema } },
+    },
+    (req) => runRead(req, (ctx) => getPaymentSourceById(ctx, req.params.id)),
   );
 
   app.post(

@@ -35,6 +35,7 @@ import {
 import {
   clearRole,
   findPaymentSource,
+  findSourceById,
   insertPaymentSource,
   listPaymentSources as listRows,
   type PaymentSourceRow,
@@ -176,6 +177,13 @@ export async function getPaymentSource(
       },
     );
   }
+  return toPaymentSource(row, today(ctx));
+}
+
+/** A payment source by its id alone, whichever customer holds it. */
+export async function getPaymentSourceById(ctx: Ctx, id: string): Promise<PaymentSource> {
+  const row = await findSourceById(ctx.db, ctx.tenantId, id);
+  if (!row) throw notFound("payment_source_not_found", `no payment source ${id}`, { id });
   return toPaymentSource(row, today(ctx));
 }
 

@@ -44,6 +44,10 @@ import * as m0043 from "./0043_gifts.js";
 import * as m0044 from "./0044_hosted_page_retention.js";
 import * as m0045 from "./0045_einvoices.js";
 import * as m0046 from "./0046_gateway_accounts.js";
+import * as m0047 from "./0047_settlement_failures.js";
+import * as m0048 from "./0048_rate_limit_buckets.js";
+import * as m0049 from "./0049_messages.js";
+import * as m0050 from "./0050_message_templates.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -96,4 +100,8 @@ export const migrations: Record<string, Migration> = {
   "0044_hosted_page_retention": m0044,
   "0045_einvoices": m0045,
   "0046_gateway_accounts": m0046,
+  "0047_settlement_failures": m0047,
+  "0048_rate_limit_buckets": m0048,
+  "0049_messages": m0049,
+  "0050_message_templates": m0050,
 };

@@ -1,0 +1,275 @@
+/**
+ * Chargebee's transactions over Accrue's payments: a payment is a `payment` transaction, a
+ * refund a `refund` one, an authorization (a hold on a payment source) an `authorization`.
+ * Write-offs and withheld tax settle invoices without money: they are not transactions.
+ */
+import type { FastifyInstance } from "fastify";
+import { customerId } from "./customers.js";
+import { type CbCall, cbRoute } from "./routes.js";
+import {
+  compact,
+  fromMinor,
+  listOf,
+  minor,
+  missing,
+  notFound,
+  notSupported,
+  type Reader,
+  sortedByCreation,
+  unix,
+  wrongValue,
+} from "./wire.js";
+
+export type NativePayment = {
+  id: string;
+  customer_id: string;
+  kind: "payment" | "refund" | "write_off" | "tax_withheld";
+  method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
+  status: "succeeded" | "failed" | "authorized" | "voided";
+  amount: string;
+  currency: string;
+  reference: string | null;
+  card_last4: string | null;
+  failure: { code?: string; message?: string } | null;
+  refunds_payment_id: string | null;
+  payment_method: string | null;
+  payment_source_id: string | null;
+  authorized_until: string | null;
+  allocations: Array<{ invoice_id: string; amount: string }>;
+  unapplied: string;
+  received_at: string;
+  created_at: string;
+};
+
+/** A payment that moves money (not a write-off nor withheld tax). */
+export const isTransaction = (p: NativePayment) => p.kind === "payment" || p.kind === "refund";
+
+function paymentMethodOf(p: NativePayment): string {
+  if (p.method === "test_card") return "card";
+  if (p.method === "test_direct_debit") return "direct_debit";
+  const method = p.payment_method;
+  return method && ["cash", "check", "bank_transfer", "card", "other"].includes(method)
+    ? method
+    : "other";
+}
+
+const STATUS = {
+  succeeded: "success",
+  failed: "failure",
+  authorized: "success",
+  voided: "voided",
+} as const;
+
+export function transactionObject(p: NativePayment): Record<string, unknown> {
+  const amount = Math.abs(minor(p.amount, p.currency));
+  const type =
+    p.kind === "refund" ? "refund" : p.status === "authorized" ? "authorization" : "payment";
+  const linked = p.allocations.map((a) => ({
+    invoice_id: a.invoice_id,
+    applied_amount: Math.abs(minor(a.amount, p.currency)),
+    applied_at: unix(p.received_at),
+  }));
+  return compact({
+    id: p.id,
+    customer_id: p.customer_id,
+    payment_source_id: p.payment_source_id,
+    payment_method: paymentMethodOf(p),
+    reference_number: p.reference,
+    gateway: p.method === "offline" ? "not_applicable" : "chargebee",
+    type,
+    date: unix(p.received_at),
+    amount,
+    currency_code: p.currency,
+    amount_unused: p.kind === "payment" ? minor(p.unapplied, p.currency) : undefined,
+    status: STATUS[p.status],
+    masked_card_number: p.card_last4 ? `************${p.card_last4}` : undefined,
+    error_code: p.failure?.code,
+    error_text: p.failure?.message,
+    refunded_txn_id: p.refunds_payment_id,
+    authorization_reason: type === "authorization" ? "verification" : undefined,
+    voided_at: undefined,
+    linked_invoices: p.kind === "payment" ? linked : undefined,
+    linked_refunds: undefined,
+    deleted: false,
+    object: "transaction",
+    created_at: unix(p.created_at),
+    updated_at: unix(p.created_at),
+  });
+}
+
+const enc = encodeURIComponent;
+
+export async function loadPayment(
+  call: CbCall,
+  id: string,
+  param?: string,
+): Promise<NativePayment> {
+  try {
+    return await call.get(`/v1/payments/${enc(id)}`);
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) throw notFound(`transaction ${id}`, param);
+    throw error;
+  }
+}
+
+/** Every payment of a customer (the native list pages through them, oldest first). */
+export async function paymentsOf(call: CbCall, customer: string): Promise<NativePayment[]> {
+  const all: NativePayment[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 50; page += 1) {
+    const answer = await call.get("/v1/payments", { customer_id: customer, limit: 100, cursor });
+    all.push(...(answer.data as NativePayment[]));
+    cursor = answer.next_cursor ?? undefined;
+    if (!cursor) break;
+  }
+  return all;
+}
+
+function listParams(p: Reader): { limit: number; offset: string | undefined } {
+  const limit = p.int("limit", 1, 100) ?? 10;
+  const offset = p.str("offset", 64);
+  sortedByCreation(p);
+  return { limit, offset };
+}
+
+async function transactionList(
+  call: CbCall,
+  customer: string | undefined,
+  limit: number,
+  offset: string | undefined,
+) {
+  const page = await call.get("/v1/payments", { customer_id: customer, limit, cursor: offset });
+  return listOf(
+    (page.data as NativePayment[])
+      .filter(isTransaction)
+      .map((p) => ({ transaction: transactionObject(p) })),
+    page.next_cursor,
+  );
+}
+
+export async function chargebeeTransactionRoutes(app: FastifyInstance): Promise<void> {
+  cbRoute(app, "GET", "/transactions", "transaction.list", async (call) => {
+    const p = call.params;
+    const { limit, offset } = listParams(p);
+    const customer = p.filterIs("customer_id", 64);
+    p.rejectUnread();
+    const id = customer ? await customerId(call, customer) : undefined;
+    return transactionList(call, id, limit, offset);
+  });
+
+  cbRoute(
+    app,
+    "GET",
+    "/customers/:id/transactions",
+    "transaction.transactions_for_customer",
+    async (call) => {
+      const p = call.params;
+      const { limit, offset } = listParams(p);
+      p.rejectUnread();
+      return transactionList(call, await customerId(call, call.id, "id"), limit, offset);
+    },
+  );
+
+  cbRoute(app, "GET", "/transactions/:id", "transaction.retrieve", async (call) => {
+    call.params.rejectUnread();
+    const payment = await loadPayment(call, call.id);
+    if (!isTransaction(payment)) throw notFound(`transaction ${call.id}`);
+    return { transaction: transactionObject(payment) };
+  });
+
+  cbRoute(
+    app,
+    "GET",
+    "/invoices/:id/payments",
+    "transaction.payments_for_invoice",
+    async (call) => {
+      const p = call.params;
+      const { limit, offset } = listParams(p);
+      p.rejectUnread();
+      const invoice = await call.get(`/v1/invoices/${enc(call.id)}`).catch((error: unknown) => {
+        if ((error as { status?: number }).status === 404) throw notFound(`invoice ${call.id}`);
+        throw error;
+      });
+      const payments = (await paymentsOf(call, invoice.customer_id)).filter(
+        (x) => isTransaction(x) && x.allocations.some((a) => a.invoice_id === invoice.id),
+      );
+      const start = offset ? Number.parseInt(offset, 10) : 0;
+      if (!Number.isSafeInteger(start) || start < 0) throw wrongValue("offset", "is not valid");
+      const slice = payments.slice(start, start + limit);
+      return listOf(
+        slice.map((x) => ({ transaction: transactionObject(x) })),
+        start + limit < payments.length ? String(start + limit) : null,
+      );
+    },
+  );
+
+  cbRoute(app, "POST", "/transactions/:id/refund", "transaction.refund", async (call) => {
+    const p = call.params;
+    const payment = await loadPayment(call, call.id);
+    const amount = p.int("amount", 1);
+    const comment = p.str("comment", 200);
+    p.rejectUnread();
+    const refund: NativePayment = await call.change("POST", `/v1/payments/${enc(call.id)}/refund`, {
+      ...(amount !== undefined ? { amount: fromMinor(amount, payment.currency) } : {}),
+      ...(comment ? { reference: comment } : {}),
+    });
+    return { transaction: transactionObject(refund) };
+  });
+
+  cbRoute(app, "POST", "/transactions/:id/void", "transaction.void_transaction", async (call) => {
+    call.params.rejectUnread();
+    await loadPayment(call, call.id);
+    const voided = await call.change("POST", `/v1/payments/${enc(call.id)}/void`);
+    return { transaction: transactionObject(voided) };
+  });
+
+  cbRoute(
+    app,
+    "POST",
+    "/transactions/create_authorization",
+    "transaction.create_authorization",
+    async (call) => {
+      const p = call.params;
+      const customer = p.required("customer_id", 64);
+      const amount = p.int("amount", 1);
+      const currency = p.str("currency_code", 3);
+      const source = p.str("payment_source_id", 64);
+      p.rejectUnread();
+      if (amount === undefined) throw missing("amount");
+      if (!currency) throw missing("currency_code");
+      const id = await customerId(call, customer);
+      const held = await call.change("POST", `/v1/customers/${id}/authorize_payment`, {
+        amount: fromMinor(amount, currency),
+        currency,
+        ...(source ? { payment_source_id: source } : {}),
+      });
+      return { transaction: transactionObject(held) };
+    },
+  );
+
+  cbRoute(
+    app,
+    "POST",
+    "/transactions/:id/delete_offline_transaction",
+    "transaction.delete_offline_transaction",
+    async (call) => {
+      const p = call.params;
+      p.str("comment", 300);
+      p.rejectUnread();
+      const payment = await loadPayment(call, call.id);
+      await call.change("DELETE", `/v1/payments/${enc(call.id)}`);
+      return { transaction: { ...transactionObject(payment), deleted: true } };
+    },
+  );
+
+  for (const op of ["record_refund", "reconcile"] as const) {
+    cbRoute(app, "POST", `/transactions/:id/${op}`, `transaction.${op}`, async () => {
+      throw notSupported(
+        "id",
+        op === "record_refund"
+          ? "record a refund against its invoice (invoice.record_refund) or credit note"
+          : "offline transactions are not reconciled",
+      );
+    });
+  }
+}
