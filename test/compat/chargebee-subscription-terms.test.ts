@@ -448,6 +448,19 @@ describeServer("chargebee client: subscription terms, charges and schedules", (t
     });
     const listed = await cb.unbilledCharge.list({ subscription_id: { is: contract } } as never);
     expect(listed.list.map((e: any) => e.unbilled_charge.id)).toEqual([a?.id, b?.id]);
+    // paged: one a page, the offset naming the next
+    const first = await cb.unbilledCharge.list({
+      subscription_id: { is: contract },
+      limit: 1,
+    } as never);
+    expect(first.list.map((e: any) => e.unbilled_charge.id)).toEqual([a?.id]);
+    const second = await cb.unbilledCharge.list({
+      subscription_id: { is: contract },
+      limit: 1,
+      offset: first.next_offset,
+    } as never);
+    expect(second.list.map((e: any) => e.unbilled_charge.id)).toEqual([b?.id]);
+    expect(second.next_offset).toBeUndefined();
 
     expect(
       await refusal(

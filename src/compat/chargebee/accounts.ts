@@ -138,8 +138,7 @@ export async function chargebeePaymentSourceRoutes(app: FastifyInstance): Promis
 
   cbRoute(app, "GET", "/payment_sources", "payment_source.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     const is = p.filterIs("customer_id", 64);
     if (!is) throw missing("customer_id[is]");
     p.rejectUnread();
@@ -516,8 +515,7 @@ export async function chargebeePromotionalCreditRoutes(app: FastifyInstance): Pr
 
   cbRoute(app, "GET", "/promotional_credits", "promotional_credit.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     const is = p.filterIs("customer_id", 64);
     if (!is) throw missing("customer_id[is]");
     p.rejectUnread();
@@ -596,8 +594,7 @@ export async function chargebeeTransferRoutes(app: FastifyInstance): Promise<voi
     "business_entity.get_transfers",
     async (call) => {
       const p = call.params;
-      const limit = p.int("limit", 1, 100) ?? 10;
-      const offset = p.str("offset", 64);
+      const { limit, offset } = p.page();
       const type = p.filterIs("resource_type", 20);
       if (type !== undefined && type !== "customer" && type !== "subscription") {
         throw wrongValue("resource_type[is]", "must be customer or subscription");
@@ -664,8 +661,7 @@ function eventObject(e: NativeEvent) {
 export async function chargebeeEventRoutes(app: FastifyInstance): Promise<void> {
   cbRoute(app, "GET", "/events", "event.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     const type = p.filterIs("event_type", 100);
     const sort = p.object("sort_by");
     if (sort) {

@@ -387,8 +387,7 @@ export async function chargebeeCatalogRoutes(app: FastifyInstance): Promise<void
 
   cbRoute(app, "GET", "/item_families", "item_family.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     const is = p.filterIs("id", 64);
     sortedByCreation(p);
     p.rejectUnread();
@@ -498,8 +497,7 @@ export async function chargebeeCatalogRoutes(app: FastifyInstance): Promise<void
 
   cbRoute(app, "GET", "/items", "item.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 80);
+    const { limit, offset } = p.page();
     const type = oneOfFilter(p, "type", ["plan", "addon", "charge"]);
     const family = p.filterIs("item_family_id", 64);
     sortedByCreation(p);
@@ -670,8 +668,7 @@ export async function chargebeeCatalogRoutes(app: FastifyInstance): Promise<void
 
   cbRoute(app, "GET", "/item_prices", "item_price.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 80);
+    const { limit, offset } = p.page();
     const itemType = oneOfFilter(p, "item_type", ["plan", "addon", "charge"]);
     const itemId = p.filterIs("item_id", 64);
     const family = p.filterIs("item_family_id", 64);

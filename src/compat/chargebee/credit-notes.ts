@@ -94,8 +94,7 @@ async function withCreditNote(call: CbCall, id: string, extra: Record<string, un
 }
 
 async function listCreditNotes(call: CbCall, p: Reader, customer: string | undefined) {
-  const limit = p.int("limit", 1, 100) ?? 10;
-  const offset = p.str("offset", 64);
+  const { limit, offset } = p.page();
   const invoice = p.filterIs("reference_invoice_id", 64);
   const subscription = p.filterIs("subscription_id", 64);
   const statusFilter = p.object("status");

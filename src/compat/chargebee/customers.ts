@@ -289,8 +289,7 @@ export async function chargebeeCustomerRoutes(app: FastifyInstance): Promise<voi
 
   cbRoute(app, "GET", "/customers", "customer.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     const query: Record<string, string | number | undefined> = {
       limit,
       cursor: offset,
@@ -413,8 +412,7 @@ export async function chargebeeCustomerRoutes(app: FastifyInstance): Promise<voi
   cbRoute(app, "GET", "/customers/:id/contacts", "customer.contacts_for_customer", async (call) => {
     const id = await customerId(call, call.id, "id");
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     p.rejectUnread();
     const page = await call.get(`/v1/customers/${id}/contacts`, { limit, cursor: offset });
     const contacts = (page.data ?? page) as Parameters<typeof contactObject>[0][];

@@ -9,21 +9,12 @@
  */
 import type { FastifyInstance } from "fastify";
 import { customerId } from "./customers.js";
+import { type PricedLine, pricedLines } from "./priced.js";
 import { type CbCall, cbRoute } from "./routes.js";
 import { cartOf, couponOf, loadContract } from "./subscriptions.js";
-import { compact, minor, notSupported, type Reader, unix, unixDate, wrongValue } from "./wire.js";
+import { compact, minor, notSupported, type Reader, unix, wrongValue } from "./wire.js";
 
-type PreviewLine = {
-  kind: string;
-  charge_key: string;
-  description: string;
-  period_start: string | null;
-  period_end: string | null;
-  quantity: string;
-  unit_price: string;
-  amount: string;
-  tax_rate: string;
-};
+type PreviewLine = PricedLine & { charge_key: string };
 
 type Preview = {
   contract_id: string;
@@ -37,63 +28,28 @@ type Preview = {
   total_gross: string;
 };
 
-const ENTITY: Record<string, string> = {
-  recurring_fee: "plan_item_price",
-  component_fee: "addon_item_price",
-  usage: "addon_item_price",
-  setup_fee: "charge_item_price",
-  rated_item: "adhoc",
-};
-
-/** A decimal quantity as Chargebee's integer one, when it is whole. */
-const whole = (q: string) => (/^[0-9]+(\.0+)?$/.test(q) ? Number.parseInt(q, 10) : undefined);
-
 /** Chargebee's invoice estimate from a native preview. */
 export function invoiceEstimate(p: Preview, customer?: string): Record<string, unknown> {
-  const money = (amount: string) => minor(amount, p.currency);
-  const lines = p.lines.filter((l) => l.kind !== "discount");
-  const discounts = p.lines.filter((l) => l.kind === "discount");
-  const subTotal = lines.reduce((sum, l) => sum + money(l.amount), 0);
-  const total = money(p.total_gross);
+  const total = minor(p.total_gross, p.currency);
+  const priced = pricedLines(p, {
+    subscriptionId: p.contract_id,
+    day: p.date,
+    entityId: (l) =>
+      l.kind === "recurring_fee" ? /^fee:([^:]+):/.exec(l.charge_key)?.[1] : undefined,
+  });
   return compact({
-    recurring: lines.some((l) => l.kind === "recurring_fee" || l.kind === "component_fee"),
+    recurring: p.lines.some((l) => l.kind === "recurring_fee" || l.kind === "component_fee"),
     price_type: p.price_basis === "gross" ? "tax_inclusive" : "tax_exclusive",
     currency_code: p.currency,
-    sub_total: subTotal,
+    sub_total: priced.sub_total,
     total,
     credits_applied: 0,
     amount_paid: 0,
     amount_due: total,
     customer_id: customer,
-    line_items: lines.map((l, i) => {
-      const quantity = whole(l.quantity);
-      const plan = l.kind === "recurring_fee" ? /^fee:([^:]+):/.exec(l.charge_key)?.[1] : undefined;
-      return compact({
-        id: `li_${i + 1}`,
-        subscription_id: p.contract_id,
-        date_from: unixDate(l.period_start ?? p.date),
-        date_to: unixDate(l.period_end ?? p.date),
-        unit_amount: money(l.unit_price),
-        quantity,
-        quantity_in_decimal: quantity === undefined ? l.quantity : undefined,
-        amount: money(l.amount),
-        is_taxed: Number(l.tax_rate) > 0,
-        tax_rate: Number(l.tax_rate),
-        description: l.description,
-        entity_type: ENTITY[l.kind] ?? "adhoc",
-        entity_id: plan,
-        object: "line_item",
-      });
-    }),
-    discounts: discounts.map((l) => ({
-      amount: -money(l.amount),
-      description: l.description,
-      entity_type: "document_level_coupon",
-      object: "discount",
-    })),
-    taxes: p.tax_rows
-      .filter((r) => money(r.tax) !== 0)
-      .map((r) => ({ name: `${r.rate} %`, amount: money(r.tax), object: "tax" })),
+    line_items: priced.line_items,
+    discounts: priced.discounts,
+    taxes: priced.taxes,
     object: "invoice_estimate",
   });
 }

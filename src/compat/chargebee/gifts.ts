@@ -187,8 +187,7 @@ export async function chargebeeGiftRoutes(app: FastifyInstance): Promise<void> {
 
   cbRoute(app, "GET", "/gifts", "gift.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     const status = p.filterIs("status", 20);
     if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
       throw wrongValue("status[is]", `must be one of ${STATUSES.join(", ")}`);

@@ -461,8 +461,7 @@ export async function chargebeeHostedPageRoutes(app: FastifyInstance): Promise<v
 
   cbRoute(app, "GET", "/hosted_pages", "hosted_page.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     const state = p.filterIs("state", 20);
     if (state !== undefined && !(STATES as readonly string[]).includes(state)) {
       throw wrongValue("state[is]", `must be one of ${STATES.join(", ")}`);

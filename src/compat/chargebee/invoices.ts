@@ -315,8 +315,7 @@ async function listInvoices(
   p: Reader,
   scope: { customer_id?: string; contract_id?: string },
 ) {
-  const limit = p.int("limit", 1, 100) ?? 10;
-  const offset = p.str("offset", 64);
+  const { limit, offset } = p.page();
   const statusFilter = p.object("status");
   const status = statusFilter?.oneOf("is", STATUSES);
   statusFilter?.rejectUnread();

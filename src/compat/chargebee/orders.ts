@@ -235,8 +235,7 @@ export async function chargebeeOrderRoutes(app: FastifyInstance): Promise<void> 
 
   cbRoute(app, "GET", "/orders", "order.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     const invoice = p.filterIs("invoice_id", 64);
     const customer = p.filterIs("customer_id", 64);
     const status = p.filterIs("status", 20);
@@ -257,8 +256,7 @@ export async function chargebeeOrderRoutes(app: FastifyInstance): Promise<void> 
 
   cbRoute(app, "GET", "/invoices/:id/orders", "order.orders_for_invoice", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     p.rejectUnread();
     const page = await call.get("/v1/fulfilment_orders", {
       limit,

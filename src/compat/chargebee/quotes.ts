@@ -10,6 +10,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { customerId, customerObject } from "./customers.js";
+import { type PricedLine, pricedLines } from "./priced.js";
 import { type CbCall, cbRoute } from "./routes.js";
 import { cartOf, couponOf } from "./subscriptions.js";
 import {
@@ -23,20 +24,10 @@ import {
   type Reader,
   sortedByCreation,
   unix,
-  unixDate,
   wrongValue,
 } from "./wire.js";
 
-type NativeQuoteLine = {
-  kind: string;
-  description: string;
-  period_start: string | null;
-  period_end: string | null;
-  quantity: string;
-  unit_price: string;
-  amount: string;
-  tax_rate: string;
-};
+type NativeQuoteLine = PricedLine;
 
 export type NativeQuote = {
   id: string;
@@ -76,28 +67,20 @@ const STATUS: Record<NativeQuote["status"], string> = {
   expired: "closed",
 };
 
-const ENTITY: Record<string, string> = {
-  recurring_fee: "plan_item_price",
-  component_fee: "addon_item_price",
-  usage: "addon_item_price",
-  setup_fee: "charge_item_price",
-};
-
-/** A decimal quantity as Chargebee's integer one, when it is whole. */
-const whole = (q: string) => (/^[0-9]+(\.0+)?$/.test(q) ? Number.parseInt(q, 10) : undefined);
-
 /** Chargebee's quote object of a native quote: money in minor units, Unix timestamps. */
 export function quoteObject(q: NativeQuote): Record<string, unknown> {
-  const money = (amount: string) => minor(amount, q.currency);
-  const lines = q.lines.filter((l) => l.kind !== "discount");
-  const discounts = q.lines.filter((l) => l.kind === "discount");
-  const total = money(q.total_gross);
+  const total = minor(q.total_gross, q.currency);
   // a subscription quote bills one plan variant; a change's fee lines may be the old one's
   const plan =
     q.type === "subscription" && typeof q.input.plan_variant_id === "string"
       ? q.input.plan_variant_id
       : undefined;
-  const day = unixDate(q.priced_on);
+  const priced = pricedLines(q, {
+    subscriptionId: q.contract_id,
+    customerId: q.customer_id,
+    day: q.priced_on,
+    entityId: (l) => (l.kind === "recurring_fee" ? plan : undefined),
+  });
   return compact({
     id: q.id,
     customer_id: q.customer_id,
@@ -109,42 +92,16 @@ export function quoteObject(q: NativeQuote): Record<string, unknown> {
     currency_code: q.currency,
     valid_till: unix(q.valid_until),
     date: unix(q.created_at),
-    sub_total: lines.reduce((sum, l) => sum + money(l.amount), 0),
+    sub_total: priced.sub_total,
     total,
     total_payable: total,
     charge_on_acceptance: total,
     credits_applied: 0,
     amount_paid: 0,
     amount_due: total,
-    line_items: lines.map((l, i) => {
-      const quantity = whole(l.quantity);
-      return compact({
-        id: `li_${i + 1}`,
-        subscription_id: q.contract_id,
-        date_from: unixDate(l.period_start) ?? day,
-        date_to: unixDate(l.period_end) ?? day,
-        unit_amount: money(l.unit_price),
-        quantity,
-        quantity_in_decimal: quantity === undefined ? l.quantity : undefined,
-        amount: money(l.amount),
-        is_taxed: Number(l.tax_rate) > 0,
-        tax_rate: Number(l.tax_rate),
-        description: l.description,
-        entity_type: ENTITY[l.kind] ?? "adhoc",
-        entity_id: l.kind === "recurring_fee" ? plan : undefined,
-        customer_id: q.customer_id,
-        object: "line_item",
-      });
-    }),
-    discounts: discounts.map((l) => ({
-      amount: -money(l.amount),
-      description: l.description,
-      entity_type: "document_level_coupon",
-      object: "discount",
-    })),
-    taxes: q.tax_rows
-      .filter((r) => money(r.tax) !== 0)
-      .map((r) => ({ name: `${r.rate} %`, amount: money(r.tax), object: "tax" })),
+    line_items: priced.line_items,
+    discounts: priced.discounts,
+    taxes: priced.taxes,
     created_at: unix(q.created_at),
     updated_at: unix(q.updated_at),
     resource_version: Date.parse(q.updated_at),
@@ -390,8 +347,7 @@ export async function chargebeeQuoteRoutes(app: FastifyInstance): Promise<void> 
 
   cbRoute(app, "GET", "/quotes", "quote.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     const customer = p.filterIs("customer_id", 64);
     const deleted = p.bool("include_deleted");
     if (deleted) throw notSupported("include_deleted", "quotes are not deleted");

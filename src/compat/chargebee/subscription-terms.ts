@@ -12,6 +12,7 @@ import { customerId } from "./customers.js";
 import { invoiceEstimate } from "./estimates.js";
 import { invoiceObject, type NativeInvoice, receivablesOf } from "./invoices.js";
 import { type CbCall, cbRoute } from "./routes.js";
+import { fixedIntervals, specificDates } from "./schedules.js";
 import { invalidState, loadContract, subscriptionAnswer } from "./subscriptions.js";
 import { unbilledChargeObject } from "./unbilled-charges.js";
 import {
@@ -142,21 +143,9 @@ function scheduleOf(p: Reader): Record<string, unknown> {
       "an advance invoice schedule is fixed_intervals or specific_dates",
     );
   }
-  const fixed = p.object("fixed_interval_schedule");
-  const occurrences = fixed?.int("number_of_occurrences", 1, 1000);
-  // advance invoices are made on the renewal date itself
-  fixed?.int("days_before_renewal", 0, 0);
-  const endOn = fixed?.oneOf("end_schedule_on", [
-    "after_number_of_intervals",
-    "specific_date",
-    "subscription_end",
-  ]);
-  if (endOn === "specific_date") {
-    throw notSupported(
-      "fixed_interval_schedule[end_schedule_on]",
-      "specific_date is not supported",
-    );
-  }
+  const fixed = fixedIntervals(p, false);
+  const occurrences = fixed?.occurrences;
+  const endOn = fixed?.endOn;
   if (endOn === "after_number_of_intervals" && occurrences === undefined) {
     throw missing("fixed_interval_schedule[number_of_occurrences]");
   }
@@ -166,14 +155,7 @@ function scheduleOf(p: Reader): Record<string, unknown> {
       "is not taken with end_schedule_on subscription_end",
     );
   }
-  fixed?.rejectUnread();
-  const dates = p.rows("specific_dates_schedule", 100).map((row, i) => {
-    const date = row.timestamp("date");
-    if (!date) throw missing(`specific_dates_schedule[date][${i}]`);
-    const n = row.int("terms_to_charge", 1, 120);
-    row.rejectUnread();
-    return { date, terms_to_charge: n ?? 1 };
-  });
+  const dates = specificDates(p);
   const scheduleType =
     type ?? (dates.length > 0 ? "specific_dates" : fixed ? "fixed_intervals" : undefined);
   if (!scheduleType) throw missing("schedule_type");

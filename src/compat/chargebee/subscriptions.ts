@@ -15,6 +15,7 @@
 import type { FastifyInstance } from "fastify";
 import { customerId, customerObject } from "./customers.js";
 import { type CbCall, cbRoute } from "./routes.js";
+import { fixedIntervals, specificDates } from "./schedules.js";
 import {
   CbError,
   compact,
@@ -482,8 +483,7 @@ export async function chargebeeSubscriptionRoutes(app: FastifyInstance): Promise
 
   cbRoute(app, "GET", "/subscriptions", "subscription.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     const customer = p.filterIs("customer_id", 64);
     const status = p.filterIs("status", 20);
     p.rejectUnread();
@@ -497,8 +497,7 @@ export async function chargebeeSubscriptionRoutes(app: FastifyInstance): Promise
     "subscription.subscriptions_for_customer",
     async (call) => {
       const p = call.params;
-      const limit = p.int("limit", 1, 100) ?? 10;
-      const offset = p.str("offset", 64);
+      const { limit, offset } = p.page();
       p.rejectUnread();
       return listFor(call, call.id, undefined, limit, offset);
     },
@@ -729,29 +728,9 @@ export async function chargebeeSubscriptionRoutes(app: FastifyInstance): Promise
       const p = call.params;
       const terms = p.int("terms_to_charge", 1, 120);
       const type = p.oneOf("schedule_type", ["immediate", "fixed_intervals", "specific_dates"]);
-      const fixed = p.object("fixed_interval_schedule");
-      const occurrences = fixed?.int("number_of_occurrences", 1, 1000);
-      const termsFixed = fixed?.int("terms_to_charge", 1, 120);
-      // advance invoices are made on the renewal date itself
-      fixed?.int("days_before_renewal", 0, 0);
-      const endOn = fixed?.oneOf("end_schedule_on", [
-        "after_number_of_intervals",
-        "specific_date",
-        "subscription_end",
-      ]);
-      if (endOn === "specific_date") {
-        throw notSupported(
-          "fixed_interval_schedule[end_schedule_on]",
-          "specific_date is not supported",
-        );
-      }
-      fixed?.rejectUnread();
-      const dates = p.rows("specific_dates_schedule", 100).map((row) => {
-        const date = row.timestamp("date");
-        const n = row.int("terms_to_charge", 1, 120);
-        row.rejectUnread();
-        return { date, terms_to_charge: n ?? 1 };
-      });
+      const fixed = fixedIntervals(p, true);
+      const termsFixed = fixed?.terms;
+      const dates = specificDates(p);
       p.rejectUnread();
       await call.change("POST", `/v1/contracts/${contract.id}/charge_future_renewals`, {
         ...(type ? { schedule_type: type } : {}),
@@ -759,7 +738,7 @@ export async function chargebeeSubscriptionRoutes(app: FastifyInstance): Promise
           ? { terms_to_charge: termsFixed ?? terms }
           : {}),
         ...(fixed
-          ? { fixed_intervals_schedule: compact({ number_of_occurrences: occurrences }) }
+          ? { fixed_intervals_schedule: compact({ number_of_occurrences: fixed.occurrences }) }
           : {}),
         ...(dates.length > 0 ? { specific_dates_schedule: dates } : {}),
       });

@@ -126,8 +126,7 @@ export async function paymentsOf(call: CbCall, customer: string): Promise<Native
 }
 
 function listParams(p: Reader): { limit: number; offset: string | undefined } {
-  const limit = p.int("limit", 1, 100) ?? 10;
-  const offset = p.str("offset", 64);
+  const { limit, offset } = p.page();
   sortedByCreation(p);
   return { limit, offset };
 }

@@ -159,18 +159,24 @@ export async function chargebeeUnbilledChargeRoutes(app: FastifyInstance): Promi
     const filter = p.object("subscription_id");
     const id = filter?.str("is", 64);
     filter?.rejectUnread();
-    p.int("limit", 1, 100);
+    const { limit, offset } = p.page();
     if (p.bool("is_voided")) throw notSupported("is_voided", "deleted charges are gone");
     p.rejectUnread();
     if (!id) throw missing("subscription_id[is]");
     const contract = await loadContract(call, id);
     const page = await call.get(`/v1/contracts/${contract.id}/rated_items`);
     const items = (page.data as RatedItem[]).filter((r) => !r.billed);
+    // a contract's rated items come in one answer: the offset is the next item's position
+    if (offset !== undefined && !/^[0-9]{1,6}$/.test(offset)) {
+      throw wrongValue("offset", "is not an offset this list answered");
+    }
+    const start = offset === undefined ? 0 : Number(offset);
+    const end = start + limit;
     return listOf(
-      items.map((r) => ({
+      items.slice(start, end).map((r) => ({
         unbilled_charge: unbilledChargeObject(r, contract.currency, contract.customer_id),
       })),
-      null,
+      end < items.length ? String(end) : null,
     );
   });
 

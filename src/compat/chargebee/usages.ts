@@ -108,8 +108,7 @@ export async function chargebeeUsageRoutes(app: FastifyInstance): Promise<void> 
 
   cbRoute(app, "GET", "/usages", "usage.list", async (call) => {
     const p = call.params;
-    const limit = p.int("limit", 1, 100) ?? 10;
-    const offset = p.str("offset", 64);
+    const { limit, offset } = p.page();
     const subscription = p.filterIs("subscription_id", 64);
     const item = p.filterIs("item_price_id", 64);
     sortedByCreation(p);

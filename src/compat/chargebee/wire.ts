@@ -169,6 +169,11 @@ export class Reader {
     return new Reader(value, this.name(key));
   }
 
+  /** Chargebee's paging: `limit` (1 to 100, default 10) and the `offset` a list answered. */
+  page(): { limit: number; offset: string | undefined } {
+    return { limit: this.int("limit", 1, 100) ?? 10, offset: this.str("offset", 80) };
+  }
+
   /** A filter that takes the `is` operator alone (`email[is]=…`); other operators are refused. */
   filterIs(key: string, max = 200): string | undefined {
     const filter = this.object(key);
