@@ -239,7 +239,17 @@ describeServer("unknown and wrong-typed fields on every documented route", (t) =
     expect(withBody.length).toBeGreaterThan(30);
     const wrong: string[] = [];
     for (const op of withBody) {
-      const path = op.path.replace(/\{[^}]+\}/g, "x");
+      // a path parameter with listed values gets one of them, so the body is what is refused
+      const params = (doc.paths[op.path][op.method.toLowerCase()].parameters ?? []) as {
+        in: string;
+        name: string;
+        schema?: { enum?: string[]; anyOf?: { const?: string; enum?: string[] }[] };
+      }[];
+      const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+        const schema = params.find((q) => q.in === "path" && q.name === name)?.schema;
+        const first = schema?.anyOf?.[0];
+        return schema?.enum?.[0] ?? first?.const ?? first?.enum?.[0] ?? "x";
+      });
       const res = await t.server.request(op.method, path, {
         body: { zz_unknown: 1 },
         headers: { "idempotency-key": `unknown-${op.method}-${op.path}` },
