@@ -5,17 +5,22 @@ import { configDefaults, defineConfig } from "vitest/config";
 // ACCRUE_TEST_BACKENDS leaves it out. Files named *.postgres.test.ts test what only a database
 // server has (a connection to lose): they run in the PostgreSQL pass and are not collected
 // without one.
-const postgres =
-  Boolean(process.env.DATABASE_URL) &&
-  (process.env.ACCRUE_TEST_BACKENDS ?? "postgres")
-    .split(",")
-    .map((b) => b.trim())
-    .includes("postgres");
+const chosen = (process.env.ACCRUE_TEST_BACKENDS ?? "pglite,postgres")
+  .split(",")
+  .map((b) => b.trim());
+const postgres = Boolean(process.env.DATABASE_URL) && chosen.includes("postgres");
+// Files named *.pglite.test.ts need no database server (process tests of the CLI's own checks):
+// they run in the embedded pass and are not collected in a PostgreSQL-only one.
+const pglite = chosen.includes("pglite");
 
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/**/*.test.ts"],
-    exclude: [...configDefaults.exclude, ...(postgres ? [] : ["**/*.postgres.test.ts"])],
+    exclude: [
+      ...configDefaults.exclude,
+      ...(postgres ? [] : ["**/*.postgres.test.ts"]),
+      ...(pglite ? [] : ["**/*.pglite.test.ts"]),
+    ],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -11,7 +11,7 @@ vi.setConfig({ testTimeout: 180_000 });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "accrue-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-// help, wrong command lines, invalid configuration and the port check: help.test.ts
+// help, wrong command lines, invalid configuration and the port check: help.pglite.test.ts
 
 // process tests on the embedded database run in the PGlite pass (see test/harness.ts)
 if (BACKENDS.includes("pglite"))

@@ -32,7 +32,7 @@ const isTransaction = (p: Payload) => p.kind === "payment" || p.kind === "refund
 export const BILLWERK_EVENTS: Readonly<
   Record<
     string,
-    { name: string; idField: string; idFrom?: string; only?: (payload: Payload) => boolean }
+    { name: string; idField: string; idFrom?: string; when?: (payload: Payload) => boolean }
   >
 > = {
   "customer.created": { name: "CustomerCreated", idField: "CustomerId" },
@@ -65,13 +65,13 @@ export const BILLWERK_EVENTS: Readonly<
     name: "PaymentSucceeded",
     idField: "PaymentTransactionId",
     idFrom: "id",
-    only: isTransaction,
+    when: isTransaction,
   },
   "payment.failed": {
     name: "PaymentFailed",
     idField: "PaymentTransactionId",
     idFrom: "id",
-    only: isTransaction,
+    when: isTransaction,
   },
   // an unpaid invoice reached a dunning step (a dunning notice), or its dunning was stopped
   "invoice.dunning_level_reached": { name: "DunningCreated", idField: "InvoiceId" },
@@ -164,7 +164,7 @@ export const billwerkWebhookFormat: Parameters<typeof registerWebhookFormat>[1] 
     return (
       mapped !== undefined &&
       (filter.includes("*") || filter.includes(mapped.name)) &&
-      (mapped.only === undefined || mapped.only(payloadOf(event)))
+      (mapped.when === undefined || mapped.when(payloadOf(event)))
     );
   },
   render(event: EventRecord) {
