@@ -235,6 +235,8 @@ export const ERROR_CODES = {
   end_before_start: "The end date is not after the start date; correct the dates.",
   start_before_contract:
     "A component or discount cannot start before its contract; use a date on or after the contract's start.",
+  no_scheduled_changes:
+    "The contract has no scheduled changes (change orders dated later that still change it); there is nothing to remove.",
   invalid_change:
     "The change would leave the contract's timeline inconsistent; the message says which rule it breaks.",
   invalid_phase:
@@ -399,6 +401,8 @@ export const ERROR_CODES = {
     "The payment is applied to invoices and cannot be deleted; remove it from them first.",
   refund_exceeds_payment:
     "The refund is more than is left to refund of the payment; the message gives the most it can be.",
+  invalid_refund_date:
+    "A refund is dated between the payment it refunds and now; correct refunded_at or leave it out.",
   card_number_mismatch: "A card payment needs card_number, and only a card payment takes one.",
   payment_not_applicable:
     "Only a succeeded payment of the invoice's customer can be applied to it or taken off it.",
@@ -449,7 +453,29 @@ export const ERROR_CODES = {
   gateway_kind_mismatch:
     "A payment source moves only to another account of the same gateway (`details.from`, `details.to`); copy a card to reach another gateway.",
   gateway_unavailable:
-    "This version of Accrue has no adapter for the account's gateway yet; use an account of the test gateway.",
+    "This version of Accrue has no adapter for the account's gateway yet; use an account of the test gateway or of Stripe.",
+  gateway_unreachable:
+    "The payment gateway gave no answer to rely on (a timeout, its server error, its rate limit); nothing was recorded: retry after Retry-After.",
+  gateway_credentials_rejected:
+    "The payment gateway refused the account's credentials; replace them (PATCH the gateway account).",
+  invalid_gateway_credentials:
+    "The credentials are not what this gateway takes (`details.field` names which); for Stripe: secret_key, optionally webhook_secret and api_base (docs/payments.md).",
+  gateway_refund_refused:
+    "The payment gateway refused the refund (`details.stripe_code`, such as charge_already_refunded); nothing was recorded.",
+  provider_token_required:
+    "This gateway account keeps only its provider's token (Stripe: a PaymentMethod id, pm_…, from Stripe.js or Elements): send type provider_token, never card numbers or IBANs.",
+  provider_token_not_accepted:
+    "The test gateway takes card or bank account details, not a provider's token; add the source to a customer whose gateway account is of that provider.",
+  invalid_provider_token:
+    "The gateway account knows no payment method with this token; create it with the provider's client-side library in the same account (test or live mode).",
+  provider_token_other_customer:
+    "The provider's payment method is attached to another customer at the provider; create a new one for this customer.",
+  payment_method_type_not_supported:
+    "The provider's payment method is of a type Accrue does not keep (Stripe: card and sepa_debit).",
+  gateway_capture_refused:
+    "The payment gateway did not capture the authorization (`details.status`); it stays held until voided or its hold runs out.",
+  payment_pending:
+    "A payment of the customer in this currency is pending at the gateway (a direct debit takes days); sync it, and collect again once it succeeded or failed.",
   card_copy_not_supported:
     "The card's gateway cannot hand its cards to the target account's gateway (`details.from`, `details.to`); the customer adds the card there anew.",
   payment_source_not_card: "Only a card payment source can be copied to another gateway account.",

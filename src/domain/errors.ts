@@ -17,7 +17,8 @@ export type ErrorKind =
   | "too_large" // request body over the limit → 413
   | "unsupported_media_type" // not JSON, not UTF-8, or compressed → 415
   | "unprocessable" // well-formed but breaks a business rule → 422
-  | "rate_limited"; // → 429
+  | "rate_limited" // → 429
+  | "unavailable"; // a service Accrue depends on (a payment gateway) gave no answer; retry → 503
 
 export type ErrorDetails = Record<string, unknown>;
 

@@ -138,6 +138,8 @@ export const EVENT_TYPES = {
     "An offline payment applied to no invoice was deleted (the event carries it as it was).",
   "payment.authorized":
     "An amount is held on a customer's payment source by an authorization; it pays nothing until captured.",
+  "payment.pending":
+    "A direct debit (or another charge the gateway decides later) was accepted by the gateway; it pays nothing until a sync reads it succeeded, and changes no balance.",
   "payment.voided":
     "A held authorization was let go: voided by a person (reason voided) or its hold ran out at the gateway (reason expired).",
   "payment_source.added":

@@ -40,6 +40,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export type ErrorBody = {
@@ -252,7 +253,7 @@ export function mapError(
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const { status, body, unexpected } = mapError(error, request.id);
   if (unexpected) request.log.error({ err: error }, "unhandled error");
-  else if (status === 503) request.log.warn({ err: error }, "database unavailable");
+  else if (status === 503) request.log.warn({ err: error }, "unavailable (database or gateway)");
   else request.log.info({ code: body.error.code, status }, "request refused");
   setErrorHeaders(reply, status);
   return reply.status(status).type("application/json").send(body);

@@ -44,8 +44,16 @@ export interface PaymentsTable {
   tenant_id: string;
   customer_id: string;
   kind: "payment" | "refund" | "write_off" | "tax_withheld";
-  method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-  status: "succeeded" | "failed" | "authorized" | "voided";
+  method:
+    | "offline"
+    | "test_card"
+    | "test_direct_debit"
+    | "card"
+    | "direct_debit"
+    | "write_off"
+    | "tax_withheld";
+  /** pending: a charge the gateway decides later (a direct debit); it pays nothing yet. */
+  status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
   amount: ColumnType<string, string | bigint, never>;
   currency: string;
   reference: string | null;
@@ -83,7 +91,7 @@ export interface PaymentSourcesTable {
   tenant_id: string;
   customer_id: string;
   type: "card" | "bank_account";
-  gateway: "test";
+  gateway: "test" | "stripe";
   gateway_reference: string;
   role: "primary" | "backup" | "none";
   card_brand: string | null;

@@ -193,7 +193,8 @@ export async function buyGift(ctx: Ctx, body: CreateBody): Promise<BoughtGift> {
   const sourceId = body.gifter.payment_source_id;
   if (sourceId !== undefined && invoice.status === "finalized") {
     payment = await collectInvoicePayment(ctx, invoice.id, { payment_source_id: sourceId });
-    if (payment.status !== "succeeded") {
+    // a direct debit pending at the gateway is not a failure: the gift stands
+    if (payment.status !== "succeeded" && payment.status !== "pending") {
       throw unprocessable(
         "gift_payment_failed",
         `the payment failed: ${payment.failure?.message ?? payment.status}`,

@@ -300,8 +300,9 @@ async function pay(ctx: Ctx, invoice: Invoice, sourceId: string): Promise<Paymen
   return paid(payment);
 }
 
+/** A charge that failed refuses the completion; one pending at the gateway (a direct debit) does not. */
 function paid(payment: Payment): Payment {
-  if (payment.status !== "succeeded") {
+  if (payment.status !== "succeeded" && payment.status !== "pending") {
     throw unprocessable(
       "hosted_page_payment_failed",
       `the payment failed: ${payment.failure?.message ?? payment.status}`,

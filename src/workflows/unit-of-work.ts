@@ -305,10 +305,11 @@ const refusalOf = (error: AccrueError): StoredRefusal => ({
 
 /**
  * Whether a refusal is an outcome worth replaying. Not a rate limit (the caller waits and
- * retries) and not a race a retry resolves (`already_exists`: "retry to see it").
+ * retries), not a service that gave no answer (a payment gateway: a retry asks again) and
+ * not a race a retry resolves (`already_exists`: "retry to see it").
  */
 const storable = (error: AccrueError) =>
-  error.kind !== "rate_limited" && error.code !== "already_exists";
+  error.kind !== "rate_limited" && error.kind !== "unavailable" && error.code !== "already_exists";
 
 /**
  * Performs one operation of a request in its own unit of work, audited (at least one record)

@@ -295,7 +295,13 @@ for (const backend of BACKENDS) {
         422,
         "gateway_account_other_entity",
       ]);
-      expect(await refused("POST", path, { gateway_account_id: ids.stripe })).toEqual([
+      // a kind with no adapter in this version
+      ids.mollie = await createAccount({
+        gateway: "mollie",
+        name: "Mollie",
+        credentials: { api_key: "test_Zq84MOLLIEKEY" },
+      });
+      expect(await refused("POST", path, { gateway_account_id: ids.mollie })).toEqual([
         422,
         "gateway_unavailable",
       ]);

@@ -1,6 +1,6 @@
 /**
  * Chargebee's official Node client against the `/api/v2` surface: payment sources and roles,
- * the account hierarchy, promotional credits, business entity transfers, events and the time
+ * a customer's gateway account (Chargebee's card resource), the account hierarchy, promotional credits, business entity transfers, events and the time
  * machine.
  */
 import { expect, it } from "vitest";
@@ -106,6 +106,86 @@ describeServer("chargebee client: payment sources, hierarchy, credits, transfers
     );
     expect(unknownAccount.http_status_code).toBeLessThan(500);
     expect(unknownAccount.http_status_code).toBeGreaterThanOrEqual(400);
+  });
+
+  it("a customer's gateway: card.switch_gateway_for_customer sends its new cards to the account", async () => {
+    const home = (await t.server.must("GET", "/v1/business_entities")).data[0].id;
+    const account = await t.server.must("POST", "/v1/gateway_accounts", {
+      gateway: "test",
+      name: "Customer's own account",
+      business_entity_id: home,
+    });
+    const customer = await newCustomer("Gateway");
+    const { payment_source: first } = await cb().paymentSource.createCard({
+      customer_id: customer.id,
+      card: { number: "4242424242424242", expiry_month: 12, expiry_year: 2030 },
+    });
+    expect(first.gateway_account_id).not.toBe(account.id);
+
+    const switched = await cb().card.switchGatewayForCustomer(customer.id, {
+      gateway_account_id: account.id,
+    });
+    expect(switched.customer).toMatchObject({ id: customer.id, object: "customer" });
+    // the card the customer has stays in its account
+    expect(switched.card).toEqual({
+      status: "valid",
+      gateway: first.gateway,
+      ...(first.gateway_account_id ? { gateway_account_id: first.gateway_account_id } : {}),
+      last4: "4242",
+      card_type: first.card?.brand,
+      expiry_month: 12,
+      expiry_year: 2030,
+      masked_number: "************4242",
+      customer_id: customer.id,
+      payment_source_id: first.id,
+      object: "card",
+    });
+    const chosen = await t.server.must("GET", `/v1/customers/${customer.id}/gateway_account`);
+    expect(chosen).toMatchObject({ gateway_account_id: account.id, chosen_by: "customer" });
+    // its new cards go to the account it was switched to
+    const { payment_source: next } = await cb().paymentSource.createCard({
+      customer_id: customer.id,
+      card: { number: "5555555555554444", expiry_month: 6, expiry_year: 2031 },
+    });
+    expect(next.gateway_account_id).toBe(account.id);
+
+    // a customer without a card: the customer alone
+    const bare = await newCustomer("Cardless");
+    const alone = await cb().card.switchGatewayForCustomer(bare.id, {
+      gateway_account_id: account.id,
+    });
+    expect(alone.customer.id).toBe(bare.id);
+    expect(alone.card).toBeUndefined();
+
+    expect(
+      await refusal(cb().card.switchGatewayForCustomer(customer.id, {} as never)),
+    ).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "param_wrong_value",
+      param: "gateway_account_id",
+    });
+    expect(
+      await refusal(
+        cb().card.switchGatewayForCustomer(customer.id, { gateway_account_id: "gwa_missing" }),
+      ),
+    ).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "invalid_request",
+      accrue_error_code: "gateway_account_not_found",
+    });
+    expect(
+      await refusal(
+        cb().card.switchGatewayForCustomer(customer.id, {
+          gateway: "stripe",
+          gateway_account_id: account.id,
+        }),
+      ),
+    ).toMatchObject({ api_error_code: "param_not_supported", param: "gateway" });
+    expect(
+      await refusal(
+        cb().card.switchGatewayForCustomer("cus_missing", { gateway_account_id: account.id }),
+      ),
+    ).toMatchObject({ http_status_code: 404, api_error_code: "resource_not_found", param: "id" });
   });
 
   it("a customer's payments: excess payment recorded, what it owes collected through its card", async () => {

@@ -24,6 +24,7 @@ const STATUS = {
   failed: "Failed",
   authorized: "Preauth",
   voided: "Cancelled",
+  pending: "Pending",
 } as const;
 
 /** The provider and role a payment went through: Accrue's test gateway is Billwerk's FakeProvider. */

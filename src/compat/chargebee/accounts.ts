@@ -70,6 +70,24 @@ export function paymentSourceObject(s: NativeSource): Record<string, unknown> {
   });
 }
 
+/** Chargebee's card resource: a card payment source as the customer's card. */
+function cardObject(s: NativeSource): Record<string, unknown> {
+  const card = s.card as NonNullable<NativeSource["card"]>;
+  return compact({
+    status: s.status === "deleted" ? "expired" : s.status,
+    gateway: s.gateway,
+    gateway_account_id: s.gateway_account_id,
+    last4: card.last4,
+    card_type: card.brand,
+    expiry_month: card.exp_month,
+    expiry_year: card.exp_year,
+    masked_number: `************${card.last4}`,
+    customer_id: s.customer_id,
+    payment_source_id: s.id,
+    object: "card",
+  });
+}
+
 /** The customer a payment source belongs to, and the source, from its id alone. */
 async function sourceById(call: CbCall, id: string): Promise<NativeSource> {
   return call.get(`/v1/payment_sources/${encodeURIComponent(id)}`);
@@ -209,6 +227,35 @@ export async function chargebeePaymentSourceRoutes(app: FastifyInstance): Promis
           object: "third_party_payment_method",
         }),
       };
+    },
+  );
+
+  // Chargebee's card resource: switching a customer's gateway is the customer's gateway account
+  cbRoute(
+    app,
+    "POST",
+    "/customers/:id/switch_gateway",
+    "card.switch_gateway_for_customer",
+    async (call) => {
+      const p = call.params;
+      const account = p.required("gateway_account_id", 64);
+      if (p.has("gateway")) {
+        throw notSupported("gateway", "gateway_account_id names the account and its gateway");
+      }
+      p.rejectUnread();
+      const id = await customerId(call, call.id, "id");
+      await call.change("POST", `/v1/customers/${id}/switch_gateway_account`, {
+        gateway_account_id: account,
+      });
+      const sources = (await call.get(`/v1/customers/${id}/payment_sources`, { limit: 100 }))
+        .data as NativeSource[];
+      const card = sources.find(
+        (s) => s.type === "card" && s.role === "primary" && s.deleted_at === null,
+      );
+      return compact({
+        customer: customerObject(await call.get(`/v1/customers/${id}`)),
+        card: card ? cardObject(card) : undefined,
+      });
     },
   );
 

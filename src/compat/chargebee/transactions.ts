@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { customerId } from "./customers.js";
 import { type CbCall, cbRoute } from "./routes.js";
 import {
+  CbError,
   compact,
   fromMinor,
   listOf,
@@ -62,8 +63,9 @@ const STATUS = {
 
 export function transactionObject(p: NativePayment): Record<string, unknown> {
   const amount = Math.abs(minor(p.amount, p.currency));
-  const type =
-    p.kind === "refund" ? "refund" : p.status === "authorized" ? "authorization" : "payment";
+  // an authorization stays one once voided (by hand, or when the gateway let its hold go)
+  const held = p.status === "authorized" || (p.status === "voided" && p.authorized_until !== null);
+  const type = p.kind === "refund" ? "refund" : held ? "authorization" : "payment";
   const linked = p.allocations.map((a) => ({
     invoice_id: a.invoice_id,
     applied_amount: Math.abs(minor(a.amount, p.currency)),
@@ -261,14 +263,65 @@ export async function chargebeeTransactionRoutes(app: FastifyInstance): Promise<
     },
   );
 
-  for (const op of ["record_refund", "reconcile"] as const) {
-    cbRoute(app, "POST", `/transactions/:id/${op}`, `transaction.${op}`, async () => {
-      throw notSupported(
-        "id",
-        op === "record_refund"
-          ? "record a refund against its invoice (invoice.record_refund) or credit note"
-          : "offline transactions are not reconciled",
-      );
-    });
-  }
+  cbRoute(
+    app,
+    "POST",
+    "/transactions/:id/record_refund",
+    "transaction.record_refund",
+    async (call) => {
+      const p = call.params;
+      const payment = await loadPayment(call, call.id);
+      const amount = p.int("amount", 1);
+      const method = p.str("payment_method", 50);
+      const date = p.timestamp("date");
+      const reference = p.str("reference_number", 100);
+      const comment = p.str("comment", 300);
+      p.rejectUnread();
+      if (!method) throw missing("payment_method");
+      if (!(REFUND_METHODS as readonly string[]).includes(method)) {
+        throw notSupported("payment_method", `takes ${REFUND_METHODS.join(", ")}`);
+      }
+      if (!date) throw missing("date");
+      const refund: NativePayment = await call
+        .change(
+          "POST",
+          `/v1/payments/${enc(call.id)}/refund`,
+          compact({
+            amount: amount === undefined ? undefined : fromMinor(amount, payment.currency),
+            payment_method: method,
+            refunded_at: date,
+            reference: reference || comment || undefined,
+          }),
+        )
+        .catch((error: unknown) => {
+          // the native refund's date is Chargebee's `date`, a value Chargebee refuses
+          if (error instanceof CbError && error.param === "refunded_at") {
+            throw new CbError(
+              400,
+              "param_wrong_value",
+              `date : ${error.message}`,
+              error.type,
+              "date",
+              error.accrueCode,
+            );
+          }
+          throw error;
+        });
+      return { transaction: transactionObject(refund) };
+    },
+  );
+
+  cbRoute(app, "POST", "/transactions/:id/sync", "transaction.sync_transaction", async (call) => {
+    call.params.rejectUnread();
+    await loadPayment(call, call.id);
+    const synced: NativePayment = await call.change("POST", `/v1/payments/${enc(call.id)}/sync`);
+    return { transaction: transactionObject(synced) };
+  });
+
+  cbRoute(app, "POST", "/transactions/:id/reconcile", "transaction.reconcile", async () => {
+    throw notSupported("id", "offline transactions are not reconciled");
+  });
 }
+
+/** How a recorded refund gave the money back, as the native refund keeps it. */
+const REFUND_METHODS = ["cash", "check", "bank_transfer", "card", "other"] as const;

@@ -6,10 +6,15 @@
  * customer with a payment source from what the customer gave, charging, refunding, reading a
  * charge's status, and copying a card reference to another account.
  *
- * The built-in test gateway (test-gateway.ts) is the one adapter so far; the kinds of real
- * providers are known (an operator may connect their accounts ahead) but have no adapter yet,
- * so anything that would reach them is refused with `gateway_unavailable`.
+ * Adapters: the built-in test gateway (test-gateway.ts) and Stripe (stripe-gateway.ts). The
+ * other kinds are known (an operator may connect their accounts ahead) but have no adapter
+ * yet, so anything that would reach them is refused with `gateway_unavailable`.
+ *
+ * An adapter that cannot reach its provider (a timeout, a 5xx, a rate limit) throws
+ * `gateway_unreachable` (503): the caller records nothing and may retry. Only the provider's
+ * answer that a charge was refused is a failed charge.
  */
+import { checkStripeCredentials, stripeGateway } from "./stripe-gateway.js";
 import type { BankAccountDetails, CardDetails } from "./test-gateway.js";
 import { testGateway } from "./test-gateway.js";
 
@@ -18,11 +23,14 @@ export type GatewayKind = (typeof GATEWAY_KINDS)[number];
 
 /**
  * What a customer handed over to be kept as a payment source. The test gateway tokenizes the
- * card number or IBAN itself; a real provider's adapter takes the provider's own token.
+ * card number or IBAN itself; a real provider's adapter takes the provider's own token (for
+ * Stripe a PaymentMethod id, `pm_…`, that Stripe.js or Elements created in the customer's
+ * browser), and never a card number.
  */
 export type SourceToken =
   | { type: "card"; card: { number: string; exp_month: number; exp_year: number } }
-  | { type: "bank_account"; bank_account: { iban: string } };
+  | { type: "bank_account"; bank_account: { iban: string } }
+  | { type: "provider_token"; token: string };
 
 /** What the gateway keeps: its references and what a person needs to recognise the source. */
 export type CreatedSource = {
@@ -32,14 +40,29 @@ export type CreatedSource = {
   reference: string;
 } & (
   | { type: "card"; card: CardDetails }
-  | { type: "bank_account"; bankAccount: BankAccountDetails }
+  | { type: "bank_account"; bankAccount: BankAccountDetails & { holderName?: string } }
 );
 
+/**
+ * A gateway's verdict on a charge or hold. `pending`: the gateway accepted it and decides
+ * later (a SEPA direct debit takes days): neither paid nor failed until read again.
+ */
 export type ChargeResult =
   | { status: "succeeded"; reference: string }
+  | { status: "pending"; reference: string }
   | { status: "failed"; reference: string; code: string; message: string };
 
 export type ChargeStatus = "succeeded" | "failed" | "pending" | "refunded";
+
+export type ChargeInput = {
+  /** The source's reference (what {@link CreatedSource} answered). */
+  reference: string;
+  /** The gateway's customer holding the source (a provider charges a kept card under it). */
+  customerReference?: string | null | undefined;
+  amount: bigint;
+  currency: string;
+  idempotencyKey: string;
+};
 
 export interface PaymentGateway {
   readonly kind: GatewayKind;
@@ -50,24 +73,24 @@ export interface PaymentGateway {
    */
   createSource(input: {
     customerId: string;
+    /** The gateway's customer this Accrue customer already has at the account, if any. */
+    customerReference?: string | null | undefined;
     token: SourceToken;
     today: string;
     nonce: string;
   }): Promise<CreatedSource>;
   /** Charges a source; the same idempotency key never charges twice. Amounts in minor units. */
-  charge(input: {
-    reference: string;
-    amount: bigint;
-    currency: string;
-    idempotencyKey: string;
-  }): Promise<ChargeResult>;
+  charge(input: ChargeInput): Promise<ChargeResult>;
   /** Holds an amount on a source until it is captured or let go; the verdict as a charge's. */
-  authorize(input: {
-    reference: string;
+  authorize(input: ChargeInput): Promise<ChargeResult>;
+  /** Takes `amount` of a hold {@link authorize} answered; the verdict as a charge's. */
+  capture(input: {
+    chargeReference: string;
     amount: bigint;
-    currency: string;
     idempotencyKey: string;
   }): Promise<ChargeResult>;
+  /** Lets a hold go. */
+  release(input: { chargeReference: string; idempotencyKey: string }): Promise<void>;
   /** Gives back (part of) a charge. */
   refund(input: {
     chargeReference: string;
@@ -87,7 +110,7 @@ export interface PaymentGateway {
 }
 
 /** Whether Accrue can reach gateways of a kind (has its adapter). */
-export const hasAdapter = (kind: GatewayKind): boolean => kind === "test";
+export const hasAdapter = (kind: GatewayKind): boolean => kind === "test" || kind === "stripe";
 
 /** Whether an account of a kind needs credentials (the built-in test gateway needs none). */
 export const needsCredentials = (kind: GatewayKind): boolean => kind !== "test";
@@ -98,7 +121,20 @@ export const needsCredentials = (kind: GatewayKind): boolean => kind !== "test";
  */
 export function gatewayAdapter(
   kind: GatewayKind,
-  _credentials: Readonly<Record<string, string>>,
+  credentials: Readonly<Record<string, string>>,
 ): PaymentGateway | undefined {
-  return kind === "test" ? testGateway : undefined;
+  if (kind === "test") return testGateway;
+  if (kind === "stripe") return stripeGateway(checkStripeCredentials(credentials));
+  return undefined;
+}
+
+/**
+ * Checks an account's credentials before they are kept: those of a kind with an adapter must
+ * be what the adapter takes (refused with `invalid_gateway_credentials`).
+ */
+export function checkCredentials(
+  kind: GatewayKind,
+  credentials: Readonly<Record<string, string>>,
+): void {
+  if (kind === "stripe") checkStripeCredentials(credentials);
 }

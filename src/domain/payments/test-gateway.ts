@@ -124,6 +124,13 @@ export const testGateway: PaymentGateway = {
   kind: "test",
   async createSource({ customerId, token, today, nonce }) {
     const customerReference = `cus_test_${customerId}`;
+    if (token.type === "provider_token") {
+      throw unprocessable(
+        "provider_token_not_accepted",
+        "the test gateway takes card or bank account details, not a provider's token",
+        { field: "provider_token", gateway: "test" },
+      );
+    }
     if (token.type === "card") {
       const { reference, ...card } = tokenizeCard(token.card, today, nonce);
       return { customerReference, reference, type: "card", card };
@@ -151,6 +158,10 @@ export const testGateway: PaymentGateway = {
       message: verdict.message,
     };
   },
+  async capture({ chargeReference }) {
+    return { status: "succeeded", reference: chargeReference };
+  },
+  async release() {},
   async refund({ idempotencyKey }) {
     return { reference: `re_test_${idempotencyKey}` };
   },

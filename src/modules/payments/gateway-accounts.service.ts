@@ -13,6 +13,7 @@
 import type { Static } from "typebox";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import {
+  checkCredentials,
   type GatewayKind,
   gatewayAdapter,
   hasAdapter,
@@ -120,6 +121,7 @@ function assertCredentials(kind: GatewayKind, credentials: Credentials): void {
       field: "credentials",
     });
   }
+  checkCredentials(kind, credentials);
 }
 
 async function loadAccount(ctx: Ctx, id: string, forUpdate = false): Promise<GatewayAccountRow> {

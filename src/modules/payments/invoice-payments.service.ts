@@ -367,7 +367,12 @@ async function refundThroughGateway(
 }
 
 /** Methods whose money a gateway took, and so can give back. */
-const GATEWAY_METHODS: ReadonlySet<string> = new Set(["test_card", "test_direct_debit"]);
+const GATEWAY_METHODS: ReadonlySet<string> = new Set([
+  "test_card",
+  "test_direct_debit",
+  "card",
+  "direct_debit",
+]);
 
 /** The payments with money on the invoice, only those a gateway took when `viaGateway`. */
 async function moneyOn(ctx: Ctx, invoiceId: string, viaGateway: boolean) {

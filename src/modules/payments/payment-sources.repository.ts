@@ -129,3 +129,23 @@ export async function reassignPaymentSources(
     .execute();
   return moved.length;
 }
+
+/**
+ * The gateway's customer a customer's sources at a gateway account are kept under (deleted
+ * sources too: the gateway still has the customer); undefined when it has none there yet.
+ */
+export async function gatewayCustomerReference(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  gatewayAccountId: string,
+): Promise<string | undefined> {
+  const row = await ofCustomer(db, tenantId, customerId)
+    .select("gateway_customer_reference")
+    .where("gateway_account_id", "=", gatewayAccountId)
+    .where("gateway_customer_reference", "is not", null)
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.gateway_customer_reference ?? undefined;
+}

@@ -30,12 +30,30 @@ const BankAccountInput = Type.Object(
   { additionalProperties: false },
 );
 
-/** POST body of adding a payment source: a card or a bank account (direct debit mandate). */
+const ProviderToken = Type.String({
+  minLength: 4,
+  maxLength: 255,
+  pattern: "^[A-Za-z0-9_]+$",
+  description:
+    "The payment provider's own token of the card or bank account: for a Stripe account the id of a PaymentMethod (pm_…, card or sepa_debit) created by Stripe.js or Elements. The source's type is the payment method's.",
+});
+
+/**
+ * POST body of adding a payment source: a card or a bank account (direct debit mandate), as
+ * details for the test gateway, or as the provider's token for a provider's account.
+ */
 export const PaymentSourceInput = Type.Object(
   {
-    type: Type.Union([Type.Literal("card"), Type.Literal("bank_account")]),
+    type: Type.Union(
+      [Type.Literal("card"), Type.Literal("bank_account"), Type.Literal("provider_token")],
+      {
+        description:
+          "card, bank_account: details the test gateway tokenizes; provider_token: the provider's token (a Stripe account takes only this)",
+      },
+    ),
     card: Type.Optional(CardInput),
     bank_account: Type.Optional(BankAccountInput),
+    provider_token: Type.Optional(ProviderToken),
     role: Type.Optional({
       ...Role,
       description: "Default: primary when the customer has no primary source, else none",
@@ -50,6 +68,7 @@ export const UpdatePaymentMethodInput = Type.Object(
     type: PaymentSourceInput.properties.type,
     card: PaymentSourceInput.properties.card,
     bank_account: PaymentSourceInput.properties.bank_account,
+    provider_token: PaymentSourceInput.properties.provider_token,
   },
   { additionalProperties: false },
 );
@@ -77,7 +96,9 @@ export const PaymentSourceSchema = Type.Object({
   id: Type.String(),
   customer_id: Type.String(),
   type: Type.Union([Type.Literal("card"), Type.Literal("bank_account")]),
-  gateway: Type.Literal("test"),
+  gateway: Type.Union([Type.Literal("test"), Type.Literal("stripe")], {
+    description: "The kind of gateway holding the source",
+  }),
   gateway_account_id: Nullable(
     Type.String({
       description: "The gateway account holding the source; null: the built-in test gateway",

@@ -36,6 +36,7 @@ import {
   clearRole,
   findPaymentSource,
   findSourceById,
+  gatewayCustomerReference,
   insertPaymentSource,
   listPaymentSources as listRows,
   type PaymentSourceRow,
@@ -52,7 +53,7 @@ import type {
   PaymentSourceSchema,
   UpdatePaymentMethodInput,
 } from "./payment-sources.schemas.js";
-import { settleAuthorization } from "./payments.repository.js";
+import { hasPendingPayment, settleAuthorization, settlePending } from "./payments.repository.js";
 import {
   announce,
   insertPayment,
@@ -193,6 +194,23 @@ type SourceData = Static<typeof UpdatePaymentMethodInput>;
 
 /** What the customer gave, as the gateway's token: refused when type and details disagree. */
 function tokenOf(input: SourceData): SourceToken {
+  if (input.type === "provider_token") {
+    if (!input.provider_token || input.card || input.bank_account) {
+      throw unprocessable(
+        "source_details_mismatch",
+        "a provider_token source takes provider_token and neither card nor bank_account",
+        { field: "provider_token" },
+      );
+    }
+    return { type: "provider_token", token: input.provider_token };
+  }
+  if (input.provider_token !== undefined) {
+    throw unprocessable(
+      "source_details_mismatch",
+      `a ${input.type} source takes no provider_token; send type provider_token`,
+      { field: "provider_token" },
+    );
+  }
   if (input.type === "card") {
     if (!input.card || input.bank_account) {
       throw unprocessable(
@@ -227,12 +245,17 @@ async function tokenize(
   const id = newId("paymentSource");
   const created = await adapterFor(account).createSource({
     customerId: customer.id,
+    customerReference: account
+      ? await gatewayCustomerReference(ctx.db, ctx.tenantId, customer.id, account.id)
+      : undefined,
     token,
     today: today(ctx),
     nonce: id.slice(4),
   });
   const common = {
     id,
+    type: created.type,
+    gateway: kindOf(account) === "stripe" ? ("stripe" as const) : ("test" as const),
     gateway_account_id: account?.id ?? null,
     gateway_customer_reference: created.customerReference,
     gateway_reference: created.reference,
@@ -250,7 +273,8 @@ async function tokenize(
     ...common,
     bank_country: created.bankAccount.country,
     bank_last4: created.bankAccount.last4,
-    bank_account_holder: input.bank_account?.account_holder_name ?? "",
+    bank_account_holder:
+      input.bank_account?.account_holder_name ?? created.bankAccount.holderName ?? "",
   };
 }
 
@@ -268,8 +292,6 @@ async function insertSource(
     ...columns,
     tenant_id: ctx.tenantId,
     customer_id: customerId,
-    type: input.type,
-    gateway: "test",
     role,
     created_at: now,
     updated_at: now,
@@ -426,6 +448,7 @@ async function gatewayVerdict(
   const gateway = adapterFor(account);
   const request = {
     reference: source.gateway_reference,
+    customerReference: source.gateway_customer_reference,
     amount,
     currency,
     idempotencyKey: `${ctx.requestId}_${source.id}`,
@@ -433,11 +456,24 @@ async function gatewayVerdict(
   return authorize ? gateway.authorize(request) : gateway.charge(request);
 }
 
+/** A charge's method: the built-in test gateway's, or a provider's card or direct debit. */
+const methodOf = (source: PaymentSourceRow) =>
+  source.gateway === "test"
+    ? source.type === "card"
+      ? ("test_card" as const)
+      : ("test_direct_debit" as const)
+    : source.type === "card"
+      ? ("card" as const)
+      : ("direct_debit" as const);
+
 /**
  * Charges `amount` through the sources in turn until one succeeds; each attempt is a payment
  * (failed ones change no balance). What succeeds is applied to `dues`; an authorization only
- * holds the amount (status `authorized`, applied to nothing until captured). Answers the last
- * attempt.
+ * holds the amount (status `authorized`, applied to nothing until captured). A charge the
+ * gateway decides later (a direct debit) is `pending`: applied to nothing, and no other
+ * source is tried, until a sync reads the gateway's verdict. While one is pending, no other
+ * collection in its currency starts (it could take the money twice). Answers the last
+ * attempt. A gateway that gives no answer throws: nothing is recorded, the caller retries.
  */
 async function charge(
   ctx: Ctx,
@@ -449,13 +485,20 @@ async function charge(
   authorize = false,
 ): Promise<Payment> {
   const on = today(ctx);
+  if (!authorize && (await hasPendingPayment(ctx.db, ctx.tenantId, customerId, currency))) {
+    throw unprocessable(
+      "payment_pending",
+      `customer ${customerId} has a payment in ${currency} pending at the gateway`,
+      { currency },
+    );
+  }
   let last: Payment | undefined;
   for (const source of sources) {
     const verdict = await gatewayVerdict(ctx, source, amount, currency, authorize, on);
     const base = {
       customerId,
       kind: "payment" as const,
-      method: source.type === "card" ? ("test_card" as const) : ("test_direct_debit" as const),
+      method: methodOf(source),
       amount,
       currency,
       cardLast4: source.type === "card" ? source.card_last4 : null,
@@ -471,6 +514,10 @@ async function charge(
       );
       last = await announce(ctx, await view(ctx, row), "payment.failed");
       continue;
+    }
+    if (verdict.status === "pending") {
+      const row = await insertPayment(ctx, { ...base, status: "pending" }, []);
+      return announce(ctx, await view(ctx, row), "payment.pending");
     }
     if (authorize) {
       const until = new Date(base.receivedAt.getTime() + AUTHORIZATION_HOLD_DAYS * 86_400_000);
@@ -670,8 +717,28 @@ export async function captureAuthorization(
     return { invoiceId, due: due.due };
   });
   const { allocations } = applyPayment(BigInt(row.amount), dues);
+  const captured = await (await gatewayOfPayment(ctx, row)).capture({
+    chargeReference: row.gateway_reference ?? row.id,
+    amount: BigInt(row.amount),
+    idempotencyKey: `${ctx.requestId}_${row.id}`,
+  });
+  if (captured.status !== "succeeded") {
+    throw unprocessable(
+      "gateway_capture_refused",
+      `the gateway did not capture payment ${id}: ${"message" in captured ? captured.message : captured.status}`,
+      { id, status: captured.status },
+    );
+  }
   await settleAuthorization(ctx.db, ctx.tenantId, id, "succeeded", allocations);
   return announce(ctx, await view(ctx, await loadPayment(ctx, id)), "payment.succeeded");
+}
+
+/** The adapter of the gateway account holding the source a payment was charged through. */
+async function gatewayOfPayment(ctx: Ctx, row: { payment_source_id: string | null }) {
+  const source = row.payment_source_id
+    ? await findSourceById(ctx.db, ctx.tenantId, row.payment_source_id)
+    : undefined;
+  return adapterFor(source ? await accountOfSource(ctx, source) : null);
 }
 
 async function release(ctx: Ctx, id: string, reason: string): Promise<Payment> {
@@ -690,7 +757,11 @@ async function release(ctx: Ctx, id: string, reason: string): Promise<Payment> {
 
 /** Lets a held authorization go (Chargebee's cancel an authorization payment). */
 export async function voidAuthorization(ctx: Ctx, id: string): Promise<Payment> {
-  await heldAuthorization(ctx, id);
+  const row = await heldAuthorization(ctx, id);
+  await (await gatewayOfPayment(ctx, row)).release({
+    chargeReference: row.gateway_reference ?? row.id,
+    idempotencyKey: `${ctx.requestId}_${row.id}`,
+  });
   return release(ctx, id, "voided");
 }
 
@@ -705,6 +776,37 @@ export async function syncPayment(ctx: Ctx, id: string): Promise<Payment> {
   await ctx.guard({ kind: "payment", id });
   const row = await loadPayment(ctx, id, true);
   if (row.status === "authorized" && expired(ctx, row)) return release(ctx, id, "expired");
+  if (row.status === "pending") return settleWithGateway(ctx, row);
+  return view(ctx, row);
+}
+
+/**
+ * Asks the gateway how a pending payment went: succeeded, it is applied to the customer's open
+ * invoices in its currency, oldest first (what is left is credit); failed, it changes no
+ * balance. Still pending (or unknown), it answers as it is.
+ */
+async function settleWithGateway(
+  ctx: Ctx,
+  row: Awaited<ReturnType<typeof loadPayment>>,
+): Promise<Payment> {
+  const status = await (await gatewayOfPayment(ctx, row)).fetchStatus({
+    chargeReference: row.gateway_reference ?? row.id,
+  });
+  if (status === "succeeded") {
+    const dues = (await invoiceDues(ctx, row.customer_id, { currency: row.currency }))
+      .filter((d) => d.due > 0n)
+      .map((d) => ({ invoiceId: d.id, due: d.due }));
+    const { allocations } = applyPayment(BigInt(row.amount), dues);
+    await settlePending(ctx.db, ctx.tenantId, row.id, { status: "succeeded", allocations });
+    return announce(ctx, await view(ctx, await loadPayment(ctx, row.id)), "payment.succeeded");
+  }
+  if (status === "failed") {
+    await settlePending(ctx.db, ctx.tenantId, row.id, {
+      status: "failed",
+      failure: { code: "gateway_declined", message: "the gateway reports the payment failed" },
+    });
+    return announce(ctx, await view(ctx, await loadPayment(ctx, row.id)), "payment.failed");
+  }
   return view(ctx, row);
 }
 

@@ -482,3 +482,57 @@ export async function settleAuthorization(
   await appendAllocations(db, tenantId, id, allocations);
   return true;
 }
+
+/** Whether the customer has a payment pending at a gateway in the currency. */
+export async function hasPendingPayment(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  currency: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("payments")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", customerId)
+    .where("status", "=", "pending")
+    .where("currency", "=", currency)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Moves a pending payment on as its gateway decided: `succeeded` (applied by `allocations`)
+ * or `failed` (with the gateway's reason). Only a payment still `pending` changes; false when
+ * it was not.
+ */
+export async function settlePending(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  outcome:
+    | { status: "succeeded"; allocations: readonly { invoiceId: string; amount: bigint }[] }
+    | { status: "failed"; failure: { code: string; message: string } },
+): Promise<boolean> {
+  const row = await db
+    .updateTable("payments")
+    .set(
+      outcome.status === "succeeded"
+        ? { status: "succeeded" }
+        : {
+            status: "failed",
+            failure_code: outcome.failure.code,
+            failure_message: outcome.failure.message,
+          },
+    )
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .where("status", "=", "pending")
+    .returning("id")
+    .executeTakeFirst();
+  if (!row) return false;
+  if (outcome.status === "succeeded")
+    await appendAllocations(db, tenantId, id, outcome.allocations);
+  return true;
+}

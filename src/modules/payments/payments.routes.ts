@@ -21,6 +21,7 @@ import {
   InvoiceCreditsSchema,
   InvoicePaymentsSchema,
   Nullable,
+  PaymentMethod,
   PaymentSchema,
   RecordCreditNoteRefundBody,
   RecordPaymentBody,
@@ -184,6 +185,18 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
             {
               amount: Type.Optional({ ...Amount, description: "Default: all that is refundable" }),
               reference: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+              payment_method: Type.Optional({
+                ...PaymentMethod,
+                description: "How the money was given back (kept on the refund)",
+              }),
+              refunded_at: Type.Optional(
+                Type.String({
+                  format: "date-time",
+                  maxLength: 64,
+                  description:
+                    "When the money was given back: not before the payment, not later than now (422 invalid_refund_date). Default: now",
+                }),
+              ),
             },
             { additionalProperties: false },
           ),

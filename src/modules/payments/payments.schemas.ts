@@ -20,23 +20,32 @@ export const PaymentSchema = Type.Object({
     Type.Literal("write_off"),
     Type.Literal("tax_withheld"),
   ]),
-  method: Type.Union([
-    Type.Literal("offline"),
-    Type.Literal("test_card"),
-    Type.Literal("test_direct_debit"),
-    Type.Literal("write_off"),
-    Type.Literal("tax_withheld"),
-  ]),
+  method: Type.Union(
+    [
+      Type.Literal("offline"),
+      Type.Literal("test_card"),
+      Type.Literal("test_direct_debit"),
+      Type.Literal("card"),
+      Type.Literal("direct_debit"),
+      Type.Literal("write_off"),
+      Type.Literal("tax_withheld"),
+    ],
+    {
+      description:
+        "test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe)",
+    },
+  ),
   status: Type.Union(
     [
       Type.Literal("succeeded"),
       Type.Literal("failed"),
       Type.Literal("authorized"),
       Type.Literal("voided"),
+      Type.Literal("pending"),
     ],
     {
       description:
-        "authorized: an amount a gateway holds until captured or voided; voided: a hold let go",
+        "authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded",
     },
   ),
   amount: Type.String(),

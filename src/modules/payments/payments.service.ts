@@ -36,8 +36,8 @@ export type Payment = {
   id: string;
   customer_id: string;
   kind: "payment" | "refund" | "write_off" | "tax_withheld";
-  method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-  status: "succeeded" | "failed" | "authorized" | "voided";
+  method: PaymentRow["method"];
+  status: PaymentRow["status"];
   amount: string;
   currency: string;
   reference: string | null;
@@ -370,7 +370,12 @@ async function duesFor(ctx: Ctx, customerId: string, input: PaymentInput) {
 export async function refundPayment(
   ctx: Ctx,
   id: string,
-  input: { amount?: string | undefined; reference?: string | undefined },
+  input: {
+    amount?: string | undefined;
+    reference?: string | undefined;
+    payment_method?: string | undefined;
+    refunded_at?: string | undefined;
+  },
 ): Promise<Payment> {
   const unlocked = await loadPayment(ctx, id);
   await lockCustomer(ctx, unlocked.customer_id);
@@ -395,6 +400,17 @@ export async function refundPayment(
       "refund_exceeds_payment",
       `at most ${dec(refundable, payment.currency)} ${payment.currency} of this payment can be refunded`,
       { field: "amount", refundable: dec(refundable, payment.currency) },
+    );
+  }
+  const now = dateOf(ctx.clock.now());
+  const refundedAt = input.refunded_at
+    ? dateOf(parseTimestamp(input.refunded_at, "refunded_at"))
+    : now;
+  if (input.refunded_at && (refundedAt < payment.received_at || refundedAt > now)) {
+    throw unprocessable(
+      "invalid_refund_date",
+      "a refund is dated between the payment it refunds and now",
+      { field: "refunded_at" },
     );
   }
   // what the payment still has applied, net of earlier refunds' reopenings, in order
@@ -423,9 +439,10 @@ export async function refundPayment(
       amount,
       currency: payment.currency,
       reference: input.reference ?? null,
+      paymentMethod: input.payment_method ?? null,
       cardLast4: payment.card_last4,
       refundsPaymentId: id,
-      receivedAt: dateOf(ctx.clock.now()),
+      receivedAt: refundedAt,
     },
     reopen,
   );

@@ -48,6 +48,7 @@ import * as m0047 from "./0047_settlement_failures.js";
 import * as m0048 from "./0048_rate_limit_buckets.js";
 import * as m0049 from "./0049_messages.js";
 import * as m0050 from "./0050_message_templates.js";
+import * as m0051 from "./0051_stripe_payments.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -104,4 +105,5 @@ export const migrations: Record<string, Migration> = {
   "0048_rate_limit_buckets": m0048,
   "0049_messages": m0049,
   "0050_message_templates": m0050,
+  "0051_stripe_payments": m0051,
 };

@@ -1,0 +1,399 @@
+/**
+ * The Stripe adapter of the gateway interface, on Stripe's official Node client. A Stripe
+ * account keeps a customer's card or SEPA bank account as a PaymentMethod (`pm_…`) that
+ * Stripe.js or Elements created in the customer's browser: Accrue never sees the number. It
+ * attaches the PaymentMethod to the Stripe Customer of the Accrue customer (created on the
+ * first source, `metadata.accrue_customer_id`), and charges it off-session with PaymentIntents.
+ *
+ * - charge: a PaymentIntent confirmed at once, off-session, under the customer; amounts in
+ *   minor units, currency in lower case, the idempotency key as Stripe's Idempotency-Key (the
+ *   client retries a timeout or a 5xx with the same key, so Stripe charges once).
+ *   `succeeded` is paid; `processing` (a SEPA debit, days) is pending; `requires_action`
+ *   (the bank asks for authentication) and a card error (`decline_code`) are failed.
+ * - authorize: the same with `capture_method: manual`; capture and release name the intent.
+ * - refund: a Refund of the PaymentIntent.
+ * - Stripe cannot copy a card to another provider, nor to another Stripe account unless both
+ *   belong to one Connect platform, which Accrue does not manage: copying is refused.
+ *
+ * Stripe's own refusals become a failed charge (nothing moved) or a 422; anything that leaves
+ * the outcome unknown (no answer, a 5xx, a rate limit) is `gateway_unreachable`, never a
+ * failed charge that would invite charging again.
+ */
+import Stripe from "stripe";
+import { AccrueError, unprocessable } from "../errors.js";
+import type {
+  ChargeInput,
+  ChargeResult,
+  ChargeStatus,
+  CreatedSource,
+  PaymentGateway,
+} from "./gateway.js";
+import type { CardDetails } from "./test-gateway.js";
+
+/** What a Stripe gateway account's credentials hold, checked. */
+export type StripeCredentials = {
+  secretKey: string;
+  webhookSecret: string | null;
+  /** A local stand-in of Stripe's API (stripe-mock, a test server); test-mode keys only. */
+  apiBase: URL | null;
+};
+
+const CREDENTIAL_NAMES = new Set(["secret_key", "webhook_secret", "api_base"]);
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+const badCredential = (name: string, message: string) =>
+  unprocessable("invalid_gateway_credentials", message, { field: `credentials.${name}` });
+
+/**
+ * Checks a Stripe account's credentials: `secret_key` (a secret or restricted key, test or
+ * live mode), optionally `webhook_secret` (`whsec_…`) and `api_base`. `api_base` sends the
+ * client to a local stand-in of Stripe's API instead of api.stripe.com: only a loopback
+ * address, and only with a test-mode key, so a live key never leaves for another host.
+ */
+export function checkStripeCredentials(
+  credentials: Readonly<Record<string, string>>,
+): StripeCredentials {
+  for (const name of Object.keys(credentials)) {
+    if (!CREDENTIAL_NAMES.has(name)) {
+      throw badCredential(name, `a Stripe account takes secret_key, webhook_secret and api_base`);
+    }
+  }
+  const secretKey = credentials.secret_key;
+  if (secretKey === undefined || !/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(secretKey)) {
+    throw badCredential("secret_key", "secret_key is a Stripe secret key (sk_test_… or sk_live_…)");
+  }
+  const webhookSecret = credentials.webhook_secret ?? null;
+  if (webhookSecret !== null && !/^whsec_[A-Za-z0-9]+$/.test(webhookSecret)) {
+    throw badCredential("webhook_secret", "webhook_secret is a Stripe signing secret (whsec_…)");
+  }
+  let apiBase: URL | null = null;
+  if (credentials.api_base !== undefined) {
+    apiBase = URL.canParse(credentials.api_base) ? new URL(credentials.api_base) : null;
+    if (
+      apiBase === null ||
+      (apiBase.protocol !== "http:" && apiBase.protocol !== "https:") ||
+      !LOOPBACK.has(apiBase.hostname) ||
+      (apiBase.pathname !== "/" && apiBase.pathname !== "")
+    ) {
+      throw badCredential("api_base", "api_base is the http(s) origin of a loopback address");
+    }
+    if (!secretKey.includes("_test_")) {
+      throw badCredential("api_base", "api_base is taken only with a test-mode key (sk_test_…)");
+    }
+  }
+  return { secretKey, webhookSecret, apiBase };
+}
+
+function client(credentials: StripeCredentials): Stripe {
+  const base = credentials.apiBase;
+  return new Stripe(credentials.secretKey, {
+    maxNetworkRetries: 2,
+    timeout: 30_000,
+    telemetry: false,
+    appInfo: { name: "Accrue" },
+    ...(base
+      ? {
+          host: base.hostname.replace(/^\[|\]$/g, ""),
+          port: base.port || (base.protocol === "https:" ? 443 : 80),
+          protocol: base.protocol === "https:" ? ("https" as const) : ("http" as const),
+        }
+      : {}),
+  });
+}
+
+/** Stripe's message without the request id the client puts before it. */
+const messageOf = (error: Stripe.errors.StripeError) =>
+  (error.raw as { message?: string } | undefined)?.message ?? error.message;
+
+/**
+ * What Stripe's error means for the caller: refused credentials (422), or an outcome Stripe
+ * did not give (503, retry). Card and request errors are handled where they are a verdict.
+ */
+function unreachable(error: unknown): AccrueError {
+  if (error instanceof AccrueError) return error;
+  if (
+    error instanceof Stripe.errors.StripeAuthenticationError ||
+    error instanceof Stripe.errors.StripePermissionError
+  ) {
+    return unprocessable(
+      "gateway_credentials_rejected",
+      `Stripe refused the account's secret key: ${messageOf(error)}`,
+      { gateway: "stripe" },
+    );
+  }
+  const detail =
+    error instanceof Stripe.errors.StripeError
+      ? `${error.type}: ${messageOf(error)}`
+      : String(error);
+  return new AccrueError(
+    "unavailable",
+    "gateway_unreachable",
+    `Stripe gave no answer to rely on (${detail}); nothing was recorded, retry`,
+    { gateway: "stripe" },
+  );
+}
+
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw unreachable(error);
+  }
+}
+
+const BRANDS: ReadonlySet<string> = new Set(["visa", "mastercard", "amex", "discover"]);
+const brandOf = (brand: string): CardDetails["brand"] =>
+  BRANDS.has(brand) ? (brand as CardDetails["brand"]) : "other";
+
+const idOf = (value: string | { id: string } | null | undefined): string | null =>
+  value === null || value === undefined ? null : typeof value === "string" ? value : value.id;
+
+/** Minor units as the number Stripe takes (its amounts stay far below 2^53). */
+function minorUnits(amount: bigint): number {
+  if (amount <= 0n || amount > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`not an amount Stripe takes: ${amount}`);
+  }
+  return Number(amount);
+}
+
+/** A PaymentIntent's state as a verdict on the charge or hold. */
+export function verdictOf(intent: Stripe.PaymentIntent): ChargeResult {
+  const reference = intent.id;
+  switch (intent.status) {
+    case "succeeded":
+    case "requires_capture":
+      return { status: "succeeded", reference };
+    case "processing":
+      return { status: "pending", reference };
+    case "requires_action":
+      return {
+        status: "failed",
+        reference,
+        code: "authentication_required",
+        message: "the customer's bank asks the customer to authenticate this payment",
+      };
+    default: {
+      const last = intent.last_payment_error;
+      return {
+        status: "failed",
+        reference,
+        code: last?.decline_code ?? last?.code ?? intent.status,
+        message: last?.message ?? `the payment intent is ${intent.status}`,
+      };
+    }
+  }
+}
+
+function declined(error: Stripe.errors.StripeError, fallback: string): ChargeResult {
+  return {
+    status: "failed",
+    reference: error.payment_intent?.id ?? error.requestId ?? fallback,
+    code: error.decline_code ?? error.code ?? "card_declined",
+    message: messageOf(error),
+  };
+}
+
+/** The Stripe adapter for an account's checked credentials. */
+export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
+  const stripe = client(credentials);
+
+  async function intent(input: ChargeInput, manual: boolean): Promise<ChargeResult> {
+    if (!input.customerReference) {
+      throw new RangeError(`payment method ${input.reference} has no Stripe customer`);
+    }
+    const params: Stripe.PaymentIntentCreateParams = {
+      amount: minorUnits(input.amount),
+      currency: input.currency.toLowerCase(),
+      customer: input.customerReference,
+      payment_method: input.reference,
+      confirm: true,
+      off_session: true,
+      automatic_payment_methods: { enabled: true, allow_redirects: "never" },
+      ...(manual ? { capture_method: "manual" as const } : {}),
+    };
+    try {
+      const created = await stripe.paymentIntents.create(params, {
+        idempotencyKey: input.idempotencyKey,
+      });
+      return verdictOf(created);
+    } catch (error) {
+      // Stripe's verdict that the payment was refused: nothing moved
+      if (
+        error instanceof Stripe.errors.StripeCardError ||
+        error instanceof Stripe.errors.StripeInvalidRequestError
+      ) {
+        return declined(error, input.idempotencyKey);
+      }
+      throw unreachable(error);
+    }
+  }
+
+  /** The Stripe Customer to keep a source under, checked to be this Accrue customer's. */
+  async function customerFor(
+    customerId: string,
+    known: string | null,
+    attachedTo: string | null,
+    nonce: string,
+  ): Promise<string> {
+    if (attachedTo !== null) {
+      if (known !== null && attachedTo !== known) throw otherCustomer();
+      if (known === null) {
+        const customer = await call(() => stripe.customers.retrieve(attachedTo));
+        if (customer.deleted || customer.metadata.accrue_customer_id !== customerId) {
+          throw otherCustomer();
+        }
+      }
+      return attachedTo;
+    }
+    if (known !== null) return known;
+    const created = await call(() =>
+      stripe.customers.create(
+        { metadata: { accrue_customer_id: customerId } },
+        { idempotencyKey: `accrue_customer_${customerId}_${nonce}` },
+      ),
+    );
+    return created.id;
+  }
+
+  return {
+    kind: "stripe",
+    async createSource({ customerId, customerReference, token, today, nonce }) {
+      if (token.type !== "provider_token") {
+        throw unprocessable(
+          "provider_token_required",
+          "a Stripe account takes a PaymentMethod id (pm_…) created by Stripe.js or Elements, never card numbers or IBANs",
+          { field: token.type, gateway: "stripe" },
+        );
+      }
+      if (!/^pm_[A-Za-z0-9_]+$/.test(token.token)) throw invalidToken(token.token);
+      const method = await retrieveMethod(token.token);
+      if (method.type !== "card" && method.type !== "sepa_debit") {
+        throw unprocessable(
+          "payment_method_type_not_supported",
+          `Accrue keeps card and sepa_debit payment methods, not ${method.type}`,
+          { field: "provider_token", type: method.type },
+        );
+      }
+      if (method.card) {
+        const [year, month] = today.split("-").map(Number) as [number, number];
+        const { exp_year, exp_month } = method.card;
+        if (exp_year < year || (exp_year === year && exp_month < month)) {
+          throw unprocessable("card_expired", "the card expired before today", {
+            field: "provider_token",
+          });
+        }
+      }
+      const attachedTo = idOf(method.customer);
+      const customer = await customerFor(customerId, customerReference ?? null, attachedTo, nonce);
+      const kept =
+        attachedTo === null
+          ? await call(() =>
+              stripe.paymentMethods.attach(
+                method.id,
+                { customer },
+                { idempotencyKey: `accrue_attach_${method.id}_${nonce}` },
+              ),
+            )
+          : method;
+      const source: CreatedSource = kept.card
+        ? {
+            customerReference: customer,
+            reference: kept.id,
+            type: "card",
+            card: {
+              brand: brandOf(kept.card.brand),
+              last4: kept.card.last4,
+              exp_month: kept.card.exp_month,
+              exp_year: kept.card.exp_year,
+            },
+          }
+        : {
+            customerReference: customer,
+            reference: kept.id,
+            type: "bank_account",
+            bankAccount: {
+              country: kept.sepa_debit?.country ?? "",
+              last4: kept.sepa_debit?.last4 ?? "",
+              ...(kept.billing_details.name ? { holderName: kept.billing_details.name } : {}),
+            },
+          };
+      return source;
+    },
+    charge: (input) => intent(input, false),
+    authorize: (input) => intent(input, true),
+    async capture({ chargeReference, amount, idempotencyKey }) {
+      try {
+        const captured = await stripe.paymentIntents.capture(
+          chargeReference,
+          { amount_to_capture: minorUnits(amount) },
+          { idempotencyKey },
+        );
+        return verdictOf(captured);
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+          return declined(error, chargeReference);
+        }
+        throw unreachable(error);
+      }
+    },
+    async release({ chargeReference, idempotencyKey }) {
+      await call(() => stripe.paymentIntents.cancel(chargeReference, {}, { idempotencyKey }));
+    },
+    async refund({ chargeReference, amount, idempotencyKey }) {
+      try {
+        const refund = await stripe.refunds.create(
+          { payment_intent: chargeReference, amount: minorUnits(amount) },
+          { idempotencyKey },
+        );
+        return { reference: refund.id };
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+          throw unprocessable(
+            "gateway_refund_refused",
+            `Stripe refused the refund: ${messageOf(error)}`,
+            {
+              gateway: "stripe",
+              stripe_code: error.code ?? null,
+            },
+          );
+        }
+        throw unreachable(error);
+      }
+    },
+    async fetchStatus({ chargeReference }): Promise<ChargeStatus> {
+      const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
+      return verdictOf(found).status;
+    },
+    canCopyCardTo: () => false,
+    async copyCard() {
+      throw unprocessable(
+        "card_copy_not_supported",
+        "Stripe keeps its payment methods to its own account; the customer adds the card anew",
+        { from: "stripe" },
+      );
+    },
+  };
+
+  async function retrieveMethod(id: string): Promise<Stripe.PaymentMethod> {
+    try {
+      return await stripe.paymentMethods.retrieve(id);
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) throw invalidToken(id);
+      throw unreachable(error);
+    }
+  }
+}
+
+const invalidToken = (token: string) =>
+  unprocessable(
+    "invalid_provider_token",
+    `Stripe knows no payment method ${token} in this account`,
+    { field: "provider_token" },
+  );
+
+const otherCustomer = () =>
+  unprocessable(
+    "provider_token_other_customer",
+    "the payment method is attached to another customer's Stripe Customer",
+    { field: "provider_token" },
+  );

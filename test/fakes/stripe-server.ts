@@ -1,0 +1,401 @@
+/**
+ * A local stand-in of Stripe's API for tests: the endpoints Accrue's Stripe adapter calls
+ * (customers, payment_methods retrieve/attach, payment_intents create/retrieve/capture/cancel,
+ * refunds), answering Stripe's documented request and response shapes, and recording every
+ * request as sent (form parameters flat as encoded, e.g. `metadata[accrue_customer_id]`).
+ * Nothing reaches the internet: the official client is pointed here with a gateway account's
+ * `api_base` credential.
+ *
+ * Payment methods are seeded by the test (`addCard`, `addSepaDebit`), standing for what
+ * Stripe.js would have created in the customer's browser; a card's `behaviour` decides its
+ * charges like Stripe's test cards (pm_card_visa, pm_card_chargeDeclinedInsufficientFunds,
+ * pm_card_authenticationRequired); a SEPA debit stays `processing` until `settle`.
+ */
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string | undefined>;
+  /** The form parameters as the client encoded them. */
+  params: Record<string, string>;
+  /** What was answered: the status and the JSON body. */
+  answer?: { status: number; body: Record<string, unknown> };
+};
+
+type CardBehaviour = "ok" | "decline" | "authentication";
+type Json = Record<string, unknown>;
+type Answer = { status: number; body: Json };
+
+const stripeError = (status: number, error: Json): Answer => ({
+  status,
+  body: { error: { ...error, request_log_url: "https://dashboard.stripe.com/test/logs" } },
+});
+
+const missing = (what: string, id: string, param = "id"): Answer =>
+  stripeError(404, {
+    type: "invalid_request_error",
+    code: "resource_missing",
+    param,
+    message: `No such ${what}: '${id}'`,
+  });
+
+export class FakeStripe {
+  readonly requests: RecordedRequest[] = [];
+  /** Answers the next this many requests with a 500 (Stripe's api_error). */
+  failNext = 0;
+  private server: Server | undefined;
+  private seq = 0;
+  private readonly customers = new Map<string, Json>();
+  private readonly methods = new Map<string, Json & { behaviour?: CardBehaviour }>();
+  private readonly intents = new Map<string, Json>();
+  private readonly refunds = new Map<string, Json>();
+  private readonly replays = new Map<string, Answer>();
+
+  /** Starts listening on a free loopback port; answers the `api_base` to configure. */
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.listen(0, "127.0.0.1");
+    await once(this.server, "listening");
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  /** The requests to a path (method and path, e.g. "POST /v1/payment_intents"). */
+  sent(route: string): RecordedRequest[] {
+    return this.requests.filter((r) => `${r.method} ${r.path}` === route);
+  }
+
+  addCard(
+    id: string,
+    card: { brand: string; last4: string; exp_month: number; exp_year: number },
+    behaviour: CardBehaviour = "ok",
+  ): void {
+    this.methods.set(id, {
+      id,
+      object: "payment_method",
+      type: "card",
+      customer: null,
+      billing_details: { name: null, email: null },
+      card: { ...card, country: "US", funding: "credit" },
+      created: 1_700_000_000,
+      livemode: false,
+      metadata: {},
+      behaviour,
+    });
+  }
+
+  addSepaDebit(id: string, account: { country: string; last4: string; name: string }): void {
+    this.methods.set(id, {
+      id,
+      object: "payment_method",
+      type: "sepa_debit",
+      customer: null,
+      billing_details: { name: account.name, email: null },
+      sepa_debit: { country: account.country, last4: account.last4, bank_code: "37040044" },
+      created: 1_700_000_000,
+      livemode: false,
+      metadata: {},
+    });
+  }
+
+  /** A payment method of another type than Accrue keeps. */
+  addOther(id: string, type: string): void {
+    this.methods.set(id, { id, object: "payment_method", type, customer: null, livemode: false });
+  }
+
+  /** What Stripe would report later of a processing intent (a SEPA debit's outcome). */
+  settle(intentId: string, status: "succeeded" | "requires_payment_method"): void {
+    const intent = this.intents.get(intentId);
+    if (!intent) throw new Error(`no intent ${intentId}`);
+    intent.status = status;
+    if (status === "succeeded") intent.amount_received = intent.amount;
+    else {
+      intent.last_payment_error = {
+        type: "card_error",
+        code: "payment_intent_payment_attempt_failed",
+        message: "The SEPA debit was returned by the bank.",
+      };
+    }
+  }
+
+  private id(prefix: string): string {
+    this.seq += 1;
+    return `${prefix}_Fake${String(this.seq).padStart(6, "0")}`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const params = Object.fromEntries(
+      new URLSearchParams(req.method === "GET" ? url.search : raw).entries(),
+    );
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      headers[k] = Array.isArray(v) ? v.join(", ") : v;
+    }
+    const recorded: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      headers,
+      params,
+    };
+    this.requests.push(recorded);
+    let answer: Answer;
+    const key = headers["idempotency-key"];
+    const replayKey = key ? `${req.method} ${url.pathname} ${key}` : undefined;
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      answer = stripeError(500, {
+        type: "api_error",
+        message: "An unknown error occurred while processing your request.",
+      });
+    } else if (!headers.authorization?.startsWith("Bearer sk_test_")) {
+      answer = stripeError(401, {
+        type: "invalid_request_error",
+        message: "Invalid API Key provided.",
+      });
+    } else if (replayKey && this.replays.has(replayKey)) {
+      answer = this.replays.get(replayKey)!;
+      res.setHeader("idempotent-replayed", "true");
+    } else {
+      answer = this.route(req.method ?? "GET", url.pathname, params);
+      if (replayKey && answer.status < 500) this.replays.set(replayKey, answer);
+    }
+    recorded.answer = answer;
+    res.statusCode = answer.status;
+    res.setHeader("content-type", "application/json");
+    res.setHeader("request-id", this.id("req"));
+    res.end(JSON.stringify(answer.body));
+  }
+
+  private route(method: string, path: string, p: Record<string, string>): Answer {
+    const parts = path.split("/").filter(Boolean); // ["v1", resource, id?, action?]
+    const [, resource, id, action] = parts;
+    if (method === "POST" && resource === "customers" && !id) return this.createCustomer(p);
+    if (method === "GET" && resource === "customers" && id) {
+      const customer = this.customers.get(id);
+      return customer ? { status: 200, body: customer } : missing("customer", id);
+    }
+    if (resource === "payment_methods" && id) {
+      const pm = this.methods.get(id);
+      if (!pm) return missing("PaymentMethod", id);
+      if (method === "GET" && !action) return { status: 200, body: this.view(pm) };
+      if (method === "POST" && action === "attach") return this.attach(pm, p);
+    }
+    if (resource === "payment_intents") {
+      if (method === "POST" && !id) return this.createIntent(p);
+      const intent = id ? this.intents.get(id) : undefined;
+      if (!intent || !id) return missing("payment_intent", id ?? "");
+      if (method === "GET" && !action) return { status: 200, body: intent };
+      if (method === "POST" && action === "capture") return this.capture(intent, p);
+      if (method === "POST" && action === "cancel") return this.cancel(intent);
+    }
+    if (method === "POST" && resource === "refunds" && !id) return this.refund(p);
+    return stripeError(404, {
+      type: "invalid_request_error",
+      message: `Unrecognized request URL (${method}: ${path}).`,
+    });
+  }
+
+  private view(pm: Json): Json {
+    const { behaviour: _, ...shown } = pm;
+    return shown;
+  }
+
+  private createCustomer(p: Record<string, string>): Answer {
+    const metadata: Record<string, string> = {};
+    for (const [k, v] of Object.entries(p)) {
+      const m = /^metadata\[(.+)\]$/.exec(k);
+      if (m) metadata[m[1]!] = v;
+    }
+    const customer = {
+      id: this.id("cus"),
+      object: "customer",
+      created: 1_700_000_000,
+      livemode: false,
+      email: p.email ?? null,
+      name: p.name ?? null,
+      metadata,
+    };
+    this.customers.set(customer.id, customer);
+    return { status: 200, body: customer };
+  }
+
+  private attach(pm: Json, p: Record<string, string>): Answer {
+    const customer = p.customer;
+    if (!customer) {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        code: "parameter_missing",
+        param: "customer",
+        message: "Missing required param: customer.",
+      });
+    }
+    if (!this.customers.has(customer)) return missing("customer", customer, "customer");
+    if (pm.customer !== null && pm.customer !== customer) {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        message: "The payment method you provided has already been attached to a customer.",
+      });
+    }
+    pm.customer = customer;
+    return { status: 200, body: this.view(pm) };
+  }
+
+  private createIntent(p: Record<string, string>): Answer {
+    const amount = Number(p.amount);
+    if (!/^[0-9]+$/.test(p.amount ?? "") || amount < 1) {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        code: "parameter_invalid_integer",
+        param: "amount",
+        message: "Invalid integer: amount",
+      });
+    }
+    if (!/^[a-z]{3}$/.test(p.currency ?? "")) {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        param: "currency",
+        message: `Invalid currency: ${p.currency}`,
+      });
+    }
+    const pm = p.payment_method ? this.methods.get(p.payment_method) : undefined;
+    if (!pm) return missing("PaymentMethod", p.payment_method ?? "", "payment_method");
+    if (pm.customer !== p.customer) {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        param: "payment_method",
+        message: `The provided PaymentMethod belongs to another customer than ${p.customer}.`,
+      });
+    }
+    const manual = p.capture_method === "manual";
+    const intent: Json = {
+      id: this.id("pi"),
+      object: "payment_intent",
+      amount,
+      amount_capturable: 0,
+      amount_received: 0,
+      currency: p.currency,
+      customer: p.customer ?? null,
+      payment_method: pm.id,
+      capture_method: manual ? "manual" : "automatic_async",
+      confirmation_method: "automatic",
+      created: 1_700_000_000,
+      livemode: false,
+      last_payment_error: null,
+      latest_charge: null,
+      metadata: {},
+      status: "requires_confirmation",
+    };
+    this.intents.set(intent.id as string, intent);
+    if (p.confirm !== "true") return { status: 200, body: intent };
+    if (pm.type === "sepa_debit") {
+      if (manual) {
+        return stripeError(400, {
+          type: "invalid_request_error",
+          param: "capture_method",
+          message: "sepa_debit does not support capture_method manual.",
+        });
+      }
+      intent.status = "processing";
+      return { status: 200, body: intent };
+    }
+    if (pm.behaviour === "authentication") {
+      intent.status = "requires_action";
+      intent.next_action = { type: "use_stripe_sdk" };
+      return { status: 200, body: intent };
+    }
+    if (pm.behaviour === "decline") {
+      const error = {
+        type: "card_error",
+        code: "card_declined",
+        decline_code: "insufficient_funds",
+        message: "Your card has insufficient funds.",
+        charge: this.id("ch"),
+      };
+      intent.status = "requires_payment_method";
+      intent.last_payment_error = error;
+      return stripeError(402, { ...error, payment_intent: intent });
+    }
+    intent.latest_charge = this.id("ch");
+    if (manual) {
+      intent.status = "requires_capture";
+      intent.amount_capturable = amount;
+    } else {
+      intent.status = "succeeded";
+      intent.amount_received = amount;
+    }
+    return { status: 200, body: intent };
+  }
+
+  private capture(intent: Json, p: Record<string, string>): Answer {
+    if (intent.status !== "requires_capture") {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        code: "payment_intent_unexpected_state",
+        message: `This PaymentIntent could not be captured because it has a status of ${intent.status}.`,
+      });
+    }
+    const amount = p.amount_to_capture ? Number(p.amount_to_capture) : (intent.amount as number);
+    intent.status = "succeeded";
+    intent.amount_capturable = 0;
+    intent.amount_received = amount;
+    return { status: 200, body: intent };
+  }
+
+  private cancel(intent: Json): Answer {
+    if (intent.status === "succeeded" || intent.status === "canceled") {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        code: "payment_intent_unexpected_state",
+        message: `You cannot cancel this PaymentIntent because it has a status of ${intent.status}.`,
+      });
+    }
+    intent.status = "canceled";
+    intent.amount_capturable = 0;
+    return { status: 200, body: intent };
+  }
+
+  private refund(p: Record<string, string>): Answer {
+    const intent = p.payment_intent ? this.intents.get(p.payment_intent) : undefined;
+    if (!intent) return missing("payment_intent", p.payment_intent ?? "", "payment_intent");
+    const refunded = [...this.refunds.values()]
+      .filter((r) => r.payment_intent === intent.id)
+      .reduce((s, r) => s + (r.amount as number), 0);
+    const left = (intent.amount_received as number) - refunded;
+    const amount = p.amount ? Number(p.amount) : left;
+    if (intent.status !== "succeeded" || amount > left) {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        code: left === 0 ? "charge_already_refunded" : "amount_too_large",
+        param: "amount",
+        message:
+          left === 0
+            ? `Charge ${intent.latest_charge} has already been refunded.`
+            : `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`,
+      });
+    }
+    const refund = {
+      id: this.id("re"),
+      object: "refund",
+      amount,
+      currency: intent.currency,
+      charge: intent.latest_charge,
+      payment_intent: intent.id,
+      status: "succeeded",
+      created: 1_700_000_000,
+      metadata: {},
+    };
+    this.refunds.set(refund.id, refund);
+    return { status: 200, body: refund };
+  }
+}
