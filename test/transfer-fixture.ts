@@ -3,7 +3,8 @@
  * own: one customer per state transferred to another business entity, with a contract, an
  * invoice, a payment, usage, a contact, a payment source, a fulfilment order, a hosted page,
  * a portal link and a gift each; in the Intermediate state also a pending change order, a
- * component and a discount subscription, a scheduled action and a quote. The native rule walk
+ * component and a discount subscription, scheduled actions (a pause, a resumption and a
+ * cancellation) and a quote. The native rule walk
  * (test/api/entity-rules.test.ts) and the Chargebee client's walk
  * (test/compat/chargebee-seed-000.test.ts) call the seed's operations on them.
  */
@@ -44,6 +45,9 @@ export type Records = {
   componentSubscription?: string;
   discountSubscription?: string;
   action?: string;
+  /** Scheduled end_resting and terminate actions of the contract (a resumption, a cancellation). */
+  resumption?: string;
+  cancellation?: string;
   /** A quote of a change of the contract, made before the transfer. */
   quote?: string;
 };
@@ -128,6 +132,14 @@ export async function transferFixture(server: TestServer): Promise<TransferFixtu
     contract_id: kx,
     scheduled_date: "2026-06-01T00:00:00Z",
   });
+  const resumption = await api.post("/v1/subscription_actions/end_resting", {
+    contract_id: kx,
+    scheduled_date: "2026-07-01T00:00:00Z",
+  });
+  const cancellation = await api.post("/v1/subscription_actions/terminate", {
+    contract_id: kx,
+    scheduled_date: "2026-12-01T00:00:00Z",
+  });
   const contact = async (customer: string) =>
     (await api.post(`/v1/customers/${customer}/contacts`, { email: "b@x.example" })).id as string;
   const cx = await contact(x);
@@ -208,6 +220,8 @@ export async function transferFixture(server: TestServer): Promise<TransferFixtu
       .id,
     discountSubscription: discount.id,
     action: scheduled.id,
+    resumption: resumption.id,
+    cancellation: cancellation.id,
     quote: quote.id,
   };
   records.transferred = {

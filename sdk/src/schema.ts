@@ -986,6 +986,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Estimate an order without placing it: what billing would invoice if it were placed and committed now, and at the next billing date after (nothing is written)
+         * @description Permissions (any one of): `orders:read`.
+         */
+        post: operations["orders.estimate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{id}": {
         parameters: {
             query?: never;
@@ -1446,6 +1466,48 @@ export interface paths {
         get: operations["contracts.current_term"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/scheduled_changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contract's scheduled changes: change orders dated later, with what they still change (Chargebee: has_scheduled_changes, retrieve with scheduled changes)
+         * @description Permissions (any one of): `contracts:read`.
+         */
+        get: operations["contracts.scheduled_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/remove_scheduled_changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove the contract's scheduled changes: the plan, components and coupons they change from their dates stay as they are, and nothing of them is billed (Chargebee: remove scheduled changes)
+         * @description Permissions (any one of): `contracts:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["contracts.remove_scheduled_changes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9901,6 +9963,147 @@ export interface operations {
             };
         };
     };
+    "orders.estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An order's fields, as POST /v1/orders takes them: exactly one of customer_id (signup) and contract_id (change) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A signup for this customer */
+                    customer_id?: string;
+                    /** @description An up- or downgrade of this contract */
+                    contract_id?: string;
+                    /** @description Required on a signup; on a change, absent keeps the plan */
+                    plan_variant_id?: string;
+                    /** @description Plan quantity; on a change without plan_variant_id, the new quantity of the plan variant billed at the change date */
+                    quantity?: string;
+                    /** Format: date-time */
+                    start_date?: string;
+                    /** Format: date-time */
+                    change_date?: string;
+                    /** @description Quantity-based or on/off components of the plan group: a signup starts with them; a change sets their quantities at the change date */
+                    components?: {
+                        component_id: string;
+                        /** @description The component's quantity from the start (signup) or change date on; 0 ends it */
+                        quantity: string;
+                        memo?: string;
+                    }[];
+                    /** @description Redeemed when the order succeeds; its discount starts with the contract or at the change date */
+                    coupon_code?: string;
+                    /** @description Bill the contract at once when the order succeeds (an interim invoice), not at its next billing date */
+                    trigger_interim_billing?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What billing invoices for the order at its start or change date (now, if that is past): for an order taking effect now with trigger_interim_billing, the invoice its success issues at once; otherwise what waits for a later billing. A negative total is a credit note. */
+                        invoice: {
+                            contract_id: string;
+                            currency: string;
+                            price_basis: "net" | "gross";
+                            reverse_charge: boolean;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            lines: {
+                                kind: string;
+                                charge_key: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_price: string;
+                                /** @description Decimal amount in the document's currency */
+                                amount: string;
+                                tax_rate: string;
+                            }[];
+                            tax_rows: {
+                                /** @description Percent */
+                                rate: string;
+                                /** @description Decimal amount in the document's currency */
+                                net: string;
+                                /** @description Decimal amount in the document's currency */
+                                tax: string;
+                                /** @description Decimal amount in the document's currency */
+                                gross: string;
+                            }[];
+                            /** @description Decimal amount in the document's currency */
+                            total_net: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_gross: string;
+                        };
+                        /** @description When billing looks at the contract next once the order succeeded (and its interim invoice was issued); null: never */
+                        next_billing_at: string | null;
+                        /** @description What billing would invoice at next_billing_at */
+                        next_invoice: {
+                            contract_id: string;
+                            currency: string;
+                            price_basis: "net" | "gross";
+                            reverse_charge: boolean;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            lines: {
+                                kind: string;
+                                charge_key: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_price: string;
+                                /** @description Decimal amount in the document's currency */
+                                amount: string;
+                                tax_rate: string;
+                            }[];
+                            tax_rows: {
+                                /** @description Percent */
+                                rate: string;
+                                /** @description Decimal amount in the document's currency */
+                                net: string;
+                                /** @description Decimal amount in the document's currency */
+                                tax: string;
+                                /** @description Decimal amount in the document's currency */
+                                gross: string;
+                            }[];
+                            /** @description Decimal amount in the document's currency */
+                            total_net: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_tax: string;
+                            /** @description Decimal amount in the document's currency */
+                            total_gross: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "orders.get": {
         parameters: {
             query?: never;
@@ -11260,6 +11463,157 @@ export interface operations {
                             unit: "day" | "week" | "month" | "year";
                             count: number;
                         };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.scheduled_changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contract_id: string;
+                        data: {
+                            /** @description The change order that scheduled it */
+                            order_id: string;
+                            /**
+                             * Format: date-time
+                             * @description When it takes effect
+                             */
+                            change_date: string;
+                            /** @description The plan variant from the change date on; null: the plan stays */
+                            plan_variant_id: string | null;
+                            /** @description The plan quantity from the change date on; null: it stays */
+                            quantity: string | null;
+                            /** @description Component quantities from the change date on (0 ends one) */
+                            components: {
+                                component_id: string;
+                                quantity: string;
+                            }[];
+                            coupon_code: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "contracts.remove_scheduled_changes": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        plan_group_id: string;
+                        currency: string;
+                        /** @description Derived from the phase covering the tenant's now; transferred: the copy a move to another business entity left behind */
+                        status: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended" | "transferred";
+                        /** Format: date-time */
+                        start_date: string;
+                        end_date: string | null;
+                        current_phase: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        } | null;
+                        phases: {
+                            type: "trial" | "normal" | "inactive";
+                            /** Format: date-time */
+                            start_date: string;
+                            plan_variant_id: string | null;
+                            quantity: string;
+                        }[];
+                        /** @description The business entity that bills it */
+                        business_entity_id: string;
+                        active_id: string | null;
+                        /** @description How billing the contract goes: failed settlements and parking */
+                        settlement: {
+                            /** @description ok: the last settlement succeeded (or none failed); retrying: it failed and billing tries again later, waiting longer after each failure; parked: billing stopped trying after repeated failures until a retry (POST /v1/contracts/{id}/settlement/retry) */
+                            status: "ok" | "retrying" | "parked";
+                            /** @description Settlements that failed in a row */
+                            failed_attempts: number;
+                            last_error: string | null;
+                            last_failed_at: string | null;
+                            parked_at: string | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description The scheduled changes removed */
+                        removed: {
+                            /** @description The change order that scheduled it */
+                            order_id: string;
+                            /**
+                             * Format: date-time
+                             * @description When it takes effect
+                             */
+                            change_date: string;
+                            /** @description The plan variant from the change date on; null: the plan stays */
+                            plan_variant_id: string | null;
+                            /** @description The plan quantity from the change date on; null: it stays */
+                            quantity: string | null;
+                            /** @description Component quantities from the change date on (0 ends one) */
+                            components: {
+                                component_id: string;
+                                quantity: string;
+                            }[];
+                            coupon_code: string | null;
+                        }[];
                     };
                 };
             };
@@ -19993,9 +20347,10 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                            status: "succeeded" | "failed" | "authorized" | "voided";
+                            /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                            method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -20076,9 +20431,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -20137,9 +20493,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -20217,6 +20574,13 @@ export interface operations {
                     /** @description Default: all that is refundable */
                     amount?: string;
                     reference?: string;
+                    /** @description How the money was given back (kept on the refund) */
+                    payment_method?: "cash" | "check" | "bank_transfer" | "card" | "other";
+                    /**
+                     * Format: date-time
+                     * @description When the money was given back: not before the payment, not later than now (422 invalid_refund_date). Default: now
+                     */
+                    refunded_at?: string;
                 };
             };
         };
@@ -20231,9 +20595,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -20301,9 +20666,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -20380,9 +20746,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -20462,9 +20829,10 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                            status: "succeeded" | "failed" | "authorized" | "voided";
+                            /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                            method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -20541,9 +20909,10 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                            status: "succeeded" | "failed" | "authorized" | "voided";
+                            /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                            method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -20622,9 +20991,10 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                            status: "succeeded" | "failed" | "authorized" | "voided";
+                            /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                            method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -20707,9 +21077,10 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                            status: "succeeded" | "failed" | "authorized" | "voided";
+                            /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                            method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -20788,9 +21159,10 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                            status: "succeeded" | "failed" | "authorized" | "voided";
+                            /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                            method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -20873,9 +21245,10 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                            status: "succeeded" | "failed" | "authorized" | "voided";
+                            /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                            method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -21205,9 +21578,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -21275,9 +21649,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -21348,9 +21723,10 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                            method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                            status: "succeeded" | "failed" | "authorized" | "voided";
+                            /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                            method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -21419,9 +21795,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -21486,8 +21863,8 @@ export interface operations {
                             id: string;
                             customer_id: string;
                             type: "card" | "bank_account";
-                            /** @enum {string} */
-                            gateway: "test";
+                            /** @description The kind of gateway holding the source */
+                            gateway: "test" | "stripe";
                             gateway_account_id: string | null;
                             /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                             role: "primary" | "backup" | "none";
@@ -21541,7 +21918,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    type: "card" | "bank_account";
+                    /** @description card, bank_account: details the test gateway tokenizes; provider_token: the provider's token (a Stripe account takes only this) */
+                    type: "card" | "bank_account" | "provider_token";
                     card?: {
                         /** @description The card number; only its brand and last four digits are kept */
                         number: string;
@@ -21554,6 +21932,8 @@ export interface operations {
                         iban: string;
                         account_holder_name: string;
                     };
+                    /** @description The payment provider's own token of the card or bank account: for a Stripe account the id of a PaymentMethod (pm_…, card or sepa_debit) created by Stripe.js or Elements. The source's type is the payment method's. */
+                    provider_token?: string;
                     /** @description Default: primary when the customer has no primary source, else none */
                     role?: "primary" | "backup" | "none";
                 };
@@ -21570,8 +21950,8 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         type: "card" | "bank_account";
-                        /** @enum {string} */
-                        gateway: "test";
+                        /** @description The kind of gateway holding the source */
+                        gateway: "test" | "stripe";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -21629,8 +22009,8 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         type: "card" | "bank_account";
-                        /** @enum {string} */
-                        gateway: "test";
+                        /** @description The kind of gateway holding the source */
+                        gateway: "test" | "stripe";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -21691,8 +22071,8 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         type: "card" | "bank_account";
-                        /** @enum {string} */
-                        gateway: "test";
+                        /** @description The kind of gateway holding the source */
+                        gateway: "test" | "stripe";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -21749,8 +22129,8 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         type: "card" | "bank_account";
-                        /** @enum {string} */
-                        gateway: "test";
+                        /** @description The kind of gateway holding the source */
+                        gateway: "test" | "stripe";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -21817,8 +22197,8 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         type: "card" | "bank_account";
-                        /** @enum {string} */
-                        gateway: "test";
+                        /** @description The kind of gateway holding the source */
+                        gateway: "test" | "stripe";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -21885,8 +22265,8 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         type: "card" | "bank_account";
-                        /** @enum {string} */
-                        gateway: "test";
+                        /** @description The kind of gateway holding the source */
+                        gateway: "test" | "stripe";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -21942,7 +22322,7 @@ export interface operations {
                     "application/json": {
                         customer_id: string;
                         gateway_account_id: string | null;
-                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         /** @description customer: the customer was switched to it; business_entity: the default account of the customer's entity; built_in: neither exists */
                         chosen_by: "customer" | "business_entity" | "built_in";
@@ -21989,7 +22369,7 @@ export interface operations {
                     "application/json": {
                         customer_id: string;
                         gateway_account_id: string | null;
-                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         /** @description customer: the customer was switched to it; business_entity: the default account of the customer's entity; built_in: neither exists */
                         chosen_by: "customer" | "business_entity" | "built_in";
@@ -22039,8 +22419,8 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         type: "card" | "bank_account";
-                        /** @enum {string} */
-                        gateway: "test";
+                        /** @description The kind of gateway holding the source */
+                        gateway: "test" | "stripe";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -22091,7 +22471,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    type: "card" | "bank_account";
+                    /** @description card, bank_account: details the test gateway tokenizes; provider_token: the provider's token (a Stripe account takes only this) */
+                    type: "card" | "bank_account" | "provider_token";
                     card?: {
                         /** @description The card number; only its brand and last four digits are kept */
                         number: string;
@@ -22104,6 +22485,8 @@ export interface operations {
                         iban: string;
                         account_holder_name: string;
                     };
+                    /** @description The payment provider's own token of the card or bank account: for a Stripe account the id of a PaymentMethod (pm_…, card or sepa_debit) created by Stripe.js or Elements. The source's type is the payment method's. */
+                    provider_token?: string;
                 };
             };
         };
@@ -22118,8 +22501,8 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         type: "card" | "bank_account";
-                        /** @enum {string} */
-                        gateway: "test";
+                        /** @description The kind of gateway holding the source */
+                        gateway: "test" | "stripe";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -22190,9 +22573,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -22270,9 +22654,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -22343,9 +22728,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -22417,9 +22803,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -22488,9 +22875,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -22552,9 +22940,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -22616,9 +23005,10 @@ export interface operations {
                         id: string;
                         customer_id: string;
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
-                        method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go */
-                        status: "succeeded" | "failed" | "authorized" | "voided";
+                        /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                        method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -22681,7 +23071,7 @@ export interface operations {
                         data: {
                             id: string;
                             business_entity_id: string;
-                            /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                            /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
                             gateway: "test" | "stripe" | "mollie" | "gocardless";
                             name: string;
                             status: ("active" | "disabled") | "deleted";
@@ -22723,7 +23113,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                    /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
                     gateway: "test" | "stripe" | "mollie" | "gocardless";
                     name: string;
                     /** @description Default: the tenant's default entity */
@@ -22755,7 +23145,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_entity_id: string;
-                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         name: string;
                         status: ("active" | "disabled") | "deleted";
@@ -22801,7 +23191,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_entity_id: string;
-                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         name: string;
                         status: ("active" | "disabled") | "deleted";
@@ -22850,7 +23240,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_entity_id: string;
-                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         name: string;
                         status: ("active" | "disabled") | "deleted";
@@ -22912,7 +23302,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_entity_id: string;
-                        /** @description test: the built-in test gateway; stripe, mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         name: string;
                         status: ("active" | "disabled") | "deleted";

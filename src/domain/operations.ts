@@ -485,6 +485,13 @@ export const OPERATIONS = {
     ["orders:read"],
     false,
   ),
+  "orders.estimate": op(
+    "orders.estimate",
+    "Orders",
+    "Estimate an order without placing it: what billing would invoice if it were placed and committed now, and at the next billing date after (nothing is written)",
+    ["orders:read"],
+    false,
+  ),
   "orders.commit": op(
     "orders.commit",
     "Orders",
@@ -824,6 +831,20 @@ export const OPERATIONS = {
     "The contract's current term: the billing period holding now, a moved term end included (Chargebee: current_term_start and current_term_end)",
     ["contracts:read"],
     false,
+  ),
+  "contracts.scheduled_changes": op(
+    "contracts.scheduled_changes",
+    "Contracts",
+    "The contract's scheduled changes: change orders dated later, with what they still change (Chargebee: has_scheduled_changes, retrieve with scheduled changes)",
+    ["contracts:read"],
+    false,
+  ),
+  "contracts.remove_scheduled_changes": op(
+    "contracts.remove_scheduled_changes",
+    "Contracts",
+    "Remove the contract's scheduled changes: the plan, components and coupons they change from their dates stay as they are, and nothing of them is billed (Chargebee: remove scheduled changes)",
+    ["contracts:write"],
+    true,
   ),
   "contracts.import": op(
     "contracts.import",

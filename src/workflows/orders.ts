@@ -21,6 +21,7 @@ import {
   createContract,
   createOrder,
   createSignupOrder,
+  findContract,
   grantDiscount,
   lockOrder,
   needsApproval,
@@ -227,6 +228,52 @@ export async function priceOrder(ctx: Ctx, order: Order): Promise<BillingPreview
  */
 export async function previewOrder(ctx: Ctx, id: string): Promise<BillingPreview> {
   return preview(ctx, id);
+}
+
+export type OrderEstimate = {
+  /**
+   * What billing invoices for the order at its start or change date (now, if that is past):
+   * for an order taking effect now with `trigger_interim_billing`, the invoice its success
+   * issues at once; otherwise what waits for a later billing. Negative: a credit note.
+   */
+  invoice: BillingPreview;
+  /** When billing looks at the contract next, once the order succeeded (null: never). */
+  next_billing_at: string | null;
+  /** What billing would invoice then (null: never). */
+  next_invoice: BillingPreview | null;
+};
+
+/**
+ * What an order would bill if it were placed and committed now, without keeping it: the order
+ * is created and carried out as committing it would (without the approval step or payment
+ * data), its start or change date is previewed, and its interim invoice (when it asks for one)
+ * is settled before the contract's next billing date is previewed. Run it in a savepoint that
+ * is rolled back; a refusal is the order's own (creating it, or carrying it out).
+ */
+export async function estimateOrder(
+  ctx: Ctx,
+  input: Parameters<typeof createOrder>[1],
+): Promise<OrderEstimate> {
+  // its interim invoice is settled below, once what it bills has been previewed
+  const { trigger_interim_billing: interim, ...fields } = input;
+  const order = await createOrder(ctx, fields);
+  await fulfilForPricing(ctx, order.id);
+  const now = ctx.clock.now();
+  const date = order.start_date ?? order.change_date;
+  const from = date ? Temporal.Instant.from(date) : now;
+  const invoice = await previewSettlement(ctx, order.contract_id, {
+    at: Temporal.Instant.compare(from, now) > 0 ? from : now,
+  });
+  // as a draft, so that no invoice number is taken
+  if (interim) await settleContract(ctx, order.contract_id, { draft: true });
+  const contract = await findContract(ctx.db, ctx.tenantId, order.contract_id);
+  const next = contract?.next_billing_at ?? null;
+  if (next === null) return { invoice, next_billing_at: null, next_invoice: null };
+  const due = toInstant(next);
+  const nextInvoice = await previewSettlement(ctx, order.contract_id, {
+    at: Temporal.Instant.compare(due, now) > 0 ? due : now,
+  });
+  return { invoice, next_billing_at: next.toISOString(), next_invoice: nextInvoice };
 }
 
 export type CancellationPreview = Omit<CancellationPlan, "final"> & {

@@ -152,6 +152,24 @@ const CASES: Case[] = [
     call: (r) => (r.order ? ["GET", `/v1/orders/${r.order}/preview`] : null),
   },
   {
+    operation: "orders.estimate",
+    seed: ["estimates.estimate_createsub_for_customer", "estimates.estimate_updatesub_for_items"],
+    call: (r, ids) => [
+      "POST",
+      "/v1/orders/estimate",
+      { customer_id: r.customer, plan_variant_id: ids.variant },
+    ],
+  },
+  {
+    operation: "orders.estimate",
+    seed: ["estimates.estimate_createsub_for_customer", "estimates.estimate_updatesub_for_items"],
+    call: (r, ids) => [
+      "POST",
+      "/v1/orders/estimate",
+      { contract_id: r.contract, plan_variant_id: ids.large },
+    ],
+  },
+  {
     operation: "orders.commit",
     seed: ["subscriptions.sub_create_item", "subscriptions.sub_update_for_items"],
     call: (r) => (r.order ? ["POST", `/v1/orders/${r.order}/commit`] : null),
@@ -595,6 +613,11 @@ const CASES: Case[] = [
     call: (r) => ["POST", `/v1/contracts/${r.contract}/change_term_end`, { term_end: END }],
   },
   {
+    operation: "contracts.remove_scheduled_changes",
+    seed: ["subscriptions.remove_scheduled_changes"],
+    call: (r) => ["POST", `/v1/contracts/${r.contract}/remove_scheduled_changes`, {}],
+  },
+  {
     operation: "contracts.import",
     seed: ["subscriptions.sub_create_item"],
     call: (r, ids) => [
@@ -845,7 +868,6 @@ const CASES: Case[] = [
   {
     operation: "subscription_actions.cancel",
     seed: [
-      "subscriptions.remove_scheduled_changes",
       "subscriptions.remove_scheduled_pause",
       "subscriptions.remove_scheduled_resumption",
       "subscriptions.remove_scheduled_cancellation_ep",

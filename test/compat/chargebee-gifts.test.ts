@@ -192,4 +192,75 @@ describeServer("chargebee client: gifts", (t) => {
       param: "gift_receiver[email]",
     });
   });
+
+  it("a gift's estimate: the gifter's invoice, as buying the gift then issues it", async () => {
+    const gifts = async () => (await api.get("/v1/gifts?limit=100")).data.length;
+    const invoices = async () =>
+      (await api.get(`/v1/invoices?customer_id=${ids.gifter}&limit=100`)).data.length;
+    const before = [await gifts(), await invoices()];
+    const input = {
+      gifter: { customer_id: ids.gifter, signature: "Ann" },
+      gift_receiver: { customer_id: ids.friend, email: "friend@x.example" },
+      subscription_items: [{ item_price_id: ids.monthly, quantity: 2 }],
+    };
+    const { estimate } = await cb.estimate.giftSubscriptionForItems({
+      ...input,
+      gift: { scheduled_at: at("2026-06-01T00:00:00Z"), no_expiry: true },
+    } as never);
+    // the gifted month, 2 × 10.00, for 2 May – 2 June (the clock stands at 2 May, 12:00)
+    expect(estimate).toEqual({
+      created_at: at("2026-05-02T12:00:00Z"),
+      object: "estimate",
+      invoice_estimate: expect.objectContaining({
+        recurring: true,
+        price_type: "tax_exclusive",
+        currency_code: "EUR",
+        sub_total: 2000,
+        total: 2000,
+        amount_due: 2000,
+        customer_id: ids.gifter,
+        object: "invoice_estimate",
+      }),
+    });
+    expect(estimate.invoice_estimate?.line_items).toEqual([
+      expect.objectContaining({
+        entity_type: "plan_item_price",
+        entity_id: ids.monthly,
+        quantity: 2,
+        unit_amount: 1000,
+        amount: 2000,
+        date_from: at("2026-05-02T00:00:00Z"),
+        date_to: at("2026-06-02T00:00:00Z"),
+      }),
+    ]);
+    // the preview's subscription is not kept: no line names one
+    expect(estimate.invoice_estimate?.line_items?.[0]?.subscription_id).toBeUndefined();
+    expect([await gifts(), await invoices()]).toEqual(before);
+
+    const { gift } = await cb.gift.createForItems(input as never);
+    const invoice = await api.get(`/v1/invoices/${gift.gifter.invoice_id}`);
+    expect(invoice.total_gross).toBe("20.00");
+    expect(invoice.lines.map((l: { amount: string }) => l.amount)).toEqual(["20.00"]);
+
+    const refused = (extra: Record<string, unknown>) =>
+      refusal(cb.estimate.giftSubscriptionForItems({ ...input, ...extra } as never));
+    expect(await refused({ gifter: { customer_id: "cus_missing" } })).toMatchObject({
+      http_status_code: 404,
+      api_error_code: "resource_not_found",
+      param: "gifter[customer_id]",
+    });
+    expect(await refused({ gift_receiver: { first_name: "Fred" } })).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "param_wrong_value",
+      param: "gift_receiver[email]",
+    });
+    expect(await refused({ gift: { auto_claim: true } })).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "param_not_supported",
+      param: "gift[auto_claim]",
+    });
+    expect(await refused({ subscription_items: [{ item_price_id: "plv_missing" }] })).toMatchObject(
+      { http_status_code: 400, accrue_error_code: "unknown_plan_variant" },
+    );
+  });
 });

@@ -99,6 +99,101 @@ describeServer("chargebee client: hosted pages and portal sessions", (t) => {
     expect(hosted_page).toEqual({ ...created[0], url: undefined });
   });
 
+  it("a one-time checkout of Product Catalog 1.0: addons by their item prices, and charges", async () => {
+    const { group } = await api.plan({ name: "Extras" });
+    const training = (
+      await api.post("/v1/components", {
+        plan_group_id: group,
+        name: "Training",
+        type: "quantity",
+        price_per_unit: "120",
+      })
+    ).id as string;
+    const from = at("2026-04-01T00:00:00Z");
+    const to = at("2026-05-01T00:00:00Z");
+    const { hosted_page: made } = await cb.hostedPage.checkoutOneTime({
+      customer: { id: ids.customer },
+      currency_code: "EUR",
+      addons: [
+        { id: training, quantity: 2 },
+        { id: training, unit_price: 9900, date_from: from, date_to: to },
+      ],
+      charges: [{ amount: 2500, description: "Setup" }],
+    });
+    expect(made).toEqual(page("checkout_one_time"));
+
+    // completed in the portal: the invoice bills the addons at their item price, and the charge
+    const done = await t.server.request("POST", "/portal/api/hosted_page/checkout", {
+      key: tokenOf(made.url as string),
+      body: {},
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const { hosted_page: succeeded } = await cb.hostedPage.retrieve(made.id as string);
+    expect(succeeded.state).toBe("succeeded");
+    const invoiceId = (succeeded.content as { invoice?: { id: string } }).invoice?.id as string;
+    const { invoice } = await cb.invoice.retrieve(invoiceId);
+    // 2 × 120.00 + 99.00 + 25.00, no tax
+    expect(invoice).toMatchObject({
+      customer_id: ids.customer,
+      currency_code: "EUR",
+      sub_total: 36_400,
+      tax: 0,
+      total: 36_400,
+      amount_due: 36_400,
+    });
+    expect(invoice.line_items).toEqual([
+      expect.objectContaining({
+        description: "Training",
+        unit_amount: 12_000,
+        quantity: 2,
+        amount: 24_000,
+      }),
+      expect.objectContaining({
+        description: "Training",
+        unit_amount: 9900,
+        quantity: 1,
+        amount: 9900,
+        date_from: from,
+        date_to: to,
+      }),
+      expect.objectContaining({ description: "Setup", unit_amount: 2500, amount: 2500 }),
+    ]);
+
+    // without currency_code, the addons' currency
+    const { hosted_page: inferred } = await cb.hostedPage.checkoutOneTime({
+      customer: { id: ids.customer },
+      addons: [{ id: training }],
+    });
+    expect(inferred).toEqual(page("checkout_one_time"));
+
+    const refused = (input: Record<string, unknown>) =>
+      refusal(cb.hostedPage.checkoutOneTime({ customer: { id: ids.customer }, ...input }));
+    expect(await refused({ addons: [{ id: "cmp_missing" }] })).toMatchObject({
+      http_status_code: 404,
+      api_error_code: "resource_not_found",
+      param: "addons[id][0]",
+    });
+    expect(await refused({ addons: [{ id: ids.m }] })).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "param_wrong_value",
+      param: "addons[id][0]",
+    });
+    expect(
+      await refused({ currency_code: "USD", addons: [{ id: training, quantity: 1 }] }),
+    ).toMatchObject({ api_error_code: "param_wrong_value", param: "addons[id][0]" });
+    expect(
+      await refused({ addons: [{ id: training }, { id: training, quantity: "two" }] }),
+    ).toMatchObject({ api_error_code: "param_wrong_value", param: "addons[quantity][1]" });
+    expect(await refused({ currency_code: "EUR" })).toMatchObject({
+      api_error_code: "param_wrong_value",
+      param: "addons[id][0]",
+    });
+    expect(await refused({ addons: [{ id: training }], coupon: "SPRING" })).toMatchObject({
+      api_error_code: "param_not_supported",
+      param: "coupon",
+    });
+  });
+
   it("a quote accepted through its page, then acknowledged; events on a page", async () => {
     const { quote } = await cb.quote.createForChargeItemsAndCharges({
       customer_id: ids.customer,

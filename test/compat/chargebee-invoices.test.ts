@@ -5,8 +5,10 @@
  * Chargebee's errors.
  */
 import { expect, it } from "vitest";
+import { billingTenant } from "../billing-tenant.js";
 import { describeServer } from "../server.js";
 import { chargebeeClient, refusal } from "./chargebee-client.js";
+import { syncTransaction } from "./chargebee-unlisted-calls.js";
 
 describeServer("chargebee client: invoices and transactions", (t) => {
   const cb = () => chargebeeClient(t.server);
@@ -236,6 +238,220 @@ describeServer("chargebee client: invoices and transactions", (t) => {
     expect(deleted.invoice).toMatchObject({ id: another.id, deleted: true });
     const gone = await refusal(cb().invoice.retrieve(another.id));
     expect(gone.api_error_code).toBe("resource_not_found");
+  });
+
+  it("add_charge_item: an addon item price charged on a pending invoice", async () => {
+    const group = await t.server.must("POST", "/v1/plan_groups", {
+      name: "Services",
+      currency: "EUR",
+      price_type: "net",
+    });
+    const onboarding = await t.server.must("POST", "/v1/components", {
+      plan_group_id: group.id,
+      name: "Onboarding",
+      type: "quantity",
+      price_per_unit: "49.90",
+    });
+    const { invoice: draft } = await issued(true);
+
+    // priced and described by the item price: 2 × 49.90
+    const added = await cb().invoice.addChargeItem(draft.id, {
+      item_price: { item_price_id: onboarding.id, quantity: 2 },
+      comment: "kick-off",
+    });
+    expect(added.invoice.status).toBe("pending");
+    expect(added.invoice.line_items).toHaveLength(3);
+    expect(added.invoice.line_items?.[2]).toMatchObject({
+      description: "Onboarding",
+      unit_amount: 4990,
+      quantity: 2,
+      amount: 9980,
+      entity_type: "adhoc",
+    });
+    expect(added.invoice.sub_total).toBe(27_050 + 9980);
+    expect(added.invoice.total).toBe(added.invoice.sub_total + added.invoice.tax!);
+    expect(added.invoice.amount_due).toBe(added.invoice.total);
+
+    // its own unit price and service period
+    const priced = await cb().invoice.addChargeItem(draft.id, {
+      item_price: {
+        item_price_id: onboarding.id,
+        unit_price: 1500,
+        date_from: Date.UTC(2026, 3, 1) / 1000,
+        date_to: Date.UTC(2026, 4, 1) / 1000,
+      },
+    });
+    expect(priced.invoice.line_items?.[3]).toMatchObject({
+      description: "Onboarding",
+      unit_amount: 1500,
+      quantity: 1,
+      amount: 1500,
+      date_from: Date.UTC(2026, 3, 1) / 1000,
+      date_to: Date.UTC(2026, 4, 1) / 1000,
+    });
+    expect(priced.invoice.sub_total).toBe(27_050 + 9980 + 1500);
+    const native = await t.server.must("GET", `/v1/invoices/${draft.id}`);
+    expect(native.lines.slice(2).map((l: { amount: string }) => l.amount)).toEqual([
+      "99.80",
+      "15.00",
+    ]);
+    expect(native.total_net).toBe("385.30");
+
+    const closed = await cb().invoice.close(draft.id);
+    expect(closed.invoice).toMatchObject({
+      total: priced.invoice.total,
+      amount_due: priced.invoice.total,
+    });
+
+    // refusals: a plan's item price, an unknown one, a quantity of 0, an issued invoice
+    const plan = await t.server.must("POST", "/v1/plans", { plan_group_id: group.id, name: "P" });
+    const variant = await t.server.must("POST", "/v1/plan_variants", {
+      plan_id: plan.id,
+      internal_name: "M",
+      recurring_fee: "10",
+      fee_period: { unit: "month", count: 1 },
+    });
+    const { invoice: other } = await issued(true);
+    expect(
+      await refusal(
+        cb().invoice.addChargeItem(other.id, { item_price: { item_price_id: variant.id } }),
+      ),
+    ).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "param_wrong_value",
+      param: "item_price[item_price_id]",
+    });
+    expect(
+      await refusal(
+        cb().invoice.addChargeItem(other.id, { item_price: { item_price_id: "cmp_missing" } }),
+      ),
+    ).toMatchObject({
+      http_status_code: 404,
+      api_error_code: "resource_not_found",
+      param: "item_price[item_price_id]",
+    });
+    expect(
+      await refusal(
+        cb().invoice.addChargeItem(other.id, {
+          item_price: { item_price_id: onboarding.id, quantity: 0 },
+        }),
+      ),
+    ).toMatchObject({ api_error_code: "param_wrong_value", param: "item_price[quantity]" });
+    expect(
+      await refusal(
+        cb().invoice.addChargeItem(draft.id, { item_price: { item_price_id: onboarding.id } }),
+      ),
+    ).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "invalid_request",
+      accrue_error_code: "invoice_not_draft",
+    });
+    const untouched = await cb().invoice.retrieve(other.id);
+    expect(untouched.invoice.sub_total).toBe(27_050);
+  });
+
+  it("record a refund of a transaction; sync a transaction", async () => {
+    const { invoice } = await issued();
+    const total = cents(invoice.total_gross);
+    const today = Math.floor(Date.now() / 1000);
+    const paid = await cb().invoice.recordPayment(invoice.id, {
+      transaction: { payment_method: "check", date: today - 86_400 },
+    } as never);
+    const txn = paid.transaction!.id;
+    expect(paid.invoice).toMatchObject({ status: "paid", amount_paid: total });
+
+    const { transaction: refund } = await cb().transaction.recordRefund(txn, {
+      amount: 2500,
+      payment_method: "bank_transfer",
+      date: today - 3600,
+      reference_number: "RF-9",
+      comment: "goodwill",
+    });
+    expect(refund).toMatchObject({
+      type: "refund",
+      status: "success",
+      amount: 2500,
+      currency_code: "EUR",
+      payment_method: "bank_transfer",
+      reference_number: "RF-9",
+      gateway: "not_applicable",
+      date: today - 3600,
+      refunded_txn_id: txn,
+      object: "transaction",
+    });
+    const { invoice: after } = await cb().invoice.retrieve(invoice.id);
+    expect(after).toMatchObject({ amount_paid: total - 2500, amount_due: 2500 });
+    expect(after.status).not.toBe("paid");
+
+    // refusals: no payment method, a date before the payment, more than is left, no such txn
+    expect(
+      await refusal(cb().transaction.recordRefund(txn, { date: today } as never)),
+    ).toMatchObject({ api_error_code: "param_wrong_value", param: "payment_method" });
+    expect(
+      await refusal(
+        cb().transaction.recordRefund(txn, { payment_method: "cash", date: today - 2 * 86_400 }),
+      ),
+    ).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "param_wrong_value",
+      param: "date",
+      accrue_error_code: "invalid_refund_date",
+    });
+    expect(
+      await refusal(
+        cb().transaction.recordRefund(txn, { amount: total, payment_method: "cash", date: today }),
+      ),
+    ).toMatchObject({ http_status_code: 400, accrue_error_code: "refund_exceeds_payment" });
+    expect(
+      await refusal(
+        cb().transaction.recordRefund("pay_missing", { payment_method: "cash", date: today }),
+      ),
+    ).toMatchObject({ http_status_code: 404, api_error_code: "resource_not_found" });
+
+    // a payment reads as it is; an unknown one is not found
+    const synced = await syncTransaction(cb(), txn);
+    expect(synced.transaction).toMatchObject({
+      id: txn,
+      type: "payment",
+      status: "success",
+      amount: total,
+      linked_invoices: [{ invoice_id: invoice.id, applied_amount: total }],
+    });
+    expect(await refusal(syncTransaction(cb(), "pay_missing"))).toMatchObject({
+      http_status_code: 404,
+      api_error_code: "resource_not_found",
+    });
+  });
+
+  it("sync a transaction: an authorization whose hold ran out is voided", async () => {
+    const api = await billingTenant(t.server, "Chargebee sync", "2026-05-01T10:00:00Z");
+    const client = chargebeeClient(t.server, api.key);
+    const customer = await api.customer();
+    await api.post(`/v1/customers/${customer}/payment_sources`, {
+      type: "card",
+      card: { number: "4242424242424242", exp_month: 12, exp_year: 2030 },
+    });
+    const { transaction: held } = await client.transaction.createAuthorization({
+      customer_id: customer,
+      amount: 5000,
+      currency_code: "EUR",
+    } as never);
+    expect(held).toMatchObject({ type: "authorization", status: "success", amount: 5000 });
+    // still held after six days
+    await api.advance("2026-05-07T10:00:00Z");
+    expect((await syncTransaction(client, held.id)).transaction).toMatchObject({
+      id: held.id,
+      type: "authorization",
+      status: "success",
+    });
+    // the test gateway holds for 7 days
+    await api.advance("2026-05-08T10:00:01Z");
+    expect((await syncTransaction(client, held.id)).transaction).toMatchObject({
+      id: held.id,
+      type: "authorization",
+      status: "voided",
+      amount: 5000,
+    });
   });
 
   it("collect through a card, refund through the gateway, refund a transaction", async () => {

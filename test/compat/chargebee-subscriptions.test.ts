@@ -269,6 +269,76 @@ describeServer("chargebee client: subscriptions", (t) => {
     });
   });
 
+  it("a change at the term end is scheduled: shown, removed, and the renewal bills the old price", async () => {
+    const customer = await newCustomer("hesitant");
+    const sub = await subscribe(customer, [
+      [ids.basic, 1],
+      [ids.seats, 2],
+    ]);
+    await native("POST", "/v1/billing_runs");
+    const renewal = sub.current_term_end as number;
+    const scheduled = await cb.subscription.updateForItems(sub.id, {
+      change_option: "end_of_term",
+      subscription_items: [
+        { item_price_id: ids.pro, quantity: 1 },
+        { item_price_id: ids.seats, quantity: 4 },
+      ],
+    });
+    // until the term ends the subscription bills what it bills now
+    expect(scheduled.subscription).toMatchObject({ has_scheduled_changes: true });
+    expect(scheduled.subscription.subscription_items).toEqual([
+      expect.objectContaining({ item_price_id: ids.basic, unit_price: 1000 }),
+      expect.objectContaining({ item_price_id: ids.seats, quantity: 2, amount: 1000 }),
+    ]);
+    const ahead = await cb.subscription.retrieveWithScheduledChanges(sub.id);
+    expect(ahead.subscription).toMatchObject({ id: sub.id, has_scheduled_changes: true });
+    expect(ahead.subscription.subscription_items).toEqual([
+      expect.objectContaining({ item_price_id: ids.pro, unit_price: 3000, amount: 3000 }),
+      expect.objectContaining({ item_price_id: ids.seats, quantity: 4, amount: 2000 }),
+    ]);
+
+    const removed = await cb.subscription.removeScheduledChanges(sub.id);
+    expect(removed.subscription).toMatchObject({
+      has_scheduled_changes: false,
+      next_billing_at: renewal,
+    });
+    expect(removed.subscription.subscription_items).toEqual([
+      expect.objectContaining({ item_price_id: ids.basic, unit_price: 1000 }),
+      expect.objectContaining({ item_price_id: ids.seats, quantity: 2, amount: 1000 }),
+    ]);
+    const contract = await native("GET", `/v1/contracts/${sub.id}`);
+    expect(contract.phases.map((p: { plan_variant_id: string }) => p.plan_variant_id)).toEqual([
+      ids.basic,
+    ]);
+    const nothing = await refusal(cb.subscription.retrieveWithScheduledChanges(sub.id));
+    expect(nothing).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "invalid_state_for_request",
+    });
+    const again = await refusal(cb.subscription.removeScheduledChanges(sub.id));
+    expect(again).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "invalid_state_for_request",
+      accrue_error_code: "no_scheduled_changes",
+    });
+
+    // the renewal bills Basic and two seats again: 10.00 + 2 × 5.00
+    await advance(new Date((renewal + 86_400) * 1000).toISOString());
+    await native("POST", "/v1/billing_runs");
+    const invoices = (await native("GET", `/v1/invoices?limit=100&contract_id=${sub.id}`)).data;
+    const day = new Date(renewal * 1000).toISOString().slice(0, 10);
+    const renewed = invoices.find(
+      (i: { service_period_start: string }) => i.service_period_start === day,
+    );
+    expect(renewed).toMatchObject({ total_net: "20.00" });
+    expect(
+      renewed.lines.map((l: Record<string, string>) => [l.description, l.quantity, l.amount]),
+    ).toEqual([
+      ["Basic", "1", "10.00"],
+      ["Seats", "2", "10.00"],
+    ]);
+  });
+
   it("a plan with a trial starts in_trial, its term the trial", async () => {
     const customer = await newCustomer("trier");
     const clock = await native("GET", "/v1/test_clock");

@@ -9,6 +9,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { customerId } from "./customers.js";
+import { invoiceEstimate } from "./estimates.js";
 import { type CbCall, cbRoute } from "./routes.js";
 import { cartOf } from "./subscriptions.js";
 import {
@@ -110,12 +111,15 @@ const path = (call: CbCall, suffix = "") => `/v1/gifts/${encodeURIComponent(call
 /**
  * A gift's fields as Chargebee names them (`gifter[…]`, `gift_receiver[…]`,
  * `subscription_items[…][i]`, `scheduled_at`, `claim_expiry_date`) → the native gift body.
- * `payment` reads `gifter[payment_src_id]` too (a gift bought through the API).
+ * `payment` reads `gifter[payment_src_id]` too (a gift bought through the API). `dates` is
+ * where the gift's own fields are (`scheduled_at`, `no_expiry`, …): the call's parameters, or
+ * the estimate's `gift[…]`.
  */
 export async function giftInput(
   call: CbCall,
   p: Reader,
   payment: boolean,
+  dates: { reader: Reader | undefined; prefix?: string } = { reader: p },
 ): Promise<Record<string, unknown>> {
   const gifter = p.object("gifter");
   const gifterId = gifter?.str("customer_id", 64);
@@ -132,14 +136,19 @@ export async function giftInput(
   const lastName = receiver.str("last_name", 100);
   receiver.rejectUnread();
   const cart = cartOf(p, true);
-  const scheduled = p.timestamp("scheduled_at");
-  const expiry = p.timestamp("claim_expiry_date");
-  const noExpiry = p.bool("no_expiry");
+  const gift = dates.reader;
+  const name = (key: string) => (dates.prefix ? `${dates.prefix}[${key}]` : key);
+  const scheduled = gift?.timestamp("scheduled_at");
+  const expiry = gift?.timestamp("claim_expiry_date");
+  const noExpiry = gift?.bool("no_expiry");
   if (noExpiry && expiry) {
-    throw wrongValue("claim_expiry_date", "is not taken with no_expiry true");
+    throw wrongValue(name("claim_expiry_date"), "is not taken with no_expiry true");
   }
-  if (noExpiry === false && !expiry) throw missing("claim_expiry_date");
-  if (p.bool("auto_claim")) throw notSupported("auto_claim", "the receiver claims a gift");
+  if (noExpiry === false && !expiry) throw missing(name("claim_expiry_date"));
+  if (gift?.bool("auto_claim")) {
+    throw notSupported(name("auto_claim"), "the receiver claims a gift");
+  }
+  if (gift !== p) gift?.rejectUnread();
   return compact({
     gifter: compact({
       customer_id: await customerId(call, gifterId, "gifter[customer_id]"),
@@ -179,6 +188,36 @@ export async function chargebeeGiftRoutes(app: FastifyInstance): Promise<void> {
     p.rejectUnread();
     return one(await call.change("POST", "/v1/gifts", body));
   });
+
+  // the gifter's invoice for the gifted term, as buying the gift would issue it
+  cbRoute(
+    app,
+    "POST",
+    "/estimates/gift_subscription_for_items",
+    "estimate.gift_subscription_for_items",
+    async (call) => {
+      const p = call.params;
+      const body = await giftInput(call, p, true, { reader: p.object("gift"), prefix: "gift" });
+      p.rejectUnread();
+      const preview = (
+        await call.native({
+          method: "POST",
+          url: "/v1/estimates/gift_subscription_for_items",
+          body,
+        })
+      ).body;
+      const gifter = (body.gifter as { customer_id: string }).customer_id;
+      const clock = await call.get("/v1/test_clock");
+      return {
+        estimate: {
+          created_at: unix(clock.now),
+          object: "estimate",
+          // the preview's contract is the gifted subscription's, not kept
+          invoice_estimate: invoiceEstimate(preview, gifter, false),
+        },
+      };
+    },
+  );
 
   cbRoute(app, "GET", "/gifts/:id", "gift.retrieve", async (call) => {
     call.params.rejectUnread();

@@ -11,6 +11,7 @@
 import type { FastifyInstance } from "fastify";
 import { customerId } from "./customers.js";
 import { giftInput } from "./gifts.js";
+import { itemPriceChargeLine, readItemPriceCharge } from "./invoices.js";
 import { chargeLines } from "./quotes.js";
 import { type CbCall, cbRoute } from "./routes.js";
 import { cartOf, couponOf } from "./subscriptions.js";
@@ -324,6 +325,38 @@ export async function chargebeeHostedPageRoutes(app: FastifyInstance): Promise<v
       if (lines.length === 0) throw missing("charges[amount][0]");
       p.rejectUnread();
       return create(call, "checkout_one_time_for_items", {
+        customer_id: await customerId(call, id, "customer[id]"),
+        currency,
+        lines,
+      });
+    },
+  );
+
+  // Product Catalog 1.0's one-time checkout: an addon id names the addon item price (the
+  // component) with that id, priced in its plan group's currency
+  cbRoute(
+    app,
+    "POST",
+    "/hosted_pages/checkout_one_time",
+    "hosted_page.checkout_one_time",
+    async (call) => {
+      const p = call.params;
+      const id = idOf(p, "customer");
+      let currency = currencyOf(p);
+      const addons = p
+        .rows("addons", 100)
+        .map((row, i) => readItemPriceCharge(row, "id", (key) => `addons[${key}][${i}]`));
+      const lines: Array<Record<string, unknown>> = [];
+      for (const addon of addons) {
+        const priced = await itemPriceChargeLine(call, addon, currency);
+        currency = priced.currency;
+        lines.push(priced.line);
+      }
+      if (!currency) throw missing("currency_code");
+      lines.push(...chargeLines(p, currency));
+      p.rejectUnread();
+      if (lines.length === 0) throw missing("addons[id][0]");
+      return create(call, "checkout_one_time", {
         customer_id: await customerId(call, id, "customer[id]"),
         currency,
         lines,

@@ -428,6 +428,159 @@ function chargeLine(c: Charge, currency: string, name: (key: string) => string) 
   });
 }
 
+// ---- charges for addon item prices ---------------------------------------------------------------
+
+/** A one-time charge for an item price, as read from the request (money still in minor units). */
+export type ItemPriceCharge = {
+  id: string;
+  /** The parameter that names the item price (`item_price_id`, `id`). */
+  idKey: string;
+  quantity: string | undefined;
+  unitPrice: number | undefined;
+  unitPriceDecimal: string | undefined;
+  from: number | undefined;
+  to: number | undefined;
+  /** The parameter's name as the client wrote it (`item_price[unit_price]`, `addons[id][0]`). */
+  name: (key: string) => string;
+};
+
+const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
+
+/**
+ * Reads a charge for an item price: its id (under `idKey`), `quantity` or
+ * `quantity_in_decimal`, `unit_price` (minor units) or `unit_price_in_decimal`, `date_from`,
+ * `date_to`.
+ */
+export function readItemPriceCharge(
+  row: Reader,
+  idKey: string,
+  name: (key: string) => string,
+): ItemPriceCharge {
+  try {
+    return readCharge(row, idKey, name);
+  } catch (error) {
+    // Chargebee names a row's parameter `addons[quantity][0]`; the reader, `addons[0][quantity]`
+    const match = /^(\w+)\[(\d+)\]\[(\w+)\]$/.exec((error as CbError).param ?? "");
+    if (!(error instanceof CbError) || !match) throw error;
+    const param = `${match[1]}[${match[3]}][${match[2]}]`;
+    throw new CbError(
+      error.status,
+      error.apiErrorCode,
+      error.message.replace(error.param as string, param),
+      error.type,
+      param,
+    );
+  }
+}
+
+function readCharge(row: Reader, idKey: string, name: (key: string) => string): ItemPriceCharge {
+  const id = row.str(idKey, 100);
+  if (!id) throw missing(name(idKey));
+  const quantity = row.int("quantity", 1);
+  const quantityDecimal = row.str("quantity_in_decimal", 33);
+  const unitPrice = row.int("unit_price", 0);
+  const unitPriceDecimal = row.str("unit_price_in_decimal", 39);
+  const from = row.int("date_from", 0);
+  const to = row.int("date_to", 0);
+  row.rejectUnread();
+  if (quantity !== undefined && quantityDecimal !== undefined) {
+    throw wrongValue(name("quantity_in_decimal"), "give quantity or quantity_in_decimal");
+  }
+  if (
+    quantityDecimal !== undefined &&
+    (!DECIMAL.test(quantityDecimal) || !/[1-9]/.test(quantityDecimal))
+  ) {
+    throw wrongValue(name("quantity_in_decimal"), "must be a decimal above zero");
+  }
+  if (unitPrice !== undefined && unitPriceDecimal !== undefined) {
+    throw wrongValue(name("unit_price_in_decimal"), "give unit_price or unit_price_in_decimal");
+  }
+  if (unitPriceDecimal !== undefined && !DECIMAL.test(unitPriceDecimal)) {
+    throw wrongValue(name("unit_price_in_decimal"), "must be a decimal");
+  }
+  if ((from === undefined) !== (to === undefined)) {
+    throw missing(name(from === undefined ? "date_from" : "date_to"));
+  }
+  if (from !== undefined && to !== undefined && to <= from) {
+    throw wrongValue(name("date_to"), "must be after date_from");
+  }
+  return {
+    id,
+    idKey,
+    quantity: quantityDecimal ?? (quantity === undefined ? undefined : String(quantity)),
+    unitPrice,
+    unitPriceDecimal,
+    from,
+    to,
+    name,
+  };
+}
+
+type CatalogComponent = {
+  id: string;
+  plan_group_id: string;
+  name: string;
+  price_model: "per_unit" | "tiered" | "volume" | "package";
+  price_per_unit: string;
+  hidden: boolean;
+};
+
+/**
+ * The native line of a one-time charge for an addon item price (an Accrue component, `cmp_…`;
+ * Accrue's catalog has no charge items): described by the component's name and priced at its
+ * price per unit, unless the charge gives its own unit price. The price is in the currency of
+ * the component's plan group, which must be `currency` when one is given.
+ */
+export async function itemPriceChargeLine(
+  call: CbCall,
+  c: ItemPriceCharge,
+  currency: string | undefined,
+): Promise<{ line: Record<string, unknown>; currency: string }> {
+  const idParam = c.name(c.idKey);
+  if (!c.id.startsWith("cmp_")) {
+    throw wrongValue(
+      idParam,
+      c.id.startsWith("plv_")
+        ? "names a plan's item price; a one-time charge is for an addon's item price"
+        : `names no addon item price (${c.id})`,
+    );
+  }
+  let component: CatalogComponent;
+  try {
+    component = await call.get(`/v1/components/${enc(c.id)}`);
+  } catch (error) {
+    if (error instanceof CbError && error.status === 404) {
+      throw notFound(`item_price ${c.id}`, idParam);
+    }
+    throw error;
+  }
+  if (component.hidden) throw wrongValue(idParam, `item_price ${c.id} is archived`);
+  const group = await call.get(`/v1/plan_groups/${enc(component.plan_group_id)}`);
+  const priced = group.currency as string;
+  if (currency !== undefined && currency !== priced) {
+    throw wrongValue(idParam, `item_price ${c.id} is priced in ${priced}, not ${currency}`);
+  }
+  const given =
+    c.unitPriceDecimal ?? (c.unitPrice === undefined ? undefined : fromMinor(c.unitPrice, priced));
+  // a price by tiers has no one unit price to take
+  if (given === undefined && component.price_model !== "per_unit") {
+    throw missing(c.name("unit_price"));
+  }
+  const unitPrice = given ?? component.price_per_unit;
+  const day = (s: number) => new Date(s * 1000).toISOString().slice(0, 10);
+  return {
+    currency: priced,
+    line: compact({
+      description: component.name,
+      unit_price: unitPrice,
+      quantity: c.quantity ?? "1",
+      period_start: c.from === undefined ? undefined : day(c.from),
+      // as for charges: date_to is the moment the period ends
+      period_end: c.to === undefined ? undefined : day(Math.ceil(c.to / 86_400) * 86_400),
+    }),
+  };
+}
+
 // ---- routes ----------------------------------------------------------------------------------------
 
 export async function chargebeeInvoiceRoutes(app: FastifyInstance): Promise<void> {
@@ -546,6 +699,24 @@ export async function chargebeeInvoiceRoutes(app: FastifyInstance): Promise<void
     const line = chargeLine(charge, inv.currency, (key) =>
       key.startsWith("date_") ? `line_item[${key}]` : key,
     );
+    await call.change("POST", `/v1/invoices/${enc(call.id)}/add_charge`, line);
+    return withInvoice(call, call.id);
+  });
+
+  cbRoute(app, "POST", "/invoices/:id/add_charge_item", "invoice.add_charge_item", async (call) => {
+    const p = call.params;
+    const item = p.object("item_price");
+    if (!item) throw missing("item_price[item_price_id]");
+    const charge = readItemPriceCharge(item, "item_price_id", (key) => `item_price[${key}]`);
+    if (p.has("item_tiers")) {
+      throw notSupported("item_tiers", "a charge is priced per unit: give item_price[unit_price]");
+    }
+    if (p.has("subscription_id")) {
+      throw notSupported("subscription_id", "a charge added to an invoice is the invoice's");
+    }
+    p.rejectUnread(["comment"]);
+    const inv = await loadDocument(call, call.id, "invoice");
+    const { line } = await itemPriceChargeLine(call, charge, inv.currency);
     await call.change("POST", `/v1/invoices/${enc(call.id)}/add_charge`, line);
     return withInvoice(call, call.id);
   });

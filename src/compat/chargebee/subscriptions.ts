@@ -10,7 +10,9 @@
  * Calls: creating or updating a subscription is one order created and committed in one
  * request (`POST /v1/orders` with `commit`); cancelling, pausing and resuming are `terminate`,
  * `rest` and `end_resting` actions, now or scheduled for a date (a scheduled one is removed
- * by cancelling the action).
+ * by cancelling the action). An update dated later is a change order written into the
+ * contract ahead (its scheduled changes, `GET /v1/contracts/{id}/scheduled_changes`), and
+ * removed with `POST /v1/contracts/{id}/remove_scheduled_changes`.
  */
 import type { FastifyInstance } from "fastify";
 import { customerId, customerObject } from "./customers.js";
@@ -100,13 +102,15 @@ type Parts = {
   variant: NativeVariant | undefined;
   components: Array<{ sub: ComponentSubscription; component: NativeComponent }>;
   scheduled: NativeAction[];
+  /** Whether change orders dated later still change the contract. */
+  changes: boolean;
   /** The current term (a paid phase's billing period), when the contract has one now. */
   term: { term_start: string; term_end: string } | undefined;
   now: number;
 };
 
 /** Chargebee's status for the contract's. */
-function statusOf(c: NativeContract): string {
+export function statusOf(c: NativeContract): string {
   switch (c.status) {
     case "future":
     case "in_trial":
@@ -233,7 +237,7 @@ export function subscriptionObject(parts: Parts): Record<string, unknown> {
     cancelled_at: unix(cancelAt),
     business_entity_id: c.business_entity_id,
     active_id: c.active_id,
-    has_scheduled_changes: false,
+    has_scheduled_changes: parts.changes,
     has_scheduled_advance_invoices: false,
     deleted: false,
     decommissioned: false,
@@ -262,17 +266,30 @@ export async function loadContract(call: CbCall, id: string): Promise<NativeCont
   });
 }
 
-/** The subscription object of `contract`, with what it is made of read from the native API. */
+type ScheduledChanges = { data: Array<{ change_date: string }> };
+
+/** The contract's phase at `at` (Unix ms), as the native contract shows its current one. */
+function phaseAtTime(contract: NativeContract, at: number): Phase | null {
+  return contract.phases.filter((p) => Date.parse(p.start_date) <= at).at(-1) ?? null;
+}
+
+/**
+ * The subscription object of `contract`, with what it is made of read from the native API;
+ * with `at` (Unix ms), its items as they will be then (its scheduled changes applied).
+ */
 async function subscriptionOf(
   call: CbCall,
   contract: NativeContract,
   cache = new Map<string, unknown>(),
+  at?: number,
 ): Promise<Record<string, unknown>> {
+  const shown =
+    at === undefined ? contract : { ...contract, current_phase: phaseAtTime(contract, at) };
   const cached = async <T>(url: string): Promise<T> => {
     if (!cache.has(url)) cache.set(url, await call.get(url));
     return cache.get(url) as T;
   };
-  const variantId = planPhase(contract)?.plan_variant_id;
+  const variantId = planPhase(shown)?.plan_variant_id;
   const variant = variantId
     ? await cached<NativeVariant>(`/v1/plan_variants/${variantId}`)
     : undefined;
@@ -281,10 +298,11 @@ async function subscriptionOf(
   const subs = (await call.get(`/v1/contracts/${contract.id}/component_subscriptions`))
     .data as ComponentSubscription[];
   const components: Parts["components"] = [];
+  const when = at ?? now;
   const live = subs.filter(
     (s) =>
-      Date.parse(s.start_date) <= Math.max(now, Date.parse(contract.start_date)) &&
-      (s.end_date === null || Date.parse(s.end_date) > now),
+      Date.parse(s.start_date) <= Math.max(when, Date.parse(contract.start_date)) &&
+      (s.end_date === null || Date.parse(s.end_date) > when),
   );
   for (const sub of live) {
     components.push({
@@ -297,16 +315,20 @@ async function subscriptionOf(
     state: "scheduled",
     limit: 100,
   });
+  const changes: ScheduledChanges = await call.get(
+    `/v1/contracts/${contract.id}/scheduled_changes`,
+  );
   const status = statusOf(contract);
   const term =
     status === "active" || status === "non_renewing"
       ? await call.get(`/v1/contracts/${contract.id}/current_term`).catch(orUndefined)
       : undefined;
   return subscriptionObject({
-    contract,
+    contract: shown,
     variant,
     components,
     scheduled: actions.data as NativeAction[],
+    changes: changes.data.length > 0,
     term,
     now,
   });
@@ -448,6 +470,56 @@ async function termEndOf(call: CbCall, contract: NativeContract): Promise<string
   return new Date(end * 1000).toISOString();
 }
 
+/**
+ * A change of the subscription's items as Chargebee's update for items takes it
+ * (`subscription_items`, `coupon_ids`, `change_option`, `changes_scheduled_at`, `end_of_term`,
+ * `invoice_immediately`) → the native change order's fields. Refuses every parameter not read
+ * by then.
+ */
+export async function changeOrderOf(
+  call: CbCall,
+  contract: NativeContract,
+): Promise<Record<string, unknown>> {
+  const p = call.params;
+  const cart = cartOf(p, false);
+  const coupon = couponOf(p);
+  const interim = p.bool("invoice_immediately");
+  const option = p.oneOf("change_option", ["immediately", "end_of_term", "specific_date"]);
+  const at = p.timestamp("changes_scheduled_at");
+  const endOfTerm = p.bool("end_of_term");
+  if (p.bool("replace_items_list")) {
+    throw notSupported(
+      "replace_items_list",
+      "name the items that change; quantity 0 ends an addon",
+    );
+  }
+  if (p.bool("prorate") === false) throw notSupported("prorate", "changes are prorated by days");
+  defaultsOnly(p, { auto_collection: "on" });
+  p.rejectUnread();
+  let changeDate: string | undefined;
+  if (option === "specific_date" || (option === undefined && at)) {
+    if (!at) throw wrongValue("changes_scheduled_at", "cannot be blank");
+    changeDate = at;
+  } else if (option === "end_of_term" || endOfTerm) {
+    changeDate = await termEndOf(call, contract);
+  }
+  // the same plan with another quantity is a quantity change of the plan billed then
+  const current = planPhase(contract)?.plan_variant_id;
+  const body: Record<string, unknown> = {
+    contract_id: contract.id,
+    components: cart.components,
+  };
+  if (cart.plan_variant_id && cart.plan_variant_id !== current) {
+    body.plan_variant_id = cart.plan_variant_id;
+  }
+  if (cart.quantity) body.quantity = cart.quantity;
+  if (cart.components.length === 0) delete body.components;
+  if (coupon) body.coupon_code = coupon;
+  if (changeDate) body.change_date = changeDate;
+  if (interim) body.trigger_interim_billing = true;
+  return body;
+}
+
 // ---- routes ----------------------------------------------------------------------------------------
 
 export async function chargebeeSubscriptionRoutes(app: FastifyInstance): Promise<void> {
@@ -515,44 +587,7 @@ export async function chargebeeSubscriptionRoutes(app: FastifyInstance): Promise
     "subscription.update_for_items",
     async (call) => {
       const contract = await loadContract(call, call.id);
-      const p = call.params;
-      const cart = cartOf(p, false);
-      const coupon = couponOf(p);
-      const interim = p.bool("invoice_immediately");
-      const option = p.oneOf("change_option", ["immediately", "end_of_term", "specific_date"]);
-      const at = p.timestamp("changes_scheduled_at");
-      const endOfTerm = p.bool("end_of_term");
-      if (p.bool("replace_items_list")) {
-        throw notSupported(
-          "replace_items_list",
-          "name the items that change; quantity 0 ends an addon",
-        );
-      }
-      if (p.bool("prorate") === false)
-        throw notSupported("prorate", "changes are prorated by days");
-      defaultsOnly(p, { auto_collection: "on" });
-      p.rejectUnread();
-      let changeDate: string | undefined;
-      if (option === "specific_date" || (option === undefined && at)) {
-        if (!at) throw wrongValue("changes_scheduled_at", "cannot be blank");
-        changeDate = at;
-      } else if (option === "end_of_term" || endOfTerm) {
-        changeDate = await termEndOf(call, contract);
-      }
-      // the same plan with another quantity is a quantity change of the plan billed then
-      const current = planPhase(contract)?.plan_variant_id;
-      const body: Record<string, unknown> = {
-        contract_id: contract.id,
-        components: cart.components,
-      };
-      if (cart.plan_variant_id && cart.plan_variant_id !== current) {
-        body.plan_variant_id = cart.plan_variant_id;
-      }
-      if (cart.quantity) body.quantity = cart.quantity;
-      if (cart.components.length === 0) delete body.components;
-      if (coupon) body.coupon_code = coupon;
-      if (changeDate) body.change_date = changeDate;
-      if (interim) body.trigger_interim_billing = true;
+      const body = await changeOrderOf(call, contract);
       const order = await call.change("POST", "/v1/orders", { ...body, commit: true });
       if (order.status !== "succeeded") {
         throw invalidState(`the change awaits approval (order ${order.id})`);
@@ -681,6 +716,42 @@ export async function chargebeeSubscriptionRoutes(app: FastifyInstance): Promise
       return answer(call, contract.id);
     });
   }
+
+  cbRoute(
+    app,
+    "GET",
+    "/subscriptions/:id/retrieve_with_scheduled_changes",
+    "subscription.retrieve_with_scheduled_changes",
+    async (call) => {
+      const contract = await loadContract(call, call.id);
+      call.params.rejectUnread();
+      const changes: ScheduledChanges = await call.get(
+        `/v1/contracts/${contract.id}/scheduled_changes`,
+      );
+      const last = changes.data.at(-1);
+      if (!last) throw invalidState(`subscription ${contract.id} has no scheduled changes`);
+      // the subscription as it will be once its last scheduled change took effect
+      return {
+        subscription: await subscriptionOf(call, contract, new Map(), Date.parse(last.change_date)),
+        customer: await customerOf(call, contract.customer_id),
+      };
+    },
+  );
+
+  cbRoute(
+    app,
+    "POST",
+    "/subscriptions/:id/remove_scheduled_changes",
+    "subscription.remove_scheduled_changes",
+    async (call) => {
+      const contract = await loadContract(call, call.id);
+      call.params.rejectUnread();
+      // the native operation answers `no_scheduled_changes` (409: invalid_state_for_request)
+      // when there is nothing to remove, after the transfer rules
+      await call.change("POST", `/v1/contracts/${contract.id}/remove_scheduled_changes`, {});
+      return answer(call, contract.id);
+    },
+  );
 
   cbRoute(app, "POST", "/subscriptions/:id/reactivate", "subscription.reactivate", async (call) => {
     const contract = await loadContract(call, call.id);

@@ -10,7 +10,7 @@
 import type { FastifyInstance } from "fastify";
 import { invoiceEstimate } from "./estimates.js";
 import { type CbCall, cbRoute } from "./routes.js";
-import { invalidState, loadContract } from "./subscriptions.js";
+import { loadContract } from "./subscriptions.js";
 import {
   CbError,
   compact,
@@ -187,9 +187,27 @@ export async function chargebeeUnbilledChargeRoutes(app: FastifyInstance): Promi
     const contract = await loadContract(call, contractId);
     const page = await call.get(`/v1/contracts/${contract.id}/rated_items`);
     const item = (page.data as RatedItem[]).find((r) => r.id === itemId);
+    // the native operation decides, the transfer rules first: a charge that is not there or
+    // is invoiced already is refused by it
+    await call
+      .change("DELETE", `/v1/contracts/${contract.id}/rated_items/${encodeURIComponent(itemId)}`)
+      .catch((error: unknown) => {
+        if (error instanceof CbError && error.accrueCode === "rated_item_billed") {
+          throw new CbError(
+            400,
+            "invalid_state_for_request",
+            `unbilled_charge ${call.id} has been invoiced`,
+            "invalid_request",
+            undefined,
+            error.accrueCode,
+          );
+        }
+        if (error instanceof CbError && error.status === 404) {
+          throw notFound(`unbilled_charge ${call.id}`, "id");
+        }
+        throw error;
+      });
     if (!item) throw notFound(`unbilled_charge ${call.id}`, "id");
-    if (item.billed) throw invalidState(`unbilled_charge ${call.id} has been invoiced`);
-    await call.change("DELETE", `/v1/contracts/${contract.id}/rated_items/${item.id}`);
     return {
       unbilled_charge: {
         ...unbilledChargeObject(item, contract.currency, contract.customer_id),

@@ -246,6 +246,10 @@ export const ACCRUE_RULES = {
     "estimates.estimate_createsub_for_customer",
     "estimates.estimate_updatesub_for_items",
   ],
+  "orders.estimate": [
+    "estimates.estimate_createsub_for_customer",
+    "estimates.estimate_updatesub_for_items",
+  ],
   "contracts.end": ["subscriptions.cancel_for_items"],
   "contracts.settle": ["unbilled_charges.invoice_unbilled_charges"],
   "contracts.billing_preview": ["unbilled_charges.invoice_now_estimate"],
@@ -255,6 +259,7 @@ export const ACCRUE_RULES = {
   "portal_sessions.activate": ["portal_sessions.activate"],
   "contracts.delete": ["subscriptions.delete_subscription"],
   "contracts.change_term_end": ["subscriptions.change_term_end"],
+  "contracts.remove_scheduled_changes": ["subscriptions.remove_scheduled_changes"],
   "contracts.change_term_end_preview": ["estimates.change_term_end_estimate"],
   "contracts.regenerate_invoice": ["subscriptions.regenerate_invoice"],
   "contracts.import": ["subscriptions.sub_create_item"],
@@ -331,7 +336,6 @@ export const ACCRUE_RULES = {
   "subscription_actions.amend_services": ["subscriptions.sub_update_for_items"],
   "subscription_actions.extend_grace_period": [],
   "subscription_actions.cancel": [
-    "subscriptions.remove_scheduled_changes",
     "subscriptions.remove_scheduled_pause",
     "subscriptions.remove_scheduled_resumption",
     "subscriptions.remove_scheduled_cancellation_ep",

@@ -84,6 +84,42 @@ export async function endComponentSubscriptionAt(
     .executeTakeFirstOrThrow();
 }
 
+/** A contract's component subscriptions, locked (an operation rewriting several of them). */
+export async function lockContractComponentSubscriptions(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+): Promise<ComponentSubscriptionRow[]> {
+  return db
+    .selectFrom("component_subscriptions")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("contract_id", "=", contractId)
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
+/**
+ * Takes a component subscription's end at `end` away: it runs on (a removed scheduled change
+ * had ended it there).
+ */
+export async function reopenComponentSubscription(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  end: Date,
+): Promise<ComponentSubscriptionRow> {
+  return db
+    .updateTable("component_subscriptions")
+    .set({ end_at: null })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .where("end_at", "=", end)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 export async function deleteComponentSubscription(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom("component_subscriptions").where("id", "=", id).execute();
 }

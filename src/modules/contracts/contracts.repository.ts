@@ -242,6 +242,26 @@ export async function findOrder(
   return q.executeTakeFirst();
 }
 
+/** The contract's succeeded change orders dated after `after`, by change date. */
+export async function listChangeOrdersAfter(
+  db: Kysely<DB>,
+  tenantId: string,
+  contractId: string,
+  after: Date,
+): Promise<OrderRow[]> {
+  return db
+    .selectFrom("orders")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("contract_id", "=", contractId)
+    .where("type", "=", "change")
+    .where("status", "=", "succeeded")
+    .where("change_at", ">", after)
+    .orderBy("change_at")
+    .orderBy("id")
+    .execute();
+}
+
 export async function listOrders(
   db: Kysely<DB>,
   tenantId: string,

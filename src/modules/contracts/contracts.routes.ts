@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { runMutation, runRead } from "../../http/execute.js";
+import { runEstimate, runMutation, runRead } from "../../http/execute.js";
 import {
   approveOrder,
   cancellationPreview,
   commitOrder,
   declineOrder,
+  estimateOrder,
   placeOrder,
   previewOrder,
 } from "../../workflows/orders.js";
@@ -91,6 +92,21 @@ const OrderInput = Type.Object(
   },
 );
 
+const OrderEstimateSchema = Type.Object({
+  invoice: {
+    ...PreviewSchema,
+    description:
+      "What billing invoices for the order at its start or change date (now, if that is past): for an order taking effect now with trigger_interim_billing, the invoice its success issues at once; otherwise what waits for a later billing. A negative total is a credit note.",
+  },
+  next_billing_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()], {
+    description:
+      "When billing looks at the contract next once the order succeeded (and its interim invoice was issued); null: never",
+  }),
+  next_invoice: Type.Union([PreviewSchema, Type.Null()], {
+    description: "What billing would invoice at next_billing_at",
+  }),
+});
+
 const ListQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
@@ -120,6 +136,22 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { params: IdParams, response: { 200: PreviewSchema } },
     },
     (req) => runRead(req, (ctx) => previewOrder(ctx, req.params.id)),
+  );
+  // the order placed and committed in a savepoint that is rolled back: nothing is kept
+  app.post(
+    "/orders/estimate",
+    {
+      config: { operation: "orders.estimate" },
+      schema: {
+        body: Type.Omit(OrderInput, ["commit"], {
+          additionalProperties: false,
+          description:
+            "An order's fields, as POST /v1/orders takes them: exactly one of customer_id (signup) and contract_id (change)",
+        }),
+        response: { 200: OrderEstimateSchema },
+      },
+    },
+    (req) => runEstimate(req, (ctx) => estimateOrder(ctx, req.body)),
   );
   app.get(
     "/orders",

@@ -30,6 +30,36 @@ export async function findDiscountSubscription(
   return q.executeTakeFirst();
 }
 
+/** The discount subscriptions coupons of these orders granted (locked with `forUpdate`). */
+export async function listOrderDiscountSubscriptions(
+  db: Kysely<DB>,
+  tenantId: string,
+  orderIds: readonly string[],
+  options: { forUpdate?: boolean } = {},
+): Promise<DiscountSubscriptionRow[]> {
+  if (orderIds.length === 0) return [];
+  let q = db
+    .selectFrom("discount_subscriptions")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("order_id", "in", orderIds)
+    .orderBy("id");
+  if (options.forUpdate) q = q.forUpdate();
+  return q.execute();
+}
+
+export async function deleteDiscountSubscription(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+): Promise<void> {
+  await db
+    .deleteFrom("discount_subscriptions")
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .execute();
+}
+
 /** Sets a discount subscription's explicit end. */
 export async function endDiscountSubscriptionAt(
   db: Kysely<DB>,

@@ -1,6 +1,7 @@
 /**
  * Contract lifecycle operations: deleting a contract that never billed, moving the current
- * term's end (and its estimate), regenerating the current period's invoice.
+ * term's end (and its estimate), regenerating the current period's invoice, and the
+ * contract's scheduled changes (read, remove).
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
@@ -10,6 +11,7 @@ import { changeTermEnd, currentTerm, termEndPreview } from "../../workflows/term
 import { PreviewSchema } from "../invoicing/index.js";
 import { IdempotencyHeader, IdParams } from "../schemas.js";
 import { ContractSchema } from "./contracts.schemas.js";
+import { removeScheduledChanges, scheduledChanges } from "./scheduled-changes.js";
 
 const TermEnd = Type.String({
   format: "date-time",
@@ -29,6 +31,24 @@ const TermFields = {
   }),
   term_end: Type.String({ format: "date-time", description: "When it ends now" }),
 };
+
+const ScheduledChangeSchema = Type.Object(
+  {
+    order_id: Type.String({ description: "The change order that scheduled it" }),
+    change_date: Type.String({ format: "date-time", description: "When it takes effect" }),
+    plan_variant_id: Type.Union([Type.String(), Type.Null()], {
+      description: "The plan variant from the change date on; null: the plan stays",
+    }),
+    quantity: Type.Union([Type.String(), Type.Null()], {
+      description: "The plan quantity from the change date on; null: it stays",
+    }),
+    components: Type.Array(Type.Object({ component_id: Type.String(), quantity: Type.String() }), {
+      description: "Component quantities from the change date on (0 ends one)",
+    }),
+    coupon_code: Type.Union([Type.String(), Type.Null()]),
+  },
+  { title: "ScheduledChange" },
+);
 
 const DeletionSchema = Type.Object({
   contract: ContractSchema,
@@ -112,5 +132,46 @@ export const contractLifecycleRoutes: FastifyPluginAsyncTypebox = async (app) =>
       },
     },
     (req) => runRead(req, (ctx) => currentTerm(ctx, req.params.id)),
+  );
+  app.get(
+    "/contracts/:id/scheduled_changes",
+    {
+      config: { operation: "contracts.scheduled_changes" },
+      schema: {
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            contract_id: Type.String(),
+            data: Type.Array(ScheduledChangeSchema),
+          }),
+        },
+      },
+    },
+    (req) => runRead(req, (ctx) => scheduledChanges(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/contracts/:id/remove_scheduled_changes",
+    {
+      config: { operation: "contracts.remove_scheduled_changes" },
+      schema: {
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: Type.Optional(Type.Object({}, { additionalProperties: false })),
+        response: {
+          200: Type.Object({
+            ...ContractSchema.properties,
+            removed: Type.Array(ScheduledChangeSchema, {
+              description: "The scheduled changes removed",
+            }),
+          }),
+        },
+      },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await removeScheduledChanges(ctx, req.params.id),
+      })),
   );
 };
