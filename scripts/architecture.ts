@@ -178,15 +178,17 @@ export const TABLE_OWNERS: Record<string, string> = {
   document_sequences: "invoicing",
   signing_keys: "invoicing",
 
-  // payments: payments, their allocation to invoices, dunning, payment sources and the
-  // gateway accounts holding them.
+  // payments: payments, their allocation to invoices, dunning, payment sources, the gateway
+  // accounts holding them, and the attempts of automatic collection.
   payments: "payments",
   payment_allocations: "payments",
   payment_sources: "payments",
   gateway_accounts: "payments",
   customer_gateway_accounts: "payments",
+  gateway_events: "payments",
   credit_note_allocations: "payments",
   dunning_notices: "payments",
+  collection_attempts: "payments",
 
   // credits: the promotional credit ledger per customer and currency.
   promotional_credit_entries: "credits",

@@ -94,3 +94,40 @@ describe("ACCRUE_SMTP_URL and ACCRUE_SMTP_FROM", () => {
     );
   });
 });
+
+describe("ACCRUE_TRUST_PROXY", () => {
+  const trust = (value: string | undefined) => loadConfig({ ACCRUE_TRUST_PROXY: value }).trustProxy;
+
+  it("is off by default: X-Forwarded-For is not read", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(trust("")).toBe(false);
+    expect(trust("false")).toBe(false);
+    expect(trust("0")).toBe(false);
+  });
+
+  it("takes true, a hop count, or addresses and CIDR networks", () => {
+    expect(trust("true")).toBe(true);
+    expect(trust("2")).toBe(2);
+    expect(trust("10.0.0.5")).toEqual(["10.0.0.5"]);
+    expect(trust(" 10.0.0.0/8, 192.168.1.7 ,fd00::/8,::1, loopback")).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.7",
+      "fd00::/8",
+      "::1",
+      "loopback",
+    ]);
+  });
+
+  it.each([
+    "10.0.0.0/33",
+    "fd00::/129",
+    "10.0.0.0/8/1",
+    "lb.internal",
+    "10.0.0.1,",
+    "10.0.0.256",
+    "101",
+    "maybe",
+  ])("refuses %s, naming the variable", (value) => {
+    expect(() => trust(value)).toThrow(/^ACCRUE_TRUST_PROXY /);
+  });
+});

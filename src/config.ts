@@ -2,6 +2,7 @@
  * Configuration from environment variables, validated once at start-up. An invalid value is
  * a ConfigError: the CLI prints it on one line and exits with code 2.
  */
+import { isIP } from "node:net";
 import path from "node:path";
 
 export class ConfigError extends Error {
@@ -32,6 +33,11 @@ export type Config = {
   /** Deliver webhooks to private, loopback and link-local addresses too. */
   webhookAllowPrivate: boolean;
   /**
+   * Which connecting peers are proxies whose `X-Forwarded-For` names the client: none
+   * (false), any (true), the last N hops (a number), or these addresses and networks.
+   */
+  trustProxy: TrustProxy;
+  /**
    * The secret gateway account credentials are encrypted with at rest (at least 32
    * characters); absent: accounts that carry credentials cannot be created.
    */
@@ -41,6 +47,9 @@ export type Config = {
   /** Sender address of messages whose business entity has no e-mail address. */
   smtpFrom: string | undefined;
 };
+
+/** ACCRUE_TRUST_PROXY, parsed: see `Config.trustProxy`. */
+export type TrustProxy = boolean | number | string[];
 
 export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; doc: string }> = [
   { name: "HOST", default: "127.0.0.1", doc: "Interface the HTTP server listens on." },
@@ -88,6 +97,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; do
     doc: "Deliver webhooks to private, loopback and link-local addresses too (true/false).",
   },
   {
+    name: "ACCRUE_TRUST_PROXY",
+    default: "false",
+    doc: "Proxies whose X-Forwarded-For names the client address: false, true, a hop count, or addresses and CIDR networks (comma-separated).",
+  },
+  {
     name: "ACCRUE_SECRET_KEY",
     default: "(unset)",
     doc: "Secret (32+ characters) that encrypts payment gateway credentials at rest.",
@@ -124,6 +138,41 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean) {
   if (["true", "1", "yes"].includes(raw)) return true;
   if (["false", "0", "no"].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+/** Names of address ranges a trusted proxy list may use (those of proxy-addr). */
+const PROXY_RANGES = ["loopback", "linklocal", "uniquelocal"];
+
+/** One entry of a trusted proxy list is an address, an address/prefix, or a range name. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** ACCRUE_TRUST_PROXY: false, true, a hop count, or a comma-separated list of proxies. */
+function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  const name = "ACCRUE_TRUST_PROXY";
+  const raw = (env[name] ?? "").trim();
+  if (["", "false", "no", "0"].includes(raw)) return false;
+  if (["true", "yes"].includes(raw)) return true;
+  if (/^\d+$/.test(raw)) {
+    if (Number(raw) > 100) {
+      throw new ConfigError(`${name} as a hop count must be from 1 to 100 (got "${raw}")`);
+    }
+    return Number(raw);
+  }
+  const entries = raw.split(",").map((e) => e.trim());
+  const wrong = entries.find((e) => !isProxyEntry(e));
+  if (wrong !== undefined) {
+    throw new ConfigError(
+      `${name} must be true, false, a hop count, or comma-separated IP addresses and CIDR networks (${PROXY_RANGES.join(", ")} allowed) (got "${wrong}")`,
+    );
+  }
+  return entries;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -192,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: int(env, "ACCRUE_RATE_LIMIT", 1000, 0, 1_000_000),
     publicUrl,
     webhookAllowPrivate: bool(env, "ACCRUE_WEBHOOK_ALLOW_PRIVATE", false),
+    trustProxy: trustProxy(env),
     secretKey,
     smtpUrl,
     smtpFrom,

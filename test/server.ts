@@ -84,9 +84,11 @@ export class TestServer {
 export async function startTestServer(
   backend: Backend,
   config: Partial<AppOptions["config"]> = {},
+  options: Pick<AppOptions, "webhookResolver"> = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(backend);
   const app = await buildApp({
+    ...options,
     db: database.db,
     backend: database.backend,
     // webhook receivers of tests listen on loopback: endpoints may point there, as with

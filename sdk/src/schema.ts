@@ -4167,6 +4167,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/collection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where automatic collection of an invoice stands: its attempts and when the next is due
+         * @description Permissions (any one of): `payments:read`.
+         */
+        get: operations["invoices.collection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/balance": {
         parameters: {
             query?: never;
@@ -4195,12 +4215,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The tenant's dunning steps
+         * The tenant's dunning steps and the retry schedule of automatic collection
          * @description Permissions (any one of): `payments:read`.
          */
         get: operations["dunning_policy.get"];
         /**
-         * Replace the tenant's dunning steps
+         * Replace the tenant's dunning steps (and the retry schedule of automatic collection)
          * @description Permissions (any one of): `payments:write`.
          *
          *     Accepts `Idempotency-Key`; audited.
@@ -4757,6 +4777,30 @@ export interface paths {
          *     Accepts `Idempotency-Key`; audited.
          */
         patch: operations["gateway_accounts.update"];
+        trace?: never;
+    };
+    "/v1/gateways/{account_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the events a gateway account received, newest first, with what became of each
+         * @description Permissions (any one of): `payments:read`, `gateway_accounts:read`.
+         */
+        get: operations["gateway_events.list"];
+        put?: never;
+        /**
+         * Receive an event of the account's payment gateway (its webhook): verified by the gateway's signature, recorded once, and applied to the charge it names (no API key: the signature authenticates)
+         * @description The URL to configure at the gateway as its webhook endpoint. The body is the gateway's event as it sends it, verified with the account's webhook_secret: Stripe's `Stripe-Signature`, the test gateway's `Accrue-Test-Signature` (docs/payments.md). A repeated event is answered as recorded the first time; a refused one is recorded as rejected and answered 400 (`invalid_signature`, `malformed_gateway_event`) or 422 (`webhook_secret_not_configured`).
+         */
+        post: operations["gateway_events.receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/customers/{id}/promotional_credits": {
@@ -5678,6 +5722,8 @@ export interface components {
                 [key: string]: string | number | boolean | null;
             };
             hidden: boolean;
+            /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+            auto_collection: "on" | "off";
             /** @description Company name, or first and last name */
             display_name: string;
             locked: boolean;
@@ -7126,6 +7172,8 @@ export interface operations {
                         [key: string]: string | number | boolean | null;
                     };
                     hidden?: boolean;
+                    /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                    auto_collection?: "on" | "off";
                     /** @description The business entity the customer belongs to (default: the tenant's default) */
                     business_entity_id?: string;
                 };
@@ -7163,6 +7211,8 @@ export interface operations {
                             [key: string]: string | number | boolean | null;
                         };
                         hidden: boolean;
+                        /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                        auto_collection: "on" | "off";
                         /** @description Company name, or first and last name */
                         display_name: string;
                         locked: boolean;
@@ -7237,6 +7287,8 @@ export interface operations {
                             [key: string]: string | number | boolean | null;
                         };
                         hidden: boolean;
+                        /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                        auto_collection: "on" | "off";
                         /** @description Company name, or first and last name */
                         display_name: string;
                         locked: boolean;
@@ -7304,6 +7356,8 @@ export interface operations {
                         [key: string]: string | number | boolean | null;
                     };
                     hidden?: boolean;
+                    /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                    auto_collection?: "on" | "off";
                 };
             };
         };
@@ -7339,6 +7393,8 @@ export interface operations {
                             [key: string]: string | number | boolean | null;
                         };
                         hidden: boolean;
+                        /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                        auto_collection: "on" | "off";
                         /** @description Company name, or first and last name */
                         display_name: string;
                         locked: boolean;
@@ -7437,6 +7493,8 @@ export interface operations {
                         [key: string]: string | number | boolean | null;
                     };
                     hidden?: boolean;
+                    /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                    auto_collection?: "on" | "off";
                 };
             };
         };
@@ -7472,6 +7530,8 @@ export interface operations {
                             [key: string]: string | number | boolean | null;
                         };
                         hidden: boolean;
+                        /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                        auto_collection: "on" | "off";
                         /** @description Company name, or first and last name */
                         display_name: string;
                         locked: boolean;
@@ -7549,6 +7609,8 @@ export interface operations {
                             [key: string]: string | number | boolean | null;
                         };
                         hidden: boolean;
+                        /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                        auto_collection: "on" | "off";
                         /** @description Company name, or first and last name */
                         display_name: string;
                         locked: boolean;
@@ -7636,6 +7698,8 @@ export interface operations {
                             [key: string]: string | number | boolean | null;
                         };
                         hidden: boolean;
+                        /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                        auto_collection: "on" | "off";
                         /** @description Company name, or first and last name */
                         display_name: string;
                         locked: boolean;
@@ -7719,6 +7783,8 @@ export interface operations {
                             [key: string]: string | number | boolean | null;
                         };
                         hidden: boolean;
+                        /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                        auto_collection: "on" | "off";
                         /** @description Company name, or first and last name */
                         display_name: string;
                         locked: boolean;
@@ -7857,6 +7923,8 @@ export interface operations {
                             [key: string]: string | number | boolean | null;
                         };
                         hidden: boolean;
+                        /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                        auto_collection: "on" | "off";
                         /** @description Company name, or first and last name */
                         display_name: string;
                         locked: boolean;
@@ -7934,6 +8002,8 @@ export interface operations {
                             [key: string]: string | number | boolean | null;
                         };
                         hidden: boolean;
+                        /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                        auto_collection: "on" | "off";
                         /** @description Company name, or first and last name */
                         display_name: string;
                         locked: boolean;
@@ -12797,6 +12867,8 @@ export interface operations {
                             [key: string]: string | number | boolean | null;
                         };
                         hidden?: boolean;
+                        /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                        auto_collection?: "on" | "off";
                         /** @description The business entity the customer belongs to (default: the tenant's default) */
                         business_entity_id?: string;
                     };
@@ -14003,6 +14075,8 @@ export interface operations {
                             [key: string]: string | number | boolean | null;
                         };
                         hidden?: boolean;
+                        /** @description on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer) */
+                        auto_collection?: "on" | "off";
                         /** @description The business entity the customer belongs to (default: the tenant's default) */
                         business_entity_id?: string;
                     };
@@ -21287,6 +21361,61 @@ export interface operations {
             };
         };
     };
+    "invoices.collection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoice_id: string;
+                        customer_id: string;
+                        /** @description The customer's setting now: off, the worker makes no attempt */
+                        auto_collection: "on" | "off";
+                        /** @description From the latest attempt: not_attempted (none yet), pending, succeeded, retrying (failed; the next is due at next_attempt_at) or exhausted (failed with no retry left: collection stopped, dunning goes on) */
+                        status: "not_attempted" | "pending" | "succeeded" | "retrying" | "exhausted";
+                        next_attempt_at: string | null;
+                        attempts: {
+                            /** @description 1 for the first attempt, counting on */
+                            attempt: number;
+                            /** @description The outcome of the attempt's last charge; pending: the gateway decides later (a direct debit), and no other attempt is made until it settles */
+                            status: "succeeded" | "failed" | "pending";
+                            /** Format: date-time */
+                            attempted_at: string;
+                            /** @description The source charged last: the backup when the primary was refused */
+                            payment_source_id: string;
+                            /** @description The payment of that charge */
+                            payment_id: string;
+                            /** @description Every payment the attempt recorded, in the order the sources were charged */
+                            payment_ids: string[];
+                            settled_at: string | null;
+                            next_attempt_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "customers.balance": {
         parameters: {
             query?: never;
@@ -21366,6 +21495,8 @@ export interface operations {
                             after_failed_payments?: number;
                             grace_days?: number;
                         }[];
+                        /** @description Automatic collection: days after a failed attempt the next is made, one entry per retry (default [3, 5, 7]; [] makes one attempt only) */
+                        collection_retry_days: number[];
                     };
                 };
             };
@@ -21402,6 +21533,8 @@ export interface operations {
                         /** @description Reaching the step gives the invoice's contract this many days of grace */
                         grace_days?: number;
                     }[];
+                    /** @description Automatic collection: days after a failed attempt the next is made, one entry per retry (default [3, 5, 7]; [] makes one attempt only); absent: unchanged */
+                    collection_retry_days?: number[];
                 };
             };
         };
@@ -21420,6 +21553,8 @@ export interface operations {
                             after_failed_payments?: number;
                             grace_days?: number;
                         }[];
+                        /** @description Automatic collection: days after a failed attempt the next is made, one entry per retry (default [3, 5, 7]; [] makes one attempt only) */
+                        collection_retry_days: number[];
                     };
                 };
             };
@@ -23314,6 +23449,129 @@ export interface operations {
                         /** Format: date-time */
                         updated_at: string;
                         deleted_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gateway_events.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description applied: it changed a payment (settled, failed, refunded, disputed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                status?: "applied" | "ignored" | "rejected";
+            };
+            header?: never;
+            path: {
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            gateway_account_id: string;
+                            /** @description The gateway's id of the event; null when rejected */
+                            provider_event_id: string | null;
+                            /** @description What the event tells, as Accrue reads it; null when rejected */
+                            type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "unknown") | null;
+                            /** @description The gateway's own type, e.g. payment_intent.succeeded */
+                            provider_type: string | null;
+                            /** @description applied: it changed a payment (settled, failed, refunded, disputed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                            status: "applied" | "ignored" | "rejected";
+                            /** @description Why it was rejected or could not be applied (docs/errors.md) */
+                            error_code: string | null;
+                            /** @description What applying it did, or why it was not */
+                            detail: string | null;
+                            /** @description The gateway's reference of the charge */
+                            charge_reference: string | null;
+                            /** @description The payment the event concerned */
+                            payment_id: string | null;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** @description The verified event as the gateway sent it; null when rejected */
+                            payload: unknown;
+                        }[];
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "gateway_events.receive": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stripe's signature of the event (Stripe) */
+                "stripe-signature"?: string;
+                /** @description The test gateway's signature: t=<unix seconds>,v1=<hex HMAC-SHA256> (docs/payments.md) */
+                "accrue-test-signature"?: string;
+            };
+            path: {
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        gateway_account_id: string;
+                        /** @description The gateway's id of the event; null when rejected */
+                        provider_event_id: string | null;
+                        /** @description What the event tells, as Accrue reads it; null when rejected */
+                        type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "unknown") | null;
+                        /** @description The gateway's own type, e.g. payment_intent.succeeded */
+                        provider_type: string | null;
+                        /** @description applied: it changed a payment (settled, failed, refunded, disputed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                        status: "applied" | "ignored" | "rejected";
+                        /** @description Why it was rejected or could not be applied (docs/errors.md) */
+                        error_code: string | null;
+                        /** @description What applying it did, or why it was not */
+                        detail: string | null;
+                        /** @description The gateway's reference of the charge */
+                        charge_reference: string | null;
+                        /** @description The payment the event concerned */
+                        payment_id: string | null;
+                        /** Format: date-time */
+                        received_at: string;
+                        /** @description The verified event as the gateway sent it; null when rejected */
+                        payload: unknown;
                     };
                 };
             };

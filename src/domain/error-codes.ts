@@ -487,6 +487,12 @@ export const ERROR_CODES = {
     "Only an authorization still held can be captured or voided; `details.status` gives the payment's state.",
   authorization_expired:
     "The gateway let the authorization's hold go; sync the payment to see it voided, and authorize again.",
+  invalid_signature:
+    "A gateway event's signature does not hold (missing, not the account's webhook secret's, or older than 5 minutes); the event was recorded as rejected and nothing in it was used.",
+  malformed_gateway_event:
+    "A gateway event's signature holds but its body is not an event of that gateway (an id and a type); it was recorded as rejected.",
+  webhook_secret_not_configured:
+    "The gateway account has no webhook_secret to verify its events with; set it in the account's credentials (see docs/payments.md), and the event is recorded as rejected.",
   line_not_removable:
     "The line was written by billing; delete the draft instead, and its charges are billed again by the next settlement.",
   invoice_needs_lines: "A draft keeps at least one line; delete the draft instead.",
@@ -645,7 +651,9 @@ export const ERROR_CODES = {
   invalid_webhook_url:
     "The endpoint URL is not an absolute http(s) URL with a host, without credentials or fragment, or is too long; the message says which.",
   webhook_url_not_allowed:
-    "The endpoint URL's host is a loopback, private, link-local or reserved address, which webhooks are never sent to (unless the operator set ACCRUE_WEBHOOK_ALLOW_PRIVATE=true); use a public address.",
+    "The endpoint URL's host is, or resolves to, a loopback, private, link-local or reserved address, or is a localhost name, which webhooks are never sent to (unless the operator set ACCRUE_WEBHOOK_ALLOW_PRIVATE=true); use a host with public addresses only (`details.address`, `details.reason` say which).",
+  webhook_host_unresolvable:
+    "The endpoint URL's host name does not resolve (`details.reason`: the resolver's code, or ETIMEOUT); check the name, or retry once its DNS records exist.",
   unknown_webhook_format: "The webhook format is none Accrue knows; see docs/webhooks.md.",
   too_many_webhook_endpoints:
     "The tenant has as many webhook endpoints as it may; delete one first.",

@@ -139,7 +139,9 @@ export const EVENT_TYPES = {
   "payment.authorized":
     "An amount is held on a customer's payment source by an authorization; it pays nothing until captured.",
   "payment.pending":
-    "A direct debit (or another charge the gateway decides later) was accepted by the gateway; it pays nothing until a sync reads it succeeded, and changes no balance.",
+    "A direct debit (or another charge the gateway decides later) was accepted by the gateway; it pays nothing until the gateway's event (or a sync) tells it succeeded, and changes no balance.",
+  "payment.disputed":
+    "The customer disputed a payment at their bank (a chargeback, reported by the gateway): its money was taken back, recorded as a refund with payment_method chargeback (the event carries it, with reason chargeback); the invoices it paid owe again.",
   "payment.voided":
     "A held authorization was let go: voided by a person (reason voided) or its hold ran out at the gateway (reason expired).",
   "payment_source.added":
@@ -175,7 +177,10 @@ export const EVENT_TYPES = {
     "An unpaid invoice reached a dunning step (by days past issue or failed payments); once per step.",
   "invoice.dunning_stopped":
     "Dunning of an unpaid invoice was stopped: it reaches no further dunning steps.",
-  "dunning_policy.updated": "The tenant's dunning steps were replaced.",
+  "invoice.collection_failed":
+    "Automatic collection of an invoice gave up: its last attempt failed with no retry left on the tenant's schedule. Dunning goes on.",
+  "dunning_policy.updated":
+    "The tenant's dunning steps (and the retry schedule of automatic collection) were replaced.",
   "promotional_credits.added":
     "Promotional credits were added to a customer's balance in a currency.",
   "promotional_credits.deducted":

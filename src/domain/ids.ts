@@ -28,6 +28,7 @@ export const ID_PREFIXES = {
   payment: "pay",
   paymentSource: "pms",
   gatewayAccount: "gwa",
+  gatewayEvent: "gev",
   promotionalCredit: "pce",
   usage: "use",
   plan: "pln",

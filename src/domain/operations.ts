@@ -1768,6 +1768,20 @@ export const OPERATIONS = {
     ["gateway_accounts:write"],
     true,
   ),
+  "gateway_events.receive": op(
+    "gateway_events.receive",
+    "Gateway accounts",
+    "Receive an event of the account's payment gateway (its webhook): verified by the gateway's signature, recorded once, and applied to the charge it names (no API key: the signature authenticates)",
+    [],
+    false,
+  ),
+  "gateway_events.list": op(
+    "gateway_events.list",
+    "Gateway accounts",
+    "List the events a gateway account received, newest first, with what became of each",
+    ["payments:read", "gateway_accounts:read"],
+    false,
+  ),
   "customers.update_payment_method": op(
     "customers.update_payment_method",
     "Payments",
@@ -1995,16 +2009,23 @@ export const OPERATIONS = {
   "dunning_policy.get": op(
     "dunning_policy.get",
     "Payments",
-    "The tenant's dunning steps",
+    "The tenant's dunning steps and the retry schedule of automatic collection",
     ["payments:read"],
     false,
   ),
   "dunning_policy.set": op(
     "dunning_policy.set",
     "Payments",
-    "Replace the tenant's dunning steps",
+    "Replace the tenant's dunning steps (and the retry schedule of automatic collection)",
     ["payments:write"],
     true,
+  ),
+  "invoices.collection": op(
+    "invoices.collection",
+    "Payments",
+    "Where automatic collection of an invoice stands: its attempts and when the next is due",
+    ["payments:read"],
+    false,
   ),
   // the customer portal's API (/portal/api): callable only with a self-service token, for the
   // one contract it opens; its code is never granted to API keys or roles
@@ -2132,6 +2153,8 @@ export const SYSTEM_OPERATIONS = {
   "oauth_clients.create": "A new tenant's admin OAuth client was created (bootstrap).",
   "billing.settle": "The billing run settled a due contract.",
   "dunning.notice": "An unpaid invoice reached a dunning step.",
+  "invoices.collect":
+    "Automatic collection charged an issued invoice through its customer's payment sources, or found a pending attempt settled.",
   "contracts.grace_period_expiry":
     "A contract's grace period ran out; it was deactivated if its customer still owed money.",
   "contracts.phase_events":
@@ -2143,6 +2166,8 @@ export const SYSTEM_OPERATIONS = {
     "A scheduled gift's date came (it became claimable), or an unclaimed gift passed its claim expiry date.",
   "webhook_endpoints.disable": "Webhook delivery disabled an endpoint after sustained failure.",
   "messages.send": "The worker read an invoice or credit note to attach its PDF to a message.",
+  "gateway_events.apply":
+    "A payment gateway's event was recorded and applied: a pending payment settled or failed, a refund made at the gateway recorded, a chargeback taken back.",
 } as const satisfies Record<string, string>;
 
 export type SystemOperation = keyof typeof SYSTEM_OPERATIONS;

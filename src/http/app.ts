@@ -18,7 +18,7 @@ import { BILLWERK_PREFIX, billwerkApi } from "../compat/billwerk/plugin.js";
 import { CHARGEBEE_PREFIX, chargebeeApi } from "../compat/chargebee/plugin.js";
 import { CRM_PREFIX, crmApi } from "../compat/crmcom/plugin.js";
 import { HUAWEI_PREFIX, huaweiApi } from "../compat/huawei/plugin.js";
-import type { Config } from "../config.js";
+import type { Config, TrustProxy } from "../config.js";
 import { forbidden, rateLimited } from "../domain/errors.js";
 import { getOperation, isAllowed, type OperationId } from "../domain/operations.js";
 import { newId } from "../lib/ids.js";
@@ -30,8 +30,10 @@ import {
   configurePrincipalCache,
   configureSealingKey,
   localRateLimiter,
+  localSignInLimiter,
   type Principal,
   sharedRateLimiter,
+  sharedSignInLimiter,
 } from "../modules/access/index.js";
 import { oauthRoutes } from "../modules/access/oauth.routes.js";
 import { roleRoutes } from "../modules/access/roles.routes.js";
@@ -63,6 +65,7 @@ import { regenerateInvoiceRoutes } from "../modules/invoicing/regenerate.routes.
 import { messageRoutes, messageTemplateRoutes } from "../modules/messages/messages.routes.js";
 import { partnerRoutes } from "../modules/partners/partners.routes.js";
 import { gatewayAccountRoutes } from "../modules/payments/gateway-accounts.routes.js";
+import { gatewayEventRoutes } from "../modules/payments/gateway-events.routes.js";
 import { paymentSourceRoutes } from "../modules/payments/payment-sources.routes.js";
 import { paymentRoutes } from "../modules/payments/payments.routes.js";
 import { portalGiftPageRoutes } from "../modules/portal/gift-pages.routes.js";
@@ -75,6 +78,11 @@ import { systemRoutes } from "../modules/system/system.routes.js";
 import { taxRoutes } from "../modules/taxes/taxes.routes.js";
 import { tenantRoutes } from "../modules/tenants/tenants.routes.js";
 import { usageRoutes } from "../modules/usage/usage.routes.js";
+import {
+  type DestinationPolicy,
+  type Resolver,
+  systemResolver,
+} from "../modules/webhooks/index.js";
 import { webhookRoutes } from "../modules/webhooks/webhooks.routes.js";
 import type { Backend } from "../storage/db.js";
 import type { DB } from "../storage/schema.js";
@@ -92,8 +100,11 @@ declare module "fastify" {
     backend: Backend;
     /** Base URL for links handed out (portal, documents). */
     publicUrl: string;
-    /** Where webhook endpoints may point (ACCRUE_WEBHOOK_ALLOW_PRIVATE), checked as they are made. */
-    webhookDestinations: { allowPrivate: boolean };
+    /**
+     * Where webhook endpoints may point (ACCRUE_WEBHOOK_ALLOW_PRIVATE), checked as they are
+     * made, and how their host names resolve then.
+     */
+    webhookDestinations: DestinationPolicy;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -114,9 +125,13 @@ export type AppOptions = {
   db: Kysely<DB>;
   backend: Backend;
   config: Pick<Config, "bodyLimit" | "logLevel" | "publicUrl"> &
-    Partial<Pick<Config, "authCacheMs" | "rateLimit" | "webhookAllowPrivate" | "secretKey">>;
+    Partial<
+      Pick<Config, "authCacheMs" | "rateLimit" | "webhookAllowPrivate" | "secretKey" | "trustProxy">
+    >;
   /** A pino logger to use; absent: a new one at config.logLevel. */
   logger?: FastifyBaseLogger;
+  /** How webhook endpoint host names resolve when endpoints are made; absent: the system's. */
+  webhookResolver?: Resolver;
 };
 
 export type App = FastifyInstance;
@@ -146,6 +161,17 @@ function authenticateHuawei(db: Kysely<DB>, req: FastifyRequest) {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/**
+ * ACCRUE_TRUST_PROXY as Fastify takes it. A hop count trusts the nearest N peers, whoever
+ * they are (Fastify's own number form trusts none).
+ */
+function trustProxyOption(
+  trust: TrustProxy | undefined,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === "number") return (_address, hop) => hop < trust;
+  return trust ?? false;
+}
+
 export async function buildApp(options: AppOptions): Promise<App> {
   configurePrincipalCache(options.config.authCacheMs ?? 1000);
   configureSealingKey(options.config.secretKey);
@@ -156,6 +182,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       ? { loggerInstance: options.logger }
       : { logger: { level: options.config.logLevel } }),
     bodyLimit: options.config.bodyLimit,
+    // the client address (req.ip: rate limits, sign-in limits) read through trusted proxies
+    trustProxy: trustProxyOption(options.config.trustProxy),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
@@ -184,7 +212,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("publicUrl", options.config.publicUrl);
   app.decorate("webhookDestinations", {
     allowPrivate: options.config.webhookAllowPrivate ?? false,
-  });
+    resolve: options.webhookResolver ?? systemResolver,
+  } satisfies DestinationPolicy);
   app.decorateRequest("principal", null);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
@@ -284,6 +313,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
           onError: (err) => app.log.warn({ err }, "rate limit counters unavailable"),
         })
       : localRateLimiter(rate);
+  // console sign-in failures, per client address and e-mail address: the same split
+  const signInLimiter =
+    options.backend === "postgres"
+      ? sharedSignInLimiter(options.db, {
+          onError: (err) => app.log.warn({ err }, "sign-in counters unavailable"),
+        })
+      : localSignInLimiter();
   const limit = async (reply: FastifyReply, caller: string) => {
     if (!limiter.enabled) return;
     const verdict = await limiter.take(caller);
@@ -406,7 +442,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(tenantRoutes, { prefix: "/v1" });
   await app.register(apiKeyRoutes, { prefix: "/v1" });
   await app.register(roleRoutes, { prefix: "/v1" });
-  await app.register(consoleUserRoutes, { prefix: "/v1" });
+  await app.register(consoleUserRoutes, { prefix: "/v1", signInLimiter });
   await app.register(customerRoutes, { prefix: "/v1" });
   await app.register(customerContactRoutes, { prefix: "/v1" });
   await app.register(customerHierarchyRoutes, { prefix: "/v1" });
@@ -436,6 +472,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(paymentRoutes, { prefix: "/v1" });
   await app.register(paymentSourceRoutes, { prefix: "/v1" });
   await app.register(gatewayAccountRoutes, { prefix: "/v1" });
+  await app.register(gatewayEventRoutes, { prefix: "/v1" });
   await app.register(creditRoutes, { prefix: "/v1" });
   await app.register(partnerRoutes, { prefix: "/v1" });
   await app.register(fulfilmentRoutes, { prefix: "/v1" });

@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { accessTokenCleanup } from "./access-token-cleanup.js";
 import { billingJob } from "./billing.js";
+import { collectionJob } from "./collection.js";
 import { contractPhaseEvents } from "./contract-phase-events.js";
 import { dunningJob, graceExpiryJob } from "./dunning.js";
 import { giftEvents } from "./gift-events.js";
@@ -26,6 +27,8 @@ export function workerJobs(
     contractPhaseEvents(),
     giftEvents(),
     billingJob(),
+    // after billing, so the invoices it issued are charged before they are dunned
+    collectionJob(),
     // after billing, so the invoices it issued are dunned; grace ends after dunning granted it
     dunningJob(),
     graceExpiryJob(),

@@ -44,6 +44,11 @@ export interface Ctx {
   readonly partnerId?: string | null;
   readonly clock: Clock;
   readonly requestId: string;
+  /**
+   * The Idempotency-Key the client sent with the request this work runs for; null without one
+   * (and for jobs). A retry with the same key runs with the same key.
+   */
+  readonly idempotencyKey?: string | null;
   /** The catalog operation a request runs, or the system operation a job runs. */
   readonly operation?: OperationId | SystemOperation;
   readonly db: Kysely<DB>;

@@ -27,6 +27,8 @@ export interface TenantsTable {
   auto_finalize_invoices: ColumnType<boolean, boolean | undefined, boolean>;
   /** Dunning steps (src/domain/payments/payments.ts), in order. */
   dunning_steps: ColumnType<unknown[], string | undefined, string>;
+  /** Days after a failed automatic collection attempt the next one is made, one per retry. */
+  collection_retry_days: ColumnType<number[], string | undefined, string>;
 }
 
 export interface RolesTable {
@@ -134,6 +136,34 @@ export interface CustomerGatewayAccountsTable {
   updated_at: Timestamp;
 }
 
+/** An event a payment gateway sent to an account's endpoint, recorded once (migration 0052). */
+export interface GatewayEventsTable {
+  id: string;
+  tenant_id: string;
+  gateway_account_id: string;
+  /** The provider's id of the event; null when it was rejected (its content is not trusted). */
+  provider_event_id: string | null;
+  /** The event as Accrue reads it (src/domain/payments/gateway.ts); null when rejected. */
+  type:
+    | "charge.succeeded"
+    | "charge.failed"
+    | "charge.refunded"
+    | "charge.disputed"
+    | "unknown"
+    | null;
+  /** The provider's own name of the event type (payment_intent.succeeded, …). */
+  provider_type: string | null;
+  status: "applied" | "ignored" | "rejected";
+  error_code: string | null;
+  /** Why it was ignored or rejected, or what applying it did. */
+  detail: string | null;
+  charge_reference: string | null;
+  payment_id: string | null;
+  received_at: Timestamp;
+  /** The verified event as the provider sent it; null when rejected. */
+  payload: NullableJson;
+}
+
 export interface PaymentAllocationsTable {
   tenant_id: string;
   payment_id: string;
@@ -158,6 +188,27 @@ export interface PromotionalCreditEntriesTable {
   /** What the entry refers to: the invoice an `applied` entry paid, else the caller's own. */
   reference: string | null;
   created_at: Timestamp;
+}
+
+/** An attempt of automatic collection on an invoice (src/workflows/collection.ts). */
+export interface CollectionAttemptsTable {
+  tenant_id: string;
+  invoice_id: string;
+  /** 1 for the first attempt, counting on. */
+  attempt: number;
+  /** The payment's outcome; a pending one is settled by the gateway later. */
+  status: "succeeded" | "failed" | "pending";
+  /** The source charged last (the backup when the primary was refused). */
+  payment_source_id: string;
+  /** The payment of that charge. */
+  payment_id: string;
+  /** Every payment the attempt recorded, in the order the sources were charged. */
+  payment_ids: ColumnType<string[], string, never>;
+  attempted_at: Timestamp;
+  /** When a pending attempt was found settled. */
+  settled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** A failed attempt with retries left: when the next is due. */
+  next_attempt_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface DunningNoticesTable {
@@ -411,6 +462,8 @@ export interface CustomersTable {
   personal_data_cleared_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** The day of the month (1–28) its contracts renew on, set by hand; null: their own day. */
   billing_date: ColumnType<number | null, number | null | undefined, number | null>;
+  /** on: the worker charges its issued invoices through its payment sources; off: it pays itself. */
+  auto_collection: ColumnType<"on" | "off", "on" | "off" | undefined, "on" | "off">;
 }
 
 /** A person who receives a customer's billing or account e-mails (Chargebee's contact). */
@@ -1212,9 +1265,11 @@ export interface DB {
   payment_sources: PaymentSourcesTable;
   gateway_accounts: GatewayAccountsTable;
   customer_gateway_accounts: CustomerGatewayAccountsTable;
+  gateway_events: GatewayEventsTable;
   credit_note_allocations: CreditNoteAllocationsTable;
   promotional_credit_entries: PromotionalCreditEntriesTable;
   dunning_notices: DunningNoticesTable;
+  collection_attempts: CollectionAttemptsTable;
   provisioning_distributors: ProvisioningDistributorsTable;
   service_distributions: ServiceDistributionsTable;
   installed_items: InstalledItemsTable;

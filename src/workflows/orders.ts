@@ -78,6 +78,7 @@ export async function commitOrder(
   const order = await recordPaymentMethod(ctx, found, input.payment_method);
   if (await needsApproval(ctx, order)) return setOrderStatus(ctx, order, "approval_pending");
   await fulfil(ctx, order, customer, "commit");
+  await billInterim(ctx, order);
   return setOrderStatus(ctx, order, "succeeded");
 }
 
@@ -98,6 +99,7 @@ export async function approveOrder(ctx: Ctx, id: string): Promise<Order> {
   const order = await lockOrder(ctx, id, "approve");
   const customer = await admitCustomer(ctx, order);
   await fulfil(ctx, order, customer, "approval");
+  await billInterim(ctx, order);
   return setOrderStatus(ctx, order, "succeeded");
 }
 
@@ -107,8 +109,9 @@ export async function declineOrder(ctx: Ctx, id: string): Promise<Order> {
 
 /**
  * Writes what an in-progress order's success writes (the contract created or changed, its
- * components and coupon), without the approval step, payment data or the order's status:
- * the pricing of a quote (src/workflows/quotes.ts), inside a savepoint it rolls back.
+ * components and coupon), without the approval step, payment data, the order's status or its
+ * interim invoice (what that bills is what pricing previews): the pricing of an order, a quote
+ * (src/workflows/quotes.ts), a checkout or an estimate, inside a savepoint it rolls back.
  */
 export async function fulfilForPricing(ctx: Ctx, id: string): Promise<void> {
   const order = await lockOrder(ctx, id, "commit");
@@ -155,7 +158,10 @@ async function fulfil(
     for (const item of order.components) await setComponentQuantity(ctx, contract, item, start);
     await redeemCoupon(ctx, order, contract, start, via);
   }
-  // an interim invoice: what is due now, in the order's unit of work
+}
+
+/** An order's interim invoice, when it asks for one: what is due now, in its unit of work. */
+async function billInterim(ctx: Ctx, order: OrderRow): Promise<void> {
   if (order.trigger_interim_billing) await settleContract(ctx, order.contract_id);
 }
 
@@ -207,17 +213,26 @@ export async function priceOrder(ctx: Ctx, order: Order): Promise<BillingPreview
   const done = unprocessable("estimate_priced", "an order's pricing keeps nothing it wrote");
   let found: BillingPreview | undefined;
   const refused = await ctx.attempt(async () => {
-    await fulfilForPricing(ctx, order.id);
-    const now = ctx.clock.now();
-    const date = order.start_date ?? order.change_date;
-    const from = date ? Temporal.Instant.from(date) : now;
-    found = await previewSettlement(ctx, order.contract_id, {
-      at: Temporal.Instant.compare(from, now) > 0 ? from : now,
-    });
+    found = await carriedOutPrice(ctx, order);
     throw done;
   });
   if (refused !== done) throw refused ?? new Error("an order's pricing was not rolled back");
   return found!;
+}
+
+/**
+ * The order carried out for pricing (fulfilForPricing), then billing's preview of its
+ * contract at its start or change date, or now if that is later: what its success bills, at
+ * once when it asks for an interim invoice. Run it in a savepoint that is rolled back.
+ */
+async function carriedOutPrice(ctx: Ctx, order: Order): Promise<BillingPreview> {
+  await fulfilForPricing(ctx, order.id);
+  const now = ctx.clock.now();
+  const date = order.start_date ?? order.change_date;
+  const from = date ? Temporal.Instant.from(date) : now;
+  return previewSettlement(ctx, order.contract_id, {
+    at: Temporal.Instant.compare(from, now) > 0 ? from : now,
+  });
 }
 
 /**
@@ -254,18 +269,14 @@ export async function estimateOrder(
   ctx: Ctx,
   input: Parameters<typeof createOrder>[1],
 ): Promise<OrderEstimate> {
-  // its interim invoice is settled below, once what it bills has been previewed
-  const { trigger_interim_billing: interim, ...fields } = input;
-  const order = await createOrder(ctx, fields);
-  await fulfilForPricing(ctx, order.id);
+  const order = await createOrder(ctx, input);
+  const invoice = await carriedOutPrice(ctx, order);
+  // its interim invoice, once what it bills has been previewed: as a draft, so that no
+  // invoice number is taken
+  if (order.trigger_interim_billing) {
+    await settleContract(ctx, order.contract_id, { draft: true });
+  }
   const now = ctx.clock.now();
-  const date = order.start_date ?? order.change_date;
-  const from = date ? Temporal.Instant.from(date) : now;
-  const invoice = await previewSettlement(ctx, order.contract_id, {
-    at: Temporal.Instant.compare(from, now) > 0 ? from : now,
-  });
-  // as a draft, so that no invoice number is taken
-  if (interim) await settleContract(ctx, order.contract_id, { draft: true });
   const contract = await findContract(ctx.db, ctx.tenantId, order.contract_id);
   const next = contract?.next_billing_at ?? null;
   if (next === null) return { invoice, next_billing_at: null, next_invoice: null };

@@ -68,6 +68,7 @@ function makeContext(
     partnerId: scope.partnerId ?? null,
     clock,
     requestId: scope.requestId,
+    idempotencyKey: scope.idempotencyKey ?? null,
     operation: scope.operation,
     db,
     audit,

@@ -315,19 +315,64 @@ describeServer("events", (t) => {
   });
 });
 
+/** The test servers' DNS: names of this table resolve to its addresses, others do not. */
+const DNS: Record<string, string[]> = {
+  "hooks.example.com": ["93.184.215.14"],
+  "localhost.example.com": ["93.184.215.15", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"],
+  "internal.example.com": ["93.184.215.14", "10.20.30.40"],
+  "metadata.example.com": ["169.254.169.254"],
+  "loop6.example.com": ["::1"],
+  "empty.example.com": [],
+};
+const resolved: string[] = [];
+const fakeResolver = async (host: string): Promise<string[]> => {
+  resolved.push(host);
+  const addresses = DNS[host];
+  if (addresses === undefined)
+    throw Object.assign(new Error("no such name"), { code: "ENOTFOUND" });
+  return addresses;
+};
+
 for (const backend of BACKENDS)
   describe(`webhook endpoint destinations [${backend}]`, () => {
     let strict: TestServer;
     let open: TestServer;
     beforeAll(async () => {
       // the installation's default: private destinations are not allowed
-      strict = await startTestServer(backend, { webhookAllowPrivate: false });
-      open = await startTestServer(backend, { webhookAllowPrivate: true });
+      strict = await startTestServer(
+        backend,
+        { webhookAllowPrivate: false },
+        { webhookResolver: fakeResolver },
+      );
+      open = await startTestServer(
+        backend,
+        { webhookAllowPrivate: true },
+        { webhookResolver: fakeResolver },
+      );
     });
     afterAll(async () => {
       await strict?.close();
       await open?.close();
     });
+
+    /** Creating at `url` is refused, and so is moving an accepted endpoint there. */
+    const refusedAtCreationAndUpdate = async (url: string, code: string, details: object) => {
+      const created = await strict.post("/v1/webhook_endpoints", { url });
+      expect(created.status, JSON.stringify(created.body)).toBe(422);
+      expect(created.body.error).toMatchObject({ code, details: { field: "url", ...details } });
+      const fine = await strict.post("/v1/webhook_endpoints", {
+        url: "https://hooks.example.com/accrue",
+      });
+      expect(fine.status, JSON.stringify(fine.body)).toBe(201);
+      const moved = await strict.request("PATCH", `/v1/webhook_endpoints/${fine.body.id}`, {
+        body: { url },
+      });
+      expect(moved.status).toBe(422);
+      expect(moved.body.error).toMatchObject({ code, details: { field: "url", ...details } });
+      const read = await strict.get(`/v1/webhook_endpoints/${fine.body.id}`);
+      expect(read.body.url).toBe("https://hooks.example.com/accrue");
+      await strict.request("DELETE", `/v1/webhook_endpoints/${fine.body.id}`);
+    };
 
     it.each([
       ["http://127.0.0.1:5432/", "loopback"],
@@ -340,35 +385,81 @@ for (const backend of BACKENDS)
       ["https://[::ffff:127.0.0.1]/hook", "loopback"],
       ["http://2130706433/", "loopback"], // 127.0.0.1 spelled as one number
     ])("%s is refused at creation and update (%s), as delivery would", async (url, reason) => {
-      const created = await strict.post("/v1/webhook_endpoints", { url });
-      expect(created.status, JSON.stringify(created.body)).toBe(422);
-      expect(created.body.error).toMatchObject({
-        code: "webhook_url_not_allowed",
-        details: { field: "url", reason },
-      });
-      const fine = await strict.post("/v1/webhook_endpoints", {
-        url: "https://hooks.example.com/accrue",
-      });
-      expect(fine.status).toBe(201);
-      const moved = await strict.request("PATCH", `/v1/webhook_endpoints/${fine.body.id}`, {
-        body: { url },
-      });
-      expect(moved.status).toBe(422);
-      expect(moved.body.error.code).toBe("webhook_url_not_allowed");
-      const read = await strict.get(`/v1/webhook_endpoints/${fine.body.id}`);
-      expect(read.body.url).toBe("https://hooks.example.com/accrue");
-      await strict.request("DELETE", `/v1/webhook_endpoints/${fine.body.id}`);
+      await refusedAtCreationAndUpdate(url, "webhook_url_not_allowed", { reason });
     });
 
-    it("public addresses and host names are accepted (names are checked as they resolve at delivery)", async () => {
-      for (const url of ["https://93.184.215.14/hook", "https://localhost.example.com/hook"]) {
+    it.each([
+      ["http://localhost:8080/hook", "localhost"],
+      ["http://LOCALHOST./hook", "localhost."],
+      ["https://api.localhost/hook", "api.localhost"],
+      ["https://a.b.Localhost:8443/hook", "a.b.localhost"],
+    ])("the localhost name %s is refused as loopback without resolving it", async (url, host) => {
+      resolved.length = 0;
+      await refusedAtCreationAndUpdate(url, "webhook_url_not_allowed", {
+        host,
+        address: host,
+        reason: "loopback",
+      });
+      expect(resolved.filter((h) => h !== "hooks.example.com")).toEqual([]);
+    });
+
+    it.each([
+      ["https://internal.example.com/hook", "10.20.30.40", "private"],
+      ["https://metadata.example.com/latest", "169.254.169.254", "link-local"],
+      ["https://loop6.example.com:8443/hook", "::1", "loopback"],
+    ])("%s resolves to %s: refused (%s), as delivery would", async (url, address, reason) => {
+      await refusedAtCreationAndUpdate(url, "webhook_url_not_allowed", {
+        host: new URL(url).hostname,
+        address,
+        reason,
+      });
+    });
+
+    it.each([
+      ["https://nowhere.example.com/hook", "ENOTFOUND"],
+      ["https://empty.example.com/hook", "no address"],
+    ])("%s does not resolve: refused with webhook_host_unresolvable", async (url, reason) => {
+      await refusedAtCreationAndUpdate(url, "webhook_host_unresolvable", {
+        host: new URL(url).hostname,
+        reason,
+      });
+    });
+
+    it("a refusal is stored under its Idempotency-Key and answered again", async () => {
+      const body = { url: "https://internal.example.com/hook" };
+      const headers = { "idempotency-key": `refused-${backend}` };
+      const first = await strict.request("POST", "/v1/webhook_endpoints", { body, headers });
+      expect(first.status).toBe(422);
+      const again = await strict.request("POST", "/v1/webhook_endpoints", { body, headers });
+      expect(again.status).toBe(422);
+      expect(again.body.error.code).toBe("webhook_url_not_allowed");
+      expect(again.headers.get("idempotent-replayed")).toBe("true");
+    });
+
+    it("public addresses and names resolving only to public addresses are accepted", async () => {
+      for (const url of [
+        "https://93.184.215.14/hook",
+        "https://localhost.example.com/hook",
+        "https://[2606:4700:4700::1111]/hook",
+      ]) {
         const res = await strict.post("/v1/webhook_endpoints", { url });
         expect(res.status, url).toBe(201);
+        expect(res.body.url).toBe(url);
+        await strict.request("DELETE", `/v1/webhook_endpoints/${res.body.id}`);
       }
     });
 
-    it("with private destinations allowed (ACCRUE_WEBHOOK_ALLOW_PRIVATE=true) loopback is accepted", async () => {
-      const res = await open.post("/v1/webhook_endpoints", { url: "http://127.0.0.1:9/hook" });
-      expect(res.status).toBe(201);
+    it("with private destinations allowed (ACCRUE_WEBHOOK_ALLOW_PRIVATE=true) nothing is refused or resolved", async () => {
+      resolved.length = 0;
+      for (const url of [
+        "http://127.0.0.1:9/hook",
+        "http://localhost:9/hook",
+        "https://internal.example.com/hook",
+        "https://nowhere.example.com/hook",
+      ]) {
+        const res = await open.post("/v1/webhook_endpoints", { url });
+        expect(res.status, url).toBe(201);
+      }
+      expect(resolved).toEqual([]);
     });
   });

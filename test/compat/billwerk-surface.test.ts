@@ -426,6 +426,182 @@ describeServer("billwerk surface: priced orders, the order preview, the full con
       Code: "quantity_change_outside_paid_phase",
     });
   });
+
+  it("an order with TriggerInterimBilling: priced as the native estimate's invoice, the preview the same", async () => {
+    await t.server.must("POST", "/v1/test_clock/advance", { frozen_time: "2025-06-16T00:00:00Z" });
+    const grace = await t.server.must("POST", "/v1/customers", {
+      first_name: "Grace",
+      last_name: "Hopper",
+      email: "grace@x.example",
+      time_zone: "UTC",
+    });
+    const dto = {
+      CustomerId: grace.id,
+      TriggerInterimBilling: true,
+      Cart: {
+        PlanVariantId: c.variant.id,
+        ComponentSubscriptions: [{ ComponentId: c.seats.id, Quantity: 2 }],
+      },
+    };
+    // June 16 – July 16 in advance, the plan 5.00, seats 2 × 3.00
+    const lines = [
+      {
+        Description: expect.stringContaining("V"),
+        Quantity: 1,
+        PricePerUnit: 5,
+        PeriodStart: day("2025-06-16"),
+        PeriodEnd: day("2025-07-16"),
+        TotalNet: 5,
+        TotalGross: null,
+        VatPercentage: 0,
+      },
+      {
+        Description: expect.stringContaining("Seats"),
+        Quantity: 2,
+        PricePerUnit: 3,
+        PeriodStart: day("2025-06-16"),
+        PeriodEnd: day("2025-07-16"),
+        TotalNet: 6,
+        TotalGross: null,
+        VatPercentage: 0,
+      },
+    ];
+    const preview = await bw.call("/Orders/preview", "POST", { data: dto });
+    expect(preview).toEqual({
+      Id: null,
+      Status: null,
+      OrderType: "Signup",
+      CustomerId: grace.id,
+      ContractId: null,
+      PlanVariantId: c.variant.id,
+      Quantity: 1,
+      ComponentSubscriptions: dto.Cart.ComponentSubscriptions,
+      CouponCode: null,
+      TriggerInterimBilling: true,
+      StartDate: null,
+      ChangeDate: null,
+      CreatedAt: null,
+      PlanId: c.plan.id,
+      Cart: {
+        PlanVariantId: c.variant.id,
+        Quantity: 1,
+        ComponentSubscriptions: dto.Cart.ComponentSubscriptions,
+        CouponCode: null,
+      },
+      AllowWithoutPaymentData: true,
+      Currency: "EUR",
+      Total: 11,
+      TotalNet: 11,
+      TotalVat: 0,
+      TotalGross: 11,
+      LineItems: lines,
+    });
+    // the same as the native estimate's invoice: what the order's success bills at once
+    const estimate = await t.server.must("POST", "/v1/orders/estimate", {
+      customer_id: grace.id,
+      plan_variant_id: c.variant.id,
+      components: [{ component_id: c.seats.id, quantity: "2" }],
+      trigger_interim_billing: true,
+    });
+    expect({
+      net: estimate.invoice.total_net,
+      lines: estimate.invoice.lines.map((l: { amount: string }) => l.amount),
+    }).toEqual({ net: "11.00", lines: ["5.00", "6.00"] });
+
+    // kept, priced the same; committed, it bills 11.00 at once
+    const order = await bw.createOrder(dto);
+    expect(order).toEqual({
+      ...preview,
+      Id: expect.stringMatching(/^ord_/),
+      Status: "InProgress",
+      ContractId: expect.stringMatching(/^con_/),
+      CreatedAt: day("2025-06-16"),
+    });
+    expect(await t.server.must("GET", `/api/v1/Orders/${order.Id}`)).toEqual(order);
+    await bw.commitOrder(order.Id, {});
+    const invoices = await t.server.must("GET", `/v1/invoices?customer_id=${grace.id}`);
+    expect(
+      invoices.data.map((i: { status: string; total_net: string }) => [i.status, i.total_net]),
+    ).toEqual([["finalized", "11.00"]]);
+  });
+
+  it("a change with TriggerInterimBilling: the preview prices the change, its commit bills it", async () => {
+    await t.server.must("POST", "/v1/test_clock/advance", { frozen_time: "2025-06-16T00:00:00Z" });
+    const signup = await bw.createOrder({
+      CustomerId: c.customer.id,
+      Cart: { PlanVariantId: c.variant.id },
+    });
+    const contractId = (await bw.commitOrder(signup.Id, {})).Id;
+    await t.server.must("POST", "/v1/billing_runs");
+    const dto = { ContractId: contractId, TriggerInterimBilling: true, Cart: { Quantity: 2 } };
+    // billed June 16 – July 16 at quantity 1; from now quantity 2: +10.00, and the 5.00 billed
+    // for quantity 1 credited (−5.00)
+    const lines = [
+      {
+        Description: "V",
+        Quantity: 2,
+        PricePerUnit: 5,
+        PeriodStart: day("2025-06-16"),
+        PeriodEnd: day("2025-07-16"),
+        TotalNet: 10,
+        TotalGross: null,
+        VatPercentage: 0,
+      },
+      {
+        Description: "V — no longer due",
+        Quantity: 1,
+        PricePerUnit: -5,
+        PeriodStart: day("2025-06-16"),
+        PeriodEnd: day("2025-07-16"),
+        TotalNet: -5,
+        TotalGross: null,
+        VatPercentage: 0,
+      },
+    ];
+    const preview = await bw.call("/Orders/preview", "POST", { data: dto });
+    expect(preview).toEqual({
+      Id: null,
+      Status: null,
+      OrderType: "Upgrade",
+      CustomerId: c.customer.id,
+      ContractId: contractId,
+      PlanVariantId: null,
+      Quantity: 2,
+      ComponentSubscriptions: [],
+      CouponCode: null,
+      TriggerInterimBilling: true,
+      StartDate: null,
+      ChangeDate: null,
+      CreatedAt: null,
+      PlanId: null,
+      Cart: { PlanVariantId: null, Quantity: 2, ComponentSubscriptions: [], CouponCode: null },
+      AllowWithoutPaymentData: null,
+      Currency: "EUR",
+      Total: 5,
+      TotalNet: 5,
+      TotalVat: 0,
+      TotalGross: 5,
+      LineItems: lines,
+    });
+    // kept, priced the same; committed, the change bills its 5.00 at once
+    const change = await bw.createOrder(dto);
+    expect(change).toEqual({
+      ...preview,
+      Id: expect.stringMatching(/^ord_/),
+      Status: "InProgress",
+      CreatedAt: day("2025-06-16"),
+    });
+    await bw.commitOrder(change.Id, {});
+    const invoices = await t.server.must("GET", `/v1/invoices?contract_id=${contractId}`);
+    expect(
+      invoices.data
+        .map((i: { status: string; total_net: string }) => [i.status, i.total_net])
+        .sort(),
+    ).toEqual([
+      ["finalized", "5.00"],
+      ["finalized", "5.00"],
+    ]);
+  });
 });
 
 describeServer("billwerk surface: components, discounts, coupons, customer search", (t) => {

@@ -66,6 +66,22 @@ describeServer("chargebee client: customers", (t) => {
     expect(listed.list.map((e) => e.customer.id)).toEqual([customer.id]);
   });
 
+  it("auto_collection off makes an offline customer; update turns it on again", async () => {
+    const { customer } = await cb().customer.create({
+      first_name: "Offline",
+      auto_collection: "off",
+    });
+    expect(customer.auto_collection).toBe("off");
+    const native = await t.server.must("GET", `/v1/customers/${customer.id}`);
+    expect(native.auto_collection).toBe("off");
+    const on = await cb().customer.update(customer.id, { auto_collection: "on" });
+    expect(on.customer.auto_collection).toBe("on");
+    expect((await t.server.must("GET", `/v1/customers/${customer.id}`)).auto_collection).toBe("on");
+    // left out, it stays as it is
+    const renamed = await cb().customer.update(customer.id, { first_name: "Online" });
+    expect(renamed.customer).toMatchObject({ first_name: "Online", auto_collection: "on" });
+  });
+
   it("an id given at creation names the customer on every path", async () => {
     const { customer } = await cb().customer.create({ id: "cb-cust-42", first_name: "Grace" });
     expect(customer.meta_data).toEqual({ external_id: "cb-cust-42" });
@@ -174,10 +190,16 @@ describeServer("chargebee client: customers", (t) => {
       api_error_code: "param_wrong_value",
       param: "email",
     });
-    const unsupported = await refusal(cb().customer.create({ auto_collection: "off" }));
+    const unsupported = await refusal(cb().customer.create({ net_term_days: 30 }));
     expect(unsupported).toMatchObject({
       http_status_code: 400,
       api_error_code: "param_not_supported",
+      param: "net_term_days",
+    });
+    const notOnOff = await refusal(cb().customer.create({ auto_collection: "maybe" } as never));
+    expect(notOnOff).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "param_wrong_value",
       param: "auto_collection",
     });
     const unknown = await refusal(cb().customer.retrieve("cus_does_not_exist"));

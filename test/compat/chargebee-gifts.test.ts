@@ -259,8 +259,35 @@ describeServer("chargebee client: gifts", (t) => {
       api_error_code: "param_not_supported",
       param: "gift[auto_claim]",
     });
-    expect(await refused({ subscription_items: [{ item_price_id: "plv_missing" }] })).toMatchObject(
-      { http_status_code: 400, accrue_error_code: "unknown_plan_variant" },
+    // an unknown item price: Chargebee's 404, naming the row's parameter
+    const unknown = (code: string, row: number) => ({
+      message: expect.any(String),
+      type: "invalid_request",
+      api_error_code: "resource_not_found",
+      error_code: "resource_not_found",
+      error_msg: expect.any(String),
+      param: `subscription_items[item_price_id][${row}]`,
+      error_param: `subscription_items[item_price_id][${row}]`,
+      http_status_code: 404,
+      accrue_error_code: code,
+      request_id: expect.stringMatching(/^req_/),
+      headers: expect.any(Object),
+    });
+    expect(await refused({ subscription_items: [{ item_price_id: "plv_missing" }] })).toEqual(
+      unknown("unknown_plan_variant", 0),
     );
+    const withAddon = {
+      subscription_items: [
+        { item_price_id: ids.monthly, quantity: 1 },
+        { item_price_id: "cmp_missing", quantity: 1 },
+      ],
+    };
+    expect(await refused(withAddon)).toEqual(unknown("unknown_component", 1));
+    // buying the gift refuses them alike
+    expect(await refusal(buy({ subscription_items: [{ item_price_id: "plv_missing" }] }))).toEqual(
+      unknown("unknown_plan_variant", 0),
+    );
+    expect(await refusal(buy(withAddon))).toEqual(unknown("unknown_component", 1));
+    expect([await gifts(), await invoices()]).toEqual([before[0]! + 1, before[1]! + 1]);
   });
 });

@@ -232,6 +232,16 @@ describeServer("chargebee client: invoices and transactions", (t) => {
     expect(trimmed.invoice.sub_total).toBe(27_050);
     const closed = await cb().invoice.close(draft.id);
     expect(["posted", "payment_due"]).toContain(closed.invoice.status);
+    const refused = await refusal(
+      cb().invoice.addCharge(draft.id, { amount: 100, description: "Late" }),
+    );
+    expect(refused).toEqual(issuedRefusal);
+    const lineOf = closed.invoice.line_items![0]!.id!;
+    expect(
+      await refusal(
+        cb().invoice.deleteLineItems(draft.id, { line_items: [{ id: lineOf }] } as never),
+      ),
+    ).toEqual(issuedRefusal);
 
     const { invoice: another } = await issued(true);
     const deleted = await cb().invoice.delete(another.id);
@@ -239,6 +249,19 @@ describeServer("chargebee client: invoices and transactions", (t) => {
     const gone = await refusal(cb().invoice.retrieve(another.id));
     expect(gone.api_error_code).toBe("resource_not_found");
   });
+
+  /** Chargebee's refusal of a charge added to an invoice no longer pending (it is issued). */
+  const issuedRefusal = {
+    message: "only a draft invoice takes or loses charges; this one is finalized",
+    type: "invalid_request",
+    api_error_code: "invalid_state_for_request",
+    error_code: "invalid_state_for_request",
+    error_msg: "only a draft invoice takes or loses charges; this one is finalized",
+    http_status_code: 400,
+    accrue_error_code: "invoice_not_draft",
+    request_id: expect.stringMatching(/^req_/),
+    headers: expect.any(Object),
+  };
 
   it("add_charge_item: an addon item price charged on a pending invoice", async () => {
     const group = await t.server.must("POST", "/v1/plan_groups", {
@@ -341,11 +364,7 @@ describeServer("chargebee client: invoices and transactions", (t) => {
       await refusal(
         cb().invoice.addChargeItem(draft.id, { item_price: { item_price_id: onboarding.id } }),
       ),
-    ).toMatchObject({
-      http_status_code: 400,
-      api_error_code: "invalid_request",
-      accrue_error_code: "invoice_not_draft",
-    });
+    ).toEqual(issuedRefusal);
     const untouched = await cb().invoice.retrieve(other.id);
     expect(untouched.invoice.sub_total).toBe(27_050);
   });
@@ -482,6 +501,35 @@ describeServer("chargebee client: invoices and transactions", (t) => {
     });
     const { invoice: after } = await cb().invoice.retrieve(invoice.id);
     expect(after).toMatchObject({ amount_paid: total - 1500, amount_due: 1500 });
+
+    // a refund of the card payment recorded by hand: paid back in cash, through no gateway
+    const paid = collected.transaction!;
+    // dated in a whole second after the payment's (the system clock's now, or earlier)
+    await new Promise((resolve) => setTimeout(resolve, 1005 - (Date.now() % 1000)));
+    const date = Math.floor(Date.now() / 1000);
+    const { transaction: cash } = await cb().transaction.recordRefund(paid.id, {
+      amount: 300,
+      payment_method: "cash",
+      date,
+    });
+    const recorded = {
+      id: expect.stringMatching(/^pay_/),
+      customer_id: customer.id,
+      payment_method: "cash",
+      gateway: "not_applicable",
+      type: "refund",
+      date,
+      amount: 300,
+      currency_code: "EUR",
+      status: "success",
+      refunded_txn_id: paid.id,
+      deleted: false,
+      object: "transaction",
+      created_at: expect.any(Number),
+      updated_at: expect.any(Number),
+    };
+    expect(cash).toEqual(recorded);
+    expect((await cb().transaction.retrieve(cash!.id)).transaction).toEqual(recorded);
   });
 
   it("import an invoice another system issued", async () => {

@@ -10,6 +10,11 @@
  * Stripe.js would have created in the customer's browser; a card's `behaviour` decides its
  * charges like Stripe's test cards (pm_card_visa, pm_card_chargeDeclinedInsufficientFunds,
  * pm_card_authenticationRequired); a SEPA debit stays `processing` until `settle`.
+ *
+ * What Stripe would report in its events is read from here too: an intent as it stands
+ * (`intent`), the Charge of an intent with its refunds (`charge`), a refund made in Stripe's
+ * Dashboard (`refundInDashboard`). `loseAnswers` carries requests out but answers them with a
+ * 500, as an answer lost on the way back.
  */
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -23,6 +28,8 @@ export type RecordedRequest = {
   params: Record<string, string>;
   /** What was answered: the status and the JSON body. */
   answer?: { status: number; body: Record<string, unknown> };
+  /** What was carried out when the answer was lost (`loseAnswers`). */
+  carriedOut?: { status: number; body: Record<string, unknown> };
 };
 
 type CardBehaviour = "ok" | "decline" | "authentication";
@@ -46,6 +53,11 @@ export class FakeStripe {
   readonly requests: RecordedRequest[] = [];
   /** Answers the next this many requests with a 500 (Stripe's api_error). */
   failNext = 0;
+  /**
+   * Carries out the next this many requests (a repeated idempotency key is replayed, as
+   * Stripe does) but answers each with a 500, as if the answer were lost.
+   */
+  loseAnswers = 0;
   private server: Server | undefined;
   private seq = 0;
   private readonly customers = new Map<string, Json>();
@@ -116,14 +128,56 @@ export class FakeStripe {
     const intent = this.intents.get(intentId);
     if (!intent) throw new Error(`no intent ${intentId}`);
     intent.status = status;
-    if (status === "succeeded") intent.amount_received = intent.amount;
-    else {
+    if (status === "succeeded") {
+      intent.amount_received = intent.amount;
+      intent.latest_charge ??= this.id("ch");
+    } else {
       intent.last_payment_error = {
         type: "card_error",
         code: "payment_intent_payment_attempt_failed",
         message: "The SEPA debit was returned by the bank.",
       };
     }
+  }
+
+  /** An intent as Stripe holds it now (a copy). */
+  intent(intentId: string): Json {
+    const intent = this.intents.get(intentId);
+    if (!intent) throw new Error(`no intent ${intentId}`);
+    return structuredClone(intent);
+  }
+
+  /** The Charge of an intent as Stripe shows it: what was refunded of it, newest refund first. */
+  charge(intentId: string): Json {
+    const intent = this.intent(intentId);
+    const refunds = [...this.refunds.values()]
+      .filter((r) => r.payment_intent === intentId)
+      .reverse();
+    return {
+      id: intent.latest_charge,
+      object: "charge",
+      amount: intent.amount,
+      amount_captured: intent.amount_received,
+      amount_refunded: refunds.reduce((s, r) => s + (r.amount as number), 0),
+      currency: intent.currency,
+      customer: intent.customer,
+      payment_intent: intentId,
+      payment_method: intent.payment_method,
+      paid: true,
+      refunded: refunds.reduce((s, r) => s + (r.amount as number), 0) === intent.amount_received,
+      status: "succeeded",
+      created: 1_700_000_000,
+      livemode: false,
+      metadata: {},
+      refunds: { object: "list", data: refunds, has_more: false, url: "/v1/refunds" },
+    };
+  }
+
+  /** A refund made in Stripe's Dashboard, not through the API Accrue calls. */
+  refundInDashboard(intentId: string, amount: number): Json {
+    const answer = this.refund({ payment_intent: intentId, amount: String(amount) });
+    if (answer.status !== 200) throw new Error(JSON.stringify(answer.body));
+    return answer.body;
   }
 
   private id(prefix: string): string {
@@ -169,6 +223,15 @@ export class FakeStripe {
     } else {
       answer = this.route(req.method ?? "GET", url.pathname, params);
       if (replayKey && answer.status < 500) this.replays.set(replayKey, answer);
+    }
+    if (this.loseAnswers > 0 && answer.status < 500) {
+      this.loseAnswers -= 1;
+      // carried out (and kept for a replay), but the answer never arrives
+      recorded.carriedOut = answer;
+      answer = stripeError(500, {
+        type: "api_error",
+        message: "An unknown error occurred while processing your request.",
+      });
     }
     recorded.answer = answer;
     res.statusCode = answer.status;

@@ -4,6 +4,7 @@
  * currency, Idempotency-Key, off-session confirmation), how Stripe's answers become verdicts,
  * and that an answer Stripe did not give is never a failed charge.
  */
+import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccrueError } from "../../src/domain/errors.js";
 import {
@@ -382,6 +383,146 @@ describe("the Stripe adapter", () => {
     expect(await refusal(wrongKey.fetchStatus({ chargeReference: "pi_1" }))).toMatchObject({
       kind: "unprocessable",
       code: "gateway_credentials_rejected",
+    });
+  });
+});
+
+describe("Stripe events", () => {
+  const SECRET = "whsec_AccrueUnitTestSigningSecret";
+  const adapter = gatewayAdapter("stripe", { secret_key: KEY, webhook_secret: SECRET })!;
+  const now = Date.now();
+  const event = (type: string, object: Record<string, unknown>, id = "evt_1Unit") =>
+    JSON.stringify({ id, object: "event", type, created: 1_700_000_000, data: { object } });
+  /** The event as Stripe would deliver it: the body and its Stripe-Signature header. */
+  const delivered = (body: string, secret = SECRET, timestamp?: number) => ({
+    rawBody: Buffer.from(body),
+    headers: {
+      "stripe-signature": Stripe.webhooks.generateTestHeaderString({
+        payload: body,
+        secret,
+        ...(timestamp ? { timestamp } : {}),
+      }),
+    },
+    receivedAt: now,
+  });
+
+  it("verifies with the client's own verifier and reads the four kinds Accrue applies", async () => {
+    const intent = {
+      id: "pi_1",
+      object: "payment_intent",
+      amount: 3000,
+      amount_received: 3000,
+      currency: "eur",
+      status: "succeeded",
+    };
+    const succeeded = await adapter.parseWebhook(
+      delivered(event("payment_intent.succeeded", intent)),
+    );
+    expect(succeeded).toMatchObject({
+      id: "evt_1Unit",
+      type: "charge.succeeded",
+      providerType: "payment_intent.succeeded",
+      chargeReference: "pi_1",
+      amount: 3000n,
+      currency: "EUR",
+    });
+    expect((succeeded.raw as { data: unknown }).data).toEqual({ object: intent });
+    expect(
+      await adapter.parseWebhook(
+        delivered(
+          event("payment_intent.payment_failed", {
+            ...intent,
+            status: "requires_payment_method",
+            amount_received: 0,
+            last_payment_error: {
+              code: "card_declined",
+              decline_code: "insufficient_funds",
+              message: "Your card has insufficient funds.",
+            },
+          }),
+        ),
+      ),
+    ).toMatchObject({
+      type: "charge.failed",
+      chargeReference: "pi_1",
+      failure: { code: "insufficient_funds", message: "Your card has insufficient funds." },
+    });
+    expect(
+      await adapter.parseWebhook(
+        delivered(
+          event("charge.refunded", {
+            id: "ch_1",
+            object: "charge",
+            amount: 3000,
+            amount_refunded: 1500,
+            currency: "eur",
+            payment_intent: "pi_1",
+            refunds: { object: "list", data: [{ id: "re_2", amount: 500 }, { id: "re_1" }] },
+          }),
+        ),
+      ),
+    ).toMatchObject({
+      type: "charge.refunded",
+      chargeReference: "pi_1",
+      amount: 1500n,
+      reference: "re_2",
+    });
+    expect(
+      await adapter.parseWebhook(
+        delivered(
+          event("charge.dispute.created", {
+            id: "dp_1",
+            object: "dispute",
+            amount: 2000,
+            currency: "eur",
+            charge: "ch_1",
+            payment_intent: "pi_1",
+          }),
+        ),
+      ),
+    ).toMatchObject({
+      type: "charge.disputed",
+      chargeReference: "pi_1",
+      amount: 2000n,
+      currency: "EUR",
+      reference: "dp_1",
+    });
+    expect(
+      await adapter.parseWebhook(delivered(event("customer.created", { id: "cus_1" }))),
+    ).toMatchObject({ type: "unknown", providerType: "customer.created", chargeReference: null });
+  });
+
+  it("refuses what the verifier refuses: another secret, a changed body, an old or missing signature", async () => {
+    const body = event("payment_intent.succeeded", { id: "pi_1", amount_received: 1 });
+    const invalidSignature = { kind: "invalid", code: "invalid_signature" };
+    expect(await refusal(adapter.parseWebhook(delivered(body, "whsec_SomeoneElse")))).toMatchObject(
+      invalidSignature,
+    );
+    const changed = delivered(body);
+    expect(
+      await refusal(
+        adapter.parseWebhook({
+          ...changed,
+          rawBody: Buffer.from(body.replace('"amount_received":1', '"amount_received":9')),
+        }),
+      ),
+    ).toMatchObject(invalidSignature);
+    const old = Math.floor(now / 1000) - 301;
+    expect(await refusal(adapter.parseWebhook(delivered(body, SECRET, old)))).toMatchObject(
+      invalidSignature,
+    );
+    expect(
+      await refusal(
+        adapter.parseWebhook({ rawBody: Buffer.from(body), headers: {}, receivedAt: now }),
+      ),
+    ).toMatchObject(invalidSignature);
+    expect(await refusal(adapter.parseWebhook(delivered("not json")))).toMatchObject({
+      code: "malformed_gateway_event",
+    });
+    const secretless = gatewayAdapter("stripe", { secret_key: KEY })!;
+    expect(await refusal(secretless.parseWebhook(delivered(body)))).toMatchObject({
+      kind: "unprocessable",
+      code: "webhook_secret_not_configured",
     });
   });
 });

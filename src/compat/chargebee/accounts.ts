@@ -285,7 +285,7 @@ export async function chargebeePaymentSourceRoutes(app: FastifyInstance): Promis
       })) as NativePayment;
       return {
         customer: customerObject(await call.get(`/v1/customers/${id}`)),
-        transaction: transactionObject(payment),
+        transaction: await transactionObject(call, payment),
       };
     },
   );
@@ -317,7 +317,7 @@ export async function chargebeePaymentSourceRoutes(app: FastifyInstance): Promis
       })) as NativePayment;
       return {
         customer: customerObject(await call.get(`/v1/customers/${id}`)),
-        transaction: transactionObject(payment),
+        transaction: await transactionObject(call, payment),
       };
     },
   );

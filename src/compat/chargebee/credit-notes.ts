@@ -258,7 +258,7 @@ export async function chargebeeCreditNoteRoutes(app: FastifyInstance): Promise<v
       const refund = answer.refunds[0];
       return {
         credit_note: creditNoteObject(await load(call, call.id), answer),
-        ...(refund ? { transaction: transactionObject(refund) } : {}),
+        ...(refund ? { transaction: await transactionObject(call, refund) } : {}),
       };
     });
   }

@@ -52,6 +52,7 @@ type NativeCustomer = {
   active_id: string | null;
   billing_date: number | null;
   billing_date_mode: "using_defaults" | "manually_set";
+  auto_collection: "on" | "off";
   deletable: boolean;
   created_at: string;
   updated_at: string;
@@ -99,7 +100,7 @@ export function customerObject(
     billing_date_mode: c.billing_date_mode,
     business_entity_id: c.business_entity_id,
     deleted: false,
-    auto_collection: "on",
+    auto_collection: c.auto_collection,
     taxability: "taxable",
     allow_direct_debit: false,
     net_term_days: 0,
@@ -143,10 +144,12 @@ function customerInput(p: Reader): Record<string, unknown> {
     "industrial",
   ]);
   if (type) set("customer_type", type === "business" ? "business" : "consumer");
-  // Accrue collects automatically when a payment source is on file, and has no net terms nor
-  // tax exemptions on the customer: the defaults are accepted, anything else is refused
+  // on: the worker charges the customer's invoices through its payment sources; off: an
+  // offline customer, left to pay
   const auto = p.onOff("auto_collection");
-  if (auto === false) throw notSupported("auto_collection", "off is not supported");
+  if (auto !== undefined) set("auto_collection", auto ? "on" : "off");
+  // Accrue has no net terms nor tax exemptions on the customer: the defaults are accepted,
+  // anything else is refused
   const netTerm = p.int("net_term_days", 0, 1000);
   if (netTerm) throw notSupported("net_term_days", "only 0 is supported");
   const taxability = p.oneOf("taxability", ["taxable", "exempt"]);

@@ -13,6 +13,7 @@ import { invoiceEstimate } from "./estimates.js";
 import { type CbCall, cbRoute } from "./routes.js";
 import { cartOf } from "./subscriptions.js";
 import {
+  CbError,
   compact,
   listOf,
   missing,
@@ -174,6 +175,35 @@ export async function giftInput(
   });
 }
 
+/**
+ * An item price the catalog does not have, refused by the native gift: Chargebee's 404
+ * `resource_not_found` naming the row that gave it (`subscription_items[item_price_id][i]`).
+ * The native refusal names the plan variant, or the k-th component: the k-th addon row.
+ */
+function unknownItemPrice(p: Reader): (error: unknown) => never {
+  return (error) => {
+    if (!(error instanceof CbError)) throw error;
+    const ids = p.rows("subscription_items", 50).map((row) => row.str("item_price_id", 64) ?? "");
+    let row: number | undefined;
+    if (error.accrueCode === "unknown_plan_variant") {
+      row = ids.findIndex((id) => id.startsWith("plv_"));
+    } else if (error.accrueCode === "unknown_component") {
+      const k = /components\.(\d+)\.component_id$/.exec(error.param ?? "")?.[1];
+      const addons = ids.flatMap((id, i) => (id.startsWith("cmp_") ? [i] : []));
+      row = k === undefined ? undefined : addons[Number(k)];
+    }
+    if (row === undefined || row < 0) throw error;
+    throw new CbError(
+      404,
+      "resource_not_found",
+      error.message,
+      "invalid_request",
+      `subscription_items[item_price_id][${row}]`,
+      error.accrueCode,
+    );
+  };
+}
+
 async function loadGift(call: CbCall): Promise<NativeGift> {
   return call.get(path(call)).catch((error: unknown) => {
     if ((error as { status?: number }).status === 404) throw notFound(`gift ${call.id}`, "id");
@@ -186,7 +216,7 @@ export async function chargebeeGiftRoutes(app: FastifyInstance): Promise<void> {
     const p = call.params;
     const body = await giftInput(call, p, true);
     p.rejectUnread();
-    return one(await call.change("POST", "/v1/gifts", body));
+    return one(await call.change("POST", "/v1/gifts", body).catch(unknownItemPrice(p)));
   });
 
   // the gifter's invoice for the gifted term, as buying the gift would issue it
@@ -200,11 +230,9 @@ export async function chargebeeGiftRoutes(app: FastifyInstance): Promise<void> {
       const body = await giftInput(call, p, true, { reader: p.object("gift"), prefix: "gift" });
       p.rejectUnread();
       const preview = (
-        await call.native({
-          method: "POST",
-          url: "/v1/estimates/gift_subscription_for_items",
-          body,
-        })
+        await call
+          .native({ method: "POST", url: "/v1/estimates/gift_subscription_for_items", body })
+          .catch(unknownItemPrice(p))
       ).body;
       const gifter = (body.gifter as { customer_id: string }).customer_id;
       const clock = await call.get("/v1/test_clock");

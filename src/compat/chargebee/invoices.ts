@@ -32,6 +32,7 @@ import {
   notSupported,
   type Reader,
   sortedByCreation,
+  stateRefusal,
   unix,
   unixDate,
   wrongValue,
@@ -241,6 +242,9 @@ export function invoiceObject(inv: NativeInvoice, r: Receivables): Record<string
 // ---- reading ---------------------------------------------------------------------------------------
 
 const enc = encodeURIComponent;
+
+/** Charges are added to and removed from a pending invoice only; an issued one refuses. */
+const notPending = stateRefusal(["invoice_not_draft"]);
 
 async function today(call: CbCall): Promise<string> {
   const clock = await call.get("/v1/test_clock");
@@ -699,7 +703,7 @@ export async function chargebeeInvoiceRoutes(app: FastifyInstance): Promise<void
     const line = chargeLine(charge, inv.currency, (key) =>
       key.startsWith("date_") ? `line_item[${key}]` : key,
     );
-    await call.change("POST", `/v1/invoices/${enc(call.id)}/add_charge`, line);
+    await call.change("POST", `/v1/invoices/${enc(call.id)}/add_charge`, line).catch(notPending);
     return withInvoice(call, call.id);
   });
 
@@ -717,7 +721,7 @@ export async function chargebeeInvoiceRoutes(app: FastifyInstance): Promise<void
     p.rejectUnread(["comment"]);
     const inv = await loadDocument(call, call.id, "invoice");
     const { line } = await itemPriceChargeLine(call, charge, inv.currency);
-    await call.change("POST", `/v1/invoices/${enc(call.id)}/add_charge`, line);
+    await call.change("POST", `/v1/invoices/${enc(call.id)}/add_charge`, line).catch(notPending);
     return withInvoice(call, call.id);
   });
 
@@ -735,7 +739,7 @@ export async function chargebeeInvoiceRoutes(app: FastifyInstance): Promise<void
       `/v1/invoices/${enc(call.id)}/record_payment`,
       body,
     );
-    return withInvoice(call, call.id, { transaction: transactionObject(payment) });
+    return withInvoice(call, call.id, { transaction: await transactionObject(call, payment) });
   });
 
   cbRoute(app, "POST", "/invoices/:id/collect_payment", "invoice.collect_payment", async (call) => {
@@ -754,7 +758,7 @@ export async function chargebeeInvoiceRoutes(app: FastifyInstance): Promise<void
         payment_source_id: source,
       }),
     );
-    return withInvoice(call, call.id, { transaction: transactionObject(payment) });
+    return withInvoice(call, call.id, { transaction: await transactionObject(call, payment) });
   });
 
   cbRoute(app, "POST", "/invoices/:id/apply_payments", "invoice.apply_payments", async (call) => {
@@ -849,7 +853,11 @@ export async function chargebeeInvoiceRoutes(app: FastifyInstance): Promise<void
       }),
     );
     const refund = (answer.payments as NativePayment[]).find((x) => x.kind === "refund");
-    return withInvoice(call, call.id, refund ? { transaction: transactionObject(refund) } : {});
+    return withInvoice(
+      call,
+      call.id,
+      refund ? { transaction: await transactionObject(call, refund) } : {},
+    );
   });
 
   cbRoute(app, "POST", "/invoices/:id/record_refund", "invoice.record_refund", async (call) => {
@@ -864,7 +872,11 @@ export async function chargebeeInvoiceRoutes(app: FastifyInstance): Promise<void
     if (comment && !body.reference) body.reference = comment;
     const answer = await call.change("POST", `/v1/invoices/${enc(call.id)}/record_refund`, body);
     const refund = (answer.payments as NativePayment[]).find((x) => x.kind === "refund");
-    return withInvoice(call, call.id, refund ? { transaction: transactionObject(refund) } : {});
+    return withInvoice(
+      call,
+      call.id,
+      refund ? { transaction: await transactionObject(call, refund) } : {},
+    );
   });
 
   cbRoute(app, "POST", "/invoices/:id/write_off", "invoice.write_off", async (call) => {
@@ -988,9 +1000,9 @@ export async function chargebeeInvoiceRoutes(app: FastifyInstance): Promise<void
       p.rejectUnread();
       if (ids.length === 0) throw missing("line_items[id][0]");
       await loadDocument(call, call.id, "invoice");
-      await call.change("POST", `/v1/invoices/${enc(call.id)}/delete_line_items`, {
-        line_ids: ids,
-      });
+      await call
+        .change("POST", `/v1/invoices/${enc(call.id)}/delete_line_items`, { line_ids: ids })
+        .catch(notPending);
       return withInvoice(call, call.id);
     },
   );

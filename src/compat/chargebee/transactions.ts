@@ -2,6 +2,8 @@
  * Chargebee's transactions over Accrue's payments: a payment is a `payment` transaction, a
  * refund a `refund` one, an authorization (a hold on a payment source) an `authorization`.
  * Write-offs and withheld tax settle invoices without money: they are not transactions.
+ * A transaction a gateway handled names the gateway and gateway account of the payment source
+ * it went through (a refund without a source of its own: the refunded payment's).
  */
 import type { FastifyInstance } from "fastify";
 import { customerId } from "./customers.js";
@@ -25,8 +27,15 @@ export type NativePayment = {
   id: string;
   customer_id: string;
   kind: "payment" | "refund" | "write_off" | "tax_withheld";
-  method: "offline" | "test_card" | "test_direct_debit" | "write_off" | "tax_withheld";
-  status: "succeeded" | "failed" | "authorized" | "voided";
+  method:
+    | "offline"
+    | "test_card"
+    | "test_direct_debit"
+    | "card"
+    | "direct_debit"
+    | "write_off"
+    | "tax_withheld";
+  status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
   amount: string;
   currency: string;
   reference: string | null;
@@ -45,13 +54,22 @@ export type NativePayment = {
 /** A payment that moves money (not a write-off nor withheld tax). */
 export const isTransaction = (p: NativePayment) => p.kind === "payment" || p.kind === "refund";
 
+/**
+ * Money that moved outside any gateway: an offline payment (or its refund), and a refund
+ * recorded by hand, which names how the money went back (`payment_method`).
+ */
+const byHand = (p: NativePayment) =>
+  p.method === "offline" || (p.kind === "refund" && p.payment_method !== null);
+
+/** How money recorded by hand was paid, as Chargebee names it. */
+const recordedMethod = (method: string | null) =>
+  method && (REFUND_METHODS as readonly string[]).includes(method) ? method : "other";
+
 function paymentMethodOf(p: NativePayment): string {
-  if (p.method === "test_card") return "card";
-  if (p.method === "test_direct_debit") return "direct_debit";
-  const method = p.payment_method;
-  return method && ["cash", "check", "bank_transfer", "card", "other"].includes(method)
-    ? method
-    : "other";
+  if (byHand(p)) return recordedMethod(p.payment_method);
+  if (p.method === "test_card" || p.method === "card") return "card";
+  if (p.method === "test_direct_debit" || p.method === "direct_debit") return "direct_debit";
+  return recordedMethod(p.payment_method);
 }
 
 const STATUS = {
@@ -59,13 +77,98 @@ const STATUS = {
   failed: "failure",
   authorized: "success",
   voided: "voided",
+  // a charge the gateway decides later (a direct debit)
+  pending: "in_progress",
 } as const;
 
-export function transactionObject(p: NativePayment): Record<string, unknown> {
+/** The gateway account a transaction went through, and the kind of its gateway. */
+type Gateway = { gateway: string; gateway_account_id: string | null };
+
+/** Gateway kinds as Chargebee names them: the built-in test gateway is Chargebee's own. */
+const GATEWAY_NAME: Record<string, string> = { test: "chargebee" };
+
+function gatewayOf(p: NativePayment, via: Gateway | undefined): string | undefined {
+  if (byHand(p)) return "not_applicable";
+  if (via) return GATEWAY_NAME[via.gateway] ?? via.gateway;
+  // the built-in test gateway's methods; a provider's payment whose source is gone names none
+  return p.method === "test_card" || p.method === "test_direct_debit" ? "chargebee" : undefined;
+}
+
+/** A transaction, with the gateway its payment source is held by. */
+export async function transactionObject(
+  call: CbCall,
+  p: NativePayment,
+): Promise<Record<string, unknown>> {
+  const [one] = await transactionObjects(call, [p]);
+  return one!;
+}
+
+/** Transactions, each payment source (and refunded payment) read once. */
+export async function transactionObjects(
+  call: CbCall,
+  payments: readonly NativePayment[],
+): Promise<Array<Record<string, unknown>>> {
+  const gateways = await gatewaysOf(call, payments);
+  return payments.map((p) => transactionOf(p, gateways.get(p.id)));
+}
+
+/**
+ * The gateway of each payment a gateway handled: that of the payment source it went through,
+ * or, for a refund without a source of its own, of the payment it refunds. A source (or
+ * payment) no longer found leaves the transaction without one.
+ */
+async function gatewaysOf(
+  call: CbCall,
+  payments: readonly NativePayment[],
+): Promise<Map<string, Gateway>> {
+  const known = new Map(payments.map((p) => [p.id, p]));
+  const parents = new Map<string, Promise<NativePayment | null>>();
+  const sources = new Map<string, Promise<Gateway | null>>();
+  const absent = (error: unknown) => {
+    if ((error as { status?: number }).status === 404) return null;
+    throw error;
+  };
+  const parent = (id: string) => {
+    const found = known.get(id);
+    if (found) return Promise.resolve(found);
+    if (!parents.has(id)) {
+      parents.set(
+        id,
+        call.get(`/v1/payments/${enc(id)}`).then((x) => x as NativePayment, absent),
+      );
+    }
+    return parents.get(id)!;
+  };
+  const source = (id: string) => {
+    if (!sources.has(id)) {
+      sources.set(
+        id,
+        call
+          .get(`/v1/payment_sources/${enc(id)}`)
+          .then((x) => ({ gateway: x.gateway, gateway_account_id: x.gateway_account_id }), absent),
+      );
+    }
+    return sources.get(id)!;
+  };
+  const out = new Map<string, Gateway>();
+  for (const p of payments) {
+    if (byHand(p) || !isTransaction(p)) continue;
+    let sourceId = p.payment_source_id;
+    if (sourceId === null && p.kind === "refund" && p.refunds_payment_id !== null) {
+      sourceId = (await parent(p.refunds_payment_id))?.payment_source_id ?? null;
+    }
+    const found = sourceId === null ? null : await source(sourceId);
+    if (found) out.set(p.id, found);
+  }
+  return out;
+}
+
+function transactionOf(p: NativePayment, via: Gateway | undefined): Record<string, unknown> {
   const amount = Math.abs(minor(p.amount, p.currency));
   // an authorization stays one once voided (by hand, or when the gateway let its hold go)
   const held = p.status === "authorized" || (p.status === "voided" && p.authorized_until !== null);
   const type = p.kind === "refund" ? "refund" : held ? "authorization" : "payment";
+  const method = paymentMethodOf(p);
   const linked = p.allocations.map((a) => ({
     invoice_id: a.invoice_id,
     applied_amount: Math.abs(minor(a.amount, p.currency)),
@@ -75,16 +178,19 @@ export function transactionObject(p: NativePayment): Record<string, unknown> {
     id: p.id,
     customer_id: p.customer_id,
     payment_source_id: p.payment_source_id,
-    payment_method: paymentMethodOf(p),
+    payment_method: method,
     reference_number: p.reference,
-    gateway: p.method === "offline" ? "not_applicable" : "chargebee",
+    gateway: gatewayOf(p, via),
+    gateway_account_id: byHand(p) ? undefined : via?.gateway_account_id,
     type,
     date: unix(p.received_at),
     amount,
     currency_code: p.currency,
     amount_unused: p.kind === "payment" ? minor(p.unapplied, p.currency) : undefined,
     status: STATUS[p.status],
-    masked_card_number: p.card_last4 ? `************${p.card_last4}` : undefined,
+    // a refund recorded as paid back otherwise than to the card names no card
+    masked_card_number:
+      p.card_last4 && method === "card" ? `************${p.card_last4}` : undefined,
     error_code: p.failure?.code,
     error_text: p.failure?.message,
     refunded_txn_id: p.refunds_payment_id,
@@ -140,10 +246,12 @@ async function transactionList(
   offset: string | undefined,
 ) {
   const page = await call.get("/v1/payments", { customer_id: customer, limit, cursor: offset });
+  const transactions = await transactionObjects(
+    call,
+    (page.data as NativePayment[]).filter(isTransaction),
+  );
   return listOf(
-    (page.data as NativePayment[])
-      .filter(isTransaction)
-      .map((p) => ({ transaction: transactionObject(p) })),
+    transactions.map((transaction) => ({ transaction })),
     page.next_cursor,
   );
 }
@@ -175,7 +283,7 @@ export async function chargebeeTransactionRoutes(app: FastifyInstance): Promise<
     call.params.rejectUnread();
     const payment = await loadPayment(call, call.id);
     if (!isTransaction(payment)) throw notFound(`transaction ${call.id}`);
-    return { transaction: transactionObject(payment) };
+    return { transaction: await transactionObject(call, payment) };
   });
 
   cbRoute(
@@ -198,7 +306,7 @@ export async function chargebeeTransactionRoutes(app: FastifyInstance): Promise<
       if (!Number.isSafeInteger(start) || start < 0) throw wrongValue("offset", "is not valid");
       const slice = payments.slice(start, start + limit);
       return listOf(
-        slice.map((x) => ({ transaction: transactionObject(x) })),
+        (await transactionObjects(call, slice)).map((transaction) => ({ transaction })),
         start + limit < payments.length ? String(start + limit) : null,
       );
     },
@@ -214,14 +322,14 @@ export async function chargebeeTransactionRoutes(app: FastifyInstance): Promise<
       ...(amount !== undefined ? { amount: fromMinor(amount, payment.currency) } : {}),
       ...(comment ? { reference: comment } : {}),
     });
-    return { transaction: transactionObject(refund) };
+    return { transaction: await transactionObject(call, refund) };
   });
 
   cbRoute(app, "POST", "/transactions/:id/void", "transaction.void_transaction", async (call) => {
     call.params.rejectUnread();
     await loadPayment(call, call.id);
     const voided = await call.change("POST", `/v1/payments/${enc(call.id)}/void`);
-    return { transaction: transactionObject(voided) };
+    return { transaction: await transactionObject(call, voided) };
   });
 
   cbRoute(
@@ -244,7 +352,7 @@ export async function chargebeeTransactionRoutes(app: FastifyInstance): Promise<
         currency,
         ...(source ? { payment_source_id: source } : {}),
       });
-      return { transaction: transactionObject(held) };
+      return { transaction: await transactionObject(call, held) };
     },
   );
 
@@ -259,7 +367,7 @@ export async function chargebeeTransactionRoutes(app: FastifyInstance): Promise<
       p.rejectUnread();
       const payment = await loadPayment(call, call.id);
       await call.change("DELETE", `/v1/payments/${enc(call.id)}`);
-      return { transaction: { ...transactionObject(payment), deleted: true } };
+      return { transaction: { ...(await transactionObject(call, payment)), deleted: true } };
     },
   );
 
@@ -307,7 +415,7 @@ export async function chargebeeTransactionRoutes(app: FastifyInstance): Promise<
           }
           throw error;
         });
-      return { transaction: transactionObject(refund) };
+      return { transaction: await transactionObject(call, refund) };
     },
   );
 
@@ -315,7 +423,7 @@ export async function chargebeeTransactionRoutes(app: FastifyInstance): Promise<
     call.params.rejectUnread();
     await loadPayment(call, call.id);
     const synced: NativePayment = await call.change("POST", `/v1/payments/${enc(call.id)}/sync`);
-    return { transaction: transactionObject(synced) };
+    return { transaction: await transactionObject(call, synced) };
   });
 
   cbRoute(app, "POST", "/transactions/:id/reconcile", "transaction.reconcile", async () => {

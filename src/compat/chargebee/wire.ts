@@ -56,6 +56,26 @@ export const missing = (param: string) => wrongValue(param, "cannot be blank");
 export const notFound = (what: string, param?: string) =>
   new CbError(404, "resource_not_found", `${what} not found`, "invalid_request", param);
 
+/**
+ * A native refusal because of the record's state (its Accrue code one of `codes`), as
+ * Chargebee answers one: `invalid_state_for_request`, the Accrue code kept. Other errors pass.
+ */
+export function stateRefusal(codes: readonly string[]): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof CbError && error.accrueCode && codes.includes(error.accrueCode)) {
+      throw new CbError(
+        400,
+        "invalid_state_for_request",
+        error.message,
+        "invalid_request",
+        undefined,
+        error.accrueCode,
+      );
+    }
+    throw error;
+  };
+}
+
 // ---- reading parameters ------------------------------------------------------------------------
 
 /**

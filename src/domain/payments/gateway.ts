@@ -6,6 +6,10 @@
  * customer with a payment source from what the customer gave, charging, refunding, reading a
  * charge's status, and copying a card reference to another account.
  *
+ * It also verifies and reads the events a provider sends about its charges (webhooks): the
+ * signature is checked with the provider's own scheme, and the event becomes a
+ * {@link GatewayEvent}, the same shape for every provider.
+ *
  * Adapters: the built-in test gateway (test-gateway.ts) and Stripe (stripe-gateway.ts). The
  * other kinds are known (an operator may connect their accounts ahead) but have no adapter
  * yet, so anything that would reach them is refused with `gateway_unavailable`.
@@ -14,9 +18,19 @@
  * `gateway_unreachable` (503): the caller records nothing and may retry. Only the provider's
  * answer that a charge was refused is a failed charge.
  */
+
+import type { GatewayEvent, WebhookInput } from "./gateway-events.js";
 import { checkStripeCredentials, stripeGateway } from "./stripe-gateway.js";
 import type { BankAccountDetails, CardDetails } from "./test-gateway.js";
-import { testGateway } from "./test-gateway.js";
+import { testGateway, testGatewayWith } from "./test-gateway.js";
+
+export {
+  GATEWAY_EVENT_TYPES,
+  type GatewayEvent,
+  type GatewayEventType,
+  headerValue,
+  type WebhookInput,
+} from "./gateway-events.js";
 
 export const GATEWAY_KINDS = ["test", "stripe", "mollie", "gocardless"] as const;
 export type GatewayKind = (typeof GATEWAY_KINDS)[number];
@@ -107,6 +121,13 @@ export interface PaymentGateway {
   canCopyCardTo(to: GatewayKind): boolean;
   /** Copies a card reference to another account of a kind {@link canCopyCardTo} allows. */
   copyCard(input: { reference: string; nonce: string }): Promise<{ reference: string }>;
+  /**
+   * Verifies an event the provider sent (its signature, with the account's webhook secret)
+   * and reads it. Refused: `invalid_signature` (400) when the signature does not hold,
+   * `malformed_gateway_event` (400) when a signed body is no event, and
+   * `webhook_secret_not_configured` (422) when the account has no secret to verify with.
+   */
+  parseWebhook(input: WebhookInput): Promise<GatewayEvent>;
 }
 
 /** Whether Accrue can reach gateways of a kind (has its adapter). */
@@ -123,7 +144,9 @@ export function gatewayAdapter(
   kind: GatewayKind,
   credentials: Readonly<Record<string, string>>,
 ): PaymentGateway | undefined {
-  if (kind === "test") return testGateway;
+  if (kind === "test") {
+    return credentials.webhook_secret ? testGatewayWith(credentials.webhook_secret) : testGateway;
+  }
   if (kind === "stripe") return stripeGateway(checkStripeCredentials(credentials));
   return undefined;
 }

@@ -14,13 +14,18 @@
  * - refund: a Refund of the PaymentIntent.
  * - Stripe cannot copy a card to another provider, nor to another Stripe account unless both
  *   belong to one Connect platform, which Accrue does not manage: copying is refused.
+ * - events: verified by the client's own verifier (`webhooks.constructEventAsync`, the
+ *   Stripe-Signature header, the account's webhook secret, 300 seconds of tolerance) and read:
+ *   payment_intent.succeeded and payment_intent.payment_failed settle a charge,
+ *   charge.refunded reports what was refunded of it, charge.dispute.created a chargeback
+ *   (named by its PaymentIntent, the charge reference Accrue keeps).
  *
  * Stripe's own refusals become a failed charge (nothing moved) or a 422; anything that leaves
  * the outcome unknown (no answer, a 5xx, a rate limit) is `gateway_unreachable`, never a
  * failed charge that would invite charging again.
  */
 import Stripe from "stripe";
-import { AccrueError, unprocessable } from "../errors.js";
+import { AccrueError, invalid, unprocessable } from "../errors.js";
 import type {
   ChargeInput,
   ChargeResult,
@@ -28,6 +33,7 @@ import type {
   CreatedSource,
   PaymentGateway,
 } from "./gateway.js";
+import { type GatewayEvent, headerValue, minorUnitsOf } from "./gateway-events.js";
 import type { CardDetails } from "./test-gateway.js";
 
 /** What a Stripe gateway account's credentials hold, checked. */
@@ -372,6 +378,44 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
         { from: "stripe" },
       );
     },
+    async parseWebhook({ rawBody, headers, receivedAt }) {
+      if (credentials.webhookSecret === null) {
+        throw unprocessable(
+          "webhook_secret_not_configured",
+          "the Stripe account has no webhook_secret (whsec_…) to verify its events with; set it in its credentials",
+          { gateway: "stripe" },
+        );
+      }
+      const signature = headerValue(headers["stripe-signature"]);
+      if (!signature) {
+        throw invalid("invalid_signature", "the event carries no Stripe-Signature header", {
+          header: "stripe-signature",
+        });
+      }
+      let event: Stripe.Event;
+      try {
+        event = await stripe.webhooks.constructEventAsync(
+          rawBody,
+          signature,
+          credentials.webhookSecret,
+          undefined,
+          undefined,
+          receivedAt,
+        );
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+          throw invalid(
+            "invalid_signature",
+            `Stripe's verifier refused the event: ${error.message}`,
+            {
+              header: "stripe-signature",
+            },
+          );
+        }
+        throw invalid("malformed_gateway_event", "the signed body is not a Stripe event");
+      }
+      return readStripeEvent(event);
+    },
   };
 
   async function retrieveMethod(id: string): Promise<Stripe.PaymentMethod> {
@@ -397,3 +441,82 @@ const otherCustomer = () =>
     "the payment method is attached to another customer's Stripe Customer",
     { field: "provider_token" },
   );
+
+const textOf = (value: unknown): string | undefined =>
+  typeof value === "string" && value.length > 0 && value.length <= 255 ? value : undefined;
+
+/**
+ * A verified Stripe event as Accrue reads it: a PaymentIntent that succeeded (`amount`: what it
+ * received) or failed (Stripe's decline code or error code and message), a charge refunded
+ * (`amount`: everything refunded of it so far, `reference`: its latest refund when listed), a
+ * dispute opened (`amount`: what it takes back, `reference`: the dispute). Refunds and disputes
+ * name the PaymentIntent of their charge, which is what Accrue keeps as a charge's reference.
+ */
+export function readStripeEvent(event: Stripe.Event): GatewayEvent {
+  const id = textOf(event.id);
+  if (id === undefined || typeof event.type !== "string") {
+    throw invalid("malformed_gateway_event", "a Stripe event has an id and a type");
+  }
+  const base = { id, providerType: event.type, raw: event };
+  const currencyOf = (value: unknown) => textOf(value)?.toUpperCase();
+  const optional = (fields: { amount?: unknown; currency?: unknown; reference?: unknown }) => {
+    const amount = minorUnitsOf(fields.amount);
+    const currency = currencyOf(fields.currency);
+    const reference = textOf(fields.reference);
+    return {
+      ...(amount !== undefined ? { amount } : {}),
+      ...(currency !== undefined ? { currency } : {}),
+      ...(reference !== undefined ? { reference } : {}),
+    };
+  };
+  switch (event.type) {
+    case "payment_intent.succeeded": {
+      const intent = event.data.object;
+      return {
+        ...base,
+        type: "charge.succeeded",
+        chargeReference: textOf(intent.id) ?? null,
+        ...optional({ amount: intent.amount_received, currency: intent.currency }),
+      };
+    }
+    case "payment_intent.payment_failed": {
+      const intent = event.data.object;
+      const last = intent.last_payment_error;
+      return {
+        ...base,
+        type: "charge.failed",
+        chargeReference: textOf(intent.id) ?? null,
+        ...optional({ amount: intent.amount, currency: intent.currency }),
+        failure: {
+          code: last?.decline_code ?? last?.code ?? "payment_failed",
+          message: last?.message ?? "Stripe reports the payment failed",
+        },
+      };
+    }
+    case "charge.refunded": {
+      const charge = event.data.object;
+      return {
+        ...base,
+        type: "charge.refunded",
+        chargeReference: textOf(idOf(charge.payment_intent)) ?? textOf(charge.id) ?? null,
+        ...optional({
+          amount: charge.amount_refunded,
+          currency: charge.currency,
+          reference: charge.refunds?.data?.[0]?.id,
+        }),
+      };
+    }
+    case "charge.dispute.created": {
+      const dispute = event.data.object;
+      return {
+        ...base,
+        type: "charge.disputed",
+        chargeReference:
+          textOf(idOf(dispute.payment_intent)) ?? textOf(idOf(dispute.charge)) ?? null,
+        ...optional({ amount: dispute.amount, currency: dispute.currency, reference: dispute.id }),
+      };
+    }
+    default:
+      return { ...base, type: "unknown", chargeReference: null };
+  }
+}

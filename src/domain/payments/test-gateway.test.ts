@@ -1,12 +1,19 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { AccrueError } from "../errors.js";
 import { gatewayAdapter } from "./gateway.js";
 import {
   cardBrand,
   chargeReference,
   ibanValid,
+  readTestEvent,
+  signTestEvent,
+  TEST_IBANS_PENDING,
+  TEST_SIGNATURE_HEADER,
   testGateway,
   tokenizeBankAccount,
   tokenizeCard,
+  verifyTestSignature,
 } from "./test-gateway.js";
 
 describe("the test gateway's vault", () => {
@@ -159,5 +166,140 @@ describe("the test gateway as a gateway adapter", () => {
     await expect(gateway.copyCard({ reference: "pm_live", nonce: "C" })).rejects.toThrow(
       RangeError,
     );
+  });
+});
+
+describe("the test gateway's direct debits decided later", () => {
+  it("leaves a debit of a pending IBAN pending; its status reads pending until an event", async () => {
+    const [iban] = [...TEST_IBANS_PENDING];
+    expect(ibanValid(iban!)).toBe(true);
+    const source = tokenizeBankAccount(iban!, "P");
+    expect(source.reference).toBe("tok_test_pending_P");
+    expect(chargeReference(source.reference)).toEqual({ ok: true, pending: true });
+    const charged = await testGateway.charge({
+      reference: source.reference,
+      amount: 3000n,
+      currency: "EUR",
+      idempotencyKey: "k9",
+    });
+    expect(charged).toEqual({ status: "pending", reference: "ch_test_pending_k9" });
+    expect(await testGateway.fetchStatus({ chargeReference: charged.reference })).toBe("pending");
+    expect(
+      await testGateway.authorize({
+        reference: source.reference,
+        amount: 3000n,
+        currency: "EUR",
+        idempotencyKey: "k10",
+      }),
+    ).toMatchObject({ status: "failed", code: "authorization_not_supported" });
+  });
+});
+
+describe("the test gateway's events", () => {
+  const SECRET = "whsec_TestGatewayUnitSecret";
+  const body = JSON.stringify({
+    id: "evt_1",
+    type: "charge.refunded",
+    data: { charge: "ch_test_ok_k1", amount: 1500, currency: "eur", refund: "re_1" },
+  });
+  const now = 1_767_225_600;
+
+  it("signs as documented: t=<seconds>,v1=<hex HMAC-SHA256 of '<t>.<body>'>", () => {
+    const expected = createHmac("sha256", SECRET).update(`${now}.${body}`).digest("hex");
+    expect(signTestEvent(body, SECRET, now)).toBe(`t=${now},v1=${expected}`);
+    expect(TEST_SIGNATURE_HEADER).toBe("accrue-test-signature");
+  });
+
+  it("takes a signature of the body by the secret within five minutes, and nothing else", () => {
+    const signature = signTestEvent(body, SECRET, now);
+    const raw = Buffer.from(body);
+    expect(() => verifyTestSignature(raw, signature, SECRET, now + 300)).not.toThrow();
+    // several v1 values (a secret being rotated): one matching is enough
+    expect(() =>
+      verifyTestSignature(raw, `t=${now},v1=00ff,${signature.split(",")[1]}`, SECRET, now),
+    ).not.toThrow();
+    const refused = (fn: () => void) => {
+      try {
+        fn();
+      } catch (e) {
+        if (e instanceof AccrueError) return [e.kind, e.code, e.message];
+        throw e;
+      }
+      return null;
+    };
+    expect(refused(() => verifyTestSignature(raw, signature, "whsec_other", now))).toEqual([
+      "invalid",
+      "invalid_signature",
+      "no signature of the event matches its body",
+    ]);
+    expect(
+      refused(() => verifyTestSignature(Buffer.from(`${body} `), signature, SECRET, now)),
+    ).toEqual(["invalid", "invalid_signature", "no signature of the event matches its body"]);
+    expect(refused(() => verifyTestSignature(raw, signature, SECRET, now + 301))).toEqual([
+      "invalid",
+      "invalid_signature",
+      "the signature's timestamp is more than 300 seconds from now",
+    ]);
+    expect(refused(() => verifyTestSignature(raw, undefined, SECRET, now))).toEqual([
+      "invalid",
+      "invalid_signature",
+      "the event carries no accrue-test-signature header",
+    ]);
+    expect(refused(() => verifyTestSignature(raw, "v1=abc", SECRET, now))).toEqual([
+      "invalid",
+      "invalid_signature",
+      "the accrue-test-signature header is not t=…,v1=…",
+    ]);
+  });
+
+  it("reads its events; types it does not know are unknown", () => {
+    expect(readTestEvent(Buffer.from(body))).toEqual({
+      id: "evt_1",
+      type: "charge.refunded",
+      providerType: "charge.refunded",
+      chargeReference: "ch_test_ok_k1",
+      amount: 1500n,
+      currency: "EUR",
+      reference: "re_1",
+      raw: JSON.parse(body),
+    });
+    expect(
+      readTestEvent(
+        Buffer.from(
+          JSON.stringify({
+            id: "evt_2",
+            type: "charge.failed",
+            data: { charge: "ch_test_pending_k", failure: { code: "insufficient_funds" } },
+          }),
+        ),
+      ),
+    ).toMatchObject({
+      type: "charge.failed",
+      failure: {
+        code: "insufficient_funds",
+        message: "the test gateway reports the charge failed",
+      },
+    });
+    expect(
+      readTestEvent(Buffer.from(JSON.stringify({ id: "evt_3", type: "mandate.updated" }))),
+    ).toMatchObject({ type: "unknown", providerType: "mandate.updated", chargeReference: null });
+    for (const bad of ["[]", "nope", JSON.stringify({ type: "charge.failed" })]) {
+      expect(() => readTestEvent(Buffer.from(bad)), bad).toThrow(
+        expect.objectContaining({ code: "malformed_gateway_event" }),
+      );
+    }
+  });
+
+  it("an account's adapter verifies with its webhook_secret; without one it refuses events", async () => {
+    const adapter = gatewayAdapter("test", { webhook_secret: SECRET })!;
+    const event = await adapter.parseWebhook({
+      rawBody: Buffer.from(body),
+      headers: { [TEST_SIGNATURE_HEADER]: signTestEvent(body, SECRET, now) },
+      receivedAt: now * 1000,
+    });
+    expect(event).toMatchObject({ id: "evt_1", type: "charge.refunded", amount: 1500n });
+    await expect(
+      testGateway.parseWebhook({ rawBody: Buffer.from(body), headers: {}, receivedAt: 0 }),
+    ).rejects.toMatchObject({ code: "webhook_secret_not_configured" });
   });
 });

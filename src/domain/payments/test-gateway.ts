@@ -4,9 +4,23 @@
  * never hands the card number back: the source keeps a reference whose outcome the gateway
  * decided when it tokenized the number (Stripe's test tokens work so), plus the brand, last
  * four digits and expiry a person needs to recognise it.
+ *
+ * Its events (webhooks) are signed with its own scheme, Stripe's under another header
+ * ({@link signTestEvent}), with the account's `webhook_secret`, so the event endpoint can be
+ * driven end to end without a provider; a direct debit of a {@link TEST_IBANS_PENDING} IBAN
+ * stays pending until such an event settles it.
  */
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { invalid, unprocessable } from "../errors.js";
 import type { GatewayKind, PaymentGateway } from "./gateway.js";
+import {
+  GATEWAY_EVENT_TYPES,
+  type GatewayEvent,
+  type GatewayEventType,
+  headerValue,
+  minorUnitsOf,
+  type WebhookInput,
+} from "./gateway-events.js";
 import { luhnValid, TEST_CARDS_FAILING } from "./payments.js";
 
 export type ChargeOutcome = "ok" | "card_declined" | "insufficient_funds";
@@ -29,7 +43,22 @@ export const TEST_IBANS_FAILING: Readonly<Record<string, Exclude<ChargeOutcome, 
   DE62370400440532013001: "insufficient_funds",
 };
 
-const OUTCOMES: readonly ChargeOutcome[] = ["ok", "card_declined", "insufficient_funds"];
+/**
+ * IBANs whose direct debits the test gateway leaves pending, as a bank takes days to: their
+ * charges are `pending` until an event of the test gateway (`charge.succeeded`,
+ * `charge.failed`) settles them.
+ */
+export const TEST_IBANS_PENDING: ReadonlySet<string> = new Set(["DE35370400440532013002"]);
+
+/** What a reference says of its charges: an outcome, or pending for a slow direct debit. */
+type ReferenceOutcome = ChargeOutcome | "pending";
+
+const OUTCOMES: readonly ReferenceOutcome[] = [
+  "ok",
+  "card_declined",
+  "insufficient_funds",
+  "pending",
+];
 
 export function cardBrand(digits: string): CardDetails["brand"] {
   if (digits.startsWith("4")) return "visa";
@@ -91,7 +120,8 @@ export function tokenizeBankAccount(iban: string, nonce: string): TokenizedBankA
   if (!ibanValid(normal)) {
     throw invalid("invalid_iban", "the IBAN is not a valid IBAN", { field: "bank_account.iban" });
   }
-  const outcome: ChargeOutcome = TEST_IBANS_FAILING[normal] ?? "ok";
+  const outcome: ReferenceOutcome =
+    TEST_IBANS_FAILING[normal] ?? (TEST_IBANS_PENDING.has(normal) ? "pending" : "ok");
   return {
     country: normal.slice(0, 2),
     last4: normal.slice(-4),
@@ -99,13 +129,19 @@ export function tokenizeBankAccount(iban: string, nonce: string): TokenizedBankA
   };
 }
 
-/** The test gateway's verdict on charging a source by its reference. */
+/**
+ * The test gateway's verdict on charging a source by its reference (`pending`: accepted, and
+ * decided later).
+ */
 export function chargeReference(
   reference: string,
-): { ok: true } | { ok: false; code: Exclude<ChargeOutcome, "ok">; message: string } {
+):
+  | { ok: true; pending?: true }
+  | { ok: false; code: Exclude<ChargeOutcome, "ok">; message: string } {
   const outcome = OUTCOMES.find((o) => reference.startsWith(`tok_test_${o}_`));
   if (outcome === undefined) throw new RangeError(`not a test gateway reference: ${reference}`);
   if (outcome === "ok") return { ok: true };
+  if (outcome === "pending") return { ok: true, pending: true };
   return {
     ok: false,
     code: outcome,
@@ -140,6 +176,9 @@ export const testGateway: PaymentGateway = {
   },
   async charge({ reference, idempotencyKey }) {
     const verdict = chargeReference(reference);
+    if (verdict.ok && verdict.pending) {
+      return { status: "pending", reference: `ch_test_pending_${idempotencyKey}` };
+    }
     if (verdict.ok) return { status: "succeeded", reference: `ch_test_ok_${idempotencyKey}` };
     return {
       status: "failed",
@@ -150,6 +189,14 @@ export const testGateway: PaymentGateway = {
   },
   async authorize({ reference, idempotencyKey }) {
     const verdict = chargeReference(reference);
+    if (verdict.ok && verdict.pending) {
+      return {
+        status: "failed",
+        reference: `auth_test_failed_${idempotencyKey}`,
+        code: "authorization_not_supported",
+        message: "a direct debit decided later cannot be held; charge it",
+      };
+    }
     if (verdict.ok) return { status: "succeeded", reference: `auth_test_ok_${idempotencyKey}` };
     return {
       status: "failed",
@@ -168,6 +215,7 @@ export const testGateway: PaymentGateway = {
   async fetchStatus({ chargeReference: reference }) {
     if (reference.startsWith("ch_test_ok_")) return "succeeded";
     if (reference.startsWith("ch_test_failed_")) return "failed";
+    if (reference.startsWith("ch_test_pending_")) return "pending";
     throw new RangeError(`not a test gateway charge: ${reference}`);
   },
   canCopyCardTo: (to: GatewayKind) => to === "test",
@@ -176,4 +224,139 @@ export const testGateway: PaymentGateway = {
     if (outcome === undefined) throw new RangeError(`not a test gateway reference: ${reference}`);
     return { reference: `tok_test_${outcome}_${nonce}` };
   },
+  async parseWebhook() {
+    throw unprocessable(
+      "webhook_secret_not_configured",
+      "the gateway account has no webhook_secret to verify its events with; set one in its credentials",
+      { gateway: "test" },
+    );
+  },
 };
+
+// ---- events -----------------------------------------------------------------------------------
+
+/** The header carrying the test gateway's signature of an event. */
+export const TEST_SIGNATURE_HEADER = "accrue-test-signature";
+
+/** How old a signed event may be when it arrives, in seconds (as Stripe's default). */
+export const TEST_SIGNATURE_TOLERANCE = 300;
+
+const hmac = (secret: string, timestamp: number, body: Buffer | string) =>
+  createHmac("sha256", secret).update(`${timestamp}.`).update(body).digest("hex");
+
+/**
+ * The test gateway's signature of an event body, sent as the `accrue-test-signature` header:
+ * `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the account's
+ * webhook_secret>` (Stripe's scheme, under another header).
+ */
+export function signTestEvent(body: string, secret: string, timestamp: number): string {
+  return `t=${timestamp},v1=${hmac(secret, timestamp, body)}`;
+}
+
+const badSignature = (message: string) =>
+  invalid("invalid_signature", message, { header: TEST_SIGNATURE_HEADER });
+
+/**
+ * Checks a test gateway signature: one of its `v1` values must be the HMAC of the body, and
+ * `t` at most {@link TEST_SIGNATURE_TOLERANCE} seconds away from `now` (unix seconds).
+ */
+export function verifyTestSignature(
+  body: Buffer,
+  header: string | undefined,
+  secret: string,
+  now: number,
+): void {
+  if (!header) throw badSignature(`the event carries no ${TEST_SIGNATURE_HEADER} header`);
+  const parts = header.split(",").map((p) => p.trim().split("="));
+  const t = parts.find(([k]) => k === "t")?.[1];
+  const timestamp = t !== undefined && /^[0-9]{1,12}$/.test(t) ? Number(t) : null;
+  const signatures = parts.filter(([k]) => k === "v1").map(([, v]) => v ?? "");
+  if (timestamp === null || signatures.length === 0) {
+    throw badSignature(`the ${TEST_SIGNATURE_HEADER} header is not t=…,v1=…`);
+  }
+  const expected = Buffer.from(hmac(secret, timestamp, body), "utf8");
+  const matches = signatures.some((s) => {
+    const given = Buffer.from(s, "utf8");
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!matches) throw badSignature("no signature of the event matches its body");
+  if (Math.abs(now - timestamp) > TEST_SIGNATURE_TOLERANCE) {
+    throw badSignature(
+      `the signature's timestamp is more than ${TEST_SIGNATURE_TOLERANCE} seconds from now`,
+    );
+  }
+}
+
+const malformed = (message: string) => invalid("malformed_gateway_event", message);
+
+const textOf = (value: unknown, max = 255): string | undefined =>
+  typeof value === "string" && value.length > 0 && value.length <= max ? value : undefined;
+
+/**
+ * Reads a verified test gateway event: `{"id", "type", "data": {"charge", "amount",
+ * "currency", "refund", "dispute", "failure": {"code", "message"}}}`. Its types are Accrue's
+ * own (`charge.succeeded`, `charge.failed`, `charge.refunded` with `amount` everything
+ * refunded of the charge so far, `charge.disputed` with `amount` what the dispute takes
+ * back); any other type is `unknown`.
+ */
+export function readTestEvent(body: Buffer): GatewayEvent {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw malformed("the signed body is not JSON");
+  }
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw malformed("the signed body is not an event object");
+  }
+  const event = raw as Record<string, unknown>;
+  const id = textOf(event.id);
+  const providerType = textOf(event.type, 200);
+  if (id === undefined || providerType === undefined) {
+    throw malformed("an event has an id and a type (strings of at most 255 characters)");
+  }
+  const data = (event.data !== null && typeof event.data === "object" ? event.data : {}) as Record<
+    string,
+    unknown
+  >;
+  const known = (GATEWAY_EVENT_TYPES as readonly string[]).includes(providerType);
+  const type: GatewayEventType = known ? (providerType as GatewayEventType) : "unknown";
+  const failure = data.failure as Record<string, unknown> | undefined;
+  const amount = minorUnitsOf(data.amount);
+  const currency = textOf(data.currency, 3)?.toUpperCase();
+  const reference = textOf(data.refund) ?? textOf(data.dispute);
+  return {
+    id,
+    type,
+    providerType,
+    chargeReference: type === "unknown" ? null : (textOf(data.charge) ?? null),
+    ...(amount !== undefined ? { amount } : {}),
+    ...(currency !== undefined ? { currency } : {}),
+    ...(reference !== undefined ? { reference } : {}),
+    ...(failure && typeof failure === "object"
+      ? {
+          failure: {
+            code: textOf(failure.code, 100) ?? "payment_failed",
+            message: textOf(failure.message, 500) ?? "the test gateway reports the charge failed",
+          },
+        }
+      : {}),
+    raw,
+  };
+}
+
+/** The test gateway of an account that has a webhook secret: it verifies and reads events. */
+export function testGatewayWith(webhookSecret: string): PaymentGateway {
+  return {
+    ...testGateway,
+    async parseWebhook({ rawBody, headers, receivedAt }: WebhookInput) {
+      verifyTestSignature(
+        rawBody,
+        headerValue(headers[TEST_SIGNATURE_HEADER]),
+        webhookSecret,
+        Math.floor(receivedAt / 1000),
+      );
+      return readTestEvent(rawBody);
+    },
+  };
+}

@@ -11,10 +11,14 @@ import {
   listConsoleUsers,
   signIn,
 } from "./console-users.service.js";
+import type { SignInLimiter } from "./sign-in-throttle.js";
 
 const Email = Type.String({ minLength: 3, maxLength: 254, pattern: "^[^@\\s]+@[^@\\s]+$" });
 
-export const consoleUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** The console's users and sessions; `signInLimiter` counts failed sign-ins. */
+export const consoleUserRoutes: FastifyPluginAsyncTypebox<{
+  signInLimiter: SignInLimiter;
+}> = async (app, options) => {
   app.post(
     "/console_users",
     {
@@ -104,7 +108,13 @@ export const consoleUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const session = await signIn(storeOf(app.db), req.body, req.id, req.ip);
+      const session = await signIn(
+        storeOf(app.db),
+        req.body,
+        req.id,
+        req.ip,
+        options.signInLimiter,
+      );
       reply.status(201);
       return session;
     },

@@ -25,15 +25,9 @@ import { DECOY_HASH, hashPassword, verifyPassword } from "./passwords.js";
 import { principals } from "./principal-cache.js";
 import { assertMayGrantRoles } from "./roles.service.js";
 import { hashSecret } from "./secrets.js";
-import { SignInThrottle } from "./sign-in-throttle.js";
+import type { SignInLimiter } from "./sign-in-throttle.js";
 
 export const CONSOLE_SESSION_SECONDS = 12 * 60 * 60;
-
-/**
- * Failed sign-ins, per client address and per e-mail address from that client address, with
- * back-off (sign-in-throttle.ts): a guesser is slowed down, the user is never locked out.
- */
-const throttle = new SignInThrottle();
 
 /** A console user as answered; ConsoleUserSchema defines it. */
 export type ConsoleUser = Static<typeof ConsoleUserSchema>;
@@ -110,16 +104,19 @@ export async function disableConsoleUser(ctx: Ctx, id: string): Promise<ConsoleU
 /**
  * Signs a console user in: a session token for the right e-mail and password, else one
  * answer for every failure (unknown address, wrong password, disabled user). `address` is the
- * client's: failures from it are limited (see `throttle`).
+ * client's: failed sign-ins, per client address and per e-mail address from that client
+ * address, are limited with back-off by `limits` (sign-in-throttle.ts), so a guesser is
+ * slowed down and the user never locked out.
  */
 export async function signIn(
   store: Store,
   input: { email: string; password: string },
   requestId: string,
   address: string,
+  limits: SignInLimiter,
 ): Promise<{ access_token: string; expires_at: string; user: ConsoleUser }> {
   const email = input.email.trim().toLowerCase();
-  const verdict = throttle.check(email, address);
+  const verdict = await limits.check(email, address);
   if (!verdict.allowed) {
     throw rateLimited(
       "too_many_sign_in_attempts",
@@ -131,10 +128,10 @@ export async function signIn(
   // an unknown address costs as much as a wrong password: timing tells nothing
   const matches = await verifyPassword(input.password, user?.password_hash ?? DECOY_HASH);
   if (!user || !matches || user.disabled_at) {
-    throttle.failed(email, address);
+    await limits.failed(email, address);
     throw unauthenticated("invalid_credentials", "wrong e-mail address or password");
   }
-  throttle.succeeded(email, address);
+  await limits.succeeded(email, address);
   const { token, expiresAt } = await storeToken(
     store,
     {

@@ -23,3 +23,8 @@ export {
   sealingKey,
   unseal,
 } from "./secrets.js";
+export {
+  localSignInLimiter,
+  type SignInLimiter,
+  sharedSignInLimiter,
+} from "./sign-in-throttle.js";

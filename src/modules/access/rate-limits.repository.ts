@@ -2,6 +2,11 @@
  * Rate-limit token buckets in the database, one row per caller, taken from by one upsert, so
  * every process on one PostgreSQL draws on the same bucket. Time is the database's clock, the
  * one clock all processes share.
+ *
+ * Console sign-in keeps its counters in the same table, under keys of its own (`sign_in:…`):
+ * a bucket per client address (`sign_in:address:<address>`), and a streak of failures per
+ * client address and e-mail address (`sign_in:failures:<address> <email>`), whose `tokens`
+ * count the failures in a row and whose `at` is when the next attempt may be made.
  */
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../storage/schema.js";
@@ -40,12 +45,134 @@ export async function holdsToken(db: Kysely<DB>, key: string, bucket: Bucket): P
   return rows[0]?.holds ?? true;
 }
 
-/** Deletes buckets that have refilled completely (a new bucket is the same); how many. */
+/**
+ * Deletes request buckets that have refilled completely (a new bucket is the same); how
+ * many. Sign-in counters are not request buckets: `deleteStaleSignInCounters` prunes them.
+ */
 export async function deleteFullBuckets(db: Kysely<DB>, bucket: Bucket): Promise<number> {
   const result = await sql`
     DELETE FROM rate_limit_buckets
-    WHERE at < clock_timestamp() - make_interval(secs => ${bucket.burst / bucket.rate})`.execute(
+    WHERE at < clock_timestamp() - make_interval(secs => ${bucket.burst / bucket.rate})
+      AND NOT starts_with(key, ${SIGN_IN_PREFIX})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// Console sign-in counters
+
+const SIGN_IN_PREFIX = "sign_in:";
+const SIGN_IN_ADDRESS = `${SIGN_IN_PREFIX}address:`;
+const SIGN_IN_FAILURES = `${SIGN_IN_PREFIX}failures:`;
+
+/** The key of a client address's sign-in bucket. */
+export const signInAddressKey = (address: string) => `${SIGN_IN_ADDRESS}${address}`;
+/** The key of the failure streak of `email` from `address` (an address holds no space). */
+export const signInFailuresKey = (address: string, email: string) =>
+  `${SIGN_IN_FAILURES}${address} ${email}`;
+
+export type SignInRules = {
+  /** The client address's bucket of failed attempts. */
+  address: Bucket;
+  /**
+   * The wait after each failure in a row, in milliseconds: `backOffMs[n - 1]` after the n-th;
+   * its last entry after every later one.
+   */
+  backOffMs: readonly number[];
+  /** Seconds after a streak's wait ended that it is forgotten. */
+  forgetAfterS: number;
+};
+
+/**
+ * Whether a sign-in for `email` from `address` may be tried now: the milliseconds left of
+ * the pair's wait (0: none), and whether the address's bucket holds a failure to spend.
+ */
+export async function readSignInCounters(
+  db: Kysely<DB>,
+  email: string,
+  address: string,
+  rules: SignInRules,
+): Promise<{ waitMs: number; addressHolds: boolean }> {
+  const { rows } = await sql<{ wait_ms: number | null; holds: boolean | null }>`
+    SELECT
+      (SELECT extract(epoch FROM s.at - clock_timestamp())::float8 * 1000
+         FROM rate_limit_buckets s WHERE s.key = ${signInFailuresKey(address, email)}) AS wait_ms,
+      (SELECT a.tokens + extract(epoch FROM clock_timestamp() - a.at)::float8
+                         * ${rules.address.rate}::float8 >= 1
+         FROM rate_limit_buckets a WHERE a.key = ${signInAddressKey(address)}) AS holds`.execute(
     db,
   );
+  const row = rows[0];
+  return {
+    waitMs: Math.max(0, Number(row?.wait_ms ?? 0)),
+    addressHolds: row?.holds ?? true,
+  };
+}
+
+/**
+ * Counts a failed sign-in: a failure taken from the address's bucket, and one more in the
+ * pair's streak (a streak forgotten starts again at one), which waits as long as `rules`
+ * say for that many failures in a row. One statement: concurrent failures each count.
+ */
+export async function recordSignInFailure(
+  db: Kysely<DB>,
+  email: string,
+  address: string,
+  rules: SignInRules,
+): Promise<void> {
+  const schedule = sql`${sql.val(rules.backOffMs.map((ms) => ms / 1000))}::float8[]`;
+  const last = rules.backOffMs.length;
+  const failures = sql`CASE WHEN b.at < clock_timestamp() - make_interval(secs => ${rules.forgetAfterS})
+    THEN 1 ELSE b.tokens + 1 END`;
+  const refilled = sql`least(${rules.address.burst}::float8,
+    b.tokens + extract(epoch FROM clock_timestamp() - b.at)::float8 * ${rules.address.rate}::float8)`;
+  await sql`
+    WITH spent AS (
+      INSERT INTO rate_limit_buckets AS b (key, tokens, at, allowed)
+      VALUES (${signInAddressKey(address)}, ${rules.address.burst}::float8 - 1, clock_timestamp(), true)
+      ON CONFLICT (key) DO UPDATE SET
+        tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
+        allowed = ${refilled} >= 1,
+        at = clock_timestamp()
+      RETURNING 1
+    )
+    INSERT INTO rate_limit_buckets AS b (key, tokens, at, allowed)
+    VALUES (
+      ${signInFailuresKey(address, email)},
+      1,
+      clock_timestamp() + make_interval(secs => (${schedule})[1]),
+      (${schedule})[1] = 0
+    )
+    ON CONFLICT (key) DO UPDATE SET
+      tokens = ${failures},
+      at = clock_timestamp() + make_interval(secs => (${schedule})[least(${failures}, ${last})::int]),
+      allowed = (${schedule})[least(${failures}, ${last})::int] = 0`.execute(db);
+}
+
+/** Forgets the failure streak of `email` from `address` (a right password from there). */
+export async function forgetSignInFailures(
+  db: Kysely<DB>,
+  email: string,
+  address: string,
+): Promise<void> {
+  await sql`DELETE FROM rate_limit_buckets WHERE key = ${signInFailuresKey(address, email)}`.execute(
+    db,
+  );
+}
+
+/**
+ * Deletes sign-in counters that hold nothing: address buckets refilled completely, and
+ * streaks forgotten (their wait ended `forgetAfterS` ago). How many.
+ */
+export async function deleteStaleSignInCounters(
+  db: Kysely<DB>,
+  rules: SignInRules,
+): Promise<number> {
+  const result = await sql`
+    DELETE FROM rate_limit_buckets
+    WHERE (starts_with(key, ${SIGN_IN_ADDRESS})
+           AND at < clock_timestamp()
+                    - make_interval(secs => ${rules.address.burst / rules.address.rate}))
+       OR (starts_with(key, ${SIGN_IN_FAILURES})
+           AND at < clock_timestamp() - make_interval(secs => ${rules.forgetAfterS}))`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

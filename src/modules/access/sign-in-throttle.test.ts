@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { SIGN_IN_LIMITS, SignInThrottle } from "./sign-in-throttle.js";
+import {
+  backOffMs,
+  localSignInLimiter,
+  SIGN_IN_LIMITS,
+  SignInThrottle,
+} from "./sign-in-throttle.js";
 
 function throttle() {
   let now = 0;
@@ -73,6 +78,41 @@ describe("console sign-in throttle", () => {
     expect(t.check("new@x.example", "10.0.0.10")).toEqual({ allowed: true });
     advance(SIGN_IN_LIMITS.addressIntervalS * 1000);
     expect(t.check("new@x.example", "10.0.0.9")).toEqual({ allowed: true });
+  });
+
+  it("waits 0 for the free failures, then 2 s doubling up to the 15-minute cap", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 13, 14, 15, 100].map(backOffMs)).toEqual([
+      0, 0, 0, 0, 0, 2_000, 4_000, 8_000, 256_000, 512_000, 900_000, 900_000,
+    ]);
+  });
+
+  it("forgets a streak a day after its wait ended", () => {
+    const { t, advance } = throttle();
+    fail(t, "a@x.example", "10.0.0.1", SIGN_IN_LIMITS.freeFailures + 1);
+    expect(t.check("a@x.example", "10.0.0.1")).toEqual({ allowed: false, retryAfter: 2 });
+    advance(2_000 + SIGN_IN_LIMITS.forgetAfterMs);
+    // still remembered at the very end of the day: one more failure waits 4 s
+    t.failed("a@x.example", "10.0.0.1");
+    expect(t.check("a@x.example", "10.0.0.1")).toEqual({ allowed: false, retryAfter: 4 });
+    advance(4_000 + SIGN_IN_LIMITS.forgetAfterMs + 1);
+    // forgotten: the free failures again
+    fail(t, "a@x.example", "10.0.0.1", SIGN_IN_LIMITS.freeFailures);
+    expect(t.check("a@x.example", "10.0.0.1")).toEqual({ allowed: true });
+  });
+
+  it("as a limiter for one process, answers as the throttle does", async () => {
+    const { t } = throttle();
+    const limiter = localSignInLimiter(t);
+    for (let i = 0; i <= SIGN_IN_LIMITS.freeFailures; i++) {
+      expect(await limiter.check("a@x.example", "10.0.0.1")).toEqual({ allowed: true });
+      await limiter.failed("a@x.example", "10.0.0.1");
+    }
+    expect(await limiter.check("a@x.example", "10.0.0.1")).toEqual({
+      allowed: false,
+      retryAfter: 2,
+    });
+    await limiter.succeeded("a@x.example", "10.0.0.1");
+    expect(await limiter.check("a@x.example", "10.0.0.1")).toEqual({ allowed: true });
   });
 
   it("keeps a bounded number of entries", () => {

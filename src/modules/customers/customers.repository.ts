@@ -279,6 +279,17 @@ export async function transferredCopies(
   return rows.map((r) => ({ ...r, active_id: r.active_id! }));
 }
 
+/**
+ * Every live customer's automatic collection setting (`id`, `tenant_id`, `auto_collection`),
+ * of all tenants, for a statement that joins on `id` (the worker's collection claim).
+ */
+export function customerCollectionSettings(db: Kysely<DB>) {
+  return db
+    .selectFrom("customers")
+    .select(["id", "tenant_id", "auto_collection"])
+    .where("deleted_at", "is", null);
+}
+
 /** The tenant's live customers, as a subquery another module's query joins under an alias. */
 /**
  * Every customer's freeze, of all tenants, for a statement that learns the tenant from what

@@ -61,6 +61,10 @@ export const customerFields = {
     { maxProperties: 50 },
   ),
   hidden: Type.Boolean(),
+  auto_collection: Type.Union([Type.Literal("on"), Type.Literal("off")], {
+    description:
+      "on (default): the worker charges the customer's issued invoices through its primary, else backup, payment source; off: the customer pays by itself (an offline customer)",
+  }),
 };
 
 type Fields = typeof customerFields;

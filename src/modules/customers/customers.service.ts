@@ -70,6 +70,7 @@ export function toCustomer(row: CustomerRow, deletable: boolean): Customer {
     address: row.address,
     custom_fields: row.custom_fields as Customer["custom_fields"],
     hidden: row.hidden,
+    auto_collection: row.auto_collection,
     locked: row.locked,
     deletable,
     business_entity_id: row.business_entity_id,
@@ -102,6 +103,7 @@ function valuesFrom(input: CustomerInputData): CustomerValues {
     einvoice_scheme: input.einvoice_scheme ?? null,
     einvoice_endpoint_id: input.einvoice_endpoint_id ?? null,
     hidden: input.hidden ?? false,
+    auto_collection: input.auto_collection ?? "on",
     address: toJson(input.address ?? {}),
     custom_fields: toJson(input.custom_fields ?? {}),
   };

@@ -1,6 +1,7 @@
 export { billingContactEmails } from "./contacts.repository.js";
 export {
   type CustomerRow,
+  customerCollectionSettings,
   customerEntities,
   customerFreezes,
   externalIdsOf,

@@ -115,6 +115,32 @@ export function adapterFor(account: GatewayAccountRow | null): PaymentGateway {
   return adapter;
 }
 
+/**
+ * The adapter of an account for verifying its gateway's events: every credential it holds
+ * opened (an account of the test gateway keeps its webhook secret there too). Refused when the
+ * kind has no adapter, or the server cannot open the credentials.
+ */
+export function eventAdapterFor(account: GatewayAccountRow): PaymentGateway {
+  const kind = kindOf(account);
+  if (!hasAdapter(kind)) {
+    throw unprocessable(
+      "gateway_unavailable",
+      `this version of Accrue cannot read events of ${kind} accounts yet`,
+      { gateway: kind, gateway_account_id: account.id },
+    );
+  }
+  if (account.credentials_sealed !== null && !currentSealingKey()) {
+    throw unprocessable(
+      "secret_key_not_configured",
+      "the account's credentials are stored encrypted and this server has no ACCRUE_SECRET_KEY to open them",
+      { gateway_account_id: account.id },
+    );
+  }
+  const adapter = gatewayAdapter(kind, openCredentials(account));
+  if (!adapter) throw new Error(`no adapter for ${kind}`);
+  return adapter;
+}
+
 function assertCredentials(kind: GatewayKind, credentials: Credentials): void {
   if (needsCredentials(kind) && Object.keys(credentials).length === 0) {
     throw unprocessable("credentials_required", `a ${kind} account needs its credentials`, {

@@ -1,3 +1,11 @@
+export { collectableInvoiceIds, lockInvoiceToCollect } from "./collection.repository.js";
+export {
+  attemptsOf,
+  collectionSources,
+  type InvoiceToCollect,
+  makeCollectionAttempt,
+  settlePendingAttempt,
+} from "./collection.service.js";
 export {
   countFailedPayments,
   dunnableInvoiceIds,

@@ -14,6 +14,7 @@ import { parseTimestamp } from "../../domain/time/index.js";
 import { type Ctx, dateOf } from "../context.js";
 import { findInvoice } from "../invoicing/index.js";
 import { accountOfSource, adapterFor } from "./gateway-accounts.service.js";
+import { gatewayIdempotencyKey } from "./gateway-keys.js";
 import { findSourceById } from "./payment-sources.repository.js";
 import {
   appendAllocations,
@@ -361,7 +362,7 @@ async function refundThroughGateway(
     chargeReference: payment.gateway_reference ?? payment.id,
     amount,
     currency,
-    idempotencyKey: `${ctx.requestId}_${payment.id}`,
+    idempotencyKey: gatewayIdempotencyKey(ctx, "refund", payment.id),
   });
   return refund.reference;
 }

@@ -12,7 +12,7 @@ import type { Static } from "typebox";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { assertCurrency } from "../../domain/money/currency.js";
 import { fromDecimalString } from "../../domain/money/money.js";
-import type { SourceToken } from "../../domain/payments/gateway.js";
+import type { ChargeStatus, SourceToken } from "../../domain/payments/gateway.js";
 import { applyPayment, type Due } from "../../domain/payments/payments.js";
 import { newId } from "../../lib/ids.js";
 import { type Ctx, nowDate } from "../context.js";
@@ -32,6 +32,7 @@ import {
   resolveCustomerGateway,
   targetAccount,
 } from "./gateway-accounts.service.js";
+import { gatewayIdempotencyKey } from "./gateway-keys.js";
 import {
   clearRole,
   findPaymentSource,
@@ -451,7 +452,7 @@ async function gatewayVerdict(
     customerReference: source.gateway_customer_reference,
     amount,
     currency,
-    idempotencyKey: `${ctx.requestId}_${source.id}`,
+    idempotencyKey: gatewayIdempotencyKey(ctx, authorize ? "authorize" : "charge", source.id),
   };
   return authorize ? gateway.authorize(request) : gateway.charge(request);
 }
@@ -720,7 +721,7 @@ export async function captureAuthorization(
   const captured = await (await gatewayOfPayment(ctx, row)).capture({
     chargeReference: row.gateway_reference ?? row.id,
     amount: BigInt(row.amount),
-    idempotencyKey: `${ctx.requestId}_${row.id}`,
+    idempotencyKey: gatewayIdempotencyKey(ctx, "capture", row.id),
   });
   if (captured.status !== "succeeded") {
     throw unprocessable(
@@ -760,7 +761,7 @@ export async function voidAuthorization(ctx: Ctx, id: string): Promise<Payment> 
   const row = await heldAuthorization(ctx, id);
   await (await gatewayOfPayment(ctx, row)).release({
     chargeReference: row.gateway_reference ?? row.id,
-    idempotencyKey: `${ctx.requestId}_${row.id}`,
+    idempotencyKey: gatewayIdempotencyKey(ctx, "release", row.id),
   });
   return release(ctx, id, "voided");
 }
@@ -781,9 +782,7 @@ export async function syncPayment(ctx: Ctx, id: string): Promise<Payment> {
 }
 
 /**
- * Asks the gateway how a pending payment went: succeeded, it is applied to the customer's open
- * invoices in its currency, oldest first (what is left is credit); failed, it changes no
- * balance. Still pending (or unknown), it answers as it is.
+ * Asks the gateway how a pending payment went, and settles it so ({@link settlePayment}).
  */
 async function settleWithGateway(
   ctx: Ctx,
@@ -792,6 +791,21 @@ async function settleWithGateway(
   const status = await (await gatewayOfPayment(ctx, row)).fetchStatus({
     chargeReference: row.gateway_reference ?? row.id,
   });
+  return settlePayment(ctx, row, status);
+}
+
+/**
+ * Settles a pending payment (its customer locked) as the gateway tells, by a sync or by its
+ * event: succeeded, it is applied to the customer's open invoices in its currency, oldest
+ * first (what is left is credit); failed, it changes no balance (`failure`: the gateway's
+ * reason, when it gave one). Still pending (or unknown), it answers as it is.
+ */
+export async function settlePayment(
+  ctx: Ctx,
+  row: Awaited<ReturnType<typeof loadPayment>>,
+  status: ChargeStatus,
+  failure?: { code: string; message: string },
+): Promise<Payment> {
   if (status === "succeeded") {
     const dues = (await invoiceDues(ctx, row.customer_id, { currency: row.currency }))
       .filter((d) => d.due > 0n)
@@ -803,7 +817,10 @@ async function settleWithGateway(
   if (status === "failed") {
     await settlePending(ctx.db, ctx.tenantId, row.id, {
       status: "failed",
-      failure: { code: "gateway_declined", message: "the gateway reports the payment failed" },
+      failure: failure ?? {
+        code: "gateway_declined",
+        message: "the gateway reports the payment failed",
+      },
     });
     return announce(ctx, await view(ctx, await loadPayment(ctx, row.id)), "payment.failed");
   }

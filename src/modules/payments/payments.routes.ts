@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
+import { collectionRetryDays, InvoiceCollectionSchema } from "./collection.schemas.js";
+import { getInvoiceCollection } from "./collection.service.js";
 import {
   applyCreditsToInvoice,
   removeCreditNoteFromInvoice,
@@ -86,6 +88,7 @@ const DunningPolicySchema = Type.Object({
       grace_days: Type.Optional(Type.Integer()),
     }),
   ),
+  collection_retry_days: collectionRetryDays(),
 });
 
 export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -338,6 +341,15 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.get(
+    "/invoices/:id/collection",
+    {
+      config: { operation: "invoices.collection" },
+      schema: { params: IdParams, response: { 200: InvoiceCollectionSchema } },
+    },
+    (req) => runRead(req, (ctx) => getInvoiceCollection(ctx, req.params.id)),
+  );
+
+  app.get(
     "/customers/:id/balance",
     {
       config: { operation: "customers.balance" },
@@ -399,7 +411,10 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         headers: IdempotencyHeader,
         body: Type.Object(
-          { steps: Type.Array(DunningStepInput, { maxItems: 10 }) },
+          {
+            steps: Type.Array(DunningStepInput, { maxItems: 10 }),
+            collection_retry_days: Type.Optional(collectionRetryDays("; absent: unchanged")),
+          },
           { additionalProperties: false },
         ),
         response: { 200: DunningPolicySchema },

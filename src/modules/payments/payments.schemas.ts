@@ -55,7 +55,10 @@ export const PaymentSchema = Type.Object({
   failure: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
   refunds_payment_id: Nullable(Type.String()),
   payment_method: Nullable(
-    Type.String({ description: "How an offline payment was paid, as recorded" }),
+    Type.String({
+      description:
+        "How an offline payment was paid, as recorded; chargeback on the refund that took a disputed payment's money back",
+    }),
   ),
   payment_source_id: Nullable(
     Type.String({

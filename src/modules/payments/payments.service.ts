@@ -17,7 +17,12 @@ import { findCustomer } from "../customers/index.js";
 
 import { finalizedTotals, findInvoice } from "../invoicing/index.js";
 import { fetchPageBatch, type Page } from "../pagination.js";
-import { findDunningSteps, setDunningSteps } from "../tenants/index.js";
+import {
+  findCollectionRetryDays,
+  findDunningSteps,
+  setCollectionRetryDays,
+  setDunningSteps,
+} from "../tenants/index.js";
 import {
   allocationsOf,
   balanceIn,
@@ -386,7 +391,6 @@ export async function refundPayment(
       id,
     });
   }
-  const current = await view(ctx, payment);
   const refunds = await refundsOf(ctx.db, ctx.tenantId, id);
   const refundable = BigInt(payment.amount) - refunds.reduce((s, r) => s + BigInt(r.amount), 0n);
   const amount = input.amount
@@ -413,9 +417,35 @@ export async function refundPayment(
       { field: "refunded_at" },
     );
   }
+  const row = await insertRefund(ctx, payment, amount, {
+    reference: input.reference ?? null,
+    paymentMethod: input.payment_method ?? null,
+    receivedAt: refundedAt,
+  });
+  return announce(ctx, await view(ctx, row), "payment.refunded");
+}
+
+/**
+ * Writes a refund of `amount` of a succeeded payment (its customer locked; at most what is
+ * left to refund): it takes the payment's unapplied credit first, then reopens the invoices
+ * it paid, the latest first (negative allocations). Not announced: the caller says why.
+ */
+export async function insertRefund(
+  ctx: Ctx,
+  payment: PaymentRow,
+  amount: bigint,
+  values: {
+    reference: string | null;
+    paymentMethod: string | null;
+    receivedAt: Date;
+    gatewayReference?: string | null;
+  },
+) {
+  const current = await view(ctx, payment);
+  const refunds = await refundsOf(ctx.db, ctx.tenantId, payment.id);
   // what the payment still has applied, net of earlier refunds' reopenings, in order
   const applied = new Map<string, bigint>();
-  for (const a of await allocationsOf(ctx.db, [id])) {
+  for (const a of await allocationsOf(ctx.db, [payment.id])) {
     applied.set(a.invoice_id, (applied.get(a.invoice_id) ?? 0n) + BigInt(a.amount));
   }
   for (const a of await allocationsOf(
@@ -429,7 +459,7 @@ export async function refundPayment(
     fromDecimalString(current.unapplied, payment.currency).amount,
     [...applied].map(([invoiceId, a]) => ({ invoiceId, amount: a })),
   );
-  const row = await insertPayment(
+  return insertPayment(
     ctx,
     {
       customerId: payment.customer_id,
@@ -438,15 +468,15 @@ export async function refundPayment(
       status: "succeeded",
       amount,
       currency: payment.currency,
-      reference: input.reference ?? null,
-      paymentMethod: input.payment_method ?? null,
+      reference: values.reference,
+      paymentMethod: values.paymentMethod,
       cardLast4: payment.card_last4,
-      refundsPaymentId: id,
-      receivedAt: refundedAt,
+      refundsPaymentId: payment.id,
+      gatewayReference: values.gatewayReference ?? null,
+      receivedAt: values.receivedAt,
     },
     reopen,
   );
-  return announce(ctx, await view(ctx, row), "payment.refunded");
 }
 
 /**
@@ -673,21 +703,33 @@ export async function amountOwed(ctx: Ctx, customerId: string, currency: string)
 
 // ---- dunning policy -----------------------------------------------------------------------------
 
-export type DunningPolicy = { steps: DunningStep[] };
+/**
+ * The tenant's dunning steps, and the retry schedule of automatic collection: the days after
+ * a failed attempt the next is made (src/domain/payments/collection.ts).
+ */
+export type DunningPolicy = { steps: DunningStep[]; collection_retry_days: number[] };
 
 export async function getDunningPolicy(ctx: Ctx): Promise<DunningPolicy> {
-  return { steps: (await findDunningSteps(ctx.db, ctx.tenantId)) as DunningStep[] };
+  return {
+    steps: (await findDunningSteps(ctx.db, ctx.tenantId)) as DunningStep[],
+    collection_retry_days: await findCollectionRetryDays(ctx.db, ctx.tenantId),
+  };
 }
 
+/** Replaces the steps; the retry schedule too when given (else it stays). */
 export async function setDunningPolicy(
   ctx: Ctx,
-  input: { steps: Omit<DunningStep, "level">[] },
+  input: { steps: Omit<DunningStep, "level">[]; collection_retry_days?: number[] | undefined },
 ): Promise<DunningPolicy> {
   assertDunningSteps(input.steps);
   const before = await getDunningPolicy(ctx);
   const steps: DunningStep[] = input.steps.map((s, i) => ({ ...s, level: i + 1 }));
   await setDunningSteps(ctx.db, ctx.tenantId, steps);
-  const after = { steps };
+  const retries = input.collection_retry_days ?? before.collection_retry_days;
+  if (input.collection_retry_days !== undefined) {
+    await setCollectionRetryDays(ctx.db, ctx.tenantId, retries);
+  }
+  const after = { steps, collection_retry_days: retries };
   ctx.audit({ targetType: "tenant", targetId: ctx.tenantId, before, after });
   await ctx.emit({
     type: "dunning_policy.updated",

@@ -1,11 +1,13 @@
 export {
   anyTenantLocked,
+  findCollectionRetryDays,
   findDunningSteps,
   findTenant,
   findTestClockNow,
   insertTenant,
   lockTenant,
   lockTestClock,
+  setCollectionRetryDays,
   setDunningSteps,
   setTestClockNow,
   tenantSettings,

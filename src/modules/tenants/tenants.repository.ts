@@ -105,7 +105,7 @@ export function testClockNowOf(db: Kysely<DB>, tenantId: Expression<string>) {
   return db.selectFrom("tenants").select("test_clock_now").where("tenants.id", "=", tenantId);
 }
 
-// ---- dunning steps (read and written for the payments module) --------------------------------
+// ---- dunning steps and collection retries (read and written for the payments module) ---------
 
 /** The tenant's dunning steps, in order. */
 export async function findDunningSteps(db: Kysely<DB>, tenantId: string): Promise<unknown[]> {
@@ -130,12 +130,38 @@ export async function setDunningSteps(
     .execute();
 }
 
+/** The tenant's retry schedule of automatic collection: days after a failed attempt, in order. */
+export async function findCollectionRetryDays(db: Kysely<DB>, tenantId: string): Promise<number[]> {
+  const row = await db
+    .selectFrom("tenants")
+    .select("collection_retry_days")
+    .where("id", "=", tenantId)
+    .executeTakeFirstOrThrow();
+  return row.collection_retry_days;
+}
+
+/** Replaces the tenant's retry schedule of automatic collection. */
+export async function setCollectionRetryDays(
+  db: Kysely<DB>,
+  tenantId: string,
+  days: readonly number[],
+): Promise<void> {
+  await db
+    .updateTable("tenants")
+    .set({ collection_retry_days: JSON.stringify(days) })
+    .where("id", "=", tenantId)
+    .execute();
+}
+
 /**
- * Every tenant's clock and dunning steps (`id`, `test_clock_now`, `dunning_steps`): a subquery
- * another module's statement joins on the tenant's id.
+ * Every tenant's clock, dunning steps and collection retry schedule (`id`, `test_clock_now`,
+ * `dunning_steps`, `collection_retry_days`): a subquery another module's statement joins on
+ * the tenant's id.
  */
 export function tenantSettings(db: Kysely<DB>) {
-  return db.selectFrom("tenants").select(["id", "test_clock_now", "dunning_steps"]);
+  return db
+    .selectFrom("tenants")
+    .select(["id", "test_clock_now", "dunning_steps", "collection_retry_days"]);
 }
 
 /** Locks the tenant's row (FOR NO KEY UPDATE): serialises numbering per tenant. */

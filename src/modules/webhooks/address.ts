@@ -2,8 +2,9 @@
  * Where webhooks may go. An endpoint URL is http or https with a host and no credentials;
  * at delivery time its host is resolved and EVERY resolved address must be public, unless
  * the operator allows private destinations (ACCRUE_WEBHOOK_ALLOW_PRIVATE=true). A private,
- * loopback, link-local, multicast or reserved address is refused before any connection, and
- * an endpoint whose host is such an address is refused when it is created or changed.
+ * loopback, link-local, multicast or reserved address is refused before any connection, as
+ * is a `localhost` name. An endpoint is held to the same rule when it is created or changed,
+ * its host name resolved then too (a name that does not resolve is refused).
  */
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
@@ -136,27 +137,99 @@ function describeV4(address: string): string {
 const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");
 
 /**
- * Why an endpoint URL may not receive webhooks when its host is an IP address (the rule
- * `checkDestination` applies at delivery, applied when the endpoint is created or changed),
- * or null: a public address, or a host name, which is checked as it resolves when delivering.
- * Always null when private destinations are allowed.
+ * Whether a host name is `localhost` or under `.localhost` (RFC 6761: loopback by
+ * definition, whatever a resolver answers), with or without the root's trailing dot.
  */
-export function endpointUrlRefusal(
-  url: string,
-  options: { allowPrivate: boolean },
-): { address: string; reason: string } | null {
-  if (options.allowPrivate) return null;
-  const host = hostOf(new URL(url));
-  if (isIP(host) === 0) return null;
-  const reason = addressRefusal(host);
-  return reason === null ? null : { address: host, reason };
+export function isLocalhostName(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.+$/, "");
+  return name === "localhost" || name.endsWith(".localhost");
 }
+
+/** How long a host name may take to resolve when an endpoint is made or changed. */
+export const ENDPOINT_RESOLVE_TIMEOUT_MS = 2_000;
+
+/** Why a destination is refused: an address that is not public, or a name that does not resolve. */
+export type DestinationRefusal =
+  | { kind: "address_not_allowed"; host: string; address: string; reason: string }
+  | { kind: "dns_failed"; host: string; reason: string };
 
 export type Resolver = (hostname: string) => Promise<string[]>;
 
 /** Every address the system resolver gives for a host name. */
 export const systemResolver: Resolver = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+
+/** `resolve`, given up (an error with code "ETIMEOUT") after `timeoutMs`. */
+function resolveWithin(resolve: Resolver, host: string, timeoutMs: number): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(Object.assign(new Error(`${host} did not resolve in time`), { code: "ETIMEOUT" })),
+      timeoutMs,
+    );
+  });
+  return Promise.race([resolve(host), timedOut]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The one rule of where webhooks go, for a URL's host: a `localhost` name is loopback; an IP
+ * address must be public; any other name is resolved and EVERY address it resolves to must
+ * be public, and a name that does not resolve is refused. The addresses checked come back
+ * with the verdict.
+ */
+async function judgeHost(
+  host: string,
+  options: { resolve: Resolver; timeoutMs?: number | undefined },
+): Promise<{ refusal: DestinationRefusal | null; addresses: string[] }> {
+  if (isLocalhostName(host)) {
+    return {
+      refusal: { kind: "address_not_allowed", host, address: host, reason: "loopback" },
+      addresses: [],
+    };
+  }
+  let addresses: string[];
+  if (isIP(host) !== 0) {
+    addresses = [host];
+  } else {
+    try {
+      addresses =
+        options.timeoutMs === undefined
+          ? await options.resolve(host)
+          : await resolveWithin(options.resolve, host, options.timeoutMs);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? "unknown error";
+      return { refusal: { kind: "dns_failed", host, reason: code }, addresses: [] };
+    }
+    if (addresses.length === 0) {
+      return { refusal: { kind: "dns_failed", host, reason: "no address" }, addresses };
+    }
+  }
+  for (const address of addresses) {
+    const reason = addressRefusal(address);
+    if (reason)
+      return { refusal: { kind: "address_not_allowed", host, address, reason }, addresses };
+  }
+  return { refusal: null, addresses };
+}
+
+/**
+ * Why an endpoint URL may not receive webhooks — the rule `checkDestination` applies at
+ * delivery, applied when the endpoint is created or changed: its host resolved within
+ * `timeoutMs` (default ENDPOINT_RESOLVE_TIMEOUT_MS) — or null when it may. Always null when
+ * private destinations are allowed (nothing is resolved then, as at delivery).
+ */
+export async function endpointUrlRefusal(
+  url: string,
+  options: { allowPrivate: boolean; resolve: Resolver; timeoutMs?: number | undefined },
+): Promise<DestinationRefusal | null> {
+  if (options.allowPrivate) return null;
+  const { refusal } = await judgeHost(hostOf(new URL(url)), {
+    resolve: options.resolve,
+    timeoutMs: options.timeoutMs ?? ENDPOINT_RESOLVE_TIMEOUT_MS,
+  });
+  return refusal;
+}
 
 export type DestinationCheck =
   | { ok: true; addresses: string[] }
@@ -171,30 +244,24 @@ export async function checkDestination(
   options: { allowPrivate: boolean; resolve: Resolver },
 ): Promise<DestinationCheck> {
   if (options.allowPrivate) return { ok: true, addresses: [] };
-  const host = hostOf(url);
-  let addresses: string[];
-  if (isIP(host) !== 0) {
-    addresses = [host];
-  } else {
-    try {
-      addresses = await options.resolve(host);
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? "unknown error";
-      return { ok: false, error: `dns_failed: cannot resolve ${host} (${code})`, addresses: [] };
-    }
-    if (addresses.length === 0) {
-      return { ok: false, error: `dns_failed: ${host} has no address`, addresses };
-    }
+  const { refusal, addresses } = await judgeHost(hostOf(url), options);
+  if (refusal === null) return { ok: true, addresses };
+  if (refusal.kind === "dns_failed") {
+    return {
+      ok: false,
+      error:
+        refusal.reason === "no address"
+          ? `dns_failed: ${refusal.host} has no address`
+          : `dns_failed: cannot resolve ${refusal.host} (${refusal.reason})`,
+      addresses,
+    };
   }
-  for (const address of addresses) {
-    const why = addressRefusal(address);
-    if (why) {
-      return {
-        ok: false,
-        error: `address_not_allowed: ${host} resolves to ${address} (${why}); set ACCRUE_WEBHOOK_ALLOW_PRIVATE=true to allow private destinations`,
-        addresses,
-      };
-    }
-  }
-  return { ok: true, addresses };
+  const what = isLocalhostName(refusal.host)
+    ? `${refusal.host} is a ${refusal.reason} name`
+    : `${refusal.host} resolves to ${refusal.address} (${refusal.reason})`;
+  return {
+    ok: false,
+    error: `address_not_allowed: ${what}; set ACCRUE_WEBHOOK_ALLOW_PRIVATE=true to allow private destinations`,
+    addresses,
+  };
 }

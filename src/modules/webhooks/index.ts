@@ -1,3 +1,4 @@
+export { type Resolver, systemResolver } from "./address.js";
 export {
   attempt,
   claimDue,
@@ -10,6 +11,7 @@ export { type EventRecord, registerWebhookFormat } from "./formats.js";
 export { countDeliveries } from "./webhooks.repository.js";
 export {
   createEndpoint,
+  type DestinationPolicy,
   deleteEndpoint,
   listEndpoints,
   type WebhookEndpoint,

@@ -13,7 +13,13 @@ import type { WebhookDeliveryStatus } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { type Event, findEventRow, listEventRows, toEvent } from "../events/index.js";
 import { fetchPage, type Page } from "../pagination.js";
-import { endpointUrlRefusal, validateEndpointUrl } from "./address.js";
+import {
+  endpointUrlRefusal,
+  isLocalhostName,
+  type Resolver,
+  systemResolver,
+  validateEndpointUrl,
+} from "./address.js";
 import { getWebhookFormat, type WebhookFormat } from "./formats.js";
 import { generateWebhookSecret } from "./signing.js";
 import {
@@ -126,21 +132,46 @@ export type CreateEndpointInput = {
   format?: string | undefined;
 };
 
-/** Where this installation sends webhooks: ACCRUE_WEBHOOK_ALLOW_PRIVATE. */
-export type DestinationPolicy = { allowPrivate: boolean };
+/**
+ * Where this installation sends webhooks (ACCRUE_WEBHOOK_ALLOW_PRIVATE), and how endpoint
+ * host names resolve when an endpoint is made or changed (absent: the system's resolver).
+ */
+export type DestinationPolicy = {
+  allowPrivate: boolean;
+  resolve?: Resolver | undefined;
+  /** How long a host name may take to resolve (ms); default ENDPOINT_RESOLVE_TIMEOUT_MS. */
+  resolveTimeoutMs?: number | undefined;
+};
 
 /**
- * An endpoint URL in canonical form, refused (422 `webhook_url_not_allowed`) when its host is
- * an address delivery would refuse (address.ts), unless private destinations are allowed.
+ * An endpoint URL in canonical form, held to the rule delivery applies (address.ts) unless
+ * private destinations are allowed: refused (422 `webhook_url_not_allowed`) when its host is
+ * a `localhost` name or an address delivery would refuse, or resolves to one; refused (422
+ * `webhook_host_unresolvable`) when its host name does not resolve.
  */
-function allowedEndpointUrl(raw: string, policy: DestinationPolicy): string {
+async function allowedEndpointUrl(raw: string, policy: DestinationPolicy): Promise<string> {
   const url = validateEndpointUrl(raw);
-  const refusal = endpointUrlRefusal(url, policy);
+  const refusal = await endpointUrlRefusal(url, {
+    allowPrivate: policy.allowPrivate,
+    resolve: policy.resolve ?? systemResolver,
+    timeoutMs: policy.resolveTimeoutMs,
+  });
+  if (refusal?.kind === "dns_failed") {
+    throw unprocessable(
+      "webhook_host_unresolvable",
+      `url's host ${refusal.host} does not resolve (${refusal.reason}); webhooks go to hosts that resolve to public addresses`,
+      { field: "url", host: refusal.host, reason: refusal.reason },
+    );
+  }
   if (refusal) {
+    const where =
+      refusal.address === refusal.host
+        ? `a ${refusal.reason} ${isLocalhostName(refusal.host) ? "name" : "address"} (${refusal.host})`
+        : `${refusal.host}, which resolves to a ${refusal.reason} address (${refusal.address})`;
     throw unprocessable(
       "webhook_url_not_allowed",
-      `url points to a ${refusal.reason} address (${refusal.address}), which webhooks are never sent to`,
-      { field: "url", address: refusal.address, reason: refusal.reason },
+      `url points to ${where}, which webhooks are never sent to`,
+      { field: "url", host: refusal.host, address: refusal.address, reason: refusal.reason },
     );
   }
   return url;
@@ -154,7 +185,7 @@ export async function createEndpoint(
 ): Promise<WebhookEndpoint & { secret: string }> {
   const formatName = input.format ?? "native";
   const format = formatOf(formatName);
-  const url = allowedEndpointUrl(input.url, policy);
+  const url = await allowedEndpointUrl(input.url, policy);
   const eventTypes = format.normaliseFilter(input.event_types ?? ["*"]);
   if ((await countEndpoints(ctx.db, ctx.tenantId)) >= MAX_ENDPOINTS_PER_TENANT) {
     throw unprocessable(
@@ -221,11 +252,13 @@ export async function updateEndpoint(
   input: UpdateEndpointInput,
   policy: DestinationPolicy,
 ): Promise<WebhookEndpoint> {
+  // the new URL's host resolved before the endpoint's row is locked
+  const url = input.url === undefined ? undefined : await allowedEndpointUrl(input.url, policy);
   const row = await loadEndpoint(ctx, id, true);
   const format = formatOf(row.format);
   const now = new Date();
   const values: Parameters<typeof updateEndpointRow>[3] = {};
-  if (input.url !== undefined) values.url = allowedEndpointUrl(input.url, policy);
+  if (url !== undefined) values.url = url;
   if (input.event_types !== undefined)
     values.event_types = format.normaliseFilter(input.event_types);
   if (input.description !== undefined) values.description = input.description;

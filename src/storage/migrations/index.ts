@@ -49,6 +49,8 @@ import * as m0048 from "./0048_rate_limit_buckets.js";
 import * as m0049 from "./0049_messages.js";
 import * as m0050 from "./0050_message_templates.js";
 import * as m0051 from "./0051_stripe_payments.js";
+import * as m0052 from "./0052_gateway_events.js";
+import * as m0053 from "./0053_automatic_collection.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -106,4 +108,6 @@ export const migrations: Record<string, Migration> = {
   "0049_messages": m0049,
   "0050_message_templates": m0050,
   "0051_stripe_payments": m0051,
+  "0052_gateway_events": m0052,
+  "0053_automatic_collection": m0053,
 };
