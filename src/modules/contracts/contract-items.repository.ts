@@ -32,19 +32,21 @@ export async function findComponentSubscription(
   return q.executeTakeFirst();
 }
 
-/** A contract's component subscriptions, by id. */
+/** A contract's component subscriptions, by id; locked for an operation rewriting several. */
 export async function listComponentSubscriptionRows(
   db: Kysely<DB>,
   tenantId: string,
   contractId: string,
+  options: { forUpdate?: boolean } = {},
 ): Promise<ComponentSubscriptionRow[]> {
-  return db
+  let q = db
     .selectFrom("component_subscriptions")
     .selectAll()
     .where("tenant_id", "=", tenantId)
     .where("contract_id", "=", contractId)
-    .orderBy("id")
-    .execute();
+    .orderBy("id");
+  if (options.forUpdate) q = q.forUpdate();
+  return q.execute();
 }
 
 /**
@@ -82,22 +84,6 @@ export async function endComponentSubscriptionAt(
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow();
-}
-
-/** A contract's component subscriptions, locked (an operation rewriting several of them). */
-export async function lockContractComponentSubscriptions(
-  db: Kysely<DB>,
-  tenantId: string,
-  contractId: string,
-): Promise<ComponentSubscriptionRow[]> {
-  return db
-    .selectFrom("component_subscriptions")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("contract_id", "=", contractId)
-    .orderBy("id")
-    .forUpdate()
-    .execute();
 }
 
 /**

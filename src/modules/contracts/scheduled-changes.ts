@@ -34,7 +34,6 @@ import {
   type ComponentSubscriptionRow,
   deleteComponentSubscription,
   listComponentSubscriptionRows,
-  lockContractComponentSubscriptions,
   reopenComponentSubscription,
 } from "./contract-items.repository.js";
 import {
@@ -145,9 +144,9 @@ async function held(ctx: Ctx, row: ContractRow, lock: boolean): Promise<Held> {
   const timeline = await loadTimeline(ctx.db, row);
   const candidates = await listChangeOrdersAfter(ctx.db, ctx.tenantId, row.id, dateOf(now));
   const restored = await withoutOrders(ctx, row, timeline, candidates);
-  const subscriptions = lock
-    ? await lockContractComponentSubscriptions(ctx.db, ctx.tenantId, row.id)
-    : await listComponentSubscriptionRows(ctx.db, ctx.tenantId, row.id);
+  const subscriptions = await listComponentSubscriptionRows(ctx.db, ctx.tenantId, row.id, {
+    forUpdate: lock,
+  });
   const discounts = (
     await listOrderDiscountSubscriptions(
       ctx.db,
