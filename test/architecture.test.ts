@@ -80,6 +80,31 @@ describe("architecture of src/", () => {
     expect(strays, "TABLE_OWNERS names an owner that is not a folder in src/modules").toEqual([]);
   });
 
+  it("documents each module's tables in docs/architecture.md as TABLE_OWNERS assigns them", () => {
+    const doc = fs.readFileSync(path.join(root, "docs/architecture.md"), "utf8");
+    const rows = doc.slice(doc.indexOf("| module | owns (tables) |")).split("\n\n")[0]!.split("\n");
+    const documented: Record<string, string[]> = {};
+    for (const row of rows.slice(2)) {
+      const [module, owns] = row
+        .split("|")
+        .slice(1, 3)
+        .map((c) => c.trim());
+      documented[module!] = owns!
+        .split(",")
+        .map((t) => t.trim())
+        .filter((t) => /^[a-z_]+$/.test(t))
+        .sort();
+    }
+    const assigned: Record<string, string[]> = {};
+    for (const [table, owner] of Object.entries(TABLE_OWNERS)) {
+      if (documented[owner] === undefined) continue;
+      assigned[owner] = [...(assigned[owner] ?? []), table];
+    }
+    const mismatched = Object.keys(documented)
+      .filter((m) => (assigned[m] ?? []).sort().join() !== documented[m]!.join())
+      .map((m) => `${m}: documented ${documented[m]!.join(", ")}; owns ${assigned[m]?.join(", ")}`);
+    expect(mismatched, "update the module table of docs/architecture.md").toEqual([]);
+  });
   it("places every file under src/ in a layer", () => {
     expect(
       report.unclassifiedFiles,
