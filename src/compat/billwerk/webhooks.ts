@@ -8,6 +8,7 @@ import { Type } from "typebox";
 import { invalid } from "../../domain/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
 import {
+  checkEndpointUrlAhead,
   createEndpoint,
   deleteEndpoint,
   type EventRecord,
@@ -212,20 +213,17 @@ export const billwerkWebhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/webhooks",
     { config: { operation: "webhook_endpoints.create" }, schema: { body: HookBody } },
-    (req, reply) =>
-      runMutation<ReturnType<typeof toHook> & { Secret: string | null }>(
+    async (req, reply) => {
+      const checked = await checkEndpointUrlAhead(req.body.Url, req.server.webhookDestinations);
+      return runMutation<ReturnType<typeof toHook> & { Secret: string | null }>(
         req,
         reply,
         async (ctx) => {
-          const created = await createEndpoint(
-            ctx,
-            {
-              url: req.body.Url,
-              event_types: req.body.Events && req.body.Events.length > 0 ? req.body.Events : ["*"],
-              format: "billwerk",
-            },
-            req.server.webhookDestinations,
-          );
+          const created = await createEndpoint(ctx, {
+            url: checked(),
+            event_types: req.body.Events && req.body.Events.length > 0 ? req.body.Events : ["*"],
+            format: "billwerk",
+          });
           const hook = toHook(created);
           // Standard Webhooks signing secret, shown once (Billwerk's HookDTO has no field for it)
           return {
@@ -234,7 +232,8 @@ export const billwerkWebhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
             replayBody: { ...hook, Secret: null },
           };
         },
-      ),
+      );
+    },
   );
 
   app.delete(

@@ -10,6 +10,7 @@ export {
 export { type EventRecord, registerWebhookFormat } from "./formats.js";
 export { countDeliveries } from "./webhooks.repository.js";
 export {
+  checkEndpointUrlAhead,
   createEndpoint,
   type DestinationPolicy,
   deleteEndpoint,

@@ -14,6 +14,7 @@ import {
   WebhookEndpointSchema,
 } from "./webhooks.schemas.js";
 import {
+  checkEndpointUrlAhead,
   createEndpoint,
   deleteEndpoint,
   getDelivery,
@@ -42,11 +43,13 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: CreatedWebhookEndpointSchema },
       },
     },
-    (req, reply) =>
-      runMutation<WebhookEndpoint & { secret: string | null }>(req, reply, async (ctx) => {
-        const created = await createEndpoint(ctx, req.body, app.webhookDestinations);
+    async (req, reply) => {
+      const checked = await checkEndpointUrlAhead(req.body.url, app.webhookDestinations);
+      return runMutation<WebhookEndpoint & { secret: string | null }>(req, reply, async (ctx) => {
+        const created = await createEndpoint(ctx, { ...req.body, url: checked() });
         return { status: 201, body: created, replayBody: { ...created, secret: null } };
-      }),
+      });
+    },
   );
 
   app.get(
@@ -81,11 +84,16 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: WebhookEndpointSchema },
       },
     },
-    (req, reply) =>
-      runMutation(req, reply, async (ctx) => ({
+    async (req, reply) => {
+      const checked =
+        req.body.url === undefined
+          ? () => undefined
+          : await checkEndpointUrlAhead(req.body.url, app.webhookDestinations);
+      return runMutation(req, reply, async (ctx) => ({
         status: 200,
-        body: await updateEndpoint(ctx, req.params.id, req.body, app.webhookDestinations),
-      })),
+        body: await updateEndpoint(ctx, req.params.id, { ...req.body, url: checked() }),
+      }));
+    },
   );
 
   app.delete(

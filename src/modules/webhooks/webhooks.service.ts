@@ -123,7 +123,7 @@ async function loadEndpoint(ctx: Ctx, id: string, forUpdate = false): Promise<En
 // Endpoints
 
 export type CreateEndpointInput = {
-  url: string;
+  url: CheckedEndpointUrl;
   /** Event filter in the format's vocabulary; default every event ("*" for native). */
   event_types?: string[] | undefined;
   description?: string | undefined;
@@ -143,13 +143,39 @@ export type DestinationPolicy = {
   resolveTimeoutMs?: number | undefined;
 };
 
+/** An endpoint URL that `checkEndpointUrl` accepted; the only kind an endpoint is saved with. */
+export type CheckedEndpointUrl = string & { readonly checked: unique symbol };
+
 /**
  * An endpoint URL in canonical form, held to the rule delivery applies (address.ts) unless
  * private destinations are allowed: refused (422 `webhook_url_not_allowed`) when its host is
  * a `localhost` name or an address delivery would refuse, or resolves to one; refused (422
  * `webhook_host_unresolvable`) when its host name does not resolve.
  */
-async function allowedEndpointUrl(raw: string, policy: DestinationPolicy): Promise<string> {
+/**
+ * `checkEndpointUrl` run ahead of the operation's transaction — resolving a host name can take
+ * seconds, and no database connection is held meanwhile. The answer, called inside the
+ * transaction, gives the checked URL or throws the refusal there, so a refusal is stored under
+ * the request's Idempotency-Key like any other.
+ */
+export async function checkEndpointUrlAhead(
+  raw: string,
+  policy: DestinationPolicy,
+): Promise<() => CheckedEndpointUrl> {
+  try {
+    const url = await checkEndpointUrl(raw, policy);
+    return () => url;
+  } catch (error) {
+    return () => {
+      throw error;
+    };
+  }
+}
+
+export async function checkEndpointUrl(
+  raw: string,
+  policy: DestinationPolicy,
+): Promise<CheckedEndpointUrl> {
   const url = validateEndpointUrl(raw);
   const refusal = await endpointUrlRefusal(url, {
     allowPrivate: policy.allowPrivate,
@@ -174,18 +200,17 @@ async function allowedEndpointUrl(raw: string, policy: DestinationPolicy): Promi
       { field: "url", host: refusal.host, address: refusal.address, reason: refusal.reason },
     );
   }
-  return url;
+  return url as CheckedEndpointUrl;
 }
 
 /** Creates an endpoint; the returned `secret` is the only time it is shown. */
 export async function createEndpoint(
   ctx: Ctx,
   input: CreateEndpointInput,
-  policy: DestinationPolicy,
 ): Promise<WebhookEndpoint & { secret: string }> {
   const formatName = input.format ?? "native";
   const format = formatOf(formatName);
-  const url = await allowedEndpointUrl(input.url, policy);
+  const url = input.url;
   const eventTypes = format.normaliseFilter(input.event_types ?? ["*"]);
   if ((await countEndpoints(ctx.db, ctx.tenantId)) >= MAX_ENDPOINTS_PER_TENANT) {
     throw unprocessable(
@@ -235,7 +260,7 @@ export async function listEndpoints(
 }
 
 export type UpdateEndpointInput = {
-  url?: string | undefined;
+  url?: CheckedEndpointUrl | undefined;
   event_types?: string[] | undefined;
   description?: string | undefined;
   enabled?: boolean | undefined;
@@ -250,10 +275,8 @@ export async function updateEndpoint(
   ctx: Ctx,
   id: string,
   input: UpdateEndpointInput,
-  policy: DestinationPolicy,
 ): Promise<WebhookEndpoint> {
-  // the new URL's host resolved before the endpoint's row is locked
-  const url = input.url === undefined ? undefined : await allowedEndpointUrl(input.url, policy);
+  const url = input.url;
   const row = await loadEndpoint(ctx, id, true);
   const format = formatOf(row.format);
   const now = new Date();
