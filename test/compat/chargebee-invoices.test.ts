@@ -156,6 +156,16 @@ describeServer("chargebee client: invoices and transactions", (t) => {
     } as never);
     expect(refunded.invoice).toMatchObject({ amount_paid: total - 2500, amount_due: 2500 });
     expect(refunded.transaction).toMatchObject({ type: "refund", amount: 2500 });
+
+    // how the money went back, when given, is the refund's own
+    const byTransfer = await cb().invoice.recordRefund(invoice.id, {
+      transaction: { amount: 500, payment_method: "bank_transfer" },
+    } as never);
+    expect(byTransfer.transaction).toMatchObject({
+      type: "refund",
+      amount: 500,
+      payment_method: "bank_transfer",
+    });
   });
 
   it("write off, void, PDF link", async () => {

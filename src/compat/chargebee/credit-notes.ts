@@ -222,6 +222,7 @@ export async function chargebeeCreditNoteRoutes(app: FastifyInstance): Promise<v
     return { download: downloadObject(link) };
   });
 
+  const RECORDED_METHODS = ["cash", "check", "bank_transfer", "card", "other"] as const;
   for (const [path, operation] of [
     ["refund", "credit_note.refund"],
     ["record_refund", "credit_note.record_refund"],
@@ -242,7 +243,14 @@ export async function chargebeeCreditNoteRoutes(app: FastifyInstance): Promise<v
           if (amount !== undefined) body.amount = fromMinor(amount, doc.currency);
           const reference = t.str("reference_number", 200);
           if (reference) body.reference = reference;
-          t.str("payment_method", 50);
+          const method = t.str("payment_method", 50);
+          if (method && !(RECORDED_METHODS as readonly string[]).includes(method)) {
+            throw notSupported(
+              "transaction[payment_method]",
+              `takes ${RECORDED_METHODS.join(", ")}`,
+            );
+          }
+          if (method) body.payment_method = method;
           t.int("date", 0);
           t.rejectUnread();
         }

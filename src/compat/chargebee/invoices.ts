@@ -376,10 +376,14 @@ function transactionInput(
     }
     out.payment_method = method;
     if (date) out.paid_at = date;
-  } else if (method && !(METHODS as readonly string[]).includes(method)) {
-    throw notSupported("transaction[payment_method]", `takes ${METHODS.join(", ")}`);
-  } else if (date) {
-    throw notSupported("transaction[date]", "a recorded refund is dated when it is recorded");
+  } else {
+    if (method && !(METHODS as readonly string[]).includes(method)) {
+      throw notSupported("transaction[payment_method]", `takes ${METHODS.join(", ")}`);
+    }
+    if (method) out.payment_method = method;
+    if (date) {
+      throw notSupported("transaction[date]", "a recorded refund is dated when it is recorded");
+    }
   }
   return out;
 }

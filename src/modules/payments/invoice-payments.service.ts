@@ -304,6 +304,8 @@ async function refundNewestFirst(
     on: readonly { paymentId: string; amount: bigint }[];
     amount: bigint;
     reference: string | null;
+    /** How money recorded as given back was given back (the refunds' `payment_method`). */
+    paymentMethod?: string | null | undefined;
     creditNoteId?: string;
     /** Refunded through the gateway that took the money: the refund names its source. */
     viaGateway?: boolean;
@@ -332,6 +334,7 @@ async function refundNewestFirst(
         cardLast4: payment.card_last4,
         refundsPaymentId: payment.id,
         refundsCreditNoteId: input.creditNoteId ?? null,
+        paymentMethod: input.paymentMethod ?? null,
         paymentSourceId: input.viaGateway ? payment.payment_source_id : null,
         gatewayReference,
         receivedAt: dateOf(ctx.clock.now()),
@@ -422,6 +425,7 @@ export async function recordInvoiceRefund(
     on,
     amount,
     reference: input.reference ?? null,
+    paymentMethod: input.payment_method,
     viaGateway,
   });
   if (dueBefore === 0n) await announceInvoice(ctx, invoice, "invoice.reopened", refunds[0]!.id);

@@ -20,6 +20,8 @@ import {
   ApplyCreditsBody,
   ApplyPaymentsBody,
   CreditNoteRefundsSchema,
+  GatewayCreditNoteRefundBody,
+  GatewayRefundBody,
   InvoiceCreditsSchema,
   InvoicePaymentsSchema,
   Nullable,
@@ -304,7 +306,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           headers: IdempotencyHeader,
           params: IdParams,
-          body: Type.Optional(RecordRefundBody),
+          body: Type.Optional(viaGateway ? GatewayRefundBody : RecordRefundBody),
           response: { 201: InvoicePaymentsSchema },
         },
       },
@@ -328,7 +330,9 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
               }),
           headers: IdempotencyHeader,
           params: IdParams,
-          body: Type.Optional(RecordCreditNoteRefundBody),
+          body: Type.Optional(
+            viaGateway ? GatewayCreditNoteRefundBody : RecordCreditNoteRefundBody,
+          ),
           response: { 201: CreditNoteRefundsSchema },
         },
       },

@@ -144,9 +144,18 @@ export const RecordRefundBody = Type.Object(
   {
     amount: Type.Optional({ ...Amount, description: "Default: all that was paid on the invoice" }),
     reference: Type.Optional(Reference),
+    payment_method: Type.Optional({
+      ...PaymentMethod,
+      description: "How the money was given back (kept on the refunds)",
+    }),
   },
   { additionalProperties: false },
 );
+
+/** POST body of a refund through the gateway that took the money: the gateway's method. */
+export const GatewayRefundBody = Type.Omit(RecordRefundBody, ["payment_method"], {
+  additionalProperties: false,
+});
 
 /** POST body of recording a refund, made outside Accrue, of a credit note's amount. */
 export const RecordCreditNoteRefundBody = Type.Object(
@@ -156,8 +165,21 @@ export const RecordCreditNoteRefundBody = Type.Object(
       description: "Default: all the credit note has left to refund",
     }),
     reference: Type.Optional(Reference),
+    payment_method: Type.Optional({
+      ...PaymentMethod,
+      description: "How the money was given back (kept on the refunds)",
+    }),
   },
   { additionalProperties: false },
+);
+
+/** POST body of a credit note's refund through the gateway that took the money. */
+export const GatewayCreditNoteRefundBody = Type.Omit(
+  RecordCreditNoteRefundBody,
+  ["payment_method"],
+  {
+    additionalProperties: false,
+  },
 );
 
 /** A credit note's refunds after one was recorded: what it credited, refunded and has left. */
