@@ -74,10 +74,13 @@ function fieldTable(schema: Schema | undefined, prefix = ""): string[] {
   for (const [name, prop] of Object.entries(schema.properties)) {
     const required = schema.required?.includes(name) ? "yes" : "";
     rows.push(`| \`${prefix}${name}\` | ${typeOf(prop)} | ${required} | ${constraints(prop)} |`);
-    if (prop.type === "object" && prop.properties)
-      rows.push(...fieldTable(prop, `${prefix}${name}.`));
-    if (prop.type === "array" && prop.items?.properties)
-      rows.push(...fieldTable(prop.items, `${prefix}${name}[].`));
+    const nested =
+      prop.type === "object" && prop.properties
+        ? fieldTable(prop, `${prefix}${name}.`)
+        : prop.type === "array" && prop.items?.properties
+          ? fieldTable(prop.items, `${prefix}${name}[].`)
+          : [];
+    for (const row of nested) rows.push(row);
   }
   return rows;
 }
@@ -121,16 +124,19 @@ export function renderReference(doc: OpenApi): string {
       const body = op.requestBody?.content?.["application/json"]?.schema;
       if (body) {
         out.push("Request body:", "", "| field | type | required | notes |", "|---|---|---|---|");
-        out.push(...fieldTable(body), "");
+        for (const row of fieldTable(body)) out.push(row);
+        out.push("");
       }
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         if (!/^2/.test(status)) continue;
         const schema = response.content?.["application/json"]?.schema;
         out.push(`Response ${status}:`, "");
         const rows = fieldTable(schema);
-        if (rows.length > 0)
-          out.push("| field | type | required | notes |", "|---|---|---|---|", ...rows, "");
-        else out.push(`\`${typeOf(schema)}\``, "");
+        if (rows.length > 0) {
+          out.push("| field | type | required | notes |", "|---|---|---|---|");
+          for (const row of rows) out.push(row);
+          out.push("");
+        } else out.push(`\`${typeOf(schema)}\``, "");
       }
     }
   }

@@ -353,7 +353,7 @@ export async function chargebeeHostedPageRoutes(app: FastifyInstance): Promise<v
         lines.push(priced.line);
       }
       if (!currency) throw missing("currency_code");
-      lines.push(...chargeLines(p, currency));
+      for (const line of chargeLines(p, currency)) lines.push(line);
       p.rejectUnread();
       if (lines.length === 0) throw missing("addons[id][0]");
       return create(call, "checkout_one_time", {

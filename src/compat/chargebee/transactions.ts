@@ -226,7 +226,7 @@ export async function paymentsOf(call: CbCall, customer: string): Promise<Native
   let cursor: string | undefined;
   for (let page = 0; page < 50; page += 1) {
     const answer = await call.get("/v1/payments", { customer_id: customer, limit: 100, cursor });
-    all.push(...(answer.data as NativePayment[]));
+    for (const payment of answer.data as NativePayment[]) all.push(payment);
     cursor = answer.next_cursor ?? undefined;
     if (!cursor) break;
   }

@@ -447,7 +447,8 @@ async function execute(
       break;
     }
     case "amend_services":
-      effects.push(...(await amendServices(ctx, contract, parameters, from, when.at)));
+      for (const effect of await amendServices(ctx, contract, parameters, from, when.at))
+        effects.push(effect);
       break;
   }
   if (after) {

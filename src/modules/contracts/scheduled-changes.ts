@@ -171,8 +171,8 @@ async function held(ctx: Ctx, row: ContractRow, lock: boolean): Promise<Held> {
     const coupon = discounts.some((d) => d.order_id === order.id);
     if (!plan && starts.length === 0 && ends.length === 0 && !coupon) continue;
     orders.push(order);
-    started.push(...starts.filter((s) => !started.includes(s)));
-    ended.push(...ends.filter((s) => !ended.includes(s)));
+    for (const s of starts) if (!started.includes(s)) started.push(s);
+    for (const s of ends) if (!ended.includes(s)) ended.push(s);
   }
   return { orders, timeline, restored, started, ended, discounts };
 }

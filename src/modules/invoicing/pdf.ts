@@ -375,6 +375,11 @@ class Canvas {
 
 const height = (lines: Line[]) => lines.reduce((sum, line) => sum + lineHeight(line.style), 0);
 
+/** Adds `more` to the end of `into`, one by one (a long text wraps to many lines). */
+const append = (into: Line[], more: readonly Line[]) => {
+  for (const line of more) into.push(line);
+};
+
 // ---------------------------------------------------------------------------------------------
 // Tables
 
@@ -396,7 +401,7 @@ class Table {
   }
 
   headerHeight(): number {
-    return Math.max(...this.headerCells().map(height)) + 2 * ROW_PAD;
+    return this.headerCells().reduce((h, cell) => Math.max(h, height(cell)), 0) + 2 * ROW_PAD;
   }
 
   private headerCells(): Row {
@@ -404,7 +409,7 @@ class Table {
   }
 
   rowHeight(row: Row): number {
-    return Math.max(0, ...row.map(height)) + 2 * ROW_PAD;
+    return row.reduce((h, cell) => Math.max(h, height(cell)), 0) + 2 * ROW_PAD;
   }
 
   drawHeader(): void {
@@ -541,11 +546,11 @@ class Renderer {
   private party(party: DocumentParty, nameStyle: Style, width: number): Line[] {
     const { canvas, labels } = this;
     const lines = [...canvas.lines(party.name, width, nameStyle)];
-    if (party.sub_name) lines.push(...canvas.lines(party.sub_name, width, BODY));
-    for (const line of party.address_lines) lines.push(...canvas.lines(line, width, BODY));
-    if (party.vat_id) lines.push(...canvas.lines(`${labels.vatId}: ${party.vat_id}`, width, BODY));
+    if (party.sub_name) append(lines, canvas.lines(party.sub_name, width, BODY));
+    for (const line of party.address_lines) append(lines, canvas.lines(line, width, BODY));
+    if (party.vat_id) append(lines, canvas.lines(`${labels.vatId}: ${party.vat_id}`, width, BODY));
     if (party.tax_number) {
-      lines.push(...canvas.lines(`${labels.taxNumber}: ${party.tax_number}`, width, BODY));
+      append(lines, canvas.lines(`${labels.taxNumber}: ${party.tax_number}`, width, BODY));
     }
     return lines;
   }
@@ -672,7 +677,7 @@ class Renderer {
       const description = canvas.lines(line.description, width(0), BODY);
       const period = printedPeriod(line.period_start, line.period_end);
       if (period !== null) {
-        description.push(...canvas.lines(`${labels.servicePeriod} ${period}`, width(0), SMALL));
+        append(description, canvas.lines(`${labels.servicePeriod} ${period}`, width(0), SMALL));
       }
       return [
         description,

@@ -57,14 +57,21 @@ export async function syncDraftUsages(ctx: Ctx, id: string): Promise<Invoice> {
   const { treatment } = await taxContexts(ctx).of(contract, customer);
   const remove: string[] = [];
   const add: NewItem[] = [];
-  for (const key of new Set([...drafted.map((l) => l.charge_key!), ...wanted.map((w) => w.key)])) {
-    const have = drafted.filter((l) => l.charge_key === key);
-    const want = wanted.filter((w) => w.key === key);
+  // lines and wanted items grouped by charge key in one pass each, not filtered per key
+  const byKey = new Map<string, { have: typeof drafted; want: typeof wanted }>();
+  const group = (key: string) => {
+    const g = byKey.get(key) ?? { have: [], want: [] };
+    byKey.set(key, g);
+    return g;
+  };
+  for (const l of drafted) group(l.charge_key!).have.push(l);
+  for (const w of wanted) group(w.key).want.push(w);
+  for (const { have, want } of byKey.values()) {
     const same =
       have.length === want.length && sum(have) === want.reduce((n, w) => n + w.amount.amount, 0n);
     if (same) continue;
-    remove.push(...have.map((l) => l.id));
-    add.push(...want);
+    for (const l of have) remove.push(l.id);
+    for (const w of want) add.push(w);
   }
   if (add.length === 0 && remove.length === lines.length) {
     throw unprocessable(
