@@ -119,6 +119,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   access_tokens: "access",
   roles: "access",
   console_users: "access",
+  console_user_tokens: "access",
   rate_limit_buckets: "access",
 
   // audit: the audit trail.

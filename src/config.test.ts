@@ -95,6 +95,36 @@ describe("ACCRUE_SMTP_URL and ACCRUE_SMTP_FROM", () => {
   });
 });
 
+describe("mail delivery: ACCRUE_SMTP_TIMEOUT_MS, ACCRUE_MAIL_ATTACHMENT_MAX_BYTES, ACCRUE_MAIL_LEASE_MS", () => {
+  it("default to 10 s, 5 MiB and 2 min, are read when set, and refuse a lease not above the timeout", () => {
+    expect(loadConfig({})).toMatchObject({
+      smtpTimeoutMs: 10_000,
+      mailAttachmentMaxBytes: 5_242_880,
+      mailLeaseMs: 120_000,
+    });
+    expect(
+      loadConfig({
+        ACCRUE_SMTP_TIMEOUT_MS: "2500",
+        ACCRUE_MAIL_ATTACHMENT_MAX_BYTES: "1048576",
+        ACCRUE_MAIL_LEASE_MS: "60000",
+      }),
+    ).toMatchObject({
+      smtpTimeoutMs: 2500,
+      mailAttachmentMaxBytes: 1_048_576,
+      mailLeaseMs: 60_000,
+    });
+    expect(() => loadConfig({ ACCRUE_SMTP_TIMEOUT_MS: "0" })).toThrow(
+      /ACCRUE_SMTP_TIMEOUT_MS must be an integer from 100 to 600000/,
+    );
+    expect(() => loadConfig({ ACCRUE_MAIL_ATTACHMENT_MAX_BYTES: "5MB" })).toThrow(
+      /ACCRUE_MAIL_ATTACHMENT_MAX_BYTES must be an integer/,
+    );
+    expect(() => loadConfig({ ACCRUE_MAIL_LEASE_MS: "5000" })).toThrow(
+      "ACCRUE_MAIL_LEASE_MS (5000) must be more than ACCRUE_SMTP_TIMEOUT_MS (10000)",
+    );
+  });
+});
+
 describe("ACCRUE_TRUST_PROXY", () => {
   const trust = (value: string | undefined) => loadConfig({ ACCRUE_TRUST_PROXY: value }).trustProxy;
 

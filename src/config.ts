@@ -46,6 +46,12 @@ export type Config = {
   smtpUrl: string | undefined;
   /** Sender address of messages whose business entity has no e-mail address. */
   smtpFrom: string | undefined;
+  /** Bounds each stage of an SMTP dialogue: connecting, the greeting, a silent socket (ms). */
+  smtpTimeoutMs: number;
+  /** A PDF larger than this (bytes) is sent as a signed download link instead of attached. */
+  mailAttachmentMaxBytes: number;
+  /** How long a worker holds a message it sends; one that dies leaves it for this long (ms). */
+  mailLeaseMs: number;
 };
 
 /** ACCRUE_TRUST_PROXY, parsed: see `Config.trustProxy`. */
@@ -115,6 +121,21 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; do
     name: "ACCRUE_SMTP_FROM",
     default: "noreply@PUBLIC-URL-HOST",
     doc: "Sender address of e-mails whose business entity has no e-mail address.",
+  },
+  {
+    name: "ACCRUE_SMTP_TIMEOUT_MS",
+    default: "10000",
+    doc: "Milliseconds each stage of sending an e-mail may take: connecting, the server's greeting, and any silence after it.",
+  },
+  {
+    name: "ACCRUE_MAIL_ATTACHMENT_MAX_BYTES",
+    default: "5242880",
+    doc: "Largest PDF attached to an e-mail (bytes); a larger one is sent as a signed download link that works for 30 days.",
+  },
+  {
+    name: "ACCRUE_MAIL_LEASE_MS",
+    default: "120000",
+    doc: "Milliseconds a worker holds an e-mail it is sending; if it dies, another sends it again after this (more than the SMTP timeout).",
   },
 ];
 
@@ -228,6 +249,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (smtpFrom !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(smtpFrom)) {
     throw new ConfigError(`ACCRUE_SMTP_FROM must be an e-mail address (got "${smtpFrom}")`);
   }
+  const smtpTimeoutMs = int(env, "ACCRUE_SMTP_TIMEOUT_MS", 10_000, 100, 600_000);
+  const mailLeaseMs = int(env, "ACCRUE_MAIL_LEASE_MS", 120_000, 1000, 86_400_000);
+  if (mailLeaseMs <= smtpTimeoutMs) {
+    throw new ConfigError(
+      `ACCRUE_MAIL_LEASE_MS (${mailLeaseMs}) must be more than ACCRUE_SMTP_TIMEOUT_MS (${smtpTimeoutMs})`,
+    );
+  }
   return {
     host,
     port,
@@ -245,5 +273,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey,
     smtpUrl,
     smtpFrom,
+    smtpTimeoutMs,
+    mailAttachmentMaxBytes: int(
+      env,
+      "ACCRUE_MAIL_ATTACHMENT_MAX_BYTES",
+      5_242_880,
+      1024,
+      1_073_741_824,
+    ),
+    mailLeaseMs,
   };
 }

@@ -50,7 +50,7 @@ function migrationsHash(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-function migratedTemplate(): Promise<Blob> {
+export function migratedTemplate(): Promise<Blob> {
   template ??= (async () => {
     const file = path.join(os.tmpdir(), `accrue-test-template-${migrationsHash()}.tar`);
     if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
@@ -91,6 +91,36 @@ export async function createTestDatabase(
       await dropPostgresDatabase(url);
     },
   };
+}
+
+/**
+ * A PGlite data directory on disk for child processes, migrated and filled by `seed`: the
+ * database is made in memory from the migrated template (no initdb, no migrations, no disk
+ * write per commit) and its dump then unpacked into `dataDir`.
+ */
+export async function seededPgliteDir<T>(
+  dataDir: string,
+  seed: (db: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  // the parsers of src/storage/db.ts: int8 and date as text
+  const asText = (value: string) => value;
+  const pglite = await PGlite.create({
+    loadDataDir: await migratedTemplate(),
+    parsers: { 20: asText, 1082: asText },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  let seeded: T;
+  let dump: Blob;
+  try {
+    seeded = await seed(db);
+    dump = await pglite.dumpDataDir("none");
+  } finally {
+    await db.destroy();
+  }
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const disk = await PGlite.create(dataDir, { loadDataDir: dump });
+  await disk.close();
+  return seeded;
 }
 
 let postgresTemplate: Promise<string> | undefined;

@@ -18,6 +18,17 @@ export class SmtpReceiver {
   readonly received: Received[] = [];
   /** When set, every message is refused with this SMTP reply text (a 451). */
   refuse: string | null = null;
+  /**
+   * Recipients refused at RCPT TO, with the reply code: a 550 (no such user) bounces their
+   * messages, a 450 (mailbox busy) has them tried again.
+   */
+  readonly refusedRecipients = new Map<string, 450 | 550>();
+  /**
+   * When set, called once a message's data has arrived and been kept, before the server
+   * answers it: the answer waits until the promise it returns settles (a crash of the
+   * sender while it waits leaves a message the receiver has and the sender never heard of).
+   */
+  hold: ((received: Received) => Promise<void>) | null = null;
 
   private constructor(
     private readonly server: SMTPServer,
@@ -45,6 +56,15 @@ export class SmtpReceiver {
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
+      onRcptTo(address, _session, callback) {
+        const code = self?.refusedRecipients.get(address.address);
+        if (code) {
+          const text = code === 550 ? "5.1.1 user unknown" : "4.2.1 mailbox busy, try later";
+          callback(Object.assign(new Error(text), { responseCode: code }));
+          return;
+        }
+        callback();
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
@@ -55,12 +75,14 @@ export class SmtpReceiver {
             return;
           }
           const raw = Buffer.concat(chunks);
-          self?.received.push({
+          const received: Received = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             to: session.envelope.rcptTo.map((r) => r.address),
             raw,
             mail: await simpleParser(raw),
-          });
+          };
+          self?.received.push(received);
+          if (self?.hold) await self.hold(received).catch(() => {});
           callback();
         });
       },

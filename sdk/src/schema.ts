@@ -205,13 +205,97 @@ export interface paths {
         put?: never;
         /**
          * Create a console user (e-mail address, password, roles)
-         * @description A person who signs in to the console with an e-mail address and a password. An e-mail address belongs to one user across the installation.
+         * @description A person who signs in to the console with an e-mail address and a password. An e-mail address belongs to one user across the installation. Without a password (or with `invite: true`) the user is invited: it has status invited, cannot sign in, and is mailed a link to the console (valid 7 days, once) where it sets its password (docs/console.md#console-users).
          *
          *     Permissions (any one of): `console_users:write`.
          *
          *     Accepts `Idempotency-Key`; audited.
          */
         post: operations["console_users.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console_users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a console user again: a new invitation mailed, earlier links void
+         * @description Mails an invited user (one that has not set its password) a new invitation; its earlier links stop working.
+         *
+         *     Permissions (any one of): `console_users:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["console_users.invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console_invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a console invitation: the invited user sets its password with the mailed token
+         * @description The invited user sets its password with the token of its invitation link; no API key. The token works once and for 7 days: unknown 404 console_link_unknown, used 409 console_link_used, expired 409 console_link_expired. The user can then sign in.
+         */
+        post: operations["console_invitations.accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console_password_resets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a console password reset link by e-mail (the same answer for any address)
+         * @description Forgot password: no API key. Answers 202 whether or not a console user has the address; if one does (and is not disabled), it is mailed a link to set a new password (valid 1 hour, once; at most 3 an hour). Requests are limited per client address and per e-mail address from that client address, with a back-off (429 too_many_password_reset_requests).
+         */
+        post: operations["console_password_resets.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console_password_resets/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new console password with the mailed reset token; the user's sessions end
+         * @description Sets a new password with the token of a password-reset link; no API key. The token works once and for 1 hour (unknown 404 console_link_unknown, used 409 console_link_used, expired 409 console_link_expired). Every session of the user ends.
+         */
+        post: operations["console_password_resets.complete"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3050,6 +3134,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/messages/{id}/bounce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a sent message bounced later (a delivery status notification): bounced, not sent again
+         * @description Permissions (any one of): `messages:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["messages.bounce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/message_attachments/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the PDF a message links to instead of attaching it, with the signed link it carries (no other credentials) */
+        get: operations["messages.attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/message_templates": {
         parameters: {
             query?: never;
@@ -3112,6 +3235,30 @@ export interface paths {
         get: operations["message_templates.preview"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an issued invoice or credit note to its customer again, queued now
+         * @description Sends an issued invoice or credit note to its customer again: the message of its issue, composed anew for the customer's billing contacts (else its own address) and queued now, one per recipient, with the PDF attached when sent. A draft or void document is refused (422 document_not_issued), a customer with no address to write to too (422 message_recipient_missing). With an Idempotency-Key a retry sends nothing twice.
+         *
+         *     Permissions (any one of): `invoices:write`.
+         *
+         *     Accepts `Idempotency-Key`; audited.
+         */
+        post: operations["invoices.send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3349,7 +3496,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Void a draft or issued document; its charges are billed again by the next settlement
+         * Void an issued document (a draft is deleted instead); its charges are billed again by the next settlement
          * @description Permissions (any one of): `invoices:write`.
          *
          *     Accepts `Idempotency-Key`; audited.
@@ -4187,6 +4334,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice's account: what it claims, what paid or credited it, what it still owes
+         * @description An invoice's account: its total, what credit notes, promotional credits, payments, write-offs, withheld tax and other credit notes' credit took off it, what it still owes, and every payment, refund, write-off and withheld tax applied to it. A credit note is refused (422 document_not_invoice).
+         *
+         *     Permissions (any one of): `payments:read`.
+         */
+        get: operations["invoices.payments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/balance": {
         parameters: {
             query?: never;
@@ -4794,7 +4963,7 @@ export interface paths {
         put?: never;
         /**
          * Receive an event of the account's payment gateway (its webhook): verified by the gateway's signature, recorded once, and applied to the charge it names (no API key: the signature authenticates)
-         * @description The URL to configure at the gateway as its webhook endpoint. The body is the gateway's event as it sends it, verified with the account's webhook_secret: Stripe's `Stripe-Signature`, the test gateway's `Accrue-Test-Signature` (docs/payments.md). A repeated event is answered as recorded the first time; a refused one is recorded as rejected and answered 400 (`invalid_signature`, `malformed_gateway_event`) or 422 (`webhook_secret_not_configured`).
+         * @description The URL to configure at the gateway as its webhook endpoint. The body is the gateway's event as it sends it, verified with the account's webhook_secret: Stripe's `Stripe-Signature`, GoCardless's `Webhook-Signature`, the test gateway's `Accrue-Test-Signature`; Mollie's notice (`id=tr_…`, unsigned) is verified by reading the payment back from Mollie with the account's API key (docs/payments.md). One event is answered as recorded; a batch (GoCardless's events, the events a Mollie payment stands for) as `{data: [...]}`. A repeated event is answered as recorded the first time; a refused one is recorded as rejected and answered 400 (`invalid_signature`, `malformed_gateway_event`), 422 (`webhook_secret_not_configured`) or 503 (`gateway_unreachable`: Mollie could not be asked; the provider delivers again).
          */
         post: operations["gateway_events.receive"];
         delete?: never;
@@ -4985,7 +5154,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a verification code for registering a customer with an e-mail address (delivered as the verification_code.sent event)
+         * Send a verification code for registering a customer with an e-mail address (mailed to that address)
          * @description Permissions (any one of): `partners:write`, `BPC_ITEM_SUBCUSTSERV_010118`.
          *
          *     Accepts `Idempotency-Key`; audited.
@@ -5693,6 +5862,8 @@ export interface components {
             email: string;
             name: string;
             roles: string[];
+            /** @description invited: has not accepted its invitation (no password yet, cannot sign in); active; disabled */
+            status: "invited" | "active" | "disabled";
             /** Format: date-time */
             created_at: string;
             disabled_at: string | null;
@@ -6200,9 +6371,9 @@ export interface components {
         Message: {
             id: string;
             customer_id: string | null;
-            /** @description The event the message tells of */
+            /** @description The event the message tells of (a portal link's or verification code's message: the link's or code's id) */
             event_id: string;
-            /** @description invoice_issued, credit_note_issued, payment_failed, dunning_step or contract_cancelled */
+            /** @description invoice_issued, credit_note_issued, payment_failed, dunning_step, contract_cancelled, payment_succeeded, trial_ending, grace_ending, contract_confirmation, portal_link or verification_code */
             kind: string;
             recipient: string;
             sender: string;
@@ -6210,8 +6381,8 @@ export interface components {
             language: string;
             subject: string;
             attachment_document_id: string | null;
-            /** @description queued (waiting to be sent, or for its next attempt), sent, failed (every attempt failed), skipped (not sent: no SMTP) */
-            status: "queued" | "sent" | "failed" | "skipped";
+            /** @description queued (waiting to be sent, or for its next attempt), sent, failed (every attempt failed), skipped (not sent: no SMTP), bounced (the recipient's mail system refused the address for good; not sent again) */
+            status: "queued" | "sent" | "failed" | "skipped" | "bounced";
             attempt_count: number;
             next_attempt_at: string | null;
             last_error: string | null;
@@ -6223,11 +6394,13 @@ export interface components {
         /** MessageTemplate */
         MessageTemplate: {
             /** @description The message kind */
-            kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+            kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled" | "payment_succeeded" | "trial_ending" | "grace_ending" | "contract_confirmation" | "portal_link" | "verification_code";
             /** @description en, de or fr */
             language: "en" | "de" | "fr";
-            /** @description built_in: Accrue's wording; tenant: the tenant's own */
-            source: "built_in" | "tenant";
+            /** @description built_in: Accrue's wording; tenant: the tenant's own; business_entity: a business entity's own */
+            source: "built_in" | "tenant" | "business_entity";
+            /** @description The business entity whose own template this is; null: the tenant's or built in */
+            business_entity_id: string | null;
             subject: string;
             text: string;
             html: string | null;
@@ -6905,7 +7078,11 @@ export interface operations {
                     email: string;
                     name: string;
                     /** @description At least 12 characters; stored only as an scrypt hash */
-                    password: string;
+                    password?: string;
+                    /** @description Mail an invitation; the user sets its own password (no password) */
+                    invite?: boolean;
+                    /** @description The language of the e-mail (en, de or fr); default en */
+                    language?: "en" | "de" | "fr";
                     /** @description Role names, as for API keys */
                     roles: string[];
                 };
@@ -6923,6 +7100,8 @@ export interface operations {
                         email: string;
                         name: string;
                         roles: string[];
+                        /** @description invited: has not accepted its invitation (no password yet, cannot sign in); active; disabled */
+                        status: "invited" | "active" | "disabled";
                         /** Format: date-time */
                         created_at: string;
                         disabled_at: string | null;
@@ -6936,6 +7115,150 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "console_users.invite": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The language of the e-mail (en, de or fr); default en */
+                    language?: "en" | "de" | "fr";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        roles: string[];
+                        /** @description invited: has not accepted its invitation (no password yet, cannot sign in); active; disabled */
+                        status: "invited" | "active" | "disabled";
+                        /** Format: date-time */
+                        created_at: string;
+                        disabled_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "console_invitations.accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The token of the mailed link (cut_…) */
+                    token: string;
+                    /** @description At least 12 characters; stored only as an scrypt hash */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["ConsoleUser"];
+                    };
+                };
+            };
+        };
+    };
+    "console_password_resets.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    /** @description The language of the e-mail (en, de or fr); default en */
+                    language?: "en" | "de" | "fr";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        accepted: true;
+                    };
+                };
+            };
+        };
+    };
+    "console_password_resets.complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The token of the mailed link (cut_…) */
+                    token: string;
+                    /** @description At least 12 characters; stored only as an scrypt hash */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["ConsoleUser"];
+                    };
                 };
             };
         };
@@ -6965,6 +7288,8 @@ export interface operations {
                         email: string;
                         name: string;
                         roles: string[];
+                        /** @description invited: has not accepted its invitation (no password yet, cannot sign in); active; disabled */
+                        status: "invited" | "active" | "disabled";
                         /** Format: date-time */
                         created_at: string;
                         disabled_at: string | null;
@@ -10739,6 +11064,8 @@ export interface operations {
             content: {
                 "application/json": {
                     validity_minutes?: number;
+                    /** @description Mail the link to the customer (billing contacts, else its own address) as a portal_link message */
+                    send_email?: boolean;
                 };
             };
         };
@@ -10755,6 +11082,8 @@ export interface operations {
                         /** Format: date-time */
                         expires_at: string;
                         url: string | null;
+                        /** @description With send_email: the messages queued, one per recipient */
+                        message_ids?: string[];
                     };
                 };
             };
@@ -17469,9 +17798,9 @@ export interface operations {
                     "application/json": {
                         id: string;
                         customer_id: string | null;
-                        /** @description The event the message tells of */
+                        /** @description The event the message tells of (a portal link's or verification code's message: the link's or code's id) */
                         event_id: string;
-                        /** @description invoice_issued, credit_note_issued, payment_failed, dunning_step or contract_cancelled */
+                        /** @description invoice_issued, credit_note_issued, payment_failed, dunning_step, contract_cancelled, payment_succeeded, trial_ending, grace_ending, contract_confirmation, portal_link or verification_code */
                         kind: string;
                         recipient: string;
                         sender: string;
@@ -17479,8 +17808,8 @@ export interface operations {
                         language: string;
                         subject: string;
                         attachment_document_id: string | null;
-                        /** @description queued (waiting to be sent, or for its next attempt), sent, failed (every attempt failed), skipped (not sent: no SMTP) */
-                        status: "queued" | "sent" | "failed" | "skipped";
+                        /** @description queued (waiting to be sent, or for its next attempt), sent, failed (every attempt failed), skipped (not sent: no SMTP), bounced (the recipient's mail system refused the address for good; not sent again) */
+                        status: "queued" | "sent" | "failed" | "skipped" | "bounced";
                         attempt_count: number;
                         next_attempt_at: string | null;
                         last_error: string | null;
@@ -17502,9 +17831,97 @@ export interface operations {
             };
         };
     };
-    "message_templates.list": {
+    "messages.bounce": {
         parameters: {
             query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the mail system reported, e.g. the delivery status notification's diagnostic: 550 5.1.1 user unknown */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customer_id: string | null;
+                        /** @description The event the message tells of (a portal link's or verification code's message: the link's or code's id) */
+                        event_id: string;
+                        /** @description invoice_issued, credit_note_issued, payment_failed, dunning_step, contract_cancelled, payment_succeeded, trial_ending, grace_ending, contract_confirmation, portal_link or verification_code */
+                        kind: string;
+                        recipient: string;
+                        sender: string;
+                        /** @description en, de or fr: the customer's locale, else English */
+                        language: string;
+                        subject: string;
+                        attachment_document_id: string | null;
+                        /** @description queued (waiting to be sent, or for its next attempt), sent, failed (every attempt failed), skipped (not sent: no SMTP), bounced (the recipient's mail system refused the address for good; not sent again) */
+                        status: "queued" | "sent" | "failed" | "skipped" | "bounced";
+                        attempt_count: number;
+                        next_attempt_at: string | null;
+                        last_error: string | null;
+                        sent_at: string | null;
+                        resend_of: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "messages.attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    "message_templates.list": {
+        parameters: {
+            query?: {
+                /** @description A business entity's own template (used for the messages it sends) instead of the tenant's */
+                business_entity_id?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -17535,14 +17952,17 @@ export interface operations {
     };
     "message_templates.put": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A business entity's own template (used for the messages it sends) instead of the tenant's */
+                business_entity_id?: string;
+            };
             header?: {
                 /** @description Retries with the same key and body return the first response */
                 "idempotency-key"?: string;
             };
             path: {
                 /** @description The message kind */
-                kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+                kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled" | "payment_succeeded" | "trial_ending" | "grace_ending" | "contract_confirmation" | "portal_link" | "verification_code";
                 /** @description en, de or fr */
                 language: "en" | "de" | "fr";
             };
@@ -17568,11 +17988,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description The message kind */
-                        kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+                        kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled" | "payment_succeeded" | "trial_ending" | "grace_ending" | "contract_confirmation" | "portal_link" | "verification_code";
                         /** @description en, de or fr */
                         language: "en" | "de" | "fr";
-                        /** @description built_in: Accrue's wording; tenant: the tenant's own */
-                        source: "built_in" | "tenant";
+                        /** @description built_in: Accrue's wording; tenant: the tenant's own; business_entity: a business entity's own */
+                        source: "built_in" | "tenant" | "business_entity";
+                        /** @description The business entity whose own template this is; null: the tenant's or built in */
+                        business_entity_id: string | null;
                         subject: string;
                         text: string;
                         html: string | null;
@@ -17593,14 +18015,17 @@ export interface operations {
     };
     "message_templates.delete": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A business entity's own template (used for the messages it sends) instead of the tenant's */
+                business_entity_id?: string;
+            };
             header?: {
                 /** @description Retries with the same key and body return the first response */
                 "idempotency-key"?: string;
             };
             path: {
                 /** @description The message kind */
-                kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+                kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled" | "payment_succeeded" | "trial_ending" | "grace_ending" | "contract_confirmation" | "portal_link" | "verification_code";
                 /** @description en, de or fr */
                 language: "en" | "de" | "fr";
             };
@@ -17621,11 +18046,14 @@ export interface operations {
     };
     "message_templates.preview": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A business entity's own template (used for the messages it sends) instead of the tenant's */
+                business_entity_id?: string;
+            };
             header?: never;
             path: {
                 /** @description The message kind */
-                kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+                kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled" | "payment_succeeded" | "trial_ending" | "grace_ending" | "contract_confirmation" | "portal_link" | "verification_code";
                 /** @description en, de or fr */
                 language: "en" | "de" | "fr";
             };
@@ -17641,14 +18069,54 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description The message kind */
-                        kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled";
+                        kind: "invoice_issued" | "credit_note_issued" | "payment_failed" | "dunning_step" | "contract_cancelled" | "payment_succeeded" | "trial_ending" | "grace_ending" | "contract_confirmation" | "portal_link" | "verification_code";
                         /** @description en, de or fr */
                         language: "en" | "de" | "fr";
-                        /** @description built_in: Accrue's wording; tenant: the tenant's own */
-                        source: "built_in" | "tenant";
+                        /** @description built_in: Accrue's wording; tenant: the tenant's own; business_entity: a business entity's own */
+                        source: "built_in" | "tenant" | "business_entity";
+                        /** @description The business entity whose own template this is; null: the tenant's or built in */
+                        business_entity_id: string | null;
                         subject: string;
                         text: string;
                         html: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.send": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoice_id: string;
+                        /** @description The messages queued */
+                        messages: components["schemas"]["Message"][];
                     };
                 };
             };
@@ -17672,6 +18140,16 @@ export interface operations {
                 contract_id?: string;
                 status?: "draft" | "finalized" | "void";
                 kind?: "invoice" | "credit_note";
+                /** @description Only the credit notes of this invoice */
+                corrects_invoice_id?: string;
+                /** @description Issued on this day or later (YYYY-MM-DD) */
+                issue_date_from?: string;
+                /** @description Issued on this day or earlier (YYYY-MM-DD) */
+                issue_date_to?: string;
+                /** @description asc (default): oldest first, by id (ids sort by creation); desc: newest first. The cursor pages in the same order */
+                order?: "asc" | "desc";
+                /** @description Also answer total_count: how many documents match the filters, counted by one more query (its cost grows with the documents matched) */
+                include_total?: boolean;
             };
             header?: never;
             path?: never;
@@ -17689,6 +18167,8 @@ export interface operations {
                         data: components["schemas"]["Invoice"][];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description With include_total=true: how many documents match the filters */
+                        total_count?: number;
                     };
                 };
             };
@@ -21043,6 +21523,8 @@ export interface operations {
                     /** @description Default: all that was paid on the invoice */
                     amount?: string;
                     reference?: string;
+                    /** @description How the money was given back (kept on the refunds) */
+                    payment_method?: "cash" | "check" | "bank_transfer" | "card" | "other";
                 };
             };
         };
@@ -21125,6 +21607,8 @@ export interface operations {
                     /** @description Default: all the credit note has left to refund */
                     amount?: string;
                     reference?: string;
+                    /** @description How the money was given back (kept on the refunds) */
+                    payment_method?: "cash" | "check" | "bank_transfer" | "card" | "other";
                 };
             };
         };
@@ -21401,6 +21885,97 @@ export interface operations {
                             payment_ids: string[];
                             settled_at: string | null;
                             next_attempt_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invoices.payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoice_id: string;
+                        customer_id: string;
+                        currency: string;
+                        /** @description The invoice's gross total */
+                        total: string;
+                        /** @description What its issued credit notes credit (a positive amount) */
+                        credited: string;
+                        /** @description Promotional credits applied when the invoice was issued */
+                        credits_applied: string;
+                        /** @description What payments have on the invoice, net of refunds */
+                        paid: string;
+                        written_off: string;
+                        /** @description Tax the customer withheld from the invoice, net of refunds of it */
+                        tax_withheld: string;
+                        /** @description Credit of other invoices' credit notes applied to this one */
+                        credit_applied: string;
+                        /** @description What the invoice still owes (0 for a draft or void invoice) */
+                        due: string;
+                        /** @description Every payment, refund, write-off and withheld tax applied to the invoice, oldest first */
+                        payments: {
+                            id: string;
+                            customer_id: string;
+                            kind: "payment" | "refund" | "write_off" | "tax_withheld";
+                            /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
+                            method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                            amount: string;
+                            currency: string;
+                            reference: string | null;
+                            card_last4: string | null;
+                            failure: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            refunds_payment_id: string | null;
+                            payment_method: string | null;
+                            payment_source_id: string | null;
+                            authorized_until: string | null;
+                            allocations: {
+                                invoice_id: string;
+                                /** @description Negative on a refund: the invoice owes this again */
+                                amount: string;
+                            }[];
+                            /** @description What the payment left as the customer's credit */
+                            unapplied: string;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description What the payment's allocations net to on this invoice (negative: a refund) */
+                            applied: string;
+                        }[];
+                        /** @description Credit notes of other invoices whose credit is applied to this one */
+                        credit_notes_applied: {
+                            credit_note_id: string;
+                            /** @description What the credit note has applied to the invoice, net */
+                            amount: string;
                         }[];
                     };
                 };
@@ -21999,7 +22574,7 @@ export interface operations {
                             customer_id: string;
                             type: "card" | "bank_account";
                             /** @description The kind of gateway holding the source */
-                            gateway: "test" | "stripe";
+                            gateway: "test" | "stripe" | "mollie" | "gocardless";
                             gateway_account_id: string | null;
                             /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                             role: "primary" | "backup" | "none";
@@ -22053,7 +22628,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description card, bank_account: details the test gateway tokenizes; provider_token: the provider's token (a Stripe account takes only this) */
+                    /** @description card, bank_account: details the test gateway tokenizes; provider_token: the provider's token (Stripe, GoCardless and Mollie accounts take only this) */
                     type: "card" | "bank_account" | "provider_token";
                     card?: {
                         /** @description The card number; only its brand and last four digits are kept */
@@ -22067,7 +22642,7 @@ export interface operations {
                         iban: string;
                         account_holder_name: string;
                     };
-                    /** @description The payment provider's own token of the card or bank account: for a Stripe account the id of a PaymentMethod (pm_…, card or sepa_debit) created by Stripe.js or Elements. The source's type is the payment method's. */
+                    /** @description The payment provider's own token of the card or bank account: for a Stripe account the id of a PaymentMethod (pm_…, card or sepa_debit) created by Stripe.js or Elements; for a GoCardless account a mandate id (MD…) or a customer id (CU…, its newest usable mandate) from GoCardless's payment pages; for a Mollie account a customer id (cst_…, its newest valid mandate) or, once the customer has its Mollie customer at the account, a mandate id (mdt_…). The source's type is the payment method's (GoCardless: bank_account; Mollie: card or bank_account). */
                     provider_token?: string;
                     /** @description Default: primary when the customer has no primary source, else none */
                     role?: "primary" | "backup" | "none";
@@ -22086,7 +22661,7 @@ export interface operations {
                         customer_id: string;
                         type: "card" | "bank_account";
                         /** @description The kind of gateway holding the source */
-                        gateway: "test" | "stripe";
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -22145,7 +22720,7 @@ export interface operations {
                         customer_id: string;
                         type: "card" | "bank_account";
                         /** @description The kind of gateway holding the source */
-                        gateway: "test" | "stripe";
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -22207,7 +22782,7 @@ export interface operations {
                         customer_id: string;
                         type: "card" | "bank_account";
                         /** @description The kind of gateway holding the source */
-                        gateway: "test" | "stripe";
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -22265,7 +22840,7 @@ export interface operations {
                         customer_id: string;
                         type: "card" | "bank_account";
                         /** @description The kind of gateway holding the source */
-                        gateway: "test" | "stripe";
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -22333,7 +22908,7 @@ export interface operations {
                         customer_id: string;
                         type: "card" | "bank_account";
                         /** @description The kind of gateway holding the source */
-                        gateway: "test" | "stripe";
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -22401,7 +22976,7 @@ export interface operations {
                         customer_id: string;
                         type: "card" | "bank_account";
                         /** @description The kind of gateway holding the source */
-                        gateway: "test" | "stripe";
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -22457,7 +23032,7 @@ export interface operations {
                     "application/json": {
                         customer_id: string;
                         gateway_account_id: string | null;
-                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret); gocardless: GoCardless (access_token, optionally webhook_secret); mollie: Mollie (api_key, optionally public_url); docs/payments.md */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         /** @description customer: the customer was switched to it; business_entity: the default account of the customer's entity; built_in: neither exists */
                         chosen_by: "customer" | "business_entity" | "built_in";
@@ -22504,7 +23079,7 @@ export interface operations {
                     "application/json": {
                         customer_id: string;
                         gateway_account_id: string | null;
-                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret); gocardless: GoCardless (access_token, optionally webhook_secret); mollie: Mollie (api_key, optionally public_url); docs/payments.md */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         /** @description customer: the customer was switched to it; business_entity: the default account of the customer's entity; built_in: neither exists */
                         chosen_by: "customer" | "business_entity" | "built_in";
@@ -22555,7 +23130,7 @@ export interface operations {
                         customer_id: string;
                         type: "card" | "bank_account";
                         /** @description The kind of gateway holding the source */
-                        gateway: "test" | "stripe";
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -22606,7 +23181,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description card, bank_account: details the test gateway tokenizes; provider_token: the provider's token (a Stripe account takes only this) */
+                    /** @description card, bank_account: details the test gateway tokenizes; provider_token: the provider's token (Stripe, GoCardless and Mollie accounts take only this) */
                     type: "card" | "bank_account" | "provider_token";
                     card?: {
                         /** @description The card number; only its brand and last four digits are kept */
@@ -22620,7 +23195,7 @@ export interface operations {
                         iban: string;
                         account_holder_name: string;
                     };
-                    /** @description The payment provider's own token of the card or bank account: for a Stripe account the id of a PaymentMethod (pm_…, card or sepa_debit) created by Stripe.js or Elements. The source's type is the payment method's. */
+                    /** @description The payment provider's own token of the card or bank account: for a Stripe account the id of a PaymentMethod (pm_…, card or sepa_debit) created by Stripe.js or Elements; for a GoCardless account a mandate id (MD…) or a customer id (CU…, its newest usable mandate) from GoCardless's payment pages; for a Mollie account a customer id (cst_…, its newest valid mandate) or, once the customer has its Mollie customer at the account, a mandate id (mdt_…). The source's type is the payment method's (GoCardless: bank_account; Mollie: card or bank_account). */
                     provider_token?: string;
                 };
             };
@@ -22637,7 +23212,7 @@ export interface operations {
                         customer_id: string;
                         type: "card" | "bank_account";
                         /** @description The kind of gateway holding the source */
-                        gateway: "test" | "stripe";
+                        gateway: "test" | "stripe" | "mollie" | "gocardless";
                         gateway_account_id: string | null;
                         /** @description primary: charged first; backup: charged when the primary fails; none: charged only when named */
                         role: "primary" | "backup" | "none";
@@ -23206,7 +23781,7 @@ export interface operations {
                         data: {
                             id: string;
                             business_entity_id: string;
-                            /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                            /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret); gocardless: GoCardless (access_token, optionally webhook_secret); mollie: Mollie (api_key, optionally public_url); docs/payments.md */
                             gateway: "test" | "stripe" | "mollie" | "gocardless";
                             name: string;
                             status: ("active" | "disabled") | "deleted";
@@ -23248,7 +23823,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                    /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret); gocardless: GoCardless (access_token, optionally webhook_secret); mollie: Mollie (api_key, optionally public_url); docs/payments.md */
                     gateway: "test" | "stripe" | "mollie" | "gocardless";
                     name: string;
                     /** @description Default: the tenant's default entity */
@@ -23280,7 +23855,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_entity_id: string;
-                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret); gocardless: GoCardless (access_token, optionally webhook_secret); mollie: Mollie (api_key, optionally public_url); docs/payments.md */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         name: string;
                         status: ("active" | "disabled") | "deleted";
@@ -23326,7 +23901,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_entity_id: string;
-                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret); gocardless: GoCardless (access_token, optionally webhook_secret); mollie: Mollie (api_key, optionally public_url); docs/payments.md */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         name: string;
                         status: ("active" | "disabled") | "deleted";
@@ -23375,7 +23950,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_entity_id: string;
-                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret); gocardless: GoCardless (access_token, optionally webhook_secret); mollie: Mollie (api_key, optionally public_url); docs/payments.md */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         name: string;
                         status: ("active" | "disabled") | "deleted";
@@ -23437,7 +24012,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_entity_id: string;
-                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters */
+                        /** @description test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret); gocardless: GoCardless (access_token, optionally webhook_secret); mollie: Mollie (api_key, optionally public_url); docs/payments.md */
                         gateway: "test" | "stripe" | "mollie" | "gocardless";
                         name: string;
                         status: ("active" | "disabled") | "deleted";
@@ -23533,6 +24108,8 @@ export interface operations {
             header?: {
                 /** @description Stripe's signature of the event (Stripe) */
                 "stripe-signature"?: string;
+                /** @description GoCardless's signature: the hex HMAC-SHA256 of the body (GoCardless) */
+                "webhook-signature"?: string;
                 /** @description The test gateway's signature: t=<unix seconds>,v1=<hex HMAC-SHA256> (docs/payments.md) */
                 "accrue-test-signature"?: string;
             };
@@ -23572,11 +24149,46 @@ export interface operations {
                         received_at: string;
                         /** @description The verified event as the gateway sent it; null when rejected */
                         payload: unknown;
+                    } | {
+                        /** @description Each event of the batch as recorded (GoCardless's events; a Mollie payment's) */
+                        data: {
+                            id: string;
+                            gateway_account_id: string;
+                            /** @description The gateway's id of the event; null when rejected */
+                            provider_event_id: string | null;
+                            /** @description What the event tells, as Accrue reads it; null when rejected */
+                            type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "unknown") | null;
+                            /** @description The gateway's own type, e.g. payment_intent.succeeded */
+                            provider_type: string | null;
+                            /** @description applied: it changed a payment (settled, failed, refunded, disputed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                            status: "applied" | "ignored" | "rejected";
+                            /** @description Why it was rejected or could not be applied (docs/errors.md) */
+                            error_code: string | null;
+                            /** @description What applying it did, or why it was not */
+                            detail: string | null;
+                            /** @description The gateway's reference of the charge */
+                            charge_reference: string | null;
+                            /** @description The payment the event concerned */
+                            payment_id: string | null;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** @description The verified event as the gateway sent it; null when rejected */
+                            payload: unknown;
+                        }[];
                     };
                 };
             };
             /** @description Default Response */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -157,11 +157,19 @@ async function startServer(configured: Config, banner: (text: string) => void): 
   }
 }
 
+/**
+ * The worker loop's log writes each line at once: a job can keep the event loop busy for long
+ * (statements on the embedded database resolve without yielding to it), and a line held in a
+ * buffer meanwhile would be late, or lost with a killed process.
+ */
+const workerLog = (config: Config) =>
+  pino({ level: config.logLevel }, pino.destination({ dest: 1, sync: true }));
+
 function startWorkerLoop(config: Config, database: Database): Worker | undefined {
   return config.worker
     ? startWorker({
         db: database.db,
-        log: pino({ level: config.logLevel }),
+        log: workerLog(config),
         jobs: workerJobs(config),
         intervalMs: config.workerIntervalMs,
       })
@@ -187,7 +195,7 @@ export async function serve(config: Config) {
 }
 
 export async function worker(config: Config) {
-  const log = pino({ level: config.logLevel });
+  const log = workerLog(config);
   // jobs that reach a gateway open its account's credentials (`serve` sets it in buildApp)
   configureSealingKey(config.secretKey);
   const database = await open(config);

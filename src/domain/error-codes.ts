@@ -67,6 +67,17 @@ export const ERROR_CODES = {
   console_user_email_taken: "A console user with this e-mail address exists; use another address.",
   console_user_already_disabled: "The console user is disabled already; nothing changed.",
   weak_password: "The password is too short; choose one of at least 12 characters.",
+  console_user_invite_with_password:
+    "An invited user sets its own password: send either a password or `invite: true`, not both.",
+  console_user_not_invited:
+    "The console user has set its password already; only an invited user is invited again.",
+  console_link_unknown:
+    "The invitation or password-reset link is unknown or not meant for this; ask for a new one.",
+  console_link_used:
+    "The invitation or password-reset link has been used already (each works once); ask for a new one.",
+  console_link_expired: "The invitation or password-reset link has expired; ask for a new one.",
+  too_many_password_reset_requests:
+    "Too many password-reset requests from this client address (for this e-mail address, or in all); wait `details.retry_after_seconds`, then retry.",
   too_many_sign_in_attempts:
     "Too many failed sign-in attempts from this client address (for this e-mail address, or in all); wait `details.retry_after_seconds`, then retry.",
   role_not_found: "No role has this name in the tenant.",
@@ -186,9 +197,19 @@ export const ERROR_CODES = {
   customer_not_frozen: "The customer is not frozen; nothing changed.",
   contact_not_found: "The customer has no contact with this id.",
   message_not_found: "No message has this id in the tenant.",
+  message_not_sent:
+    "Only a sent message can bounce; this one was not accepted by a mail server (see its status).",
+  message_link_invalid:
+    "The message's download link is malformed or forged; ask the sender for the document again.",
+  message_link_expired:
+    "The message's download link has expired; ask the sender for the document again.",
+  email_invalid: "The e-mail address cannot be sent to; details.reason names the rule it breaks.",
   template_invalid:
     "A message template does not compile; details name the field and the line of the fault.",
-  template_not_found: "The tenant has no template of its own for this message kind and language.",
+  template_not_found:
+    "The tenant (or the business entity named) has no template of its own for this message kind and language.",
+  message_recipient_missing:
+    "The message cannot be sent: the customer has no e-mail address and no contact that receives billing e-mail.",
   contact_limit_reached:
     "The customer has as many contacts as it may have (50); delete one before adding another.",
   hierarchy_cycle:
@@ -284,6 +305,8 @@ export const ERROR_CODES = {
     "A checkout of a new subscription names either a stored customer (`customer_id`) or a new one (`customer`), not both and not neither.",
   hosted_page_payment_failed:
     "The payment source was charged and the charge failed (`details.failure`); nothing was kept: pay with another source.",
+  portal_payment_failed:
+    "The customer's payment source was charged in the portal and the charge failed; the failed payment is kept (`details.payment_id`, `details.failure`).",
   hosted_page_checked:
     "Never answered: creating a checkout page tries its order or invoice in a savepoint that ends with this code, so nothing of it is kept.",
   hosted_page_extension_required:
@@ -328,6 +351,8 @@ export const ERROR_CODES = {
   invoice_not_draft:
     "Only a draft can be finalized or deleted; this document is issued or void already (an issued invoice is corrected by a credit note).",
   document_not_invoice: "The document is a credit note; the operation applies to invoices only.",
+  document_not_issued:
+    "Only an issued invoice or credit note is sent or voided; this one is a draft (delete it instead) or void.",
   document_not_credit_note:
     "The document is an invoice; the operation applies to credit notes only.",
   credit_note_not_draft: "Only a draft credit note can be deleted; this one is issued or void.",
@@ -453,17 +478,17 @@ export const ERROR_CODES = {
   gateway_kind_mismatch:
     "A payment source moves only to another account of the same gateway (`details.from`, `details.to`); copy a card to reach another gateway.",
   gateway_unavailable:
-    "This version of Accrue has no adapter for the account's gateway yet; use an account of the test gateway or of Stripe.",
+    "This version of Accrue has no adapter for the account's gateway; use an account of a gateway it has one for (docs/payments.md).",
   gateway_unreachable:
     "The payment gateway gave no answer to rely on (a timeout, its server error, its rate limit); nothing was recorded: retry after Retry-After.",
   gateway_credentials_rejected:
     "The payment gateway refused the account's credentials; replace them (PATCH the gateway account).",
   invalid_gateway_credentials:
-    "The credentials are not what this gateway takes (`details.field` names which); for Stripe: secret_key, optionally webhook_secret and api_base (docs/payments.md).",
+    "The credentials are not what this gateway takes (`details.field` names which): Stripe secret_key, GoCardless access_token, Mollie api_key, and the optional ones of docs/payments.md.",
   gateway_refund_refused:
-    "The payment gateway refused the refund (`details.stripe_code`, such as charge_already_refunded); nothing was recorded.",
+    "The payment gateway refused the refund (`details.stripe_code` or `details.provider_code` says why); nothing was recorded.",
   provider_token_required:
-    "This gateway account keeps only its provider's token (Stripe: a PaymentMethod id, pm_…, from Stripe.js or Elements): send type provider_token, never card numbers or IBANs.",
+    "This gateway account keeps only its provider's token (Stripe pm_…, GoCardless MD… or CU…, Mollie cst_… or mdt_…): send type provider_token, never card numbers or IBANs.",
   provider_token_not_accepted:
     "The test gateway takes card or bank account details, not a provider's token; add the source to a customer whose gateway account is of that provider.",
   invalid_provider_token:
@@ -471,7 +496,11 @@ export const ERROR_CODES = {
   provider_token_other_customer:
     "The provider's payment method is attached to another customer at the provider; create a new one for this customer.",
   payment_method_type_not_supported:
-    "The provider's payment method is of a type Accrue does not keep (Stripe: card and sepa_debit).",
+    "The provider's payment method is of a type Accrue does not keep (Stripe: card and sepa_debit; Mollie: creditcard and directdebit mandates).",
+  mandate_not_usable:
+    "The provider's mandate is cancelled, failed, expired or otherwise unusable (`details.status`), or the customer has none; the customer sets up a new one in the provider's pages.",
+  authorization_not_supported:
+    "This gateway charges at once and holds no amounts to capture later (GoCardless, Mollie); charge the payment source instead.",
   gateway_capture_refused:
     "The payment gateway did not capture the authorization (`details.status`); it stays held until voided or its hold runs out.",
   payment_pending:
@@ -488,7 +517,7 @@ export const ERROR_CODES = {
   authorization_expired:
     "The gateway let the authorization's hold go; sync the payment to see it voided, and authorize again.",
   invalid_signature:
-    "A gateway event's signature does not hold (missing, not the account's webhook secret's, or older than 5 minutes); the event was recorded as rejected and nothing in it was used.",
+    "A gateway event's signature does not hold (missing, not the account's webhook secret's, older than 5 minutes, or a Mollie payment the account does not hold); the event was recorded as rejected and nothing in it was used.",
   malformed_gateway_event:
     "A gateway event's signature holds but its body is not an event of that gateway (an id and a type); it was recorded as rejected.",
   webhook_secret_not_configured:

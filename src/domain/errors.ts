@@ -14,6 +14,7 @@ export type ErrorKind =
   | "forbidden" // authenticated but not allowed → 403
   | "not_found" // unknown id (or not visible to this tenant) → 404
   | "conflict" // clashes with existing state, e.g. idempotency key reuse → 409
+  | "gone" // existed, but no longer answers, e.g. an expired signed link → 410
   | "too_large" // request body over the limit → 413
   | "unsupported_media_type" // not JSON, not UTF-8, or compressed → 415
   | "unprocessable" // well-formed but breaks a business rule → 422
@@ -44,6 +45,8 @@ export const notFound = (code: ErrorCode, message: string, details?: ErrorDetail
   new AccrueError("not_found", code, message, details);
 export const conflict = (code: ErrorCode, message: string, details?: ErrorDetails) =>
   new AccrueError("conflict", code, message, details);
+export const gone = (code: ErrorCode, message: string, details?: ErrorDetails) =>
+  new AccrueError("gone", code, message, details);
 export const unprocessable = (code: ErrorCode, message: string, details?: ErrorDetails) =>
   new AccrueError("unprocessable", code, message, details);
 

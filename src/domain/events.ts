@@ -32,7 +32,7 @@ export const EVENT_TYPES = {
     "A partner unfroze one of its customers: it orders again and billing catches up.",
   "partner.created": "A partner, or a reseller under a partner, was created.",
   "verification_code.sent":
-    "A partner asked for a code to register a customer with an e-mail address; the payload carries the code for the partner to deliver.",
+    "A partner asked for a code to register a customer with an e-mail address; Accrue mailed the code to that address (the code is never in the event).",
   "budget.updated": "A partner set or changed a customer's budget.",
   "budget.threshold_crossed":
     "An order takes a customer past its budget's alert threshold (once per budget period).",
@@ -103,6 +103,8 @@ export const EVENT_TYPES = {
   "einvoice.failed":
     "Sending an e-invoice failed: the document lacks what EN 16931 requires (the record's message names it); resend after correcting it.",
   "credit_note.deleted": "A draft credit note was deleted.",
+  "message.bounced":
+    "A customer e-mail bounced: the recipient's mail system refused the address for good (when it was sent, or reported later); it is not sent again.",
   "credit_note.refunded":
     "A refund of a credit note's amount to the customer was recorded (the event carries the refund).",
   "plan_group.updated": "A plan group's name or translations changed.",

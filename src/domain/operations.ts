@@ -152,6 +152,43 @@ export const OPERATIONS = {
     ),
     credentialExchange: true,
   },
+  "console_users.invite": op(
+    "console_users.invite",
+    "Access",
+    "Invite a console user again: a new invitation mailed, earlier links void",
+    ["console_users:write"],
+    true,
+  ),
+  "console_invitations.accept": {
+    ...op(
+      "console_invitations.accept",
+      "Access",
+      "Accept a console invitation: the invited user sets its password with the mailed token",
+      [],
+      false,
+    ),
+    credentialExchange: true,
+  },
+  "console_password_resets.create": {
+    ...op(
+      "console_password_resets.create",
+      "Access",
+      "Ask for a console password reset link by e-mail (the same answer for any address)",
+      [],
+      false,
+    ),
+    credentialExchange: true,
+  },
+  "console_password_resets.complete": {
+    ...op(
+      "console_password_resets.complete",
+      "Access",
+      "Set a new console password with the mailed reset token; the user's sessions end",
+      [],
+      false,
+    ),
+    credentialExchange: true,
+  },
   "roles.list": op(
     "roles.list",
     "Access",
@@ -411,6 +448,27 @@ export const OPERATIONS = {
     "Send a message again: a new message with the same content, queued now",
     ["messages:write"],
     true,
+  ),
+  "invoices.send": op(
+    "invoices.send",
+    "Messages",
+    "Send an issued invoice or credit note to its customer again, queued now",
+    ["invoices:write"],
+    true,
+  ),
+  "messages.bounce": op(
+    "messages.bounce",
+    "Messages",
+    "Record that a sent message bounced later (a delivery status notification): bounced, not sent again",
+    ["messages:write"],
+    true,
+  ),
+  "messages.attachment": op(
+    "messages.attachment",
+    "Messages",
+    "Download the PDF a message links to instead of attaching it, with the signed link it carries (no other credentials)",
+    [],
+    false,
   ),
   "message_templates.list": op(
     "message_templates.list",
@@ -1156,7 +1214,7 @@ export const OPERATIONS = {
   "invoices.void": op(
     "invoices.void",
     "Invoices",
-    "Void a draft or issued document; its charges are billed again by the next settlement",
+    "Void an issued document (a draft is deleted instead); its charges are billed again by the next settlement",
     ["invoices:write"],
     true,
   ),
@@ -1480,7 +1538,7 @@ export const OPERATIONS = {
   ),
   "partners.verification_codes.create": partnerOp(
     "partners.verification_codes.create",
-    "Send a verification code for registering a customer with an e-mail address (delivered as the verification_code.sent event)",
+    "Send a verification code for registering a customer with an e-mail address (mailed to that address)",
     ["partners:write", BPC.register],
     true,
   ),
@@ -2020,6 +2078,13 @@ export const OPERATIONS = {
     ["payments:write"],
     true,
   ),
+  "invoices.payments": op(
+    "invoices.payments",
+    "Payments",
+    "An invoice's account: what it claims, what paid or credited it, what it still owes",
+    ["payments:read"],
+    false,
+  ),
   "invoices.collection": op(
     "invoices.collection",
     "Payments",
@@ -2057,6 +2122,36 @@ export const OPERATIONS = {
   "portal.cancel": portal(
     "portal.cancel",
     "Cancel the contract at the end the notice period reaches",
+    true,
+  ),
+  "portal.payments": portal(
+    "portal.payments",
+    "The customer's open invoices with what each owes, and its payment sources",
+    false,
+  ),
+  "portal.pay": portal(
+    "portal.pay",
+    "Pay an open invoice, or all of them, through the customer's primary payment source",
+    true,
+  ),
+  "portal.payment_sources": portal(
+    "portal.payment_sources",
+    "The customer's payment sources",
+    false,
+  ),
+  "portal.payment_source_add": portal(
+    "portal.payment_source_add",
+    "Add a card or bank account to the customer",
+    true,
+  ),
+  "portal.payment_source_primary": portal(
+    "portal.payment_source_primary",
+    "Make one of the customer's payment sources its primary one",
+    true,
+  ),
+  "portal.payment_source_remove": portal(
+    "portal.payment_source_remove",
+    "Remove one of the customer's payment sources",
     true,
   ),
   // a hosted page's part of the portal's API (/portal/api/hosted_page): callable only with the
@@ -2166,6 +2261,8 @@ export const SYSTEM_OPERATIONS = {
     "A scheduled gift's date came (it became claimable), or an unclaimed gift passed its claim expiry date.",
   "webhook_endpoints.disable": "Webhook delivery disabled an endpoint after sustained failure.",
   "messages.send": "The worker read an invoice or credit note to attach its PDF to a message.",
+  "messages.deliver":
+    "The worker sent a message whose recipient the mail server refused for good: the message bounced.",
   "gateway_events.apply":
     "A payment gateway's event was recorded and applied: a pending payment settled or failed, a refund made at the gateway recorded, a chargeback taken back.",
 } as const satisfies Record<string, string>;

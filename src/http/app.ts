@@ -21,6 +21,7 @@ import { HUAWEI_PREFIX, huaweiApi } from "../compat/huawei/plugin.js";
 import type { Config, TrustProxy } from "../config.js";
 import { forbidden, rateLimited } from "../domain/errors.js";
 import { getOperation, isAllowed, type OperationId } from "../domain/operations.js";
+import { defaultSender } from "../jobs/messages.js";
 import { newId } from "../lib/ids.js";
 import { apiKeyRoutes } from "../modules/access/api-keys.routes.js";
 import { consoleUserRoutes } from "../modules/access/console-users.routes.js";
@@ -62,6 +63,7 @@ import { EINVOICE_SCHEMAS, einvoiceRoutes } from "../modules/invoicing/einvoice.
 import { estimateRoutes } from "../modules/invoicing/estimates.routes.js";
 import { INVOICING_SCHEMAS, invoicingRoutes } from "../modules/invoicing/invoicing.routes.js";
 import { regenerateInvoiceRoutes } from "../modules/invoicing/regenerate.routes.js";
+import { invoiceSendRoutes } from "../modules/messages/invoice-send.routes.js";
 import { messageRoutes, messageTemplateRoutes } from "../modules/messages/messages.routes.js";
 import { partnerRoutes } from "../modules/partners/partners.routes.js";
 import { gatewayAccountRoutes } from "../modules/payments/gateway-accounts.routes.js";
@@ -87,7 +89,6 @@ import { webhookRoutes } from "../modules/webhooks/webhooks.routes.js";
 import type { Backend } from "../storage/db.js";
 import type { DB } from "../storage/schema.js";
 import { checkEncoding, errorHandler, mapError, rawClientError } from "./errors.js";
-
 import { checkInput } from "./input.js";
 import { lazyCompilers } from "./lazy-compilers.js";
 import { redactUrl } from "./redact.js";
@@ -100,6 +101,8 @@ declare module "fastify" {
     backend: Backend;
     /** Base URL for links handed out (portal, documents). */
     publicUrl: string;
+    /** The sender address of messages whose business entity has none (ACCRUE_SMTP_FROM). */
+    messageSender: string;
     /**
      * Where webhook endpoints may point (ACCRUE_WEBHOOK_ALLOW_PRIVATE), checked as they are
      * made, and how their host names resolve then.
@@ -127,7 +130,8 @@ export type AppOptions = {
   config: Pick<Config, "bodyLimit" | "logLevel" | "publicUrl"> &
     Partial<
       Pick<Config, "authCacheMs" | "rateLimit" | "webhookAllowPrivate" | "secretKey" | "trustProxy">
-    >;
+    > &
+    Partial<Pick<Config, "smtpFrom">>;
   /** A pino logger to use; absent: a new one at config.logLevel. */
   logger?: FastifyBaseLogger;
   /** How webhook endpoint host names resolve when endpoints are made; absent: the system's. */
@@ -210,6 +214,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("db", options.db);
   app.decorate("backend", options.backend);
   app.decorate("publicUrl", options.config.publicUrl);
+  app.decorate(
+    "messageSender",
+    defaultSender({ smtpFrom: options.config.smtpFrom, publicUrl: options.config.publicUrl }),
+  );
   app.decorate("webhookDestinations", {
     allowPrivate: options.config.webhookAllowPrivate ?? false,
     resolve: options.webhookResolver ?? systemResolver,
@@ -465,6 +473,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(webhookRoutes, { prefix: "/v1" });
   await app.register(messageRoutes, { prefix: "/v1" });
   await app.register(messageTemplateRoutes, { prefix: "/v1" });
+  await app.register(invoiceSendRoutes, { prefix: "/v1" });
   await app.register(invoicingRoutes, { prefix: "/v1" });
   await app.register(taxRoutes, { prefix: "/v1" });
   await app.register(entityRoutes, { prefix: "/v1" });

@@ -17,7 +17,17 @@ export const JOBS: readonly Job[] = [idempotencyCleanup, accessTokenCleanup];
 /** Every job the worker loop runs, in order, configured. */
 export function workerJobs(
   config: Pick<Config, "webhookAllowPrivate"> &
-    Partial<Pick<Config, "smtpUrl" | "smtpFrom" | "publicUrl">>,
+    Partial<
+      Pick<
+        Config,
+        | "smtpUrl"
+        | "smtpFrom"
+        | "publicUrl"
+        | "smtpTimeoutMs"
+        | "mailAttachmentMaxBytes"
+        | "mailLeaseMs"
+      >
+    >,
 ): Job[] {
   // phase events first: the events they write are fanned out in the same tick
   return [
@@ -35,6 +45,10 @@ export function workerJobs(
     ...webhookJobs({ allowPrivate: config.webhookAllowPrivate }),
     ...messageJobs({
       smtpUrl: config.smtpUrl,
+      smtpTimeoutMs: config.smtpTimeoutMs,
+      attachmentMaxBytes: config.mailAttachmentMaxBytes,
+      leaseMs: config.mailLeaseMs,
+      publicUrl: config.publicUrl,
       defaultSender: defaultSender({
         smtpFrom: config.smtpFrom,
         publicUrl: config.publicUrl ?? "http://localhost",

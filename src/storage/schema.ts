@@ -93,7 +93,7 @@ export interface PaymentSourcesTable {
   tenant_id: string;
   customer_id: string;
   type: "card" | "bank_account";
-  gateway: "test" | "stripe";
+  gateway: "test" | "stripe" | "mollie" | "gocardless";
   gateway_reference: string;
   role: "primary" | "backup" | "none";
   card_brand: string | null;
@@ -338,7 +338,7 @@ export interface OutboxEventsTable {
   messages_composed_at: NullableTimestamp;
 }
 
-export type MessageStatus = "queued" | "sent" | "failed" | "skipped";
+export type MessageStatus = "queued" | "sent" | "failed" | "skipped" | "bounced";
 
 /** A customer message (e-mail): one per outbox event and recipient, or a resend of one. */
 export interface MessagesTable {
@@ -370,6 +370,8 @@ export interface MessagesTable {
 /** A tenant's own template of a message kind in a language. */
 export interface MessageTemplatesTable {
   tenant_id: string;
+  /** Null: the tenant's template; else the business entity's own. */
+  business_entity_id: ColumnType<string | null, string | null | undefined, string | null>;
   kind: string;
   language: string;
   subject: string;
@@ -398,11 +400,25 @@ export interface ConsoleUsersTable {
   tenant_id: string;
   email: string;
   name: string;
-  /** scrypt$N$r$p$salt$hash (see modules/access/passwords.ts). */
-  password_hash: string;
+  /**
+   * scrypt$N$r$p$salt$hash (see modules/access/passwords.ts); null: invited, no password
+   * set yet (it cannot sign in).
+   */
+  password_hash: string | null;
   roles: string[];
   created_at: CreatedAt;
   disabled_at: NullableTimestamp;
+}
+
+/** A single-use token of a console user's invitation or password reset (only its hash). */
+export interface ConsoleUserTokensTable {
+  token_hash: string;
+  tenant_id: string;
+  console_user_id: string;
+  purpose: "invitation" | "password_reset";
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
 }
 
 export type Address = {
@@ -1289,6 +1305,7 @@ export interface DB {
   customer_hierarchy: CustomerHierarchyTable;
   access_tokens: AccessTokensTable;
   console_users: ConsoleUsersTable;
+  console_user_tokens: ConsoleUserTokensTable;
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
   oauth_clients: OauthClientsTable;

@@ -4,7 +4,9 @@
  * its billing run's counts: a batch is committed whole or not at all, so a crash loses nothing
  * and bills nothing twice. A batch that fails is settled again contract by contract, each in
  * its own unit of work, so one contract's bad data holds up no other; a contract that keeps
- * failing is tried again later, less and less often, and parked after a few attempts.
+ * failing is tried again later, less and less often, and parked after a few attempts. A
+ * database that cannot be reached (connections cut, a restart) is no contract's failure: the
+ * run stops with the error and the next one claims the same contracts again.
  *
  * A run over every tenant (the worker's) is a round-robin: each tenant with due contracts in
  * turn gets one batch of at most TENANT_TURN contracts, and the next pass goes on from the
@@ -30,6 +32,7 @@ import {
   settleLocked,
   tenantsDue,
 } from "../modules/invoicing/index.js";
+import { databaseFault } from "../storage/errors.js";
 import type { DB } from "../storage/schema.js";
 import { moveTransferredContracts } from "./transfers.js";
 import { type Scope, unitOfWork, type Work } from "./unit-of-work.js";
@@ -168,7 +171,9 @@ async function settleBatch(
     logSettled(options.log, settled);
     return settled.length;
   } catch (err) {
-    if (claimed.length === 0) throw err;
+    // a database that cannot be reached fails the batch, not its contracts: the run stops
+    // and the next one claims them again
+    if (claimed.length === 0 || databaseFault(err) === "unavailable") throw err;
     options.log?.error(
       { err, contracts: claimed.length },
       "settling a batch failed; settling its contracts one by one",
@@ -241,7 +246,8 @@ async function settleAlone(
     logSettled(options.log, settled);
     return settled.length > 0;
   } catch (err) {
-    if (tenantId === null) throw err;
+    // nor is an outage counted as the contract's failure (it would wait, and be parked)
+    if (tenantId === null || databaseFault(err) === "unavailable") throw err;
     const failed: string = tenantId;
     options.log?.error(
       { err, contract: contractId },

@@ -2,20 +2,19 @@
  * Customer messages, driven by the worker: outbox events are composed into messages (one unit
  * of work per batch: the messages written and the events marked read together), then due
  * messages are claimed, sent through SMTP outside any transaction with the invoice PDF they
- * attach, and each attempt recorded in a unit of work of its own (src/modules/messages).
+ * attach (or, above the attachment limit, a signed link to it), and each attempt recorded in
+ * a unit of work of its own (src/modules/messages). A turn of sending ends at its deadline
+ * or when the SMTP server cannot be reached, so mail never holds up billing for long.
  */
+import { decodeJwt } from "jose";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { systemClock } from "../lib/clock.js";
 import { newId } from "../lib/ids.js";
-import {
-  billingContactEmails,
-  type CustomerRow,
-  findCustomer,
-} from "../modules/customers/index.js";
+import { findCustomer } from "../modules/customers/index.js";
 import { findEntityRow } from "../modules/entities/index.js";
 import { lockUncomposedEvents, markComposed } from "../modules/events/index.js";
-import { documentPdf, findInvoice, getInvoice } from "../modules/invoicing/index.js";
+import { documentPdf, findInvoice, getInvoice, signingKey } from "../modules/invoicing/index.js";
 import {
   type Attachment,
   claimDueMessages,
@@ -23,19 +22,32 @@ import {
   describeSendError,
   draftMessages,
   entityIdOf,
+  findMessage,
   insertMessages,
+  invalidMessageLink,
+  isRecipientRefusal,
+  isServerUnreachable,
   type Mailer,
+  MESSAGE_LINK_KEY,
+  MESSAGE_LINK_PATH,
   type MessageEvent,
   type MessageFacts,
   type MessageRow,
-  messageKindOf,
+  messageKindFor,
+  messageLinkExpiry,
   NO_SMTP,
   recordAttempt,
+  releaseUnattempted,
   type SendOutcome,
+  signMessageLink,
   type TemplateSource,
   tenantTemplates,
+  verifyMessageLink,
+  withDownloadLink,
 } from "../modules/messages/index.js";
+import { findTenant } from "../modules/tenants/index.js";
 import type { DB } from "../storage/schema.js";
+import { customerRecipients, eventExtras, messageCustomer } from "./message-facts.js";
 import { readContext, unitOfWork } from "./unit-of-work.js";
 
 export type MessageOptions = {
@@ -48,11 +60,14 @@ export type MessageOptions = {
   defaultSender: string;
   leaseMs: number;
   batchSize: number;
+  /** A PDF larger than this (bytes) is linked to (a signed link) instead of attached. */
+  attachmentMaxBytes: number;
+  /** The base URL links in messages start with (ACCRUE_PUBLIC_URL). */
+  publicUrl: string;
+  /** When the turn ends (epoch ms, real time): no message is started after it. */
+  deadline?: number | undefined;
   log?: Logger | undefined;
 };
-
-const customerName = (c: CustomerRow) =>
-  c.company_name ?? ([c.first_name, c.last_name].filter(Boolean).join(" ") || (c.email ?? c.id));
 
 /** The facts of an event's message, or null when there is no one to tell. */
 async function factsOf(
@@ -60,33 +75,30 @@ async function factsOf(
   event: MessageEvent,
   defaultSender: string,
 ): Promise<MessageFacts | null> {
-  const customerId = customerIdOf(event);
+  const extras = await eventExtras(db, event);
+  const customerId = customerIdOf(event) ?? extras.customerId;
   if (!customerId) return null;
   const customer = await findCustomer(db, event.tenant_id, customerId);
   if (!customer) return null;
-  const contacts = await billingContactEmails(db, event.tenant_id, customer.id);
-  const recipients = contacts.length > 0 ? contacts : customer.email ? [customer.email] : [];
+  const recipients = await customerRecipients(db, customer);
   if (recipients.length === 0) return null;
   const entity = await findEntityRow(
     db,
     event.tenant_id,
-    entityIdOf(event) ?? customer.business_entity_id,
+    entityIdOf(event) ?? extras.entityId ?? customer.business_entity_id,
   );
-  let currency: string | null = null;
+  let currency: string | null = extras.currency ?? null;
   if (event.type === "invoice.dunning_level_reached" && event.subject_id) {
     currency = (await findInvoice(db, event.tenant_id, event.subject_id))?.currency ?? null;
   }
   return {
-    customer: {
-      id: customer.id,
-      name: customerName(customer),
-      locale: customer.locale,
-      language: customer.language,
-      time_zone: customer.time_zone,
-    },
+    customer: messageCustomer(customer),
     recipients,
     sender: { name: entity?.name ?? "Accrue", address: entity?.email || defaultSender },
+    entityId: entity?.id ?? null,
     currency,
+    invoiceNumbers: extras.invoiceNumbers ?? [],
+    plan: extras.plan ?? null,
   };
 }
 
@@ -102,7 +114,7 @@ export async function composeMessages(
     const rows = [];
     const templates = new Map<string, Map<string, TemplateSource>>();
     for (const event of events) {
-      if (!messageKindOf(event.type)) continue;
+      if (!messageKindFor(event)) continue;
       const facts = await factsOf(work.db, event, options.defaultSender);
       if (!facts) continue;
       let own = templates.get(event.tenant_id);
@@ -110,13 +122,12 @@ export async function composeMessages(
         own = await tenantTemplates(work.db, event.tenant_id);
         templates.set(event.tenant_id, own);
       }
-      rows.push(
-        ...draftMessages(event, facts, {
-          now,
-          smtpConfigured: options.smtpConfigured,
-          templates: own,
-        }),
-      );
+      const drafted = draftMessages(event, facts, {
+        now,
+        smtpConfigured: options.smtpConfigured,
+        templates: own,
+      });
+      for (const row of drafted) rows.push(row);
     }
     await insertMessages(work.db, rows);
     await markComposed(
@@ -128,44 +139,130 @@ export async function composeMessages(
   });
 }
 
-/** The PDF a message attaches, read from invoicing as it is now. */
-async function attachmentsOf(db: Kysely<DB>, message: MessageRow): Promise<Attachment[]> {
-  if (!message.attachment_document_id) return [];
-  const ctx = readContext(db, {
-    tenantId: message.tenant_id,
+const messagesContext = (db: Kysely<DB>, tenantId: string, operation: "messages.send") =>
+  readContext(db, {
+    tenantId,
     actor: { type: "system", id: "messages" },
     requestId: newId("job"),
-    operation: "messages.send",
+    operation,
     clock: systemClock,
   });
-  const invoice = await getInvoice(ctx, message.attachment_document_id);
+
+/**
+ * What a message is sent as: its PDF attached, read from invoicing as it is now; or, when the
+ * PDF is larger than the limit, the message with a signed link to it and nothing attached.
+ */
+async function contentOf(
+  db: Kysely<DB>,
+  message: MessageRow,
+  options: Pick<MessageOptions, "attachmentMaxBytes" | "publicUrl">,
+): Promise<{ message: MessageRow; attachments: Attachment[] }> {
+  if (!message.attachment_document_id) return { message, attachments: [] };
+  const invoice = await getInvoice(
+    messagesContext(db, message.tenant_id, "messages.send"),
+    message.attachment_document_id,
+  );
   const pdf = await documentPdf(db, message.tenant_id, invoice);
-  return [{ filename: pdf.name, content: pdf.bytes, contentType: "application/pdf" }];
+  if (pdf.bytes.length <= options.attachmentMaxBytes) {
+    return {
+      message,
+      attachments: [{ filename: pdf.name, content: pdf.bytes, contentType: "application/pdf" }],
+    };
+  }
+  const key = await signingKey(db, message.tenant_id, MESSAGE_LINK_KEY);
+  const expiresAt = messageLinkExpiry(message.created_at);
+  const token = await signMessageLink(key, {
+    tenantId: message.tenant_id,
+    messageId: message.id,
+    expiresAt,
+  });
+  const url = `${options.publicUrl}${MESSAGE_LINK_PATH}${token}`;
+  return {
+    message: withDownloadLink(message, { url, filename: pdf.name, expiresAt }),
+    attachments: [],
+  };
 }
 
-/** Claims, sends and records one batch; returns how many messages it handled. */
-export async function sendDueMessages(db: Kysely<DB>, options: MessageOptions): Promise<number> {
-  const { token, messages } = await claimDueMessages(db, {
+/**
+ * The PDF a message's signed link names (a message sent with a link instead of its PDF):
+ * 403 `message_link_invalid` for a link that is not authentic, 410 `message_link_expired`
+ * once it has expired (real time, as mail runs on).
+ */
+export async function messageAttachment(
+  db: Kysely<DB>,
+  token: string,
+  now: Date,
+): Promise<{ name: string; bytes: Buffer }> {
+  let tenantId: unknown;
+  try {
+    tenantId = decodeJwt(token).tid;
+  } catch {
+    tenantId = undefined;
+  }
+  const tenant = typeof tenantId === "string" ? await findTenant(db, tenantId) : undefined;
+  if (!tenant) throw invalidMessageLink();
+  const key = await signingKey(db, tenant.id, MESSAGE_LINK_KEY);
+  const claims = await verifyMessageLink(key, token, now);
+  const message = await findMessage(db, claims.tenantId, claims.messageId);
+  if (!message?.attachment_document_id) throw invalidMessageLink();
+  const invoice = await getInvoice(
+    messagesContext(db, message.tenant_id, "messages.send"),
+    message.attachment_document_id,
+  );
+  const pdf = await documentPdf(db, message.tenant_id, invoice);
+  return { name: pdf.name, bytes: pdf.bytes };
+}
+
+/**
+ * Claims, sends and records one batch; returns how many messages it attempted. It starts no
+ * message after `deadline`, and stops at the first that finds the server unreachable; the
+ * messages it did not get to are released at once (due for the next turn).
+ */
+export async function sendDueMessages(
+  db: Kysely<DB>,
+  options: MessageOptions,
+): Promise<{ attempted: number; unreachable: boolean }> {
+  const leased = await claimDueMessages(db, {
     now: options.now(),
     leaseMs: options.leaseMs,
     limit: options.batchSize,
   });
+  const { token, messages } = leased;
   const errors: unknown[] = [];
+  let attempted = 0;
+  let unreachable = false;
   for (const message of messages) {
+    if (unreachable) break;
+    if (attempted > 0 && options.deadline !== undefined && Date.now() >= options.deadline) break;
+    attempted++;
     try {
       let outcome: SendOutcome;
       if (!options.mailer) {
         outcome = { result: "skipped", at: options.now(), reason: NO_SMTP };
       } else {
         try {
-          await options.mailer.send(message, await attachmentsOf(db, message));
+          const content = await contentOf(db, message, options);
+          await options.mailer.send(content.message, content.attachments);
           outcome = { result: "sent", at: options.now() };
         } catch (error) {
-          outcome = { result: "failed", at: options.now(), error: describeSendError(error) };
+          const reason = describeSendError(error);
+          if (isRecipientRefusal(error)) {
+            outcome = { result: "bounced", at: options.now(), error: reason };
+          } else {
+            outcome = { result: "failed", at: options.now(), error: reason };
+            unreachable = isServerUnreachable(error);
+          }
         }
       }
       const status = await unitOfWork(db, (work) =>
-        recordAttempt(work.db, message, token, outcome, options.random),
+        recordAttempt(work.db, message, token, outcome, options.random, () =>
+          work.context({
+            tenantId: message.tenant_id,
+            actor: { type: "system", id: "messages" },
+            requestId: newId("job"),
+            operation: "messages.deliver",
+          }),
+        ),
       );
       options.log?.debug({ message: message.id, status }, "message attempt");
     } catch (error) {
@@ -173,6 +270,7 @@ export async function sendDueMessages(db: Kysely<DB>, options: MessageOptions): 
       errors.push(error);
     }
   }
+  await releaseUnattempted(db, leased, messages.slice(attempted));
   if (errors.length > 0) throw errors[0];
-  return messages.length;
+  return { attempted, unreachable };
 }

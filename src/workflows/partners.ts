@@ -1,6 +1,7 @@
 /**
  * Partners' use cases that reach into contracts: freezing and unfreezing a partner's
- * customer (its contracts' billing with it), and the orders of a partner's customers.
+ * customer (its contracts' billing with it), and the orders of a partner's customers; and
+ * into messages: a verification code mailed to the address it proves.
  */
 import type { Static } from "typebox";
 import { notFound } from "../domain/errors.js";
@@ -14,13 +15,45 @@ import {
 } from "../modules/contracts/index.js";
 import { fetchPage, type Page } from "../modules/pagination.js";
 import {
+  createVerificationCode,
   freezePartnerCustomer,
   type PartnerCustomer,
   type PartnerOrderSchema,
   type PartnerRow,
   partnerCustomerIds,
   unfreezePartnerCustomer,
+  type VerificationCodeSent,
 } from "../modules/partners/index.js";
+import { queueDirectMessage } from "./message-facts.js";
+
+/**
+ * A verification code for registering a customer with an e-mail address, mailed to that
+ * address in the same transaction (a `verification_code` message, sent by the worker). The
+ * code is stored as a hash and written only into the message: not into the answer, the
+ * audit log or the `verification_code.sent` event.
+ */
+export async function sendVerificationCode(
+  ctx: Ctx,
+  partner: PartnerRow,
+  input: { email: string; timeout_minutes?: number | undefined; language?: string | undefined },
+  mail: { defaultSender: string },
+): Promise<VerificationCodeSent> {
+  const { sent, code, minutes } = await createVerificationCode(ctx, partner, input);
+  await queueDirectMessage(ctx, {
+    id: sent.id,
+    content: {
+      kind: "verification_code",
+      code,
+      valid_minutes: minutes,
+      partner_name: partner.name,
+    },
+    customer: null,
+    recipient: sent.email,
+    language: input.language ?? null,
+    defaultSender: mail.defaultSender,
+  });
+  return sent;
+}
 
 /** Freezes a customer: no orders, no self-service, its contracts are not billed. */
 export async function freezeCustomer(

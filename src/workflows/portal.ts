@@ -6,7 +6,8 @@
  * portal's routes (src/modules/portal/portal.routes.ts) call these.
  *
  * Modules: contracts, customers, catalog, invoicing; the orders workflow for plan changes and
- * cancellations.
+ * cancellations. Also a portal link made for a contract and, when asked, mailed to its
+ * customer (messages).
  */
 import { Temporal } from "temporal-polyfill";
 import { notFound, unprocessable } from "../domain/errors.js";
@@ -16,6 +17,7 @@ import type { Ctx } from "../modules/context.js";
 import {
   type Contract,
   createChangeOrder,
+  createSelfServiceToken,
   declinePortalOrders,
   endContract,
   findContract,
@@ -23,10 +25,13 @@ import {
   getContract,
   markPortalOrder,
   type Order,
+  portalLinkId,
+  type SelfServiceToken,
 } from "../modules/contracts/index.js";
 import {
   type Customer,
   type CustomerPatchData,
+  findCustomer,
   getCustomer,
   patchCustomer,
 } from "../modules/customers/index.js";
@@ -37,6 +42,7 @@ import {
   previewSettlement,
 } from "../modules/invoicing/index.js";
 import type { PeriodValue } from "../storage/schema.js";
+import { queueDirectMessage } from "./message-facts.js";
 import {
   type CancellationPreview,
   cancellationPreview,
@@ -247,4 +253,38 @@ export async function cancel(ctx: Ctx, contractId: string): Promise<Cancellation
   const preview = await cancellationPreview(ctx, contractId);
   if (!preview.already_ending) await endContract(ctx, contractId, { end_date: preview.end_date });
   return { ...preview, already_ending: true };
+}
+
+/**
+ * A portal link (self-service token) for a contract; with `sendEmail`, mailed to its customer
+ * (billing contacts, else its own address) in the same transaction as a `portal_link`
+ * message. The link is written only into the message and the answer, never into an event.
+ */
+export async function createPortalLink(
+  ctx: Ctx,
+  input: {
+    contractId: string;
+    validityMinutes?: number | undefined;
+    publicUrl: string;
+    sendEmail: boolean;
+    defaultSender: string;
+  },
+): Promise<SelfServiceToken & { message_ids?: string[] }> {
+  const created = await createSelfServiceToken(ctx, input);
+  if (!input.sendEmail) return created;
+  const contract = await findContract(ctx.db, ctx.tenantId, input.contractId);
+  const customer = contract && (await findCustomer(ctx.db, ctx.tenantId, contract.customer_id));
+  if (!contract || !customer) throw new Error(`contract ${input.contractId} has no customer`);
+  const messageIds = await queueDirectMessage(ctx, {
+    id: portalLinkId(created.token),
+    content: {
+      kind: "portal_link",
+      contract_id: contract.id,
+      url: created.url,
+      expires_at: created.expires_at,
+    },
+    customer,
+    defaultSender: input.defaultSender,
+  });
+  return { ...created, message_ids: messageIds };
 }

@@ -129,6 +129,37 @@ describeServer("customer contacts", (t) => {
     expect(unchanged).toMatchObject({ id, email: "a@b.example" });
   });
 
+  it("an address SMTP cannot take → 422 email_invalid naming the rule, nothing written", async () => {
+    const c = await customer();
+    for (const [email, reason] of [
+      ["ada@acme", "domain_without_dot"],
+      ["ada..l@acme.example", "local_part_invalid"],
+      ["ada@acme_corp.example", "domain_invalid"],
+      [`${"l".repeat(65)}@acme.example`, "local_part_length"],
+    ] as const) {
+      const res = await t.server.post(contacts(c), { email });
+      expect(res.status, email).toBe(422);
+      expect(res.body.error, email).toMatchObject({
+        code: "email_invalid",
+        details: { field: "email", reason },
+      });
+    }
+    expect((await t.server.get(contacts(c))).body.data).toEqual([]);
+    const { id } = await t.server.must("POST", contacts(c), { email: "ops@localhost" });
+    const res = await t.server.request("PATCH", `${contacts(c)}/${id}`, {
+      body: { email: "ops@acme.example." },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({
+      code: "email_invalid",
+      details: { reason: "domain_invalid" },
+    });
+    expect((await t.server.get(contacts(c))).body.data[0]).toMatchObject({
+      id,
+      email: "ops@localhost",
+    });
+  });
+
   it("a customer has at most 50 contacts: the 51st is 422, nothing written", async () => {
     const c = await customer();
     for (let i = 0; i < 50; i++) {

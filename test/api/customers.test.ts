@@ -120,6 +120,33 @@ describeServer("customers", (t) => {
     expect(tz.body.error.code).toBe("invalid_time_zone");
   });
 
+  it("an e-mail address SMTP cannot take → 422 email_invalid on create, replace and patch", async () => {
+    const bad = await t.server.post("/v1/customers", { email: "ada@acme" });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error).toMatchObject({
+      code: "email_invalid",
+      details: { field: "email", reason: "domain_without_dot" },
+    });
+    const c = (await t.server.post("/v1/customers", { email: "ada@acme.example" })).body;
+    const put = await t.server.request("PUT", `/v1/customers/${c.id}`, {
+      body: { email: ".ada@acme.example" },
+    });
+    expect(put.status).toBe(422);
+    expect(put.body.error.details.reason).toBe("local_part_invalid");
+    const patch = await t.server.request("PATCH", `/v1/customers/${c.id}`, {
+      body: { email: "ada@-acme.example" },
+    });
+    expect(patch.status).toBe(422);
+    expect(patch.body.error.details.reason).toBe("domain_invalid");
+    expect((await t.server.get(`/v1/customers/${c.id}`)).body.email).toBe("ada@acme.example");
+    // clearing it, or changing something else, is not held up
+    const cleared = await t.server.request("PATCH", `/v1/customers/${c.id}`, {
+      body: { email: null, first_name: "Ada" },
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ email: null, first_name: "Ada" });
+  });
+
   it("lock and unlock; repeating either is 422", async () => {
     const c = (await t.server.post("/v1/customers", { email: "lock@x.example" })).body;
     expect((await t.server.post(`/v1/customers/${c.id}/lock`)).body.locked).toBe(true);

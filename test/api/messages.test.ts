@@ -4,9 +4,11 @@
  * outage (queued, retried, reported by /healthz), a crash between send and record (the same
  * Message-ID twice), and no SMTP at all (recorded as skipped).
  */
+import net from "node:net";
 import type { Kysely } from "kysely";
 import { afterEach, expect, it } from "vitest";
-import { messageJobs } from "../../src/jobs/messages.js";
+import { billingJob } from "../../src/jobs/billing.js";
+import { type MessageJobOptions, messageJobs } from "../../src/jobs/messages.js";
 import { startWorker, type Worker } from "../../src/jobs/runner.js";
 import {
   claimDueMessages,
@@ -16,6 +18,7 @@ import {
   smtpMailer,
 } from "../../src/modules/messages/index.js";
 import type { DB } from "../../src/storage/schema.js";
+import { billingTenant } from "../billing-tenant.js";
 import { describeServer, type TestServer } from "../server.js";
 import { SmtpReceiver } from "../smtp-receiver.js";
 import { TestTime, testLog } from "../webhook-receiver.js";
@@ -37,6 +40,7 @@ function messageWorker(
   db: Kysely<DB>,
   smtpUrl: string | null,
   time = new TestTime(),
+  options: MessageJobOptions = {},
 ): Worker & { time: TestTime } {
   const mailer = smtpUrl ? smtpMailer(smtpUrl, { timeoutMs: 2_000 }) : null;
   if (mailer) mailers.push(mailer);
@@ -48,6 +52,7 @@ function messageWorker(
       now: time.now,
       random: () => 0,
       defaultSender: "billing@accrue.test",
+      ...options,
     }),
     intervalMs: 10,
     autoStart: false,
@@ -359,7 +364,8 @@ describeServer("customer messages", (t) => {
       locale: "de-AT",
     });
     const list = await as("GET", "/v1/message_templates");
-    expect(list.data).toHaveLength(15);
+    // 11 kinds in 3 languages
+    expect(list.data).toHaveLength(33);
     expect(list.data.every((x: any) => x.source === "built_in")).toBe(true);
     const builtIn = list.data.find((x: any) => x.kind === "invoice_issued" && x.language === "de");
     expect(builtIn.subject).toBe("Rechnung {{document.number}} von {{entity.name}}");
@@ -423,5 +429,277 @@ describeServer("customer messages", (t) => {
       source: "built_in",
       subject: "Rechnung INV-000042 von Example Ltd",
     });
+  });
+});
+
+describeServer("customer messages: bounces, large PDFs, a hanging SMTP server", (t) => {
+  it("a recipient refused for good (550 at RCPT TO) bounces: not retried, announced, logged", async () => {
+    const r = await receiver();
+    const address = `gone${++seq}@x.example`;
+    const busy = `busy${seq}@x.example`;
+    r.refusedRecipients.set(address, 550);
+    r.refusedRecipients.set(busy, 450);
+    const { customer, invoice, key, as } = await setup(t.server, { email: address });
+    const other = await setup(t.server, { email: busy });
+    await invoice();
+    await other.invoice();
+    const worker = messageWorker(t.server.db, r.url);
+    await worker.tick();
+
+    const [m] = (await t.server.get(`/v1/customers/${customer}/messages`, { key })).body.data;
+    expect(m).toMatchObject({ status: "bounced", attempt_count: 1, next_attempt_at: null });
+    expect(m.last_error).toMatch(/^smtp 550: .*5\.1\.1 user unknown/);
+    // a temporary refusal (450) is tried again a minute later
+    const [b] = (await other.as("GET", `/v1/customers/${other.customer}/messages`)).data;
+    expect(b).toMatchObject({ status: "queued", attempt_count: 1 });
+    expect(b.last_error).toMatch(/^smtp 450: /);
+
+    // a bounced message is never tried again
+    worker.time.advance(25 * 3_600_000);
+    await worker.tick();
+    const [again] = (await t.server.get(`/v1/customers/${customer}/messages`, { key })).body.data;
+    expect(again).toMatchObject({ status: "bounced", attempt_count: 1 });
+    expect(
+      (await other.as("GET", `/v1/customers/${other.customer}/messages`)).data[0],
+    ).toMatchObject({ status: "queued", attempt_count: 2 });
+    expect(r.received.filter((x) => x.to.includes(address))).toHaveLength(0);
+
+    const events = await as("GET", `/v1/events?subject_id=${m.id}`);
+    expect(events.data).toHaveLength(1);
+    expect(events.data[0]).toMatchObject({
+      type: "message.bounced",
+      subject: { type: "message", id: m.id },
+      data: { id: m.id, status: "bounced", recipient: address, customer_id: customer },
+    });
+    const audit = await as("GET", `/v1/audit_events?target_id=${m.id}`);
+    expect(audit.data).toMatchObject([
+      { operation: "messages.deliver", target: { type: "message", id: m.id } },
+    ]);
+  });
+
+  it("POST /v1/messages/{id}/bounce records a later bounce; idempotent, audited, tenant-scoped", async () => {
+    const r = await receiver();
+    const address = `dsn${++seq}@x.example`;
+    const { customer, invoice, key, as } = await setup(t.server, { email: address });
+    await invoice();
+    await invoice();
+    const worker = messageWorker(t.server.db, r.url);
+    await worker.tick();
+    const [second, first] = (await t.server.get(`/v1/customers/${customer}/messages`, { key })).body
+      .data;
+    expect([first.status, second.status]).toEqual(["sent", "sent"]);
+
+    const reason = "550 5.1.1 <dsn@x.example>: Recipient address rejected: User unknown";
+    const res = await t.server.post(`/v1/messages/${first.id}/bounce`, { reason }, { key });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      id: first.id,
+      status: "bounced",
+      last_error: reason,
+      sent_at: first.sent_at,
+      attempt_count: 1,
+    });
+    // bouncing it again answers it as it is: no second event
+    const again = await t.server.post(
+      `/v1/messages/${first.id}/bounce`,
+      { reason: "another" },
+      { key },
+    );
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(res.body);
+    const events = await as("GET", `/v1/events?subject_id=${first.id}`);
+    expect(events.data.map((e: any) => e.type)).toEqual(["message.bounced"]);
+    const audit = await as("GET", `/v1/audit_events?target_id=${first.id}`);
+    expect(audit.data[0]).toMatchObject({
+      operation: "messages.bounce",
+      target: { type: "message", id: first.id },
+    });
+    // the log shows it; the other message is untouched
+    const log = (await t.server.get(`/v1/customers/${customer}/messages`, { key })).body.data;
+    expect(log.map((m: any) => [m.id, m.status])).toEqual([
+      [second.id, "sent"],
+      [first.id, "bounced"],
+    ]);
+
+    // a message no server accepted cannot bounce
+    const queued = await as("POST", `/v1/messages/${second.id}/resend`);
+    const early = await t.server.post(`/v1/messages/${queued.id}/bounce`, { reason }, { key });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({
+      code: "message_not_sent",
+      details: { status: "queued" },
+    });
+    // no reason: 400
+    const bare = await t.server.post(`/v1/messages/${second.id}/bounce`, {}, { key });
+    expect(bare.status).toBe(400);
+    // another tenant does not see it; a read-only key may not bounce
+    const foreign = await t.server.createTenant("Other bounces");
+    const hidden = await t.server.post(
+      `/v1/messages/${second.id}/bounce`,
+      { reason },
+      { key: foreign.api_key },
+    );
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.code).toBe("message_not_found");
+    const readOnly = await as("POST", "/v1/api_keys", { name: "ro", roles: ["read_only"] });
+    const refused = await t.server.post(
+      `/v1/messages/${second.id}/bounce`,
+      { reason },
+      { key: readOnly.secret },
+    );
+    expect(refused.status).toBe(403);
+    const still = (await t.server.get(`/v1/customers/${customer}/messages`, { key })).body.data;
+    expect(still.find((m: any) => m.id === second.id).status).toBe("sent");
+  });
+
+  it("a PDF above the attachment limit is sent as a signed link that works without a key", async () => {
+    const r = await receiver();
+    const address = `big${++seq}@x.example`;
+    const { customer, invoice, key } = await setup(t.server, { email: address, locale: "de-DE" });
+    const issued = await invoice();
+    const worker = messageWorker(t.server.db, r.url, new TestTime(), {
+      attachmentMaxBytes: 1024,
+      publicUrl: t.server.url,
+    });
+    await worker.tick();
+    const [got] = r.received.filter((m) => m.to.includes(address));
+    expect(got!.mail.attachments).toHaveLength(0);
+    const text = got!.mail.text!;
+    expect(text).toContain(`Ihr Dokument ${issued.number}.pdf ist zu groß für einen Anhang.`);
+    const url = /(http:\/\/\S+\/v1\/message_attachments\/\S+)/.exec(text)?.[1];
+    expect(url).toBeDefined();
+    expect(got!.mail.html).toContain(`<a href="${url}">`);
+    const [message] = (await t.server.get(`/v1/customers/${customer}/messages`, { key })).body.data;
+    expect(message).toMatchObject({ status: "sent", attachment_document_id: issued.id });
+
+    const path = url!.slice(t.server.url.length);
+    const pdf = await fetch(url!);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(bytes.length).toBeGreaterThan(1024);
+    // the same as the API's PDF of the invoice
+    const direct = await fetch(`${t.server.url}/v1/invoices/${issued.id}/pdf`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(Buffer.from(await direct.arrayBuffer()).equals(bytes)).toBe(true);
+
+    // an altered link is refused
+    const token = path.slice("/v1/message_attachments/".length);
+    const [h, p, sig] = token.split(".");
+    const forged = `${h}.${p}.${sig!.slice(0, -2)}${sig!.endsWith("AA") ? "BB" : "AA"}`;
+    const bad = await t.server.get(`/v1/message_attachments/${forged}`, { key: null });
+    expect(bad.status).toBe(403);
+    expect(bad.body.error.code).toBe("message_link_invalid");
+    const junk = await t.server.get("/v1/message_attachments/not-a-link", { key: null });
+    expect(junk.status).toBe(403);
+    expect(junk.body.error.code).toBe("message_link_invalid");
+    // a document download link is not a message link
+    const download = await t.server.post(`/v1/invoices/${issued.id}/download_link`, undefined, {
+      key,
+    });
+    const docToken = download.body.url.split("/").at(-1);
+    const crossed = await t.server.get(`/v1/message_attachments/${docToken}`, { key: null });
+    expect(crossed.status).toBe(403);
+
+    // a message composed 31 days ago carries a link that has expired
+    const late = `late${seq}@x.example`;
+    const old = await setup(t.server, { email: late });
+    await old.invoice();
+    const past = new TestTime();
+    past.advance(-31 * 86_400_000);
+    await messageWorker(t.server.db, r.url, past, {
+      attachmentMaxBytes: 1024,
+      publicUrl: t.server.url,
+    }).tick();
+    const [stale] = r.received.filter((m) => m.to.includes(late));
+    const staleUrl = /(http:\/\/\S+\/v1\/message_attachments\/\S+)/.exec(stale!.mail.text!)?.[1];
+    const expired = await fetch(staleUrl!);
+    expect(expired.status).toBe(410);
+    expect(((await expired.json()) as any).error.code).toBe("message_link_expired");
+
+    // below the limit the PDF is attached as before
+    const small = `small${seq}@x.example`;
+    const normal = await setup(t.server, { email: small });
+    await normal.invoice();
+    await messageWorker(t.server.db, r.url, new TestTime(), {
+      attachmentMaxBytes: 5 * 1024 * 1024,
+      publicUrl: t.server.url,
+    }).tick();
+    const [attached] = r.received.filter((m) => m.to.includes(small));
+    expect(attached!.mail.attachments).toHaveLength(1);
+    expect(attached!.mail.text).not.toContain("/v1/message_attachments/");
+  });
+
+  it("an SMTP server that accepts connections and never answers does not hold up billing", async () => {
+    // a server that takes the connection and says nothing, ever
+    const sockets = new Set<net.Socket>();
+    const hanging = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on("error", () => {});
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
+    const port = (hanging.address() as net.AddressInfo).port;
+    try {
+      // ten messages waiting to be sent
+      const address = `hang${++seq}@x.example`;
+      const mailed = await setup(t.server, { email: address });
+      for (let i = 0; i < 10; i++) await mailed.invoice();
+      // a contract due for billing
+      const api = await billingTenant(t.server, "Billing beside mail", "2026-01-01T00:00:00Z");
+      const { plan } = await api.plan();
+      const variant = await api.variant(plan, {
+        internal_name: "Monthly",
+        recurring_fee: "30",
+        fee_period: { unit: "month", count: 1 },
+      });
+      const contract = await api.signup(
+        await api.customer({ email: `c${seq}@x.example` }),
+        variant,
+      );
+      expect(await api.invoices(contract)).toHaveLength(0);
+
+      // mail first in the tick, billing after it; each SMTP stage may take 1 s
+      const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, { timeoutMs: 1_000 });
+      mailers.push(mailer);
+      const worker = startWorker({
+        db: t.server.db,
+        log: testLog,
+        jobs: [...messageJobs({ mailer, defaultSender: "billing@accrue.test" }), billingJob()],
+        intervalMs: 10,
+        autoStart: false,
+      });
+      const started = performance.now();
+      await worker.tick();
+      const took = performance.now() - started;
+      // one greeting timeout, not ten (10 s): the turn ended when the server did not answer
+      expect(took).toBeLessThan(7_000);
+      expect(took).toBeGreaterThanOrEqual(900);
+      expect(await api.invoices(contract)).toHaveLength(1);
+      // one message (the first due, perhaps another test's) was tried and waits for a retry
+      const tried = await t.server.db
+        .selectFrom("messages")
+        .select(["status", "last_error"])
+        .where("last_error", "like", "ETIMEDOUT%")
+        .execute();
+      expect(tried).toHaveLength(1);
+      expect(tried[0]).toMatchObject({ status: "queued" });
+      // the others were given back at once, and delivery rests until the first retry is due
+      const rows = await t.server.db
+        .selectFrom("messages")
+        .select(["locked_until", "attempt_count", "status"])
+        .where("recipient", "=", address)
+        .execute();
+      expect(rows).toHaveLength(10);
+      expect(rows.filter((m) => m.attempt_count === 0).length).toBeGreaterThanOrEqual(9);
+      expect(rows.every((m) => m.status === "queued" && m.locked_until === null)).toBe(true);
+      const again = performance.now();
+      await worker.tick();
+      expect(performance.now() - again).toBeLessThan(900);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => hanging.close(resolve));
+    }
   });
 });

@@ -433,7 +433,7 @@ for (const backend of BACKENDS) {
       await payments.getByRole("link", { name: "Olga Other" }).waitFor();
       await expect(payments.getByText(other.id).count()).resolves.toBe(1);
       const filter = page.getByRole("form", { name: "Filter payments by customer" });
-      await filter.getByLabel("Customer id").fill(hook.id);
+      await filter.getByLabel("Customer (name or id)").fill(hook.id);
       await filter.getByRole("button", { name: "Filter" }).click();
       await expect.poll(() => payments.locator("tbody tr").count()).toBe(1);
       await expect(payments.textContent()).resolves.toContain("12.00 EUR");
@@ -510,6 +510,8 @@ for (const backend of BACKENDS) {
       const form = page.getByRole("form", { name: "Add a console user", exact: true });
       await form.getByLabel("Name", { exact: true }).fill("Fiona Finance");
       await form.getByLabel("E-mail").fill("fiona@setup.example");
+      // with a password rather than an invitation (console-invitations.test.ts invites)
+      await form.getByLabel("Send an invitation").uncheck();
       await form.getByLabel("Password").fill("a long enough password");
       await form.getByLabel("finance", { exact: true }).check();
       await form.getByRole("button", { name: "Add console user" }).click();

@@ -1,6 +1,6 @@
 /**
  * A German customer's mail on a test clock, read from a real SMTP server on loopback: the
- * invoice with its PDF, a failed-payment notice, two dunning steps and the cancellation
+ * signup's confirmation, the invoice with its PDF, a failed-payment notice, two dunning steps and the cancellation
  * confirmation, each in German, each once; and the customer's message log.
  */
 import { pino } from "pino";
@@ -59,14 +59,19 @@ describeServer("customer messages on a test clock", (t) => {
     await smtp?.close();
   });
 
-  it("the January invoice is mailed in German with its PDF", async () => {
+  it("the signup is confirmed and the January invoice mailed in German with its PDF", async () => {
     await api.run();
     const [invoice] = await api.invoices(ids.contract!);
     ids.invoice = invoice.id;
     expect(invoice).toMatchObject({ status: "finalized", issue_date: "2026-01-01" });
     const got = await mail();
-    expect(got).toHaveLength(1);
-    const m = got[0]!.mail;
+    expect(got).toHaveLength(2);
+    const confirmation = got[0]!.mail;
+    expect(confirmation.subject).toBe("Bestätigung Ihres Abonnements Plan");
+    expect(confirmation.text).toContain(
+      `Ihr Abonnement ${ids.contract} (Plan) beginnt am 1. Januar 2026.`,
+    );
+    const m = got[1]!.mail;
     expect(m.subject).toBe(`Rechnung ${invoice.number} von Nachrichten`);
     expect(m.headers.get("content-language")).toBe("de");
     expect(m.text).toContain("Guten Tag Erika Mustermann,");
@@ -87,10 +92,10 @@ describeServer("customer messages on a test clock", (t) => {
     });
     expect(res.body.status).toBe("failed");
     const got = await mail();
-    expect(got).toHaveLength(2);
-    expect(got[1]!.mail.subject).toMatch(/^Ihre Zahlung über 30,00\s€ ist fehlgeschlagen$/);
-    expect(got[1]!.mail.text).toContain("wir konnten Ihre Zahlung über 30,00");
-    expect(got[1]!.mail.attachments).toHaveLength(0);
+    expect(got).toHaveLength(3);
+    expect(got[2]!.mail.subject).toMatch(/^Ihre Zahlung über 30,00\s€ ist fehlgeschlagen$/);
+    expect(got[2]!.mail.text).toContain("wir konnten Ihre Zahlung über 30,00");
+    expect(got[2]!.mail.attachments).toHaveLength(0);
   });
 
   it("two dunning steps: a reminder at once, a dunning notice a week later", async () => {
@@ -98,8 +103,8 @@ describeServer("customer messages on a test clock", (t) => {
     await api.advance("2026-01-08T00:00:00Z");
     await dunningJob().run({ db: t.server.db, log });
     const got = await mail();
-    expect(got).toHaveLength(4);
-    const [reminder, notice] = got.slice(2).map((r) => r.mail);
+    expect(got).toHaveLength(5);
+    const [reminder, notice] = got.slice(3).map((r) => r.mail);
     const number = (await api.invoices(ids.contract!))[0].number;
     expect(reminder!.subject).toBe(`Zahlungserinnerung: Rechnung ${number} ist überfällig`);
     expect(reminder!.text).toContain("(Zahlungserinnerung)");
@@ -110,10 +115,10 @@ describeServer("customer messages on a test clock", (t) => {
     // Jan 31 23:30 UTC is Feb 1 in Berlin
     await api.post(`/v1/contracts/${ids.contract}/end`, { end_date: "2026-01-31T23:30:00Z" });
     const got = await mail();
-    expect(got).toHaveLength(5);
-    expect(got[4]!.mail.subject).toBe("Ihr Abonnement endet am 1. Februar 2026");
+    expect(got).toHaveLength(6);
+    expect(got[5]!.mail.subject).toBe("Ihr Abonnement endet am 1. Februar 2026");
     // sending again sends nothing: every event was mailed once
-    expect(await mail()).toHaveLength(5);
+    expect(await mail()).toHaveLength(6);
   });
 
   it("the customer's message log lists each mail, newest first", async () => {
@@ -124,7 +129,8 @@ describeServer("customer messages on a test clock", (t) => {
       ["dunning_step", "sent", "de"],
       ["payment_failed", "sent", "de"],
       ["invoice_issued", "sent", "de"],
+      ["contract_confirmation", "sent", "de"],
     ]);
-    expect(page.data.at(-1).attachment_document_id).toBe(ids.invoice);
+    expect(page.data.at(-2).attachment_document_id).toBe(ids.invoice);
   });
 });

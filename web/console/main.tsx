@@ -1,7 +1,8 @@
 /**
- * The console: sign in with an API key, then look at and act on the tenant's billing. Every
- * call goes through the public API with the key's own permissions (so a read-only key sees a
- * console that refuses changes with the API's own message). Routes live in the URL's hash.
+ * The console: sign in with an API key or as a console user, then look at and act on the
+ * tenant's billing. Every call goes through the public API with the key's own permissions (so
+ * a read-only key sees a console that refuses changes with the API's own message). Routes
+ * live in the URL's hash; accepting an invitation and resetting a password need no sign-in.
  */
 import type { JSX } from "preact";
 import { render } from "preact";
@@ -10,6 +11,7 @@ import type { AccrueClient } from "../../sdk/src/client.js";
 import { client, describeError, endSession, signIn, storedKey } from "../shared/api.js";
 import { Field } from "../shared/ui.js";
 import { ApiKeysPage, ConsoleUsersPage } from "./pages/access.js";
+import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage } from "./pages/account.js";
 import { AuditPage } from "./pages/audit.js";
 import { CatalogPage } from "./pages/catalog.js";
 import { ClockPage } from "./pages/clock.js";
@@ -162,6 +164,9 @@ function SignIn(props: { onSignedIn: (key: string) => void }): JSX.Element {
         <button type="submit" class="primary" disabled={busy}>
           Sign in
         </button>
+        <p>
+          <a href="#/forgot-password">Forgot your password?</a>
+        </p>
       </form>
       <form
         aria-labelledby="with-key"
@@ -312,6 +317,20 @@ function Console(props: { apiKey: string; onSignOut: () => void }): JSX.Element 
 
 function App(): JSX.Element {
   const [key, setKey] = useState<string | null>(storedKey());
+  // the pages of mailed links and of a forgotten password need no sign-in
+  const path = (useHash().replace(/^#/, "") || "/").split("?")[0];
+  if (path === "/accept-invitation") {
+    return (
+      <AcceptInvitationPage
+        onSignedIn={(secret) => {
+          signIn(secret);
+          setKey(secret);
+        }}
+      />
+    );
+  }
+  if (path === "/forgot-password") return <ForgotPasswordPage />;
+  if (path === "/reset-password") return <ResetPasswordPage />;
   if (!key) return <SignIn onSignedIn={setKey} />;
   return (
     <Console

@@ -10,6 +10,7 @@ import { useEffect, useState } from "preact/hooks";
 import { PortalError, portalCall } from "../shared/api.js";
 import { formatDateTime, formatMoney } from "../shared/format.js";
 import { ActionButton, Field, Show, StatusBadge, useAsync } from "../shared/ui.js";
+import { CardFields, cardSource, useCardForm } from "./card.js";
 
 const token = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
 
@@ -79,9 +80,7 @@ function HostedPage(): JSX.Element {
     if (page.type === "checkout_gift") opened.preview = await call<Bill>("GET", "/gift_preview");
     return opened;
   }, []);
-  const [number, setNumber] = useState("");
-  const [month, setMonth] = useState("");
-  const [year, setYear] = useState("");
+  const cardForm = useCardForm();
   const [reason, setReason] = useState("");
   useEffect(() => {
     document.title = "Your page";
@@ -97,20 +96,13 @@ function HostedPage(): JSX.Element {
       </main>
     );
   }
-  const card = () =>
-    number
-      ? {
-          type: "card",
-          card: { number, exp_month: Number(month), exp_year: Number(year) },
-        }
-      : undefined;
   return (
     <main id="main" class="portal">
       <Show value={opened}>
         {({ page, preview }) => {
           const how = COMPLETE[page.type];
           const open = !page.expired && (page.state === "created" || page.state === "requested");
-          const source = card();
+          const source = cardSource(cardForm);
           const body =
             how?.card === "required"
               ? source
@@ -196,33 +188,10 @@ function HostedPage(): JSX.Element {
                 </>
               )}
               {open && how && how.card !== "none" && (
-                <fieldset>
-                  <legend>Card{how.card === "optional" ? " (optional)" : ""}</legend>
-                  <Field
-                    label="Card number"
-                    name="number"
-                    value={number}
-                    onInput={setNumber}
-                    inputMode="numeric"
-                    autoComplete="cc-number"
-                  />
-                  <Field
-                    label="Expiry month"
-                    name="month"
-                    value={month}
-                    onInput={setMonth}
-                    inputMode="numeric"
-                    autoComplete="cc-exp-month"
-                  />
-                  <Field
-                    label="Expiry year"
-                    name="year"
-                    value={year}
-                    onInput={setYear}
-                    inputMode="numeric"
-                    autoComplete="cc-exp-year"
-                  />
-                </fieldset>
+                <CardFields
+                  form={cardForm}
+                  legend={`Card${how.card === "optional" ? " (optional)" : ""}`}
+                />
               )}
               {open && how && (
                 <p>

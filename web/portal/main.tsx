@@ -1,6 +1,7 @@
 /**
  * The customer portal, opened by a link holding a self-service token (/portal/<token>): the
- * customer's contract and plan, the next invoice, documents to download, billing address and
+ * customer's contract and plan, the next invoice, documents to download, open invoices to pay
+ * now, payment methods (add a card, make one primary, remove one), billing address and
  * contact, a plan change (preview, then confirm) and a cancellation (preview, then confirm).
  */
 import type { JSX } from "preact";
@@ -17,6 +18,7 @@ import {
   Table,
   useAsync,
 } from "../shared/ui.js";
+import { CardFields, cardSource, useCardForm } from "./card.js";
 
 const token = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
 
@@ -72,8 +74,172 @@ type Overview = {
   }[];
 };
 
-const call = <T,>(method: "GET" | "POST" | "PATCH", path: string, body?: unknown) =>
+const call = <T,>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown) =>
   portalCall<T>(token, method, path, body);
+
+type Source = {
+  id: string;
+  type: "card" | "bank_account";
+  role: "primary" | "backup" | "none";
+  status: string;
+  card: { brand: string; last4: string; exp_month: number; exp_year: number } | null;
+  bank_account: { country: string; last4: string } | null;
+};
+type OpenInvoice = {
+  id: string;
+  number: string | null;
+  issue_date: string;
+  currency: string;
+  total_gross: string;
+  amount_due: string;
+};
+type Payments = { open_invoices: OpenInvoice[]; payment_sources: Source[] };
+
+const sourceName = (s: Source) =>
+  s.card
+    ? `${s.card.brand} card ending ${s.card.last4}`
+    : `bank account ending ${s.bank_account?.last4 ?? ""}`;
+
+/** Open invoices paid now through the primary payment method, and the payment methods. */
+function PayAndMethods(props: { done: (message: string) => void }): JSX.Element {
+  const [payments, reload] = useAsync(() => call<Payments>("GET", "/payments"), []);
+  const card = useCardForm();
+  const done = (message: string) => {
+    reload();
+    props.done(message);
+  };
+  const pay = async (body: { invoice_id?: string }) => {
+    const paid = await call<{ status: string; amount: string; currency: string }>(
+      "POST",
+      "/pay",
+      body,
+    );
+    done(
+      paid.status === "pending"
+        ? `Your payment of ${formatMoney(paid.amount, paid.currency)} is on its way.`
+        : `Paid ${formatMoney(paid.amount, paid.currency)}. Thank you.`,
+    );
+  };
+  return (
+    <Show value={payments}>
+      {(p) => {
+        const usable = p.payment_sources.some((s) => s.role !== "none" && s.status === "valid");
+        const currencies = new Set(p.open_invoices.map((i) => i.currency));
+        return (
+          <>
+            <section aria-labelledby="open-heading">
+              <h2 id="open-heading">Open invoices</h2>
+              <Table
+                caption="Invoices still to pay"
+                hideCaption
+                rows={p.open_invoices}
+                empty="Nothing to pay."
+                columns={[
+                  { header: "Number", cell: (i) => i.number ?? "—" },
+                  { header: "Date", cell: (i) => formatDate(i.issue_date) },
+                  {
+                    header: "Total",
+                    cell: (i) => formatMoney(i.total_gross, i.currency),
+                    numeric: true,
+                  },
+                  {
+                    header: "Amount due",
+                    cell: (i) => formatMoney(i.amount_due, i.currency),
+                    numeric: true,
+                  },
+                  {
+                    header: "Pay",
+                    cell: (i) =>
+                      usable ? (
+                        <ActionButton
+                          kind="primary"
+                          label="Pay now"
+                          context={i.number ?? i.id}
+                          run={() => pay({ invoice_id: i.id })}
+                        />
+                      ) : (
+                        "—"
+                      ),
+                  },
+                ]}
+              />
+              {usable && p.open_invoices.length > 1 && currencies.size === 1 && (
+                <ActionButton label="Pay all open invoices" run={() => pay({})} />
+              )}
+              {!usable && p.open_invoices.length > 0 && (
+                <p>
+                  To pay now, <a href="#add-method-heading">add a payment method</a>.
+                </p>
+              )}
+            </section>
+            <section aria-labelledby="methods-heading">
+              <h2 id="methods-heading">Payment methods</h2>
+              <Table
+                caption="Your payment methods"
+                hideCaption
+                rows={p.payment_sources}
+                empty="No payment method yet."
+                columns={[
+                  { header: "Method", cell: (s) => sourceName(s) },
+                  {
+                    header: "Expires",
+                    cell: (s) =>
+                      s.card
+                        ? `${String(s.card.exp_month).padStart(2, "0")}/${s.card.exp_year}`
+                        : "—",
+                  },
+                  {
+                    header: "Use",
+                    cell: (s) =>
+                      s.role === "primary" ? "primary" : s.role === "backup" ? "backup" : "—",
+                  },
+                  { header: "Status", cell: (s) => <StatusBadge status={s.status} /> },
+                  {
+                    header: "Actions",
+                    cell: (s) => (
+                      <>
+                        {s.role !== "primary" && (
+                          <ActionButton
+                            label="Make primary"
+                            context={sourceName(s)}
+                            run={() => call("POST", `/payment_sources/${s.id}/primary`)}
+                            done={() => done(`The ${sourceName(s)} is now your primary method.`)}
+                          />
+                        )}{" "}
+                        <ActionButton
+                          kind="danger"
+                          label="Remove"
+                          context={sourceName(s)}
+                          run={() => call("DELETE", `/payment_sources/${s.id}`)}
+                          done={() => done(`The ${sourceName(s)} was removed.`)}
+                        />
+                      </>
+                    ),
+                  },
+                ]}
+              />
+              <h3 id="add-method-heading">Add a payment method</h3>
+              <CardFields form={card} legend="Card" />
+              <ActionButton
+                kind={usable ? "plain" : "primary"}
+                label="Add card"
+                run={async () => {
+                  const source = cardSource(card);
+                  if (!source) throw new Error("Enter the card number.");
+                  await call("POST", "/payment_sources", source);
+                }}
+                done={() => {
+                  card.clear();
+                  done("Your card was added.");
+                }}
+              />
+            </section>
+          </>
+        );
+      }}
+    </Show>
+  );
+}
 
 function PreviewLines(props: { preview: Preview; caption: string }): JSX.Element {
   return (
@@ -383,6 +549,7 @@ function Portal(): JSX.Element {
                 ]}
               />
             </section>
+            <PayAndMethods done={done} />
             <Contact key={JSON.stringify(o.customer)} customer={o.customer} done={done} />
             {!o.contract.end_date && (
               <PlanChange key={o.plan?.plan_variant_id} options={o.plan_options} done={done} />

@@ -60,7 +60,7 @@ export function isStatus(error: unknown, status: number): boolean {
 /** A JSON call to the portal's API with the token of the page's URL. */
 export async function portalCall<T>(
   token: string,
-  method: "GET" | "POST" | "PATCH",
+  method: "GET" | "POST" | "PATCH" | "DELETE",
   path: string,
   body?: unknown,
 ): Promise<T> {

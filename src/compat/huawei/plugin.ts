@@ -26,13 +26,13 @@ import {
   listResellers,
   type PartnerCustomer,
   registerCustomer,
-  sendVerificationCode,
   setBudget,
 } from "../../modules/partners/index.js";
 import {
   freezeCustomer,
   getPartnerOrder,
   listPartnerOrders,
+  sendVerificationCode,
   unfreezeCustomer,
 } from "../../workflows/partners.js";
 
@@ -183,11 +183,12 @@ export const huaweiApi: FastifyPluginAsyncTypebox = async (app) => {
     },
     (req, reply) =>
       runMutation(req, reply, async (ctx) => {
-        await sendVerificationCode(ctx, await actingPartner(ctx, undefined), {
-          email: req.body.email,
-          timeout_minutes: req.body.timeout,
-          language: req.body.lang,
-        });
+        await sendVerificationCode(
+          ctx,
+          await actingPartner(ctx, undefined),
+          { email: req.body.email, timeout_minutes: req.body.timeout, language: req.body.lang },
+          { defaultSender: app.messageSender },
+        );
         return { status: 200, body: {} };
       }),
   );

@@ -54,3 +54,17 @@ describe("message formatting", () => {
     );
   });
 });
+
+describe("message formatting: date and time, lists", () => {
+  it("writes an instant's date and time in the time zone, and lists for the locale", async () => {
+    const { formatInstantDateTime, formatList } = await import("./format.js");
+    expect(plain(formatInstantDateTime("2026-03-01T08:30:00Z", "de-DE", "Europe/Berlin"))).toBe(
+      "1. März 2026 um 09:30",
+    );
+    expect(plain(formatInstantDateTime("2026-03-01T08:30:00Z", "en", "Nowhere/Else"))).toBe(
+      "March 1, 2026 at 8:30 AM",
+    );
+    expect(formatList(["A-1", "A-2", "A-3"], "de")).toBe("A-1, A-2 und A-3");
+    expect(formatList(["A-1", "A-2"], "fr")).toBe("A-1 et A-2");
+  });
+});

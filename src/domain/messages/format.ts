@@ -57,3 +57,25 @@ export function formatInstantDate(instant: string, locale: string, timeZone: str
     return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(at);
   }
 }
+
+/** An instant as a date and time in a time zone: "March 1, 2026 at 9:30 AM", "1. März 2026 um 09:30". */
+export function formatInstantDateTime(instant: string, locale: string, timeZone: string): string {
+  const at = Date.parse(instant);
+  if (Number.isNaN(at)) return instant;
+  const format = (zone: string) =>
+    new Intl.DateTimeFormat(locale, {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: zone,
+    }).format(at);
+  try {
+    return format(timeZone);
+  } catch {
+    return format("UTC");
+  }
+}
+
+/** Items joined for the locale: "A, B and C", "A, B und C", "A, B et C". */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(items);
+}

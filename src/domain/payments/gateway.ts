@@ -7,19 +7,31 @@
  * charge's status, and copying a card reference to another account.
  *
  * It also verifies and reads the events a provider sends about its charges (webhooks): the
- * signature is checked with the provider's own scheme, and the event becomes a
- * {@link GatewayEvent}, the same shape for every provider.
+ * provider's own scheme proves the event is the provider's (a signature checked with the
+ * account's webhook secret; for Mollie, which signs nothing, the payment read back from
+ * Mollie with the account's key), and each event becomes a {@link GatewayEvent}, the same
+ * shape for every provider.
  *
- * Adapters: the built-in test gateway (test-gateway.ts) and Stripe (stripe-gateway.ts). The
- * other kinds are known (an operator may connect their accounts ahead) but have no adapter
- * yet, so anything that would reach them is refused with `gateway_unavailable`.
+ * Adapters, each on the provider's official Node client:
+ * - test (test-gateway.ts): the built-in test gateway, no provider behind it;
+ * - stripe (stripe-gateway.ts): cards and SEPA debits as PaymentMethods, PaymentIntents;
+ * - gocardless (gocardless-gateway.ts): bank debit mandates (MD…), payments pending until
+ *   GoCardless's events confirm or fail them;
+ * - mollie (mollie-gateway.ts): cards and SEPA debits as mandates (mdt_…) of a Mollie
+ *   customer, recurring payments, events read back from Mollie.
+ * GoCardless and Mollie take no holds (authorize, capture, release are refused with
+ * `authorization_not_supported`). A kind without an adapter would be refused with
+ * `gateway_unavailable`; every kind of {@link GATEWAY_KINDS} has one.
  *
  * An adapter that cannot reach its provider (a timeout, a 5xx, a rate limit) throws
- * `gateway_unreachable` (503): the caller records nothing and may retry. Only the provider's
- * answer that a charge was refused is a failed charge.
+ * `gateway_unreachable` (503): the caller records nothing and may retry, with the same
+ * idempotency key, so the provider carries the call out once. Only the provider's answer that
+ * a charge was refused is a failed charge.
  */
 
 import type { GatewayEvent, WebhookInput } from "./gateway-events.js";
+import { checkGoCardlessCredentials, goCardlessGateway } from "./gocardless-gateway.js";
+import { checkMollieCredentials, mollieGateway } from "./mollie-gateway.js";
 import { checkStripeCredentials, stripeGateway } from "./stripe-gateway.js";
 import type { BankAccountDetails, CardDetails } from "./test-gateway.js";
 import { testGateway, testGatewayWith } from "./test-gateway.js";
@@ -123,32 +135,50 @@ export interface PaymentGateway {
   copyCard(input: { reference: string; nonce: string }): Promise<{ reference: string }>;
   /**
    * Verifies an event the provider sent (its signature, with the account's webhook secret)
-   * and reads it. Refused: `invalid_signature` (400) when the signature does not hold,
+   * and reads it. A provider that sends its events in batches (GoCardless), or whose notice
+   * stands for several facts (Mollie: a payment paid, then refunded), answers a list, in the
+   * order to apply them. Refused: `invalid_signature` (400) when the signature does not hold,
    * `malformed_gateway_event` (400) when a signed body is no event, and
    * `webhook_secret_not_configured` (422) when the account has no secret to verify with.
    */
-  parseWebhook(input: WebhookInput): Promise<GatewayEvent>;
+  parseWebhook(input: WebhookInput): Promise<GatewayEvent | GatewayEvent[]>;
 }
 
 /** Whether Accrue can reach gateways of a kind (has its adapter). */
-export const hasAdapter = (kind: GatewayKind): boolean => kind === "test" || kind === "stripe";
+export const hasAdapter = (kind: GatewayKind): boolean => ADAPTERS.has(kind);
+
+const ADAPTERS: ReadonlySet<GatewayKind> = new Set<GatewayKind>([
+  "test",
+  "stripe",
+  "gocardless",
+  "mollie",
+]);
 
 /** Whether an account of a kind needs credentials (the built-in test gateway needs none). */
 export const needsCredentials = (kind: GatewayKind): boolean => kind !== "test";
 
 /**
- * The adapter of a kind, given the account's credentials (opened only here, for the call);
- * undefined: the kind has no adapter in this version.
+ * The adapter of a kind, given the account's credentials (opened only here, for the call) and
+ * the account's id (Mollie's payments name the account's event endpoint); undefined: the kind
+ * has no adapter in this version.
  */
 export function gatewayAdapter(
   kind: GatewayKind,
   credentials: Readonly<Record<string, string>>,
+  account: { accountId?: string | undefined } = {},
 ): PaymentGateway | undefined {
-  if (kind === "test") {
-    return credentials.webhook_secret ? testGatewayWith(credentials.webhook_secret) : testGateway;
+  switch (kind) {
+    case "test":
+      return credentials.webhook_secret ? testGatewayWith(credentials.webhook_secret) : testGateway;
+    case "stripe":
+      return stripeGateway(checkStripeCredentials(credentials));
+    case "gocardless":
+      return goCardlessGateway(checkGoCardlessCredentials(credentials));
+    case "mollie":
+      return mollieGateway(checkMollieCredentials(credentials), { accountId: account.accountId });
+    default:
+      return undefined;
   }
-  if (kind === "stripe") return stripeGateway(checkStripeCredentials(credentials));
-  return undefined;
 }
 
 /**
@@ -160,4 +190,6 @@ export function checkCredentials(
   credentials: Readonly<Record<string, string>>,
 ): void {
   if (kind === "stripe") checkStripeCredentials(credentials);
+  if (kind === "gocardless") checkGoCardlessCredentials(credentials);
+  if (kind === "mollie") checkMollieCredentials(credentials);
 }

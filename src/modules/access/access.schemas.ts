@@ -23,6 +23,13 @@ export const ConsoleUserSchema = Type.Object(
     email: Type.String(),
     name: Type.String(),
     roles: Type.Array(Type.String()),
+    status: Type.Union(
+      [Type.Literal("invited"), Type.Literal("active"), Type.Literal("disabled")],
+      {
+        description:
+          "invited: has not accepted its invitation (no password yet, cannot sign in); active; disabled",
+      },
+    ),
     created_at: Type.String({ format: "date-time" }),
     disabled_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   },

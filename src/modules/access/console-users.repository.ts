@@ -9,9 +9,19 @@ export type ConsoleUserRow = {
   roles: string[];
   created_at: Date;
   disabled_at: Date | null;
+  /** No password yet: the user was invited and has not accepted. */
+  invited: boolean;
 };
 
-const COLUMNS = ["id", "email", "name", "roles", "created_at", "disabled_at"] as const;
+const COLUMNS = [
+  "id",
+  "email",
+  "name",
+  "roles",
+  "created_at",
+  "disabled_at",
+  sql<boolean>`password_hash IS NULL`.as("invited"),
+] as const;
 
 /** Whether any user, of any tenant, signs in with `email` (lower case). */
 export async function consoleEmailTaken(db: Kysely<DB>, email: string): Promise<boolean> {
@@ -30,7 +40,8 @@ export async function insertConsoleUser(
     tenant_id: string;
     email: string;
     name: string;
-    password_hash: string;
+    /** Null: invited, no password until the invitation is accepted. */
+    password_hash: string | null;
     roles: string[];
   },
 ): Promise<ConsoleUserRow> {
@@ -76,6 +87,22 @@ export async function markDisabled(
   return db
     .updateTable("console_users")
     .set({ disabled_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+/** Sets a user's password (an invitation accepted, a password reset). */
+export async function setPasswordHash(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  passwordHash: string,
+): Promise<ConsoleUserRow> {
+  return db
+    .updateTable("console_users")
+    .set({ password_hash: passwordHash })
     .where("tenant_id", "=", tenantId)
     .where("id", "=", id)
     .returning(COLUMNS)

@@ -32,26 +32,36 @@ export const CONSOLE_SESSION_SECONDS = 12 * 60 * 60;
 /** A console user as answered; ConsoleUserSchema defines it. */
 export type ConsoleUser = Static<typeof ConsoleUserSchema>;
 
-const toUser = (r: ConsoleUserRow): ConsoleUser => ({
+export const toUser = (r: ConsoleUserRow): ConsoleUser => ({
   id: r.id,
   email: r.email,
   name: r.name,
   roles: r.roles,
+  status: r.disabled_at ? "disabled" : r.invited ? "invited" : "active",
   created_at: r.created_at.toISOString(),
   disabled_at: r.disabled_at ? r.disabled_at.toISOString() : null,
 });
 
-export async function createConsoleUser(
-  ctx: Ctx,
-  input: { email: string; name: string; password: string; roles: string[] },
-): Promise<ConsoleUser> {
-  await assertMayGrantRoles(ctx, input.roles);
-  const email = input.email.trim().toLowerCase();
-  if (input.password.trim().length < 12) {
+/** Refuses a password of fewer than 12 characters (blanks at either end not counted). */
+export function assertStrongPassword(password: string): void {
+  if (password.trim().length < 12) {
     throw unprocessable("weak_password", "a password has at least 12 characters", {
       field: "password",
     });
   }
+}
+
+/**
+ * A new console user: with its password, or (`password: null`) invited, without one until
+ * it accepts its invitation (workflows/console-invitations.ts mails the link).
+ */
+export async function createConsoleUser(
+  ctx: Ctx,
+  input: { email: string; name: string; password: string | null; roles: string[] },
+): Promise<ConsoleUser> {
+  await assertMayGrantRoles(ctx, input.roles);
+  const email = input.email.trim().toLowerCase();
+  if (input.password !== null) assertStrongPassword(input.password);
   // e-mail addresses sign in across the installation, so one may belong to one user only
   if (await consoleEmailTaken(ctx.db, email)) {
     throw conflict("console_user_email_taken", "a console user with this e-mail exists", {
@@ -63,7 +73,7 @@ export async function createConsoleUser(
     tenant_id: ctx.tenantId,
     email,
     name: input.name,
-    password_hash: await hashPassword(input.password),
+    password_hash: input.password === null ? null : await hashPassword(input.password),
     roles: [...new Set(input.roles)],
   });
   const user = toUser(row);
@@ -125,7 +135,8 @@ export async function signIn(
     );
   }
   const user = await findSignInUser(store.db, email);
-  // an unknown address costs as much as a wrong password: timing tells nothing
+  // an unknown address (or an invited user's, which has no password yet) costs as much as a
+  // wrong password: timing tells nothing
   const matches = await verifyPassword(input.password, user?.password_hash ?? DECOY_HASH);
   if (!user || !matches || user.disabled_at) {
     await limits.failed(email, address);
@@ -143,7 +154,11 @@ export async function signIn(
     CONSOLE_SESSION_SECONDS,
     { operation: "console_sessions.create", requestId },
   );
-  return { access_token: token, expires_at: expiresAt.toISOString(), user: toUser(user) };
+  return {
+    access_token: token,
+    expires_at: expiresAt.toISOString(),
+    user: toUser({ ...user, invited: false }),
+  };
 }
 
 /** Signs a console session out; other kinds of access token are left alone. */

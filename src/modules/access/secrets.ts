@@ -8,7 +8,7 @@ import {
 } from "node:crypto";
 
 /** A new high-entropy secret: `<prefix>_` + 32 random bytes in base64url. */
-export function generateSecret(prefix: "ak" | "cs" | "at" | "sst" | "hpt"): string {
+export function generateSecret(prefix: "ak" | "cs" | "at" | "sst" | "hpt" | "cut"): string {
   return `${prefix}_${randomBytes(32).toString("base64url")}`;
 }
 

@@ -10,6 +10,7 @@ import {
   placeOrder,
   previewOrder,
 } from "../../workflows/orders.js";
+import { createPortalLink } from "../../workflows/portal.js";
 import { PreviewSchema } from "../invoicing/index.js";
 import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
 import { CartComponentSchema, ContractSchema, OrderSchema } from "./contracts.schemas.js";
@@ -17,7 +18,6 @@ import { endContract, getContract, listContracts } from "./contracts.service.js"
 import { getOrder, listOrders } from "./orders.service.js";
 import {
   activatePortalLink,
-  createSelfServiceToken,
   listPortalLinks,
   MAX_TOKEN_VALIDITY_MINUTES,
   revokePortalLinks,
@@ -302,7 +302,15 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParams,
         body: Type.Optional(
           Type.Object(
-            { validity_minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })) },
+            {
+              validity_minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+              send_email: Type.Optional(
+                Type.Boolean({
+                  description:
+                    "Mail the link to the customer (billing contacts, else its own address) as a portal_link message",
+                }),
+              ),
+            },
             { additionalProperties: false },
           ),
         ),
@@ -313,23 +321,31 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
             }),
             expires_at: Type.String({ format: "date-time" }),
             url: Type.Union([Type.String(), Type.Null()]),
+            message_ids: Type.Optional(
+              Type.Array(Type.String(), {
+                description: "With send_email: the messages queued, one per recipient",
+              }),
+            ),
           }),
         },
       },
     },
     (req, reply) =>
-      runMutation<{ token: string | null; expires_at: string; url: string | null }>(
-        req,
-        reply,
-        async (ctx) => {
-          const created = await createSelfServiceToken(ctx, {
-            contractId: req.params.id,
-            validityMinutes: req.body?.validity_minutes,
-            publicUrl: app.publicUrl,
-          });
-          return { status: 201, body: created, replayBody: { ...created, token: null, url: null } };
-        },
-      ),
+      runMutation<{
+        token: string | null;
+        expires_at: string;
+        url: string | null;
+        message_ids?: string[];
+      }>(req, reply, async (ctx) => {
+        const created = await createPortalLink(ctx, {
+          contractId: req.params.id,
+          validityMinutes: req.body?.validity_minutes,
+          publicUrl: app.publicUrl,
+          sendEmail: req.body?.send_email ?? false,
+          defaultSender: app.messageSender,
+        });
+        return { status: 201, body: created, replayBody: { ...created, token: null, url: null } };
+      }),
   );
 
   app.get(

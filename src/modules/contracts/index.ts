@@ -97,6 +97,8 @@ export { normalPhasesAt } from "./revenue-facts.repository.js";
 export {
   authenticatePortal,
   createSelfServiceToken,
+  portalLinkId,
+  type SelfServiceToken,
   verifySelfServiceToken,
 } from "./self-service.js";
 export { loadTermContract, plannedTermEnd, saveTermEnd, type TermEndChange } from "./term-end.js";

@@ -127,6 +127,9 @@ export type PortalLink = {
 const LINK_ID_HASH = 24;
 const linkId = (hash: string) => `ssl_${hash.slice(0, LINK_ID_HASH)}`;
 
+/** The id a token's link is listed under (GET /v1/contracts/{id}/portal_links). */
+export const portalLinkId = (token: string) => linkId(hashSecret(token));
+
 async function contractForLinks(ctx: Ctx, contractId: string) {
   const contract = await findContract(ctx.db, ctx.tenantId, contractId);
   if (!contract) {

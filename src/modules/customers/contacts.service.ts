@@ -26,6 +26,7 @@ import {
 } from "./contacts.schemas.js";
 import { findCustomer } from "./customers.repository.js";
 import { customerForChange } from "./customers.service.js";
+import { assertEmail } from "./email-address.js";
 
 export type Contact = Static<typeof ContactSchema>;
 export type ContactCreateData = Static<typeof ContactCreateInput>;
@@ -90,7 +91,7 @@ export async function addContact(
     customer_id: customerId,
     first_name: input.first_name ?? null,
     last_name: input.last_name ?? null,
-    email: input.email,
+    email: assertEmail(input.email, "email"),
     phone: input.phone ?? null,
     label: input.label ?? null,
     send_billing_email: input.send_billing_email ?? false,
@@ -118,6 +119,7 @@ export async function updateContact(
 ): Promise<Contact> {
   await customerForChange(ctx, customerId);
   const before = await loadContact(ctx, customerId, id);
+  if (typeof patch.email === "string") assertEmail(patch.email, "email");
   const values: Partial<Omit<ContactRow, "id" | "tenant_id" | "customer_id" | "created_at">> = {};
   for (const [key, value] of Object.entries(patch)) {
     if (value !== undefined) (values as Record<string, unknown>)[key] = value;

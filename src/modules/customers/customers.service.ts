@@ -32,6 +32,7 @@ import type {
   CustomerPatch,
   CustomerSchema,
 } from "./customers.schemas.js";
+import { assertEmail } from "./email-address.js";
 import { inHierarchy } from "./hierarchy.repository.js";
 
 export type Customer = Static<typeof CustomerSchema>;
@@ -91,7 +92,7 @@ function valuesFrom(input: CustomerInputData): CustomerValues {
     company_name: input.company_name ?? null,
     first_name: input.first_name ?? null,
     last_name: input.last_name ?? null,
-    email: input.email ?? null,
+    email: input.email == null ? null : assertEmail(input.email, "email"),
     language: input.language ?? null,
     locale: input.locale ?? null,
     vat_id: input.vat_id ?? null,
@@ -245,6 +246,7 @@ export async function patchCustomer(
     if (value === undefined || key === "address" || key === "custom_fields") continue;
     (values as Record<string, unknown>)[key] = value;
   }
+  if (typeof patch.email === "string") assertEmail(patch.email, "email");
   if (patch.time_zone !== undefined) values.time_zone = assertTimeZone(patch.time_zone);
   if (patch.address !== undefined) {
     values.address = toJson(

@@ -42,6 +42,7 @@ import {
   voidDocumentRow,
 } from "./documents.repository.js";
 import {
+  countInvoiceRows,
   type EntityRow,
   findInvoice,
   type InvoiceFilter,
@@ -494,13 +495,18 @@ export async function finalizeInvoice(ctx: Ctx, id: string): Promise<Invoice> {
 }
 
 /**
- * A document to void, locked: a draft or an issued document that no credit note corrects.
+ * A document to void, locked: an issued document that no credit note corrects (a draft is
+ * deleted instead: a void document keeps its number, which a draft does not have yet).
  * Then {@link voidDocument} voids it (src/workflows/documents.ts).
  */
 export async function voidableDocument(ctx: Ctx, id: string): Promise<InvoiceRow> {
   const row = await loadForChange(ctx, id);
   if (!allows("void", row.status)) {
     throw unprocessable("invoice_void", "the document is already void", { id });
+  }
+  // a void document keeps its number: a draft has none, and is deleted instead
+  if (row.status === "draft") {
+    throw unprocessable("document_not_issued", "a draft is deleted, not voided", { id });
   }
   const credit = await findLiveCreditNote(ctx.db, ctx.tenantId, id);
   if (credit) {
@@ -839,7 +845,22 @@ export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
   return toInvoice(row, await linesOf(ctx.db, ctx.tenantId, id));
 }
 
-export async function listInvoices(ctx: Ctx, f: InvoiceFilter): Promise<Page<Invoice>> {
+/**
+ * A page of the tenant's documents; with `includeTotal`, also how many match the filters in
+ * all (`total_count`, one COUNT query more).
+ */
+export async function listInvoices(
+  ctx: Ctx,
+  f: InvoiceFilter & { includeTotal?: boolean | undefined },
+): Promise<Page<Invoice> & { total_count?: number }> {
+  const { includeTotal, ...filter } = f;
+  const page = await pageOfInvoices(ctx, filter);
+  if (!includeTotal) return page;
+  const { limit: _limit, cursor: _cursor, offset: _offset, order: _order, ...where } = filter;
+  return { ...page, total_count: await countInvoiceRows(ctx.db, ctx.tenantId, where) };
+}
+
+function pageOfInvoices(ctx: Ctx, f: InvoiceFilter): Promise<Page<Invoice>> {
   return fetchPageBatch(
     f.limit,
     (limit) => listInvoiceRows(ctx.db, ctx.tenantId, { ...f, limit }),

@@ -57,4 +57,5 @@ export {
   invoicesAsI,
 } from "./receivables.repository.js";
 export { type Settlement, settleContract, settleLocked } from "./settle.js";
+export { signingKey } from "./signing-keys.repository.js";
 export { countDraftDocuments, invoiceParties } from "./transfer-facts.repository.js";

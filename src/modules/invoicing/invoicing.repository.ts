@@ -370,23 +370,57 @@ export type InvoiceFilter = {
   kind?: InvoiceRow["kind"] | undefined;
   /** Only issued documents (finalized or void), no drafts. */
   issued?: boolean | undefined;
+  /** The credit notes of this invoice. */
+  correctsInvoiceId?: string | undefined;
+  /** Issue dates from this day on (YYYY-MM-DD, inclusive). */
+  issueDateFrom?: string | undefined;
+  /** Issue dates up to this day (YYYY-MM-DD, inclusive). */
+  issueDateTo?: string | undefined;
+  /** By id ascending (oldest first, the default) or descending (newest first). */
+  order?: "asc" | "desc" | undefined;
 };
+
+/** The list's filters (not its page): one WHERE for the page and for its count. */
+function filtered(db: Kysely<DB>, tenantId: string, f: Omit<InvoiceFilter, "limit">) {
+  let q = db.selectFrom("invoices").where("tenant_id", "=", tenantId);
+  if (f.customerId) q = q.where("customer_id", "=", f.customerId);
+  if (f.contractId) q = q.where("contract_id", "=", f.contractId);
+  if (f.correctsInvoiceId) q = q.where("corrects_invoice_id", "=", f.correctsInvoiceId);
+  if (f.status) q = q.where("status", "=", f.status);
+  if (f.kind) q = q.where("kind", "=", f.kind);
+  if (f.issued) q = q.where("status", "!=", "draft");
+  if (f.issueDateFrom) q = q.where("issue_date", ">=", f.issueDateFrom);
+  if (f.issueDateTo) q = q.where("issue_date", "<=", f.issueDateTo);
+  return q;
+}
 
 export async function listInvoiceRows(
   db: Kysely<DB>,
   tenantId: string,
   f: InvoiceFilter,
 ): Promise<InvoiceRow[]> {
-  let q = db.selectFrom("invoices").selectAll().where("tenant_id", "=", tenantId);
-  if (f.cursor) q = q.where("id", ">", f.cursor);
-  if (f.customerId) q = q.where("customer_id", "=", f.customerId);
-  if (f.contractId) q = q.where("contract_id", "=", f.contractId);
-  if (f.status) q = q.where("status", "=", f.status);
-  if (f.kind) q = q.where("kind", "=", f.kind);
-  if (f.issued) q = q.where("status", "!=", "draft");
-  q = q.orderBy("id").limit(f.limit);
+  const desc = f.order === "desc";
+  let q = filtered(db, tenantId, f).selectAll();
+  if (f.cursor) q = q.where("id", desc ? "<" : ">", f.cursor);
+  q = q.orderBy("id", desc ? "desc" : "asc").limit(f.limit);
   if (f.offset) q = q.offset(f.offset);
   return q.execute();
+}
+
+/**
+ * How many documents match the list's filters: one COUNT over the tenant's documents (by
+ * the customer's, contract's or invoice's index when one of those is named), so its cost
+ * grows with the documents it reads, not with the page.
+ */
+export async function countInvoiceRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  f: Omit<InvoiceFilter, "limit">,
+): Promise<number> {
+  const row = await filtered(db, tenantId, f)
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The customer's newest issued documents (finalized or void), newest first, at most `limit`. */

@@ -60,7 +60,19 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/invoices",
     {
       config: { operation: "invoices.list" },
-      schema: { querystring: InvoiceListQuery, response: { 200: Page(Type.Ref("Invoice")) } },
+      schema: {
+        querystring: InvoiceListQuery,
+        response: {
+          200: Type.Object({
+            ...Page(Type.Ref("Invoice")).properties,
+            total_count: Type.Optional(
+              Type.Integer({
+                description: "With include_total=true: how many documents match the filters",
+              }),
+            ),
+          }),
+        },
+      },
     },
     (req) =>
       runRead(req, (ctx) =>
@@ -69,8 +81,13 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           cursor: req.query.cursor,
           customerId: req.query.customer_id,
           contractId: req.query.contract_id,
+          correctsInvoiceId: req.query.corrects_invoice_id,
           status: req.query.status,
           kind: req.query.kind,
+          issueDateFrom: req.query.issue_date_from,
+          issueDateTo: req.query.issue_date_to,
+          order: req.query.order,
+          includeTotal: req.query.include_total,
         }),
       ),
   );

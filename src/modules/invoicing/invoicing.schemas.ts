@@ -112,6 +112,27 @@ export const InvoiceListQuery = Type.Object(
       Type.Union([Type.Literal("draft"), Type.Literal("finalized"), Type.Literal("void")]),
     ),
     kind: Type.Optional(Type.Union([Type.Literal("invoice"), Type.Literal("credit_note")])),
+    corrects_invoice_id: Type.Optional(
+      Type.String({ maxLength: 64, description: "Only the credit notes of this invoice" }),
+    ),
+    issue_date_from: Type.Optional(
+      Type.String({ format: "date", description: "Issued on this day or later (YYYY-MM-DD)" }),
+    ),
+    issue_date_to: Type.Optional(
+      Type.String({ format: "date", description: "Issued on this day or earlier (YYYY-MM-DD)" }),
+    ),
+    order: Type.Optional(
+      Type.Union([Type.Literal("asc"), Type.Literal("desc")], {
+        description:
+          "asc (default): oldest first, by id (ids sort by creation); desc: newest first. The cursor pages in the same order",
+      }),
+    ),
+    include_total: Type.Optional(
+      Type.Boolean({
+        description:
+          "Also answer total_count: how many documents match the filters, counted by one more query (its cost grows with the documents matched)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -15,14 +15,22 @@ export type Mailer = {
   close(): void;
 };
 
-/** A mailer over the SMTP server of `url`; `timeoutMs` bounds each stage of the dialogue. */
+/** How long each stage of the SMTP dialogue may take by default (ACCRUE_SMTP_TIMEOUT_MS). */
+export const SMTP_TIMEOUT_MS = 10_000;
+
+/**
+ * A mailer over the SMTP server of `url`; `timeoutMs` bounds each stage of the dialogue: the
+ * connection (DNS and TCP), the server's greeting, and any silence of the socket after it, so
+ * a server that accepts the connection and never answers costs one timeout, not a worker.
+ */
 export function smtpMailer(url: string, options: { timeoutMs?: number } = {}): Mailer {
-  const timeout = options.timeoutMs ?? 30_000;
+  const timeout = options.timeoutMs ?? SMTP_TIMEOUT_MS;
   const transport = nodemailer.createTransport({
     url,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
+    dnsTimeout: timeout,
   } as Parameters<typeof nodemailer.createTransport>[0]);
   return {
     async send(message, attachments) {
@@ -51,4 +59,36 @@ export function describeSendError(error: unknown): string {
   const text = (e.message ?? String(error)).replace(/\s+/g, " ").slice(0, 500);
   const code = e.responseCode ? `smtp ${e.responseCode}` : (e.code ?? "error");
   return `${code}: ${text}`;
+}
+
+type SmtpError = { code?: string; command?: string; responseCode?: number; response?: string };
+
+/**
+ * Whether the recipient's mail system refused the recipient for good: a 5xx reply to RCPT TO
+ * (550 user unknown, 553 mailbox name not allowed, …), which nodemailer reports as EENVELOPE
+ * with the rejected recipients. Such a message bounces and is not tried again; a 4xx reply
+ * (mailbox busy, greylisting) is temporary and retried.
+ */
+export function isRecipientRefusal(error: unknown): boolean {
+  const e = (error ?? {}) as SmtpError;
+  return (
+    e.code === "EENVELOPE" &&
+    e.command === "RCPT TO" &&
+    typeof e.responseCode === "number" &&
+    e.responseCode >= 500 &&
+    e.responseCode < 600
+  );
+}
+
+/**
+ * Whether the SMTP server could not be talked to at all (refused or dropped connection, DNS,
+ * TLS, or a stage of the dialogue timed out): the other messages of the turn would fare the
+ * same, so the turn ends there.
+ */
+export function isServerUnreachable(error: unknown): boolean {
+  const e = (error ?? {}) as SmtpError;
+  if (e.responseCode) return false;
+  return ["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ETLS", "EPROXY", "ECONNREFUSED"].includes(
+    e.code ?? "",
+  );
 }

@@ -33,8 +33,26 @@ export async function findMessage(
   db: Kysely<DB>,
   tenantId: string,
   id: string,
+  options: { forUpdate?: boolean } = {},
 ): Promise<MessageRow | undefined> {
-  return scoped(db, tenantId).selectAll().where("id", "=", id).executeTakeFirst();
+  const q = scoped(db, tenantId).selectAll().where("id", "=", id);
+  return (options.forUpdate ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/** Changes a message of the tenant; answers it as it is now. */
+export async function updateMessage(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  patch: Updateable<MessagesTable>,
+): Promise<MessageRow> {
+  return db
+    .updateTable("messages")
+    .set(patch)
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** A customer's messages, newest first, after the cursor. */
@@ -89,6 +107,21 @@ export async function settleLeasedMessage(
     .where("lease_token", "=", token)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Gives back leases of messages a turn did not get to: they are due again at once. */
+export async function releaseLeases(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  token: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("messages")
+    .set({ locked_until: null, lease_token: null })
+    .where("id", "in", [...ids])
+    .where("lease_token", "=", token)
+    .execute();
 }
 
 /** Queued messages (at most 10,000 counted) and those waiting after a failed attempt. */

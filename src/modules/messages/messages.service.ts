@@ -1,5 +1,5 @@
 import type { Static } from "typebox";
-import { notFound } from "../../domain/errors.js";
+import { conflict, notFound } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/index.js";
@@ -9,6 +9,7 @@ import {
   insertMessage,
   listCustomerMessages,
   type MessageRow,
+  updateMessage,
 } from "./messages.repository.js";
 import type { MessageSchema } from "./messages.schemas.js";
 
@@ -85,4 +86,51 @@ export async function resendMessage(ctx: Ctx, id: string): Promise<Message> {
   const message = toMessage(row);
   ctx.audit({ targetType: "message", targetId: row.id, after: message });
   return message;
+}
+
+/** A message bounced: audited and announced (`message.bounced`) in `ctx`. */
+export async function announceBounce(
+  ctx: Ctx,
+  before: MessageRow,
+  after: MessageRow,
+): Promise<Message> {
+  const message = toMessage(after);
+  ctx.audit({
+    targetType: "message",
+    targetId: after.id,
+    before: toMessage(before),
+    after: message,
+  });
+  await ctx.emit({
+    type: "message.bounced",
+    subjectType: "message",
+    subjectId: after.id,
+    payload: message,
+  });
+  return message;
+}
+
+/**
+ * Records a bounce the mail system reported after it accepted the message (a delivery
+ * status notification): the sent message becomes bounced with `reason` as its last error.
+ * Bouncing a bounced message answers it unchanged; a message never accepted cannot bounce.
+ */
+export async function bounceMessage(ctx: Ctx, id: string, reason: string): Promise<Message> {
+  const before = await findMessage(ctx.db, ctx.tenantId, id, { forUpdate: true });
+  if (!before) throw notFound("message_not_found", `no message ${id}`, { id });
+  if (before.status === "bounced") return toMessage(before);
+  if (before.status !== "sent") {
+    throw conflict("message_not_sent", `message ${id} is ${before.status}, not sent`, {
+      id,
+      status: before.status,
+    });
+  }
+  // delivery runs on real time (as webhook delivery does), not the tenant's clock
+  const after = await updateMessage(ctx.db, ctx.tenantId, id, {
+    status: "bounced",
+    next_attempt_at: null,
+    last_error: reason,
+    updated_at: new Date(),
+  });
+  return announceBounce(ctx, before, after);
 }

@@ -9,6 +9,12 @@ const Kind = Type.Union(
     Type.Literal("payment_failed"),
     Type.Literal("dunning_step"),
     Type.Literal("contract_cancelled"),
+    Type.Literal("payment_succeeded"),
+    Type.Literal("trial_ending"),
+    Type.Literal("grace_ending"),
+    Type.Literal("contract_confirmation"),
+    Type.Literal("portal_link"),
+    Type.Literal("verification_code"),
   ],
   { description: "The message kind" },
 );
@@ -29,11 +35,33 @@ const LANGUAGES_MATCH: [MessageLanguage] extends [Static<typeof Language>]
   : false = true;
 void KINDS_MATCH;
 void LANGUAGES_MATCH;
-const Source = Type.Union([Type.Literal("built_in"), Type.Literal("tenant")], {
-  description: "built_in: Accrue's wording; tenant: the tenant's own",
-});
+const Source = Type.Union(
+  [Type.Literal("built_in"), Type.Literal("tenant"), Type.Literal("business_entity")],
+  {
+    description:
+      "built_in: Accrue's wording; tenant: the tenant's own; business_entity: a business entity's own",
+  },
+);
 
 export const TemplateParams = Type.Object({ kind: Kind, language: Language });
+
+export const TemplateEntityQuery = Type.Object(
+  {
+    business_entity_id: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          "A business entity's own template (used for the messages it sends) instead of the tenant's",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const EntityId = Type.Union([Type.String(), Type.Null()], {
+  description: "The business entity whose own template this is; null: the tenant's or built in",
+});
 
 export const TemplateInput = Type.Object(
   {
@@ -57,6 +85,7 @@ export const MessageTemplateSchema = Type.Object(
     kind: Kind,
     language: Language,
     source: Source,
+    business_entity_id: EntityId,
     subject: Type.String(),
     text: Type.String(),
     html: Type.Union([Type.String(), Type.Null()]),
@@ -69,6 +98,7 @@ export const TemplatePreviewSchema = Type.Object({
   kind: Kind,
   language: Language,
   source: Source,
+  business_entity_id: EntityId,
   subject: Type.String(),
   text: Type.String(),
   html: Type.String(),

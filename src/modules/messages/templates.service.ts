@@ -1,6 +1,7 @@
 /**
  * A tenant's message templates: its own wording of a kind in a language replaces the built-in
- * one. A template is checked to compile when it is saved (the fault's field and line are
+ * one, and a business entity's own wording replaces the tenant's for the messages that entity
+ * sends. A template is checked to compile when it is saved (the fault's field and line are
  * answered); a preview renders the template in force with made-up values.
  */
 import type { Kysely } from "kysely";
@@ -10,7 +11,8 @@ import { MESSAGE_LANGUAGES, type MessageLanguage } from "../../domain/messages/f
 import { TemplateError } from "../../domain/messages/template.js";
 import type { DB } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
-import { sampleData } from "./compose.js";
+import { findEntityRow } from "../entities/index.js";
+import { sampleData, templateKey } from "./compose.js";
 import {
   builtInTemplate,
   compileSource,
@@ -50,7 +52,8 @@ function view(
   return {
     kind,
     language,
-    source: row ? "tenant" : "built_in",
+    source: !row ? "built_in" : row.business_entity_id ? "business_entity" : "tenant",
+    business_entity_id: row?.business_entity_id ?? null,
     subject: source.subject,
     text: source.text,
     html: source.html,
@@ -58,24 +61,71 @@ function view(
   };
 }
 
-/** The tenant's templates by `kind:language`, for composing its messages. */
+/**
+ * The tenant's templates by `templateKey` (its own, and each business entity's), for
+ * composing its messages.
+ */
 export async function tenantTemplates(
   db: Kysely<DB>,
   tenantId: string,
 ): Promise<Map<string, TemplateSource>> {
   const rows = await listTemplateRows(db, tenantId);
-  return new Map(rows.map((r) => [`${r.kind}:${r.language}`, sourceOf(r)]));
+  return new Map(
+    rows.map((r) => [templateKey(r.kind, r.language, r.business_entity_id), sourceOf(r)]),
+  );
 }
 
-/** Every kind in every language: the tenant's template where it has one, else the built-in. */
-export async function listMessageTemplates(ctx: Ctx): Promise<{ data: MessageTemplate[] }> {
+/** The business entity a request names, checked to be the tenant's; null when none is named. */
+async function namedEntity(ctx: Ctx, entityId: string | null | undefined): Promise<string | null> {
+  if (entityId === undefined || entityId === null) return null;
+  if (!(await findEntityRow(ctx.db, ctx.tenantId, entityId))) {
+    throw notFound("business_entity_not_found", `no business entity ${entityId}`, {
+      business_entity_id: entityId,
+    });
+  }
+  return entityId;
+}
+
+/** The template in force for an entity (null: the tenant): the entity's, else the tenant's. */
+async function inForce(
+  ctx: Ctx,
+  kind: MessageKind,
+  language: MessageLanguage,
+  entityId: string | null,
+): Promise<TemplateRow | undefined> {
+  return (
+    (entityId
+      ? await findTemplateRow(ctx.db, ctx.tenantId, kind, language, entityId)
+      : undefined) ?? (await findTemplateRow(ctx.db, ctx.tenantId, kind, language, null))
+  );
+}
+
+/**
+ * Every kind in every language as in force: for the tenant (its template where it has one,
+ * else the built-in), followed by every business entity's own templates; or, for a business
+ * entity, the entity's template, else the tenant's, else the built-in.
+ */
+export async function listMessageTemplates(
+  ctx: Ctx,
+  entityId?: string | undefined,
+): Promise<{ data: MessageTemplate[] }> {
+  const entity = await namedEntity(ctx, entityId);
   const rows = await listTemplateRows(ctx.db, ctx.tenantId);
-  const own = new Map(rows.map((r) => [`${r.kind}:${r.language}`, r]));
-  return {
-    data: MESSAGE_KINDS.flatMap((kind) =>
-      MESSAGE_LANGUAGES.map((language) => view(kind, language, own.get(`${kind}:${language}`))),
-    ),
-  };
+  const own = new Map(rows.map((r) => [templateKey(r.kind, r.language, r.business_entity_id), r]));
+  const inForceFor = (kind: MessageKind, language: MessageLanguage) =>
+    (entity ? own.get(templateKey(kind, language, entity)) : undefined) ??
+    own.get(templateKey(kind, language));
+  const data = MESSAGE_KINDS.flatMap((kind) =>
+    MESSAGE_LANGUAGES.map((language) => view(kind, language, inForceFor(kind, language))),
+  );
+  if (!entity) {
+    for (const r of rows) {
+      if (r.business_entity_id) {
+        data.push(view(r.kind as MessageKind, r.language as MessageLanguage, r));
+      }
+    }
+  }
+  return { data };
 }
 
 function assertCompiles(source: TemplateSource, language: string): void {
@@ -96,6 +146,7 @@ export async function putMessageTemplate(
   kind: MessageKind,
   language: MessageLanguage,
   input: Static<typeof TemplateInput>,
+  entityId?: string | undefined,
 ): Promise<MessageTemplate> {
   const source: TemplateSource = {
     subject: input.subject,
@@ -103,10 +154,12 @@ export async function putMessageTemplate(
     html: input.html ?? null,
   };
   assertCompiles(source, language);
-  const before = await findTemplateRow(ctx.db, ctx.tenantId, kind, language);
+  const entity = await namedEntity(ctx, entityId);
+  const before = await findTemplateRow(ctx.db, ctx.tenantId, kind, language, entity);
   const now = new Date(ctx.clock.now().epochMilliseconds);
   const row = await upsertTemplateRow(ctx.db, {
     tenant_id: ctx.tenantId,
+    business_entity_id: entity,
     kind,
     language,
     subject: source.subject,
@@ -118,29 +171,35 @@ export async function putMessageTemplate(
   const after = view(kind, language, row);
   ctx.audit({
     targetType: "message_template",
-    targetId: `${kind}:${language}`,
+    targetId: templateKey(kind, language, entity),
     before: before ? view(kind, language, before) : null,
     after,
   });
   return after;
 }
 
-/** Removes the tenant's template: the built-in one is used again. */
+/**
+ * Removes the tenant's template (the built-in one is used again) or a business entity's (the
+ * tenant's, else the built-in, is used again).
+ */
 export async function deleteMessageTemplate(
   ctx: Ctx,
   kind: MessageKind,
   language: MessageLanguage,
+  entityId?: string | undefined,
 ): Promise<void> {
-  const before = await findTemplateRow(ctx.db, ctx.tenantId, kind, language);
-  if (!before || !(await deleteTemplateRow(ctx.db, ctx.tenantId, kind, language))) {
-    throw notFound("template_not_found", `the tenant has no own ${kind} template in ${language}`, {
-      kind,
-      language,
-    });
+  const entity = await namedEntity(ctx, entityId);
+  const before = await findTemplateRow(ctx.db, ctx.tenantId, kind, language, entity);
+  if (!before || !(await deleteTemplateRow(ctx.db, ctx.tenantId, kind, language, entity))) {
+    throw notFound(
+      "template_not_found",
+      `${entity ? `business entity ${entity}` : "the tenant"} has no own ${kind} template in ${language}`,
+      { kind, language, business_entity_id: entity },
+    );
   }
   ctx.audit({
     targetType: "message_template",
-    targetId: `${kind}:${language}`,
+    targetId: templateKey(kind, language, entity),
     before: view(kind, language, before),
   });
 }
@@ -150,13 +209,16 @@ export async function previewMessageTemplate(
   ctx: Ctx,
   kind: MessageKind,
   language: MessageLanguage,
+  entityId?: string | undefined,
 ): Promise<TemplatePreview> {
-  const row = await findTemplateRow(ctx.db, ctx.tenantId, kind, language);
+  const entity = await namedEntity(ctx, entityId);
+  const row = await inForce(ctx, kind, language, entity);
   const rendered = renderMessage(
     kind,
     language,
     sampleData(kind, language),
     row ? sourceOf(row) : null,
   );
-  return { kind, language, source: row ? "tenant" : "built_in", ...rendered };
+  const { source, business_entity_id } = view(kind, language, row);
+  return { kind, language, source, business_entity_id, ...rendered };
 }

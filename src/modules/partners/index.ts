@@ -15,11 +15,12 @@ export { PartnerOrderSchema } from "./partners.schemas.js";
 export {
   actingPartner,
   checkIdentity,
+  createVerificationCode,
   freezePartnerCustomer,
   listCustomersOf,
   listResellers,
   type PartnerCustomer,
   registerCustomer,
-  sendVerificationCode,
   unfreezePartnerCustomer,
+  type VerificationCodeSent,
 } from "./partners.service.js";

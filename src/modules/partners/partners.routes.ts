@@ -8,6 +8,7 @@ import {
   freezeCustomer,
   getPartnerOrder,
   listPartnerOrders,
+  sendVerificationCode,
   unfreezeCustomer,
 } from "../../workflows/partners.js";
 import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
@@ -37,7 +38,6 @@ import {
   listResellers,
   partnerCustomer,
   registerCustomer,
-  sendVerificationCode,
   toPartnerCustomer,
   visiblePartner,
 } from "./partners.service.js";
@@ -146,7 +146,9 @@ export const partnerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (req, reply) =>
       runMutation(req, reply, async (ctx) => ({
         status: 201,
-        body: await sendVerificationCode(ctx, await visiblePartner(ctx, req.params.id), req.body),
+        body: await sendVerificationCode(ctx, await visiblePartner(ctx, req.params.id), req.body, {
+          defaultSender: app.messageSender,
+        }),
       })),
   );
 

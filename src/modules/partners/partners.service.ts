@@ -249,15 +249,16 @@ export type VerificationCodeSent = {
 };
 
 /**
- * A verification code for registering a customer with this e-mail address. Accrue sends no
- * mail: the code travels in the `verification_code.sent` event (to the partner's webhook),
- * never in the answer or the audit log.
+ * A verification code for registering a customer with this e-mail address, stored as its
+ * hash. The code is answered to the caller only, to be mailed in the same transaction
+ * (src/workflows/partners.ts): never in the `verification_code.sent` event, the API's answer
+ * or the audit log.
  */
-export async function sendVerificationCode(
+export async function createVerificationCode(
   ctx: Ctx,
   partner: PartnerRow,
   input: { email: string; timeout_minutes?: number | undefined; language?: string | undefined },
-): Promise<VerificationCodeSent> {
+): Promise<{ sent: VerificationCodeSent; code: string; minutes: number }> {
   const minutes = input.timeout_minutes ?? 5;
   const code = Array.from(
     { length: CODE_LENGTH },
@@ -285,9 +286,9 @@ export async function sendVerificationCode(
     type: "verification_code.sent",
     subjectType: "verification_code",
     subjectId: row.id,
-    payload: { ...sent, code, language: input.language ?? null },
+    payload: { ...sent, language: input.language ?? null },
   });
-  return sent;
+  return { sent, code, minutes };
 }
 
 /** Uses up the newest live code for this partner and address, or refuses. */

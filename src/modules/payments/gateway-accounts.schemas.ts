@@ -11,7 +11,7 @@ const Gateway = Type.Union(
   ],
   {
     description:
-      "test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret; docs/payments.md); mollie, gocardless: accounts may be kept ahead, charging through them comes with their adapters",
+      "test: the built-in test gateway; stripe: Stripe (credentials secret_key, optionally webhook_secret); gocardless: GoCardless (access_token, optionally webhook_secret); mollie: Mollie (api_key, optionally public_url); docs/payments.md",
   },
 );
 

@@ -110,6 +110,7 @@ export function adapterFor(account: GatewayAccountRow | null): PaymentGateway {
   const adapter = gatewayAdapter(
     kind,
     account && needsCredentials(kind) ? openCredentials(account) : {},
+    { accountId: account?.id },
   );
   if (!adapter) throw new Error(`no adapter for ${kind}`);
   return adapter;
@@ -136,7 +137,7 @@ export function eventAdapterFor(account: GatewayAccountRow): PaymentGateway {
       { gateway_account_id: account.id },
     );
   }
-  const adapter = gatewayAdapter(kind, openCredentials(account));
+  const adapter = gatewayAdapter(kind, openCredentials(account), { accountId: account.id });
   if (!adapter) throw new Error(`no adapter for ${kind}`);
   return adapter;
 }

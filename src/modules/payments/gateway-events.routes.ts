@@ -5,6 +5,7 @@ import { systemClock } from "../../lib/clock.js";
 import { storeOf } from "../../workflows/unit-of-work.js";
 import { Page } from "../schemas.js";
 import {
+  GatewayEventBatchSchema,
   GatewayEventHeaders,
   GatewayEventListQuery,
   GatewayEventParams,
@@ -29,14 +30,18 @@ export const gatewayEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { operation: "gateway_events.receive" },
       schema: {
         description:
-          "The URL to configure at the gateway as its webhook endpoint. The body is the gateway's event as it sends it, verified with the account's webhook_secret: Stripe's `Stripe-Signature`, the test gateway's `Accrue-Test-Signature` (docs/payments.md). A repeated event is answered as recorded the first time; a refused one is recorded as rejected and answered 400 (`invalid_signature`, `malformed_gateway_event`) or 422 (`webhook_secret_not_configured`).",
+          "The URL to configure at the gateway as its webhook endpoint. The body is the gateway's event as it sends it, verified with the account's webhook_secret: Stripe's `Stripe-Signature`, GoCardless's `Webhook-Signature`, the test gateway's `Accrue-Test-Signature`; Mollie's notice (`id=tr_…`, unsigned) is verified by reading the payment back from Mollie with the account's API key (docs/payments.md). One event is answered as recorded; a batch (GoCardless's events, the events a Mollie payment stands for) as `{data: [...]}`. A repeated event is answered as recorded the first time; a refused one is recorded as rejected and answered 400 (`invalid_signature`, `malformed_gateway_event`), 422 (`webhook_secret_not_configured`) or 503 (`gateway_unreachable`: Mollie could not be asked; the provider delivers again).",
         params: GatewayEventParams,
         headers: GatewayEventHeaders,
-        response: { 200: GatewayEventSchema, "4XX": ErrorRef },
+        response: {
+          200: Type.Union([GatewayEventSchema, GatewayEventBatchSchema]),
+          "4XX": ErrorRef,
+          "5XX": ErrorRef,
+        },
       },
     },
     async (req) => {
-      const { event, refused } = await receiveGatewayEvent(storeOf(app.db), {
+      const { events, batch, refused } = await receiveGatewayEvent(storeOf(app.db), {
         accountId: req.params.account_id,
         rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
         headers: req.headers,
@@ -44,7 +49,7 @@ export const gatewayEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         requestId: req.id,
       });
       if (refused) throw refused;
-      return event;
+      return batch ? { data: events } : events[0]!;
     },
   );
 

@@ -50,6 +50,13 @@ export const GatewayEventSchema = Type.Object({
   }),
 });
 
+/** What a batch of events was recorded as, in the order sent. */
+export const GatewayEventBatchSchema = Type.Object({
+  data: Type.Array(GatewayEventSchema, {
+    description: "Each event of the batch as recorded (GoCardless's events; a Mollie payment's)",
+  }),
+});
+
 export const GatewayEventParams = Type.Object({ account_id: Type.String({ maxLength: 64 }) });
 
 export const GatewayEventListQuery = Type.Object(
@@ -67,6 +74,11 @@ export const GatewayEventListQuery = Type.Object(
 export const GatewayEventHeaders = Type.Object({
   "stripe-signature": Type.Optional(
     Type.String({ description: "Stripe's signature of the event (Stripe)" }),
+  ),
+  "webhook-signature": Type.Optional(
+    Type.String({
+      description: "GoCardless's signature: the hex HMAC-SHA256 of the body (GoCardless)",
+    }),
   ),
   "accrue-test-signature": Type.Optional(
     Type.String({

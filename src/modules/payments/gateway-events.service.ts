@@ -2,8 +2,11 @@
  * Events payment gateways send about their charges (webhooks), received at
  * `POST /v1/gateways/{account_id}/events`. The account named in the URL gives the tenant and
  * the business entity; the gateway's signature, checked by the account's adapter with its
- * webhook secret, is the only credential. Every event is recorded once per account (the
- * provider's event id), and applied in the same unit of work by the system, audited:
+ * webhook secret, is the only credential (Mollie signs nothing: its adapter reads the payment
+ * the notice names back from Mollie with the account's key). A provider may send several
+ * events at once (GoCardless's batches; a Mollie payment read as paid and then refunded).
+ * Every event is recorded once per account (the provider's event id), and applied in the
+ * same unit of work by the system, in order, audited:
  *
  * - `charge.succeeded` / `charge.failed`: a pending payment (a direct debit) is settled as a
  *   sync would settle it (`settlePayment`): succeeded, applied to the open invoices oldest
@@ -76,14 +79,18 @@ export function toGatewayEvent(row: GatewayEventRow): GatewayEventView {
   };
 }
 
-/** What receiving an event came to: the event as recorded, and the refusal to answer, if any. */
-export type Received = { event: GatewayEventView; refused: AccrueError | null };
+/**
+ * What receiving came to: the events as recorded (one, or a provider's batch), whether the
+ * provider sent a batch (answered as a list), and the refusal to answer, if any.
+ */
+export type Received = { events: GatewayEventView[]; batch: boolean; refused: AccrueError | null };
 
 /**
- * Receives one event at an account's endpoint: verified and read by the account's adapter
- * (outside the transaction), then recorded and applied in one unit of work. A refusal of the
- * event is recorded (status rejected) and handed back to be answered; an account that does
- * not exist (or was deleted, its secrets erased) is 404 and nothing is recorded.
+ * Receives what a provider sent to an account's endpoint: verified and read by the account's
+ * adapter (outside the transaction: an adapter may ask its provider), then each event
+ * recorded and applied, in order, in one unit of work. A refusal is recorded (status
+ * rejected) and handed back to be answered; an account that does not exist (or was deleted,
+ * its secrets erased) is 404 and nothing is recorded.
  */
 export async function receiveGatewayEvent(
   store: Store,
@@ -95,7 +102,7 @@ export async function receiveGatewayEvent(
       id: input.accountId,
     });
   }
-  let read: GatewayEvent | AccrueError;
+  let read: GatewayEvent | GatewayEvent[] | AccrueError;
   try {
     read = await eventAdapterFor(account).parseWebhook(input);
   } catch (error) {
@@ -103,7 +110,10 @@ export async function receiveGatewayEvent(
     read = error;
   }
   // PostgreSQL keeps no NUL character in text or JSON: no gateway sends one
-  if (!(read instanceof AccrueError) && JSON.stringify(read.raw).includes("\\u0000")) {
+  if (
+    !(read instanceof AccrueError) &&
+    [read].flat().some((e) => JSON.stringify(e.raw).includes("\\u0000"))
+  ) {
     read = invalid("malformed_gateway_event", "the event holds a NUL character");
   }
   return store.unit(async (work) => {
@@ -113,56 +123,69 @@ export async function receiveGatewayEvent(
       requestId: input.requestId,
       operation: "gateway_events.apply",
     });
-    const common = {
+    const common = () => ({
       id: newId("gatewayEvent"),
       tenant_id: account.tenant_id,
       gateway_account_id: account.id,
       received_at: nowDate(ctx),
-    };
+    });
     if (read instanceof AccrueError) {
       // nothing of a refused event is trusted: neither its id nor its type nor its body
       const row = await insertGatewayEvent(ctx.db, {
-        ...common,
+        ...common(),
         status: "rejected",
         error_code: read.code,
         detail: read.message,
       });
-      return { event: toGatewayEvent(row!), refused: read };
+      return { events: [toGatewayEvent(row!)], batch: false, refused: read };
     }
-    const event = read;
-    const inserted = await insertGatewayEvent(ctx.db, {
-      ...common,
-      provider_event_id: event.id,
-      type: event.type,
-      provider_type: event.providerType,
-      status: "ignored",
-      charge_reference: event.chargeReference,
-      payload: JSON.stringify(event.raw),
-    });
-    if (!inserted) {
-      // delivered again: answered as recorded the first time, nothing applied twice
-      const first = await findGatewayEvent(ctx.db, account.tenant_id, account.id, event.id);
-      if (!first) throw new Error(`gateway event ${event.id} was recorded and is gone`);
-      return { event: toGatewayEvent(first), refused: null };
+    const events: GatewayEventView[] = [];
+    for (const event of [read].flat()) {
+      events.push(await recordEvent(ctx, account, common(), event));
     }
-    let outcome: Outcome = ignored("not applied");
-    const refused = await ctx.attempt(async () => {
-      outcome = await applyEvent(ctx, account, event);
-    });
-    if (refused !== null) {
-      outcome = { status: "ignored", detail: refused.message, paymentId: null, code: refused.code };
-    }
-    const row = await updateGatewayEvent(ctx.db, account.tenant_id, inserted.id, {
-      status: outcome.status,
-      detail: outcome.detail,
-      error_code: outcome.code ?? null,
-      payment_id: outcome.paymentId,
-    });
-    const recorded = toGatewayEvent(row);
-    const { payload: _payload, ...audited } = recorded;
-    ctx.audit({ targetType: "gateway_event", targetId: row.id, after: audited });
-    return { event: recorded, refused: null };
+    return { events, batch: Array.isArray(read), refused: null };
   });
+}
+
+/** Records one verified event once per account, and applies it (audited) when it is new. */
+async function recordEvent(
+  ctx: Ctx,
+  account: GatewayAccountRow,
+  common: { id: string; tenant_id: string; gateway_account_id: string; received_at: Date },
+  event: GatewayEvent,
+): Promise<GatewayEventView> {
+  const inserted = await insertGatewayEvent(ctx.db, {
+    ...common,
+    provider_event_id: event.id,
+    type: event.type,
+    provider_type: event.providerType,
+    status: "ignored",
+    charge_reference: event.chargeReference,
+    payload: JSON.stringify(event.raw),
+  });
+  if (!inserted) {
+    // delivered again: answered as recorded the first time, nothing applied twice
+    const first = await findGatewayEvent(ctx.db, account.tenant_id, account.id, event.id);
+    if (!first) throw new Error(`gateway event ${event.id} was recorded and is gone`);
+    return toGatewayEvent(first);
+  }
+  let outcome: Outcome = ignored("not applied");
+  const refused = await ctx.attempt(async () => {
+    outcome = await applyEvent(ctx, account, event);
+  });
+  if (refused !== null) {
+    outcome = { status: "ignored", detail: refused.message, paymentId: null, code: refused.code };
+  }
+  const row = await updateGatewayEvent(ctx.db, account.tenant_id, inserted.id, {
+    status: outcome.status,
+    detail: outcome.detail,
+    error_code: outcome.code ?? null,
+    payment_id: outcome.paymentId,
+  });
+  const recorded = toGatewayEvent(row);
+  const { payload: _payload, ...audited } = recorded;
+  ctx.audit({ targetType: "gateway_event", targetId: row.id, after: audited });
+  return recorded;
 }
 
 /** An account's recorded events, newest first. */

@@ -19,8 +19,10 @@ export { reassignPaymentSources } from "./payment-sources.repository.js";
 export { UpdatePaymentMethodInput } from "./payment-sources.schemas.js";
 export {
   addPaymentSource,
+  assignPaymentRole,
   collectCustomerPayment,
   collectInvoicePayment,
+  deletePaymentSource,
   listPaymentSources,
   type PaymentSource,
   updatePaymentMethod,
@@ -39,6 +41,7 @@ export {
   amountOwed,
   customerBalance,
   getPayment,
+  invoiceDues,
   listPayments,
   type Payment,
 } from "./payments.service.js";

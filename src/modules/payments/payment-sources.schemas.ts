@@ -35,7 +35,7 @@ const ProviderToken = Type.String({
   maxLength: 255,
   pattern: "^[A-Za-z0-9_]+$",
   description:
-    "The payment provider's own token of the card or bank account: for a Stripe account the id of a PaymentMethod (pm_…, card or sepa_debit) created by Stripe.js or Elements. The source's type is the payment method's.",
+    "The payment provider's own token of the card or bank account: for a Stripe account the id of a PaymentMethod (pm_…, card or sepa_debit) created by Stripe.js or Elements; for a GoCardless account a mandate id (MD…) or a customer id (CU…, its newest usable mandate) from GoCardless's payment pages; for a Mollie account a customer id (cst_…, its newest valid mandate) or, once the customer has its Mollie customer at the account, a mandate id (mdt_…). The source's type is the payment method's (GoCardless: bank_account; Mollie: card or bank_account).",
 });
 
 /**
@@ -48,7 +48,7 @@ export const PaymentSourceInput = Type.Object(
       [Type.Literal("card"), Type.Literal("bank_account"), Type.Literal("provider_token")],
       {
         description:
-          "card, bank_account: details the test gateway tokenizes; provider_token: the provider's token (a Stripe account takes only this)",
+          "card, bank_account: details the test gateway tokenizes; provider_token: the provider's token (Stripe, GoCardless and Mollie accounts take only this)",
       },
     ),
     card: Type.Optional(CardInput),
@@ -96,9 +96,15 @@ export const PaymentSourceSchema = Type.Object({
   id: Type.String(),
   customer_id: Type.String(),
   type: Type.Union([Type.Literal("card"), Type.Literal("bank_account")]),
-  gateway: Type.Union([Type.Literal("test"), Type.Literal("stripe")], {
-    description: "The kind of gateway holding the source",
-  }),
+  gateway: Type.Union(
+    [
+      Type.Literal("test"),
+      Type.Literal("stripe"),
+      Type.Literal("mollie"),
+      Type.Literal("gocardless"),
+    ],
+    { description: "The kind of gateway holding the source" },
+  ),
   gateway_account_id: Nullable(
     Type.String({
       description: "The gateway account holding the source; null: the built-in test gateway",

@@ -256,7 +256,7 @@ async function tokenize(
   const common = {
     id,
     type: created.type,
-    gateway: kindOf(account) === "stripe" ? ("stripe" as const) : ("test" as const),
+    gateway: kindOf(account),
     gateway_account_id: account?.id ?? null,
     gateway_customer_reference: created.customerReference,
     gateway_reference: created.reference,

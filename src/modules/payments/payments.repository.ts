@@ -536,3 +536,27 @@ export async function settlePending(
     await appendAllocations(db, tenantId, id, outcome.allocations);
   return true;
 }
+
+// ---- one invoice's account ----------------------------------------------------------------------
+
+/**
+ * Every payment, refund, write-off and withheld tax with an allocation on the invoice, with
+ * what its allocations there net to (negative for a refund), by payment id (oldest first).
+ */
+export async function allocationsOnInvoice(
+  db: Kysely<DB>,
+  tenantId: string,
+  invoiceId: string,
+): Promise<{ payment: PaymentRow; applied: bigint }[]> {
+  const rows = await db
+    .selectFrom("payment_allocations as a")
+    .innerJoin("payments as p", "p.id", "a.payment_id")
+    .selectAll("p")
+    .select(sql<string>`sum(a.amount)::text`.as("applied"))
+    .where("a.tenant_id", "=", tenantId)
+    .where("a.invoice_id", "=", invoiceId)
+    .groupBy("p.id")
+    .orderBy("p.id")
+    .execute();
+  return rows.map(({ applied, ...payment }) => ({ payment, applied: BigInt(applied) }));
+}

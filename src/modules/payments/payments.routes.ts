@@ -8,6 +8,7 @@ import {
   applyCreditsToInvoice,
   removeCreditNoteFromInvoice,
 } from "./credit-allocations.service.js";
+import { invoiceAccount } from "./invoice-account.service.js";
 import {
   applyPaymentsToInvoice,
   recordCreditNoteRefund,
@@ -22,6 +23,7 @@ import {
   CreditNoteRefundsSchema,
   GatewayCreditNoteRefundBody,
   GatewayRefundBody,
+  InvoiceAccountSchema,
   InvoiceCreditsSchema,
   InvoicePaymentsSchema,
   Nullable,
@@ -351,6 +353,20 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { params: IdParams, response: { 200: InvoiceCollectionSchema } },
     },
     (req) => runRead(req, (ctx) => getInvoiceCollection(ctx, req.params.id)),
+  );
+
+  app.get(
+    "/invoices/:id/payments",
+    {
+      config: { operation: "invoices.payments" },
+      schema: {
+        description:
+          "An invoice's account: its total, what credit notes, promotional credits, payments, write-offs, withheld tax and other credit notes' credit took off it, what it still owes, and every payment, refund, write-off and withheld tax applied to it. A credit note is refused (422 document_not_invoice).",
+        params: IdParams,
+        response: { 200: InvoiceAccountSchema },
+      },
+    },
+    (req) => runRead(req, (ctx) => invoiceAccount(ctx, req.params.id)),
   );
 
   app.get(

@@ -300,3 +300,45 @@ export const RemoveTaxWithheldRefundBody = Type.Object(
   { refund_id: Type.String({ maxLength: 64 }) },
   { additionalProperties: false },
 );
+
+/** One invoice's account: what it claims, what settled it, and what it still owes. */
+export const InvoiceAccountSchema = Type.Object({
+  invoice_id: Type.String(),
+  customer_id: Type.String(),
+  currency: Type.String(),
+  total: Type.String({ description: "The invoice's gross total" }),
+  credited: Type.String({ description: "What its issued credit notes credit (a positive amount)" }),
+  credits_applied: Type.String({
+    description: "Promotional credits applied when the invoice was issued",
+  }),
+  paid: Type.String({ description: "What payments have on the invoice, net of refunds" }),
+  written_off: Type.String(),
+  tax_withheld: Type.String({
+    description: "Tax the customer withheld from the invoice, net of refunds of it",
+  }),
+  credit_applied: Type.String({
+    description: "Credit of other invoices' credit notes applied to this one",
+  }),
+  due: Type.String({
+    description: "What the invoice still owes (0 for a draft or void invoice)",
+  }),
+  payments: Type.Array(
+    Type.Object({
+      ...PaymentSchema.properties,
+      applied: Type.String({
+        description: "What the payment's allocations net to on this invoice (negative: a refund)",
+      }),
+    }),
+    {
+      description:
+        "Every payment, refund, write-off and withheld tax applied to the invoice, oldest first",
+    },
+  ),
+  credit_notes_applied: Type.Array(
+    Type.Object({
+      credit_note_id: Type.String(),
+      amount: Type.String({ description: "What the credit note has applied to the invoice, net" }),
+    }),
+    { description: "Credit notes of other invoices whose credit is applied to this one" },
+  ),
+});

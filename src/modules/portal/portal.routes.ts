@@ -17,6 +17,7 @@ import {
 } from "../../workflows/portal.js";
 import { CustomerPatch } from "../customers/index.js";
 import { IdempotencyHeader } from "../schemas.js";
+import { portalPaymentRoutes } from "./portal-payments.routes.js";
 
 const contractOf = (req: FastifyRequest): string => {
   const actor = req.principal?.actor;
@@ -37,6 +38,8 @@ const ContactPatch = Type.Object(
 );
 
 export const portalApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(portalPaymentRoutes);
+
   app.get("/overview", { config: { operation: "portal.overview" } }, (req) =>
     runRead(req, (ctx) => portalOverview(ctx, contractOf(req), app.publicUrl)),
   );

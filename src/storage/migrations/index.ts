@@ -51,6 +51,10 @@ import * as m0050 from "./0050_message_templates.js";
 import * as m0051 from "./0051_stripe_payments.js";
 import * as m0052 from "./0052_gateway_events.js";
 import * as m0053 from "./0053_automatic_collection.js";
+import * as m0054 from "./0054_entity_message_templates.js";
+import * as m0055 from "./0055_message_bounces.js";
+import * as m0056 from "./0056_console_user_tokens.js";
+import * as m0057 from "./0057_provider_payment_sources.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -110,4 +114,8 @@ export const migrations: Record<string, Migration> = {
   "0051_stripe_payments": m0051,
   "0052_gateway_events": m0052,
   "0053_automatic_collection": m0053,
+  "0054_entity_message_templates": m0054,
+  "0055_message_bounces": m0055,
+  "0056_console_user_tokens": m0056,
+  "0057_provider_payment_sources": m0057,
 };

@@ -323,7 +323,7 @@ export function ConsoleUsersPage({ api }: PageProps): JSX.Element {
                 { header: "Roles", cell: (u) => u.roles.join(", ") },
                 {
                   header: "Status",
-                  cell: (u) => <StatusBadge status={u.disabled_at ? "disabled" : "active"} />,
+                  cell: (u) => <StatusBadge status={u.status} />,
                 },
                 {
                   header: "Actions",
@@ -331,17 +331,32 @@ export function ConsoleUsersPage({ api }: PageProps): JSX.Element {
                     u.disabled_at ? (
                       `disabled ${formatDate(u.disabled_at)}`
                     ) : (
-                      <ActionButton
-                        kind="danger"
-                        label="Disable"
-                        context={u.name}
-                        run={() =>
-                          api.POST("/v1/console_users/{id}/disable", {
-                            params: { path: { id: u.id } },
-                          })
-                        }
-                        done={reload}
-                      />
+                      <>
+                        {u.status === "invited" && (
+                          <ActionButton
+                            label="Invite again"
+                            context={u.name}
+                            run={() =>
+                              api.POST("/v1/console_users/{id}/invitation", {
+                                params: { path: { id: u.id } },
+                                body: {},
+                              })
+                            }
+                            done={reload}
+                          />
+                        )}
+                        <ActionButton
+                          kind="danger"
+                          label="Disable"
+                          context={u.name}
+                          run={() =>
+                            api.POST("/v1/console_users/{id}/disable", {
+                              params: { path: { id: u.id } },
+                            })
+                          }
+                          done={reload}
+                        />
+                      </>
                     ),
                 },
               ]}
@@ -358,6 +373,7 @@ function CreateConsoleUser(props: { api: Api; roles: Role[]; done: () => void })
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
+  const [invite, setInvite] = useState(true);
   const [chosen, setChosen] = useState<string[]>([]);
   const form = useSubmit();
   return (
@@ -367,9 +383,15 @@ function CreateConsoleUser(props: { api: Api; roles: Role[]; done: () => void })
       onSubmit={form.submit(async () => {
         if (chosen.length === 0) throw new Error("Choose at least one role.");
         const { data } = await props.api.POST("/v1/console_users", {
-          body: { email: email.trim(), name: name.trim(), password, roles: chosen },
+          body: invite
+            ? { email: email.trim(), name: name.trim(), invite: true, roles: chosen }
+            : { email: email.trim(), name: name.trim(), password, roles: chosen },
         });
-        form.say(`Created console user ${data.name} <${data.email}>.`);
+        form.say(
+          invite
+            ? `Invited ${data.name} <${data.email}>: an e-mail with a link to set a password is on its way (valid 7 days).`
+            : `Created console user ${data.name} <${data.email}>.`,
+        );
         setEmail("");
         setName("");
         setPassword("");
@@ -388,16 +410,25 @@ function CreateConsoleUser(props: { api: Api; roles: Role[]; done: () => void })
         required
         autoComplete="off"
       />
-      <Field
-        label="Password"
-        name="user-password"
-        type="password"
-        value={password}
-        onInput={setPassword}
-        required
-        autoComplete="new-password"
-        hint="At least 12 characters"
+      <CheckField
+        label="Send an invitation"
+        name="user-invite"
+        checked={invite}
+        onChange={setInvite}
+        hint="The user is mailed a link to choose its own password."
       />
+      {!invite && (
+        <Field
+          label="Password"
+          name="user-password"
+          type="password"
+          value={password}
+          onInput={setPassword}
+          required
+          autoComplete="new-password"
+          hint="At least 12 characters"
+        />
+      )}
       <RoleChoice name="user-role" roles={props.roles} chosen={chosen} onChange={setChosen} />
       <button type="submit" class="primary">
         Add console user

@@ -8,7 +8,7 @@ import { BarChart } from "../../shared/chart.js";
 import { addDecimals, formatDate, formatDateTime, formatMoney } from "../../shared/format.js";
 import { ActionButton, Show, StatusBadge, useAsync } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { link, Paged } from "./shared.js";
+import { CustomerLink, link, Paged } from "./shared.js";
 import { ActionTable } from "./subscription-actions.js";
 
 export function ContractsPage({ api }: PageProps): JSX.Element {
@@ -26,7 +26,7 @@ export function ContractsPage({ api }: PageProps): JSX.Element {
         }
         columns={[
           { header: "Contract", cell: (c) => link(`#/contracts/${c.id}`, c.id) },
-          { header: "Customer", cell: (c) => link(`#/customers/${c.customer_id}`, c.customer_id) },
+          { header: "Customer", cell: (c) => <CustomerLink id={c.customer_id} /> },
           { header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
           { header: "Start", cell: (c) => formatDate(c.start_date) },
           { header: "End", cell: (c) => formatDate(c.end_date) },

@@ -1,6 +1,7 @@
 /**
  * Customers: the list (with search) and one customer's page with its balance, payment sources,
- * account hierarchy, contacts, promotional credits, contracts, documents and payments.
+ * account hierarchy, contacts, promotional credits, contracts, documents, payments and the
+ * messages mailed to it.
  */
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
@@ -19,6 +20,7 @@ import {
 import type { PageProps } from "../main.js";
 import { HierarchySection, loadHierarchy } from "./hierarchy.js";
 import { InvoiceTable } from "./invoices.js";
+import { MessageLog } from "./messages.js";
 import {
   owedPerCurrency,
   PAYMENT_SOURCES_PAGE,
@@ -26,7 +28,7 @@ import {
   RecordExcessPayment,
 } from "./payment-sources.js";
 import { PaymentTable } from "./payments.js";
-import { link, Paged } from "./shared.js";
+import { link, Named, Paged } from "./shared.js";
 
 /** Most contacts a customer may have (the API's limit), so one page lists them all. */
 const MAX_CONTACTS = 50;
@@ -55,7 +57,12 @@ export function CustomersPage({ api, query }: PageProps): JSX.Element {
           ).data
         }
         columns={[
-          { header: "Name", cell: (c) => link(`#/customers/${c.id}`, c.display_name || c.id) },
+          {
+            header: "Name",
+            cell: (c) => (
+              <Named name={c.display_name || c.id} id={c.id} href={`#/customers/${c.id}`} />
+            ),
+          },
           { header: "E-mail", cell: (c) => c.email ?? "—" },
           { header: "External id", cell: (c) => c.external_id ?? "—" },
           { header: "Created", cell: (c) => formatDate(c.created_at) },
@@ -206,6 +213,7 @@ export function CustomerPage({ api, params }: PageProps): JSX.Element {
           <InvoiceTable rows={d.invoices} />
           <h2>Payments</h2>
           <PaymentTable rows={d.payments} />
+          <MessageLog api={api} customerId={id} />
         </>
       )}
     </Show>

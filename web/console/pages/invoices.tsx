@@ -1,17 +1,24 @@
-/** Invoices and credit notes: the lists and one document's page with its lines, totals and PDF. */
-import type { JSX } from "preact";
+/**
+ * Invoices and credit notes: the lists (filtered by status, issue date and customer, counted)
+ * and one document's page: its lines, totals, what paid and credited it, what it still owes,
+ * and what an operator does with it (download, send, record a payment, credit, void).
+ */
+import type { ComponentChildren, JSX } from "preact";
 import { useState } from "preact/hooks";
 import type { Data, operations } from "../../../sdk/src/client.js";
-import { formatDate, formatMoney } from "../../shared/format.js";
+import { formatDate, formatDateTime, formatMoney } from "../../shared/format.js";
 import {
   ActionButton,
   type Column,
   ErrorNote,
+  Field,
   SelectField,
   Show,
   StatusBadge,
+  SubmissionOutcome,
   Table,
   useAsync,
+  useSubmit,
 } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
 import { type CollectedPayment, describeCollected, type PaymentSource } from "./payment-sources.js";
@@ -62,12 +69,24 @@ const STATUSES: readonly (readonly [DocumentStatus | "", string])[] = [
   ["void", "void"],
 ];
 
+const ORDERS: readonly (readonly ["desc" | "asc", string])[] = [
+  ["desc", "newest first"],
+  ["asc", "oldest first"],
+];
+
+/** A day as YYYY-MM-DD, or "" when the address holds something else. */
+const dayOf = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "");
+
 export function InvoicesPage({ api, query }: PageProps): JSX.Element {
   const kind = location.hash.startsWith("#/credit-notes") ? "credit_note" : "invoice";
   const path = kind === "invoice" ? "/invoices" : "/credit-notes";
+  const what = kind === "invoice" ? "invoices" : "credit notes";
   const customer = query.get("customer") ?? "";
   const given = query.get("status") ?? "";
   const status = STATUSES.some(([s]) => s === given) ? (given as DocumentStatus | "") : "";
+  const from = dayOf(query.get("from"));
+  const to = dayOf(query.get("to"));
+  const order = query.get("order") === "asc" ? "asc" : "desc";
   return (
     <>
       <h1>{kind === "invoice" ? "Invoices" : "Credit notes"}</h1>
@@ -79,16 +98,21 @@ export function InvoicesPage({ api, query }: PageProps): JSX.Element {
           options={STATUSES}
           onChange={(value) => setFilter(path, query, "status", value)}
         />
+        <SelectField
+          label="Order"
+          name="document-order"
+          value={order}
+          options={ORDERS}
+          onChange={(value) => setFilter(path, query, "order", value === "desc" ? "" : value)}
+        />
       </div>
-      <CustomerFilter
-        path={path}
-        query={query}
-        what={kind === "invoice" ? "invoices" : "credit notes"}
-      />
+      <DateFilter path={path} query={query} from={from} to={to} what={what} />
+      <CustomerFilter path={path} query={query} what={what} />
       <Paged
         caption={kind === "invoice" ? "Invoices" : "Credit notes"}
         deps={[kind]}
-        empty={status || customer ? "No documents match." : undefined}
+        counted={{ one: kind === "invoice" ? "invoice" : "credit note", many: what }}
+        empty={status || customer || from || to ? "No documents match." : undefined}
         load={async (cursor) =>
           (
             await api.GET("/v1/invoices", {
@@ -96,9 +120,13 @@ export function InvoicesPage({ api, query }: PageProps): JSX.Element {
                 query: {
                   limit: 25,
                   kind,
+                  order,
+                  include_total: true,
                   ...(cursor ? { cursor } : {}),
                   ...(status ? { status } : {}),
                   ...(customer ? { customer_id: customer } : {}),
+                  ...(from ? { issue_date_from: from } : {}),
+                  ...(to ? { issue_date_to: to } : {}),
                 },
               },
             })
@@ -110,34 +138,299 @@ export function InvoicesPage({ api, query }: PageProps): JSX.Element {
   );
 }
 
-/** An issued invoice's open amount: what its customer's open invoices say it still owes. */
-async function invoiceDue(api: PageProps["api"], invoice: Invoice): Promise<string | null> {
-  if (invoice.kind !== "invoice" || invoice.status !== "finalized") return null;
-  const { data } = await api.GET("/v1/customers/{id}/balance", {
-    params: { path: { id: invoice.customer_id } },
-  });
-  return data.open_invoices.find((o) => o.invoice_id === invoice.id)?.due ?? "0";
+/** The issue dates a list is filtered by (each end inclusive, either may be left open). */
+function DateFilter(props: {
+  path: string;
+  query: URLSearchParams;
+  from: string;
+  to: string;
+  what: string;
+}): JSX.Element {
+  const [from, setFrom] = useState(props.from);
+  const [to, setTo] = useState(props.to);
+  return (
+    <form
+      class="filter-form"
+      aria-label={`Filter ${props.what} by issue date`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const next = new URLSearchParams(props.query);
+        for (const [name, value] of [
+          ["from", from],
+          ["to", to],
+        ] as const) {
+          if (value) next.set(name, value);
+          else next.delete(name);
+        }
+        const search = next.toString();
+        location.hash = `#${props.path}${search ? `?${search}` : ""}`;
+      }}
+    >
+      <Field label="Issued from" name="issued-from" type="date" value={from} onInput={setFrom} />
+      <Field label="Issued to" name="issued-to" type="date" value={to} onInput={setTo} />
+      <button type="submit">Filter by date</button>
+    </form>
+  );
 }
 
 type Invoice = Data<operations["invoices.get"]>;
+type Collection = Data<operations["invoices.collection"]>;
+
+/** What the invoice page reads: the document, its account and (invoices) its credit notes. */
+async function loadInvoice(api: PageProps["api"], id: string) {
+  const invoice = (await api.GET("/v1/invoices/{id}", { params: { path: { id } } })).data;
+  if (invoice.kind !== "invoice") {
+    return { invoice, account: null, creditNotes: [], collection: null };
+  }
+  const [account, creditNotes, collection] = await Promise.all([
+    api.GET("/v1/invoices/{id}/payments", { params: { path: { id } } }).then((r) => r.data),
+    api
+      .GET("/v1/invoices", {
+        params: { query: { corrects_invoice_id: id, kind: "credit_note", limit: 100 } },
+      })
+      .then((r) => r.data.data),
+    invoice.status === "draft"
+      ? Promise.resolve(null)
+      : api
+          .GET("/v1/invoices/{id}/collection", { params: { path: { id } } })
+          .then((r): Collection | null => r.data)
+          .catch(() => null),
+  ]);
+  return { invoice, account, creditNotes, collection };
+}
+
+const PAYMENT_KINDS: Record<string, string> = {
+  payment: "payment",
+  refund: "refund",
+  write_off: "write-off",
+  tax_withheld: "tax withheld",
+};
+
+/** Downloads a document's PDF in one click: a signed link is made, then followed. */
+function DownloadPdf(props: { api: PageProps["api"]; invoice: Invoice }): JSX.Element {
+  const name = `${props.invoice.number ?? props.invoice.id}.pdf`;
+  return (
+    <ActionButton
+      label="Download PDF"
+      kind="primary"
+      run={async () => {
+        const { data } = await props.api.POST("/v1/invoices/{id}/download_link", {
+          params: { path: { id: props.invoice.id } },
+        });
+        const a = document.createElement("a");
+        a.href = data.url;
+        a.download = name;
+        a.rel = "noopener";
+        document.body.append(a);
+        a.click();
+        a.remove();
+      }}
+    />
+  );
+}
+
+/**
+ * An action that asks first: its button opens a panel saying what will happen, with the
+ * form it needs, "Confirm" and "Cancel". The outcome (or the API's refusal) stays below.
+ */
+function Confirmed(props: {
+  label: string;
+  /** What the panel says will happen. */
+  says: string;
+  confirm: string;
+  kind?: "danger" | "primary";
+  /** False: no button (the document no longer allows it); what the last run said stays. */
+  available?: boolean;
+  children?: ComponentChildren;
+  run: () => Promise<string>;
+  done: () => void;
+}): JSX.Element {
+  const [open, setOpen] = useState(false);
+  const form = useSubmit();
+  const id = `confirm-${props.label.toLowerCase().replace(/[^a-z]+/g, "-")}`;
+  return (
+    <div class="confirmed">
+      {!open && props.available !== false && (
+        <button
+          type="button"
+          class={props.kind === "danger" ? "danger" : "plain"}
+          aria-expanded="false"
+          aria-controls={id}
+          onClick={() => {
+            form.say("");
+            setOpen(true);
+          }}
+        >
+          {props.label}
+        </button>
+      )}
+      {open && (
+        <form
+          id={id}
+          class="confirm"
+          aria-label={props.label}
+          onSubmit={form.submit(async () => {
+            form.say(await props.run());
+            setOpen(false);
+            props.done();
+          })}
+        >
+          <p>{props.says}</p>
+          {props.children}
+          <button type="submit" class={props.kind ?? "primary"}>
+            {props.confirm}
+          </button>{" "}
+          <button type="button" class="plain" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      <SubmissionOutcome form={form} />
+    </div>
+  );
+}
+
+const PAID_BY: readonly (readonly [string, string])[] = [
+  ["bank_transfer", "bank transfer"],
+  ["cash", "cash"],
+  ["check", "check"],
+  ["card", "card"],
+  ["other", "other"],
+];
+
+function RecordPayment(props: {
+  api: PageProps["api"];
+  invoice: Invoice;
+  due: string;
+  done: () => void;
+}): JSX.Element {
+  const [amount, setAmount] = useState(props.due);
+  const [method, setMethod] = useState("bank_transfer");
+  const [reference, setReference] = useState("");
+  const { invoice: i } = props;
+  return (
+    <Confirmed
+      label="Record payment"
+      says={`Record money received for ${i.number}, outside Accrue. More than it owes (${formatMoney(props.due, i.currency)}) is the customer's credit.`}
+      confirm="Record payment"
+      done={props.done}
+      run={async () => {
+        const { data } = await props.api.POST("/v1/invoices/{id}/record_payment", {
+          params: { path: { id: i.id } },
+          body: {
+            amount: amount.trim(),
+            payment_method: method as "bank_transfer",
+            ...(reference.trim() ? { reference: reference.trim() } : {}),
+          },
+        });
+        return `Recorded a payment of ${formatMoney(data.amount, data.currency)}.`;
+      }}
+    >
+      <Field
+        label={`Amount (${i.currency})`}
+        name="payment-amount"
+        value={amount}
+        onInput={setAmount}
+        inputMode="decimal"
+        required
+        pattern="[0-9]+([.][0-9]{1,4})?"
+      />
+      <SelectField
+        label="Paid by"
+        name="payment-method"
+        value={method}
+        options={PAID_BY}
+        onChange={setMethod}
+      />
+      <Field
+        label="Reference (optional)"
+        name="payment-reference"
+        value={reference}
+        onInput={setReference}
+      />
+    </Confirmed>
+  );
+}
+
+function IssueCreditNote(props: {
+  api: PageProps["api"];
+  invoice: Invoice;
+  done: () => void;
+}): JSX.Element {
+  const { invoice: i } = props;
+  const [whole, setWhole] = useState(true);
+  const [amounts, setAmounts] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState("");
+  return (
+    <Confirmed
+      label="Issue credit note"
+      says={`Issue a credit note for ${i.number}: for the whole invoice, or for amounts of chosen lines.`}
+      confirm="Issue credit note"
+      done={props.done}
+      run={async () => {
+        const lines = Object.entries(amounts)
+          .filter(([, a]) => a.trim())
+          .map(([line_id, a]) => ({ line_id, amount: a.trim() }));
+        if (!whole && lines.length === 0) throw new Error("Enter an amount for at least one line.");
+        const { data } = await props.api.POST("/v1/invoices/{id}/credit_notes", {
+          params: { path: { id: i.id } },
+          body: {
+            ...(whole ? {} : { lines }),
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+          },
+        });
+        return `Issued credit note ${data.number ?? data.id} of ${formatMoney(data.total_gross.replace(/^-/, ""), data.currency)}.`;
+      }}
+    >
+      <fieldset class="roles">
+        <legend>Credit</legend>
+        <label>
+          <input type="radio" name="credit-scope" checked={whole} onChange={() => setWhole(true)} />{" "}
+          the whole invoice ({formatMoney(i.total_gross, i.currency)})
+        </label>
+        <br />
+        <label>
+          <input
+            type="radio"
+            name="credit-scope"
+            checked={!whole}
+            onChange={() => setWhole(false)}
+          />{" "}
+          amounts of chosen lines
+        </label>
+      </fieldset>
+      {!whole &&
+        i.lines.map((l) => (
+          <Field
+            key={l.id}
+            label={`Credit of “${l.description}” (up to ${formatMoney(l.amount, i.currency)})`}
+            name={`credit-${l.id}`}
+            value={amounts[l.id] ?? ""}
+            onInput={(v) => setAmounts({ ...amounts, [l.id]: v })}
+            inputMode="decimal"
+            pattern="[0-9]+([.][0-9]{1,4})?"
+          />
+        ))}
+      <Field label="Reason (optional)" name="credit-reason" value={reason} onInput={setReason} />
+    </Confirmed>
+  );
+}
 
 export function InvoicePage({ api, params }: PageProps): JSX.Element {
   const id = params[0]!;
-  const [loaded, reload] = useAsync(async () => {
-    const invoice = (await api.GET("/v1/invoices/{id}", { params: { path: { id } } })).data;
-    return { invoice, due: await invoiceDue(api, invoice) };
-  }, [id]);
-  const [pdf, setPdf] = useState<string | null>(null);
+  const [loaded, reload] = useAsync(() => loadInvoice(api, id), [id]);
   return (
     <Show value={loaded}>
-      {({ invoice: i, due }) => (
+      {({ invoice: i, account, creditNotes, collection }) => (
         <>
           <h1>
             {i.kind === "invoice" ? "Invoice" : "Credit note"} {i.number ?? `(draft ${i.id})`}
           </h1>
           <dl class="facts">
             <dt>Customer</dt>
-            <dd>{link(`#/customers/${i.customer_id}`, i.recipient.name || i.customer_id)}</dd>
+            <dd>
+              <CustomerLink id={i.customer_id} name={i.recipient.name || null} />
+            </dd>
             <dt>Status</dt>
             <dd>
               <StatusBadge status={i.status} />
@@ -152,15 +445,112 @@ export function InvoicePage({ api, params }: PageProps): JSX.Element {
                 <dd>{link(`#/contracts/${i.contract_id}`, i.contract_id)}</dd>
               </>
             )}
-            {due !== null && (
+            {i.corrects_invoice_id && (
               <>
-                <dt>Still owed</dt>
-                <dd>{owes(due) ? formatMoney(due, i.currency) : "nothing"}</dd>
+                <dt>Corrects</dt>
+                <dd>{link(`#/invoices/${i.corrects_invoice_id}`, i.corrects_invoice_id)}</dd>
               </>
             )}
           </dl>
-          {due !== null && (
-            <CollectInvoice api={api} invoiceId={i.id} owes={owes(due)} done={reload} />
+          {account && i.status !== "draft" && (
+            <dl class="totals account" aria-label="Amounts">
+              <dt>Total</dt>
+              <dd>{formatMoney(account.total, i.currency)}</dd>
+              {owes(account.credited) && (
+                <>
+                  <dt>Credited</dt>
+                  <dd>{formatMoney(account.credited, i.currency)}</dd>
+                </>
+              )}
+              {owes(account.credits_applied) && (
+                <>
+                  <dt>Promotional credits</dt>
+                  <dd>{formatMoney(account.credits_applied, i.currency)}</dd>
+                </>
+              )}
+              <dt>Amount paid</dt>
+              <dd>{formatMoney(account.paid, i.currency)}</dd>
+              {owes(account.written_off) && (
+                <>
+                  <dt>Written off</dt>
+                  <dd>{formatMoney(account.written_off, i.currency)}</dd>
+                </>
+              )}
+              {owes(account.tax_withheld) && (
+                <>
+                  <dt>Tax withheld</dt>
+                  <dd>{formatMoney(account.tax_withheld, i.currency)}</dd>
+                </>
+              )}
+              {owes(account.credit_applied) && (
+                <>
+                  <dt>Credit applied</dt>
+                  <dd>{formatMoney(account.credit_applied, i.currency)}</dd>
+                </>
+              )}
+              <dt>Amount due</dt>
+              <dd>
+                <strong>{formatMoney(account.due, i.currency)}</strong>
+              </dd>
+            </dl>
+          )}
+          <div class="actions">
+            {i.status !== "draft" && <DownloadPdf api={api} invoice={i} />}
+            {i.status === "finalized" && (
+              <Confirmed
+                label="Send to customer"
+                says={`Send ${i.number} to the customer again, with its PDF: to its billing contacts, else its e-mail address.`}
+                confirm="Send"
+                done={reload}
+                run={async () => {
+                  const { data } = await api.POST("/v1/invoices/{id}/send", {
+                    params: { path: { id: i.id } },
+                  });
+                  return `Queued for ${data.messages.map((m) => m.recipient).join(", ")}.`;
+                }}
+              />
+            )}
+            {account && i.status === "finalized" && (
+              <RecordPayment api={api} invoice={i} due={account.due} done={reload} />
+            )}
+            {account && i.status === "finalized" && (
+              <IssueCreditNote api={api} invoice={i} done={reload} />
+            )}
+            <Confirmed
+              label={i.kind === "invoice" ? "Delete draft" : "Delete draft credit note"}
+              kind="danger"
+              available={i.status === "draft"}
+              says="Delete this draft? It was never issued and has no number; what it billed is billed again by the contract's next settlement."
+              confirm="Delete"
+              done={() => {
+                location.hash = i.kind === "invoice" ? "#/invoices" : "#/credit-notes";
+              }}
+              run={async () => {
+                if (i.kind === "invoice") {
+                  await api.DELETE("/v1/invoices/{id}", { params: { path: { id: i.id } } });
+                } else {
+                  await api.DELETE("/v1/credit_notes/{id}", { params: { path: { id: i.id } } });
+                }
+                return "The draft is deleted.";
+              }}
+            />
+            <Confirmed
+              label={i.kind === "invoice" ? "Void invoice" : "Void credit note"}
+              kind="danger"
+              available={i.status === "finalized"}
+              says={`Void ${i.number}? It stays in the records as void, keeps its number and claims nothing; what it billed is billed again by the contract's next settlement. A document with payments or credit notes is not voided.`}
+              confirm="Void"
+              done={reload}
+              run={async () => {
+                const { data } = await api.POST("/v1/invoices/{id}/void", {
+                  params: { path: { id: i.id } },
+                });
+                return `${data.number} is void.`;
+              }}
+            />
+          </div>
+          {account && i.status === "finalized" && (
+            <CollectInvoice api={api} invoiceId={i.id} owes={owes(account.due)} done={reload} />
           )}
           <Table
             caption="Lines"
@@ -189,23 +579,81 @@ export function InvoicePage({ api, params }: PageProps): JSX.Element {
               <strong>{formatMoney(i.total_gross, i.currency)}</strong>
             </dd>
           </dl>
-          {i.status !== "draft" && (
-            <p>
-              <ActionButton
-                label="Prepare PDF"
-                run={async () => {
-                  const { data } = await api.POST("/v1/invoices/{id}/download_link", {
-                    params: { path: { id } },
-                  });
-                  setPdf(data.url);
-                }}
-              />
-              {pdf && (
-                <a href={pdf} download>
-                  Download PDF of {i.number}
-                </a>
-              )}
-            </p>
+          {account && (
+            <Table
+              caption="Payments, refunds and write-offs"
+              rows={account.payments}
+              empty="Nothing paid yet."
+              columns={[
+                { header: "Received", cell: (p) => formatDate(p.received_at) },
+                { header: "Kind", cell: (p) => PAYMENT_KINDS[p.kind] ?? p.kind },
+                {
+                  header: "How",
+                  cell: (p) => (p.payment_method ?? p.method).replace(/_/g, " "),
+                },
+                { header: "Reference", cell: (p) => p.reference ?? "—" },
+                { header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
+                {
+                  header: "Amount",
+                  cell: (p) => formatMoney(p.amount, p.currency),
+                  numeric: true,
+                },
+                {
+                  header: "On this invoice",
+                  cell: (p) => formatMoney(p.applied, p.currency),
+                  numeric: true,
+                },
+              ]}
+            />
+          )}
+          {account && i.status !== "draft" && (
+            <Table
+              caption="Credit notes"
+              rows={creditNotes}
+              empty="No credit notes."
+              columns={[
+                {
+                  header: "Number",
+                  cell: (n) => link(`#/invoices/${n.id}`, n.number ?? `draft ${n.id}`),
+                },
+                { header: "Issued", cell: (n) => formatDate(n.issue_date) },
+                { header: "Status", cell: (n) => <StatusBadge status={n.status} /> },
+                {
+                  header: "Credits",
+                  cell: (n) => formatMoney(n.total_gross.replace(/^-/, ""), n.currency),
+                  numeric: true,
+                },
+              ]}
+            />
+          )}
+          {account && account.credit_notes_applied.length > 0 && (
+            <Table
+              caption="Credit of other credit notes applied"
+              rows={account.credit_notes_applied}
+              columns={[
+                {
+                  header: "Credit note",
+                  cell: (c) => link(`#/invoices/${c.credit_note_id}`, c.credit_note_id),
+                },
+                {
+                  header: "Applied",
+                  cell: (c) => formatMoney(c.amount, i.currency),
+                  numeric: true,
+                },
+              ]}
+            />
+          )}
+          {collection && collection.attempts.length > 0 && (
+            <Table
+              caption={`Automatic collection: ${collection.status.replace(/_/g, " ")}`}
+              rows={collection.attempts}
+              columns={[
+                { header: "Attempt", cell: (a) => a.attempt, numeric: true },
+                { header: "When", cell: (a) => formatDateTime(a.attempted_at) },
+                { header: "Result", cell: (a) => <StatusBadge status={a.status} /> },
+                { header: "Next attempt", cell: (a) => formatDateTime(a.next_attempt_at) },
+              ]}
+            />
           )}
         </>
       )}

@@ -3,7 +3,7 @@ import type { JSX } from "preact";
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
 import type { AccrueClient } from "../../../sdk/src/client.js";
-import { type Column, Show, Table, useAsync } from "../../shared/ui.js";
+import { type Column, ErrorNote, Show, Table, useAsync } from "../../shared/ui.js";
 
 /** The signed-in client, for components deep in a table (a customer's name in a cell). */
 export const ApiContext = createContext<AccrueClient | null>(null);
@@ -72,34 +72,75 @@ export function setFilter(path: string, query: URLSearchParams, name: string, va
   location.hash = `#${path}${search ? `?${search}` : ""}`;
 }
 
-/** The customer a list is filtered by, with a way back to every customer's. */
+/**
+ * The customer a list is filtered by, with a way back to every customer's. An id (`cus_…`)
+ * filters at once; other text searches the customers (name, company, e-mail, external id)
+ * and filters by the one found, or lists the matches to choose from.
+ */
 export function CustomerFilter(props: {
   path: string;
   query: URLSearchParams;
   what: string;
 }): JSX.Element {
+  const api = useContext(ApiContext);
   const current = props.query.get("customer") ?? "";
   const [value, setValue] = useState(current);
+  const [matches, setMatches] = useState<{ id: string; name: string }[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
   return (
     <form
       class="filter-form"
       aria-label={`Filter ${props.what} by customer`}
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
-        setFilter(props.path, props.query, "customer", value.trim());
+        setError(null);
+        setMatches(null);
+        const text = value.trim();
+        if (!text || /^cus_[A-Za-z0-9]+$/.test(text) || !api) {
+          setFilter(props.path, props.query, "customer", text);
+          return;
+        }
+        try {
+          const { data } = await api.GET("/v1/customers", {
+            params: { query: { q: text, limit: 10 } },
+          });
+          const found = data.data.map((c) => ({ id: c.id, name: c.display_name || c.id }));
+          if (found.length === 1) setFilter(props.path, props.query, "customer", found[0]!.id);
+          else setMatches(found);
+        } catch (err) {
+          setError(err);
+        }
       }}
     >
       <div class="field">
-        <label for="filter-customer">Customer id</label>
+        <label for="filter-customer">Customer (name or id)</label>
         <input
           id="filter-customer"
           name="customer"
           value={value}
-          placeholder="cus_…"
+          placeholder="name, e-mail or cus_…"
           onInput={(e) => setValue((e.target as HTMLInputElement).value)}
         />
       </div>
       <button type="submit">Filter</button>
+      {matches && matches.length === 0 && <p role="status">No customer matches “{value}”.</p>}
+      {matches && matches.length > 1 && (
+        <ul class="matches" aria-label="Matching customers">
+          {matches.map((m) => (
+            <li key={m.id}>
+              <button
+                type="button"
+                class="plain"
+                onClick={() => setFilter(props.path, props.query, "customer", m.id)}
+              >
+                Only {m.name}
+              </button>{" "}
+              <code class="id">{m.id}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error !== null && <ErrorNote error={error} />}
       {current && (
         <p>
           Only {props.what} of <CustomerLink id={current} />.{" "}
@@ -113,13 +154,19 @@ export function CustomerFilter(props: {
 /** A link to a console route. */
 export const link = (href: string, text: string) => <a href={href}>{text}</a>;
 
-/** A list with "Previous" / "Next" over the API's cursor pagination. */
+/**
+ * A list with "Previous" / "Next" over the API's cursor pagination; with `counted`, the
+ * number of items in all, as the API's `total_count` says ("1,234 invoices").
+ */
 export function Paged<T>(props: {
   caption: string;
-  load: (cursor: string | undefined) => Promise<{ data: T[]; next_cursor: string | null }>;
+  load: (
+    cursor: string | undefined,
+  ) => Promise<{ data: T[]; next_cursor: string | null; total_count?: number }>;
   columns: readonly Column<T>[];
   deps?: readonly unknown[];
   empty?: string;
+  counted?: { one: string; many: string };
 }): JSX.Element {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
@@ -129,6 +176,9 @@ export function Paged<T>(props: {
     <Show value={page}>
       {(p) => (
         <>
+          {props.counted && p.total_count !== undefined && (
+            <Count n={p.total_count} one={props.counted.one} many={props.counted.many} />
+          )}
           <Table
             caption={props.caption}
             rows={p.data}

@@ -1,0 +1,101 @@
+/**
+ * What the provider adapters built on a provider's client share: checking a credential that
+ * points the client at a local stand-in of the provider's API, and a deadline on every call
+ * (a client that sets none would wait for ever on a provider that does not answer).
+ */
+import { AccrueError, unprocessable } from "../errors.js";
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** `invalid_gateway_credentials` naming the credential. */
+export const badCredential = (name: string, message: string) =>
+  unprocessable("invalid_gateway_credentials", message, { field: `credentials.${name}` });
+
+/**
+ * Refuses credential names a provider does not take (`names`), so a typo is not kept silently.
+ */
+export function onlyCredentials(
+  credentials: Readonly<Record<string, string>>,
+  names: readonly string[],
+  provider: string,
+): void {
+  for (const name of Object.keys(credentials)) {
+    if (!names.includes(name)) {
+      throw badCredential(name, `a ${provider} account takes ${names.join(", ")}`);
+    }
+  }
+}
+
+/**
+ * An `api_base` credential: the origin of a local stand-in of a provider's API (a loopback
+ * address, no path), taken only with a test-mode key, so a live key never leaves for another
+ * host than the provider's. `protocols`: the schemes the provider's client can speak.
+ */
+export function checkApiBase(
+  value: string | undefined,
+  testMode: boolean,
+  protocols: readonly string[],
+  testKeyName: string,
+): URL | null {
+  if (value === undefined) return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (
+    url === null ||
+    !protocols.includes(url.protocol) ||
+    !LOOPBACK.has(url.hostname) ||
+    (url.pathname !== "/" && url.pathname !== "") ||
+    url.search !== "" ||
+    url.username !== ""
+  ) {
+    throw badCredential(
+      "api_base",
+      `api_base is the ${protocols.map((p) => p.replace(":", "")).join(" or ")} origin of a loopback address`,
+    );
+  }
+  if (!testMode) {
+    throw badCredential("api_base", `api_base is taken only with a ${testKeyName}`);
+  }
+  return url;
+}
+
+/** How long a call to a provider may take before its outcome counts as unknown. */
+export const PROVIDER_TIMEOUT_MS = 30_000;
+
+/** Thrown when a provider's client did not answer in time. */
+export class ProviderTimeout extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+    this.name = "ProviderTimeout";
+  }
+}
+
+/** `promise`, or {@link ProviderTimeout} once `ms` have passed without its answer. */
+export async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ProviderTimeout(ms)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `gateway_unreachable` (503): the provider gave no answer to rely on; nothing was recorded. */
+export function unreachableError(provider: string, gateway: string, detail: string): AccrueError {
+  return new AccrueError(
+    "unavailable",
+    "gateway_unreachable",
+    `${provider} gave no answer to rely on (${detail}); nothing was recorded, retry`,
+    { gateway },
+  );
+}
+
+/** A positive amount in minor units as the number a provider's JSON takes. */
+export function minorUnitsNumber(amount: bigint, provider: string): number {
+  if (amount <= 0n || amount > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`not an amount ${provider} takes: ${amount}`);
+  }
+  return Number(amount);
+}

@@ -1,0 +1,510 @@
+/**
+ * The GoCardless adapter of the gateway interface, on GoCardless's official Node client
+ * (`gocardless-nodejs`). GoCardless collects by bank debit (Bacs, SEPA, ACH, Autogiro, …)
+ * against a mandate (`MD…`) the customer set up in GoCardless's hosted flow (a Billing
+ * Request or a redirect flow): Accrue never sees the bank account number.
+ *
+ * - source: the provider token is a mandate id (`MD…`), or a GoCardless customer id (`CU…`),
+ *   whose newest usable mandate is taken. The mandate must be usable (pending approval or
+ *   submission, submitted, active). Its GoCardless customer must be the Accrue customer's: the
+ *   one already known at the account, else one whose `metadata.accrue_customer_id` is this
+ *   customer's or unset (then set, so no other Accrue customer can take its mandates). The
+ *   source is a bank account: the bank account's country, the digits GoCardless shows of its
+ *   number, the holder's name.
+ * - charge: a Payment against the mandate, amount in minor units, the idempotency key as
+ *   GoCardless's Idempotency-Key (a repeated key answers the payment made the first time: the
+ *   client fetches the conflicting payment), `retry_if_possible: false` (Accrue's own retry
+ *   schedule decides). A new payment is `pending` (pending_submission, submitted): GoCardless
+ *   tells its outcome days later, by an event or when read (confirmed or paid_out: succeeded;
+ *   failed, cancelled, customer_approval_denied: failed).
+ * - refund: a Refund of the payment with `total_amount_confirmation` (everything refunded of
+ *   the payment once this one is made, read from the payment first), as GoCardless requires.
+ *   GoCardless enables refunds per account on request.
+ * - no holds (a debit is not authorized first) and no copying of mandates: refused.
+ * - events: verified by the client's own verifier (`webhooks.parse`: the Webhook-Signature
+ *   header, the hex HMAC-SHA256 of the body under the endpoint's secret). GoCardless sends
+ *   its events in batches; each is read: payments confirmed and paid_out settle a charge as
+ *   succeeded, failed, cancelled and customer_approval_denied as failed (the cause and
+ *   description given), charged_back and late_failure_settled take the payment back (a
+ *   dispute); refunds created report what was refunded of the payment so far (the refund and
+ *   its payment read from GoCardless, since refund events carry no amount).
+ *
+ * The client has no option for another host than GoCardless's live and sandbox APIs; a local
+ * stand-in (`api_base`, a loopback address, sandbox tokens only) is set on the client's
+ * request layer. It sets no timeout either: every call has a deadline here. GoCardless's
+ * refusals become a failed charge or a 422; anything that leaves the outcome unknown (no
+ * answer in time, a 5xx, a rate limit) is `gateway_unreachable`.
+ */
+import { type GoCardlessClient, gocardless } from "gocardless-nodejs";
+import { Environments } from "gocardless-nodejs/constants";
+import * as GoCardlessErrors from "gocardless-nodejs/errors";
+import type { Event, Mandate, Payment } from "gocardless-nodejs/types";
+import { InvalidSignatureError, parse } from "gocardless-nodejs/webhooks";
+import { AccrueError, invalid, unprocessable } from "../errors.js";
+import {
+  badCredential,
+  checkApiBase,
+  minorUnitsNumber,
+  onlyCredentials,
+  PROVIDER_TIMEOUT_MS,
+  unreachableError,
+  withDeadline,
+} from "./adapter-kit.js";
+import type { ChargeResult, ChargeStatus, PaymentGateway } from "./gateway.js";
+import { type GatewayEvent, headerValue, minorUnitsOf } from "./gateway-events.js";
+
+/** What a GoCardless gateway account's credentials hold, checked. */
+export type GoCardlessCredentials = {
+  accessToken: string;
+  sandbox: boolean;
+  webhookSecret: string | null;
+  /** A local stand-in of GoCardless's API (a test server); sandbox tokens only. */
+  apiBase: URL | null;
+};
+
+const NAMES = ["access_token", "webhook_secret", "api_base"] as const;
+
+/**
+ * Checks a GoCardless account's credentials: `access_token` (`sandbox_…` or `live_…`, read-write),
+ * optionally `webhook_secret` (the secret of the webhook endpoint created in GoCardless's
+ * dashboard) and `api_base` (a local stand-in, with a sandbox token only).
+ */
+export function checkGoCardlessCredentials(
+  credentials: Readonly<Record<string, string>>,
+): GoCardlessCredentials {
+  onlyCredentials(credentials, NAMES, "GoCardless");
+  const accessToken = credentials.access_token;
+  if (accessToken === undefined || !/^(sandbox|live)_[A-Za-z0-9_-]+$/.test(accessToken)) {
+    throw badCredential(
+      "access_token",
+      "access_token is a GoCardless access token (sandbox_… or live_…)",
+    );
+  }
+  const sandbox = accessToken.startsWith("sandbox_");
+  const webhookSecret = credentials.webhook_secret ?? null;
+  if (webhookSecret !== null && !/^[\x21-\x7e]{8,}$/.test(webhookSecret)) {
+    throw badCredential(
+      "webhook_secret",
+      "webhook_secret is the secret of the GoCardless webhook endpoint (printable, no spaces)",
+    );
+  }
+  const apiBase = checkApiBase(
+    credentials.api_base,
+    sandbox,
+    ["http:", "https:"],
+    "sandbox access token (sandbox_…)",
+  );
+  return { accessToken, sandbox, webhookSecret, apiBase };
+}
+
+/** The client, for the live or sandbox API, or for a local stand-in. */
+function client(credentials: GoCardlessCredentials): GoCardlessClient {
+  const gc = gocardless(
+    credentials.accessToken,
+    credentials.sandbox ? Environments.Sandbox : Environments.Live,
+    { raiseOnIdempotencyConflict: false },
+  );
+  if (credentials.apiBase !== null) {
+    const api = (gc as unknown as { _api?: { _baseUrl?: unknown } })._api;
+    if (typeof api?._baseUrl !== "string") {
+      throw new Error("this gocardless-nodejs version keeps its base URL elsewhere");
+    }
+    api._baseUrl = credentials.apiBase.origin;
+  }
+  return gc;
+}
+
+const reasonOf = (error: GoCardlessErrors.ApiError): string | undefined =>
+  (error.errors as { reason?: string }[] | undefined)?.find((e) => typeof e?.reason === "string")
+    ?.reason;
+
+const detailOf = (error: GoCardlessErrors.ApiError): string => {
+  const fields = (error.errors as { field?: string; message?: string }[] | undefined) ?? [];
+  const more = fields
+    .filter((e) => e?.message && e.message !== error.message)
+    .map((e) => (e.field ? `${e.field} ${e.message}` : e.message));
+  return [error.message, ...more].join("; ");
+};
+
+/** A refusal of the request by GoCardless (nothing happened), as opposed to no answer. */
+const isRefusal = (error: unknown): error is GoCardlessErrors.ApiError =>
+  error instanceof GoCardlessErrors.ValidationFailedError ||
+  error instanceof GoCardlessErrors.InvalidApiUsageError ||
+  (error instanceof GoCardlessErrors.InvalidStateError &&
+    !(error instanceof GoCardlessErrors.IdempotentCreationConflictError));
+
+const notFound = (error: unknown) =>
+  error instanceof GoCardlessErrors.InvalidApiUsageError && Number(error.code) === 404;
+
+/**
+ * What GoCardless's error means for the caller: refused credentials (422), or an outcome
+ * GoCardless did not give (503, retry). Refusals of a request are handled where they are a
+ * verdict.
+ */
+function unreachable(error: unknown): AccrueError {
+  if (error instanceof AccrueError) return error;
+  if (
+    error instanceof GoCardlessErrors.AuthenticationError ||
+    error instanceof GoCardlessErrors.PermissionsError
+  ) {
+    return unprocessable(
+      "gateway_credentials_rejected",
+      `GoCardless refused the account's access token: ${error.message}`,
+      { gateway: "gocardless" },
+    );
+  }
+  const detail =
+    error instanceof GoCardlessErrors.ApiError
+      ? `${error.errorType ?? "error"} ${error.code ?? ""}: ${error.message}`.trim()
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return unreachableError("GoCardless", "gocardless", detail);
+}
+
+/** A payment's status as a verdict on the charge. */
+export function goCardlessVerdict(payment: Payment): ChargeResult {
+  const reference = payment.id ?? "";
+  switch (payment.status) {
+    case "confirmed":
+    case "paid_out":
+      return { status: "succeeded", reference };
+    case "pending_customer_approval":
+    case "pending_submission":
+    case "submitted":
+      return { status: "pending", reference };
+    default:
+      return {
+        status: "failed",
+        reference,
+        code: payment.status ?? "failed",
+        message: `the GoCardless payment is ${payment.status ?? "in no known state"}`,
+      };
+  }
+}
+
+/** Mandates a payment can be taken against (now or once GoCardless submitted them). */
+const USABLE: ReadonlySet<string> = new Set([
+  "pending_customer_approval",
+  "pending_submission",
+  "submitted",
+  "active",
+]);
+
+const notSupported = () =>
+  unprocessable(
+    "authorization_not_supported",
+    "GoCardless collects by bank debit: it holds no amounts to capture later; charge the source instead",
+    { gateway: "gocardless" },
+  );
+
+/** The GoCardless adapter for an account's checked credentials. */
+export function goCardlessGateway(
+  credentials: GoCardlessCredentials,
+  options: { timeoutMs?: number } = {},
+): PaymentGateway {
+  const gc = client(credentials);
+  const timeoutMs = options.timeoutMs ?? PROVIDER_TIMEOUT_MS;
+  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await withDeadline(fn(), timeoutMs);
+    } catch (error) {
+      throw unreachable(error);
+    }
+  };
+  /** Reads a resource; GoCardless's 404 is `whenMissing`. */
+  const find = async <T>(fn: () => Promise<T>, whenMissing: () => AccrueError): Promise<T> => {
+    try {
+      return await withDeadline(fn(), timeoutMs);
+    } catch (error) {
+      if (notFound(error)) throw whenMissing();
+      throw unreachable(error);
+    }
+  };
+
+  async function mandateOf(token: string, known: string | null): Promise<Mandate> {
+    if (token.startsWith("MD")) {
+      return find(
+        () => gc.mandates.find(token),
+        () => invalidToken(token),
+      );
+    }
+    if (known !== null && known !== token) throw otherCustomer();
+    const listed = await find(
+      () => gc.mandates.list({ customer: token, limit: 100 }),
+      () => invalidToken(token),
+    );
+    const usable = (listed.mandates ?? [])
+      .filter((m) => m.status !== undefined && USABLE.has(m.status))
+      .sort((a, b) => (b.created_at ?? "").localeCompare(a.created_at ?? ""));
+    if (usable[0] === undefined) {
+      throw unprocessable(
+        "mandate_not_usable",
+        `the GoCardless customer ${token} has no usable mandate; the customer sets one up in GoCardless's payment pages`,
+        { field: "provider_token", status: null },
+      );
+    }
+    return usable[0];
+  }
+
+  /** The GoCardless customer of a mandate, checked to be this Accrue customer's (claimed). */
+  async function claimCustomer(
+    customerId: string,
+    gcCustomer: string,
+    known: string | null,
+  ): Promise<void> {
+    if (known !== null) {
+      if (known !== gcCustomer) throw otherCustomer();
+      return;
+    }
+    const customer = await find(
+      () => gc.customers.find(gcCustomer),
+      () => invalidToken(gcCustomer),
+    );
+    const owner = customer.metadata?.accrue_customer_id;
+    if (owner !== undefined && owner !== customerId) throw otherCustomer();
+    if (owner === undefined) {
+      await call(() =>
+        gc.customers.update(gcCustomer, {
+          metadata: { ...customer.metadata, accrue_customer_id: customerId },
+        }),
+      );
+    }
+  }
+
+  return {
+    kind: "gocardless",
+    async createSource({ customerId, customerReference, token }) {
+      if (token.type !== "provider_token") {
+        throw unprocessable(
+          "provider_token_required",
+          "a GoCardless account takes a mandate id (MD…) or a customer id (CU…) from GoCardless's payment pages, never bank account numbers",
+          { field: token.type, gateway: "gocardless" },
+        );
+      }
+      if (!/^(MD|CU)[0-9A-Z]+$/.test(token.token)) throw invalidToken(token.token);
+      const mandate = await mandateOf(token.token, customerReference ?? null);
+      if (mandate.status === undefined || !USABLE.has(mandate.status)) {
+        throw unprocessable(
+          "mandate_not_usable",
+          `the GoCardless mandate ${mandate.id} is ${mandate.status ?? "in no known state"}; the customer sets up a new one`,
+          { field: "provider_token", status: mandate.status ?? null },
+        );
+      }
+      const gcCustomer = mandate.links?.customer;
+      const bankAccountId = mandate.links?.customer_bank_account;
+      if (!mandate.id || !gcCustomer || !bankAccountId) {
+        throw unreachable(new Error("GoCardless answered a mandate without its links"));
+      }
+      await claimCustomer(customerId, gcCustomer, customerReference ?? null);
+      const account = await call(() => gc.customerBankAccounts.find(bankAccountId));
+      return {
+        customerReference: gcCustomer,
+        reference: mandate.id,
+        type: "bank_account",
+        bankAccount: {
+          country: account.country_code ?? "",
+          last4: account.account_number_ending ?? "",
+          ...(account.account_holder_name ? { holderName: account.account_holder_name } : {}),
+        },
+      };
+    },
+    async charge(input) {
+      try {
+        const created = await withDeadline(
+          gc.payments.create(
+            {
+              amount: minorUnitsNumber(input.amount, "GoCardless"),
+              currency: input.currency.toUpperCase() as Payment["currency"] & string,
+              links: { mandate: input.reference },
+              retry_if_possible: false,
+            },
+            input.idempotencyKey,
+          ),
+          timeoutMs,
+        );
+        return goCardlessVerdict(created);
+      } catch (error) {
+        // GoCardless's verdict that the payment cannot be taken (mandate cancelled, …)
+        if (isRefusal(error)) {
+          return {
+            status: "failed",
+            reference: error.requestId ?? input.idempotencyKey,
+            code: reasonOf(error) ?? error.errorType ?? "payment_refused",
+            message: detailOf(error),
+          };
+        }
+        throw unreachable(error);
+      }
+    },
+    authorize: async () => {
+      throw notSupported();
+    },
+    capture: async () => {
+      throw notSupported();
+    },
+    release: async () => {
+      throw notSupported();
+    },
+    async refund({ chargeReference, amount, idempotencyKey }) {
+      const payment = await call(() => gc.payments.find(chargeReference));
+      const before = BigInt(payment.amount_refunded ?? 0);
+      try {
+        const refund = await withDeadline(
+          gc.refunds.create(
+            {
+              amount: minorUnitsNumber(amount, "GoCardless"),
+              total_amount_confirmation: minorUnitsNumber(before + amount, "GoCardless"),
+              links: { payment: chargeReference },
+            },
+            idempotencyKey,
+          ),
+          timeoutMs,
+        );
+        return { reference: refund.id ?? "" };
+      } catch (error) {
+        if (isRefusal(error)) {
+          throw unprocessable(
+            "gateway_refund_refused",
+            `GoCardless refused the refund: ${detailOf(error)}`,
+            { gateway: "gocardless", provider_code: reasonOf(error) ?? error.errorType ?? null },
+          );
+        }
+        throw unreachable(error);
+      }
+    },
+    async fetchStatus({ chargeReference }): Promise<ChargeStatus> {
+      const payment = await call(() => gc.payments.find(chargeReference));
+      if (payment.status === "charged_back") return "refunded";
+      return goCardlessVerdict(payment).status;
+    },
+    canCopyCardTo: () => false,
+    async copyCard() {
+      throw unprocessable(
+        "card_copy_not_supported",
+        "GoCardless keeps bank debit mandates, no cards to copy",
+        { from: "gocardless" },
+      );
+    },
+    async parseWebhook({ rawBody, headers }) {
+      if (credentials.webhookSecret === null) {
+        throw unprocessable(
+          "webhook_secret_not_configured",
+          "the GoCardless account has no webhook_secret (the secret of its webhook endpoint) to verify its events with; set it in its credentials",
+          { gateway: "gocardless" },
+        );
+      }
+      const signature = headerValue(headers["webhook-signature"]);
+      if (!signature) {
+        throw invalid("invalid_signature", "the events carry no Webhook-Signature header", {
+          header: "webhook-signature",
+        });
+      }
+      let events: unknown;
+      try {
+        events = parse(rawBody, credentials.webhookSecret, signature);
+      } catch (error) {
+        if (error instanceof InvalidSignatureError) {
+          throw invalid(
+            "invalid_signature",
+            "GoCardless's verifier refused the events: the signature is not the webhook secret's",
+            { header: "webhook-signature" },
+          );
+        }
+        throw invalid("malformed_gateway_event", "the signed body is not GoCardless's events");
+      }
+      if (!Array.isArray(events) || events.length === 0) {
+        throw invalid("malformed_gateway_event", "the signed body holds no GoCardless events");
+      }
+      const read: GatewayEvent[] = [];
+      for (const event of events as Event[]) read.push(await readEvent(event));
+      return read;
+    },
+  };
+
+  /**
+   * A verified GoCardless event as Accrue reads it. A refund's event carries no amount: the
+   * refund and its payment are read from GoCardless (what was refunded of it so far).
+   */
+  async function readEvent(event: Event): Promise<GatewayEvent> {
+    const base = readGoCardlessEvent(event);
+    if (base.type !== "charge.refunded") return base;
+    const refundId = textOf(event.links?.refund);
+    if (refundId === undefined) return { ...base, type: "unknown" };
+    const refund = await call(() => gc.refunds.find(refundId));
+    const paymentId = textOf(refund.links?.payment);
+    if (paymentId === undefined) return { ...base, type: "unknown" };
+    const payment = await call(() => gc.payments.find(paymentId));
+    const amount = minorUnitsOf(payment.amount_refunded);
+    const currency = textOf(payment.currency);
+    return {
+      ...base,
+      chargeReference: paymentId,
+      reference: refundId,
+      ...(amount !== undefined ? { amount } : {}),
+      ...(currency !== undefined ? { currency } : {}),
+    };
+  }
+}
+
+const invalidToken = (token: string) =>
+  unprocessable(
+    "invalid_provider_token",
+    `GoCardless knows no mandate or customer ${token} in this account`,
+    { field: "provider_token" },
+  );
+
+const otherCustomer = () =>
+  unprocessable(
+    "provider_token_other_customer",
+    "the mandate belongs to another customer's GoCardless customer",
+    { field: "provider_token" },
+  );
+
+const textOf = (value: unknown): string | undefined =>
+  typeof value === "string" && value.length > 0 && value.length <= 255 ? value : undefined;
+
+/**
+ * A verified GoCardless event as far as it tells by itself: its type (`resource_type.action`)
+ * and the payment it names. A refund's amount is read by the adapter.
+ */
+export function readGoCardlessEvent(event: Event): GatewayEvent {
+  const id = textOf(event?.id);
+  const resource = textOf(event?.resource_type);
+  const action = textOf(event?.action);
+  if (id === undefined || resource === undefined || action === undefined) {
+    throw invalid(
+      "malformed_gateway_event",
+      "a GoCardless event has an id, a resource_type and an action",
+    );
+  }
+  const base = { id, providerType: `${resource}.${action}`, raw: event };
+  const payment = textOf(event.links?.payment) ?? null;
+  if (resource === "payments") {
+    switch (action) {
+      case "confirmed":
+      case "paid_out":
+        return { ...base, type: "charge.succeeded", chargeReference: payment };
+      case "failed":
+      case "cancelled":
+      case "customer_approval_denied":
+        return {
+          ...base,
+          type: "charge.failed",
+          chargeReference: payment,
+          failure: {
+            code: textOf(event.details?.cause) ?? action,
+            message:
+              textOf(event.details?.description) ?? `GoCardless reports the payment ${action}`,
+          },
+        };
+      case "charged_back":
+      case "late_failure_settled":
+        return { ...base, type: "charge.disputed", chargeReference: payment, reference: id };
+    }
+  }
+  if (resource === "refunds" && action === "created") {
+    return { ...base, type: "charge.refunded", chargeReference: payment };
+  }
+  return { ...base, type: "unknown", chargeReference: null };
+}

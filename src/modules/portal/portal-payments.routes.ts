@@ -1,0 +1,130 @@
+/**
+ * Paying and payment methods in the customer portal, under /portal/api with the self-service
+ * token (registered by portal.routes.ts). Every route acts on the token's customer only: an
+ * invoice or payment source of another customer is not found.
+ */
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import type { ErrorBody } from "../../http/errors.js";
+import { type Result, runMutation, runRead } from "../../http/execute.js";
+import {
+  portalAddPaymentSource,
+  portalMakePrimary,
+  portalPay,
+  portalPaymentSources,
+  portalPayments,
+  portalRemovePaymentSource,
+} from "../../workflows/portal-payments.js";
+import { PaymentSourceCompleteBody } from "../hosted-pages/index.js";
+import type { Payment } from "../payments/index.js";
+import { IdempotencyHeader } from "../schemas.js";
+
+const contractOf = (req: FastifyRequest): string => {
+  const actor = req.principal?.actor;
+  if (actor?.type !== "self_service") throw new Error("portal route without a portal principal");
+  return actor.id;
+};
+
+const PayBody = Type.Object(
+  {
+    invoice_id: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "The open invoice to pay; absent: everything the customer owes",
+      }),
+    ),
+    currency: Type.Optional(
+      Type.String({
+        pattern: "^[A-Z]{3}$",
+        description:
+          "Without invoice_id: the currency to pay in, when the customer owes in several",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const SourceParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+/**
+ * The answer to a charge: 201 with the payment, or — when the gateway declined it — 422
+ * `portal_payment_failed` with the gateway's message. The failed payment is kept either way
+ * (the unit of work commits), and a retry with the same Idempotency-Key answers the same.
+ */
+function charged(payment: Payment, requestId: string): Result<Payment | ErrorBody> {
+  if (payment.status !== "failed") return { status: 201, body: payment };
+  const refusal = {
+    code: "portal_payment_failed" as const,
+    message: `the payment failed: ${payment.failure?.message ?? payment.status}`,
+    details: { payment_id: payment.id, failure: payment.failure },
+  };
+  return {
+    status: 422,
+    body: { error: { ...refusal, request_id: requestId } },
+    // stored as a refusal, so that a replay answers the same 422
+    replayBody: { kind: "unprocessable", ...refusal } as unknown as ErrorBody,
+  };
+}
+
+export const portalPaymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get("/payments", { config: { operation: "portal.payments" } }, (req) =>
+    runRead(req, (ctx) => portalPayments(ctx, contractOf(req))),
+  );
+
+  app.post(
+    "/pay",
+    {
+      config: { operation: "portal.pay" },
+      schema: { headers: IdempotencyHeader, body: Type.Optional(PayBody) },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) =>
+        charged(await portalPay(ctx, contractOf(req), req.body ?? {}), req.id),
+      ),
+  );
+
+  app.get("/payment_sources", { config: { operation: "portal.payment_sources" } }, (req) =>
+    runRead(req, (ctx) => portalPaymentSources(ctx, contractOf(req))),
+  );
+
+  app.post(
+    "/payment_sources",
+    {
+      config: { operation: "portal.payment_source_add" },
+      schema: { headers: IdempotencyHeader, body: PaymentSourceCompleteBody },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await portalAddPaymentSource(ctx, contractOf(req), req.body),
+      })),
+  );
+
+  app.post(
+    "/payment_sources/:id/primary",
+    {
+      config: { operation: "portal.payment_source_primary" },
+      schema: { headers: IdempotencyHeader, params: SourceParams },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await portalMakePrimary(ctx, contractOf(req), req.params.id),
+      })),
+  );
+
+  app.delete(
+    "/payment_sources/:id",
+    {
+      config: { operation: "portal.payment_source_remove" },
+      schema: { headers: IdempotencyHeader, params: SourceParams },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await portalRemovePaymentSource(ctx, contractOf(req), req.params.id),
+      })),
+  );
+};

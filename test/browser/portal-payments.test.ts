@@ -1,0 +1,105 @@
+/**
+ * Paying in the customer portal in a real browser (Debian's chromium via playwright-core)
+ * against a listening server: the customer opens its portal link with an open invoice and no
+ * payment method, is offered to add one, adds a card, and pays the invoice with "Pay now";
+ * the results are read back through the API. An axe check and screenshots under
+ * test-results/screenshots/.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { BACKENDS } from "../harness.js";
+import {
+  apiClient,
+  closePageWorld,
+  expectAccessible,
+  openPageWorld,
+  type PageWorld,
+  screenshot,
+} from "./browser.js";
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 180_000 });
+
+for (const backend of BACKENDS) {
+  describe(`portal payments in chromium [${backend}]`, () => {
+    let world: PageWorld | undefined;
+    let base: string;
+    let key: string;
+    let page: Page;
+    let errors: string[];
+    const api = apiClient(
+      () => base,
+      () => key,
+    );
+    const notice = () => page.locator("p.notice").textContent();
+
+    beforeAll(async () => {
+      world = await openPageWorld(backend, "Portal payments");
+      ({ base, key, page, errors } = world);
+    });
+
+    afterAll(() => closePageWorld(world));
+
+    it("adds a card and pays an open invoice with it", async () => {
+      const group = await api("POST", "/v1/plan_groups", {
+        name: "G",
+        currency: "EUR",
+        price_type: "net",
+      });
+      const plan = await api("POST", "/v1/plans", { plan_group_id: group.id, name: "Plan" });
+      // no fee: the signup bills nothing, so the one invoice below is all that is open
+      const variant = await api("POST", "/v1/plan_variants", {
+        plan_id: plan.id,
+        internal_name: "Free",
+        recurring_fee: "0",
+        fee_period: { unit: "month", count: 1 },
+      });
+      const customer = (
+        await api("POST", "/v1/customers", { email: "p@x.example", company_name: "Zahlt GmbH" })
+      ).id;
+      const order = await api("POST", "/v1/orders", {
+        customer_id: customer,
+        plan_variant_id: variant.id,
+      });
+      await api("POST", `/v1/orders/${order.id}/commit`);
+      const invoice = await api("POST", "/v1/invoices", {
+        customer_id: customer,
+        currency: "EUR",
+        lines: [{ description: "Workshop", unit_price: "29.75" }],
+      });
+      const link = await api("POST", `/v1/contracts/${order.contract_id}/self_service_token`, {});
+
+      await page.goto(link.url);
+      await page.getByRole("heading", { level: 1, name: "Your subscription" }).waitFor();
+      await page.getByRole("heading", { name: "Open invoices" }).waitFor();
+      const open = page.getByRole("table", { name: "Invoices still to pay" });
+      expect(await open.getByRole("row").nth(1).textContent()).toContain("29.75");
+      // no payment method yet: nothing to pay with, one to add
+      expect(await page.getByRole("button", { name: /^Pay now/ }).count()).toBe(0);
+      await page.getByRole("link", { name: "add a payment method" }).waitFor();
+      await page.getByText("No payment method yet.").waitFor();
+
+      await page.getByLabel("Card number").fill("4242424242424242");
+      await page.getByLabel("Expiry month").fill("12");
+      await page.getByLabel("Expiry year").fill("2030");
+      await page.getByRole("button", { name: "Add card" }).click();
+      await expect.poll(notice).toBe("Your card was added.");
+      const methods = page.getByRole("table", { name: "Your payment methods" });
+      await methods.getByRole("cell", { name: "visa card ending 4242", exact: true }).waitFor();
+      expect(await methods.getByRole("row").nth(1).textContent()).toContain("primary");
+      await expectAccessible(page, "the portal with an open invoice and a card");
+      await screenshot(page, `${backend}-portal-payments`);
+
+      await page.getByRole("button", { name: `Pay now: ${invoice.number}` }).click();
+      await expect.poll(notice).toBe("Paid 29.75 EUR. Thank you.");
+      await page.getByText("Nothing to pay.").waitFor();
+      await screenshot(page, `${backend}-portal-paid`);
+
+      const paid = await api("GET", `/v1/invoices/${invoice.id}/payments`);
+      expect(paid.due).toBe("0.00");
+      expect(paid.payments.map((p: any) => [p.status, p.amount, p.card_last4])).toEqual([
+        ["succeeded", "29.75", "4242"],
+      ]);
+      expect(errors).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,400 @@
+/**
+ * A local stand-in of Mollie's API (v2) for tests: the endpoints Accrue's Mollie adapter calls
+ * (customers get and update, a customer's mandates, payments create and get with embedded
+ * refunds and chargebacks, a payment's refunds), answering Mollie's documented request and
+ * response shapes (HAL resources, amounts as `{currency, value}` strings, errors as
+ * `{status, title, detail, field}`), replaying the answer of a repeated Idempotency-Key as
+ * Mollie does, and recording every request as sent. It listens on HTTPS (Mollie's client
+ * speaks nothing else) with a self-signed loopback certificate (test/fakes/loopback-tls.ts);
+ * nothing reaches the internet.
+ *
+ * Customers and mandates are seeded by the test (`addMandate`), standing for a first payment
+ * in Mollie's checkout. A recurring payment of a directdebit mandate stays `pending` until the
+ * test moves it (`settle`); one of a creditcard mandate is `paid` at once, or `failed` for a
+ * mandate seeded with `decline`. `refundInDashboard` and `chargeback` stand for what happens
+ * in Mollie's dashboard and at the bank. `failNext` answers with a 500 (`Retry-After: 0`, so
+ * the client's own retries do not wait), `loseAnswers` carries a request out but answers a
+ * 500, `hangNext` never answers. `notice` is the body Mollie's webhook posts.
+ */
+import { once } from "node:events";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { LOOPBACK_TLS } from "./loopback-tls.js";
+
+type Json = Record<string, any>;
+type Answer = { status: number; body: Json };
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | undefined>;
+  body: Json | null;
+  answer?: Answer;
+};
+
+const mollieError = (status: number, title: string, detail: string, field?: string): Answer => ({
+  status,
+  body: {
+    status,
+    title,
+    detail,
+    ...(field ? { field } : {}),
+    _links: {
+      documentation: {
+        href: "https://docs.mollie.com/overview/handling-errors",
+        type: "text/html",
+      },
+    },
+  },
+});
+
+/** What Mollie's webhook posts about a payment. */
+export const notice = (paymentId: string) => `id=${paymentId}`;
+
+const cents = (value: string) => Math.round(Number(value) * 100);
+const value = (amount: number) => (amount / 100).toFixed(2);
+
+export class FakeMollie {
+  readonly requests: RecordedRequest[] = [];
+  failNext = 0;
+  loseAnswers = 0;
+  hangNext = 0;
+  private server: Server | undefined;
+  private seq = 0;
+  private readonly key: string;
+  readonly customers = new Map<string, Json>();
+  readonly mandates = new Map<string, Json & { decline?: boolean }>();
+  readonly payments = new Map<string, Json>();
+  private readonly replays = new Map<string, Answer>();
+
+  constructor(apiKey: string) {
+    this.key = apiKey;
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer(LOOPBACK_TLS, (req, res) => void this.handle(req, res));
+    this.server.listen(0, "127.0.0.1");
+    await once(this.server, "listening");
+    return `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  /** The requests to a route ("POST /v2/payments"). */
+  sent(route: string): RecordedRequest[] {
+    return this.requests.filter((r) => `${r.method} ${r.path}` === route);
+  }
+
+  addMandate(input: {
+    customer: string;
+    mandate: string;
+    method: "creditcard" | "directdebit" | "paypal";
+    status?: "valid" | "pending" | "invalid";
+    metadata?: Json | null;
+    decline?: boolean;
+    createdAt?: string;
+    expiry?: string;
+  }): void {
+    if (!this.customers.has(input.customer)) {
+      this.customers.set(input.customer, {
+        resource: "customer",
+        id: input.customer,
+        mode: "test",
+        name: "Pat Payer",
+        email: "payer@example.com",
+        locale: "nl_NL",
+        metadata: input.metadata ?? null,
+        createdAt: "2026-01-01T00:00:00+00:00",
+        _links: {},
+      });
+    }
+    this.mandates.set(input.mandate, {
+      resource: "mandate",
+      id: input.mandate,
+      mode: "test",
+      status: input.status ?? "valid",
+      method: input.method,
+      details:
+        input.method === "creditcard"
+          ? {
+              cardHolder: "Pat Payer",
+              cardNumber: "6787",
+              cardLabel: "Mastercard",
+              cardFingerprint: "fp_test",
+              cardExpiryDate: input.expiry ?? "2030-12-31",
+            }
+          : input.method === "directdebit"
+            ? {
+                consumerName: "Pat Payer",
+                consumerAccount: "NL55INGB0000000000",
+                consumerBic: "INGBNL2A",
+              }
+            : { consumerName: "Pat Payer", consumerAccount: "pat@example.com" },
+      mandateReference: null,
+      signatureDate: "2026-01-01",
+      createdAt: input.createdAt ?? "2026-01-02T00:00:00+00:00",
+      customerId: input.customer,
+      decline: input.decline ?? false,
+      _links: {},
+    });
+  }
+
+  /** What Mollie reports later of a pending payment. */
+  settle(paymentId: string, status: "paid" | "failed" | "canceled" | "expired"): void {
+    const p = this.payment(paymentId);
+    p.status = status;
+    if (status === "paid") p.paidAt = "2026-03-04T00:00:00+00:00";
+    if (status === "failed") {
+      p.failedAt = "2026-03-04T00:00:00+00:00";
+      p.details = { ...p.details, bankReasonCode: "AM04", bankReason: "Insufficient funds" };
+    }
+  }
+
+  refundInDashboard(paymentId: string, amount: number): Json {
+    const answer = this.refund(this.payment(paymentId), amount);
+    if (answer.status !== 201) throw new Error(JSON.stringify(answer.body));
+    return answer.body;
+  }
+
+  chargeback(paymentId: string, amount: number): Json {
+    const p = this.payment(paymentId);
+    const chargeback = {
+      resource: "chargeback",
+      id: this.id("chb"),
+      amount: { currency: p.amount.currency, value: value(amount) },
+      paymentId,
+      createdAt: "2026-03-20T00:00:00+00:00",
+      reversedAt: null,
+      _links: {},
+    };
+    p._chargebacks.push(chargeback);
+    return chargeback;
+  }
+
+  private payment(id: string): Json {
+    const p = this.payments.get(id);
+    if (!p) throw new Error(`no payment ${id}`);
+    return p;
+  }
+
+  private id(prefix: string): string {
+    this.seq += 1;
+    return `${prefix}_Fake${String(this.seq).padStart(6, "0")}`;
+  }
+
+  /** A payment as Mollie shows it, with what it embeds when asked. */
+  private view(p: Json, embed: string[]): Json {
+    const { _refunds, _chargebacks, ...rest } = p;
+    const refunded = (_refunds as Json[]).reduce((s, r) => s + cents(r.amount.value), 0);
+    const chargedBack = (_chargebacks as Json[]).reduce((s, c) => s + cents(c.amount.value), 0);
+    const currency = p.amount.currency;
+    return {
+      ...rest,
+      ...(p.status === "paid"
+        ? {
+            amountRefunded: { currency, value: value(refunded) },
+            amountRemaining: { currency, value: value(cents(p.amount.value) - refunded) },
+            ...(chargedBack > 0
+              ? { amountChargedBack: { currency, value: value(chargedBack) } }
+              : {}),
+          }
+        : {}),
+      ...(embed.length > 0
+        ? {
+            _embedded: {
+              ...(embed.includes("refunds") ? { refunds: _refunds } : {}),
+              ...(embed.includes("chargebacks") ? { chargebacks: _chargebacks } : {}),
+            },
+          }
+        : {}),
+    };
+  }
+
+  private refund(p: Json, amount: number): Answer {
+    const refunded = (p._refunds as Json[]).reduce((s, r) => s + cents(r.amount.value), 0);
+    if (p.status !== "paid") {
+      return mollieError(422, "Unprocessable Entity", "The payment cannot be refunded", "amount");
+    }
+    if (refunded + amount > cents(p.amount.value)) {
+      return mollieError(
+        422,
+        "Unprocessable Entity",
+        "The amount of the refund is higher than the remaining amount",
+        "amount",
+      );
+    }
+    const refund = {
+      resource: "refund",
+      id: this.id("re"),
+      amount: { currency: p.amount.currency, value: value(amount) },
+      status: "pending",
+      createdAt: `2026-03-${String(10 + p._refunds.length).padStart(2, "0")}T00:00:00+00:00`,
+      description: "",
+      paymentId: p.id,
+      _links: {},
+    };
+    p._refunds.push(refund);
+    return { status: 201, body: refund };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const url = new URL(req.url ?? "/", "https://localhost");
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      headers[k] = Array.isArray(v) ? v.join(", ") : v;
+    }
+    const recorded: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams.entries()),
+      headers,
+      body: raw ? JSON.parse(raw) : null,
+    };
+    this.requests.push(recorded);
+    if (this.hangNext > 0) {
+      this.hangNext -= 1;
+      return;
+    }
+    let answer: Answer;
+    const key = headers["idempotency-key"];
+    const replay = key ? this.replays.get(`${recorded.method} ${recorded.path} ${key}`) : undefined;
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      answer = mollieError(500, "Internal Server Error", "Something went wrong on Mollie's end");
+    } else if (headers.authorization !== `Bearer ${this.key}`) {
+      answer = mollieError(
+        401,
+        "Unauthorized Request",
+        "Missing authentication, or failed to authenticate",
+      );
+    } else {
+      answer = replay ?? this.route(recorded);
+      if (key && !replay && answer.status < 500) {
+        this.replays.set(`${recorded.method} ${recorded.path} ${key}`, answer);
+      }
+      if (this.loseAnswers > 0) {
+        this.loseAnswers -= 1;
+        answer = mollieError(500, "Internal Server Error", "Something went wrong on Mollie's end");
+      }
+    }
+    recorded.answer = answer;
+    res.writeHead(answer.status, {
+      "content-type": answer.status >= 400 ? "application/problem+json" : "application/hal+json",
+      ...(answer.status >= 500 ? { "retry-after": "0" } : {}),
+    });
+    res.end(JSON.stringify(answer.body));
+  }
+
+  private route(r: RecordedRequest): Answer {
+    const parts = r.path.split("/").filter(Boolean); // v2, collection, id, sub, subId
+    const [, collection, id, sub, subId] = parts;
+    const missing = () => mollieError(404, "Not Found", `No ${collection} exists with this id`);
+    if (collection === "customers" && id && !sub) {
+      const c = this.customers.get(id);
+      if (!c) return missing();
+      if (r.method === "PATCH") Object.assign(c, r.body ?? {});
+      return { status: 200, body: c };
+    }
+    if (collection === "customers" && id && sub === "mandates" && r.method === "GET") {
+      if (!this.customers.has(id)) return missing();
+      const strip = ({ decline: _d, customerId: _c, ...m }: Json) => m;
+      if (subId) {
+        const m = this.mandates.get(subId);
+        return m && m.customerId === id ? { status: 200, body: strip(m) } : missing();
+      }
+      const list = [...this.mandates.values()].filter((m) => m.customerId === id).map(strip);
+      return {
+        status: 200,
+        body: {
+          count: list.length,
+          _embedded: { mandates: list },
+          _links: {
+            self: { href: r.path, type: "application/hal+json" },
+            previous: null,
+            next: null,
+          },
+        },
+      };
+    }
+    if (collection === "payments" && !id && r.method === "POST")
+      return this.createPayment(r.body ?? {});
+    if (collection === "payments" && id && !sub && r.method === "GET") {
+      const p = this.payments.get(id);
+      return p
+        ? { status: 200, body: this.view(p, (r.query.embed ?? "").split(",").filter(Boolean)) }
+        : missing();
+    }
+    if (collection === "payments" && id && sub === "refunds" && r.method === "POST") {
+      const p = this.payments.get(id);
+      if (!p) return missing();
+      return this.refund(p, cents(r.body?.amount?.value ?? "0"));
+    }
+    return mollieError(404, "Not Found", `no route ${r.method} ${r.path}`);
+  }
+
+  private createPayment(body: Json): Answer {
+    const mandate = this.mandates.get(body.mandateId ?? "");
+    if (!mandate || mandate.customerId !== body.customerId) {
+      return mollieError(
+        422,
+        "Unprocessable Entity",
+        "The mandate is not valid for this customer",
+        "mandateId",
+      );
+    }
+    if (mandate.status === "invalid") {
+      return mollieError(422, "Unprocessable Entity", "The mandate is invalid", "mandateId");
+    }
+    if (body.sequenceType !== "recurring") {
+      return mollieError(
+        422,
+        "Unprocessable Entity",
+        "Only recurring payments here",
+        "sequenceType",
+      );
+    }
+    const format = body.amount?.currency === "JPY" ? /^\d+$/ : /^\d+\.\d{2}$/;
+    if (typeof body.amount?.value !== "string" || !format.test(body.amount.value)) {
+      return mollieError(422, "Unprocessable Entity", "The amount is invalid", "amount.value");
+    }
+    const card = mandate.method === "creditcard";
+    const p: Json = {
+      resource: "payment",
+      id: this.id("tr"),
+      mode: "test",
+      createdAt: "2026-03-01T00:00:00+00:00",
+      amount: body.amount,
+      description: body.description,
+      method: card ? "creditcard" : "directdebit",
+      metadata: body.metadata ?? null,
+      status: card ? (mandate.decline ? "failed" : "paid") : "pending",
+      ...(card && mandate.decline
+        ? {
+            details: {
+              failureReason: "insufficient_funds",
+              failureMessage: "The card was declined",
+            },
+          }
+        : { details: {} }),
+      isCancelable: !card,
+      sequenceType: "recurring",
+      profileId: "pfl_test",
+      customerId: body.customerId,
+      mandateId: body.mandateId,
+      ...(body.webhookUrl ? { webhookUrl: body.webhookUrl } : {}),
+      _links: {},
+      _refunds: [],
+      _chargebacks: [],
+    };
+    this.payments.set(p.id, p);
+    return { status: 201, body: this.view(p, []) };
+  }
+}
