@@ -209,9 +209,9 @@ describe("invoice PDF", () => {
         "Number",
         "INV-2026-0001",
         "Issue date",
-        "2026-02-01",
+        "Feb 1, 2026",
         "Due date",
-        "2026-02-15",
+        "Feb 15, 2026",
         "Currency",
         "EUR",
         // The line table.
@@ -221,31 +221,31 @@ describe("invoice PDF", () => {
         "Tax",
         "Net amount",
         "Pro plan, monthly",
-        "Service period 2026-01-01 \u2013 2026-01-31",
-        "49.00 EUR",
+        "Service period Jan 1, 2026 \u2013 Jan 31, 2026",
+        "€49.00",
         "19%",
         "API calls beyond the included 10,000",
-        "2500",
-        "0.0040 EUR",
-        "10.00 EUR",
+        "2,500",
+        "€0.0040",
+        "€10.00",
         "One-time setup",
-        "150.00 EUR",
+        "€150.00",
         "7.5%",
         // Tax breakdown and totals.
         "Tax breakdown",
         "Tax rate",
         "Net",
         "Gross",
-        "59.00 EUR",
-        "11.21 EUR",
-        "70.21 EUR",
-        "161.25 EUR",
+        "€59.00",
+        "€11.21",
+        "€70.21",
+        "€161.25",
         "Total net",
-        "209.00 EUR",
+        "€209.00",
         "Total tax",
-        "22.46 EUR",
+        "€22.46",
         "Total",
-        "231.46 EUR",
+        "€231.46",
         "Page 1 of 1",
       ]),
     );
@@ -286,9 +286,9 @@ describe("invoice PDF", () => {
         "CN-2026-0001",
         "Corrects invoice INV-2026-0001",
         "Pro plan, monthly (refund)",
-        "-49.00 EUR",
-        "-9.31 EUR",
-        "-58.31 EUR",
+        "-€49.00",
+        "-€9.31",
+        "-€58.31",
       ]),
     );
     expect(texts).not.toContain("Invoice");
@@ -339,9 +339,9 @@ describe("invoice PDF", () => {
     // Every line exactly once, in order.
     const printed = all(pages).filter((t) => t.startsWith("Usage line"));
     expect(printed).toEqual(lines.map((l) => l.description));
-    expect(all(pages).filter((t) => t === "119.00 EUR")).toHaveLength(1);
+    expect(all(pages).filter((t) => t === "€119.00")).toHaveLength(1);
     // The totals close the document, on its last page.
-    expect(pages.at(-1)).toEqual(expect.arrayContaining(["Total", "231.46 EUR"]));
+    expect(pages.at(-1)).toEqual(expect.arrayContaining(["Total", "€231.46"]));
     // Nothing runs into the margins or the footer: body text sits between the top margin and
     // the footer's rule, the footer (sender and page number) below it, all within the side
     // margins of the A4 page.
@@ -369,7 +369,7 @@ describe("invoice PDF", () => {
     );
     expectPdf(pdf);
     const texts = all(pageTexts(pdf));
-    expect(texts).toEqual(expect.arrayContaining(["Description", "Total", "0.00 EUR"]));
+    expect(texts).toEqual(expect.arrayContaining(["Description", "Total", "€0.00"]));
     expect(texts).not.toContain("Tax breakdown");
   });
 
@@ -468,15 +468,15 @@ describe("invoice PDF", () => {
         "Menge",
         "Einzelpreis",
         "Bruttobetrag",
-        "Leistungszeitraum 2026-01-01 \u2013 2026-01-31",
-        "49,00 EUR",
-        "0,0040 EUR",
+        "Leistungszeitraum 01.01.2026 \u2013 31.01.2026",
+        "49,00\u00a0€",
+        "0,0040\u00a0€",
         "19 %",
         "7,5 %",
         "Summe netto",
         "Umsatzsteuer",
         "Gesamtbetrag",
-        "231,46 EUR",
+        "231,46\u00a0€",
         "Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge)",
         "Seite 1 von 1",
       ]),
@@ -505,7 +505,7 @@ describe("invoice PDF", () => {
         "Facturer à",
         "Désignation",
         "Prix unitaire",
-        "49,00 EUR",
+        "49,00\u00a0€",
         "Total HT",
         "Total TTC",
         "Page 1 sur 1",
@@ -520,7 +520,7 @@ describe("invoice PDF", () => {
     for (const language of ["en-GB", "es", "del", "french", null]) {
       const texts = all(pageTexts(await renderDocumentPdf(invoice({ language }))));
       expect(texts).toContain("Invoice");
-      expect(texts).toContain("49.00 EUR");
+      expect(texts).toContain("€49.00");
     }
   });
 
@@ -550,7 +550,7 @@ describe("invoice PDF", () => {
     expect(at("Please quote the PO number with your payment.")).toBeDefined();
     expect(at("Thank you for your business.")).toBeDefined();
     // below the totals (PDF y grows upwards)
-    expect(at("Notes")!.y).toBeLessThan(at("231.46 EUR")!.y);
+    expect(at("Notes")!.y).toBeLessThan(at("€231.46")!.y);
     const german = all(
       pageTexts(await renderDocumentPdf(invoice({ language: "de", po_number: "B-1", notes: "x" }))),
     );
@@ -587,6 +587,10 @@ describe("printed service periods", () => {
     expect(printedPeriod("2024-02-01", "2024-03-01")).toBe("2024-02-01 \u2013 2024-02-29");
     expect(printedPeriod("2025-12-01", "2026-01-01")).toBe("2025-12-01 \u2013 2025-12-31");
     expect(printedPeriod("2026-01-15", "2026-01-16")).toBe("2026-01-15 \u2013 2026-01-15");
+    // each date written by the formatter it is given
+    expect(printedPeriod("2026-01-01", "2026-02-01", (d) => `<${d}>`)).toBe(
+      "<2026-01-01> \u2013 <2026-01-31>",
+    );
     expect(printedPeriod(null, null)).toBeNull();
   });
 });

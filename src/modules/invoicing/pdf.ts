@@ -2,10 +2,13 @@
  * The PDF of an invoice or credit note, drawn with pdfkit's built-in Helvetica (no font files,
  * no network). A4; sender and recipient blocks, the document's title, number, dates and
  * purchase order number, a line table whose header repeats on every page, a tax breakdown per
- * rate, totals, notes for the customer, and "Page i of n" on every page. Labels are English, or German for a `de` language tag.
+ * rate, totals, notes for the customer, and "Page i of n" on every page. Labels are English,
+ * German or French by the document's language tag.
  *
- * Amounts arrive as formatted decimal strings and are printed as they are (a German document
- * only swaps the decimal point for a comma); nothing here does arithmetic on money.
+ * Amounts, quantities, rates and dates are written for the document's locale with Intl
+ * ("€1,234.50", "1.234,50 €", "1 234,50 €"; "Feb 1, 2026", "01.02.2026"), each amount with
+ * exactly the digits of its decimal string, which Intl is handed as a string: nothing here
+ * does arithmetic on money or puts it in a float.
  *
  * The output is deterministic: the PDF's creation date (which also seeds the file identifier)
  * comes from the issue date, so the same document renders to the same bytes.
@@ -56,7 +59,8 @@ type Labels = {
   corrects: (number: string) => string;
   page: (index: number, count: number) => string;
   percent: (rate: string) => string;
-  decimalComma: boolean;
+  /** The Intl locale numbers and dates are written for when the document names none of this language. */
+  locale: string;
 };
 
 const EN: Labels = {
@@ -94,7 +98,7 @@ const EN: Labels = {
   corrects: (number) => `Corrects invoice ${number}`,
   page: (index, count) => `Page ${index} of ${count}`,
   percent: (rate) => `${rate}%`,
-  decimalComma: false,
+  locale: "en",
 };
 
 /** German: a correcting credit note is a "Rechnungskorrektur" ("Gutschrift" means self-billing). */
@@ -133,7 +137,7 @@ const DE: Labels = {
   corrects: (number) => `Korrigiert Rechnung ${number}`,
   page: (index, count) => `Seite ${index} von ${count}`,
   percent: (rate) => `${rate} %`,
-  decimalComma: true,
+  locale: "de-DE",
 };
 
 /** French: a correcting credit note is an "Avoir"; amounts with a decimal comma. */
@@ -172,7 +176,7 @@ const FR: Labels = {
   corrects: (number) => `Rectifie la facture ${number}`,
   page: (index, count) => `Page ${index} sur ${count}`,
   percent: (rate) => `${rate} %`,
-  decimalComma: true,
+  locale: "fr-FR",
 };
 
 /**
@@ -181,7 +185,17 @@ const FR: Labels = {
  */
 function labelsFor(language: string | null | undefined): Labels {
   const primary = /^([a-z]{2,3})(?:[-_]|$)/i.exec(language ?? "")?.[1]?.toLowerCase();
-  return primary === "de" ? DE : primary === "fr" ? FR : EN;
+  const labels = primary === "de" ? DE : primary === "fr" ? FR : EN;
+  // the document's own locale ("fr-CA", "en-GB") where it speaks the labels' language
+  if (language && labels.locale.split("-")[0] === primary) {
+    try {
+      const [locale] = Intl.getCanonicalLocales(language.replace("_", "-"));
+      if (locale) return { ...labels, locale };
+    } catch {
+      // not a locale tag: the labels' own
+    }
+  }
+  return labels;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,21 +256,48 @@ export function toWinAnsi(text: string): string {
   return out;
 }
 
-/** "12.50" → "12,50" for a German document; anything that is not a plain decimal is kept. */
-function decimal(value: string, labels: Labels): string {
-  return labels.decimalComma && /^[+-]?\d+(?:\.\d+)?$/.test(value)
-    ? value.replace(".", ",")
-    : value;
+const PLAIN_DECIMAL = /^[+-]?\d+(?:\.(\d+))?$/;
+
+/**
+ * A decimal string written for the locale with exactly its own digits ("2500" → "2,500",
+ * "0.0040" → "0,0040"), optionally as an amount of a currency ("€1,234.50", "1.234,50 €").
+ * Intl is handed the string, so no float holds the value. Anything else is kept as it is.
+ */
+function localNumber(value: string, labels: Labels, currency?: string): string {
+  const match = PLAIN_DECIMAL.exec(value);
+  if (!match) return currency ? `${value} ${currency}` : value;
+  const digits = match[1]?.length ?? 0;
+  const format = new Intl.NumberFormat(labels.locale, {
+    ...(currency ? { style: "currency", currency } : {}),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  // the narrow no-break space (French grouping) is not in the fonts' encoding: a no-break space
+  return format.format(value as unknown as number).replace(/\u202f/g, "\u00a0");
+}
+
+/** A calendar date (YYYY-MM-DD) for the locale: "Feb 1, 2026", "01.02.2026", "1 févr. 2026". */
+function localDate(date: string, labels: Labels): string {
+  const match = ISO_DATE.exec(date);
+  if (!match) return date;
+  const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Intl.DateTimeFormat(labels.locale, { dateStyle: "medium", timeZone: "UTC" })
+    .format(at)
+    .replace(/\u202f/g, "\u00a0");
 }
 
 /** The service period as printed: the stored end is exclusive, the printed end inclusive. */
-export function printedPeriod(start: string | null, end: string | null): string | null {
+export function printedPeriod(
+  start: string | null,
+  end: string | null,
+  date: (isoDate: string) => string = (d) => d,
+): string | null {
   const inclusiveEnd = end === null ? null : previousDay(end);
   if (start !== null && inclusiveEnd !== null) {
-    return inclusiveEnd >= start ? `${start} \u2013 ${inclusiveEnd}` : start;
+    return inclusiveEnd >= start ? `${date(start)} \u2013 ${date(inclusiveEnd)}` : date(start);
   }
-  if (start !== null) return `${start} \u2013`;
-  if (inclusiveEnd !== null) return `\u2013 ${inclusiveEnd}`;
+  if (start !== null) return `${date(start)} \u2013`;
+  if (inclusiveEnd !== null) return `\u2013 ${date(inclusiveEnd)}`;
   return null;
 }
 
@@ -487,7 +528,7 @@ class Renderer {
   }
 
   money(value: string): string {
-    return `${decimal(value, this.labels)} ${this.doc.currency}`;
+    return localNumber(value, this.labels, this.doc.currency);
   }
 
   render(): void {
@@ -591,13 +632,16 @@ class Renderer {
     y += 6;
     const facts: [string, string][] = [
       [labels.number, this.reference],
-      [doc.kind === "quote" ? labels.quoteDate : labels.issueDate, doc.issue_date],
+      [
+        doc.kind === "quote" ? labels.quoteDate : labels.issueDate,
+        localDate(doc.issue_date, labels),
+      ],
       ...(doc.due_date
         ? [
-            [doc.kind === "quote" ? labels.validUntil : labels.dueDate, doc.due_date] as [
-              string,
-              string,
-            ],
+            [
+              doc.kind === "quote" ? labels.validUntil : labels.dueDate,
+              localDate(doc.due_date, labels),
+            ] as [string, string],
           ]
         : []),
       [labels.currency, doc.currency],
@@ -675,15 +719,15 @@ class Renderer {
     const width = (i: number) => columns[i]!.width;
     const rows: Row[] = doc.lines.map((line) => {
       const description = canvas.lines(line.description, width(0), BODY);
-      const period = printedPeriod(line.period_start, line.period_end);
+      const period = printedPeriod(line.period_start, line.period_end, (d) => localDate(d, labels));
       if (period !== null) {
         append(description, canvas.lines(`${labels.servicePeriod} ${period}`, width(0), SMALL));
       }
       return [
         description,
-        canvas.lines(decimal(line.quantity, labels), width(1), BODY),
+        canvas.lines(localNumber(line.quantity, labels), width(1), BODY),
         canvas.lines(this.money(line.unit_price), width(2), BODY),
-        canvas.lines(labels.percent(decimal(line.tax_rate, labels)), width(3), BODY),
+        canvas.lines(labels.percent(localNumber(line.tax_rate, labels)), width(3), BODY),
         canvas.lines(this.money(line.amount), width(4), BODY),
       ];
     });
@@ -705,7 +749,7 @@ class Renderer {
       const tableWidth = columns.reduce((s, c) => s + c.width, 0) + CELL_GAP * (columns.length - 1);
       const table = new Table(canvas, RIGHT - tableWidth, columns);
       const rows: Row[] = doc.tax_rows.map((row) => [
-        canvas.lines(labels.percent(decimal(row.rate, labels)), 60, BODY),
+        canvas.lines(labels.percent(localNumber(row.rate, labels)), 60, BODY),
         canvas.lines(this.money(row.net), 90, BODY),
         canvas.lines(this.money(row.tax), 80, BODY),
         canvas.lines(this.money(row.gross), 90, BODY),
