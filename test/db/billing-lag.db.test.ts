@@ -71,16 +71,20 @@ describeServer("billing a long history", (t) => {
     // 3,652 daily fees each
     expect(invoices.data.every((i: { total_net: string }) => i.total_net === "3652.00")).toBe(true);
 
-    // the loop was never held for long: the timer fired throughout the run, its largest gap a
-    // small part of the run (relative, so a loaded machine slows both alike; without the
-    // yields the gap is the whole run on PGlite, the longest computation on PostgreSQL)
+    // the loop was never held for long: the timer fired throughout the run, its largest gap
+    // less than half the run (relative, so a loaded machine slows both alike, and one garbage
+    // collection or statement of a slow machine does not decide; without the yields the gap
+    // is the whole run on PGlite, the longest computation on PostgreSQL)
     expect(fires).toBeGreaterThan(20);
-    expect(maxGap, `a ${Math.round(took)} ms run`).toBeLessThan(took / 5);
+    expect(maxGap, `a ${Math.round(took)} ms run`).toBeLessThan(took / 2);
     if (t.backend === "postgres") {
       // /healthz answered throughout, promptly (on embedded PGlite a request that needs the
       // database waits for the batch's transaction)
       expect(health.length).toBeGreaterThan(5);
-      expect(Math.max(...health), `a ${Math.round(took)} ms run`).toBeLessThan(took / 5);
+      expect(
+        health.reduce((a, b) => Math.max(a, b), 0),
+        `a ${Math.round(took)} ms run`,
+      ).toBeLessThan(took / 2);
     }
   });
 });
