@@ -6,18 +6,13 @@
  * composed. Every attempt to send the message signs the same claims, so a copy sent again
  * after a crash carries the same link. Nothing is stored server-side.
  *
- * Verification pins the algorithm (HS256 only), the audience (a document download link is no
- * message link, nor the other way round) and the claims; the time check uses the `now` the
- * caller passes in (real time: mail runs on real time). Only an authentic token is reported
- * as expired: the signature is checked before the claims.
+ * The token is src/lib/signed-link.ts's, for its own audience (a document download link is no
+ * message link, nor the other way round); the time check uses the `now` the caller passes in
+ * (real time: mail runs on real time).
  */
-import { errors, jwtVerify, SignJWT } from "jose";
 import { forbidden, gone } from "../../domain/errors.js";
+import { signLinkToken, verifyLinkToken } from "../../lib/signed-link.js";
 import type { MessageRow } from "./messages.repository.js";
-
-const ALGORITHM = "HS256";
-const AUDIENCE = "accrue:message-attachment";
-const MIN_KEY_BYTES = 32;
 
 /** The purpose the tenant's signing key for message links is stored under. */
 export const MESSAGE_LINK_KEY = "message_attachment";
@@ -28,32 +23,26 @@ export const MESSAGE_LINK_PATH = "/v1/message_attachments/";
 
 export type MessageLinkClaims = { tenantId: string; messageId: string };
 
-function assertKey(key: Uint8Array): void {
-  if (key.byteLength < MIN_KEY_BYTES) {
-    throw new TypeError(`a message link key has at least ${MIN_KEY_BYTES} bytes`);
-  }
-}
+const LINK = {
+  audience: "accrue:message-attachment",
+  what: "message link",
+  expired: () => gone("message_link_expired", "the download link has expired"),
+  invalid: () => invalidMessageLink(),
+};
 
 /** When the link of a message composed at `createdAt` stops working. */
 export const messageLinkExpiry = (createdAt: Date): Date =>
   new Date(createdAt.getTime() + MESSAGE_LINK_DAYS * 86_400_000);
 
-export async function signMessageLink(
+export function signMessageLink(
   key: Uint8Array,
   claims: MessageLinkClaims & { expiresAt: Date },
 ): Promise<string> {
-  assertKey(key);
-  const expiresAtMs = claims.expiresAt.getTime();
-  if (!Number.isFinite(expiresAtMs)) throw new TypeError("expiresAt is not a valid date");
-  if (claims.tenantId === "" || claims.messageId === "") {
-    throw new TypeError("a message link names a tenant and a message");
-  }
-  return new SignJWT({ tid: claims.tenantId })
-    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
-    .setSubject(claims.messageId)
-    .setAudience(AUDIENCE)
-    .setExpirationTime(Math.floor(expiresAtMs / 1000))
-    .sign(key);
+  return signLinkToken(key, LINK, {
+    tenantId: claims.tenantId,
+    subject: claims.messageId,
+    expiresAt: claims.expiresAt,
+  });
 }
 
 export const invalidMessageLink = () =>
@@ -65,27 +54,8 @@ export async function verifyMessageLink(
   token: string,
   now: Date,
 ): Promise<MessageLinkClaims> {
-  assertKey(key);
-  let payload: Record<string, unknown>;
-  try {
-    ({ payload } = await jwtVerify(token, key, {
-      algorithms: [ALGORITHM],
-      audience: AUDIENCE,
-      requiredClaims: ["exp", "sub", "tid"],
-      currentDate: now,
-    }));
-  } catch (e) {
-    if (e instanceof errors.JWTExpired) {
-      throw gone("message_link_expired", "the download link has expired");
-    }
-    if (e instanceof errors.JOSEError) throw invalidMessageLink();
-    throw e;
-  }
-  const { tid, sub } = payload;
-  if (typeof tid !== "string" || tid === "" || typeof sub !== "string" || sub === "") {
-    throw invalidMessageLink();
-  }
-  return { tenantId: tid, messageId: sub };
+  const { tenantId, subject } = await verifyLinkToken(key, LINK, token, now);
+  return { tenantId, messageId: subject };
 }
 
 const LINK_TEXT: Record<string, (file: string, until: string) => string> = {
