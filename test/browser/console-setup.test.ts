@@ -289,6 +289,63 @@ for (const backend of BACKENDS) {
       await checkBothWidths("discounts");
     });
 
+    it("adds a customer and signs it up to a plan with a coupon; a refused signup writes nothing", async () => {
+      await open("Customers");
+      const form = page.getByRole("form", { name: "Add a customer", exact: true });
+      await form.getByLabel("Type").selectOption("business");
+      await form.getByLabel("Company name").fill("Ada Analytics GmbH");
+      await form.getByLabel("First name").fill("Ada");
+      await form.getByLabel("Last name").fill("Byron");
+      await form.getByLabel("E-mail (optional)").fill("ada@analytics.example");
+      await form.getByLabel("Time zone").fill("Europe/Berlin");
+      await form.getByRole("button", { name: "Add customer" }).click();
+      await page.getByRole("heading", { level: 1, name: "Ada Analytics GmbH" }).waitFor();
+      const id = decodeURIComponent(page.url().split("/").pop()!);
+      expect(await api("GET", `/v1/customers/${id}`)).toMatchObject({
+        customer_type: "business",
+        company_name: "Ada Analytics GmbH",
+        first_name: "Ada",
+        last_name: "Byron",
+        email: "ada@analytics.example",
+        time_zone: "Europe/Berlin",
+      });
+
+      const signup = page.getByRole("form", { name: "Sign up to a plan", exact: true });
+      const [variant] = (await api("GET", "/v1/plan_variants")).data;
+      await signup.getByLabel("Plan variant").selectOption(variant.id);
+      await expect(signup.getByLabel("Plan variant").textContent()).resolves.toContain(
+        "Team · Team yearly · 290 EUR / year",
+      );
+      // an unknown coupon: the API's refusal under the form, and no order, no contract
+      await signup.getByLabel("Coupon code (optional)").fill("NOPE");
+      await signup.getByRole("button", { name: "Sign up" }).click();
+      await expect.poll(() => signup.getByRole("alert").textContent()).toContain("unknown_coupon");
+      expect((await api("GET", `/v1/contracts?customer_id=${id}`)).data).toEqual([]);
+
+      await signup.getByLabel("Coupon code (optional)").fill("LAUNCH25");
+      await signup.getByLabel("Quantity (optional)").fill("2");
+      await signup.getByRole("button", { name: "Sign up" }).click();
+      // the Team plan asks for approval: the order waits, its contract does not exist yet
+      await expect.poll(() => status(signup).textContent()).toContain("waits for approval");
+      const orderId = /Order (\S+) waits/.exec((await status(signup).textContent())!)![1]!;
+      const order = await api("GET", `/v1/orders/${orderId}`);
+      expect(order).toMatchObject({
+        type: "signup",
+        status: "approval_pending",
+        customer_id: id,
+        plan_variant_id: variant.id,
+        quantity: "2",
+        coupon_code: "LAUNCH25",
+      });
+      expect((await api("GET", `/v1/contracts?customer_id=${id}`)).data).toEqual([]);
+      // approved, the contract is on the customer's page
+      await api("POST", `/v1/orders/${orderId}/approve`, {});
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: "Ada Analytics GmbH" }).waitFor();
+      await page.getByRole("link", { name: order.contract_id, exact: true }).waitFor();
+      await checkBothWidths("customer-signup");
+    });
+
     it("adds a webhook endpoint, shows a delivery's payload and response, and retries it", async () => {
       receiver!.answer = (_req, n) =>
         n === 0 ? { status: 500, body: "receiver broke" } : { status: 200, body: "thanks" };

@@ -18,6 +18,7 @@ import {
   useSubmit,
 } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
+import { CreateCustomer, SignUp } from "./customer-forms.js";
 import { HierarchySection, loadHierarchy } from "./hierarchy.js";
 import { InvoiceTable } from "./invoices.js";
 import { MessageLog } from "./messages.js";
@@ -68,6 +69,7 @@ export function CustomersPage({ api, query }: PageProps): JSX.Element {
           { header: "Created", cell: (c) => formatDate(c.created_at) },
         ]}
       />
+      <CreateCustomer api={api} />
     </>
   );
 }
@@ -209,6 +211,7 @@ export function CustomerPage({ api, params }: PageProps): JSX.Element {
               { header: "End", cell: (c) => formatDate(c.end_date) },
             ]}
           />
+          <SignUp api={api} customerId={id} done={reload} />
           <h2>Invoices and credit notes</h2>
           <InvoiceTable rows={d.invoices} />
           <h2>Payments</h2>
