@@ -76,6 +76,43 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   expect(serious, `accessibility of ${what}`).toEqual([]);
 }
 
+/** What the page lets scroll sideways: how far, and the elements sticking out (none inside a scroller). */
+const SIDEWAYS = `(() => {
+  const root = document.documentElement;
+  const width = root.clientWidth;
+  const inScroller = (el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const x = getComputedStyle(p).overflowX;
+      if (x === "auto" || x === "scroll" || x === "hidden") return true;
+    }
+    return false;
+  };
+  const out = [...document.body.querySelectorAll("*")]
+    .filter((el) => el.getBoundingClientRect().right > width + 0.5 && !inScroller(el))
+    .slice(0, 5)
+    .map((el) => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ").join(".") : "") + " «" + (el.textContent || "").trim().slice(0, 40) + "»");
+  return { by: root.scrollWidth - width, out };
+})()`;
+
+/**
+ * Fails unless the page does not scroll sideways (a wide table scrolls in its own region);
+ * the failure names the elements that stick out.
+ */
+export async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  try {
+    await expect
+      .poll(() =>
+        page.evaluate(
+          "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+        ),
+      )
+      .toBe(0);
+  } catch {
+    const { by, out } = (await page.evaluate(SIDEWAYS)) as { by: number; out: string[] };
+    throw new Error(`${what} scrolls sideways by ${by} px; sticking out: ${out.join("; ")}`);
+  }
+}
+
 /** Fails the test on any error the page logs or throws. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -13,6 +13,7 @@ import {
   apiClient,
   closePageWorld,
   expectAccessible,
+  expectNoSidewaysScroll,
   openPageWorld,
   type PageWorld,
   screenshot,
@@ -46,13 +47,7 @@ for (const backend of BACKENDS) {
       await shot(`${name}-1280`);
       await page.setViewportSize({ width: 390, height: 844 });
       try {
-        await expect
-          .poll(() =>
-            page.evaluate(
-              "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-            ),
-          )
-          .toBe(0);
+        await expectNoSidewaysScroll(page, `${name} at 390 px`);
         await expectAccessible(page, `${name} at 390 px`);
         await shot(`${name}-390`);
       } finally {
@@ -61,6 +56,8 @@ for (const backend of BACKENDS) {
     };
 
     const status = (form: ReturnType<Page["getByRole"]>) => form.getByRole("status");
+    /** The contract the signup test made, for the tests after it. */
+    let signedUp: string | undefined;
 
     beforeAll(async () => {
       [world, receiver] = await Promise.all([
@@ -344,6 +341,49 @@ for (const backend of BACKENDS) {
       await page.getByRole("heading", { level: 1, name: "Ada Analytics GmbH" }).waitFor();
       await page.getByRole("link", { name: order.contract_id, exact: true }).waitFor();
       await checkBothWidths("customer-signup");
+      signedUp = order.contract_id;
+    });
+
+    it("pauses a contract, schedules its resumption, cancels that and resumes it now", async () => {
+      const contractId = signedUp!;
+      await page.getByRole("link", { name: contractId, exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: `Contract ${contractId}` }).waitFor();
+      const section = page.getByRole("region", { name: "Pause and resume" });
+      const pause = section.getByRole("form", { name: "Pause the contract" });
+      await pause.getByRole("button", { name: "Pause" }).click();
+      await expect.poll(() => status(section).textContent()).toContain("Paused");
+      expect((await api("GET", `/v1/contracts/${contractId}`)).status).toBe("temporarily_inactive");
+      const rested = (await api("GET", `/v1/subscription_actions?contract_id=${contractId}`)).data;
+      expect(rested.map((a: { action: string; state: string }) => [a.action, a.state])).toEqual([
+        ["rest", "executed"],
+      ]);
+
+      // resting, the page offers to resume: on a later day first, then that is cancelled
+      const resume = section.getByRole("form", { name: "Resume the contract" });
+      await resume.getByLabel("On (optional)").fill("2099-03-01");
+      await resume.getByRole("button", { name: "Resume" }).click();
+      await expect
+        .poll(() => status(section).textContent())
+        .toContain("Resumption scheduled for 2099-03-01");
+      await section.getByText("Resume scheduled for").waitFor();
+      await checkBothWidths("contract-pause");
+      await section.getByRole("button", { name: "Cancel the scheduled resumption" }).click();
+      await expect.poll(() => section.getByText("Resume scheduled for").count()).toBe(0);
+      const actions = (await api("GET", `/v1/subscription_actions?contract_id=${contractId}`)).data;
+      const scheduled = actions.find((a: { action: string }) => a.action === "end_resting");
+      expect(scheduled).toMatchObject({
+        state: "cancelled",
+        scheduled_date: "2099-03-01T00:00:00.000Z",
+      });
+
+      await section
+        .getByRole("form", { name: "Resume the contract" })
+        .getByRole("button", { name: "Resume" })
+        .click();
+      await section.getByRole("form", { name: "Pause the contract" }).waitFor();
+      expect((await api("GET", `/v1/contracts/${contractId}`)).status).not.toBe(
+        "temporarily_inactive",
+      );
     });
 
     it("adds a webhook endpoint, shows a delivery's payload and response, and retries it", async () => {

@@ -8,6 +8,7 @@ import { BarChart } from "../../shared/chart.js";
 import { addDecimals, formatDate, formatDateTime, formatMoney } from "../../shared/format.js";
 import { ActionButton, Show, StatusBadge, useAsync } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
+import { PauseResume } from "./contract-pause.js";
 import { CustomerLink, link, Paged } from "./shared.js";
 import { ActionTable } from "./subscription-actions.js";
 
@@ -135,7 +136,9 @@ export function ContractPage({ api, params }: PageProps): JSX.Element {
           <h1>Contract {d.contract.id}</h1>
           <dl class="facts">
             <dt>Customer</dt>
-            <dd>{link(`#/customers/${d.contract.customer_id}`, d.contract.customer_id)}</dd>
+            <dd>
+              <CustomerLink id={d.contract.customer_id} />
+            </dd>
             <dt>Status</dt>
             <dd>
               <StatusBadge status={d.contract.status} />
@@ -157,6 +160,15 @@ export function ContractPage({ api, params }: PageProps): JSX.Element {
           <UsageChart usage={d.usage} components={d.components} />
           <h2>Subscription actions</h2>
           <ActionTable rows={d.actions} />
+          <PauseResume
+            api={api}
+            id={id}
+            status={d.contract.status}
+            scheduled={d.actions.filter(
+              (a) => a.state === "scheduled" && (a.action === "rest" || a.action === "end_resting"),
+            )}
+            done={reload}
+          />
           <EndContract api={api} id={id} done={reload} />
           <PortalLink api={api} id={id} />
         </>
