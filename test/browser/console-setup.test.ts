@@ -1,12 +1,15 @@
 /**
  * The console's set-up pages in a real browser (Debian's chromium via playwright-core)
  * against a listening server: the catalog, discounts and coupons, webhook endpoints with a
- * delivery's payload, response and retry, API keys and roles, console users. Each page is
+ * delivery's payload, response and retry, API keys and roles, console users, business
+ * entities; a customer added, signed up, paused and resumed, and quoted. Each page is
  * driven at 1280 px, then checked at 390 px (nothing scrolls sideways), with axe; the
  * results are read back through the API and screenshots kept under test-results/.
  */
+import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { formatMoney } from "../../web/shared/format.js";
 import { BACKENDS } from "../harness.js";
 import { Receiver, webhookWorker } from "../webhook-receiver.js";
 import {
@@ -384,6 +387,57 @@ for (const backend of BACKENDS) {
       expect((await api("GET", `/v1/contracts/${contractId}`)).status).not.toBe(
         "temporarily_inactive",
       );
+    });
+
+    it("quotes a subscription from the customer's page: its lines and PDF, declined, then one accepted", async () => {
+      await page.getByRole("link", { name: "Ada Analytics GmbH", exact: true }).first().click();
+      await page.getByRole("heading", { level: 1, name: "Ada Analytics GmbH" }).waitFor();
+      const quoteOne = async (quantity: string) => {
+        const form = page.getByRole("form", { name: "Quote a subscription", exact: true });
+        await form.getByLabel("Quantity (optional)").fill(quantity);
+        await form.getByLabel("Coupon code (optional)").fill("LAUNCH25");
+        await form.getByLabel("Valid until (optional)").fill("2099-12-31");
+        await form.getByRole("button", { name: "Create quote" }).click();
+        await page.getByRole("heading", { level: 1, name: /^Quote / }).waitFor();
+        return decodeURIComponent(page.url().split("/").pop()!);
+      };
+      const first = await quoteOne("3");
+      const quote = await api("GET", `/v1/quotes/${first}`);
+      expect(quote).toMatchObject({
+        type: "subscription",
+        status: "open",
+        valid_until: "2099-12-31T23:59:59.000Z",
+        input: { quantity: "3", coupon_code: "LAUNCH25" },
+      });
+      expect(quote.lines.length).toBeGreaterThan(0);
+      // the page shows the quote's own lines and totals
+      const lines = page.getByRole("region", { name: /^Lines/ });
+      await expect.poll(() => lines.locator("tbody tr").count()).toBe(quote.lines.length);
+      await expect(page.locator("dl.totals").textContent()).resolves.toContain(
+        formatMoney(quote.total_gross, quote.currency),
+      );
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: "Download PDF" }).click();
+      const file = await (await download).path();
+      expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
+      await checkBothWidths("quote");
+      await page.getByRole("button", { name: "Decline quote" }).click();
+      await page.locator("dl.facts .badge", { hasText: "declined" }).waitFor();
+      expect((await api("GET", `/v1/quotes/${first}`)).status).toBe("declined");
+
+      await page.getByRole("link", { name: "Ada Analytics GmbH", exact: true }).first().click();
+      const second = await quoteOne("1");
+      await page.getByRole("button", { name: "Accept quote" }).click();
+      await page.locator("dl.facts .badge", { hasText: "accepted" }).waitFor();
+      const accepted = await api("GET", `/v1/quotes/${second}`);
+      expect(accepted.status).toBe("accepted");
+      expect(accepted.order_id).toMatch(/^ord_/);
+
+      await open("Quotes");
+      const list = page.getByRole("region", { name: "Quotes" });
+      await expect.poll(() => list.locator("tbody tr").count()).toBe(2);
+      await expect(list.getByRole("link", { name: "Ada Analytics GmbH" }).count()).resolves.toBe(2);
+      await checkBothWidths("quotes");
     });
 
     it("adds a webhook endpoint, shows a delivery's payload and response, and retries it", async () => {

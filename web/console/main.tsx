@@ -23,6 +23,7 @@ import { EntitiesPage } from "./pages/entities.js";
 import { InvoicePage, InvoicesPage } from "./pages/invoices.js";
 import { OrdersPage } from "./pages/orders.js";
 import { PaymentsPage } from "./pages/payments.js";
+import { QuotePage, QuotesPage } from "./pages/quotes.js";
 import { ApiContext } from "./pages/shared.js";
 import { SubscriptionActionsPage } from "./pages/subscription-actions.js";
 import { WebhookDeliveryPage, WebhooksPage } from "./pages/webhooks.js";
@@ -38,6 +39,8 @@ const ROUTES: Route[] = [
   { pattern: /^\/contracts$/, title: "Contracts", page: ContractsPage },
   { pattern: /^\/contracts\/([^/]+)$/, title: "Contract", page: ContractPage },
   { pattern: /^\/orders$/, title: "Orders", page: OrdersPage },
+  { pattern: /^\/quotes$/, title: "Quotes", page: QuotesPage },
+  { pattern: /^\/quotes\/([^/]+)$/, title: "Quote", page: QuotePage },
   { pattern: /^\/invoices$/, title: "Invoices", page: InvoicesPage },
   { pattern: /^\/credit-notes$/, title: "Credit notes", page: InvoicesPage },
   { pattern: /^\/invoices\/([^/]+)$/, title: "Invoice", page: InvoicePage },
@@ -67,6 +70,7 @@ const NAV: [string, string][] = [
   ["#/customers", "Customers"],
   ["#/contracts", "Contracts"],
   ["#/orders", "Orders"],
+  ["#/quotes", "Quotes"],
   ["#/invoices", "Invoices"],
   ["#/credit-notes", "Credit notes"],
   ["#/payments", "Payments"],

@@ -133,21 +133,24 @@ function variantLabel(v: Variant, planName: string): string {
   return `${planName} · ${v.internal_name} · ${formatMoney(v.recurring_fee, v.currency)} / ${every}`;
 }
 
+/** The plan variants a customer can be signed up to or quoted (not hidden), as select options. */
+export async function variantOptions(api: Api): Promise<(readonly [string, string])[]> {
+  const [plans, variants] = await Promise.all([
+    collect(api.paginate("/v1/plans", { params: { query: { limit: 100 } } })),
+    collect(api.paginate("/v1/plan_variants", { params: { query: { limit: 100 } } })),
+  ]);
+  const planName = new Map(plans.items.map((p) => [p.id, p.name] as const));
+  return variants.items
+    .filter((v) => !v.hidden)
+    .map((v) => [v.id, variantLabel(v, planName.get(v.plan_id) ?? v.plan_id)] as const);
+}
+
 /**
  * Signs the customer up to a plan variant: a signup order committed in the same request, so
  * the contract exists when the answer arrives (or nothing was written).
  */
 export function SignUp(props: { api: Api; customerId: string; done: () => void }): JSX.Element {
-  const [catalog] = useAsync(async () => {
-    const [plans, variants] = await Promise.all([
-      collect(props.api.paginate("/v1/plans", { params: { query: { limit: 100 } } })),
-      collect(props.api.paginate("/v1/plan_variants", { params: { query: { limit: 100 } } })),
-    ]);
-    const planName = new Map(plans.items.map((p) => [p.id, p.name] as const));
-    return variants.items
-      .filter((v) => !v.hidden)
-      .map((v) => [v.id, variantLabel(v, planName.get(v.plan_id) ?? v.plan_id)] as const);
-  }, []);
+  const [catalog] = useAsync(() => variantOptions(props.api), []);
   return (
     <Show value={catalog}>
       {(options) =>

@@ -29,6 +29,7 @@ import {
   RecordExcessPayment,
 } from "./payment-sources.js";
 import { PaymentTable } from "./payments.js";
+import { CustomerQuotes, QuoteSubscription } from "./quotes.js";
 import { link, Named, Paged } from "./shared.js";
 
 /** Most contacts a customer may have (the API's limit), so one page lists them all. */
@@ -212,6 +213,9 @@ export function CustomerPage({ api, params }: PageProps): JSX.Element {
             ]}
           />
           <SignUp api={api} customerId={id} done={reload} />
+          <h2>Quotes</h2>
+          <CustomerQuotes api={api} customerId={id} />
+          <QuoteSubscription api={api} customerId={id} />
           <h2>Invoices and credit notes</h2>
           <InvoiceTable rows={d.invoices} />
           <h2>Payments</h2>

@@ -1,0 +1,322 @@
+/**
+ * Quotes: the list (by customer), one quote's page with its priced lines, taxes and totals,
+ * its PDF, accepting or declining it, and quoting a subscription from a customer's page
+ * (docs/quotes.md).
+ */
+import type { JSX } from "preact";
+import { useState } from "preact/hooks";
+import type { components } from "../../../sdk/src/client.js";
+import { formatDate, formatDateTime, formatMoney } from "../../shared/format.js";
+import {
+  ActionButton,
+  Field,
+  SelectField,
+  Show,
+  StatusBadge,
+  SubmissionOutcome,
+  Table,
+  useAsync,
+  useSubmit,
+} from "../../shared/ui.js";
+import type { PageProps } from "../main.js";
+import { variantOptions } from "./customer-forms.js";
+import { CustomerFilter, CustomerLink, link, Paged } from "./shared.js";
+
+type Api = PageProps["api"];
+type Quote = components["schemas"]["Quote"];
+
+const TYPES: Record<Quote["type"], string> = {
+  subscription: "new subscription",
+  change: "change of a contract",
+  one_time: "one-time charges",
+};
+
+const quoteColumns = [
+  {
+    header: "Quote",
+    cell: (q: Quote) => link(`#/quotes/${q.id}`, q.id),
+  },
+  { header: "Type", cell: (q: Quote) => TYPES[q.type] },
+  { header: "Customer", cell: (q: Quote) => <CustomerLink id={q.customer_id} /> },
+  { header: "Status", cell: (q: Quote) => <StatusBadge status={q.status} /> },
+  {
+    header: "Total",
+    cell: (q: Quote) => formatMoney(q.total_gross, q.currency),
+    numeric: true,
+  },
+  { header: "Valid until", cell: (q: Quote) => formatDate(q.valid_until) },
+  { header: "Created", cell: (q: Quote) => formatDate(q.created_at) },
+] as const;
+
+export function QuotesPage({ api, query }: PageProps): JSX.Element {
+  const customer = query.get("customer") ?? "";
+  return (
+    <>
+      <h1>Quotes</h1>
+      <p class="muted">
+        A quote prices a new subscription, a change of a contract or one-time charges for a customer
+        to accept; accepted, it becomes the order or invoice it quoted. Quote a subscription from
+        the customer's page.
+      </p>
+      <CustomerFilter path="/quotes" query={query} what="quotes" />
+      <Paged
+        caption="Quotes"
+        deps={[customer]}
+        empty={customer ? "This customer has no quotes." : "No quotes yet."}
+        load={async (cursor) =>
+          (
+            await api.GET("/v1/quotes", {
+              params: {
+                query: {
+                  limit: 25,
+                  ...(cursor ? { cursor } : {}),
+                  ...(customer ? { customer_id: customer } : {}),
+                },
+              },
+            })
+          ).data
+        }
+        columns={quoteColumns}
+      />
+    </>
+  );
+}
+
+/** A customer's quotes, newest first, on its page. */
+export function CustomerQuotes(props: { api: Api; customerId: string }): JSX.Element {
+  const [quotes] = useAsync(
+    async () =>
+      (
+        await props.api.GET("/v1/quotes", {
+          params: { query: { customer_id: props.customerId, limit: 50 } },
+        })
+      ).data.data,
+    [props.customerId],
+  );
+  return (
+    <Show value={quotes}>
+      {(rows) => (
+        <Table
+          caption="Quotes"
+          hideCaption
+          rows={rows}
+          empty="No quotes."
+          columns={quoteColumns.filter((c) => c.header !== "Customer")}
+        />
+      )}
+    </Show>
+  );
+}
+
+export function QuotePage({ api, params }: PageProps): JSX.Element {
+  const id = params[0]!;
+  const [quote, reload] = useAsync(
+    async () => (await api.GET("/v1/quotes/{id}", { params: { path: { id } } })).data,
+    [id],
+  );
+  return (
+    <Show value={quote}>
+      {(q) => (
+        <>
+          <h1>Quote {q.id}</h1>
+          <dl class="facts">
+            <dt>Customer</dt>
+            <dd>
+              <CustomerLink id={q.customer_id} />
+            </dd>
+            <dt>Type</dt>
+            <dd>{TYPES[q.type]}</dd>
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={q.status} />
+            </dd>
+            <dt>Starts</dt>
+            <dd>{formatDateTime(q.starts_at)}</dd>
+            <dt>Priced as of</dt>
+            <dd>{q.priced_on}</dd>
+            <dt>Valid until</dt>
+            <dd>{formatDateTime(q.valid_until)}</dd>
+            {q.contract_id && (
+              <>
+                <dt>Contract</dt>
+                <dd>{link(`#/contracts/${q.contract_id}`, q.contract_id)}</dd>
+              </>
+            )}
+            {q.invoice_id && (
+              <>
+                <dt>Invoice</dt>
+                <dd>{link(`#/invoices/${q.invoice_id}`, q.invoice_id)}</dd>
+              </>
+            )}
+            {q.accepted_at && (
+              <>
+                <dt>Accepted</dt>
+                <dd>{formatDateTime(q.accepted_at)}</dd>
+              </>
+            )}
+            {q.declined_at && (
+              <>
+                <dt>Declined</dt>
+                <dd>{formatDateTime(q.declined_at)}</dd>
+              </>
+            )}
+          </dl>
+          <h2>Lines</h2>
+          <Table
+            caption={`Lines (${q.price_basis} prices)`}
+            hideCaption
+            rows={q.lines}
+            columns={[
+              { header: "Description", cell: (l) => l.description },
+              {
+                header: "Period",
+                cell: (l) => (l.period_start ? `${l.period_start} – ${l.period_end ?? ""}` : "—"),
+              },
+              { header: "Quantity", cell: (l) => l.quantity, numeric: true },
+              {
+                header: "Unit price",
+                cell: (l) => formatMoney(l.unit_price, q.currency),
+                numeric: true,
+              },
+              { header: "Tax %", cell: (l) => l.tax_rate, numeric: true },
+              {
+                header: `Amount (${q.price_basis})`,
+                cell: (l) => formatMoney(l.amount, q.currency),
+                numeric: true,
+              },
+            ]}
+          />
+          <dl class="totals">
+            <dt>Net</dt>
+            <dd>{formatMoney(q.total_net, q.currency)}</dd>
+            <dt>Tax{q.reverse_charge ? " (reverse charge)" : ""}</dt>
+            <dd>{formatMoney(q.total_tax, q.currency)}</dd>
+            <dt>Total</dt>
+            <dd>{formatMoney(q.total_gross, q.currency)}</dd>
+          </dl>
+          <div class="actions">
+            <QuotePdf api={api} quote={q} />
+            {q.status === "open" && (
+              <>
+                <ActionButton
+                  kind="primary"
+                  label="Accept quote"
+                  run={() =>
+                    api.POST("/v1/quotes/{id}/accept", { params: { path: { id } }, body: {} })
+                  }
+                  done={reload}
+                />
+                <ActionButton
+                  kind="danger"
+                  label="Decline quote"
+                  run={() => api.POST("/v1/quotes/{id}/decline", { params: { path: { id } } })}
+                  done={reload}
+                />
+              </>
+            )}
+          </div>
+        </>
+      )}
+    </Show>
+  );
+}
+
+/** The quote's PDF in one click: fetched with the console's credential, then saved. */
+function QuotePdf(props: { api: Api; quote: Quote }): JSX.Element {
+  return (
+    <ActionButton
+      label="Download PDF"
+      run={async () => {
+        const { data } = await props.api.GET("/v1/quotes/{id}/pdf", {
+          params: { path: { id: props.quote.id } },
+          parseAs: "blob",
+        });
+        // the body as bytes: parseAs "blob" answers a Blob where the schema says a string
+        const url = URL.createObjectURL(data as unknown as Blob);
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = `${props.quote.id}.pdf`;
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }}
+    />
+  );
+}
+
+/** Quotes a new subscription for the customer; the quote's page opens. */
+export function QuoteSubscription(props: { api: Api; customerId: string }): JSX.Element {
+  const [options] = useAsync(() => variantOptions(props.api), []);
+  return (
+    <Show value={options}>
+      {(o) => (o.length === 0 ? null : <QuoteForm {...props} options={o} />)}
+    </Show>
+  );
+}
+
+function QuoteForm(props: {
+  api: Api;
+  customerId: string;
+  options: readonly (readonly [string, string])[];
+}): JSX.Element {
+  const [variant, setVariant] = useState(props.options[0]![0]);
+  const [quantity, setQuantity] = useState("");
+  const [coupon, setCoupon] = useState("");
+  const [validUntil, setValidUntil] = useState("");
+  const form = useSubmit();
+  return (
+    <form
+      class="inline-form"
+      aria-labelledby="quote-subscription"
+      onSubmit={form.submit(async () => {
+        const { data } = await props.api.POST("/v1/quotes/subscription", {
+          body: {
+            customer_id: props.customerId,
+            plan_variant_id: variant,
+            ...(quantity.trim() ? { quantity: quantity.trim() } : {}),
+            ...(coupon.trim() ? { coupon_code: coupon.trim() } : {}),
+            ...(validUntil ? { valid_until: `${validUntil}T23:59:59Z` } : {}),
+          },
+        });
+        location.hash = `#/quotes/${data.id}`;
+      })}
+    >
+      <h3 id="quote-subscription">Quote a subscription</h3>
+      <SelectField
+        label="Plan variant"
+        name="quote-variant"
+        value={variant}
+        onChange={setVariant}
+        options={props.options}
+      />
+      <Field
+        label="Quantity (optional)"
+        name="quote-quantity"
+        value={quantity}
+        onInput={setQuantity}
+        inputMode="numeric"
+        pattern="[1-9][0-9]{0,8}"
+        hint="Of the plan itself, e.g. seats; default 1"
+      />
+      <Field
+        label="Coupon code (optional)"
+        name="quote-coupon"
+        value={coupon}
+        onInput={setCoupon}
+      />
+      <Field
+        label="Valid until (optional)"
+        name="quote-valid-until"
+        type="date"
+        value={validUntil}
+        onInput={setValidUntil}
+        hint="Default: 30 days from now"
+      />
+      <button type="submit" class="primary">
+        Create quote
+      </button>
+      <SubmissionOutcome form={form} />
+    </form>
+  );
+}
