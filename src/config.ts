@@ -28,6 +28,11 @@ export type Config = {
   authCacheMs: number;
   /** Sustained requests per second per caller (bursts of twice that); 0: no limit. */
   rateLimit: number;
+  /**
+   * Sustained gateway events (webhooks) per second per gateway account and client address
+   * (bursts of twice that); 0: no limit.
+   */
+  gatewayEventRateLimit: number;
   /** Public base URL used in links the API hands out; defaults to http://HOST:PORT. */
   publicUrl: string;
   /** Deliver webhooks to private, loopback and link-local addresses too. */
@@ -86,6 +91,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; do
     name: "ACCRUE_RATE_LIMIT",
     default: "1000",
     doc: "Requests a second each caller may sustain, in bursts of twice that (0: off).",
+  },
+  {
+    name: "ACCRUE_GATEWAY_EVENT_RATE_LIMIT",
+    default: "50",
+    doc: "Gateway events (webhooks) a second each gateway account may receive from one client address, in bursts of twice that (0: off).",
   },
   {
     name: "ACCRUE_AUTH_CACHE_MS",
@@ -267,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: int(env, "ACCRUE_BODY_LIMIT", 1_048_576, 1024, 1_073_741_824),
     authCacheMs: int(env, "ACCRUE_AUTH_CACHE_MS", 1000, 0, 60_000),
     rateLimit: int(env, "ACCRUE_RATE_LIMIT", 1000, 0, 1_000_000),
+    gatewayEventRateLimit: int(env, "ACCRUE_GATEWAY_EVENT_RATE_LIMIT", 50, 0, 1_000_000),
     publicUrl,
     webhookAllowPrivate: bool(env, "ACCRUE_WEBHOOK_ALLOW_PRIVATE", false),
     trustProxy: trustProxy(env),

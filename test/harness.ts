@@ -70,19 +70,25 @@ export function migratedTemplate(): Promise<Blob> {
 /** A new, migrated, empty database. close() also drops it on PostgreSQL. */
 export async function createTestDatabase(
   backend: Backend,
-  options: { migrate?: boolean; poolSize?: number } = {},
+  options: { migrate?: boolean; poolSize?: number; onStatement?: (sql: string) => void } = {},
 ): Promise<TestDatabase> {
   if (backend === "pglite") {
     const database = await openDatabase({
       backend: "pglite",
       dataDir: null,
       loadDataDir: options.migrate === false ? undefined : await migratedTemplate(),
+      onStatement: options.onStatement,
     });
     return { ...database, url: null };
   }
   const migrated = options.migrate !== false;
   const url = await createPostgresDatabase(migrated ? await migratedPostgresTemplate() : undefined);
-  const database = await openDatabase({ backend: "postgres", url, poolSize: options.poolSize });
+  const database = await openDatabase({
+    backend: "postgres",
+    url,
+    poolSize: options.poolSize,
+    onStatement: options.onStatement,
+  });
   return {
     ...database,
     url,

@@ -4963,7 +4963,7 @@ export interface paths {
         put?: never;
         /**
          * Receive an event of the account's payment gateway (its webhook): verified by the gateway's signature, recorded once, and applied to the charge it names (no API key: the signature authenticates)
-         * @description The URL to configure at the gateway as its webhook endpoint. The body is the gateway's event as it sends it, verified with the account's webhook_secret: Stripe's `Stripe-Signature`, GoCardless's `Webhook-Signature`, the test gateway's `Accrue-Test-Signature`; Mollie's notice (`id=tr_…`, unsigned) is verified by reading the payment back from Mollie with the account's API key (docs/payments.md). One event is answered as recorded; a batch (GoCardless's events, the events a Mollie payment stands for) as `{data: [...]}`. A repeated event is answered as recorded the first time; a refused one is recorded as rejected and answered 400 (`invalid_signature`, `malformed_gateway_event`), 422 (`webhook_secret_not_configured`) or 503 (`gateway_unreachable`: Mollie could not be asked; the provider delivers again).
+         * @description The URL to configure at the gateway as its webhook endpoint. The body is the gateway's event as it sends it, verified with the account's webhook_secret: Stripe's `Stripe-Signature`, GoCardless's `Webhook-Signature`, the test gateway's `Accrue-Test-Signature`; Mollie's notice (`id=tr_…`, unsigned) is verified by reading the payment back from Mollie with the account's API key (docs/payments.md). One event is answered as recorded; a batch (GoCardless's events, the events a Mollie payment stands for) as `{data: [...]}`. A repeated event is answered as recorded the first time; a refused one is recorded as rejected and answered 400 (`invalid_signature`, `malformed_gateway_event`), 422 (`webhook_secret_not_configured`) or 503 (`gateway_unreachable`: Mollie could not be asked; the provider delivers again). Rate limited per account and client address (ACCRUE_GATEWAY_EVENT_RATE_LIMIT): 429 `gateway_events_rate_limited` with Retry-After, nothing recorded.
          */
         post: operations["gateway_events.receive"];
         delete?: never;
@@ -5562,6 +5562,26 @@ export interface paths {
          * @description Permissions (any one of): `reports:read`.
          */
         get: operations["reports.dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MRR, ARR, net revenue, new and churned contracts, churn rate and failed payments of a period, against the previous period
+         * @description Permissions (any one of): `reports:read`.
+         */
+        get: operations["reports.summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -18135,6 +18155,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description next_cursor of the previous page, unchanged; it pages only the sort and order it was answered for (400 cursor_sort_mismatch otherwise) */
                 cursor?: string;
                 customer_id?: string;
                 contract_id?: string;
@@ -18146,7 +18167,9 @@ export interface operations {
                 issue_date_from?: string;
                 /** @description Issued on this day or earlier (YYYY-MM-DD) */
                 issue_date_to?: string;
-                /** @description asc (default): oldest first, by id (ids sort by creation); desc: newest first. The cursor pages in the same order */
+                /** @description What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), issue_date, total (the currency code, then the gross total in it, exactly) or number (the document number, byte order; drafts have none and come after every number ascending, before them descending). Combines with every filter */
+                sort?: "created" | "issue_date" | "total" | "number";
+                /** @description asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order */
                 order?: "asc" | "desc";
                 /** @description Also answer total_count: how many documents match the filters, counted by one more query (its cost grows with the documents matched) */
                 include_total?: boolean;
@@ -24044,7 +24067,7 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description applied: it changed a payment (settled, failed, refunded, disputed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
                 status?: "applied" | "ignored" | "rejected";
             };
             header?: never;
@@ -24068,10 +24091,10 @@ export interface operations {
                             /** @description The gateway's id of the event; null when rejected */
                             provider_event_id: string | null;
                             /** @description What the event tells, as Accrue reads it; null when rejected */
-                            type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "unknown") | null;
+                            type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "charge.refund_failed" | "charge.dispute_reversed" | "unknown") | null;
                             /** @description The gateway's own type, e.g. payment_intent.succeeded */
                             provider_type: string | null;
-                            /** @description applied: it changed a payment (settled, failed, refunded, disputed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                            /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
                             status: "applied" | "ignored" | "rejected";
                             /** @description Why it was rejected or could not be applied (docs/errors.md) */
                             error_code: string | null;
@@ -24132,10 +24155,10 @@ export interface operations {
                         /** @description The gateway's id of the event; null when rejected */
                         provider_event_id: string | null;
                         /** @description What the event tells, as Accrue reads it; null when rejected */
-                        type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "unknown") | null;
+                        type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "charge.refund_failed" | "charge.dispute_reversed" | "unknown") | null;
                         /** @description The gateway's own type, e.g. payment_intent.succeeded */
                         provider_type: string | null;
-                        /** @description applied: it changed a payment (settled, failed, refunded, disputed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                        /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
                         status: "applied" | "ignored" | "rejected";
                         /** @description Why it was rejected or could not be applied (docs/errors.md) */
                         error_code: string | null;
@@ -24157,10 +24180,10 @@ export interface operations {
                             /** @description The gateway's id of the event; null when rejected */
                             provider_event_id: string | null;
                             /** @description What the event tells, as Accrue reads it; null when rejected */
-                            type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "unknown") | null;
+                            type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "charge.refund_failed" | "charge.dispute_reversed" | "unknown") | null;
                             /** @description The gateway's own type, e.g. payment_intent.succeeded */
                             provider_type: string | null;
-                            /** @description applied: it changed a payment (settled, failed, refunded, disputed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                            /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
                             status: "applied" | "ignored" | "rejected";
                             /** @description Why it was rejected or could not be applied (docs/errors.md) */
                             error_code: string | null;
@@ -26339,6 +26362,148 @@ export interface operations {
                                 /** @description Payments received less refunds */
                                 collected: string;
                             }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "reports.summary": {
+        parameters: {
+            query?: {
+                /** @description last_30_days: the 30 days up to today; this_month, this_quarter, this_year: so far, against the same days one unit earlier; last_month, last_quarter, last_year: whole; custom: from..to. Days are UTC, on the tenant's clock. */
+                period?: "last_30_days" | "this_month" | "last_month" | "this_quarter" | "last_quarter" | "this_year" | "last_year" | "custom";
+                /** @description custom: the first day (UTC) */
+                from?: string;
+                /** @description custom: the last day (UTC), included */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description The tenant clock's time
+                         */
+                        as_of: string;
+                        /** @description last_30_days: the 30 days up to today; this_month, this_quarter, this_year: so far, against the same days one unit earlier; last_month, last_quarter, last_year: whole; custom: from..to. Days are UTC, on the tenant's clock. */
+                        period: "last_30_days" | "this_month" | "last_month" | "this_quarter" | "last_quarter" | "this_year" | "last_year" | "custom";
+                        current: {
+                            /**
+                             * Format: date
+                             * @description The first day (UTC)
+                             */
+                            start: string;
+                            /**
+                             * Format: date
+                             * @description The last day (UTC), included
+                             */
+                            end: string;
+                            /**
+                             * Format: date-time
+                             * @description When figures at the period's end (MRR) are read: its end, or now if later
+                             */
+                            measured_at: string;
+                        };
+                        previous: {
+                            /**
+                             * Format: date
+                             * @description The first day (UTC)
+                             */
+                            start: string;
+                            /**
+                             * Format: date
+                             * @description The last day (UTC), included
+                             */
+                            end: string;
+                            /**
+                             * Format: date-time
+                             * @description When figures at the period's end (MRR) are read: its end, or now if later
+                             */
+                            measured_at: string;
+                        };
+                        currencies: {
+                            currency: string;
+                            current: {
+                                /** @description Monthly recurring revenue at the period's end (now for a running period) */
+                                mrr: string;
+                                /** @description Annual recurring revenue: 12 × MRR, exactly */
+                                arr: string;
+                                /** @description Invoices issued in the period (gross) */
+                                invoiced: string;
+                                /** @description What credit notes issued in the period gave back (gross) */
+                                credited: string;
+                                /** @description Invoiced less credited */
+                                net_revenue: string;
+                                /** @description Contracts in force just before the period */
+                                contracts_at_start: number;
+                                /** @description Contracts that started in the period */
+                                new_contracts: number;
+                                /** @description Contracts that ended in the period */
+                                churned_contracts: number;
+                                /** @description Churned contracts of the contracts at the start in percent with two decimals (half away from zero); null without a base */
+                                churn_rate: string | null;
+                                /** @description Payments that failed in the period */
+                                failed_payments: number;
+                                /** @description The amount of the failed payments */
+                                failed_amount: string;
+                            };
+                            previous: {
+                                /** @description Monthly recurring revenue at the period's end (now for a running period) */
+                                mrr: string;
+                                /** @description Annual recurring revenue: 12 × MRR, exactly */
+                                arr: string;
+                                /** @description Invoices issued in the period (gross) */
+                                invoiced: string;
+                                /** @description What credit notes issued in the period gave back (gross) */
+                                credited: string;
+                                /** @description Invoiced less credited */
+                                net_revenue: string;
+                                /** @description Contracts in force just before the period */
+                                contracts_at_start: number;
+                                /** @description Contracts that started in the period */
+                                new_contracts: number;
+                                /** @description Contracts that ended in the period */
+                                churned_contracts: number;
+                                /** @description Churned contracts of the contracts at the start in percent with two decimals (half away from zero); null without a base */
+                                churn_rate: string | null;
+                                /** @description Payments that failed in the period */
+                                failed_payments: number;
+                                /** @description The amount of the failed payments */
+                                failed_amount: string;
+                            };
+                            /** @description Changes against the previous period */
+                            change: {
+                                /** @description Growth of MRR against the previous period in percent with two decimals (half away from zero); null without a base */
+                                mrr_growth: string | null;
+                                /** @description Change of net revenue against the previous period in percent with two decimals (half away from zero); null without a base */
+                                net_revenue: string | null;
+                                /** @description Change of new contracts against the previous period in percent with two decimals (half away from zero); null without a base */
+                                new_contracts: string | null;
+                                /** @description Change of churned contracts against the previous period in percent with two decimals (half away from zero); null without a base */
+                                churned_contracts: string | null;
+                                /** @description Change of the failed amount against the previous period in percent with two decimals (half away from zero); null without a base */
+                                failed_amount: string | null;
+                            };
                         }[];
                     };
                 };

@@ -27,6 +27,10 @@ export const ERROR_CODES = {
   invalid_value:
     "A value cannot be stored (characters the database refuses, or a number out of range); correct it.",
   bad_request: "The request is not acceptable as sent; the message says why.",
+  invalid_cursor:
+    "The cursor is not a next_cursor this list answered; pass next_cursor unchanged, or start without a cursor.",
+  cursor_sort_mismatch:
+    "The cursor was answered for another sort or direction of the list; keep `sort` and `order` while paging, or start again without a cursor.",
   invalid_idempotency_key:
     "The Idempotency-Key header is not 1 to 255 visible ASCII characters; send a valid key.",
   idempotency_key_reused:
@@ -131,6 +135,8 @@ export const ERROR_CODES = {
   invalid_period: "A period needs a unit and a positive whole count.",
   invalid_period_index: "A period index is a non-negative integer.",
   invalid_period_multiple: "A period is multiplied by a whole number only.",
+  invalid_report_period:
+    "A report's period is a named one, or custom with from and to (dates, from on or before to, at most five years apart).",
   too_many_periods: "The date range spans too many billing periods; use a shorter range.",
   invalid_span: "The span ends before it starts; swap or correct the dates.",
   empty_span: "A span of no length cannot be prorated; give it an end after its start.",
@@ -479,6 +485,8 @@ export const ERROR_CODES = {
     "A payment source moves only to another account of the same gateway (`details.from`, `details.to`); copy a card to reach another gateway.",
   gateway_unavailable:
     "This version of Accrue has no adapter for the account's gateway; use an account of a gateway it has one for (docs/payments.md).",
+  gateway_events_rate_limited:
+    "Too many gateway events for this gateway account from this client address; wait the seconds the Retry-After header gives (gateways deliver again on their own).",
   gateway_unreachable:
     "The payment gateway gave no answer to rely on (a timeout, its server error, its rate limit); nothing was recorded: retry after Retry-After.",
   gateway_credentials_rejected:

@@ -144,6 +144,10 @@ export const EVENT_TYPES = {
     "A direct debit (or another charge the gateway decides later) was accepted by the gateway; it pays nothing until the gateway's event (or a sync) tells it succeeded, and changes no balance.",
   "payment.disputed":
     "The customer disputed a payment at their bank (a chargeback, reported by the gateway): its money was taken back, recorded as a refund with payment_method chargeback (the event carries it, with reason chargeback); the invoices it paid owe again.",
+  "payment.refund_failed":
+    "A refund made through a gateway did not reach the customer (reported by the gateway): the refund is failed with the gateway's reason (the event carries it); the money is the payment's again, the invoices it reopened are paid again, a credit note it paid out has the amount again.",
+  "payment.dispute_reversed":
+    "A chargeback was reversed by the bank or card scheme (reported by the gateway): the refund that recorded it is voided (the event carries it); the money is the payment's again and the invoices it reopened are paid again.",
   "payment.voided":
     "A held authorization was let go: voided by a person (reason voided) or its hold ran out at the gateway (reason expired).",
   "payment_source.added":

@@ -28,6 +28,12 @@ export type Operation = {
    * requests count against the client address's rate limit, as no caller is known yet.
    */
   readonly credentialExchange?: true;
+  /**
+   * A public endpoint a payment gateway calls (its webhooks), authenticated by the gateway's
+   * signature: its requests count against a bucket per gateway account (named in the URL)
+   * and client address, at the gateway event rate.
+   */
+  readonly gatewayWebhook?: true;
 };
 
 const op = (
@@ -338,6 +344,13 @@ export const OPERATIONS = {
     "reports.dashboard",
     "Reports",
     "Monthly recurring revenue, active contracts, invoiced and collected amounts per month",
+    ["reports:read"],
+    false,
+  ),
+  "reports.summary": op(
+    "reports.summary",
+    "Reports",
+    "MRR, ARR, net revenue, new and churned contracts, churn rate and failed payments of a period, against the previous period",
     ["reports:read"],
     false,
   ),
@@ -1826,13 +1839,16 @@ export const OPERATIONS = {
     ["gateway_accounts:write"],
     true,
   ),
-  "gateway_events.receive": op(
-    "gateway_events.receive",
-    "Gateway accounts",
-    "Receive an event of the account's payment gateway (its webhook): verified by the gateway's signature, recorded once, and applied to the charge it names (no API key: the signature authenticates)",
-    [],
-    false,
-  ),
+  "gateway_events.receive": {
+    ...op(
+      "gateway_events.receive",
+      "Gateway accounts",
+      "Receive an event of the account's payment gateway (its webhook): verified by the gateway's signature, recorded once, and applied to the charge it names (no API key: the signature authenticates)",
+      [],
+      false,
+    ),
+    gatewayWebhook: true,
+  },
   "gateway_events.list": op(
     "gateway_events.list",
     "Gateway accounts",

@@ -23,6 +23,7 @@ import { forbidden, rateLimited } from "../domain/errors.js";
 import { getOperation, isAllowed, type OperationId } from "../domain/operations.js";
 import { defaultSender } from "../jobs/messages.js";
 import { newId } from "../lib/ids.js";
+import type { Verdict } from "../lib/rate-limit.js";
 import { apiKeyRoutes } from "../modules/access/api-keys.routes.js";
 import { consoleUserRoutes } from "../modules/access/console-users.routes.js";
 import {
@@ -33,6 +34,7 @@ import {
   localRateLimiter,
   localSignInLimiter,
   type Principal,
+  type RequestLimiter,
   sharedRateLimiter,
   sharedSignInLimiter,
 } from "../modules/access/index.js";
@@ -129,7 +131,15 @@ export type AppOptions = {
   backend: Backend;
   config: Pick<Config, "bodyLimit" | "logLevel" | "publicUrl"> &
     Partial<
-      Pick<Config, "authCacheMs" | "rateLimit" | "webhookAllowPrivate" | "secretKey" | "trustProxy">
+      Pick<
+        Config,
+        | "authCacheMs"
+        | "rateLimit"
+        | "gatewayEventRateLimit"
+        | "webhookAllowPrivate"
+        | "secretKey"
+        | "trustProxy"
+      >
     > &
     Partial<Pick<Config, "smtpFrom">>;
   /** A pino logger to use; absent: a new one at config.logLevel. */
@@ -328,20 +338,42 @@ export async function buildApp(options: AppOptions): Promise<App> {
           onError: (err) => app.log.warn({ err }, "sign-in counters unavailable"),
         })
       : localSignInLimiter();
-  const limit = async (reply: FastifyReply, caller: string) => {
-    if (!limiter.enabled) return;
-    const verdict = await limiter.take(caller);
+  // gateway events (webhooks): per gateway account and client address, at their own rate
+  const eventRate = options.config.gatewayEventRateLimit ?? 50;
+  const eventLimiter =
+    options.backend === "postgres"
+      ? sharedRateLimiter(options.db, eventRate, {
+          onError: (err) => app.log.warn({ err }, "rate limit counters unavailable"),
+        })
+      : localRateLimiter(eventRate);
+  const limitWith = async (
+    by: RequestLimiter,
+    code: "rate_limited" | "gateway_events_rate_limited",
+    reply: FastifyReply,
+    caller: string,
+  ) => {
+    if (!by.enabled) return;
+    applyVerdict(await by.take(caller), code, reply);
+  };
+  /** Answers a request with its rate limit: the headers, and 429 when it is refused. */
+  const applyVerdict = (
+    verdict: Verdict,
+    code: "rate_limited" | "gateway_events_rate_limited",
+    reply: FastifyReply,
+  ) => {
     reply.header("x-ratelimit-limit", verdict.limit);
     reply.header("x-ratelimit-remaining", verdict.remaining);
     if (!verdict.allowed) {
       reply.header("retry-after", verdict.retryAfter);
       throw rateLimited(
-        "rate_limited",
+        code,
         `too many requests: at most ${verdict.limit} a second; retry after ${verdict.retryAfter} s`,
         { limit: verdict.limit, retry_after_seconds: verdict.retryAfter },
       );
     }
   };
+  const limit = (reply: FastifyReply, caller: string) =>
+    limitWith(limiter, "rate_limited", reply, caller);
   /**
    * Admits a request to its operation: the caller's credentials (resolved by `credentials`),
    * its rate limit, and the operation's permissions. Routes whose credentials travel in the
@@ -358,10 +390,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (!op || op.permissions.length === 0) {
       // credential exchanges are limited per client address
       if (op?.credentialExchange) await limit(reply, address);
+      // a gateway's webhooks per gateway account and client address
+      if (op?.gatewayWebhook) {
+        const account = (req.params as { account_id?: unknown } | undefined)?.account_id;
+        await limitWith(
+          eventLimiter,
+          "gateway_events_rate_limited",
+          reply,
+          `gateway_events:${typeof account === "string" ? account : ""} ${address}`,
+        );
+      }
       return;
     }
-    // an address that spent its budget on wrong credentials is refused before any lookup
-    if (limiter.enabled && !(await limiter.has(address))) await limit(reply, address);
     let principal: Principal;
     try {
       principal = await credentials();
@@ -370,7 +410,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await limit(reply, address);
       throw error;
     }
-    await limit(reply, `${principal.actor.type}:${principal.actor.id}`);
+    const caller = `${principal.actor.type}:${principal.actor.id}`;
+    if (limiter.enabled) {
+      // the caller's budget is taken in the statement that checks its address's: an address
+      // that spent its budget on wrong credentials is refused, even with a good key
+      const verdict = await limiter.takeIfAddressHas(caller, address);
+      if (verdict === null) {
+        await limit(reply, address);
+        await limit(reply, caller);
+      } else {
+        applyVerdict(verdict, "rate_limited", reply);
+      }
+    }
     req.principal = principal;
     // a partner-bound credential runs partner operations only
     if (principal.partnerId && !op.partnerScope) {

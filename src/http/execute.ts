@@ -8,6 +8,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type AccrueError, invalid, unprocessable } from "../domain/errors.js";
 import { getOperation, type OperationId } from "../domain/operations.js";
+import { systemClock } from "../lib/clock.js";
 import type { Principal } from "../modules/access/index.js";
 import { clockFor } from "../modules/clock/index.js";
 import type { Ctx } from "../modules/context.js";
@@ -123,9 +124,15 @@ export async function runMutation<T>(
               : (req.body ?? null),
           }),
         };
+  // A tenant on the system clock runs the mutation on it without reading the tenant row
+  // again: the principal was read (or cached, see principal-cache.ts) with it. A test
+  // clock's reading moves, so it is read in the transaction; with an Idempotency-Key the
+  // key's claim reads it in the same statement anyway.
+  const known =
+    idempotency === undefined && principal.testClockNow === null ? { clock: systemClock } : {};
   let outcome: Awaited<ReturnType<typeof perform<T>>>;
   try {
-    outcome = await perform(req.server.db, scope, idempotency, fn);
+    outcome = await perform(req.server.db, { ...scope, ...known }, idempotency, fn);
   } catch (error) {
     // a refusal stored under the key, answered again as it was the first time
     if (error instanceof ReplayedRefusal) reply.header("idempotent-replayed", "true");

@@ -22,6 +22,8 @@ export type MessageJobOptions = Partial<Omit<MessageOptions, "mailer" | "deadlin
   smtpTimeoutMs?: number | undefined;
   /** The longest turn of delivery in one tick (ms). */
   turnMs?: number | undefined;
+  /** Events composed per transaction (default COMPOSE_BATCH). */
+  composeBatchSize?: number | undefined;
 };
 
 /** Messages' default sender: ACCRUE_SMTP_FROM, else noreply at the public URL's host. */
@@ -55,16 +57,17 @@ export function messageJobs(options: MessageJobOptions = {}): Job[] {
     log: options.log,
   };
   const turnMs = options.turnMs ?? MESSAGE_TURN_MS;
+  const composeBatch = options.composeBatchSize ?? COMPOSE_BATCH;
   let restUntil = 0;
   return [
     {
       name: "message-composition",
       everyMs: 0,
-      batchSize: COMPOSE_BATCH,
+      batchSize: composeBatch,
       run: ({ db }) =>
         composeMessages(db, {
           now: settings.now,
-          limit: COMPOSE_BATCH,
+          limit: composeBatch,
           smtpConfigured: mailer !== null,
           defaultSender: settings.defaultSender,
         }),

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
+import { yielder } from "../lib/yield.js";
 import type { DB } from "../storage/schema.js";
 
 export type JobContext = {
@@ -47,7 +48,11 @@ export function startWorker(options: {
 
   async function tick(): Promise<number> {
     let handled = 0;
+    // timers and requests run between batches, also on the embedded database (whose
+    // statements never let go of the event loop); the jobs pause between items too
+    const yields = yielder();
     for (const job of options.jobs) {
+      await yields.pause();
       if (stopped) break;
       const last = lastRun.get(job.name) ?? 0;
       if (Date.now() - last < job.everyMs) continue;
@@ -55,6 +60,7 @@ export function startWorker(options: {
         const deadline = job.turnMs === undefined ? undefined : Date.now() + job.turnMs;
         let n: number;
         do {
+          await yields.pause();
           // at trace level: where a process stopped by a crash was (and the fault tests' cue)
           options.log.trace({ job: job.name }, "job batch starting");
           n = await job.run({ db: options.db, log: options.log, deadline });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { fetchPage, fetchPageBatch } from "./pagination.js";
+import { isAccrueError } from "../domain/errors.js";
+import {
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  fetchPage,
+  fetchPageBatch,
+  idCursorFor,
+  keysetCursorFor,
+} from "./pagination.js";
 
 type Row = { id: string; n: number };
 
@@ -95,5 +103,66 @@ describe("fetchPageBatch", () => {
     expect(asked).toEqual([4]);
     expect(batches).toEqual([["r_1", "r_2", "r_3"]]);
     expect(page).toMatchObject({ has_more: true, next_cursor: "r_3" });
+  });
+});
+
+describe("keyset cursors", () => {
+  const byTotal = { sort: "total", order: "asc" as const };
+  const cursor = encodeKeysetCursor({ ...byTotal, values: ["EUR", "1050"], id: "inv_1" });
+  const isId = (c: string) => c.startsWith("inv_");
+  const codeOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return isAccrueError(e) ? `${e.kind} ${e.code}` : String(e);
+    }
+    return "no error";
+  };
+
+  it("answers the next cursor from the last answered row when asked to", async () => {
+    const { fetch } = source(5);
+    const page = await fetchPage(2, fetch, toItem, (r) => `after ${r.n}`);
+    expect(page.next_cursor).toBe("after 2");
+    const last = await fetchPage(5, fetch, toItem, (r) => `after ${r.n}`);
+    expect(last.next_cursor).toBeNull();
+  });
+
+  it("round-trips, opaque (no plain value in it) and URL-safe", () => {
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(cursor).not.toContain("EUR");
+    expect(decodeKeysetCursor(cursor)).toEqual({
+      ...byTotal,
+      values: ["EUR", "1050"],
+      id: "inv_1",
+    });
+    const withNull = encodeKeysetCursor({ sort: "number", order: "desc", values: [null], id: "x" });
+    expect(decodeKeysetCursor(withNull)?.values).toEqual([null]);
+  });
+
+  it("is no keyset cursor when it is an id or garbage", () => {
+    for (const c of ["inv_01ABC", "", "e30", "%%%", Buffer.from("[2,1]").toString("base64url")]) {
+      expect(decodeKeysetCursor(c), c).toBeNull();
+    }
+  });
+
+  it("is read back only for its own sort, direction and number of values", () => {
+    expect(keysetCursorFor(cursor, byTotal, 2, isId)?.values).toEqual(["EUR", "1050"]);
+    expect(keysetCursorFor(undefined, byTotal, 2, isId)).toBeUndefined();
+    const cases: [() => unknown, string][] = [
+      [
+        () => keysetCursorFor(cursor, { sort: "total", order: "desc" }, 2, isId),
+        "invalid cursor_sort_mismatch",
+      ],
+      [
+        () => keysetCursorFor(cursor, { sort: "number", order: "asc" }, 1, isId),
+        "invalid cursor_sort_mismatch",
+      ],
+      [() => keysetCursorFor("inv_01ABC", byTotal, 2, isId), "invalid cursor_sort_mismatch"],
+      [() => keysetCursorFor("nonsense", byTotal, 2, isId), "invalid invalid_cursor"],
+      [() => keysetCursorFor(cursor, byTotal, 1, isId), "invalid invalid_cursor"],
+      [() => idCursorFor(cursor, "asc"), "invalid cursor_sort_mismatch"],
+    ];
+    for (const [fn, code] of cases) expect(codeOf(fn)).toBe(code);
+    expect(idCursorFor("inv_01ABC", "desc")).toBe("inv_01ABC");
   });
 });

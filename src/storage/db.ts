@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
+import { Kysely, type LogEvent, PGliteDialect, PostgresDialect, sql } from "kysely";
 import { type Migration, Migrator } from "kysely/migration";
 import pg from "pg";
 import { lockDataDir } from "./lock.js";
@@ -27,14 +27,28 @@ export { DatabaseLockedError } from "./lock.js";
 const OID = { INT8: 20, DATE: 1082 } as const;
 const asText = (value: string) => value;
 
-export type OpenOptions =
+export type OpenOptions = (
   | { backend: "postgres"; url: string; poolSize?: number }
   | {
       backend: "pglite";
       dataDir: string | null;
       /** In memory only: start from this dump of a data directory (PGlite's dumpDataDir). */
       loadDataDir?: Blob | undefined;
-    };
+    }
+) & {
+  /** Told the text of every statement the database ran (not BEGIN and COMMIT). */
+  onStatement?: ((sql: string) => void) | undefined;
+};
+
+/** Kysely's log option for `onStatement`. */
+const logOf = (onStatement: OpenOptions["onStatement"]) =>
+  onStatement
+    ? {
+        log: (event: LogEvent) => {
+          onStatement(event.query.sql);
+        },
+      }
+    : {};
 
 /** Opens the database. For PGlite on disk it takes a lock file first (see docs/architecture.md). */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -64,7 +78,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pool.on("connect", (client) => {
       client.on("error", () => {});
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool }),
+      ...logOf(options.onStatement),
+    });
     return { db, backend: "postgres", close: () => db.destroy() };
   }
 
@@ -80,6 +97,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const db = new Kysely<DB>({
       dialect: new PGliteDialect({ pglite }),
       plugins: [new ReadCachePlugin(cache)],
+      ...logOf(options.onStatement),
     });
     attachReadCache(db, cache);
     return {

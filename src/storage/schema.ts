@@ -149,6 +149,8 @@ export interface GatewayEventsTable {
     | "charge.failed"
     | "charge.refunded"
     | "charge.disputed"
+    | "charge.refund_failed"
+    | "charge.dispute_reversed"
     | "unknown"
     | null;
   /** The provider's own name of the event type (payment_intent.succeeded, …). */

@@ -25,6 +25,7 @@ import {
   claimDue,
   completeBillingRuns,
   countSettled,
+  interruptBillingRuns,
   openBillingRun,
   recordSettlementFailure,
   SETTLEMENT_ATTEMPTS,
@@ -56,6 +57,11 @@ export type RunOptions = {
    * moved on, so consecutive runs (the worker's passes) go on where the last one stopped.
    */
   rotation?: { last: string | null };
+  /**
+   * Runs of this caller that stopped on an error and could not be marked interrupted (the
+   * database could not be reached): kept here, and marked first by the caller's next run.
+   */
+  unfinished?: string[];
   log?: RunLog | undefined;
   /** The wall clock for tenants without a test clock. */
   systemNow: () => Date;
@@ -78,6 +84,8 @@ class Runs {
   private readonly ids = new Map<string, string>();
   /** Tenants whose run the current unit of work opened: forgotten if it rolls back. */
   private opened: string[] = [];
+  /** Every run opened, also by a unit of work that rolled back (its commit may have landed). */
+  private readonly touched = new Set<string>();
 
   async of(
     work: Work,
@@ -91,6 +99,7 @@ class Runs {
     const id = await openBillingRun(work.db, { tenantId, trigger, now, tenantTime });
     this.ids.set(tenantId, id);
     this.opened.push(tenantId);
+    this.touched.add(id);
     return id;
   }
 
@@ -108,11 +117,46 @@ class Runs {
   all(): string[] {
     return [...this.ids.values()];
   }
+
+  /** Every run this pass may have stored. */
+  stored(): string[] {
+    return [...this.touched];
+  }
 }
 
-/** Settles due contracts; returns the runs, completed. */
+/**
+ * Settles due contracts; returns the runs, completed. A run that stops on an error (the
+ * database went away) is marked `interrupted` with the error before it is thrown, or, when
+ * even that cannot reach the database, by the caller's next run (`unfinished`).
+ */
 export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<BillingRun[]> {
+  const unfinished = options.unfinished;
+  if (unfinished && unfinished.length > 0) {
+    await interruptBillingRuns(
+      db,
+      unfinished,
+      "the database could not be reached",
+      options.systemNow(),
+    );
+    unfinished.length = 0;
+  }
   const runs = new Runs();
+  try {
+    return await settleDue(db, runs, options);
+  } catch (error) {
+    const ids = runs.stored();
+    await interruptBillingRuns(db, ids, error, options.systemNow()).catch((markError) => {
+      unfinished?.push(...ids);
+      options.log?.error(
+        { err: markError, runs: ids },
+        "billing runs could not be marked interrupted; marked by the next run",
+      );
+    });
+    throw error;
+  }
+}
+
+async function settleDue(db: Kysely<DB>, runs: Runs, options: RunOptions): Promise<BillingRun[]> {
   let done = 0;
   if (options.tenantId !== undefined) {
     const size = options.batchSize ?? BILLING_BATCH;

@@ -30,6 +30,7 @@
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { newId } from "../lib/ids.js";
+import { yielder } from "../lib/yield.js";
 import { clockFor } from "../modules/clock/index.js";
 import {
   amountOwed,
@@ -56,11 +57,14 @@ export async function runCollection(
 ): Promise<number> {
   let handled = 0;
   let after = "";
+  // timers and requests run between invoices (the embedded database never lets go itself)
+  const yields = yielder();
   for (;;) {
     const page = await collectableInvoiceIds(db, after, options.limit, options.now());
     if (page.length === 0) return handled;
     after = page.at(-1)!;
     for (const id of page) {
+      await yields.pause();
       if (await collectInvoice(db, id, options.now(), options.log)) handled += 1;
     }
   }

@@ -25,6 +25,7 @@ import { money, toDecimalString } from "../domain/money/money.js";
 import type { SystemOperation } from "../domain/operations.js";
 import { type DunningStep, stepsReached } from "../domain/payments/payments.js";
 import { newId } from "../lib/ids.js";
+import { yielder } from "../lib/yield.js";
 import { submitAction, subscriptionStateOf } from "../modules/actions/index.js";
 import { clockFor } from "../modules/clock/index.js";
 import type { Ctx } from "../modules/context.js";
@@ -57,11 +58,14 @@ export async function runDunning(
 ): Promise<number> {
   let handled = 0;
   let after = "";
+  // timers and requests run between invoices (the embedded database never lets go itself)
+  const yields = yielder();
   for (;;) {
     const page = await dunnableInvoiceIds(db, after, options.limit);
     if (page.length === 0) return handled;
     after = page.at(-1)!;
     for (const id of page) {
+      await yields.pause();
       if (await dunInvoice(db, id, options.now())) handled += 1;
     }
   }
@@ -158,7 +162,9 @@ export async function runGraceExpiry(
   options: { now: () => Date; limit: number },
 ): Promise<number> {
   let handled = 0;
+  const yields = yielder();
   while (handled < options.limit) {
+    await yields.pause();
     const done = await unitOfWork(db, async (work) => {
       const due = await claimGraceExpired(work.db, options.now());
       if (!due) return false;

@@ -11,6 +11,7 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { systemClock } from "../lib/clock.js";
 import { newId } from "../lib/ids.js";
+import { yielder } from "../lib/yield.js";
 import { findCustomer } from "../modules/customers/index.js";
 import { findEntityRow } from "../modules/entities/index.js";
 import { lockUncomposedEvents, markComposed } from "../modules/events/index.js";
@@ -113,7 +114,10 @@ export async function composeMessages(
     const now = options.now();
     const rows = [];
     const templates = new Map<string, Map<string, TemplateSource>>();
+    // timers and requests run between events (the embedded database never lets go itself)
+    const yields = yielder();
     for (const event of events) {
+      await yields.pause();
       if (!messageKindFor(event)) continue;
       const facts = await factsOf(work.db, event, options.defaultSender);
       if (!facts) continue;
@@ -231,7 +235,9 @@ export async function sendDueMessages(
   const errors: unknown[] = [];
   let attempted = 0;
   let unreachable = false;
+  const yields = yielder();
   for (const message of messages) {
+    await yields.pause();
     if (unreachable) break;
     if (attempted > 0 && options.deadline !== undefined && Date.now() >= options.deadline) break;
     attempted++;

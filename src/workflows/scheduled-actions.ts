@@ -5,6 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import { newId } from "../lib/ids.js";
+import { yielder } from "../lib/yield.js";
 import {
   claimDueAction,
   executeScheduledAction,
@@ -27,7 +28,11 @@ export async function runDueActions(
   let handled = 0;
   // actions that failed unexpectedly in this run: skipped, so they hold up no other action
   const failed: string[] = [];
+  // the embedded database answers without letting go of the event loop: let timers and
+  // requests run between actions
+  const yields = yielder();
   while (handled < options.limit) {
+    await yields.pause();
     let claimed: string | null = null;
     const done = await unitOfWork(db, async (work) => {
       const due = await claimDueAction(work.db, {

@@ -8,7 +8,7 @@
  * batch; Mollie's unsigned notice, read back from Mollie) settles it: paid, the invoice is
  * paid; failed, dunning counts it and collection retries on the schedule. A refund goes
  * through the provider (and its event records nothing twice); a chargeback reopens the
- * invoice. An answer lost on the way back records nothing, and the next run's charge under
+ * invoice; GoCardless's failed refund and Mollie's reversed chargeback undo them. An answer lost on the way back records nothing, and the next run's charge under
  * the same key is the one the provider made.
  */
 import { pino } from "pino";
@@ -38,6 +38,8 @@ type Provider = {
   /** The charges the client sent: [idempotency key, amount as sent, provider's id]. */
   charges(): [string, unknown, string][];
   chargeCount(): number;
+  /** The description each charge was sent with (GoCardless's: none). */
+  descriptions(): unknown[];
   /** The provider's id of the newest charge it made. */
   newest(): string;
   /** The provider settles a charge; the webhook it would send, as a request. */
@@ -46,6 +48,16 @@ type Provider = {
   /** The webhook of the refund Accrue made of a charge. */
   refunded(charge: string): { body: string; headers: Record<string, string> };
   disputed(charge: string): { body: string; headers: Record<string, string> };
+  /**
+   * What undoes one of those at the provider, as its webhook: GoCardless's refund failing
+   * (the refund Accrue made), Mollie's chargeback reversed by the bank.
+   */
+  undone(charge: string): {
+    hook: { body: string; headers: Record<string, string> };
+    type: "charge.refund_failed" | "charge.dispute_reversed";
+    /** What the invoice owes once undone (30.00 less what comes back). */
+    due: string;
+  };
   /** The refund requests the client sent: [amount as sent, idempotency key]. */
   refunds(): [unknown, string][];
   /** How many times the client sends a charge that gets a 5xx (Mollie's retries twice). */
@@ -88,6 +100,7 @@ function goCardless(): Provider {
           r.answer!.body.payments.id,
         ]),
     chargeCount: () => gc.payments.size,
+    descriptions: () => gc.sent("POST /payments").map((r) => r.body!.payments.description),
     newest: () => [...gc.payments.keys()].at(-1)!,
     succeeded(charge) {
       gc.settle(charge, "confirmed");
@@ -110,6 +123,26 @@ function goCardless(): Provider {
     disputed(charge) {
       gc.settle(charge, "charged_back");
       return payment(charge, "charged_back", { origin: "bank", cause: "authorisation_disputed" });
+    },
+    undone(charge) {
+      const refund = [...gc.refunds.values()].find((r) => r.links.payment === charge)!;
+      refund.status = "bounced";
+      return {
+        hook: events([
+          {
+            resource_type: "refunds",
+            action: "failed",
+            links: { refund: refund.id },
+            details: {
+              origin: "gocardless",
+              cause: "refund_failed",
+              description: "The refund could not be paid into the customer's bank account",
+            },
+          },
+        ]),
+        type: "charge.refund_failed",
+        due: "20.00",
+      };
     },
     refunds: () =>
       gc.sent("POST /refunds").map((r) => [r.body!.refunds, r.headers["idempotency-key"]!]),
@@ -155,6 +188,7 @@ function mollie(): Provider {
         .filter((r) => r.answer?.status === 201)
         .map((r) => [r.headers["idempotency-key"]!, r.body!.amount, r.answer!.body.id]),
     chargeCount: () => m.payments.size,
+    descriptions: () => m.sent("POST /v2/payments").map((r) => r.body!.description),
     newest: () => [...m.payments.keys()].at(-1)!,
     succeeded(charge) {
       m.settle(charge, "paid");
@@ -168,6 +202,11 @@ function mollie(): Provider {
     disputed(charge) {
       m.chargeback(charge, 3000);
       return form(charge);
+    },
+    undone(charge) {
+      const [chargeback] = m.payments.get(charge)!._chargebacks;
+      m.reverseChargeback(charge, chargeback.id);
+      return { hook: form(charge), type: "charge.dispute_reversed", due: "10.00" };
     },
     refunds: () =>
       m.requests
@@ -281,6 +320,22 @@ for (const backend of BACKENDS) {
                 { currency: "EUR", value: "30.00" },
                 { currency: "EUR", value: "30.00" },
               ],
+        );
+        // Mollie's required description: the seller (the tenant's business entity) and the
+        // invoice the charge pays
+        const numbers = await Promise.all(
+          [ids.adaInvoice, ids.bobInvoice].map(
+            async (id) => (await api.get(`/v1/invoices/${id}`)).number,
+          ),
+        );
+        const byKey = new Map(sent.map(([key], i) => [key, provider.descriptions()[i]]));
+        expect([
+          byKey.get(`collect_${ids.adaInvoice}_1_${ids.adaSource}`),
+          byKey.get(`collect_${ids.bobInvoice}_1_${ids.bobSource}`),
+        ]).toEqual(
+          provider.kind === "mollie"
+            ? numbers.map((n) => `Collection via mollie, invoice ${n}`)
+            : [undefined, undefined],
         );
         const [pending] = await payments(ids.ada!);
         expect(pending).toMatchObject({
@@ -413,6 +468,37 @@ for (const backend of BACKENDS) {
           (e: any) => e.type === "invoice.reopened" && e.data.invoice_id === ids.adaInvoice,
         );
         expect(reopened.length).toBeGreaterThanOrEqual(1);
+      });
+
+      it("a refund that failed at the provider, or a chargeback reversed, is undone once", async () => {
+        const { hook, type, due: owed } = provider.undone(chargeOf("ada"));
+        const res = await send(hook);
+        expect(res.status).toBe(200);
+        const undone = res.body.data.filter((e: any) => e.type === type);
+        expect(undone).toEqual([expect.objectContaining({ status: "applied" })]);
+        expect(await due(ids.ada!)).toEqual([owed]);
+        const refunds = (await payments(ids.ada!)).filter((p) => p.kind === "refund");
+        expect(refunds.map((r) => [r.payment_method, r.status])).toEqual(
+          provider.kind === "gocardless"
+            ? [
+                [null, "failed"],
+                ["chargeback", "succeeded"],
+              ]
+            : [
+                [null, "succeeded"],
+                ["chargeback", "voided"],
+              ],
+        );
+        if (provider.kind === "gocardless") {
+          expect(refunds[0].failure).toEqual({
+            code: "refund_failed",
+            message: "The refund could not be paid into the customer's bank account",
+          });
+        }
+        // delivered again: nothing undone twice
+        const again = await send(hook);
+        expect(again.body.data.find((e: any) => e.type === type).id).toBe(undone[0].id);
+        expect(await due(ids.ada!)).toEqual([owed]);
       });
     });
   }

@@ -54,7 +54,7 @@ for (const backend of BACKENDS) {
         statuses.push((await server.get("/v1/tenant", { key: `ak_wrong${i}` })).status);
       }
       expect(statuses).toEqual([401, 401, 429]);
-      // a spent address is refused before any lookup, even with a good key
+      // a spent address is refused, even with a good key
       expect((await server.get("/v1/tenant")).status).toBe(429);
       // however the path is spelled
       for (const path of ["/oauth/token", "/OAuth/Token", "/%6Fauth/token"]) {

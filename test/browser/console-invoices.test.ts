@@ -128,6 +128,44 @@ for (const backend of BACKENDS) {
         .toContain(eur("11.00"));
     });
 
+    it("sorts the invoices by a column header through the API, keeping the filters", async () => {
+      await page.goto(`${base}/console#/invoices?status=finalized`);
+      await expect.poll(count).toBe("4 invoices");
+      const totals = () =>
+        invoices()
+          .locator("tbody tr td.num")
+          .evaluateAll((cells) => cells.map((c) => c.textContent ?? ""));
+      const header = (name: RegExp) => invoices().getByRole("columnheader", { name });
+      // headers the API sorts by are buttons; the others are plain
+      await expect(header(/Total/).getAttribute("aria-sort")).resolves.toBe("none");
+      await expect(header(/Status/).getAttribute("aria-sort")).resolves.toBeNull();
+
+      await invoices().getByRole("button", { name: "Total" }).click();
+      await expect.poll(totals).toEqual(["11.00", "21.00", "31.00", "41.00"].map(eur));
+      await expect(header(/Total/).getAttribute("aria-sort")).resolves.toBe("ascending");
+      await expect.poll(count).toBe("4 invoices");
+      // the keyboard chooses the other direction: Enter on the focused header button
+      await invoices().getByRole("button", { name: "Total" }).focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(totals).toEqual(["41.00", "31.00", "21.00", "11.00"].map(eur));
+      await expect(header(/Total/).getAttribute("aria-sort")).resolves.toBe("descending");
+      const url = decodeURIComponent(page.url());
+      for (const part of ["status=finalized", "sort=total", "order=desc"])
+        expect(url).toContain(part);
+      await expect(page.getByLabel("Order", { exact: true }).inputValue()).resolves.toBe(
+        "total:desc",
+      );
+
+      // by issue date, latest first: March's invoice, then February's two, then January's
+      await invoices().getByRole("button", { name: "Issued" }).click();
+      await invoices().getByRole("button", { name: "Issued" }).click();
+      await expect(header(/Issued/).getAttribute("aria-sort")).resolves.toBe("descending");
+      await expect(header(/Total/).getAttribute("aria-sort")).resolves.toBe("none");
+      await expect.poll(async () => (await totals())[0]).toBe(eur("31.00"));
+      await expect.poll(async () => (await totals())[3]).toBe(eur("11.00"));
+      await expectAccessible(page, "invoices sorted");
+    });
+
     it("shows an issued invoice's amounts and payments, records a payment, downloads the PDF in one click", async () => {
       const number = (await api("GET", `/v1/invoices/${ids.mar}`)).number as string;
       await page.goto(`${base}/console#/invoices/${ids.mar}`);

@@ -289,157 +289,6 @@ for (const backend of BACKENDS) {
       await checkBothWidths("discounts");
     });
 
-    it("adds a customer and signs it up to a plan with a coupon; a refused signup writes nothing", async () => {
-      await open("Customers");
-      const form = page.getByRole("form", { name: "Add a customer", exact: true });
-      await form.getByLabel("Type").selectOption("business");
-      await form.getByLabel("Company name").fill("Ada Analytics GmbH");
-      await form.getByLabel("First name").fill("Ada");
-      await form.getByLabel("Last name").fill("Byron");
-      await form.getByLabel("E-mail (optional)").fill("ada@analytics.example");
-      await form.getByLabel("Time zone").fill("Europe/Berlin");
-      await form.getByRole("button", { name: "Add customer" }).click();
-      await page.getByRole("heading", { level: 1, name: "Ada Analytics GmbH" }).waitFor();
-      const id = decodeURIComponent(page.url().split("/").pop()!);
-      expect(await api("GET", `/v1/customers/${id}`)).toMatchObject({
-        customer_type: "business",
-        company_name: "Ada Analytics GmbH",
-        first_name: "Ada",
-        last_name: "Byron",
-        email: "ada@analytics.example",
-        time_zone: "Europe/Berlin",
-      });
-
-      const signup = page.getByRole("form", { name: "Sign up to a plan", exact: true });
-      const [variant] = (await api("GET", "/v1/plan_variants")).data;
-      await signup.getByLabel("Plan variant").selectOption(variant.id);
-      await expect(signup.getByLabel("Plan variant").textContent()).resolves.toContain(
-        "Team · Team yearly · 290 EUR / year",
-      );
-      // an unknown coupon: the API's refusal under the form, and no order, no contract
-      await signup.getByLabel("Coupon code (optional)").fill("NOPE");
-      await signup.getByRole("button", { name: "Sign up" }).click();
-      await expect.poll(() => signup.getByRole("alert").textContent()).toContain("unknown_coupon");
-      expect((await api("GET", `/v1/contracts?customer_id=${id}`)).data).toEqual([]);
-
-      await signup.getByLabel("Coupon code (optional)").fill("LAUNCH25");
-      await signup.getByLabel("Quantity (optional)").fill("2");
-      await signup.getByRole("button", { name: "Sign up" }).click();
-      // the Team plan asks for approval: the order waits, its contract does not exist yet
-      await expect.poll(() => status(signup).textContent()).toContain("waits for approval");
-      const orderId = /Order (\S+) waits/.exec((await status(signup).textContent())!)![1]!;
-      const order = await api("GET", `/v1/orders/${orderId}`);
-      expect(order).toMatchObject({
-        type: "signup",
-        status: "approval_pending",
-        customer_id: id,
-        plan_variant_id: variant.id,
-        quantity: "2",
-        coupon_code: "LAUNCH25",
-      });
-      expect((await api("GET", `/v1/contracts?customer_id=${id}`)).data).toEqual([]);
-      // approved, the contract is on the customer's page
-      await api("POST", `/v1/orders/${orderId}/approve`, {});
-      await page.reload();
-      await page.getByRole("heading", { level: 1, name: "Ada Analytics GmbH" }).waitFor();
-      await page.getByRole("link", { name: order.contract_id, exact: true }).waitFor();
-      await checkBothWidths("customer-signup");
-      signedUp = order.contract_id;
-    });
-
-    it("pauses a contract, schedules its resumption, cancels that and resumes it now", async () => {
-      const contractId = signedUp!;
-      await page.getByRole("link", { name: contractId, exact: true }).click();
-      await page.getByRole("heading", { level: 1, name: `Contract ${contractId}` }).waitFor();
-      const section = page.getByRole("region", { name: "Pause and resume" });
-      const pause = section.getByRole("form", { name: "Pause the contract" });
-      await pause.getByRole("button", { name: "Pause" }).click();
-      await expect.poll(() => status(section).textContent()).toContain("Paused");
-      expect((await api("GET", `/v1/contracts/${contractId}`)).status).toBe("temporarily_inactive");
-      const rested = (await api("GET", `/v1/subscription_actions?contract_id=${contractId}`)).data;
-      expect(rested.map((a: { action: string; state: string }) => [a.action, a.state])).toEqual([
-        ["rest", "executed"],
-      ]);
-
-      // resting, the page offers to resume: on a later day first, then that is cancelled
-      const resume = section.getByRole("form", { name: "Resume the contract" });
-      await resume.getByLabel("On (optional)").fill("2099-03-01");
-      await resume.getByRole("button", { name: "Resume" }).click();
-      await expect
-        .poll(() => status(section).textContent())
-        .toContain("Resumption scheduled for 2099-03-01");
-      await section.getByText("Resume scheduled for").waitFor();
-      await checkBothWidths("contract-pause");
-      await section.getByRole("button", { name: "Cancel the scheduled resumption" }).click();
-      await expect.poll(() => section.getByText("Resume scheduled for").count()).toBe(0);
-      const actions = (await api("GET", `/v1/subscription_actions?contract_id=${contractId}`)).data;
-      const scheduled = actions.find((a: { action: string }) => a.action === "end_resting");
-      expect(scheduled).toMatchObject({
-        state: "cancelled",
-        scheduled_date: "2099-03-01T00:00:00.000Z",
-      });
-
-      await section
-        .getByRole("form", { name: "Resume the contract" })
-        .getByRole("button", { name: "Resume" })
-        .click();
-      await section.getByRole("form", { name: "Pause the contract" }).waitFor();
-      expect((await api("GET", `/v1/contracts/${contractId}`)).status).not.toBe(
-        "temporarily_inactive",
-      );
-    });
-
-    it("quotes a subscription from the customer's page: its lines and PDF, declined, then one accepted", async () => {
-      await page.getByRole("link", { name: "Ada Analytics GmbH", exact: true }).first().click();
-      await page.getByRole("heading", { level: 1, name: "Ada Analytics GmbH" }).waitFor();
-      const quoteOne = async (quantity: string) => {
-        const form = page.getByRole("form", { name: "Quote a subscription", exact: true });
-        await form.getByLabel("Quantity (optional)").fill(quantity);
-        await form.getByLabel("Coupon code (optional)").fill("LAUNCH25");
-        await form.getByLabel("Valid until (optional)").fill("2099-12-31");
-        await form.getByRole("button", { name: "Create quote" }).click();
-        await page.getByRole("heading", { level: 1, name: /^Quote / }).waitFor();
-        return decodeURIComponent(page.url().split("/").pop()!);
-      };
-      const first = await quoteOne("3");
-      const quote = await api("GET", `/v1/quotes/${first}`);
-      expect(quote).toMatchObject({
-        type: "subscription",
-        status: "open",
-        valid_until: "2099-12-31T23:59:59.000Z",
-        input: { quantity: "3", coupon_code: "LAUNCH25" },
-      });
-      expect(quote.lines.length).toBeGreaterThan(0);
-      // the page shows the quote's own lines and totals
-      const lines = page.getByRole("region", { name: /^Lines/ });
-      await expect.poll(() => lines.locator("tbody tr").count()).toBe(quote.lines.length);
-      await expect(page.locator("dl.totals").textContent()).resolves.toContain(
-        formatMoney(quote.total_gross, quote.currency),
-      );
-      const download = page.waitForEvent("download");
-      await page.getByRole("button", { name: "Download PDF" }).click();
-      const file = await (await download).path();
-      expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
-      await checkBothWidths("quote");
-      await page.getByRole("button", { name: "Decline quote" }).click();
-      await page.locator("dl.facts .badge", { hasText: "declined" }).waitFor();
-      expect((await api("GET", `/v1/quotes/${first}`)).status).toBe("declined");
-
-      await page.getByRole("link", { name: "Ada Analytics GmbH", exact: true }).first().click();
-      const second = await quoteOne("1");
-      await page.getByRole("button", { name: "Accept quote" }).click();
-      await page.locator("dl.facts .badge", { hasText: "accepted" }).waitFor();
-      const accepted = await api("GET", `/v1/quotes/${second}`);
-      expect(accepted.status).toBe("accepted");
-      expect(accepted.order_id).toMatch(/^ord_/);
-
-      await open("Quotes");
-      const list = page.getByRole("region", { name: "Quotes" });
-      await expect.poll(() => list.locator("tbody tr").count()).toBe(2);
-      await expect(list.getByRole("link", { name: "Ada Analytics GmbH" }).count()).resolves.toBe(2);
-      await checkBothWidths("quotes");
-    });
-
     it("adds a webhook endpoint, shows a delivery's payload and response, and retries it", async () => {
       receiver!.answer = (_req, n) =>
         n === 0 ? { status: 500, body: "receiver broke" } : { status: 200, body: "thanks" };
@@ -654,6 +503,157 @@ for (const backend of BACKENDS) {
         destination_business_entity_id: nordic.id,
       });
       await checkBothWidths("business-entities");
+    });
+
+    it("adds a customer and signs it up to a plan with a coupon; a refused signup writes nothing", async () => {
+      await open("Customers");
+      const form = page.getByRole("form", { name: "Add a customer", exact: true });
+      await form.getByLabel("Type").selectOption("business");
+      await form.getByLabel("Company name").fill("Ada Analytics GmbH");
+      await form.getByLabel("First name").fill("Ada");
+      await form.getByLabel("Last name").fill("Byron");
+      await form.getByLabel("E-mail (optional)").fill("ada@analytics.example");
+      await form.getByLabel("Time zone").fill("Europe/Berlin");
+      await form.getByRole("button", { name: "Add customer" }).click();
+      await page.getByRole("heading", { level: 1, name: "Ada Analytics GmbH" }).waitFor();
+      const id = decodeURIComponent(page.url().split("/").pop()!);
+      expect(await api("GET", `/v1/customers/${id}`)).toMatchObject({
+        customer_type: "business",
+        company_name: "Ada Analytics GmbH",
+        first_name: "Ada",
+        last_name: "Byron",
+        email: "ada@analytics.example",
+        time_zone: "Europe/Berlin",
+      });
+
+      const signup = page.getByRole("form", { name: "Sign up to a plan", exact: true });
+      const [variant] = (await api("GET", "/v1/plan_variants")).data;
+      await signup.getByLabel("Plan variant").selectOption(variant.id);
+      await expect(signup.getByLabel("Plan variant").textContent()).resolves.toContain(
+        "Team · Team yearly · 290 EUR / year",
+      );
+      // an unknown coupon: the API's refusal under the form, and no order, no contract
+      await signup.getByLabel("Coupon code (optional)").fill("NOPE");
+      await signup.getByRole("button", { name: "Sign up" }).click();
+      await expect.poll(() => signup.getByRole("alert").textContent()).toContain("unknown_coupon");
+      expect((await api("GET", `/v1/contracts?customer_id=${id}`)).data).toEqual([]);
+
+      await signup.getByLabel("Coupon code (optional)").fill("LAUNCH25");
+      await signup.getByLabel("Quantity (optional)").fill("2");
+      await signup.getByRole("button", { name: "Sign up" }).click();
+      // the Team plan asks for approval: the order waits, its contract does not exist yet
+      await expect.poll(() => status(signup).textContent()).toContain("waits for approval");
+      const orderId = /Order (\S+) waits/.exec((await status(signup).textContent())!)![1]!;
+      const order = await api("GET", `/v1/orders/${orderId}`);
+      expect(order).toMatchObject({
+        type: "signup",
+        status: "approval_pending",
+        customer_id: id,
+        plan_variant_id: variant.id,
+        quantity: "2",
+        coupon_code: "LAUNCH25",
+      });
+      expect((await api("GET", `/v1/contracts?customer_id=${id}`)).data).toEqual([]);
+      // approved, the contract is on the customer's page
+      await api("POST", `/v1/orders/${orderId}/approve`, {});
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: "Ada Analytics GmbH" }).waitFor();
+      await page.getByRole("link", { name: order.contract_id, exact: true }).waitFor();
+      await checkBothWidths("customer-signup");
+      signedUp = order.contract_id;
+    });
+
+    it("pauses a contract, schedules its resumption, cancels that and resumes it now", async () => {
+      const contractId = signedUp!;
+      await page.getByRole("link", { name: contractId, exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: `Contract ${contractId}` }).waitFor();
+      const section = page.getByRole("region", { name: "Pause and resume" });
+      const pause = section.getByRole("form", { name: "Pause the contract" });
+      await pause.getByRole("button", { name: "Pause" }).click();
+      await expect.poll(() => status(section).textContent()).toContain("Paused");
+      expect((await api("GET", `/v1/contracts/${contractId}`)).status).toBe("temporarily_inactive");
+      const rested = (await api("GET", `/v1/subscription_actions?contract_id=${contractId}`)).data;
+      expect(rested.map((a: { action: string; state: string }) => [a.action, a.state])).toEqual([
+        ["rest", "executed"],
+      ]);
+
+      // resting, the page offers to resume: on a later day first, then that is cancelled
+      const resume = section.getByRole("form", { name: "Resume the contract" });
+      await resume.getByLabel("On (optional)").fill("2099-03-01");
+      await resume.getByRole("button", { name: "Resume" }).click();
+      await expect
+        .poll(() => status(section).textContent())
+        .toContain("Resumption scheduled for 2099-03-01");
+      await section.getByText("Resume scheduled for").waitFor();
+      await checkBothWidths("contract-pause");
+      await section.getByRole("button", { name: "Cancel the scheduled resumption" }).click();
+      await expect.poll(() => section.getByText("Resume scheduled for").count()).toBe(0);
+      const actions = (await api("GET", `/v1/subscription_actions?contract_id=${contractId}`)).data;
+      const scheduled = actions.find((a: { action: string }) => a.action === "end_resting");
+      expect(scheduled).toMatchObject({
+        state: "cancelled",
+        scheduled_date: "2099-03-01T00:00:00.000Z",
+      });
+
+      await section
+        .getByRole("form", { name: "Resume the contract" })
+        .getByRole("button", { name: "Resume" })
+        .click();
+      await section.getByRole("form", { name: "Pause the contract" }).waitFor();
+      expect((await api("GET", `/v1/contracts/${contractId}`)).status).not.toBe(
+        "temporarily_inactive",
+      );
+    });
+
+    it("quotes a subscription from the customer's page: its lines and PDF, declined, then one accepted", async () => {
+      await page.getByRole("link", { name: "Ada Analytics GmbH", exact: true }).first().click();
+      await page.getByRole("heading", { level: 1, name: "Ada Analytics GmbH" }).waitFor();
+      const quoteOne = async (quantity: string) => {
+        const form = page.getByRole("form", { name: "Quote a subscription", exact: true });
+        await form.getByLabel("Quantity (optional)").fill(quantity);
+        await form.getByLabel("Coupon code (optional)").fill("LAUNCH25");
+        await form.getByLabel("Valid until (optional)").fill("2099-12-31");
+        await form.getByRole("button", { name: "Create quote" }).click();
+        await page.getByRole("heading", { level: 1, name: /^Quote / }).waitFor();
+        return decodeURIComponent(page.url().split("/").pop()!);
+      };
+      const first = await quoteOne("3");
+      const quote = await api("GET", `/v1/quotes/${first}`);
+      expect(quote).toMatchObject({
+        type: "subscription",
+        status: "open",
+        valid_until: "2099-12-31T23:59:59.000Z",
+        input: { quantity: "3", coupon_code: "LAUNCH25" },
+      });
+      expect(quote.lines.length).toBeGreaterThan(0);
+      // the page shows the quote's own lines and totals
+      const lines = page.getByRole("region", { name: /^Lines/ });
+      await expect.poll(() => lines.locator("tbody tr").count()).toBe(quote.lines.length);
+      await expect(page.locator("dl.totals").textContent()).resolves.toContain(
+        formatMoney(quote.total_gross, quote.currency),
+      );
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: "Download PDF" }).click();
+      const file = await (await download).path();
+      expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
+      await checkBothWidths("quote");
+      await page.getByRole("button", { name: "Decline quote" }).click();
+      await page.locator("dl.facts .badge", { hasText: "declined" }).waitFor();
+      expect((await api("GET", `/v1/quotes/${first}`)).status).toBe("declined");
+
+      await page.getByRole("link", { name: "Ada Analytics GmbH", exact: true }).first().click();
+      const second = await quoteOne("1");
+      await page.getByRole("button", { name: "Accept quote" }).click();
+      await page.locator("dl.facts .badge", { hasText: "accepted" }).waitFor();
+      const accepted = await api("GET", `/v1/quotes/${second}`);
+      expect(accepted.status).toBe("accepted");
+      expect(accepted.order_id).toMatch(/^ord_/);
+
+      await open("Quotes");
+      const list = page.getByRole("region", { name: "Quotes" });
+      await expect.poll(() => list.locator("tbody tr").count()).toBe(2);
+      await expect(list.getByRole("link", { name: "Ada Analytics GmbH" }).count()).resolves.toBe(2);
+      await checkBothWidths("quotes");
     });
 
     it("adds a console user, who signs in, and disables one", async () => {

@@ -12,7 +12,14 @@ import { type App, buildApp } from "../../src/http/app.js";
 import { createTenant } from "../../src/workflows/tenants.js";
 import { addDecimals, formatMoney } from "../../web/shared/format.js";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "../harness.js";
-import { expectAccessible, freePort, launch, screenshot, watchErrors } from "./browser.js";
+import {
+  expectAccessible,
+  expectNoSidewaysScroll,
+  freePort,
+  launch,
+  screenshot,
+  watchErrors,
+} from "./browser.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 180_000 });
 
@@ -639,6 +646,35 @@ for (const backend of BACKENDS) {
         .toBe("Unlinked Konzern Tochter GmbH.");
       await page.getByText("No child customers.").waitFor();
       expect((await api("GET", `/v1/customers/${child.id}/hierarchy`)).body.link).toBeNull();
+    });
+
+    it("fits every page of the navigation, and a contract and an invoice, into 390 px; axe finds nothing serious", async () => {
+      const nav = page.getByRole("navigation");
+      const titles = await nav.getByRole("link").allTextContents();
+      expect(titles.length).toBeGreaterThanOrEqual(17);
+      const check = async (title: string) => {
+        await expect.poll(() => page.title()).toBe(`${title} · Accrue console`);
+        await page.locator("main h1").first().waitFor();
+        await expect.poll(() => page.getByText("Loading…").count()).toBe(0);
+        await page.setViewportSize({ width: 390, height: 844 });
+        try {
+          await expectNoSidewaysScroll(page, `${title} at 390 px`);
+          await expectAccessible(page, `${title} at 390 px`);
+          await shot(`console-page-${title.toLowerCase().replace(/[^a-z]+/g, "-")}-390px`);
+        } finally {
+          await page.setViewportSize({ width: 1280, height: 900 });
+        }
+      };
+      for (const title of titles) {
+        await nav.getByRole("link", { name: title, exact: true }).click();
+        await check(title);
+      }
+      await nav.getByRole("link", { name: "Contracts", exact: true }).click();
+      await page.locator("main tbody a[href^='#/contracts/']").first().click();
+      await check("Contract");
+      await nav.getByRole("link", { name: "Invoices", exact: true }).click();
+      await page.locator("main tbody a[href^='#/invoices/']").first().click();
+      await check("Invoice");
     });
 
     it("shows the API's refusal to a read-only key", async () => {

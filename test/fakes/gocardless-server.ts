@@ -15,12 +15,13 @@
  * `signedEvents` makes a webhook body and its Webhook-Signature as GoCardless sends them.
  */
 import { createHmac } from "node:crypto";
-import { once } from "node:events";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-
-type Json = Record<string, any>;
-type Answer = { status: number; body: Json };
+import {
+  type Answer,
+  FakeProviderServer,
+  type IncomingCall,
+  type Json,
+  type Reply,
+} from "./provider-server.js";
 
 export type RecordedRequest = {
   method: string;
@@ -57,12 +58,9 @@ export function signedEvents(events: Json[], secret: string): { body: string; si
   return { body, signature: createHmac("sha256", secret).update(body).digest("hex") };
 }
 
-export class FakeGoCardless {
-  readonly requests: RecordedRequest[] = [];
+export class FakeGoCardless extends FakeProviderServer<RecordedRequest> {
   failNext = 0;
   loseAnswers = 0;
-  hangNext = 0;
-  private server: Server | undefined;
   private seq = 0;
   private readonly token: string;
   readonly customers = new Map<string, Json>();
@@ -73,25 +71,8 @@ export class FakeGoCardless {
   private readonly created = new Map<string, string>();
 
   constructor(token: string) {
+    super();
     this.token = token;
-  }
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.listen(0, "127.0.0.1");
-    await once(this.server, "listening");
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-  }
-
-  /** The requests to a route ("POST /payments", "GET /payments/PM…"). */
-  sent(route: string): RecordedRequest[] {
-    return this.requests.filter((r) => `${r.method} ${r.path}` === route);
   }
 
   /** A mandate of a customer and bank account, as GoCardless's payment pages leave them. */
@@ -178,33 +159,24 @@ export class FakeGoCardless {
     return refund;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let raw = "";
-    for await (const chunk of req) raw += chunk;
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) {
-      headers[k] = Array.isArray(v) ? v.join(", ") : v;
-    }
-    const recorded: RecordedRequest = {
-      method: req.method ?? "GET",
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams.entries()),
-      headers,
-      body: raw ? JSON.parse(raw) : null,
+  protected record(call: IncomingCall): RecordedRequest {
+    return {
+      method: call.method,
+      path: call.path,
+      query: Object.fromEntries(call.query.entries()),
+      headers: call.headers,
+      body: call.raw ? JSON.parse(call.raw) : null,
     };
-    this.requests.push(recorded);
-    if (this.hangNext > 0) {
-      this.hangNext -= 1;
-      return; // never answered
-    }
+  }
+
+  protected answer(recorded: RecordedRequest): Reply {
     let answer: Answer;
     if (this.failNext > 0) {
       this.failNext -= 1;
       answer = gcError(500, "gocardless", "Uh-oh, something went wrong", [
         { reason: "internal_server_error", message: "Uh-oh, something went wrong" },
       ]);
-    } else if (headers.authorization !== `Bearer ${this.token}`) {
+    } else if (recorded.headers.authorization !== `Bearer ${this.token}`) {
       answer = gcError(401, "invalid_api_usage", "Invalid token", [
         { reason: "unauthorized", message: "Invalid token" },
       ]);
@@ -218,8 +190,7 @@ export class FakeGoCardless {
       }
     }
     recorded.answer = answer;
-    res.writeHead(answer.status, { "content-type": "application/json" });
-    res.end(JSON.stringify(answer.body));
+    return answer;
   }
 
   private route(r: RecordedRequest): Answer {

@@ -11,19 +11,18 @@
  * Customers and mandates are seeded by the test (`addMandate`), standing for a first payment
  * in Mollie's checkout. A recurring payment of a directdebit mandate stays `pending` until the
  * test moves it (`settle`); one of a creditcard mandate is `paid` at once, or `failed` for a
- * mandate seeded with `decline`. `refundInDashboard` and `chargeback` stand for what happens
- * in Mollie's dashboard and at the bank. `failNext` answers with a 500 (`Retry-After: 0`, so
+ * mandate seeded with `decline`. `refundInDashboard`, `chargeback` and `reverseChargeback`
+ * stand for what happens in Mollie's dashboard and at the bank. `failNext` answers with a 500 (`Retry-After: 0`, so
  * the client's own retries do not wait), `loseAnswers` carries a request out but answers a
  * 500, `hangNext` never answers. `notice` is the body Mollie's webhook posts.
  */
-import { once } from "node:events";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
-import { LOOPBACK_TLS } from "./loopback-tls.js";
-
-type Json = Record<string, any>;
-type Answer = { status: number; body: Json };
+import {
+  type Answer,
+  FakeProviderServer,
+  type IncomingCall,
+  type Json,
+  type Reply,
+} from "./provider-server.js";
 
 export type RecordedRequest = {
   method: string;
@@ -56,12 +55,9 @@ export const notice = (paymentId: string) => `id=${paymentId}`;
 const cents = (value: string) => Math.round(Number(value) * 100);
 const value = (amount: number) => (amount / 100).toFixed(2);
 
-export class FakeMollie {
-  readonly requests: RecordedRequest[] = [];
+export class FakeMollie extends FakeProviderServer<RecordedRequest> {
   failNext = 0;
   loseAnswers = 0;
-  hangNext = 0;
-  private server: Server | undefined;
   private seq = 0;
   private readonly key: string;
   readonly customers = new Map<string, Json>();
@@ -70,25 +66,9 @@ export class FakeMollie {
   private readonly replays = new Map<string, Answer>();
 
   constructor(apiKey: string) {
+    // Mollie's client speaks only HTTPS
+    super(true);
     this.key = apiKey;
-  }
-
-  async start(): Promise<string> {
-    this.server = createServer(LOOPBACK_TLS, (req, res) => void this.handle(req, res));
-    this.server.listen(0, "127.0.0.1");
-    await once(this.server, "listening");
-    return `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-  }
-
-  /** The requests to a route ("POST /v2/payments"). */
-  sent(route: string): RecordedRequest[] {
-    return this.requests.filter((r) => `${r.method} ${r.path}` === route);
   }
 
   addMandate(input: {
@@ -177,6 +157,16 @@ export class FakeMollie {
     return chargeback;
   }
 
+  /** The bank reverses a chargeback (the dispute is decided for the merchant). */
+  reverseChargeback(paymentId: string, chargebackId: string): Json {
+    const chargeback = (this.payment(paymentId)._chargebacks as Json[]).find(
+      (c) => c.id === chargebackId,
+    );
+    if (!chargeback) throw new Error(`no chargeback ${chargebackId} of ${paymentId}`);
+    chargeback.reversedAt = "2026-04-02T00:00:00+00:00";
+    return chargeback;
+  }
+
   private payment(id: string): Json {
     const p = this.payments.get(id);
     if (!p) throw new Error(`no payment ${id}`);
@@ -243,33 +233,24 @@ export class FakeMollie {
     return { status: 201, body: refund };
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let raw = "";
-    for await (const chunk of req) raw += chunk;
-    const url = new URL(req.url ?? "/", "https://localhost");
-    const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) {
-      headers[k] = Array.isArray(v) ? v.join(", ") : v;
-    }
-    const recorded: RecordedRequest = {
-      method: req.method ?? "GET",
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams.entries()),
-      headers,
-      body: raw ? JSON.parse(raw) : null,
+  protected record(call: IncomingCall): RecordedRequest {
+    return {
+      method: call.method,
+      path: call.path,
+      query: Object.fromEntries(call.query.entries()),
+      headers: call.headers,
+      body: call.raw ? JSON.parse(call.raw) : null,
     };
-    this.requests.push(recorded);
-    if (this.hangNext > 0) {
-      this.hangNext -= 1;
-      return;
-    }
+  }
+
+  protected answer(recorded: RecordedRequest): Reply {
     let answer: Answer;
-    const key = headers["idempotency-key"];
+    const key = recorded.headers["idempotency-key"];
     const replay = key ? this.replays.get(`${recorded.method} ${recorded.path} ${key}`) : undefined;
     if (this.failNext > 0) {
       this.failNext -= 1;
       answer = mollieError(500, "Internal Server Error", "Something went wrong on Mollie's end");
-    } else if (headers.authorization !== `Bearer ${this.key}`) {
+    } else if (recorded.headers.authorization !== `Bearer ${this.key}`) {
       answer = mollieError(
         401,
         "Unauthorized Request",
@@ -286,11 +267,13 @@ export class FakeMollie {
       }
     }
     recorded.answer = answer;
-    res.writeHead(answer.status, {
-      "content-type": answer.status >= 400 ? "application/problem+json" : "application/hal+json",
-      ...(answer.status >= 500 ? { "retry-after": "0" } : {}),
-    });
-    res.end(JSON.stringify(answer.body));
+    return {
+      ...answer,
+      headers: {
+        "content-type": answer.status >= 400 ? "application/problem+json" : "application/hal+json",
+        ...(answer.status >= 500 ? { "retry-after": "0" } : {}),
+      },
+    };
   }
 
   private route(r: RecordedRequest): Answer {

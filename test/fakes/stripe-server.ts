@@ -16,9 +16,7 @@
  * Dashboard (`refundInDashboard`). `loseAnswers` carries requests out but answers them with a
  * 500, as an answer lost on the way back.
  */
-import { once } from "node:events";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { FakeProviderServer, type IncomingCall, type Reply } from "./provider-server.js";
 
 export type RecordedRequest = {
   method: string;
@@ -49,8 +47,7 @@ const missing = (what: string, id: string, param = "id"): Answer =>
     message: `No such ${what}: '${id}'`,
   });
 
-export class FakeStripe {
-  readonly requests: RecordedRequest[] = [];
+export class FakeStripe extends FakeProviderServer<RecordedRequest> {
   /** Answers the next this many requests with a 500 (Stripe's api_error). */
   failNext = 0;
   /**
@@ -58,32 +55,12 @@ export class FakeStripe {
    * Stripe does) but answers each with a 500, as if the answer were lost.
    */
   loseAnswers = 0;
-  private server: Server | undefined;
   private seq = 0;
   private readonly customers = new Map<string, Json>();
   private readonly methods = new Map<string, Json & { behaviour?: CardBehaviour }>();
   private readonly intents = new Map<string, Json>();
   private readonly refunds = new Map<string, Json>();
   private readonly replays = new Map<string, Answer>();
-
-  /** Starts listening on a free loopback port; answers the `api_base` to configure. */
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.listen(0, "127.0.0.1");
-    await once(this.server, "listening");
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-  }
-
-  /** The requests to a path (method and path, e.g. "POST /v1/payment_intents"). */
-  sent(route: string): RecordedRequest[] {
-    return this.requests.filter((r) => `${r.method} ${r.path}` === route);
-  }
 
   addCard(
     id: string,
@@ -185,43 +162,34 @@ export class FakeStripe {
     return `${prefix}_Fake${String(this.seq).padStart(6, "0")}`;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let raw = "";
-    for await (const chunk of req) raw += chunk;
-    const url = new URL(req.url ?? "/", "http://localhost");
+  protected record(call: IncomingCall): RecordedRequest {
     const params = Object.fromEntries(
-      new URLSearchParams(req.method === "GET" ? url.search : raw).entries(),
+      (call.method === "GET" ? call.query : new URLSearchParams(call.raw)).entries(),
     );
-    const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) {
-      headers[k] = Array.isArray(v) ? v.join(", ") : v;
-    }
-    const recorded: RecordedRequest = {
-      method: req.method ?? "GET",
-      path: url.pathname,
-      headers,
-      params,
-    };
-    this.requests.push(recorded);
+    return { method: call.method, path: call.path, headers: call.headers, params };
+  }
+
+  protected answer(recorded: RecordedRequest): Reply {
+    const headers: Record<string, string> = {};
     let answer: Answer;
-    const key = headers["idempotency-key"];
-    const replayKey = key ? `${req.method} ${url.pathname} ${key}` : undefined;
+    const key = recorded.headers["idempotency-key"];
+    const replayKey = key ? `${recorded.method} ${recorded.path} ${key}` : undefined;
     if (this.failNext > 0) {
       this.failNext -= 1;
       answer = stripeError(500, {
         type: "api_error",
         message: "An unknown error occurred while processing your request.",
       });
-    } else if (!headers.authorization?.startsWith("Bearer sk_test_")) {
+    } else if (!recorded.headers.authorization?.startsWith("Bearer sk_test_")) {
       answer = stripeError(401, {
         type: "invalid_request_error",
         message: "Invalid API Key provided.",
       });
     } else if (replayKey && this.replays.has(replayKey)) {
       answer = this.replays.get(replayKey)!;
-      res.setHeader("idempotent-replayed", "true");
+      headers["idempotent-replayed"] = "true";
     } else {
-      answer = this.route(req.method ?? "GET", url.pathname, params);
+      answer = this.route(recorded.method, recorded.path, recorded.params);
       if (replayKey && answer.status < 500) this.replays.set(replayKey, answer);
     }
     if (this.loseAnswers > 0 && answer.status < 500) {
@@ -234,10 +202,7 @@ export class FakeStripe {
       });
     }
     recorded.answer = answer;
-    res.statusCode = answer.status;
-    res.setHeader("content-type", "application/json");
-    res.setHeader("request-id", this.id("req"));
-    res.end(JSON.stringify(answer.body));
+    return { ...answer, headers: { ...headers, "request-id": this.id("req") } };
   }
 
   private route(method: string, path: string, p: Record<string, string>): Answer {

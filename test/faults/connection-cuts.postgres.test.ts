@@ -7,7 +7,8 @@
  * finishes, and:
  *
  * - billing: every contract billed exactly once (one invoice each, numbers without a gap),
- *   and no cut counted as the contract's own settlement failure;
+ *   no cut counted as the contract's own settlement failure, and no run left `running` (a
+ *   run a cut stopped is marked interrupted at once);
  * - usage: every request answered 2xx or `503 database_unavailable` with Retry-After, never
  *   anything else; retried with its Idempotency-Key until acknowledged, every event is stored
  *   exactly once;
@@ -17,7 +18,6 @@
  * PostgreSQL only (embedded PGlite has no connection to cut): vitest.config.ts collects this
  * file only in the PostgreSQL pass.
  */
-import pg from "pg";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type App, buildApp } from "../../src/http/app.js";
@@ -27,66 +27,9 @@ import { webhookJobs } from "../../src/jobs/webhook-delivery.js";
 import { BOOK_BILLED_AT, bookInvoices, seedBook } from "../billing-book.js";
 import { createTestDatabase, type TestDatabase } from "../harness.js";
 import { Receiver, TestTime } from "../webhook-receiver.js";
+import { whileCutting } from "./cutting.js";
 
 vi.setConfig({ testTimeout: 120_000 });
-
-/** How long the cuts go on: the work then finishes without them. */
-const CUTTING_MS = 3_000;
-
-/**
- * Ends every other backend of `database` every 50–250 ms (time enough for some work to get
- * through between two cuts) for `forMs`, or until stopped.
- */
-function startCutting(adminUrl: string, database: string, forMs: number) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  const until = Date.now() + forMs;
-  let stopped = false;
-  let cuts = 0;
-  const loop = (async () => {
-    await admin.connect();
-    while (!stopped && Date.now() < until) {
-      const { rows } = await admin.query<{ n: string }>(
-        `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
-         WHERE datname = $1 AND pid <> pg_backend_pid()`,
-        [database],
-      );
-      cuts += Number(rows[0]!.n);
-      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
-    }
-    await admin.end();
-  })();
-  return {
-    get cuts() {
-      return cuts;
-    },
-    get over() {
-      return stopped || Date.now() >= until;
-    },
-    async stop(): Promise<number> {
-      stopped = true;
-      await loop;
-      return cuts;
-    },
-  };
-}
-
-/**
- * Runs `fn` while the backends of `database` are cut (for CUTTING_MS at most; `fn` is told
- * the cuts so far and whether they are over); returns how many backends were ended.
- */
-async function whileCutting(
-  adminUrl: string,
-  database: string,
-  fn: (cutter: { readonly cuts: number; readonly over: boolean }) => Promise<void>,
-): Promise<number> {
-  const cutter = startCutting(adminUrl, database, CUTTING_MS);
-  try {
-    await fn(cutter);
-  } finally {
-    await cutter.stop();
-  }
-  return cutter.cuts;
-}
 
 describe("PostgreSQL connections cut during work [postgres]", () => {
   let database: TestDatabase;
@@ -154,6 +97,18 @@ describe("PostgreSQL connections cut during work [postgres]", () => {
       )
       .execute();
     expect(failed).toEqual([]);
+    // no run is left running for the stale-run cleanup (the book's clock stands still): a run
+    // a cut stopped is interrupted at once, and the runs count every contract once
+    const runs = await database.db
+      .selectFrom("billing_runs")
+      .select(["status", "contracts_billed", "last_error"])
+      .where("tenant_id", "=", book.tenantId)
+      .execute();
+    expect(runs.filter((r) => r.status === "running")).toEqual([]);
+    expect(runs.reduce((n, r) => n + r.contracts_billed, 0)).toBe(CONTRACTS);
+    for (const r of runs.filter((r) => r.status === "interrupted")) {
+      expect(r.last_error).toMatch(/^interrupted: /);
+    }
   });
 
   describe("requests through the cuts", () => {

@@ -47,7 +47,7 @@ const setClock = (db: Kysely<DB>, tenantId: string, at: string) =>
     .execute();
 
 /** Bills a book's contracts in this process (work the worker then finds done). */
-async function bill(db: Kysely<DB>, book: Book): Promise<void> {
+export async function bill(db: Kysely<DB>, book: Book): Promise<void> {
   for (;;) {
     const runs = await runBilling(db, {
       tenantId: book.tenantId,

@@ -7,7 +7,6 @@
  * batches are read.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AccrueError } from "../../src/domain/errors.js";
 import {
   checkCredentials,
   gatewayAdapter,
@@ -19,28 +18,11 @@ import {
   goCardlessGateway,
 } from "../../src/domain/payments/gocardless-gateway.js";
 import { FakeGoCardless, signedEvents } from "../fakes/gocardless-server.js";
+import { trustLoopbackTls } from "../fakes/loopback-tls.js";
+import { refusal, refusalOf } from "./refusals.js";
 
 const TOKEN = "sandbox_AccrueUnitTestToken";
 const SECRET = "gc-webhook-secret-unit";
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AccrueError)) throw new Error(`not refused with an AccrueError: ${error}`);
-  return { kind: error.kind, code: error.code, details: error.details };
-}
-
-function refusalOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AccrueError) return { kind: e.kind, code: e.code, details: e.details };
-    throw e;
-  }
-  throw new Error("not refused");
-}
 
 describe("GoCardless credentials", () => {
   it("takes an access token, a webhook secret and a loopback api_base with a sandbox token only", () => {
@@ -83,6 +65,35 @@ describe("GoCardless credentials", () => {
     });
     expect(hasAdapter("gocardless")).toBe(true);
     expect(gatewayAdapter("gocardless", { access_token: TOKEN })?.kind).toBe("gocardless");
+  });
+});
+
+describe("a GoCardless stand-in over HTTPS", () => {
+  const gc = new FakeGoCardless(TOKEN);
+  let untrust = () => {};
+  beforeAll(() => {
+    untrust = trustLoopbackTls();
+  });
+  afterAll(async () => {
+    await gc.stop();
+    untrust();
+  });
+
+  it("is reached over TLS at its loopback origin", async () => {
+    const base = await gc.start({ tls: true });
+    expect(base).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    gc.addMandate({ mandate: "MD0009TLS", customer: "CU0009TLS" });
+    const adapter = goCardlessGateway(
+      checkGoCardlessCredentials({ access_token: TOKEN, api_base: base }),
+    );
+    const paid = await adapter.charge({
+      reference: "MD0009TLS",
+      amount: 500n,
+      currency: "GBP",
+      idempotencyKey: "k_tls",
+    });
+    expect(paid).toMatchObject({ status: "pending", reference: expect.stringMatching(/^PM/) });
+    expect(gc.sent("POST /payments")[0]!.headers.host).toBe("api-sandbox.gocardless.com");
   });
 });
 
@@ -157,6 +168,8 @@ describe("the GoCardless adapter", () => {
     expect(put.body).toEqual({ customers: { metadata: { accrue_customer_id: "cus_ada" } } });
     expect(put.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(put.headers["gocardless-version"]).toBe("2015-07-06");
+    // the client addressed GoCardless's sandbox; its agents carried the request here
+    expect(put.headers.host).toBe("api-sandbox.gocardless.com");
 
     // a customer id: its newest usable mandate; the customer already known: not fetched again
     gc.requests.length = 0;
@@ -393,6 +406,17 @@ describe("the GoCardless adapter", () => {
         details: { origin: "api" },
       },
       {
+        id: "EV006",
+        resource_type: "refunds",
+        action: "failed",
+        links: { refund: refund.id },
+        details: {
+          origin: "gocardless",
+          cause: "refund_failed",
+          description: "The refund did not reach the customer's bank account",
+        },
+      },
+      {
         id: "EV005",
         resource_type: "mandates",
         action: "cancelled",
@@ -434,6 +458,18 @@ describe("the GoCardless adapter", () => {
         amount: 700n,
         currency: "GBP",
         reference: refund.id,
+      }),
+      expect.objectContaining({
+        id: "EV006",
+        type: "charge.refund_failed",
+        providerType: "refunds.failed",
+        chargeReference: paid.reference,
+        currency: "GBP",
+        reference: refund.id,
+        failure: {
+          code: "refund_failed",
+          message: "The refund did not reach the customer's bank account",
+        },
       }),
       expect.objectContaining({ id: "EV005", type: "unknown", chargeReference: null }),
     ]);

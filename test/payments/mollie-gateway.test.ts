@@ -7,7 +7,6 @@
  * webhook notice is verified by reading the payment back.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AccrueError } from "../../src/domain/errors.js";
 import {
   checkCredentials,
   gatewayAdapter,
@@ -21,27 +20,9 @@ import {
 } from "../../src/domain/payments/mollie-gateway.js";
 import { trustLoopbackTls } from "../fakes/loopback-tls.js";
 import { FakeMollie, notice } from "../fakes/mollie-server.js";
+import { refusal, refusalOf } from "./refusals.js";
 
 const KEY = "test_AccrueUnitTestKey0123456789";
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AccrueError)) throw new Error(`not refused with an AccrueError: ${error}`);
-  return { kind: error.kind, code: error.code, details: error.details };
-}
-
-function refusalOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AccrueError) return { kind: e.kind, code: e.code, details: e.details };
-    throw e;
-  }
-  throw new Error("not refused");
-}
 
 describe("Mollie credentials and amounts", () => {
   it("takes an API key, a public URL and an HTTPS loopback api_base with a test key only", () => {
@@ -248,6 +229,18 @@ describe("the Mollie adapter", () => {
       code: "insufficient_funds",
       message: "The card was declined",
     });
+    // what the charge pays, as the payment's description Mollie requires
+    await adapter.charge({
+      reference: "mdt_card",
+      customerReference: "cst_ada",
+      amount: 2000n,
+      currency: "EUR",
+      idempotencyKey: "k_described",
+      description: "Acme GmbH, invoice INV-0007",
+    });
+    expect(mollie.sent("POST /v2/payments").at(-1)!.body!.description).toBe(
+      "Acme GmbH, invoice INV-0007",
+    );
     // a currency without decimals
     await charge("k_yen", "mdt_card", 1000n, "JPY");
     expect(mollie.sent("POST /v2/payments").at(-1)!.body!.amount).toEqual({
@@ -389,6 +382,25 @@ describe("the Mollie adapter", () => {
         id: `${debit.reference}.${chargeback.id}`,
         type: "charge.disputed",
         amount: 1000n,
+        reference: chargeback.id,
+      }),
+    ]);
+    // the bank reverses the chargeback: the dispute as before, then its reversal
+    mollie.reverseChargeback(debit.reference, chargeback.id);
+    const reversed = await delivered(notice(debit.reference));
+    expect((reversed as unknown[]).slice(2)).toEqual([
+      expect.objectContaining({
+        id: `${debit.reference}.${chargeback.id}`,
+        type: "charge.disputed",
+        reference: chargeback.id,
+      }),
+      expect.objectContaining({
+        id: `${debit.reference}.${chargeback.id}.reversed`,
+        type: "charge.dispute_reversed",
+        providerType: "payment.chargeback_reversed",
+        chargeReference: debit.reference,
+        amount: 1000n,
+        currency: "EUR",
         reference: chargeback.id,
       }),
     ]);

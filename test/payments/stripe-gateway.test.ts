@@ -6,7 +6,6 @@
  */
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AccrueError } from "../../src/domain/errors.js";
 import {
   checkCredentials,
   gatewayAdapter,
@@ -15,28 +14,9 @@ import {
 } from "../../src/domain/payments/gateway.js";
 import { checkStripeCredentials } from "../../src/domain/payments/stripe-gateway.js";
 import { FakeStripe } from "../fakes/stripe-server.js";
+import { refusal, refusalOf } from "./refusals.js";
 
 const KEY = "sk_test_51AccrueUnitTest";
-
-/** The AccrueError a promise is rejected with, as kind and code. */
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AccrueError)) throw new Error(`not refused with an AccrueError: ${error}`);
-  return { kind: error.kind, code: error.code, details: error.details };
-}
-
-function refusalOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AccrueError) return { kind: e.kind, code: e.code, details: e.details };
-    throw e;
-  }
-  throw new Error("not refused");
-}
 
 describe("Stripe credentials", () => {
   it("takes a secret key, a signing secret and a loopback api_base with a test key only", () => {

@@ -103,7 +103,15 @@ export type Column<T> = {
   numeric?: boolean;
   /** The value rows are ordered by when the column's header is chosen: makes it sortable. */
   sort?: (row: T) => string | number;
+  /**
+   * The name of the order the list's source (the API) sorts the rows in by this column: the
+   * header is a sort button when the table is given `sortedBy` and `onSort`.
+   */
+  sortKey?: string;
 };
+
+/** The order a list's source sorts its rows in: a column's `sortKey` and the direction. */
+export type SortedBy = { key: string; order: "asc" | "desc" };
 
 type Order = { header: string; direction: 1 | -1 };
 
@@ -124,7 +132,9 @@ function ordered<T>(rows: readonly T[], columns: readonly Column<T>[], order: Or
 /**
  * A data table with a caption (read by screen readers as its name). A column with `sort` has
  * a header button that orders the rows by it, ascending then descending (`aria-sort` says
- * which).
+ * which). A list its source sorts (the API, page by page) passes `sortedBy` and `onSort`:
+ * then a column with `sortKey` has the header button, which asks `onSort` for the order
+ * (ascending first, then the other way), and the rows are shown as they come.
  */
 export function Table<T>(props: {
   caption: string;
@@ -132,10 +142,24 @@ export function Table<T>(props: {
   columns: readonly Column<T>[];
   empty?: string;
   hideCaption?: boolean;
+  sortedBy?: SortedBy | null | undefined;
+  onSort?: ((next: SortedBy) => void) | undefined;
 }): JSX.Element {
-  const [order, setOrder] = useState<Order | null>(null);
+  const [local, setOrder] = useState<Order | null>(null);
   if (props.rows.length === 0) return <p class="muted">{props.empty ?? "Nothing yet."}</p>;
-  const rows = ordered(props.rows, props.columns, order);
+  const remote = props.onSort;
+  const order = remote ? null : local;
+  const rows = remote ? props.rows : ordered(props.rows, props.columns, order);
+  const directionOf = (c: Column<T>): 1 | -1 | 0 => {
+    if (!remote) return order?.header === c.header ? order.direction : 0;
+    if (!c.sortKey || props.sortedBy?.key !== c.sortKey) return 0;
+    return props.sortedBy.order === "asc" ? 1 : -1;
+  };
+  const sortable = (c: Column<T>) => (remote ? c.sortKey !== undefined : c.sort !== undefined);
+  const choose = (c: Column<T>, current: 1 | -1 | 0) => {
+    if (remote && c.sortKey) remote({ key: c.sortKey, order: current === 1 ? "desc" : "asc" });
+    else setOrder({ header: c.header, direction: current === 1 ? -1 : 1 });
+  };
   return (
     // a wide table scrolls sideways: its region takes keyboard focus to be scrolled
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
@@ -145,14 +169,14 @@ export function Table<T>(props: {
         <thead>
           <tr>
             {props.columns.map((c) => {
-              const current = order?.header === c.header ? order.direction : 0;
+              const current = directionOf(c);
               return (
                 <th
                   scope="col"
                   class={c.numeric ? "num" : undefined}
                   key={c.header}
                   aria-sort={
-                    c.sort
+                    sortable(c)
                       ? current === 1
                         ? "ascending"
                         : current === -1
@@ -161,14 +185,8 @@ export function Table<T>(props: {
                       : undefined
                   }
                 >
-                  {c.sort ? (
-                    <button
-                      type="button"
-                      class="sort"
-                      onClick={() =>
-                        setOrder({ header: c.header, direction: current === 1 ? -1 : 1 })
-                      }
-                    >
+                  {sortable(c) ? (
+                    <button type="button" class="sort" onClick={() => choose(c, current)}>
                       {c.header}
                       <span aria-hidden="true">
                         {current === 1 ? " ▲" : current === -1 ? " ▼" : " ↕"}

@@ -1,7 +1,8 @@
 /**
  * What the provider adapters built on a provider's client share: checking a credential that
- * points the client at a local stand-in of the provider's API, and a deadline on every call
- * (a client that sets none would wait for ever on a provider that does not answer).
+ * points the client at a local stand-in of the provider's API, a deadline on every call
+ * (a client that sets none would wait for ever on a provider that does not answer), and the
+ * description of a charge as a person reads it.
  */
 import { AccrueError, unprocessable } from "../errors.js";
 
@@ -98,4 +99,46 @@ export function minorUnitsNumber(amount: bigint, provider: string): number {
     throw new RangeError(`not an amount ${provider} takes: ${amount}`);
   }
   return Number(amount);
+}
+
+/** The longest description Mollie keeps (its absolute maximum for a payment's description). */
+export const MAX_CHARGE_DESCRIPTION = 255;
+
+/** The longest part of a description the seller's name takes: invoice numbers need room. */
+const MAX_MERCHANT = 100;
+
+/** `text` cut to at most `max` characters (code points: no half of a character is left). */
+export const clip = (text: string, max: number): string => {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+};
+
+const length = (text: string) => [...text].length;
+
+/**
+ * What a charge is for, as a person reads it: the seller (the business entity, else the
+ * tenant) and the numbers of the invoices it pays — "Acme GmbH, invoice INV-0001",
+ * "Acme GmbH, invoices INV-0001, INV-0002", the numbers that do not fit counted
+ * ("… and 3 more") — at most `max` characters (Mollie's limit by default). Without invoices
+ * (a payment on account, a hold) the seller alone.
+ */
+export function chargeDescription(
+  input: { merchant: string; invoiceNumbers: readonly string[] },
+  max = MAX_CHARGE_DESCRIPTION,
+): string {
+  const merchant = clip(input.merchant.trim().replace(/\s+/g, " "), Math.min(MAX_MERCHANT, max));
+  const numbers = input.invoiceNumbers;
+  if (numbers.length === 0) return merchant;
+  const label = numbers.length === 1 ? "invoice" : "invoices";
+  const shown: string[] = [];
+  for (const [i, number] of numbers.entries()) {
+    const left = numbers.length - i - 1;
+    const more = left > 0 ? ` and ${left} more` : "";
+    const candidate = `${merchant}, ${label} ${[...shown, number].join(", ")}${more}`;
+    if (length(candidate) > max) break;
+    shown.push(number);
+  }
+  if (shown.length === 0) return clip(`${merchant}, ${label} ${numbers.join(", ")}`, max);
+  const left = numbers.length - shown.length;
+  return `${merchant}, ${label} ${shown.join(", ")}${left > 0 ? ` and ${left} more` : ""}`;
 }

@@ -10,6 +10,8 @@ export const GATEWAY_EVENT_TYPES = [
   "charge.failed",
   "charge.refunded",
   "charge.disputed",
+  "charge.refund_failed",
+  "charge.dispute_reversed",
   "unknown",
 ] as const;
 export type GatewayEventType = (typeof GATEWAY_EVENT_TYPES)[number];
@@ -19,7 +21,9 @@ export type GatewayEventType = (typeof GATEWAY_EVENT_TYPES)[number];
  * charge answered it (what a payment keeps); `amount` (minor units) is, by type: what the
  * charge took (succeeded), everything refunded of it so far (refunded, cumulative as
  * providers report it), what the dispute takes back (disputed). `reference` is the provider's
- * reference of the refund or dispute. `unknown`: a type Accrue does not apply.
+ * reference of the refund or dispute; for `charge.refund_failed`, the refund that did not
+ * reach the customer (and `failure` why), for `charge.dispute_reversed`, the dispute the bank
+ * or card scheme reversed. `unknown`: a type Accrue does not apply.
  */
 export type GatewayEvent = {
   id: string;

@@ -36,6 +36,7 @@ import { checkStripeCredentials, stripeGateway } from "./stripe-gateway.js";
 import type { BankAccountDetails, CardDetails } from "./test-gateway.js";
 import { testGateway, testGatewayWith } from "./test-gateway.js";
 
+export { chargeDescription, MAX_CHARGE_DESCRIPTION } from "./adapter-kit.js";
 export {
   GATEWAY_EVENT_TYPES,
   type GatewayEvent,
@@ -88,6 +89,11 @@ export type ChargeInput = {
   amount: bigint;
   currency: string;
   idempotencyKey: string;
+  /**
+   * What the charge is for, as the customer reads it on a statement or in the provider's
+   * dashboard ({@link chargeDescription}); providers that take no description ignore it.
+   */
+  description?: string | undefined;
 };
 
 export interface PaymentGateway {

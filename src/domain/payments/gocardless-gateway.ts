@@ -27,14 +27,21 @@
  *   succeeded, failed, cancelled and customer_approval_denied as failed (the cause and
  *   description given), charged_back and late_failure_settled take the payment back (a
  *   dispute); refunds created report what was refunded of the payment so far (the refund and
- *   its payment read from GoCardless, since refund events carry no amount).
+ *   its payment read from GoCardless, since refund events carry no amount); refunds failed
+ *   (the refund did not reach the customer: its money is back with the merchant) undo that
+ *   refund, with GoCardless's cause and description as the reason.
  *
  * The client has no option for another host than GoCardless's live and sandbox APIs; a local
- * stand-in (`api_base`, a loopback address, sandbox tokens only) is set on the client's
- * request layer. It sets no timeout either: every call has a deadline here. GoCardless's
+ * stand-in (`api_base`, a loopback address, sandbox tokens only) is reached through the HTTP
+ * agents the client takes (its `proxy` option), which connect to the stand-in whatever host a
+ * request names. It sets no timeout either: every call has a deadline here. GoCardless's
  * refusals become a failed charge or a 422; anything that leaves the outcome unknown (no
  * answer in time, a 5xx, a rate limit) is `gateway_unreachable`.
  */
+import { Agent as HttpsAgent } from "node:https";
+import { connect as connectTcp, isIP } from "node:net";
+import type { Duplex } from "node:stream";
+import { connect as connectTls } from "node:tls";
 import { type GoCardlessClient, gocardless } from "gocardless-nodejs";
 import { Environments } from "gocardless-nodejs/constants";
 import * as GoCardlessErrors from "gocardless-nodejs/errors";
@@ -97,21 +104,41 @@ export function checkGoCardlessCredentials(
   return { accessToken, sandbox, webhookSecret, apiBase };
 }
 
-/** The client, for the live or sandbox API, or for a local stand-in. */
+/**
+ * The client, for the live or sandbox API; with `api_base`, its requests to the sandbox go to
+ * the local stand-in instead ({@link standInAgents}). Without it the client is GoCardless's
+ * own, untouched.
+ */
 function client(credentials: GoCardlessCredentials): GoCardlessClient {
-  const gc = gocardless(
+  return gocardless(
     credentials.accessToken,
     credentials.sandbox ? Environments.Sandbox : Environments.Live,
-    { raiseOnIdempotencyConflict: false },
+    {
+      raiseOnIdempotencyConflict: false,
+      ...(credentials.apiBase !== null ? { proxy: standInAgents(credentials.apiBase) } : {}),
+    },
   );
-  if (credentials.apiBase !== null) {
-    const api = (gc as unknown as { _api?: { _baseUrl?: unknown } })._api;
-    if (typeof api?._baseUrl !== "string") {
-      throw new Error("this gocardless-nodejs version keeps its base URL elsewhere");
+}
+
+/**
+ * The HTTP agents (the client's documented `proxy` option, handed to its HTTP library) that
+ * carry every request the client makes — to the sandbox's HTTPS host, whose name it keeps in
+ * the Host header — over a connection to the local stand-in at `apiBase` instead: plain TCP
+ * for an `http:` stand-in, TLS for an `https:` one. Only ever made for `api_base`, which
+ * takes a loopback address and a sandbox token only (checkApiBase).
+ */
+function standInAgents(apiBase: URL): { https: HttpsAgent } {
+  const host = apiBase.hostname.replace(/^\[(.*)\]$/, "$1");
+  const tls = apiBase.protocol === "https:";
+  const port = Number(apiBase.port || (tls ? 443 : 80));
+  class StandIn extends HttpsAgent {
+    override createConnection(): Duplex {
+      return tls
+        ? connectTls({ host, port, ...(isIP(host) ? {} : { servername: host }) })
+        : connectTcp({ host, port });
     }
-    api._baseUrl = credentials.apiBase.origin;
   }
-  return gc;
+  return { https: new StandIn({ keepAlive: false }) };
 }
 
 const reasonOf = (error: GoCardlessErrors.ApiError): string | undefined =>
@@ -428,6 +455,7 @@ export function goCardlessGateway(
    */
   async function readEvent(event: Event): Promise<GatewayEvent> {
     const base = readGoCardlessEvent(event);
+    if (base.type === "charge.refund_failed") return refundFailed(base);
     if (base.type !== "charge.refunded") return base;
     const refundId = textOf(event.links?.refund);
     if (refundId === undefined) return { ...base, type: "unknown" };
@@ -444,6 +472,22 @@ export function goCardlessGateway(
       ...(amount !== undefined ? { amount } : {}),
       ...(currency !== undefined ? { currency } : {}),
     };
+  }
+
+  /** A failed refund's payment: named by the event, else read from the refund. */
+  async function refundFailed(base: GatewayEvent): Promise<GatewayEvent> {
+    if (base.chargeReference !== null || base.reference === undefined) return base;
+    const refundId = base.reference;
+    const refund = await call(() => gc.refunds.find(refundId));
+    const paymentId = textOf(refund.links?.payment);
+    const currency = textOf(refund.currency);
+    return paymentId === undefined
+      ? { ...base, type: "unknown" }
+      : {
+          ...base,
+          chargeReference: paymentId,
+          ...(currency !== undefined ? { currency } : {}),
+        };
   }
 }
 
@@ -463,6 +507,12 @@ const otherCustomer = () =>
 
 const textOf = (value: unknown): string | undefined =>
   typeof value === "string" && value.length > 0 && value.length <= 255 ? value : undefined;
+
+/**
+ * The actions of a refund's event that tell it did not reach the customer: failed, and the
+ * money returned to the merchant after (applied once: the refund is failed already then).
+ */
+const REFUND_FAILED: ReadonlySet<string> = new Set(["failed", "refund_failed", "funds_returned"]);
 
 /**
  * A verified GoCardless event as far as it tells by itself: its type (`resource_type.action`)
@@ -505,6 +555,21 @@ export function readGoCardlessEvent(event: Event): GatewayEvent {
   }
   if (resource === "refunds" && action === "created") {
     return { ...base, type: "charge.refunded", chargeReference: payment };
+  }
+  if (resource === "refunds" && REFUND_FAILED.has(action)) {
+    const refund = textOf(event.links?.refund);
+    return {
+      ...base,
+      type: refund === undefined ? "unknown" : "charge.refund_failed",
+      chargeReference: payment,
+      ...(refund !== undefined ? { reference: refund } : {}),
+      failure: {
+        code: textOf(event.details?.cause) ?? "refund_failed",
+        message:
+          textOf(event.details?.description) ??
+          "GoCardless reports the refund did not reach the customer",
+      },
+    };
   }
   return { ...base, type: "unknown", chargeReference: null };
 }

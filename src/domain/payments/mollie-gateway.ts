@@ -11,6 +11,8 @@
  *   unset (then set). A creditcard mandate is a card (label, last four digits, expiry), a
  *   directdebit mandate a bank account (the IBAN's country and last four, the holder).
  * - charge: a recurring payment (`sequenceType: recurring`, `customerId`, `mandateId`), the
+ *   description Mollie requires (the seller and the invoice numbers the charge pays, at most
+ *   255 characters, Mollie's limit), the
  *   amount as Mollie writes it (`{currency, value}`, value a string with the currency's
  *   decimals: "10.00" EUR, "1000" JPY), the idempotency key as Mollie's Idempotency-Key, the
  *   account's event endpoint as `webhookUrl` when the account has `public_url`. `paid` is
@@ -22,7 +24,8 @@
  *   by reading that payment from Mollie with the account's API key (a payment the account does
  *   not hold is refused as `invalid_signature`), and what the payment says now becomes the
  *   events: paid (succeeded), failed, canceled or expired (failed), what was refunded of it so
- *   far (refunded), each chargeback (disputed). Each event's id is made of the payment and its
+ *   far (refunded), each chargeback (disputed) and its reversal (dispute reversed). Each
+ *   event's id is made of the payment and its
  *   state, so a notice repeated with nothing new applies nothing twice.
  *
  * The client retries a 5xx twice under the same Idempotency-Key; it sets no timeout, so every
@@ -38,6 +41,8 @@ import { fromDecimalString, money, toDecimalString } from "../money/money.js";
 import {
   badCredential,
   checkApiBase,
+  clip,
+  MAX_CHARGE_DESCRIPTION,
   onlyCredentials,
   PROVIDER_TIMEOUT_MS,
   unreachableError,
@@ -371,7 +376,11 @@ export function mollieGateway(
         const created = await withDeadline(
           mollie.payments.create({
             amount: mollieAmount(input.amount, input.currency),
-            description: `Accrue ${input.idempotencyKey}`.slice(0, 255),
+            // required by Mollie: what the charge pays, else (no description given) its key
+            description: clip(
+              input.description?.trim() || `Accrue ${input.idempotencyKey}`,
+              MAX_CHARGE_DESCRIPTION,
+            ),
             sequenceType: "recurring" as never,
             customerId: input.customerReference,
             mandateId: input.reference,
@@ -491,8 +500,10 @@ const otherCustomer = () =>
 /**
  * A Mollie payment, as read from Mollie after its webhook, as the events it stands for: its
  * outcome (paid: succeeded; failed, canceled, expired: failed), what was refunded of it so far,
- * and each chargeback. Ids are the payment's id with its state (`tr_….paid`,
- * `tr_….refunded.1500`, `tr_….chb_…`), so a notice repeated with nothing new is recorded once.
+ * each chargeback, and each chargeback's reversal (`reversedAt` set: after the chargeback, so a
+ * chargeback first seen reversed is recorded and undone). Ids are the payment's id with its
+ * state (`tr_….paid`, `tr_….refunded.1500`, `tr_….chb_…`, `tr_….chb_….reversed`), so a
+ * notice repeated with nothing new is recorded once.
  */
 export function readMolliePayment(payment: Json): GatewayEvent[] {
   const id = textOf(payment.id);
@@ -542,19 +553,32 @@ export function readMolliePayment(payment: Json): GatewayEvent[] {
       raw,
     });
   }
-  const chargebacks = (embedded.chargebacks ?? []).filter((c) => !c.reversedAt);
+  const chargebacks = embedded.chargebacks ?? [];
   for (const chargeback of chargebacks) {
     const reference = textOf(chargeback.id);
     if (reference === undefined) continue;
+    const disputed = money(minorOfMollie(chargeback.amount));
     events.push({
       id: `${id}.${reference}`,
       providerType: "payment.chargeback",
       type: "charge.disputed",
       chargeReference: id,
-      ...money(minorOfMollie(chargeback.amount)),
+      ...disputed,
       reference,
       raw,
     });
+    // reversed: the bank took the chargeback back, the money is the merchant's again
+    if (textOf(chargeback.reversedAt) !== undefined) {
+      events.push({
+        id: `${id}.${reference}.reversed`,
+        providerType: "payment.chargeback_reversed",
+        type: "charge.dispute_reversed",
+        chargeReference: id,
+        ...disputed,
+        reference,
+        raw,
+      });
+    }
   }
   const chargedBack = minorOfMollie(payment.amountChargedBack);
   if (chargebacks.length === 0 && chargedBack !== undefined && chargedBack.amount > 0n) {

@@ -297,7 +297,9 @@ const textOf = (value: unknown, max = 255): string | undefined =>
  * "currency", "refund", "dispute", "failure": {"code", "message"}}}`. Its types are Accrue's
  * own (`charge.succeeded`, `charge.failed`, `charge.refunded` with `amount` everything
  * refunded of the charge so far, `charge.disputed` with `amount` what the dispute takes
- * back); any other type is `unknown`.
+ * back, `charge.refund_failed` with the `refund` that did not reach the customer and its
+ * `failure`, `charge.dispute_reversed` with the `dispute` reversed); any other type is
+ * `unknown`.
  */
 export function readTestEvent(body: Buffer): GatewayEvent {
   let raw: unknown;

@@ -36,13 +36,46 @@ export async function takeToken(
   return { allowed: row.allowed, tokens: Number(row.tokens) };
 }
 
-/** Whether `key`'s bucket holds a token now (a caller without one has a full bucket). */
-export async function holdsToken(db: Kysely<DB>, key: string, bucket: Bucket): Promise<boolean> {
-  const { rows } = await sql<{ holds: boolean }>`
-    SELECT b.tokens + extract(epoch FROM clock_timestamp() - b.at)::float8 * ${bucket.rate}::float8
-           >= 1 AS holds
-    FROM rate_limit_buckets b WHERE b.key = ${key}`.execute(db);
-  return rows[0]?.holds ?? true;
+/**
+ * `takeToken` for `key`, in the same statement that checks whether `address`'s bucket holds
+ * a token (a caller without one has a full bucket): when it holds none, none is taken from
+ * `key`'s (`allowed` is then null).
+ */
+export async function takeTokenIfAddressHolds(
+  db: Kysely<DB>,
+  key: string,
+  bucket: Bucket,
+  address: string,
+): Promise<{ addressHolds: boolean; allowed: boolean | null; tokens: number | null }> {
+  const refilled = sql`least(${bucket.burst}::float8,
+    b.tokens + extract(epoch FROM clock_timestamp() - b.at)::float8 * ${bucket.rate}::float8)`;
+  const { rows } = await sql<{
+    address_holds: boolean;
+    allowed: boolean | null;
+    tokens: number | null;
+  }>`
+    WITH address AS (
+      SELECT coalesce((
+        SELECT b.tokens + extract(epoch FROM clock_timestamp() - b.at)::float8 * ${bucket.rate}::float8 >= 1
+        FROM rate_limit_buckets b WHERE b.key = ${address}), true) AS holds
+    ), taken AS (
+      INSERT INTO rate_limit_buckets AS b (key, tokens, at, allowed)
+      SELECT ${key}, ${bucket.burst}::float8 - 1, clock_timestamp(), true
+      FROM address WHERE address.holds
+      ON CONFLICT (key) DO UPDATE SET
+        tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
+        allowed = ${refilled} >= 1,
+        at = clock_timestamp()
+      RETURNING b.allowed, b.tokens
+    )
+    SELECT address.holds AS address_holds, taken.allowed, taken.tokens
+    FROM address LEFT JOIN taken ON true`.execute(db);
+  const row = rows[0]!;
+  return {
+    addressHolds: row.address_holds,
+    allowed: row.allowed,
+    tokens: row.tokens === null ? null : Number(row.tokens),
+  };
 }
 
 /**

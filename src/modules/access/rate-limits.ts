@@ -8,14 +8,17 @@
 import type { Kysely } from "kysely";
 import { RateLimiter, type Verdict } from "../../lib/rate-limit.js";
 import type { DB } from "../../storage/schema.js";
-import { deleteFullBuckets, holdsToken, takeToken } from "./rate-limits.repository.js";
+import { deleteFullBuckets, takeToken, takeTokenIfAddressHolds } from "./rate-limits.repository.js";
 
 export type RequestLimiter = {
   readonly enabled: boolean;
   /** Takes one request's token from `caller`'s bucket: allowed or not, with what is left. */
   take(caller: string): Promise<Verdict>;
-  /** Whether `caller` may make a request now, without taking a token. */
-  has(caller: string): Promise<boolean>;
+  /**
+   * `take(caller)` if `address` may make a request now, at the cost of one `take`: null when
+   * it may not (nothing was taken).
+   */
+  takeIfAddressHas(caller: string, address: string): Promise<Verdict | null>;
 };
 
 /** How often a process deletes full buckets (milliseconds). */
@@ -27,7 +30,8 @@ export function localRateLimiter(rate: number): RequestLimiter {
   return {
     enabled: buckets.enabled,
     take: async (caller) => buckets.take(caller),
-    has: async (caller) => buckets.has(caller),
+    takeIfAddressHas: async (caller, address) =>
+      buckets.has(address) ? buckets.take(caller) : null,
   };
 }
 
@@ -45,6 +49,12 @@ export function sharedRateLimiter(
     pruned = performance.now();
     deleteFullBuckets(db, bucket).catch((error) => options.onError?.(error));
   };
+  const verdictOf = (taken: { allowed: boolean; tokens: number }): Verdict => ({
+    allowed: taken.allowed,
+    limit: rate,
+    remaining: taken.allowed ? Math.floor(taken.tokens) : 0,
+    retryAfter: taken.allowed ? 0 : Math.max(1, Math.ceil((1 - taken.tokens) / rate)),
+  });
   return {
     enabled: rate > 0,
     async take(caller) {
@@ -56,19 +66,17 @@ export function sharedRateLimiter(
         options.onError?.(error);
         return fallback.take(caller);
       }
-      return {
-        allowed: taken.allowed,
-        limit: rate,
-        remaining: taken.allowed ? Math.floor(taken.tokens) : 0,
-        retryAfter: taken.allowed ? 0 : Math.max(1, Math.ceil((1 - taken.tokens) / rate)),
-      };
+      return verdictOf(taken);
     },
-    async has(caller) {
+    async takeIfAddressHas(caller, address) {
+      prune();
       try {
-        return await holdsToken(db, caller, bucket);
+        const taken = await takeTokenIfAddressHolds(db, caller, bucket, address);
+        if (!taken.addressHolds || taken.allowed === null || taken.tokens === null) return null;
+        return verdictOf({ allowed: taken.allowed, tokens: taken.tokens });
       } catch (error) {
         options.onError?.(error);
-        return fallback.has(caller);
+        return fallback.has(address) ? fallback.take(caller) : null;
       }
     },
   };

@@ -93,7 +93,7 @@ export {
   setOrderStatus,
 } from "./orders.service.js";
 export { announcePhaseEvents, DEFAULT_TRIAL_END_NOTICE_DAYS } from "./phase-events.js";
-export { normalPhasesAt } from "./revenue-facts.repository.js";
+export { contractMovements, normalPhasesAt } from "./revenue-facts.repository.js";
 export {
   authenticatePortal,
   createSelfServiceToken,

@@ -1,5 +1,9 @@
-/** What the dashboard (src/modules/reports) reads of contracts: the phases in force. */
-import { type Expression, type RawBuilder, sql } from "kysely";
+/**
+ * What the reports (src/modules/reports) read of contracts: the phases in force, and the
+ * contracts started and ended in a period.
+ */
+import { type Expression, type Kysely, type RawBuilder, sql } from "kysely";
+import type { DB } from "../../storage/schema.js";
 
 /**
  * The tenant's contracts in force at `at` (deprecated copies left out) whose phase then is a
@@ -20,4 +24,37 @@ export function normalPhasesAt(
     WHERE c.tenant_id = ${tenantId} AND c.active_id IS NULL AND c.start_at <= ${at}
       AND (c.end_at IS NULL OR c.end_at > ${at})
       AND ph.type = 'normal'`;
+}
+
+/**
+ * The tenant's contracts (deprecated copies left out) per currency: how many were in force
+ * just before `start`, how many started from `start` up to `at`, and how many ended then
+ * (a contract ended at its very start never ran and is not counted). Instants are ISO
+ * timestamps.
+ */
+export async function contractMovements(
+  db: Kysely<DB>,
+  tenantId: string,
+  range: { start: string; at: string },
+): Promise<{ currency: string; at_start: string; started: string; ended: string }[]> {
+  const start = sql`${range.start}::timestamptz`;
+  const at = sql`${range.at}::timestamptz`;
+  const { rows } = await sql<{
+    currency: string;
+    at_start: string;
+    started: string;
+    ended: string;
+  }>`
+    SELECT currency,
+           count(*) FILTER (WHERE start_at < ${start}
+                              AND (end_at IS NULL OR end_at >= ${start}))::text AS at_start,
+           count(*) FILTER (WHERE start_at >= ${start} AND start_at <= ${at})::text AS started,
+           count(*) FILTER (WHERE end_at >= ${start} AND end_at <= ${at}
+                              AND end_at > start_at)::text AS ended
+    FROM contracts
+    WHERE tenant_id = ${tenantId} AND active_id IS NULL
+      AND start_at <= ${at} AND (end_at IS NULL OR end_at >= ${start})
+    GROUP BY currency
+  `.execute(db);
+  return rows;
 }

@@ -128,6 +128,27 @@ export async function interruptRunRows(db: Kysely<DB>, olderThan: Date): Promise
   return rows.length;
 }
 
+/**
+ * Marks the runs among `ids` still running interrupted at `now`, with `lastError`; how many
+ * (ids of runs never stored, or already finished, are passed over).
+ */
+export async function interruptRunRowsById(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  lastError: string,
+  now: Date,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .updateTable("billing_runs")
+    .set({ status: "interrupted", finished_at: now, updated_at: now, last_error: lastError })
+    .where("id", "in", ids)
+    .where("status", "=", "running")
+    .returning("id")
+    .execute();
+  return rows.length;
+}
+
 /** The tenant's runs before `cursor` (newest first), at most `limit`. */
 export async function listBillingRunRows(
   db: Kysely<DB>,

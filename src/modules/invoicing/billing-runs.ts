@@ -24,6 +24,7 @@ import {
   completeRunRows,
   insertBillingRun,
   interruptRunRows,
+  interruptRunRowsById,
   listBillingRunRows,
   tenantsWithDueContracts,
 } from "./billing-runs.repository.js";
@@ -220,4 +221,20 @@ export async function completeBillingRuns(
 /** Marks runs that stopped reporting progress (their process died) as interrupted. */
 export async function interruptStaleRuns(db: Kysely<DB>, olderThan: Date): Promise<number> {
   return interruptRunRows(db, olderThan);
+}
+
+/**
+ * Marks runs of this process that stopped on an error (the database went away mid-run)
+ * interrupted at once, with the error as their last one: their contracts not yet settled are
+ * still due, and the next run claims them. Runs already finished, or never stored (their
+ * transaction rolled back), are passed over.
+ */
+export async function interruptBillingRuns(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  error: unknown,
+  now: Date,
+): Promise<number> {
+  const message = error instanceof Error ? error.message : String(error);
+  return interruptRunRowsById(db, ids, `interrupted: ${message}`.slice(0, 500), now);
 }

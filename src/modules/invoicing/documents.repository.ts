@@ -265,6 +265,26 @@ export async function issuedTotalsByMonth(
   return rows;
 }
 
+/**
+ * The gross totals of the tenant's finalized documents issued from `from` up to but not
+ * including `to` (dates, YYYY-MM-DD), per currency and kind.
+ */
+export async function issuedTotalsBetween(
+  db: Kysely<DB>,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<{ currency: string; kind: string; total: string }[]> {
+  const { rows } = await sql<{ currency: string; kind: string; total: string }>`
+    SELECT currency, kind, sum(total_gross)::text AS total
+    FROM invoices
+    WHERE tenant_id = ${tenantId} AND status = 'finalized'
+      AND issue_date >= ${from} AND issue_date < ${to}
+    GROUP BY 1, 2
+  `.execute(db);
+  return rows;
+}
+
 /** Adds lines to a document (a draft: a charge entered by hand). */
 export async function insertDocumentLines(
   db: Kysely<DB>,

@@ -8,7 +8,8 @@
 import type { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Static } from "typebox";
-import { notFound, unprocessable } from "../../domain/errors.js";
+import { invalid, notFound, unprocessable } from "../../domain/errors.js";
+import { isId } from "../../domain/ids.js";
 import { allows, DOCUMENT_TRANSITIONS } from "../../domain/invoicing/states.js";
 import { taxTotals } from "../../domain/invoicing/tax.js";
 import {
@@ -26,7 +27,13 @@ import { billAgain, unbillRatedItems } from "../contracts/index.js";
 import { applyPromotionalCredits } from "../credits/index.js";
 import { type CustomerRow, findCustomer } from "../customers/index.js";
 import { findEntity } from "../entities/index.js";
-import { fetchPageBatch, type Page } from "../pagination.js";
+import {
+  encodeKeysetCursor,
+  fetchPageBatch,
+  idCursorFor,
+  keysetCursorFor,
+  type Page,
+} from "../pagination.js";
 import { unbillUsage } from "../usage/index.js";
 import type { InvoiceDocument } from "./document.js";
 import {
@@ -47,11 +54,13 @@ import {
   findInvoice,
   type InvoiceFilter,
   type InvoiceRow,
+  type InvoiceSort,
   type LineRow,
   linesOf,
   listInvoiceRows,
   nextSequenceValue,
   reserveSequence,
+  sortValuesOf,
 } from "./invoicing.repository.js";
 import type { InvoiceDetailsBody, InvoiceLineSchema, InvoiceSchema } from "./invoicing.schemas.js";
 import { renderDocumentPdf } from "./pdf.js";
@@ -846,8 +855,10 @@ export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
 }
 
 /**
- * A page of the tenant's documents; with `includeTotal`, also how many match the filters in
- * all (`total_count`, one COUNT query more).
+ * A page of the tenant's documents in the order `sort` and `order` name; with
+ * `includeTotal`, also how many match the filters in all (`total_count`, one COUNT query
+ * more). A list by creation pages by id; any other sort by an opaque keyset cursor (the last
+ * row's sort values and id), refused for another sort or direction.
  */
 export async function listInvoices(
   ctx: Ctx,
@@ -856,14 +867,52 @@ export async function listInvoices(
   const { includeTotal, ...filter } = f;
   const page = await pageOfInvoices(ctx, filter);
   if (!includeTotal) return page;
-  const { limit: _limit, cursor: _cursor, offset: _offset, order: _order, ...where } = filter;
+  const {
+    limit: _limit,
+    cursor: _cursor,
+    offset: _offset,
+    order: _order,
+    sort: _sort,
+    after: _after,
+    ...where
+  } = filter;
   return { ...page, total_count: await countInvoiceRows(ctx.db, ctx.tenantId, where) };
 }
 
+/** What each sort's cursor values must look like (a tampered cursor is refused, not run). */
+const SORT_VALUES: Record<Exclude<InvoiceSort, "created">, RegExp[]> = {
+  issue_date: [/^\d{4}-\d{2}-\d{2}$/],
+  total: [/^[A-Z]{3}$/, /^-?\d{1,19}$/],
+  number: [/^[\s\S]{1,200}$/],
+};
+
 function pageOfInvoices(ctx: Ctx, f: InvoiceFilter): Promise<Page<Invoice>> {
+  const sort = f.sort ?? "created";
+  const order = f.order ?? "asc";
+  let query: InvoiceFilter;
+  let cursorOf: ((row: InvoiceRow) => string) | undefined;
+  if (sort === "created") {
+    query = { ...f, cursor: idCursorFor(f.cursor, order) };
+  } else {
+    const shapes = SORT_VALUES[sort];
+    const after = keysetCursorFor(f.cursor, { sort, order }, shapes.length, (c) =>
+      ["invoice", "creditNote"].some((k) => isId(k as "invoice" | "creditNote", c)),
+    );
+    const wellFormed = after?.values.every(
+      (v, i) => (v === null && sort === "number") || (v !== null && shapes[i]?.test(v)),
+    );
+    if (after && !wellFormed) {
+      throw invalid("invalid_cursor", "cursor is not a next_cursor this list answered", {
+        field: "cursor",
+      });
+    }
+    query = { ...f, cursor: undefined, after };
+    cursorOf = (row) =>
+      encodeKeysetCursor({ sort, order, values: sortValuesOf(sort, row), id: row.id });
+  }
   return fetchPageBatch(
     f.limit,
-    (limit) => listInvoiceRows(ctx.db, ctx.tenantId, { ...f, limit }),
+    (limit) => listInvoiceRows(ctx.db, ctx.tenantId, { ...query, limit }),
     async (rows) => {
       const lines = await linesOfDocuments(
         ctx.db,
@@ -877,6 +926,7 @@ function pageOfInvoices(ctx: Ctx, f: InvoiceFilter): Promise<Page<Invoice>> {
         ),
       );
     },
+    cursorOf,
   );
 }
 

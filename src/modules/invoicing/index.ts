@@ -6,6 +6,7 @@ export {
   claimDue,
   completeBillingRuns,
   countSettled,
+  interruptBillingRuns,
   interruptStaleRuns,
   openBillingRun,
   recordSettlementFailure,
@@ -28,7 +29,7 @@ export {
   voidableDocument,
   voidDocument,
 } from "./documents.js";
-export { issuedTotalsByMonth } from "./documents.repository.js";
+export { issuedTotalsBetween, issuedTotalsByMonth } from "./documents.repository.js";
 export { issuePreviewInvoice } from "./gift-invoices.js";
 export {
   countDocumentsByKind,

@@ -376,9 +376,30 @@ export type InvoiceFilter = {
   issueDateFrom?: string | undefined;
   /** Issue dates up to this day (YYYY-MM-DD, inclusive). */
   issueDateTo?: string | undefined;
-  /** By id ascending (oldest first, the default) or descending (newest first). */
+  /** The direction of `sort`: ascending (the default) or descending. */
   order?: "asc" | "desc" | undefined;
+  /** What the list is ordered by; the id breaks ties. By creation (id) when absent. */
+  sort?: InvoiceSort | undefined;
+  /**
+   * Where the previous page of a list sorted by other than creation ended (its last row's
+   * sort values and id); `cursor` (an id) continues a list by creation.
+   */
+  after?: { values: (string | null)[]; id: string } | undefined;
 };
+
+/**
+ * The orders of the documents list: by creation (id), issue date, gross total (within each
+ * currency: the currency code first, then the total in minor units, an exact integer) or
+ * document number (byte order; drafts, which have none, after every number ascending).
+ */
+export type InvoiceSort = "created" | "issue_date" | "total" | "number";
+
+/** A row's values of a sort (the keyset cursor's values), in the order the sort compares them. */
+export function sortValuesOf(sort: Exclude<InvoiceSort, "created">, row: InvoiceRow) {
+  if (sort === "issue_date") return [row.issue_date];
+  if (sort === "total") return [row.currency, row.total_gross];
+  return [row.number];
+}
 
 /** The list's filters (not its page): one WHERE for the page and for its count. */
 function filtered(db: Kysely<DB>, tenantId: string, f: Omit<InvoiceFilter, "limit">) {
@@ -400,11 +421,77 @@ export async function listInvoiceRows(
   f: InvoiceFilter,
 ): Promise<InvoiceRow[]> {
   const desc = f.order === "desc";
+  const dir = desc ? "desc" : "asc";
+  const past = sql.raw(desc ? "<" : ">");
+  const after = f.after;
   let q = filtered(db, tenantId, f).selectAll();
-  if (f.cursor) q = q.where("id", desc ? "<" : ">", f.cursor);
-  q = q.orderBy("id", desc ? "desc" : "asc").limit(f.limit);
+  switch (f.sort ?? "created") {
+    case "created":
+      if (f.cursor) q = q.where("id", desc ? "<" : ">", f.cursor);
+      break;
+    case "issue_date":
+      if (after) {
+        q = q.where(sql<boolean>`(issue_date, id) ${past} (${after.values[0]}::date, ${after.id})`);
+      }
+      q = q.orderBy("issue_date", dir);
+      break;
+    case "total":
+      if (after) {
+        q = q.where(
+          sql<boolean>`(currency, total_gross, id) ${past} (${after.values[0]}, ${after.values[1]}::bigint, ${after.id})`,
+        );
+      }
+      q = q.orderBy("currency", dir).orderBy("total_gross", dir);
+      break;
+    case "number":
+      if (after) return rowsAfterNumber(db, tenantId, f, after);
+      // drafts have no number: last ascending, first descending (PostgreSQL's NULL order)
+      q = q.orderBy(sql`number collate "C"`, dir);
+      break;
+  }
+  q = q.orderBy("id", dir).limit(f.limit);
   if (f.offset) q = q.offset(f.offset);
   return q.execute();
+}
+
+/**
+ * The page after (number, id) in number order. The list is two runs, the numbered documents
+ * and the drafts (no number; after the numbers ascending, before them descending): the run
+ * the cursor is in is read from the cursor on (a range of the number index), the next run
+ * from its start only when the page is not full yet, so a deep page reads only its own rows.
+ */
+async function rowsAfterNumber(
+  db: Kysely<DB>,
+  tenantId: string,
+  f: InvoiceFilter,
+  after: { values: (string | null)[]; id: string },
+): Promise<InvoiceRow[]> {
+  const desc = f.order === "desc";
+  const dir = desc ? "desc" : "asc";
+  const number = after.values[0] ?? null;
+  const drafts = () =>
+    filtered(db, tenantId, f).selectAll().where("number", "is", null).orderBy("id", dir);
+  const numbered = () =>
+    filtered(db, tenantId, f)
+      .selectAll()
+      .where("number", "is not", null)
+      .orderBy(sql`number collate "C"`, dir)
+      .orderBy("id", dir);
+  const runs =
+    number === null
+      ? [drafts().where("id", desc ? "<" : ">", after.id), ...(desc ? [numbered()] : [])]
+      : [
+          numbered().where(
+            sql<boolean>`(number collate "C", id) ${sql.raw(desc ? "<" : ">")} (${number}, ${after.id})`,
+          ),
+          ...(desc ? [] : [drafts()]),
+        ];
+  const rows: InvoiceRow[] = [];
+  for (const run of runs) {
+    rows.push(...(await run.limit(f.limit - rows.length).execute()));
+    if (rows.length >= f.limit) break;
+  }
+  return rows;
 }
 
 /**

@@ -87,6 +87,7 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           issueDateFrom: req.query.issue_date_from,
           issueDateTo: req.query.issue_date_to,
           order: req.query.order,
+          sort: req.query.sort,
           includeTotal: req.query.include_total,
         }),
       ),

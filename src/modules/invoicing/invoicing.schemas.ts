@@ -105,7 +105,13 @@ export const InvoiceSchema = Type.Object(
 export const InvoiceListQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    cursor: Type.Optional(Type.String({ maxLength: 64 })),
+    cursor: Type.Optional(
+      Type.String({
+        maxLength: 512,
+        description:
+          "next_cursor of the previous page, unchanged; it pages only the sort and order it was answered for (400 cursor_sort_mismatch otherwise)",
+      }),
+    ),
     customer_id: Type.Optional(Type.String({ maxLength: 64 })),
     contract_id: Type.Optional(Type.String({ maxLength: 64 })),
     status: Type.Optional(
@@ -121,10 +127,24 @@ export const InvoiceListQuery = Type.Object(
     issue_date_to: Type.Optional(
       Type.String({ format: "date", description: "Issued on this day or earlier (YYYY-MM-DD)" }),
     ),
+    sort: Type.Optional(
+      Type.Union(
+        [
+          Type.Literal("created"),
+          Type.Literal("issue_date"),
+          Type.Literal("total"),
+          Type.Literal("number"),
+        ],
+        {
+          description:
+            "What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), issue_date, total (the currency code, then the gross total in it, exactly) or number (the document number, byte order; drafts have none and come after every number ascending, before them descending). Combines with every filter",
+        },
+      ),
+    ),
     order: Type.Optional(
       Type.Union([Type.Literal("asc"), Type.Literal("desc")], {
         description:
-          "asc (default): oldest first, by id (ids sort by creation); desc: newest first. The cursor pages in the same order",
+          "asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order",
       }),
     ),
     include_total: Type.Optional(

@@ -102,11 +102,14 @@ export async function paymentOfCharge(
     .executeTakeFirst();
 }
 
-/** The refunds of a payment, with how they were made and the gateway's references. */
+/**
+ * The refunds of a payment, with how they were made, the gateway's references and whether
+ * they hold (`succeeded`; a failed refund or a reversed chargeback gave nothing back).
+ */
 export function refundsWithReferences(db: Kysely<DB>, tenantId: string, paymentId: string) {
   return db
     .selectFrom("payments")
-    .select(["id", "amount", "payment_method", "gateway_reference"])
+    .select(["id", "amount", "status", "payment_method", "gateway_reference"])
     .where("tenant_id", "=", tenantId)
     .where("refunds_payment_id", "=", paymentId)
     .where("kind", "=", "refund")

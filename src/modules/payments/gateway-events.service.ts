@@ -15,7 +15,14 @@
  *   (its refunds of the payment, chargebacks aside, against the gateway's cumulative amount)
  *   is recorded as a refund of the payment; the invoices it paid owe again;
  * - `charge.disputed`: a chargeback: the disputed amount is taken back as a refund with
- *   `payment_method: "chargeback"`, the invoices owe again, `payment.disputed` is emitted.
+ *   `payment_method: "chargeback"`, the invoices owe again, `payment.disputed` is emitted;
+ * - `charge.refund_failed`: a refund that did not reach the customer (GoCardless): the refund
+ *   recorded with the gateway's reference is undone and marked failed with the gateway's
+ *   reason; what it reopened is paid again (a credit note it paid out has the amount again),
+ *   `payment.refund_failed` is emitted;
+ * - `charge.dispute_reversed`: a chargeback the bank reversed (Mollie): the chargeback
+ *   recorded for the dispute is undone (voided), the invoices it reopened are paid again,
+ *   `payment.dispute_reversed` is emitted.
  *
  * An event whose charge Accrue does not know, of a type it does not apply, or that finds the
  * payment already as it says, is recorded as ignored. One refused before its content could be
@@ -45,7 +52,12 @@ import {
 import type { GatewayEventSchema } from "./gateway-events.schemas.js";
 import { announceInvoice } from "./invoice-payments.service.js";
 import { settlePayment } from "./payment-sources.service.js";
-import type { PaymentRow } from "./payments.repository.js";
+import {
+  allocationsOf,
+  appendAllocations,
+  markRefundUndone,
+  type PaymentRow,
+} from "./payments.repository.js";
 import {
   dec,
   insertRefund,
@@ -275,16 +287,27 @@ async function applyEvent(
       payment.id,
     );
   }
-  return event.type === "charge.refunded"
-    ? refundedAtGateway(ctx, payment, event)
-    : disputed(ctx, payment, event);
+  switch (event.type) {
+    case "charge.refunded":
+      return refundedAtGateway(ctx, payment, event);
+    case "charge.disputed":
+      return disputed(ctx, payment, event);
+    case "charge.refund_failed":
+      return refundFailed(ctx, payment, event);
+    case "charge.dispute_reversed":
+      return disputeReversed(ctx, payment, event);
+  }
 }
 
-/** What of a payment is left to give back, and its refunds. */
+/**
+ * What of a payment is left to give back, and its refunds: `refunds` those that hold, `all`
+ * with the failed ones and the reversed chargebacks.
+ */
 async function refundState(ctx: Ctx, payment: PaymentRow) {
-  const refunds = await refundsWithReferences(ctx.db, ctx.tenantId, payment.id);
+  const all = await refundsWithReferences(ctx.db, ctx.tenantId, payment.id);
+  const refunds = all.filter((r) => r.status === "succeeded");
   const total = refunds.reduce((s, r) => s + BigInt(r.amount), 0n);
-  return { refunds, refundable: BigInt(payment.amount) - total };
+  return { all, refunds, refundable: BigInt(payment.amount) - total };
 }
 
 /**
@@ -300,7 +323,7 @@ async function refundedAtGateway(
   if (event.amount === undefined) {
     return ignored("the event does not tell how much was refunded", payment.id);
   }
-  const { refunds, refundable } = await refundState(ctx, payment);
+  const { all, refunds, refundable } = await refundState(ctx, payment);
   const recorded = refunds
     .filter((r) => r.payment_method !== CHARGEBACK)
     .reduce((s, r) => s + BigInt(r.amount), 0n);
@@ -315,7 +338,7 @@ async function refundedAtGateway(
   const amount = missing < refundable ? missing : refundable;
   if (amount <= 0n) return ignored(`payment ${payment.id} has nothing left to refund`, payment.id);
   // the refund the event names, unless it is one Accrue knows (then the missing one is another)
-  const known = refunds.some((r) => r.gateway_reference === event.reference);
+  const known = all.some((r) => r.gateway_reference === event.reference);
   const reference = event.reference !== undefined && !known ? event.reference : null;
   const refund = await reverse(ctx, payment, amount, {
     reference,
@@ -331,10 +354,10 @@ async function refundedAtGateway(
 
 /** A chargeback: the disputed amount (at most what is left of the payment) is taken back. */
 async function disputed(ctx: Ctx, payment: PaymentRow, event: GatewayEvent): Promise<Outcome> {
-  const { refunds, refundable } = await refundState(ctx, payment);
+  const { all, refundable } = await refundState(ctx, payment);
   if (
     event.reference !== undefined &&
-    refunds.some((r) => r.payment_method === CHARGEBACK && r.gateway_reference === event.reference)
+    all.some((r) => r.payment_method === CHARGEBACK && r.gateway_reference === event.reference)
   ) {
     return ignored(`the dispute ${event.reference} is recorded already`, payment.id);
   }
@@ -398,4 +421,127 @@ async function reverse(
     }
   }
   return refund.id;
+}
+
+/**
+ * A refund that did not reach the customer (GoCardless's failed refunds): the refund of the
+ * payment the event names is undone, failed with the gateway's reason; what it reopened is
+ * paid again, and a credit note it paid out has the amount again.
+ */
+async function refundFailed(ctx: Ctx, payment: PaymentRow, event: GatewayEvent): Promise<Outcome> {
+  if (event.reference === undefined) return ignored("the event names no refund", payment.id);
+  const { all } = await refundState(ctx, payment);
+  const refund = all.find(
+    (r) => r.payment_method !== CHARGEBACK && r.gateway_reference === event.reference,
+  );
+  if (!refund) {
+    return ignored(
+      `payment ${payment.id} has no refund ${event.reference} recorded: nothing to undo`,
+      payment.id,
+    );
+  }
+  if (refund.status !== "succeeded") {
+    return ignored(`refund ${refund.id} is ${refund.status} already`, payment.id);
+  }
+  const failure = event.failure ?? {
+    code: "refund_failed",
+    message: "the gateway reports the refund did not reach the customer",
+  };
+  await undoRefund(ctx, payment, refund.id, {
+    status: "failed",
+    failure,
+    type: "payment.refund_failed",
+  });
+  const c = payment.currency;
+  return applied(
+    `refund ${refund.id} of ${dec(BigInt(refund.amount), c)} ${c} failed (${failure.code}: ${failure.message}); payment ${payment.id} holds it again`,
+    payment.id,
+  );
+}
+
+/**
+ * A chargeback the bank or card scheme reversed (the dispute decided for the merchant): the
+ * chargeback recorded for the dispute is undone (voided), and what it reopened is paid again.
+ */
+async function disputeReversed(
+  ctx: Ctx,
+  payment: PaymentRow,
+  event: GatewayEvent,
+): Promise<Outcome> {
+  if (event.reference === undefined) return ignored("the event names no dispute", payment.id);
+  const { all } = await refundState(ctx, payment);
+  const chargeback = all.find(
+    (r) => r.payment_method === CHARGEBACK && r.gateway_reference === event.reference,
+  );
+  if (!chargeback) {
+    return ignored(
+      `payment ${payment.id} has no chargeback ${event.reference} recorded: nothing to reverse`,
+      payment.id,
+    );
+  }
+  if (chargeback.status !== "succeeded") {
+    return ignored(`the chargeback ${event.reference} is reversed already`, payment.id);
+  }
+  await undoRefund(ctx, payment, chargeback.id, {
+    status: "voided",
+    failure: null,
+    type: "payment.dispute_reversed",
+  });
+  const c = payment.currency;
+  return applied(
+    `chargeback ${chargeback.id} of ${dec(BigInt(chargeback.amount), c)} ${c} reversed; payment ${payment.id} holds it again`,
+    payment.id,
+  );
+}
+
+/**
+ * Undoes a refund (or chargeback) of a payment: its allocations netted out (appended
+ * opposites: the invoices it reopened owe what they owed before it), marked `status`, audited
+ * and announced as `type`; each invoice that owed and owes nothing now is announced paid.
+ */
+async function undoRefund(
+  ctx: Ctx,
+  payment: PaymentRow,
+  refundId: string,
+  values: {
+    status: "failed" | "voided";
+    failure: { code: string; message: string } | null;
+    type: Extract<EventType, "payment.refund_failed" | "payment.dispute_reversed">;
+  },
+): Promise<void> {
+  const dues = async () =>
+    new Map(
+      (await invoiceDues(ctx, payment.customer_id, { currency: payment.currency })).map((d) => [
+        d.id,
+        d,
+      ]),
+    );
+  const before = await dues();
+  const refund = await loadPayment(ctx, refundId, true);
+  const shown = await view(ctx, refund);
+  const net = new Map<string, bigint>();
+  for (const a of await allocationsOf(ctx.db, [refund.id])) {
+    net.set(a.invoice_id, (net.get(a.invoice_id) ?? 0n) + BigInt(a.amount));
+  }
+  const opposite = [...net]
+    .filter(([, amount]) => amount !== 0n)
+    .map(([invoiceId, amount]) => ({ invoiceId, amount: -amount }));
+  await appendAllocations(ctx.db, ctx.tenantId, refund.id, opposite);
+  const row = await markRefundUndone(ctx.db, ctx.tenantId, refund.id, values);
+  if (!row) throw new Error(`refund ${refund.id} is no longer a succeeded refund`);
+  const after = await view(ctx, row);
+  ctx.audit({ targetType: "payment", targetId: row.id, before: shown, after });
+  await ctx.emit({
+    type: values.type,
+    subjectType: "customer",
+    subjectId: row.customer_id,
+    payload: after,
+  });
+  const now = await dues();
+  for (const { invoiceId } of opposite) {
+    const was = before.get(invoiceId);
+    if (was && was.due > 0n && now.get(invoiceId)?.due === 0n) {
+      await announceInvoice(ctx, was, "invoice.paid", payment.id);
+    }
+  }
 }

@@ -32,6 +32,7 @@ export {
   collectedByMonth,
   countPayments,
   creditAllocatedWith,
+  failedPaymentsBetween,
   INVOICE_DUE,
   openInvoiceCount,
   reassignPayments,

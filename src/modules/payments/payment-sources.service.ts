@@ -12,13 +12,19 @@ import type { Static } from "typebox";
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { assertCurrency } from "../../domain/money/currency.js";
 import { fromDecimalString } from "../../domain/money/money.js";
-import type { ChargeStatus, SourceToken } from "../../domain/payments/gateway.js";
+import {
+  type ChargeStatus,
+  chargeDescription,
+  type SourceToken,
+} from "../../domain/payments/gateway.js";
 import { applyPayment, type Due } from "../../domain/payments/payments.js";
 import { newId } from "../../lib/ids.js";
 import { type Ctx, nowDate } from "../context.js";
 import { customerForChange, findCustomer } from "../customers/index.js";
+import { findEntity } from "../entities/index.js";
 import { findInvoice } from "../invoicing/index.js";
 import { fetchPage, type Page } from "../pagination.js";
+import { findTenant } from "../tenants/index.js";
 import {
   type GatewayAccountRow,
   setCustomerGatewayAccount,
@@ -434,6 +440,7 @@ async function gatewayVerdict(
   currency: string,
   authorize: boolean,
   on: string,
+  dues: readonly Due[],
 ) {
   if (cardExpired(source, on)) {
     return { status: "failed", code: "expired_card", message: "the card has expired" } as const;
@@ -453,8 +460,30 @@ async function gatewayVerdict(
     amount,
     currency,
     idempotencyKey: gatewayIdempotencyKey(ctx, authorize ? "authorize" : "charge", source.id),
+    ...(account ? { description: await describeCharge(ctx, account, source, dues) } : {}),
   };
   return authorize ? gateway.authorize(request) : gateway.charge(request);
+}
+
+/**
+ * What a charge through `account` is for, as the customer reads it: the seller (the account's
+ * business entity, else the tenant) and the numbers of the invoices it pays.
+ */
+async function describeCharge(
+  ctx: Ctx,
+  account: { business_entity_id: string },
+  source: PaymentSourceRow,
+  dues: readonly Due[],
+): Promise<string> {
+  const entity = await findEntity(ctx, account.business_entity_id);
+  const merchant = entity?.name ?? (await findTenant(ctx.db, ctx.tenantId))?.name ?? "";
+  const ids = dues.map((d) => d.invoiceId);
+  const numbers = ids.length
+    ? (await invoiceDues(ctx, source.customer_id, { ids }))
+        .map((d) => d.number)
+        .filter((n): n is string => n !== null)
+    : [];
+  return chargeDescription({ merchant, invoiceNumbers: numbers });
 }
 
 /** A charge's method: the built-in test gateway's, or a provider's card or direct debit. */
@@ -495,7 +524,7 @@ async function charge(
   }
   let last: Payment | undefined;
   for (const source of sources) {
-    const verdict = await gatewayVerdict(ctx, source, amount, currency, authorize, on);
+    const verdict = await gatewayVerdict(ctx, source, amount, currency, authorize, on, dues);
     const base = {
       customerId,
       kind: "payment" as const,

@@ -37,14 +37,44 @@ export async function allocationsOf(db: Kysely<DB>, paymentIds: readonly string[
     .execute();
 }
 
-/** The refunds of a payment. */
+/**
+ * The refunds of a payment that hold: a refund that failed at the gateway, or a chargeback
+ * the bank reversed, gave nothing back.
+ */
 export function refundsOf(db: Kysely<DB>, tenantId: string, paymentId: string) {
   return db
     .selectFrom("payments")
     .select(["id", "amount"])
     .where("tenant_id", "=", tenantId)
     .where("refunds_payment_id", "=", paymentId)
+    .where("status", "=", "succeeded")
     .execute();
+}
+
+/**
+ * Marks a succeeded refund undone: `failed` (it did not reach the customer, `failure` says
+ * why) or `voided` (a chargeback the bank reversed). Its allocations are left to the caller
+ * to net out. Undefined when the refund is not a succeeded one.
+ */
+export function markRefundUndone(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  values: { status: "failed" | "voided"; failure: { code: string; message: string } | null },
+): Promise<PaymentRow | undefined> {
+  return db
+    .updateTable("payments")
+    .set({
+      status: values.status,
+      failure_code: values.failure?.code ?? null,
+      failure_message: values.failure?.message ?? null,
+    })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .where("kind", "=", "refund")
+    .where("status", "=", "succeeded")
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** The tenant's payments after `cursor` by id, at most `limit`. */
@@ -318,6 +348,27 @@ export async function collectedByMonth(
       AND received_at >= ${from}::timestamptz
       AND received_at <= ${to}::timestamptz
     GROUP BY 1, 2
+  `.execute(db);
+  return rows;
+}
+
+/**
+ * The tenant's failed payments (charges a gateway refused) per currency, attempted from
+ * `from` up to and including `to` (ISO timestamps): how many, and their amount.
+ */
+export async function failedPaymentsBetween(
+  db: Kysely<DB>,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<{ currency: string; count: string; total: string }[]> {
+  const { rows } = await sql<{ currency: string; count: string; total: string }>`
+    SELECT currency, count(*)::text AS count, sum(amount)::text AS total
+    FROM payments
+    WHERE tenant_id = ${tenantId} AND status = 'failed' AND kind = 'payment'
+      AND received_at >= ${from}::timestamptz
+      AND received_at <= ${to}::timestamptz
+    GROUP BY 1
   `.execute(db);
   return rows;
 }

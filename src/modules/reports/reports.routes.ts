@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runRead } from "../../http/execute.js";
-import { DashboardSchema } from "./reports.schemas.js";
-import { dashboard } from "./reports.service.js";
+import { DashboardSchema, PeriodKindSchema, ReportSummarySchema } from "./reports.schemas.js";
+import { dashboard, reportSummary } from "./reports.service.js";
 
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -22,5 +22,35 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (req) => runRead(req, (ctx) => dashboard(ctx, { months: req.query.months ?? 12 })),
+  );
+
+  app.get(
+    "/reports/summary",
+    {
+      config: { operation: "reports.summary" },
+      schema: {
+        querystring: Type.Object(
+          {
+            period: Type.Optional({ ...PeriodKindSchema, default: "this_month" }),
+            from: Type.Optional(
+              Type.String({ format: "date", description: "custom: the first day (UTC)" }),
+            ),
+            to: Type.Optional(
+              Type.String({ format: "date", description: "custom: the last day (UTC), included" }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ReportSummarySchema },
+      },
+    },
+    (req) =>
+      runRead(req, (ctx) =>
+        reportSummary(ctx, {
+          period: req.query.period ?? "this_month",
+          from: req.query.from,
+          to: req.query.to,
+        }),
+      ),
   );
 };

@@ -55,6 +55,8 @@ import * as m0054 from "./0054_entity_message_templates.js";
 import * as m0055 from "./0055_message_bounces.js";
 import * as m0056 from "./0056_console_user_tokens.js";
 import * as m0057 from "./0057_provider_payment_sources.js";
+import * as m0058 from "./0058_invoice_list_sorts.js";
+import * as m0059 from "./0059_gateway_event_reversals.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -118,4 +120,6 @@ export const migrations: Record<string, Migration> = {
   "0055_message_bounces": m0055,
   "0056_console_user_tokens": m0056,
   "0057_provider_payment_sources": m0057,
+  "0058_invoice_list_sorts": m0058,
+  "0059_gateway_event_reversals": m0059,
 };

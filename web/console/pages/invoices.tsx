@@ -50,15 +50,24 @@ export function InvoiceTable(props: { rows: InvoiceRow[] }): JSX.Element {
 }
 
 const invoiceColumns: Column<InvoiceRow>[] = [
-  { header: "Number", cell: (i) => link(`#/invoices/${i.id}`, i.number ?? `draft ${i.id}`) },
+  {
+    header: "Number",
+    cell: (i) => link(`#/invoices/${i.id}`, i.number ?? `draft ${i.id}`),
+    sortKey: "number",
+  },
   { header: "Kind", cell: (i) => (i.kind === "invoice" ? "invoice" : "credit note") },
   {
     header: "Customer",
     cell: (i) => <CustomerLink id={i.customer_id} name={i.recipient?.name || null} />,
   },
-  { header: "Issued", cell: (i) => formatDate(i.issue_date) },
+  { header: "Issued", cell: (i) => formatDate(i.issue_date), sortKey: "issue_date" },
   { header: "Status", cell: (i) => <StatusBadge status={i.status} /> },
-  { header: "Total", cell: (i) => formatMoney(i.total_gross, i.currency), numeric: true },
+  {
+    header: "Total",
+    cell: (i) => formatMoney(i.total_gross, i.currency),
+    numeric: true,
+    sortKey: "total",
+  },
 ];
 
 type DocumentStatus = "draft" | "finalized" | "void";
@@ -69,10 +78,41 @@ const STATUSES: readonly (readonly [DocumentStatus | "", string])[] = [
   ["void", "void"],
 ];
 
-const ORDERS: readonly (readonly ["desc" | "asc", string])[] = [
-  ["desc", "newest first"],
-  ["asc", "oldest first"],
+/** The API's orders of the list (`sort`), the default (by creation) first. */
+type DocumentSort = "created" | "issue_date" | "total" | "number";
+const SORTS: readonly DocumentSort[] = ["created", "issue_date", "total", "number"];
+
+/** Each order of the list as `sort:order`, with its name: the headers choose the same ones. */
+const ORDERS: readonly (readonly [string, string])[] = [
+  ["created:desc", "newest first"],
+  ["created:asc", "oldest first"],
+  ["issue_date:desc", "issue date, latest first"],
+  ["issue_date:asc", "issue date, earliest first"],
+  ["total:desc", "total, highest first"],
+  ["total:asc", "total, lowest first"],
+  ["number:desc", "number, descending"],
+  ["number:asc", "number, ascending"],
 ];
+
+/** The list's order as the page's address gives it: newest first unless told otherwise. */
+function orderOf(query: URLSearchParams): { sort: DocumentSort; order: "asc" | "desc" } {
+  const given = query.get("sort") ?? "created";
+  const sort = SORTS.find((s) => s === given) ?? "created";
+  const fallback = sort === "created" ? "desc" : "asc";
+  const order = query.get("order");
+  return { sort, order: order === "asc" || order === "desc" ? order : fallback };
+}
+
+/** Shows the list in another order: its address keeps the filters, paging starts again. */
+function setOrder(path: string, query: URLSearchParams, sort: string, order: string) {
+  const next = new URLSearchParams(query);
+  if (sort === "created") next.delete("sort");
+  else next.set("sort", sort);
+  if (order === (sort === "created" ? "desc" : "asc")) next.delete("order");
+  else next.set("order", order);
+  const search = next.toString();
+  location.hash = `#${path}${search ? `?${search}` : ""}`;
+}
 
 /** A day as YYYY-MM-DD, or "" when the address holds something else. */
 const dayOf = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "");
@@ -86,7 +126,7 @@ export function InvoicesPage({ api, query }: PageProps): JSX.Element {
   const status = STATUSES.some(([s]) => s === given) ? (given as DocumentStatus | "") : "";
   const from = dayOf(query.get("from"));
   const to = dayOf(query.get("to"));
-  const order = query.get("order") === "asc" ? "asc" : "desc";
+  const { sort, order } = orderOf(query);
   return (
     <>
       <h1>{kind === "invoice" ? "Invoices" : "Credit notes"}</h1>
@@ -101,9 +141,12 @@ export function InvoicesPage({ api, query }: PageProps): JSX.Element {
         <SelectField
           label="Order"
           name="document-order"
-          value={order}
+          value={`${sort}:${order}`}
           options={ORDERS}
-          onChange={(value) => setFilter(path, query, "order", value === "desc" ? "" : value)}
+          onChange={(value) => {
+            const [by = "created", direction = "desc"] = value.split(":");
+            setOrder(path, query, by, direction);
+          }}
         />
       </div>
       <DateFilter path={path} query={query} from={from} to={to} what={what} />
@@ -121,6 +164,7 @@ export function InvoicesPage({ api, query }: PageProps): JSX.Element {
                   limit: 25,
                   kind,
                   order,
+                  ...(sort === "created" ? {} : { sort }),
                   include_total: true,
                   ...(cursor ? { cursor } : {}),
                   ...(status ? { status } : {}),
@@ -133,6 +177,8 @@ export function InvoicesPage({ api, query }: PageProps): JSX.Element {
           ).data
         }
         columns={invoiceColumns}
+        sortedBy={sort === "created" ? null : { key: sort, order }}
+        onSort={(next) => setOrder(path, query, next.key, next.order)}
       />
     </>
   );

@@ -3,7 +3,7 @@ import type { JSX } from "preact";
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
 import type { AccrueClient } from "../../../sdk/src/client.js";
-import { type Column, ErrorNote, Show, Table, useAsync } from "../../shared/ui.js";
+import { type Column, ErrorNote, Show, type SortedBy, Table, useAsync } from "../../shared/ui.js";
 
 /** The signed-in client, for components deep in a table (a customer's name in a cell). */
 export const ApiContext = createContext<AccrueClient | null>(null);
@@ -167,6 +167,9 @@ export function Paged<T>(props: {
   deps?: readonly unknown[];
   empty?: string;
   counted?: { one: string; many: string };
+  /** The order the API answers the rows in, and how a sortable header changes it. */
+  sortedBy?: SortedBy | null | undefined;
+  onSort?: ((next: SortedBy) => void) | undefined;
 }): JSX.Element {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
@@ -184,6 +187,8 @@ export function Paged<T>(props: {
             rows={p.data}
             columns={props.columns}
             empty={props.empty}
+            sortedBy={props.sortedBy}
+            onSort={props.onSort}
           />
           <div class="pager">
             {cursors.length > 1 && (
