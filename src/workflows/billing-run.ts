@@ -146,7 +146,7 @@ export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<B
   } catch (error) {
     const ids = runs.stored();
     await interruptBillingRuns(db, ids, error, options.systemNow()).catch((markError) => {
-      unfinished?.push(...ids);
+      for (const id of ids) unfinished?.push(id);
       options.log?.error(
         { err: markError, runs: ids },
         "billing runs could not be marked interrupted; marked by the next run",

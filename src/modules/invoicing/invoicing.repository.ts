@@ -488,7 +488,7 @@ async function rowsAfterNumber(
         ];
   const rows: InvoiceRow[] = [];
   for (const run of runs) {
-    rows.push(...(await run.limit(f.limit - rows.length).execute()));
+    for (const row of await run.limit(f.limit - rows.length).execute()) rows.push(row);
     if (rows.length >= f.limit) break;
   }
   return rows;
