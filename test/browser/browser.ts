@@ -76,6 +76,14 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   expect(serious, `accessibility of ${what}`).toEqual([]);
 }
 
+/** Opens the console at `base` and signs in with the API key `key`; waits for the dashboard. */
+export async function signInToConsole(page: Page, base: string, key: string): Promise<void> {
+  await page.goto(`${base}/console`);
+  await page.getByLabel("API key", { exact: true }).fill(key);
+  await page.getByRole("button", { name: "Sign in with the key" }).click();
+  await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+}
+
 /** What the page lets scroll sideways: how far, and the elements sticking out (none inside a scroller). */
 const SIDEWAYS = `(() => {
   const root = document.documentElement;

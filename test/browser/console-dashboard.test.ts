@@ -15,6 +15,7 @@ import {
   openPageWorld,
   type PageWorld,
   screenshot,
+  signInToConsole,
 } from "./browser.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 180_000 });
@@ -149,10 +150,7 @@ for (const backend of BACKENDS) {
       await api("POST", "/v1/billing_runs");
       await declined(d.customer, "7.50");
 
-      await page.goto(`${base}/console`);
-      await page.getByLabel("API key", { exact: true }).fill(key);
-      await page.getByRole("button", { name: "Sign in with the key" }).click();
-      await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+      await signInToConsole(page, base, key);
     });
 
     afterAll(async () => {

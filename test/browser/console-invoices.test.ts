@@ -17,6 +17,7 @@ import {
   openPageWorld,
   type PageWorld,
   screenshot,
+  signInToConsole,
 } from "./browser.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 180_000 });
@@ -74,10 +75,7 @@ for (const backend of BACKENDS) {
         reference: "wire 0815",
       });
 
-      await page.goto(`${base}/console`);
-      await page.getByLabel("API key", { exact: true }).fill(key);
-      await page.getByRole("button", { name: "Sign in with the key" }).click();
-      await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+      await signInToConsole(page, base, key);
     });
 
     afterAll(async () => {

@@ -39,8 +39,10 @@ export function PauseResume(props: {
         A paused (resting) contract is not billed from the day the pause starts; resuming it starts
         its last plan again from the day it resumes.
       </p>
-      {props.status === "temporarily_inactive" && <Resume {...forms} />}
-      {(props.status === "active" || props.status === "in_trial") && <Pause {...forms} />}
+      {props.status === "temporarily_inactive" && <ActionForm {...forms} action="end_resting" />}
+      {(props.status === "active" || props.status === "in_trial") && (
+        <ActionForm {...forms} action="rest" />
+      )}
       {said && <p role="status">{said}</p>}
       {props.scheduled.length > 0 && (
         <ul class="scheduled-actions">
@@ -67,74 +69,60 @@ export function PauseResume(props: {
 
 type FormProps = { api: Api; id: string; done: () => void; said: (message: string) => void };
 
-function Pause(props: FormProps): JSX.Element {
-  const [from, setFrom] = useState("");
-  const form = useSubmit();
-  return (
-    <form
-      class="inline-form"
-      aria-labelledby="pause-form"
-      onSubmit={form.submit(async () => {
-        const { data } = await props.api.POST("/v1/subscription_actions/rest", {
-          body: { contract_id: props.id, ...(from ? { scheduled_date: startOf(from) } : {}) },
-        });
-        props.said(
-          data.state === "scheduled"
-            ? `Pause scheduled for ${formatDate(data.scheduled_date)}.`
-            : "Paused: the contract is resting until it is resumed.",
-        );
-        setFrom("");
-        props.done();
-      })}
-    >
-      <h3 id="pause-form">Pause the contract</h3>
-      <Field
-        label="From (optional)"
-        name="pause-from"
-        type="date"
-        value={from}
-        onInput={setFrom}
-        hint="Default: now. It rests until resumed."
-      />
-      <button type="submit" class="primary">
-        Pause
-      </button>
-      <SubmissionOutcome form={form} />
-    </form>
-  );
-}
+/** What each form submits and says. */
+const FORMS = {
+  rest: {
+    title: "Pause the contract",
+    field: "From (optional)",
+    hint: "Default: now. It rests until resumed.",
+    button: "Pause",
+    scheduled: "Pause scheduled for",
+    now: "Paused: the contract is resting until it is resumed.",
+  },
+  end_resting: {
+    title: "Resume the contract",
+    field: "On (optional)",
+    hint: "Default: now",
+    button: "Resume",
+    scheduled: "Resumption scheduled for",
+    now: "Resumed: the contract is billed again.",
+  },
+} as const;
 
-function Resume(props: FormProps): JSX.Element {
-  const [on, setOn] = useState("");
+/** Submits `action` for the contract, now or scheduled for the day picked. */
+function ActionForm(props: FormProps & { action: keyof typeof FORMS }): JSX.Element {
+  const text = FORMS[props.action];
+  const [day, setDay] = useState("");
   const form = useSubmit();
+  const id = `${props.action}-form`;
   return (
     <form
       class="inline-form"
-      aria-labelledby="resume-form"
+      aria-labelledby={id}
       onSubmit={form.submit(async () => {
-        const { data } = await props.api.POST("/v1/subscription_actions/end_resting", {
-          body: { contract_id: props.id, ...(on ? { scheduled_date: startOf(on) } : {}) },
+        const { data } = await props.api.POST(`/v1/subscription_actions/${props.action}`, {
+          body: { contract_id: props.id, ...(day ? { scheduled_date: startOf(day) } : {}) },
         });
         props.said(
           data.state === "scheduled"
-            ? `Resumption scheduled for ${formatDate(data.scheduled_date)}.`
-            : "Resumed: the contract is billed again.",
+            ? `${text.scheduled} ${formatDate(data.scheduled_date)}.`
+            : text.now,
         );
-        setOn("");
+        setDay("");
         props.done();
       })}
     >
-      <h3 id="resume-form">Resume the contract</h3>
+      <h3 id={id}>{text.title}</h3>
       <Field
-        label="On (optional)"
-        name="resume-on"
+        label={text.field}
+        name={`${props.action}-day`}
         type="date"
-        value={on}
-        onInput={setOn}
-        hint="Default: now"
+        value={day}
+        onInput={setDay}
+        hint={text.hint}
       />
       <button type="submit" class="primary">
-        Resume
+        {text.button}
       </button>
       <SubmissionOutcome form={form} />
     </form>
