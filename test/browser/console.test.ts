@@ -73,7 +73,12 @@ for (const backend of BACKENDS) {
     const openCustomer = async (q: string, name: string): Promise<string> => {
       await page.getByRole("searchbox", { name: "Search customers" }).fill(q);
       await page.getByRole("button", { name: "Search", exact: true }).click();
-      await page.getByRole("link", { name, exact: true }).click();
+      // the results, not the page searched from (which may name the customer too)
+      await page.getByText(`Search results for “${q}”.`).waitFor();
+      await page
+        .getByRole("region", { name: "Customers" })
+        .getByRole("link", { name, exact: true })
+        .click();
       await page.getByRole("heading", { level: 1, name }).waitFor();
       return decodeURIComponent(page.url().split("/").pop()!);
     };
