@@ -585,7 +585,7 @@ for (const backend of BACKENDS) {
       await section.getByText("Resume scheduled for").waitFor();
       await checkBothWidths("contract-pause");
       await section.getByRole("button", { name: "Cancel the scheduled resumption" }).click();
-      await expect.poll(() => section.getByText("Resume scheduled for").count()).toBe(0);
+      await section.getByText("Resume scheduled for").waitFor({ state: "detached" });
       const actions = (await api("GET", `/v1/subscription_actions?contract_id=${contractId}`)).data;
       const scheduled = actions.find((a: { action: string }) => a.action === "end_resting");
       expect(scheduled).toMatchObject({
@@ -626,7 +626,11 @@ for (const backend of BACKENDS) {
       expect(quote.lines.length).toBeGreaterThan(0);
       // the page shows the quote's own lines and totals
       const lines = page.getByRole("region", { name: /^Lines/ });
-      await expect.poll(() => lines.locator("tbody tr").count()).toBe(quote.lines.length);
+      await lines
+        .locator("tbody tr")
+        .nth(quote.lines.length - 1)
+        .waitFor();
+      await expect(lines.locator("tbody tr").count()).resolves.toBe(quote.lines.length);
       await expect(page.locator("dl.totals").textContent()).resolves.toContain(
         formatMoney(quote.total_gross, quote.currency),
       );
@@ -649,7 +653,8 @@ for (const backend of BACKENDS) {
 
       await open("Quotes");
       const list = page.getByRole("region", { name: "Quotes" });
-      await expect.poll(() => list.locator("tbody tr").count()).toBe(2);
+      await list.locator("tbody tr").nth(1).waitFor();
+      await expect(list.locator("tbody tr").count()).resolves.toBe(2);
       await expect(list.getByRole("link", { name: "Ada Analytics GmbH" }).count()).resolves.toBe(2);
       await checkBothWidths("quotes");
     });

@@ -658,9 +658,11 @@ for (const backend of BACKENDS) {
       const titles = await nav.getByRole("link").allTextContents();
       expect(titles.length).toBeGreaterThanOrEqual(17);
       const check = async (title: string) => {
-        await expect.poll(() => page.title()).toBe(`${title} · Accrue console`);
+        await expect
+          .poll(() => page.title(), { timeout: 10_000 })
+          .toBe(`${title} · Accrue console`);
         await page.locator("main h1").first().waitFor();
-        await expect.poll(() => page.getByText("Loading…").count()).toBe(0);
+        await page.getByText("Loading…").first().waitFor({ state: "detached" });
         await page.setViewportSize({ width: 390, height: 844 });
         try {
           await expectNoSidewaysScroll(page, `${title} at 390 px`);

@@ -400,3 +400,14 @@ export function TextAreaField(props: {
     </div>
   );
 }
+
+/** Has the browser save `url` (a signed link or an object URL) as the file `name`. */
+export function saveAs(url: string, name: string): void {
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.rel = "noopener";
+  document.body.append(a);
+  a.click();
+  a.remove();
+}

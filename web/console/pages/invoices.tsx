@@ -16,6 +16,7 @@ import {
   Show,
   StatusBadge,
   SubmissionOutcome,
+  saveAs,
   Table,
   useAsync,
   useSubmit,
@@ -263,13 +264,7 @@ function DownloadPdf(props: { api: PageProps["api"]; invoice: Invoice }): JSX.El
         const { data } = await props.api.POST("/v1/invoices/{id}/download_link", {
           params: { path: { id: props.invoice.id } },
         });
-        const a = document.createElement("a");
-        a.href = data.url;
-        a.download = name;
-        a.rel = "noopener";
-        document.body.append(a);
-        a.click();
-        a.remove();
+        saveAs(data.url, name);
       }}
     />
   );

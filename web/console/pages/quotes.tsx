@@ -14,6 +14,7 @@ import {
   Show,
   StatusBadge,
   SubmissionOutcome,
+  saveAs,
   Table,
   useAsync,
   useSubmit,
@@ -233,12 +234,7 @@ function QuotePdf(props: { api: Api; quote: Quote }): JSX.Element {
         });
         // the body as bytes: parseAs "blob" answers a Blob where the schema says a string
         const url = URL.createObjectURL(data as unknown as Blob);
-        const a = document.createElement("a");
-        a.href = url;
-        a.download = `${props.quote.id}.pdf`;
-        document.body.append(a);
-        a.click();
-        a.remove();
+        saveAs(url, `${props.quote.id}.pdf`);
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
       }}
     />
