@@ -24,7 +24,14 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for what a page or a worker does next; a loaded two-core machine can
+    // take longer than the default second
+    expect: { poll: { timeout: 10_000 } },
     pool: "forks",
+    // A worker runs file after file in one process, keeping the modules it imported: each
+    // file importing the server's module graph afresh cost ~420 s of a PGlite pass (summed over
+    // files), ~40 s without. Test files set no process-wide state they do not restore.
+    isolate: false,
     // Vitest's default is one worker fewer than the cores, a single worker on two. Most files
     // wait on child processes, databases or a browser, so two workers finish sooner there
     // (PostgreSQL pass on two cores: 7.2 → 5.5 min).

@@ -8,7 +8,8 @@
  *
  * Baselines, each a Fastify process of its own on the same machine:
  *   - reads and writes: a bare route answering `{ ok: true }` (the HTTP limit);
- *   - a single usage event (`POST /v1/contracts/{id}/usage`): a bare route doing one
+ *   - a single usage event (`POST /v1/contracts/{id}/usage`, sent without and with an
+ *     Idempotency-Key; the event's own `key` de-duplicates it): a bare route doing one
  *     `INSERT … ON CONFLICT DO NOTHING RETURNING *` into `usage_records` of the same database,
  *     as the endpoint's own insert. PostgreSQL only: PGlite's data directory is locked by the
  *     `accrue serve` process, so no second process can open it.
@@ -49,13 +50,15 @@ type Case = {
   request: (n: number, tag: string) => { path: string; body?: unknown };
   /** The baseline measured beside it: the bare route, or the bare usage insert. */
   baseline: "bare" | "usage-insert";
+  /** Whether each write sends an `Idempotency-Key` (default: yes). */
+  idempotencyKey?: boolean;
 };
 
 let run = 0;
 
 async function load(
   url: string,
-  c: Pick<Case, "method" | "request">,
+  c: Pick<Case, "method" | "request" | "idempotencyKey">,
   headers: Record<string, string>,
   options: { rate?: number; seconds?: number } = {},
 ): Promise<Measured> {
@@ -82,7 +85,9 @@ async function load(
                 : {
                     ...headers,
                     "content-type": "application/json",
-                    "idempotency-key": `bench-${tag}-${i}`,
+                    ...(c.idempotencyKey === false
+                      ? {}
+                      : { "idempotency-key": `bench-${tag}-${i}` }),
                   },
             body: body === undefined ? undefined : JSON.stringify(body),
           };
@@ -241,7 +246,20 @@ async function onBackend(backend: "pglite" | "postgres") {
         request: (n) => ({ path: `/v1/customers?limit=20&cursor=${pick(customers, n)}` }),
       },
       {
+        // the event's own `key` de-duplicates it, as the baseline's insert does: no
+        // Idempotency-Key, so the event is one statement without a transaction
         name: "POST /v1/contracts/{id}/usage (one event)",
+        kind: "write",
+        method: "POST",
+        baseline: "usage-insert",
+        idempotencyKey: false,
+        request: (n, tag) => ({
+          path: `/v1/contracts/${pick(contracts, n)}/usage`,
+          body: usageEvent(n, tag),
+        }),
+      },
+      {
+        name: "POST /v1/contracts/{id}/usage (one event, Idempotency-Key)",
         kind: "write",
         method: "POST",
         baseline: "usage-insert",

@@ -2,6 +2,7 @@
  * Every documented route (read from /openapi.json) and a fixture with one record of each
  * kind, for the tests that sweep the whole API: hostile input, tenant isolation, permissions.
  */
+import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
 import type { TestServer } from "./server.js";
 
@@ -157,4 +158,37 @@ export async function fixture(server: TestServer): Promise<string[]> {
     action.id,
     ...invoices.map((i) => i.id),
   ];
+}
+
+export type RegisteredRoute = {
+  method: string;
+  /** Fastify's form: `:name` for a path parameter. */
+  path: string;
+  params: string[];
+};
+
+/**
+ * Every route the server has registered under `prefix`, read from Fastify's own route tree
+ * (`printRoutes`), HEAD left out: the compatibility surfaces, which the OpenAPI document
+ * does not describe, are enumerated from what is served rather than from a list kept by hand.
+ */
+export function registeredRoutes(app: FastifyInstance, prefix: string): RegisteredRoute[] {
+  const out: RegisteredRoute[] = [];
+  // each line: the tree's indentation (4 characters a level), the node's part of the path
+  // (appended to its parent's) and its methods in parentheses, when routes end there
+  const stack: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split("\n")) {
+    const m = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line);
+    if (!m) continue;
+    const depth = (m[1] as string).length / 4;
+    const path = (stack[depth - 1] ?? "") + (m[2] as string);
+    stack.length = depth;
+    stack.push(path);
+    if (!m[3] || !path.startsWith(prefix)) continue;
+    for (const method of m[3].split(", ")) {
+      if (method === "HEAD") continue;
+      out.push({ method, path, params: [...path.matchAll(/:([A-Za-z_]+)/g)].map((p) => p[1]!) });
+    }
+  }
+  return out;
 }

@@ -5658,6 +5658,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/payment_return/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assets/{name}": {
         parameters: {
             query?: never;
@@ -7445,11 +7480,16 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description next_cursor of the previous page, unchanged; it pages only the sort and order it was answered for (400 cursor_sort_mismatch otherwise) */
                 cursor?: string;
                 external_id?: string;
                 email?: string;
                 /** @description Search: part of the name, company, e-mail or external id, or the id */
                 q?: string;
+                /** @description What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), name (display_name: the company name, else first and last name, else the e-mail address; lower-cased, byte order) or email (lower-cased, byte order; customers without one come after every address ascending, before them descending). Combines with every filter */
+                sort?: "created" | "name" | "email";
+                /** @description asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order */
+                order?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -10188,8 +10228,13 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description next_cursor of the previous page, unchanged; it pages only the sort and order it was answered for (400 cursor_sort_mismatch otherwise) */
                 cursor?: string;
+                /** @description asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order */
+                order?: "asc" | "desc";
                 customer_id?: string;
+                /** @description What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation) or updated (updated_at: when the order last changed, e.g. committed, approved or declined). Combines with customer_id */
+                sort?: "created" | "updated";
             };
             header?: never;
             path?: never;
@@ -20903,9 +20948,13 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, unchanged; it pages only the sort and order it was answered for (400 cursor_sort_mismatch otherwise) */
                 cursor?: string;
+                /** @description asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order */
+                order?: "asc" | "desc";
                 customer_id?: string;
+                /** @description What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), amount (the currency code, then the amount in it, exactly) or received (received_at, the time the payment was received). Combines with customer_id */
+                sort?: "created" | "amount" | "received";
             };
             header?: never;
             path?: never;
@@ -20926,8 +20975,8 @@ export interface operations {
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                             method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -21010,8 +21059,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -21072,8 +21121,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -21174,8 +21223,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -21245,8 +21294,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -21325,8 +21374,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -21408,8 +21457,8 @@ export interface operations {
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                             method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -21488,8 +21537,8 @@ export interface operations {
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                             method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -21572,8 +21621,8 @@ export interface operations {
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                             method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -21660,8 +21709,8 @@ export interface operations {
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                             method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -21742,8 +21791,8 @@ export interface operations {
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                             method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -21828,8 +21877,8 @@ export interface operations {
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                             method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -21890,14 +21939,14 @@ export interface operations {
                         customer_id: string;
                         /** @description The customer's setting now: off, the worker makes no attempt */
                         auto_collection: "on" | "off";
-                        /** @description From the latest attempt: not_attempted (none yet), pending, succeeded, retrying (failed; the next is due at next_attempt_at) or exhausted (failed with no retry left: collection stopped, dunning goes on) */
-                        status: "not_attempted" | "pending" | "succeeded" | "retrying" | "exhausted";
+                        /** @description From the latest attempt: not_attempted (none yet), pending, requires_action (waiting for the customer to authenticate the charge), succeeded, retrying (failed; the next is due at next_attempt_at) or exhausted (failed with no retry left: collection stopped, dunning goes on) */
+                        status: "not_attempted" | "pending" | "requires_action" | "succeeded" | "retrying" | "exhausted";
                         next_attempt_at: string | null;
                         attempts: {
                             /** @description 1 for the first attempt, counting on */
                             attempt: number;
-                            /** @description The outcome of the attempt's last charge; pending: the gateway decides later (a direct debit), and no other attempt is made until it settles */
-                            status: "succeeded" | "failed" | "pending";
+                            /** @description The outcome of the attempt's last charge; pending: the gateway decides later (a direct debit); requires_action: the customer's bank asks the customer to authenticate the charge (payment.action_required). No other attempt is made until either settles */
+                            status: "succeeded" | "failed" | "pending" | "requires_action";
                             /** Format: date-time */
                             attempted_at: string;
                             /** @description The source charged last: the backup when the primary was refused */
@@ -21966,8 +22015,8 @@ export interface operations {
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                             method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -22313,8 +22362,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -22384,8 +22433,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -22458,8 +22507,8 @@ export interface operations {
                             kind: "payment" | "refund" | "write_off" | "tax_withheld";
                             /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                             method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                            /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                            status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                             amount: string;
                             currency: string;
                             reference: string | null;
@@ -22530,8 +22579,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -23308,8 +23357,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -23389,8 +23438,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -23463,8 +23512,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -23538,8 +23587,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -23610,8 +23659,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -23675,8 +23724,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -23740,8 +23789,8 @@ export interface operations {
                         kind: "payment" | "refund" | "write_off" | "tax_withheld";
                         /** @description test_card, test_direct_debit: charged by the built-in test gateway; card, direct_debit: charged by a provider's gateway (Stripe) */
                         method: "offline" | "test_card" | "test_direct_debit" | "card" | "direct_debit" | "write_off" | "tax_withheld";
-                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded */
-                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+                        /** @description authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled */
+                        status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
                         amount: string;
                         currency: string;
                         reference: string | null;
@@ -26321,6 +26370,8 @@ export interface operations {
             query?: {
                 /** @description Months to show */
                 months?: number;
+                /** @description YYYY-MM: the last month shown (UTC), not after the tenant clock's month; the current month when left out */
+                until?: string;
             };
             header?: never;
             path?: never;

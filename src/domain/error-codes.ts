@@ -205,6 +205,10 @@ export const ERROR_CODES = {
   message_not_found: "No message has this id in the tenant.",
   message_not_sent:
     "Only a sent message can bounce; this one was not accepted by a mail server (see its status).",
+  payment_return_link_invalid:
+    "The link back from the bank's authentication of a payment is malformed or forged; open the portal and confirm the payment again.",
+  payment_return_link_expired:
+    "The link back from the bank's authentication of a payment has expired; open the portal and confirm the payment again.",
   message_link_invalid:
     "The message's download link is malformed or forged; ask the sender for the document again.",
   message_link_expired:
@@ -513,6 +517,8 @@ export const ERROR_CODES = {
     "The payment gateway did not capture the authorization (`details.status`); it stays held until voided or its hold runs out.",
   payment_pending:
     "A payment of the customer in this currency is pending at the gateway (a direct debit takes days); sync it, and collect again once it succeeded or failed.",
+  payment_action_not_supported:
+    "The payment's gateway cannot take the customer's confirmation of a payment their bank asks them to authenticate.",
   card_copy_not_supported:
     "The card's gateway cannot hand its cards to the target account's gateway (`details.from`, `details.to`); the customer adds the card there anew.",
   payment_source_not_card: "Only a card payment source can be copied to another gateway account.",

@@ -142,6 +142,8 @@ export const EVENT_TYPES = {
     "An amount is held on a customer's payment source by an authorization; it pays nothing until captured.",
   "payment.pending":
     "A direct debit (or another charge the gateway decides later) was accepted by the gateway; it pays nothing until the gateway's event (or a sync) tells it succeeded, and changes no balance.",
+  "payment.action_required":
+    "A charge made without the customer (automatic collection, a collection through the API) needs the customer: their bank asks them to authenticate it (Strong Customer Authentication, 3-D Secure). It pays nothing and counts as no failed payment until the customer confirms it in the portal (or the gateway reports how it went); collection of the invoice waits for it.",
   "payment.disputed":
     "The customer disputed a payment at their bank (a chargeback, reported by the gateway): its money was taken back, recorded as a refund with payment_method chargeback (the event carries it, with reason chargeback); the invoices it paid owe again.",
   "payment.refund_failed":

@@ -2150,6 +2150,11 @@ export const OPERATIONS = {
     "Pay an open invoice, or all of them, through the customer's primary payment source",
     true,
   ),
+  "portal.payment_confirm": portal(
+    "portal.payment_confirm",
+    "Confirm a payment the customer's bank asks the customer to authenticate: answers the bank's authentication page to send the customer to",
+    true,
+  ),
   "portal.payment_sources": portal(
     "portal.payment_sources",
     "The customer's payment sources",
@@ -2281,6 +2286,8 @@ export const SYSTEM_OPERATIONS = {
     "The worker sent a message whose recipient the mail server refused for good: the message bounced.",
   "gateway_events.apply":
     "A payment gateway's event was recorded and applied: a pending payment settled or failed, a refund made at the gateway recorded, a chargeback taken back.",
+  "payments.confirm_return":
+    "A customer came back from authenticating a payment at their bank; the payment was settled as the gateway tells.",
 } as const satisfies Record<string, string>;
 
 export type SystemOperation = keyof typeof SYSTEM_OPERATIONS;

@@ -15,9 +15,14 @@ import Fastify, {
 } from "fastify";
 import type { Kysely } from "kysely";
 import { BILLWERK_PREFIX, billwerkApi } from "../compat/billwerk/plugin.js";
-import { CHARGEBEE_PREFIX, chargebeeApi } from "../compat/chargebee/plugin.js";
-import { CRM_PREFIX, crmApi } from "../compat/crmcom/plugin.js";
-import { HUAWEI_PREFIX, huaweiApi } from "../compat/huawei/plugin.js";
+import { billwerkErrorHandler } from "../compat/billwerk/wire.js";
+import {
+  CHARGEBEE_PREFIX,
+  chargebeeApi,
+  chargebeeErrorHandler,
+} from "../compat/chargebee/plugin.js";
+import { CRM_PREFIX, crmApi, crmErrorHandler } from "../compat/crmcom/plugin.js";
+import { HUAWEI_PREFIX, huaweiApi, huaweiErrorHandler } from "../compat/huawei/plugin.js";
 import type { Config, TrustProxy } from "../config.js";
 import { forbidden, rateLimited } from "../domain/errors.js";
 import { getOperation, isAllowed, type OperationId } from "../domain/operations.js";
@@ -176,6 +181,19 @@ function authenticateHuawei(db: Kysely<DB>, req: FastifyRequest) {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
+ * The error handlers of the compatibility surfaces, by the prefix of their paths (matched
+ * without regard to case, as routes are): a request refused before it is routed (a path
+ * that is not well-formed, a path parameter too long) is answered in the error envelope of
+ * the surface it was sent to.
+ */
+const SURFACE_ERRORS = [
+  [`${CHARGEBEE_PREFIX}/`, chargebeeErrorHandler],
+  [`${BILLWERK_PREFIX}/`, billwerkErrorHandler],
+  [`${CRM_PREFIX}/`, crmErrorHandler],
+  [`${HUAWEI_PREFIX}/`, huaweiErrorHandler],
+] as const;
+
+/**
  * ACCRUE_TRUST_PROXY as Fastify takes it. A hop count trusts the nearest N peers, whoever
  * they are (Fastify's own number form trusts none).
  */
@@ -207,6 +225,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     // errors Fastify raises before routing (bad URL encoding…) get the same envelope
     frameworkErrors: (error, req, reply) => {
+      const url = req.url.toLowerCase();
+      const surface = SURFACE_ERRORS.find(([prefix]) => url.startsWith(prefix));
+      if (surface) return surface[1](error, req as FastifyRequest, reply as FastifyReply);
       const { status, body } = mapError(error, req.id);
       void (reply as FastifyReply).status(status).send(body);
     },

@@ -3,7 +3,9 @@
  * - reads: a context over the plain database handle;
  * - mutations: ONE transaction holding the change, its audit records, its outbox events and
  *   the idempotency record. Any error rolls all of it back; a refusal (4xx) of a request with
- *   an Idempotency-Key is stored under the key all the same (see `perform`).
+ *   an Idempotency-Key is stored under the key all the same (see `perform`). An operation
+ *   that writes in one statement (`oneStatement`) needs no transaction around it when the
+ *   request has no Idempotency-Key and its tenant runs on the system clock.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type AccrueError, invalid, unprocessable } from "../domain/errors.js";
@@ -14,6 +16,7 @@ import { clockFor } from "../modules/clock/index.js";
 import type { Ctx } from "../modules/context.js";
 import {
   fingerprintOf,
+  type PerformOptions,
   perform,
   ReplayedRefusal,
   type Result,
@@ -88,11 +91,17 @@ export async function runEstimate<T>(
   return found!.value;
 }
 
-/** Runs a request's mutation as one unit of work (src/workflows/unit-of-work.ts). */
+/**
+ * Runs a request's mutation as one unit of work (src/workflows/unit-of-work.ts). With
+ * `oneStatement`, the operation promises to write only through `ctx.conclude`, and a request
+ * without an Idempotency-Key of a tenant on the system clock runs it without a transaction:
+ * its one statement is atomic on its own (`perform`).
+ */
 export async function runMutation<T>(
   req: FastifyRequest,
   reply: FastifyReply,
   fn: (ctx: Ctx) => Promise<Result<T>>,
+  options: PerformOptions = {},
 ): Promise<T> {
   const { principal, scope } = scopeOf(req);
   const rawKey = req.headers["idempotency-key"];
@@ -132,7 +141,7 @@ export async function runMutation<T>(
     idempotency === undefined && principal.testClockNow === null ? { clock: systemClock } : {};
   let outcome: Awaited<ReturnType<typeof perform<T>>>;
   try {
-    outcome = await perform(req.server.db, { ...scope, ...known }, idempotency, fn);
+    outcome = await perform(req.server.db, { ...scope, ...known }, idempotency, fn, options);
   } catch (error) {
     // a refusal stored under the key, answered again as it was the first time
     if (error instanceof ReplayedRefusal) reply.header("idempotent-replayed", "true");

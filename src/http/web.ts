@@ -1,6 +1,7 @@
 /**
  * The console (/console) and the customer portal (/portal/<token>): pages served by the same
- * process. Their code in web/ (Preact, TypeScript) is bundled by esbuild in memory the first
+ * process; and the page a customer's browser comes back to from their bank's authentication
+ * of a payment (/portal/payment_return/<token>). Their code in web/ (Preact, TypeScript) is bundled by esbuild in memory the first
  * time a page asks for it — no build step, and nothing is fetched from any other origin.
  */
 import { createHash } from "node:crypto";
@@ -9,8 +10,12 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { isAccrueError } from "../domain/errors.js";
+import { systemClock } from "../lib/clock.js";
 import { verifySelfServiceToken } from "../modules/contracts/index.js";
 import { verifyHostedPageToken } from "../modules/hosted-pages/index.js";
+import type { Payment } from "../modules/payments/index.js";
+import { returnFromAuthentication } from "../workflows/portal-payments.js";
 
 /**
  * web/ of the checkout: found from this module upwards, as it runs from src/http (the sources)
@@ -135,6 +140,58 @@ const notValid = `<!doctype html>
 </html>
 `;
 
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
+
+/** A page of the portal that says one thing: a heading and a paragraph. */
+const notice = (title: string, text: string) => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/accrue.css">
+</head>
+<body>
+<main id="main" class="portal">
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(text)}</p>
+</main>
+</body>
+</html>
+`;
+
+/** What the customer reads on coming back from their bank's authentication of a payment. */
+function returnPage(payment: Payment): { title: string; text: string } {
+  const amount = `${payment.amount} ${payment.currency}`;
+  switch (payment.status) {
+    case "succeeded":
+      return {
+        title: "Payment confirmed",
+        text: `Your bank confirmed your payment of ${amount}. Thank you.`,
+      };
+    case "failed":
+      return {
+        title: "Payment not confirmed",
+        text: `Your bank did not confirm your payment of ${amount}${payment.failure ? ` (${payment.failure.message})` : ""}. Your provider will ask you to pay again.`,
+      };
+    case "pending":
+      return {
+        title: "Payment on its way",
+        text: `Your payment of ${amount} is on its way.`,
+      };
+    default:
+      return {
+        title: "Payment not confirmed yet",
+        text: `Your payment of ${amount} still waits for your bank's confirmation. Open the link to your subscription again and choose "Confirm your payment".`,
+      };
+  }
+}
+
 export const webRoutes: FastifyPluginAsync = async (app) => {
   app.get("/console", (_req, reply) => page(reply, 200, shell("Accrue console", "console.js")));
 
@@ -155,6 +212,34 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     // unknown, expired, another's or a frozen customer's: the same page, which names nothing
     if (!live) return page(reply, 404, notValid);
     return page(reply, 200, shell("Your subscription", "portal.js"));
+  });
+
+  // the customer's browser back from the bank's authentication of a payment (3-D Secure):
+  // the link is the credential; the gateway is asked how it went and the payment settled so
+  app.get<{ Params: { token: string } }>("/portal/payment_return/:token", async (req, reply) => {
+    let payment: Payment;
+    try {
+      payment = await returnFromAuthentication(app.db, {
+        token: req.params.token,
+        now: new Date(systemClock.now().epochMilliseconds),
+        requestId: req.id,
+      });
+    } catch (error) {
+      if (!isAccrueError(error)) throw error;
+      if (error.code === "gateway_unreachable") {
+        return page(
+          reply,
+          503,
+          notice(
+            "Payment not confirmed yet",
+            "We could not reach the payment provider to hear from your bank. Reload this page in a moment.",
+          ),
+        );
+      }
+      return page(reply, error.code === "payment_return_link_expired" ? 410 : 404, notValid);
+    }
+    const { title, text } = returnPage(payment);
+    return page(reply, 200, notice(title, text));
   });
 
   app.get<{ Params: { name: string } }>("/assets/:name", async (req, reply) => {

@@ -6,6 +6,9 @@ import type { AccrueError } from "../domain/errors.js";
 import type { EventType } from "../domain/events.js";
 import type { OperationId, SystemOperation } from "../domain/operations.js";
 import type { DB } from "../storage/schema.js";
+import type { Change } from "../storage/together.js";
+
+export type { Change };
 
 /** Who performs an operation. */
 export type Actor = {
@@ -32,8 +35,19 @@ export type DomainEvent = {
 };
 
 /**
+ * A write deferred to the unit of work's last statement (`Ctx.defer`), built on the handle
+ * that runs it. It is given the condition it must hold to when it runs with an operation's
+ * change (`Ctx.conclude`: only if the change happened), else null.
+ */
+export type DeferredWrite = (
+  db: Kysely<DB>,
+  onlyIf: RawBuilder<boolean> | null,
+) => RawBuilder<unknown> | null;
+
+/**
  * What every service function receives first: `(ctx, input) => output`. Inside a mutation
- * `db` is the operation's transaction handle; use it and nothing else.
+ * `db` is the operation's transaction handle; use it and nothing else. (An operation run
+ * without a transaction, see `conclude`, gets a handle that only reads.)
  */
 export interface Ctx {
   readonly tenantId: string;
@@ -62,7 +76,16 @@ export interface Ctx {
    * and drops it with the rest when the operation is refused. It must not touch rows another
    * write of the unit touches (see src/storage/together.ts).
    */
-  defer(write: RawBuilder<unknown>): void;
+  defer(write: DeferredWrite): void;
+  /**
+   * Runs the operation's change — one statement that decides in the database whether it
+   * happens (src/storage/together.ts `Change`) — together with the audit records, events and
+   * deferred writes this context recorded so far, which are written only if the change
+   * happened (its answer has rows) and dropped if it did not, as with a refused attempt.
+   * Returns the answer's rows. Not inside `attempt`. An operation that declares it writes
+   * only this way runs without a transaction (`perform`, src/workflows/unit-of-work.ts).
+   */
+  conclude<R>(change: Change<R>): Promise<R[]>;
   /**
    * Refuses the running operation (409 `record_transferred`) when `target` was left in a
    * source business entity by a customer transfer and the rules (src/domain/entities/guard.ts)

@@ -9,7 +9,8 @@
  * A list ordered by something other than its ids (a date, an amount) pages by a keyset
  * cursor instead: the last answered row's sort values and its id (the tie-breaker), with the
  * sort they belong to, encoded as one opaque string ({@link encodeKeysetCursor}). The fetch
- * reads it back with {@link keysetCursorFor}, which refuses a cursor of another sort.
+ * reads it back with {@link keysetCursorFor}, which refuses a cursor of another sort; the
+ * repositories compare past it with `pastKeyset` (src/storage/keyset.ts).
  */
 import { invalid } from "../domain/errors.js";
 
@@ -154,3 +155,64 @@ function sortMismatch(got: SortOrder, expected: SortOrder) {
     },
   );
 }
+
+/**
+ * What one value of a sort's keyset cursor must look like: a pattern, or `{ orNull }` for a
+ * value that is null where a row has none (a draft's number). A tampered cursor is refused
+ * before it reaches the database.
+ */
+export type CursorValueShape = RegExp | { orNull: RegExp };
+
+/** How a page of a list continues, from the `cursor` it was asked with (see {@link pagingFor}). */
+export type Paging<S extends string, R> = {
+  /** The id after which a list by creation continues. */
+  idCursor: string | undefined;
+  /** Where a list in another sort continues: the last answered row's sort values and id. */
+  after: KeysetCursor<S> | undefined;
+  /** The next page's cursor from its last row (absent for the list by creation: its id). */
+  cursorOf: ((row: R) => string) | undefined;
+};
+
+/**
+ * The paging of a list in `sort` and `order`: by creation (`created`) the cursor is an id
+ * (refused when it is a keyset cursor); in any other sort it is a keyset cursor of that sort
+ * and direction, each value of the shape `shapes[sort]` gives (400 `invalid_cursor` when
+ * not, 400 `cursor_sort_mismatch` for another sort, direction, or a plain id), and the next
+ * page's cursor is made from the row's `valuesOf`.
+ */
+export function pagingFor<S extends string, R extends { id: string }>(input: {
+  cursor: string | undefined;
+  sort: S | "created";
+  order: "asc" | "desc";
+  shapes: Record<S, readonly CursorValueShape[]>;
+  isPlainId: (cursor: string) => boolean;
+  valuesOf: (sort: S, row: R) => (string | null)[];
+}): Paging<S, R> {
+  const { order } = input;
+  if (input.sort === "created") {
+    return { idCursor: idCursorFor(input.cursor, order), after: undefined, cursorOf: undefined };
+  }
+  const sort = input.sort as S;
+  const shapes = input.shapes[sort];
+  const after = keysetCursorFor(input.cursor, { sort, order }, shapes.length, input.isPlainId);
+  const wellFormed = after?.values.every((v, i) => {
+    const shape = shapes[i];
+    if (shape === undefined) return false;
+    if (shape instanceof RegExp) return v !== null && shape.test(v);
+    return v === null || shape.orNull.test(v);
+  });
+  if (after && !wellFormed) {
+    throw invalid("invalid_cursor", "cursor is not a next_cursor this list answered", {
+      field: "cursor",
+    });
+  }
+  return {
+    idCursor: undefined,
+    after,
+    cursorOf: (row) =>
+      encodeKeysetCursor({ sort, order, values: input.valuesOf(sort, row), id: row.id }),
+  };
+}
+
+/** The shape of a timestamp value in a cursor (`instantKey` of src/storage/keyset.ts). */
+export const INSTANT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;

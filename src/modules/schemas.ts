@@ -23,6 +23,27 @@ export const PageQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * The `cursor` and `order` of a list that sorts (`sort`): a keyset cursor pages only the
+ * sort and direction it was answered for.
+ */
+export const SortedPageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(
+    Type.String({
+      maxLength: 512,
+      description:
+        "next_cursor of the previous page, unchanged; it pages only the sort and order it was answered for (400 cursor_sort_mismatch otherwise)",
+    }),
+  ),
+  order: Type.Optional(
+    Type.Union([Type.Literal("asc"), Type.Literal("desc")], {
+      description:
+        "asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order",
+    }),
+  ),
+};
+
 export const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({
     data: Type.Array(item),

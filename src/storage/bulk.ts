@@ -39,12 +39,14 @@ export async function insertMany<T extends keyof DB & string>(
 
 /**
  * The statement `insertMany` runs, not run: for `executeTogether` (src/storage/together.ts).
- * Null when there are no rows.
+ * Null when there are no rows. With `onlyIf` the rows are inserted only when it holds (a
+ * write that goes with a change, see `executeWith`).
  */
 export function insertManyStatement<T extends keyof DB & string>(
   table: T,
   columns: { readonly [K in keyof DB[T] & string]?: ColumnType },
   rows: readonly { readonly [K in keyof DB[T] & string]?: unknown }[],
+  onlyIf: RawBuilder<boolean> | null = null,
 ): RawBuilder<unknown> | null {
   if (rows.length === 0) return null;
   const names = Object.keys(columns) as (keyof DB[T] & string)[];
@@ -53,7 +55,7 @@ export function insertManyStatement<T extends keyof DB & string>(
   const list = sql.raw(names.join(", "));
   return sql`
     INSERT INTO ${sql.table(table)} (${list})
-    SELECT ${sql.join(casts)} FROM unnest(${sql.join(arrays)}) AS u(${list})`;
+    SELECT ${sql.join(casts)} FROM unnest(${sql.join(arrays)}) AS u(${list})${onlyIf === null ? sql`` : sql` WHERE ${onlyIf}`}`;
 }
 
 type ContractOwned = "contract_phases" | "component_subscriptions" | "rated_items";

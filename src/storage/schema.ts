@@ -54,8 +54,12 @@ export interface PaymentsTable {
     | "direct_debit"
     | "write_off"
     | "tax_withheld";
-  /** pending: a charge the gateway decides later (a direct debit); it pays nothing yet. */
-  status: "succeeded" | "failed" | "authorized" | "voided" | "pending";
+  /**
+   * pending: a charge the gateway decides later (a direct debit); requires_action: a charge
+   * the customer's bank asks the customer to authenticate (3-D Secure). Neither pays anything
+   * yet.
+   */
+  status: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
   amount: ColumnType<string, string | bigint, never>;
   currency: string;
   reference: string | null;
@@ -198,8 +202,11 @@ export interface CollectionAttemptsTable {
   invoice_id: string;
   /** 1 for the first attempt, counting on. */
   attempt: number;
-  /** The payment's outcome; a pending one is settled by the gateway later. */
-  status: "succeeded" | "failed" | "pending";
+  /**
+   * The payment's outcome; a pending one is settled by the gateway later, one that requires
+   * action when the customer authenticates it (or the gateway reports it settled).
+   */
+  status: "succeeded" | "failed" | "pending" | "requires_action";
   /** The source charged last (the backup when the primary was refused). */
   payment_source_id: string;
   /** The payment of that charge. */

@@ -8,8 +8,10 @@
  * attempt schedules the next on the tenant's retry schedule (`collection_retry_days` of the
  * dunning policy); after the last, collection stops (`invoice.collection_failed`) and dunning,
  * which counts the failed payments, goes on. A pending attempt (a direct debit) makes no
- * further attempt until the gateway settles its payment; the worker then records how it
- * settled, and a failed one schedules the next attempt from then.
+ * further attempt until the gateway settles its payment, nor does one whose charge the
+ * customer's bank asks the customer to authenticate (`requires_action`, until the customer
+ * confirms it in the portal or the gateway reports it settled); the worker then records how
+ * it settled, and a failed one schedules the next attempt from then.
  *
  * What is charged is what the invoice owes, or less when the customer's credit covers part of
  * it (nothing at all when it covers everything).
@@ -51,6 +53,9 @@ import { type Scope, unitOfWork } from "./unit-of-work.js";
 export const collectionAttemptKey = (invoiceId: string, attempt: number): string =>
   `collect_${invoiceId}_${attempt}`;
 
+/** An attempt or payment that waits: for the gateway (pending) or the customer's action. */
+const waits = (status: string): boolean => status === "pending" || status === "requires_action";
+
 export async function runCollection(
   db: Kysely<DB>,
   options: { now: () => Date; limit: number; log?: Logger | undefined },
@@ -91,14 +96,16 @@ async function collectInvoice(
     const ctx = await work.context(scope(newId("job")));
     let handled = false;
     let last = (await attemptsOf(ctx, invoice.id)).at(-1);
-    if (last?.status === "pending") {
-      if (last.payment_status === "pending") return false;
+    if (last && waits(last.status)) {
+      if (last.payment_status === null || waits(last.payment_status)) return false;
       await settlePendingAttempt(ctx, invoice, last);
       last = (await attemptsOf(ctx, invoice.id)).at(-1);
       handled = true;
     }
     const due = BigInt(invoice.due);
-    if (invoice.auto_collection !== "on" || due <= 0n || last?.status === "pending") return handled;
+    if (invoice.auto_collection !== "on" || due <= 0n || (last && waits(last.status))) {
+      return handled;
+    }
     if (last?.status === "failed") {
       const next = last.next_attempt_at;
       if (next === null || next.getTime() > clock.now().epochMilliseconds) return handled;

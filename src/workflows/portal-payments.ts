@@ -6,26 +6,44 @@
  * `collect_payment` and payment source routes do: a charge the gateway declines is a failed
  * payment, kept like any other attempt.
  *
- * Modules: contracts (the token's contract), invoicing (the invoice named), payments.
+ *
+ * A payment the customer's bank asks the customer to authenticate (3-D Secure) is confirmed
+ * here too: the gateway confirms it again for the customer, now present, and answers the
+ * bank's authentication page; the customer's browser comes back from it to a signed,
+ * expiring return link (`/portal/payment_return/<token>`: an HS256 token naming the tenant
+ * and the payment, signed with the tenant's key for this purpose), where the gateway is asked
+ * how it went and the payment is settled so.
+ *
+ * Modules: contracts (the token's contract), invoicing (the invoice named; the tenant's
+ * signing key), tenants, payments.
  */
+import { decodeJwt } from "jose";
+import type { Kysely } from "kysely";
 import type { Static } from "typebox";
-import { notFound } from "../domain/errors.js";
+import { gone, notFound } from "../domain/errors.js";
 import { money, toDecimalString } from "../domain/money/index.js";
+import { signLinkToken, verifyLinkToken } from "../lib/signed-link.js";
 import type { Ctx } from "../modules/context.js";
 import { getContract } from "../modules/contracts/index.js";
-import { findInvoice } from "../modules/invoicing/index.js";
+import { findInvoice, signingKey } from "../modules/invoicing/index.js";
 import {
   addPaymentSource,
   assignPaymentRole,
   collectCustomerPayment,
   collectInvoicePayment,
+  completePaymentAction,
+  confirmPaymentAction,
   deletePaymentSource,
   invoiceDues,
   listPaymentSources,
   type Payment,
   type PaymentSource,
+  paymentsToConfirm,
   type UpdatePaymentMethodInput,
 } from "../modules/payments/index.js";
+import { findTenant } from "../modules/tenants/index.js";
+import type { DB } from "../storage/schema.js";
+import { storeOf } from "./unit-of-work.js";
 
 export type PortalOpenInvoice = {
   id: string;
@@ -42,9 +60,16 @@ export type PortalPaymentSource = Pick<
   "id" | "type" | "role" | "status" | "card" | "bank_account"
 >;
 
+/** A payment waiting for the customer to authenticate it at their bank. */
+export type PortalPaymentToConfirm = Pick<
+  Payment,
+  "id" | "amount" | "currency" | "received_at" | "card_last4"
+>;
+
 export type PortalPayments = {
   open_invoices: PortalOpenInvoice[];
   payment_sources: PortalPaymentSource[];
+  payments_to_confirm: PortalPaymentToConfirm[];
 };
 
 /** How many payment sources the portal lists (a customer holds a few). */
@@ -83,6 +108,13 @@ export async function portalPayments(ctx: Ctx, contractId: string): Promise<Port
         amount_due: toDecimalString(money(d.due, d.currency)),
       })),
     payment_sources: await sourcesOf(ctx, customerId),
+    payments_to_confirm: (await paymentsToConfirm(ctx, customerId)).map((p) => ({
+      id: p.id,
+      amount: p.amount,
+      currency: p.currency,
+      received_at: p.received_at,
+      card_last4: p.card_last4,
+    })),
   };
 }
 
@@ -151,4 +183,83 @@ export async function portalRemovePaymentSource(
 ): Promise<PortalPaymentSource> {
   const customerId = await customerOf(ctx, contractId);
   return portalSource(await deletePaymentSource(ctx, customerId, sourceId));
+}
+
+// ---- confirming a payment the bank asks the customer to authenticate -----------------------------
+
+/** The purpose the tenant's signing key for payment return links is stored under. */
+const PAYMENT_RETURN_KEY = "payment_return";
+/** The path of the route the customer's browser comes back to, before the token. */
+export const PAYMENT_RETURN_PATH = "/portal/payment_return/";
+/** How long a return link works: the customer authenticates at their bank in the meantime. */
+const PAYMENT_RETURN_HOURS = 24;
+
+const RETURN_LINK = {
+  audience: "accrue:payment-return",
+  what: "payment return link",
+  expired: () =>
+    gone("payment_return_link_expired", "the link back from the bank's authentication expired"),
+  invalid: () => invalidReturnLink(),
+};
+
+const invalidReturnLink = () =>
+  notFound(
+    "payment_return_link_invalid",
+    "the link back from the bank's authentication is not valid",
+  );
+
+/**
+ * Confirms one of the customer's payments that waits for its authentication: answers the
+ * address of the bank's authentication to send the customer to (`redirect_url`), or the
+ * payment settled at once (`redirect_url` null). `now` (real time: the bank's page and the
+ * browser's return run on it) starts the return link's validity.
+ */
+export async function portalConfirmPayment(
+  ctx: Ctx,
+  contractId: string,
+  paymentId: string,
+  options: { publicUrl: string; now: Date },
+): Promise<{ payment: Payment; redirect_url: string | null }> {
+  const customerId = await customerOf(ctx, contractId);
+  return confirmPaymentAction(ctx, customerId, paymentId, async (payment) => {
+    const key = await signingKey(ctx.db, ctx.tenantId, PAYMENT_RETURN_KEY);
+    const token = await signLinkToken(key, RETURN_LINK, {
+      tenantId: ctx.tenantId,
+      subject: payment.id,
+      expiresAt: new Date(options.now.getTime() + PAYMENT_RETURN_HOURS * 3_600_000),
+    });
+    return `${options.publicUrl}${PAYMENT_RETURN_PATH}${token}`;
+  });
+}
+
+/**
+ * The customer's browser came back from the bank's authentication to its return link: the
+ * gateway is asked how the payment went and it is settled so, in one unit of work by the
+ * system (once: the gateway's event may have settled it first). 404
+ * `payment_return_link_invalid` for a link that is not authentic, 410
+ * `payment_return_link_expired` once it has expired.
+ */
+export async function returnFromAuthentication(
+  db: Kysely<DB>,
+  input: { token: string; now: Date; requestId: string },
+): Promise<Payment> {
+  let tenantId: unknown;
+  try {
+    tenantId = decodeJwt(input.token).tid;
+  } catch {
+    tenantId = undefined;
+  }
+  const tenant = typeof tenantId === "string" ? await findTenant(db, tenantId) : undefined;
+  if (!tenant) throw invalidReturnLink();
+  const key = await signingKey(db, tenant.id, PAYMENT_RETURN_KEY);
+  const claims = await verifyLinkToken(key, RETURN_LINK, input.token, input.now);
+  return storeOf(db).unit(async (work) => {
+    const ctx = await work.context({
+      tenantId: claims.tenantId,
+      actor: { type: "system", id: "payment-return" },
+      requestId: input.requestId,
+      operation: "payments.confirm_return",
+    });
+    return completePaymentAction(ctx, claims.subject);
+  });
 }

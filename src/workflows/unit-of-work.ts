@@ -7,7 +7,9 @@
  *   transaction handle) for the tenants the work touches,
  * - collects each context's audit records and domain events, and writes them in the same
  *   transaction just before it commits, in one statement with the stored answer of `perform`,
- * - claims and stores the idempotency key of a request (`perform`).
+ * - claims and stores the idempotency key of a request (`perform`),
+ * - runs an operation that writes in one statement (`Ctx.conclude`) without a transaction
+ *   when nothing else needs one (`perform`, `withoutTransaction`).
  *
  * Module services and workflows receive a `Ctx` and never open a transaction themselves.
  */
@@ -27,12 +29,21 @@ import { newId } from "../lib/ids.js";
 import { canonicalJson } from "../lib/json.js";
 import { type AuditRecord, auditRecordsStatement } from "../modules/audit/index.js";
 import { clockFor, tenantClock } from "../modules/clock/index.js";
-import type { AuditEntry, Ctx, DomainEvent, Scope, Store, Work } from "../modules/context.js";
+import type {
+  AuditEntry,
+  Ctx,
+  DeferredWrite,
+  DomainEvent,
+  Scope,
+  Store,
+  Work,
+} from "../modules/context.js";
 import { eventsStatement } from "../modules/events/index.js";
 import { claimKey, storeResponseStatement } from "../modules/idempotency/index.js";
+import { readOnly } from "../storage/read-only.js";
 import { inSavepoint } from "../storage/savepoint.js";
 import type { DB } from "../storage/schema.js";
-import { executeTogether } from "../storage/together.js";
+import { executeTogether, executeWith } from "../storage/together.js";
 import { guardRecord } from "./transfer-guard.js";
 
 const ALL: ReadonlySet<string> = new Set(["*"]);
@@ -44,7 +55,11 @@ type Journal = {
   clock: Clock;
   entries: AuditEntry[];
   /** Writes the context deferred to the unit's last statement (`Ctx.defer`). */
-  deferred: RawBuilder<unknown>[];
+  deferred: DeferredWrite[];
+  /** Whether a change (`Ctx.conclude`) wrote an audit record of the context already. */
+  audited: boolean;
+  /** How many of the context's attempts (`Ctx.attempt`) are running. */
+  attempts: number;
 };
 
 /** The unit's events in the order they were emitted, each with its context's journal. */
@@ -59,6 +74,7 @@ function makeContext(
   emit: Ctx["emit"],
   attempt: Ctx["attempt"],
   defer: Ctx["defer"],
+  conclude: Ctx["conclude"],
 ): Ctx {
   const ctx: Ctx = {
     tenantId: scope.tenantId,
@@ -74,14 +90,23 @@ function makeContext(
     audit,
     emit,
     defer,
+    conclude,
     guard: (target) => guardRecord(ctx, target),
     attempt,
   };
   return ctx;
 }
 
-/** A context whose audit entries go to `journal` and its events to the unit's `emitted`. */
-const contextOf = (db: Kysely<DB>, journal: Journal, emitted: Emitted): Ctx =>
+/**
+ * A context whose audit entries go to `journal` and its events to the unit's `emitted`. Its
+ * handle is `db`; its change (`conclude`) runs on `writer`, by default the same.
+ */
+const contextOf = (
+  db: Kysely<DB>,
+  journal: Journal,
+  emitted: Emitted,
+  writer: Kysely<DB> = db,
+): Ctx =>
   makeContext(
     db,
     journal.scope,
@@ -96,7 +121,13 @@ const contextOf = (db: Kysely<DB>, journal: Journal, emitted: Emitted): Ctx =>
       const entries = journal.entries.length;
       const events = emitted.length;
       const deferred = journal.deferred.length;
-      const refused = await inSavepoint(db, fn);
+      journal.attempts += 1;
+      let refused: AccrueError | null;
+      try {
+        refused = await inSavepoint(db, fn);
+      } finally {
+        journal.attempts -= 1;
+      }
       // what a refused attempt recorded is rolled back with it
       if (refused !== null) {
         journal.entries.length = entries;
@@ -108,15 +139,38 @@ const contextOf = (db: Kysely<DB>, journal: Journal, emitted: Emitted): Ctx =>
     (write) => {
       journal.deferred.push(write);
     },
+    async (change) => {
+      // a refused attempt would roll back what the change wrote, but not what it consumed
+      if (journal.attempts > 0) throw new Error("a change is concluded inside an attempt");
+      const own = emitted.filter((e) => e.journal === journal);
+      const rows = await executeWith(writer, change, (happened) =>
+        journalStatements(writer, [journal], own, happened),
+      );
+      // what the context recorded is written with the change that happened, or dropped with
+      // the change that did not
+      if (rows.length > 0) journal.audited = true;
+      journal.entries.length = 0;
+      journal.deferred.length = 0;
+      for (let i = emitted.length - 1; i >= 0; i--) {
+        if (emitted[i]!.journal === journal) emitted.splice(i, 1);
+      }
+      return rows;
+    },
   );
 
-/** The statements that write the journals' audit records and the unit's events. */
+/**
+ * The statements that write the journals' deferred writes (built on `db`, which runs them),
+ * audit records and the unit's events; with `onlyIf`, each holds to it (they go with a
+ * change, `Ctx.conclude`).
+ */
 function journalStatements(
+  db: Kysely<DB>,
   journals: readonly Journal[],
   emitted: Emitted,
+  onlyIf: RawBuilder<boolean> | null = null,
 ): (RawBuilder<unknown> | null)[] {
   const records: AuditRecord[] = [];
-  for (const { scope, clock, entries } of journals) {
+  for (const { scope, clock, entries, audited } of journals) {
     const base: AuditRecord = {
       tenantId: scope.tenantId,
       tenantTime: new Date(clock.now().epochMilliseconds),
@@ -127,12 +181,12 @@ function journalStatements(
       requestId: scope.requestId,
       idempotencyKey: scope.idempotencyKey ?? null,
     };
-    if (entries.length === 0 && scope.audit === "always") records.push(base);
+    if (entries.length === 0 && scope.audit === "always" && !audited) records.push(base);
     for (const entry of entries) records.push({ ...base, ...entry });
   }
   const statements = [
-    ...journals.flatMap((journal) => journal.deferred),
-    auditRecordsStatement(records),
+    ...journals.flatMap((journal) => journal.deferred.map((write) => write(db, onlyIf))),
+    auditRecordsStatement(records, onlyIf),
   ];
   // in emission order (event ids follow it): one insert per run of one context's events
   for (let i = 0; i < emitted.length; ) {
@@ -140,7 +194,9 @@ function journalStatements(
     let j = i;
     while (j < emitted.length && emitted[j]!.journal === journal) j += 1;
     const events = emitted.slice(i, j).map((e) => e.event);
-    statements.push(eventsStatement(journal.scope.tenantId, journal.clock, events).statement);
+    statements.push(
+      eventsStatement(journal.scope.tenantId, journal.clock, events, onlyIf).statement,
+    );
     i = j;
   }
   return statements;
@@ -176,6 +232,8 @@ async function runUnit<T>(db: Kysely<DB>, fn: (unit: Unit) => Promise<T>): Promi
       clock: scope.clock ?? (await tenantClock(trx, scope.tenantId)),
       entries: [],
       deferred: [],
+      audited: false,
+      attempts: 0,
     });
     const attempt =
       (release: boolean): Work["attempt"] =>
@@ -200,7 +258,7 @@ async function runUnit<T>(db: Kysely<DB>, fn: (unit: Unit) => Promise<T>): Promi
       attempt: attempt(true),
     };
     const result = await fn({ work, last, finalAttempt: attempt(false) });
-    await executeTogether(trx, [...journalStatements(journals, emitted), ...last]);
+    await executeTogether(trx, [...journalStatements(trx, journals, emitted), ...last]);
     return result;
   });
 }
@@ -261,6 +319,7 @@ export function readContext(db: Kysely<DB>, scope: Scope & { clock: Clock }): Ct
     async () => refuse(),
     async () => refuse(),
     refuse,
+    async () => refuse(),
   );
 }
 
@@ -331,8 +390,13 @@ export async function perform<T>(
   scope: Scope,
   idempotency: Idempotency | undefined,
   fn: (ctx: Ctx) => Promise<Result<T>>,
+  options: PerformOptions = {},
 ): Promise<{ replayed: boolean; result: Result<T> }> {
   if (idempotency === undefined) {
+    if (options.oneStatement && scope.clock !== undefined) {
+      const result = await withoutTransaction(db, { ...scope, clock: scope.clock }, fn);
+      return { replayed: false, result };
+    }
     return unitOfWork(db, async (work) => {
       const ctx = await work.context({ ...scope, audit: "always", idempotencyKey: null });
       return { replayed: false, result: await fn(ctx) };
@@ -416,6 +480,76 @@ export async function perform<T>(
   }
   if ("refused" in outcome) throw outcome.refused;
   return outcome;
+}
+
+export type PerformOptions = {
+  /**
+   * The operation writes only through `ctx.conclude` (one statement with its audit record):
+   * without an Idempotency-Key and with the tenant's clock known, it runs without a
+   * transaction (see `withoutTransaction`).
+   */
+  oneStatement?: boolean;
+};
+
+/**
+ * Performs an operation that writes only through `ctx.conclude`, without a transaction. Its
+ * change, audit record and deferred writes are one statement, and PostgreSQL (PGlite too)
+ * runs a statement sent outside BEGIN … COMMIT as a transaction of its own: all of it commits
+ * or none. BEGIN and COMMIT around it would cost two round trips and add nothing. The reads
+ * the operation makes before or after (on a refusal, the one that names what was wrong) each
+ * see what is committed when they run, as every statement of a READ COMMITTED transaction
+ * does; none is locked. The one-write promise is kept here, not trusted: the context's
+ * handle refuses any statement that may write, `attempt` (a savepoint) is refused, and after
+ * a change that happened nothing more may be recorded. Without such a change (a refusal, a
+ * repeated key answering what was stored), what the operation recorded — at least the
+ * request's audit record — is written at the end, in one statement of its own.
+ */
+async function withoutTransaction<T>(
+  db: Kysely<DB>,
+  scope: Scope & { clock: Clock },
+  fn: (ctx: Ctx) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const journal: Journal = {
+    scope: { ...scope, audit: "always", idempotencyKey: null },
+    clock: scope.clock,
+    entries: [],
+    deferred: [],
+    audited: false,
+    attempts: 0,
+  };
+  const emitted: Emitted = [];
+  const inner = contextOf(readOnly(db), journal, emitted, db);
+  let changed = false;
+  const open = () => {
+    if (changed) throw new Error(`${scope.operation} recorded more after its change`);
+  };
+  const ctx: Ctx = {
+    ...inner,
+    audit: (entry) => {
+      open();
+      inner.audit(entry);
+    },
+    emit: async (event) => {
+      open();
+      await inner.emit(event);
+    },
+    defer: (write) => {
+      open();
+      inner.defer(write);
+    },
+    attempt: async () => {
+      throw new Error(`${scope.operation} runs without a transaction: it has no attempts`);
+    },
+    conclude: async (change) => {
+      open();
+      const rows = await inner.conclude(change);
+      changed = rows.length > 0;
+      return rows;
+    },
+  };
+  const result = await fn(ctx);
+  await executeTogether(db, journalStatements(db, [journal], emitted));
+  return result;
 }
 
 /** A stored refusal, answered again to a retry with the same Idempotency-Key. */

@@ -49,6 +49,8 @@ for (const backend of BACKENDS) {
 
     const selector = () => page.getByRole("combobox", { name: "Period", exact: true });
     const range = () => page.getByTestId("period-range").textContent();
+    /** The months the charts show, as the page names them. */
+    const chartMonths = () => page.getByTestId("chart-months").textContent();
 
     /**
      * Every chart's axis labels: the smallest font as drawn (its size times the picture's
@@ -189,6 +191,8 @@ for (const backend of BACKENDS) {
       expect(lastMonth["Failed payments"]).toBe(
         "1 (15.00 EUR)no base to compare; previous period 0 (0.00 EUR)",
       );
+      // the charts follow the period: at least six months, ending with February
+      await expect.poll(chartMonths).toBe("2025-09 to 2026-02");
 
       await selector().selectOption("custom");
       await page.getByText("Choose the first and last day, then Show.").waitFor();
@@ -211,13 +215,15 @@ for (const backend of BACKENDS) {
     });
 
     it("draws readable axes apart at 1280 and 390 px, nothing scrolls sideways, axe clean", async () => {
-      await selector().selectOption("this_month");
-      await expect.poll(range).toContain("2026-03-01 to 2026-03-15");
+      await selector().selectOption("this_year");
+      await expect.poll(range).toContain("2026-01-01 to 2026-03-15");
+      // this year so far and the same days of last year: fifteen months
+      await expect.poll(chartMonths).toBe("2025-01 to 2026-03");
       await page.getByRole("img", { name: "Monthly recurring revenue (EUR)" }).waitFor();
       const wide = await axes();
       expect(wide.smallestFontPx).toBeGreaterThanOrEqual(11);
       expect(wide.overlaps).toEqual([]);
-      // twelve months on each of three charts: at least every second one shown
+      // fifteen months on each of three charts: at least every second one shown
       expect(wide.labels).toBeGreaterThanOrEqual(18);
       expect(await sidewaysScroll()).toBe(0);
       await expectAccessible(page, "the dashboard at 1280 px");

@@ -167,6 +167,40 @@ for (const backend of BACKENDS) {
       await shot("console-dashboard");
     });
 
+    it("sorts the customers by name through the API, both ways", async () => {
+      await page.goto(`${base}/console#/customers`);
+      const customers = page.getByRole("region", { name: "Customers" });
+      const header = customers.getByRole("columnheader", { name: /Name/ });
+      await customers.locator("tbody tr").first().waitFor();
+      await expect(header.getAttribute("aria-sort")).resolves.toBe("none");
+      const ids = () =>
+        customers
+          .locator("tbody tr code.id")
+          .evaluateAll((cells) => cells.map((c) => c.textContent ?? ""));
+      const byApi = async (order: string) =>
+        (await api("GET", `/v1/customers?sort=name&order=${order}&limit=25`)).body.data.map(
+          (c: { id: string }) => c.id,
+        );
+      const ascending = await byApi("asc");
+      expect(ascending.length).toBeGreaterThan(2);
+      // the list by creation is not already in name order
+      expect(await ids()).not.toEqual(ascending);
+
+      await customers.getByRole("button", { name: "Name" }).click();
+      await expect.poll(() => header.getAttribute("aria-sort")).toBe("ascending");
+      await expect.poll(ids).toEqual(ascending);
+      // the names shown, in alphabetical order whatever their case
+      const names = await customers
+        .locator("tbody tr a")
+        .evaluateAll((links) => links.map((a) => (a.textContent ?? "").toLowerCase()));
+      expect(names).toEqual([...names].sort());
+      expect(names).toContain("nordlicht gmbh");
+      await customers.getByRole("button", { name: "Name" }).click();
+      await expect.poll(() => header.getAttribute("aria-sort")).toBe("descending");
+      await expect.poll(ids).toEqual(await byApi("desc"));
+      expect(decodeURIComponent(page.url())).toContain("#/customers?sort=name&order=desc");
+    });
+
     it("searches customers and records a payment on one", async () => {
       await page.getByRole("searchbox", { name: "Search customers" }).fill("fjord");
       await page.getByRole("button", { name: "Search", exact: true }).click();

@@ -3,7 +3,8 @@
  * a refused attempt (of the unit or of a context) takes its own records and events with it
  * and the unit goes on; events are written in the order they were emitted across contexts;
  * deferred writes run with the unit's last statement, or not at all; a read context refuses
- * to write.
+ * to write; an operation in one statement (`conclude`) writes what it recorded with a change
+ * that happened and nothing with one that did not, without a transaction when it may.
  */
 import { sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
@@ -175,7 +176,7 @@ describeEachBackend("unit of work", (t) => {
       const ctx = await work.context(scope("req_defer"));
       const f1 = (await createCustomer(ctx, { email: "f1@units.example" })).id;
       const f2 = (await createCustomer(ctx, { email: "f2@units.example" })).id;
-      ctx.defer(rename(f1, "Deferred"));
+      ctx.defer(() => rename(f1, "Deferred"));
       // not run yet: it waits for the unit's last statement
       expect(
         (
@@ -187,7 +188,7 @@ describeEachBackend("unit of work", (t) => {
         ).company_name,
       ).toBeNull();
       const refused = await ctx.attempt(async () => {
-        ctx.defer(rename(f2, "Dropped"));
+        ctx.defer(() => rename(f2, "Dropped"));
         throw unprocessable("invalid_amount", "refused on purpose");
       });
       expect(refused?.code).toBe("invalid_amount");
@@ -207,7 +208,7 @@ describeEachBackend("unit of work", (t) => {
     await expect(
       unitOfWork(t.database.db, async (work) => {
         const ctx = await work.context(scope("req_defer_fail"));
-        ctx.defer(rename(f2, "Never"));
+        ctx.defer(() => rename(f2, "Never"));
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
@@ -244,6 +245,94 @@ describeEachBackend("unit of work", (t) => {
     expect(after.audit).toHaveLength(2);
   });
 
+  it("a one-statement operation: its change with what it recorded, or nothing of it; no other write", async () => {
+    const db = t.database.db;
+    await unitOfWork(db, async (work) => {
+      await createCustomer(await work.context(scope("req_one_setup")), {
+        email: "o1@units.example",
+      });
+    });
+    const clock = { now: () => Temporal.Instant.from("2026-03-01T10:00:00Z") };
+    const rename = (name: string, happens: boolean) => ({
+      parts: [
+        [
+          "renamed",
+          sql`UPDATE customers SET company_name = ${name} WHERE tenant_id = ${tenantId}
+            AND email = 'o1@units.example' AND ${happens} RETURNING id`,
+        ],
+      ] as const,
+      answer: sql<{ id: string }>`SELECT id FROM renamed`,
+    });
+    const run = (requestId: string, fn: Parameters<typeof perform<unknown>>[3]) =>
+      perform(db, { ...scope(requestId), clock }, undefined, fn, { oneStatement: true });
+    const audited = (requestId: string) =>
+      db
+        .selectFrom("audit_events")
+        .select(["target_type", "after"])
+        .where("request_id", "=", requestId)
+        .execute();
+    const name = async () =>
+      (
+        await db
+          .selectFrom("customers")
+          .select("company_name")
+          .where("tenant_id", "=", tenantId)
+          .where("email", "=", "o1@units.example")
+          .executeTakeFirstOrThrow()
+      ).company_name;
+
+    // did not happen: what was recorded is dropped; the request's audit record stays
+    const missed = await run("req_one_missed", async (ctx) => {
+      ctx.audit({ targetType: "customer", targetId: "c1", after: { company_name: "Never" } });
+      return { status: 200, body: (await ctx.conclude(rename("Never", false))).length };
+    });
+    expect(missed.result.body).toBe(0);
+    expect(await name()).toBeNull();
+    expect(await audited("req_one_missed")).toEqual([{ target_type: null, after: null }]);
+
+    // happened: the change and its audit record in one statement; nothing may follow
+    await expect(
+      run("req_one_done", async (ctx) => {
+        ctx.audit({ targetType: "customer", targetId: "c1", after: { company_name: "Done" } });
+        await ctx.conclude(rename("Done", true));
+        ctx.audit({ targetType: "customer", targetId: "c1" });
+        return { status: 200, body: null };
+      }),
+    ).rejects.toThrow(/recorded more after its change/);
+    expect(await name()).toBe("Done");
+    expect(await audited("req_one_done")).toEqual([
+      { target_type: "customer", after: { company_name: "Done" } },
+    ]);
+
+    // any other write is refused before it reaches the database, and so is a savepoint
+    await expect(
+      run("req_one_write", async (ctx) => {
+        await sql`UPDATE customers SET company_name = 'Direct' WHERE tenant_id = ${tenantId}`.execute(
+          ctx.db,
+        );
+        return { status: 200, body: null };
+      }),
+    ).rejects.toThrow(/read-only handle/);
+    await expect(
+      run("req_one_attempt", async (ctx) => {
+        await ctx.attempt(async () => {});
+        return { status: 200, body: null };
+      }),
+    ).rejects.toThrow(/no attempts/);
+    expect(await name()).toBe("Done");
+
+    // in a transaction (no clock given) the same change: written with what was recorded
+    const inUnit = await perform(db, scope("req_one_unit"), undefined, async (ctx) => {
+      ctx.audit({ targetType: "customer", targetId: "c1", after: { company_name: "Unit" } });
+      return { status: 200, body: (await ctx.conclude(rename("Unit", true))).length };
+    });
+    expect(inUnit.result.body).toBe(1);
+    expect(await name()).toBe("Unit");
+    expect(await audited("req_one_unit")).toEqual([
+      { target_type: "customer", after: { company_name: "Unit" } },
+    ]);
+  });
+
   it("a read context refuses to write audit records or events", async () => {
     const ctx = readContext(t.database.db, {
       ...scope("req_read"),
@@ -253,7 +342,7 @@ describeEachBackend("unit of work", (t) => {
     await expect(
       ctx.emit({ type: "customer.created", subjectType: "customer", subjectId: "x", payload: {} }),
     ).rejects.toThrow(/attempted a write/);
-    expect(() => ctx.defer(sql`SELECT 1`)).toThrow(/attempted a write/);
+    expect(() => ctx.defer(() => sql`SELECT 1`)).toThrow(/attempted a write/);
   });
 
   describe("refusals under an Idempotency-Key", () => {

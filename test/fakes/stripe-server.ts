@@ -11,6 +11,14 @@
  * charges like Stripe's test cards (pm_card_visa, pm_card_chargeDeclinedInsufficientFunds,
  * pm_card_authenticationRequired); a SEPA debit stays `processing` until `settle`.
  *
+ * A card that needs authentication is refused off-session as Stripe documents it (402
+ * `card_error` `authentication_required`, the intent back at `requires_payment_method`), or,
+ * with `authenticationAnswer = "requires_action"`, answered `requires_action`. Confirming the
+ * intent again with a `return_url` answers `next_action.redirect_to_url`: this server's own
+ * authentication page (`GET /authenticate/<intent>`, no API key, as a browser opens it), which
+ * decides the intent (`authenticationOutcome`) and redirects to the return URL with
+ * `payment_intent`, `payment_intent_client_secret` and `redirect_status`, as Stripe does.
+ *
  * What Stripe would report in its events is read from here too: an intent as it stands
  * (`intent`), the Charge of an intent with its refunds (`charge`), a refund made in Stripe's
  * Dashboard (`refundInDashboard`). `loseAnswers` carries requests out but answers them with a
@@ -55,6 +63,11 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
    * Stripe does) but answers each with a 500, as if the answer were lost.
    */
   loseAnswers = 0;
+  /** How a card that needs authentication is answered when charged off-session. */
+  authenticationAnswer: "error" | "requires_action" = "error";
+  /** What the customer does on the authentication page. */
+  authenticationOutcome: "succeed" | "fail" = "succeed";
+  private base = "";
   private seq = 0;
   private readonly customers = new Map<string, Json>();
   private readonly methods = new Map<string, Json & { behaviour?: CardBehaviour }>();
@@ -98,6 +111,11 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
   /** A payment method of another type than Accrue keeps. */
   addOther(id: string, type: string): void {
     this.methods.set(id, { id, object: "payment_method", type, customer: null, livemode: false });
+  }
+
+  override async start(options: { tls?: boolean } = {}): Promise<string> {
+    this.base = await super.start(options);
+    return this.base;
   }
 
   /** What Stripe would report later of a processing intent (a SEPA debit's outcome). */
@@ -174,6 +192,13 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
     let answer: Answer;
     const key = recorded.headers["idempotency-key"];
     const replayKey = key ? `${recorded.method} ${recorded.path} ${key}` : undefined;
+    if (recorded.method === "GET" && recorded.path.startsWith("/authenticate/")) {
+      // the bank's page a browser is sent to: no API key
+      answer = this.authenticate(recorded.path.split("/")[2] ?? "");
+      recorded.answer = answer;
+      const location = (answer.body as { location?: string }).location;
+      return { ...answer, headers: location ? { location } : {} };
+    }
     if (this.failNext > 0) {
       this.failNext -= 1;
       answer = stripeError(500, {
@@ -225,6 +250,7 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
       if (!intent || !id) return missing("payment_intent", id ?? "");
       if (method === "GET" && !action) return { status: 200, body: intent };
       if (method === "POST" && action === "capture") return this.capture(intent, p);
+      if (method === "POST" && action === "confirm") return this.confirm(intent, p);
       if (method === "POST" && action === "cancel") return this.cancel(intent);
     }
     if (method === "POST" && resource === "refunds" && !id) return this.refund(p);
@@ -322,8 +348,10 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
       last_payment_error: null,
       latest_charge: null,
       metadata: {},
+      next_action: null,
       status: "requires_confirmation",
     };
+    intent.client_secret = `${intent.id}_secret_Fake`;
     this.intents.set(intent.id as string, intent);
     if (p.confirm !== "true") return { status: 200, body: intent };
     if (pm.type === "sepa_debit") {
@@ -338,9 +366,22 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
       return { status: 200, body: intent };
     }
     if (pm.behaviour === "authentication") {
-      intent.status = "requires_action";
-      intent.next_action = { type: "use_stripe_sdk" };
-      return { status: 200, body: intent };
+      if (this.authenticationAnswer === "requires_action" || p.off_session !== "true") {
+        intent.status = "requires_action";
+        intent.next_action = { type: "use_stripe_sdk", use_stripe_sdk: {} };
+        return { status: 200, body: intent };
+      }
+      const error = {
+        type: "card_error",
+        code: "authentication_required",
+        decline_code: "authentication_required",
+        doc_url: "https://stripe.com/docs/error-codes/authentication-required",
+        message: "Your card was declined. This transaction requires authentication.",
+        payment_method: this.view(pm),
+      };
+      intent.status = "requires_payment_method";
+      intent.last_payment_error = error;
+      return stripeError(402, { ...error, payment_intent: intent });
     }
     if (pm.behaviour === "decline") {
       const error = {
@@ -363,6 +404,73 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
       intent.amount_received = amount;
     }
     return { status: 200, body: intent };
+  }
+
+  /** Confirming again (the customer present): a card needing authentication is redirected. */
+  private confirm(intent: Json, p: Record<string, string>): Answer {
+    if (intent.status === "succeeded" || intent.status === "canceled") {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        code: "payment_intent_unexpected_state",
+        message: `You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`,
+      });
+    }
+    const pm = this.methods.get(p.payment_method ?? (intent.payment_method as string));
+    if (!pm) return missing("PaymentMethod", p.payment_method ?? "", "payment_method");
+    intent.payment_method = pm.id;
+    intent.last_payment_error = null;
+    if (pm.behaviour === "authentication") {
+      if (!p.return_url) {
+        intent.status = "requires_action";
+        intent.next_action = { type: "use_stripe_sdk", use_stripe_sdk: {} };
+        return { status: 200, body: intent };
+      }
+      intent.status = "requires_action";
+      intent.next_action = {
+        type: "redirect_to_url",
+        redirect_to_url: {
+          url: `${this.base}/authenticate/${intent.id as string}`,
+          return_url: p.return_url,
+        },
+      };
+      return { status: 200, body: intent };
+    }
+    intent.next_action = null;
+    intent.status = "succeeded";
+    intent.amount_received = intent.amount;
+    intent.latest_charge ??= this.id("ch");
+    return { status: 200, body: intent };
+  }
+
+  /** The bank's authentication page: the customer authenticates (or not), and is sent back. */
+  private authenticate(intentId: string): Answer {
+    const intent = this.intents.get(intentId);
+    const next = intent?.next_action as { redirect_to_url?: { return_url: string } } | null;
+    if (intent?.status !== "requires_action" || !next?.redirect_to_url) {
+      return { status: 404, body: { error: "no authentication waits here" } };
+    }
+    const back = new URL(next.redirect_to_url.return_url);
+    intent.next_action = null;
+    if (this.authenticationOutcome === "succeed") {
+      intent.status = "succeeded";
+      intent.amount_received = intent.amount;
+      intent.latest_charge = this.id("ch");
+    } else {
+      intent.status = "requires_payment_method";
+      intent.last_payment_error = {
+        type: "invalid_request_error",
+        code: "payment_intent_authentication_failure",
+        message:
+          "The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.",
+      };
+    }
+    back.searchParams.set("payment_intent", intentId);
+    back.searchParams.set("payment_intent_client_secret", intent.client_secret as string);
+    back.searchParams.set(
+      "redirect_status",
+      this.authenticationOutcome === "succeed" ? "succeeded" : "failed",
+    );
+    return { status: 302, body: { location: back.toString() } };
   }
 
   private capture(intent: Json, p: Record<string, string>): Answer {

@@ -210,7 +210,7 @@ describe("the Stripe adapter", () => {
     });
   });
 
-  it("maps a decline, authentication and a SEPA debit processing to failed, failed and pending", async () => {
+  it("maps a decline, authentication and a SEPA debit processing to failed, requires_action and pending", async () => {
     const ada = await gateway.createSource({
       customerId: "cus_01CAT",
       token: { type: "provider_token", token: "pm_card_chargeDeclinedInsufficientFunds" },
@@ -239,15 +239,32 @@ describe("the Stripe adapter", () => {
       today: "2027-03-01",
       nonce: "N4",
     });
-    expect(
-      await gateway.charge({
+    const charge = (idempotencyKey: string) =>
+      gateway.charge({
         reference: sca.reference,
         customerReference: sca.customerReference,
         amount: 500n,
         currency: "USD",
-        idempotencyKey: "k_sca",
-      }),
-    ).toMatchObject({ status: "failed", code: "authentication_required" });
+        idempotencyKey,
+      });
+    // off-session, Stripe refuses it with the card error authentication_required
+    const refused = await charge("k_sca");
+    expect(refused).toEqual({
+      status: "requires_action",
+      reference: expect.stringMatching(/^pi_Fake/),
+      code: "authentication_required",
+      message: "the customer's bank asks the customer to authenticate this payment",
+    });
+    expect(stripe.sent("POST /v1/payment_intents").at(-1)!.answer!.status).toBe(402);
+    expect(await gateway.actionOutcome!({ chargeReference: refused.reference })).toMatchObject({
+      status: "requires_action",
+    });
+    // or answers the intent requires_action
+    stripe.authenticationAnswer = "requires_action";
+    const answered = await charge("k_sca_2");
+    stripe.authenticationAnswer = "error";
+    expect(answered).toMatchObject({ status: "requires_action", code: "authentication_required" });
+    expect(stripe.intent(answered.reference).status).toBe("requires_action");
 
     const bankCustomer = stripe.sent("POST /v1/payment_methods/pm_sepa_debit/attach")[0]!.params
       .customer!;

@@ -82,6 +82,18 @@ describeServer("dashboard", (t0) => {
         ],
       },
     ]);
+
+    // the same months, ending at February: February is measured at its end
+    const feb = await t.get("/v1/reports/dashboard?months=2&until=2026-02");
+    expect(feb.currencies[0].months).toEqual(d.currencies[0].months.slice(0, 2));
+    expect(feb.currencies[0].mrr).toBe("40.00");
+    expect(feb.currencies[0].active_contracts).toBe(3);
+    const later = await t.request("GET", "/v1/reports/dashboard?until=2026-04");
+    expect(later.status).toBe(422);
+    expect(later.body.error.code).toBe("invalid_report_period");
+    const early = await t.request("GET", "/v1/reports/dashboard?until=1999-12");
+    expect(early.status).toBe(400);
+    expect(early.body.error.code).toBe("date_out_of_range");
   });
 
   it("sums up a period against the previous one: MRR, ARR, net revenue, churn, failed payments", async () => {

@@ -22,6 +22,7 @@ import { DiscountsPage } from "./pages/discounts.js";
 import { EntitiesPage } from "./pages/entities.js";
 import { InvoicePage, InvoicesPage } from "./pages/invoices.js";
 import { OrdersPage } from "./pages/orders.js";
+import { PartnerPage, PartnersPage } from "./pages/partners.js";
 import { PaymentsPage } from "./pages/payments.js";
 import { QuotePage, QuotesPage } from "./pages/quotes.js";
 import { ApiContext } from "./pages/shared.js";
@@ -36,6 +37,8 @@ const ROUTES: Route[] = [
   { pattern: /^\/$/, title: "Dashboard", page: DashboardPage },
   { pattern: /^\/customers$/, title: "Customers", page: CustomersPage },
   { pattern: /^\/customers\/([^/]+)$/, title: "Customer", page: CustomerPage },
+  { pattern: /^\/partners$/, title: "Partners", page: PartnersPage },
+  { pattern: /^\/partners\/([^/]+)$/, title: "Partner", page: PartnerPage },
   { pattern: /^\/contracts$/, title: "Contracts", page: ContractsPage },
   { pattern: /^\/contracts\/([^/]+)$/, title: "Contract", page: ContractPage },
   { pattern: /^\/orders$/, title: "Orders", page: OrdersPage },
@@ -68,6 +71,7 @@ const ROUTES: Route[] = [
 const NAV: [string, string][] = [
   ["#/", "Dashboard"],
   ["#/customers", "Customers"],
+  ["#/partners", "Partners"],
   ["#/contracts", "Contracts"],
   ["#/orders", "Orders"],
   ["#/quotes", "Quotes"],

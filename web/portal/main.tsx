@@ -1,7 +1,8 @@
 /**
  * The customer portal, opened by a link holding a self-service token (/portal/<token>): the
  * customer's contract and plan, the next invoice, documents to download, open invoices to pay
- * now, payment methods (add a card, make one primary, remove one), billing address and
+ * now, payments the customer's bank asks them to confirm (off to the bank's page and back),
+ * payment methods (add a card, make one primary, remove one), billing address and
  * contact, a plan change (preview, then confirm) and a cancellation (preview, then confirm).
  */
 import type { JSX } from "preact";
@@ -93,7 +94,18 @@ type OpenInvoice = {
   total_gross: string;
   amount_due: string;
 };
-type Payments = { open_invoices: OpenInvoice[]; payment_sources: Source[] };
+type PaymentToConfirm = {
+  id: string;
+  amount: string;
+  currency: string;
+  received_at: string;
+  card_last4: string | null;
+};
+type Payments = {
+  open_invoices: OpenInvoice[];
+  payment_sources: Source[];
+  payments_to_confirm: PaymentToConfirm[];
+};
 
 const sourceName = (s: Source) =>
   s.card
@@ -120,6 +132,23 @@ function PayAndMethods(props: { done: (message: string) => void }): JSX.Element 
         : `Paid ${formatMoney(paid.amount, paid.currency)}. Thank you.`,
     );
   };
+  /** Confirms a payment the bank asks about: off to the bank's page, or settled at once. */
+  const confirm = async (id: string) => {
+    const answer = await call<{
+      payment: { status: string; amount: string; currency: string };
+      redirect_url: string | null;
+    }>("POST", `/payments/${encodeURIComponent(id)}/confirm`);
+    if (answer.redirect_url) {
+      location.assign(answer.redirect_url);
+      return;
+    }
+    const { status, amount, currency } = answer.payment;
+    done(
+      status === "succeeded"
+        ? `Your payment of ${formatMoney(amount, currency)} is confirmed. Thank you.`
+        : `Your bank did not confirm the payment of ${formatMoney(amount, currency)}.`,
+    );
+  };
   return (
     <Show value={payments}>
       {(p) => {
@@ -127,6 +156,44 @@ function PayAndMethods(props: { done: (message: string) => void }): JSX.Element 
         const currencies = new Set(p.open_invoices.map((i) => i.currency));
         return (
           <>
+            {p.payments_to_confirm.length > 0 && (
+              <section aria-labelledby="confirm-heading">
+                <h2 id="confirm-heading">Confirm your payment</h2>
+                <p>
+                  Your bank asks you to confirm these payments before it takes them. You confirm
+                  each on your bank's own page and come back here.
+                </p>
+                <Table
+                  caption="Payments to confirm"
+                  hideCaption
+                  rows={p.payments_to_confirm}
+                  empty="Nothing to confirm."
+                  columns={[
+                    { header: "Date", cell: (c) => formatDateTime(c.received_at) },
+                    {
+                      header: "Amount",
+                      cell: (c) => formatMoney(c.amount, c.currency),
+                      numeric: true,
+                    },
+                    {
+                      header: "Card",
+                      cell: (c) => (c.card_last4 ? `ending ${c.card_last4}` : "—"),
+                    },
+                    {
+                      header: "Confirm",
+                      cell: (c) => (
+                        <ActionButton
+                          kind="primary"
+                          label="Confirm your payment"
+                          context={formatMoney(c.amount, c.currency)}
+                          run={() => confirm(c.id)}
+                        />
+                      ),
+                    },
+                  ]}
+                />
+              </section>
+            )}
             <section aria-labelledby="open-heading">
               <h2 id="open-heading">Open invoices</h2>
               <Table

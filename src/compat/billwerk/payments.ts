@@ -25,6 +25,8 @@ const STATUS = {
   authorized: "Preauth",
   voided: "Cancelled",
   pending: "Pending",
+  // waiting for the customer's authentication: Billwerk knows it as pending too
+  requires_action: "Pending",
 } as const;
 
 /** The provider and role a payment went through: Accrue's test gateway is Billwerk's FakeProvider. */

@@ -94,6 +94,13 @@ export function assertAllowed(
   );
 }
 
+/** The transfer states `operation` may run in (both when the rules do not apply to it). */
+export function statesAllowing(operation: string | undefined): TransferState[] {
+  const states: TransferState[] = ["intermediate", "transferred"];
+  if (!isGuarded(operation)) return states;
+  return states.filter((state) => decide(operation, state).allowed);
+}
+
 /** A contract's state from its own row and its customer's current entity. */
 export function contractStateFrom(row: {
   business_entity_id: string;

@@ -5,8 +5,9 @@
  * Attempt 1 is made as soon as the worker finds the invoice collectable. When attempt `n`
  * fails, attempt `n + 1` is due `retryDays[n - 1]` days later; when there is no such entry,
  * collection of the invoice is exhausted (dunning, which counts the failed payments, goes on).
- * A pending attempt (a direct debit the gateway decides later) makes no further attempt until
- * it settles; settled failed, the next is scheduled from then.
+ * A pending attempt (a direct debit the gateway decides later), or one whose charge the
+ * customer's bank asks the customer to authenticate (`requires_action`), makes no further
+ * attempt until it settles; settled failed, the next is scheduled from then.
  */
 
 /** Retries after 3, 5 and 7 days: four attempts over fifteen days. */
@@ -34,14 +35,21 @@ export function nextAttemptAt(
   return new Date(failedAt.getTime() + days * DAY_MS);
 }
 
-export type AttemptStatus = "succeeded" | "failed" | "pending";
+export type AttemptStatus = "succeeded" | "failed" | "pending" | "requires_action";
 
 /**
  * Where an invoice's collection stands, from its latest attempt: `not_attempted` (none yet),
- * `pending` (the gateway decides), `succeeded`, `retrying` (failed, the next one scheduled)
+ * `pending` (the gateway decides), `requires_action` (the customer is asked to authenticate
+ * the charge), `succeeded`, `retrying` (failed, the next one scheduled)
  * or `exhausted` (failed with no retry left).
  */
-export type CollectionStatus = "not_attempted" | "pending" | "succeeded" | "retrying" | "exhausted";
+export type CollectionStatus =
+  | "not_attempted"
+  | "pending"
+  | "requires_action"
+  | "succeeded"
+  | "retrying"
+  | "exhausted";
 
 export function collectionStatus(
   last: { status: AttemptStatus; next_attempt_at: Date | null } | undefined,

@@ -35,6 +35,8 @@ export type GatewayEvent = {
   currency?: string;
   reference?: string;
   failure?: { code: string; message: string };
+  /** An `unknown` event the adapter read: why nothing of it applies. */
+  note?: string;
   /** The event as the provider sent it (parsed JSON). */
   raw: unknown;
 };

@@ -73,13 +73,25 @@ export type CreatedSource = {
 /**
  * A gateway's verdict on a charge or hold. `pending`: the gateway accepted it and decides
  * later (a SEPA direct debit takes days): neither paid nor failed until read again.
+ * `requires_action`: the customer's bank asks the customer to authenticate the charge (Strong
+ * Customer Authentication, 3-D Secure): neither paid nor failed until the customer confirms
+ * it ({@link PaymentGateway.confirmAction}) or the gateway reports how it went.
  */
 export type ChargeResult =
   | { status: "succeeded"; reference: string }
   | { status: "pending"; reference: string }
+  | { status: "requires_action"; reference: string; code: string; message: string }
   | { status: "failed"; reference: string; code: string; message: string };
 
-export type ChargeStatus = "succeeded" | "failed" | "pending" | "refunded";
+export type ChargeStatus = "succeeded" | "failed" | "pending" | "refunded" | "requires_action";
+
+/**
+ * What confirming a charge that requires the customer's action answered: `redirect`, the
+ * address of the bank's authentication the customer's browser is sent to (it comes back to
+ * the `returnUrl` given); else the verdict on the charge as it stands (settled at once, or
+ * refused).
+ */
+export type ActionConfirmation = { status: "redirect"; url: string } | ChargeResult;
 
 export type ChargeInput = {
   /** The source's reference (what {@link CreatedSource} answered). */
@@ -132,6 +144,23 @@ export interface PaymentGateway {
   }): Promise<{ reference: string }>;
   /** What the gateway says of a charge now. */
   fetchStatus(input: { chargeReference: string }): Promise<ChargeStatus>;
+  /**
+   * For a charge that requires the customer's action (only gateways that answer
+   * `requires_action` have it): confirms the charge again for the customer, who is present
+   * now, with the source it was made with and the address their browser comes back to after
+   * authenticating.
+   */
+  confirmAction?(input: {
+    chargeReference: string;
+    sourceReference: string;
+    returnUrl: string;
+    idempotencyKey: string;
+  }): Promise<ActionConfirmation>;
+  /**
+   * The verdict on a charge the customer was sent to authenticate, read from the gateway when
+   * the customer comes back: `requires_action` while it is not authenticated yet.
+   */
+  actionOutcome?(input: { chargeReference: string }): Promise<ChargeResult>;
   /**
    * Whether a card this gateway holds can be copied to an account of kind `to` (providers
    * share card vaults only in some pairs).

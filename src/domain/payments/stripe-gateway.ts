@@ -8,8 +8,16 @@
  * - charge: a PaymentIntent confirmed at once, off-session, under the customer; amounts in
  *   minor units, currency in lower case, the idempotency key as Stripe's Idempotency-Key (the
  *   client retries a timeout or a 5xx with the same key, so Stripe charges once).
- *   `succeeded` is paid; `processing` (a SEPA debit, days) is pending; `requires_action`
- *   (the bank asks for authentication) and a card error (`decline_code`) are failed.
+ *   `succeeded` is paid; `processing` (a SEPA debit, days) is pending; a card error
+ *   (`decline_code`) is failed. When the bank asks the customer to authenticate (Strong
+ *   Customer Authentication: Stripe's card error `authentication_required` for an off-session
+ *   charge, or the intent answered `requires_action`), the charge requires the customer's
+ *   action: neither paid nor failed.
+ * - confirmAction: the customer, present now, confirms the intent again with its payment
+ *   method and a `return_url`; Stripe answers `next_action.redirect_to_url`, the bank's
+ *   authentication, which sends the customer back to the return URL. actionOutcome reads the
+ *   intent then: `succeeded`, or back at `requires_payment_method` with the authentication
+ *   failed.
  * - authorize: the same with `capture_method: manual`; capture and release name the intent.
  * - refund: a Refund of the PaymentIntent.
  * - Stripe cannot copy a card to another provider, nor to another Stripe account unless both
@@ -18,7 +26,8 @@
  *   Stripe-Signature header, the account's webhook secret, 300 seconds of tolerance) and read:
  *   payment_intent.succeeded and payment_intent.payment_failed settle a charge,
  *   charge.refunded reports what was refunded of it, charge.dispute.created a chargeback
- *   (named by its PaymentIntent, the charge reference Accrue keeps).
+ *   (named by its PaymentIntent, the charge reference Accrue keeps), charge.dispute.closed
+ *   with `status: "won"` and charge.dispute.funds_reinstated its reversal.
  *
  * Stripe's own refusals become a failed charge (nothing moved) or a 422; anything that leaves
  * the outcome unknown (no answer, a 5xx, a rate limit) is `gateway_unreachable`, never a
@@ -27,6 +36,7 @@
 import Stripe from "stripe";
 import { AccrueError, invalid, unprocessable } from "../errors.js";
 import type {
+  ActionConfirmation,
   ChargeInput,
   ChargeResult,
   ChargeStatus,
@@ -172,12 +182,7 @@ export function verdictOf(intent: Stripe.PaymentIntent): ChargeResult {
     case "processing":
       return { status: "pending", reference };
     case "requires_action":
-      return {
-        status: "failed",
-        reference,
-        code: "authentication_required",
-        message: "the customer's bank asks the customer to authenticate this payment",
-      };
+      return authenticationRequired(reference);
     default: {
       const last = intent.last_payment_error;
       return {
@@ -188,6 +193,27 @@ export function verdictOf(intent: Stripe.PaymentIntent): ChargeResult {
       };
     }
   }
+}
+
+const authenticationRequired = (reference: string): ChargeResult => ({
+  status: "requires_action",
+  reference,
+  code: "authentication_required",
+  message: "the customer's bank asks the customer to authenticate this payment",
+});
+
+/**
+ * The verdict on an intent the customer was asked to authenticate: one still waiting for it
+ * (`requires_action`, or back at `requires_payment_method` only because the off-session charge
+ * needed authentication) requires action; one whose authentication failed is failed.
+ */
+export function actionVerdictOf(intent: Stripe.PaymentIntent): ChargeResult {
+  const waiting =
+    intent.status === "requires_action" ||
+    intent.status === "requires_confirmation" ||
+    (intent.status === "requires_payment_method" &&
+      intent.last_payment_error?.code === "authentication_required");
+  return waiting ? authenticationRequired(intent.id) : verdictOf(intent);
 }
 
 function declined(error: Stripe.errors.StripeError, fallback: string): ChargeResult {
@@ -223,6 +249,14 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       });
       return verdictOf(created);
     } catch (error) {
+      // the bank asks the customer, who is not there, to authenticate the charge
+      if (
+        error instanceof Stripe.errors.StripeCardError &&
+        error.code === "authentication_required" &&
+        error.payment_intent
+      ) {
+        return authenticationRequired(error.payment_intent.id);
+      }
       // Stripe's verdict that the payment was refused: nothing moved
       if (
         error instanceof Stripe.errors.StripeCardError ||
@@ -370,6 +404,47 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
       return verdictOf(found).status;
     },
+    async confirmAction({
+      chargeReference,
+      sourceReference,
+      returnUrl,
+      idempotencyKey,
+    }): Promise<ActionConfirmation> {
+      let confirmed: Stripe.PaymentIntent;
+      try {
+        confirmed = await stripe.paymentIntents.confirm(
+          chargeReference,
+          { payment_method: sourceReference, return_url: returnUrl },
+          { idempotencyKey },
+        );
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeCardError) {
+          return declined(error, chargeReference);
+        }
+        if (
+          error instanceof Stripe.errors.StripeInvalidRequestError &&
+          error.code === "payment_intent_unexpected_state"
+        ) {
+          // settled meanwhile (succeeded, or cancelled): as it stands
+          const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
+          return verdictOf(found);
+        }
+        throw unreachable(error);
+      }
+      const next = confirmed.next_action;
+      if (
+        confirmed.status === "requires_action" &&
+        next?.type === "redirect_to_url" &&
+        next.redirect_to_url?.url
+      ) {
+        return { status: "redirect", url: next.redirect_to_url.url };
+      }
+      return actionVerdictOf(confirmed);
+    },
+    async actionOutcome({ chargeReference }) {
+      const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
+      return actionVerdictOf(found);
+    },
     canCopyCardTo: () => false,
     async copyCard() {
       throw unprocessable(
@@ -449,7 +524,8 @@ const textOf = (value: unknown): string | undefined =>
  * A verified Stripe event as Accrue reads it: a PaymentIntent that succeeded (`amount`: what it
  * received) or failed (Stripe's decline code or error code and message), a charge refunded
  * (`amount`: everything refunded of it so far, `reference`: its latest refund when listed), a
- * dispute opened (`amount`: what it takes back, `reference`: the dispute). Refunds and disputes
+ * dispute opened (`amount`: what it takes back, `reference`: the dispute), a dispute won
+ * (closed `won`, or its funds reinstated: `reference`, the dispute). Refunds and disputes
  * name the PaymentIntent of their charge, which is what Accrue keeps as a charge's reference.
  */
 export function readStripeEvent(event: Stripe.Event): GatewayEvent {
@@ -514,6 +590,27 @@ export function readStripeEvent(event: Stripe.Event): GatewayEvent {
         chargeReference:
           textOf(idOf(dispute.payment_intent)) ?? textOf(idOf(dispute.charge)) ?? null,
         ...optional({ amount: dispute.amount, currency: dispute.currency, reference: dispute.id }),
+      };
+    }
+    case "charge.dispute.closed":
+    case "charge.dispute.funds_reinstated": {
+      const dispute = event.data.object;
+      const chargeReference =
+        textOf(idOf(dispute.payment_intent)) ?? textOf(idOf(dispute.charge)) ?? null;
+      // closed lost (or an inquiry closed): the chargeback stays as recorded
+      if (event.type === "charge.dispute.closed" && dispute.status !== "won") {
+        return {
+          ...base,
+          type: "unknown",
+          chargeReference,
+          note: `the dispute closed ${String(dispute.status)}: the chargeback stays`,
+        };
+      }
+      return {
+        ...base,
+        type: "charge.dispute_reversed",
+        chargeReference,
+        ...optional({ currency: dispute.currency, reference: dispute.id }),
       };
     }
     default:

@@ -23,8 +23,14 @@ export async function insertAuditRecords(db: Kysely<DB>, records: AuditRecord[])
   await auditRecordsStatement(records)?.execute(db);
 }
 
-/** The statement `insertAuditRecords` runs, not run (null for no records). */
-export function auditRecordsStatement(records: readonly AuditRecord[]): RawBuilder<unknown> | null {
+/**
+ * The statement `insertAuditRecords` runs, not run (null for no records); with `onlyIf`, the
+ * records are written only when it holds.
+ */
+export function auditRecordsStatement(
+  records: readonly AuditRecord[],
+  onlyIf: RawBuilder<boolean> | null = null,
+): RawBuilder<unknown> | null {
   if (records.length === 0) return null;
   const occurredAt = new Date();
   return insertManyStatement(
@@ -61,6 +67,7 @@ export function auditRecordsStatement(records: readonly AuditRecord[]): RawBuild
       request_id: r.requestId,
       idempotency_key: r.idempotencyKey ?? null,
     })),
+    onlyIf,
   );
 }
 

@@ -9,7 +9,9 @@ import {
 } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Phase, Timeline } from "../../domain/contracts/phases.js";
+import type { TransferState } from "../../domain/entities/rules.js";
 import { rowsOfContracts } from "../../storage/bulk.js";
+import { instantKey, pastKeyset } from "../../storage/keyset.js";
 import { cachedRead } from "../../storage/read-cache.js";
 import type { ContractsTable, DB, OrdersTable } from "../../storage/schema.js";
 import { variantCurrencies } from "../catalog/index.js";
@@ -262,15 +264,51 @@ export async function listChangeOrdersAfter(
     .execute();
 }
 
+/**
+ * The orders of the orders list: by creation (id) or by when an order last changed
+ * (`updated_at`: created, committed, approved, declined), the id breaking ties.
+ */
+export type OrderSort = "created" | "updated";
+
+/** A listed order with its last change as a keyset value (see `instantKey`). */
+export type ListedOrder = OrderRow & { updated_key: string };
+
 export async function listOrders(
   db: Kysely<DB>,
   tenantId: string,
-  page: { limit: number; cursor?: string | undefined; customerId?: string | undefined },
-): Promise<OrderRow[]> {
-  let q = db.selectFrom("orders").selectAll().where("tenant_id", "=", tenantId);
-  if (page.cursor) q = q.where("id", ">", page.cursor);
+  page: {
+    limit: number;
+    cursor?: string | undefined;
+    customerId?: string | undefined;
+    sort?: OrderSort | undefined;
+    order?: "asc" | "desc" | undefined;
+    /** Where the previous page of the list by last change ended: its sort value and id. */
+    after?: { values: (string | null)[]; id: string } | undefined;
+  },
+): Promise<ListedOrder[]> {
+  const dir = page.order === "desc" ? "desc" : "asc";
+  let q = db
+    .selectFrom("orders")
+    .selectAll()
+    .select(instantKey("updated_at").as("updated_key"))
+    .where("tenant_id", "=", tenantId);
   if (page.customerId) q = q.where("customer_id", "=", page.customerId);
-  return q.orderBy("id").limit(page.limit).execute();
+  if ((page.sort ?? "created") === "created") {
+    if (page.cursor) q = q.where("id", dir === "desc" ? "<" : ">", page.cursor);
+  } else {
+    if (page.after) {
+      q = q.where(
+        pastKeyset(
+          [sql.ref("updated_at")],
+          [sql`${page.after.values[0]}::timestamptz`],
+          page.after.id,
+          dir,
+        ),
+      );
+    }
+    q = q.orderBy("updated_at", dir);
+  }
+  return q.orderBy("id", dir).limit(page.limit).execute();
 }
 
 /**
@@ -295,29 +333,43 @@ export async function markDue(
     .execute();
 }
 
-/** `markDue` as a statement to run later (`Ctx.defer`); null when there is nothing to mark. */
+/**
+ * `markDue` as a statement to run later (`Ctx.defer`); null when there is nothing to mark.
+ * With `onlyIf`, the contracts are marked only when it holds.
+ */
 export function markDueStatement(
   db: Kysely<DB>,
   tenantId: string,
   contractIds: readonly string[],
   at: Date,
+  onlyIf: RawBuilder<boolean> | null = null,
 ): RawBuilder<unknown> | null {
   if (contractIds.length === 0) return null;
-  return sql`${db
+  let q = db
     .updateTable("contracts")
     .set({ next_billing_at: at })
     .where("tenant_id", "=", tenantId)
     .where(sql<boolean>`id = any(${[...contractIds]}::text[])`)
-    .where("next_billing_at", "is", null)}`;
+    .where("next_billing_at", "is", null);
+  if (onlyIf !== null) q = q.where(onlyIf);
+  return sql`${q}`;
 }
 
 /**
  * The tenant's contracts of these ids (unknown ids left out) with what usage ingestion checks:
  * the plan group, and the transfer state's facts (its customer's entity): a query to run or
- * to compose (see the usage module's references read).
+ * to compose (see the usage module's references read). With `admitted`, only the contracts
+ * in no transfer state or in one of these (the states of `contractStateFrom`,
+ * src/domain/entities/guard.ts: "transferred" once the contract has an active copy elsewhere,
+ * else "intermediate" while its customer is in another entity).
  */
-export function contractsForUsage(db: Kysely<DB>, tenantId: string, ids: readonly string[]) {
-  return db
+export function contractsForUsage(
+  db: Kysely<DB>,
+  tenantId: string,
+  ids: readonly string[],
+  admitted?: readonly TransferState[],
+) {
+  const query = db
     .selectFrom("contracts as c")
     .innerJoin(liveCustomers(db, tenantId).as("cu"), "cu.id", "c.customer_id")
     .select([
@@ -329,6 +381,13 @@ export function contractsForUsage(db: Kysely<DB>, tenantId: string, ids: readonl
     ])
     .where("c.tenant_id", "=", tenantId)
     .where(sql<boolean>`c.id = any(${ids}::text[])`);
+  if (admitted === undefined) return query;
+  const transferred = sql.lit(admitted.includes("transferred"));
+  const intermediate = sql.lit(admitted.includes("intermediate"));
+  return query.where(
+    sql<boolean>`(c.active_id IS NULL OR ${transferred})
+      AND (c.active_id IS NOT NULL OR cu.business_entity_id IS NOT DISTINCT FROM c.business_entity_id OR ${intermediate})`,
+  );
 }
 
 /** Writes a new contract (its phases are saveTimeline's). */

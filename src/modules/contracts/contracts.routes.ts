@@ -12,7 +12,7 @@ import {
 } from "../../workflows/orders.js";
 import { createPortalLink } from "../../workflows/portal.js";
 import { PreviewSchema } from "../invoicing/index.js";
-import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
+import { IdempotencyHeader, IdParams, Page, SortedPageQuery } from "../schemas.js";
 import { CartComponentSchema, ContractSchema, OrderSchema } from "./contracts.schemas.js";
 import { endContract, getContract, listContracts } from "./contracts.service.js";
 import { getOrder, listOrders } from "./orders.service.js";
@@ -116,6 +116,20 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const OrderListQuery = Type.Object(
+  {
+    ...SortedPageQuery,
+    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+    sort: Type.Optional(
+      Type.Union([Type.Literal("created"), Type.Literal("updated")], {
+        description:
+          "What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation) or updated (updated_at: when the order last changed, e.g. committed, approved or declined). Combines with customer_id",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/orders",
@@ -157,7 +171,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/orders",
     {
       config: { operation: "orders.list" },
-      schema: { querystring: ListQuery, response: { 200: Page(OrderSchema) } },
+      schema: { querystring: OrderListQuery, response: { 200: Page(OrderSchema) } },
     },
     (req) =>
       runRead(req, (ctx) =>
@@ -165,6 +179,8 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
           limit: req.query.limit ?? 20,
           cursor: req.query.cursor,
           customerId: req.query.customer_id,
+          sort: req.query.sort,
+          order: req.query.order,
         }),
       ),
   );

@@ -95,8 +95,9 @@ export async function toContract(
  * operation's last statement: no round trip of its own.
  */
 export function markDueLater(ctx: Ctx, contractIds: readonly string[]): void {
-  const write = markDueStatement(ctx.db, ctx.tenantId, contractIds, dateOf(ctx.clock.now()));
-  if (write) ctx.defer(write);
+  if (contractIds.length === 0) return;
+  const at = dateOf(ctx.clock.now());
+  ctx.defer((db, onlyIf) => markDueStatement(db, ctx.tenantId, contractIds, at, onlyIf));
 }
 
 /** A contract an operation works on: checked against the transfer rules. */

@@ -10,6 +10,7 @@ import { Temporal } from "temporal-polyfill";
 import type { Static } from "typebox";
 import { phaseAt, type Timeline } from "../../domain/contracts/phases.js";
 import { notFound, unprocessable } from "../../domain/errors.js";
+import { isId } from "../../domain/ids.js";
 import { assertContractStart, parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
@@ -17,7 +18,7 @@ import type { OrderStatus, OrdersTable } from "../../storage/schema.js";
 import { redeemableCoupon } from "../catalog/index.js";
 import { type Ctx, dateOf } from "../context.js";
 import { type CustomerRow, findCustomer, markCustomerOrdered } from "../customers/index.js";
-import { fetchPage, type Page } from "../pagination.js";
+import { fetchPage, INSTANT_KEY, type Page, pagingFor } from "../pagination.js";
 import { assertNotFrozen } from "../partners/index.js";
 import { type CartComponent, validateCartComponents } from "./contract-items.js";
 import {
@@ -25,9 +26,11 @@ import {
   findContract,
   findOrder,
   insertOrder as insertOrderRow,
+  type ListedOrder,
   listOrders as listOrderRows,
   loadTimeline,
   type OrderRow,
+  type OrderSort,
   updateOrder,
 } from "./contracts.repository.js";
 import type { OrderSchema } from "./contracts.schemas.js";
@@ -428,14 +431,44 @@ export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
   return toOrder(row);
 }
 
+/**
+ * A page of the tenant's orders in the order `sort` and `order` name (by creation, ascending,
+ * when absent). A list by creation pages by id; by last change by an opaque keyset cursor,
+ * refused for another sort or direction.
+ */
 export async function listOrders(
   ctx: Ctx,
-  req: { limit: number; cursor?: string | undefined; customerId?: string | undefined },
+  req: {
+    limit: number;
+    cursor?: string | undefined;
+    customerId?: string | undefined;
+    sort?: OrderSort | undefined;
+    order?: "asc" | "desc" | undefined;
+  },
 ): Promise<Page<Order>> {
+  const sort = req.sort ?? "created";
+  const order = req.order ?? "asc";
+  const paging = pagingFor({
+    cursor: req.cursor,
+    sort,
+    order,
+    shapes: { updated: [INSTANT_KEY] },
+    isPlainId: (c) => isId("order", c),
+    valuesOf: (_sort, row: ListedOrder) => [row.updated_key],
+  });
   return fetchPage(
     req.limit,
-    (limit) => listOrderRows(ctx.db, ctx.tenantId, { ...req, limit }),
+    (limit) =>
+      listOrderRows(ctx.db, ctx.tenantId, {
+        limit,
+        cursor: paging.idCursor,
+        after: paging.after,
+        customerId: req.customerId,
+        sort,
+        order,
+      }),
     toOrder,
+    paging.cursorOf,
   );
 }
 

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import { toJson } from "../../lib/json.js";
+import { pastKeyset } from "../../storage/keyset.js";
 import { containing } from "../../storage/like.js";
 import { cachedRead } from "../../storage/read-cache.js";
 import type { CustomersTable, DB } from "../../storage/schema.js";
@@ -57,6 +58,25 @@ export async function findByExternalId(
   return visible(db, tenantId).selectAll().where("external_id", "=", externalId).executeTakeFirst();
 }
 
+/**
+ * The orders of the customers list: by creation (id), by name or by e-mail address, the id
+ * breaking ties. The name is the one the list shows (`display_name`: the company name, else
+ * first and last name, else the e-mail address), lower-cased and compared in byte order; the
+ * e-mail address likewise, customers without one after every address ascending (before
+ * them descending).
+ */
+export type CustomerSort = "created" | "name" | "email";
+
+/** `display_name` lower-cased in byte order, as the index customers_tenant_name holds it. */
+const NAME_KEY = sql<string>`lower(coalesce(nullif(company_name, ''), nullif(first_name, '') || ' ' || nullif(last_name, ''), nullif(first_name, ''), nullif(last_name, ''), email, '')) collate "C"`;
+/** Whether a customer has no e-mail address: the first key of the e-mail order. */
+const NO_EMAIL = sql<boolean>`(email is null)`;
+/** The e-mail address lower-cased in byte order ('' when none), the second key. */
+const EMAIL_KEY = sql<string>`lower(coalesce(email, '')) collate "C"`;
+
+/** A listed customer with its value of the list's sort (absent by creation). */
+export type ListedCustomer = CustomerView & { sort_key?: string | null };
+
 export async function listCustomers(
   db: Kysely<DB>,
   tenantId: string,
@@ -67,10 +87,14 @@ export async function listCustomers(
     email?: string | undefined;
     search?: string | undefined;
     offset?: number | undefined;
+    sort?: CustomerSort | undefined;
+    order?: "asc" | "desc" | undefined;
+    /** Where the previous page of a list by name or e-mail ended: its sort value and id. */
+    keyset?: { values: (string | null)[]; id: string } | undefined;
   },
-): Promise<CustomerView[]> {
+): Promise<ListedCustomer[]> {
+  const dir = page.order === "desc" ? "desc" : "asc";
   let q = visible(db, tenantId).selectAll();
-  if (page.after) q = q.where("id", ">", page.after);
   if (page.externalId) q = q.where("external_id", "=", page.externalId);
   if (page.email) q = q.where("email", "=", page.email);
   if (page.search) {
@@ -88,9 +112,39 @@ export async function listCustomers(
       ]),
     );
   }
-  q = q.orderBy("id").limit(page.limit);
-  if (page.offset) q = q.offset(page.offset);
-  return q.execute();
+  const keyset = page.keyset;
+  let sorted = q.select(sql<string | null>`null`.as("sort_key"));
+  switch (page.sort ?? "created") {
+    case "created":
+      if (page.after) sorted = sorted.where("id", dir === "desc" ? "<" : ">", page.after);
+      break;
+    case "name":
+      sorted = q.select(NAME_KEY.as("sort_key"));
+      if (keyset) {
+        sorted = sorted.where(pastKeyset([NAME_KEY], [sql`${keyset.values[0]}`], keyset.id, dir));
+      }
+      sorted = sorted.orderBy(NAME_KEY, dir);
+      break;
+    case "email": {
+      sorted = q.select(sql<string | null>`lower(email)`.as("sort_key"));
+      if (keyset) {
+        const email = keyset.values[0] ?? null;
+        sorted = sorted.where(
+          pastKeyset(
+            [NO_EMAIL, EMAIL_KEY],
+            [sql`${email === null}::boolean`, sql`${email ?? ""}`],
+            keyset.id,
+            dir,
+          ),
+        );
+      }
+      sorted = sorted.orderBy(NO_EMAIL, dir).orderBy(EMAIL_KEY, dir);
+      break;
+    }
+  }
+  sorted = sorted.orderBy("id", dir).limit(page.limit);
+  if (page.offset) sorted = sorted.offset(page.offset);
+  return sorted.execute();
 }
 
 export type CustomerValues = Omit<

@@ -139,6 +139,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
           externalId: req.query.external_id,
           email: req.query.email,
           search: req.query.q,
+          sort: req.query.sort,
+          order: req.query.order,
         }),
       ),
   );

@@ -140,7 +140,13 @@ export const CustomerSchema = Type.Object(
 export const CustomerListQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    cursor: Type.Optional(Type.String({ maxLength: 64 })),
+    cursor: Type.Optional(
+      Type.String({
+        maxLength: 2048,
+        description:
+          "next_cursor of the previous page, unchanged; it pages only the sort and order it was answered for (400 cursor_sort_mismatch otherwise)",
+      }),
+    ),
     external_id: Type.Optional(Type.String({ maxLength: 200 })),
     email: Type.Optional(Type.String({ maxLength: 254 })),
     q: Type.Optional(
@@ -148,6 +154,18 @@ export const CustomerListQuery = Type.Object(
         minLength: 1,
         maxLength: 100,
         description: "Search: part of the name, company, e-mail or external id, or the id",
+      }),
+    ),
+    sort: Type.Optional(
+      Type.Union([Type.Literal("created"), Type.Literal("name"), Type.Literal("email")], {
+        description:
+          "What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), name (display_name: the company name, else first and last name, else the e-mail address; lower-cased, byte order) or email (lower-cased, byte order; customers without one come after every address ascending, before them descending). Combines with every filter",
+      }),
+    ),
+    order: Type.Optional(
+      Type.Union([Type.Literal("asc"), Type.Literal("desc")], {
+        description:
+          "asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order",
       }),
     ),
   },

@@ -6,22 +6,25 @@
 import type { Static } from "typebox";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import type { EventType } from "../../domain/events.js";
+import { isId } from "../../domain/ids.js";
 import { assertTimeZone } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import type { Address } from "../../storage/schema.js";
 import { type Ctx, nowDate } from "../context.js";
 import { entityForNewRecord } from "../entities/index.js";
-import { fetchPage, type Page } from "../pagination.js";
+import { type CursorValueShape, fetchPage, type Page, pagingFor } from "../pagination.js";
 import { countContacts, deleteContactsOf, reassignContacts } from "./contacts.repository.js";
 import { MAX_CONTACTS } from "./contacts.schemas.js";
 import {
   type CustomerRow,
+  type CustomerSort,
   type CustomerValues,
   findByExternalId,
   findCustomer,
   findCustomerView,
   insertCustomer,
+  type ListedCustomer,
   listCustomers as listRows,
   markCustomerOrdered,
   updateCustomer,
@@ -177,6 +180,17 @@ export async function getCustomer(ctx: Ctx, id: string): Promise<Customer> {
   return toCustomer(row, !row.has_orders);
 }
 
+/** What a cursor of the list by name or e-mail holds (a tampered one is refused, not run). */
+const SORT_VALUES: Record<Exclude<CustomerSort, "created">, CursorValueShape[]> = {
+  name: [/^[\s\S]{0,1000}$/],
+  email: [{ orNull: /^[\s\S]{1,1000}$/ }],
+};
+
+/**
+ * A page of the tenant's customers in the order `sort` and `order` name (by creation,
+ * ascending, when absent). A list by creation pages by id; by name or e-mail by an opaque
+ * keyset cursor, refused for another sort or direction.
+ */
 export async function listCustomers(
   ctx: Ctx,
   page: {
@@ -186,20 +200,36 @@ export async function listCustomers(
     email?: string | undefined;
     search?: string | undefined;
     offset?: number | undefined;
+    sort?: CustomerSort | undefined;
+    order?: "asc" | "desc" | undefined;
   },
 ): Promise<Page<Customer>> {
+  const sort = page.sort ?? "created";
+  const order = page.order ?? "asc";
+  const paging = pagingFor({
+    cursor: page.cursor,
+    sort,
+    order,
+    shapes: SORT_VALUES,
+    isPlainId: (c) => isId("customer", c),
+    valuesOf: (_sort, row: ListedCustomer) => [row.sort_key ?? null],
+  });
   return fetchPage(
     page.limit,
     (limit) =>
       listRows(ctx.db, ctx.tenantId, {
         limit,
-        after: page.cursor,
+        after: paging.idCursor,
+        keyset: paging.after,
+        sort,
+        order,
         externalId: page.externalId,
         email: page.email,
         search: page.search,
         offset: page.offset,
       }),
     (r) => toCustomer(r, !r.has_orders),
+    paging.cursorOf,
   );
 }
 

@@ -22,8 +22,14 @@ export async function insertOutboxRows(
   await outboxRowsStatement(rows)?.execute(db);
 }
 
-/** The statement `insertOutboxRows` runs, not run (null for no rows). */
-export function outboxRowsStatement(rows: readonly NewOutboxRow[]): RawBuilder<unknown> | null {
+/**
+ * The statement `insertOutboxRows` runs, not run (null for no rows); with `onlyIf`, the rows
+ * are written only when it holds.
+ */
+export function outboxRowsStatement(
+  rows: readonly NewOutboxRow[],
+  onlyIf: RawBuilder<boolean> | null = null,
+): RawBuilder<unknown> | null {
   return insertManyStatement(
     "outbox_events",
     {
@@ -37,6 +43,7 @@ export function outboxRowsStatement(rows: readonly NewOutboxRow[]): RawBuilder<u
       payload: "jsonb",
     },
     rows,
+    onlyIf,
   );
 }
 

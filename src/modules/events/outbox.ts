@@ -34,12 +34,14 @@ export async function insertEvents(
 
 /**
  * The statement `insertEvents` runs, not run (null for no events), and the events' ids:
- * for writing them with other rows in one statement (src/storage/together.ts).
+ * for writing them with other rows in one statement (src/storage/together.ts); with `onlyIf`,
+ * they are written only when it holds.
  */
 export function eventsStatement(
   tenantId: string,
   clock: Clock,
   events: readonly DomainEvent[],
+  onlyIf: RawBuilder<boolean> | null = null,
 ): { statement: RawBuilder<unknown> | null; ids: string[] } {
   if (events.length === 0) return { statement: null, ids: [] };
   const occurredAt = new Date();
@@ -56,5 +58,5 @@ export function eventsStatement(
       payload: toJson(event.payload),
     }),
   );
-  return { statement: outboxRowsStatement(rows), ids: rows.map((r) => r.id) };
+  return { statement: outboxRowsStatement(rows, onlyIf), ids: rows.map((r) => r.id) };
 }

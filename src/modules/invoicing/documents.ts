@@ -8,7 +8,7 @@
 import type { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Static } from "typebox";
-import { invalid, notFound, unprocessable } from "../../domain/errors.js";
+import { notFound, unprocessable } from "../../domain/errors.js";
 import { isId } from "../../domain/ids.js";
 import { allows, DOCUMENT_TRANSITIONS } from "../../domain/invoicing/states.js";
 import { taxTotals } from "../../domain/invoicing/tax.js";
@@ -27,13 +27,7 @@ import { billAgain, unbillRatedItems } from "../contracts/index.js";
 import { applyPromotionalCredits } from "../credits/index.js";
 import { type CustomerRow, findCustomer } from "../customers/index.js";
 import { findEntity } from "../entities/index.js";
-import {
-  encodeKeysetCursor,
-  fetchPageBatch,
-  idCursorFor,
-  keysetCursorFor,
-  type Page,
-} from "../pagination.js";
+import { type CursorValueShape, fetchPageBatch, type Page, pagingFor } from "../pagination.js";
 import { unbillUsage } from "../usage/index.js";
 import type { InvoiceDocument } from "./document.js";
 import {
@@ -880,36 +874,24 @@ export async function listInvoices(
 }
 
 /** What each sort's cursor values must look like (a tampered cursor is refused, not run). */
-const SORT_VALUES: Record<Exclude<InvoiceSort, "created">, RegExp[]> = {
+const SORT_VALUES: Record<Exclude<InvoiceSort, "created">, CursorValueShape[]> = {
   issue_date: [/^\d{4}-\d{2}-\d{2}$/],
   total: [/^[A-Z]{3}$/, /^-?\d{1,19}$/],
-  number: [/^[\s\S]{1,200}$/],
+  number: [{ orNull: /^[\s\S]{1,200}$/ }],
 };
 
 function pageOfInvoices(ctx: Ctx, f: InvoiceFilter): Promise<Page<Invoice>> {
   const sort = f.sort ?? "created";
   const order = f.order ?? "asc";
-  let query: InvoiceFilter;
-  let cursorOf: ((row: InvoiceRow) => string) | undefined;
-  if (sort === "created") {
-    query = { ...f, cursor: idCursorFor(f.cursor, order) };
-  } else {
-    const shapes = SORT_VALUES[sort];
-    const after = keysetCursorFor(f.cursor, { sort, order }, shapes.length, (c) =>
-      ["invoice", "creditNote"].some((k) => isId(k as "invoice" | "creditNote", c)),
-    );
-    const wellFormed = after?.values.every(
-      (v, i) => (v === null && sort === "number") || (v !== null && shapes[i]?.test(v)),
-    );
-    if (after && !wellFormed) {
-      throw invalid("invalid_cursor", "cursor is not a next_cursor this list answered", {
-        field: "cursor",
-      });
-    }
-    query = { ...f, cursor: undefined, after };
-    cursorOf = (row) =>
-      encodeKeysetCursor({ sort, order, values: sortValuesOf(sort, row), id: row.id });
-  }
+  const paging = pagingFor({
+    cursor: f.cursor,
+    sort,
+    order,
+    shapes: SORT_VALUES,
+    isPlainId: (c) => isId("invoice", c) || isId("creditNote", c),
+    valuesOf: sortValuesOf,
+  });
+  const query: InvoiceFilter = { ...f, cursor: paging.idCursor, after: paging.after };
   return fetchPageBatch(
     f.limit,
     (limit) => listInvoiceRows(ctx.db, ctx.tenantId, { ...query, limit }),
@@ -926,7 +908,7 @@ function pageOfInvoices(ctx: Ctx, f: InvoiceFilter): Promise<Page<Invoice>> {
         ),
       );
     },
-    cursorOf,
+    paging.cursorOf,
   );
 }
 

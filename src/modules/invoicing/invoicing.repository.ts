@@ -14,6 +14,7 @@ import type {
 } from "../../domain/invoicing/index.js";
 import { money, toDecimalString } from "../../domain/money/index.js";
 import type { PriceModel } from "../../domain/pricing/index.js";
+import { pastKeyset } from "../../storage/keyset.js";
 import type {
   BusinessEntitiesTable,
   ComponentsTable,
@@ -422,7 +423,6 @@ export async function listInvoiceRows(
 ): Promise<InvoiceRow[]> {
   const desc = f.order === "desc";
   const dir = desc ? "desc" : "asc";
-  const past = sql.raw(desc ? "<" : ">");
   const after = f.after;
   let q = filtered(db, tenantId, f).selectAll();
   switch (f.sort ?? "created") {
@@ -431,14 +431,21 @@ export async function listInvoiceRows(
       break;
     case "issue_date":
       if (after) {
-        q = q.where(sql<boolean>`(issue_date, id) ${past} (${after.values[0]}::date, ${after.id})`);
+        q = q.where(
+          pastKeyset([sql.ref("issue_date")], [sql`${after.values[0]}::date`], after.id, f.order),
+        );
       }
       q = q.orderBy("issue_date", dir);
       break;
     case "total":
       if (after) {
         q = q.where(
-          sql<boolean>`(currency, total_gross, id) ${past} (${after.values[0]}, ${after.values[1]}::bigint, ${after.id})`,
+          pastKeyset(
+            [sql.ref("currency"), sql.ref("total_gross")],
+            [sql`${after.values[0]}`, sql`${after.values[1]}::bigint`],
+            after.id,
+            f.order,
+          ),
         );
       }
       q = q.orderBy("currency", dir).orderBy("total_gross", dir);

@@ -10,10 +10,14 @@ export type CollectionAttemptRow = Selectable<CollectionAttemptsTable> & {
   payment_status: PaymentsTable["status"] | null;
 };
 
+/** An attempt, or payment, that waits: for the gateway (pending) or for the customer. */
+const WAITING = ["pending", "requires_action"] as const;
+
 /**
  * Issued invoices of every tenant the collection worker has something to do with, by id after
  * `after`, at most `limit`:
- * - one whose latest attempt is pending and whose payment the gateway has settled since;
+ * - one whose latest attempt is pending (or waits for the customer's authentication) and whose
+ *   payment has settled since;
  * - one that owes, of a customer with `auto_collection` on, with a primary or backup payment
  *   source and no payment pending in the invoice's currency, whose collection is not started,
  *   or whose latest attempt succeeded (money that went elsewhere), or failed with the next
@@ -46,8 +50,9 @@ export async function collectableInvoiceIds(
     .where("i.id", ">", after)
     .where((eb) =>
       eb.or([
-        // a pending attempt the gateway settled since: recorded, whatever the invoice owes now
-        eb.and([eb("last.status", "=", "pending"), eb("last.payment_status", "<>", "pending")]),
+        // a pending attempt (or one waiting for the customer) settled since: recorded, whatever
+        // the invoice owes now
+        eb.and([eb("last.status", "in", WAITING), eb("last.payment_status", "not in", WAITING)]),
         eb.and([
           eb("c.auto_collection", "=", "on"),
           eb.or([
@@ -139,7 +144,10 @@ export async function insertCollectionAttempt(
     .execute();
 }
 
-/** Records how a pending attempt settled, and when the next attempt is due (if any). */
+/**
+ * Records how a pending attempt (or one that waited for the customer) settled, and when the
+ * next attempt is due (if any).
+ */
 export async function settleCollectionAttempt(
   db: Kysely<DB>,
   tenantId: string,
@@ -153,6 +161,6 @@ export async function settleCollectionAttempt(
     .where("tenant_id", "=", tenantId)
     .where("invoice_id", "=", invoiceId)
     .where("attempt", "=", attempt)
-    .where("status", "=", "pending")
+    .where("status", "in", WAITING)
     .execute();
 }

@@ -17,10 +17,18 @@ export const collectionRetryDays = (note = "") =>
 
 export const CollectionAttemptSchema = Type.Object({
   attempt: Type.Integer({ description: "1 for the first attempt, counting on" }),
-  status: Type.Union([Type.Literal("succeeded"), Type.Literal("failed"), Type.Literal("pending")], {
-    description:
-      "The outcome of the attempt's last charge; pending: the gateway decides later (a direct debit), and no other attempt is made until it settles",
-  }),
+  status: Type.Union(
+    [
+      Type.Literal("succeeded"),
+      Type.Literal("failed"),
+      Type.Literal("pending"),
+      Type.Literal("requires_action"),
+    ],
+    {
+      description:
+        "The outcome of the attempt's last charge; pending: the gateway decides later (a direct debit); requires_action: the customer's bank asks the customer to authenticate the charge (payment.action_required). No other attempt is made until either settles",
+    },
+  ),
   attempted_at: Type.String({ format: "date-time" }),
   payment_source_id: Type.String({
     description: "The source charged last: the backup when the primary was refused",
@@ -32,7 +40,8 @@ export const CollectionAttemptSchema = Type.Object({
   settled_at: Nullable(
     Type.String({
       format: "date-time",
-      description: "A pending attempt: when the worker found its payment settled",
+      description:
+        "A pending attempt, or one that required the customer's action: when the worker found its payment settled",
     }),
   ),
   next_attempt_at: Nullable(
@@ -53,13 +62,14 @@ export const InvoiceCollectionSchema = Type.Object({
     [
       Type.Literal("not_attempted"),
       Type.Literal("pending"),
+      Type.Literal("requires_action"),
       Type.Literal("succeeded"),
       Type.Literal("retrying"),
       Type.Literal("exhausted"),
     ],
     {
       description:
-        "From the latest attempt: not_attempted (none yet), pending, succeeded, retrying (failed; the next is due at next_attempt_at) or exhausted (failed with no retry left: collection stopped, dunning goes on)",
+        "From the latest attempt: not_attempted (none yet), pending, requires_action (waiting for the customer to authenticate the charge), succeeded, retrying (failed; the next is due at next_attempt_at) or exhausted (failed with no retry left: collection stopped, dunning goes on)",
     },
   ),
   next_attempt_at: Nullable(Type.String({ format: "date-time" })),

@@ -2,8 +2,9 @@
  * Automatic collection, the payments module's part (src/workflows/collection.ts runs it): an
  * attempt charges an issued invoice through the customer's primary source and, when that is
  * refused, its backup, and is recorded with the payments it made and when the next attempt is
- * due on the tenant's retry schedule (src/domain/payments/collection.ts). A pending attempt is
- * recorded settled once its payment is. Each attempt is audited on the invoice; the last failed
+ * due on the tenant's retry schedule (src/domain/payments/collection.ts). A pending attempt,
+ * or one whose charge waits for the customer's authentication, is recorded settled once its
+ * payment is. Each attempt is audited on the invoice; the last failed
  * attempt of the schedule emits `invoice.collection_failed`.
  */
 import type { Static } from "typebox";
@@ -159,7 +160,8 @@ function attemptStatus(payment: Payment): AttemptStatus {
   if (
     payment.status === "succeeded" ||
     payment.status === "failed" ||
-    payment.status === "pending"
+    payment.status === "pending" ||
+    payment.status === "requires_action"
   ) {
     return payment.status;
   }
@@ -167,8 +169,9 @@ function attemptStatus(payment: Payment): AttemptStatus {
 }
 
 /**
- * Records how a pending attempt settled, its payment having succeeded or failed since: failed,
- * the next attempt is due on the schedule from now (none left: `invoice.collection_failed`).
+ * Records how a pending attempt (or one that waited for the customer's authentication)
+ * settled, its payment having succeeded or failed since: failed, the next attempt is due on
+ * the schedule from now (none left: `invoice.collection_failed`).
  */
 export async function settlePendingAttempt(
   ctx: Ctx,
@@ -187,7 +190,7 @@ export async function settlePendingAttempt(
   ctx.audit({
     targetType: "invoice",
     targetId: invoice.id,
-    before: { collection_attempt: pending.attempt, status: "pending" },
+    before: { collection_attempt: pending.attempt, status: pending.status },
     after: { collection_attempt: pending.attempt, status, next_attempt_at: iso(next) },
   });
   if (status === "failed" && next === null) {

@@ -8,9 +8,11 @@
  * Every event is recorded once per account (the provider's event id), and applied in the
  * same unit of work by the system, in order, audited:
  *
- * - `charge.succeeded` / `charge.failed`: a pending payment (a direct debit) is settled as a
- *   sync would settle it (`settlePayment`): succeeded, applied to the open invoices oldest
- *   first; failed, with the gateway's reason, counted by dunning as any failed payment;
+ * - `charge.succeeded` / `charge.failed`: a pending payment (a direct debit), or one waiting
+ *   for the customer to authenticate it, is settled as a sync would settle it
+ *   (`settlePayment`): succeeded, applied to the open invoices oldest first; failed, with the
+ *   gateway's reason, counted by dunning as any failed payment. The failure that only says
+ *   the charge needs the customer's authentication leaves it waiting;
  * - `charge.refunded`: what the gateway refunded of the charge and Accrue has not recorded
  *   (its refunds of the payment, chargebacks aside, against the gateway's cumulative amount)
  *   is recorded as a refund of the payment; the invoices it paid owe again;
@@ -20,7 +22,8 @@
  *   recorded with the gateway's reference is undone and marked failed with the gateway's
  *   reason; what it reopened is paid again (a credit note it paid out has the amount again),
  *   `payment.refund_failed` is emitted;
- * - `charge.dispute_reversed`: a chargeback the bank reversed (Mollie): the chargeback
+ * - `charge.dispute_reversed`: a chargeback the bank reversed (Mollie; a dispute Stripe
+ *   reports won or its funds reinstated): the chargeback
  *   recorded for the dispute is undone (voided), the invoices it reopened are paid again,
  *   `payment.dispute_reversed` is emitted.
  *
@@ -68,6 +71,9 @@ import {
 } from "./payments.service.js";
 
 export type GatewayEventView = Static<typeof GatewayEventSchema>;
+
+/** Why a charge waits for the customer: the bank asks the customer to authenticate it. */
+const AUTHENTICATION_REQUIRED = "authentication_required";
 
 /** How a chargeback's reversal is marked on the refund that records it. */
 export const CHARGEBACK = "chargeback";
@@ -254,8 +260,9 @@ async function applyEvent(
   account: GatewayAccountRow,
   event: GatewayEvent,
 ): Promise<Outcome> {
-  if (event.type === "unknown")
-    return ignored(`Accrue does not apply ${event.providerType} events`);
+  if (event.type === "unknown") {
+    return ignored(event.note ?? `Accrue does not apply ${event.providerType} events`);
+  }
   if (event.chargeReference === null) return ignored("the event names no charge");
   const found = await paymentOfCharge(ctx.db, ctx.tenantId, account, event.chargeReference);
   if (!found) {
@@ -270,8 +277,16 @@ async function applyEvent(
     );
   }
   if (event.type === "charge.succeeded" || event.type === "charge.failed") {
-    if (payment.status !== "pending") {
+    if (payment.status !== "pending" && payment.status !== "requires_action") {
       return ignored(`payment ${payment.id} is ${payment.status} already`, payment.id);
+    }
+    // the off-session charge's own failure: it waits for the customer to authenticate it
+    if (
+      payment.status === "requires_action" &&
+      event.type === "charge.failed" &&
+      event.failure?.code === AUTHENTICATION_REQUIRED
+    ) {
+      return ignored(`payment ${payment.id} waits for the customer to authenticate it`, payment.id);
     }
     const settled = await settlePayment(
       ctx,

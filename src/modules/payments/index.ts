@@ -22,9 +22,13 @@ export {
   assignPaymentRole,
   collectCustomerPayment,
   collectInvoicePayment,
+  completePaymentAction,
+  confirmPaymentAction,
   deletePaymentSource,
   listPaymentSources,
   type PaymentSource,
+  paymentsToConfirm,
+  type ReturnUrlOf,
   updatePaymentMethod,
 } from "./payment-sources.service.js";
 export {

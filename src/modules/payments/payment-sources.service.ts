@@ -60,7 +60,12 @@ import type {
   PaymentSourceSchema,
   UpdatePaymentMethodInput,
 } from "./payment-sources.schemas.js";
-import { hasPendingPayment, settleAuthorization, settlePending } from "./payments.repository.js";
+import {
+  hasPendingPayment,
+  paymentsAwaitingCustomer,
+  settleAuthorization,
+  settlePending,
+} from "./payments.repository.js";
 import {
   announce,
   insertPayment,
@@ -501,7 +506,9 @@ const methodOf = (source: PaymentSourceRow) =>
  * (failed ones change no balance). What succeeds is applied to `dues`; an authorization only
  * holds the amount (status `authorized`, applied to nothing until captured). A charge the
  * gateway decides later (a direct debit) is `pending`: applied to nothing, and no other
- * source is tried, until a sync reads the gateway's verdict. While one is pending, no other
+ * source is tried, until a sync reads the gateway's verdict; one the customer's bank asks
+ * the customer to authenticate is `requires_action` the same way, until the customer
+ * confirms it ({@link confirmPaymentAction}) or the gateway reports it settled. While one is pending, no other
  * collection in its currency starts (it could take the money twice). Answers the last
  * attempt. A gateway that gives no answer throws: nothing is recorded, the caller retries.
  */
@@ -548,6 +555,11 @@ async function charge(
     if (verdict.status === "pending") {
       const row = await insertPayment(ctx, { ...base, status: "pending" }, []);
       return announce(ctx, await view(ctx, row), "payment.pending");
+    }
+    if (verdict.status === "requires_action") {
+      // the bank asks the customer: no other source is tried (the customer may confirm it)
+      const row = await insertPayment(ctx, { ...base, status: "requires_action" }, []);
+      return announce(ctx, await view(ctx, row), "payment.action_required");
     }
     if (authorize) {
       const until = new Date(base.receivedAt.getTime() + AUTHORIZATION_HOLD_DAYS * 86_400_000);
@@ -807,7 +819,103 @@ export async function syncPayment(ctx: Ctx, id: string): Promise<Payment> {
   const row = await loadPayment(ctx, id, true);
   if (row.status === "authorized" && expired(ctx, row)) return release(ctx, id, "expired");
   if (row.status === "pending") return settleWithGateway(ctx, row);
+  if (row.status === "requires_action") return settleActionWithGateway(ctx, row);
   return view(ctx, row);
+}
+
+/**
+ * Asks the gateway how a payment that required the customer's action went (the customer
+ * authenticated it, or failed to), and settles it so; one still waiting answers as it is.
+ */
+async function settleActionWithGateway(
+  ctx: Ctx,
+  row: Awaited<ReturnType<typeof loadPayment>>,
+): Promise<Payment> {
+  const gateway = await gatewayOfPayment(ctx, row);
+  if (!gateway.actionOutcome) return view(ctx, row);
+  const verdict = await gateway.actionOutcome({
+    chargeReference: row.gateway_reference ?? row.id,
+  });
+  return settlePayment(
+    ctx,
+    row,
+    verdict.status,
+    verdict.status === "failed" ? { code: verdict.code, message: verdict.message } : undefined,
+  );
+}
+
+/** The address the customer's browser comes back to after authenticating a payment. */
+export type ReturnUrlOf = (payment: { id: string; customer_id: string }) => Promise<string>;
+
+/**
+ * The customer, present now, confirms a payment their bank asks them to authenticate: the
+ * gateway confirms the charge again with its source and the address the customer comes back
+ * to (`returnUrl`). Answers where to send the customer (`redirect_url`, the bank's
+ * authentication), or, when the gateway settled the charge at once, the payment settled so.
+ * A payment of another customer is not found; one that no longer waits answers as it is.
+ */
+export async function confirmPaymentAction(
+  ctx: Ctx,
+  customerId: string,
+  paymentId: string,
+  returnUrl: ReturnUrlOf,
+): Promise<{ payment: Payment; redirect_url: string | null }> {
+  await lockCustomer(ctx, customerId);
+  const row = await loadPayment(ctx, paymentId, true).catch(() => undefined);
+  if (!row || row.customer_id !== customerId || row.kind !== "payment") {
+    throw notFound("payment_not_found", `no payment ${paymentId}`, { id: paymentId });
+  }
+  if (row.status !== "requires_action")
+    return { payment: await view(ctx, row), redirect_url: null };
+  const source = row.payment_source_id
+    ? await findSourceById(ctx.db, ctx.tenantId, row.payment_source_id)
+    : undefined;
+  const gateway = await gatewayOfPayment(ctx, row);
+  if (!source?.gateway_reference || !gateway.confirmAction) {
+    throw unprocessable(
+      "payment_action_not_supported",
+      `payment ${paymentId} cannot be confirmed through its gateway`,
+      { id: paymentId },
+    );
+  }
+  const answer = await gateway.confirmAction({
+    chargeReference: row.gateway_reference ?? row.id,
+    sourceReference: source.gateway_reference,
+    returnUrl: await returnUrl(row),
+    idempotencyKey: gatewayIdempotencyKey(ctx, "confirm", row.id),
+  });
+  if (answer.status === "redirect") {
+    return { payment: await view(ctx, row), redirect_url: answer.url };
+  }
+  const settled = await settlePayment(
+    ctx,
+    row,
+    answer.status,
+    answer.status === "failed" ? { code: answer.code, message: answer.message } : undefined,
+  );
+  return { payment: settled, redirect_url: null };
+}
+
+/** The customer's payments waiting for the customer to authenticate them, oldest first. */
+export async function paymentsToConfirm(ctx: Ctx, customerId: string): Promise<Payment[]> {
+  const rows = await paymentsAwaitingCustomer(ctx.db, ctx.tenantId, customerId);
+  const shown: Payment[] = [];
+  for (const row of rows) shown.push(await view(ctx, row));
+  return shown;
+}
+
+/**
+ * The customer came back from authenticating a payment: the gateway tells how it went, and
+ * the payment is settled so (succeeded: applied to the open invoices; failed: counted by
+ * dunning). One settled already (the gateway's event came first) answers as it is: settled
+ * once whichever arrives first, both under the customer's lock.
+ */
+export async function completePaymentAction(ctx: Ctx, paymentId: string): Promise<Payment> {
+  const unlocked = await loadPayment(ctx, paymentId);
+  await lockCustomer(ctx, unlocked.customer_id);
+  const row = await loadPayment(ctx, paymentId, true);
+  if (row.status !== "requires_action") return view(ctx, row);
+  return settleActionWithGateway(ctx, row);
 }
 
 /**
@@ -824,8 +932,8 @@ async function settleWithGateway(
 }
 
 /**
- * Settles a pending payment (its customer locked) as the gateway tells, by a sync or by its
- * event: succeeded, it is applied to the customer's open invoices in its currency, oldest
+ * Settles a pending payment, or one that required the customer's action (its customer
+ * locked), as the gateway tells, by a sync, the customer's return or the gateway's event: succeeded, it is applied to the customer's open invoices in its currency, oldest
  * first (what is left is credit); failed, it changes no balance (`failure`: the gateway's
  * reason, when it gave one). Still pending (or unknown), it answers as it is.
  */

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from "kysely";
+import { instantKey, pastKeyset } from "../../storage/keyset.js";
 import type { DB, PaymentsTable } from "../../storage/schema.js";
 import {
   creditNoteIdsOf,
@@ -77,16 +78,70 @@ export function markRefundUndone(
     .executeTakeFirst();
 }
 
-/** The tenant's payments after `cursor` by id, at most `limit`. */
+/**
+ * The orders of the payments list: by creation (id), by amount (within each currency: the
+ * currency code first, then the amount in minor units, an exact integer) or by the day and
+ * time it was received (`received_at`), the id breaking ties.
+ */
+export type PaymentSort = "created" | "amount" | "received";
+
+/** A listed payment with its receipt time as a keyset value (see `instantKey`). */
+export type ListedPayment = PaymentRow & { received_key: string };
+
+/** A page of the tenant's payments in `sort` and `order`, past `cursor` (an id) or `after`. */
 export function listPaymentRows(
   db: Kysely<DB>,
   tenantId: string,
-  query: { limit: number; cursor?: string | undefined; customerId?: string | undefined },
-): Promise<PaymentRow[]> {
-  let q = db.selectFrom("payments").selectAll().where("tenant_id", "=", tenantId);
-  if (query.cursor) q = q.where("id", ">", query.cursor);
+  query: {
+    limit: number;
+    cursor?: string | undefined;
+    customerId?: string | undefined;
+    sort?: PaymentSort | undefined;
+    order?: "asc" | "desc" | undefined;
+    /** Where the previous page of a list by amount or receipt ended: its sort values and id. */
+    after?: { values: (string | null)[]; id: string } | undefined;
+  },
+): Promise<ListedPayment[]> {
+  const dir = query.order === "desc" ? "desc" : "asc";
+  const after = query.after;
+  let q = db
+    .selectFrom("payments")
+    .selectAll()
+    .select(instantKey("received_at").as("received_key"))
+    .where("tenant_id", "=", tenantId);
   if (query.customerId) q = q.where("customer_id", "=", query.customerId);
-  return q.orderBy("id").limit(query.limit).execute();
+  switch (query.sort ?? "created") {
+    case "created":
+      if (query.cursor) q = q.where("id", dir === "desc" ? "<" : ">", query.cursor);
+      break;
+    case "amount":
+      if (after) {
+        q = q.where(
+          pastKeyset(
+            [sql.ref("currency"), sql.ref("amount")],
+            [sql`${after.values[0]}`, sql`${after.values[1]}::bigint`],
+            after.id,
+            dir,
+          ),
+        );
+      }
+      q = q.orderBy("currency", dir).orderBy("amount", dir);
+      break;
+    case "received":
+      if (after) {
+        q = q.where(
+          pastKeyset(
+            [sql.ref("received_at")],
+            [sql`${after.values[0]}::timestamptz`],
+            after.id,
+            dir,
+          ),
+        );
+      }
+      q = q.orderBy("received_at", dir);
+      break;
+  }
+  return q.orderBy("id", dir).limit(query.limit).execute();
 }
 
 export type NewPayment = {
@@ -554,8 +609,9 @@ export async function hasPendingPayment(
 }
 
 /**
- * Moves a pending payment on as its gateway decided: `succeeded` (applied by `allocations`)
- * or `failed` (with the gateway's reason). Only a payment still `pending` changes; false when
+ * Moves a pending payment (or one that required the customer's action) on as its gateway
+ * decided: `succeeded` (applied by `allocations`) or `failed` (with the gateway's reason).
+ * Only a payment still `pending` or `requires_action` changes; false when
  * it was not.
  */
 export async function settlePending(
@@ -579,7 +635,7 @@ export async function settlePending(
     )
     .where("tenant_id", "=", tenantId)
     .where("id", "=", id)
-    .where("status", "=", "pending")
+    .where("status", "in", ["pending", "requires_action"])
     .returning("id")
     .executeTakeFirst();
   if (!row) return false;
@@ -610,4 +666,27 @@ export async function allocationsOnInvoice(
     .orderBy("p.id")
     .execute();
   return rows.map(({ applied, ...payment }) => ({ payment, applied: BigInt(applied) }));
+}
+
+/** How many payments waiting for the customer's authentication are listed for a customer. */
+export const MAX_PAYMENTS_AWAITING_CUSTOMER = 100;
+
+/**
+ * The customer's payments waiting for the customer to authenticate them (`requires_action`),
+ * oldest first, at most {@link MAX_PAYMENTS_AWAITING_CUSTOMER}.
+ */
+export function paymentsAwaitingCustomer(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+): Promise<PaymentRow[]> {
+  return db
+    .selectFrom("payments")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("customer_id", "=", customerId)
+    .where("status", "=", "requires_action")
+    .orderBy("id")
+    .limit(MAX_PAYMENTS_AWAITING_CUSTOMER)
+    .execute();
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
+import { IdempotencyHeader, IdParams, Page, SortedPageQuery } from "../schemas.js";
 import { collectionRetryDays, InvoiceCollectionSchema } from "./collection.schemas.js";
 import { getInvoiceCollection } from "./collection.service.js";
 import {
@@ -149,8 +149,17 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         querystring: Type.Object(
           {
-            ...PageQuery.properties,
+            ...SortedPageQuery,
             customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+            sort: Type.Optional(
+              Type.Union(
+                [Type.Literal("created"), Type.Literal("amount"), Type.Literal("received")],
+                {
+                  description:
+                    "What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), amount (the currency code, then the amount in it, exactly) or received (received_at, the time the payment was received). Combines with customer_id",
+                },
+              ),
+            ),
           },
           { additionalProperties: false },
         ),

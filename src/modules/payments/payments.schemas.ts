@@ -42,10 +42,11 @@ export const PaymentSchema = Type.Object({
       Type.Literal("authorized"),
       Type.Literal("voided"),
       Type.Literal("pending"),
+      Type.Literal("requires_action"),
     ],
     {
       description:
-        "authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded",
+        "authorized: an amount a gateway holds until captured or voided; voided: a hold let go; pending: a charge the gateway decides later (a direct debit), paying nothing until a sync reads it succeeded; requires_action: a charge the customer's bank asks the customer to authenticate (3-D Secure), paying nothing and counting as no failure until the customer confirms it in the portal or the gateway reports it settled",
     },
   ),
   amount: Type.String(),

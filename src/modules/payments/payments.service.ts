@@ -1,5 +1,6 @@
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
 import type { EventType } from "../../domain/events.js";
+import { isId } from "../../domain/ids.js";
 import { assertCurrency } from "../../domain/money/currency.js";
 import { fromDecimalString, money, toDecimalString } from "../../domain/money/money.js";
 import {
@@ -16,7 +17,13 @@ import { type Ctx, dateOf } from "../context.js";
 import { findCustomer } from "../customers/index.js";
 
 import { finalizedTotals, findInvoice } from "../invoicing/index.js";
-import { fetchPageBatch, type Page } from "../pagination.js";
+import {
+  type CursorValueShape,
+  fetchPageBatch,
+  INSTANT_KEY,
+  type Page,
+  pagingFor,
+} from "../pagination.js";
 import {
   findCollectionRetryDays,
   findDunningSteps,
@@ -30,9 +37,11 @@ import {
   findInvoiceDues,
   findPayment,
   insertPayment as insertPaymentRow,
+  type ListedPayment,
   listPaymentRows,
   type OpenInvoice,
   type PaymentRow,
+  type PaymentSort,
   refundsOf,
   succeededTotals,
 } from "./payments.repository.js";
@@ -557,16 +566,47 @@ export async function getPayment(ctx: Ctx, id: string): Promise<Payment> {
   return view(ctx, await loadPayment(ctx, id));
 }
 
+/** What a cursor of the list by amount or receipt holds (a tampered one is refused, not run). */
+const SORT_VALUES: Record<Exclude<PaymentSort, "created">, CursorValueShape[]> = {
+  amount: [/^[A-Z]{3}$/, /^-?\d{1,19}$/],
+  received: [INSTANT_KEY],
+};
+
+/**
+ * A page of the tenant's payments in the order `sort` and `order` name (by creation,
+ * ascending, when absent). A list by creation pages by id; by amount or receipt by an opaque
+ * keyset cursor, refused for another sort or direction.
+ */
 export async function listPayments(
   ctx: Ctx,
-  query: { limit: number; cursor?: string | undefined; customer_id?: string | undefined },
+  query: {
+    limit: number;
+    cursor?: string | undefined;
+    customer_id?: string | undefined;
+    sort?: PaymentSort | undefined;
+    order?: "asc" | "desc" | undefined;
+  },
 ): Promise<Page<Payment>> {
+  const sort = query.sort ?? "created";
+  const order = query.order ?? "asc";
+  const paging = pagingFor({
+    cursor: query.cursor,
+    sort,
+    order,
+    shapes: SORT_VALUES,
+    isPlainId: (c) => isId("payment", c),
+    valuesOf: (by, row: ListedPayment) =>
+      by === "amount" ? [row.currency, row.amount] : [row.received_key],
+  });
   return fetchPageBatch(
     query.limit,
     (n) =>
       listPaymentRows(ctx.db, ctx.tenantId, {
         limit: n,
-        cursor: query.cursor,
+        cursor: paging.idCursor,
+        after: paging.after,
+        sort,
+        order,
         customerId: query.customer_id,
       }),
     async (rows) => {
@@ -575,6 +615,7 @@ export async function listPayments(
       for (const r of rows) data.push(await view(ctx, r));
       return data;
     },
+    paging.cursorOf,
   );
 }
 

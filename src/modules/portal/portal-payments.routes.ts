@@ -8,8 +8,10 @@ import type { FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { ErrorBody } from "../../http/errors.js";
 import { type Result, runMutation, runRead } from "../../http/execute.js";
+import { systemClock } from "../../lib/clock.js";
 import {
   portalAddPaymentSource,
+  portalConfirmPayment,
   portalMakePrimary,
   portalPay,
   portalPaymentSources,
@@ -83,6 +85,22 @@ export const portalPaymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) =>
         charged(await portalPay(ctx, contractOf(req), req.body ?? {}), req.id),
       ),
+  );
+
+  app.post(
+    "/payments/:id/confirm",
+    {
+      config: { operation: "portal.payment_confirm" },
+      schema: { headers: IdempotencyHeader, params: SourceParams },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 200,
+        body: await portalConfirmPayment(ctx, contractOf(req), req.params.id, {
+          publicUrl: app.publicUrl,
+          now: new Date(systemClock.now().epochMilliseconds),
+        }),
+      })),
   );
 
   app.get("/payment_sources", { config: { operation: "portal.payment_sources" } }, (req) =>

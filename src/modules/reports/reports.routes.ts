@@ -15,13 +15,23 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
             months: Type.Optional(
               Type.Integer({ minimum: 1, maximum: 36, default: 12, description: "Months to show" }),
             ),
+            until: Type.Optional(
+              Type.String({
+                pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$",
+                description:
+                  "YYYY-MM: the last month shown (UTC), not after the tenant clock's month; the current month when left out",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
         response: { 200: DashboardSchema },
       },
     },
-    (req) => runRead(req, (ctx) => dashboard(ctx, { months: req.query.months ?? 12 })),
+    (req) =>
+      runRead(req, (ctx) =>
+        dashboard(ctx, { months: req.query.months ?? 12, until: req.query.until }),
+      ),
   );
 
   app.get(

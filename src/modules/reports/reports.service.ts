@@ -18,6 +18,7 @@ import {
   ratePercent,
   resolvePeriods,
 } from "../../domain/reports/periods.js";
+import { assertDateInRange } from "../../domain/time/index.js";
 import type { Ctx } from "../context.js";
 import { contractMovements } from "../contracts/index.js";
 import { issuedTotalsBetween, issuedTotalsByMonth } from "../invoicing/index.js";
@@ -39,10 +40,17 @@ export type Dashboard = Static<typeof DashboardSchema>;
 
 type MonthPoint = { month: string; start: Temporal.PlainDate; at: Temporal.Instant };
 
-/** The last `count` calendar months (UTC) up to the one holding `now`; each measured at its end. */
-export function monthPoints(now: Temporal.Instant, count: number): MonthPoint[] {
-  const today = now.toZonedDateTimeISO("UTC").toPlainDate();
-  const first = today.toPlainYearMonth().subtract({ months: count - 1 });
+/**
+ * `count` calendar months (UTC) up to `until` (by default the one holding `now`); each
+ * measured at its end, or now while it runs.
+ */
+export function monthPoints(
+  now: Temporal.Instant,
+  count: number,
+  until?: Temporal.PlainYearMonth,
+): MonthPoint[] {
+  const last = until ?? now.toZonedDateTimeISO("UTC").toPlainDate().toPlainYearMonth();
+  const first = last.subtract({ months: count - 1 });
   const points: MonthPoint[] = [];
   for (let i = 0; i < count; i++) {
     const ym = first.add({ months: i });
@@ -55,9 +63,25 @@ export function monthPoints(now: Temporal.Instant, count: number): MonthPoint[] 
   return points;
 }
 
-export async function dashboard(ctx: Ctx, input: { months: number }): Promise<Dashboard> {
+export async function dashboard(
+  ctx: Ctx,
+  input: { months: number; until?: string | undefined },
+): Promise<Dashboard> {
   const now = ctx.clock.now();
-  const points = monthPoints(now, input.months);
+  let until: Temporal.PlainYearMonth | undefined;
+  if (input.until !== undefined) {
+    until = Temporal.PlainYearMonth.from(input.until);
+    assertDateInRange(until.toPlainDate({ day: 1 }), "until", input.until);
+    const current = now.toZonedDateTimeISO("UTC").toPlainDate().toPlainYearMonth();
+    if (Temporal.PlainYearMonth.compare(until, current) > 0) {
+      throw unprocessable(
+        "invalid_report_period",
+        `until (${input.until}) is after the tenant clock's month (${current.toString()})`,
+        { field: "until" },
+      );
+    }
+  }
+  const points = monthPoints(now, input.months, until);
   const instants = points.map((p) => new Date(p.at.epochMilliseconds).toISOString());
   const from = points[0]!.start.toString();
 

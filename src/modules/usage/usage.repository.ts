@@ -1,28 +1,14 @@
 import {
-  type Insertable,
   type Kysely,
+  type RawBuilder,
   type Selectable,
   type SelectQueryBuilder,
   sql,
 } from "kysely";
 import type { DB, UsageRecordsTable } from "../../storage/schema.js";
+import type { Change } from "../../storage/together.js";
 
 export type UsageRow = Selectable<UsageRecordsTable>;
-
-/** Writes a usage record; undefined when its key is already stored for the contract. */
-export async function insertUsage(
-  db: Kysely<DB>,
-  values: Insertable<UsageRecordsTable>,
-): Promise<UsageRow | undefined> {
-  return db
-    .insertInto("usage_records")
-    .values(values)
-    .onConflict((oc) =>
-      oc.columns(["tenant_id", "contract_id", "key"]).where("key", "is not", null).doNothing(),
-    )
-    .returningAll()
-    .executeTakeFirst();
-}
 
 /** The record stored under a contract's de-duplication key. */
 export async function findUsageByKey(
@@ -30,14 +16,14 @@ export async function findUsageByKey(
   tenantId: string,
   contractId: string,
   key: string,
-): Promise<UsageRow> {
+): Promise<UsageRow | undefined> {
   return db
     .selectFrom("usage_records")
     .selectAll()
     .where("tenant_id", "=", tenantId)
     .where("contract_id", "=", contractId)
     .where("key", "=", key)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 /** A page of a contract's usage, by id. */
@@ -90,33 +76,6 @@ export type UsageBatchRow = {
   key: string | null;
 };
 
-/**
- * Writes many usage records in one statement, skipping keys already stored for their
- * contract; the number written.
- */
-export async function insertUsageBatch(
-  db: Kysely<DB>,
-  tenantId: string,
-  rows: readonly UsageBatchRow[],
-  createdAt: Date,
-): Promise<number> {
-  const column = <T>(f: (r: UsageBatchRow) => T) => rows.map(f);
-  const result = await sql`
-    INSERT INTO usage_records (id, tenant_id, contract_id, component_id, quantity, due_at, memo, key, created_at)
-    SELECT u.id, ${tenantId}, u.contract_id, u.component_id, u.quantity, u.due_at, u.memo, u.key, ${createdAt.toISOString()}::timestamptz
-    FROM unnest(
-      ${column((r) => r.id)}::text[],
-      ${column((r) => r.contract_id)}::text[],
-      ${column((r) => r.component_id)}::text[],
-      ${column((r) => r.quantity)}::numeric[],
-      ${column((r) => r.due_at.toISOString())}::timestamptz[],
-      ${column((r) => r.memo)}::text[],
-      ${column((r) => r.key)}::text[]
-    ) AS u(id, contract_id, component_id, quantity, due_at, memo, key)
-    ON CONFLICT (tenant_id, contract_id, key) WHERE key IS NOT NULL DO NOTHING`.execute(db);
-  return Number(result.numAffectedRows ?? 0n);
-}
-
 type ContractFacts = {
   id: string;
   plan_group_id: string;
@@ -146,4 +105,87 @@ export async function findUsageReferences(
     ])
     .executeTakeFirstOrThrow();
   return row;
+}
+
+/** What `usageChange` records and checks the events against. */
+export type UsageChangeInput = {
+  tenantId: string;
+  events: readonly UsageBatchRow[];
+  createdAt: Date;
+  /** The contracts the events may name, with the transfer states the operation may run in. */
+  contracts: SelectQueryBuilder<DB, never, ContractFacts>;
+  /** The components the events may name. */
+  components: SelectQueryBuilder<DB, never, ComponentFacts>;
+};
+
+/**
+ * Recording usage as one change (`Ctx.conclude`, src/storage/together.ts `Change`): the
+ * references hold when every event's contract is one of `contracts` and its component one of
+ * `components`, metered and of the contract's plan group; only then are the events inserted
+ * (a key already stored for the contract skipped), else nothing is. The parts:
+ * `events_in` (the events), `refs` (the contract and component pairs that hold), `held`,
+ * `inserted` (RETURNING `returning`).
+ */
+function usageParts(input: UsageChangeInput, returning: RawBuilder<unknown>) {
+  const column = <T>(f: (r: UsageBatchRow) => T) => input.events.map(f);
+  return [
+    [
+      "events_in",
+      sql`SELECT * FROM unnest(
+        ${column((r) => r.id)}::text[],
+        ${column((r) => r.contract_id)}::text[],
+        ${column((r) => r.component_id)}::text[],
+        ${column((r) => r.quantity)}::numeric[],
+        ${column((r) => r.due_at.toISOString())}::timestamptz[],
+        ${column((r) => r.memo)}::text[],
+        ${column((r) => r.key)}::text[]
+      ) AS u(id, contract_id, component_id, quantity, due_at, memo, key)`,
+    ],
+    [
+      "refs",
+      sql`SELECT c.id AS contract_id, m.id AS component_id
+        FROM (${input.contracts}) c JOIN (${input.components}) m ON m.plan_group_id = c.plan_group_id
+        WHERE m.type = 'metered'`,
+    ],
+    [
+      "held",
+      sql`SELECT NOT EXISTS (
+        SELECT 1 FROM events_in e WHERE NOT EXISTS (
+          SELECT 1 FROM refs r WHERE r.contract_id = e.contract_id AND r.component_id = e.component_id
+        )
+      ) AS ok`,
+    ],
+    [
+      "inserted",
+      sql`INSERT INTO usage_records (id, tenant_id, contract_id, component_id, quantity, due_at, memo, key, created_at)
+        SELECT e.id, ${input.tenantId}, e.contract_id, e.component_id, e.quantity, e.due_at, e.memo, e.key, ${input.createdAt.toISOString()}::timestamptz
+        FROM events_in e WHERE (SELECT ok FROM held)
+        ON CONFLICT (tenant_id, contract_id, key) WHERE key IS NOT NULL DO NOTHING
+        RETURNING ${returning}`,
+    ],
+  ] as const;
+}
+
+/**
+ * `usageParts` answering the records inserted: the change happened when one was (not when a
+ * reference failed, nor when every key was stored already).
+ */
+export function usageRecordsChange(input: UsageChangeInput): Change<UsageRow> {
+  return {
+    parts: usageParts(input, sql`*`),
+    answer: sql<UsageRow>`SELECT * FROM inserted`,
+  };
+}
+
+/**
+ * `usageParts` answering one row, how many events were inserted, when the references held:
+ * the change happened then, repeated keys or not; no row when a reference failed.
+ */
+export function usageCountChange(input: UsageChangeInput): Change<{ accepted: number }> {
+  return {
+    parts: usageParts(input, sql`id`),
+    answer: sql<{
+      accepted: number;
+    }>`SELECT (SELECT count(*)::int FROM inserted) AS accepted FROM held WHERE held.ok`,
+  };
 }

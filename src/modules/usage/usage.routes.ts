@@ -55,11 +55,17 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UsageSchema, 201: UsageSchema },
       },
     },
+    // one statement writes the event with its audit record (postUsage)
     (req, reply) =>
-      runMutation(req, reply, async (ctx) => {
-        const { record, duplicate } = await postUsage(ctx, req.params.id, req.body);
-        return { status: duplicate ? 200 : 201, body: record };
-      }),
+      runMutation(
+        req,
+        reply,
+        async (ctx) => {
+          const { record, duplicate } = await postUsage(ctx, req.params.id, req.body);
+          return { status: duplicate ? 200 : 201, body: record };
+        },
+        { oneStatement: true },
+      ),
   );
 
   app.get(
@@ -112,10 +118,13 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
+    // one statement writes the events with their audit records (ingestBatch)
     (req, reply) =>
-      runMutation(req, reply, async (ctx) => ({
-        status: 200,
-        body: await ingestBatch(ctx, req.body.events),
-      })),
+      runMutation(
+        req,
+        reply,
+        async (ctx) => ({ status: 200, body: await ingestBatch(ctx, req.body.events) }),
+        { oneStatement: true },
+      ),
   );
 };

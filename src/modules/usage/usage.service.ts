@@ -5,13 +5,13 @@
  * the billing date and marks it billed.
  */
 
-import { assertAllowed, contractStateFrom } from "../../domain/entities/guard.js";
-import { notFound, unprocessable } from "../../domain/errors.js";
+import { assertAllowed, contractStateFrom, statesAllowing } from "../../domain/entities/guard.js";
+import { isAccrueError, notFound, unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { componentsOf, findInTenant } from "../catalog/index.js";
-import type { Ctx } from "../context.js";
+import { type Ctx, dateOf, nowDate } from "../context.js";
 import { contractsForUsage, findContract, markDueLater } from "../contracts/index.js";
 import { fetchPage, type Page } from "../pagination.js";
 import {
@@ -19,10 +19,12 @@ import {
   findUsage,
   findUsageByKey,
   findUsageReferences,
-  insertUsage,
-  insertUsageBatch,
   listUsageRows,
+  type UsageBatchRow,
+  type UsageChangeInput,
   type UsageRow,
+  usageCountChange,
+  usageRecordsChange,
 } from "./usage.repository.js";
 
 export type UsageRecord = {
@@ -155,37 +157,99 @@ function validator(ctx: Ctx) {
   return Object.assign(check, { preload });
 }
 
-/** Records usage; a repeated key answers the stored record (`duplicate: true`). */
+/** An event's due date: its own, else the tenant's now; null when it is not a timestamp. */
+function dueOf(ctx: Ctx, input: UsageInput): Date | null {
+  if (input.due_date === undefined) return nowDate(ctx);
+  try {
+    return dateOf(parseTimestamp(input.due_date, "due_date"));
+  } catch (error) {
+    if (isAccrueError(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Recording usage as one change (`Ctx.conclude`): the events with new ids, checked against
+ * the tenant's contracts (in a transfer state the operation may run in) and components in the
+ * same statement.
+ */
+function changeOf(ctx: Ctx, events: readonly BatchEvent[], dues: readonly Date[]) {
+  const rows: UsageBatchRow[] = events.map((e, i) => ({
+    id: newId("usage"),
+    contract_id: e.contract_id,
+    component_id: e.component_id,
+    quantity: e.quantity,
+    due_at: dues[i]!,
+    memo: e.memo ?? null,
+    key: e.key ?? null,
+  }));
+  const input: UsageChangeInput = {
+    tenantId: ctx.tenantId,
+    events: rows,
+    createdAt: nowDate(ctx),
+    contracts: contractsForUsage(
+      ctx.db,
+      ctx.tenantId,
+      [...new Set(events.map((e) => e.contract_id))],
+      statesAllowing(ctx.operation),
+    ),
+    components: componentsOf(ctx.db, ctx.tenantId, [...new Set(events.map((e) => e.component_id))]),
+  };
+  return { rows, input };
+}
+
+/**
+ * Records usage; a repeated key answers the stored record (`duplicate: true`). One statement
+ * checks the contract and component, inserts the record, writes its audit record and marks
+ * the contract due (`Ctx.conclude`); the route runs it without a transaction when it can
+ * (`oneStatement`). Only when nothing was inserted are the references read again, to name
+ * what failed exactly as the checks do, or the stored record of a repeated key.
+ */
 export async function postUsage(
   ctx: Ctx,
   contractId: string,
   input: UsageInput,
 ): Promise<{ record: UsageRecord; duplicate: boolean }> {
-  const check = validator(ctx);
-  // the contract with its transfer facts, then the component: two reads
-  await check.preload([contractId], [input.component_id], "usage");
-  const dueAt = await check(contractId, input, "", true);
-  const inserted = await insertUsage(ctx.db, {
-    id: newId("usage"),
-    tenant_id: ctx.tenantId,
-    contract_id: contractId,
-    component_id: input.component_id,
-    quantity: input.quantity,
-    due_at: dueAt,
-    memo: input.memo ?? null,
-    key: input.key ?? null,
-    billed_at: null,
-    invoice_id: null,
-    created_at: new Date(ctx.clock.now().epochMilliseconds),
-  });
-  if (!inserted) {
-    const existing = await findUsageByKey(ctx.db, ctx.tenantId, contractId, input.key!);
-    return { record: toRecord(existing), duplicate: true };
+  // what was wrong, named in the checks' order: the contract, the component, the due date
+  const refusal = async () => {
+    const check = validator(ctx);
+    await check.preload([contractId], [input.component_id], "usage");
+    await check(contractId, input, "", true);
+  };
+  const due = dueOf(ctx, input);
+  if (due === null) {
+    await refusal();
+    throw new Error("a due date that is no timestamp passed its check");
   }
-  const record = toRecord(inserted);
-  ctx.audit({ targetType: "usage", targetId: record.id, after: record });
-  markDueLater(ctx, [contractId]);
-  return { record, duplicate: false };
+  // once more if the references held when read again but not in the change (a contract or
+  // a transfer committed in between)
+  for (let round = 0; round < 2; round++) {
+    const { rows, input: change } = changeOf(ctx, [{ ...input, contract_id: contractId }], [due]);
+    const row = rows[0]!;
+    // the record as the change writes it, for its audit record
+    const record: UsageRecord = {
+      id: row.id,
+      contract_id: contractId,
+      component_id: input.component_id,
+      quantity: parseDecimal(input.quantity).toFixed(),
+      due_date: due.toISOString(),
+      memo: row.memo,
+      key: row.key,
+      billed: false,
+      invoice_id: null,
+      created_at: change.createdAt.toISOString(),
+    };
+    ctx.audit({ targetType: "usage", targetId: record.id, after: record });
+    markDueLater(ctx, [contractId]);
+    const [inserted] = await ctx.conclude(usageRecordsChange(change));
+    if (inserted) return { record: toRecord(inserted), duplicate: false };
+    await refusal();
+    if (input.key !== undefined) {
+      const existing = await findUsageByKey(ctx.db, ctx.tenantId, contractId, input.key);
+      if (existing) return { record: toRecord(existing), duplicate: true };
+    }
+  }
+  throw new Error(`usage of contract ${contractId} was neither recorded nor refused`);
 }
 
 export async function listUsage(
@@ -242,44 +306,47 @@ export async function deleteUsage(ctx: Ctx, contractId: string, usageId: string)
 export type BatchEvent = UsageInput & { contract_id: string };
 
 /**
- * Many events in one statement. Every event is checked first; one bad event refuses the
- * whole batch (its index named) and nothing is written. Repeated keys are skipped.
+ * Many events in one statement (`Ctx.conclude`, as `postUsage`): the statement checks every
+ * event's contract and component and inserts the events only if all hold; one bad event
+ * refuses the whole batch, named by its index (the references read again, only then), and
+ * nothing is written. Repeated keys are skipped.
  */
 export async function ingestBatch(
   ctx: Ctx,
   events: BatchEvent[],
 ): Promise<{ accepted: number; duplicates: number }> {
-  const check = validator(ctx);
-  await check.preload(
-    events.map((e) => e.contract_id),
-    events.map((e) => e.component_id),
-  );
-  const dueDates: Date[] = [];
-  for (const [i, event] of events.entries()) {
-    dueDates.push(await check(event.contract_id, event, `events.${i}.`, false));
+  // what was wrong, named in the checks' order: the first bad event
+  const refusal = async () => {
+    const check = validator(ctx);
+    await check.preload(
+      events.map((e) => e.contract_id),
+      events.map((e) => e.component_id),
+    );
+    for (const [i, event] of events.entries()) {
+      await check(event.contract_id, event, `events.${i}.`, false);
+    }
+  };
+  const dues: Date[] = [];
+  for (const event of events) {
+    const due = dueOf(ctx, event);
+    if (due === null) {
+      await refusal();
+      throw new Error("a due date that is no timestamp passed its check");
+    }
+    dues.push(due);
   }
-  const accepted = await insertUsageBatch(
-    ctx.db,
-    ctx.tenantId,
-    events.map((e, i) => ({
-      id: newId("usage"),
-      contract_id: e.contract_id,
-      component_id: e.component_id,
-      quantity: e.quantity,
-      due_at: dueDates[i]!,
-      memo: e.memo ?? null,
-      key: e.key ?? null,
-    })),
-    new Date(ctx.clock.now().epochMilliseconds),
-  );
-  const contracts = [...new Set(events.map((e) => e.contract_id))];
-  markDueLater(ctx, contracts);
-  for (const contractId of contracts) {
-    ctx.audit({
-      targetType: "contract",
-      targetId: contractId,
-      after: { usage_events: events.filter((e) => e.contract_id === contractId).length },
-    });
+  const perContract = new Map<string, number>();
+  for (const e of events) perContract.set(e.contract_id, (perContract.get(e.contract_id) ?? 0) + 1);
+  const contracts = [...perContract.keys()];
+  // once more if the references held when read again but not in the change
+  for (let round = 0; round < 2; round++) {
+    markDueLater(ctx, contracts);
+    for (const [contractId, count] of perContract) {
+      ctx.audit({ targetType: "contract", targetId: contractId, after: { usage_events: count } });
+    }
+    const [held] = await ctx.conclude(usageCountChange(changeOf(ctx, events, dues).input));
+    if (held) return { accepted: held.accepted, duplicates: events.length - held.accepted };
+    await refusal();
   }
-  return { accepted, duplicates: events.length - accepted };
+  throw new Error("a usage batch was neither recorded nor refused");
 }

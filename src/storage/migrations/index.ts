@@ -57,6 +57,8 @@ import * as m0056 from "./0056_console_user_tokens.js";
 import * as m0057 from "./0057_provider_payment_sources.js";
 import * as m0058 from "./0058_invoice_list_sorts.js";
 import * as m0059 from "./0059_gateway_event_reversals.js";
+import * as m0060 from "./0060_list_sorts.js";
+import * as m0061 from "./0061_payment_authentication.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -122,4 +124,6 @@ export const migrations: Record<string, Migration> = {
   "0057_provider_payment_sources": m0057,
   "0058_invoice_list_sorts": m0058,
   "0059_gateway_event_reversals": m0059,
+  "0060_list_sorts": m0060,
+  "0061_payment_authentication": m0061,
 };

@@ -30,7 +30,7 @@ import {
 } from "./payment-sources.js";
 import { PaymentTable } from "./payments.js";
 import { CustomerQuotes, QuoteSubscription } from "./quotes.js";
-import { link, Named, Paged } from "./shared.js";
+import { link, listOrderOf, Named, Paged, setListOrder } from "./shared.js";
 
 /** Most contacts a customer may have (the API's limit), so one page lists them all. */
 const MAX_CONTACTS = 50;
@@ -41,8 +41,12 @@ type Contact = components["schemas"]["CustomerContact"];
 type Credits =
   operations["promotional_credits.list"]["responses"][200]["content"]["application/json"];
 
+/** The API's orders of the customers list (`sort`), the default (by creation) first. */
+const CUSTOMER_SORTS = ["created", "name", "email"] as const;
+
 export function CustomersPage({ api, query }: PageProps): JSX.Element {
   const q = query.get("q") ?? "";
+  const { sort, order } = listOrderOf(query, CUSTOMER_SORTS, "asc");
   return (
     <>
       <h1>Customers</h1>
@@ -54,7 +58,15 @@ export function CustomersPage({ api, query }: PageProps): JSX.Element {
         load={async (cursor) =>
           (
             await api.GET("/v1/customers", {
-              params: { query: { limit: 25, ...(cursor ? { cursor } : {}), ...(q ? { q } : {}) } },
+              params: {
+                query: {
+                  limit: 25,
+                  sort,
+                  order,
+                  ...(cursor ? { cursor } : {}),
+                  ...(q ? { q } : {}),
+                },
+              },
             })
           ).data
         }
@@ -64,11 +76,16 @@ export function CustomersPage({ api, query }: PageProps): JSX.Element {
             cell: (c) => (
               <Named name={c.display_name || c.id} id={c.id} href={`#/customers/${c.id}`} />
             ),
+            sortKey: "name",
           },
-          { header: "E-mail", cell: (c) => c.email ?? "—" },
+          { header: "E-mail", cell: (c) => c.email ?? "—", sortKey: "email" },
           { header: "External id", cell: (c) => c.external_id ?? "—" },
-          { header: "Created", cell: (c) => formatDate(c.created_at) },
+          { header: "Created", cell: (c) => formatDate(c.created_at), sortKey: "created" },
         ]}
+        sortedBy={{ key: sort, order }}
+        onSort={(next) =>
+          setListOrder("/customers", query, { sort: next.key, order: next.order }, "asc")
+        }
       />
       <CreateCustomer api={api} />
     </>

@@ -101,7 +101,27 @@ function PeriodFigures(props: { summary: Summary }): JSX.Element {
   );
 }
 
-function PeriodReport({ api }: Pick<PageProps, "api">): JSX.Element {
+/**
+ * The months the charts show for a period: from the previous period's first month to the
+ * current period's last, at least six (ending at the same month) and at most 36.
+ */
+export function chartMonths(s: Pick<Summary, "current" | "previous">): {
+  months: number;
+  until: string;
+} {
+  const month = (date: string) => {
+    const [y, m] = date.split("-").map(Number) as [number, number];
+    return y * 12 + (m - 1);
+  };
+  const last = month(s.current.end);
+  const span = last - month(s.previous.start) + 1;
+  return { months: Math.min(36, Math.max(6, span)), until: s.current.end.slice(0, 7) };
+}
+
+function PeriodReport({
+  api,
+  onSummary,
+}: Pick<PageProps, "api"> & { onSummary: (s: Summary) => void }): JSX.Element {
   const [period, setPeriod] = useState<PeriodKind>("this_month");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
@@ -110,7 +130,9 @@ function PeriodReport({ api }: Pick<PageProps, "api">): JSX.Element {
   const [summary] = useAsync(async () => {
     if (period === "custom" && !applied) return null;
     const query = period === "custom" && applied ? { period, ...applied } : { period };
-    return (await api.GET("/v1/reports/summary", { params: { query } })).data;
+    const s = (await api.GET("/v1/reports/summary", { params: { query } })).data;
+    if (s) onSummary(s);
+    return s;
   }, [period, applied?.from, applied?.to]);
   return (
     <section aria-labelledby="period-heading" class="period">
@@ -156,12 +178,87 @@ function PeriodReport({ api }: Pick<PageProps, "api">): JSX.Element {
   );
 }
 
-export function DashboardPage({ api }: PageProps): JSX.Element {
+/** Month-by-month charts per currency over `range` (the months of the chosen period). */
+function MonthCharts({
+  api,
+  range,
+}: Pick<PageProps, "api"> & { range: { months: number; until: string } }): JSX.Element {
   const [dash] = useAsync(
-    async () =>
-      (await api.GET("/v1/reports/dashboard", { params: { query: { months: 12 } } })).data,
+    async () => (await api.GET("/v1/reports/dashboard", { params: { query: range } })).data,
+    [range.months, range.until],
+  );
+  return (
+    <Show value={dash}>
+      {(d) => (
+        <>
+          <h2>Month by month</h2>
+          <p class="muted" data-testid="chart-months">
+            {d.currencies[0]?.months[0]?.month ?? range.until} to {range.until}
+          </p>
+          {d.currencies.length === 0 && <p>No contracts or invoices yet.</p>}
+          {d.currencies.map((c) => {
+            const labels = c.months.map((m) => m.month);
+            return (
+              <section key={c.currency} aria-labelledby={`cur-${c.currency}`}>
+                <h3 id={`cur-${c.currency}`}>{c.currency}</h3>
+                <div class="charts">
+                  <LineChart
+                    title={`Monthly recurring revenue (${c.currency})`}
+                    labels={labels}
+                    unit={c.currency}
+                    series={[{ name: "MRR", values: c.months.map((m) => m.mrr), className: "s1" }]}
+                  />
+                  <BarChart
+                    title={`Invoiced and collected per month (${c.currency})`}
+                    labels={labels}
+                    unit={c.currency}
+                    series={[
+                      {
+                        name: "Invoiced",
+                        values: c.months.map((m) => m.invoiced),
+                        className: "s1",
+                      },
+                      {
+                        name: "Collected",
+                        values: c.months.map((m) => m.collected),
+                        className: "s2",
+                      },
+                      {
+                        name: "Credited",
+                        values: c.months.map((m) => m.credited),
+                        className: "s3",
+                      },
+                    ]}
+                  />
+                  <LineChart
+                    title={`Active contracts (${c.currency})`}
+                    labels={labels}
+                    unit="contracts"
+                    series={[
+                      {
+                        name: "Active contracts",
+                        values: c.months.map((m) => String(m.active_contracts)),
+                        className: "s2",
+                      },
+                    ]}
+                  />
+                </div>
+              </section>
+            );
+          })}
+        </>
+      )}
+    </Show>
+  );
+}
+
+export function DashboardPage({ api }: PageProps): JSX.Element {
+  // the key figures are now's: one month is enough
+  const [dash] = useAsync(
+    async () => (await api.GET("/v1/reports/dashboard", { params: { query: { months: 1 } } })).data,
     [],
   );
+  const [range, setRange] = useState<{ months: number; until: string } | null>(null);
   return (
     <>
       <h1>Dashboard</h1>
@@ -192,67 +289,8 @@ export function DashboardPage({ api }: PageProps): JSX.Element {
           </>
         )}
       </Show>
-      <PeriodReport api={api} />
-      <Show value={dash}>
-        {(d) => (
-          <>
-            <h2>Month by month</h2>
-            {d.currencies.length === 0 && <p>No contracts or invoices yet.</p>}
-            {d.currencies.map((c) => {
-              const labels = c.months.map((m) => m.month);
-              return (
-                <section key={c.currency} aria-labelledby={`cur-${c.currency}`}>
-                  <h3 id={`cur-${c.currency}`}>{c.currency}</h3>
-                  <div class="charts">
-                    <LineChart
-                      title={`Monthly recurring revenue (${c.currency})`}
-                      labels={labels}
-                      unit={c.currency}
-                      series={[
-                        { name: "MRR", values: c.months.map((m) => m.mrr), className: "s1" },
-                      ]}
-                    />
-                    <BarChart
-                      title={`Invoiced and collected per month (${c.currency})`}
-                      labels={labels}
-                      unit={c.currency}
-                      series={[
-                        {
-                          name: "Invoiced",
-                          values: c.months.map((m) => m.invoiced),
-                          className: "s1",
-                        },
-                        {
-                          name: "Collected",
-                          values: c.months.map((m) => m.collected),
-                          className: "s2",
-                        },
-                        {
-                          name: "Credited",
-                          values: c.months.map((m) => m.credited),
-                          className: "s3",
-                        },
-                      ]}
-                    />
-                    <LineChart
-                      title={`Active contracts (${c.currency})`}
-                      labels={labels}
-                      unit="contracts"
-                      series={[
-                        {
-                          name: "Active contracts",
-                          values: c.months.map((m) => String(m.active_contracts)),
-                          className: "s2",
-                        },
-                      ]}
-                    />
-                  </div>
-                </section>
-              );
-            })}
-          </>
-        )}
-      </Show>
+      <PeriodReport api={api} onSummary={(s) => setRange(chartMonths(s))} />
+      {range && <MonthCharts api={api} range={range} />}
     </>
   );
 }

@@ -3,7 +3,7 @@
  * and one document's page: its lines, totals, what paid and credited it, what it still owes,
  * and what an operator does with it (download, send, record a payment, credit, void).
  */
-import type { ComponentChildren, JSX } from "preact";
+import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import type { Data, operations } from "../../../sdk/src/client.js";
 import { formatDate, formatDateTime, formatMoney } from "../../shared/format.js";
@@ -15,15 +15,22 @@ import {
   SelectField,
   Show,
   StatusBadge,
-  SubmissionOutcome,
   saveAs,
   Table,
   useAsync,
-  useSubmit,
 } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
 import { type CollectedPayment, describeCollected, type PaymentSource } from "./payment-sources.js";
-import { CustomerFilter, CustomerLink, link, Paged, setFilter } from "./shared.js";
+import {
+  Confirmed,
+  CustomerFilter,
+  CustomerLink,
+  link,
+  listOrderOf,
+  Paged,
+  setFilter,
+  setListOrder,
+} from "./shared.js";
 
 type InvoiceRow = {
   id: string;
@@ -96,24 +103,11 @@ const ORDERS: readonly (readonly [string, string])[] = [
 ];
 
 /** The list's order as the page's address gives it: newest first unless told otherwise. */
-function orderOf(query: URLSearchParams): { sort: DocumentSort; order: "asc" | "desc" } {
-  const given = query.get("sort") ?? "created";
-  const sort = SORTS.find((s) => s === given) ?? "created";
-  const fallback = sort === "created" ? "desc" : "asc";
-  const order = query.get("order");
-  return { sort, order: order === "asc" || order === "desc" ? order : fallback };
-}
+const orderOf = (query: URLSearchParams) => listOrderOf(query, SORTS, "desc");
 
 /** Shows the list in another order: its address keeps the filters, paging starts again. */
-function setOrder(path: string, query: URLSearchParams, sort: string, order: string) {
-  const next = new URLSearchParams(query);
-  if (sort === "created") next.delete("sort");
-  else next.set("sort", sort);
-  if (order === (sort === "created" ? "desc" : "asc")) next.delete("order");
-  else next.set("order", order);
-  const search = next.toString();
-  location.hash = `#${path}${search ? `?${search}` : ""}`;
-}
+const setOrder = (path: string, query: URLSearchParams, sort: string, order: string) =>
+  setListOrder(path, query, { sort, order }, "desc");
 
 /** A day as YYYY-MM-DD, or "" when the address holds something else. */
 const dayOf = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "");
@@ -267,67 +261,6 @@ function DownloadPdf(props: { api: PageProps["api"]; invoice: Invoice }): JSX.El
         saveAs(data.url, name);
       }}
     />
-  );
-}
-
-/**
- * An action that asks first: its button opens a panel saying what will happen, with the
- * form it needs, "Confirm" and "Cancel". The outcome (or the API's refusal) stays below.
- */
-function Confirmed(props: {
-  label: string;
-  /** What the panel says will happen. */
-  says: string;
-  confirm: string;
-  kind?: "danger" | "primary";
-  /** False: no button (the document no longer allows it); what the last run said stays. */
-  available?: boolean;
-  children?: ComponentChildren;
-  run: () => Promise<string>;
-  done: () => void;
-}): JSX.Element {
-  const [open, setOpen] = useState(false);
-  const form = useSubmit();
-  const id = `confirm-${props.label.toLowerCase().replace(/[^a-z]+/g, "-")}`;
-  return (
-    <div class="confirmed">
-      {!open && props.available !== false && (
-        <button
-          type="button"
-          class={props.kind === "danger" ? "danger" : "plain"}
-          aria-expanded="false"
-          aria-controls={id}
-          onClick={() => {
-            form.say("");
-            setOpen(true);
-          }}
-        >
-          {props.label}
-        </button>
-      )}
-      {open && (
-        <form
-          id={id}
-          class="confirm"
-          aria-label={props.label}
-          onSubmit={form.submit(async () => {
-            form.say(await props.run());
-            setOpen(false);
-            props.done();
-          })}
-        >
-          <p>{props.says}</p>
-          {props.children}
-          <button type="submit" class={props.kind ?? "primary"}>
-            {props.confirm}
-          </button>{" "}
-          <button type="button" class="plain" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-        </form>
-      )}
-      <SubmissionOutcome form={form} />
-    </div>
   );
 }
 

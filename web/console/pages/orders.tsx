@@ -4,10 +4,14 @@ import { useState } from "preact/hooks";
 import { formatDate } from "../../shared/format.js";
 import { ActionButton, StatusBadge } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { CustomerFilter, CustomerLink, Paged } from "./shared.js";
+import { CustomerFilter, CustomerLink, listOrderOf, Paged, setListOrder } from "./shared.js";
+
+/** The API's orders of the orders list (`sort`), the default (by creation) first. */
+const ORDER_SORTS = ["created", "updated"] as const;
 
 export function OrdersPage({ api, query }: PageProps): JSX.Element {
   const customer = query.get("customer") ?? "";
+  const { sort, order } = listOrderOf(query, ORDER_SORTS, "asc");
   const [round, setRound] = useState(0);
   return (
     <>
@@ -22,6 +26,8 @@ export function OrdersPage({ api, query }: PageProps): JSX.Element {
               params: {
                 query: {
                   limit: 25,
+                  sort,
+                  order,
                   ...(cursor ? { cursor } : {}),
                   ...(customer ? { customer_id: customer } : {}),
                 },
@@ -34,7 +40,8 @@ export function OrdersPage({ api, query }: PageProps): JSX.Element {
           { header: "Type", cell: (o) => o.type },
           { header: "Customer", cell: (o) => <CustomerLink id={o.customer_id} /> },
           { header: "Status", cell: (o) => <StatusBadge status={o.status} /> },
-          { header: "Created", cell: (o) => formatDate(o.created_at) },
+          { header: "Created", cell: (o) => formatDate(o.created_at), sortKey: "created" },
+          { header: "Updated", cell: (o) => formatDate(o.updated_at), sortKey: "updated" },
           {
             header: "Actions",
             cell: (o) =>
@@ -62,6 +69,10 @@ export function OrdersPage({ api, query }: PageProps): JSX.Element {
               ),
           },
         ]}
+        sortedBy={{ key: sort, order }}
+        onSort={(next) =>
+          setListOrder("/orders", query, { sort: next.key, order: next.order }, "asc")
+        }
       />
     </>
   );

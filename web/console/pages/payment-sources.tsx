@@ -65,9 +65,11 @@ export function describeCollected(p: CollectedPayment, sources: readonly Payment
   const source = sources.find((s) => s.id === p.payment_source_id);
   const through = source ? sourceName(source) : (p.payment_source_id ?? "the gateway");
   const amount = formatMoney(p.amount, p.currency);
-  return p.status === "succeeded"
-    ? `Payment succeeded: ${amount} charged to ${through}.`
-    : `Payment failed: ${amount} through ${through}: ${p.failure?.message ?? "refused"}.`;
+  if (p.status === "succeeded") return `Payment succeeded: ${amount} charged to ${through}.`;
+  if (p.status === "requires_action") {
+    return `Payment waits for the customer: their bank asks them to authenticate ${amount} through ${through}; they confirm it in the portal.`;
+  }
+  return `Payment failed: ${amount} through ${through}: ${p.failure?.message ?? "refused"}.`;
 }
 
 export function PaymentSources(props: {

@@ -1,9 +1,18 @@
-/** What the console's pages share: a link to a route and a paged list. */
-import type { JSX } from "preact";
+/** What the console's pages share: a link to a route, a paged list, an action that asks first. */
+import type { ComponentChildren, JSX } from "preact";
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
 import type { AccrueClient } from "../../../sdk/src/client.js";
-import { type Column, ErrorNote, Show, type SortedBy, Table, useAsync } from "../../shared/ui.js";
+import {
+  type Column,
+  ErrorNote,
+  Show,
+  type SortedBy,
+  SubmissionOutcome,
+  Table,
+  useAsync,
+  useSubmit,
+} from "../../shared/ui.js";
 
 /** The signed-in client, for components deep in a table (a customer's name in a cell). */
 export const ApiContext = createContext<AccrueClient | null>(null);
@@ -154,6 +163,45 @@ export function CustomerFilter(props: {
 /** A link to a console route. */
 export const link = (href: string, text: string) => <a href={href}>{text}</a>;
 
+/** The order of a list the API sorts: what it is sorted by (`created`: by creation), which way. */
+export type ListOrder<S extends string> = { sort: S | "created"; order: "asc" | "desc" };
+
+/**
+ * The order of a list the API sorts, as the page's address gives it (`sort`, `order`): by
+ * creation `created` way (the list's default) unless told otherwise, another sort ascending
+ * unless told otherwise.
+ */
+export function listOrderOf<S extends string>(
+  query: URLSearchParams,
+  sorts: readonly (S | "created")[],
+  created: "asc" | "desc",
+): ListOrder<S> {
+  const given = query.get("sort") ?? "created";
+  const sort = sorts.find((s) => s === given) ?? "created";
+  const fallback = sort === "created" ? created : "asc";
+  const order = query.get("order");
+  return { sort, order: order === "asc" || order === "desc" ? order : fallback };
+}
+
+/**
+ * Shows a list in another order: its address keeps the filters and leaves out what is the
+ * default (`created` is the way the list by creation goes); paging starts again.
+ */
+export function setListOrder(
+  path: string,
+  query: URLSearchParams,
+  next: { sort: string; order: string },
+  created: "asc" | "desc",
+) {
+  const search = new URLSearchParams(query);
+  if (next.sort === "created") search.delete("sort");
+  else search.set("sort", next.sort);
+  if (next.order === (next.sort === "created" ? created : "asc")) search.delete("order");
+  else search.set("order", next.order);
+  const text = search.toString();
+  location.hash = `#${path}${text ? `?${text}` : ""}`;
+}
+
 /**
  * A list with "Previous" / "Next" over the API's cursor pagination; with `counted`, the
  * number of items in all, as the API's `total_count` says ("1,234 invoices").
@@ -247,5 +295,71 @@ export function Named(props: { name: string; id: string; href?: string }): JSX.E
       <br />
       <code class="id">{props.id}</code>
     </>
+  );
+}
+
+/**
+ * An action that asks first: its button opens a panel saying what will happen, with the
+ * form it needs, "Confirm" and "Cancel". The outcome (or the API's refusal) stays below.
+ * `context` (which row it acts on) is added to the button's and the panel's accessible name
+ * ("Freeze: Acme GmbH"), so the same action in several rows can be told apart.
+ */
+export function Confirmed(props: {
+  label: string;
+  context?: string;
+  /** What the panel says will happen. */
+  says: string;
+  confirm: string;
+  kind?: "danger" | "primary";
+  /** False: no button (the record no longer allows it); what the last run said stays. */
+  available?: boolean;
+  children?: ComponentChildren;
+  run: () => Promise<string>;
+  done: () => void;
+}): JSX.Element {
+  const [open, setOpen] = useState(false);
+  const form = useSubmit();
+  const name = props.context ? `${props.label}: ${props.context}` : props.label;
+  const id = `confirm-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  return (
+    <div class="confirmed">
+      {!open && props.available !== false && (
+        <button
+          type="button"
+          class={props.kind === "danger" ? "danger" : "plain"}
+          aria-expanded="false"
+          aria-controls={id}
+          aria-label={props.context ? name : undefined}
+          onClick={() => {
+            form.say("");
+            setOpen(true);
+          }}
+        >
+          {props.label}
+        </button>
+      )}
+      {open && (
+        <form
+          id={id}
+          class="confirm"
+          aria-label={name}
+          onSubmit={form.submit(async () => {
+            form.say(await props.run());
+            setOpen(false);
+            props.done();
+          })}
+        >
+          <p>{props.says}</p>
+          {props.children}
+          <button type="submit" class={props.kind ?? "primary"}>
+            {props.confirm}
+          </button>{" "}
+          <button type="button" class="plain" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      <SubmissionOutcome form={form} />
+    </div>
   );
 }

@@ -1,0 +1,321 @@
+/**
+ * The customers, payments and orders lists in every sort and direction: paged two and three
+ * rows at a time, with ties on every sort value (equal names in other cases, equal e-mail
+ * addresses and none, equal amounts and receipt times, orders changed at the same instant),
+ * each row answered exactly once and in the order of an in-memory sort of the same rows; the
+ * sorts combined with the lists' filters; and cursors refused for another sort, another
+ * direction, or tampered with.
+ */
+import { Decimal } from "decimal.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { billingTenant } from "../billing-tenant.js";
+import { describeServer } from "../server.js";
+
+type Row = Record<string, any> & { id: string };
+type Compare = (a: Row, b: Row) => number;
+
+/** -1, 0 or 1: `a` against `b` by code units (the byte order of ASCII, as the lists compare). */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Nulls after every value (ascending), else by `cmp`. */
+const nullsLast = (a: string | null, b: string | null) =>
+  a === null || b === null ? (a === null ? 1 : 0) - (b === null ? 1 : 0) : cmp(a, b);
+const instant = (a: string, b: string) => Date.parse(a) - Date.parse(b);
+
+/** Each list's sorts: how two rows compare ascending by the sort's value (the id breaks ties). */
+const LISTS: Record<string, { path: string; sorts: Record<string, Compare> }> = {
+  customers: {
+    path: "/v1/customers",
+    sorts: {
+      created: () => 0,
+      name: (a, b) => cmp(a.display_name.toLowerCase(), b.display_name.toLowerCase()),
+      email: (a, b) => nullsLast(a.email?.toLowerCase() ?? null, b.email?.toLowerCase() ?? null),
+    },
+  },
+  payments: {
+    path: "/v1/payments",
+    sorts: {
+      created: () => 0,
+      amount: (a, b) =>
+        cmp(a.currency, b.currency) || new Decimal(a.amount).cmp(new Decimal(b.amount)),
+      received: (a, b) => instant(a.received_at, b.received_at),
+    },
+  },
+  orders: {
+    path: "/v1/orders",
+    sorts: { created: () => 0, updated: (a, b) => instant(a.updated_at, b.updated_at) },
+  },
+};
+
+const ORDERS = ["asc", "desc"] as const;
+
+const sorted = (rows: Row[], by: Compare, order: "asc" | "desc") => {
+  const up: Compare = (a, b) => by(a, b) || cmp(a.id, b.id);
+  return [...rows].sort(order === "asc" ? up : (a, b) => up(b, a));
+};
+
+describeServer("the customers, payments and orders lists sorted", (t) => {
+  let api: Awaited<ReturnType<typeof billingTenant>>;
+  const all: Record<string, Row[]> = {};
+  const customers: string[] = [];
+
+  /** Every row of the list at `path` with `query`, page by page; each page's ids. */
+  async function pages(path: string, query: string, limit: number) {
+    const seen: string[][] = [];
+    const rows: Row[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await api.get(
+        `${path}?limit=${limit}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
+      expect(page.data.length).toBeLessThanOrEqual(limit);
+      expect(page.has_more).toBe(page.next_cursor !== null);
+      seen.push(page.data.map((r: Row) => r.id));
+      for (const r of page.data) rows.push(r);
+      cursor = page.next_cursor;
+      expect(seen.length, "pages never end").toBeLessThan(60);
+    } while (cursor);
+    return { rows, pages: seen };
+  }
+
+  beforeAll(async () => {
+    api = await billingTenant(t.server, "Sorted lists", "2026-01-05T10:00:00Z");
+    // names equal but for case, a company name over a person's, a person's over an
+    // e-mail address, an e-mail address alone; addresses equal but for case, and none
+    const people: Record<string, unknown>[] = [
+      { company_name: "Acme", email: "a1@x.example" },
+      { company_name: "acme", email: "A1@x.example" },
+      { company_name: "Acme", email: null },
+      { first_name: "Zoe", last_name: "Adams", email: "zoe@x.example" },
+      { first_name: "Bob", email: "bob@x.example" },
+      { last_name: "Baker", email: null },
+      { company_name: "", first_name: "Carla", last_name: "Diaz", email: "B@x.example" },
+      { email: "mallory@x.example" },
+      { company_name: "Beta GmbH", email: "b@x.example" },
+      { company_name: "beta gmbh", email: "zulu@x.example" },
+      { company_name: "Zulu", email: "a1@x.example" },
+      { first_name: "bob", last_name: "", email: null },
+      { company_name: "Omega", email: "Bob@x.example" },
+      { company_name: "Gone", email: "gone@x.example" },
+    ];
+    for (const p of people) customers.push(await api.customer(p));
+    // a deleted customer is in no order of the list
+    expect((await api.request("DELETE", `/v1/customers/${customers.pop()}`)).status).toBe(204);
+
+    const [a = "", b = "", c = ""] = customers;
+    const pay = (customer: string, amount: string, currency: string, received_at?: string) =>
+      api.post("/v1/payments", {
+        customer_id: customer,
+        amount,
+        currency,
+        method: "offline",
+        ...(received_at ? { received_at } : {}),
+      });
+    // equal amounts across customers, amounts whose text order is not their numeric order
+    // (9.99 > 100.00 as text), another currency; equal receipt times, and "now"
+    await pay(a, "10.00", "EUR", "2026-01-02T09:00:00Z");
+    await pay(b, "10.00", "EUR", "2026-01-02T09:00:00Z");
+    await pay(a, "9.99", "EUR", "2026-01-01T12:30:00.250Z");
+    await pay(c, "100.00", "EUR", "2026-01-02T09:00:00Z");
+    await pay(a, "10.00", "USD", "2026-01-03T00:00:00Z");
+    await pay(b, "1000.00", "USD");
+    await pay(a, "25.50", "EUR");
+    await pay(b, "25.50", "EUR", "2026-01-01T12:30:00.250Z");
+    await pay(c, "10.00", "EUR");
+    await pay(a, "0.01", "EUR", "2026-01-03T00:00:00Z");
+
+    // orders changed at the same instant: created together, committed together later
+    const { plan } = await api.plan();
+    const variant = await api.variant(plan, {
+      internal_name: "S",
+      recurring_fee: "30",
+      fee_period: { unit: "month", count: 1 },
+    });
+    const order = async (customer: string) =>
+      (await api.post("/v1/orders", { customer_id: customer, plan_variant_id: variant })).id;
+    const orders: string[] = [];
+    for (const customer of [a, b, c, a, b, c, a, b]) orders.push(await order(customer));
+    await api.advance("2026-02-01T10:00:00Z");
+    for (const id of [orders[6], orders[1], orders[4]]) await api.post(`/v1/orders/${id}/commit`);
+    await api.advance("2026-02-03T10:00:00Z");
+    for (const customer of [c, a]) orders.push(await order(customer));
+    await api.post(`/v1/orders/${orders[0]}/commit`);
+
+    for (const [name, list] of Object.entries(LISTS)) {
+      all[name] = (await api.get(`${list.path}?limit=100`)).data;
+    }
+  });
+
+  it("has ties on every sort value to page through", () => {
+    const most = (rows: Row[], key: (r: Row) => string) => {
+      const n = new Map<string, number>();
+      for (const r of rows) n.set(key(r), (n.get(key(r)) ?? 0) + 1);
+      return Math.max(...n.values());
+    };
+    expect(all.customers).toHaveLength(13);
+    expect(most(all.customers ?? [], (c) => c.display_name.toLowerCase())).toBe(3);
+    expect(most(all.customers ?? [], (c) => String(c.email?.toLowerCase()))).toBe(3);
+    expect(all.payments).toHaveLength(10);
+    expect(most(all.payments ?? [], (p) => `${p.currency} ${p.amount}`)).toBe(3);
+    expect(most(all.payments ?? [], (p) => p.received_at)).toBe(3);
+    expect(all.orders).toHaveLength(10);
+    expect(most(all.orders ?? [], (o) => o.updated_at)).toBe(4);
+  });
+
+  for (const [name, list] of Object.entries(LISTS)) {
+    for (const [sort, by] of Object.entries(list.sorts)) {
+      for (const order of ORDERS) {
+        it(`pages ${name} by ${sort} ${order}: each row once, in order`, async () => {
+          const query = sort === "created" ? `order=${order}` : `sort=${sort}&order=${order}`;
+          const expected = sorted(all[name] ?? [], by, order).map((r) => r.id);
+          // pages of 2 and of 3 end at different places (within runs of ties, at their edge)
+          for (const limit of [2, 3]) {
+            const { rows, pages: seen } = await pages(list.path, query, limit);
+            expect(seen.length).toBeGreaterThan(3);
+            expect(
+              rows.map((r) => r.id),
+              `pages of ${limit}`,
+            ).toEqual(expected);
+          }
+        });
+      }
+    }
+  }
+
+  it("orders the lists by their own values: names, addresses, amounts, times", async () => {
+    const names = (await pages("/v1/customers", "sort=name", 100)).rows;
+    expect(names.map((c) => c.display_name)).toEqual(
+      sorted(all.customers ?? [], LISTS.customers!.sorts.name!, "asc").map((c) => c.display_name),
+    );
+    expect(names.slice(0, 5).map((c) => c.display_name.toLowerCase())).toEqual([
+      "acme",
+      "acme",
+      "acme",
+      "baker",
+      "beta gmbh",
+    ]);
+    const emails = (await pages("/v1/customers", "sort=email&order=asc", 100)).rows;
+    expect(emails.slice(-3).map((c) => c.email)).toEqual([null, null, null]);
+    const amounts = (await pages("/v1/payments", "sort=amount", 100)).rows;
+    expect(amounts.map((p) => `${p.currency} ${p.amount}`)).toEqual([
+      "EUR 0.01",
+      "EUR 9.99",
+      "EUR 10.00",
+      "EUR 10.00",
+      "EUR 10.00",
+      "EUR 25.50",
+      "EUR 25.50",
+      "EUR 100.00",
+      "USD 10.00",
+      "USD 1000.00",
+    ]);
+    const received = (await pages("/v1/payments", "sort=received&order=desc", 100)).rows;
+    expect(received.at(-1)?.received_at).toBe("2026-01-01T12:30:00.250Z");
+  });
+
+  it("keeps the filters while paging in a sort", async () => {
+    const [a = "", b = ""] = customers;
+    for (const order of ORDERS) {
+      const search = await pages("/v1/customers", `sort=name&order=${order}&q=acme`, 1);
+      expect(search.rows.map((c) => c.id)).toEqual(
+        sorted(
+          (all.customers ?? []).filter((c) => c.display_name.toLowerCase() === "acme"),
+          LISTS.customers!.sorts.name!,
+          order,
+        ).map((c) => c.id),
+      );
+      const byEmail = await pages(
+        "/v1/customers",
+        `sort=email&order=${order}&email=a1@x.example`,
+        1,
+      );
+      expect(byEmail.rows.map((c) => c.email)).toEqual(["a1@x.example", "a1@x.example"]);
+      const paid = await pages("/v1/payments", `sort=amount&order=${order}&customer_id=${a}`, 1);
+      expect(paid.rows.map((p) => p.id)).toEqual(
+        sorted(
+          (all.payments ?? []).filter((p) => p.customer_id === a),
+          LISTS.payments!.sorts.amount!,
+          order,
+        ).map((p) => p.id),
+      );
+      expect(paid.pages.length).toBe(5);
+      const ordered = await pages("/v1/orders", `sort=updated&order=${order}&customer_id=${b}`, 1);
+      expect(ordered.rows.map((o) => o.id)).toEqual(
+        sorted(
+          (all.orders ?? []).filter((o) => o.customer_id === b),
+          LISTS.orders!.sorts.updated!,
+          order,
+        ).map((o) => o.id),
+      );
+    }
+  });
+
+  describe("cursors", () => {
+    const answer = async (path: string, query: string) => {
+      const res = await api.request("GET", `${path}?${query}`);
+      return [res.status, res.body.error?.code];
+    };
+    const cursorOf = async (path: string, query: string) => {
+      const page = await api.get(`${path}?limit=2&${query}`);
+      expect(page.next_cursor).toEqual(expect.any(String));
+      return encodeURIComponent(page.next_cursor);
+    };
+
+    for (const [name, list] of Object.entries(LISTS)) {
+      const [sort = ""] = Object.keys(list.sorts).filter((s) => s !== "created");
+      it(`continue only the ${name} list's sort and direction they were answered for`, async () => {
+        const keyset = await cursorOf(list.path, `sort=${sort}&order=asc`);
+        expect((all[name] ?? []).map((r) => r.id)).not.toContain(decodeURIComponent(keyset));
+        expect(await answer(list.path, `sort=${sort}&order=asc&cursor=${keyset}`)).toEqual([
+          200,
+          undefined,
+        ]);
+        const others = [`sort=${sort}&order=desc`, "order=asc", "sort=created", ""];
+        for (const other of [...others, ...Object.keys(list.sorts).map((s) => `sort=${s}`)]) {
+          if (other === `sort=${sort}`) continue;
+          expect(await answer(list.path, `${other}&cursor=${keyset}`), other).toEqual([
+            400,
+            "cursor_sort_mismatch",
+          ]);
+        }
+        // an id (the cursor of the list by creation) pages no other sort, and still pages
+        // the list by creation as it always did
+        const byCreation = await cursorOf(list.path, "");
+        expect(await answer(list.path, `cursor=${byCreation}`)).toEqual([200, undefined]);
+        expect(await answer(list.path, `order=desc&cursor=${byCreation}`)).toEqual([
+          200,
+          undefined,
+        ]);
+        expect(await answer(list.path, `sort=${sort}&cursor=${byCreation}`)).toEqual([
+          400,
+          "cursor_sort_mismatch",
+        ]);
+      });
+    }
+
+    it("refuses garbage and tampered cursors with 400 invalid_cursor", async () => {
+      const forge = (value: unknown[]) =>
+        encodeURIComponent(Buffer.from(JSON.stringify(value)).toString("base64url"));
+      for (const [path, query, code] of [
+        ["/v1/customers", "sort=name&cursor=not-a-cursor", "invalid_cursor"],
+        ["/v1/customers", `sort=name&cursor=${forge([1, "name", "asc", [null], "cus_x"])}`],
+        ["/v1/customers", `sort=email&cursor=${forge([1, "email", "asc", [], "cus_x"])}`],
+        ["/v1/payments", `sort=amount&cursor=${forge([1, "amount", "asc", ["EUR"], "pay_x"])}`],
+        [
+          "/v1/payments",
+          `sort=amount&cursor=${forge([1, "amount", "asc", ["EUR", "1.5"], "pay_x"])}`,
+        ],
+        [
+          "/v1/payments",
+          `sort=received&cursor=${forge([1, "received", "asc", ["yesterday"], "pay_x"])}`,
+        ],
+        [
+          "/v1/orders",
+          `sort=updated&cursor=${forge([1, "updated", "asc", ["2026-01-05T10:00:00Z"], "ord_x"])}`,
+        ],
+        ["/v1/orders", "sort=sideways", "validation_failed"],
+      ] as const) {
+        expect(await answer(path, query), query).toEqual([400, code ?? "invalid_cursor"]);
+      }
+    });
+  });
+});
