@@ -94,9 +94,12 @@ export async function toContract(
  * Marks contracts due for the billing run (they have usage or items to bill), with the
  * operation's last statement: no round trip of its own.
  */
-export function markDueLater(ctx: Ctx, contractIds: readonly string[]): void {
+export function markDueLater(
+  ctx: Ctx,
+  contractIds: readonly string[],
+  at: Date = dateOf(ctx.clock.now()),
+): void {
   if (contractIds.length === 0) return;
-  const at = dateOf(ctx.clock.now());
   ctx.defer((db, onlyIf) => markDueStatement(db, ctx.tenantId, contractIds, at, onlyIf));
 }
 

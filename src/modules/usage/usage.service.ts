@@ -240,7 +240,8 @@ export async function postUsage(
       created_at: change.createdAt.toISOString(),
     };
     ctx.audit({ targetType: "usage", targetId: record.id, after: record });
-    markDueLater(ctx, [contractId]);
+    // due from the moment the record is written: one reading of the clock for both
+    markDueLater(ctx, [contractId], change.createdAt);
     const [inserted] = await ctx.conclude(usageRecordsChange(change));
     if (inserted) return { record: toRecord(inserted), duplicate: false };
     await refusal();
