@@ -111,13 +111,14 @@ describe("the GoCardless adapter", () => {
       }),
       timeoutMs ? { timeoutMs } : {},
     );
-  const charge = (key: string, amount = 1500n, mandate = "MD0001ADA") =>
+  const charge = (key: string, amount = 1500n, mandate = "MD0001ADA", description?: string) =>
     adapter.charge({
       reference: mandate,
       customerReference: "CU0001ADA",
       amount,
       currency: "GBP",
       idempotencyKey: key,
+      description,
     });
 
   beforeAll(async () => {
@@ -250,6 +251,19 @@ describe("the GoCardless adapter", () => {
       `GET /payments/${first.reference}`,
     ]);
     expect(gc.requests[1]!.answer!.status).toBe(409);
+
+    // what the payment pays travels as its description
+    gc.requests.length = 0;
+    await charge("collect_inv_2_1_src_1", 900n, "MD0001ADA", " Acme Ltd: INV-0002 ");
+    expect(gc.sent("POST /payments")[0]!.body).toEqual({
+      payments: {
+        amount: 900,
+        currency: "GBP",
+        links: { mandate: "MD0001ADA" },
+        retry_if_possible: false,
+        description: "Acme Ltd: INV-0002",
+      },
+    });
 
     // days later GoCardless reports it
     gc.settle(first.reference, "confirmed");

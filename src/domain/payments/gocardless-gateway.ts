@@ -345,6 +345,9 @@ export function goCardlessGateway(
               currency: input.currency.toUpperCase() as Payment["currency"] & string,
               links: { mandate: input.reference },
               retry_if_possible: false,
+              // what the payment pays, in GoCardless's dashboard and its notifications to the
+              // customer
+              ...(input.description?.trim() ? { description: input.description.trim() } : {}),
             },
             input.idempotencyKey,
           ),
