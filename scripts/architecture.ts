@@ -184,6 +184,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   payments: "payments",
   payment_allocations: "payments",
   payment_sources: "payments",
+  payment_source_setups: "payments",
   gateway_accounts: "payments",
   customer_gateway_accounts: "payments",
   gateway_events: "payments",

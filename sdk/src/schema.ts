@@ -5693,6 +5693,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/payment_method_return/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assets/{name}": {
         parameters: {
             query?: never;
@@ -24116,7 +24151,7 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed) or added a payment source the customer saved on the gateway's page; ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
                 status?: "applied" | "ignored" | "rejected";
             };
             header?: never;
@@ -24140,10 +24175,10 @@ export interface operations {
                             /** @description The gateway's id of the event; null when rejected */
                             provider_event_id: string | null;
                             /** @description What the event tells, as Accrue reads it; null when rejected */
-                            type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "charge.refund_failed" | "charge.dispute_reversed" | "unknown") | null;
+                            type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "charge.refund_failed" | "charge.dispute_reversed" | "setup.succeeded" | "unknown") | null;
                             /** @description The gateway's own type, e.g. payment_intent.succeeded */
                             provider_type: string | null;
-                            /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                            /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed) or added a payment source the customer saved on the gateway's page; ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
                             status: "applied" | "ignored" | "rejected";
                             /** @description Why it was rejected or could not be applied (docs/errors.md) */
                             error_code: string | null;
@@ -24204,10 +24239,10 @@ export interface operations {
                         /** @description The gateway's id of the event; null when rejected */
                         provider_event_id: string | null;
                         /** @description What the event tells, as Accrue reads it; null when rejected */
-                        type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "charge.refund_failed" | "charge.dispute_reversed" | "unknown") | null;
+                        type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "charge.refund_failed" | "charge.dispute_reversed" | "setup.succeeded" | "unknown") | null;
                         /** @description The gateway's own type, e.g. payment_intent.succeeded */
                         provider_type: string | null;
-                        /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                        /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed) or added a payment source the customer saved on the gateway's page; ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
                         status: "applied" | "ignored" | "rejected";
                         /** @description Why it was rejected or could not be applied (docs/errors.md) */
                         error_code: string | null;
@@ -24229,10 +24264,10 @@ export interface operations {
                             /** @description The gateway's id of the event; null when rejected */
                             provider_event_id: string | null;
                             /** @description What the event tells, as Accrue reads it; null when rejected */
-                            type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "charge.refund_failed" | "charge.dispute_reversed" | "unknown") | null;
+                            type: ("charge.succeeded" | "charge.failed" | "charge.refunded" | "charge.disputed" | "charge.refund_failed" | "charge.dispute_reversed" | "setup.succeeded" | "unknown") | null;
                             /** @description The gateway's own type, e.g. payment_intent.succeeded */
                             provider_type: string | null;
-                            /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
+                            /** @description applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed) or added a payment source the customer saved on the gateway's page; ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature) */
                             status: "applied" | "ignored" | "rejected";
                             /** @description Why it was rejected or could not be applied (docs/errors.md) */
                             error_code: string | null;

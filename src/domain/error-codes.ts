@@ -209,6 +209,14 @@ export const ERROR_CODES = {
     "The link back from the bank's authentication of a payment is malformed or forged; open the portal and confirm the payment again.",
   payment_return_link_expired:
     "The link back from the bank's authentication of a payment has expired; open the portal and confirm the payment again.",
+  payment_method_return_link_invalid:
+    "The link back from the payment provider's page where a payment method is added is malformed or forged; open the portal and add the payment method again.",
+  payment_method_return_link_expired:
+    "The link back from the payment provider's page where a payment method is added has expired; open the portal and add the payment method again.",
+  payment_source_setup_not_supported:
+    "The customer's payment methods go to a gateway without a hosted page for adding them (the built-in test gateway takes the card details directly).",
+  payment_source_setup_not_found:
+    "No payment method setup has this id for this customer and gateway account.",
   message_link_invalid:
     "The message's download link is malformed or forged; ask the sender for the document again.",
   message_link_expired:

@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   billingRun: "brn",
   payment: "pay",
   paymentSource: "pms",
+  paymentSourceSetup: "pss",
   gatewayAccount: "gwa",
   gatewayEvent: "gev",
   promotionalCredit: "pce",

@@ -2165,6 +2165,11 @@ export const OPERATIONS = {
     "Add a card or bank account to the customer",
     true,
   ),
+  "portal.payment_source_setup": portal(
+    "portal.payment_source_setup",
+    "Add a card on the payment provider's own page: answers the page to send the customer to",
+    true,
+  ),
   "portal.payment_source_primary": portal(
     "portal.payment_source_primary",
     "Make one of the customer's payment sources its primary one",
@@ -2285,9 +2290,11 @@ export const SYSTEM_OPERATIONS = {
   "messages.deliver":
     "The worker sent a message whose recipient the mail server refused for good: the message bounced.",
   "gateway_events.apply":
-    "A payment gateway's event was recorded and applied: a pending payment settled or failed, a refund made at the gateway recorded, a chargeback taken back.",
+    "A payment gateway's event was recorded and applied: a pending payment settled or failed, a refund made at the gateway recorded, a chargeback taken back, a payment method saved on the provider's page kept.",
   "payments.confirm_return":
     "A customer came back from authenticating a payment at their bank; the payment was settled as the gateway tells.",
+  "payment_sources.setup_return":
+    "A customer came back from the payment provider's page where they added a payment method; it was kept as their payment source.",
 } as const satisfies Record<string, string>;
 
 export type SystemOperation = keyof typeof SYSTEM_OPERATIONS;

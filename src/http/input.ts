@@ -27,7 +27,9 @@ export function checkInput(part: "body" | "query" | "path", value: unknown): voi
         field: path,
       });
     }
-    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+    // an array's indexes and values, its holes skipped: a list decoded from bracketed form
+    // parameters (Chargebee's `ids[3]=a`) has a hole for every row not given
+    const entries = Object.entries(v);
     for (const [key, child] of entries) {
       if (key.includes("\u0000")) {
         throw invalid("invalid_characters", `${path} has a field name with a NUL character`, {

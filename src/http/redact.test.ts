@@ -10,6 +10,10 @@ describe("redactUrl", () => {
     expect(redactUrl("/portal/sst_secret")).toBe("/portal/…");
     expect(redactUrl("/PORTAL/sst_secret?x=1")).toBe("/PORTAL/…?x=1");
     expect(redactUrl("/v1/documents/eyJ.hdr.sig")).toBe("/v1/documents/…");
+    expect(redactUrl("/portal/payment_return/eyJ.a.b")).toBe("/portal/payment_return/…");
+    expect(redactUrl("/portal/payment_method_return/eyJ.a.b?cancelled=true")).toBe(
+      "/portal/payment_method_return/…?cancelled=true",
+    );
     expect(redactUrl("/portal/api/overview")).toBe("/portal/api/overview");
     expect(redactUrl("/v1/customers/cus_1")).toBe("/v1/customers/cus_1");
   });

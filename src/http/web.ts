@@ -1,8 +1,10 @@
 /**
  * The console (/console) and the customer portal (/portal/<token>): pages served by the same
  * process; and the page a customer's browser comes back to from their bank's authentication
- * of a payment (/portal/payment_return/<token>). Their code in web/ (Preact, TypeScript) is bundled by esbuild in memory the first
- * time a page asks for it — no build step, and nothing is fetched from any other origin.
+ * of a payment (/portal/payment_return/<token>), and the page it comes back to from the payment
+ * provider's page where a payment method is added (/portal/payment_method_return/<token>).
+ * Their code in web/ (Preact, TypeScript) is bundled by esbuild in memory the first time a page
+ * asks for it — no build step, and nothing is fetched from any other origin.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -14,8 +16,8 @@ import { isAccrueError } from "../domain/errors.js";
 import { systemClock } from "../lib/clock.js";
 import { verifySelfServiceToken } from "../modules/contracts/index.js";
 import { verifyHostedPageToken } from "../modules/hosted-pages/index.js";
-import type { Payment } from "../modules/payments/index.js";
-import { returnFromAuthentication } from "../workflows/portal-payments.js";
+import type { Payment, SetupOutcome } from "../modules/payments/index.js";
+import { returnFromAuthentication, returnFromSourceSetup } from "../workflows/portal-payments.js";
 
 /**
  * web/ of the checkout: found from this module upwards, as it runs from src/http (the sources)
@@ -192,6 +194,32 @@ function returnPage(payment: Payment): { title: string; text: string } {
   }
 }
 
+/** What the customer reads on coming back from the provider's page for a payment method. */
+function setupReturnPage(
+  outcome: SetupOutcome,
+  cancelled: boolean,
+): { title: string; text: string } {
+  const back = "Open the link to your subscription again to see your payment methods.";
+  if (outcome.status === "completed") {
+    const s = outcome.payment_source;
+    const what = s.card
+      ? `Your ${s.card.brand} card ending ${s.card.last4}`
+      : `Your bank account ending ${s.bank_account?.last4 ?? ""}`;
+    const use = s.role === "primary" ? " It is your primary payment method." : "";
+    return { title: "Payment method added", text: `${what} was added.${use} ${back}` };
+  }
+  if (cancelled) {
+    return { title: "No payment method added", text: `Nothing was changed. ${back}` };
+  }
+  return {
+    title: "Payment method not added yet",
+    text:
+      outcome.status === "expired"
+        ? `The payment provider's page expired before the payment method was saved. Nothing was changed. ${back}`
+        : `The payment provider has not told us of your payment method yet. Reload this page in a moment.`,
+  };
+}
+
 export const webRoutes: FastifyPluginAsync = async (app) => {
   app.get("/console", (_req, reply) => page(reply, 200, shell("Accrue console", "console.js")));
 
@@ -241,6 +269,44 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     const { title, text } = returnPage(payment);
     return page(reply, 200, notice(title, text));
   });
+
+  // the customer's browser back from the payment provider's page where a payment method is
+  // added: the link is the credential; saved, the provider is asked what the page made and it
+  // is kept once; cancelled (`?cancelled=true`), nothing is asked or written
+  app.get<{ Params: { token: string }; Querystring: { cancelled?: string } }>(
+    "/portal/payment_method_return/:token",
+    async (req, reply) => {
+      const cancelled = req.query.cancelled === "true";
+      let outcome: SetupOutcome;
+      try {
+        outcome = await returnFromSourceSetup(app.db, {
+          token: req.params.token,
+          cancelled,
+          now: new Date(systemClock.now().epochMilliseconds),
+          requestId: req.id,
+        });
+      } catch (error) {
+        if (!isAccrueError(error)) throw error;
+        if (error.code === "gateway_unreachable") {
+          return page(
+            reply,
+            503,
+            notice(
+              "Payment method not added yet",
+              "We could not reach the payment provider. Reload this page in a moment.",
+            ),
+          );
+        }
+        return page(
+          reply,
+          error.code === "payment_method_return_link_expired" ? 410 : 404,
+          notValid,
+        );
+      }
+      const { title, text } = setupReturnPage(outcome, cancelled);
+      return page(reply, 200, notice(title, text));
+    },
+  );
 
   app.get<{ Params: { name: string } }>("/assets/:name", async (req, reply) => {
     const asset = (await webAssets()).get(req.params.name);

@@ -116,6 +116,24 @@ export interface PaymentSourcesTable {
   gateway_customer_reference: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/**
+ * A payment source the customer adds on the gateway's hosted page (migration 0062): open
+ * until the customer's return or the gateway's event completes it with the source it made.
+ */
+export interface PaymentSourceSetupsTable {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  gateway_account_id: string;
+  gateway_customer_reference: string;
+  /** The gateway's session (Stripe's Checkout Session, cs_…); null until it answered. */
+  provider_reference: string | null;
+  status: "open" | "completed";
+  payment_source_id: string | null;
+  created_at: Timestamp;
+  completed_at: NullableTimestamp;
+}
+
 /** An account at a payment gateway, of one business entity (migration 0046). */
 export interface GatewayAccountsTable {
   id: string;
@@ -155,6 +173,7 @@ export interface GatewayEventsTable {
     | "charge.disputed"
     | "charge.refund_failed"
     | "charge.dispute_reversed"
+    | "setup.succeeded"
     | "unknown"
     | null;
   /** The provider's own name of the event type (payment_intent.succeeded, …). */
@@ -1288,6 +1307,7 @@ export interface DB {
   rate_limit_buckets: RateLimitBucketsTable;
   payment_allocations: PaymentAllocationsTable;
   payment_sources: PaymentSourcesTable;
+  payment_source_setups: PaymentSourceSetupsTable;
   gateway_accounts: GatewayAccountsTable;
   customer_gateway_accounts: CustomerGatewayAccountsTable;
   gateway_events: GatewayEventsTable;

@@ -22,9 +22,10 @@ import type { Kysely } from "kysely";
 import type { Static } from "typebox";
 import { gone, notFound } from "../domain/errors.js";
 import { money, toDecimalString } from "../domain/money/index.js";
-import { signLinkToken, verifyLinkToken } from "../lib/signed-link.js";
+import { type LinkClaims, signLinkToken, verifyLinkToken } from "../lib/signed-link.js";
 import type { Ctx } from "../modules/context.js";
 import { getContract } from "../modules/contracts/index.js";
+import { findCustomer } from "../modules/customers/index.js";
 import { findInvoice, signingKey } from "../modules/invoicing/index.js";
 import {
   addPaymentSource,
@@ -32,6 +33,7 @@ import {
   collectCustomerPayment,
   collectInvoicePayment,
   completePaymentAction,
+  completeSourceSetup,
   confirmPaymentAction,
   deletePaymentSource,
   invoiceDues,
@@ -39,6 +41,11 @@ import {
   type Payment,
   type PaymentSource,
   paymentsToConfirm,
+  type SetupOutcome,
+  type SourceEntry,
+  sourceEntry,
+  sourceSetupState,
+  startSourceSetup,
   type UpdatePaymentMethodInput,
 } from "../modules/payments/index.js";
 import { findTenant } from "../modules/tenants/index.js";
@@ -70,6 +77,11 @@ export type PortalPayments = {
   open_invoices: PortalOpenInvoice[];
   payment_sources: PortalPaymentSource[];
   payments_to_confirm: PortalPaymentToConfirm[];
+  /**
+   * How the customer adds a card: `form`, the card number typed into the portal (the built-in
+   * test gateway); `hosted_page`, on the payment provider's own page (Stripe Checkout).
+   */
+  source_entry: SourceEntry;
 };
 
 /** How many payment sources the portal lists (a customer holds a few). */
@@ -77,6 +89,11 @@ const PORTAL_SOURCES = 100;
 
 const customerOf = async (ctx: Ctx, contractId: string): Promise<string> =>
   (await getContract(ctx, contractId)).customer_id;
+
+async function entryOf(ctx: Ctx, customerId: string): Promise<SourceEntry> {
+  const customer = await findCustomer(ctx.db, ctx.tenantId, customerId);
+  return customer ? sourceEntry(ctx, customer) : "form";
+}
 
 const portalSource = (s: PaymentSource): PortalPaymentSource => ({
   id: s.id,
@@ -115,6 +132,7 @@ export async function portalPayments(ctx: Ctx, contractId: string): Promise<Port
       received_at: p.received_at,
       card_last4: p.card_last4,
     })),
+    source_entry: await entryOf(ctx, customerId),
   };
 }
 
@@ -209,6 +227,28 @@ const invalidReturnLink = () =>
   );
 
 /**
+ * The claims of an authentic, unexpired return link: the tenant it names signed it with its
+ * key for return links (the tenant read from the token first, to find that key).
+ */
+async function verifyReturnLink(
+  db: Kysely<DB>,
+  link: Parameters<typeof verifyLinkToken>[1],
+  token: string,
+  now: Date,
+): Promise<LinkClaims> {
+  let tenantId: unknown;
+  try {
+    tenantId = decodeJwt(token).tid;
+  } catch {
+    tenantId = undefined;
+  }
+  const tenant = typeof tenantId === "string" ? await findTenant(db, tenantId) : undefined;
+  if (!tenant) throw link.invalid();
+  const key = await signingKey(db, tenant.id, PAYMENT_RETURN_KEY);
+  return verifyLinkToken(key, link, token, now);
+}
+
+/**
  * Confirms one of the customer's payments that waits for its authentication: answers the
  * address of the bank's authentication to send the customer to (`redirect_url`), or the
  * payment settled at once (`redirect_url` null). `now` (real time: the bank's page and the
@@ -243,16 +283,7 @@ export async function returnFromAuthentication(
   db: Kysely<DB>,
   input: { token: string; now: Date; requestId: string },
 ): Promise<Payment> {
-  let tenantId: unknown;
-  try {
-    tenantId = decodeJwt(input.token).tid;
-  } catch {
-    tenantId = undefined;
-  }
-  const tenant = typeof tenantId === "string" ? await findTenant(db, tenantId) : undefined;
-  if (!tenant) throw invalidReturnLink();
-  const key = await signingKey(db, tenant.id, PAYMENT_RETURN_KEY);
-  const claims = await verifyLinkToken(key, RETURN_LINK, input.token, input.now);
+  const claims = await verifyReturnLink(db, RETURN_LINK, input.token, input.now);
   return storeOf(db).unit(async (work) => {
     const ctx = await work.context({
       tenantId: claims.tenantId,
@@ -261,5 +292,77 @@ export async function returnFromAuthentication(
       operation: "payments.confirm_return",
     });
     return completePaymentAction(ctx, claims.subject);
+  });
+}
+
+// ---- adding a payment method on the provider's hosted page ---------------------------------------
+
+/** The path of the route the browser comes back to from the provider's page, before the token. */
+export const PAYMENT_METHOD_RETURN_PATH = "/portal/payment_method_return/";
+/** How long the customer has on the provider's page (Stripe's Checkout Session: 24 hours). */
+const PAYMENT_METHOD_RETURN_HOURS = 24;
+
+const METHOD_RETURN_LINK = {
+  audience: "accrue:payment-method-return",
+  what: "payment method return link",
+  expired: () =>
+    gone(
+      "payment_method_return_link_expired",
+      "the link back from the payment provider's page expired",
+    ),
+  invalid: () => invalidMethodReturnLink(),
+};
+
+const invalidMethodReturnLink = () =>
+  notFound(
+    "payment_method_return_link_invalid",
+    "the link back from the payment provider's page is not valid",
+  );
+
+/**
+ * Sends the customer to the payment provider's page to add a card (or bank account): answers
+ * its address (`redirect_url`). The browser comes back to a signed, expiring return link
+ * naming the setup — `?cancelled=true` when the customer left the page without saving.
+ */
+export async function portalStartSourceSetup(
+  ctx: Ctx,
+  contractId: string,
+  options: { publicUrl: string; now: Date },
+): Promise<{ setup_id: string; redirect_url: string }> {
+  const customerId = await customerOf(ctx, contractId);
+  return startSourceSetup(ctx, customerId, async (setupId) => {
+    const key = await signingKey(ctx.db, ctx.tenantId, PAYMENT_RETURN_KEY);
+    const token = await signLinkToken(key, METHOD_RETURN_LINK, {
+      tenantId: ctx.tenantId,
+      subject: setupId,
+      expiresAt: new Date(options.now.getTime() + PAYMENT_METHOD_RETURN_HOURS * 3_600_000),
+    });
+    const back = `${options.publicUrl}${PAYMENT_METHOD_RETURN_PATH}${token}`;
+    return { successUrl: back, cancelUrl: `${back}?cancelled=true` };
+  });
+}
+
+/**
+ * The browser came back from the provider's page: saved, the provider is asked what the page
+ * made and it is kept as the customer's payment source, once, by the system in one unit of
+ * work (the provider's event may have kept it first); cancelled, nothing is asked or written.
+ * 404 `payment_method_return_link_invalid` for a link that is not authentic, 410
+ * `payment_method_return_link_expired` once it has expired.
+ */
+export async function returnFromSourceSetup(
+  db: Kysely<DB>,
+  input: { token: string; cancelled: boolean; now: Date; requestId: string },
+): Promise<SetupOutcome> {
+  const claims = await verifyReturnLink(db, METHOD_RETURN_LINK, input.token, input.now);
+  return storeOf(db).unit(async (work) => {
+    const ctx = await work.context({
+      tenantId: claims.tenantId,
+      actor: { type: "system", id: "payment-method-return" },
+      requestId: input.requestId,
+      operation: "payment_sources.setup_return",
+    });
+    // left the page: the setup as it stands (an event may have completed it), nothing asked
+    if (input.cancelled) return sourceSetupState(ctx, claims.subject);
+    return completeSourceSetup(ctx, claims.subject);
   });
 }

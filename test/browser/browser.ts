@@ -169,7 +169,7 @@ export type PageWorld = {
 export async function openPageWorld(
   backend: Backend,
   tenant: string,
-  options: { webhookAllowPrivate?: boolean } = {},
+  options: { webhookAllowPrivate?: boolean; secretKey?: string } = {},
 ): Promise<PageWorld> {
   const database = await createTestDatabase(backend);
   const port = await freePort();
@@ -179,6 +179,7 @@ export async function openPageWorld(
     logLevel: "silent" as const,
     publicUrl: base,
     webhookAllowPrivate: options.webhookAllowPrivate ?? false,
+    ...(options.secretKey ? { secretKey: options.secretKey } : {}),
   };
   const browser = await launch();
   const app = await buildApp({ db: database.db, backend: database.backend, config });

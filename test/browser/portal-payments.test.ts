@@ -2,11 +2,14 @@
  * Paying in the customer portal in a real browser (Debian's chromium via playwright-core)
  * against a listening server: the customer opens its portal link with an open invoice and no
  * payment method, is offered to add one, adds a card, and pays the invoice with "Pay now";
- * the results are read back through the API. An axe check and screenshots under
- * test-results/screenshots/.
+ * the results are read back through the API. Once the customer's payment methods go to a
+ * Stripe account (a local stand-in of Stripe's API), "Add a card" sends the browser to
+ * Stripe's hosted page, which saves the card and sends it back, or back without saving. An
+ * axe check and screenshots under test-results/screenshots/.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { FakeStripe } from "../fakes/stripe-server.js";
 import { BACKENDS } from "../harness.js";
 import {
   apiClient,
@@ -32,12 +35,17 @@ for (const backend of BACKENDS) {
     );
     const notice = () => page.locator("p.notice").textContent();
 
+    const stripe = new FakeStripe();
+
     beforeAll(async () => {
-      world = await openPageWorld(backend, "Portal payments");
+      world = await openPageWorld(backend, "Portal payments", { secretKey: "s".repeat(40) });
       ({ base, key, page, errors } = world);
     });
 
-    afterAll(() => closePageWorld(world));
+    afterAll(async () => {
+      await closePageWorld(world);
+      await stripe.stop();
+    });
 
     it("adds a card and pays an open invoice with it", async () => {
       const group = await api("POST", "/v1/plan_groups", {
@@ -99,6 +107,63 @@ for (const backend of BACKENDS) {
       expect(paid.payments.map((p: any) => [p.status, p.amount, p.card_last4])).toEqual([
         ["succeeded", "29.75", "4242"],
       ]);
+      expect(errors).toEqual([]);
+    });
+
+    it("adds a card on Stripe's hosted page once the customer's methods go to Stripe", async () => {
+      await api("POST", "/v1/gateway_accounts", {
+        gateway: "stripe",
+        name: "Stripe (test mode)",
+        default: true,
+        credentials: { secret_key: "sk_test_51AccruePortal", api_base: await stripe.start() },
+      });
+      const group = await api("POST", "/v1/plan_groups", {
+        name: "S",
+        currency: "EUR",
+        price_type: "net",
+      });
+      const plan = await api("POST", "/v1/plans", { plan_group_id: group.id, name: "Plan S" });
+      const variant = await api("POST", "/v1/plan_variants", {
+        plan_id: plan.id,
+        internal_name: "Free S",
+        recurring_fee: "0",
+        fee_period: { unit: "month", count: 1 },
+      });
+      const customer = (await api("POST", "/v1/customers", { email: "s@x.example" })).id;
+      const order = await api("POST", "/v1/orders", {
+        customer_id: customer,
+        plan_variant_id: variant.id,
+      });
+      await api("POST", `/v1/orders/${order.id}/commit`);
+      const link = await api("POST", `/v1/contracts/${order.contract_id}/self_service_token`, {});
+
+      await page.goto(link.url);
+      await page.getByText("No payment method yet.").waitFor();
+      // no card number is asked here
+      expect(await page.getByLabel("Card number").count()).toBe(0);
+      await expectAccessible(page, "the portal adding cards on Stripe's page");
+
+      // off to Stripe's page and back without saving: nothing added
+      await page.getByRole("button", { name: "Add a card" }).click();
+      await page.getByRole("heading", { name: "Save a card" }).waitFor();
+      await page.getByRole("link", { name: "Back" }).click();
+      await page.getByRole("heading", { level: 1, name: "No payment method added" }).waitFor();
+
+      await page.goto(link.url);
+      await page.getByRole("button", { name: "Add a card" }).click();
+      await page.getByRole("button", { name: "Save card" }).click();
+      await page.getByRole("heading", { level: 1, name: "Payment method added" }).waitFor();
+      await page.getByText("Your visa card ending 4242 was added.").waitFor();
+      await screenshot(page, `${backend}-portal-card-added-at-stripe`);
+
+      await page.goto(link.url);
+      const methods = page.getByRole("table", { name: "Your payment methods" });
+      await methods.getByRole("cell", { name: "visa card ending 4242", exact: true }).waitFor();
+      const sources = await api("GET", `/v1/customers/${customer}/payment_sources`);
+      expect(sources.data.map((s: any) => [s.gateway, s.role, s.card.last4])).toEqual([
+        ["stripe", "primary", "4242"],
+      ]);
+      expect(stripe.sent("POST /v1/checkout/sessions")).toHaveLength(2);
       expect(errors).toEqual([]);
     });
   });

@@ -31,8 +31,11 @@ export type IncomingCall = {
   raw: string;
 };
 
-/** What a stand-in answers a request: the status and JSON body, and headers of its own. */
-export type Reply = Answer & { headers?: OutgoingHttpHeaders };
+/**
+ * What a stand-in answers a request: the status and JSON body, and headers of its own; or,
+ * for a page a browser opens, `html` instead of the JSON body.
+ */
+export type Reply = Answer & { headers?: OutgoingHttpHeaders; html?: string };
 
 export abstract class FakeProviderServer<R extends { method: string; path: string }> {
   readonly requests: R[] = [];
@@ -95,6 +98,11 @@ export abstract class FakeProviderServer<R extends { method: string; path: strin
       return; // never answered
     }
     const reply = await this.answer(recorded, call);
+    if (reply.html !== undefined) {
+      res.writeHead(reply.status, { "content-type": "text/html; charset=utf-8", ...reply.headers });
+      res.end(reply.html);
+      return;
+    }
     res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
     res.end(JSON.stringify(reply.body));
   }

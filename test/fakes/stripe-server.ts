@@ -19,6 +19,14 @@
  * decides the intent (`authenticationOutcome`) and redirects to the return URL with
  * `payment_intent`, `payment_intent_client_secret` and `redirect_status`, as Stripe does.
  *
+ * Checkout in setup mode (a card or SEPA account saved on Stripe's hosted page): creating a
+ * session (`POST /v1/checkout/sessions`, `mode=setup`, answered with its SetupIntent and a
+ * `url` on this server) and retrieving it (`expand[]` of `setup_intent` and
+ * `setup_intent.payment_method`). The hosted page (`GET /checkout/<session>`, no API key) is a
+ * tiny HTML page: its button saves `checkoutCard` (as `completeCheckout` does) and sends the
+ * browser to the session's `success_url`; its link goes back to `cancel_url`. `GET /v1/account`
+ * answers the account's capabilities (`sepaDebit`: `sepa_debit_payments` active).
+ *
  * What Stripe would report in its events is read from here too: an intent as it stands
  * (`intent`), the Charge of an intent with its refunds (`charge`), a refund made in Stripe's
  * Dashboard (`refundInDashboard`). `loseAnswers` carries requests out but answers them with a
@@ -67,8 +75,14 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
   authenticationAnswer: "error" | "requires_action" = "error";
   /** What the customer does on the authentication page. */
   authenticationOutcome: "succeed" | "fail" = "succeed";
+  /** Whether the account's `sepa_debit_payments` capability is active. */
+  sepaDebit = false;
+  /** The card the hosted Checkout page saves when its button is pressed. */
+  checkoutCard = { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2031 };
   private base = "";
   private seq = 0;
+  private readonly sessions = new Map<string, Json>();
+  private readonly setupIntents = new Map<string, Json>();
   private readonly customers = new Map<string, Json>();
   private readonly methods = new Map<string, Json & { behaviour?: CardBehaviour }>();
   private readonly intents = new Map<string, Json>();
@@ -199,6 +213,7 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
       const location = (answer.body as { location?: string }).location;
       return { ...answer, headers: location ? { location } : {} };
     }
+    if (recorded.path.startsWith("/checkout/")) return this.checkoutPage(recorded);
     if (this.failNext > 0) {
       this.failNext -= 1;
       answer = stripeError(500, {
@@ -254,6 +269,14 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
       if (method === "POST" && action === "cancel") return this.cancel(intent);
     }
     if (method === "POST" && resource === "refunds" && !id) return this.refund(p);
+    if (method === "GET" && resource === "account" && !id) return this.account();
+    if (resource === "checkout" && id === "sessions") {
+      const sessionId = action;
+      if (method === "POST" && !sessionId) return this.createSession(p);
+      const session = sessionId ? this.sessions.get(sessionId) : undefined;
+      if (!session || !sessionId) return missing("checkout.session", sessionId ?? "");
+      if (method === "GET" && parts.length === 4) return this.retrieveSession(session, p);
+    }
     return stripeError(404, {
       type: "invalid_request_error",
       message: `Unrecognized request URL (${method}: ${path}).`,
@@ -404,6 +427,207 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
       intent.amount_received = amount;
     }
     return { status: 200, body: intent };
+  }
+
+  /** A Checkout Session as Stripe holds it now (a copy; its SetupIntent by id). */
+  session(sessionId: string): Json {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw new Error(`no session ${sessionId}`);
+    return structuredClone(session);
+  }
+
+  /** A SetupIntent as Stripe holds it now (a copy). */
+  setupIntent(setupIntentId: string): Json {
+    const intent = this.setupIntents.get(setupIntentId);
+    if (!intent) throw new Error(`no SetupIntent ${setupIntentId}`);
+    return structuredClone(intent);
+  }
+
+  /**
+   * The customer saves a payment method on the hosted Checkout page: Stripe creates the
+   * PaymentMethod, attaches it to the session's customer, the SetupIntent succeeds and the
+   * session is complete. Answers the PaymentMethod's id.
+   */
+  completeCheckout(
+    sessionId: string,
+    method:
+      | { card: { brand: string; last4: string; exp_month: number; exp_year: number } }
+      | { sepa_debit: { country: string; last4: string; name: string } } = {
+      card: this.checkoutCard,
+    },
+  ): string {
+    const session = this.sessions.get(sessionId);
+    if (session?.status !== "open") throw new Error(`session ${sessionId} is not open`);
+    const id = this.id("pm");
+    if ("card" in method) this.addCard(id, method.card);
+    else this.addSepaDebit(id, method.sepa_debit);
+    const pm = this.methods.get(id)!;
+    pm.customer = session.customer;
+    const intent = this.setupIntents.get(session.setup_intent as string)!;
+    intent.status = "succeeded";
+    intent.payment_method = id;
+    session.status = "complete";
+    return id;
+  }
+
+  private account(): Answer {
+    return {
+      status: 200,
+      body: {
+        id: "acct_FakeAccrue",
+        object: "account",
+        country: "DE",
+        default_currency: "eur",
+        capabilities: {
+          card_payments: "active",
+          sepa_debit_payments: this.sepaDebit ? "active" : "inactive",
+        },
+        charges_enabled: true,
+      },
+    };
+  }
+
+  private createSession(p: Record<string, string>): Answer {
+    const unknown = Object.keys(p).find((k) => k.startsWith("payment_method_types"));
+    if (unknown) {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        param: "payment_method_types",
+        message: "Received unknown parameter: payment_method_types",
+      });
+    }
+    if (p.mode !== "setup") {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        param: "mode",
+        message: "This stand-in opens Checkout Sessions in setup mode only.",
+      });
+    }
+    if (!p.success_url) {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        code: "parameter_missing",
+        param: "success_url",
+        message: "Missing required param: success_url.",
+      });
+    }
+    if (!p.customer || !this.customers.has(p.customer)) {
+      return missing("customer", p.customer ?? "", "customer");
+    }
+    const types = Object.entries(p)
+      .filter(([k]) => /^allowed_payment_method_types\[\d*\]$/.test(k))
+      .map(([, v]) => v);
+    if (types.length === 0 && !p.currency) {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        code: "parameter_missing",
+        param: "currency",
+        message: "currency is required in setup mode when allowed_payment_method_types is not set.",
+      });
+    }
+    if (types.includes("sepa_debit") && !this.sepaDebit) {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        param: "allowed_payment_method_types",
+        message:
+          "The payment method type provided: sepa_debit is invalid. Please ensure the provided type is activated in your dashboard.",
+      });
+    }
+    const nested = (prefix: string) => {
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(p)) {
+        const m = new RegExp(`^${prefix.replace(/[[\]]/g, "\\$&")}\\[(.+)\\]$`).exec(k);
+        if (m) out[m[1]!] = v;
+      }
+      return out;
+    };
+    const intent: Json = {
+      id: this.id("seti"),
+      object: "setup_intent",
+      customer: p.customer,
+      metadata: nested("setup_intent_data[metadata]"),
+      payment_method: null,
+      payment_method_types: types.length > 0 ? types : ["card"],
+      status: "requires_payment_method",
+      usage: "off_session",
+      created: 1_700_000_000,
+      livemode: false,
+      last_setup_error: null,
+      next_action: null,
+    };
+    intent.client_secret = `${intent.id}_secret_Fake`;
+    this.setupIntents.set(intent.id as string, intent);
+    const id = this.id("cs_test");
+    const session: Json = {
+      id,
+      object: "checkout.session",
+      mode: "setup",
+      status: "open",
+      customer: p.customer,
+      client_reference_id: p.client_reference_id ?? null,
+      metadata: nested("metadata"),
+      allowed_payment_method_types: types.length > 0 ? types : null,
+      payment_method_types: types.length > 0 ? types : ["card"],
+      payment_status: "no_payment_required",
+      currency: p.currency ?? null,
+      setup_intent: intent.id,
+      payment_intent: null,
+      subscription: null,
+      success_url: p.success_url,
+      cancel_url: p.cancel_url ?? null,
+      url: `${this.base}/checkout/${id}`,
+      created: 1_700_000_000,
+      expires_at: 1_700_086_400,
+      livemode: false,
+    };
+    this.sessions.set(id, session);
+    return { status: 200, body: session };
+  }
+
+  private retrieveSession(session: Json, p: Record<string, string>): Answer {
+    const expand = new Set(
+      Object.entries(p)
+        .filter(([k]) => /^expand\[\d*\]$/.test(k))
+        .map(([, v]) => v),
+    );
+    const shown = structuredClone(session);
+    if (expand.has("setup_intent") && shown.setup_intent) {
+      const intent = this.setupIntent(shown.setup_intent as string);
+      if (expand.has("setup_intent.payment_method") && intent.payment_method) {
+        intent.payment_method = this.view(this.methods.get(intent.payment_method as string)!);
+      }
+      shown.setup_intent = intent;
+    }
+    return { status: 200, body: shown };
+  }
+
+  /** The hosted Checkout page, as a browser opens it: no API key. */
+  private checkoutPage(recorded: RecordedRequest): Reply {
+    const [, , sessionId, step] = recorded.path.split("/");
+    const session = this.sessions.get(sessionId ?? "");
+    if (session?.status !== "open") {
+      const answer = { status: 404, body: { error: "no Checkout Session is open here" } };
+      recorded.answer = answer;
+      return { ...answer, html: "<!doctype html><title>Expired</title><p>This page expired.</p>" };
+    }
+    if (step === "save") {
+      this.completeCheckout(session.id as string);
+      const answer = { status: 303, body: { location: session.success_url } };
+      recorded.answer = answer;
+      return { ...answer, headers: { location: session.success_url as string } };
+    }
+    recorded.answer = { status: 200, body: { page: "checkout" } };
+    return {
+      status: 200,
+      body: {},
+      html: `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Stripe Checkout</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Save a card</h1>
+<form method="post" action="/checkout/${session.id}/save"><button type="submit">Save card</button></form>
+<p><a href="${session.cancel_url}">Back</a></p>
+</main></body></html>
+`,
+    };
   }
 
   /** Confirming again (the customer present): a card needing authentication is redirected. */

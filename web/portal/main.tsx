@@ -2,7 +2,8 @@
  * The customer portal, opened by a link holding a self-service token (/portal/<token>): the
  * customer's contract and plan, the next invoice, documents to download, open invoices to pay
  * now, payments the customer's bank asks them to confirm (off to the bank's page and back),
- * payment methods (add a card, make one primary, remove one), billing address and
+ * payment methods (add a card — typed in here for the built-in test gateway, on the payment
+ * provider's own page for a provider — make one primary, remove one), billing address and
  * contact, a plan change (preview, then confirm) and a cancellation (preview, then confirm).
  */
 import type { JSX } from "preact";
@@ -105,6 +106,8 @@ type Payments = {
   open_invoices: OpenInvoice[];
   payment_sources: Source[];
   payments_to_confirm: PaymentToConfirm[];
+  /** form: the card number typed in here; hosted_page: on the payment provider's page. */
+  source_entry: "form" | "hosted_page";
 };
 
 const sourceName = (s: Source) =>
@@ -286,20 +289,41 @@ function PayAndMethods(props: { done: (message: string) => void }): JSX.Element 
                 ]}
               />
               <h3 id="add-method-heading">Add a payment method</h3>
-              <CardFields form={card} legend="Card" />
-              <ActionButton
-                kind={usable ? "plain" : "primary"}
-                label="Add card"
-                run={async () => {
-                  const source = cardSource(card);
-                  if (!source) throw new Error("Enter the card number.");
-                  await call("POST", "/payment_sources", source);
-                }}
-                done={() => {
-                  card.clear();
-                  done("Your card was added.");
-                }}
-              />
+              {p.source_entry === "hosted_page" ? (
+                <>
+                  <p>
+                    You enter your card on our payment provider's secure page, then come back here.
+                  </p>
+                  <ActionButton
+                    kind={usable ? "plain" : "primary"}
+                    label="Add a card"
+                    run={async () => {
+                      const setup = await call<{ redirect_url: string }>(
+                        "POST",
+                        "/payment_sources/setup",
+                      );
+                      location.assign(setup.redirect_url);
+                    }}
+                  />
+                </>
+              ) : (
+                <>
+                  <CardFields form={card} legend="Card" />
+                  <ActionButton
+                    kind={usable ? "plain" : "primary"}
+                    label="Add card"
+                    run={async () => {
+                      const source = cardSource(card);
+                      if (!source) throw new Error("Enter the card number.");
+                      await call("POST", "/payment_sources", source);
+                    }}
+                    done={() => {
+                      card.clear();
+                      done("Your card was added.");
+                    }}
+                  />
+                </>
+              )}
             </section>
           </>
         );

@@ -5,6 +5,7 @@
  * `POST /oauth/token` (or an API key), in the Authorization header or `?access_token=`.
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { notFound } from "../../domain/errors.js";
 import { billwerkCatalogRoutes } from "./catalog.js";
 import { billwerkContractItemRoutes } from "./contract-items.js";
 import { billwerkContractRoutes } from "./contracts.js";
@@ -20,6 +21,10 @@ export const BILLWERK_PREFIX = "/api/v1";
 
 export const billwerkApi: FastifyPluginAsyncTypebox = async (app) => {
   app.setErrorHandler(billwerkErrorHandler);
+  // an unknown endpoint under the prefix: 404 in this surface's error shape
+  app.setNotFoundHandler(async (req) => {
+    throw notFound("route_not_found", `no route ${req.method} ${req.url.split("?")[0]}`);
+  });
   // Billwerk clients send `Content-Type: application/json` on bodiless requests too
   const parseJson = app.getDefaultJsonParser("error", "error");
   app.removeContentTypeParser("application/json");

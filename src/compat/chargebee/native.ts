@@ -128,6 +128,10 @@ export function fromNative(status: number, body: NativeError | null): CbError {
     case 503:
       return err(503, "internal_temporary_error", undefined);
     default:
-      return err(500, "internal_error", undefined);
+      // any other refusal of the request as sent (a path too long, a method not allowed…)
+      // is the client's, as Chargebee answers it: never a server error
+      return status < 500
+        ? err(400, "invalid_request", "invalid_request")
+        : err(500, "internal_error", undefined);
   }
 }

@@ -44,7 +44,11 @@ declare module "fastify" {
   }
 }
 
-function chargebeeErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export function chargebeeErrorHandler(
+  error: FastifyError,
+  req: FastifyRequest,
+  reply: FastifyReply,
+) {
   let cb: CbError;
   if (error instanceof CbError) cb = error;
   else if (error instanceof FormError) {

@@ -441,7 +441,7 @@ const CRM_CODES: Partial<Record<ErrorCode, string>> = {
   customer_owns_multiple_subscriptions: "AR_OWNS_MULTIPLE_SUBSCRIPTIONS",
 };
 
-function crmErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export function crmErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = mapError(error, req.id);
   setErrorHeaders(reply, status);
   return reply.status(status).send({
@@ -459,6 +459,10 @@ function crmErrorHandler(error: FastifyError, req: FastifyRequest, reply: Fastif
 
 export const crmApi: FastifyPluginAsyncTypebox<{ admit: Admit }> = async (app, options) => {
   app.setErrorHandler(crmErrorHandler);
+  // an unknown endpoint under the prefix: 404 in this surface's error shape
+  app.setNotFoundHandler(async (req) => {
+    throw notFound("route_not_found", `no route ${req.method} ${req.url.split("?")[0]}`);
+  });
   // the session token travels in the body or the query: admit once both are parsed, and
   // leave it out of what makes two requests the same
   app.addHook("onRoute", (route) => {

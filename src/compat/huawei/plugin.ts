@@ -13,7 +13,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { Temporal } from "temporal-polyfill";
 import { Type } from "typebox";
-import { type ErrorCode, invalid } from "../../domain/errors.js";
+import { type ErrorCode, invalid, notFound } from "../../domain/errors.js";
 import { assertInstantInRange } from "../../domain/time/index.js";
 import { mapError, setErrorHeaders } from "../../http/errors.js";
 import { runMutation, runRead } from "../../http/execute.js";
@@ -128,7 +128,7 @@ function huaweiError(error: unknown, requestId: string) {
   };
 }
 
-function huaweiErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export function huaweiErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = huaweiError(error, req.id);
   setErrorHeaders(reply, status);
   return reply.status(status).send(body);
@@ -138,6 +138,10 @@ function huaweiErrorHandler(error: FastifyError, req: FastifyRequest, reply: Fas
 
 export const huaweiApi: FastifyPluginAsyncTypebox = async (app) => {
   app.setErrorHandler(huaweiErrorHandler);
+  // an unknown endpoint under the prefix: 404 in this surface's error shape
+  app.setNotFoundHandler(async (req) => {
+    throw notFound("route_not_found", `no route ${req.method} ${req.url.split("?")[0]}`);
+  });
 
   app.post(
     "/partners/sub-customers/users/check-identity",

@@ -12,6 +12,7 @@ export const GATEWAY_EVENT_TYPES = [
   "charge.disputed",
   "charge.refund_failed",
   "charge.dispute_reversed",
+  "setup.succeeded",
   "unknown",
 ] as const;
 export type GatewayEventType = (typeof GATEWAY_EVENT_TYPES)[number];
@@ -23,7 +24,10 @@ export type GatewayEventType = (typeof GATEWAY_EVENT_TYPES)[number];
  * providers report it), what the dispute takes back (disputed). `reference` is the provider's
  * reference of the refund or dispute; for `charge.refund_failed`, the refund that did not
  * reach the customer (and `failure` why), for `charge.dispute_reversed`, the dispute the bank
- * or card scheme reversed. `unknown`: a type Accrue does not apply.
+ * or card scheme reversed. `setup.succeeded`: the customer saved a card or bank account on
+ * the gateway's hosted page that Accrue opened for it (`setupId`, Accrue's record of that page
+ * as the gateway carries it back; `setupReference`, the gateway's session, when the event
+ * names it). `unknown`: a type Accrue does not apply.
  */
 export type GatewayEvent = {
   id: string;
@@ -35,6 +39,10 @@ export type GatewayEvent = {
   currency?: string;
   reference?: string;
   failure?: { code: string; message: string };
+  /** `setup.succeeded`: Accrue's payment source setup the event is about. */
+  setupId?: string;
+  /** `setup.succeeded`: the gateway's session of the setup (Stripe: cs_…), when named. */
+  setupReference?: string;
   /** An `unknown` event the adapter read: why nothing of it applies. */
   note?: string;
   /** The event as the provider sent it (parsed JSON). */

@@ -93,6 +93,28 @@ export type ChargeStatus = "succeeded" | "failed" | "pending" | "refunded" | "re
  */
 export type ActionConfirmation = { status: "redirect"; url: string } | ChargeResult;
 
+/**
+ * A payment source set up on the gateway's own hosted page (Stripe Checkout in setup mode):
+ * the customer enters the card or bank details there, never in Accrue.
+ */
+export type SourceSetup = {
+  /** The gateway's customer the source will be kept under (created when it had none). */
+  customerReference: string;
+  /** The gateway's session (Stripe: the Checkout Session, cs_…). */
+  reference: string;
+  /** Where the customer's browser is sent to enter the details. */
+  url: string;
+};
+
+/**
+ * How a setup on the gateway's hosted page stands: `open` while the customer has not
+ * finished (or left), `expired` once it can no longer be finished, `succeeded` with the
+ * source it made, kept under `customerReference`.
+ */
+export type SourceSetupOutcome =
+  | { status: "open" | "expired" }
+  | { status: "succeeded"; source: CreatedSource };
+
 export type ChargeInput = {
   /** The source's reference (what {@link CreatedSource} answered). */
   reference: string;
@@ -162,6 +184,25 @@ export interface PaymentGateway {
    */
   actionOutcome?(input: { chargeReference: string }): Promise<ChargeResult>;
   /**
+   * Opens the gateway's hosted page where the customer adds a card (or, where the account
+   * takes them, a bank account) for later charges (only gateways with such a page have it).
+   * `setupId` (Accrue's record of the page) goes with the session, so that the gateway's
+   * events name it; the customer's browser comes back to `successUrl` or `cancelUrl`.
+   */
+  startSetup?(input: {
+    customerId: string;
+    customerReference?: string | null | undefined;
+    setupId: string;
+    successUrl: string;
+    cancelUrl: string;
+    idempotencyKey: string;
+  }): Promise<SourceSetup>;
+  /** How a setup {@link startSetup} opened stands now, read from the gateway. */
+  setupOutcome?(input: {
+    reference: string;
+    customerReference: string;
+  }): Promise<SourceSetupOutcome>;
+  /**
    * Whether a card this gateway holds can be copied to an account of kind `to` (providers
    * share card vaults only in some pairs).
    */
@@ -188,6 +229,12 @@ const ADAPTERS: ReadonlySet<GatewayKind> = new Set<GatewayKind>([
   "gocardless",
   "mollie",
 ]);
+
+/**
+ * Whether a kind's adapter opens a hosted page where the customer adds a payment method
+ * ({@link PaymentGateway.startSetup}).
+ */
+export const hasHostedSetup = (kind: GatewayKind): boolean => kind === "stripe";
 
 /** Whether an account of a kind needs credentials (the built-in test gateway needs none). */
 export const needsCredentials = (kind: GatewayKind): boolean => kind !== "test";

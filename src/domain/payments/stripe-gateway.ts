@@ -27,7 +27,14 @@
  *   payment_intent.succeeded and payment_intent.payment_failed settle a charge,
  *   charge.refunded reports what was refunded of it, charge.dispute.created a chargeback
  *   (named by its PaymentIntent, the charge reference Accrue keeps), charge.dispute.closed
- *   with `status: "won"` and charge.dispute.funds_reinstated its reversal.
+ *   with `status: "won"` and charge.dispute.funds_reinstated its reversal;
+ *   checkout.session.completed (a setup-mode session Accrue opened) and setup_intent.succeeded
+ *   (its SetupIntent) tell that the customer saved a payment method on Stripe's hosted page.
+ * - startSetup: a Checkout Session in `mode: "setup"` for the customer's Stripe Customer
+ *   (created when it has none), cards and — when the account's `sepa_debit_payments`
+ *   capability is active — SEPA debits, Accrue's setup id in its metadata and its
+ *   SetupIntent's; setupOutcome reads it back with the SetupIntent and its PaymentMethod
+ *   expanded.
  *
  * Stripe's own refusals become a failed charge (nothing moved) or a 422; anything that leaves
  * the outcome unknown (no answer, a 5xx, a rate limit) is `gateway_unreachable`, never a
@@ -42,6 +49,8 @@ import type {
   ChargeStatus,
   CreatedSource,
   PaymentGateway,
+  SourceSetup,
+  SourceSetupOutcome,
 } from "./gateway.js";
 import { type GatewayEvent, headerValue, minorUnitsOf } from "./gateway-events.js";
 import type { CardDetails } from "./test-gateway.js";
@@ -335,29 +344,7 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
               ),
             )
           : method;
-      const source: CreatedSource = kept.card
-        ? {
-            customerReference: customer,
-            reference: kept.id,
-            type: "card",
-            card: {
-              brand: brandOf(kept.card.brand),
-              last4: kept.card.last4,
-              exp_month: kept.card.exp_month,
-              exp_year: kept.card.exp_year,
-            },
-          }
-        : {
-            customerReference: customer,
-            reference: kept.id,
-            type: "bank_account",
-            bankAccount: {
-              country: kept.sepa_debit?.country ?? "",
-              last4: kept.sepa_debit?.last4 ?? "",
-              ...(kept.billing_details.name ? { holderName: kept.billing_details.name } : {}),
-            },
-          };
-      return source;
+      return sourceOf(customer, kept);
     },
     charge: (input) => intent(input, false),
     authorize: (input) => intent(input, true),
@@ -445,6 +432,57 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
       return actionVerdictOf(found);
     },
+    async startSetup({
+      customerId,
+      customerReference,
+      setupId,
+      successUrl,
+      cancelUrl,
+      idempotencyKey,
+    }): Promise<SourceSetup> {
+      const customer = await customerFor(customerId, customerReference ?? null, null, setupId);
+      const types: Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[] = [
+        "card",
+        ...((await sepaDebitActive()) ? (["sepa_debit"] as const) : []),
+      ];
+      const metadata = { accrue_customer_id: customerId, accrue_setup_id: setupId };
+      const session = await call(() =>
+        stripe.checkout.sessions.create(
+          {
+            mode: "setup",
+            customer,
+            allowed_payment_method_types: types,
+            success_url: successUrl,
+            cancel_url: cancelUrl,
+            client_reference_id: setupId,
+            metadata,
+            setup_intent_data: { metadata },
+          },
+          { idempotencyKey },
+        ),
+      );
+      if (!session.url) throw unreachable(new Error(`Checkout Session ${session.id} has no url`));
+      return { customerReference: customer, reference: session.id, url: session.url };
+    },
+    async setupOutcome({ reference, customerReference }): Promise<SourceSetupOutcome> {
+      const session = await call(() =>
+        stripe.checkout.sessions.retrieve(reference, {
+          expand: ["setup_intent", "setup_intent.payment_method"],
+        }),
+      );
+      if (session.status === "expired") return { status: "expired" };
+      const intent = session.setup_intent;
+      if (session.status !== "complete" || intent === null || typeof intent === "string") {
+        return { status: "open" };
+      }
+      const method = intent.payment_method;
+      if (intent.status !== "succeeded" || method === null || typeof method === "string") {
+        return { status: "open" };
+      }
+      // the session was opened for this Stripe Customer, and Stripe attached the method to it
+      if (idOf(session.customer) !== customerReference) throw otherCustomer();
+      return { status: "succeeded", source: sourceOf(customerReference, method) };
+    },
     canCopyCardTo: () => false,
     async copyCard() {
       throw unprocessable(
@@ -493,6 +531,20 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
     },
   };
 
+  /**
+   * Whether the account takes SEPA Direct Debit (its `sepa_debit_payments` capability is
+   * active). A restricted key that may not read the account offers cards only.
+   */
+  async function sepaDebitActive(): Promise<boolean> {
+    try {
+      const account = await stripe.accounts.retrieveCurrent();
+      return account.capabilities?.sepa_debit_payments === "active";
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripePermissionError) return false;
+      throw unreachable(error);
+    }
+  }
+
   async function retrieveMethod(id: string): Promise<Stripe.PaymentMethod> {
     try {
       return await stripe.paymentMethods.retrieve(id);
@@ -501,6 +553,33 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       throw unreachable(error);
     }
   }
+}
+
+/** What Accrue keeps of a card or SEPA PaymentMethod kept under a Stripe Customer. */
+function sourceOf(customer: string, method: Stripe.PaymentMethod): CreatedSource {
+  if (method.card) {
+    return {
+      customerReference: customer,
+      reference: method.id,
+      type: "card",
+      card: {
+        brand: brandOf(method.card.brand),
+        last4: method.card.last4,
+        exp_month: method.card.exp_month,
+        exp_year: method.card.exp_year,
+      },
+    };
+  }
+  return {
+    customerReference: customer,
+    reference: method.id,
+    type: "bank_account",
+    bankAccount: {
+      country: method.sepa_debit?.country ?? "",
+      last4: method.sepa_debit?.last4 ?? "",
+      ...(method.billing_details.name ? { holderName: method.billing_details.name } : {}),
+    },
+  };
 }
 
 const invalidToken = (token: string) =>
@@ -612,6 +691,39 @@ export function readStripeEvent(event: Stripe.Event): GatewayEvent {
         chargeReference,
         ...optional({ currency: dispute.currency, reference: dispute.id }),
       };
+    }
+    case "checkout.session.completed": {
+      const session = event.data.object;
+      const setupId = textOf(session.metadata?.accrue_setup_id);
+      if (session.mode !== "setup" || setupId === undefined) {
+        return {
+          ...base,
+          type: "unknown",
+          chargeReference: null,
+          note: "a Checkout Session Accrue did not open to add a payment method",
+        };
+      }
+      const setupReference = textOf(session.id);
+      return {
+        ...base,
+        type: "setup.succeeded",
+        chargeReference: null,
+        setupId,
+        ...(setupReference !== undefined ? { setupReference } : {}),
+      };
+    }
+    case "setup_intent.succeeded": {
+      const intent = event.data.object;
+      const setupId = textOf(intent.metadata?.accrue_setup_id);
+      if (setupId === undefined) {
+        return {
+          ...base,
+          type: "unknown",
+          chargeReference: null,
+          note: "a SetupIntent of no Checkout Session Accrue opened to add a payment method",
+        };
+      }
+      return { ...base, type: "setup.succeeded", chargeReference: null, setupId };
     }
     default:
       return { ...base, type: "unknown", chargeReference: null };

@@ -5,7 +5,7 @@ const Status = Type.Union(
   [Type.Literal("applied"), Type.Literal("ignored"), Type.Literal("rejected")],
   {
     description:
-      "applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed); ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature)",
+      "applied: it changed a payment (settled, failed, refunded, disputed, a refund failed, a dispute reversed) or added a payment source the customer saved on the gateway's page; ignored: nothing to change (an unknown type, a charge Accrue does not know, or one already as the event says); rejected: refused before its content was used (a bad signature)",
   },
 );
 
@@ -26,6 +26,7 @@ export const GatewayEventSchema = Type.Object({
         Type.Literal("charge.disputed"),
         Type.Literal("charge.refund_failed"),
         Type.Literal("charge.dispute_reversed"),
+        Type.Literal("setup.succeeded"),
         Type.Literal("unknown"),
       ]),
     ),

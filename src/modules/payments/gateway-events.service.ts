@@ -22,6 +22,8 @@
  *   recorded with the gateway's reference is undone and marked failed with the gateway's
  *   reason; what it reopened is paid again (a credit note it paid out has the amount again),
  *   `payment.refund_failed` is emitted;
+ * - `setup.succeeded`: the customer saved a card or bank account on the gateway's page Accrue
+ *   opened (payment-source-setups.service.ts): the setup is completed, the source kept once;
  * - `charge.dispute_reversed`: a chargeback the bank reversed (Mollie; a dispute Stripe
  *   reports won or its funds reinstated): the chargeback
  *   recorded for the dispute is undone (voided), the invoices it reopened are paid again,
@@ -54,6 +56,8 @@ import {
 } from "./gateway-events.repository.js";
 import type { GatewayEventSchema } from "./gateway-events.schemas.js";
 import { announceInvoice } from "./invoice-payments.service.js";
+import { findPaymentSourceSetup } from "./payment-source-setups.repository.js";
+import { completeSourceSetup } from "./payment-source-setups.service.js";
 import { settlePayment } from "./payment-sources.service.js";
 import {
   allocationsOf,
@@ -263,6 +267,7 @@ async function applyEvent(
   if (event.type === "unknown") {
     return ignored(event.note ?? `Accrue does not apply ${event.providerType} events`);
   }
+  if (event.type === "setup.succeeded") return setupSucceeded(ctx, account, event);
   if (event.chargeReference === null) return ignored("the event names no charge");
   const found = await paymentOfCharge(ctx.db, ctx.tenantId, account, event.chargeReference);
   if (!found) {
@@ -312,6 +317,39 @@ async function applyEvent(
     case "charge.dispute_reversed":
       return disputeReversed(ctx, payment, event);
   }
+}
+
+/**
+ * The customer saved a payment method on the gateway's page Accrue opened: the setup is
+ * completed as the customer's return completes it (the gateway asked what the page made),
+ * and whichever arrives second finds it completed and adds nothing.
+ */
+async function setupSucceeded(
+  ctx: Ctx,
+  account: GatewayAccountRow,
+  event: GatewayEvent,
+): Promise<Outcome> {
+  const setupId = event.setupId ?? "";
+  const found = await findPaymentSourceSetup(ctx.db, ctx.tenantId, setupId);
+  if (
+    !found ||
+    found.gateway_account_id !== account.id ||
+    (event.setupReference !== undefined && event.setupReference !== found.provider_reference)
+  ) {
+    return ignored(`no payment source setup ${setupId} through this gateway account`);
+  }
+  const outcome = await completeSourceSetup(ctx, setupId, { gatewayAccountId: account.id });
+  if (outcome.status !== "completed") {
+    return ignored(`payment source setup ${setupId} is ${outcome.status} at the gateway`);
+  }
+  const source = outcome.payment_source.id;
+  return outcome.added
+    ? {
+        status: "applied",
+        detail: `payment source ${source} added (setup ${setupId})`,
+        paymentId: null,
+      }
+    : ignored(`payment source setup ${setupId} added payment source ${source} already`);
 }
 
 /**

@@ -14,7 +14,14 @@ import { createHash } from "node:crypto";
 import type { Ctx } from "../context.js";
 
 /** What Accrue asks of a gateway under a key. */
-export type GatewayCall = "charge" | "authorize" | "capture" | "release" | "refund" | "confirm";
+export type GatewayCall =
+  | "charge"
+  | "authorize"
+  | "capture"
+  | "release"
+  | "refund"
+  | "confirm"
+  | "setup";
 
 export function gatewayIdempotencyKey(
   ctx: Pick<Ctx, "tenantId" | "requestId" | "idempotencyKey">,

@@ -15,6 +15,15 @@ export {
   noticedLevels,
 } from "./dunning.repository.js";
 export { dueOf, openInvoice } from "./invoice-payments.service.js";
+export {
+  completeSourceSetup,
+  type SetupOutcome,
+  type SetupUrlsOf,
+  type SourceEntry,
+  sourceEntry,
+  sourceSetupState,
+  startSourceSetup,
+} from "./payment-source-setups.service.js";
 export { reassignPaymentSources } from "./payment-sources.repository.js";
 export { UpdatePaymentMethodInput } from "./payment-sources.schemas.js";
 export {

@@ -14,6 +14,7 @@ import { assertCurrency } from "../../domain/money/currency.js";
 import { fromDecimalString } from "../../domain/money/money.js";
 import {
   type ChargeStatus,
+  type CreatedSource,
   chargeDescription,
   type SourceToken,
 } from "../../domain/payments/gateway.js";
@@ -264,6 +265,16 @@ async function tokenize(
     today: today(ctx),
     nonce: id.slice(4),
   });
+  return columnsOf(id, account, created, input.bank_account?.account_holder_name);
+}
+
+/** The columns of a new source the gateway account created. */
+function columnsOf(
+  id: string,
+  account: GatewayAccountRow | null,
+  created: CreatedSource,
+  holderName?: string | undefined,
+) {
   const common = {
     id,
     type: created.type,
@@ -285,8 +296,7 @@ async function tokenize(
     ...common,
     bank_country: created.bankAccount.country,
     bank_last4: created.bankAccount.last4,
-    bank_account_holder:
-      input.bank_account?.account_holder_name ?? created.bankAccount.holderName ?? "",
+    bank_account_holder: holderName ?? created.bankAccount.holderName ?? "",
   };
 }
 
@@ -296,8 +306,29 @@ async function insertSource(
   input: SourceData,
   role: Role,
 ): Promise<PaymentSource> {
-  const customerId = customer.id;
-  const columns = await tokenize(ctx, customer, input);
+  return keepSource(ctx, customer.id, await tokenize(ctx, customer, input), role);
+}
+
+/**
+ * Keeps a source a gateway account created on its own hosted page (the customer's details
+ * entered there): the customer's primary when it has none (its customer locked).
+ */
+export async function keepCreatedSource(
+  ctx: Ctx,
+  customerId: string,
+  input: { id: string; account: GatewayAccountRow; created: CreatedSource },
+): Promise<PaymentSource> {
+  const held = await sourcesWithRole(ctx.db, ctx.tenantId, customerId);
+  const role = held.some((s) => s.role === "primary") ? "none" : "primary";
+  return keepSource(ctx, customerId, columnsOf(input.id, input.account, input.created), role);
+}
+
+async function keepSource(
+  ctx: Ctx,
+  customerId: string,
+  columns: ReturnType<typeof columnsOf>,
+  role: Role,
+): Promise<PaymentSource> {
   const now = nowDate(ctx);
   if (role !== "none") await demote(ctx, customerId, role, now);
   const row = await insertPaymentSource(ctx.db, {

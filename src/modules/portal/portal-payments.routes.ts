@@ -17,6 +17,7 @@ import {
   portalPaymentSources,
   portalPayments,
   portalRemovePaymentSource,
+  portalStartSourceSetup,
 } from "../../workflows/portal-payments.js";
 import { PaymentSourceCompleteBody } from "../hosted-pages/index.js";
 import type { Payment } from "../payments/index.js";
@@ -117,6 +118,22 @@ export const portalPaymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       runMutation(req, reply, async (ctx) => ({
         status: 201,
         body: await portalAddPaymentSource(ctx, contractOf(req), req.body),
+      })),
+  );
+
+  app.post(
+    "/payment_sources/setup",
+    {
+      config: { operation: "portal.payment_source_setup" },
+      schema: { headers: IdempotencyHeader },
+    },
+    (req, reply) =>
+      runMutation(req, reply, async (ctx) => ({
+        status: 201,
+        body: await portalStartSourceSetup(ctx, contractOf(req), {
+          publicUrl: app.publicUrl,
+          now: new Date(systemClock.now().epochMilliseconds),
+        }),
       })),
   );
 

@@ -1,9 +1,10 @@
 /**
  * Creating a customer and signing one up to a plan from the console: the two steps that
  * start a customer's billing, through the same API calls an integration makes
- * (`POST /v1/customers`, then `POST /v1/orders` committed at once).
+ * (`POST /v1/customers`, then `POST /v1/orders` committed at once); the plan choice (variant,
+ * quantity, coupon code) that signing up shares with quoting a subscription.
  */
-import type { JSX } from "preact";
+import type { ComponentChildren, JSX } from "preact";
 import { useState } from "preact/hooks";
 import type { components } from "../../../sdk/src/client.js";
 import { formatMoney } from "../../shared/format.js";
@@ -133,8 +134,11 @@ function variantLabel(v: Variant, planName: string): string {
   return `${planName} · ${v.internal_name} · ${formatMoney(v.recurring_fee, v.currency)} / ${every}`;
 }
 
+/** A plan variant as a select option: its id, then what it is called. */
+export type VariantOption = readonly [id: string, label: string];
+
 /** The plan variants a customer can be signed up to or quoted (not hidden), as select options. */
-export async function variantOptions(api: Api): Promise<(readonly [string, string])[]> {
+export async function variantOptions(api: Api): Promise<VariantOption[]> {
   const [plans, variants] = await Promise.all([
     collect(api.paginate("/v1/plans", { params: { query: { limit: 100 } } })),
     collect(api.paginate("/v1/plan_variants", { params: { query: { limit: 100 } } })),
@@ -146,23 +150,103 @@ export async function variantOptions(api: Api): Promise<(readonly [string, strin
 }
 
 /**
+ * A form that needs a plan variant, once the catalog's are loaded; `none` (nothing by default)
+ * while the catalog has none to offer.
+ */
+export function WithPlanVariants(props: {
+  api: Api;
+  none?: ComponentChildren;
+  children: (options: readonly VariantOption[]) => ComponentChildren;
+}): JSX.Element {
+  const [options] = useAsync(() => variantOptions(props.api), []);
+  return (
+    <Show value={options}>
+      {(o) => (o.length === 0 ? (props.none ?? null) : props.children(o))}
+    </Show>
+  );
+}
+
+/** What a customer takes of the catalog: a plan variant, how many of the plan, a coupon code. */
+export type PlanChoice = { variant: string; quantity: string; coupon: string };
+
+/** A plan choice's state: the first variant offered, with no quantity or coupon code. */
+export function usePlanChoice(options: readonly VariantOption[]) {
+  return useState<PlanChoice>({ variant: options[0]![0], quantity: "", coupon: "" });
+}
+
+/** A plan choice as the API's request fields: quantity and coupon code only when given. */
+export function planChoiceFields(choice: PlanChoice): {
+  plan_variant_id: string;
+  quantity?: string;
+  coupon_code?: string;
+} {
+  const quantity = choice.quantity.trim();
+  const coupon = choice.coupon.trim();
+  return {
+    plan_variant_id: choice.variant,
+    ...(quantity ? { quantity } : {}),
+    ...(coupon ? { coupon_code: coupon } : {}),
+  };
+}
+
+/**
+ * The fields of a plan choice: "Plan variant", "Quantity (optional)" and "Coupon code
+ * (optional)", named `<prefix>-variant`, `<prefix>-quantity` and `<prefix>-coupon`. The
+ * quantity is a whole number where the API takes only that (a quote's), else a decimal.
+ */
+export function PlanChoiceInputs(props: {
+  prefix: string;
+  options: readonly VariantOption[];
+  quantity: "whole" | "decimal";
+  value: PlanChoice;
+  onChange: (next: PlanChoice) => void;
+}): JSX.Element {
+  const set = (part: Partial<PlanChoice>) => props.onChange({ ...props.value, ...part });
+  const whole = props.quantity === "whole";
+  return (
+    <>
+      <SelectField
+        label="Plan variant"
+        name={`${props.prefix}-variant`}
+        value={props.value.variant}
+        onChange={(variant) => set({ variant })}
+        options={props.options}
+      />
+      <Field
+        label="Quantity (optional)"
+        name={`${props.prefix}-quantity`}
+        value={props.value.quantity}
+        onInput={(quantity) => set({ quantity })}
+        inputMode={whole ? "numeric" : "decimal"}
+        pattern={whole ? "[1-9][0-9]{0,8}" : "[0-9]+(\\.[0-9]+)?"}
+        hint="Of the plan itself, e.g. seats; default 1"
+      />
+      <Field
+        label="Coupon code (optional)"
+        name={`${props.prefix}-coupon`}
+        value={props.value.coupon}
+        onInput={(coupon) => set({ coupon })}
+      />
+    </>
+  );
+}
+
+/**
  * Signs the customer up to a plan variant: a signup order committed in the same request, so
  * the contract exists when the answer arrives (or nothing was written).
  */
 export function SignUp(props: { api: Api; customerId: string; done: () => void }): JSX.Element {
-  const [catalog] = useAsync(() => variantOptions(props.api), []);
   return (
-    <Show value={catalog}>
-      {(options) =>
-        options.length === 0 ? (
-          <p class="muted">
-            No plan to sign up to yet: add one on the <a href="#/catalog">catalog</a> page.
-          </p>
-        ) : (
-          <SignUpForm {...props} options={options} />
-        )
+    <WithPlanVariants
+      api={props.api}
+      none={
+        <p class="muted">
+          No plan to sign up to yet: add one on the <a href="#/catalog">catalog</a> page.
+        </p>
       }
-    </Show>
+    >
+      {(options) => <SignUpForm {...props} options={options} />}
+    </WithPlanVariants>
   );
 }
 
@@ -170,12 +254,10 @@ function SignUpForm(props: {
   api: Api;
   customerId: string;
   done: () => void;
-  options: readonly (readonly [string, string])[];
+  options: readonly VariantOption[];
 }): JSX.Element {
-  const [variant, setVariant] = useState(props.options[0]![0]);
-  const [quantity, setQuantity] = useState("");
+  const [choice, setChoice] = usePlanChoice(props.options);
   const [start, setStart] = useState("");
-  const [coupon, setCoupon] = useState("");
   const form = useSubmit();
   return (
     <form
@@ -185,13 +267,11 @@ function SignUpForm(props: {
         const { data } = await props.api.POST("/v1/orders", {
           body: {
             customer_id: props.customerId,
-            plan_variant_id: variant,
+            ...planChoiceFields(choice),
             commit: true,
-            ...(quantity.trim() ? { quantity: quantity.trim() } : {}),
             // a day the operator picked: its start in UTC; the contract's own days fall in
             // the customer's time zone
             ...(start ? { start_date: `${start}T00:00:00Z` } : {}),
-            ...(coupon.trim() ? { coupon_code: coupon.trim() } : {}),
           },
         });
         form.say(
@@ -199,27 +279,17 @@ function SignUpForm(props: {
             ? `Order ${data.id} waits for approval (the plan requires it); the contract starts when it is approved.`
             : `Signed up: contract ${data.contract_id}.`,
         );
-        setQuantity("");
-        setCoupon("");
+        setChoice((c) => ({ ...c, quantity: "", coupon: "" }));
         props.done();
       })}
     >
       <h3 id="sign-up">Sign up to a plan</h3>
-      <SelectField
-        label="Plan variant"
-        name="signup-variant"
-        value={variant}
-        onChange={setVariant}
+      <PlanChoiceInputs
+        prefix="signup"
         options={props.options}
-      />
-      <Field
-        label="Quantity (optional)"
-        name="signup-quantity"
-        value={quantity}
-        onInput={setQuantity}
-        inputMode="decimal"
-        pattern="[0-9]+(\.[0-9]+)?"
-        hint="Of the plan itself, e.g. seats; default 1"
+        quantity="decimal"
+        value={choice}
+        onChange={setChoice}
       />
       <Field
         label="Start date (optional)"
@@ -228,12 +298,6 @@ function SignUpForm(props: {
         value={start}
         onInput={setStart}
         hint="Default: now"
-      />
-      <Field
-        label="Coupon code (optional)"
-        name="signup-coupon"
-        value={coupon}
-        onInput={setCoupon}
       />
       <button type="submit" class="primary">
         Sign up

@@ -27,6 +27,7 @@ import {
   CustomerLink,
   link,
   listOrderOf,
+  OptionalFact,
   Paged,
   setFilter,
   setListOrder,
@@ -413,55 +414,44 @@ export function InvoicePage({ api, params }: PageProps): JSX.Element {
             <dd>{formatDate(i.issue_date)}</dd>
             <dt>Due</dt>
             <dd>{formatDate(i.due_date)}</dd>
-            {i.contract_id && (
-              <>
-                <dt>Contract</dt>
-                <dd>{link(`#/contracts/${i.contract_id}`, i.contract_id)}</dd>
-              </>
-            )}
-            {i.corrects_invoice_id && (
-              <>
-                <dt>Corrects</dt>
-                <dd>{link(`#/invoices/${i.corrects_invoice_id}`, i.corrects_invoice_id)}</dd>
-              </>
-            )}
+            <OptionalFact
+              term="Contract"
+              value={i.contract_id}
+              show={(c) => link(`#/contracts/${c}`, c)}
+            />
+            <OptionalFact
+              term="Corrects"
+              value={i.corrects_invoice_id}
+              show={(c) => link(`#/invoices/${c}`, c)}
+            />
           </dl>
           {account && i.status !== "draft" && (
             <dl class="totals account" aria-label="Amounts">
               <dt>Total</dt>
               <dd>{formatMoney(account.total, i.currency)}</dd>
-              {owes(account.credited) && (
-                <>
-                  <dt>Credited</dt>
-                  <dd>{formatMoney(account.credited, i.currency)}</dd>
-                </>
-              )}
-              {owes(account.credits_applied) && (
-                <>
-                  <dt>Promotional credits</dt>
-                  <dd>{formatMoney(account.credits_applied, i.currency)}</dd>
-                </>
-              )}
+              <AccountAmount term="Credited" amount={account.credited} currency={i.currency} />
+              <AccountAmount
+                term="Promotional credits"
+                amount={account.credits_applied}
+                currency={i.currency}
+              />
               <dt>Amount paid</dt>
               <dd>{formatMoney(account.paid, i.currency)}</dd>
-              {owes(account.written_off) && (
-                <>
-                  <dt>Written off</dt>
-                  <dd>{formatMoney(account.written_off, i.currency)}</dd>
-                </>
-              )}
-              {owes(account.tax_withheld) && (
-                <>
-                  <dt>Tax withheld</dt>
-                  <dd>{formatMoney(account.tax_withheld, i.currency)}</dd>
-                </>
-              )}
-              {owes(account.credit_applied) && (
-                <>
-                  <dt>Credit applied</dt>
-                  <dd>{formatMoney(account.credit_applied, i.currency)}</dd>
-                </>
-              )}
+              <AccountAmount
+                term="Written off"
+                amount={account.written_off}
+                currency={i.currency}
+              />
+              <AccountAmount
+                term="Tax withheld"
+                amount={account.tax_withheld}
+                currency={i.currency}
+              />
+              <AccountAmount
+                term="Credit applied"
+                amount={account.credit_applied}
+                currency={i.currency}
+              />
               <dt>Amount due</dt>
               <dd>
                 <strong>{formatMoney(account.due, i.currency)}</strong>
@@ -637,6 +627,17 @@ export function InvoicePage({ api, params }: PageProps): JSX.Element {
 
 /** Whether a decimal amount is more than zero. */
 const owes = (amount: string) => !amount.startsWith("-") && /[1-9]/.test(amount);
+
+/** An amount of an invoice's account, shown only when there is one (more than zero). */
+function AccountAmount(props: { term: string; amount: string; currency: string }) {
+  return (
+    <OptionalFact
+      term={props.term}
+      value={owes(props.amount) && props.amount}
+      show={(a) => formatMoney(a, props.currency)}
+    />
+  );
+}
 
 /**
  * Charges an issued invoice's open amount through the customer's primary, then backup, source.

@@ -10,7 +10,6 @@ import { formatDate, formatDateTime, formatMoney } from "../../shared/format.js"
 import {
   ActionButton,
   Field,
-  SelectField,
   Show,
   StatusBadge,
   SubmissionOutcome,
@@ -20,8 +19,14 @@ import {
   useSubmit,
 } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { variantOptions } from "./customer-forms.js";
-import { CustomerFilter, CustomerLink, link, Paged } from "./shared.js";
+import {
+  PlanChoiceInputs,
+  planChoiceFields,
+  usePlanChoice,
+  type VariantOption,
+  WithPlanVariants,
+} from "./customer-forms.js";
+import { CustomerFilter, CustomerLink, link, OptionalFact, Paged } from "./shared.js";
 
 type Api = PageProps["api"];
 type Quote = components["schemas"]["Quote"];
@@ -137,30 +142,18 @@ export function QuotePage({ api, params }: PageProps): JSX.Element {
             <dd>{q.priced_on}</dd>
             <dt>Valid until</dt>
             <dd>{formatDateTime(q.valid_until)}</dd>
-            {q.contract_id && (
-              <>
-                <dt>Contract</dt>
-                <dd>{link(`#/contracts/${q.contract_id}`, q.contract_id)}</dd>
-              </>
-            )}
-            {q.invoice_id && (
-              <>
-                <dt>Invoice</dt>
-                <dd>{link(`#/invoices/${q.invoice_id}`, q.invoice_id)}</dd>
-              </>
-            )}
-            {q.accepted_at && (
-              <>
-                <dt>Accepted</dt>
-                <dd>{formatDateTime(q.accepted_at)}</dd>
-              </>
-            )}
-            {q.declined_at && (
-              <>
-                <dt>Declined</dt>
-                <dd>{formatDateTime(q.declined_at)}</dd>
-              </>
-            )}
+            <OptionalFact
+              term="Contract"
+              value={q.contract_id}
+              show={(c) => link(`#/contracts/${c}`, c)}
+            />
+            <OptionalFact
+              term="Invoice"
+              value={q.invoice_id}
+              show={(i) => link(`#/invoices/${i}`, i)}
+            />
+            <OptionalFact term="Accepted" value={q.accepted_at} show={formatDateTime} />
+            <OptionalFact term="Declined" value={q.declined_at} show={formatDateTime} />
           </dl>
           <h2>Lines</h2>
           <Table
@@ -243,22 +236,19 @@ function QuotePdf(props: { api: Api; quote: Quote }): JSX.Element {
 
 /** Quotes a new subscription for the customer; the quote's page opens. */
 export function QuoteSubscription(props: { api: Api; customerId: string }): JSX.Element {
-  const [options] = useAsync(() => variantOptions(props.api), []);
   return (
-    <Show value={options}>
-      {(o) => (o.length === 0 ? null : <QuoteForm {...props} options={o} />)}
-    </Show>
+    <WithPlanVariants api={props.api}>
+      {(options) => <QuoteForm {...props} options={options} />}
+    </WithPlanVariants>
   );
 }
 
 function QuoteForm(props: {
   api: Api;
   customerId: string;
-  options: readonly (readonly [string, string])[];
+  options: readonly VariantOption[];
 }): JSX.Element {
-  const [variant, setVariant] = useState(props.options[0]![0]);
-  const [quantity, setQuantity] = useState("");
-  const [coupon, setCoupon] = useState("");
+  const [choice, setChoice] = usePlanChoice(props.options);
   const [validUntil, setValidUntil] = useState("");
   const form = useSubmit();
   return (
@@ -269,9 +259,7 @@ function QuoteForm(props: {
         const { data } = await props.api.POST("/v1/quotes/subscription", {
           body: {
             customer_id: props.customerId,
-            plan_variant_id: variant,
-            ...(quantity.trim() ? { quantity: quantity.trim() } : {}),
-            ...(coupon.trim() ? { coupon_code: coupon.trim() } : {}),
+            ...planChoiceFields(choice),
             ...(validUntil ? { valid_until: `${validUntil}T23:59:59Z` } : {}),
           },
         });
@@ -279,27 +267,12 @@ function QuoteForm(props: {
       })}
     >
       <h3 id="quote-subscription">Quote a subscription</h3>
-      <SelectField
-        label="Plan variant"
-        name="quote-variant"
-        value={variant}
-        onChange={setVariant}
+      <PlanChoiceInputs
+        prefix="quote"
         options={props.options}
-      />
-      <Field
-        label="Quantity (optional)"
-        name="quote-quantity"
-        value={quantity}
-        onInput={setQuantity}
-        inputMode="numeric"
-        pattern="[1-9][0-9]{0,8}"
-        hint="Of the plan itself, e.g. seats; default 1"
-      />
-      <Field
-        label="Coupon code (optional)"
-        name="quote-coupon"
-        value={coupon}
-        onInput={setCoupon}
+        quantity="whole"
+        value={choice}
+        onChange={setChoice}
       />
       <Field
         label="Valid until (optional)"

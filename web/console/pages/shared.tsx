@@ -163,6 +163,25 @@ export function CustomerFilter(props: {
 /** A link to a console route. */
 export const link = (href: string, text: string) => <a href={href}>{text}</a>;
 
+/**
+ * A term of a definition list and its description, only when there is a value: nothing for
+ * null, undefined, false or "". `show` says how the value reads.
+ */
+export function OptionalFact<T>(props: {
+  term: string;
+  value: T | null | undefined | false | "";
+  show: (value: T) => ComponentChildren;
+}): JSX.Element | null {
+  const value = props.value;
+  if (value === null || value === undefined || value === false || value === "") return null;
+  return (
+    <>
+      <dt>{props.term}</dt>
+      <dd>{props.show(value)}</dd>
+    </>
+  );
+}
+
 /** The order of a list the API sorts: what it is sorted by (`created`: by creation), which way. */
 export type ListOrder<S extends string> = { sort: S | "created"; order: "asc" | "desc" };
 

@@ -19,7 +19,7 @@ import {
   useSubmit,
 } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { Count, collect, link, Paged } from "./shared.js";
+import { Count, collect, link, OptionalFact, Paged } from "./shared.js";
 
 type Api = PageProps["api"];
 type Endpoint = ListItem<"/v1/webhook_endpoints">;
@@ -326,12 +326,7 @@ export function WebhookDeliveryPage({ api, params }: PageProps): JSX.Element {
             <dd>{formatDateTime(d.created_at)}</dd>
             <dt>Last answer</dt>
             <dd>{lastAnswer(d)}</dd>
-            {d.next_attempt_at && (
-              <>
-                <dt>Next attempt</dt>
-                <dd>{formatDateTime(d.next_attempt_at)}</dd>
-              </>
-            )}
+            <OptionalFact term="Next attempt" value={d.next_attempt_at} show={formatDateTime} />
           </dl>
           {retriable(d) && (
             <p>
