@@ -79,7 +79,8 @@ export type PortalPayments = {
   payments_to_confirm: PortalPaymentToConfirm[];
   /**
    * How the customer adds a card: `form`, the card number typed into the portal (the built-in
-   * test gateway); `hosted_page`, on the payment provider's own page (Stripe Checkout).
+   * test gateway); `hosted_page`, on the payment provider's own page (Stripe Checkout,
+   * GoCardless's Billing Request Flow for a bank debit mandate).
    */
   source_entry: SourceEntry;
 };
@@ -329,17 +330,24 @@ export async function portalStartSourceSetup(
   contractId: string,
   options: { publicUrl: string; now: Date },
 ): Promise<{ setup_id: string; redirect_url: string }> {
-  const customerId = await customerOf(ctx, contractId);
-  return startSourceSetup(ctx, customerId, async (setupId) => {
-    const key = await signingKey(ctx.db, ctx.tenantId, PAYMENT_RETURN_KEY);
-    const token = await signLinkToken(key, METHOD_RETURN_LINK, {
-      tenantId: ctx.tenantId,
-      subject: setupId,
-      expiresAt: new Date(options.now.getTime() + PAYMENT_METHOD_RETURN_HOURS * 3_600_000),
-    });
-    const back = `${options.publicUrl}${PAYMENT_METHOD_RETURN_PATH}${token}`;
-    return { successUrl: back, cancelUrl: `${back}?cancelled=true` };
-  });
+  const contract = await getContract(ctx, contractId);
+  const customerId = contract.customer_id;
+  return startSourceSetup(
+    ctx,
+    customerId,
+    async (setupId) => {
+      const key = await signingKey(ctx.db, ctx.tenantId, PAYMENT_RETURN_KEY);
+      const token = await signLinkToken(key, METHOD_RETURN_LINK, {
+        tenantId: ctx.tenantId,
+        subject: setupId,
+        expiresAt: new Date(options.now.getTime() + PAYMENT_METHOD_RETURN_HOURS * 3_600_000),
+      });
+      const back = `${options.publicUrl}${PAYMENT_METHOD_RETURN_PATH}${token}`;
+      return { successUrl: back, cancelUrl: `${back}?cancelled=true` };
+    },
+    // a mandate is set up for the contract's currency (GoCardless picks its scheme)
+    { currency: contract.currency },
+  );
 }
 
 /**

@@ -13,6 +13,13 @@
  * made in GoCardless's dashboard. `failNext` answers with a 500, `loseAnswers` carries a
  * request out but answers a 500 (an answer lost on the way back), `hangNext` never answers.
  * `signedEvents` makes a webhook body and its Webhook-Signature as GoCardless sends them.
+ *
+ * Billing Requests (`mandate_request`) and Billing Request Flows stand for GoCardless's hosted
+ * mandate set-up: creating a request without `links.customer` creates an empty customer, as
+ * GoCardless does; the flow's `authorisation_url` is a page of this server (`/flow/BRF…`)
+ * whose form (`POST /flow/BRF…/complete`, or `fulfil` from the test) fulfils the request — a
+ * customer bank account and a mandate made, `links.mandate_request_mandate` set — and sends the
+ * browser to the flow's `redirect_uri`; its "Back" link is the `exit_uri`.
  */
 import { createHmac } from "node:crypto";
 import {
@@ -68,7 +75,10 @@ export class FakeGoCardless extends FakeProviderServer<RecordedRequest> {
   readonly bankAccounts = new Map<string, Json>();
   readonly payments = new Map<string, Json>();
   readonly refunds = new Map<string, Json>();
+  readonly billingRequests = new Map<string, Json>();
+  readonly flows = new Map<string, Json>();
   private readonly created = new Map<string, string>();
+  private base = "";
 
   constructor(token: string) {
     super();
@@ -124,6 +134,47 @@ export class FakeGoCardless extends FakeProviderServer<RecordedRequest> {
     });
   }
 
+  override async start(options: { tls?: boolean } = {}): Promise<string> {
+    this.base = await super.start(options);
+    return this.base;
+  }
+
+  /**
+   * The customer finishes the hosted flow of a Billing Request: a bank account and a mandate
+   * (pending submission) of its customer are made and the request is fulfilled.
+   */
+  fulfil(
+    billingRequest: string,
+    account?: { country: string; ending: string; holder: string },
+  ): string {
+    const request = this.billingRequests.get(billingRequest);
+    if (!request) throw new Error(`no billing request ${billingRequest}`);
+    const mandate = this.id("MD");
+    const gbp = request.mandate_request.currency === "GBP";
+    this.addMandate({
+      mandate,
+      customer: request.links.customer,
+      status: "pending_submission",
+      account: account ?? {
+        country: gbp ? "GB" : "DE",
+        ending: gbp ? "11" : "00",
+        holder: "PAT PAYER",
+      },
+      createdAt: "2026-03-01T00:00:00.000Z",
+    });
+    request.status = "fulfilled";
+    request.links.customer_bank_account = `BA${mandate.slice(2)}`;
+    request.links.mandate_request_mandate = mandate;
+    return mandate;
+  }
+
+  /** A Billing Request as GoCardless shows it. */
+  billingRequest(id: string): Json {
+    const request = this.billingRequests.get(id);
+    if (!request) throw new Error(`no billing request ${id}`);
+    return request;
+  }
+
   /** What GoCardless reports of a payment days later (confirmed, paid_out, failed, …). */
   settle(paymentId: string, status: string): void {
     const payment = this.payments.get(paymentId);
@@ -170,6 +221,7 @@ export class FakeGoCardless extends FakeProviderServer<RecordedRequest> {
   }
 
   protected answer(recorded: RecordedRequest): Reply {
+    if (recorded.path.startsWith("/flow/")) return this.flowPage(recorded);
     let answer: Answer;
     if (this.failNext > 0) {
       this.failNext -= 1;
@@ -226,7 +278,20 @@ export class FakeGoCardless extends FakeProviderServer<RecordedRequest> {
       const found = (collection === "payments" ? this.payments : this.refunds).get(id);
       return found ? { status: 200, body: { [collection]: found } } : notFound(r.path);
     }
-    if (r.method === "POST" && (collection === "payments" || collection === "refunds") && !id) {
+    if (r.method === "GET" && collection === "billing_requests" && id) {
+      const found = this.billingRequests.get(id);
+      return found ? { status: 200, body: { billing_requests: found } } : notFound(r.path);
+    }
+    if (r.method === "POST" && collection === "billing_request_flows" && !id) {
+      return this.createFlow(r.body?.billing_request_flows);
+    }
+    if (
+      r.method === "POST" &&
+      (collection === "payments" ||
+        collection === "refunds" ||
+        collection === "billing_requests") &&
+      !id
+    ) {
       const key = r.headers["idempotency-key"] ?? "";
       const earlier = this.created.get(`${collection}:${key}`);
       if (earlier) {
@@ -246,7 +311,9 @@ export class FakeGoCardless extends FakeProviderServer<RecordedRequest> {
       const answer =
         collection === "payments"
           ? this.createPayment(r.body?.payments)
-          : this.createRefund(r.body?.refunds);
+          : collection === "refunds"
+            ? this.createRefund(r.body?.refunds)
+            : this.createBillingRequest(r.body?.billing_requests);
       if (answer.status === 201) {
         this.created.set(`${collection}:${key}`, answer.body[collection].id);
       }
@@ -255,6 +322,123 @@ export class FakeGoCardless extends FakeProviderServer<RecordedRequest> {
     return gcError(404, "invalid_api_usage", "Path not found", [
       { reason: "path_not_found", message: `no route ${r.method} ${r.path}` },
     ]);
+  }
+
+  private createBillingRequest(params: Json | undefined): Answer {
+    const request = params?.mandate_request;
+    if (!request || (!request.currency && !request.scheme)) {
+      return gcError(422, "validation_failed", "Validation failed", [
+        {
+          field: "mandate_request",
+          message: "must name a currency or a scheme",
+          request_pointer: "/billing_requests/mandate_request",
+        },
+      ]);
+    }
+    let customer = params?.links?.customer as string | undefined;
+    if (customer === undefined) {
+      customer = this.id("CU");
+      this.customers.set(customer, {
+        id: customer,
+        created_at: "2026-03-01T00:00:00.000Z",
+        email: null,
+        given_name: null,
+        family_name: null,
+        company_name: null,
+        country_code: null,
+        language: "en",
+        metadata: {},
+      });
+    } else if (!this.customers.has(customer)) {
+      return gcError(422, "invalid_api_usage", "Resource not found", [
+        { reason: "invalid_document_structure", field: "links.customer", message: "not found" },
+      ]);
+    }
+    const currency = request.currency ?? (request.scheme === "bacs" ? "GBP" : "EUR");
+    const billingRequest = {
+      id: this.id("BRQ"),
+      created_at: "2026-03-01T00:00:00.000Z",
+      status: "pending",
+      mandate_request: {
+        currency,
+        scheme: request.scheme ?? (currency === "GBP" ? "bacs" : "sepa_core"),
+        verify: "recommended",
+        metadata: request.metadata ?? {},
+        links: {},
+      },
+      payment_request: null,
+      metadata: params?.metadata ?? {},
+      links: {
+        creditor: "CR000TEST",
+        customer,
+        customer_billing_detail: this.id("CBD"),
+        mandate_request: this.id("MRQ"),
+        organisation: "OR000TEST",
+      },
+    };
+    this.billingRequests.set(billingRequest.id, billingRequest);
+    return { status: 201, body: { billing_requests: billingRequest } };
+  }
+
+  private createFlow(params: Json | undefined): Answer {
+    const request = this.billingRequests.get(params?.links?.billing_request ?? "");
+    if (!request) {
+      return gcError(422, "invalid_api_usage", "Resource not found", [
+        {
+          reason: "invalid_document_structure",
+          field: "links.billing_request",
+          message: "not found",
+        },
+      ]);
+    }
+    const id = this.id("BRF");
+    const flow = {
+      id,
+      created_at: "2026-03-01T00:00:00.000Z",
+      expires_at: "2026-03-08T00:00:00.000Z",
+      authorisation_url: `${this.base}/flow/${id}`,
+      redirect_uri: params!.redirect_uri ?? null,
+      exit_uri: params!.exit_uri ?? null,
+      auto_fulfil: true,
+      lock_bank_account: false,
+      lock_currency: false,
+      lock_customer_details: false,
+      session_token: null,
+      show_redirect_buttons: false,
+      links: { billing_request: request.id },
+    };
+    this.flows.set(id, flow);
+    return { status: 201, body: { billing_request_flows: flow } };
+  }
+
+  /** The hosted flow's page, as a browser opens it: no access token. */
+  private flowPage(recorded: RecordedRequest): Reply {
+    const [, , flowId, step] = recorded.path.split("/");
+    const flow = this.flows.get(flowId ?? "");
+    const request = flow ? this.billingRequests.get(flow.links.billing_request) : undefined;
+    if (!flow || request?.status !== "pending") {
+      const answer = { status: 404, body: { error: "no Billing Request Flow is open here" } };
+      recorded.answer = answer;
+      return { ...answer, html: "<!doctype html><title>Expired</title><p>This page expired.</p>" };
+    }
+    if (step === "complete" && recorded.method === "POST") {
+      this.fulfil(request.id);
+      const answer = { status: 303, body: { location: flow.redirect_uri } };
+      recorded.answer = answer;
+      return { ...answer, headers: { location: flow.redirect_uri as string } };
+    }
+    recorded.answer = { status: 200, body: { page: "flow" } };
+    return {
+      status: 200,
+      body: {},
+      html: `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>GoCardless</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Set up a Direct Debit</h1>
+<form method="post" action="/flow/${flow.id}/complete"><button type="submit">Set up Direct Debit</button></form>
+<p><a href="${flow.exit_uri}">Back</a></p>
+</main></body></html>
+`,
+    };
   }
 
   private createPayment(params: Json | undefined): Answer {

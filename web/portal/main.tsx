@@ -292,7 +292,8 @@ function PayAndMethods(props: { done: (message: string) => void }): JSX.Element 
               {p.source_entry === "hosted_page" ? (
                 <>
                   <p>
-                    You enter your card on our payment provider's secure page, then come back here.
+                    You enter your card or bank details on our payment provider's secure page, then
+                    come back here.
                   </p>
                   <ActionButton
                     kind={usable ? "plain" : "primary"}

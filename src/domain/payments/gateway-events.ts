@@ -41,7 +41,10 @@ export type GatewayEvent = {
   failure?: { code: string; message: string };
   /** `setup.succeeded`: Accrue's payment source setup the event is about. */
   setupId?: string;
-  /** `setup.succeeded`: the gateway's session of the setup (Stripe: cs_…), when named. */
+  /**
+   * `setup.succeeded`: the gateway's session of the setup (Stripe: cs_…; GoCardless: the
+   * Billing Request, BRQ…), when named.
+   */
   setupReference?: string;
   /** An `unknown` event the adapter read: why nothing of it applies. */
   note?: string;

@@ -94,13 +94,14 @@ export type ChargeStatus = "succeeded" | "failed" | "pending" | "refunded" | "re
 export type ActionConfirmation = { status: "redirect"; url: string } | ChargeResult;
 
 /**
- * A payment source set up on the gateway's own hosted page (Stripe Checkout in setup mode):
- * the customer enters the card or bank details there, never in Accrue.
+ * A payment source set up on the gateway's own hosted page (Stripe Checkout in setup mode,
+ * GoCardless's Billing Request Flow): the customer enters the card or bank details there,
+ * never in Accrue.
  */
 export type SourceSetup = {
   /** The gateway's customer the source will be kept under (created when it had none). */
   customerReference: string;
-  /** The gateway's session (Stripe: the Checkout Session, cs_…). */
+  /** The gateway's session (Stripe: the Checkout Session, cs_…; GoCardless: the Billing Request, BRQ…). */
   reference: string;
   /** Where the customer's browser is sent to enter the details. */
   url: string;
@@ -193,6 +194,11 @@ export interface PaymentGateway {
     customerId: string;
     customerReference?: string | null | undefined;
     setupId: string;
+    /**
+     * The currency the source will be charged in (GoCardless sets up a mandate of a scheme
+     * for it); a gateway whose page takes any currency ignores it.
+     */
+    currency?: string | undefined;
     successUrl: string;
     cancelUrl: string;
     idempotencyKey: string;
@@ -234,7 +240,8 @@ const ADAPTERS: ReadonlySet<GatewayKind> = new Set<GatewayKind>([
  * Whether a kind's adapter opens a hosted page where the customer adds a payment method
  * ({@link PaymentGateway.startSetup}).
  */
-export const hasHostedSetup = (kind: GatewayKind): boolean => kind === "stripe";
+export const hasHostedSetup = (kind: GatewayKind): boolean =>
+  kind === "stripe" || kind === "gocardless";
 
 /** Whether an account of a kind needs credentials (the built-in test gateway needs none). */
 export const needsCredentials = (kind: GatewayKind): boolean => kind !== "test";

@@ -20,6 +20,14 @@
  * - refund: a Refund of the payment with `total_amount_confirmation` (everything refunded of
  *   the payment once this one is made, read from the payment first), as GoCardless requires.
  *   GoCardless enables refunds per account on request.
+ * - startSetup: a Billing Request with a `mandate_request` (in the currency given, GoCardless
+ *   picking the scheme; else left to GoCardless) for the customer's GoCardless customer (the
+ *   one known at the account; else the one GoCardless creates with the request, claimed at
+ *   once), Accrue's setup id in its metadata, then a Billing Request Flow whose
+ *   `authorisation_url` is GoCardless's hosted page (`redirect_uri`: the return link,
+ *   `exit_uri`: the cancel link). setupOutcome reads the Billing Request back: `fulfilled`, its
+ *   mandate (`links.mandate_request_mandate`) is kept as createSource keeps a mandate;
+ *   `cancelled`, the setup expired.
  * - no holds (a debit is not authorized first) and no copying of mandates: refused.
  * - events: verified by the client's own verifier (`webhooks.parse`: the Webhook-Signature
  *   header, the hex HMAC-SHA256 of the body under the endpoint's secret). GoCardless sends
@@ -29,7 +37,9 @@
  *   dispute); refunds created report what was refunded of the payment so far (the refund and
  *   its payment read from GoCardless, since refund events carry no amount); refunds failed
  *   (the refund did not reach the customer: its money is back with the merchant) undo that
- *   refund, with GoCardless's cause and description as the reason.
+ *   refund, with GoCardless's cause and description as the reason; billing_requests fulfilled
+ *   (a Billing Request Accrue opened to set up a mandate, named by `resource_metadata` or read
+ *   back) completes that setup.
  *
  * The client has no option for another host than GoCardless's live and sandbox APIs; a local
  * stand-in (`api_base`, a loopback address, sandbox tokens only) is reached through the HTTP
@@ -45,7 +55,7 @@ import { connect as connectTls } from "node:tls";
 import { type GoCardlessClient, gocardless } from "gocardless-nodejs";
 import { Environments } from "gocardless-nodejs/constants";
 import * as GoCardlessErrors from "gocardless-nodejs/errors";
-import type { Event, Mandate, Payment } from "gocardless-nodejs/types";
+import type { BillingRequest, Event, Mandate, Payment } from "gocardless-nodejs/types";
 import { InvalidSignatureError, parse } from "gocardless-nodejs/webhooks";
 import { AccrueError, invalid, unprocessable } from "../errors.js";
 import {
@@ -57,7 +67,14 @@ import {
   unreachableError,
   withDeadline,
 } from "./adapter-kit.js";
-import type { ChargeResult, ChargeStatus, PaymentGateway } from "./gateway.js";
+import type {
+  ChargeResult,
+  ChargeStatus,
+  CreatedSource,
+  PaymentGateway,
+  SourceSetup,
+  SourceSetupOutcome,
+} from "./gateway.js";
 import { type GatewayEvent, headerValue, minorUnitsOf } from "./gateway-events.js";
 
 /** What a GoCardless gateway account's credentials hold, checked. */
@@ -299,6 +316,42 @@ export function goCardlessGateway(
     }
   }
 
+  /** A mandate a payment can be taken against, with its customer and bank account. */
+  function usableMandate(mandate: Mandate): {
+    mandate: string;
+    customer: string;
+    bankAccount: string;
+  } {
+    if (mandate.status === undefined || !USABLE.has(mandate.status)) {
+      throw unprocessable(
+        "mandate_not_usable",
+        `the GoCardless mandate ${mandate.id} is ${mandate.status ?? "in no known state"}; the customer sets up a new one`,
+        { field: "provider_token", status: mandate.status ?? null },
+      );
+    }
+    const customer = mandate.links?.customer;
+    const bankAccount = mandate.links?.customer_bank_account;
+    if (!mandate.id || !customer || !bankAccount) {
+      throw unreachable(new Error("GoCardless answered a mandate without its links"));
+    }
+    return { mandate: mandate.id, customer, bankAccount };
+  }
+
+  /** What Accrue keeps of a usable mandate: its bank account as GoCardless shows it. */
+  async function bankSource(linked: ReturnType<typeof usableMandate>): Promise<CreatedSource> {
+    const account = await call(() => gc.customerBankAccounts.find(linked.bankAccount));
+    return {
+      customerReference: linked.customer,
+      reference: linked.mandate,
+      type: "bank_account",
+      bankAccount: {
+        country: account.country_code ?? "",
+        last4: account.account_number_ending ?? "",
+        ...(account.account_holder_name ? { holderName: account.account_holder_name } : {}),
+      },
+    };
+  }
+
   return {
     kind: "gocardless",
     async createSource({ customerId, customerReference, token }) {
@@ -311,30 +364,9 @@ export function goCardlessGateway(
       }
       if (!/^(MD|CU)[0-9A-Z]+$/.test(token.token)) throw invalidToken(token.token);
       const mandate = await mandateOf(token.token, customerReference ?? null);
-      if (mandate.status === undefined || !USABLE.has(mandate.status)) {
-        throw unprocessable(
-          "mandate_not_usable",
-          `the GoCardless mandate ${mandate.id} is ${mandate.status ?? "in no known state"}; the customer sets up a new one`,
-          { field: "provider_token", status: mandate.status ?? null },
-        );
-      }
-      const gcCustomer = mandate.links?.customer;
-      const bankAccountId = mandate.links?.customer_bank_account;
-      if (!mandate.id || !gcCustomer || !bankAccountId) {
-        throw unreachable(new Error("GoCardless answered a mandate without its links"));
-      }
-      await claimCustomer(customerId, gcCustomer, customerReference ?? null);
-      const account = await call(() => gc.customerBankAccounts.find(bankAccountId));
-      return {
-        customerReference: gcCustomer,
-        reference: mandate.id,
-        type: "bank_account",
-        bankAccount: {
-          country: account.country_code ?? "",
-          last4: account.account_number_ending ?? "",
-          ...(account.account_holder_name ? { holderName: account.account_holder_name } : {}),
-        },
-      };
+      const linked = usableMandate(mandate);
+      await claimCustomer(customerId, linked.customer, customerReference ?? null);
+      return bankSource(linked);
     },
     async charge(input) {
       try {
@@ -408,6 +440,59 @@ export function goCardlessGateway(
       if (payment.status === "charged_back") return "refunded";
       return goCardlessVerdict(payment).status;
     },
+    async startSetup({
+      customerId,
+      customerReference,
+      setupId,
+      currency,
+      successUrl,
+      cancelUrl,
+      idempotencyKey,
+    }): Promise<SourceSetup> {
+      const known = customerReference ?? null;
+      const metadata = { accrue_customer_id: customerId, accrue_setup_id: setupId };
+      const request = await call(() =>
+        gc.billingRequests.create(
+          {
+            mandate_request: currency ? { currency: currency.toUpperCase() } : {},
+            ...(known !== null ? { links: { customer: known } } : {}),
+            metadata,
+          },
+          idempotencyKey,
+        ),
+      );
+      const customer = request.links?.customer;
+      if (!customer) {
+        throw unreachable(new Error(`Billing Request ${request.id} names no customer`));
+      }
+      // a customer GoCardless created with the request is this customer's from now on
+      await claimCustomer(customerId, customer, known);
+      const flow = await call(() =>
+        gc.billingRequestFlows.create(
+          {
+            links: { billing_request: request.id },
+            redirect_uri: successUrl,
+            exit_uri: cancelUrl,
+          },
+          `${idempotencyKey}_flow`,
+        ),
+      );
+      if (!flow.authorisation_url) {
+        throw unreachable(new Error(`Billing Request Flow ${flow.id} has no authorisation_url`));
+      }
+      return { customerReference: customer, reference: request.id, url: flow.authorisation_url };
+    },
+    async setupOutcome({ reference, customerReference }): Promise<SourceSetupOutcome> {
+      const request: BillingRequest = await call(() => gc.billingRequests.find(reference));
+      if (request.status === "cancelled") return { status: "expired" };
+      const mandateId = request.links?.mandate_request_mandate;
+      if (request.status !== "fulfilled" || !mandateId) return { status: "open" };
+      // the request was opened for this GoCardless customer, and its mandate is that customer's
+      if (request.links?.customer !== customerReference) throw otherCustomer();
+      const linked = usableMandate(await call(() => gc.mandates.find(mandateId)));
+      if (linked.customer !== customerReference) throw otherCustomer();
+      return { status: "succeeded", source: await bankSource(linked) };
+    },
     canCopyCardTo: () => false,
     async copyCard() {
       throw unprocessable(
@@ -458,6 +543,7 @@ export function goCardlessGateway(
    */
   async function readEvent(event: Event): Promise<GatewayEvent> {
     const base = readGoCardlessEvent(event);
+    if (base.type === "setup.succeeded") return setupOf(base);
     if (base.type === "charge.refund_failed") return refundFailed(base);
     if (base.type !== "charge.refunded") return base;
     const refundId = textOf(event.links?.refund);
@@ -475,6 +561,26 @@ export function goCardlessGateway(
       ...(amount !== undefined ? { amount } : {}),
       ...(currency !== undefined ? { currency } : {}),
     };
+  }
+
+  /**
+   * A fulfilled Billing Request's setup: named by the event's `resource_metadata`, else read
+   * from the Billing Request's metadata; one Accrue did not open is not applied.
+   */
+  async function setupOf(base: GatewayEvent): Promise<GatewayEvent> {
+    if (base.setupId !== undefined || base.setupReference === undefined) return base;
+    const reference = base.setupReference;
+    let request: BillingRequest;
+    try {
+      request = await withDeadline(gc.billingRequests.find(reference), timeoutMs);
+    } catch (error) {
+      if (notFound(error)) return { ...base, type: "unknown", note: NOT_OPENED };
+      throw unreachable(error);
+    }
+    const setupId = textOf(request.metadata?.accrue_setup_id);
+    return setupId === undefined
+      ? { ...base, type: "unknown", note: NOT_OPENED }
+      : { ...base, setupId };
   }
 
   /** A failed refund's payment: named by the event, else read from the refund. */
@@ -507,6 +613,8 @@ const otherCustomer = () =>
     "the mandate belongs to another customer's GoCardless customer",
     { field: "provider_token" },
   );
+
+const NOT_OPENED = "a Billing Request Accrue did not open to set up a mandate";
 
 const textOf = (value: unknown): string | undefined =>
   typeof value === "string" && value.length > 0 && value.length <= 255 ? value : undefined;
@@ -555,6 +663,20 @@ export function readGoCardlessEvent(event: Event): GatewayEvent {
       case "late_failure_settled":
         return { ...base, type: "charge.disputed", chargeReference: payment, reference: id };
     }
+  }
+  if (resource === "billing_requests" && action === "fulfilled") {
+    const setupReference = textOf(event.links?.billing_request);
+    if (setupReference === undefined) {
+      return { ...base, type: "unknown", chargeReference: null, note: NOT_OPENED };
+    }
+    const setupId = textOf(event.resource_metadata?.accrue_setup_id);
+    return {
+      ...base,
+      type: "setup.succeeded",
+      chargeReference: null,
+      setupReference,
+      ...(setupId !== undefined ? { setupId } : {}),
+    };
   }
   if (resource === "refunds" && action === "created") {
     return { ...base, type: "charge.refunded", chargeReference: payment };

@@ -1,6 +1,6 @@
 /**
  * Payment sources the customer adds on the gateway's own hosted page (Stripe Checkout in
- * setup mode) rather than typing a card number into Accrue: Accrue opens the page for the
+ * setup mode, GoCardless's Billing Request Flow for a bank debit mandate) rather than typing a card number into Accrue: Accrue opens the page for the
  * customer's gateway's customer (created when it has none) and records it as an open setup;
  * the customer enters the card or bank account there and comes back. The setup is completed
  * by whichever arrives first of the customer's return and the gateway's event: the gateway is
@@ -63,13 +63,15 @@ export async function sourceEntry(
 
 /**
  * Opens the gateway's hosted page for the customer to add a card (or a bank account, where the
- * account takes them): answers the page's address to send the browser to. The customer's new
+ * account takes them; a bank debit mandate at GoCardless, for `currency`): answers the page's
+ * address to send the browser to. The customer's new
  * sources must go to an account with such a page (`422 payment_source_setup_not_supported`).
  */
 export async function startSourceSetup(
   ctx: Ctx,
   customerId: string,
   urlsOf: SetupUrlsOf,
+  options: { currency?: string | undefined } = {},
 ): Promise<{ setup_id: string; redirect_url: string }> {
   const customer = await customerForChange(ctx, customerId);
   const { account } = await resolveCustomerGateway(ctx, customer);
@@ -90,6 +92,7 @@ export async function startSourceSetup(
     customerId,
     customerReference: known,
     setupId: id,
+    currency: options.currency,
     successUrl,
     cancelUrl,
     idempotencyKey: gatewayIdempotencyKey(ctx, "setup", id),
