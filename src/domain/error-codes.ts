@@ -524,7 +524,7 @@ export const ERROR_CODES = {
   gateway_capture_refused:
     "The payment gateway did not capture the authorization (`details.status`); it stays held until voided or its hold runs out.",
   payment_pending:
-    "A payment of the customer in this currency is pending at the gateway (a direct debit takes days); sync it, and collect again once it succeeded or failed.",
+    "A payment of the customer in this currency is pending at the gateway (a direct debit takes days) or waits for the customer to authenticate it; sync it, and collect again once it succeeded or failed.",
   payment_action_not_supported:
     "The payment's gateway cannot take the customer's confirmation of a payment their bank asks them to authenticate.",
   card_copy_not_supported:

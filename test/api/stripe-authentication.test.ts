@@ -238,6 +238,16 @@ for (const backend of BACKENDS) {
       await api.advance("2026-03-05T00:00:00Z");
       expect(await collect()).toBe(0);
       expect(stripe.sent(INTENTS)).toHaveLength(3);
+      // nor a charge by hand: confirmed later, the waiting payment would take the money again
+      for (const path of [
+        `/v1/customers/${ids.cleo}/collect_payment`,
+        `/v1/invoices/${ids.cleoInvoice}/collect_payment`,
+      ]) {
+        const byHand = await api.request("POST", path, {});
+        expect(byHand.status, JSON.stringify(byHand.body)).toBe(422);
+        expect(byHand.body.error.code).toBe("payment_pending");
+      }
+      expect(stripe.sent(INTENTS)).toHaveLength(3);
     });
 
     it("the customer confirms in the portal, authenticates at the bank and comes back: paid once", async () => {
@@ -460,6 +470,37 @@ for (const backend of BACKENDS) {
         payment_method: "chargeback",
         status: "succeeded",
       });
+    });
+
+    it("a hold the bank wants authenticated is refused, not left to read as paid later", async () => {
+      stripe.addCard(
+        "pm_card_dora",
+        { brand: "visa", last4: "3184", exp_month: 12, exp_year: 2030 },
+        "authentication",
+      );
+      const dora = await api.customer({ email: "dora@x.example" });
+      await api.post(`/v1/customers/${dora}/payment_sources`, {
+        type: "provider_token",
+        provider_token: "pm_card_dora",
+      });
+      const held = await api.request("POST", `/v1/customers/${dora}/authorize_payment`, {
+        amount: "12.00",
+        currency: "EUR",
+      });
+      expect(held.status, JSON.stringify(held.body)).toBeLessThan(300);
+      expect(held.body).toMatchObject({
+        status: "failed",
+        amount: "12.00",
+        failure: { code: "authentication_required" },
+      });
+      const [payment] = await paymentsOf(dora);
+      expect(payment).toMatchObject({ id: held.body.id, status: "failed" });
+      const listed = await api.get("/v1/events?limit=100");
+      expect(
+        listed.data.filter(
+          (e: any) => e.type === "payment.action_required" && e.data.id === held.body.id,
+        ),
+      ).toEqual([]);
     });
   });
 }

@@ -308,6 +308,18 @@ for (const backend of BACKENDS) {
     it("the SetupIntent's event alone keeps the method; the return then finds it kept", async () => {
       const { setupId, session, sent } = await openSetup("bob");
       stripe.completeCheckout(session.id);
+      // Stripe out of reach while the session is read back: 503, nothing recorded, so Stripe
+      // delivers the same event again
+      stripe.failNext = 100;
+      const unreachable = await sendStripe(
+        "evt_bob_seti",
+        "setup_intent.succeeded",
+        stripe.setupIntent(session.setup_intent),
+      );
+      stripe.failNext = 0;
+      expect(unreachable.status, JSON.stringify(unreachable.body)).toBe(503);
+      expect(unreachable.body.error.code).toBe("gateway_unreachable");
+      expect(await sourcesOf("bob")).toHaveLength(0);
       const applied = await sendStripe(
         "evt_bob_seti",
         "setup_intent.succeeded",

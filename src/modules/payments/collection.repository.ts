@@ -69,7 +69,7 @@ export async function collectableInvoiceIds(
               AND s.role <> 'none' AND s.deleted_at IS NULL)`,
           sql<boolean>`NOT EXISTS (SELECT 1 FROM payments p
             WHERE p.tenant_id = i.tenant_id AND p.customer_id = i.customer_id
-              AND p.currency = i.currency AND p.status = 'pending')`,
+              AND p.currency = i.currency AND p.status IN ('pending', 'requires_action'))`,
         ]),
       ]),
     )

@@ -195,6 +195,9 @@ async function recordEvent(
   const refused = await ctx.attempt(async () => {
     outcome = await applyEvent(ctx, account, event);
   });
+  // the provider out of reach while the event is applied (a setup read back, a status
+  // fetched): nothing is recorded and the provider is answered 503, so it delivers again
+  if (refused?.code === "gateway_unreachable") throw refused;
   if (refused !== null) {
     outcome = { status: "ignored", detail: refused.message, paymentId: null, code: refused.code };
   }

@@ -556,7 +556,7 @@ async function charge(
   if (!authorize && (await hasPendingPayment(ctx.db, ctx.tenantId, customerId, currency))) {
     throw unprocessable(
       "payment_pending",
-      `customer ${customerId} has a payment in ${currency} pending at the gateway`,
+      `customer ${customerId} has a payment in ${currency} pending at the gateway or waiting for their authentication`,
       { currency },
     );
   }
@@ -586,6 +586,24 @@ async function charge(
     if (verdict.status === "pending") {
       const row = await insertPayment(ctx, { ...base, status: "pending" }, []);
       return announce(ctx, await view(ctx, row), "payment.pending");
+    }
+    if (verdict.status === "requires_action" && authorize) {
+      // a hold cannot wait for the customer: confirmed later it would read as paid while the
+      // money is only held, so it is refused as the bank asked
+      const row = await insertPayment(
+        ctx,
+        {
+          ...base,
+          status: "failed",
+          failure: {
+            code: "authentication_required",
+            message: "the bank asks the customer to authenticate; a hold cannot wait for it",
+          },
+        },
+        [],
+      );
+      last = await announce(ctx, await view(ctx, row), "payment.failed");
+      continue;
     }
     if (verdict.status === "requires_action") {
       // the bank asks the customer: no other source is tried (the customer may confirm it)

@@ -589,7 +589,10 @@ export async function settleAuthorization(
   return true;
 }
 
-/** Whether the customer has a payment pending at a gateway in the currency. */
+/**
+ * Whether the customer has a payment pending at a gateway in the currency, or one waiting for
+ * the customer to authenticate it (it may still take the money).
+ */
 export async function hasPendingPayment(
   db: Kysely<DB>,
   tenantId: string,
@@ -601,7 +604,7 @@ export async function hasPendingPayment(
     .select("id")
     .where("tenant_id", "=", tenantId)
     .where("customer_id", "=", customerId)
-    .where("status", "=", "pending")
+    .where("status", "in", ["pending", "requires_action"])
     .where("currency", "=", currency)
     .limit(1)
     .executeTakeFirst();

@@ -341,11 +341,13 @@ export async function ingestBatch(
   const contracts = [...perContract.keys()];
   // once more if the references held when read again but not in the change
   for (let round = 0; round < 2; round++) {
-    markDueLater(ctx, contracts);
+    const change = changeOf(ctx, events, dues).input;
+    // due from the moment the records are written: one reading of the clock for both
+    markDueLater(ctx, contracts, change.createdAt);
     for (const [contractId, count] of perContract) {
       ctx.audit({ targetType: "contract", targetId: contractId, after: { usage_events: count } });
     }
-    const [held] = await ctx.conclude(usageCountChange(changeOf(ctx, events, dues).input));
+    const [held] = await ctx.conclude(usageCountChange(change));
     if (held) return { accepted: held.accepted, duplicates: events.length - held.accepted };
     await refusal();
   }
