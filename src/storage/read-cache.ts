@@ -35,7 +35,8 @@ const MAX_ENTRIES = 50_000;
 
 /** A raw statement that reads only: SELECT/SHOW/EXPLAIN without a data-changing keyword. */
 const READ_ONLY_RAW = /^\s*(select|show|explain)\b/i;
-const WRITING_WORD = /\b(insert|update|delete|merge|truncate|nextval|setval|pg_advisory)/i;
+// whole words (a column `updated_at` or `deleted_at` is no write); FOR UPDATE counts as one
+const WRITING_WORD = /\b(insert|update|delete|merge|truncate)\b|\b(nextval|setval|pg_advisory)/i;
 
 export class ReadCache {
   #entries = new Map<string, unknown>();

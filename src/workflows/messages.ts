@@ -15,7 +15,13 @@ import { yielder } from "../lib/yield.js";
 import { findCustomer } from "../modules/customers/index.js";
 import { findEntityRow } from "../modules/entities/index.js";
 import { lockUncomposedEvents, markComposed } from "../modules/events/index.js";
-import { documentPdf, findInvoice, getInvoice, signingKey } from "../modules/invoicing/index.js";
+import {
+  documentPdf,
+  existingSigningKey,
+  findInvoice,
+  getInvoice,
+  signingKey,
+} from "../modules/invoicing/index.js";
 import {
   type Attachment,
   claimDueMessages,
@@ -204,8 +210,8 @@ export async function messageAttachment(
     tenantId = undefined;
   }
   const tenant = typeof tenantId === "string" ? await findTenant(db, tenantId) : undefined;
-  if (!tenant) throw invalidMessageLink();
-  const key = await signingKey(db, tenant.id, MESSAGE_LINK_KEY);
+  const key = tenant ? await existingSigningKey(db, tenant.id, MESSAGE_LINK_KEY) : undefined;
+  if (!tenant || !key) throw invalidMessageLink();
   const claims = await verifyMessageLink(key, token, now);
   const message = await findMessage(db, claims.tenantId, claims.messageId);
   if (!message?.attachment_document_id) throw invalidMessageLink();

@@ -26,7 +26,7 @@ import { type LinkClaims, signLinkToken, verifyLinkToken } from "../lib/signed-l
 import type { Ctx } from "../modules/context.js";
 import { getContract } from "../modules/contracts/index.js";
 import { findCustomer } from "../modules/customers/index.js";
-import { findInvoice, signingKey } from "../modules/invoicing/index.js";
+import { existingSigningKey, findInvoice, signingKey } from "../modules/invoicing/index.js";
 import {
   addPaymentSource,
   assignPaymentRole,
@@ -244,8 +244,9 @@ async function verifyReturnLink(
     tenantId = undefined;
   }
   const tenant = typeof tenantId === "string" ? await findTenant(db, tenantId) : undefined;
-  if (!tenant) throw link.invalid();
-  const key = await signingKey(db, tenant.id, PAYMENT_RETURN_KEY);
+  // a tenant that never signed such a link has no key: not valid, and nothing is written
+  const key = tenant ? await existingSigningKey(db, tenant.id, PAYMENT_RETURN_KEY) : undefined;
+  if (!tenant || !key) throw link.invalid();
   return verifyLinkToken(key, link, token, now);
 }
 

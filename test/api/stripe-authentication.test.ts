@@ -387,6 +387,20 @@ for (const backend of BACKENDS) {
       });
       expect(forged.status).toBe(404);
       expect(forged.body).toContain("This link has expired or is not valid");
+      // a link naming a tenant that never signed one: not valid, and no key is made for it
+      const { tenant_id } = await server.createTenant("Never signed");
+      const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+      const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part({ tid: tenant_id, sub: "pay_x" })}.c2ln`;
+      const named = await server.request("GET", `/portal/payment_return/${unsigned}`, {
+        key: null,
+      });
+      expect(named.status).toBe(404);
+      const keys = await server.db
+        .selectFrom("signing_keys")
+        .select("purpose")
+        .where("tenant_id", "=", tenant_id)
+        .execute();
+      expect(keys).toEqual([]);
     });
 
     it("a dispute Stripe reports won reverses the chargeback once; a lost one leaves it", async () => {

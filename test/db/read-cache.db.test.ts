@@ -36,8 +36,15 @@ describeEachBackend("read cache", (t) => {
     await cachedRead(db(), "raw", load("1"));
     await sql`SELECT 1`.execute(db());
     expect(await cachedRead(db(), "raw", load("2"))).toBe(t.backend === "pglite" ? "1" : "2");
+    // a column whose name starts like a writing word is no write
+    await sql`SELECT 1 AS updated_at, 2 AS deleted_at, 3 AS inserted`.execute(db());
+    expect(await cachedRead(db(), "raw", load("2"))).toBe(t.backend === "pglite" ? "1" : "2");
     await sql`INSERT INTO read_cache_probe VALUES ('x')`.execute(db());
     expect(await cachedRead(db(), "raw", load("3"))).toBe("3");
+    // a locking read is treated as a write
+    await cachedRead(db(), "raw", load("3"));
+    await sql`SELECT v FROM read_cache_probe FOR UPDATE`.execute(db());
+    expect(await cachedRead(db(), "raw", load("5"))).toBe("5");
     // a CTE may write: treated as a write
     await db()
       .with("t", (q) => q.selectFrom("tenants").select("id"))

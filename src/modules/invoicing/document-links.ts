@@ -13,7 +13,7 @@ import type { Ctx } from "../context.js";
 import { findTenant } from "../tenants/index.js";
 import { getInvoice } from "./documents.js";
 import { signDownloadToken, verifyDownloadToken } from "./download-link.js";
-import { signingKey } from "./signing-keys.repository.js";
+import { existingSigningKey, signingKey } from "./signing-keys.repository.js";
 
 /** How long a download link works. */
 export const DOWNLOAD_LINK_MINUTES = 60;
@@ -62,8 +62,8 @@ export async function verifyLink(
     tenantId = undefined;
   }
   const tenant = typeof tenantId === "string" ? await findTenant(db, tenantId) : undefined;
-  if (!tenant) throw notFound("invalid_download_link", "the download link is not valid");
-  const key = await signingKey(db, tenant.id, PDF_KEY);
+  const key = tenant ? await existingSigningKey(db, tenant.id, PDF_KEY) : undefined;
+  if (!tenant || !key) throw notFound("invalid_download_link", "the download link is not valid");
   const clock = clockFor(tenant.test_clock_now);
   const claims = await verifyDownloadToken(key, token, new Date(clock.now().epochMilliseconds));
   return { ...claims, clock };

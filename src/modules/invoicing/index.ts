@@ -58,5 +58,5 @@ export {
   invoicesAsI,
 } from "./receivables.repository.js";
 export { type Settlement, settleContract, settleLocked } from "./settle.js";
-export { signingKey } from "./signing-keys.repository.js";
+export { existingSigningKey, signingKey } from "./signing-keys.repository.js";
 export { countDraftDocuments, invoiceParties } from "./transfer-facts.repository.js";

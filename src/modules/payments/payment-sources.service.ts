@@ -9,7 +9,7 @@
  * change one at a time and a collection reads what is owed after any other movement committed.
  */
 import type { Static } from "typebox";
-import { notFound, unprocessable } from "../../domain/errors.js";
+import { isAccrueError, notFound, unprocessable } from "../../domain/errors.js";
 import { assertCurrency } from "../../domain/money/currency.js";
 import { fromDecimalString } from "../../domain/money/money.js";
 import {
@@ -910,7 +910,11 @@ export async function confirmPaymentAction(
   returnUrl: ReturnUrlOf,
 ): Promise<{ payment: Payment; redirect_url: string | null }> {
   await lockCustomer(ctx, customerId);
-  const row = await loadPayment(ctx, paymentId, true).catch(() => undefined);
+  // a payment that is not there is answered as one of another customer: not found
+  const row = await loadPayment(ctx, paymentId, true).catch((error: unknown) => {
+    if (isAccrueError(error) && error.code === "payment_not_found") return undefined;
+    throw error;
+  });
   if (!row || row.customer_id !== customerId || row.kind !== "payment") {
     throw notFound("payment_not_found", `no payment ${paymentId}`, { id: paymentId });
   }
