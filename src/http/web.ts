@@ -124,6 +124,14 @@ const shell = (title: string, script: string) => `<!doctype html>
 </html>
 `;
 
+/** Refusals of a return link itself (or of what it names): the page that names nothing. */
+const LINK_REFUSALS: ReadonlySet<string> = new Set([
+  "payment_return_link_invalid",
+  "payment_method_return_link_invalid",
+  "payment_not_found",
+  "payment_source_setup_not_found",
+]);
+
 const notValid = `<!doctype html>
 <html lang="en">
 <head>
@@ -264,7 +272,17 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
           ),
         );
       }
-      return page(reply, error.code === "payment_return_link_expired" ? 410 : 404, notValid);
+      if (error.code === "payment_return_link_expired") return page(reply, 410, notValid);
+      if (LINK_REFUSALS.has(error.code)) return page(reply, 404, notValid);
+      // the link was good: the payment could not be confirmed (the gateway refused to say)
+      return page(
+        reply,
+        422,
+        notice(
+          "Payment not confirmed",
+          "Your payment could not be confirmed here. Open your portal link again, or contact us.",
+        ),
+      );
     }
     const { title, text } = returnPage(payment);
     return page(reply, 200, notice(title, text));
@@ -297,10 +315,19 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
             ),
           );
         }
+        if (error.code === "payment_method_return_link_expired") {
+          return page(reply, 410, notValid);
+        }
+        if (LINK_REFUSALS.has(error.code)) return page(reply, 404, notValid);
+        // the link was good: what the provider's page made cannot be kept (a mandate not
+        // usable, a card expired, …)
         return page(
           reply,
-          error.code === "payment_method_return_link_expired" ? 410 : 404,
-          notValid,
+          422,
+          notice(
+            "Payment method not added",
+            "The payment provider did not let us keep this payment method. Open your portal link again to add another one.",
+          ),
         );
       }
       const { title, text } = setupReturnPage(outcome, cancelled);

@@ -278,6 +278,14 @@ for (const backend of BACKENDS) {
       expect(await sourcesOf("bob")).toEqual([]);
       expect(await addedEvents("bob")).toEqual([]);
       expect((await portal("bob", "GET", "/payments")).body.payment_sources).toEqual([]);
+      // fulfilled, but the mandate is cancelled by the time the customer is back: the link was
+      // good, the mandate cannot be kept, and the page says so
+      const mandate = gc.fulfil(brq.id);
+      gc.mandates.get(mandate)!.status = "cancelled";
+      const unusable = await comeBack(brf.redirect_uri);
+      expect(unusable.status).toBe(422);
+      expect(unusable.body).toContain("Payment method not added");
+      expect(await sourcesOf("bob")).toEqual([]);
     });
 
     it("keeps nothing of a Billing Request Accrue did not open, or one naming another setup", async () => {
