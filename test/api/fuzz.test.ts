@@ -19,11 +19,12 @@ import {
 import { fixture, operationsOf } from "../routes.js";
 import { describeServer } from "../server.js";
 
-// hundreds of requests in one test: room for a slow, busy machine
-vi.setConfig({ testTimeout: 180_000 });
-
 // the long variant: ACCRUE_FUZZ_SAMPLES=200 ACCRUE_FUZZ_SEED=<any> npm test -- test/api/fuzz
 const SAMPLES_PER_ROUTE = fuzzSamples(12);
+
+// hundreds of requests in one test (thousands in the long variant): room for a slow, busy
+// machine, growing with the samples
+vi.setConfig({ testTimeout: Math.max(180_000, SAMPLES_PER_ROUTE * 15_000) });
 
 /** Ids of the fixture's records, offered for properties named `…_id`. */
 let known: string[] = [];
