@@ -10,12 +10,11 @@
  * with its Idempotency-Key after `503 gateway_unreachable` sends Stripe the same key: charged
  * once.
  */
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signTestEvent, TEST_SIGNATURE_HEADER } from "../../src/domain/payments/test-gateway.js";
 import { countFailedPayments } from "../../src/modules/payments/index.js";
 import { billingTenant } from "../billing-tenant.js";
-import { FakeStripe } from "../fakes/stripe-server.js";
+import { FakeStripe, signedStripeEvent } from "../fakes/stripe-server.js";
 import { BACKENDS } from "../harness.js";
 import { startTestServer, type TestServer } from "../server.js";
 
@@ -68,18 +67,7 @@ for (const backend of BACKENDS) {
       object: unknown,
       secret = STRIPE_WEBHOOK_SECRET,
     ) => {
-      const body = JSON.stringify({
-        id,
-        object: "event",
-        api_version: "2025-08-27.basil",
-        created: unix(),
-        data: { object },
-        livemode: false,
-        pending_webhooks: 1,
-        request: { id: null, idempotency_key: null },
-        type,
-      });
-      const signature = Stripe.webhooks.generateTestHeaderString({ payload: body, secret });
+      const { body, signature } = signedStripeEvent({ id, type, object }, secret);
       return { body, headers: { "stripe-signature": signature } };
     };
     const sendStripe = (...args: Parameters<typeof stripeEvent>) => {

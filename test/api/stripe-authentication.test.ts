@@ -18,12 +18,11 @@
  */
 
 import { pino } from "pino";
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectionJob } from "../../src/jobs/collection.js";
 import { countFailedPayments } from "../../src/modules/payments/index.js";
 import { billingTenant } from "../billing-tenant.js";
-import { FakeStripe } from "../fakes/stripe-server.js";
+import { FakeStripe, signedStripeEvent } from "../fakes/stripe-server.js";
 import { BACKENDS } from "../harness.js";
 import { startTestServer, type TestServer } from "../server.js";
 
@@ -85,21 +84,7 @@ for (const backend of BACKENDS) {
     };
     /** A Stripe event of `object`, signed by Stripe's client with the endpoint's secret. */
     const sendStripe = (id: string, type: string, object: unknown) => {
-      const body = JSON.stringify({
-        id,
-        object: "event",
-        api_version: "2025-08-27.basil",
-        created: unix(),
-        data: { object },
-        livemode: false,
-        pending_webhooks: 1,
-        request: { id: null, idempotency_key: null },
-        type,
-      });
-      const signature = Stripe.webhooks.generateTestHeaderString({
-        payload: body,
-        secret: WEBHOOK_SECRET,
-      });
+      const { body, signature } = signedStripeEvent({ id, type, object }, WEBHOOK_SECRET);
       return server.request("POST", `/v1/gateways/${account}/events`, {
         raw: body,
         key: null,

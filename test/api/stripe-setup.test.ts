@@ -14,12 +14,11 @@
  *   another customer's session, are refused.
  */
 
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signLinkToken } from "../../src/lib/signed-link.js";
 import { signingKey } from "../../src/modules/invoicing/index.js";
 import { billingTenant } from "../billing-tenant.js";
-import { FakeStripe } from "../fakes/stripe-server.js";
+import { FakeStripe, signedStripeEvent } from "../fakes/stripe-server.js";
 import { BACKENDS } from "../harness.js";
 import { startTestServer, type TestServer } from "../server.js";
 
@@ -28,8 +27,6 @@ const WEBHOOK_SECRET = "whsec_AccrueSetupWebhook0123";
 const SESSIONS = "POST /v1/checkout/sessions";
 const RETURN_LINK =
   /^http:\/\/127\.0\.0\.1\/portal\/payment_method_return\/[\w-]+\.[\w-]+\.[\w-]+$/;
-
-const unix = () => Math.floor(Date.now() / 1000);
 
 for (const backend of BACKENDS) {
   describe(`adding a payment method on Stripe's hosted page [${backend}]`, () => {
@@ -54,21 +51,10 @@ for (const backend of BACKENDS) {
       );
     /** A Stripe event of `object`, signed by Stripe's client with the endpoint's secret. */
     const sendStripe = (id: string, type: string, object: unknown) => {
-      const body = JSON.stringify({
-        id,
-        object: "event",
-        api_version: "2026-11-18.endive",
-        created: unix(),
-        data: { object },
-        livemode: false,
-        pending_webhooks: 1,
-        request: { id: null, idempotency_key: null },
-        type,
-      });
-      const signature = Stripe.webhooks.generateTestHeaderString({
-        payload: body,
-        secret: WEBHOOK_SECRET,
-      });
+      const { body, signature } = signedStripeEvent(
+        { id, type, object, apiVersion: "2026-11-18.endive" },
+        WEBHOOK_SECRET,
+      );
       return server.request("POST", `/v1/gateways/${account}/events`, {
         raw: body,
         key: null,

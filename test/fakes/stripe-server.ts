@@ -32,6 +32,7 @@
  * Dashboard (`refundInDashboard`). `loseAnswers` carries requests out but answers them with a
  * 500, as an answer lost on the way back.
  */
+import Stripe from "stripe";
 import { FakeProviderServer, type IncomingCall, type Reply } from "./provider-server.js";
 
 export type RecordedRequest = {
@@ -62,6 +63,28 @@ const missing = (what: string, id: string, param = "id"): Answer =>
     param,
     message: `No such ${what}: '${id}'`,
   });
+
+/**
+ * A Stripe event of `object` as Stripe posts it to a webhook endpoint: the body, and its
+ * `Stripe-Signature` made by Stripe's own client with the endpoint's `secret`.
+ */
+export function signedStripeEvent(
+  event: { id: string; type: string; object: unknown; apiVersion?: string },
+  secret: string,
+): { body: string; signature: string } {
+  const body = JSON.stringify({
+    id: event.id,
+    object: "event",
+    api_version: event.apiVersion ?? "2025-08-27.basil",
+    created: Math.floor(Date.now() / 1000),
+    data: { object: event.object },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type: event.type,
+  });
+  return { body, signature: Stripe.webhooks.generateTestHeaderString({ payload: body, secret }) };
+}
 
 export class FakeStripe extends FakeProviderServer<RecordedRequest> {
   /** Answers the next this many requests with a 500 (Stripe's api_error). */
