@@ -1275,6 +1275,8 @@ export interface RateLimitBucketsTable {
   at: Timestamp;
   /** Whether the last request counted was allowed. */
   allowed: boolean;
+  /** How many tokens the last draw took (a process may draw several at once). */
+  granted: ColumnType<number, number | undefined, number>;
 }
 
 export interface DB {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../src/http/app.js";
+import { leaseSize } from "../../src/modules/access/rate-limits.js";
 import { createTenant, type TenantCredentials } from "../../src/workflows/tenants.js";
 import { createTestDatabase, type TestDatabase } from "../harness.js";
 
@@ -73,5 +74,84 @@ describe("rate limits shared by two processes [postgres]", () => {
     // the bucket refills at the rate, for both processes
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await get(urls[1]!)).status).toBe(200);
+  });
+});
+
+describe("a process draws a caller's tokens a few at a time [postgres]", () => {
+  // a bucket of 2 × 100 tokens; a process draws up to 5 of them at once
+  const RATE = 100;
+  let database: TestDatabase;
+  let tenant: TenantCredentials;
+  const apps: App[] = [];
+  const urls: string[] = [];
+  let draws = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("postgres", {
+      onStatement: (s) => {
+        if (s.includes("rate_limit_buckets")) draws += 1;
+      },
+    });
+    tenant = await createTenant(database.db, { name: "Leased" });
+    for (let i = 0; i < 2; i++) {
+      const app = await buildApp({
+        db: database.db,
+        backend: "postgres",
+        config: {
+          bodyLimit: 1_048_576,
+          logLevel: "silent",
+          publicUrl: "http://127.0.0.1",
+          rateLimit: RATE,
+        },
+      });
+      urls.push(await app.listen({ host: "127.0.0.1", port: 0 }));
+      apps.push(app);
+    }
+  });
+
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await database?.close();
+  });
+
+  /** `count` requests spread over both processes, `inFlight` at a time: their statuses. */
+  const send = async (count: number, inFlight: number): Promise<number[]> => {
+    const statuses: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < count) {
+          const i = next++;
+          const res = await fetch(`${urls[i % 2]}/v1/tenant`, {
+            headers: { authorization: `Bearer ${tenant.api_key}` },
+          });
+          await res.arrayBuffer();
+          statuses.push(res.status);
+        }
+      }),
+    );
+    return statuses;
+  };
+
+  it("spends drawn tokens without asking the database, and both together stay within the one bucket", async () => {
+    expect(leaseSize(RATE)).toBe(5);
+    const started = performance.now();
+    // fewer than a bucket holds: every one allowed, with a draw for several requests
+    const first = await send(120, 8);
+    expect(first.filter((s) => s !== 200)).toEqual([]);
+    expect(draws).toBeGreaterThan(0);
+    // one draw per request would be 120; a draw brings 5 (requests waiting on a draw under
+    // way share it, or draw again when the others spent it)
+    expect(draws).toBeLessThanOrEqual(120 / 2);
+    // then more than the bucket holds: what both processes allowed in all is what one
+    // bucket allows over the time it took
+    const second = await send(400, 8);
+    const seconds = (performance.now() - started) / 1000;
+    const allowed = [...first, ...second].filter((s) => s === 200).length;
+    expect(allowed, `in ${seconds.toFixed(2)} s`).toBeLessThanOrEqual(
+      2 * RATE + Math.floor(seconds * RATE),
+    );
+    expect(second.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect([...new Set(second)].sort()).toEqual([200, 429]);
   });
 });

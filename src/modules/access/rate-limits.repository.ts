@@ -37,21 +37,25 @@ export async function takeToken(
 }
 
 /**
- * `takeToken` for `key`, in the same statement that checks whether `address`'s bucket holds
- * a token (a caller without one has a full bucket): when it holds none, none is taken from
- * `key`'s (`allowed` is then null).
+ * Draws up to `want` whole tokens from `key`'s bucket (refilled as `takeToken` does; a new one
+ * is full), in the same statement that checks whether `address`'s bucket holds a token (a
+ * caller without one has a full bucket). The draw takes as many as the bucket holds, up to
+ * `want`; none when it holds less than one (`granted` 0), and none at all when the address
+ * holds no token (`granted` and `tokens` are then null). `tokens`: what the bucket holds after.
  */
-export async function takeTokenIfAddressHolds(
+export async function drawTokensIfAddressHolds(
   db: Kysely<DB>,
   key: string,
   bucket: Bucket,
   address: string,
-): Promise<{ addressHolds: boolean; allowed: boolean | null; tokens: number | null }> {
+  want: number,
+): Promise<{ addressHolds: boolean; granted: number | null; tokens: number | null }> {
   const refilled = sql`least(${bucket.burst}::float8,
     b.tokens + extract(epoch FROM clock_timestamp() - b.at)::float8 * ${bucket.rate}::float8)`;
+  const drawn = sql`least(${want}::int, floor(${refilled})::int)`;
   const { rows } = await sql<{
     address_holds: boolean;
-    allowed: boolean | null;
+    granted: number | null;
     tokens: number | null;
   }>`
     WITH address AS (
@@ -59,21 +63,23 @@ export async function takeTokenIfAddressHolds(
         SELECT b.tokens + extract(epoch FROM clock_timestamp() - b.at)::float8 * ${bucket.rate}::float8 >= 1
         FROM rate_limit_buckets b WHERE b.key = ${address}), true) AS holds
     ), taken AS (
-      INSERT INTO rate_limit_buckets AS b (key, tokens, at, allowed)
-      SELECT ${key}, ${bucket.burst}::float8 - 1, clock_timestamp(), true
+      INSERT INTO rate_limit_buckets AS b (key, tokens, at, allowed, granted)
+      SELECT ${key}, ${bucket.burst}::float8 - least(${want}::int, floor(${bucket.burst}::float8)::int),
+             clock_timestamp(), true, least(${want}::int, floor(${bucket.burst}::float8)::int)
       FROM address WHERE address.holds
       ON CONFLICT (key) DO UPDATE SET
-        tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
+        tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - ${drawn} ELSE ${refilled} END,
+        granted = CASE WHEN ${refilled} >= 1 THEN ${drawn} ELSE 0 END,
         allowed = ${refilled} >= 1,
         at = clock_timestamp()
-      RETURNING b.allowed, b.tokens
+      RETURNING b.granted, b.tokens
     )
-    SELECT address.holds AS address_holds, taken.allowed, taken.tokens
+    SELECT address.holds AS address_holds, taken.granted, taken.tokens
     FROM address LEFT JOIN taken ON true`.execute(db);
   const row = rows[0]!;
   return {
     addressHolds: row.address_holds,
-    allowed: row.allowed,
+    granted: row.granted === null ? null : Number(row.granted),
     tokens: row.tokens === null ? null : Number(row.tokens),
   };
 }

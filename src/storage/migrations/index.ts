@@ -60,6 +60,7 @@ import * as m0059 from "./0059_gateway_event_reversals.js";
 import * as m0060 from "./0060_list_sorts.js";
 import * as m0061 from "./0061_payment_authentication.js";
 import * as m0062 from "./0062_payment_source_setups.js";
+import * as m0065 from "./0065_rate_limit_grants.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -128,4 +129,5 @@ export const migrations: Record<string, Migration> = {
   "0060_list_sorts": m0060,
   "0061_payment_authentication": m0061,
   "0062_payment_source_setups": m0062,
+  "0065_rate_limit_grants": m0065,
 };
