@@ -16,6 +16,7 @@ import { fixedClock } from "../domain/clock.js";
 import { notFound, unprocessable } from "../domain/errors.js";
 import { fromDecimalString, money, toDecimalString } from "../domain/money/index.js";
 import { parseTimestamp } from "../domain/time/index.js";
+import { yielder } from "../lib/yield.js";
 import { executeScheduledAction, findAction, submitAction } from "../modules/actions/index.js";
 import type { Ctx } from "../modules/context.js";
 import {
@@ -50,7 +51,11 @@ export async function upcomingInvoices(ctx: Ctx, customerId: string): Promise<Up
   await ctx.guard({ kind: "customer", row: customer });
   const ids = await findContractIdsOfCustomer(ctx.db, ctx.tenantId, customerId, MAX_CONTRACTS);
   const invoices: UpcomingInvoices["invoices"] = [];
+  // up to MAX_CONTRACTS previews, each a few statements and a computation: the event loop
+  // runs between them and within a long one (an embedded database answers on its thread)
+  const yields = yielder();
   for (const id of ids.sort()) {
+    await yields.pause();
     const row = await findContract(ctx.db, ctx.tenantId, id);
     // ended and fully billed, frozen (billing leaves it alone), or a copy a transfer left behind
     if (!row || row.next_billing_at === null || row.billing_frozen || row.active_id !== null)
@@ -58,7 +63,7 @@ export async function upcomingInvoices(ctx: Ctx, customerId: string): Promise<Up
     const due = Temporal.Instant.fromEpochMilliseconds(row.next_billing_at.getTime());
     const now = ctx.clock.now();
     const at = Temporal.Instant.compare(due, now) > 0 ? due : now;
-    const preview = await previewSettlement(ctx, id, { at });
+    const preview = await previewSettlement(ctx, id, { at, yields });
     invoices.push({ next_billing_at: row.next_billing_at.toISOString(), invoice: preview });
   }
   const sums = new Map<string, { net: bigint; tax: bigint; gross: bigint }>();

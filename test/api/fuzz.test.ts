@@ -8,12 +8,12 @@
 import fc from "fast-check";
 import { expect, it, vi } from "vitest";
 import {
-  anyJson,
   FUZZ_SEED,
   footprint,
   fuzzSamples,
   looksLikeStackTrace,
   nasty,
+  schemaBody,
   written,
 } from "../fuzz.js";
 import { fixture, operationsOf } from "../routes.js";
@@ -25,80 +25,6 @@ const SAMPLES_PER_ROUTE = fuzzSamples(12);
 // hundreds of requests in one test (thousands in the long variant): room for a slow, busy
 // machine, growing with the samples
 vi.setConfig({ testTimeout: Math.max(180_000, SAMPLES_PER_ROUTE * 15_000) });
-
-/** Ids of the fixture's records, offered for properties named `…_id`. */
-let known: string[] = [];
-
-/**
- * A value of the schema's own type but hostile content: the strings, numbers and dates that
- * pass validation and must then be refused (or handled) by the operation itself.
- */
-function typed(schema: any, depth = 0, name?: string): fc.Arbitrary<unknown> {
-  if (!schema || depth > 3) return anyJson;
-  const variants = schema.anyOf ?? schema.oneOf;
-  if (Array.isArray(variants)) {
-    return fc.oneof(...variants.map((v: any) => typed(v, depth + 1, name)));
-  }
-  if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum);
-  if (schema.const !== undefined) return fc.constant(schema.const);
-  switch (schema.type) {
-    case "string": {
-      const shaped: fc.Arbitrary<string>[] = [
-        nasty,
-        fc.constantFrom("0", "-0.000001", "1e3", "12345678901234567890.123456789", "EUR", "DE"),
-      ];
-      // values that pass the schema's own checks, so the operation behind them is reached
-      if (typeof schema.pattern === "string") {
-        shaped.push(fc.stringMatching(new RegExp(schema.pattern)).filter((v) => v.length < 200));
-      }
-      if (schema.format === "date-time") {
-        shaped.push(
-          fc
-            .date({ min: new Date("1900-01-01"), max: new Date("2200-01-01"), noInvalidDate: true })
-            .map((d) => d.toISOString()),
-        );
-      }
-      if (name?.endsWith("_id") && known.length > 0) shaped.push(fc.constantFrom(...known));
-      return fc.oneof(...shaped);
-    }
-    case "integer":
-      return fc.oneof(fc.integer(), fc.constantFrom(0, -1, 2 ** 31, 2 ** 53 - 1, -(2 ** 53)));
-    case "number":
-      return fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -1, 1e308, 5e-324));
-    case "boolean":
-      return fc.boolean();
-    case "null":
-      return fc.constant(null);
-    case "array":
-      return fc.array(typed(schema.items, depth + 1, name), { maxLength: 3 });
-    case "object":
-      return objectOf(schema, depth + 1);
-    default:
-      return anyJson;
-  }
-}
-
-function objectOf(schema: any, depth: number): fc.Arbitrary<unknown> {
-  const properties = (schema?.properties ?? {}) as Record<string, unknown>;
-  const names = Object.keys(properties);
-  if (names.length === 0)
-    return fc.dictionary(fc.string({ maxLength: 12 }), anyJson, { maxKeys: 4 });
-  return fc.record(Object.fromEntries(names.map((p) => [p, typed(properties[p], depth)])), {
-    requiredKeys: ((schema.required ?? []) as string[]).filter((r) => names.includes(r)),
-  });
-}
-
-/** A body of the right shape with hostile values, the schema's names with any values, or anything. */
-function bodyArb(schema: Record<string, unknown> | null): fc.Arbitrary<unknown> {
-  const properties = Object.keys((schema?.properties as Record<string, unknown>) ?? {});
-  const named =
-    properties.length === 0
-      ? fc.dictionary(fc.string({ maxLength: 12 }), anyJson, { maxKeys: 4 })
-      : fc.record(Object.fromEntries(properties.map((p) => [p, anyJson])), {
-          requiredKeys: [],
-        });
-  return fc.oneof(objectOf(schema, 0), objectOf(schema, 0), named, anyJson);
-}
 
 describeServer("fuzzing every documented route", (t) => {
   it("malformed, oversized and injection-shaped input: never a 5xx; a refusal writes nothing", async () => {
@@ -112,7 +38,6 @@ describeServer("fuzzing every documented route", (t) => {
     // real records of every kind: a path parameter is one of them half of the time, so
     // requests reach the operations behind the "not found"
     const ids = await fixture(t.server);
-    known = ids;
     const param = fc.oneof(fc.constantFrom(...ids), fc.constantFrom(...ids), nasty);
 
     const failures: string[] = [];
@@ -129,7 +54,8 @@ describeServer("fuzzing every documented route", (t) => {
             ),
             { maxLength: 3 },
           ),
-          body: bodyArb(op.body),
+          // ids of the fixture's records offered for properties named `…_id`
+          body: schemaBody(op.body, { known: ids }),
           // now and then a body that is not JSON at all
           rawBody: fc.oneof(
             { arbitrary: fc.constant(null), weight: 6 },

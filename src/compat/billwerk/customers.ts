@@ -28,7 +28,8 @@ export const ADDRESS_FIELDS = {
   Country: "country",
 } as const;
 
-const FIELDS = {
+/** CustomerDTO's fields and the native customer fields they are. */
+export const CUSTOMER_FIELDS = {
   ExternalCustomerId: "external_id",
   DebitorAccount: "debitor_account",
   CompanyName: "company_name",
@@ -48,7 +49,7 @@ const FIELDS = {
 } as const;
 
 const NATIVE_TO_BW = new Map<string, string>([
-  ...Object.entries(FIELDS).map(([bw, native]) => [native, bw] as [string, string]),
+  ...Object.entries(CUSTOMER_FIELDS).map(([bw, native]) => [native, bw] as [string, string]),
   ...Object.entries(ADDRESS_FIELDS).map(
     ([bw, native]) => [`address.${native}`, `Address.${bw}`] as [string, string],
   ),
@@ -100,7 +101,7 @@ export function fromBwCustomer(
   mode: "full" | "patch",
 ): CustomerInputData {
   const out: Record<string, unknown> = {};
-  for (const [bw, native] of Object.entries(FIELDS)) {
+  for (const [bw, native] of Object.entries(CUSTOMER_FIELDS)) {
     if (!(bw in dto)) continue;
     let value = dto[bw];
     if (bw === "CustomerType" && typeof value === "string") value = value.toLowerCase();

@@ -13,6 +13,7 @@
 import type { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Clock } from "../../domain/clock.js";
+import { type Yielder, yielder } from "../../lib/yield.js";
 import type { DB } from "../../storage/schema.js";
 import { clockFor } from "../clock/index.js";
 import type { Ctx } from "../context.js";
@@ -48,9 +49,12 @@ export async function announcePhaseEvents(
 ): Promise<number> {
   if (!(await tryLockPhaseEvents(trx))) return 0;
   const now = options.now();
+  // a batch is hundreds of statements, which an embedded database answers without letting go
+  // of the event loop: it runs between items (src/lib/yield.ts)
+  const yields = yielder();
   return (
-    (await phaseStarts(trx, now, options.limit, contextOf)) +
-    (await trialEndsApproaching(trx, now, options, contextOf))
+    (await phaseStarts(trx, now, options.limit, contextOf, yields)) +
+    (await trialEndsApproaching(trx, now, options, contextOf, yields))
   );
 }
 
@@ -60,9 +64,11 @@ async function phaseStarts(
   now: Date,
   limit: number,
   contextOf: TenantContexts,
+  yields: Yielder,
 ): Promise<number> {
   const due = await claimPhaseStarts(trx, now, limit);
   for (const phase of due) {
+    await yields.pause();
     const clock = clockFor(phase.test_clock_now ?? now);
     const previous = await findPreviousPhase(trx, phase.contract_id, phase.start_at);
     const started = {
@@ -114,9 +120,11 @@ async function trialEndsApproaching(
   now: Date,
   options: PhaseEventOptions,
   contextOf: TenantContexts,
+  yields: Yielder,
 ): Promise<number> {
   const due = await claimTrialEndsApproaching(trx, now, options.trialEndNoticeDays, options.limit);
   for (const trial of due) {
+    await yields.pause();
     const clock = clockFor(trial.test_clock_now ?? now);
     const tenantNow = new Date(clock.now().epochMilliseconds);
     const end = new Date(trial.trial_end);

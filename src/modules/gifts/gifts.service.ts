@@ -19,6 +19,7 @@ import type { Clock } from "../../domain/clock.js";
 import { conflict, notFound } from "../../domain/errors.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
+import { yielder } from "../../lib/yield.js";
 import type { DB, GiftsTable, PeriodValue } from "../../storage/schema.js";
 import { clockFor } from "../clock/index.js";
 import { type Ctx, nowDate } from "../context.js";
@@ -319,7 +320,11 @@ export async function announceDueGifts(
 ): Promise<number> {
   const now = options.now();
   const due = await claimDueGifts(trx, now, options.limit);
+  // hundreds of statements, which an embedded database answers without letting go of the
+  // event loop: it runs between gifts (src/lib/yield.ts)
+  const yields = yielder();
   for (const { test_clock_now, ...before } of due) {
+    await yields.pause();
     const at = test_clock_now ?? now;
     const ctx = await contextOf(before.tenant_id, clockFor(at));
     const status = giftStatusAt(before, at);

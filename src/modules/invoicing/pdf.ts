@@ -17,6 +17,7 @@
  * breaking off, so pdfkit never adds a page on its own.
  */
 import PDFDocument from "pdfkit";
+import { type Yielder, yielder } from "../../lib/yield.js";
 import type { DocumentParty, InvoiceDocument } from "./document.js";
 
 type Pdf = PDFKit.PDFDocument;
@@ -513,6 +514,8 @@ class Renderer {
   constructor(
     readonly pdf: Pdf,
     readonly doc: InvoiceDocument,
+    /** Paused between rows, lines and pages: a long document takes seconds to lay out. */
+    readonly yields: Yielder,
   ) {
     this.canvas = new Canvas(pdf);
     this.labels = labelsFor(doc.language);
@@ -531,12 +534,12 @@ class Renderer {
     return localNumber(value, this.labels, this.doc.currency);
   }
 
-  render(): void {
+  async render(): Promise<void> {
     this.startPage();
     this.drawHead();
-    this.drawLines();
-    this.drawSummary();
-    this.drawFooters();
+    await this.drawLines();
+    await this.drawSummary();
+    await this.drawFooters();
   }
 
   /** A new page: the watermark under everything, and on continuation pages a running header. */
@@ -675,7 +678,7 @@ class Renderer {
     canvas.y = y + 20;
   }
 
-  private drawTable(table: Table, rows: Row[]): void {
+  private async drawTable(table: Table, rows: Row[]): Promise<void> {
     const { canvas } = this;
     const first = rows[0];
     this.ensure(table.headerHeight() + (first ? table.rowHeight(first) : 0));
@@ -684,6 +687,7 @@ class Renderer {
     // The most a page holds below the running header and the table header.
     const capacity = BOTTOM - (TOP + 26) - table.headerHeight();
     for (const row of rows) {
+      await this.yields.pause();
       let rest = row;
       for (;;) {
         const space = BOTTOM - canvas.y;
@@ -706,7 +710,7 @@ class Renderer {
     this.repeatHeader = null;
   }
 
-  private drawLines(): void {
+  private async drawLines(): Promise<void> {
     const { canvas, labels, doc } = this;
     const columns: Column[] = [
       { header: labels.description, width: 195, align: "left" },
@@ -717,24 +721,26 @@ class Renderer {
     ];
     const table = new Table(canvas, LEFT, columns);
     const width = (i: number) => columns[i]!.width;
-    const rows: Row[] = doc.lines.map((line) => {
+    const rows: Row[] = [];
+    for (const line of doc.lines) {
+      await this.yields.pause();
       const description = canvas.lines(line.description, width(0), BODY);
       const period = printedPeriod(line.period_start, line.period_end, (d) => localDate(d, labels));
       if (period !== null) {
         append(description, canvas.lines(`${labels.servicePeriod} ${period}`, width(0), SMALL));
       }
-      return [
+      rows.push([
         description,
         canvas.lines(localNumber(line.quantity, labels), width(1), BODY),
         canvas.lines(this.money(line.unit_price), width(2), BODY),
         canvas.lines(labels.percent(localNumber(line.tax_rate, labels)), width(3), BODY),
         canvas.lines(this.money(line.amount), width(4), BODY),
-      ];
-    });
-    this.drawTable(table, rows);
+      ]);
+    }
+    await this.drawTable(table, rows);
   }
 
-  private drawSummary(): void {
+  private async drawSummary(): Promise<void> {
     const { canvas, labels, doc } = this;
     canvas.y += 18;
 
@@ -757,7 +763,7 @@ class Renderer {
       this.ensure(lineHeight(SMALL_BOLD) + 4 + table.headerHeight() + table.rowHeight(rows[0]!));
       canvas.write(labels.taxBreakdown, table.x, canvas.y, SMALL_BOLD);
       canvas.y += lineHeight(SMALL_BOLD) + 4;
-      this.drawTable(table, rows);
+      await this.drawTable(table, rows);
       canvas.y += 14;
     }
 
@@ -796,11 +802,11 @@ class Renderer {
       canvas.y = this.drawLinesAt(lines, LEFT, canvas.y);
     }
 
-    if (doc.notes) this.drawNotes(doc.notes);
+    if (doc.notes) await this.drawNotes(doc.notes);
   }
 
   /** The notes for the customer below everything else, a page at a time when they are long. */
-  private drawNotes(notes: string): void {
+  private async drawNotes(notes: string): Promise<void> {
     const { canvas, labels } = this;
     const lines = canvas.lines(notes, RIGHT - LEFT, BODY);
     canvas.y += 18;
@@ -808,13 +814,14 @@ class Renderer {
     canvas.write(labels.notes, LEFT, canvas.y, SMALL_BOLD);
     canvas.y += lineHeight(SMALL_BOLD) + 4;
     for (const line of lines) {
+      await this.yields.pause();
       this.ensure(lineHeight(line.style));
       canvas.write(line.text, LEFT, canvas.y, line.style);
       canvas.y += lineHeight(line.style);
     }
   }
 
-  private drawFooters(): void {
+  private async drawFooters(): Promise<void> {
     const { pdf, canvas, labels } = this;
     const { start, count } = pdf.bufferedPageRange();
     const left = canvas.clip(
@@ -823,11 +830,32 @@ class Renderer {
       SMALL,
     );
     for (let i = 0; i < count; i++) {
+      await this.yields.pause();
       pdf.switchToPage(start + i);
       canvas.rule(LEFT, RIGHT, FOOTER_Y - 8);
       canvas.write(left, LEFT, FOOTER_Y, SMALL);
       canvas.write(labels.page(i + 1, count), RIGHT, FOOTER_Y, SMALL, "right");
     }
+  }
+}
+
+/** Pages written out (their content compressed) between two pauses. */
+const PAGES_PER_FLUSH = 4;
+
+/**
+ * Writes out the buffered pages a few at a time, pausing in between: compressing the pages
+ * is most of the cost of ending a long document. pdfkit's `flushPages` writes every buffered
+ * page; with its buffer narrowed to the next few it writes those, as it does page by page
+ * when pages are not buffered. Should a pdfkit keep no such buffer, `end()` writes them all.
+ */
+async function flushPagesInSteps(pdf: Pdf, yields: Yielder): Promise<void> {
+  const buffered = pdf as unknown as { _pageBuffer?: unknown };
+  const pages = buffered._pageBuffer;
+  if (!Array.isArray(pages)) return;
+  for (let at = 0; at < pages.length; at += PAGES_PER_FLUSH) {
+    await yields.pause();
+    buffered._pageBuffer = pages.slice(at, at + PAGES_PER_FLUSH);
+    pdf.flushPages();
   }
 }
 
@@ -858,16 +886,17 @@ export async function renderDocumentPdf(doc: InvoiceDocument): Promise<Buffer> {
       CreationDate: creationDate(doc.issue_date),
     },
   });
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array[] = [];
+  const ended = new Promise<Buffer>((resolve, reject) => {
     pdf.on("data", (chunk: Uint8Array) => chunks.push(chunk));
     pdf.on("end", () => resolve(Buffer.concat(chunks)));
     pdf.on("error", reject);
-    try {
-      new Renderer(pdf, doc).render();
-      pdf.end();
-    } catch (error) {
-      reject(error);
-    }
   });
+  // laid out a row or a page at a time, letting the event loop run in between
+  // (src/lib/yield.ts): a document of thousands of lines takes seconds
+  const yields = yielder();
+  await new Renderer(pdf, doc, yields).render();
+  await flushPagesInSteps(pdf, yields);
+  pdf.end();
+  return ended;
 }

@@ -5,10 +5,11 @@
 import type { Temporal } from "temporal-polyfill";
 import type { Timeline } from "../../domain/contracts/phases.js";
 import { notFound } from "../../domain/errors.js";
-import { diffItems, expectedItems } from "../../domain/invoicing/index.js";
+import { diffItems, expectedItemsStepwise } from "../../domain/invoicing/index.js";
 import { taxTotals } from "../../domain/invoicing/tax.js";
 import { money, toDecimalString } from "../../domain/money/index.js";
 import { localDate } from "../../domain/time/index.js";
+import { drive, type Yielder, yielder } from "../../lib/yield.js";
 import type { Ctx } from "../context.js";
 import { type ContractRow, findContract } from "../contracts/index.js";
 import { findCustomer } from "../customers/index.js";
@@ -51,6 +52,8 @@ export async function previewSettlement(
     timeline?: Timeline;
     /** A contract not stored yet (a signup order's), with `timeline`. */
     unsaved?: ContractRow;
+    /** Shared by a caller that previews many contracts (default: a new one). */
+    yields?: Yielder;
   } = {},
 ): Promise<BillingPreview> {
   const contract = options.unsaved ?? (await findContract(ctx.db, ctx.tenantId, contractId));
@@ -63,7 +66,9 @@ export async function previewSettlement(
   const history = await loadHistory(ctx.db, ctx.tenantId, contract, tz, options.timeline);
   const billed = await loadBilledItems(ctx.db, ctx.tenantId, contract.id, contract.currency);
   const target = localDate(options.at ?? ctx.clock.now(), tz);
-  const items = diffItems(expectedItems(history, target), billed, contract.currency, target);
+  // a long history is computed in steps that let the event loop run, as billing does
+  const expected = await drive(expectedItemsStepwise(history, target), options.yields ?? yielder());
+  const items = diffItems(expected, billed, contract.currency, target);
   const { group, treatment } = await taxContext(ctx, contract, customer);
   const currency = contract.currency;
   const totals = taxTotals(

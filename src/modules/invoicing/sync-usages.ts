@@ -14,11 +14,12 @@ import {
   type BilledItem,
   diffItems,
   type ExpectedItem,
-  expectedItems,
+  expectedItemsStepwise,
   type NewItem,
 } from "../../domain/invoicing/index.js";
 import { instantSpan, localDate } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
+import { drive, yielder } from "../../lib/yield.js";
 import { type Ctx, dateOf, nowDate } from "../context.js";
 import { findContract } from "../contracts/index.js";
 import { markUsageBilled } from "../usage/index.js";
@@ -47,7 +48,10 @@ export async function syncDraftUsages(ctx: Ctx, id: string): Promise<Invoice> {
   const history = await loadHistory(ctx.db, ctx.tenantId, contract, tz);
   // the day billing wrote the draft: the usage charges due by then are the ones it bills
   const target = localDate(Temporal.Instant.from(row.created_at.toISOString()), tz);
-  const expected = expectedItems(history, target).filter((e) => e.kind === "usage");
+  // a long history in steps that let the event loop run, as billing computes it
+  const expected = (await drive(expectedItemsStepwise(history, target), yielder())).filter(
+    (e) => e.kind === "usage",
+  );
   const drafted = lines.filter((l) => l.kind === "usage" && l.charge_key !== null);
   const elsewhere = billedElsewhere(
     await loadBilledItems(ctx.db, ctx.tenantId, contract.id, contract.currency),

@@ -13,6 +13,7 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { MAX_ATTEMPTS, nextAttemptAt } from "../../domain/webhooks.js";
 import { newId } from "../../lib/ids.js";
+import { yielder } from "../../lib/yield.js";
 import type { DB, WebhookDeliveryStatus } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { lockUnfannedEvents, markFannedOut } from "../events/index.js";
@@ -23,6 +24,7 @@ import {
   activeEndpoints,
   clearFailingSince,
   disableFailingEndpoint,
+  type EndpointRow,
   findLeasedDeliveries,
   insertAttempt,
   leaseDueDeliveries,
@@ -88,11 +90,19 @@ export async function fanOutBatch(
   if (!(await tryLockFanOut(trx))) return 0;
   const events = await lockUnfannedEvents(trx, options.limit);
   if (events.length === 0) return 0;
-  const endpoints = await activeEndpoints(trx, [...new Set(events.map((e) => e.tenant_id))]);
+  const endpointsOf = new Map<string, EndpointRow[]>();
+  for (const endpoint of await activeEndpoints(trx, [...new Set(events.map((e) => e.tenant_id))])) {
+    const of = endpointsOf.get(endpoint.tenant_id);
+    if (of) of.push(endpoint);
+    else endpointsOf.set(endpoint.tenant_id, [endpoint]);
+  }
+  // events times endpoints deliveries, written in chunks: the event loop runs in between
+  // (an embedded database writes on the loop's thread; src/lib/yield.ts)
+  const yields = yielder();
   const rows = [];
   for (const event of events) {
-    for (const endpoint of endpoints) {
-      if (endpoint.tenant_id !== event.tenant_id) continue;
+    await yields.pause();
+    for (const endpoint of endpointsOf.get(event.tenant_id) ?? []) {
       if (!getWebhookFormat(endpoint.format)?.matches(endpoint.event_types, event)) continue;
       rows.push({
         id: newId("webhookDelivery"),
@@ -104,7 +114,7 @@ export async function fanOutBatch(
     }
   }
   const now = options.now();
-  await upsertDeliveries(trx, rows, { nextAttemptAt: now, requeue: false });
+  await upsertDeliveries(trx, rows, { nextAttemptAt: now, requeue: false, yields });
   await markFannedOut(
     trx,
     events.map((e) => e.id),

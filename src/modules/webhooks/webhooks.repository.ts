@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from "kysely";
+import type { Yielder } from "../../lib/yield.js";
 import type {
   DB,
   WebhookAttemptsTable,
@@ -165,11 +166,17 @@ export async function upsertDeliveries(
     endpoint_id: string;
     subject_id: string | null;
   }>,
-  options: { nextAttemptAt: Date; requeue: boolean },
+  options: {
+    nextAttemptAt: Date;
+    requeue: boolean;
+    /** Paused between chunks (a fan-out of many events to many endpoints). */
+    yields?: Yielder;
+  },
 ): Promise<string[]> {
   const ids: string[] = [];
   const CHUNK = 500;
   for (let i = 0; i < rows.length; i += CHUNK) {
+    await options.yields?.pause();
     const q = db
       .insertInto("webhook_deliveries")
       .values(
