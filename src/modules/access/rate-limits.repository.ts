@@ -13,6 +13,19 @@ import type { DB } from "../../storage/schema.js";
 
 export type Bucket = { rate: number; burst: number };
 
+/*
+ * A statement reads the time once: statement_timestamp() is the same wherever it appears in
+ * it (clock_timestamp() is read again at each appearance, so a bucket's refill could differ
+ * between the tokens taken and the tokens counted). A bucket's time never goes back: two
+ * statements that raced store the later of their times.
+ */
+
+/** A bucket row `b`'s tokens refilled to now, at most `burst`. */
+const refilledOf = (bucket: Bucket) => sql`least(${bucket.burst}::float8,
+    b.tokens + greatest(0, extract(epoch FROM statement_timestamp() - b.at))::float8
+               * ${bucket.rate}::float8)`;
+const NOW = sql`greatest(b.at, statement_timestamp())`;
+
 /**
  * Refills `key`'s bucket (`rate` tokens a second up to `burst`; a new one is full) and takes
  * one token if it holds one: whether it did, and the tokens left.
@@ -22,15 +35,14 @@ export async function takeToken(
   key: string,
   bucket: Bucket,
 ): Promise<{ allowed: boolean; tokens: number }> {
-  const refilled = sql`least(${bucket.burst}::float8,
-    b.tokens + extract(epoch FROM clock_timestamp() - b.at)::float8 * ${bucket.rate}::float8)`;
+  const refilled = refilledOf(bucket);
   const { rows } = await sql<{ allowed: boolean; tokens: number }>`
     INSERT INTO rate_limit_buckets AS b (key, tokens, at, allowed)
-    VALUES (${key}, ${bucket.burst}::float8 - 1, clock_timestamp(), true)
+    VALUES (${key}, ${bucket.burst}::float8 - 1, statement_timestamp(), true)
     ON CONFLICT (key) DO UPDATE SET
       tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
       allowed = ${refilled} >= 1,
-      at = clock_timestamp()
+      at = ${NOW}
     RETURNING b.allowed, b.tokens`.execute(db);
   const row = rows[0]!;
   return { allowed: row.allowed, tokens: Number(row.tokens) };
@@ -50,8 +62,7 @@ export async function drawTokensIfAddressHolds(
   address: string,
   want: number,
 ): Promise<{ addressHolds: boolean; granted: number | null; tokens: number | null }> {
-  const refilled = sql`least(${bucket.burst}::float8,
-    b.tokens + extract(epoch FROM clock_timestamp() - b.at)::float8 * ${bucket.rate}::float8)`;
+  const refilled = refilledOf(bucket);
   const drawn = sql`least(${want}::int, floor(${refilled})::int)`;
   const { rows } = await sql<{
     address_holds: boolean;
@@ -60,18 +71,18 @@ export async function drawTokensIfAddressHolds(
   }>`
     WITH address AS (
       SELECT coalesce((
-        SELECT b.tokens + extract(epoch FROM clock_timestamp() - b.at)::float8 * ${bucket.rate}::float8 >= 1
+        SELECT ${refilledOf(bucket)} >= 1
         FROM rate_limit_buckets b WHERE b.key = ${address}), true) AS holds
     ), taken AS (
       INSERT INTO rate_limit_buckets AS b (key, tokens, at, allowed, granted)
       SELECT ${key}, ${bucket.burst}::float8 - least(${want}::int, floor(${bucket.burst}::float8)::int),
-             clock_timestamp(), true, least(${want}::int, floor(${bucket.burst}::float8)::int)
+             statement_timestamp(), true, least(${want}::int, floor(${bucket.burst}::float8)::int)
       FROM address WHERE address.holds
       ON CONFLICT (key) DO UPDATE SET
         tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - ${drawn} ELSE ${refilled} END,
         granted = CASE WHEN ${refilled} >= 1 THEN ${drawn} ELSE 0 END,
         allowed = ${refilled} >= 1,
-        at = clock_timestamp()
+        at = ${NOW}
       RETURNING b.granted, b.tokens
     )
     SELECT address.holds AS address_holds, taken.granted, taken.tokens
@@ -82,6 +93,21 @@ export async function drawTokensIfAddressHolds(
     granted: row.granted === null ? null : Number(row.granted),
     tokens: row.tokens === null ? null : Number(row.tokens),
   };
+}
+
+/**
+ * Puts `tokens` a process drew from `key`'s bucket and did not spend back into it (at most
+ * up to `burst`).
+ */
+export async function returnTokens(
+  db: Kysely<DB>,
+  key: string,
+  bucket: Bucket,
+  tokens: number,
+): Promise<void> {
+  await sql`
+    UPDATE rate_limit_buckets SET tokens = least(${bucket.burst}::float8, tokens + ${tokens}::float8)
+    WHERE key = ${key}`.execute(db);
 }
 
 /**

@@ -5,13 +5,15 @@
  * bucket per caller. Should the database not answer, the process's own buckets decide
  * meanwhile.
  *
- * On PostgreSQL a process does not ask the database for every request of a caller: it draws a
- * few of the caller's tokens at once (a lease: up to a twentieth of a second's rate, at most
- * 100) and spends them on the caller's next requests from the same client address, for at most
- * a second; tokens unspent by then are dropped. Tokens are only ever taken from the shared
- * bucket, never made up, so all processes together still allow no more than the one bucket
- * does; what a lease costs is that a token one process holds cannot serve another process
- * meanwhile. At rates of a few requests a second a lease is one token: every request asks.
+ * On PostgreSQL a process does not ask the database for every request of a busy caller: it
+ * draws several of the caller's tokens at once (a lease) and spends them on the caller's next
+ * requests from the same client address. A lease is sized by demand — one token at first,
+ * twice as many each time a lease is spent before it ends, half when one ends unspent, at most
+ * a twentieth of a second's rate (and 100) — and lasts LEASE_MS; tokens unspent then, or when
+ * the address spends its own budget, go back into the shared bucket. Tokens are only ever
+ * taken from the shared bucket, never made up: all processes together allow at most what the
+ * bucket allows, plus the tokens leases held when a window began (at most a lease per process,
+ * client address and caller).
  */
 import type { Kysely } from "kysely";
 import { RateLimiter, type Verdict } from "../../lib/rate-limit.js";
@@ -19,6 +21,7 @@ import type { DB } from "../../storage/schema.js";
 import {
   deleteFullBuckets,
   drawTokensIfAddressHolds,
+  returnTokens,
   takeToken,
 } from "./rate-limits.repository.js";
 
@@ -37,11 +40,14 @@ export type RequestLimiter = {
 const PRUNE_EVERY_MS = 60_000;
 
 /** How long a process may spend tokens it drew from a shared bucket (milliseconds). */
-export const LEASE_MS = 1_000;
+export const LEASE_MS = 100;
 
-/** How many tokens a process draws from a shared bucket at once, for a caller's `rate`. */
+/** The most tokens a process draws from a shared bucket at once, for a caller's `rate`. */
 export const leaseSize = (rate: number): number =>
   Math.max(1, Math.min(100, Math.floor(rate / 20)));
+
+/** After the database failed a draw: how long a caller's requests use the local buckets. */
+const FALLBACK_MS = 1_000;
 
 /**
  * Tokens this process drew from a caller's shared bucket for requests from one client address,
@@ -49,11 +55,15 @@ export const leaseSize = (rate: number): number =>
  */
 type Lease = {
   tokens: number;
-  /** `performance.now()` after which unspent tokens are dropped. */
+  /** `performance.now()` after which unspent tokens go back to the shared bucket. */
   until: number;
   /** What the shared bucket held after the draw. */
   shared: number;
+  /** How many tokens the next draw asks for. */
+  want: number;
   drawing: Promise<Verdict | null> | null;
+  /** `performance.now()` until which the local buckets decide (the database failed a draw). */
+  fallbackUntil: number;
 };
 
 /** Buckets in this process. */
@@ -75,9 +85,16 @@ export function sharedRateLimiter(
 ): RequestLimiter {
   const fallback = new RateLimiter(rate);
   const bucket = { rate, burst: fallback.burst };
-  const lease = leaseSize(rate);
+  const most = leaseSize(rate);
   /** Leases by client address, then by caller. */
   const leases = new Map<string, Map<string, Lease>>();
+  /** Gives a lease's unspent tokens back to the shared bucket. */
+  const giveBack = (caller: string, held: Lease) => {
+    const unspent = Math.floor(held.tokens);
+    held.tokens = 0;
+    if (unspent < 1) return;
+    returnTokens(db, caller, bucket, unspent).catch((error) => options.onError?.(error));
+  };
   let pruned = performance.now();
   const prune = () => {
     const now = performance.now();
@@ -85,7 +102,9 @@ export function sharedRateLimiter(
     pruned = now;
     for (const [address, byCaller] of leases) {
       for (const [caller, held] of byCaller) {
-        if (held.until <= now && !held.drawing) byCaller.delete(caller);
+        if (held.until > now || held.drawing) continue;
+        giveBack(caller, held);
+        byCaller.delete(caller);
       }
       if (byCaller.size === 0) leases.delete(address);
     }
@@ -97,14 +116,17 @@ export function sharedRateLimiter(
     remaining: taken.allowed ? Math.floor(taken.tokens) : 0,
     retryAfter: taken.allowed ? 0 : Math.max(1, Math.ceil((1 - taken.tokens) / rate)),
   });
+  const fallbackVerdict = (caller: string, address: string) =>
+    fallback.has(address) ? fallback.take(caller) : null;
   /** Draws `caller`'s tokens for `address` into `held`; the verdict for one request. */
   const draw = async (caller: string, address: string, held: Lease): Promise<Verdict | null> => {
     let drawn: Awaited<ReturnType<typeof drawTokensIfAddressHolds>>;
     try {
-      drawn = await drawTokensIfAddressHolds(db, caller, bucket, address, lease);
+      drawn = await drawTokensIfAddressHolds(db, caller, bucket, address, held.want);
     } catch (error) {
       options.onError?.(error);
-      return fallback.has(address) ? fallback.take(caller) : null;
+      held.fallbackUntil = performance.now() + FALLBACK_MS;
+      return fallbackVerdict(caller, address);
     }
     if (!drawn.addressHolds || drawn.granted === null || drawn.tokens === null) return null;
     if (drawn.granted < 1) return verdictOf({ allowed: false, tokens: drawn.tokens });
@@ -119,8 +141,12 @@ export function sharedRateLimiter(
     async take(caller) {
       prune();
       // an address spending its own budget (wrong credentials, a credential exchange): the
-      // leases of callers from it are given up, so the next request checks the address again
-      leases.delete(caller);
+      // leases of callers from it go back, so their next request checks the address again
+      const byAddress = leases.get(caller);
+      if (byAddress) {
+        for (const [leaseCaller, held] of byAddress) giveBack(leaseCaller, held);
+        leases.delete(caller);
+      }
       let taken: { allowed: boolean; tokens: number };
       try {
         taken = await takeToken(db, caller, bucket);
@@ -135,7 +161,9 @@ export function sharedRateLimiter(
       for (;;) {
         let byCaller = leases.get(address);
         let held = byCaller?.get(caller);
-        if (held && held.tokens >= 1 && performance.now() < held.until) {
+        const now = performance.now();
+        if (held && held.fallbackUntil > now) return fallbackVerdict(caller, address);
+        if (held && held.tokens >= 1 && now < held.until) {
           held.tokens -= 1;
           return verdictOf({ allowed: true, tokens: held.tokens + held.shared });
         }
@@ -150,8 +178,15 @@ export function sharedRateLimiter(
           leases.set(address, byCaller);
         }
         if (!held) {
-          held = { tokens: 0, until: 0, shared: 0, drawing: null };
+          held = { tokens: 0, until: 0, shared: 0, want: 1, drawing: null, fallbackUntil: 0 };
           byCaller.set(caller, held);
+        } else if (held.tokens >= 1) {
+          // the lease ended unspent: its tokens go back, and the next one asks for fewer
+          giveBack(caller, held);
+          held.want = Math.max(1, Math.floor(held.want / 2));
+        } else if (held.until > 0 && now < held.until) {
+          // spent before it ended: ask for more
+          held.want = Math.min(most, held.want * 2);
         }
         const drawing = draw(caller, address, held);
         held.drawing = drawing;
