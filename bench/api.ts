@@ -197,16 +197,17 @@ async function onBackend(backend: "pglite" | "postgres") {
     );
     children.push(bare.child);
     // one key sends every request: its rate limit is raised out of the way (still checked)
-    const server = await serve({
-      ...where.env,
-      ACCRUE_WORKER: "false",
-      LOG_LEVEL: "warn",
-      ACCRUE_RATE_LIMIT: "1000000",
-      // e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
-      ...(process.env.BENCH_SERVER_NODE_OPTIONS
-        ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
-        : {}),
-    });
+    const server = await serve(
+      {
+        ...where.env,
+        ACCRUE_WORKER: "false",
+        LOG_LEVEL: "warn",
+        ACCRUE_RATE_LIMIT: "1000000",
+      },
+      undefined,
+      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
+      process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
+    );
     children.push(server.child);
     const pick = (list: string[], n: number) => list[(n * 7919) % list.length]!;
     const hot = customers.slice(0, HOT);

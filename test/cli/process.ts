@@ -41,9 +41,14 @@ export type Served = {
 };
 
 /** Starts `accrue serve` on a free port and waits until it says where it listens. */
-export function serve(env: Env = {}, timeoutMs = 120_000): Promise<Served> {
+export function serve(
+  env: Env = {},
+  timeoutMs = 120_000,
+  /** Options for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS may not carry). */
+  nodeArgs: readonly string[] = [],
+): Promise<Served> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "serve"], {
+    const child = spawn(process.execPath, [...nodeArgs, BIN, "serve"], {
       env: childEnv({ PORT: "0", ...env }),
     });
     let out = "";
