@@ -47,6 +47,11 @@ export type Config = {
    * characters); absent: accounts that carry credentials cannot be created.
    */
   secretKey: string | undefined;
+  /**
+   * Earlier secret keys (ACCRUE_SECRET_KEY_PREVIOUS): credentials sealed under them still
+   * open, until `accrue rotate-secret-key` has sealed them again under `secretKey`.
+   */
+  previousSecretKeys: readonly string[];
   /** SMTP server customer messages are sent through; absent: they are recorded as skipped. */
   smtpUrl: string | undefined;
   /** Sender address of messages whose business entity has no e-mail address. */
@@ -121,6 +126,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; do
     name: "ACCRUE_SECRET_KEY",
     default: "(unset)",
     doc: "Secret (32+ characters) that encrypts payment gateway credentials at rest.",
+  },
+  {
+    name: "ACCRUE_SECRET_KEY_PREVIOUS",
+    default: "(unset)",
+    doc: "Earlier ACCRUE_SECRET_KEY values, comma-separated, while `accrue rotate-secret-key` moves credentials to the current one.",
   },
   {
     name: "ACCRUE_SMTP_URL",
@@ -241,6 +251,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `ACCRUE_SECRET_KEY must be at least ${SECRET_KEY_MIN_LENGTH} characters (got ${secretKey.length})`,
     );
   }
+  const previousSecretKeys = (env.ACCRUE_SECRET_KEY_PREVIOUS ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter((k) => k !== "");
+  if (previousSecretKeys.length > 0 && secretKey === undefined) {
+    throw new ConfigError(
+      "ACCRUE_SECRET_KEY_PREVIOUS is set but ACCRUE_SECRET_KEY is not: set the new key too",
+    );
+  }
+  for (const [i, k] of previousSecretKeys.entries()) {
+    if (k.length < SECRET_KEY_MIN_LENGTH) {
+      throw new ConfigError(
+        `ACCRUE_SECRET_KEY_PREVIOUS: key ${i + 1} must be at least ${SECRET_KEY_MIN_LENGTH} characters (got ${k.length})`,
+      );
+    }
+  }
   const smtpUrl = env.ACCRUE_SMTP_URL || undefined;
   if (smtpUrl !== undefined) {
     let url: URL;
@@ -282,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivate: bool(env, "ACCRUE_WEBHOOK_ALLOW_PRIVATE", false),
     trustProxy: trustProxy(env),
     secretKey,
+    previousSecretKeys,
     smtpUrl,
     smtpFrom,
     smtpTimeoutMs,

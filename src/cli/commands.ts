@@ -14,6 +14,7 @@ import { startWorker, type Worker } from "../jobs/runner.js";
 import { configureSealingKey } from "../modules/access/index.js";
 import { type Database, migrate, openDatabase } from "../storage/db.js";
 import { runBilling } from "../workflows/billing-run.js";
+import { rotateSecretKey } from "../workflows/secret-key-rotation.js";
 import { createTenant, ensureDefaultTenant, type TenantCredentials } from "../workflows/tenants.js";
 import { type DemoResult, runDemo } from "./demo.js";
 import { COMMAND_OPTIONS, CommandFailure, UsageError } from "./usage.js";
@@ -197,7 +198,7 @@ export async function serve(config: Config) {
 export async function worker(config: Config) {
   const log = workerLog(config);
   // jobs that reach a gateway open its account's credentials (`serve` sets it in buildApp)
-  configureSealingKey(config.secretKey);
+  configureSealingKey(config.secretKey, config.previousSecretKeys);
   const database = await open(config);
   const w = startWorker({
     db: database.db,
@@ -260,6 +261,39 @@ export async function bill(config: Config, args: string[]) {
     }
     report(true);
     if (totals.failures > 0) process.exitCode = 3;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function rotateSecretKeyCommand(config: Config) {
+  if (config.secretKey === undefined) {
+    throw new CommandFailure(
+      "ACCRUE_SECRET_KEY is not set: set it to the new key, and ACCRUE_SECRET_KEY_PREVIOUS to the old one",
+    );
+  }
+  configureSealingKey(config.secretKey, config.previousSecretKeys);
+  const database = await open(config);
+  const started = performance.now();
+  try {
+    say(
+      `sealing gateway credentials again under the current key (${config.previousSecretKeys.length} earlier key(s) to open them)`,
+    );
+    const done = await rotateSecretKey(database.db, {
+      onBatch: (p) => say(`${p.resealed} account(s) sealed again so far`),
+    });
+    for (const u of done.unreadable) {
+      process.stderr.write(
+        `accrue: gateway account ${u.id} (tenant ${u.tenantId}) left as it was: ${u.error}\n`,
+      );
+    }
+    process.stdout.write(
+      `Sealed the credentials of ${done.resealed} gateway account(s) under the current key in ${seconds(started)}` +
+        (done.unreadable.length > 0
+          ? `; ${done.unreadable.length} could not be opened with any key given (named above).\n`
+          : "; every stored credential is now sealed under it.\n"),
+    );
+    if (done.unreadable.length > 0) process.exitCode = 1;
   } finally {
     await database.close();
   }

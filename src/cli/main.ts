@@ -1,5 +1,5 @@
 /**
- * `accrue <command>`: serve, worker, migrate, bill, bootstrap, demo. Configuration comes from
+ * `accrue <command>`: serve, worker, migrate, bill, bootstrap, demo, rotate-secret-key. Configuration comes from
  * the environment (src/config.ts); an invalid value prints one line and exits with code 2. A
  * wrong command line prints what was wrong and the command's usage, and exits with code 2.
  * Help and the command line are answered before anything else is loaded or opened.
@@ -65,6 +65,8 @@ export async function main(argv: string[]): Promise<void> {
         return await commands.bootstrap(config, rest);
       case "demo":
         return await commands.demo(config, rest);
+      case "rotate-secret-key":
+        return await commands.rotateSecretKeyCommand(config);
       default:
         return misused(`unknown command "${command}"`, USAGE);
     }

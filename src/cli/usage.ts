@@ -48,6 +48,8 @@ Commands:
                         a demo tenant on a test clock: four months of customers, contracts,
                         usage, invoices, payments and webhooks, through the API of the
                         server on HOST:PORT, or of one it starts and keeps serving
+  rotate-secret-key     seal stored gateway credentials again under ACCRUE_SECRET_KEY,
+                        opening them with ACCRUE_SECRET_KEY_PREVIOUS
   help                  this text
 
 \`accrue <command> --help\` describes one command without running it.
@@ -91,6 +93,17 @@ ${DATABASE}`,
 Creates a tenant (named NAME, default "Default") with an admin API key and an OAuth client
 and prints them once (--json: as one JSON object). --test-clock gives the tenant a test
 clock starting at INSTANT (RFC 3339, e.g. 2026-01-01T00:00:00Z).
+
+${DATABASE}`,
+  "rotate-secret-key": `Usage: accrue rotate-secret-key
+
+Seals every stored payment gateway credential (all tenants) again under the current
+ACCRUE_SECRET_KEY, opening each with the key it was sealed under: the current one or one of
+ACCRUE_SECRET_KEY_PREVIOUS (earlier keys, comma-separated). To rotate the key: add the new
+key to ACCRUE_SECRET_KEY_PREVIOUS on every process; then make it ACCRUE_SECRET_KEY with the old
+one in ACCRUE_SECRET_KEY_PREVIOUS and run this command; then remove the old key
+(docs/payments.md). Safe while servers run, and to run again. Progress on stderr; exits 0 when every credential is sealed under the current key,
+1 when some could be opened with none of the keys (each is named and left as it was).
 
 ${DATABASE}`,
   demo: `Usage: accrue demo [--json] [--exit]

@@ -534,6 +534,8 @@ export const ERROR_CODES = {
   credentials_required: "An account of this gateway needs its credentials (`credentials`).",
   secret_key_not_configured:
     "Credentials are stored only encrypted and the server has no ACCRUE_SECRET_KEY; the operator sets it (docs/configuration.md).",
+  secret_key_unknown:
+    "The account's credentials were encrypted under a key this server holds neither as ACCRUE_SECRET_KEY nor in ACCRUE_SECRET_KEY_PREVIOUS; the operator adds that key (docs/payments.md, how credentials are kept).",
   payment_not_authorized:
     "Only an authorization still held can be captured or voided; `details.status` gives the payment's state.",
   authorization_expired:

@@ -2289,6 +2289,8 @@ export const SYSTEM_OPERATIONS = {
   "messages.send": "The worker read an invoice or credit note to attach its PDF to a message.",
   "messages.deliver":
     "The worker sent a message whose recipient the mail server refused for good: the message bounced.",
+  "gateway_accounts.reseal_credentials":
+    "The operator's `accrue rotate-secret-key` sealed a gateway account's credentials again under the current ACCRUE_SECRET_KEY.",
   "gateway_events.apply":
     "A payment gateway's event was recorded and applied: a pending payment settled or failed, a refund made at the gateway recorded, a chargeback taken back, a payment method saved on the provider's page kept.",
   "payments.confirm_return":

@@ -143,6 +143,7 @@ export type AppOptions = {
         | "gatewayEventRateLimit"
         | "webhookAllowPrivate"
         | "secretKey"
+        | "previousSecretKeys"
         | "trustProxy"
       >
     > &
@@ -206,7 +207,7 @@ function trustProxyOption(
 
 export async function buildApp(options: AppOptions): Promise<App> {
   configurePrincipalCache(options.config.authCacheMs ?? 1000);
-  configureSealingKey(options.config.secretKey);
+  configureSealingKey(options.config.secretKey, options.config.previousSecretKeys);
   const compilers = lazyCompilers(validatorCompiler);
   const app = Fastify({
     schemaController: { compilersFactory: { buildSerializer: compilers.buildSerializer } },

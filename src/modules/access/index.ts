@@ -31,8 +31,10 @@ export {
   type SealingKey,
   sameHash,
   seal,
+  sealedKeyId,
   sealingKey,
   unseal,
+  unsealWithKnownKeys,
 } from "./secrets.js";
 export {
   localSignInLimiter,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { SealError, seal, sealingKey, unseal } from "./secrets.js";
+import {
+  configureSealingKey,
+  SealError,
+  seal,
+  sealedKeyId,
+  sealingKey,
+  unseal,
+  unsealWithKnownKeys,
+} from "./secrets.js";
 
 const KEY = sealingKey("a".repeat(32));
 const CONTEXT = "ten_1:gwa_1";
@@ -50,5 +58,33 @@ describe("sealed secrets", () => {
     ).toThrow(SealError);
     expect(() => unseal(KEY, PLAIN, CONTEXT)).toThrow(/not a sealed value/);
     expect(() => unseal(KEY, "v1.x.y.z", CONTEXT)).toThrow(SealError);
+  });
+});
+
+describe("rotating the key", () => {
+  const OLD = "o".repeat(32);
+  const NEW = "n".repeat(32);
+
+  it("opens values sealed under the current key or an earlier one, by the id they carry", () => {
+    const underOld = seal(sealingKey(OLD), PLAIN, CONTEXT);
+    const underNew = seal(sealingKey(NEW), PLAIN, CONTEXT);
+    expect(sealedKeyId(underOld)).toBe(sealingKey(OLD).id);
+    expect(sealedKeyId(PLAIN)).toBeNull();
+    try {
+      configureSealingKey(NEW, [OLD]);
+      expect(unsealWithKnownKeys(underOld, CONTEXT)).toBe(PLAIN);
+      expect(unsealWithKnownKeys(underNew, CONTEXT)).toBe(PLAIN);
+      // an earlier key still authenticates the record the value belongs to
+      expect(() => unsealWithKnownKeys(underOld, "ten_1:gwa_2")).toThrow(/changed or belongs/);
+      configureSealingKey(NEW);
+      expect(() => unsealWithKnownKeys(underOld, CONTEXT)).toThrow(
+        new RegExp(`key ${sealingKey(OLD).id}, which is neither`),
+      );
+      expect(unsealWithKnownKeys(underNew, CONTEXT)).toBe(PLAIN);
+      configureSealingKey(undefined);
+      expect(() => unsealWithKnownKeys(underNew, CONTEXT)).toThrow(SealError);
+    } finally {
+      configureSealingKey(undefined);
+    }
   });
 });

@@ -53,6 +53,13 @@ export function sealingKey(secret: string): SealingKey {
 /** Why a sealed value could not be opened. */
 export class SealError extends Error {
   override readonly name = "SealError";
+  constructor(
+    message: string,
+    /** Set when the value was sealed under a key this process does not hold: its id. */
+    readonly unknownKeyId: string | null = null,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -95,10 +102,39 @@ export function unseal(key: SealingKey, sealed: string, context: string): string
 
 /** This process's sealing key; `configureSealingKey` sets it at start-up from the config. */
 let processKey: SealingKey | undefined;
+/** Earlier keys (ACCRUE_SECRET_KEY_PREVIOUS): values sealed under them still open. */
+let previousKeys: readonly SealingKey[] = [];
 
-export function configureSealingKey(secret: string | undefined): void {
+export function configureSealingKey(
+  secret: string | undefined,
+  previous: readonly string[] = [],
+): void {
   processKey = secret === undefined ? undefined : sealingKey(secret);
+  previousKeys = previous.map(sealingKey);
 }
 
 /** The key secrets are sealed with, or undefined when the operator configured none. */
 export const currentSealingKey = (): SealingKey | undefined => processKey;
+
+/** The id of the key a sealed value was sealed under (null: not a sealed value). */
+export function sealedKeyId(sealed: string): string | null {
+  const parts = sealed.split(".");
+  return parts.length === 5 && parts[0] === SEALED_VERSION ? (parts[1] ?? null) : null;
+}
+
+/**
+ * Opens a sealed value with whichever of this process's keys (the current one, then the
+ * earlier ones) it was sealed under; a SealError naming the key id when it holds none.
+ */
+export function unsealWithKnownKeys(sealed: string, context: string): string {
+  const id = sealedKeyId(sealed);
+  const key = [processKey, ...previousKeys].find((k) => k !== undefined && k.id === id);
+  if (!key) {
+    if (id === null) throw new SealError("not a sealed value");
+    throw new SealError(
+      `sealed under key ${id}, which is neither ACCRUE_SECRET_KEY nor one of ACCRUE_SECRET_KEY_PREVIOUS`,
+      id,
+    );
+  }
+  return unseal(key, sealed, context);
+}

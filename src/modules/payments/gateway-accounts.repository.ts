@@ -155,3 +155,36 @@ export async function clearCustomersOfAccount(
     .where("gateway_account_id", "=", accountId)
     .execute();
 }
+
+/**
+ * Up to `limit` gateway accounts of every tenant (deleted ones too) whose credentials are
+ * sealed under a key other than `keyId`, after `after` in id order, locked.
+ */
+export async function accountsSealedUnderOtherKeys(
+  db: Kysely<DB>,
+  keyId: string,
+  page: { limit: number; after: string | null },
+): Promise<(Pick<GatewayAccountRow, "id" | "tenant_id"> & { credentials_sealed: string })[]> {
+  let q = db
+    .selectFrom("gateway_accounts")
+    .select(["id", "tenant_id", "credentials_sealed"])
+    .where("credentials_sealed", "is not", null)
+    .where("credentials_sealed", "not like", `v1.${keyId}.%`);
+  if (page.after !== null) q = q.where("id", ">", page.after);
+  // FOR NO KEY UPDATE: payments and sources that reference an account may be written meanwhile
+  const rows = await q.orderBy("id").limit(page.limit).forNoKeyUpdate().execute();
+  return rows.map((r) => ({ ...r, credentials_sealed: r.credentials_sealed ?? "" }));
+}
+
+/** Stores an account's credentials sealed anew (the same credentials, another key). */
+export async function storeResealedCredentials(
+  db: Kysely<DB>,
+  id: string,
+  sealed: string,
+): Promise<void> {
+  await db
+    .updateTable("gateway_accounts")
+    .set({ credentials_sealed: sealed })
+    .where("id", "=", id)
+    .execute();
+}

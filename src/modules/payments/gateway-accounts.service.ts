@@ -21,7 +21,7 @@ import {
   type PaymentGateway,
 } from "../../domain/payments/gateway.js";
 import { newId } from "../../lib/ids.js";
-import { currentSealingKey, seal, unseal } from "../access/index.js";
+import { currentSealingKey, SealError, seal, unsealWithKnownKeys } from "../access/index.js";
 import { type Ctx, nowDate } from "../context.js";
 import { entityForNewRecord } from "../entities/index.js";
 import { fetchPage, type Page } from "../pagination.js";
@@ -88,9 +88,21 @@ function sealCredentials(
 /** The account's credentials in clear, for its adapter only. */
 function openCredentials(row: GatewayAccountRow): Credentials {
   if (row.credentials_sealed === null) return {};
-  const key = currentSealingKey();
-  if (!key) throw new Error("ACCRUE_SECRET_KEY is not set: gateway credentials cannot be opened");
-  return JSON.parse(unseal(key, row.credentials_sealed, sealContext(row.tenant_id, row.id)));
+  if (!currentSealingKey()) {
+    throw new Error("ACCRUE_SECRET_KEY is not set: gateway credentials cannot be opened");
+  }
+  try {
+    return JSON.parse(
+      unsealWithKnownKeys(row.credentials_sealed, sealContext(row.tenant_id, row.id)),
+    );
+  } catch (error) {
+    if (!(error instanceof SealError) || error.unknownKeyId === null) throw error;
+    throw unprocessable(
+      "secret_key_unknown",
+      `the account's credentials cannot be opened: ${error.message}`,
+      { gateway_account_id: row.id },
+    );
+  }
 }
 
 /** The kind of gateway of an account; no account: the built-in test gateway. */
@@ -370,4 +382,18 @@ export async function targetAccount(
     });
   }
   return row;
+}
+
+/**
+ * An account's credentials sealed again under the current key (ACCRUE_SECRET_KEY), opened
+ * with the key they were sealed under (the current one or one of ACCRUE_SECRET_KEY_PREVIOUS);
+ * a SealError when none of this process's keys opens them.
+ */
+export function resealedCredentials(
+  row: Pick<GatewayAccountRow, "id" | "tenant_id"> & { credentials_sealed: string },
+): string {
+  const key = currentSealingKey();
+  if (!key) throw new Error("ACCRUE_SECRET_KEY is not set: there is no key to seal under");
+  const context = sealContext(row.tenant_id, row.id);
+  return seal(key, unsealWithKnownKeys(row.credentials_sealed, context), context);
 }

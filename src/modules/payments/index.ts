@@ -14,6 +14,11 @@ export {
   lockInvoiceToDun,
   noticedLevels,
 } from "./dunning.repository.js";
+export {
+  accountsSealedUnderOtherKeys,
+  storeResealedCredentials,
+} from "./gateway-accounts.repository.js";
+export { resealedCredentials } from "./gateway-accounts.service.js";
 export { dueOf, openInvoice } from "./invoice-payments.service.js";
 export {
   completeSourceSetup,
