@@ -217,6 +217,8 @@ export const ERROR_CODES = {
     "The customer's payment methods go to a gateway without a hosted page for adding them (the built-in test gateway takes the card details directly).",
   payment_source_setup_not_found:
     "No payment method setup has this id for this customer and gateway account.",
+  payment_source_setup_expired:
+    "The payment method setup expired before the customer finished it on the payment provider's page; open the portal and add the payment method again.",
   message_link_invalid:
     "The message's download link is malformed or forged; ask the sender for the document again.",
   message_link_expired:
@@ -325,6 +327,8 @@ export const ERROR_CODES = {
     "The payment source was charged and the charge failed (`details.failure`); nothing was kept: pay with another source.",
   portal_payment_failed:
     "The customer's payment source was charged in the portal and the charge failed; the failed payment is kept (`details.payment_id`, `details.failure`).",
+  payment_authentication_expired:
+    "The payment waited for the customer to authenticate it longer than the tenant's authentication_expiry_hours and was cancelled (`details.payment_id`, `details.failure`); nothing was taken, and a new charge pays the invoices.",
   hosted_page_checked:
     "Never answered: creating a checkout page tries its order or invoice in a savepoint that ends with this code, so nothing of it is kept.",
   hosted_page_extension_required:

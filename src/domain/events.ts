@@ -188,7 +188,7 @@ export const EVENT_TYPES = {
   "invoice.collection_failed":
     "Automatic collection of an invoice gave up: its last attempt failed with no retry left on the tenant's schedule. Dunning goes on.",
   "dunning_policy.updated":
-    "The tenant's dunning steps (and the retry schedule of automatic collection) were replaced.",
+    "The tenant's dunning steps (and the retry schedule of automatic collection, and how long a payment waits for the customer's authentication) were replaced.",
   "promotional_credits.added":
     "Promotional credits were added to a customer's balance in a currency.",
   "promotional_credits.deducted":

@@ -2289,12 +2289,16 @@ export const SYSTEM_OPERATIONS = {
   "messages.send": "The worker read an invoice or credit note to attach its PDF to a message.",
   "messages.deliver":
     "The worker sent a message whose recipient the mail server refused for good: the message bounced.",
-  "gateway_accounts.reseal_credentials":
-    "The operator's `accrue rotate-secret-key` sealed a gateway account's credentials again under the current ACCRUE_SECRET_KEY.",
   "gateway_events.apply":
     "A payment gateway's event was recorded and applied: a pending payment settled or failed, a refund made at the gateway recorded, a chargeback taken back, a payment method saved on the provider's page kept.",
   "payments.confirm_return":
     "A customer came back from authenticating a payment at their bank; the payment was settled as the gateway tells.",
+  "gateway_accounts.reseal_credentials":
+    "The operator's `accrue rotate-secret-key` sealed a gateway account's credentials again under the current ACCRUE_SECRET_KEY.",
+  "payments.expire_action":
+    "A payment that waited too long for the customer's authentication was cancelled at the gateway and recorded failed.",
+  "payment_sources.expire_setup":
+    "A payment method setup the customer left unfinished on the provider's page expired.",
   "payment_sources.setup_return":
     "A customer came back from the payment provider's page where they added a payment method; it was kept as their payment source.",
 } as const satisfies Record<string, string>;

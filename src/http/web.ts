@@ -18,6 +18,7 @@ import { verifySelfServiceToken } from "../modules/contracts/index.js";
 import { verifyHostedPageToken } from "../modules/hosted-pages/index.js";
 import type { Payment, SetupOutcome } from "../modules/payments/index.js";
 import { returnFromAuthentication, returnFromSourceSetup } from "../workflows/portal-payments.js";
+import { portalTokenOf } from "./portal-return.js";
 
 /**
  * web/ of the checkout: found from this module upwards, as it runs from src/http (the sources)
@@ -132,7 +133,14 @@ const LINK_REFUSALS: ReadonlySet<string> = new Set([
   "payment_source_setup_not_found",
 ]);
 
-const notValid = `<!doctype html>
+/** Refusals of a return link that has expired, or names what has (410, the same page). */
+const LINK_EXPIRIES: ReadonlySet<string> = new Set([
+  "payment_return_link_expired",
+  "payment_method_return_link_expired",
+  "payment_source_setup_expired",
+]);
+
+const notValid = (back = "") => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -144,7 +152,7 @@ const notValid = `<!doctype html>
 <body>
 <main id="main" class="portal">
 <h1>This link has expired or is not valid</h1>
-<p>Ask your provider for a new link to your subscription.</p>
+${back || "<p>Ask your provider for a new link to your subscription.</p>"}
 </main>
 </body>
 </html>
@@ -156,8 +164,8 @@ const escapeHtml = (text: string) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
   );
 
-/** A page of the portal that says one thing: a heading and a paragraph. */
-const notice = (title: string, text: string) => `<!doctype html>
+/** A page of the portal that says one thing: a heading and a paragraph (and the way back). */
+const notice = (title: string, text: string, back = "") => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -170,6 +178,7 @@ const notice = (title: string, text: string) => `<!doctype html>
 <main id="main" class="portal">
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(text)}</p>
+${back}
 </main>
 </body>
 </html>
@@ -185,6 +194,12 @@ function returnPage(payment: Payment): { title: string; text: string } {
         text: `Your bank confirmed your payment of ${amount}. Thank you.`,
       };
     case "failed":
+      if (payment.failure?.code === "authentication_expired") {
+        return {
+          title: "Payment expired",
+          text: `Your payment of ${amount} waited too long for your bank's confirmation and was cancelled; nothing was taken. Your provider will ask you to pay again.`,
+        };
+      }
       return {
         title: "Payment not confirmed",
         text: `Your bank did not confirm your payment of ${amount}${payment.failure ? ` (${payment.failure.message})` : ""}. Your provider will ask you to pay again.`,
@@ -197,38 +212,53 @@ function returnPage(payment: Payment): { title: string; text: string } {
     default:
       return {
         title: "Payment not confirmed yet",
-        text: `Your payment of ${amount} still waits for your bank's confirmation. Open the link to your subscription again and choose "Confirm your payment".`,
+        text: `Your payment of ${amount} still waits for your bank's confirmation. Go back to your subscription and choose "Confirm your payment".`,
       };
   }
 }
 
-/** What the customer reads on coming back from the provider's page for a payment method. */
+/**
+ * What the customer reads on coming back from the provider's page for a payment method (an
+ * expired setup is refused before: the page of an expired link).
+ */
 function setupReturnPage(
   outcome: SetupOutcome,
   cancelled: boolean,
 ): { title: string; text: string } {
-  const back = "Open the link to your subscription again to see your payment methods.";
   if (outcome.status === "completed") {
     const s = outcome.payment_source;
     const what = s.card
       ? `Your ${s.card.brand} card ending ${s.card.last4}`
       : `Your bank account ending ${s.bank_account?.last4 ?? ""}`;
     const use = s.role === "primary" ? " It is your primary payment method." : "";
-    return { title: "Payment method added", text: `${what} was added.${use} ${back}` };
+    return { title: "Payment method added", text: `${what} was added.${use}` };
   }
-  if (cancelled) {
-    return { title: "No payment method added", text: `Nothing was changed. ${back}` };
-  }
+  if (cancelled) return { title: "No payment method added", text: "Nothing was changed." };
   return {
     title: "Payment method not added yet",
-    text:
-      outcome.status === "expired"
-        ? `The payment provider's page expired before the payment method was saved. Nothing was changed. ${back}`
-        : `The payment provider has not told us of your payment method yet. Reload this page in a moment.`,
+    text: "The payment provider has not told us of your payment method yet. Reload this page in a moment.",
   };
 }
 
 export const webRoutes: FastifyPluginAsync = async (app) => {
+  /**
+   * The way back into the portal from a return page: the portal link this browser came from
+   * (src/http/portal-return.ts) while it is live; else how to get a new one.
+   */
+  const wayBack = async (cookie: string | undefined): Promise<string> => {
+    const token = portalTokenOf(cookie);
+    if (token === undefined) {
+      return "<p>To see your subscription, open the link to it your provider sent you again; if it has expired, ask your provider for a new one.</p>";
+    }
+    const live = await verifySelfServiceToken(app.db, token).then(
+      () => true,
+      () => false,
+    );
+    return live
+      ? `<p><a id="portal-link" href="/portal/${token}">Back to your subscription</a></p>`
+      : "<p>Your link to your subscription has expired. Ask your provider for a new link to your subscription.</p>";
+  };
+
   app.get("/console", (_req, reply) => page(reply, 200, shell("Accrue console", "console.js")));
 
   app.get<{ Params: { token: string } }>("/portal/:token", async (req, reply) => {
@@ -238,7 +268,7 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
         () => true,
         () => false,
       );
-      if (!known) return page(reply, 404, notValid);
+      if (!known) return page(reply, 404, notValid());
       return page(reply, 200, shell("Your page", "hosted.js"));
     }
     const live = await verifySelfServiceToken(app.db, req.params.token).then(
@@ -246,13 +276,14 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
       () => false,
     );
     // unknown, expired, another's or a frozen customer's: the same page, which names nothing
-    if (!live) return page(reply, 404, notValid);
+    if (!live) return page(reply, 404, notValid());
     return page(reply, 200, shell("Your subscription", "portal.js"));
   });
 
   // the customer's browser back from the bank's authentication of a payment (3-D Secure):
   // the link is the credential; the gateway is asked how it went and the payment settled so
   app.get<{ Params: { token: string } }>("/portal/payment_return/:token", async (req, reply) => {
+    const back = await wayBack(req.headers.cookie);
     let payment: Payment;
     try {
       payment = await returnFromAuthentication(app.db, {
@@ -269,23 +300,25 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
           notice(
             "Payment not confirmed yet",
             "We could not reach the payment provider to hear from your bank. Reload this page in a moment.",
+            back,
           ),
         );
       }
-      if (error.code === "payment_return_link_expired") return page(reply, 410, notValid);
-      if (LINK_REFUSALS.has(error.code)) return page(reply, 404, notValid);
+      if (LINK_EXPIRIES.has(error.code)) return page(reply, 410, notValid(back));
+      if (LINK_REFUSALS.has(error.code)) return page(reply, 404, notValid(back));
       // the link was good: the payment could not be confirmed (the gateway refused to say)
       return page(
         reply,
         422,
         notice(
           "Payment not confirmed",
-          "Your payment could not be confirmed here. Open your portal link again, or contact us.",
+          "Your payment could not be confirmed here. Go back to your subscription, or contact us.",
+          back,
         ),
       );
     }
     const { title, text } = returnPage(payment);
-    return page(reply, 200, notice(title, text));
+    return page(reply, 200, notice(title, text, back));
   });
 
   // the customer's browser back from the payment provider's page where a payment method is
@@ -295,6 +328,7 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     "/portal/payment_method_return/:token",
     async (req, reply) => {
       const cancelled = req.query.cancelled === "true";
+      const back = await wayBack(req.headers.cookie);
       let outcome: SetupOutcome;
       try {
         outcome = await returnFromSourceSetup(app.db, {
@@ -312,13 +346,12 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
             notice(
               "Payment method not added yet",
               "We could not reach the payment provider. Reload this page in a moment.",
+              back,
             ),
           );
         }
-        if (error.code === "payment_method_return_link_expired") {
-          return page(reply, 410, notValid);
-        }
-        if (LINK_REFUSALS.has(error.code)) return page(reply, 404, notValid);
+        if (LINK_EXPIRIES.has(error.code)) return page(reply, 410, notValid(back));
+        if (LINK_REFUSALS.has(error.code)) return page(reply, 404, notValid(back));
         // the link was good: what the provider's page made cannot be kept (a mandate not
         // usable, a card expired, …)
         return page(
@@ -326,12 +359,13 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
           422,
           notice(
             "Payment method not added",
-            "The payment provider did not let us keep this payment method. Open your portal link again to add another one.",
+            "The payment provider did not let us keep this payment method. Go back to your subscription to add another one.",
+            back,
           ),
         );
       }
       const { title, text } = setupReturnPage(outcome, cancelled);
-      return page(reply, 200, notice(title, text));
+      return page(reply, 200, notice(title, text, back));
     },
   );
 

@@ -7,6 +7,7 @@ import { dunningJob, graceExpiryJob } from "./dunning.js";
 import { giftEvents } from "./gift-events.js";
 import { idempotencyCleanup } from "./idempotency-cleanup.js";
 import { defaultSender, messageJobs } from "./messages.js";
+import { paymentExpiryJob } from "./payment-expiry.js";
 import type { Job } from "./runner.js";
 import { scheduledActionsJob } from "./scheduled-actions.js";
 import { webhookJobs } from "./webhook-delivery.js";
@@ -37,6 +38,8 @@ export function workerJobs(
     contractPhaseEvents(),
     giftEvents(),
     billingJob(),
+    // before collection: a payment expired here has its attempt settled and retried there
+    paymentExpiryJob(),
     // after billing, so the invoices it issued are charged before they are dunned
     collectionJob(),
     // after billing, so the invoices it issued are dunned; grace ends after dunning granted it

@@ -29,6 +29,8 @@ export interface TenantsTable {
   dunning_steps: ColumnType<unknown[], string | undefined, string>;
   /** Days after a failed automatic collection attempt the next one is made, one per retry. */
   collection_retry_days: ColumnType<number[], string | undefined, string>;
+  /** Hours a payment waits for the customer's authentication before it expires (0066). */
+  authentication_expiry_hours: ColumnType<number, number | undefined, number>;
 }
 
 export interface RolesTable {
@@ -128,10 +130,14 @@ export interface PaymentSourceSetupsTable {
   gateway_customer_reference: string;
   /** The gateway's session (Stripe's Checkout Session, cs_…); null until it answered. */
   provider_reference: string | null;
-  status: "open" | "completed";
+  status: "open" | "completed" | "expired";
   payment_source_id: string | null;
   created_at: Timestamp;
   completed_at: NullableTimestamp;
+  /** When an open setup expires, on the tenant's clock (0066). */
+  expires_at: Timestamp;
+  /** When the setup was marked expired. */
+  expired_at: NullableTimestamp;
 }
 
 /** An account at a payment gateway, of one business entity (migration 0046). */

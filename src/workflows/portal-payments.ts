@@ -211,7 +211,7 @@ const PAYMENT_RETURN_KEY = "payment_return";
 /** The path of the route the customer's browser comes back to, before the token. */
 export const PAYMENT_RETURN_PATH = "/portal/payment_return/";
 /** How long a return link works: the customer authenticates at their bank in the meantime. */
-const PAYMENT_RETURN_HOURS = 24;
+export const PAYMENT_RETURN_HOURS = 24;
 
 const RETURN_LINK = {
   audience: "accrue:payment-return",
@@ -356,14 +356,15 @@ export async function portalStartSourceSetup(
  * made and it is kept as the customer's payment source, once, by the system in one unit of
  * work (the provider's event may have kept it first); cancelled, nothing is asked or written.
  * 404 `payment_method_return_link_invalid` for a link that is not authentic, 410
- * `payment_method_return_link_expired` once it has expired.
+ * `payment_method_return_link_expired` once it has expired, 410 `payment_source_setup_expired`
+ * once the setup it names has expired (nothing is kept, whatever the provider's page made).
  */
 export async function returnFromSourceSetup(
   db: Kysely<DB>,
   input: { token: string; cancelled: boolean; now: Date; requestId: string },
 ): Promise<SetupOutcome> {
   const claims = await verifyReturnLink(db, METHOD_RETURN_LINK, input.token, input.now);
-  return storeOf(db).unit(async (work) => {
+  const outcome = await storeOf(db).unit(async (work) => {
     const ctx = await work.context({
       tenantId: claims.tenantId,
       actor: { type: "system", id: "payment-method-return" },
@@ -374,4 +375,13 @@ export async function returnFromSourceSetup(
     if (input.cancelled) return sourceSetupState(ctx, claims.subject);
     return completeSourceSetup(ctx, claims.subject);
   });
+  // refused after the unit committed: a setup this return found past its expiry stays expired
+  if (outcome.status === "expired") {
+    throw gone(
+      "payment_source_setup_expired",
+      "the payment method setup expired before it was finished",
+      { id: claims.subject },
+    );
+  }
+  return outcome;
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signTestEvent, TEST_SIGNATURE_HEADER } from "../../src/domain/payments/test-gateway.js";
 import { billingTenant } from "../billing-tenant.js";
 import { BACKENDS } from "../harness.js";
+import { gatewayReferenceOf } from "../payments/gateway-tenant.js";
 import { startTestServer, type TestServer } from "../server.js";
 
 const WEBHOOK_SECRET = "whsec_AccrueReversalsWebhook0123";
@@ -42,14 +43,7 @@ for (const backend of BACKENDS) {
       );
     const eventsOf = async (type: string) =>
       (await api.get("/v1/events?limit=100")).data.filter((e: any) => e.type === type);
-    const gatewayReference = async (paymentId: string) =>
-      (
-        await server.db
-          .selectFrom("payments")
-          .select("gateway_reference")
-          .where("id", "=", paymentId)
-          .executeTakeFirstOrThrow()
-      ).gateway_reference!;
+    const gatewayReference = (paymentId: string) => gatewayReferenceOf(server, paymentId);
 
     beforeAll(async () => {
       server = await startTestServer(backend, { secretKey: "s".repeat(40) });

@@ -18,50 +18,27 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { billingTenant } from "../billing-tenant.js";
-import { FakeGoCardless, signedEvents } from "../fakes/gocardless-server.js";
+import { FakeGoCardless } from "../fakes/gocardless-server.js";
 import type { Json } from "../fakes/provider-server.js";
 import { BACKENDS } from "../harness.js";
+import * as world from "../payments/gateway-tenant.js";
 import { startTestServer, type TestServer } from "../server.js";
 
 const GC_TOKEN = "sandbox_AccrueSetupToken";
 const GC_SECRET = "gc_setup_webhook_secret";
 const REQUESTS = "POST /billing_requests";
 const FLOWS = "POST /billing_request_flows";
-const RETURN_LINK =
-  /^http:\/\/127\.0\.0\.1\/portal\/payment_method_return\/[\w-]+\.[\w-]+\.[\w-]+$/;
 
 for (const backend of BACKENDS) {
   describe(`setting up a mandate on GoCardless's Billing Request Flow [${backend}]`, () => {
     const gc = new FakeGoCardless(GC_TOKEN);
     let server: TestServer;
-    let api: Awaited<ReturnType<typeof billingTenant>>;
-    let account: string;
+    let api: world.Api;
+    let account: world.GatewayAccount;
     let seq = 0;
-    const ids: Record<string, string> = {};
-    const tokens: Record<string, string> = {};
-    const portal = (name: string, method: string, path: string, key?: string) =>
-      server.request(method, `/portal/api${path}`, {
-        key: tokens[name]!,
-        ...(key ? { headers: { "idempotency-key": key } } : {}),
-      });
-    const sourcesOf = async (name: string) =>
-      (await api.get(`/v1/customers/${ids[name]}/payment_sources`)).data as any[];
-    const addedEvents = async (name: string) =>
-      (await api.get("/v1/events?limit=100")).data.filter(
-        (e: any) => e.type === "payment_source.added" && e.data.customer_id === ids[name],
-      );
-    /** GoCardless's events, signed with the endpoint's secret; the records Accrue made. */
-    const sendEvents = async (events: Json[]) => {
-      const { body, signature } = signedEvents(events, GC_SECRET);
-      const sent = await server.request("POST", `/v1/gateways/${account}/events`, {
-        raw: body,
-        key: null,
-        headers: { "webhook-signature": signature },
-      });
-      expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-      return sent.body.data as any[];
-    };
+    const customers = world.portalCustomers(() => server);
+    const { ids, portal } = customers;
+    const sendEvents = (events: Json[]) => world.sendGoCardlessEvents(server, account, events);
     const fulfilledEvent = (id: string, billingRequest: string, metadata?: Json) => ({
       id,
       created_at: "2026-03-01T00:00:00.000Z",
@@ -92,36 +69,19 @@ for (const backend of BACKENDS) {
       });
       return { setupId: opened.body.setup_id as string, request, flow, brq, brf };
     };
-    /** The browser back at Accrue's return route (the public URL is the server's). */
-    const comeBack = (url: string) => {
-      const back = new URL(url);
-      return server.request("GET", `${back.pathname}${back.search}`, { key: null });
-    };
     const readBacks = (brq: string) => gc.sent(`GET /billing_requests/${brq}`);
 
     beforeAll(async () => {
       const apiBase = await gc.start();
       server = await startTestServer(backend, { secretKey: "s".repeat(40) });
-      api = await billingTenant(server, "Setup via GoCardless", "2026-03-01T00:00:00Z");
-      const { plan } = await api.plan();
-      const variant = await api.variant(plan, {
-        internal_name: "Monthly",
-        recurring_fee: "30",
-        fee_period: { unit: "month", count: 1 },
+      const tenant = await world.monthlyTenant(server, "Setup via GoCardless");
+      api = tenant.api;
+      for (const name of ["ada", "bob"]) await customers.add(api, tenant.variant, name);
+      account = await world.connectAccount(api, "gocardless", {
+        access_token: GC_TOKEN,
+        webhook_secret: GC_SECRET,
+        api_base: apiBase,
       });
-      for (const name of ["ada", "bob"]) {
-        ids[name] = await api.customer({ email: `${name}@x.example` });
-        const contract = await api.signup(ids[name]!, variant);
-        tokens[name] = (await api.post(`/v1/contracts/${contract}/self_service_token`, {})).token;
-      }
-      account = (
-        await api.post("/v1/gateway_accounts", {
-          gateway: "gocardless",
-          name: "GoCardless (sandbox)",
-          default: true,
-          credentials: { access_token: GC_TOKEN, webhook_secret: GC_SECRET, api_base: apiBase },
-        })
-      ).id;
     });
     afterAll(async () => {
       await server?.close();
@@ -149,12 +109,12 @@ for (const backend of BACKENDS) {
       expect(flow.body).toEqual({
         billing_request_flows: {
           links: { billing_request: brq.id },
-          redirect_uri: expect.stringMatching(RETURN_LINK),
+          redirect_uri: expect.stringMatching(world.METHOD_RETURN_LINK),
           exit_uri: `${flow.body!.billing_request_flows.redirect_uri}?cancelled=true`,
         },
       });
       expect(flow.headers["idempotency-key"]).toBe(`${request.headers["idempotency-key"]}_flow`);
-      expect(await sourcesOf("ada")).toEqual([]);
+      expect(await world.sourcesOf(api, ids.ada!)).toEqual([]);
 
       // the browser opens GoCardless's page, sets up the Direct Debit and is sent back
       const page = await fetch(brf.authorisation_url);
@@ -166,7 +126,7 @@ for (const backend of BACKENDS) {
       expect(done.status).toBe(303);
       expect(done.headers.get("location")).toBe(brf.redirect_uri);
 
-      const returned = await comeBack(done.headers.get("location")!);
+      const returned = await world.comeBack(server, done.headers.get("location")!);
       expect(returned.status).toBe(200);
       expect(returned.body).toContain("Payment method added");
       expect(returned.body).toContain(
@@ -175,26 +135,26 @@ for (const backend of BACKENDS) {
       expect(readBacks(brq.id)).toHaveLength(1);
       const mandate = gc.billingRequest(brq.id).links.mandate_request_mandate as string;
       expect(gc.sent(`GET /mandates/${mandate}`)).toHaveLength(1);
-      const sources = await sourcesOf("ada");
+      const sources = await world.sourcesOf(api, ids.ada!);
       expect(sources).toEqual([
         expect.objectContaining({
           type: "bank_account",
           gateway: "gocardless",
-          gateway_account_id: account,
+          gateway_account_id: account.id,
           role: "primary",
           status: "valid",
           bank_account: { country: "DE", last4: "00", account_holder_name: "PAT PAYER" },
         }),
       ]);
-      const kept = await server.db
-        .selectFrom("payment_sources")
-        .select(["gateway_reference", "gateway_customer_reference"])
-        .where("id", "=", sources[0].id)
-        .executeTakeFirstOrThrow();
-      expect(kept).toEqual({ gateway_reference: mandate, gateway_customer_reference: customer });
+      expect(await world.keptReferences(server, sources[0].id)).toEqual({
+        gateway_reference: mandate,
+        gateway_customer_reference: customer,
+      });
 
       // the browser reloads the page, GoCardless's event arrives after: nothing more
-      expect((await comeBack(brf.redirect_uri)).body).toContain("Payment method added");
+      expect((await world.comeBack(server, brf.redirect_uri)).body).toContain(
+        "Payment method added",
+      );
       const [late] = await sendEvents([
         fulfilledEvent("EVADA01", brq.id, {
           accrue_customer_id: ids.ada,
@@ -202,14 +162,11 @@ for (const backend of BACKENDS) {
         }),
       ]);
       expect(late).toMatchObject({
-        type: "setup.succeeded",
+        ...world.setupKeptAlready(setupId, sources[0].id),
         provider_type: "billing_requests.fulfilled",
-        status: "ignored",
-        detail: `payment source setup ${setupId} added payment source ${sources[0].id} already`,
       });
       expect(readBacks(brq.id)).toHaveLength(1);
-      expect(await sourcesOf("ada")).toHaveLength(1);
-      expect(await addedEvents("ada")).toHaveLength(1);
+      expect(await world.sourceCounts(api, ids.ada!)).toEqual({ sources: 1, added: 1 });
       expect((await portal("ada", "GET", "/payments")).body.payment_sources).toEqual([
         {
           id: sources[0].id,
@@ -223,7 +180,7 @@ for (const backend of BACKENDS) {
     });
 
     it("GoCardless's event arrives before the return: a second mandate kept once, with no role", async () => {
-      const customer = (await sourcesOf("ada"))[0].id;
+      const customer = (await world.sourcesOf(api, ids.ada!))[0].id;
       const { setupId, request, brq, brf } = await openSetup("ada");
       // the GoCardless customer of the first mandate is used again, not claimed again
       const known = gc.sent(REQUESTS)[0]!.answer!.body.billing_requests.links.customer;
@@ -232,17 +189,10 @@ for (const backend of BACKENDS) {
       const mandate = gc.fulfil(brq.id, { country: "FR", ending: "89", holder: "ADA LOVELACE" });
       // an event without the request's metadata: the Billing Request is read for it
       const first = await sendEvents([fulfilledEvent("EVADA02", brq.id)]);
-      const sources = await sourcesOf("ada");
+      const sources = await world.sourcesOf(api, ids.ada!);
       expect(sources).toHaveLength(2);
       const added = sources.find((s) => s.id !== customer)!;
-      expect(first).toEqual([
-        expect.objectContaining({
-          type: "setup.succeeded",
-          status: "applied",
-          payment_id: null,
-          detail: `payment source ${added.id} added (setup ${setupId})`,
-        }),
-      ]);
+      expect(first).toEqual([expect.objectContaining(world.setupApplied(setupId, added.id))]);
       expect(added).toMatchObject({
         role: "none",
         bank_account: { country: "FR", last4: "89", account_holder_name: "ADA LOVELACE" },
@@ -254,11 +204,10 @@ for (const backend of BACKENDS) {
       const again = await sendEvents([fulfilledEvent("EVADA02", brq.id)]);
       expect(again[0].id).toBe(first[0].id);
       expect(readBacks(brq.id)).toHaveLength(3);
-      const returned = await comeBack(brf.redirect_uri);
+      const returned = await world.comeBack(server, brf.redirect_uri);
       expect(returned.body).toContain("Your bank account ending 89 was added.");
       expect(readBacks(brq.id)).toHaveLength(3);
-      expect(await sourcesOf("ada")).toHaveLength(2);
-      expect(await addedEvents("ada")).toHaveLength(2);
+      expect(await world.sourceCounts(api, ids.ada!)).toEqual({ sources: 2, added: 2 });
     });
 
     it("a cancelled return writes nothing; a return before GoCardless fulfilled neither", async () => {
@@ -266,26 +215,25 @@ for (const backend of BACKENDS) {
       const page = await fetch(brf.authorisation_url);
       const back = /<a href="([^"]+)">Back<\/a>/.exec(await page.text())![1]!;
       expect(back).toBe(brf.exit_uri);
-      const cancelled = await comeBack(back);
+      const cancelled = await world.comeBack(server, back);
       expect(cancelled.status).toBe(200);
       expect(cancelled.body).toContain("No payment method added");
       expect(readBacks(brq.id)).toHaveLength(0);
       // the success link while the request is still pending: GoCardless asked, nothing kept
-      const early = await comeBack(brf.redirect_uri);
+      const early = await world.comeBack(server, brf.redirect_uri);
       expect(early.status).toBe(200);
       expect(early.body).toContain("Payment method not added yet");
       expect(readBacks(brq.id)).toHaveLength(1);
-      expect(await sourcesOf("bob")).toEqual([]);
-      expect(await addedEvents("bob")).toEqual([]);
+      expect(await world.sourceCounts(api, ids.bob!)).toEqual({ sources: 0, added: 0 });
       expect((await portal("bob", "GET", "/payments")).body.payment_sources).toEqual([]);
       // fulfilled, but the mandate is cancelled by the time the customer is back: the link was
       // good, the mandate cannot be kept, and the page says so
       const mandate = gc.fulfil(brq.id);
       gc.mandates.get(mandate)!.status = "cancelled";
-      const unusable = await comeBack(brf.redirect_uri);
+      const unusable = await world.comeBack(server, brf.redirect_uri);
       expect(unusable.status).toBe(422);
       expect(unusable.body).toContain("Payment method not added");
-      expect(await sourcesOf("bob")).toEqual([]);
+      expect(await world.sourcesOf(api, ids.bob!)).toEqual([]);
     });
 
     it("keeps nothing of a Billing Request Accrue did not open, or one naming another setup", async () => {
@@ -306,7 +254,7 @@ for (const backend of BACKENDS) {
         `no payment source setup ${setupId} through this gateway account`,
       );
       expect(readBacks(brq.id)).toHaveLength(0);
-      expect(await sourcesOf("bob")).toEqual([]);
+      expect(await world.sourcesOf(api, ids.bob!)).toEqual([]);
     });
   });
 }

@@ -20,10 +20,10 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectionJob } from "../../src/jobs/collection.js";
-import { countFailedPayments } from "../../src/modules/payments/index.js";
 import { billingTenant } from "../billing-tenant.js";
 import { FakeStripe, signedStripeEvent } from "../fakes/stripe-server.js";
 import { BACKENDS } from "../harness.js";
+import { failedPaymentsOf, gatewayReferenceOf } from "../payments/gateway-tenant.js";
 import { startTestServer, type TestServer } from "../server.js";
 
 const STRIPE_KEY = "sk_test_51AccrueAuthentication";
@@ -59,29 +59,9 @@ for (const backend of BACKENDS) {
         ...(key ? { headers: { "idempotency-key": key } } : {}),
       });
     /** The PaymentIntent of a customer's payment (kept, not answered). */
-    const intentOf = async (paymentId: string) =>
-      (
-        await server.db
-          .selectFrom("payments")
-          .select("gateway_reference")
-          .where("id", "=", paymentId)
-          .executeTakeFirstOrThrow()
-      ).gateway_reference!;
+    const intentOf = (paymentId: string) => gatewayReferenceOf(server, paymentId);
     /** The failed payments dunning counts for a customer (in EUR, since the tenant began). */
-    const failedPayments = async (customer: string) => {
-      const { tenant_id } = await server.db
-        .selectFrom("customers")
-        .select("tenant_id")
-        .where("id", "=", customer)
-        .executeTakeFirstOrThrow();
-      return countFailedPayments(
-        server.db,
-        tenant_id,
-        customer,
-        "EUR",
-        new Date("2026-03-01T00:00:00Z"),
-      );
-    };
+    const failedPayments = (customer: string) => failedPaymentsOf(server, customer);
     /** A Stripe event of `object`, signed by Stripe's client with the endpoint's secret. */
     const sendStripe = (id: string, type: string, object: unknown) => {
       const { body, signature } = signedStripeEvent({ id, type, object }, WEBHOOK_SECRET);
@@ -147,6 +127,14 @@ for (const backend of BACKENDS) {
         recurring_fee: "30",
         fee_period: { unit: "month", count: 1 },
       });
+      // the customers here confirm days after the charge: the tenant lets a payment wait for
+      // its authentication 30 days (a confirmation past that is refused: payment-expiry.test.ts)
+      const { steps } = await api.get("/v1/dunning_policy");
+      const policy = await api.request("PUT", "/v1/dunning_policy", {
+        steps,
+        authentication_expiry_hours: 720,
+      });
+      expect(policy.status, JSON.stringify(policy.body)).toBe(200);
       for (const name of ["ada", "bob", "cleo"]) await billedCustomer(name);
     });
     afterAll(async () => {

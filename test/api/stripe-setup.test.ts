@@ -17,50 +17,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signLinkToken } from "../../src/lib/signed-link.js";
 import { signingKey } from "../../src/modules/invoicing/index.js";
-import { billingTenant } from "../billing-tenant.js";
-import { FakeStripe, signedStripeEvent } from "../fakes/stripe-server.js";
+import { FakeStripe } from "../fakes/stripe-server.js";
 import { BACKENDS } from "../harness.js";
+import * as world from "../payments/gateway-tenant.js";
 import { startTestServer, type TestServer } from "../server.js";
 
 const STRIPE_KEY = "sk_test_51AccrueSetup";
 const WEBHOOK_SECRET = "whsec_AccrueSetupWebhook0123";
 const SESSIONS = "POST /v1/checkout/sessions";
-const RETURN_LINK =
-  /^http:\/\/127\.0\.0\.1\/portal\/payment_method_return\/[\w-]+\.[\w-]+\.[\w-]+$/;
 
 for (const backend of BACKENDS) {
   describe(`adding a payment method on Stripe's hosted page [${backend}]`, () => {
     const stripe = new FakeStripe();
     let server: TestServer;
-    let api: Awaited<ReturnType<typeof billingTenant>>;
-    let account: string;
+    let api: world.Api;
+    let account: world.GatewayAccount;
     let tenantId: string;
     let apiBase: string;
-    const ids: Record<string, string> = {};
-    const tokens: Record<string, string> = {};
-    const portal = (name: string, method: string, path: string, key?: string) =>
-      server.request(method, `/portal/api${path}`, {
-        key: tokens[name]!,
-        ...(key ? { headers: { "idempotency-key": key } } : {}),
-      });
-    const sourcesOf = async (name: string) =>
-      (await api.get(`/v1/customers/${ids[name]}/payment_sources`)).data as any[];
-    const addedEvents = async (name: string) =>
-      (await api.get("/v1/events?limit=100")).data.filter(
-        (e: any) => e.type === "payment_source.added" && e.data.customer_id === ids[name],
-      );
-    /** A Stripe event of `object`, signed by Stripe's client with the endpoint's secret. */
-    const sendStripe = (id: string, type: string, object: unknown) => {
-      const { body, signature } = signedStripeEvent(
-        { id, type, object, apiVersion: "2026-11-18.endive" },
-        WEBHOOK_SECRET,
-      );
-      return server.request("POST", `/v1/gateways/${account}/events`, {
-        raw: body,
-        key: null,
-        headers: { "stripe-signature": signature },
-      });
-    };
+    const customers = world.portalCustomers(() => server);
+    const { ids, portal } = customers;
+    /** A Stripe event of `object` (the API version the client is pinned to). */
+    const sendStripe = (id: string, type: string, object: unknown) =>
+      world.sendStripeEvent(server, account, { id, type, object, apiVersion: "2026-11-18.endive" });
     /** The portal opens Stripe's page: the setup, its Checkout Session and what was sent. */
     const openSetup = async (name: string) => {
       const before = stripe.sent(SESSIONS).length;
@@ -79,28 +57,14 @@ for (const backend of BACKENDS) {
       });
       return { setupId: opened.body.setup_id as string, session, sent };
     };
-    /** The browser back at Accrue's return route (the public URL is the server's). */
-    const comeBack = (url: string) => {
-      const back = new URL(url);
-      return server.request("GET", `${back.pathname}${back.search}`, { key: null });
-    };
     const retrievals = (session: string) => stripe.sent(`GET /v1/checkout/sessions/${session}`);
 
     beforeAll(async () => {
       apiBase = await stripe.start();
       server = await startTestServer(backend, { secretKey: "s".repeat(40) });
-      api = await billingTenant(server, "Setup via Stripe", "2026-03-01T00:00:00Z");
-      const { plan } = await api.plan();
-      const variant = await api.variant(plan, {
-        internal_name: "Monthly",
-        recurring_fee: "30",
-        fee_period: { unit: "month", count: 1 },
-      });
-      for (const name of ["ada", "bob", "cleo"]) {
-        ids[name] = await api.customer({ email: `${name}@x.example` });
-        const contract = await api.signup(ids[name]!, variant);
-        tokens[name] = (await api.post(`/v1/contracts/${contract}/self_service_token`, {})).token;
-      }
+      const tenant = await world.monthlyTenant(server, "Setup via Stripe");
+      api = tenant.api;
+      for (const name of ["ada", "bob", "cleo"]) await customers.add(api, tenant.variant, name);
       tenantId = (
         await server.db
           .selectFrom("customers")
@@ -124,18 +88,11 @@ for (const backend of BACKENDS) {
       ]);
       expect(stripe.requests).toHaveLength(0);
 
-      account = (
-        await api.post("/v1/gateway_accounts", {
-          gateway: "stripe",
-          name: "Stripe (test mode)",
-          default: true,
-          credentials: {
-            secret_key: STRIPE_KEY,
-            webhook_secret: WEBHOOK_SECRET,
-            api_base: apiBase,
-          },
-        })
-      ).id;
+      account = await world.connectAccount(api, "stripe", {
+        secret_key: STRIPE_KEY,
+        webhook_secret: WEBHOOK_SECRET,
+        api_base: apiBase,
+      });
       expect((await portal("ada", "GET", "/payments")).body.source_entry).toBe("hosted_page");
     });
 
@@ -151,7 +108,7 @@ for (const backend of BACKENDS) {
         mode: "setup",
         customer: stripeCustomer,
         "allowed_payment_method_types[0]": "card",
-        success_url: expect.stringMatching(RETURN_LINK),
+        success_url: expect.stringMatching(world.METHOD_RETURN_LINK),
         cancel_url: `${sent.params.success_url}?cancelled=true`,
         client_reference_id: setupId,
         "metadata[accrue_customer_id]": ids.ada,
@@ -160,7 +117,7 @@ for (const backend of BACKENDS) {
         "setup_intent_data[metadata][accrue_setup_id]": setupId,
       });
       expect(sent.headers["idempotency-key"]).toMatch(new RegExp(`^idem_[\\w-]{43}_${setupId}$`));
-      expect(await sourcesOf("ada")).toEqual([]);
+      expect(await world.sourcesOf(api, ids.ada!)).toEqual([]);
 
       // the browser opens Stripe's page, saves the card and is sent back
       const page = await fetch(session.url);
@@ -169,7 +126,7 @@ for (const backend of BACKENDS) {
       expect(saved.status).toBe(303);
       expect(saved.headers.get("location")).toBe(sent.params.success_url);
 
-      const returned = await comeBack(saved.headers.get("location")!);
+      const returned = await world.comeBack(server, saved.headers.get("location")!);
       expect(returned.status).toBe(200);
       expect(returned.body).toContain("Payment method added");
       expect(returned.body).toContain("Your visa card ending 4242 was added. It is your primary");
@@ -179,26 +136,26 @@ for (const backend of BACKENDS) {
         "expand[1]": "setup_intent.payment_method",
       });
       const pm = stripe.setupIntent(session.setup_intent).payment_method;
-      const sources = await sourcesOf("ada");
+      const sources = await world.sourcesOf(api, ids.ada!);
       expect(sources).toEqual([
         expect.objectContaining({
           type: "card",
           gateway: "stripe",
-          gateway_account_id: account,
+          gateway_account_id: account.id,
           role: "primary",
           status: "valid",
           card: { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2031 },
         }),
       ]);
-      const kept = await server.db
-        .selectFrom("payment_sources")
-        .select(["gateway_reference", "gateway_customer_reference"])
-        .where("id", "=", sources[0].id)
-        .executeTakeFirstOrThrow();
-      expect(kept).toEqual({ gateway_reference: pm, gateway_customer_reference: stripeCustomer });
+      expect(await world.keptReferences(server, sources[0].id)).toEqual({
+        gateway_reference: pm,
+        gateway_customer_reference: stripeCustomer,
+      });
 
       // the browser reloads the page, Stripe's events arrive after: nothing more
-      expect((await comeBack(sent.params.success_url!)).body).toContain("Payment method added");
+      expect((await world.comeBack(server, sent.params.success_url!)).body).toContain(
+        "Payment method added",
+      );
       expect(retrievals(session.id)).toHaveLength(1);
       const completed = await sendStripe(
         "evt_ada_session",
@@ -206,10 +163,8 @@ for (const backend of BACKENDS) {
         stripe.session(session.id),
       );
       expect(completed.body).toMatchObject({
-        type: "setup.succeeded",
+        ...world.setupKeptAlready(setupId, sources[0].id),
         provider_type: "checkout.session.completed",
-        status: "ignored",
-        detail: `payment source setup ${setupId} added payment source ${sources[0].id} already`,
       });
       const succeeded = await sendStripe(
         "evt_ada_seti",
@@ -217,8 +172,7 @@ for (const backend of BACKENDS) {
         stripe.setupIntent(session.setup_intent),
       );
       expect(succeeded.body).toMatchObject({ type: "setup.succeeded", status: "ignored" });
-      expect(await sourcesOf("ada")).toHaveLength(1);
-      expect(await addedEvents("ada")).toHaveLength(1);
+      expect(await world.sourceCounts(api, ids.ada!)).toEqual({ sources: 1, added: 1 });
       expect((await portal("ada", "GET", "/payments")).body.payment_sources).toEqual([
         {
           id: sources[0].id,
@@ -257,15 +211,10 @@ for (const backend of BACKENDS) {
         "checkout.session.completed",
         stripe.session(session.id),
       );
-      const sources = await sourcesOf("ada");
+      const sources = await world.sourcesOf(api, ids.ada!);
       expect(sources).toHaveLength(2);
       const added = sources.find((s) => s.type === "bank_account")!;
-      expect(first.body).toMatchObject({
-        type: "setup.succeeded",
-        status: "applied",
-        payment_id: null,
-        detail: `payment source ${added.id} added (setup ${setupId})`,
-      });
+      expect(first.body).toMatchObject(world.setupApplied(setupId, added.id));
       expect(added).toMatchObject({
         role: "none",
         bank_account: { country: "DE", last4: "3000", account_holder_name: "Ada Lovelace" },
@@ -283,11 +232,10 @@ for (const backend of BACKENDS) {
         stripe.setupIntent(session.setup_intent),
       );
       expect(intentEvent.body.status).toBe("ignored");
-      const returned = await comeBack(sent.params.success_url!);
+      const returned = await world.comeBack(server, sent.params.success_url!);
       expect(returned.body).toContain("Your bank account ending 3000 was added.");
       expect(retrievals(session.id)).toHaveLength(1);
-      expect(await sourcesOf("ada")).toHaveLength(2);
-      expect(await addedEvents("ada")).toHaveLength(2);
+      expect(await world.sourceCounts(api, ids.ada!)).toEqual({ sources: 2, added: 2 });
       stripe.sepaDebit = false;
     });
 
@@ -305,23 +253,22 @@ for (const backend of BACKENDS) {
       stripe.failNext = 0;
       expect(unreachable.status, JSON.stringify(unreachable.body)).toBe(503);
       expect(unreachable.body.error.code).toBe("gateway_unreachable");
-      expect(await sourcesOf("bob")).toHaveLength(0);
+      expect(await world.sourcesOf(api, ids.bob!)).toHaveLength(0);
       const applied = await sendStripe(
         "evt_bob_seti",
         "setup_intent.succeeded",
         stripe.setupIntent(session.setup_intent),
       );
+      const [source] = await world.sourcesOf(api, ids.bob!);
       expect(applied.body).toMatchObject({
-        type: "setup.succeeded",
+        ...world.setupApplied(setupId, source.id),
         provider_type: "setup_intent.succeeded",
-        status: "applied",
       });
-      const [source] = await sourcesOf("bob");
-      expect(applied.body.detail).toBe(`payment source ${source.id} added (setup ${setupId})`);
       expect(source).toMatchObject({ role: "primary", card: { last4: "4242" } });
-      expect((await comeBack(sent.params.success_url!)).body).toContain("Payment method added");
-      expect(await sourcesOf("bob")).toHaveLength(1);
-      expect(await addedEvents("bob")).toHaveLength(1);
+      expect((await world.comeBack(server, sent.params.success_url!)).body).toContain(
+        "Payment method added",
+      );
+      expect(await world.sourceCounts(api, ids.bob!)).toEqual({ sources: 1, added: 1 });
     });
 
     it("a cancelled return writes nothing; a return before Stripe saved anything neither", async () => {
@@ -330,17 +277,16 @@ for (const backend of BACKENDS) {
       const html = await page.text();
       const cancel = /<a href="([^"]+)">Back<\/a>/.exec(html)![1]!;
       expect(cancel).toBe(sent.params.cancel_url);
-      const cancelled = await comeBack(cancel);
+      const cancelled = await world.comeBack(server, cancel);
       expect(cancelled.status).toBe(200);
       expect(cancelled.body).toContain("No payment method added");
       expect(retrievals(session.id)).toHaveLength(0);
       // the success link while the session is still open: Stripe asked, nothing kept
-      const early = await comeBack(sent.params.success_url!);
+      const early = await world.comeBack(server, sent.params.success_url!);
       expect(early.status).toBe(200);
       expect(early.body).toContain("Payment method not added yet");
       expect(retrievals(session.id)).toHaveLength(1);
-      expect(await sourcesOf("cleo")).toEqual([]);
-      expect(await addedEvents("cleo")).toEqual([]);
+      expect(await world.sourceCounts(api, ids.cleo!)).toEqual({ sources: 0, added: 0 });
       expect((await portal("cleo", "GET", "/payments")).body.payment_sources).toEqual([]);
     });
 
@@ -396,7 +342,7 @@ for (const backend of BACKENDS) {
         status: "ignored",
         detail: `no payment source setup ${setupId} through this gateway account`,
       });
-      expect(await sourcesOf("cleo")).toEqual([]);
+      expect(await world.sourcesOf(api, ids.cleo!)).toEqual([]);
       expect(retrievals(session.id)).toHaveLength(0);
     });
   });

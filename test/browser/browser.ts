@@ -197,3 +197,50 @@ export async function closePageWorld(world: PageWorld | undefined): Promise<void
   await world?.app.close();
   await world?.database.close();
 }
+
+/**
+ * Axe and a screenshot (`<name>-1280`) at 1280 px, then at 390 px with no sideways scrolling
+ * (`<name>-390`); the page is left at 1280 px.
+ */
+export async function expectBothWidths(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, `${name} at 1280 px`);
+  await screenshot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await expectNoSidewaysScroll(page, `${name} at 390 px`);
+    await expectAccessible(page, `${name} at 390 px`);
+    await screenshot(page, `${name}-390`);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+}
+
+/**
+ * A customer (`fields`) signed up to a plan of its own without a fee (`name` names its group,
+ * plan and variant), so that the signup bills nothing: the customer's and contract's ids.
+ */
+export async function freeSignup(
+  api: ReturnType<typeof apiClient>,
+  name: string,
+  fields: Record<string, unknown>,
+): Promise<{ customer: string; contract: string }> {
+  const group = await api("POST", "/v1/plan_groups", {
+    name,
+    currency: "EUR",
+    price_type: "net",
+  });
+  const plan = await api("POST", "/v1/plans", { plan_group_id: group.id, name: `Plan ${name}` });
+  const variant = await api("POST", "/v1/plan_variants", {
+    plan_id: plan.id,
+    internal_name: `Free ${name}`,
+    recurring_fee: "0",
+    fee_period: { unit: "month", count: 1 },
+  });
+  const customer = (await api("POST", "/v1/customers", fields)).id as string;
+  const order = await api("POST", "/v1/orders", {
+    customer_id: customer,
+    plan_variant_id: variant.id,
+  });
+  await api("POST", `/v1/orders/${order.id}/commit`);
+  return { customer, contract: order.contract_id };
+}

@@ -15,6 +15,7 @@ import {
   apiClient,
   closePageWorld,
   expectAccessible,
+  freeSignup,
   openPageWorld,
   type PageWorld,
   screenshot,
@@ -48,33 +49,17 @@ for (const backend of BACKENDS) {
     });
 
     it("adds a card and pays an open invoice with it", async () => {
-      const group = await api("POST", "/v1/plan_groups", {
-        name: "G",
-        currency: "EUR",
-        price_type: "net",
-      });
-      const plan = await api("POST", "/v1/plans", { plan_group_id: group.id, name: "Plan" });
       // no fee: the signup bills nothing, so the one invoice below is all that is open
-      const variant = await api("POST", "/v1/plan_variants", {
-        plan_id: plan.id,
-        internal_name: "Free",
-        recurring_fee: "0",
-        fee_period: { unit: "month", count: 1 },
+      const { customer, contract } = await freeSignup(api, "G", {
+        email: "p@x.example",
+        company_name: "Zahlt GmbH",
       });
-      const customer = (
-        await api("POST", "/v1/customers", { email: "p@x.example", company_name: "Zahlt GmbH" })
-      ).id;
-      const order = await api("POST", "/v1/orders", {
-        customer_id: customer,
-        plan_variant_id: variant.id,
-      });
-      await api("POST", `/v1/orders/${order.id}/commit`);
       const invoice = await api("POST", "/v1/invoices", {
         customer_id: customer,
         currency: "EUR",
         lines: [{ description: "Workshop", unit_price: "29.75" }],
       });
-      const link = await api("POST", `/v1/contracts/${order.contract_id}/self_service_token`, {});
+      const link = await api("POST", `/v1/contracts/${contract}/self_service_token`, {});
 
       await page.goto(link.url);
       await page.getByRole("heading", { level: 1, name: "Your subscription" }).waitFor();
@@ -117,25 +102,8 @@ for (const backend of BACKENDS) {
         default: true,
         credentials: { secret_key: "sk_test_51AccruePortal", api_base: await stripe.start() },
       });
-      const group = await api("POST", "/v1/plan_groups", {
-        name: "S",
-        currency: "EUR",
-        price_type: "net",
-      });
-      const plan = await api("POST", "/v1/plans", { plan_group_id: group.id, name: "Plan S" });
-      const variant = await api("POST", "/v1/plan_variants", {
-        plan_id: plan.id,
-        internal_name: "Free S",
-        recurring_fee: "0",
-        fee_period: { unit: "month", count: 1 },
-      });
-      const customer = (await api("POST", "/v1/customers", { email: "s@x.example" })).id;
-      const order = await api("POST", "/v1/orders", {
-        customer_id: customer,
-        plan_variant_id: variant.id,
-      });
-      await api("POST", `/v1/orders/${order.id}/commit`);
-      const link = await api("POST", `/v1/contracts/${order.contract_id}/self_service_token`, {});
+      const { customer, contract } = await freeSignup(api, "S", { email: "s@x.example" });
+      const link = await api("POST", `/v1/contracts/${contract}/self_service_token`, {});
 
       await page.goto(link.url);
       await page.getByText("No payment method yet.").waitFor();

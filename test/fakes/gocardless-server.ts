@@ -19,7 +19,9 @@
  * GoCardless does; the flow's `authorisation_url` is a page of this server (`/flow/BRF…`)
  * whose form (`POST /flow/BRF…/complete`, or `fulfil` from the test) fulfils the request — a
  * customer bank account and a mandate made, `links.mandate_request_mandate` set — and sends the
- * browser to the flow's `redirect_uri`; its "Back" link is the `exit_uri`.
+ * browser to the flow's `redirect_uri`; its "Back" link is the `exit_uri`. A pending Billing
+ * Request is cancelled by `POST /billing_requests/BRQ…/actions/cancel` (a fulfilled or
+ * cancelled one is refused with `invalid_state`).
  */
 import { createHmac } from "node:crypto";
 import {
@@ -282,6 +284,15 @@ export class FakeGoCardless extends FakeProviderServer<RecordedRequest> {
       const found = this.billingRequests.get(id);
       return found ? { status: 200, body: { billing_requests: found } } : notFound(r.path);
     }
+    if (
+      r.method === "POST" &&
+      collection === "billing_requests" &&
+      id &&
+      parts[2] === "actions" &&
+      parts[3] === "cancel"
+    ) {
+      return this.cancelBillingRequest(id);
+    }
     if (r.method === "POST" && collection === "billing_request_flows" && !id) {
       return this.createFlow(r.body?.billing_request_flows);
     }
@@ -378,6 +389,22 @@ export class FakeGoCardless extends FakeProviderServer<RecordedRequest> {
     };
     this.billingRequests.set(billingRequest.id, billingRequest);
     return { status: 201, body: { billing_requests: billingRequest } };
+  }
+
+  /** GoCardless's cancel action of a Billing Request: refused once fulfilled or cancelled. */
+  private cancelBillingRequest(id: string): Answer {
+    const request = this.billingRequests.get(id);
+    if (!request) return notFound(`/billing_requests/${id}/actions/cancel`);
+    if (request.status === "fulfilled" || request.status === "cancelled") {
+      return gcError(422, "invalid_state", "Billing request cannot be cancelled", [
+        {
+          reason: `billing_request_already_${request.status}`,
+          message: `This billing request has already been ${request.status}`,
+        },
+      ]);
+    }
+    request.status = "cancelled";
+    return { status: 200, body: { billing_requests: request } };
   }
 
   private createFlow(params: Json | undefined): Answer {

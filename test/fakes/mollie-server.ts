@@ -15,6 +15,16 @@
  * stand for what happens in Mollie's dashboard and at the bank. `failNext` answers with a 500 (`Retry-After: 0`, so
  * the client's own retries do not wait), `loseAnswers` carries a request out but answers a
  * 500, `hangNext` never answers. `notice` is the body Mollie's webhook posts.
+ *
+ * Customers are created as Mollie creates them (`POST /v2/customers`). A first payment
+ * (`sequenceType: first`, a customer, no mandate, `redirectUrl` required) stands for Mollie's
+ * hosted mandate set-up: it is `open`, cancelable (`isCancelable`; a test may clear it), with
+ * `_links.checkout` a page of this server (`/checkout/tr_…`) whose forms pay it by card or by
+ * iDEAL (`POST /checkout/tr_…/creditcard` or `…/ideal`, or `pay` from the test): paid, a
+ * creditcard or directdebit mandate of its customer is made and named by the payment's
+ * `mandateId`, and the browser is sent to its `redirectUrl`; its "Cancel" link cancels it and
+ * goes to its `cancelUrl`. `DELETE /v2/payments/tr_…` cancels a cancelable payment (another
+ * is refused, 422).
  */
 import {
   type Answer,
@@ -64,11 +74,45 @@ export class FakeMollie extends FakeProviderServer<RecordedRequest> {
   readonly mandates = new Map<string, Json & { decline?: boolean }>();
   readonly payments = new Map<string, Json>();
   private readonly replays = new Map<string, Answer>();
+  private base = "";
 
   constructor(apiKey: string) {
     // Mollie's client speaks only HTTPS
     super(true);
     this.key = apiKey;
+  }
+
+  override async start(options: { tls?: boolean } = {}): Promise<string> {
+    this.base = await super.start(options);
+    return this.base;
+  }
+
+  /**
+   * The customer pays an open first payment in Mollie's checkout (by card, or by iDEAL: a SEPA
+   * direct debit mandate): paid, with the mandate it made. Answers the mandate's id.
+   */
+  pay(paymentId: string, method: "creditcard" | "ideal" = "creditcard"): string {
+    const p = this.payment(paymentId);
+    if (p.status !== "open" || p.sequenceType !== "first") {
+      throw new Error(`payment ${paymentId} is no open first payment`);
+    }
+    const mandate = this.id("mdt");
+    this.addMandate({
+      customer: p.customerId,
+      mandate,
+      method: method === "creditcard" ? "creditcard" : "directdebit",
+      createdAt: "2026-03-01T00:00:00+00:00",
+    });
+    p.status = "paid";
+    p.paidAt = "2026-03-01T00:00:00+00:00";
+    p.method = method;
+    p.isCancelable = false;
+    p.mandateId = mandate;
+    p.details =
+      method === "creditcard"
+        ? { cardNumber: "6787", cardHolder: "Pat Payer", cardLabel: "Mastercard" }
+        : { consumerName: "Pat Payer", consumerAccount: "NL55INGB0000000000" };
+    return mandate;
   }
 
   addMandate(input: {
@@ -239,11 +283,12 @@ export class FakeMollie extends FakeProviderServer<RecordedRequest> {
       path: call.path,
       query: Object.fromEntries(call.query.entries()),
       headers: call.headers,
-      body: call.raw ? JSON.parse(call.raw) : null,
+      body: call.raw && call.path.startsWith("/v2/") ? JSON.parse(call.raw) : null,
     };
   }
 
   protected answer(recorded: RecordedRequest): Reply {
+    if (recorded.path.startsWith("/checkout/")) return this.checkoutPage(recorded);
     let answer: Answer;
     const key = recorded.headers["idempotency-key"];
     const replay = key ? this.replays.get(`${recorded.method} ${recorded.path} ${key}`) : undefined;
@@ -280,6 +325,21 @@ export class FakeMollie extends FakeProviderServer<RecordedRequest> {
     const parts = r.path.split("/").filter(Boolean); // v2, collection, id, sub, subId
     const [, collection, id, sub, subId] = parts;
     const missing = () => mollieError(404, "Not Found", `No ${collection} exists with this id`);
+    if (collection === "customers" && !id && r.method === "POST") {
+      const c = {
+        resource: "customer",
+        id: this.id("cst"),
+        mode: "test",
+        name: r.body?.name ?? null,
+        email: r.body?.email ?? null,
+        locale: r.body?.locale ?? null,
+        metadata: r.body?.metadata ?? null,
+        createdAt: "2026-03-01T00:00:00+00:00",
+        _links: {},
+      };
+      this.customers.set(c.id, c);
+      return { status: 201, body: c };
+    }
     if (collection === "customers" && id && !sub) {
       const c = this.customers.get(id);
       if (!c) return missing();
@@ -315,6 +375,17 @@ export class FakeMollie extends FakeProviderServer<RecordedRequest> {
         ? { status: 200, body: this.view(p, (r.query.embed ?? "").split(",").filter(Boolean)) }
         : missing();
     }
+    if (collection === "payments" && id && !sub && r.method === "DELETE") {
+      const p = this.payments.get(id);
+      if (!p) return missing();
+      if (p.isCancelable !== true) {
+        return mollieError(422, "Unprocessable Entity", "The payment cannot be canceled");
+      }
+      p.status = "canceled";
+      p.canceledAt = "2026-03-04T00:00:00+00:00";
+      p.isCancelable = false;
+      return { status: 200, body: this.view(p, []) };
+    }
     if (collection === "payments" && id && sub === "refunds" && r.method === "POST") {
       const p = this.payments.get(id);
       if (!p) return missing();
@@ -324,6 +395,7 @@ export class FakeMollie extends FakeProviderServer<RecordedRequest> {
   }
 
   private createPayment(body: Json): Answer {
+    if (body.sequenceType === "first") return this.createFirstPayment(body);
     const mandate = this.mandates.get(body.mandateId ?? "");
     if (!mandate || mandate.customerId !== body.customerId) {
       return mollieError(
@@ -379,5 +451,105 @@ export class FakeMollie extends FakeProviderServer<RecordedRequest> {
     };
     this.payments.set(p.id, p);
     return { status: 201, body: this.view(p, []) };
+  }
+  /** A first payment: open in Mollie's checkout until the customer pays or cancels it. */
+  private createFirstPayment(body: Json): Answer {
+    if (!this.customers.has(body.customerId ?? "")) {
+      return mollieError(422, "Unprocessable Entity", "The customer does not exist", "customerId");
+    }
+    if (body.mandateId !== undefined) {
+      return mollieError(
+        422,
+        "Unprocessable Entity",
+        "A first payment creates a mandate",
+        "mandateId",
+      );
+    }
+    if (typeof body.redirectUrl !== "string") {
+      return mollieError(
+        422,
+        "Unprocessable Entity",
+        "The redirect URL is required",
+        "redirectUrl",
+      );
+    }
+    if (typeof body.description !== "string" || body.description === "") {
+      return mollieError(422, "Unprocessable Entity", "The description is required", "description");
+    }
+    const format = body.amount?.currency === "JPY" ? /^\d+$/ : /^\d+\.\d{2}$/;
+    if (typeof body.amount?.value !== "string" || !format.test(body.amount.value)) {
+      return mollieError(422, "Unprocessable Entity", "The amount is invalid", "amount.value");
+    }
+    const id = this.id("tr");
+    const p: Json = {
+      resource: "payment",
+      id,
+      mode: "test",
+      createdAt: "2026-03-01T00:00:00+00:00",
+      amount: body.amount,
+      description: body.description,
+      method: null,
+      metadata: body.metadata ?? null,
+      status: "open",
+      isCancelable: true,
+      expiresAt: "2026-03-01T00:15:00+00:00",
+      details: null,
+      profileId: "pfl_test",
+      sequenceType: "first",
+      redirectUrl: body.redirectUrl,
+      ...(body.cancelUrl ? { cancelUrl: body.cancelUrl } : {}),
+      ...(body.webhookUrl ? { webhookUrl: body.webhookUrl } : {}),
+      customerId: body.customerId,
+      _links: {
+        self: { href: `${this.base}/v2/payments/${id}`, type: "application/hal+json" },
+        checkout: { href: `${this.base}/checkout/${id}`, type: "text/html" },
+      },
+      _refunds: [],
+      _chargebacks: [],
+    };
+    this.payments.set(id, p);
+    return { status: 201, body: this.view(p, []) };
+  }
+
+  /** Mollie's checkout of a first payment, as a browser opens it: no API key. */
+  private checkoutPage(recorded: RecordedRequest): Reply {
+    const [, , paymentId, step] = recorded.path.split("/");
+    const p = this.payments.get(paymentId ?? "");
+    if (p?.status !== "open") {
+      const answer = { status: 404, body: { error: "no open payment here" } };
+      recorded.answer = answer;
+      return {
+        ...answer,
+        html: "<!doctype html><title>Expired</title><p>This payment is closed.</p>",
+      };
+    }
+    const away = (location: string): Reply => {
+      const answer = { status: 303, body: { location } };
+      recorded.answer = answer;
+      return { ...answer, headers: { location } };
+    };
+    if (recorded.method === "POST" && (step === "creditcard" || step === "ideal")) {
+      this.pay(p.id, step);
+      return away(p.redirectUrl);
+    }
+    if (recorded.method === "GET" && step === "cancel") {
+      p.status = "canceled";
+      p.canceledAt = "2026-03-01T00:05:00+00:00";
+      p.isCancelable = false;
+      return away(p.cancelUrl ?? p.redirectUrl);
+    }
+    recorded.answer = { status: 200, body: { page: "checkout" } };
+    return {
+      status: 200,
+      body: {},
+      html: `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Mollie</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Pay ${p.amount.currency} ${p.amount.value}</h1><p>${p.description}</p>
+<form method="post" action="/checkout/${p.id}/creditcard"><button type="submit">Pay by card</button></form>
+<form method="post" action="/checkout/${p.id}/ideal"><button type="submit">Pay with iDEAL</button></form>
+<p><a href="/checkout/${p.id}/cancel">Cancel</a></p>
+</main></body></html>
+`,
+    };
   }
 }

@@ -1,6 +1,7 @@
 /**
  * A local stand-in of Stripe's API for tests: the endpoints Accrue's Stripe adapter calls
- * (customers, payment_methods retrieve/attach, payment_intents create/retrieve/capture/cancel,
+ * (customers, payment_methods retrieve/attach, payment_intents create/retrieve/capture/cancel
+ * — a cancel records its `cancellation_reason`, and refuses a succeeded or cancelled intent —,
  * refunds), answering Stripe's documented request and response shapes, and recording every
  * request as sent (form parameters flat as encoded, e.g. `metadata[accrue_customer_id]`).
  * Nothing reaches the internet: the official client is pointed here with a gateway account's
@@ -21,8 +22,8 @@
  *
  * Checkout in setup mode (a card or SEPA account saved on Stripe's hosted page): creating a
  * session (`POST /v1/checkout/sessions`, `mode=setup`, answered with its SetupIntent and a
- * `url` on this server) and retrieving it (`expand[]` of `setup_intent` and
- * `setup_intent.payment_method`). The hosted page (`GET /checkout/<session>`, no API key) is a
+ * `url` on this server), retrieving it (`expand[]` of `setup_intent` and
+ * `setup_intent.payment_method`) and expiring an open one (`POST …/expire`; 400 otherwise). The hosted page (`GET /checkout/<session>`, no API key) is a
  * tiny HTML page: its button saves `checkoutCard` (as `completeCheckout` does) and sends the
  * browser to the session's `success_url`; its link goes back to `cancel_url`. `GET /v1/account`
  * answers the account's capabilities (`sepaDebit`: `sepa_debit_payments` active).
@@ -289,7 +290,7 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
       if (method === "GET" && !action) return { status: 200, body: intent };
       if (method === "POST" && action === "capture") return this.capture(intent, p);
       if (method === "POST" && action === "confirm") return this.confirm(intent, p);
-      if (method === "POST" && action === "cancel") return this.cancel(intent);
+      if (method === "POST" && action === "cancel") return this.cancel(intent, p);
     }
     if (method === "POST" && resource === "refunds" && !id) return this.refund(p);
     if (method === "GET" && resource === "account" && !id) return this.account();
@@ -299,6 +300,7 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
       const session = sessionId ? this.sessions.get(sessionId) : undefined;
       if (!session || !sessionId) return missing("checkout.session", sessionId ?? "");
       if (method === "GET" && parts.length === 4) return this.retrieveSession(session, p);
+      if (method === "POST" && parts[4] === "expire") return this.expireSession(session);
     }
     return stripeError(404, {
       type: "invalid_request_error",
@@ -607,6 +609,19 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
     return { status: 200, body: session };
   }
 
+  /** Stripe's expire of a Checkout Session: only an open one. */
+  private expireSession(session: Json): Answer {
+    if (session.status !== "open") {
+      return stripeError(400, {
+        type: "invalid_request_error",
+        message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of ${session.status}.`,
+      });
+    }
+    session.status = "expired";
+    session.url = null;
+    return { status: 200, body: session };
+  }
+
   private retrieveSession(session: Json, p: Record<string, string>): Answer {
     const expand = new Set(
       Object.entries(p)
@@ -735,7 +750,7 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
     return { status: 200, body: intent };
   }
 
-  private cancel(intent: Json): Answer {
+  private cancel(intent: Json, p: Record<string, string>): Answer {
     if (intent.status === "succeeded" || intent.status === "canceled") {
       return stripeError(400, {
         type: "invalid_request_error",
@@ -744,6 +759,9 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
       });
     }
     intent.status = "canceled";
+    intent.cancellation_reason = p.cancellation_reason ?? null;
+    intent.canceled_at = 1_700_000_000;
+    intent.next_action = null;
     intent.amount_capturable = 0;
     return { status: 200, body: intent };
   }

@@ -359,6 +359,7 @@ describeServer("automatic collection settings", (t) => {
     expect(set.body).toEqual({
       steps: [{ level: 1, name: "reminder", after_days: 3 }],
       collection_retry_days: [1, 2],
+      authentication_expiry_hours: 24,
     });
     const kept = await api.request("PUT", "/v1/dunning_policy", { steps });
     expect(kept.body.collection_retry_days).toEqual([1, 2]);

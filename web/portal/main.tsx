@@ -129,18 +129,35 @@ function PayAndMethods(props: { done: (message: string) => void }): JSX.Element 
       "/pay",
       body,
     );
+    const amount = formatMoney(paid.amount, paid.currency);
     done(
       paid.status === "pending"
-        ? `Your payment of ${formatMoney(paid.amount, paid.currency)} is on its way.`
-        : `Paid ${formatMoney(paid.amount, paid.currency)}. Thank you.`,
+        ? `Your payment of ${amount} is on its way.`
+        : paid.status === "requires_action"
+          ? `Your bank asks you to confirm the payment of ${amount}: choose "Confirm your payment".`
+          : `Paid ${amount}. Thank you.`,
     );
   };
-  /** Confirms a payment the bank asks about: off to the bank's page, or settled at once. */
-  const confirm = async (id: string) => {
-    const answer = await call<{
+  /**
+   * Confirms a payment the bank asks about: off to the bank's page, or settled at once; one
+   * that waited too long was cancelled meanwhile, and leaves the list.
+   */
+  const confirm = async (c: PaymentToConfirm) => {
+    let answer: {
       payment: { status: string; amount: string; currency: string };
       redirect_url: string | null;
-    }>("POST", `/payments/${encodeURIComponent(id)}/confirm`);
+    };
+    try {
+      answer = await call("POST", `/payments/${encodeURIComponent(c.id)}/confirm`);
+    } catch (error) {
+      if (!(error instanceof PortalError) || error.code !== "payment_authentication_expired") {
+        throw error;
+      }
+      done(
+        `Your payment of ${formatMoney(c.amount, c.currency)} waited too long for your bank's confirmation and was cancelled; nothing was taken.`,
+      );
+      return;
+    }
     if (answer.redirect_url) {
       location.assign(answer.redirect_url);
       return;
@@ -189,7 +206,7 @@ function PayAndMethods(props: { done: (message: string) => void }): JSX.Element 
                           kind="primary"
                           label="Confirm your payment"
                           context={formatMoney(c.amount, c.currency)}
-                          run={() => confirm(c.id)}
+                          run={() => confirm(c)}
                         />
                       ),
                     },

@@ -18,7 +18,8 @@
  * - gocardless (gocardless-gateway.ts): bank debit mandates (MD…), payments pending until
  *   GoCardless's events confirm or fail them;
  * - mollie (mollie-gateway.ts): cards and SEPA debits as mandates (mdt_…) of a Mollie
- *   customer, recurring payments, events read back from Mollie.
+ *   customer, set up by a first payment on Mollie's checkout, recurring payments, events read
+ *   back from Mollie.
  * GoCardless and Mollie take no holds (authorize, capture, release are refused with
  * `authorization_not_supported`). A kind without an adapter would be refused with
  * `gateway_unavailable`; every kind of {@link GATEWAY_KINDS} has one.
@@ -95,13 +96,16 @@ export type ActionConfirmation = { status: "redirect"; url: string } | ChargeRes
 
 /**
  * A payment source set up on the gateway's own hosted page (Stripe Checkout in setup mode,
- * GoCardless's Billing Request Flow): the customer enters the card or bank details there,
- * never in Accrue.
+ * GoCardless's Billing Request Flow, Mollie's checkout of a first payment): the customer
+ * enters the card or bank details there, never in Accrue.
  */
 export type SourceSetup = {
   /** The gateway's customer the source will be kept under (created when it had none). */
   customerReference: string;
-  /** The gateway's session (Stripe: the Checkout Session, cs_…; GoCardless: the Billing Request, BRQ…). */
+  /**
+   * The gateway's session (Stripe: the Checkout Session, cs_…; GoCardless: the Billing
+   * Request, BRQ…; Mollie: the first payment, tr_…).
+   */
   reference: string;
   /** Where the customer's browser is sent to enter the details. */
   url: string;
@@ -185,6 +189,13 @@ export interface PaymentGateway {
    */
   actionOutcome?(input: { chargeReference: string }): Promise<ChargeResult>;
   /**
+   * Cancels a charge that waited too long for the customer's authentication (only gateways
+   * that answer `requires_action` have it), so the customer can no longer complete it.
+   * Answers the verdict: `failed` once cancelled; or, when the charge settled at the gateway
+   * first (the customer authenticated at the last moment), how it settled.
+   */
+  cancelAction?(input: { chargeReference: string; idempotencyKey: string }): Promise<ChargeResult>;
+  /**
    * Opens the gateway's hosted page where the customer adds a card (or, where the account
    * takes them, a bank account) for later charges (only gateways with such a page have it).
    * `setupId` (Accrue's record of the page) goes with the session, so that the gateway's
@@ -207,6 +218,19 @@ export interface PaymentGateway {
   setupOutcome?(input: {
     reference: string;
     customerReference: string;
+  }): Promise<SourceSetupOutcome>;
+  /**
+   * Ends a setup {@link startSetup} opened that the customer did not finish in time, where the
+   * gateway lets its page be ended (Stripe: the Checkout Session expired; GoCardless: the
+   * Billing Request cancelled; Mollie: the first payment cancelled, where Mollie lets it be).
+   * Answers how the setup stands then: `expired`; `open` when the gateway would not end it
+   * (the setup stays open and is tried again); or — when the customer finished it first —
+   * `succeeded` with its source.
+   */
+  expireSetup?(input: {
+    reference: string;
+    customerReference: string;
+    idempotencyKey: string;
   }): Promise<SourceSetupOutcome>;
   /**
    * Whether a card this gateway holds can be copied to an account of kind `to` (providers
@@ -241,7 +265,7 @@ const ADAPTERS: ReadonlySet<GatewayKind> = new Set<GatewayKind>([
  * ({@link PaymentGateway.startSetup}).
  */
 export const hasHostedSetup = (kind: GatewayKind): boolean =>
-  kind === "stripe" || kind === "gocardless";
+  kind === "stripe" || kind === "gocardless" || kind === "mollie";
 
 /** Whether an account of a kind needs credentials (the built-in test gateway needs none). */
 export const needsCredentials = (kind: GatewayKind): boolean => kind !== "test";

@@ -27,7 +27,8 @@
  *   `authorisation_url` is GoCardless's hosted page (`redirect_uri`: the return link,
  *   `exit_uri`: the cancel link). setupOutcome reads the Billing Request back: `fulfilled`, its
  *   mandate (`links.mandate_request_mandate`) is kept as createSource keeps a mandate;
- *   `cancelled`, the setup expired.
+ *   `cancelled`, the setup expired. expireSetup cancels a Billing Request the customer left
+ *   unfinished (one no longer cancellable is read back instead).
  * - no holds (a debit is not authorized first) and no copying of mandates: refused.
  * - events: verified by the client's own verifier (`webhooks.parse`: the Webhook-Signature
  *   header, the hex HMAC-SHA256 of the body under the endpoint's secret). GoCardless sends
@@ -338,6 +339,21 @@ export function goCardlessGateway(
   }
 
   /** What Accrue keeps of a usable mandate: its bank account as GoCardless shows it. */
+  async function readSetup(
+    reference: string,
+    customerReference: string,
+  ): Promise<SourceSetupOutcome> {
+    const request: BillingRequest = await call(() => gc.billingRequests.find(reference));
+    if (request.status === "cancelled") return { status: "expired" };
+    const mandateId = request.links?.mandate_request_mandate;
+    if (request.status !== "fulfilled" || !mandateId) return { status: "open" };
+    // the request was opened for this GoCardless customer, and its mandate is that customer's
+    if (request.links?.customer !== customerReference) throw otherCustomer();
+    const linked = usableMandate(await call(() => gc.mandates.find(mandateId)));
+    if (linked.customer !== customerReference) throw otherCustomer();
+    return { status: "succeeded", source: await bankSource(linked) };
+  }
+
   async function bankSource(linked: ReturnType<typeof usableMandate>): Promise<CreatedSource> {
     const account = await call(() => gc.customerBankAccounts.find(linked.bankAccount));
     return {
@@ -482,16 +498,16 @@ export function goCardlessGateway(
       }
       return { customerReference: customer, reference: request.id, url: flow.authorisation_url };
     },
-    async setupOutcome({ reference, customerReference }): Promise<SourceSetupOutcome> {
-      const request: BillingRequest = await call(() => gc.billingRequests.find(reference));
-      if (request.status === "cancelled") return { status: "expired" };
-      const mandateId = request.links?.mandate_request_mandate;
-      if (request.status !== "fulfilled" || !mandateId) return { status: "open" };
-      // the request was opened for this GoCardless customer, and its mandate is that customer's
-      if (request.links?.customer !== customerReference) throw otherCustomer();
-      const linked = usableMandate(await call(() => gc.mandates.find(mandateId)));
-      if (linked.customer !== customerReference) throw otherCustomer();
-      return { status: "succeeded", source: await bankSource(linked) };
+    setupOutcome: ({ reference, customerReference }) => readSetup(reference, customerReference),
+    async expireSetup({ reference, customerReference }) {
+      try {
+        await withDeadline(gc.billingRequests.cancel(reference, {}), timeoutMs);
+        return { status: "expired" };
+      } catch (error) {
+        // no longer cancellable (fulfilled, or cancelled already): as it stands
+        if (!isRefusal(error)) throw unreachable(error);
+      }
+      return readSetup(reference, customerReference);
     },
     canCopyCardTo: () => false,
     async copyCard() {

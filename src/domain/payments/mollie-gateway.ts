@@ -19,12 +19,22 @@
  *   paid; `open`, `pending`, `authorized` are pending (a SEPA debit takes days); `failed`,
  *   `canceled`, `expired` are failed.
  * - refund: a Refund of the payment (`POST /payments/{id}/refunds`).
+ * - startSetup: a first payment (`sequenceType: first`) for the customer's Mollie customer
+ *   (created when it has none, `metadata.accrue_customer_id`) of the smallest amount the
+ *   currency writes (0.01 EUR: {@link verificationAmount}), `redirectUrl` and `cancelUrl` the
+ *   setup's return links, the account's `webhookUrl`, Accrue's setup id in its metadata; the
+ *   customer pays it in Mollie's checkout (`_links.checkout`). setupOutcome reads it back:
+ *   `paid`, its mandate (`mandateId`, read for the card or bank account) is the source;
+ *   `open`, `pending`, `authorized` still open; `failed`, `canceled`, `expired` the setup
+ *   expired. expireSetup cancels a payment Mollie says `isCancelable`; one it does not is
+ *   answered as it stands (an open one keeps its setup open: it may still be paid). The verification amount is not refunded: Mollie's docs ask none.
  * - no holds and no copying of mandates: refused.
  * - events: Mollie's webhook posts only `id=tr_…`, with no signature. The notice is verified
  *   by reading that payment from Mollie with the account's API key (a payment the account does
  *   not hold is refused as `invalid_signature`), and what the payment says now becomes the
  *   events: paid (succeeded), failed, canceled or expired (failed), what was refunded of it so
- *   far (refunded), each chargeback (disputed) and its reversal (dispute reversed). Each
+ *   far (refunded), each chargeback (disputed) and its reversal (dispute reversed); a first
+ *   payment of a setup, paid, that the customer saved a payment method (setup succeeded). Each
  *   event's id is made of the payment and its
  *   state, so a notice repeated with nothing new applies nothing twice.
  *
@@ -48,7 +58,14 @@ import {
   unreachableError,
   withDeadline,
 } from "./adapter-kit.js";
-import type { ChargeResult, ChargeStatus, CreatedSource, PaymentGateway } from "./gateway.js";
+import type {
+  ChargeResult,
+  ChargeStatus,
+  CreatedSource,
+  PaymentGateway,
+  SourceSetup,
+  SourceSetupOutcome,
+} from "./gateway.js";
 import type { GatewayEvent } from "./gateway-events.js";
 import type { CardDetails } from "./test-gateway.js";
 
@@ -113,6 +130,19 @@ export function mollieAmount(
   if (amount <= 0n) throw new RangeError(`not an amount Mollie takes: ${amount}`);
   return { currency, value: toDecimalString(money(amount, currency)) };
 }
+
+/**
+ * The amount of the first payment that sets up a mandate on Mollie's checkout: the smallest the
+ * currency writes (0.01 EUR, 1 JPY). Mollie takes €0.01 as a first payment's verification
+ * amount for every first-payment method; €0.00 only for cards and PayPal, which would leave
+ * out bank accounts (iDEAL, Bancontact, … make SEPA direct debit mandates).
+ */
+export function verificationAmount(currency: string): { currency: string; value: string } {
+  return mollieAmount(1n, currency.toUpperCase());
+}
+
+/** A resource of Mollie's client as plain JSON (what Mollie answered). */
+const asJson = (resource: unknown): Json => JSON.parse(JSON.stringify(resource)) as Json;
 
 /** Mollie's `{currency, value}` as minor units; undefined when it is not one. */
 export function minorOfMollie(value: unknown): { amount: bigint; currency: string } | undefined {
@@ -206,6 +236,69 @@ const LABELS: Readonly<Record<string, CardDetails["brand"]>> = {
   amex: "amex",
   discover: "discover",
 };
+
+/**
+ * A usable mandate as the source it is: a creditcard mandate a card (label, last four digits,
+ * expiry; one expired before `today` refused, when `today` is given), a directdebit mandate a
+ * bank account (the IBAN's country and last four, the holder); other methods refused.
+ */
+function sourceOfMandate(
+  mandate: Json,
+  mollieCustomer: string,
+  today: string | null,
+): CreatedSource {
+  if (!USABLE.has(String(mandate.status))) {
+    throw unprocessable(
+      "mandate_not_usable",
+      `the Mollie mandate ${String(mandate.id)} is ${String(mandate.status)}; the customer makes a new first payment`,
+      { field: "provider_token", status: textOf(mandate.status) ?? null },
+    );
+  }
+  const details = (mandate.details ?? {}) as Json;
+  if (mandate.method === "creditcard") {
+    const [year, month] = String(details.cardExpiryDate ?? "")
+      .split("-")
+      .map(Number);
+    if (!year || !month) throw unreachable(new Error("Mollie answered a card without expiry"));
+    if (today !== null) {
+      const [thisYear, thisMonth] = today.split("-").map(Number) as [number, number];
+      if (year < thisYear || (year === thisYear && month < thisMonth)) {
+        throw unprocessable("card_expired", "the card expired before today", {
+          field: "provider_token",
+        });
+      }
+    }
+    return {
+      customerReference: mollieCustomer,
+      reference: String(mandate.id),
+      type: "card",
+      card: {
+        brand: LABELS[String(details.cardLabel ?? "").toLowerCase()] ?? "other",
+        last4: String(details.cardNumber ?? "").slice(-4),
+        exp_month: month,
+        exp_year: year,
+      },
+    };
+  }
+  if (mandate.method === "directdebit") {
+    const iban = String(details.consumerAccount ?? "").replace(/\s+/g, "");
+    return {
+      customerReference: mollieCustomer,
+      reference: String(mandate.id),
+      type: "bank_account",
+      bankAccount: {
+        country: iban.slice(0, 2),
+        last4: iban.slice(-4),
+        ...(textOf(details.consumerName) ? { holderName: String(details.consumerName) } : {}),
+      },
+    };
+  }
+  throw unprocessable(
+    "payment_method_type_not_supported",
+    `Accrue keeps creditcard and directdebit mandates, not ${String(mandate.method)}`,
+    { field: "provider_token", type: String(mandate.method) },
+  );
+}
 
 const notSupported = () =>
   unprocessable(
@@ -302,6 +395,35 @@ export function mollieGateway(
     }
   }
 
+  /** A payment as Mollie answers it now. */
+  async function readPayment(reference: string): Promise<Json> {
+    return asJson(await call(() => mollie.payments.get(reference)));
+  }
+
+  /**
+   * How a setup's first payment stands: paid, its mandate (read for the card or bank
+   * account) is the source; open, pending or authorized, still open; failed, canceled or
+   * expired, it can no longer be paid: the setup expired.
+   */
+  async function setupOf(payment: Json, customerReference: string): Promise<SourceSetupOutcome> {
+    // the payment was made for this Mollie customer, and its mandate is that customer's
+    if (payment.customerId !== customerReference) throw otherCustomer();
+    const status = String(payment.status ?? "");
+    if (status === "failed" || status === "canceled" || status === "expired") {
+      return { status: "expired" };
+    }
+    const mandateId = textOf(payment.mandateId);
+    if (status !== "paid" || mandateId === undefined) return { status: "open" };
+    const mandate = await find(
+      () => mollie.customerMandates.get(mandateId, { customerId: customerReference }),
+      otherCustomer,
+    );
+    return {
+      status: "succeeded",
+      source: sourceOfMandate(asJson(mandate), customerReference, null),
+    };
+  }
+
   return {
     kind: "mollie",
     async createSource({ customerId, customerReference, token, today }) {
@@ -315,56 +437,7 @@ export function mollieGateway(
       if (!/^(cst|mdt)_[A-Za-z0-9]+$/.test(token.token)) throw invalidToken(token.token);
       const known = customerReference ?? null;
       const [mandate, mollieCustomer] = await mandateOf(token.token, known);
-      if (!USABLE.has(String(mandate.status))) {
-        throw unprocessable(
-          "mandate_not_usable",
-          `the Mollie mandate ${String(mandate.id)} is ${String(mandate.status)}; the customer makes a new first payment`,
-          { field: "provider_token", status: textOf(mandate.status) ?? null },
-        );
-      }
-      const details = (mandate.details ?? {}) as Json;
-      let source: CreatedSource;
-      if (mandate.method === "creditcard") {
-        const [year, month] = String(details.cardExpiryDate ?? "")
-          .split("-")
-          .map(Number);
-        if (!year || !month) throw unreachable(new Error("Mollie answered a card without expiry"));
-        const [thisYear, thisMonth] = today.split("-").map(Number) as [number, number];
-        if (year < thisYear || (year === thisYear && month < thisMonth)) {
-          throw unprocessable("card_expired", "the card expired before today", {
-            field: "provider_token",
-          });
-        }
-        source = {
-          customerReference: mollieCustomer,
-          reference: String(mandate.id),
-          type: "card",
-          card: {
-            brand: LABELS[String(details.cardLabel ?? "").toLowerCase()] ?? "other",
-            last4: String(details.cardNumber ?? "").slice(-4),
-            exp_month: month,
-            exp_year: year,
-          },
-        };
-      } else if (mandate.method === "directdebit") {
-        const iban = String(details.consumerAccount ?? "").replace(/\s+/g, "");
-        source = {
-          customerReference: mollieCustomer,
-          reference: String(mandate.id),
-          type: "bank_account",
-          bankAccount: {
-            country: iban.slice(0, 2),
-            last4: iban.slice(-4),
-            ...(textOf(details.consumerName) ? { holderName: String(details.consumerName) } : {}),
-          },
-        };
-      } else {
-        throw unprocessable(
-          "payment_method_type_not_supported",
-          `Accrue keeps creditcard and directdebit mandates, not ${String(mandate.method)}`,
-          { field: "provider_token", type: String(mandate.method) },
-        );
-      }
+      const source = sourceOfMandate(mandate, mollieCustomer, today);
       await claimCustomer(customerId, mollieCustomer, known);
       return source;
     },
@@ -439,6 +512,64 @@ export function mollieGateway(
       const payment = await call(() => mollie.payments.get(chargeReference));
       return mollieVerdict(payment as unknown as Json).status;
     },
+    async startSetup({
+      customerId,
+      customerReference,
+      setupId,
+      currency,
+      successUrl,
+      cancelUrl,
+      idempotencyKey,
+    }): Promise<SourceSetup> {
+      const metadata = { accrue_customer_id: customerId, accrue_setup_id: setupId };
+      // the customer's Mollie customer, else one made for it now (claimed in its metadata)
+      const customer =
+        customerReference ??
+        (
+          await call(() =>
+            mollie.customers.create({
+              metadata: { accrue_customer_id: customerId },
+              idempotencyKey: `${idempotencyKey}_customer`,
+            }),
+          )
+        ).id;
+      const payment = await call(() =>
+        mollie.payments.create({
+          amount: verificationAmount(currency ?? "EUR"),
+          description: `Payment method verification ${setupId}`,
+          sequenceType: "first" as never,
+          customerId: customer,
+          redirectUrl: successUrl,
+          cancelUrl,
+          ...(webhookUrl ? { webhookUrl } : {}),
+          metadata,
+          idempotencyKey,
+        }),
+      );
+      const url = payment.getCheckoutUrl();
+      if (!url) {
+        throw unreachable(new Error(`Mollie's first payment ${payment.id} has no checkout`));
+      }
+      return { customerReference: customer, reference: payment.id, url };
+    },
+    async setupOutcome({ reference, customerReference }) {
+      return setupOf(await readPayment(reference), customerReference);
+    },
+    async expireSetup({ reference, customerReference, idempotencyKey }) {
+      const payment = await readPayment(reference);
+      if (payment.isCancelable !== true) return setupOf(payment, customerReference);
+      try {
+        const canceled = await withDeadline(
+          mollie.payments.cancel(reference, { idempotencyKey }),
+          timeoutMs,
+        );
+        return setupOf(asJson(canceled), customerReference);
+      } catch (error) {
+        // no longer cancelable (paid at the last moment, or expired): as it stands
+        if (!isRefusal(error)) throw unreachable(error);
+      }
+      return setupOf(await readPayment(reference), customerReference);
+    },
     canCopyCardTo: () => false,
     async copyCard() {
       throw unprocessable(
@@ -478,7 +609,8 @@ export function mollieGateway(
       if (payment.id !== id) {
         throw invalid("malformed_gateway_event", `Mollie answered another payment than ${id}`);
       }
-      return readMolliePayment(payment);
+      const setup = readMollieSetup(payment);
+      return setup ? [setup] : readMolliePayment(payment);
     },
   };
 }
@@ -496,6 +628,42 @@ const otherCustomer = () =>
     "the mandate belongs to another customer's Mollie customer",
     { field: "provider_token" },
   );
+
+/**
+ * A first payment Accrue opened for a payment method setup (`metadata.accrue_setup_id`), as
+ * its event: paid, the setup succeeded (`tr_….paid`, the setup and the payment named, the
+ * mandate read when the setup is completed); in any other state nothing to apply. Undefined:
+ * not such a payment (read as a charge's).
+ */
+export function readMollieSetup(payment: Json): GatewayEvent | undefined {
+  const metadata =
+    typeof payment.metadata === "object" && payment.metadata !== null
+      ? (payment.metadata as Json)
+      : {};
+  const setupId = textOf(metadata.accrue_setup_id);
+  const id = textOf(payment.id);
+  const status = textOf(payment.status);
+  if (payment.sequenceType !== "first" || setupId === undefined || !id || !status) return undefined;
+  if (status === "paid") {
+    return {
+      id: `${id}.paid`,
+      providerType: "payment.paid",
+      type: "setup.succeeded",
+      chargeReference: null,
+      setupId,
+      setupReference: id,
+      raw: payment,
+    };
+  }
+  return {
+    id: `${id}.${status}`,
+    providerType: `payment.${status}`,
+    type: "unknown",
+    chargeReference: null,
+    note: `the first payment of payment method setup ${setupId} is ${status}: nothing kept`,
+    raw: payment,
+  };
+}
 
 /**
  * A Mollie payment, as read from Mollie after its webhook, as the events it stands for: its

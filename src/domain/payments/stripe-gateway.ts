@@ -34,7 +34,10 @@
  *   (created when it has none), cards and — when the account's `sepa_debit_payments`
  *   capability is active — SEPA debits, Accrue's setup id in its metadata and its
  *   SetupIntent's; setupOutcome reads it back with the SetupIntent and its PaymentMethod
- *   expanded.
+ *   expanded. expireSetup expires a session the customer left unfinished (one no longer open
+ *   is read back instead: the customer may have completed it at the last moment).
+ * - cancelAction: an intent that waited too long for the customer's authentication is
+ *   cancelled (`cancellation_reason: abandoned`); one that settled first answers as it stands.
  *
  * Stripe's own refusals become a failed charge (nothing moved) or a 422; anything that leaves
  * the outcome unknown (no answer, a 5xx, a rate limit) is `gateway_unreachable`, never a
@@ -432,6 +435,26 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
       return actionVerdictOf(found);
     },
+    async cancelAction({ chargeReference, idempotencyKey }): Promise<ChargeResult> {
+      try {
+        const cancelled = await stripe.paymentIntents.cancel(
+          chargeReference,
+          { cancellation_reason: "abandoned" },
+          { idempotencyKey },
+        );
+        return verdictOf(cancelled);
+      } catch (error) {
+        if (
+          error instanceof Stripe.errors.StripeInvalidRequestError &&
+          error.code === "payment_intent_unexpected_state"
+        ) {
+          // settled meanwhile (succeeded, processing, or cancelled): as it stands
+          const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
+          return verdictOf(found);
+        }
+        throw unreachable(error);
+      }
+    },
     async startSetup({
       customerId,
       customerReference,
@@ -464,24 +487,16 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       if (!session.url) throw unreachable(new Error(`Checkout Session ${session.id} has no url`));
       return { customerReference: customer, reference: session.id, url: session.url };
     },
-    async setupOutcome({ reference, customerReference }): Promise<SourceSetupOutcome> {
-      const session = await call(() =>
-        stripe.checkout.sessions.retrieve(reference, {
-          expand: ["setup_intent", "setup_intent.payment_method"],
-        }),
-      );
-      if (session.status === "expired") return { status: "expired" };
-      const intent = session.setup_intent;
-      if (session.status !== "complete" || intent === null || typeof intent === "string") {
-        return { status: "open" };
+    setupOutcome: ({ reference, customerReference }) => readSetup(reference, customerReference),
+    async expireSetup({ reference, customerReference, idempotencyKey }) {
+      try {
+        await stripe.checkout.sessions.expire(reference, {}, { idempotencyKey });
+        return { status: "expired" };
+      } catch (error) {
+        // no longer open (completed, or expired by Stripe): as it stands
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw unreachable(error);
       }
-      const method = intent.payment_method;
-      if (intent.status !== "succeeded" || method === null || typeof method === "string") {
-        return { status: "open" };
-      }
-      // the session was opened for this Stripe Customer, and Stripe attached the method to it
-      if (idOf(session.customer) !== customerReference) throw otherCustomer();
-      return { status: "succeeded", source: sourceOf(customerReference, method) };
+      return readSetup(reference, customerReference);
     },
     canCopyCardTo: () => false,
     async copyCard() {
@@ -530,6 +545,29 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       return readStripeEvent(event);
     },
   };
+
+  async function readSetup(
+    reference: string,
+    customerReference: string,
+  ): Promise<SourceSetupOutcome> {
+    const session = await call(() =>
+      stripe.checkout.sessions.retrieve(reference, {
+        expand: ["setup_intent", "setup_intent.payment_method"],
+      }),
+    );
+    if (session.status === "expired") return { status: "expired" };
+    const intent = session.setup_intent;
+    if (session.status !== "complete" || intent === null || typeof intent === "string") {
+      return { status: "open" };
+    }
+    const method = intent.payment_method;
+    if (intent.status !== "succeeded" || method === null || typeof method === "string") {
+      return { status: "open" };
+    }
+    // the session was opened for this Stripe Customer, and Stripe attached the method to it
+    if (idOf(session.customer) !== customerReference) throw otherCustomer();
+    return { status: "succeeded", source: sourceOf(customerReference, method) };
+  }
 
   /**
    * Whether the account takes SEPA Direct Debit (its `sepa_debit_payments` capability is

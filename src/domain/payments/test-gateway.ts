@@ -50,14 +50,26 @@ export const TEST_IBANS_FAILING: Readonly<Record<string, Exclude<ChargeOutcome, 
  */
 export const TEST_IBANS_PENDING: ReadonlySet<string> = new Set(["DE35370400440532013002"]);
 
-/** What a reference says of its charges: an outcome, or pending for a slow direct debit. */
-type ReferenceOutcome = ChargeOutcome | "pending";
+/**
+ * Cards whose charges the customer's bank asks the customer to authenticate (3-D Secure;
+ * Stripe's test card of the same number): `requires_action` until the customer confirms the
+ * payment in the portal (the test gateway's "bank" authenticates it at once), or until it
+ * expires and is cancelled.
+ */
+export const TEST_CARDS_AUTHENTICATION: ReadonlySet<string> = new Set(["4000002760003184"]);
+
+/**
+ * What a reference says of its charges: an outcome, pending for a slow direct debit, or
+ * `action` for a card whose bank asks the customer to authenticate.
+ */
+type ReferenceOutcome = ChargeOutcome | "pending" | "action";
 
 const OUTCOMES: readonly ReferenceOutcome[] = [
   "ok",
   "card_declined",
   "insufficient_funds",
   "pending",
+  "action",
 ];
 
 export function cardBrand(digits: string): CardDetails["brand"] {
@@ -91,7 +103,8 @@ export function tokenizeCard(
       field: "card.exp_year",
     });
   }
-  const outcome: ChargeOutcome = TEST_CARDS_FAILING[digits]?.code ?? "ok";
+  const outcome: ReferenceOutcome =
+    TEST_CARDS_FAILING[digits]?.code ?? (TEST_CARDS_AUTHENTICATION.has(digits) ? "action" : "ok");
   return {
     brand: cardBrand(digits),
     last4: digits.slice(-4),
@@ -131,17 +144,18 @@ export function tokenizeBankAccount(iban: string, nonce: string): TokenizedBankA
 
 /**
  * The test gateway's verdict on charging a source by its reference (`pending`: accepted, and
- * decided later).
+ * decided later; `action`: the bank asks the customer to authenticate it first).
  */
 export function chargeReference(
   reference: string,
 ):
-  | { ok: true; pending?: true }
+  | { ok: true; pending?: true; action?: true }
   | { ok: false; code: Exclude<ChargeOutcome, "ok">; message: string } {
   const outcome = OUTCOMES.find((o) => reference.startsWith(`tok_test_${o}_`));
   if (outcome === undefined) throw new RangeError(`not a test gateway reference: ${reference}`);
   if (outcome === "ok") return { ok: true };
   if (outcome === "pending") return { ok: true, pending: true };
+  if (outcome === "action") return { ok: true, action: true };
   return {
     ok: false,
     code: outcome,
@@ -179,6 +193,14 @@ export const testGateway: PaymentGateway = {
     if (verdict.ok && verdict.pending) {
       return { status: "pending", reference: `ch_test_pending_${idempotencyKey}` };
     }
+    if (verdict.ok && verdict.action) {
+      return {
+        status: "requires_action",
+        reference: `ch_test_action_${idempotencyKey}`,
+        code: "authentication_required",
+        message: "the customer's bank asks the customer to authenticate this payment",
+      };
+    }
     if (verdict.ok) return { status: "succeeded", reference: `ch_test_ok_${idempotencyKey}` };
     return {
       status: "failed",
@@ -189,6 +211,14 @@ export const testGateway: PaymentGateway = {
   },
   async authorize({ reference, idempotencyKey }) {
     const verdict = chargeReference(reference);
+    if (verdict.ok && verdict.action) {
+      return {
+        status: "requires_action",
+        reference: `auth_test_action_${idempotencyKey}`,
+        code: "authentication_required",
+        message: "the customer's bank asks the customer to authenticate this payment",
+      };
+    }
     if (verdict.ok && verdict.pending) {
       return {
         status: "failed",
@@ -216,7 +246,28 @@ export const testGateway: PaymentGateway = {
     if (reference.startsWith("ch_test_ok_")) return "succeeded";
     if (reference.startsWith("ch_test_failed_")) return "failed";
     if (reference.startsWith("ch_test_pending_")) return "pending";
+    if (reference.startsWith("ch_test_action_")) return "requires_action";
     throw new RangeError(`not a test gateway charge: ${reference}`);
+  },
+  // the test gateway's "bank" authenticates the customer, who is present, at once
+  async confirmAction({ chargeReference: reference }) {
+    return { status: "succeeded", reference };
+  },
+  async actionOutcome({ chargeReference: reference }) {
+    return {
+      status: "requires_action",
+      reference,
+      code: "authentication_required",
+      message: "the customer's bank asks the customer to authenticate this payment",
+    };
+  },
+  async cancelAction({ chargeReference: reference }) {
+    return {
+      status: "failed",
+      reference,
+      code: "canceled",
+      message: "the payment was cancelled before the customer authenticated it",
+    };
   },
   canCopyCardTo: (to: GatewayKind) => to === "test",
   async copyCard({ reference, nonce }) {

@@ -20,8 +20,11 @@ export {
 } from "./gateway-accounts.repository.js";
 export { resealedCredentials } from "./gateway-accounts.service.js";
 export { dueOf, openInvoice } from "./invoice-payments.service.js";
+export { expiredOpenSetups } from "./payment-source-setups.repository.js";
 export {
   completeSourceSetup,
+  expireSourceSetup,
+  SETUP_EXPIRY_HOURS,
   type SetupOutcome,
   type SetupUrlsOf,
   type SourceEntry,
@@ -39,8 +42,10 @@ export {
   completePaymentAction,
   confirmPaymentAction,
   deletePaymentSource,
+  expireWaitingPayment,
   listPaymentSources,
   type PaymentSource,
+  paymentExpiryRequestId,
   paymentsToConfirm,
   type ReturnUrlOf,
   updatePaymentMethod,
@@ -50,6 +55,7 @@ export {
   collectedByMonth,
   countPayments,
   creditAllocatedWith,
+  expiredActionPayments,
   failedPaymentsBetween,
   INVOICE_DUE,
   openInvoiceCount,

@@ -1,5 +1,6 @@
-import type { Insertable, Kysely, Selectable } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { DB, PaymentSourceSetupsTable } from "../../storage/schema.js";
+import { tenantSettings } from "../tenants/index.js";
 
 export type PaymentSourceSetupRow = Selectable<PaymentSourceSetupsTable>;
 
@@ -65,4 +66,45 @@ export function completePaymentSourceSetup(
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Marks an open setup expired; false when it was not open any more. */
+export async function expirePaymentSourceSetup(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  at: Date,
+): Promise<boolean> {
+  const row = await db
+    .updateTable("payment_source_setups")
+    .set({ status: "expired", expired_at: at })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .where("status", "=", "open")
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Open setups of every tenant past their `expires_at` by their tenant's clock (`systemNow`
+ * for tenants on the system clock): by id after `after`, at most `limit`, each with its
+ * tenant's clock.
+ */
+export function expiredOpenSetups(
+  db: Kysely<DB>,
+  after: string,
+  limit: number,
+  systemNow: Date,
+): Promise<{ id: string; tenant_id: string; test_clock_now: Date | null }[]> {
+  return db
+    .selectFrom("payment_source_setups as s")
+    .innerJoin(tenantSettings(db).as("t"), "t.id", "s.tenant_id")
+    .select(["s.id", "s.tenant_id", "t.test_clock_now"])
+    .where("s.status", "=", "open")
+    .where("s.id", ">", after)
+    .where(sql<boolean>`s.expires_at <= coalesce(t.test_clock_now, ${systemNow})`)
+    .orderBy("s.id")
+    .limit(limit)
+    .execute();
 }

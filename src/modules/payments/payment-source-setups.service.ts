@@ -1,6 +1,7 @@
 /**
  * Payment sources the customer adds on the gateway's own hosted page (Stripe Checkout in
- * setup mode, GoCardless's Billing Request Flow for a bank debit mandate) rather than typing a card number into Accrue: Accrue opens the page for the
+ * setup mode, GoCardless's Billing Request Flow for a bank debit mandate, Mollie's checkout of
+ * a first payment) rather than typing a card number into Accrue: Accrue opens the page for the
  * customer's gateway's customer (created when it has none) and records it as an open setup;
  * the customer enters the card or bank account there and comes back. The setup is completed
  * by whichever arrives first of the customer's return and the gateway's event: the gateway is
@@ -10,6 +11,12 @@
  *
  * Only gateways with such a page (the adapter's `startSetup`, domain/payments/gateway.ts)
  * take it; the built-in test gateway takes the card number itself.
+ *
+ * A setup the customer does not finish expires {@link SETUP_EXPIRY_HOURS} hours after it was
+ * opened, on the tenant's clock: the worker (or a return or event arriving later) ends the
+ * gateway's page where the gateway allows it (the adapter's `expireSetup`) and marks the setup
+ * `expired`; when the gateway answers that the customer finished it first, its source is kept
+ * instead. An expired setup keeps nothing, whatever arrives after.
  */
 import { notFound, unprocessable } from "../../domain/errors.js";
 import { hasHostedSetup } from "../../domain/payments/gateway.js";
@@ -21,6 +28,7 @@ import { adapterFor, resolveCustomerGateway } from "./gateway-accounts.service.j
 import { gatewayIdempotencyKey } from "./gateway-keys.js";
 import {
   completePaymentSourceSetup,
+  expirePaymentSourceSetup,
   findPaymentSourceSetup,
   insertPaymentSourceSetup,
   type PaymentSourceSetupRow,
@@ -33,6 +41,12 @@ import {
   type PaymentSource,
 } from "./payment-sources.service.js";
 import { lockCustomer } from "./payments.service.js";
+
+/**
+ * How long a setup stays open for the customer to finish on the gateway's page, on the
+ * tenant's clock (Stripe's Checkout Sessions last 24 hours at most).
+ */
+export const SETUP_EXPIRY_HOURS = 24;
 
 /** How the customer adds a card: typed in (the test gateway) or on the gateway's own page. */
 export type SourceEntry = "form" | "hosted_page";
@@ -97,6 +111,7 @@ export async function startSourceSetup(
     cancelUrl,
     idempotencyKey: gatewayIdempotencyKey(ctx, "setup", id),
   });
+  const now = nowDate(ctx);
   await insertPaymentSourceSetup(ctx.db, {
     id,
     tenant_id: ctx.tenantId,
@@ -105,13 +120,18 @@ export async function startSourceSetup(
     gateway_customer_reference: setup.customerReference,
     provider_reference: setup.reference,
     status: "open",
-    created_at: nowDate(ctx),
+    created_at: now,
+    expires_at: new Date(now.getTime() + SETUP_EXPIRY_HOURS * 3_600_000),
   });
   return { setup_id: id, redirect_url: setup.url };
 }
 
 const setupNotFound = (id: string) =>
   notFound("payment_source_setup_not_found", `no payment source setup ${id}`, { id });
+
+/** Whether an open setup is past its expiry on the tenant's clock. */
+const pastExpiry = (ctx: Ctx, row: PaymentSourceSetupRow) =>
+  row.expires_at.getTime() <= nowDate(ctx).getTime();
 
 async function outcomeOf(ctx: Ctx, row: PaymentSourceSetupRow): Promise<SetupOutcome> {
   if (row.status === "completed" && row.payment_source_id) {
@@ -122,7 +142,74 @@ async function outcomeOf(ctx: Ctx, row: PaymentSourceSetupRow): Promise<SetupOut
       added: false,
     };
   }
-  return { status: "open", setup_id: row.id, payment_source: null };
+  const expired = row.status === "expired" || pastExpiry(ctx, row);
+  return { status: expired ? "expired" : "open", setup_id: row.id, payment_source: null };
+}
+
+/** Marks a locked open setup expired (audited). */
+async function markExpired(ctx: Ctx, row: PaymentSourceSetupRow): Promise<SetupOutcome> {
+  const at = nowDate(ctx);
+  if (await expirePaymentSourceSetup(ctx.db, ctx.tenantId, row.id, at)) {
+    ctx.audit({
+      targetType: "payment_source_setup",
+      targetId: row.id,
+      before: { status: row.status },
+      after: { status: "expired", expired_at: at.toISOString() },
+    });
+  }
+  return { status: "expired", setup_id: row.id, payment_source: null };
+}
+
+/**
+ * Ends a locked open setup past its expiry: the gateway's page is ended where the gateway
+ * allows it, and the setup marked expired; a setup the gateway says the customer finished
+ * first keeps its source.
+ */
+async function endSetup(ctx: Ctx, row: PaymentSourceSetupRow): Promise<SetupOutcome> {
+  const account = await findGatewayAccount(ctx.db, ctx.tenantId, row.gateway_account_id);
+  const adapter = account ? adapterFor(account) : undefined;
+  if (!account || !adapter || row.provider_reference === null) return markExpired(ctx, row);
+  const request = {
+    reference: row.provider_reference,
+    customerReference: row.gateway_customer_reference,
+  };
+  const outcome = adapter.expireSetup
+    ? await adapter.expireSetup({
+        ...request,
+        idempotencyKey: `expire_${row.id}`,
+      })
+    : adapter.setupOutcome
+      ? await adapter.setupOutcome(request)
+      : ({ status: "expired" } as const);
+  if (outcome.status === "open") {
+    // the gateway could not end its page (a payment it no longer lets be cancelled, which may
+    // still be paid): the setup stays open, tried again on the next run, and what the gateway
+    // tells later still counts — never a charge whose source is dropped
+    return { status: "open", setup_id: row.id, payment_source: null };
+  }
+  if (outcome.status !== "succeeded") return markExpired(ctx, row);
+  const source = await keepSource(ctx, row, account, outcome.source);
+  return { status: "completed", setup_id: row.id, payment_source: source, added: true };
+}
+
+/** The setup, its customer locked and then the setup itself; not found when it is not there. */
+async function lockSetup(ctx: Ctx, setupId: string): Promise<PaymentSourceSetupRow> {
+  const unlocked = await findPaymentSourceSetup(ctx.db, ctx.tenantId, setupId);
+  if (!unlocked) throw setupNotFound(setupId);
+  await lockCustomer(ctx, unlocked.customer_id);
+  const row = await findPaymentSourceSetup(ctx.db, ctx.tenantId, setupId, { forUpdate: true });
+  if (!row) throw setupNotFound(setupId);
+  return row;
+}
+
+/**
+ * Expires a setup the customer left unfinished past its expiry (the worker): answers what
+ * became of it, or null when it is not open or not due yet (finished, or expired before).
+ */
+export async function expireSourceSetup(ctx: Ctx, setupId: string): Promise<SetupOutcome | null> {
+  const row = await lockSetup(ctx, setupId);
+  if (row.status !== "open" || !pastExpiry(ctx, row)) return null;
+  return endSetup(ctx, row);
 }
 
 /** A setup as it stands, asking the gateway nothing and writing nothing (a cancelled return). */
@@ -152,10 +239,10 @@ export async function completeSourceSetup(
   ) {
     throw setupNotFound(setupId);
   }
-  await lockCustomer(ctx, unlocked.customer_id);
-  const row = await findPaymentSourceSetup(ctx.db, ctx.tenantId, setupId, { forUpdate: true });
-  if (!row) throw setupNotFound(setupId);
-  if (row.status === "completed" || row.provider_reference === null) return outcomeOf(ctx, row);
+  const row = await lockSetup(ctx, setupId);
+  if (row.status !== "open" || row.provider_reference === null) return outcomeOf(ctx, row);
+  // past its expiry and not expired by the worker yet: ended now, as the worker would
+  if (pastExpiry(ctx, row)) return endSetup(ctx, row);
   const account = await findGatewayAccount(ctx.db, ctx.tenantId, row.gateway_account_id);
   const adapter = account ? adapterFor(account) : undefined;
   if (!account || !adapter?.setupOutcome) throw setupNotFound(setupId);
@@ -163,6 +250,7 @@ export async function completeSourceSetup(
     reference: row.provider_reference,
     customerReference: row.gateway_customer_reference,
   });
+  if (outcome.status === "expired") return markExpired(ctx, row);
   if (outcome.status !== "succeeded") {
     return { status: outcome.status, setup_id: row.id, payment_source: null };
   }

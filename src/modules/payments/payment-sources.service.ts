@@ -25,7 +25,7 @@ import { customerForChange, findCustomer } from "../customers/index.js";
 import { findEntity } from "../entities/index.js";
 import { findInvoice } from "../invoicing/index.js";
 import { fetchPage, type Page } from "../pagination.js";
-import { findTenant } from "../tenants/index.js";
+import { findAuthenticationExpiryHours, findTenant } from "../tenants/index.js";
 import {
   type GatewayAccountRow,
   setCustomerGatewayAccount,
@@ -901,7 +901,10 @@ export type ReturnUrlOf = (payment: { id: string; customer_id: string }) => Prom
  * gateway confirms the charge again with its source and the address the customer comes back
  * to (`returnUrl`). Answers where to send the customer (`redirect_url`, the bank's
  * authentication), or, when the gateway settled the charge at once, the payment settled so.
- * A payment of another customer is not found; one that no longer waits answers as it is.
+ * A payment of another customer is not found; one that no longer waits answers as it is. One
+ * past the tenant's `authentication_expiry_hours` that the worker has not expired yet is
+ * expired here as the worker would ({@link expireWaitingPayment}) and answered failed
+ * (`authentication_expired`): the customer cannot complete it any more.
  */
 export async function confirmPaymentAction(
   ctx: Ctx,
@@ -920,6 +923,11 @@ export async function confirmPaymentAction(
   }
   if (row.status !== "requires_action")
     return { payment: await view(ctx, row), redirect_url: null };
+  // past its window and not expired by the worker yet: expired now, as the worker would
+  const hours = await findAuthenticationExpiryHours(ctx.db, ctx.tenantId);
+  if (pastAuthentication(ctx, row, hours)) {
+    return { payment: await expireAction(ctx, row, hours), redirect_url: null };
+  }
   const source = row.payment_source_id
     ? await findSourceById(ctx.db, ctx.tenantId, row.payment_source_id)
     : undefined;
@@ -972,6 +980,68 @@ export async function completePaymentAction(ctx: Ctx, paymentId: string): Promis
 }
 
 /**
+ * Expires a payment that waited for the customer's authentication longer than the tenant
+ * allows (`hours`, on the tenant's clock from when it was charged): the gateway cancels the
+ * charge so the customer can no longer complete it, and the payment is recorded failed
+ * (`authentication_expired`, `payment.failed`), which collection and dunning treat as any
+ * failed charge. When the gateway answers that the charge settled first (the customer
+ * authenticated at the last moment), it is settled so instead. Answers the payment, or null
+ * when it no longer waits (settled by the customer's return or the gateway's event, both
+ * under the same customer lock) or is not due yet. A gateway that gives no answer throws:
+ * nothing is recorded, and the next run tries again.
+ */
+export async function expireWaitingPayment(
+  ctx: Ctx,
+  paymentId: string,
+  hours: number,
+): Promise<Payment | null> {
+  const unlocked = await loadPayment(ctx, paymentId);
+  await lockCustomer(ctx, unlocked.customer_id);
+  const row = await loadPayment(ctx, paymentId, true);
+  if (row.status !== "requires_action" || !pastAuthentication(ctx, row, hours)) return null;
+  return expireAction(ctx, row, hours);
+}
+
+/**
+ * The request id a payment's expiry runs under in the worker; the gateway's cancellation is
+ * keyed by it and the payment (`expire_<payment id>_<payment id>`) whoever expires the
+ * payment, so the worker and the customer's confirmation ask the gateway under one key.
+ */
+export const paymentExpiryRequestId = (paymentId: string): string => `expire_${paymentId}`;
+
+/** Whether a payment waiting for the customer's authentication is past the tenant's window. */
+const pastAuthentication = (ctx: Ctx, row: { received_at: Date }, hours: number): boolean =>
+  row.received_at.getTime() + hours * 3_600_000 <= nowDate(ctx).getTime();
+
+/**
+ * Expires a locked payment that waits for the customer's authentication past its window:
+ * cancelled at the gateway and recorded failed, or, when the gateway says it settled first,
+ * recorded as it settled.
+ */
+async function expireAction(
+  ctx: Ctx,
+  row: Awaited<ReturnType<typeof loadPayment>>,
+  hours: number,
+): Promise<Payment> {
+  const expiry = {
+    code: "authentication_expired",
+    message: `the customer did not authenticate the payment within ${hours} hours; it was cancelled`,
+  };
+  const gateway = await gatewayOfPayment(ctx, row);
+  const verdict = gateway.cancelAction
+    ? await gateway.cancelAction({
+        chargeReference: row.gateway_reference ?? row.id,
+        idempotencyKey: `${paymentExpiryRequestId(row.id)}_${row.id}`,
+      })
+    : undefined;
+  if (verdict === undefined || verdict.status === "failed") {
+    return settlePayment(ctx, row, "failed", expiry);
+  }
+  // settled at the gateway first (or, as it reads, still on its way): recorded as it stands
+  return settlePayment(ctx, row, verdict.status);
+}
+
+/**
  * Asks the gateway how a pending payment went, and settles it so ({@link settlePayment}).
  */
 async function settleWithGateway(
@@ -988,7 +1058,8 @@ async function settleWithGateway(
  * Settles a pending payment, or one that required the customer's action (its customer
  * locked), as the gateway tells, by a sync, the customer's return or the gateway's event: succeeded, it is applied to the customer's open invoices in its currency, oldest
  * first (what is left is credit); failed, it changes no balance (`failure`: the gateway's
- * reason, when it gave one). Still pending (or unknown), it answers as it is.
+ * reason, when it gave one). Pending when it required the customer's action, it becomes
+ * pending (`payment.pending`); still pending otherwise (or unknown), it answers as it is.
  */
 export async function settlePayment(
   ctx: Ctx,
@@ -1013,6 +1084,12 @@ export async function settlePayment(
       },
     });
     return announce(ctx, await view(ctx, await loadPayment(ctx, row.id)), "payment.failed");
+  }
+  if (status === "pending" && row.status === "requires_action") {
+    // authenticated and on its way (a charge the gateway decides later): it waits for the
+    // gateway's event or a sync as any pending payment, no longer for the customer
+    await settlePending(ctx.db, ctx.tenantId, row.id, { status: "pending" });
+    return announce(ctx, await view(ctx, await loadPayment(ctx, row.id)), "payment.pending");
   }
   return view(ctx, row);
 }

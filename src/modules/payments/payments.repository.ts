@@ -7,6 +7,7 @@ import {
   finalizedTotal,
   invoicesAsI,
 } from "../invoicing/index.js";
+import { tenantSettings } from "../tenants/index.js";
 
 export type PaymentRow = Selectable<PaymentsTable>;
 
@@ -89,13 +90,43 @@ export type PaymentSort = "created" | "amount" | "received";
 export type ListedPayment = PaymentRow & { received_key: string };
 
 /** A page of the tenant's payments in `sort` and `order`, past `cursor` (an id) or `after`. */
+/** Which of the tenant's payments a list holds: all of them unless narrowed. */
+export type PaymentListFilter = {
+  customerId?: string | undefined;
+  status?: PaymentRow["status"] | undefined;
+  /** Received at or after this instant. */
+  receivedFrom?: Date | undefined;
+  /** Received before this instant. */
+  receivedBefore?: Date | undefined;
+};
+
+function filteredPayments(db: Kysely<DB>, tenantId: string, f: PaymentListFilter) {
+  let q = db.selectFrom("payments").where("tenant_id", "=", tenantId);
+  if (f.customerId) q = q.where("customer_id", "=", f.customerId);
+  if (f.status) q = q.where("status", "=", f.status);
+  if (f.receivedFrom) q = q.where("received_at", ">=", f.receivedFrom);
+  if (f.receivedBefore) q = q.where("received_at", "<", f.receivedBefore);
+  return q;
+}
+
+/** How many of the tenant's payments the filter holds (one COUNT query). */
+export async function countPaymentRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  f: PaymentListFilter,
+): Promise<number> {
+  const row = await filteredPayments(db, tenantId, f)
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function listPaymentRows(
   db: Kysely<DB>,
   tenantId: string,
-  query: {
+  query: PaymentListFilter & {
     limit: number;
     cursor?: string | undefined;
-    customerId?: string | undefined;
     sort?: PaymentSort | undefined;
     order?: "asc" | "desc" | undefined;
     /** Where the previous page of a list by amount or receipt ended: its sort values and id. */
@@ -104,12 +135,9 @@ export function listPaymentRows(
 ): Promise<ListedPayment[]> {
   const dir = query.order === "desc" ? "desc" : "asc";
   const after = query.after;
-  let q = db
-    .selectFrom("payments")
+  let q = filteredPayments(db, tenantId, query)
     .selectAll()
-    .select(instantKey("received_at").as("received_key"))
-    .where("tenant_id", "=", tenantId);
-  if (query.customerId) q = q.where("customer_id", "=", query.customerId);
+    .select(instantKey("received_at").as("received_key"));
   switch (query.sort ?? "created") {
     case "created":
       if (query.cursor) q = q.where("id", dir === "desc" ? "<" : ">", query.cursor);
@@ -623,22 +651,28 @@ export async function settlePending(
   id: string,
   outcome:
     | { status: "succeeded"; allocations: readonly { invoiceId: string; amount: bigint }[] }
-    | { status: "failed"; failure: { code: string; message: string } },
+    | { status: "failed"; failure: { code: string; message: string } }
+    | { status: "pending" },
 ): Promise<boolean> {
   const row = await db
     .updateTable("payments")
     .set(
-      outcome.status === "succeeded"
-        ? { status: "succeeded" }
-        : {
+      outcome.status === "failed"
+        ? {
             status: "failed",
             failure_code: outcome.failure.code,
             failure_message: outcome.failure.message,
-          },
+          }
+        : { status: outcome.status },
     )
     .where("tenant_id", "=", tenantId)
     .where("id", "=", id)
-    .where("status", "in", ["pending", "requires_action"])
+    // a payment authenticated and now on its way moves from requires_action to pending
+    .where(
+      "status",
+      "in",
+      outcome.status === "pending" ? ["requires_action"] : ["pending", "requires_action"],
+    )
     .returning("id")
     .executeTakeFirst();
   if (!row) return false;
@@ -691,5 +725,46 @@ export function paymentsAwaitingCustomer(
     .where("status", "=", "requires_action")
     .orderBy("id")
     .limit(MAX_PAYMENTS_AWAITING_CUSTOMER)
+    .execute();
+}
+
+/**
+ * Payments of every tenant that waited for the customer's authentication longer than their
+ * tenant's `authentication_expiry_hours` allow, by their tenant's clock (`systemNow` for
+ * tenants on the system clock): by id after `after`, at most `limit`, each with its tenant's
+ * clock and expiry.
+ */
+export function expiredActionPayments(
+  db: Kysely<DB>,
+  after: string,
+  limit: number,
+  systemNow: Date,
+): Promise<
+  {
+    id: string;
+    tenant_id: string;
+    customer_id: string;
+    test_clock_now: Date | null;
+    authentication_expiry_hours: number;
+  }[]
+> {
+  return db
+    .selectFrom("payments as p")
+    .innerJoin(tenantSettings(db).as("t"), "t.id", "p.tenant_id")
+    .select([
+      "p.id",
+      "p.tenant_id",
+      "p.customer_id",
+      "t.test_clock_now",
+      "t.authentication_expiry_hours",
+    ])
+    .where("p.status", "=", "requires_action")
+    .where("p.id", ">", after)
+    .where(
+      sql<boolean>`p.received_at + t.authentication_expiry_hours * interval '1 hour'
+        <= coalesce(t.test_clock_now, ${systemNow})`,
+    )
+    .orderBy("p.id")
+    .limit(limit)
     .execute();
 }

@@ -82,6 +82,17 @@ const DunningStepInput = Type.Object(
   },
   { additionalProperties: false },
 );
+/**
+ * How many hours a payment the customer's bank asks the customer to authenticate waits before
+ * it expires: cancelled at the gateway and recorded failed (`authentication_expired`).
+ */
+const authenticationExpiryHours = (more = "") =>
+  Type.Integer({
+    minimum: 1,
+    maximum: 720,
+    description: `Hours a payment waits for the customer's authentication (3-D Secure) before it is cancelled and failed, on the tenant's clock (default 24)${more}`,
+  });
+
 const DunningPolicySchema = Type.Object({
   steps: Type.Array(
     Type.Object({
@@ -93,6 +104,7 @@ const DunningPolicySchema = Type.Object({
     }),
   ),
   collection_retry_days: collectionRetryDays(),
+  authentication_expiry_hours: authenticationExpiryHours(),
 });
 
 export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -151,19 +163,50 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             ...SortedPageQuery,
             customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+            status: Type.Optional({
+              ...PaymentSchema.properties.status,
+              description: "Only the payments in this status",
+            }),
+            received_from: Type.Optional(
+              Type.String({
+                format: "date",
+                description: "Received on this day (UTC, YYYY-MM-DD) or later",
+              }),
+            ),
+            received_to: Type.Optional(
+              Type.String({
+                format: "date",
+                description: "Received on this day (UTC, YYYY-MM-DD) or earlier",
+              }),
+            ),
             sort: Type.Optional(
               Type.Union(
                 [Type.Literal("created"), Type.Literal("amount"), Type.Literal("received")],
                 {
                   description:
-                    "What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), amount (the currency code, then the amount in it, exactly) or received (received_at, the time the payment was received). Combines with customer_id",
+                    "What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), amount (the currency code, then the amount in it, exactly) or received (received_at, the time the payment was received). Combines with every filter",
                 },
               ),
+            ),
+            include_total: Type.Optional(
+              Type.Boolean({
+                description:
+                  "Also answer total_count: how many payments match the filters, counted by one more query (its cost grows with the payments matched)",
+              }),
             ),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Page(PaymentSchema) },
+        response: {
+          200: Type.Object({
+            ...Page(PaymentSchema).properties,
+            total_count: Type.Optional(
+              Type.Integer({
+                description: "With include_total=true: how many payments match the filters",
+              }),
+            ),
+          }),
+        },
       },
     },
     (req) =>
@@ -443,6 +486,9 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             steps: Type.Array(DunningStepInput, { maxItems: 10 }),
             collection_retry_days: Type.Optional(collectionRetryDays("; absent: unchanged")),
+            authentication_expiry_hours: Type.Optional(
+              authenticationExpiryHours("; absent: unchanged"),
+            ),
           },
           { additionalProperties: false },
         ),

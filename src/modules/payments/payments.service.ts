@@ -25,14 +25,17 @@ import {
   pagingFor,
 } from "../pagination.js";
 import {
+  findAuthenticationExpiryHours,
   findCollectionRetryDays,
   findDunningSteps,
+  setAuthenticationExpiryHours,
   setCollectionRetryDays,
   setDunningSteps,
 } from "../tenants/index.js";
 import {
   allocationsOf,
   balanceIn,
+  countPaymentRows,
   deletePayment as deletePaymentRow,
   findInvoiceDues,
   findPayment,
@@ -40,6 +43,7 @@ import {
   type ListedPayment,
   listPaymentRows,
   type OpenInvoice,
+  type PaymentListFilter,
   type PaymentRow,
   type PaymentSort,
   refundsOf,
@@ -583,9 +587,43 @@ export async function listPayments(
     limit: number;
     cursor?: string | undefined;
     customer_id?: string | undefined;
+    status?: PaymentRow["status"] | undefined;
+    /** Received on this UTC day (YYYY-MM-DD) or later. */
+    received_from?: string | undefined;
+    /** Received on this UTC day or earlier. */
+    received_to?: string | undefined;
+    sort?: PaymentSort | undefined;
+    order?: "asc" | "desc" | undefined;
+    include_total?: boolean | undefined;
+  },
+): Promise<Page<Payment> & { total_count?: number }> {
+  const filter: PaymentListFilter = {
+    customerId: query.customer_id,
+    status: query.status,
+    receivedFrom: query.received_from ? utcDayStart(query.received_from, 0) : undefined,
+    receivedBefore: query.received_to ? utcDayStart(query.received_to, 1) : undefined,
+  };
+  const page = await pageOfPayments(ctx, query, filter);
+  if (!query.include_total) return page;
+  return { ...page, total_count: await countPaymentRows(ctx.db, ctx.tenantId, filter) };
+}
+
+/** The first instant of a UTC day (YYYY-MM-DD), `days` later. */
+function utcDayStart(day: string, days: number): Date {
+  const start = new Date(`${day}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() + days);
+  return start;
+}
+
+async function pageOfPayments(
+  ctx: Ctx,
+  query: {
+    limit: number;
+    cursor?: string | undefined;
     sort?: PaymentSort | undefined;
     order?: "asc" | "desc" | undefined;
   },
+  filter: PaymentListFilter,
 ): Promise<Page<Payment>> {
   const sort = query.sort ?? "created";
   const order = query.order ?? "asc";
@@ -607,7 +645,7 @@ export async function listPayments(
         after: paging.after,
         sort,
         order,
-        customerId: query.customer_id,
+        ...filter,
       }),
     async (rows) => {
       // one payment after the other: each view reads its allocations and refunds
@@ -745,22 +783,32 @@ export async function amountOwed(ctx: Ctx, customerId: string, currency: string)
 // ---- dunning policy -----------------------------------------------------------------------------
 
 /**
- * The tenant's dunning steps, and the retry schedule of automatic collection: the days after
- * a failed attempt the next is made (src/domain/payments/collection.ts).
+ * The tenant's dunning steps, the retry schedule of automatic collection (the days after a
+ * failed attempt the next is made, src/domain/payments/collection.ts), and how many hours a
+ * payment waits for the customer's authentication before it expires (payment-expiry.service.ts).
  */
-export type DunningPolicy = { steps: DunningStep[]; collection_retry_days: number[] };
+export type DunningPolicy = {
+  steps: DunningStep[];
+  collection_retry_days: number[];
+  authentication_expiry_hours: number;
+};
 
 export async function getDunningPolicy(ctx: Ctx): Promise<DunningPolicy> {
   return {
     steps: (await findDunningSteps(ctx.db, ctx.tenantId)) as DunningStep[],
     collection_retry_days: await findCollectionRetryDays(ctx.db, ctx.tenantId),
+    authentication_expiry_hours: await findAuthenticationExpiryHours(ctx.db, ctx.tenantId),
   };
 }
 
-/** Replaces the steps; the retry schedule too when given (else it stays). */
+/** Replaces the steps; the retry schedule and authentication expiry too when given (else they stay). */
 export async function setDunningPolicy(
   ctx: Ctx,
-  input: { steps: Omit<DunningStep, "level">[]; collection_retry_days?: number[] | undefined },
+  input: {
+    steps: Omit<DunningStep, "level">[];
+    collection_retry_days?: number[] | undefined;
+    authentication_expiry_hours?: number | undefined;
+  },
 ): Promise<DunningPolicy> {
   assertDunningSteps(input.steps);
   const before = await getDunningPolicy(ctx);
@@ -770,7 +818,11 @@ export async function setDunningPolicy(
   if (input.collection_retry_days !== undefined) {
     await setCollectionRetryDays(ctx.db, ctx.tenantId, retries);
   }
-  const after = { steps, collection_retry_days: retries };
+  const hours = input.authentication_expiry_hours ?? before.authentication_expiry_hours;
+  if (input.authentication_expiry_hours !== undefined) {
+    await setAuthenticationExpiryHours(ctx.db, ctx.tenantId, hours);
+  }
+  const after = { steps, collection_retry_days: retries, authentication_expiry_hours: hours };
   ctx.audit({ targetType: "tenant", targetId: ctx.tenantId, before, after });
   await ctx.emit({
     type: "dunning_policy.updated",

@@ -1,5 +1,6 @@
 export {
   anyTenantLocked,
+  findAuthenticationExpiryHours,
   findCollectionRetryDays,
   findDunningSteps,
   findTenant,
@@ -7,6 +8,7 @@ export {
   insertTenant,
   lockTenant,
   lockTestClock,
+  setAuthenticationExpiryHours,
   setCollectionRetryDays,
   setDunningSteps,
   setTestClockNow,

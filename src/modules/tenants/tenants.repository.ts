@@ -153,15 +153,48 @@ export async function setCollectionRetryDays(
     .execute();
 }
 
+/** How many hours a payment waits for the customer's authentication before it expires. */
+export async function findAuthenticationExpiryHours(
+  db: Kysely<DB>,
+  tenantId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom("tenants")
+    .select("authentication_expiry_hours")
+    .where("id", "=", tenantId)
+    .executeTakeFirstOrThrow();
+  return row.authentication_expiry_hours;
+}
+
+/** Replaces how many hours a payment waits for the customer's authentication. */
+export async function setAuthenticationExpiryHours(
+  db: Kysely<DB>,
+  tenantId: string,
+  hours: number,
+): Promise<void> {
+  await db
+    .updateTable("tenants")
+    .set({ authentication_expiry_hours: hours })
+    .where("id", "=", tenantId)
+    .execute();
+}
+
 /**
- * Every tenant's clock, dunning steps and collection retry schedule (`id`, `test_clock_now`,
- * `dunning_steps`, `collection_retry_days`): a subquery another module's statement joins on
- * the tenant's id.
+ * Every tenant's clock, dunning steps, collection retry schedule and authentication expiry
+ * (`id`, `test_clock_now`, `dunning_steps`, `collection_retry_days`,
+ * `authentication_expiry_hours`): a subquery another module's statement joins on the
+ * tenant's id.
  */
 export function tenantSettings(db: Kysely<DB>) {
   return db
     .selectFrom("tenants")
-    .select(["id", "test_clock_now", "dunning_steps", "collection_retry_days"]);
+    .select([
+      "id",
+      "test_clock_now",
+      "dunning_steps",
+      "collection_retry_days",
+      "authentication_expiry_hours",
+    ]);
 }
 
 /** Locks the tenant's row (FOR NO KEY UPDATE): serialises numbering per tenant. */
