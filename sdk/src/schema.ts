@@ -7525,6 +7525,8 @@ export interface operations {
                 sort?: "created" | "name" | "email";
                 /** @description asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order */
                 order?: "asc" | "desc";
+                /** @description Also answer total_count: how many customers match the filters, counted by one more query (its cost grows with the customers matched) */
+                include_total?: boolean;
             };
             header?: never;
             path?: never;
@@ -7542,6 +7544,8 @@ export interface operations {
                         data: components["schemas"]["Customer"][];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description With include_total=true: how many customers match the filters */
+                        total_count?: number;
                     };
                 };
             };
@@ -10268,8 +10272,16 @@ export interface operations {
                 /** @description asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order */
                 order?: "asc" | "desc";
                 customer_id?: string;
-                /** @description What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation) or updated (updated_at: when the order last changed, e.g. committed, approved or declined). Combines with customer_id */
+                /** @description What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation) or updated (updated_at: when the order last changed, e.g. committed, approved or declined). Combines with every filter */
                 sort?: "created" | "updated";
+                /** @description Only the orders in this status */
+                status?: "in_progress" | "approval_pending" | "succeeded" | "declined";
+                /** @description Created on this day (UTC, YYYY-MM-DD) or later */
+                created_from?: string;
+                /** @description Created on this day (UTC, YYYY-MM-DD) or earlier */
+                created_to?: string;
+                /** @description Also answer total_count: how many orders match the filters, counted by one more query (its cost grows with the orders matched) */
+                include_total?: boolean;
             };
             header?: never;
             path?: never;
@@ -10287,6 +10299,8 @@ export interface operations {
                         data: components["schemas"]["Order"][];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description With include_total=true: how many orders match the filters */
+                        total_count?: number;
                     };
                 };
             };
@@ -10845,6 +10859,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 customer_id?: string;
+                /** @description Only the contracts in this status, as of the tenant's now */
+                status?: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended" | "transferred";
+                /** @description Also answer total_count: how many contracts match the filters, counted by one more query (its cost grows with the contracts matched) */
+                include_total?: boolean;
             };
             header?: never;
             path?: never;
@@ -10862,6 +10880,8 @@ export interface operations {
                         data: components["schemas"]["Contract"][];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description With include_total=true: how many contracts match the filters */
+                        total_count?: number;
                     };
                 };
             };
@@ -20988,8 +21008,16 @@ export interface operations {
                 /** @description asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order */
                 order?: "asc" | "desc";
                 customer_id?: string;
-                /** @description What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), amount (the currency code, then the amount in it, exactly) or received (received_at, the time the payment was received). Combines with customer_id */
+                /** @description Only the payments in this status */
+                status?: "succeeded" | "failed" | "authorized" | "voided" | "pending" | "requires_action";
+                /** @description Received on this day (UTC, YYYY-MM-DD) or later */
+                received_from?: string;
+                /** @description Received on this day (UTC, YYYY-MM-DD) or earlier */
+                received_to?: string;
+                /** @description What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), amount (the currency code, then the amount in it, exactly) or received (received_at, the time the payment was received). Combines with every filter */
                 sort?: "created" | "amount" | "received";
+                /** @description Also answer total_count: how many payments match the filters, counted by one more query (its cost grows with the payments matched) */
+                include_total?: boolean;
             };
             header?: never;
             path?: never;
@@ -21038,6 +21066,8 @@ export interface operations {
                         }[];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description With include_total=true: how many payments match the filters */
+                        total_count?: number;
                     };
                 };
             };
@@ -22179,6 +22209,8 @@ export interface operations {
                         }[];
                         /** @description Automatic collection: days after a failed attempt the next is made, one entry per retry (default [3, 5, 7]; [] makes one attempt only) */
                         collection_retry_days: number[];
+                        /** @description Hours a payment waits for the customer's authentication (3-D Secure) before it is cancelled and failed, on the tenant's clock (default 24) */
+                        authentication_expiry_hours: number;
                     };
                 };
             };
@@ -22217,6 +22249,8 @@ export interface operations {
                     }[];
                     /** @description Automatic collection: days after a failed attempt the next is made, one entry per retry (default [3, 5, 7]; [] makes one attempt only); absent: unchanged */
                     collection_retry_days?: number[];
+                    /** @description Hours a payment waits for the customer's authentication (3-D Secure) before it is cancelled and failed, on the tenant's clock (default 24); absent: unchanged */
+                    authentication_expiry_hours?: number;
                 };
             };
         };
@@ -22237,6 +22271,8 @@ export interface operations {
                         }[];
                         /** @description Automatic collection: days after a failed attempt the next is made, one entry per retry (default [3, 5, 7]; [] makes one attempt only) */
                         collection_retry_days: number[];
+                        /** @description Hours a payment waits for the customer's authentication (3-D Secure) before it is cancelled and failed, on the tenant's clock (default 24) */
+                        authentication_expiry_hours: number;
                     };
                 };
             };

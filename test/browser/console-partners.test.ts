@@ -1,7 +1,8 @@
 /**
  * The console's partner pages in chromium: a reseller added through the Partners page (its
  * partner chosen by name) and its page opened; a customer registered under it; a budget set
- * for a customer who has been invoiced this month, with what it used; the month's bill
+ * for a customer who has been invoiced this month (its currency filled in from the invoice,
+ * another's from the catalog), with what it used; the month's bill
  * summary; a customer frozen and unfrozen after confirming, and a refused freeze showing the
  * API's reason. Each result is read back through the API; each page is checked at 1280 px
  * and 390 px with axe, and screenshots kept under test-results/.
@@ -168,8 +169,12 @@ for (const backend of BACKENDS) {
       await budgets.getByText("No budget: this customer may order without a limit.").waitFor();
 
       const form = budgets.getByRole("form", { name: "Set a budget" });
+      // Acme was invoiced in EUR: its first budget starts in that currency
+      await form
+        .getByText("ISO 4217; only documents in it count. EUR: the currency of its newest invoice")
+        .waitFor();
+      await expect(form.getByLabel("Currency").inputValue()).resolves.toBe("EUR");
       await form.getByLabel("Amount").fill("100.00");
-      await form.getByLabel("Currency").fill("eur");
       await form.getByLabel("Type").selectOption("monthly");
       await form.getByLabel("Alert at (% used)").fill("75");
       await form.getByRole("button", { name: "Save budget" }).click();
@@ -202,9 +207,18 @@ for (const backend of BACKENDS) {
         .waitFor();
       await expect(changed.getByLabel("Alert at (% used)").inputValue()).resolves.toBe("75");
 
-      // Globex has none; choosing Acme again shows its budget
+      // Globex has none, nor an invoice: its form starts with the tenant's catalog currency
+      await api("POST", "/v1/plan_groups", { name: "Swiss", currency: "CHF", price_type: "net" });
       await budgets.getByLabel("Budget of").selectOption({ label: "Globex Ltd (globex_hq)" });
       await budgets.getByText("No budget: this customer may order without a limit.").waitFor();
+      const globexForm = budgets.getByRole("form", { name: "Set a budget" });
+      await globexForm
+        .getByText(
+          "ISO 4217; only documents in it count. CHF: the currency of the catalog's plan groups",
+        )
+        .waitFor();
+      await expect(globexForm.getByLabel("Currency").inputValue()).resolves.toBe("CHF");
+      await checkBothWidths("partner-budget");
       await expect(
         api("GET", `/v1/partners/${ids.reseller}/customers/${ids.globex}/budget`),
       ).rejects.toThrow(/budget_not_set/);

@@ -95,19 +95,79 @@ type PhaseJson = {
   quantity: string;
 };
 
+/** A contract's status as the API shows it: its lifecycle status, or transferred. */
+export type ContractStatus =
+  | "future"
+  | "in_trial"
+  | "trial_expired"
+  | "active"
+  | "temporarily_inactive"
+  | "ended"
+  | "transferred";
+
+/** Which of the tenant's contracts a list holds: all of them unless narrowed. */
+export type ContractListFilter = {
+  customerId?: string | undefined;
+  /** With the instant (the tenant's now) the status is taken at. */
+  status?: { is: ContractStatus; at: Date } | undefined;
+};
+
+/**
+ * A contract's status at `at` in SQL, as `lifecycleStatus` (src/domain/contracts/phases.ts)
+ * derives it from the phase covering `at` (by the primary key of contract_phases), and
+ * transferred for the copy a move left behind.
+ */
+function contractStatusAt(at: Date): RawBuilder<ContractStatus> {
+  const now = sql`${at}::timestamptz`;
+  return sql<ContractStatus>`CASE WHEN contracts.active_id IS NOT NULL THEN 'transferred' ELSE
+    coalesce((
+      SELECT CASE
+        WHEN cur.type = 'trial' THEN 'in_trial'
+        WHEN cur.type = 'normal' THEN 'active'
+        WHEN contracts.end_at IS NOT NULL AND contracts.end_at <= ${now} THEN 'ended'
+        WHEN (
+          SELECT prev.type FROM contract_phases prev
+          WHERE prev.contract_id = contracts.id AND prev.start_at < cur.start_at
+          ORDER BY prev.start_at DESC LIMIT 1
+        ) = 'trial' THEN 'trial_expired'
+        ELSE 'temporarily_inactive'
+      END
+      FROM contract_phases cur
+      WHERE cur.contract_id = contracts.id AND cur.start_at <= ${now}
+      ORDER BY cur.start_at DESC LIMIT 1
+    ), 'future') END`;
+}
+
+function filteredContracts(db: Kysely<DB>, tenantId: string, f: ContractListFilter) {
+  let q = db.selectFrom("contracts").where("tenant_id", "=", tenantId);
+  if (f.customerId) q = q.where("customer_id", "=", f.customerId);
+  if (f.status) q = q.where(contractStatusAt(f.status.at), "=", f.status.is);
+  return q;
+}
+
+/** How many of the tenant's contracts the filter holds (one COUNT query). */
+export async function countContractRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  f: ContractListFilter,
+): Promise<number> {
+  const row = await filteredContracts(db, tenantId, f)
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function listContracts(
   db: Kysely<DB>,
   tenantId: string,
-  page: {
+  page: ContractListFilter & {
     limit: number;
     cursor?: string | undefined;
-    customerId?: string | undefined;
     offset?: number | undefined;
   },
 ): Promise<ContractRow[]> {
-  let q = db.selectFrom("contracts").selectAll().where("tenant_id", "=", tenantId);
+  let q = filteredContracts(db, tenantId, page).selectAll();
   if (page.cursor) q = q.where("id", ">", page.cursor);
-  if (page.customerId) q = q.where("customer_id", "=", page.customerId);
   q = q.orderBy("id").limit(page.limit);
   if (page.offset) q = q.offset(page.offset);
   return q.execute();
@@ -273,13 +333,43 @@ export type OrderSort = "created" | "updated";
 /** A listed order with its last change as a keyset value (see `instantKey`). */
 export type ListedOrder = OrderRow & { updated_key: string };
 
+/** Which of the tenant's orders a list holds: all of them unless narrowed. */
+export type OrderListFilter = {
+  customerId?: string | undefined;
+  status?: OrderRow["status"] | undefined;
+  /** Created at or after this instant. */
+  createdFrom?: Date | undefined;
+  /** Created before this instant. */
+  createdBefore?: Date | undefined;
+};
+
+function filteredOrders(db: Kysely<DB>, tenantId: string, f: OrderListFilter) {
+  let q = db.selectFrom("orders").where("tenant_id", "=", tenantId);
+  if (f.customerId) q = q.where("customer_id", "=", f.customerId);
+  if (f.status) q = q.where("status", "=", f.status);
+  if (f.createdFrom) q = q.where("created_at", ">=", f.createdFrom);
+  if (f.createdBefore) q = q.where("created_at", "<", f.createdBefore);
+  return q;
+}
+
+/** How many of the tenant's orders the filter holds (one COUNT query). */
+export async function countOrderRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  f: OrderListFilter,
+): Promise<number> {
+  const row = await filteredOrders(db, tenantId, f)
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function listOrders(
   db: Kysely<DB>,
   tenantId: string,
-  page: {
+  page: OrderListFilter & {
     limit: number;
     cursor?: string | undefined;
-    customerId?: string | undefined;
     sort?: OrderSort | undefined;
     order?: "asc" | "desc" | undefined;
     /** Where the previous page of the list by last change ended: its sort value and id. */
@@ -287,12 +377,9 @@ export async function listOrders(
   },
 ): Promise<ListedOrder[]> {
   const dir = page.order === "desc" ? "desc" : "asc";
-  let q = db
-    .selectFrom("orders")
+  let q = filteredOrders(db, tenantId, page)
     .selectAll()
-    .select(instantKey("updated_at").as("updated_key"))
-    .where("tenant_id", "=", tenantId);
-  if (page.customerId) q = q.where("customer_id", "=", page.customerId);
+    .select(instantKey("updated_at").as("updated_key"));
   if ((page.sort ?? "created") === "created") {
     if (page.cursor) q = q.where("id", dir === "desc" ? "<" : ">", page.cursor);
   } else {

@@ -107,11 +107,21 @@ const OrderEstimateSchema = Type.Object({
   }),
 });
 
-const ListQuery = Type.Object(
+const ContractListQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     cursor: Type.Optional(Type.String({ maxLength: 64 })),
     customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+    status: Type.Optional({
+      ...ContractSchema.properties.status,
+      description: "Only the contracts in this status, as of the tenant's now",
+    }),
+    include_total: Type.Optional(
+      Type.Boolean({
+        description:
+          "Also answer total_count: how many contracts match the filters, counted by one more query (its cost grows with the contracts matched)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -123,7 +133,29 @@ const OrderListQuery = Type.Object(
     sort: Type.Optional(
       Type.Union([Type.Literal("created"), Type.Literal("updated")], {
         description:
-          "What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation) or updated (updated_at: when the order last changed, e.g. committed, approved or declined). Combines with customer_id",
+          "What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation) or updated (updated_at: when the order last changed, e.g. committed, approved or declined). Combines with every filter",
+      }),
+    ),
+    status: Type.Optional({
+      ...OrderSchema.properties.status,
+      description: "Only the orders in this status",
+    }),
+    created_from: Type.Optional(
+      Type.String({
+        format: "date",
+        description: "Created on this day (UTC, YYYY-MM-DD) or later",
+      }),
+    ),
+    created_to: Type.Optional(
+      Type.String({
+        format: "date",
+        description: "Created on this day (UTC, YYYY-MM-DD) or earlier",
+      }),
+    ),
+    include_total: Type.Optional(
+      Type.Boolean({
+        description:
+          "Also answer total_count: how many orders match the filters, counted by one more query (its cost grows with the orders matched)",
       }),
     ),
   },
@@ -171,7 +203,19 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/orders",
     {
       config: { operation: "orders.list" },
-      schema: { querystring: OrderListQuery, response: { 200: Page(OrderSchema) } },
+      schema: {
+        querystring: OrderListQuery,
+        response: {
+          200: Type.Object({
+            ...Page(OrderSchema).properties,
+            total_count: Type.Optional(
+              Type.Integer({
+                description: "With include_total=true: how many orders match the filters",
+              }),
+            ),
+          }),
+        },
+      },
     },
     (req) =>
       runRead(req, (ctx) =>
@@ -179,8 +223,12 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
           limit: req.query.limit ?? 20,
           cursor: req.query.cursor,
           customerId: req.query.customer_id,
+          status: req.query.status,
+          createdFrom: req.query.created_from,
+          createdTo: req.query.created_to,
           sort: req.query.sort,
           order: req.query.order,
+          includeTotal: req.query.include_total,
         }),
       ),
   );
@@ -245,7 +293,19 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/contracts",
     {
       config: { operation: "contracts.list" },
-      schema: { querystring: ListQuery, response: { 200: Page(ContractSchema) } },
+      schema: {
+        querystring: ContractListQuery,
+        response: {
+          200: Type.Object({
+            ...Page(ContractSchema).properties,
+            total_count: Type.Optional(
+              Type.Integer({
+                description: "With include_total=true: how many contracts match the filters",
+              }),
+            ),
+          }),
+        },
+      },
     },
     (req) =>
       runRead(req, (ctx) =>
@@ -253,6 +313,8 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
           limit: req.query.limit ?? 20,
           cursor: req.query.cursor,
           customerId: req.query.customer_id,
+          status: req.query.status,
+          includeTotal: req.query.include_total,
         }),
       ),
   );

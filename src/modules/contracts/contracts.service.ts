@@ -23,7 +23,10 @@ import { fetchPageBatch, type Page } from "../pagination.js";
 import { assertAfterBilledUntil } from "./billed-until.js";
 import { setComponentQuantity } from "./contract-items.js";
 import {
+  type ContractListFilter,
   type ContractRow,
+  type ContractStatus,
+  countContractRows,
   findContract,
   findContractWithTimeline,
   insertContract,
@@ -117,23 +120,41 @@ export async function getContract(ctx: Ctx, id: string): Promise<Contract> {
   return toContract(ctx, found.row, found.timeline);
 }
 
+/**
+ * A page of the tenant's contracts by id, narrowed by customer and status (as of the tenant's
+ * now); with `includeTotal`, also how many contracts match (one COUNT more).
+ */
 export async function listContracts(
   ctx: Ctx,
   req: {
     limit: number;
     cursor?: string | undefined;
     customerId?: string | undefined;
+    status?: ContractStatus | undefined;
     offset?: number | undefined;
+    includeTotal?: boolean | undefined;
   },
-): Promise<Page<Contract>> {
-  return fetchPageBatch(
+): Promise<Page<Contract> & { total_count?: number }> {
+  const filter: ContractListFilter = {
+    customerId: req.customerId,
+    status: req.status ? { is: req.status, at: dateOf(ctx.clock.now()) } : undefined,
+  };
+  const page = await fetchPageBatch(
     req.limit,
-    (limit) => listContractRows(ctx.db, ctx.tenantId, { ...req, limit }),
+    (limit) =>
+      listContractRows(ctx.db, ctx.tenantId, {
+        ...filter,
+        limit,
+        cursor: req.cursor,
+        offset: req.offset,
+      }),
     async (rows) => {
       const timelines = await loadTimelines(ctx.db, rows);
       return Promise.all(rows.map((r) => toContract(ctx, r, timelines.get(r.id))));
     },
   );
+  if (!req.includeTotal) return page;
+  return { ...page, total_count: await countContractRows(ctx.db, ctx.tenantId, filter) };
 }
 
 /** Ends a contract at `end_date` (after its start); ending again moves the end. */

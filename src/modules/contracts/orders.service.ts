@@ -23,12 +23,14 @@ import { assertNotFrozen } from "../partners/index.js";
 import { type CartComponent, validateCartComponents } from "./contract-items.js";
 import {
   type ContractRow,
+  countOrderRows,
   findContract,
   findOrder,
   insertOrder as insertOrderRow,
   type ListedOrder,
   listOrders as listOrderRows,
   loadTimeline,
+  type OrderListFilter,
   type OrderRow,
   type OrderSort,
   updateOrder,
@@ -433,8 +435,9 @@ export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
 
 /**
  * A page of the tenant's orders in the order `sort` and `order` name (by creation, ascending,
- * when absent). A list by creation pages by id; by last change by an opaque keyset cursor,
- * refused for another sort or direction.
+ * when absent), narrowed by customer, status and the UTC days created (each end included).
+ * A list by creation pages by id; by last change by an opaque keyset cursor, refused for
+ * another sort or direction. With `includeTotal`, also how many orders match (one COUNT more).
  */
 export async function listOrders(
   ctx: Ctx,
@@ -442,10 +445,22 @@ export async function listOrders(
     limit: number;
     cursor?: string | undefined;
     customerId?: string | undefined;
+    status?: OrderStatus | undefined;
+    /** Created on this UTC day (YYYY-MM-DD) or later. */
+    createdFrom?: string | undefined;
+    /** Created on this UTC day or earlier. */
+    createdTo?: string | undefined;
     sort?: OrderSort | undefined;
     order?: "asc" | "desc" | undefined;
+    includeTotal?: boolean | undefined;
   },
-): Promise<Page<Order>> {
+): Promise<Page<Order> & { total_count?: number }> {
+  const filter: OrderListFilter = {
+    customerId: req.customerId,
+    status: req.status,
+    createdFrom: req.createdFrom ? utcDayStart(req.createdFrom, 0) : undefined,
+    createdBefore: req.createdTo ? utcDayStart(req.createdTo, 1) : undefined,
+  };
   const sort = req.sort ?? "created";
   const order = req.order ?? "asc";
   const paging = pagingFor({
@@ -456,20 +471,29 @@ export async function listOrders(
     isPlainId: (c) => isId("order", c),
     valuesOf: (_sort, row: ListedOrder) => [row.updated_key],
   });
-  return fetchPage(
+  const page = await fetchPage(
     req.limit,
     (limit) =>
       listOrderRows(ctx.db, ctx.tenantId, {
+        ...filter,
         limit,
         cursor: paging.idCursor,
         after: paging.after,
-        customerId: req.customerId,
         sort,
         order,
       }),
     toOrder,
     paging.cursorOf,
   );
+  if (!req.includeTotal) return page;
+  return { ...page, total_count: await countOrderRows(ctx.db, ctx.tenantId, filter) };
+}
+
+/** The first instant of a UTC day (YYYY-MM-DD), `days` later. */
+function utcDayStart(day: string, days: number): Date {
+  const start = new Date(`${day}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() + days);
+  return start;
 }
 
 // ---- order preview ------------------------------------------------------------------------

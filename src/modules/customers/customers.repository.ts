@@ -77,29 +77,21 @@ const EMAIL_KEY = sql<string>`lower(coalesce(email, '')) collate "C"`;
 /** A listed customer with its value of the list's sort (absent by creation). */
 export type ListedCustomer = CustomerView & { sort_key?: string | null };
 
-export async function listCustomers(
-  db: Kysely<DB>,
-  tenantId: string,
-  page: {
-    limit: number;
-    after?: string | undefined;
-    externalId?: string | undefined;
-    email?: string | undefined;
-    search?: string | undefined;
-    offset?: number | undefined;
-    sort?: CustomerSort | undefined;
-    order?: "asc" | "desc" | undefined;
-    /** Where the previous page of a list by name or e-mail ended: its sort value and id. */
-    keyset?: { values: (string | null)[]; id: string } | undefined;
-  },
-): Promise<ListedCustomer[]> {
-  const dir = page.order === "desc" ? "desc" : "asc";
-  let q = visible(db, tenantId).selectAll();
-  if (page.externalId) q = q.where("external_id", "=", page.externalId);
-  if (page.email) q = q.where("email", "=", page.email);
-  if (page.search) {
+/** Which of the tenant's customers a list holds: all of them unless narrowed. */
+export type CustomerListFilter = {
+  externalId?: string | undefined;
+  email?: string | undefined;
+  search?: string | undefined;
+};
+
+function filteredCustomers(db: Kysely<DB>, tenantId: string, f: CustomerListFilter) {
+  let q = visible(db, tenantId);
+  if (f.externalId) q = q.where("external_id", "=", f.externalId);
+  if (f.email) q = q.where("email", "=", f.email);
+  if (f.search) {
     // a substring of the name, company, e-mail, external id or id; LIKE's wildcards are literal
-    const pattern = containing(page.search);
+    const pattern = containing(f.search);
+    const search = f.search;
     q = q.where((eb) =>
       eb.or([
         eb("company_name", "ilike", pattern),
@@ -108,10 +100,40 @@ export async function listCustomers(
         eb(sql<string>`concat_ws(' ', first_name, last_name)`, "ilike", pattern),
         eb("email", "ilike", pattern),
         eb("external_id", "ilike", pattern),
-        eb("id", "=", page.search as string),
+        eb("id", "=", search),
       ]),
     );
   }
+  return q;
+}
+
+/** How many of the tenant's customers the filter holds (one COUNT query). */
+export async function countCustomerRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  f: CustomerListFilter,
+): Promise<number> {
+  const row = await filteredCustomers(db, tenantId, f)
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listCustomers(
+  db: Kysely<DB>,
+  tenantId: string,
+  page: CustomerListFilter & {
+    limit: number;
+    after?: string | undefined;
+    offset?: number | undefined;
+    sort?: CustomerSort | undefined;
+    order?: "asc" | "desc" | undefined;
+    /** Where the previous page of a list by name or e-mail ended: its sort value and id. */
+    keyset?: { values: (string | null)[]; id: string } | undefined;
+  },
+): Promise<ListedCustomer[]> {
+  const dir = page.order === "desc" ? "desc" : "asc";
+  const q = filteredCustomers(db, tenantId, page).selectAll();
   const keyset = page.keyset;
   let sorted = q.select(sql<string | null>`null`.as("sort_key"));
   switch (page.sort ?? "created") {

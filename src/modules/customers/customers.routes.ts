@@ -129,7 +129,19 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/customers",
     {
       config: { operation: "customers.list" },
-      schema: { querystring: CustomerListQuery, response: { 200: Page(CustomerSchema) } },
+      schema: {
+        querystring: CustomerListQuery,
+        response: {
+          200: Type.Object({
+            ...Page(CustomerSchema).properties,
+            total_count: Type.Optional(
+              Type.Integer({
+                description: "With include_total=true: how many customers match the filters",
+              }),
+            ),
+          }),
+        },
+      },
     },
     (req) =>
       runRead(req, (ctx) =>
@@ -141,6 +153,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
           search: req.query.q,
           sort: req.query.sort,
           order: req.query.order,
+          includeTotal: req.query.include_total,
         }),
       ),
   );

@@ -168,6 +168,12 @@ export const CustomerListQuery = Type.Object(
           "asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order",
       }),
     ),
+    include_total: Type.Optional(
+      Type.Boolean({
+        description:
+          "Also answer total_count: how many customers match the filters, counted by one more query (its cost grows with the customers matched)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

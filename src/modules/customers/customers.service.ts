@@ -20,6 +20,7 @@ import {
   type CustomerRow,
   type CustomerSort,
   type CustomerValues,
+  countCustomerRows,
   findByExternalId,
   findCustomer,
   findCustomerView,
@@ -202,8 +203,10 @@ export async function listCustomers(
     offset?: number | undefined;
     sort?: CustomerSort | undefined;
     order?: "asc" | "desc" | undefined;
+    /** Also count the customers the filters hold (one COUNT query more). */
+    includeTotal?: boolean | undefined;
   },
-): Promise<Page<Customer>> {
+): Promise<Page<Customer> & { total_count?: number }> {
   const sort = page.sort ?? "created";
   const order = page.order ?? "asc";
   const paging = pagingFor({
@@ -214,23 +217,24 @@ export async function listCustomers(
     isPlainId: (c) => isId("customer", c),
     valuesOf: (_sort, row: ListedCustomer) => [row.sort_key ?? null],
   });
-  return fetchPage(
+  const filter = { externalId: page.externalId, email: page.email, search: page.search };
+  const listed = await fetchPage(
     page.limit,
     (limit) =>
       listRows(ctx.db, ctx.tenantId, {
+        ...filter,
         limit,
         after: paging.idCursor,
         keyset: paging.after,
         sort,
         order,
-        externalId: page.externalId,
-        email: page.email,
-        search: page.search,
         offset: page.offset,
       }),
     (r) => toCustomer(r, !r.has_orders),
     paging.cursorOf,
   );
+  if (!page.includeTotal) return listed;
+  return { ...listed, total_count: await countCustomerRows(ctx.db, ctx.tenantId, filter) };
 }
 
 async function write(

@@ -6,22 +6,70 @@ import type { JSX } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import { BarChart } from "../../shared/chart.js";
 import { addDecimals, formatDate, formatDateTime, formatMoney } from "../../shared/format.js";
-import { ActionButton, Show, StatusBadge, useAsync } from "../../shared/ui.js";
+import { ActionButton, SelectField, Show, StatusBadge, useAsync } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
 import { PauseResume } from "./contract-pause.js";
-import { CustomerLink, link, Paged } from "./shared.js";
+import { CustomerFilter, CustomerLink, link, Paged, setFilter } from "./shared.js";
 import { ActionTable } from "./subscription-actions.js";
 
-export function ContractsPage({ api }: PageProps): JSX.Element {
+type ContractStatus =
+  | "future"
+  | "in_trial"
+  | "trial_expired"
+  | "active"
+  | "temporarily_inactive"
+  | "ended"
+  | "transferred";
+const CONTRACT_STATUSES: readonly (readonly [ContractStatus | "", string])[] = [
+  ["", "Any status"],
+  ["future", "future (not started)"],
+  ["in_trial", "in trial"],
+  ["trial_expired", "trial expired"],
+  ["active", "active"],
+  ["temporarily_inactive", "temporarily inactive"],
+  ["ended", "ended"],
+  ["transferred", "transferred (left behind by a move)"],
+];
+
+export function ContractsPage({ api, query }: PageProps): JSX.Element {
+  const customer = query.get("customer") ?? "";
+  const given = query.get("status") ?? "";
+  const status = CONTRACT_STATUSES.some(([s]) => s === given) ? (given as ContractStatus | "") : "";
   return (
     <>
       <h1>Contracts</h1>
+      <div class="filters">
+        <SelectField
+          label="Status"
+          name="contract-status"
+          value={status}
+          options={CONTRACT_STATUSES}
+          onChange={(value) => setFilter("/contracts", query, "status", value)}
+        />
+      </div>
+      <CustomerFilter path="/contracts" query={query} what="contracts" />
       <Paged
         caption="Contracts"
+        counted={{ one: "contract", many: "contracts" }}
+        empty={
+          status
+            ? "No contracts match."
+            : customer
+              ? "This customer has no contracts."
+              : "No contracts yet."
+        }
         load={async (cursor) =>
           (
             await api.GET("/v1/contracts", {
-              params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } },
+              params: {
+                query: {
+                  limit: 25,
+                  include_total: true,
+                  ...(cursor ? { cursor } : {}),
+                  ...(status ? { status } : {}),
+                  ...(customer ? { customer_id: customer } : {}),
+                },
+              },
             })
           ).data
         }

@@ -53,6 +53,7 @@ export function CustomersPage({ api, query }: PageProps): JSX.Element {
       {q && <p>Search results for “{q}”.</p>}
       <Paged
         caption="Customers"
+        counted={{ one: "customer", many: "customers" }}
         deps={[q]}
         empty={q ? "No customer matches." : "No customers yet."}
         load={async (cursor) =>
@@ -63,6 +64,7 @@ export function CustomersPage({ api, query }: PageProps): JSX.Element {
                   limit: 25,
                   sort,
                   order,
+                  include_total: true,
                   ...(cursor ? { cursor } : {}),
                   ...(q ? { q } : {}),
                 },

@@ -25,6 +25,8 @@ import {
   Confirmed,
   CustomerFilter,
   CustomerLink,
+  DateFilter,
+  dayOf,
   link,
   listOrderOf,
   OptionalFact,
@@ -110,9 +112,6 @@ const orderOf = (query: URLSearchParams) => listOrderOf(query, SORTS, "desc");
 const setOrder = (path: string, query: URLSearchParams, sort: string, order: string) =>
   setListOrder(path, query, { sort, order }, "desc");
 
-/** A day as YYYY-MM-DD, or "" when the address holds something else. */
-const dayOf = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "");
-
 export function InvoicesPage({ api, query }: PageProps): JSX.Element {
   const kind = location.hash.startsWith("#/credit-notes") ? "credit_note" : "invoice";
   const path = kind === "invoice" ? "/invoices" : "/credit-notes";
@@ -145,7 +144,14 @@ export function InvoicesPage({ api, query }: PageProps): JSX.Element {
           }}
         />
       </div>
-      <DateFilter path={path} query={query} from={from} to={to} what={what} />
+      <DateFilter
+        path={path}
+        query={query}
+        from={from}
+        to={to}
+        label="Issued"
+        what={`${what} by issue date`}
+      />
       <CustomerFilter path={path} query={query} what={what} />
       <Paged
         caption={kind === "invoice" ? "Invoices" : "Credit notes"}
@@ -177,41 +183,6 @@ export function InvoicesPage({ api, query }: PageProps): JSX.Element {
         onSort={(next) => setOrder(path, query, next.key, next.order)}
       />
     </>
-  );
-}
-
-/** The issue dates a list is filtered by (each end inclusive, either may be left open). */
-function DateFilter(props: {
-  path: string;
-  query: URLSearchParams;
-  from: string;
-  to: string;
-  what: string;
-}): JSX.Element {
-  const [from, setFrom] = useState(props.from);
-  const [to, setTo] = useState(props.to);
-  return (
-    <form
-      class="filter-form"
-      aria-label={`Filter ${props.what} by issue date`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const next = new URLSearchParams(props.query);
-        for (const [name, value] of [
-          ["from", from],
-          ["to", to],
-        ] as const) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        const search = next.toString();
-        location.hash = `#${props.path}${search ? `?${search}` : ""}`;
-      }}
-    >
-      <Field label="Issued from" name="issued-from" type="date" value={from} onInput={setFrom} />
-      <Field label="Issued to" name="issued-to" type="date" value={to} onInput={setTo} />
-      <button type="submit">Filter by date</button>
-    </form>
   );
 }
 

@@ -2,23 +2,64 @@
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import { formatDate } from "../../shared/format.js";
-import { ActionButton, StatusBadge } from "../../shared/ui.js";
+import { ActionButton, SelectField, StatusBadge } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { CustomerFilter, CustomerLink, listOrderOf, Paged, setListOrder } from "./shared.js";
+import {
+  CustomerFilter,
+  CustomerLink,
+  DateFilter,
+  dayOf,
+  listOrderOf,
+  Paged,
+  setFilter,
+  setListOrder,
+} from "./shared.js";
 
 /** The API's orders of the orders list (`sort`), the default (by creation) first. */
 const ORDER_SORTS = ["created", "updated"] as const;
 
+type OrderStatus = "in_progress" | "approval_pending" | "succeeded" | "declined";
+const ORDER_STATUSES: readonly (readonly [OrderStatus | "", string])[] = [
+  ["", "Any status"],
+  ["in_progress", "in progress (not committed)"],
+  ["approval_pending", "awaiting approval"],
+  ["succeeded", "succeeded"],
+  ["declined", "declined"],
+];
+
 export function OrdersPage({ api, query }: PageProps): JSX.Element {
   const customer = query.get("customer") ?? "";
+  const given = query.get("status") ?? "";
+  const status = ORDER_STATUSES.some(([s]) => s === given) ? (given as OrderStatus | "") : "";
+  const from = dayOf(query.get("from"));
+  const to = dayOf(query.get("to"));
   const { sort, order } = listOrderOf(query, ORDER_SORTS, "asc");
   const [round, setRound] = useState(0);
   return (
     <>
       <h1>Orders</h1>
+      <div class="filters">
+        <SelectField
+          label="Status"
+          name="order-status"
+          value={status}
+          options={ORDER_STATUSES}
+          onChange={(value) => setFilter("/orders", query, "status", value)}
+        />
+      </div>
+      <DateFilter
+        path="/orders"
+        query={query}
+        from={from}
+        to={to}
+        label="Created"
+        what="orders by the day created (UTC)"
+      />
       <CustomerFilter path="/orders" query={query} what="orders" />
       <Paged
         caption="Orders"
+        counted={{ one: "order", many: "orders" }}
+        empty={status || customer || from || to ? "No orders match." : undefined}
         deps={[round]}
         load={async (cursor) =>
           (
@@ -28,8 +69,12 @@ export function OrdersPage({ api, query }: PageProps): JSX.Element {
                   limit: 25,
                   sort,
                   order,
+                  include_total: true,
                   ...(cursor ? { cursor } : {}),
+                  ...(status ? { status } : {}),
                   ...(customer ? { customer_id: customer } : {}),
+                  ...(from ? { created_from: from } : {}),
+                  ...(to ? { created_to: to } : {}),
                 },
               },
             })

@@ -490,30 +490,70 @@ function Budgets(props: {
   );
 }
 
+/** Where the currency a new budget starts with came from, as its field's hint says it. */
+type BudgetCurrency = { currency: string; from: string };
+
+/**
+ * The currency a customer's first budget most likely counts in: the one of its newest
+ * invoice; else the first of its business entity's currencies; else the tenant's own, the
+ * currency of its catalog's plan groups (the most used one). Null when none says: a read the
+ * key may not make counts as saying nothing.
+ */
+async function budgetCurrency(api: Api, customerId: string): Promise<BudgetCurrency | null> {
+  const quietly = <T,>(read: Promise<T>) => read.catch(() => null);
+  const invoices = await quietly(
+    api.GET("/v1/invoices", {
+      params: { query: { customer_id: customerId, limit: 1, order: "desc" } },
+    }),
+  );
+  const invoiced = invoices?.data.data[0]?.currency;
+  if (invoiced) return { currency: invoiced, from: "the currency of its newest invoice" };
+  const customer = await quietly(
+    api.GET("/v1/customers/{id}", { params: { path: { id: customerId } } }),
+  );
+  if (customer) {
+    const entity = await quietly(
+      api.GET("/v1/business_entities/{id}", {
+        params: { path: { id: customer.data.business_entity_id } },
+      }),
+    );
+    const billed = entity?.data.currencies[0];
+    if (billed) return { currency: billed, from: `a currency of ${entity.data.name}` };
+  }
+  const groups = await quietly(api.GET("/v1/plan_groups", { params: { query: { limit: 100 } } }));
+  const uses = new Map<string, number>();
+  for (const g of groups?.data.data ?? []) uses.set(g.currency, (uses.get(g.currency) ?? 0) + 1);
+  const [catalog] = [...uses].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return catalog
+    ? { currency: catalog[0], from: "the currency of the catalog's plan groups" }
+    : null;
+}
+
 function CustomerBudget(props: { api: Api; partnerId: string; customerId: string }): JSX.Element {
   const path = { id: props.partnerId, customer_id: props.customerId };
-  const [budget, reload] = useAsync(
-    () =>
-      props.api.GET("/v1/partners/{id}/customers/{customer_id}/budget", { params: { path } }).then(
+  const [budget, reload] = useAsync(async () => {
+    const b = await props.api
+      .GET("/v1/partners/{id}/customers/{customer_id}/budget", { params: { path } })
+      .then(
         (r) => r.data,
         (error: unknown) => {
           // no budget yet: the form sets the first one
           if (isAccrueApiError(error, "budget_not_set")) return null;
           throw error;
         },
-      ),
-    [props.customerId],
-  );
+      );
+    return { b, start: b ? null : await budgetCurrency(props.api, props.customerId) };
+  }, [props.customerId]);
   return (
     <Show value={budget}>
-      {(b) => (
+      {({ b, start }) => (
         <>
           {b ? (
             <BudgetFacts budget={b} />
           ) : (
             <p>No budget: this customer may order without a limit.</p>
           )}
-          <SetBudget api={props.api} path={path} budget={b} done={reload} />
+          <SetBudget api={props.api} path={path} budget={b} start={start} done={reload} />
         </>
       )}
     </Show>
@@ -551,11 +591,13 @@ function SetBudget(props: {
   api: Api;
   path: { id: string; customer_id: string };
   budget: Budget | null;
+  /** Without a budget: the currency the form starts with, and where it came from. */
+  start?: BudgetCurrency | null;
   done: () => void;
 }): JSX.Element {
   const b = props.budget;
   const [amount, setAmount] = useState(b?.amount ?? "");
-  const [currency, setCurrency] = useState(b?.currency ?? "");
+  const [currency, setCurrency] = useState(b?.currency ?? props.start?.currency ?? "");
   const [type, setType] = useState<"monthly" | "package">(b?.type ?? "monthly");
   const [threshold, setThreshold] = useState(String(b?.alert_threshold_percent ?? 80));
   const form = useSubmit();
@@ -595,7 +637,11 @@ function SetBudget(props: {
         onInput={setCurrency}
         required
         pattern="[A-Za-z]{3}"
-        hint="ISO 4217, e.g. EUR; only documents in it count"
+        hint={
+          !b && props.start && currency === props.start.currency
+            ? `ISO 4217; only documents in it count. ${props.start.currency}: ${props.start.from}`
+            : "ISO 4217, e.g. EUR; only documents in it count"
+        }
       />
       <SelectField
         label="Type"

@@ -1,9 +1,18 @@
 /** Payments, refunds and write-offs. */
 import type { JSX } from "preact";
 import { formatDate, formatMoney } from "../../shared/format.js";
-import { type Column, StatusBadge, Table } from "../../shared/ui.js";
+import { type Column, SelectField, StatusBadge, Table } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { CustomerFilter, CustomerLink, listOrderOf, Paged, setListOrder } from "./shared.js";
+import {
+  CustomerFilter,
+  CustomerLink,
+  DateFilter,
+  dayOf,
+  listOrderOf,
+  Paged,
+  setFilter,
+  setListOrder,
+} from "./shared.js";
 
 type PaymentRow = {
   id: string;
@@ -46,15 +55,55 @@ export function PaymentTable(props: { rows: PaymentRow[] }): JSX.Element {
 /** The API's orders of the payments list (`sort`), the default (by creation) first. */
 const PAYMENT_SORTS = ["created", "amount", "received"] as const;
 
+type PaymentStatus =
+  | "succeeded"
+  | "failed"
+  | "pending"
+  | "requires_action"
+  | "authorized"
+  | "voided";
+const PAYMENT_STATUSES: readonly (readonly [PaymentStatus | "", string])[] = [
+  ["", "Any status"],
+  ["succeeded", "succeeded"],
+  ["failed", "failed"],
+  ["pending", "pending"],
+  ["requires_action", "waiting for the customer (requires_action)"],
+  ["authorized", "authorized"],
+  ["voided", "voided"],
+];
+
 export function PaymentsPage({ api, query }: PageProps): JSX.Element {
   const customer = query.get("customer") ?? "";
+  const given = query.get("status") ?? "";
+  const status = PAYMENT_STATUSES.some(([s]) => s === given) ? (given as PaymentStatus | "") : "";
+  const from = dayOf(query.get("from"));
+  const to = dayOf(query.get("to"));
   const { sort, order } = listOrderOf(query, PAYMENT_SORTS, "asc");
   return (
     <>
       <h1>Payments</h1>
+      <div class="filters">
+        <SelectField
+          label="Status"
+          name="payment-status"
+          value={status}
+          options={PAYMENT_STATUSES}
+          onChange={(value) => setFilter("/payments", query, "status", value)}
+        />
+      </div>
+      <DateFilter
+        path="/payments"
+        query={query}
+        from={from}
+        to={to}
+        label="Received"
+        what="payments by the day received (UTC)"
+      />
       <CustomerFilter path="/payments" query={query} what="payments" />
       <Paged
         caption="Payments, refunds and write-offs"
+        counted={{ one: "payment", many: "payments" }}
+        empty={status || customer || from || to ? "No payments match." : undefined}
         load={async (cursor) =>
           (
             await api.GET("/v1/payments", {
@@ -63,8 +112,12 @@ export function PaymentsPage({ api, query }: PageProps): JSX.Element {
                   limit: 25,
                   sort,
                   order,
+                  include_total: true,
                   ...(cursor ? { cursor } : {}),
+                  ...(status ? { status } : {}),
                   ...(customer ? { customer_id: customer } : {}),
+                  ...(from ? { received_from: from } : {}),
+                  ...(to ? { received_to: to } : {}),
                 },
               },
             })

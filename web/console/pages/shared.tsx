@@ -6,6 +6,7 @@ import type { AccrueClient } from "../../../sdk/src/client.js";
 import {
   type Column,
   ErrorNote,
+  Field,
   Show,
   type SortedBy,
   SubmissionOutcome,
@@ -20,7 +21,7 @@ export const ApiContext = createContext<AccrueClient | null>(null);
 const customerNames = new WeakMap<AccrueClient, Map<string, Promise<string | null>>>();
 
 /** A customer's name (company, else person, else e-mail), asked once per console session. */
-function customerName(api: AccrueClient, id: string): Promise<string | null> {
+export function customerName(api: AccrueClient, id: string): Promise<string | null> {
   let names = customerNames.get(api);
   if (!names) {
     names = new Map();
@@ -156,6 +157,63 @@ export function CustomerFilter(props: {
           <a href={`#${props.path}`}>Show every customer's</a>
         </p>
       )}
+    </form>
+  );
+}
+
+/** A day as YYYY-MM-DD, or "" when the address holds something else. */
+export const dayOf = (value: string | null) =>
+  value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "";
+
+/**
+ * The days a list is filtered by, each end inclusive and either left open, kept in the page's
+ * address as `from` and `to`. `label` names the date ("Issued": "Issued from", "Issued to").
+ */
+export function DateFilter(props: {
+  path: string;
+  query: URLSearchParams;
+  from: string;
+  to: string;
+  label: string;
+  /** What is filtered and by which date, for the form's name: "invoices by issue date". */
+  what: string;
+}): JSX.Element {
+  const [from, setFrom] = useState(props.from);
+  const [to, setTo] = useState(props.to);
+  const name = props.label.toLowerCase();
+  return (
+    <form
+      class="filter-form"
+      aria-label={`Filter ${props.what}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const next = new URLSearchParams(props.query);
+        for (const [key, value] of [
+          ["from", from],
+          ["to", to],
+        ] as const) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        const search = next.toString();
+        location.hash = `#${props.path}${search ? `?${search}` : ""}`;
+      }}
+    >
+      <Field
+        label={`${props.label} from`}
+        name={`${name}-from`}
+        type="date"
+        value={from}
+        onInput={setFrom}
+      />
+      <Field
+        label={`${props.label} to`}
+        name={`${name}-to`}
+        type="date"
+        value={to}
+        onInput={setTo}
+      />
+      <button type="submit">Filter by date</button>
     </form>
   );
 }

@@ -1,0 +1,122 @@
+/**
+ * The contracts list filtered by status (as of the tenant's clock: future, in trial, trial
+ * expired, active, temporarily inactive, ended) and by customer, each alone and combined,
+ * paged one row at a time; with include_total, how many match, the same on every page. Each
+ * expectation is the same filter applied in memory to the statuses the whole list shows.
+ */
+import { beforeAll, expect, it } from "vitest";
+import { billingTenant } from "../billing-tenant.js";
+import { describeServer } from "../server.js";
+
+type Row = { id: string; customer_id: string; status: string };
+
+describeServer("the contracts list filtered", (t) => {
+  let api: Awaited<ReturnType<typeof billingTenant>>;
+  let all: Row[] = [];
+  const customers: string[] = [];
+
+  /** Every row of the list with `query`, a page of `limit` at a time, and each page's total. */
+  async function pages(query: string, limit = 1) {
+    const rows: Row[] = [];
+    const totals: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await api.get(
+        `/v1/contracts?limit=${limit}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
+      for (const r of page.data) rows.push(r);
+      totals.push(page.total_count);
+      cursor = page.next_cursor;
+      expect(totals.length, "pages never end").toBeLessThan(30);
+    } while (cursor);
+    return { ids: rows.map((r) => r.id), totals };
+  }
+
+  beforeAll(async () => {
+    api = await billingTenant(t.server, "Filtered contracts", "2026-01-01T00:00:00Z");
+    for (const name of ["Acme", "Globex"])
+      customers.push(await api.customer({ company_name: name }));
+    const [a = "", b = ""] = customers;
+    const monthly = { recurring_fee: "10", fee_period: { unit: "month", count: 1 } };
+    const { plan } = await api.plan();
+    const basic = await api.variant(plan, { internal_name: "Basic", ...monthly });
+    const trial = await api.plan({ name: "Pro", trial_period: { unit: "month", count: 1 } });
+    const pro = await api.variant(trial.plan, { internal_name: "Pro", ...monthly });
+    const short = await api.plan({
+      name: "Try",
+      trial_period: { unit: "week", count: 1 },
+      trial_end_policy: "expire",
+    });
+    const tryout = await api.variant(short.plan, { internal_name: "Try", ...monthly });
+
+    await api.signup(a, basic); // active
+    await api.signup(b, tryout); // its trial expires on 8 January
+    const ended = await api.signup(a, basic);
+    await api.post(`/v1/contracts/${ended}/end`, { end_date: "2026-01-05T00:00:00Z" });
+    const resting = await api.signup(b, basic);
+    await api.advance("2026-01-10T00:00:00Z");
+    await api.post("/v1/subscription_actions/deactivate", { contract_id: resting });
+    await api.signup(a, pro); // in trial
+    await api.signup(b, basic, { start_date: "2026-02-01T00:00:00Z" }); // future
+    all = (await api.get("/v1/contracts?limit=100")).data;
+  });
+
+  const STATUSES = [
+    "future",
+    "in_trial",
+    "trial_expired",
+    "active",
+    "temporarily_inactive",
+    "ended",
+  ];
+
+  it("has contracts in every status but transferred, of two customers", () => {
+    expect(all).toHaveLength(6);
+    expect(all.map((c) => c.status).sort()).toEqual([...STATUSES].sort());
+    expect(new Set(all.map((c) => c.customer_id))).toEqual(new Set(customers));
+  });
+
+  it("answers the contracts each status holds, counted, with and without a customer", async () => {
+    for (const status of [...STATUSES, "transferred"]) {
+      for (const customer of [undefined, ...customers]) {
+        const q = `status=${status}${customer ? `&customer_id=${customer}` : ""}`;
+        const expected = all.filter(
+          (r) => r.status === status && (!customer || r.customer_id === customer),
+        );
+        const { ids, totals } = await pages(`${q}&include_total=true`);
+        expect(ids, q).toEqual(expected.map((r) => r.id));
+        expect(new Set(totals), q).toEqual(new Set([expected.length]));
+      }
+    }
+  });
+
+  it("counts every contract, or a customer's, only when asked", async () => {
+    const counted = await pages("include_total=true", 4);
+    expect(counted.ids).toEqual(all.map((r) => r.id));
+    expect(new Set(counted.totals)).toEqual(new Set([6]));
+    const theirs = await pages(`customer_id=${customers[0]}&include_total=true`, 2);
+    expect(new Set(theirs.totals)).toEqual(new Set([3]));
+    const uncounted = await pages("", 4);
+    expect(uncounted.ids).toEqual(all.map((r) => r.id));
+    expect(new Set(uncounted.totals)).toEqual(new Set([undefined]));
+  });
+
+  it("takes the status on the tenant's clock: a trial ends, a future contract starts", async () => {
+    await api.advance("2026-02-11T00:00:00Z");
+    const now = (await api.get("/v1/contracts?limit=100")).data as Row[];
+    for (const status of ["in_trial", "active", "future"]) {
+      const { ids, totals } = await pages(`status=${status}&include_total=true`, 10);
+      const expected = now.filter((r) => r.status === status).map((r) => r.id);
+      expect(ids, status).toEqual(expected);
+      expect(totals, status).toEqual([expected.length]);
+    }
+    // the trial from 10 January ended on 10 February, the future contract started on 1 February
+    expect(now.filter((r) => r.status === "future" || r.status === "in_trial")).toHaveLength(0);
+    expect(now.filter((r) => r.status === "active")).toHaveLength(3);
+  });
+
+  it("refuses a status that does not exist", async () => {
+    const res = await api.request("GET", "/v1/contracts?status=paused");
+    expect(res.status).toBe(400);
+  });
+});
