@@ -68,7 +68,9 @@ export async function measureLag<T>(url: string, work: () => Promise<T>): Promis
  */
 export function expectLoopFree(lag: Lag<unknown>, options: { healthz: boolean }): void {
   const run = `a ${Math.round(lag.took)} ms run`;
-  expect(lag.fires, run).toBeGreaterThanOrEqual(10);
+  // on average at least once per 100 ms of the run (a short run on a loaded machine fires
+  // fewer times than a long one; held throughout, it fires once or twice)
+  expect(lag.fires, run).toBeGreaterThanOrEqual(Math.max(3, lag.took / 100));
   expect(lag.maxGap, run).toBeLessThan(lag.took / 2);
   if (options.healthz) {
     expect(lag.health.length, run).toBeGreaterThan(3);

@@ -29,6 +29,8 @@ async function demoServingItself() {
   try {
     await demo.waitFor(/Ctrl-C stops it/);
     const seconds = (performance.now() - started) / 1000;
+    // the JSON goes to stdout, the serving line to stderr: either pipe may be read first
+    await demo.waitFor(/^\{"tenant_id".*\n/m, 10_000);
     const out = demo.output();
     const base = /Accrue is serving (http:\/\/[\d.]+:\d+)/.exec(out)![1]!;
     // one line each: the database, its migrations, the first tenant, the demo's steps
