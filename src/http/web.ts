@@ -17,6 +17,7 @@ import { systemClock } from "../lib/clock.js";
 import { verifySelfServiceToken } from "../modules/contracts/index.js";
 import { verifyHostedPageToken } from "../modules/hosted-pages/index.js";
 import type { Payment, SetupOutcome } from "../modules/payments/index.js";
+import { logCancelRefused } from "../workflows/payment-expiry.js";
 import { returnFromAuthentication, returnFromSourceSetup } from "../workflows/portal-payments.js";
 import { portalTokenOf } from "./portal-return.js";
 
@@ -282,6 +283,7 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
 
   // the customer's browser back from the bank's authentication of a payment (3-D Secure):
   // the link is the credential; the gateway is asked how it went and the payment settled so
+  // (or, still waiting past the tenant's window, expired as the worker would)
   app.get<{ Params: { token: string } }>("/portal/payment_return/:token", async (req, reply) => {
     const back = await wayBack(req.headers.cookie);
     let payment: Payment;
@@ -290,6 +292,7 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
         token: req.params.token,
         now: new Date(systemClock.now().epochMilliseconds),
         requestId: req.id,
+        onCancelRefused: (refusal) => logCancelRefused(req.log, refusal),
       });
     } catch (error) {
       if (!isAccrueError(error)) throw error;

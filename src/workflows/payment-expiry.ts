@@ -13,7 +13,9 @@
  * Each item is handled in its own unit of work under its customer's lock and checked again
  * once locked, so the customer's return, the gateway's event or a second worker arriving at
  * the same time settle it once. A gateway that cannot be reached records nothing; the item is
- * tried again on the next run.
+ * tried again on the next run. A cancellation the gateway refuses for good (a charge it does
+ * not know, an invalid request) is not asked again: the payment is failed all the same, and
+ * a refusal of a charge that still waits there is logged.
  *
  * Modules: payments (its payments and setups, with tenants' clocks and expiry joined by its
  * claims).
@@ -28,6 +30,7 @@ import {
   expiredOpenSetups,
   expireSourceSetup,
   expireWaitingPayment,
+  type OnCancelRefused,
   paymentExpiryRequestId,
 } from "../modules/payments/index.js";
 import type { DB } from "../storage/schema.js";
@@ -57,6 +60,25 @@ async function eachItem(
   }
 }
 
+/**
+ * Logs a cancellation the gateway refused for good: the payment is failed, and its charge may
+ * still wait at the gateway, to be cancelled there by hand (Stripe's Dashboard).
+ */
+export function logCancelRefused(
+  log: Pick<Logger, "warn"> | undefined,
+  refusal: Parameters<OnCancelRefused>[0],
+): void {
+  log?.warn(
+    {
+      payment_id: refusal.paymentId,
+      gateway_reference: refusal.reference,
+      code: refusal.code,
+      err: refusal.message,
+    },
+    "the gateway refused to cancel an expired payment; it is failed here, cancel it at the gateway",
+  );
+}
+
 /** Expires payments that waited too long for the customer's authentication; answers how many. */
 export async function runPaymentActionExpiry(db: Kysely<DB>, options: Options): Promise<number> {
   let handled = 0;
@@ -78,9 +100,13 @@ export async function runPaymentActionExpiry(db: Kysely<DB>, options: Options): 
             operation: "payments.expire_action",
             clock: clockFor(due.test_clock_now ?? options.now()),
           });
-          return (
-            (await expireWaitingPayment(ctx, due.id, due.authentication_expiry_hours)) !== null
+          const expired = await expireWaitingPayment(
+            ctx,
+            due.id,
+            due.authentication_expiry_hours,
+            (refusal) => logCancelRefused(options.log, refusal),
           );
+          return expired !== null;
         }),
       );
       if (done) handled += 1;

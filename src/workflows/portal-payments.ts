@@ -38,6 +38,7 @@ import {
   deletePaymentSource,
   invoiceDues,
   listPaymentSources,
+  type OnCancelRefused,
   type Payment,
   type PaymentSource,
   paymentsToConfirm,
@@ -260,30 +261,38 @@ export async function portalConfirmPayment(
   ctx: Ctx,
   contractId: string,
   paymentId: string,
-  options: { publicUrl: string; now: Date },
+  options: { publicUrl: string; now: Date; onCancelRefused?: OnCancelRefused },
 ): Promise<{ payment: Payment; redirect_url: string | null }> {
   const customerId = await customerOf(ctx, contractId);
-  return confirmPaymentAction(ctx, customerId, paymentId, async (payment) => {
-    const key = await signingKey(ctx.db, ctx.tenantId, PAYMENT_RETURN_KEY);
-    const token = await signLinkToken(key, RETURN_LINK, {
-      tenantId: ctx.tenantId,
-      subject: payment.id,
-      expiresAt: new Date(options.now.getTime() + PAYMENT_RETURN_HOURS * 3_600_000),
-    });
-    return `${options.publicUrl}${PAYMENT_RETURN_PATH}${token}`;
-  });
+  return confirmPaymentAction(
+    ctx,
+    customerId,
+    paymentId,
+    async (payment) => {
+      const key = await signingKey(ctx.db, ctx.tenantId, PAYMENT_RETURN_KEY);
+      const token = await signLinkToken(key, RETURN_LINK, {
+        tenantId: ctx.tenantId,
+        subject: payment.id,
+        expiresAt: new Date(options.now.getTime() + PAYMENT_RETURN_HOURS * 3_600_000),
+      });
+      return `${options.publicUrl}${PAYMENT_RETURN_PATH}${token}`;
+    },
+    options.onCancelRefused,
+  );
 }
 
 /**
  * The customer's browser came back from the bank's authentication to its return link: the
  * gateway is asked how the payment went and it is settled so, in one unit of work by the
- * system (once: the gateway's event may have settled it first). 404
- * `payment_return_link_invalid` for a link that is not authentic, 410
- * `payment_return_link_expired` once it has expired.
+ * system (once: the gateway's event may have settled it first). A payment still waiting past
+ * the tenant's `authentication_expiry_hours` is expired instead, as the worker and the
+ * portal's confirmation expire it (cancelled at the gateway under the same key, failed
+ * `authentication_expired`). 404 `payment_return_link_invalid` for a link that is not
+ * authentic, 410 `payment_return_link_expired` once it has expired.
  */
 export async function returnFromAuthentication(
   db: Kysely<DB>,
-  input: { token: string; now: Date; requestId: string },
+  input: { token: string; now: Date; requestId: string; onCancelRefused?: OnCancelRefused },
 ): Promise<Payment> {
   const claims = await verifyReturnLink(db, RETURN_LINK, input.token, input.now);
   return storeOf(db).unit(async (work) => {
@@ -293,7 +302,7 @@ export async function returnFromAuthentication(
       requestId: input.requestId,
       operation: "payments.confirm_return",
     });
-    return completePaymentAction(ctx, claims.subject);
+    return completePaymentAction(ctx, claims.subject, input.onCancelRefused);
   });
 }
 

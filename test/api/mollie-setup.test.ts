@@ -19,69 +19,54 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paymentExpiryJob } from "../../src/jobs/payment-expiry.js";
-import { billingTenant } from "../billing-tenant.js";
 import { trustLoopbackTls } from "../fakes/loopback-tls.js";
-import { FakeMollie, notice } from "../fakes/mollie-server.js";
+import { FakeMollie } from "../fakes/mollie-server.js";
 import type { Json } from "../fakes/provider-server.js";
 import { BACKENDS } from "../harness.js";
+import {
+  type Api,
+  addedEvents as addedEventsOf,
+  comeBack as backAt,
+  connectMollie,
+  keptReferences,
+  type MollieAccount,
+  monthlyTenant,
+  portalCustomers,
+  METHOD_RETURN_LINK as RETURN_LINK,
+  sendMollieNotice,
+  sourcesOf as sourcesOfCustomer,
+} from "../payments/gateway-tenant.js";
 import { startTestServer, type TestServer } from "../server.js";
 
 const MOLLIE_KEY = "test_AccrueMollieSetupKey0123456789";
 const PUBLIC_URL = "https://billing.example.com";
 const PAYMENTS = "POST /v2/payments";
 const CUSTOMERS = "POST /v2/customers";
-/** A payment method return link as Mollie's payment is given it (the public URL is the server's). */
-const RETURN_LINK =
-  /^http:\/\/127\.0\.0\.1\/portal\/payment_method_return\/[\w-]+\.[\w-]+\.[\w-]+$/;
 
 for (const backend of BACKENDS) {
   describe(`setting up a payment method on Mollie's checkout [${backend}]`, () => {
     const mollie = new FakeMollie(MOLLIE_KEY);
     let untrust = () => {};
     let server: TestServer;
-    let api: Awaited<ReturnType<typeof billingTenant>>;
-    let account: string;
+    let api: Api;
+    let account: MollieAccount;
     let apiBase: string;
     /** A setup whose first payment failed at Mollie, still open here. */
     let failedSetup = "";
     let seq = 0;
-    const ids: Record<string, string> = {};
-    const tokens: Record<string, string> = {};
+    const customers = portalCustomers(() => server);
+    const { ids, portal } = customers;
     const log = pino({ enabled: false });
     const expire = () => paymentExpiryJob().run({ db: server.db, log });
 
-    const portal = (name: string, method: string, path: string, idempotencyKey?: string) =>
-      server.request(method, `/portal/api${path}`, {
-        key: tokens[name]!,
-        ...(idempotencyKey ? { headers: { "idempotency-key": idempotencyKey } } : {}),
-      });
     /** The browser back at Accrue's return page. */
-    const comeBack = (url: string) => {
-      const back = new URL(url);
-      return server.request("GET", `${back.pathname}${back.search}`, { key: null });
-    };
+    const comeBack = (url: string) => backAt(server, url);
     /** Mollie's notice of a payment: the records Accrue made of what it read back. */
-    const sendNotice = async (paymentId: string): Promise<any[]> => {
-      const sent = await server.request("POST", `/v1/gateways/${account}/events`, {
-        raw: notice(paymentId),
-        key: null,
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-      });
-      expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-      return sent.body.data;
-    };
-    const sourcesOf = async (name: string): Promise<any[]> =>
-      (await api.get(`/v1/customers/${ids[name]}/payment_sources`)).data;
-    const addedEvents = async (name: string): Promise<any[]> =>
-      (await api.get("/v1/events?limit=100")).data.filter(
-        (e: any) => e.type === "payment_source.added" && e.data.customer_id === ids[name],
-      );
-    const kept = (sourceId: string) =>
-      server.db
-        .selectFrom("payment_sources")
-        .select(["gateway_reference", "gateway_customer_reference"])
-        .where("id", "=", sourceId)
-        .executeTakeFirstOrThrow();
+    const sendNotice = (paymentId: string): Promise<any[]> =>
+      sendMollieNotice(server, account, paymentId);
+    const sourcesOf = (name: string): Promise<any[]> => sourcesOfCustomer(api, ids[name]!);
+    const addedEvents = (name: string): Promise<any[]> => addedEventsOf(api, ids[name]!);
+    const kept = (sourceId: string) => keptReferences(server, sourceId);
     const setupRow = (id: string) =>
       server.db
         .selectFrom("payment_source_setups")
@@ -109,31 +94,17 @@ for (const backend of BACKENDS) {
       untrust = trustLoopbackTls();
       apiBase = await mollie.start();
       server = await startTestServer(backend, { secretKey: "s".repeat(40) });
-      api = await billingTenant(server, "Setup via Mollie", "2026-03-01T00:00:00Z");
-      const { plan } = await api.plan();
-      const variant = await api.variant(plan, {
-        internal_name: "Monthly",
-        recurring_fee: "30",
-        fee_period: { unit: "month", count: 1 },
-      });
+      const tenant = await monthlyTenant(server, "Setup via Mollie");
+      api = tenant.api;
       for (const name of ["ada", "bob", "cleo", "dora"]) {
-        ids[name] = await api.customer({ email: `${name}@x.example` });
-        const contract = await api.signup(ids[name]!, variant);
-        tokens[name] = (
-          await api.post(`/v1/contracts/${contract}/self_service_token`, {
-            validity_minutes: 10_080,
-          })
-        ).token;
+        await customers.add(api, tenant.variant, name, { validityMinutes: 10_080 });
       }
       expect((await portal("ada", "GET", "/payments")).body.source_entry).toBe("form");
-      account = (
-        await api.post("/v1/gateway_accounts", {
-          gateway: "mollie",
-          name: "Mollie (test mode)",
-          default: true,
-          credentials: { api_key: MOLLIE_KEY, public_url: PUBLIC_URL, api_base: apiBase },
-        })
-      ).id;
+      account = await connectMollie(api, {
+        api_key: MOLLIE_KEY,
+        public_url: PUBLIC_URL,
+        api_base: apiBase,
+      });
     });
     afterAll(async () => {
       await server?.close();
@@ -160,7 +131,7 @@ for (const backend of BACKENDS) {
         customerId: customer,
         redirectUrl: expect.stringMatching(RETURN_LINK),
         cancelUrl: `${sent.body!.redirectUrl}?cancelled=true`,
-        webhookUrl: `${PUBLIC_URL}/v1/gateways/${account}/events`,
+        webhookUrl: `${PUBLIC_URL}/v1/gateways/${account.id}/events`,
         metadata: { accrue_customer_id: ids.ada, accrue_setup_id: setupId },
       });
       expect(await sourcesOf("ada")).toEqual([]);
@@ -189,7 +160,7 @@ for (const backend of BACKENDS) {
         expect.objectContaining({
           type: "card",
           gateway: "mollie",
-          gateway_account_id: account,
+          gateway_account_id: account.id,
           role: "primary",
           status: "valid",
           card: expect.objectContaining({

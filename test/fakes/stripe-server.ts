@@ -1,7 +1,8 @@
 /**
  * A local stand-in of Stripe's API for tests: the endpoints Accrue's Stripe adapter calls
  * (customers, payment_methods retrieve/attach, payment_intents create/retrieve/capture/cancel
- * — a cancel records its `cancellation_reason`, and refuses a succeeded or cancelled intent —,
+ * — a cancel records its `cancellation_reason`, and refuses a succeeded or cancelled intent;
+ * an unknown (or `forget`-ten) intent is 404 `resource_missing`, as Stripe answers it —,
  * refunds), answering Stripe's documented request and response shapes, and recording every
  * request as sent (form parameters flat as encoded, e.g. `metadata[accrue_customer_id]`).
  * Nothing reaches the internet: the official client is pointed here with a gateway account's
@@ -103,6 +104,12 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
   sepaDebit = false;
   /** The card the hosted Checkout page saves when its button is pressed. */
   checkoutCard = { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2031 };
+  /**
+   * Intents whose cancellation is refused with a 400 `invalid_request_error` of this `code`
+   * and `message` (checked before the intent's state, as Stripe checks a request), the intent
+   * left as it is.
+   */
+  readonly cancelRefusals = new Map<string, { code: string; message: string }>();
   private base = "";
   private seq = 0;
   private readonly sessions = new Map<string, Json>();
@@ -171,6 +178,11 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
         message: "The SEPA debit was returned by the bank.",
       };
     }
+  }
+
+  /** Stripe no longer knows the intent (another account's, or test data deleted): 404 after. */
+  forget(intentId: string): void {
+    if (!this.intents.delete(intentId)) throw new Error(`no intent ${intentId}`);
   }
 
   /** An intent as Stripe holds it now (a copy). */
@@ -751,6 +763,8 @@ export class FakeStripe extends FakeProviderServer<RecordedRequest> {
   }
 
   private cancel(intent: Json, p: Record<string, string>): Answer {
+    const refusal = this.cancelRefusals.get(intent.id as string);
+    if (refusal) return stripeError(400, { type: "invalid_request_error", ...refusal });
     if (intent.status === "succeeded" || intent.status === "canceled") {
       return stripeError(400, {
         type: "invalid_request_error",

@@ -2,12 +2,14 @@
  * The world of the tests of payments through a provider, over HTTP: a tenant on its test clock
  * with a monthly plan, a gateway account of a provider pointed at its local stand-in
  * (test/fakes/), customers signed up with a portal link, and what the customer's browser and
- * the provider do — call the portal, come back to a return page, send a signed event.
+ * the provider do — call the portal, come back to a return page, send a signed event (or
+ * Mollie's unsigned notice).
  */
 import { expect } from "vitest";
 import { countFailedPayments } from "../../src/modules/payments/index.js";
 import { billingTenant } from "../billing-tenant.js";
 import { signedEvents } from "../fakes/gocardless-server.js";
+import { notice } from "../fakes/mollie-server.js";
 import type { Json } from "../fakes/provider-server.js";
 import { signedStripeEvent } from "../fakes/stripe-server.js";
 import type { Response, TestServer } from "../server.js";
@@ -251,6 +253,53 @@ export async function sendGoCardlessEvents(
     key: null,
     headers: { "webhook-signature": signature },
   });
+  expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+  return sent.body.data;
+}
+
+/** A Mollie account of the tenant, the default of its entity (Mollie signs no notices). */
+export type MollieAccount = { id: string };
+
+/**
+ * Connects a Mollie account whose API is the stand-in at `credentials.api_base` (HTTPS), with
+ * the `api_key` and, when given, the `public_url` its payments' `webhookUrl` is made of.
+ */
+export async function connectMollie(
+  api: Api,
+  credentials: { api_key: string; api_base: string; public_url?: string },
+): Promise<MollieAccount> {
+  const account = await api.post("/v1/gateway_accounts", {
+    gateway: "mollie",
+    name: "Mollie (test mode)",
+    default: true,
+    credentials,
+  });
+  return { id: account.id };
+}
+
+/**
+ * Mollie's notice of a payment (`id=tr_…`, unsigned: Accrue reads the payment back to verify
+ * it), as Mollie posts it to the account's endpoint: the answer as it came.
+ */
+export function postMollieNotice(
+  server: TestServer,
+  account: MollieAccount,
+  paymentId: string,
+): Promise<Response> {
+  return server.request("POST", `/v1/gateways/${account.id}/events`, {
+    raw: notice(paymentId),
+    key: null,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+}
+
+/** Mollie's notice of a payment, accepted: the records Accrue made of what it read back. */
+export async function sendMollieNotice(
+  server: TestServer,
+  account: MollieAccount,
+  paymentId: string,
+): Promise<any[]> {
+  const sent = await postMollieNotice(server, account, paymentId);
   expect(sent.status, JSON.stringify(sent.body)).toBe(200);
   return sent.body.data;
 }

@@ -84,6 +84,15 @@ export type ChargeResult =
   | { status: "requires_action"; reference: string; code: string; message: string }
   | { status: "failed"; reference: string; code: string; message: string };
 
+/**
+ * A cancellation the gateway refuses for good, asking again would change nothing: `missing`,
+ * the gateway has no such charge (nothing can be taken through it); `refused`, it refused
+ * the request itself (an invalid request) while the charge still waits there.
+ */
+export type CancelRefusal =
+  | { status: "missing"; reference: string; message: string }
+  | { status: "refused"; reference: string; code: string; message: string };
+
 export type ChargeStatus = "succeeded" | "failed" | "pending" | "refunded" | "requires_action";
 
 /**
@@ -192,9 +201,14 @@ export interface PaymentGateway {
    * Cancels a charge that waited too long for the customer's authentication (only gateways
    * that answer `requires_action` have it), so the customer can no longer complete it.
    * Answers the verdict: `failed` once cancelled; or, when the charge settled at the gateway
-   * first (the customer authenticated at the last moment), how it settled.
+   * first (the customer authenticated at the last moment), how it settled; or why it cannot
+   * be cancelled for good ({@link CancelRefusal}). Throws only when the answer is unknown
+   * (`gateway_unreachable`), to be asked again.
    */
-  cancelAction?(input: { chargeReference: string; idempotencyKey: string }): Promise<ChargeResult>;
+  cancelAction?(input: {
+    chargeReference: string;
+    idempotencyKey: string;
+  }): Promise<ChargeResult | CancelRefusal>;
   /**
    * Opens the gateway's hosted page where the customer adds a card (or, where the account
    * takes them, a bank account) for later charges (only gateways with such a page have it).

@@ -38,6 +38,8 @@
  *   is read back instead: the customer may have completed it at the last moment).
  * - cancelAction: an intent that waited too long for the customer's authentication is
  *   cancelled (`cancellation_reason: abandoned`); one that settled first answers as it stands.
+ *   Stripe's other refusals are final: an intent it does not know (`resource_missing`) is
+ *   `missing`; any other invalid request, the intent read back still waiting, `refused`.
  *
  * Stripe's own refusals become a failed charge (nothing moved) or a 422; anything that leaves
  * the outcome unknown (no answer, a 5xx, a rate limit) is `gateway_unreachable`, never a
@@ -47,6 +49,7 @@ import Stripe from "stripe";
 import { AccrueError, invalid, unprocessable } from "../errors.js";
 import type {
   ActionConfirmation,
+  CancelRefusal,
   ChargeInput,
   ChargeResult,
   ChargeStatus,
@@ -227,6 +230,12 @@ export function actionVerdictOf(intent: Stripe.PaymentIntent): ChargeResult {
       intent.last_payment_error?.code === "authentication_required");
   return waiting ? authenticationRequired(intent.id) : verdictOf(intent);
 }
+
+const intentMissing = (reference: string): CancelRefusal => ({
+  status: "missing",
+  reference,
+  message: `Stripe has no payment intent ${reference}`,
+});
 
 function declined(error: Stripe.errors.StripeError, fallback: string): ChargeResult {
   return {
@@ -435,7 +444,8 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
       return actionVerdictOf(found);
     },
-    async cancelAction({ chargeReference, idempotencyKey }): Promise<ChargeResult> {
+    async cancelAction({ chargeReference, idempotencyKey }): Promise<ChargeResult | CancelRefusal> {
+      let refusal: Stripe.errors.StripeInvalidRequestError;
       try {
         const cancelled = await stripe.paymentIntents.cancel(
           chargeReference,
@@ -444,16 +454,32 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
         );
         return verdictOf(cancelled);
       } catch (error) {
-        if (
-          error instanceof Stripe.errors.StripeInvalidRequestError &&
-          error.code === "payment_intent_unexpected_state"
-        ) {
-          // settled meanwhile (succeeded, processing, or cancelled): as it stands
-          const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
-          return verdictOf(found);
+        // a 5xx, no answer, a rate limit, a lock or key conflict: unknown, asked again
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw unreachable(error);
+        refusal = error;
+      }
+      if (refusal.code === "resource_missing") return intentMissing(chargeReference);
+      // settled meanwhile (succeeded, processing, or cancelled) — or refused for another
+      // reason: read as it stands, so that a charge the customer completed is never lost
+      let found: Stripe.PaymentIntent;
+      try {
+        found = await stripe.paymentIntents.retrieve(chargeReference);
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+          if (error.code === "resource_missing") return intentMissing(chargeReference);
         }
         throw unreachable(error);
       }
+      if (refusal.code === "payment_intent_unexpected_state") return verdictOf(found);
+      const verdict = actionVerdictOf(found);
+      if (verdict.status === "succeeded" || verdict.status === "pending") return verdict;
+      // not cancelled, and Stripe will not cancel it: asking again would be refused again
+      return {
+        status: "refused",
+        reference: chargeReference,
+        code: refusal.code ?? refusal.type,
+        message: messageOf(refusal),
+      };
     },
     async startSetup({
       customerId,

@@ -44,6 +44,7 @@ export {
   deletePaymentSource,
   expireWaitingPayment,
   listPaymentSources,
+  type OnCancelRefused,
   type PaymentSource,
   paymentExpiryRequestId,
   paymentsToConfirm,

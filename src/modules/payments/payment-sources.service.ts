@@ -911,6 +911,7 @@ export async function confirmPaymentAction(
   customerId: string,
   paymentId: string,
   returnUrl: ReturnUrlOf,
+  onRefused?: OnCancelRefused,
 ): Promise<{ payment: Payment; redirect_url: string | null }> {
   await lockCustomer(ctx, customerId);
   // a payment that is not there is answered as one of another customer: not found
@@ -926,7 +927,7 @@ export async function confirmPaymentAction(
   // past its window and not expired by the worker yet: expired now, as the worker would
   const hours = await findAuthenticationExpiryHours(ctx.db, ctx.tenantId);
   if (pastAuthentication(ctx, row, hours)) {
-    return { payment: await expireAction(ctx, row, hours), redirect_url: null };
+    return { payment: await expireAction(ctx, row, hours, onRefused), redirect_url: null };
   }
   const source = row.payment_source_id
     ? await findSourceById(ctx.db, ctx.tenantId, row.payment_source_id)
@@ -969,13 +970,23 @@ export async function paymentsToConfirm(ctx: Ctx, customerId: string): Promise<P
  * The customer came back from authenticating a payment: the gateway tells how it went, and
  * the payment is settled so (succeeded: applied to the open invoices; failed: counted by
  * dunning). One settled already (the gateway's event came first) answers as it is: settled
- * once whichever arrives first, both under the customer's lock.
+ * once whichever arrives first, both under the customer's lock. One still waiting past the
+ * tenant's `authentication_expiry_hours` that the worker has not expired yet is expired here
+ * as the worker and the confirmation would ({@link expireWaitingPayment}: cancelled at the
+ * gateway under the same key), and answered failed (`authentication_expired`).
  */
-export async function completePaymentAction(ctx: Ctx, paymentId: string): Promise<Payment> {
+export async function completePaymentAction(
+  ctx: Ctx,
+  paymentId: string,
+  onRefused?: OnCancelRefused,
+): Promise<Payment> {
   const unlocked = await loadPayment(ctx, paymentId);
   await lockCustomer(ctx, unlocked.customer_id);
   const row = await loadPayment(ctx, paymentId, true);
   if (row.status !== "requires_action") return view(ctx, row);
+  // past its window and not expired by the worker yet: expired now, as the worker would
+  const hours = await findAuthenticationExpiryHours(ctx.db, ctx.tenantId);
+  if (pastAuthentication(ctx, row, hours)) return expireAction(ctx, row, hours, onRefused);
   return settleActionWithGateway(ctx, row);
 }
 
@@ -994,13 +1005,26 @@ export async function expireWaitingPayment(
   ctx: Ctx,
   paymentId: string,
   hours: number,
+  onRefused?: OnCancelRefused,
 ): Promise<Payment | null> {
   const unlocked = await loadPayment(ctx, paymentId);
   await lockCustomer(ctx, unlocked.customer_id);
   const row = await loadPayment(ctx, paymentId, true);
   if (row.status !== "requires_action" || !pastAuthentication(ctx, row, hours)) return null;
-  return expireAction(ctx, row, hours);
+  return expireAction(ctx, row, hours, onRefused);
 }
+
+/**
+ * Told when the gateway refused for good to cancel a payment that is expired (an invalid
+ * request): the payment is failed all the same, and the charge may still wait at the gateway,
+ * so the caller logs it for someone to cancel it there.
+ */
+export type OnCancelRefused = (refusal: {
+  paymentId: string;
+  reference: string;
+  code: string;
+  message: string;
+}) => void;
 
 /**
  * The request id a payment's expiry runs under in the worker; the gateway's cancellation is
@@ -1022,11 +1046,13 @@ async function expireAction(
   ctx: Ctx,
   row: Awaited<ReturnType<typeof loadPayment>>,
   hours: number,
+  onRefused?: OnCancelRefused,
 ): Promise<Payment> {
-  const expiry = {
+  const waited = `the customer did not authenticate the payment within ${hours} hours`;
+  const expiry = (why: string) => ({
     code: "authentication_expired",
-    message: `the customer did not authenticate the payment within ${hours} hours; it was cancelled`,
-  };
+    message: `${waited}; ${why}`,
+  });
   const gateway = await gatewayOfPayment(ctx, row);
   const verdict = gateway.cancelAction
     ? await gateway.cancelAction({
@@ -1035,7 +1061,21 @@ async function expireAction(
       })
     : undefined;
   if (verdict === undefined || verdict.status === "failed") {
-    return settlePayment(ctx, row, "failed", expiry);
+    return settlePayment(ctx, row, "failed", expiry("it was cancelled"));
+  }
+  if (verdict.status === "missing") {
+    // nothing can be taken through a charge the gateway does not know
+    return settlePayment(ctx, row, "failed", expiry(`${verdict.message}; nothing can be taken`));
+  }
+  if (verdict.status === "refused") {
+    // final: asking again would be refused again; the payment fails here all the same
+    onRefused?.({ paymentId: row.id, ...verdict });
+    return settlePayment(
+      ctx,
+      row,
+      "failed",
+      expiry(`the gateway refused to cancel it (${verdict.code}: ${verdict.message})`),
+    );
   }
   // settled at the gateway first (or, as it reads, still on its way): recorded as it stands
   return settlePayment(ctx, row, verdict.status);

@@ -10,6 +10,7 @@ import type { ErrorBody } from "../../http/errors.js";
 import { type Result, runMutation, runRead } from "../../http/execute.js";
 import { portalReturnCookie, type ReturnPage } from "../../http/portal-return.js";
 import { systemClock } from "../../lib/clock.js";
+import { logCancelRefused } from "../../workflows/payment-expiry.js";
 import {
   portalAddPaymentSource,
   portalConfirmPayment,
@@ -135,6 +136,7 @@ export const portalPaymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           await portalConfirmPayment(ctx, contractOf(req), req.params.id, {
             publicUrl: app.publicUrl,
             now: new Date(systemClock.now().epochMilliseconds),
+            onCancelRefused: (refusal) => logCancelRefused(req.log, refusal),
           }),
           req.id,
         ),
