@@ -26,9 +26,11 @@ import {
   comeBack as backAt,
   connectAccount,
   cookieOf,
+  type GatewayAccount,
   gatewayReferenceOf,
   monthlyTenant,
   portalCustomers,
+  sendStripeEvent,
 } from "../payments/gateway-tenant.js";
 import { startTestServer, type TestServer } from "../server.js";
 
@@ -55,6 +57,7 @@ for (const backend of BACKENDS) {
     const expire = () => paymentExpiryJob().run({ db: server.db, log });
     const collect = () => collectionJob().run({ db: server.db, log });
     const intents: Record<string, string> = {};
+    let account: GatewayAccount;
     const cancels = (name: string) =>
       stripe.sent(`POST /v1/payment_intents/${intents[name]}/cancel`);
     const reads = (name: string) => stripe.sent(`GET /v1/payment_intents/${intents[name]}`);
@@ -68,7 +71,7 @@ for (const backend of BACKENDS) {
       server = await startTestServer(backend, { secretKey: "s".repeat(40) });
       const tenant = await monthlyTenant(server, "Expiry refusals via Stripe");
       api = tenant.api;
-      await connectAccount(api, "stripe", {
+      account = await connectAccount(api, "stripe", {
         secret_key: "sk_test_51AccrueRefusals",
         webhook_secret: "whsec_AccrueRefusalsWebhook01",
         api_base: stripeBase,
@@ -229,6 +232,43 @@ for (const backend of BACKENDS) {
           attempts: [{ attempt: 1, status: "failed" }],
         });
       }
+    });
+
+    it("a payment recorded failed that Stripe says succeeded after all is recorded paid", async () => {
+      // ben's cancellation was refused and the intent kept waiting: ben authenticates after all
+      stripe.settle(intents.ben!, "succeeded");
+      const late = await sendStripeEvent(server, account, {
+        id: "evt_ben_late_success",
+        type: "payment_intent.succeeded",
+        object: stripe.intent(intents.ben!),
+      });
+      expect(late.status, JSON.stringify(late.body)).toBe(200);
+      expect(late.body).toMatchObject({ status: "applied", payment_id: ids.benPayment });
+      const [invoice] = await api.invoices(customers.contracts.ben!);
+      expect(await api.get(`/v1/payments/${ids.benPayment}`)).toMatchObject({
+        status: "succeeded",
+        failure: null,
+        allocations: [{ invoice_id: invoice.id, amount: "30.00" }],
+      });
+      const succeeded = (await api.get("/v1/events?limit=100")).data.filter(
+        (e: any) => e.type === "payment.succeeded" && e.data.id === ids.benPayment,
+      );
+      expect(succeeded).toHaveLength(1);
+      // the same event again changes nothing
+      const again = await sendStripeEvent(server, account, {
+        id: "evt_ben_late_success",
+        type: "payment_intent.succeeded",
+        object: stripe.intent(intents.ben!),
+      });
+      expect(again.status).toBe(200);
+      expect(await api.get(`/v1/payments/${ids.benPayment}`)).toMatchObject({
+        status: "succeeded",
+        allocations: [{ amount: "30.00" }],
+      });
+      // collection finds the invoice paid: no retry charges it again
+      await api.advance("2026-03-05T00:00:00Z");
+      await collect();
+      expect(stripe.sent("POST /v1/payment_intents").length).toBe(NAMES.length);
     });
   });
 }

@@ -9,7 +9,9 @@
  * same unit of work by the system, in order, audited:
  *
  * - `charge.succeeded` / `charge.failed`: a pending payment (a direct debit), or one waiting
- *   for the customer to authenticate it, is settled as a sync would settle it
+ *   for the customer to authenticate it, is settled as a sync would settle it; a payment
+ *   recorded failed whose charge the gateway, asked, says succeeded after all is recorded
+ *   succeeded (the money was taken)
  *   (`settlePayment`): succeeded, applied to the open invoices oldest first; failed, with the
  *   gateway's reason, counted by dunning as any failed payment. The failure that only says
  *   the charge needs the customer's authentication leaves it waiting;
@@ -58,7 +60,7 @@ import type { GatewayEventSchema } from "./gateway-events.schemas.js";
 import { announceInvoice } from "./invoice-payments.service.js";
 import { findPaymentSourceSetup } from "./payment-source-setups.repository.js";
 import { completeSourceSetup } from "./payment-source-setups.service.js";
-import { settlePayment } from "./payment-sources.service.js";
+import { chargeStatusAtGateway, settlePayment } from "./payment-sources.service.js";
 import {
   allocationsOf,
   appendAllocations,
@@ -281,6 +283,21 @@ async function applyEvent(
   if (event.currency !== undefined && event.currency !== payment.currency) {
     return ignored(
       `the event is in ${event.currency}; payment ${payment.id} is in ${payment.currency}`,
+      payment.id,
+    );
+  }
+  if (
+    event.type === "charge.succeeded" &&
+    payment.status === "failed" &&
+    // an event older than the failure says nothing: the gateway is asked how it stands now
+    (await chargeStatusAtGateway(ctx, payment)) === "succeeded"
+  ) {
+    // the gateway took the money after Accrue recorded the charge failed (a cancel it refused,
+    // then the customer paid; a debit the bank resubmitted): the money is recorded, never left
+    // out; what it pays beyond the open invoices is the customer's credit
+    const settled = await settlePayment(ctx, payment, "succeeded");
+    return applied(
+      `payment ${payment.id} ${settled.status} at the gateway after it was recorded failed`,
       payment.id,
     );
   }

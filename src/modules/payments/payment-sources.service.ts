@@ -1081,6 +1081,16 @@ async function expireAction(
   return settlePayment(ctx, row, verdict.status);
 }
 
+/** How the gateway says a payment's charge stands now (read from the gateway). */
+export async function chargeStatusAtGateway(
+  ctx: Ctx,
+  row: Awaited<ReturnType<typeof loadPayment>>,
+): Promise<ChargeStatus> {
+  return (await gatewayOfPayment(ctx, row)).fetchStatus({
+    chargeReference: row.gateway_reference ?? row.id,
+  });
+}
+
 /**
  * Asks the gateway how a pending payment went, and settles it so ({@link settlePayment}).
  */
@@ -1098,7 +1108,10 @@ async function settleWithGateway(
  * Settles a pending payment, or one that required the customer's action (its customer
  * locked), as the gateway tells, by a sync, the customer's return or the gateway's event: succeeded, it is applied to the customer's open invoices in its currency, oldest
  * first (what is left is credit); failed, it changes no balance (`failure`: the gateway's
- * reason, when it gave one). Pending when it required the customer's action, it becomes
+ * reason, when it gave one). Succeeded at the gateway after Accrue recorded it failed (a
+ * cancel the gateway refused, then the customer paid), the money is recorded all the same:
+ * the failure is cleared and the payment applied as any that succeeded. Pending when it
+ * required the customer's action, it becomes
  * pending (`payment.pending`); still pending otherwise (or unknown), it answers as it is.
  */
 export async function settlePayment(
@@ -1112,7 +1125,11 @@ export async function settlePayment(
       .filter((d) => d.due > 0n)
       .map((d) => ({ invoiceId: d.id, due: d.due }));
     const { allocations } = applyPayment(BigInt(row.amount), dues);
-    await settlePending(ctx.db, ctx.tenantId, row.id, { status: "succeeded", allocations });
+    await settlePending(ctx.db, ctx.tenantId, row.id, {
+      status: "succeeded",
+      allocations,
+      afterFailure: row.status === "failed",
+    });
     return announce(ctx, await view(ctx, await loadPayment(ctx, row.id)), "payment.succeeded");
   }
   if (status === "failed") {

@@ -650,7 +650,12 @@ export async function settlePending(
   tenantId: string,
   id: string,
   outcome:
-    | { status: "succeeded"; allocations: readonly { invoiceId: string; amount: bigint }[] }
+    | {
+        status: "succeeded";
+        allocations: readonly { invoiceId: string; amount: bigint }[];
+        /** The gateway took the money after the payment was recorded failed. */
+        afterFailure?: boolean;
+      }
     | { status: "failed"; failure: { code: string; message: string } }
     | { status: "pending" },
 ): Promise<boolean> {
@@ -663,7 +668,9 @@ export async function settlePending(
             failure_code: outcome.failure.code,
             failure_message: outcome.failure.message,
           }
-        : { status: outcome.status },
+        : outcome.status === "succeeded"
+          ? { status: "succeeded", failure_code: null, failure_message: null }
+          : { status: outcome.status },
     )
     .where("tenant_id", "=", tenantId)
     .where("id", "=", id)
@@ -671,7 +678,11 @@ export async function settlePending(
     .where(
       "status",
       "in",
-      outcome.status === "pending" ? ["requires_action"] : ["pending", "requires_action"],
+      outcome.status === "pending"
+        ? ["requires_action"]
+        : outcome.status === "succeeded" && outcome.afterFailure
+          ? ["failed"]
+          : ["pending", "requires_action"],
     )
     .returning("id")
     .executeTakeFirst();
