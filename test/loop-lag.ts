@@ -73,7 +73,12 @@ export function expectLoopFree(lag: Lag<unknown>, options: { healthz: boolean })
   expect(lag.fires, run).toBeGreaterThanOrEqual(Math.max(3, lag.took / 100));
   expect(lag.maxGap, run).toBeLessThan(lag.took / 2);
   if (options.healthz) {
-    expect(lag.health.length, run).toBeGreaterThan(3);
+    // asked every 20 ms or so between answers: four times or more in a run of 400 ms or more,
+    // at least once per 100 ms in a shorter one (a batch done in 71 ms was asked three times;
+    // held throughout, it is asked once)
+    expect(lag.health.length, run).toBeGreaterThanOrEqual(
+      Math.max(1, Math.min(4, Math.floor(lag.took / 100))),
+    );
     expect(
       lag.health.reduce((a, b) => Math.max(a, b), 0),
       run,
