@@ -10857,8 +10857,13 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description next_cursor of the previous page, unchanged; it pages only the sort and order it was answered for (400 cursor_sort_mismatch otherwise) */
                 cursor?: string;
+                /** @description asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order */
+                order?: "asc" | "desc";
                 customer_id?: string;
+                /** @description What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), start (start_date: when the contract starts) or customer (each customer's contracts together, customers by their ids, which sort by creation). Combines with every filter */
+                sort?: "created" | "start" | "customer";
                 /** @description Only the contracts in this status, as of the tenant's now */
                 status?: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended" | "transferred";
                 /** @description Also answer total_count: how many contracts match the filters, counted by one more query (its cost grows with the contracts matched) */
@@ -14034,6 +14039,14 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 customer_id?: string;
+                /** @description Only the quotes in this status, as of the tenant's now (expired: open, past valid_until) */
+                status?: "open" | "accepted" | "declined" | "expired";
+                /** @description Created on this day (UTC, YYYY-MM-DD) or later */
+                created_from?: string;
+                /** @description Created on this day (UTC, YYYY-MM-DD) or earlier */
+                created_to?: string;
+                /** @description Also answer total_count: how many quotes match the filters, counted by one more query (its cost grows with the quotes matched) */
+                include_total?: boolean;
             };
             header?: never;
             path?: never;
@@ -14051,6 +14064,8 @@ export interface operations {
                         data: components["schemas"]["Quote"][];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description With include_total=true: how many quotes match the filters */
+                        total_count?: number;
                     };
                 };
             };
@@ -17124,6 +17139,8 @@ export interface operations {
                 cursor?: string;
                 target_id?: string;
                 operation?: string;
+                /** @description Also answer total_count: how many records match the filters, counted by one more query (its cost grows with the records matched) */
+                include_total?: boolean;
             };
             header?: never;
             path?: never;
@@ -17141,6 +17158,8 @@ export interface operations {
                         data: components["schemas"]["AuditEvent"][];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description With include_total=true: how many records match the filters */
+                        total_count?: number;
                     };
                 };
             };
@@ -17597,6 +17616,8 @@ export interface operations {
                 endpoint_id?: string;
                 event_id?: string;
                 status?: "pending" | "succeeded" | "failed" | "cancelled";
+                /** @description Also answer total_count: how many deliveries match the filters, counted by one more query (its cost grows with the deliveries matched) */
+                include_total?: boolean;
             };
             header?: never;
             path?: never;
@@ -17614,6 +17635,8 @@ export interface operations {
                         data: components["schemas"]["WebhookDelivery"][];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description With include_total=true: how many deliveries match the filters */
+                        total_count?: number;
                     };
                 };
             };
@@ -17862,6 +17885,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
+                /** @description Also answer total_count: how many messages the customer has, counted by one more query */
+                include_total?: boolean;
             };
             header?: never;
             path: {
@@ -17881,6 +17906,8 @@ export interface operations {
                         data: components["schemas"]["Message"][];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description With include_total=true: how many messages the customer has */
+                        total_count?: number;
                     };
                 };
             };
@@ -20653,6 +20680,8 @@ export interface operations {
                 contract_id?: string;
                 state?: "executed" | "scheduled" | "cancelled" | "rejected";
                 behaviour_code?: string;
+                /** @description Also answer total_count: how many actions match the filters, counted by one more query (its cost grows with the actions matched) */
+                include_total?: boolean;
             };
             header?: never;
             path?: never;
@@ -20726,6 +20755,8 @@ export interface operations {
                         }[];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description With include_total=true: how many actions match the filters */
+                        total_count?: number;
                     };
                 };
             };
@@ -25257,6 +25288,8 @@ export interface operations {
                 status?: "in_progress" | "approval_pending" | "succeeded" | "declined";
                 created_from?: string;
                 created_to?: string;
+                /** @description Also answer total_count: how many orders match the filters */
+                include_total?: boolean;
             };
             header?: never;
             path: {
@@ -25276,6 +25309,8 @@ export interface operations {
                         data: components["schemas"]["PartnerOrder"][];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description With include_total=true: how many orders match the filters */
+                        total_count?: number;
                     };
                 };
             };

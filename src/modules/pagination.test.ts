@@ -7,6 +7,7 @@ import {
   fetchPageBatch,
   idCursorFor,
   keysetCursorFor,
+  utcDayStart,
 } from "./pagination.js";
 
 type Row = { id: string; n: number };
@@ -164,5 +165,14 @@ describe("keyset cursors", () => {
     ];
     for (const [fn, code] of cases) expect(codeOf(fn)).toBe(code);
     expect(idCursorFor("inv_01ABC", "desc")).toBe("inv_01ABC");
+  });
+});
+
+describe("utcDayStart", () => {
+  it("is the day's first instant in UTC, a number of days later, across month and year ends", () => {
+    expect(utcDayStart("2026-03-15", 0).toISOString()).toBe("2026-03-15T00:00:00.000Z");
+    expect(utcDayStart("2026-02-28", 1).toISOString()).toBe("2026-03-01T00:00:00.000Z");
+    expect(utcDayStart("2028-02-28", 1).toISOString()).toBe("2028-02-29T00:00:00.000Z");
+    expect(utcDayStart("2026-12-31", 1).toISOString()).toBe("2027-01-01T00:00:00.000Z");
   });
 });

@@ -216,3 +216,13 @@ export function pagingFor<S extends string, R extends { id: string }>(input: {
 
 /** The shape of a timestamp value in a cursor (`instantKey` of src/storage/keyset.ts). */
 export const INSTANT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * The first instant of a UTC day given as YYYY-MM-DD, `days` later: a list's "from" day is
+ * `utcDayStart(from, 0)` and its "to" day, included, ends before `utcDayStart(to, 1)`.
+ */
+export function utcDayStart(day: string, days: number): Date {
+  const start = new Date(`${day}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() + days);
+  return start;
+}

@@ -51,6 +51,16 @@ export const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
     next_cursor: Type.Union([Type.String(), Type.Null()]),
   });
 
+/**
+ * A page that also answers `total_count` when the list was asked with `include_total=true`;
+ * `what` says what it counts ("how many invoices match the filters").
+ */
+export const CountedPage = <T extends Parameters<typeof Type.Array>[0]>(item: T, what: string) =>
+  Type.Object({
+    ...Page(item).properties,
+    total_count: Type.Optional(Type.Integer({ description: `With include_total=true: ${what}` })),
+  });
+
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 export const IdempotencyHeader = Type.Object({

@@ -1,7 +1,8 @@
 /**
- * The customers, payments and orders lists in every sort and direction: paged two and three
- * rows at a time, with ties on every sort value (equal names in other cases, equal e-mail
- * addresses and none, equal amounts and receipt times, orders changed at the same instant),
+ * The customers, payments, orders and contracts lists in every sort and direction: paged two
+ * and three rows at a time, with ties on every sort value (equal names in other cases, equal
+ * e-mail addresses and none, equal amounts and receipt times, orders changed at the same
+ * instant, contracts starting at the same instant or of the same customer),
  * each row answered exactly once and in the order of an in-memory sort of the same rows; the
  * sorts combined with the lists' filters; and cursors refused for another sort, another
  * direction, or tampered with.
@@ -44,6 +45,14 @@ const LISTS: Record<string, { path: string; sorts: Record<string, Compare> }> = 
     path: "/v1/orders",
     sorts: { created: () => 0, updated: (a, b) => instant(a.updated_at, b.updated_at) },
   },
+  contracts: {
+    path: "/v1/contracts",
+    sorts: {
+      created: () => 0,
+      start: (a, b) => instant(a.start_date, b.start_date),
+      customer: (a, b) => cmp(a.customer_id, b.customer_id),
+    },
+  },
 };
 
 const ORDERS = ["asc", "desc"] as const;
@@ -53,7 +62,7 @@ const sorted = (rows: Row[], by: Compare, order: "asc" | "desc") => {
   return [...rows].sort(order === "asc" ? up : (a, b) => up(b, a));
 };
 
-describeServer("the customers, payments and orders lists sorted", (t) => {
+describeServer("the customers, payments, orders and contracts lists sorted", (t) => {
   let api: Awaited<ReturnType<typeof billingTenant>>;
   const all: Record<string, Row[]> = {};
   const customers: string[] = [];
@@ -139,6 +148,24 @@ describeServer("the customers, payments and orders lists sorted", (t) => {
     await api.advance("2026-02-03T10:00:00Z");
     for (const customer of [c, a]) orders.push(await order(customer));
     await api.post(`/v1/orders/${orders[0]}/commit`);
+    // contracts starting together (the three committed on 1 February; three on 1 March, two
+    // on 1 April), and one starting now; each of a and b has four, c two
+    await api.advance("2026-02-05T10:00:00Z");
+    for (const [customer, start_date] of [
+      [c, "2026-03-01T00:00:00Z"],
+      [a, "2026-03-01T00:00:00Z"],
+      [b, "2026-03-01T00:00:00Z"],
+      [c, "2026-04-01T00:00:00Z"],
+      [a, "2026-04-01T00:00:00Z"],
+      [b, undefined],
+    ] as const) {
+      await api.post("/v1/orders", {
+        customer_id: customer,
+        plan_variant_id: variant,
+        commit: true,
+        ...(start_date ? { start_date } : {}),
+      });
+    }
 
     for (const [name, list] of Object.entries(LISTS)) {
       all[name] = (await api.get(`${list.path}?limit=100`)).data;
@@ -157,8 +184,11 @@ describeServer("the customers, payments and orders lists sorted", (t) => {
     expect(all.payments).toHaveLength(10);
     expect(most(all.payments ?? [], (p) => `${p.currency} ${p.amount}`)).toBe(3);
     expect(most(all.payments ?? [], (p) => p.received_at)).toBe(3);
-    expect(all.orders).toHaveLength(10);
-    expect(most(all.orders ?? [], (o) => o.updated_at)).toBe(4);
+    expect(all.orders).toHaveLength(16);
+    expect(most(all.orders ?? [], (o) => o.updated_at)).toBe(6);
+    expect(all.contracts).toHaveLength(10);
+    expect(most(all.contracts ?? [], (c) => c.start_date)).toBe(3);
+    expect(most(all.contracts ?? [], (c) => c.customer_id)).toBe(4);
   });
 
   for (const [name, list] of Object.entries(LISTS)) {
@@ -246,6 +276,32 @@ describeServer("the customers, payments and orders lists sorted", (t) => {
           order,
         ).map((o) => o.id),
       );
+      const contracts = await pages(
+        "/v1/contracts",
+        `sort=start&order=${order}&customer_id=${a}&status=active&include_total=true`,
+        1,
+      );
+      expect(contracts.rows.map((c) => c.id)).toEqual(
+        sorted(
+          (all.contracts ?? []).filter((c) => c.customer_id === a && c.status === "active"),
+          LISTS.contracts!.sorts.start!,
+          order,
+        ).map((c) => c.id),
+      );
+      expect(contracts.rows).toHaveLength(2);
+      const byCustomer = await pages(
+        "/v1/contracts",
+        `sort=customer&order=${order}&status=future`,
+        2,
+      );
+      expect(byCustomer.rows.map((c) => c.id)).toEqual(
+        sorted(
+          (all.contracts ?? []).filter((c) => c.status === "future"),
+          LISTS.contracts!.sorts.customer!,
+          order,
+        ).map((c) => c.id),
+      );
+      expect(byCustomer.rows).toHaveLength(5);
     }
   });
 
@@ -313,6 +369,12 @@ describeServer("the customers, payments and orders lists sorted", (t) => {
           `sort=updated&cursor=${forge([1, "updated", "asc", ["2026-01-05T10:00:00Z"], "ord_x"])}`,
         ],
         ["/v1/orders", "sort=sideways", "validation_failed"],
+        [
+          "/v1/contracts",
+          `sort=start&cursor=${forge([1, "start", "asc", ["2026-03-01"], "con_x"])}`,
+        ],
+        ["/v1/contracts", `sort=customer&cursor=${forge([1, "customer", "asc", [null], "con_x"])}`],
+        ["/v1/contracts", "sort=name", "validation_failed"],
       ] as const) {
         expect(await answer(path, query), query).toEqual([400, code ?? "invalid_cursor"]);
       }

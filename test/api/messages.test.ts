@@ -194,6 +194,48 @@ describeServer("customer messages", (t) => {
     ]);
   });
 
+  it("the customer's message log counts its messages when asked, the same on every page", async () => {
+    const { as, customer, invoice, key } = await setup(t.server, { email: `c${++seq}@x.example` });
+    for (let i = 0; i < 3; i++) await invoice();
+    // another customer of the tenant, with a message of its own
+    const other = await as("POST", "/v1/customers", {
+      time_zone: "UTC",
+      email: `c${++seq}@x.example`,
+    });
+    await as("POST", "/v1/invoices", {
+      customer_id: other.id,
+      currency: "EUR",
+      lines: [{ description: "Consulting", unit_price: "10", quantity: "1" }],
+    });
+    await messageWorker(t.server.db, null).tick();
+    const all = (await t.server.get(`/v1/customers/${customer}/messages?limit=100`, { key })).body
+      .data;
+    expect(all).toHaveLength(3);
+    const ids: string[] = [];
+    const totals = new Set<unknown>();
+    let cursor: string | null = null;
+    do {
+      const page: any = (
+        await t.server.get(
+          `/v1/customers/${customer}/messages?limit=2&include_total=true${cursor ? `&cursor=${cursor}` : ""}`,
+          { key },
+        )
+      ).body;
+      for (const m of page.data) ids.push(m.id);
+      totals.add(page.total_count);
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(ids).toEqual(all.map((m: { id: string }) => m.id));
+    // only this customer's
+    expect(totals).toEqual(new Set([3]));
+    const theirs = await t.server.get(`/v1/customers/${other.id}/messages?include_total=true`, {
+      key,
+    });
+    expect(theirs.body.total_count).toBe(1);
+    const uncounted = await t.server.get(`/v1/customers/${customer}/messages`, { key });
+    expect(uncounted.body.total_count).toBeUndefined();
+  });
+
   it("an SMTP outage queues messages, retries them with back-off and /healthz reports it", async () => {
     const { customer, invoice, key } = await setup(t.server, { email: `o${++seq}@x.example` });
     const r = await receiver();

@@ -513,6 +513,46 @@ describeServer("webhook delivery", (t) => {
     expect(d).toMatchObject({ status: "cancelled", last_error: "endpoint deleted" });
   });
 
+  it("the deliveries list counts what its filters hold when asked, the same on every page", async () => {
+    const r = await receiver();
+    const ep = await createEndpoint(t.server, r.url);
+    for (let i = 0; i < 3; i++) await makeEvent(t.server);
+    const worker = webhookWorker(t.server.db);
+    await worker.tick();
+    r.answer = () => ({ status: 500 });
+    await makeEvent(t.server);
+    await worker.tick();
+    const all = await deliveriesOf(t.server, ep.id);
+    expect(all.map((d) => d.status).sort()).toEqual([
+      "pending",
+      "succeeded",
+      "succeeded",
+      "succeeded",
+    ]);
+    for (const status of [undefined, "succeeded", "pending", "failed"]) {
+      const q = `endpoint_id=${ep.id}${status ? `&status=${status}` : ""}`;
+      const expected = all.filter((d) => !status || d.status === status).map((d) => d.id);
+      const ids: string[] = [];
+      const totals = new Set<unknown>();
+      let cursor: string | null = null;
+      do {
+        const page: any = (
+          await t.server.get(
+            `/v1/webhook_deliveries?${q}&include_total=true&limit=1${cursor ? `&cursor=${cursor}` : ""}`,
+          )
+        ).body;
+        for (const d of page.data) ids.push(d.id);
+        totals.add(page.total_count);
+        cursor = page.next_cursor;
+      } while (cursor);
+      expect(ids, q).toEqual(expected);
+      expect(totals, q).toEqual(new Set([expected.length]));
+    }
+    const uncounted = await t.server.get(`/v1/webhook_deliveries?endpoint_id=${ep.id}`);
+    expect(uncounted.body.total_count).toBeUndefined();
+    await retire(ep);
+  });
+
   it("tenant isolation: an endpoint receives only its own tenant's events", async () => {
     const ra = await receiver();
     const rb = await receiver();

@@ -243,6 +243,13 @@ for (const backend of BACKENDS) {
       await page
         .getByText("Nothing was invoiced to this partner's customers in 2026-02.")
         .waitFor();
+
+      // the orders of its customers (none: Acme's invoice was no order's), counted as the
+      // API counts them
+      const orders = await api("GET", `/v1/partners/${ids.reseller}/orders?include_total=true`);
+      expect([orders.total_count, orders.data.length]).toEqual([0, 0]);
+      await page.getByText("No orders yet.").waitFor();
+      await page.getByText("0 orders", { exact: true }).waitFor();
     });
 
     it("freezes and unfreezes a customer after confirming, and shows a refused freeze", async () => {

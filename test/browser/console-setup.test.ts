@@ -325,11 +325,19 @@ for (const backend of BACKENDS) {
         await page.getByLabel("Endpoint", { exact: true }).selectOption({ label: "Back office" });
         await page.getByLabel("Status", { exact: true }).selectOption("succeeded");
         await page.getByText("No deliveries match.").waitFor();
+        await page.getByText("0 deliveries", { exact: true }).waitFor();
         await page.getByLabel("Status", { exact: true }).selectOption("pending");
         const deliveries = page.getByRole("region", { name: "Webhook deliveries, newest first" });
         await expect
           .poll(() => deliveries.getByRole("row").nth(1).textContent())
           .toMatch(/customer\.created.*Back office.*pending.*HTTP 500/);
+        // the count is the API's
+        await page.getByText("1 delivery", { exact: true }).waitFor();
+        const listed = await api(
+          "GET",
+          `/v1/webhook_deliveries?status=pending&endpoint_id=${endpoint.id}&include_total=true`,
+        );
+        expect(listed.total_count).toBe(1);
         await checkBothWidths("webhooks");
         await deliveries.getByRole("link", { name: "customer.created" }).click();
         await page

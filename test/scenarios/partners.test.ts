@@ -184,4 +184,31 @@ describeServer("partners: freeze, budgets, bill summary", (t) => {
       (await get(`/v1/partners/${s.partner}/bill_summary?period=2026-03`)).body.currencies,
     ).toEqual([]);
   });
+
+  it("the partner's orders list counts what its filters hold when asked", async () => {
+    const all = (await get(`/v1/partners/${s.partner}/orders?limit=100`)).body.data as any[];
+    expect(all.length).toBeGreaterThan(1);
+    expect(new Set(all.map((o) => o.status)).size).toBeGreaterThan(1);
+    for (const status of [undefined, ...new Set(all.map((o) => o.status))]) {
+      const q = `include_total=true${status ? `&status=${status}` : ""}`;
+      const expected = all.filter((o) => !status || o.status === status).map((o) => o.id);
+      const ids: string[] = [];
+      const totals = new Set<unknown>();
+      let cursor: string | null = null;
+      do {
+        const page: any = (
+          await get(
+            `/v1/partners/${s.partner}/orders?limit=1&${q}${cursor ? `&cursor=${cursor}` : ""}`,
+          )
+        ).body;
+        for (const o of page.data) ids.push(o.id);
+        totals.add(page.total_count);
+        cursor = page.next_cursor;
+      } while (cursor);
+      expect(ids, q).toEqual(expected);
+      expect(totals, q).toEqual(new Set([expected.length]));
+    }
+    const uncounted = await get(`/v1/partners/${s.partner}/orders`);
+    expect(uncounted.body.total_count).toBeUndefined();
+  });
 });

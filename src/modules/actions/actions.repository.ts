@@ -75,22 +75,40 @@ export async function findAction(
 }
 
 /** A page of the tenant's subscription actions in id order, filtered as asked. */
+/** Which of the tenant's subscription actions a list holds: all of them unless narrowed. */
+export type ActionListFilter = {
+  contractId?: string | undefined;
+  state?: ActionState | undefined;
+  behaviourCode?: string | undefined;
+};
+
+function filteredActions(db: Kysely<DB>, tenantId: string, f: ActionListFilter) {
+  let q = db.selectFrom("subscription_actions").where("tenant_id", "=", tenantId);
+  if (f.contractId) q = q.where("contract_id", "=", f.contractId);
+  if (f.state) q = q.where("state", "=", f.state);
+  if (f.behaviourCode) q = q.where("behaviour_code", "=", f.behaviourCode);
+  return q;
+}
+
+/** How many of the tenant's subscription actions the filter holds (one COUNT query). */
+export async function countActionRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  f: ActionListFilter,
+): Promise<number> {
+  const row = await filteredActions(db, tenantId, f)
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function listActionRows(
   db: Kysely<DB>,
   tenantId: string,
-  page: {
-    limit: number;
-    cursor?: string | undefined;
-    contractId?: string | undefined;
-    state?: ActionState | undefined;
-    behaviourCode?: string | undefined;
-  },
+  page: ActionListFilter & { limit: number; cursor?: string | undefined },
 ): Promise<ActionRow[]> {
-  let q = db.selectFrom("subscription_actions").selectAll().where("tenant_id", "=", tenantId);
+  let q = filteredActions(db, tenantId, page).selectAll();
   if (page.cursor) q = q.where("id", ">", page.cursor);
-  if (page.contractId) q = q.where("contract_id", "=", page.contractId);
-  if (page.state) q = q.where("state", "=", page.state);
-  if (page.behaviourCode) q = q.where("behaviour_code", "=", page.behaviourCode);
   return q.orderBy("id").limit(page.limit).execute();
 }
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { ACTIONS } from "../../domain/actions/actions.js";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams, PageQuery } from "../schemas.js";
 import {
   ACTION_BODIES,
   ActionStateSchema,
@@ -43,10 +43,18 @@ export const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
             contract_id: Type.Optional(Type.String({ maxLength: 64 })),
             state: Type.Optional(ActionStateSchema),
             behaviour_code: Type.Optional(Type.String({ maxLength: 64 })),
+            include_total: Type.Optional(
+              Type.Boolean({
+                description:
+                  "Also answer total_count: how many actions match the filters, counted by one more query (its cost grows with the actions matched)",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Page(SubscriptionActionSchema) },
+        response: {
+          200: CountedPage(SubscriptionActionSchema, "how many actions match the filters"),
+        },
       },
     },
     (req) =>

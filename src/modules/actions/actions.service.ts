@@ -53,7 +53,9 @@ import {
 import { fetchPageBatch, type Page } from "../pagination.js";
 import { lockTenant } from "../tenants/index.js";
 import {
+  type ActionListFilter,
   type ActionRow,
+  countActionRows,
   findAction,
   findActionIdByReference,
   insertAction,
@@ -511,18 +513,17 @@ export async function listActions(
     contract_id?: string | undefined;
     state?: ActionState | undefined;
     behaviour_code?: string | undefined;
+    include_total?: boolean | undefined;
   },
-): Promise<Page<SubscriptionAction>> {
-  return fetchPageBatch(
+): Promise<Page<SubscriptionAction> & { total_count?: number }> {
+  const filter: ActionListFilter = {
+    contractId: query.contract_id,
+    state: query.state,
+    behaviourCode: query.behaviour_code,
+  };
+  const page = await fetchPageBatch(
     query.limit,
-    (n) =>
-      listActionRows(ctx.db, ctx.tenantId, {
-        limit: n,
-        cursor: query.cursor,
-        contractId: query.contract_id,
-        state: query.state,
-        behaviourCode: query.behaviour_code,
-      }),
+    (n) => listActionRows(ctx.db, ctx.tenantId, { ...filter, limit: n, cursor: query.cursor }),
     async (rows) => {
       const states = new Map<string, SubscriptionState>();
       for (const r of rows) {
@@ -532,6 +533,8 @@ export async function listActions(
       return rows.map((r) => toAction(r, states.get(r.contract_id)!));
     },
   );
+  if (!query.include_total) return page;
+  return { ...page, total_count: await countActionRows(ctx.db, ctx.tenantId, filter) };
 }
 
 export async function cancelAction(ctx: Ctx, id: string): Promise<SubscriptionAction> {

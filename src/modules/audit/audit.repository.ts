@@ -80,13 +80,32 @@ export type AuditFilter = {
   operation?: string | undefined;
 };
 
+function filteredAuditRecords(
+  db: Kysely<DB>,
+  filter: Pick<AuditFilter, "tenantId" | "targetId" | "operation">,
+) {
+  let q = db.selectFrom("audit_events").where("tenant_id", "=", filter.tenantId);
+  if (filter.targetId) q = q.where("target_id", "=", filter.targetId);
+  if (filter.operation) q = q.where("operation", "=", filter.operation);
+  return q;
+}
+
+/** How many of the tenant's audit records the filter holds (one COUNT query). */
+export async function countAuditRecords(
+  db: Kysely<DB>,
+  filter: Pick<AuditFilter, "tenantId" | "targetId" | "operation">,
+): Promise<number> {
+  const row = await filteredAuditRecords(db, filter)
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function listAuditRecords(
   db: Kysely<DB>,
   filter: AuditFilter,
 ): Promise<Selectable<AuditEventsTable>[]> {
-  let q = db.selectFrom("audit_events").selectAll().where("tenant_id", "=", filter.tenantId);
+  let q = filteredAuditRecords(db, filter).selectAll();
   if (filter.cursor) q = q.where("id", "<", filter.cursor);
-  if (filter.targetId) q = q.where("target_id", "=", filter.targetId);
-  if (filter.operation) q = q.where("operation", "=", filter.operation);
   return q.orderBy("id", "desc").limit(filter.limit).execute();
 }

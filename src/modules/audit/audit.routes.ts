@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runRead } from "../../http/execute.js";
 import { fetchPage } from "../pagination.js";
-import { Page, PageQuery } from "../schemas.js";
-import { listAuditRecords } from "./audit.repository.js";
+import { CountedPage, PageQuery } from "../schemas.js";
+import { countAuditRecords, listAuditRecords } from "./audit.repository.js";
 
 const AuditEventSchema = Type.Object(
   {
@@ -27,6 +27,12 @@ const AuditQuery = Type.Object(
     ...PageQuery.properties,
     target_id: Type.Optional(Type.String({ maxLength: 64 })),
     operation: Type.Optional(Type.String({ maxLength: 100 })),
+    include_total: Type.Optional(
+      Type.Boolean({
+        description:
+          "Also answer total_count: how many records match the filters, counted by one more query (its cost grows with the records matched)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -36,20 +42,23 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/audit_events",
     {
       config: { operation: "audit_events.list" },
-      schema: { querystring: AuditQuery, response: { 200: Page(AuditEventSchema) } },
+      schema: {
+        querystring: AuditQuery,
+        response: {
+          200: CountedPage(AuditEventSchema, "how many records match the filters"),
+        },
+      },
     },
     (req) =>
       runRead(req, async (ctx) => {
-        return fetchPage(
+        const filter = {
+          tenantId: ctx.tenantId,
+          targetId: req.query.target_id,
+          operation: req.query.operation,
+        };
+        const page = await fetchPage(
           req.query.limit ?? 20,
-          (limit) =>
-            listAuditRecords(ctx.db, {
-              tenantId: ctx.tenantId,
-              limit,
-              cursor: req.query.cursor,
-              targetId: req.query.target_id,
-              operation: req.query.operation,
-            }),
+          (limit) => listAuditRecords(ctx.db, { ...filter, limit, cursor: req.query.cursor }),
           (r) => ({
             id: r.id,
             occurred_at: r.occurred_at.toISOString(),
@@ -64,6 +73,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
             idempotency_key: r.idempotency_key,
           }),
         );
+        if (!req.query.include_total) return page;
+        return { ...page, total_count: await countAuditRecords(ctx.db, filter) };
       }),
   );
 };

@@ -157,6 +157,16 @@ export async function countContractRows(
   return Number(row.n);
 }
 
+/**
+ * The orders of the contracts list: by creation (id), by when the contract starts
+ * (`start_at`), or by customer (its contracts together, customers in the order of their ids),
+ * the id breaking ties; each read by an index of its keys and the id.
+ */
+export type ContractSort = "created" | "start" | "customer";
+
+/** A listed contract with its value of the list's sort, as a keyset value (absent by creation). */
+export type ListedContract = ContractRow & { sort_key: string | null };
+
 export async function listContracts(
   db: Kysely<DB>,
   tenantId: string,
@@ -164,13 +174,42 @@ export async function listContracts(
     limit: number;
     cursor?: string | undefined;
     offset?: number | undefined;
+    sort?: ContractSort | undefined;
+    order?: "asc" | "desc" | undefined;
+    /** Where the previous page of a list by start or customer ended: its sort value and id. */
+    after?: { values: (string | null)[]; id: string } | undefined;
   },
-): Promise<ContractRow[]> {
-  let q = filteredContracts(db, tenantId, page).selectAll();
-  if (page.cursor) q = q.where("id", ">", page.cursor);
-  q = q.orderBy("id").limit(page.limit);
-  if (page.offset) q = q.offset(page.offset);
-  return q.execute();
+): Promise<ListedContract[]> {
+  const dir = page.order === "desc" ? "desc" : "asc";
+  const q = filteredContracts(db, tenantId, page).selectAll();
+  const after = page.after;
+  let sorted = q.select(sql<string | null>`null`.as("sort_key"));
+  switch (page.sort ?? "created") {
+    case "created":
+      if (page.cursor) sorted = sorted.where("id", dir === "desc" ? "<" : ">", page.cursor);
+      break;
+    case "start":
+      sorted = q.select(instantKey("start_at").as("sort_key"));
+      if (after) {
+        sorted = sorted.where(
+          pastKeyset([sql.ref("start_at")], [sql`${after.values[0]}::timestamptz`], after.id, dir),
+        );
+      }
+      sorted = sorted.orderBy("start_at", dir);
+      break;
+    case "customer":
+      sorted = q.select(sql<string>`customer_id`.as("sort_key"));
+      if (after) {
+        sorted = sorted.where(
+          pastKeyset([sql.ref("customer_id")], [sql`${after.values[0]}`], after.id, dir),
+        );
+      }
+      sorted = sorted.orderBy("customer_id", dir);
+      break;
+  }
+  sorted = sorted.orderBy("id", dir).limit(page.limit);
+  if (page.offset) sorted = sorted.offset(page.offset);
+  return sorted.execute();
 }
 
 export async function loadTimeline(db: Kysely<DB>, contract: ContractRow): Promise<Timeline> {

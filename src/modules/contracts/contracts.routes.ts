@@ -12,7 +12,7 @@ import {
 } from "../../workflows/orders.js";
 import { createPortalLink } from "../../workflows/portal.js";
 import { PreviewSchema } from "../invoicing/index.js";
-import { IdempotencyHeader, IdParams, Page, SortedPageQuery } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams, SortedPageQuery } from "../schemas.js";
 import { CartComponentSchema, ContractSchema, OrderSchema } from "./contracts.schemas.js";
 import { endContract, getContract, listContracts } from "./contracts.service.js";
 import { getOrder, listOrders } from "./orders.service.js";
@@ -109,9 +109,14 @@ const OrderEstimateSchema = Type.Object({
 
 const ContractListQuery = Type.Object(
   {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    cursor: Type.Optional(Type.String({ maxLength: 64 })),
+    ...SortedPageQuery,
     customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+    sort: Type.Optional(
+      Type.Union([Type.Literal("created"), Type.Literal("start"), Type.Literal("customer")], {
+        description:
+          "What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation), start (start_date: when the contract starts) or customer (each customer's contracts together, customers by their ids, which sort by creation). Combines with every filter",
+      }),
+    ),
     status: Type.Optional({
       ...ContractSchema.properties.status,
       description: "Only the contracts in this status, as of the tenant's now",
@@ -206,14 +211,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         querystring: OrderListQuery,
         response: {
-          200: Type.Object({
-            ...Page(OrderSchema).properties,
-            total_count: Type.Optional(
-              Type.Integer({
-                description: "With include_total=true: how many orders match the filters",
-              }),
-            ),
-          }),
+          200: CountedPage(OrderSchema, "how many orders match the filters"),
         },
       },
     },
@@ -296,14 +294,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         querystring: ContractListQuery,
         response: {
-          200: Type.Object({
-            ...Page(ContractSchema).properties,
-            total_count: Type.Optional(
-              Type.Integer({
-                description: "With include_total=true: how many contracts match the filters",
-              }),
-            ),
-          }),
+          200: CountedPage(ContractSchema, "how many contracts match the filters"),
         },
       },
     },
@@ -314,6 +305,8 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
           cursor: req.query.cursor,
           customerId: req.query.customer_id,
           status: req.query.status,
+          sort: req.query.sort,
+          order: req.query.order,
           includeTotal: req.query.include_total,
         }),
       ),

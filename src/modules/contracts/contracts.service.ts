@@ -15,21 +15,30 @@ import {
   type Timeline,
 } from "../../domain/contracts/phases.js";
 import { notFound, unprocessable } from "../../domain/errors.js";
+import { isId } from "../../domain/ids.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { type Ctx, dateOf } from "../context.js";
 import type { CustomerRow } from "../customers/index.js";
 import { findEntity } from "../entities/index.js";
-import { fetchPageBatch, type Page } from "../pagination.js";
+import {
+  type CursorValueShape,
+  fetchPageBatch,
+  INSTANT_KEY,
+  type Page,
+  pagingFor,
+} from "../pagination.js";
 import { assertAfterBilledUntil } from "./billed-until.js";
 import { setComponentQuantity } from "./contract-items.js";
 import {
   type ContractListFilter,
   type ContractRow,
+  type ContractSort,
   type ContractStatus,
   countContractRows,
   findContract,
   findContractWithTimeline,
   insertContract,
+  type ListedContract,
   listContracts as listContractRows,
   loadTimeline,
   loadTimelines,
@@ -120,9 +129,18 @@ export async function getContract(ctx: Ctx, id: string): Promise<Contract> {
   return toContract(ctx, found.row, found.timeline);
 }
 
+/** What a keyset cursor of each of the contracts list's sorts holds. */
+const SORT_VALUES: Record<Exclude<ContractSort, "created">, CursorValueShape[]> = {
+  start: [INSTANT_KEY],
+  customer: [/^[A-Za-z0-9_]{1,64}$/],
+};
+
 /**
- * A page of the tenant's contracts by id, narrowed by customer and status (as of the tenant's
- * now); with `includeTotal`, also how many contracts match (one COUNT more).
+ * A page of the tenant's contracts in the order `sort` and `order` name (by creation,
+ * ascending, when absent), narrowed by customer and status (as of the tenant's now). A list
+ * by creation pages by id; by start or customer by an opaque keyset cursor, refused for
+ * another sort or direction. With `includeTotal`, also how many contracts match (one COUNT
+ * more).
  */
 export async function listContracts(
   ctx: Ctx,
@@ -132,6 +150,8 @@ export async function listContracts(
     customerId?: string | undefined;
     status?: ContractStatus | undefined;
     offset?: number | undefined;
+    sort?: ContractSort | undefined;
+    order?: "asc" | "desc" | undefined;
     includeTotal?: boolean | undefined;
   },
 ): Promise<Page<Contract> & { total_count?: number }> {
@@ -139,19 +159,33 @@ export async function listContracts(
     customerId: req.customerId,
     status: req.status ? { is: req.status, at: dateOf(ctx.clock.now()) } : undefined,
   };
+  const sort = req.sort ?? "created";
+  const order = req.order ?? "asc";
+  const paging = pagingFor({
+    cursor: req.cursor,
+    sort,
+    order,
+    shapes: SORT_VALUES,
+    isPlainId: (c) => isId("contract", c),
+    valuesOf: (_sort, row: ListedContract) => [row.sort_key],
+  });
   const page = await fetchPageBatch(
     req.limit,
     (limit) =>
       listContractRows(ctx.db, ctx.tenantId, {
         ...filter,
         limit,
-        cursor: req.cursor,
+        cursor: paging.idCursor,
+        after: paging.after,
         offset: req.offset,
+        sort,
+        order,
       }),
     async (rows) => {
       const timelines = await loadTimelines(ctx.db, rows);
       return Promise.all(rows.map((r) => toContract(ctx, r, timelines.get(r.id))));
     },
+    paging.cursorOf,
   );
   if (!req.includeTotal) return page;
   return { ...page, total_count: await countContractRows(ctx.db, ctx.tenantId, filter) };

@@ -18,7 +18,7 @@ import type { OrderStatus, OrdersTable } from "../../storage/schema.js";
 import { redeemableCoupon } from "../catalog/index.js";
 import { type Ctx, dateOf } from "../context.js";
 import { type CustomerRow, findCustomer, markCustomerOrdered } from "../customers/index.js";
-import { fetchPage, INSTANT_KEY, type Page, pagingFor } from "../pagination.js";
+import { fetchPage, INSTANT_KEY, type Page, pagingFor, utcDayStart } from "../pagination.js";
 import { assertNotFrozen } from "../partners/index.js";
 import { type CartComponent, validateCartComponents } from "./contract-items.js";
 import {
@@ -487,13 +487,6 @@ export async function listOrders(
   );
   if (!req.includeTotal) return page;
   return { ...page, total_count: await countOrderRows(ctx.db, ctx.tenantId, filter) };
-}
-
-/** The first instant of a UTC day (YYYY-MM-DD), `days` later. */
-function utcDayStart(day: string, days: number): Date {
-  const start = new Date(`${day}T00:00:00Z`);
-  start.setUTCDate(start.getUTCDate() + days);
-  return start;
 }
 
 // ---- order preview ------------------------------------------------------------------------

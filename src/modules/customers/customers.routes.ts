@@ -3,7 +3,7 @@ import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { changeBillingDate } from "../../workflows/billing-date.js";
 import { mergeCustomers } from "../../workflows/customer-merge.js";
-import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams } from "../schemas.js";
 import {
   CustomerAddressInput,
   CustomerBillingInfoInput,
@@ -132,14 +132,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         querystring: CustomerListQuery,
         response: {
-          200: Type.Object({
-            ...Page(CustomerSchema).properties,
-            total_count: Type.Optional(
-              Type.Integer({
-                description: "With include_total=true: how many customers match the filters",
-              }),
-            ),
-          }),
+          200: CountedPage(CustomerSchema, "how many customers match the filters"),
         },
       },
     },

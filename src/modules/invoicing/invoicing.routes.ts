@@ -7,7 +7,7 @@ import { stopDunning } from "../../workflows/dunning.js";
 import { inContext, readContext } from "../../workflows/unit-of-work.js";
 import { clockFor } from "../clock/index.js";
 import { ContractSchema } from "../contracts/index.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import { TaxPolicySchema } from "../taxes/index.js";
 import { listBillingRuns, retrySettlement } from "./billing-runs.js";
 import { createDownloadLink, verifyLink } from "./document-links.js";
@@ -63,14 +63,7 @@ export const invoicingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         querystring: InvoiceListQuery,
         response: {
-          200: Type.Object({
-            ...Page(Type.Ref("Invoice")).properties,
-            total_count: Type.Optional(
-              Type.Integer({
-                description: "With include_total=true: how many documents match the filters",
-              }),
-            ),
-          }),
+          200: CountedPage(Type.Ref("Invoice"), "how many documents match the filters"),
         },
       },
     },

@@ -55,6 +55,19 @@ export async function updateMessage(
     .executeTakeFirstOrThrow();
 }
 
+/** How many messages the customer has (one COUNT query). */
+export async function countCustomerMessages(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+): Promise<number> {
+  const row = await scoped(db, tenantId)
+    .where("customer_id", "=", customerId)
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** A customer's messages, newest first, after the cursor. */
 export async function listCustomerMessages(
   db: Kysely<DB>,

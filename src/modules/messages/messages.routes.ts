@@ -3,7 +3,7 @@ import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { messageAttachment } from "../../workflows/messages.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams, PageQuery } from "../schemas.js";
 import { BounceInput, MessageSchema } from "./messages.schemas.js";
 import { bounceMessage, listMessages, resendMessage } from "./messages.service.js";
 import {
@@ -26,13 +26,31 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/customers/:id/messages",
     {
       config: { operation: "messages.list" },
-      schema: { params: IdParams, querystring: PageQuery, response: { 200: Page(MessageSchema) } },
+      schema: {
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            ...PageQuery.properties,
+            include_total: Type.Optional(
+              Type.Boolean({
+                description:
+                  "Also answer total_count: how many messages the customer has, counted by one more query",
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: CountedPage(MessageSchema, "how many messages the customer has"),
+        },
+      },
     },
     (req) =>
       runRead(req, (ctx) =>
         listMessages(ctx, req.params.id, {
           limit: req.query.limit ?? 20,
           cursor: req.query.cursor,
+          includeTotal: req.query.include_total,
         }),
       ),
   );

@@ -5,6 +5,7 @@ import type { Ctx } from "../context.js";
 import { findCustomer } from "../customers/index.js";
 import { fetchPage, type Page } from "../pagination.js";
 import {
+  countCustomerMessages,
   findMessage,
   insertMessage,
   listCustomerMessages,
@@ -42,17 +43,22 @@ export function toMessage(r: MessageRow): Message {
 export async function listMessages(
   ctx: Ctx,
   customerId: string,
-  page: { limit: number; cursor?: string | undefined },
-): Promise<Page<Message>> {
+  page: { limit: number; cursor?: string | undefined; includeTotal?: boolean | undefined },
+): Promise<Page<Message> & { total_count?: number }> {
   const customer = await findCustomer(ctx.db, ctx.tenantId, customerId);
   if (!customer)
     throw notFound("customer_not_found", `no customer ${customerId}`, { id: customerId });
-  return fetchPage(
+  const listed = await fetchPage(
     page.limit,
     (limit) =>
       listCustomerMessages(ctx.db, ctx.tenantId, customerId, { limit, before: page.cursor }),
     toMessage,
   );
+  if (!page.includeTotal) return listed;
+  return {
+    ...listed,
+    total_count: await countCustomerMessages(ctx.db, ctx.tenantId, customerId),
+  };
 }
 
 /**

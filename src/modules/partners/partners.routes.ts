@@ -11,7 +11,7 @@ import {
   sendVerificationCode,
   unfreezeCustomer,
 } from "../../workflows/partners.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import { billSummary, getBudget, setBudget } from "./budgets.js";
 import {
   BillSummarySchema,
@@ -280,12 +280,14 @@ export const partnerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: IdParams,
         querystring: OrderListQuery,
-        response: { 200: Page(PartnerOrderSchema) },
+        response: {
+          200: CountedPage(PartnerOrderSchema, "how many orders match the filters"),
+        },
       },
     },
     (req) =>
       runRead(req, async (ctx) => {
-        const { data, has_more, next_cursor } = await listPartnerOrders(
+        const { data, has_more, next_cursor, count } = await listPartnerOrders(
           ctx,
           await visiblePartner(ctx, req.params.id),
           {
@@ -297,7 +299,9 @@ export const partnerRoutes: FastifyPluginAsyncTypebox = async (app) => {
             created_to: date(req.query.created_to, "created_to"),
           },
         );
-        return { data, has_more, next_cursor };
+        return req.query.include_total
+          ? { data, has_more, next_cursor, total_count: count }
+          : { data, has_more, next_cursor };
       }),
   );
 

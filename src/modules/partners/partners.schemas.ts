@@ -185,6 +185,11 @@ export const OrderListQuery = Type.Object(
     ),
     created_from: Type.Optional(Type.String({ format: "date-time" })),
     created_to: Type.Optional(Type.String({ format: "date-time" })),
+    include_total: Type.Optional(
+      Type.Boolean({
+        description: "Also answer total_count: how many orders match the filters",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

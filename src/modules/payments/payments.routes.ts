@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { IdempotencyHeader, IdParams, Page, SortedPageQuery } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams, SortedPageQuery } from "../schemas.js";
 import { collectionRetryDays, InvoiceCollectionSchema } from "./collection.schemas.js";
 import { getInvoiceCollection } from "./collection.service.js";
 import {
@@ -198,14 +198,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            ...Page(PaymentSchema).properties,
-            total_count: Type.Optional(
-              Type.Integer({
-                description: "With include_total=true: how many payments match the filters",
-              }),
-            ),
-          }),
+          200: CountedPage(PaymentSchema, "how many payments match the filters"),
         },
       },
     },

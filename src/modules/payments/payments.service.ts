@@ -23,6 +23,7 @@ import {
   INSTANT_KEY,
   type Page,
   pagingFor,
+  utcDayStart,
 } from "../pagination.js";
 import {
   findAuthenticationExpiryHours,
@@ -606,13 +607,6 @@ export async function listPayments(
   const page = await pageOfPayments(ctx, query, filter);
   if (!query.include_total) return page;
   return { ...page, total_count: await countPaymentRows(ctx.db, ctx.tenantId, filter) };
-}
-
-/** The first instant of a UTC day (YYYY-MM-DD), `days` later. */
-function utcDayStart(day: string, days: number): Date {
-  const start = new Date(`${day}T00:00:00Z`);
-  start.setUTCDate(start.getUTCDate() + days);
-  return start;
 }
 
 async function pageOfPayments(

@@ -38,13 +38,52 @@ export async function updateQuote(
     .executeTakeFirstOrThrow();
 }
 
+/** A quote's status as the API shows it: expired is an open quote past its valid_until. */
+export type QuoteStatus = QuoteRow["status"] | "expired";
+
+/** Which of the tenant's quotes a list holds: all of them unless narrowed. */
+export type QuoteListFilter = {
+  customerId?: string | undefined;
+  /** With the instant (the tenant's now) an open quote expires by. */
+  status?: { is: QuoteStatus; at: Date } | undefined;
+  /** Created at or after this instant. */
+  createdFrom?: Date | undefined;
+  /** Created before this instant. */
+  createdBefore?: Date | undefined;
+};
+
+function filteredQuotes(db: Kysely<DB>, tenantId: string, f: QuoteListFilter) {
+  let q = db.selectFrom("quotes").where("tenant_id", "=", tenantId);
+  if (f.customerId) q = q.where("customer_id", "=", f.customerId);
+  if (f.status) {
+    const { is, at } = f.status;
+    if (is === "expired") q = q.where("status", "=", "open").where("valid_until", "<=", at);
+    else if (is === "open") q = q.where("status", "=", "open").where("valid_until", ">", at);
+    else q = q.where("status", "=", is);
+  }
+  if (f.createdFrom) q = q.where("created_at", ">=", f.createdFrom);
+  if (f.createdBefore) q = q.where("created_at", "<", f.createdBefore);
+  return q;
+}
+
+/** How many of the tenant's quotes the filter holds (one COUNT query). */
+export async function countQuoteRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  f: QuoteListFilter,
+): Promise<number> {
+  const row = await filteredQuotes(db, tenantId, f)
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function listQuoteRows(
   db: Kysely<DB>,
   tenantId: string,
-  page: { limit: number; cursor?: string | undefined; customerId?: string | undefined },
+  page: QuoteListFilter & { limit: number; cursor?: string | undefined },
 ): Promise<QuoteRow[]> {
-  let q = db.selectFrom("quotes").selectAll().where("tenant_id", "=", tenantId);
+  let q = filteredQuotes(db, tenantId, page).selectAll();
   if (page.cursor) q = q.where("id", ">", page.cursor);
-  if (page.customerId) q = q.where("customer_id", "=", page.customerId);
   return q.orderBy("id").limit(page.limit).execute();
 }

@@ -3,11 +3,12 @@ import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { acceptQuote, createQuote, declineQuote, updateQuote } from "../../workflows/quotes.js";
-import { IdempotencyHeader, IdParams, Page } from "../schemas.js";
+import { IdempotencyHeader, IdParams } from "../schemas.js";
 import {
   AcceptQuoteBody,
   ChangeQuoteBody,
   OneTimeQuoteBody,
+  QuoteListPage,
   QuoteListQuery,
   QuoteSchema,
   QuoteUpdateBody,
@@ -64,7 +65,7 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/quotes",
     {
       config: { operation: "quotes.list" },
-      schema: { querystring: QuoteListQuery, response: { 200: Page(QuoteSchema) } },
+      schema: { querystring: QuoteListQuery, response: { 200: QuoteListPage } },
     },
     (req) =>
       runRead(req, (ctx) =>
@@ -72,6 +73,10 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
           limit: req.query.limit ?? 20,
           cursor: req.query.cursor,
           customerId: req.query.customer_id,
+          status: req.query.status,
+          createdFrom: req.query.created_from,
+          createdTo: req.query.created_to,
+          includeTotal: req.query.include_total,
         }),
       ),
   );

@@ -6,6 +6,7 @@
 import { Type } from "typebox";
 import { CartComponentSchema } from "../contracts/index.js";
 import { ChargeInvoiceBody, ChargeLineBody } from "../invoicing/index.js";
+import { CountedPage } from "../schemas.js";
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Timestamp = Type.String({ format: "date-time", maxLength: 64 });
@@ -185,9 +186,35 @@ export const QuoteListQuery = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     cursor: Type.Optional(Type.String({ maxLength: 64 })),
     customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+    status: Type.Optional({
+      ...QuoteSchema.properties.status,
+      description:
+        "Only the quotes in this status, as of the tenant's now (expired: open, past valid_until)",
+    }),
+    created_from: Type.Optional(
+      Type.String({
+        format: "date",
+        description: "Created on this day (UTC, YYYY-MM-DD) or later",
+      }),
+    ),
+    created_to: Type.Optional(
+      Type.String({
+        format: "date",
+        description: "Created on this day (UTC, YYYY-MM-DD) or earlier",
+      }),
+    ),
+    include_total: Type.Optional(
+      Type.Boolean({
+        description:
+          "Also answer total_count: how many quotes match the filters, counted by one more query (its cost grows with the quotes matched)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
+
+/** A page of quotes, with how many match when asked. */
+export const QuoteListPage = CountedPage(QuoteSchema, "how many quotes match the filters");
 
 export const AcceptQuoteBody = Type.Object(
   {

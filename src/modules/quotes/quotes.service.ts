@@ -21,12 +21,15 @@ import { toJson } from "../../lib/json.js";
 import type { QuoteLine, QuotesTable, TaxRow } from "../../storage/schema.js";
 import { type Ctx, dateOf, nowDate } from "../context.js";
 import { quotePdf } from "../invoicing/index.js";
-import { fetchPage, type Page } from "../pagination.js";
+import { fetchPage, type Page, utcDayStart } from "../pagination.js";
 import {
+  countQuoteRows,
   findQuote,
   insertQuote,
   listQuoteRows,
+  type QuoteListFilter,
   type QuoteRow,
+  type QuoteStatus,
   updateQuote,
 } from "./quotes.repository.js";
 import type { QuoteSchema } from "./quotes.schemas.js";
@@ -252,16 +255,39 @@ export async function getQuote(ctx: Ctx, id: string): Promise<Quote> {
   return toQuote(row, nowDate(ctx));
 }
 
+/**
+ * A page of the tenant's quotes by id, narrowed by customer, status (an open quote past its
+ * valid_until is expired, as of the tenant's now) and the UTC days created (each end
+ * included); with `includeTotal`, also how many quotes match (one COUNT more).
+ */
 export async function listQuotes(
   ctx: Ctx,
-  req: { limit: number; cursor?: string | undefined; customerId?: string | undefined },
-): Promise<Page<Quote>> {
+  req: {
+    limit: number;
+    cursor?: string | undefined;
+    customerId?: string | undefined;
+    status?: QuoteStatus | undefined;
+    /** Created on this UTC day (YYYY-MM-DD) or later. */
+    createdFrom?: string | undefined;
+    /** Created on this UTC day or earlier. */
+    createdTo?: string | undefined;
+    includeTotal?: boolean | undefined;
+  },
+): Promise<Page<Quote> & { total_count?: number }> {
   const now = nowDate(ctx);
-  return fetchPage(
+  const filter: QuoteListFilter = {
+    customerId: req.customerId,
+    status: req.status ? { is: req.status, at: now } : undefined,
+    createdFrom: req.createdFrom ? utcDayStart(req.createdFrom, 0) : undefined,
+    createdBefore: req.createdTo ? utcDayStart(req.createdTo, 1) : undefined,
+  };
+  const page = await fetchPage(
     req.limit,
-    (limit) => listQuoteRows(ctx.db, ctx.tenantId, { ...req, limit }),
+    (limit) => listQuoteRows(ctx.db, ctx.tenantId, { ...filter, limit, cursor: req.cursor }),
     (row) => toQuote(row, now),
   );
+  if (!req.includeTotal) return page;
+  return { ...page, total_count: await countQuoteRows(ctx.db, ctx.tenantId, filter) };
 }
 
 /** The quote's PDF (its lines and totals as quoted). */

@@ -97,13 +97,42 @@ export async function activeEndpoints(
 // Deliveries and attempts (reads for the API)
 
 /** The one place deliveries are scoped to a tenant, each with its event's type. */
-function deliveries(db: Kysely<DB>, tenantId: string) {
+function joinedDeliveries(db: Kysely<DB>, tenantId: string) {
   return db
     .selectFrom("webhook_deliveries as d")
     .innerJoin(outboxEvents(db).as("e"), "e.id", "d.event_id")
-    .selectAll("d")
-    .select("e.type as event_type")
     .where("d.tenant_id", "=", tenantId);
+}
+
+function deliveries(db: Kysely<DB>, tenantId: string) {
+  return joinedDeliveries(db, tenantId).selectAll("d").select("e.type as event_type");
+}
+
+/** Which of the tenant's deliveries a list holds: all of them unless narrowed. */
+export type DeliveryListFilter = {
+  tenantId: string;
+  endpointId?: string | undefined;
+  eventId?: string | undefined;
+  status?: WebhookDeliveryStatus | undefined;
+};
+
+function filteredDeliveries(db: Kysely<DB>, filter: DeliveryListFilter) {
+  let q = joinedDeliveries(db, filter.tenantId);
+  if (filter.endpointId) q = q.where("d.endpoint_id", "=", filter.endpointId);
+  if (filter.eventId) q = q.where("d.event_id", "=", filter.eventId);
+  if (filter.status) q = q.where("d.status", "=", filter.status);
+  return q;
+}
+
+/** How many of the tenant's deliveries the filter holds (one COUNT query). */
+export async function countListedDeliveries(
+  db: Kysely<DB>,
+  filter: DeliveryListFilter,
+): Promise<number> {
+  const row = await filteredDeliveries(db, filter)
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function findDelivery(
@@ -117,18 +146,10 @@ export async function findDelivery(
 /** Newest first. */
 export async function listDeliveries(
   db: Kysely<DB>,
-  filter: Page & {
-    tenantId: string;
-    endpointId?: string | undefined;
-    eventId?: string | undefined;
-    status?: WebhookDeliveryStatus | undefined;
-  },
+  filter: Page & DeliveryListFilter,
 ): Promise<DeliveryWithType[]> {
-  let q = deliveries(db, filter.tenantId);
+  let q = filteredDeliveries(db, filter).selectAll("d").select("e.type as event_type");
   if (filter.cursor) q = q.where("d.id", "<", filter.cursor);
-  if (filter.endpointId) q = q.where("d.endpoint_id", "=", filter.endpointId);
-  if (filter.eventId) q = q.where("d.event_id", "=", filter.eventId);
-  if (filter.status) q = q.where("d.status", "=", filter.status);
   return q.orderBy("d.id", "desc").limit(filter.limit).execute();
 }
 

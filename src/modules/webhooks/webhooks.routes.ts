@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { runMutation, runRead } from "../../http/execute.js";
 import { EventSchema } from "../events/index.js";
-import { IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams, Page, PageQuery } from "../schemas.js";
 import {
   CreatedWebhookEndpointSchema,
   CreateWebhookEndpointBody,
@@ -139,7 +139,12 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/webhook_deliveries",
     {
       config: { operation: "webhook_deliveries.list" },
-      schema: { querystring: DeliveryQuery, response: { 200: Page(WebhookDeliverySchema) } },
+      schema: {
+        querystring: DeliveryQuery,
+        response: {
+          200: CountedPage(WebhookDeliverySchema, "how many deliveries match the filters"),
+        },
+      },
     },
     (req) =>
       runRead(req, (ctx) => listDeliveries(ctx, { ...req.query, limit: req.query.limit ?? 20 })),

@@ -142,6 +142,12 @@ export const DeliveryQuery = Type.Object(
     endpoint_id: Type.Optional(Type.String({ maxLength: 64 })),
     event_id: Type.Optional(Type.String({ maxLength: 64 })),
     status: Type.Optional(DeliveryStatus),
+    include_total: Type.Optional(
+      Type.Boolean({
+        description:
+          "Also answer total_count: how many deliveries match the filters, counted by one more query (its cost grows with the deliveries matched)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -27,6 +27,8 @@ import {
   activeEndpoints,
   cancelPending,
   countEndpoints,
+  countListedDeliveries,
+  type DeliveryListFilter,
   type DeliveryWithType,
   type EndpointRow,
   findDelivery,
@@ -378,21 +380,22 @@ export async function listDeliveries(
     endpoint_id?: string | undefined;
     event_id?: string | undefined;
     status?: WebhookDeliveryStatus | undefined;
+    include_total?: boolean | undefined;
   },
-): Promise<Page<WebhookDelivery>> {
-  return fetchPage(
+): Promise<Page<WebhookDelivery> & { total_count?: number }> {
+  const filter: DeliveryListFilter = {
+    tenantId: ctx.tenantId,
+    endpointId: input.endpoint_id,
+    eventId: input.event_id,
+    status: input.status,
+  };
+  const page = await fetchPage(
     input.limit,
-    (limit) =>
-      listDeliveryRows(ctx.db, {
-        tenantId: ctx.tenantId,
-        limit,
-        cursor: input.cursor,
-        endpointId: input.endpoint_id,
-        eventId: input.event_id,
-        status: input.status,
-      }),
+    (limit) => listDeliveryRows(ctx.db, { ...filter, limit, cursor: input.cursor }),
     toDelivery,
   );
+  if (!input.include_total) return page;
+  return { ...page, total_count: await countListedDeliveries(ctx.db, filter) };
 }
 
 async function loadDelivery(ctx: Ctx, id: string): Promise<DeliveryWithType> {

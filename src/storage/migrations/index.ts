@@ -62,6 +62,7 @@ import * as m0061 from "./0061_payment_authentication.js";
 import * as m0062 from "./0062_payment_source_setups.js";
 import * as m0065 from "./0065_rate_limit_grants.js";
 import * as m0066 from "./0066_payment_expiry.js";
+import * as m0067 from "./0067_contract_list_sorts.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -132,4 +133,5 @@ export const migrations: Record<string, Migration> = {
   "0062_payment_source_setups": m0062,
   "0065_rate_limit_grants": m0065,
   "0066_payment_expiry": m0066,
+  "0067_contract_list_sorts": m0067,
 };

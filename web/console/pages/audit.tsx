@@ -62,6 +62,7 @@ export function AuditPage({ api, query }: PageProps): JSX.Element {
       <OperationFilter query={query} />
       <Paged
         caption="Audit log, newest first"
+        counted={{ one: "record", many: "records" }}
         deps={[target, operation]}
         empty={operation || target ? "No audit records match." : undefined}
         load={async (cursor) =>
@@ -70,6 +71,7 @@ export function AuditPage({ api, query }: PageProps): JSX.Element {
               params: {
                 query: {
                   limit: 25,
+                  include_total: true,
                   ...(cursor ? { cursor } : {}),
                   ...(target ? { target_id: target } : {}),
                   ...(operation ? { operation } : {}),

@@ -9,8 +9,19 @@ import { addDecimals, formatDate, formatDateTime, formatMoney } from "../../shar
 import { ActionButton, SelectField, Show, StatusBadge, useAsync } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
 import { PauseResume } from "./contract-pause.js";
-import { CustomerFilter, CustomerLink, link, Paged, setFilter } from "./shared.js";
+import {
+  CustomerFilter,
+  CustomerLink,
+  link,
+  listOrderOf,
+  Paged,
+  setFilter,
+  setListOrder,
+} from "./shared.js";
 import { ActionTable } from "./subscription-actions.js";
+
+/** The API's orders of the contracts list (`sort`), the default (by creation) first. */
+const CONTRACT_SORTS = ["created", "start", "customer"] as const;
 
 type ContractStatus =
   | "future"
@@ -35,6 +46,7 @@ export function ContractsPage({ api, query }: PageProps): JSX.Element {
   const customer = query.get("customer") ?? "";
   const given = query.get("status") ?? "";
   const status = CONTRACT_STATUSES.some(([s]) => s === given) ? (given as ContractStatus | "") : "";
+  const { sort, order } = listOrderOf(query, CONTRACT_SORTS, "asc");
   return (
     <>
       <h1>Contracts</h1>
@@ -64,6 +76,8 @@ export function ContractsPage({ api, query }: PageProps): JSX.Element {
               params: {
                 query: {
                   limit: 25,
+                  sort,
+                  order,
                   include_total: true,
                   ...(cursor ? { cursor } : {}),
                   ...(status ? { status } : {}),
@@ -74,12 +88,24 @@ export function ContractsPage({ api, query }: PageProps): JSX.Element {
           ).data
         }
         columns={[
-          { header: "Contract", cell: (c) => link(`#/contracts/${c.id}`, c.id) },
-          { header: "Customer", cell: (c) => <CustomerLink id={c.customer_id} /> },
+          {
+            header: "Contract",
+            cell: (c) => link(`#/contracts/${c.id}`, c.id),
+            sortKey: "created",
+          },
+          {
+            header: "Customer",
+            cell: (c) => <CustomerLink id={c.customer_id} />,
+            sortKey: "customer",
+          },
           { header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
-          { header: "Start", cell: (c) => formatDate(c.start_date) },
+          { header: "Start", cell: (c) => formatDate(c.start_date), sortKey: "start" },
           { header: "End", cell: (c) => formatDate(c.end_date) },
         ]}
+        sortedBy={{ key: sort, order }}
+        onSort={(next) =>
+          setListOrder("/contracts", query, { sort: next.key, order: next.order }, "asc")
+        }
       />
     </>
   );

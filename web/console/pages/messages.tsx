@@ -1,7 +1,7 @@
 /**
  * A customer's message log: the e-mails Accrue composed for it (kind, recipient, subject,
- * status, when sent or made, the last error), newest first, each with a Resend action that
- * queues a copy as a new message.
+ * status, when sent or made, the last error), newest first, and how many there are; each
+ * with a Resend action that queues a copy as a new message.
  */
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
@@ -9,6 +9,7 @@ import type { components } from "../../../sdk/src/client.js";
 import { formatDateTime } from "../../shared/format.js";
 import { ActionButton, Show, StatusBadge, Table, useAsync } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
+import { Count } from "./shared.js";
 
 type Message = components["schemas"]["Message"];
 
@@ -27,7 +28,7 @@ export function MessageLog(props: { api: PageProps["api"]; customerId: string })
         await props.api.GET("/v1/customers/{id}/messages", {
           params: {
             path: { id: props.customerId },
-            query: { limit: MESSAGES_PAGE, ...(cursor ? { cursor } : {}) },
+            query: { limit: MESSAGES_PAGE, include_total: true, ...(cursor ? { cursor } : {}) },
           },
         })
       ).data,
@@ -39,6 +40,9 @@ export function MessageLog(props: { api: PageProps["api"]; customerId: string })
       <Show value={page}>
         {(p) => (
           <>
+            {p.total_count !== undefined && (
+              <Count n={p.total_count} one="message" many="messages" />
+            )}
             <Table
               caption="Messages sent to the customer"
               hideCaption

@@ -755,13 +755,14 @@ function PartnerOrders(props: { api: Api; partnerId: string }): JSX.Element {
   return (
     <Paged
       caption="Orders of the partner's customers"
+      counted={{ one: "order", many: "orders" }}
       empty="No orders yet."
       load={async (cursor) =>
         (
           await props.api.GET("/v1/partners/{id}/orders", {
             params: {
               path: { id: props.partnerId },
-              query: { limit: 25, ...(cursor ? { cursor } : {}) },
+              query: { limit: 25, include_total: true, ...(cursor ? { cursor } : {}) },
             },
           })
         ).data

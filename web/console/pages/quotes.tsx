@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatMoney } from "../../shared/format.js"
 import {
   ActionButton,
   Field,
+  SelectField,
   Show,
   StatusBadge,
   SubmissionOutcome,
@@ -26,7 +27,16 @@ import {
   type VariantOption,
   WithPlanVariants,
 } from "./customer-forms.js";
-import { CustomerFilter, CustomerLink, link, OptionalFact, Paged } from "./shared.js";
+import {
+  CustomerFilter,
+  CustomerLink,
+  DateFilter,
+  dayOf,
+  link,
+  OptionalFact,
+  Paged,
+  setFilter,
+} from "./shared.js";
 
 type Api = PageProps["api"];
 type Quote = components["schemas"]["Quote"];
@@ -54,8 +64,20 @@ const quoteColumns = [
   { header: "Created", cell: (q: Quote) => formatDate(q.created_at) },
 ] as const;
 
+const QUOTE_STATUSES: readonly (readonly [Quote["status"] | "", string])[] = [
+  ["", "Any status"],
+  ["open", "open"],
+  ["expired", "expired (open, past valid until)"],
+  ["accepted", "accepted"],
+  ["declined", "declined"],
+];
+
 export function QuotesPage({ api, query }: PageProps): JSX.Element {
   const customer = query.get("customer") ?? "";
+  const given = query.get("status") ?? "";
+  const status = QUOTE_STATUSES.some(([s]) => s === given) ? (given as Quote["status"] | "") : "";
+  const from = dayOf(query.get("from"));
+  const to = dayOf(query.get("to"));
   return (
     <>
       <h1>Quotes</h1>
@@ -64,19 +86,47 @@ export function QuotesPage({ api, query }: PageProps): JSX.Element {
         to accept; accepted, it becomes the order or invoice it quoted. Quote a subscription from
         the customer's page.
       </p>
+      <div class="filters">
+        <SelectField
+          label="Status"
+          name="quote-status"
+          value={status}
+          options={QUOTE_STATUSES}
+          onChange={(value) => setFilter("/quotes", query, "status", value)}
+        />
+      </div>
+      <DateFilter
+        path="/quotes"
+        query={query}
+        from={from}
+        to={to}
+        label="Created"
+        what="quotes by the day created (UTC)"
+      />
       <CustomerFilter path="/quotes" query={query} what="quotes" />
       <Paged
         caption="Quotes"
+        counted={{ one: "quote", many: "quotes" }}
         deps={[customer]}
-        empty={customer ? "This customer has no quotes." : "No quotes yet."}
+        empty={
+          status || from || to
+            ? "No quotes match."
+            : customer
+              ? "This customer has no quotes."
+              : "No quotes yet."
+        }
         load={async (cursor) =>
           (
             await api.GET("/v1/quotes", {
               params: {
                 query: {
                   limit: 25,
+                  include_total: true,
                   ...(cursor ? { cursor } : {}),
+                  ...(status ? { status } : {}),
                   ...(customer ? { customer_id: customer } : {}),
+                  ...(from ? { created_from: from } : {}),
+                  ...(to ? { created_to: to } : {}),
                 },
               },
             })

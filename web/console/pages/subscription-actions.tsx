@@ -196,6 +196,7 @@ export function SubscriptionActionsPage({ api, query }: PageProps): JSX.Element 
       <ContractFilter query={query} />
       <Paged
         caption="Subscription actions"
+        counted={{ one: "action", many: "actions" }}
         empty={state || contract ? "No actions match." : "No actions yet."}
         load={async (cursor) =>
           (
@@ -203,6 +204,7 @@ export function SubscriptionActionsPage({ api, query }: PageProps): JSX.Element 
               params: {
                 query: {
                   limit: 25,
+                  include_total: true,
                   ...(cursor ? { cursor } : {}),
                   ...(state ? { state } : {}),
                   ...(contract ? { contract_id: contract } : {}),

@@ -147,6 +147,7 @@ export function WebhooksPage({ api, query }: PageProps): JSX.Element {
                 </div>
                 <Paged
                   caption="Webhook deliveries, newest first"
+                  counted={{ one: "delivery", many: "deliveries" }}
                   deps={[round, status, endpoint]}
                   empty="No deliveries match."
                   load={async (cursor) =>
@@ -155,6 +156,7 @@ export function WebhooksPage({ api, query }: PageProps): JSX.Element {
                         params: {
                           query: {
                             limit: 25,
+                            include_total: true,
                             ...(cursor ? { cursor } : {}),
                             ...(status ? { status } : {}),
                             ...(endpoint ? { endpoint_id: endpoint } : {}),
