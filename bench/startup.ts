@@ -4,7 +4,9 @@
  * (min/median/max):
  *
  * - `accrue serve` on an existing database → first 200 from /healthz, against a bare Fastify
- *   process → first 200 from its one route;
+ *   process → first 200 from its one route, and (embedded) against a bare `PGlite.create` of
+ *   the same data directory in its own process → its first answer (the floor: PGlite's own
+ *   start on that directory);
  * - `accrue bootstrap` on an empty data directory (initdb, every migration, a tenant) → exit,
  *   against a bare PGlite `initdb` of a directory in its own process;
  * - `accrue --help` and `accrue serve --help` → exit, against `node -e ""`.
@@ -50,6 +52,40 @@ function untilExit(args: string[], env: Record<string, string> = {}): Promise<Sp
       code === 0
         ? resolve({ ms: performance.now() - started })
         : reject(new Error(`${args.join(" ")} exited with ${code}: ${stderr}`)),
+    );
+  });
+}
+
+/**
+ * Spawn → the first line holding `marker` on stdout; the process then ends on its own (exit
+ * code 0) before the next one starts.
+ */
+function untilOutput(
+  args: string[],
+  env: Record<string, string>,
+  marker: string,
+): Promise<Spawned> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: childEnv(env),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    let seen: number | undefined;
+    const onData = (d: Buffer) => {
+      output += d;
+      if (seen === undefined && output.includes(marker)) seen = performance.now() - started;
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (d) => {
+      output += d;
+    });
+    child.once("exit", (code) =>
+      code === 0 && seen !== undefined
+        ? resolve({ ms: seen })
+        : reject(new Error(`${args.join(" ")} exited with ${code}: ${output}`)),
     );
   });
 }
@@ -107,6 +143,13 @@ console.log(await app.listen({ host: "127.0.0.1", port: 0 }));`;
 const BARE_INITDB = `import { PGlite } from "@electric-sql/pglite";
 const db = await PGlite.create(process.env.DIR);
 await db.query("SELECT 1");
+await db.close();`;
+
+/** An existing data directory opened, asked one statement, closed. */
+const BARE_OPEN = `import { PGlite } from "@electric-sql/pglite";
+const db = await PGlite.create(process.env.DIR);
+await db.query("SELECT 1");
+console.log("open");
 await db.close();`;
 
 type Stats = { min: number; median: number; max: number };
@@ -171,6 +214,14 @@ try {
         "bare Fastify listen → first answer, own process",
         () => untilAnswer(["--input-type=module", "-e", BARE_SERVER], {}, "/bare"),
       );
+      if (backend === "pglite") {
+        await pair(
+          "accrue serve → /healthz, existing embedded database",
+          () => untilAnswer([BIN, "serve"], { ...t.env, ACCRUE_WORKER: "false" }, "/healthz"),
+          "PGlite.create of the same data directory → first answer, own process",
+          () => untilOutput(["--input-type=module", "-e", BARE_OPEN], { DIR: t.location }, "open"),
+        );
+      }
     } finally {
       await t.drop();
     }

@@ -1,6 +1,6 @@
 // Compiles the server (src/, TypeScript) with esbuild into dist/accrue.js (the command line)
-// and dist/commands.js (what the commands run): packages stay external (node_modules),
-// nothing is minified, a source map sits beside each.
+// and dist/commands.js (what the commands run): packages stay external (node_modules) except
+// those of INLINED, nothing is minified, a source map sits beside each.
 // `node bin/build.js` builds now; bin/accrue.js calls ensureBuilt(), which builds only when
 // dist/accrue.js is missing or older than a file under src/ or package.json.
 import fs from "node:fs";
@@ -35,6 +35,28 @@ function isFresh() {
   }
 }
 
+/**
+ * Packages compiled into dist/commands.js rather than loaded from node_modules at start-up:
+ * ECMAScript-module packages of hundreds of small files each, which Node would otherwise
+ * resolve and link one file at a time, and which no other package loads at run time (two
+ * copies would not know each other's objects). typebox stays external: its format registry,
+ * where the date formats get their ranges, must be the one @fastify/type-provider-typebox
+ * and every Compile share.
+ */
+const INLINED = new Set(["kysely"]);
+
+/** Every package is external (loaded from node_modules) but those of INLINED. */
+const packagesExternal = {
+  name: "packages-external",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const parts = args.path.split("/");
+      const name = args.path.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+      return INLINED.has(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
 /** One esbuild output, written beside its final name first and renamed into place. */
 async function bundle(entry, output, plugins = []) {
   const { build: esbuild } = await import("esbuild");
@@ -47,8 +69,7 @@ async function bundle(entry, output, plugins = []) {
       platform: "node",
       format: "esm",
       target: "node22",
-      packages: "external",
-      plugins,
+      plugins: [...plugins, packagesExternal],
       sourcemap: "linked",
       sourcesContent: false,
       logLevel: "error",

@@ -15,8 +15,10 @@
  *
  * All positions are computed here: text is written one line at a time with pdfkit's line
  * breaking off, so pdfkit never adds a page on its own.
+ *
+ * pdfkit is loaded on the first document rendered, not with the server.
  */
-import PDFDocument from "pdfkit";
+import type PDFDocument from "pdfkit";
 import { type Yielder, yielder } from "../../lib/yield.js";
 import type { DocumentParty, InvoiceDocument } from "./document.js";
 
@@ -869,9 +871,13 @@ function creationDate(issueDate: string): Date {
   return date;
 }
 
+let pdfkit: Promise<typeof PDFDocument> | undefined;
+
 export async function renderDocumentPdf(doc: InvoiceDocument): Promise<Buffer> {
   const labels = labelsFor(doc.language);
-  const pdf = new PDFDocument({
+  pdfkit ??= import("pdfkit").then((loaded) => loaded.default);
+  const PdfDocument = await pdfkit;
+  const pdf = new PdfDocument({
     size: "A4",
     margin: 0,
     autoFirstPage: true,

@@ -1,9 +1,10 @@
 /**
  * Sending one message through SMTP with nodemailer. The transport is made from
  * ACCRUE_SMTP_URL (smtp://user:password@host:587, smtps://… for implicit TLS); nodemailer
- * upgrades a plain connection with STARTTLS when the server offers it.
+ * upgrades a plain connection with STARTTLS when the server offers it. nodemailer is loaded
+ * on a mailer's first message, not with the server.
  */
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { messageIdHeader } from "../../domain/messages/delivery.js";
 import type { MessageRow } from "./messages.repository.js";
 
@@ -25,16 +26,20 @@ export const SMTP_TIMEOUT_MS = 10_000;
  */
 export function smtpMailer(url: string, options: { timeoutMs?: number } = {}): Mailer {
   const timeout = options.timeoutMs ?? SMTP_TIMEOUT_MS;
-  const transport = nodemailer.createTransport({
-    url,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-    dnsTimeout: timeout,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+  let transport: Promise<Transporter> | undefined;
+  const transporter = () =>
+    (transport ??= import("nodemailer").then(({ default: mailer }) =>
+      mailer.createTransport({
+        url,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout,
+        dnsTimeout: timeout,
+      } as Parameters<typeof mailer.createTransport>[0]),
+    ));
   return {
     async send(message, attachments) {
-      await transport.sendMail({
+      await (await transporter()).sendMail({
         from: message.sender,
         to: message.recipient,
         subject: message.subject,
@@ -49,7 +54,12 @@ export function smtpMailer(url: string, options: { timeoutMs?: number } = {}): M
         attachments: attachments.map((a) => ({ ...a })),
       });
     },
-    close: () => transport.close(),
+    close: () => {
+      void transport?.then(
+        (opened) => opened.close(),
+        () => {},
+      );
+    },
   };
 }
 
