@@ -778,6 +778,44 @@ for (const backend of BACKENDS) {
       await check("Invoice");
     });
 
+    it("at 390 px keeps the navigation behind a Menu button that opens, navigates, closes and answers Escape", async () => {
+      const nav = page.getByRole("navigation", { name: "Console" });
+      const menu = page.getByRole("button", { name: "Menu" });
+      // wide: the navigation shows and the button does not
+      await nav.getByRole("link", { name: "Dashboard", exact: true }).waitFor();
+      expect(await menu.isVisible()).toBe(false);
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await expect.poll(() => nav.isVisible()).toBe(false);
+        expect(await menu.getAttribute("aria-expanded")).toBe("false");
+        expect(await menu.getAttribute("aria-controls")).toBe("console-nav");
+        // by keyboard: the button opens the menu, Escape closes it and returns to the button
+        await menu.focus();
+        await page.keyboard.press("Enter");
+        await nav.getByRole("link", { name: "Payments", exact: true }).waitFor();
+        expect(await menu.getAttribute("aria-expanded")).toBe("true");
+        await expectNoSidewaysScroll(page, "the opened menu at 390 px");
+        await expectAccessible(page, "the opened menu at 390 px");
+        await shot("console-menu-open-390px");
+        await nav.getByRole("link", { name: "Payments", exact: true }).focus();
+        await page.keyboard.press("Escape");
+        await expect.poll(() => nav.isVisible()).toBe(false);
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.textContent))
+          .toBe("Menu");
+        // a link followed closes the menu and opens its page
+        await menu.click();
+        await nav.getByRole("link", { name: "Payments", exact: true }).click();
+        await expect.poll(() => page.title()).toBe("Payments · Accrue console");
+        await expect.poll(() => nav.isVisible()).toBe(false);
+        expect(await menu.getAttribute("aria-expanded")).toBe("false");
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+      await nav.getByRole("link", { name: "Dashboard", exact: true }).click();
+      await expect.poll(() => page.title()).toBe("Dashboard · Accrue console");
+    });
+
     it("shows the API's refusal to a read-only key", async () => {
       const key = (await api("POST", "/v1/api_keys", { name: "viewer", roles: ["read_only"] })).body
         .secret;

@@ -248,8 +248,12 @@ function Console(props: { apiKey: string; onSignOut: () => void }): JSX.Element 
   const route = ROUTES.find((r) => r.pattern.test(path));
   const params = route ? (route.pattern.exec(path)?.slice(1) ?? []) : [];
   const heading = useRef<HTMLElement>(null);
+  // on a narrow screen the navigation is behind the Menu button; it closes on navigating
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     document.title = `${route?.title ?? "Not found"} · Accrue console`;
+    setMenuOpen(false);
     // after navigation, start reading at the new page
     heading.current?.focus();
   }, [path, route]);
@@ -268,6 +272,16 @@ function Console(props: { apiKey: string; onSignOut: () => void }): JSX.Element 
         Skip to content
       </a>
       <header class="top">
+        <button
+          type="button"
+          class="menu-toggle"
+          ref={menuButton}
+          aria-expanded={menuOpen}
+          aria-controls="console-nav"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          Menu
+        </button>
         <span class="brand">Accrue</span>
         <span class="tenant">{tenant}</span>
         <Search />
@@ -276,7 +290,17 @@ function Console(props: { apiKey: string; onSignOut: () => void }): JSX.Element 
         </button>
       </header>
       <div class="layout">
-        <nav aria-label="Console">
+        <nav
+          aria-label="Console"
+          id="console-nav"
+          class={menuOpen ? "open" : undefined}
+          onKeyDown={(e) => {
+            // Escape closes the opened menu and returns to its button
+            if (e.key !== "Escape" || !menuOpen) return;
+            setMenuOpen(false);
+            menuButton.current?.focus();
+          }}
+        >
           <ul>
             {NAV.map(([href, label]) => (
               <li key={href}>
