@@ -14037,8 +14037,13 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description next_cursor of the previous page, unchanged; it pages only the sort and order it was answered for (400 cursor_sort_mismatch otherwise) */
                 cursor?: string;
+                /** @description asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order */
+                order?: "asc" | "desc";
                 customer_id?: string;
+                /** @description What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation) or valid_until (until when the quote can be accepted). Combines with every filter */
+                sort?: "created" | "valid_until";
                 /** @description Only the quotes in this status, as of the tenant's now (expired: open, past valid_until) */
                 status?: "open" | "accepted" | "declined" | "expired";
                 /** @description Created on this day (UTC, YYYY-MM-DD) or later */
@@ -17139,6 +17144,10 @@ export interface operations {
                 cursor?: string;
                 target_id?: string;
                 operation?: string;
+                /** @description Occurred on this day (UTC, YYYY-MM-DD) or later */
+                occurred_from?: string;
+                /** @description Occurred on this day (UTC, YYYY-MM-DD) or earlier */
+                occurred_to?: string;
                 /** @description Also answer total_count: how many records match the filters, counted by one more query (its cost grows with the records matched) */
                 include_total?: boolean;
             };
@@ -17616,6 +17625,10 @@ export interface operations {
                 endpoint_id?: string;
                 event_id?: string;
                 status?: "pending" | "succeeded" | "failed" | "cancelled";
+                /** @description Created on this day (UTC, YYYY-MM-DD) or later */
+                created_from?: string;
+                /** @description Created on this day (UTC, YYYY-MM-DD) or earlier */
+                created_to?: string;
                 /** @description Also answer total_count: how many deliveries match the filters, counted by one more query (its cost grows with the deliveries matched) */
                 include_total?: boolean;
             };
@@ -20680,6 +20693,10 @@ export interface operations {
                 contract_id?: string;
                 state?: "executed" | "scheduled" | "cancelled" | "rejected";
                 behaviour_code?: string;
+                /** @description Created on this day (UTC, YYYY-MM-DD) or later */
+                created_from?: string;
+                /** @description Created on this day (UTC, YYYY-MM-DD) or earlier */
+                created_to?: string;
                 /** @description Also answer total_count: how many actions match the filters, counted by one more query (its cost grows with the actions matched) */
                 include_total?: boolean;
             };

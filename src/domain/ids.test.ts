@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assertId, createIdGenerator, ID_PREFIXES, idTimestamp, isId } from "./ids.js";
+import { assertId, createIdGenerator, ID_PREFIXES, idFloor, idTimestamp, isId } from "./ids.js";
 
 const fixed = (ms: number, byte = 0) =>
   createIdGenerator({ nowMs: () => ms, randomBytes: (n) => new Uint8Array(n).fill(byte) });
@@ -66,5 +66,25 @@ describe("ids", () => {
 
   it("assertId names the field of a malformed id", () => {
     expect(() => assertId("customer", "cus_nope", "customer_id")).toThrow(/customer_id/);
+  });
+});
+
+describe("idFloor", () => {
+  it("sorts after every id made earlier and at or before every id made at its time or later", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        fc.integer({ min: -5_000, max: 5_000 }),
+        fc.uint8Array({ minLength: 10, maxLength: 10 }),
+        (floorMs, offset, random) => {
+          const at = Math.max(0, floorMs + offset);
+          const id = createIdGenerator({ nowMs: () => at, randomBytes: () => random })("audit");
+          const floor = idFloor("audit", floorMs);
+          expect(isId("audit", floor)).toBe(true);
+          expect(idTimestamp(floor)).toBe(floorMs);
+          expect(id >= floor).toBe(at >= floorMs);
+        },
+      ),
+    );
   });
 });

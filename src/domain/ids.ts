@@ -130,6 +130,14 @@ export function assertId(kind: IdKind, id: string, field = "id"): string {
   return id;
 }
 
+/**
+ * The smallest id of `kind` a generator makes at `ms` (milliseconds since the epoch): every id
+ * made at `ms` or later sorts at or after it, every id made before sorts before it.
+ */
+export function idFloor(kind: IdKind, ms: number): string {
+  return `${ID_PREFIXES[kind]}_${encode(Math.max(0, Math.floor(ms)), new Uint8Array(10))}`;
+}
+
 /** Milliseconds since the epoch encoded in an id. */
 export function idTimestamp(id: string): number {
   const body = id.slice(id.indexOf("_") + 1, id.indexOf("_") + 11);

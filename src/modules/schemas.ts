@@ -61,6 +61,24 @@ export const CountedPage = <T extends Parameters<typeof Type.Array>[0]>(item: T,
     total_count: Type.Optional(Type.Integer({ description: `With include_total=true: ${what}` })),
   });
 
+/**
+ * A list's filter by UTC days, each end included: `<name>_from` and `<name>_to`
+ * (YYYY-MM-DD); `what` says what happened on the day ("Created", "Received").
+ */
+export const utcDays = <N extends string>(name: N, what: string) => {
+  const day = (end: string) =>
+    Type.Optional(
+      Type.String({
+        format: "date",
+        description: `${what} on this day (UTC, YYYY-MM-DD) or ${end}`,
+      }),
+    );
+  return { [`${name}_from`]: day("later"), [`${name}_to`]: day("earlier") } as Record<
+    `${N}_from` | `${N}_to`,
+    ReturnType<typeof day>
+  >;
+};
+
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 export const IdempotencyHeader = Type.Object({

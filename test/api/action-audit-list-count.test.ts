@@ -6,6 +6,7 @@
  */
 import { beforeAll, expect, it } from "vitest";
 import { billingTenant } from "../billing-tenant.js";
+import { pageThrough } from "../paging.js";
 import { describeServer } from "../server.js";
 
 type Row = Record<string, any> & { id: string };
@@ -17,21 +18,8 @@ describeServer("the subscription actions and audit log counted", (t) => {
   const contracts: string[] = [];
 
   /** Every row of the list at `path` with `query`, a page at a time, and each page's total. */
-  async function pages(path: string, query: string, limit = 1) {
-    const ids: string[] = [];
-    const totals: unknown[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: any = await api.get(
-        `${path}?limit=${limit}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-      );
-      for (const r of page.data) ids.push(r.id);
-      totals.push(page.total_count);
-      cursor = page.next_cursor;
-      expect(totals.length, "pages never end").toBeLessThan(60);
-    } while (cursor);
-    return { ids, totals };
-  }
+  const pages = (path: string, query: string, limit = 1) =>
+    pageThrough<Row>((p) => api.get(p), path, query, limit);
 
   beforeAll(async () => {
     api = await billingTenant(t.server, "Counted actions", "2026-01-05T10:00:00Z");

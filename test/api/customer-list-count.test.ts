@@ -5,6 +5,7 @@
  */
 import { beforeAll, expect, it } from "vitest";
 import { billingTenant } from "../billing-tenant.js";
+import { pageThrough } from "../paging.js";
 import { describeServer } from "../server.js";
 
 type Row = { id: string; display_name: string; email: string | null; external_id: string | null };
@@ -13,21 +14,9 @@ describeServer("the customers list counted", (t) => {
   let api: Awaited<ReturnType<typeof billingTenant>>;
   let all: Row[] = [];
 
-  async function pages(query: string, limit = 1) {
-    const ids: string[] = [];
-    const totals: unknown[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: any = await api.get(
-        `/v1/customers?limit=${limit}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-      );
-      for (const r of page.data) ids.push(r.id);
-      totals.push(page.total_count);
-      cursor = page.next_cursor;
-      expect(totals.length, "pages never end").toBeLessThan(30);
-    } while (cursor);
-    return { ids, totals };
-  }
+  /** Every row of the list with `query`, a page of `limit` at a time, and each page's total. */
+  const pages = (query: string, limit = 1) =>
+    pageThrough<Row>((p) => api.get(p), "/v1/customers", query, limit);
 
   beforeAll(async () => {
     api = await billingTenant(t.server, "Counted customers", "2026-01-05T10:00:00Z");

@@ -7,6 +7,7 @@
 import { Decimal } from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { billingTenant } from "../billing-tenant.js";
+import { pageThrough } from "../paging.js";
 import { describeServer } from "../server.js";
 
 type Doc = {
@@ -66,21 +67,8 @@ describeServer("the documents list sorted", (t) => {
 
   /** Every document of the list in `query`, page by page; each page's ids. */
   async function pages(query: string, limit = 3) {
-    const seen: string[][] = [];
-    const docs: Doc[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: any = await api.get(
-        `/v1/invoices?limit=${limit}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-      );
-      expect(page.data.length).toBeLessThanOrEqual(limit);
-      expect(page.has_more).toBe(page.next_cursor !== null);
-      seen.push(page.data.map((d: Doc) => d.id));
-      docs.push(...page.data);
-      cursor = page.next_cursor;
-      expect(seen.length, "pages never end").toBeLessThan(50);
-    } while (cursor);
-    return { docs, pages: seen };
+    const listed = await pageThrough<Doc>((p) => api.get(p), "/v1/invoices", query, limit);
+    return { docs: listed.rows, pages: listed.pages };
   }
 
   // equal issue dates on each of three days, equal totals in EUR across days and customers,

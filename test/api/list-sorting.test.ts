@@ -1,8 +1,9 @@
 /**
- * The customers, payments, orders and contracts lists in every sort and direction: paged two
- * and three rows at a time, with ties on every sort value (equal names in other cases, equal
- * e-mail addresses and none, equal amounts and receipt times, orders changed at the same
- * instant, contracts starting at the same instant or of the same customer),
+ * The customers, payments, orders, contracts and quotes lists in every sort and direction:
+ * paged two and three rows at a time, with ties on every sort value (equal names in other
+ * cases, equal e-mail addresses and none, equal amounts and receipt times, orders changed at
+ * the same instant, contracts starting at the same instant or of the same customer, quotes
+ * valid until the same instant, given or by default),
  * each row answered exactly once and in the order of an in-memory sort of the same rows; the
  * sorts combined with the lists' filters; and cursors refused for another sort, another
  * direction, or tampered with.
@@ -10,6 +11,7 @@
 import { Decimal } from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { billingTenant } from "../billing-tenant.js";
+import { pageThrough } from "../paging.js";
 import { describeServer } from "../server.js";
 
 type Row = Record<string, any> & { id: string };
@@ -53,6 +55,10 @@ const LISTS: Record<string, { path: string; sorts: Record<string, Compare> }> = 
       customer: (a, b) => cmp(a.customer_id, b.customer_id),
     },
   },
+  quotes: {
+    path: "/v1/quotes",
+    sorts: { created: () => 0, valid_until: (a, b) => instant(a.valid_until, b.valid_until) },
+  },
 };
 
 const ORDERS = ["asc", "desc"] as const;
@@ -62,29 +68,14 @@ const sorted = (rows: Row[], by: Compare, order: "asc" | "desc") => {
   return [...rows].sort(order === "asc" ? up : (a, b) => up(b, a));
 };
 
-describeServer("the customers, payments, orders and contracts lists sorted", (t) => {
+describeServer("the customers, payments, orders, contracts and quotes lists sorted", (t) => {
   let api: Awaited<ReturnType<typeof billingTenant>>;
   const all: Record<string, Row[]> = {};
   const customers: string[] = [];
 
   /** Every row of the list at `path` with `query`, page by page; each page's ids. */
-  async function pages(path: string, query: string, limit: number) {
-    const seen: string[][] = [];
-    const rows: Row[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: any = await api.get(
-        `${path}?limit=${limit}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-      );
-      expect(page.data.length).toBeLessThanOrEqual(limit);
-      expect(page.has_more).toBe(page.next_cursor !== null);
-      seen.push(page.data.map((r: Row) => r.id));
-      for (const r of page.data) rows.push(r);
-      cursor = page.next_cursor;
-      expect(seen.length, "pages never end").toBeLessThan(60);
-    } while (cursor);
-    return { rows, pages: seen };
-  }
+  const pages = (path: string, query: string, limit: number) =>
+    pageThrough<Row>((p) => api.get(p), path, query, limit);
 
   beforeAll(async () => {
     api = await billingTenant(t.server, "Sorted lists", "2026-01-05T10:00:00Z");
@@ -132,6 +123,24 @@ describeServer("the customers, payments, orders and contracts lists sorted", (t)
     await pay(c, "10.00", "EUR");
     await pay(a, "0.01", "EUR", "2026-01-03T00:00:00Z");
 
+    // quotes valid until the same instant (given, or 30 days after two created together),
+    // some created on 5 January and expired by 5 February, the others created then
+    const quote = (customer: string, valid_until?: string) =>
+      api.post("/v1/quotes/one_time", {
+        customer_id: customer,
+        currency: "EUR",
+        lines: [{ description: "Workshop", unit_price: "100" }],
+        ...(valid_until ? { valid_until } : {}),
+      });
+    for (const [customer, valid_until] of [
+      [a, "2026-02-01T00:00:00Z"],
+      [b, "2026-02-01T00:00:00Z"],
+      [c, undefined],
+      [a, "2026-03-01T00:00:00Z"],
+    ] as const) {
+      await quote(customer, valid_until);
+    }
+
     // orders changed at the same instant: created together, committed together later
     const { plan } = await api.plan();
     const variant = await api.variant(plan, {
@@ -166,6 +175,17 @@ describeServer("the customers, payments, orders and contracts lists sorted", (t)
         ...(start_date ? { start_date } : {}),
       });
     }
+    for (const [customer, valid_until] of [
+      [b, "2026-03-01T00:00:00Z"],
+      [c, undefined],
+      [a, "2026-03-01T00:00:00Z"],
+      [b, undefined],
+      [a, "2026-02-20T12:30:00.250Z"],
+      [c, "2026-02-20T12:30:00.250Z"],
+      [b, "2026-04-01T00:00:00Z"],
+    ] as const) {
+      await quote(customer, valid_until);
+    }
 
     for (const [name, list] of Object.entries(LISTS)) {
       all[name] = (await api.get(`${list.path}?limit=100`)).data;
@@ -189,6 +209,8 @@ describeServer("the customers, payments, orders and contracts lists sorted", (t)
     expect(all.contracts).toHaveLength(10);
     expect(most(all.contracts ?? [], (c) => c.start_date)).toBe(3);
     expect(most(all.contracts ?? [], (c) => c.customer_id)).toBe(4);
+    expect(all.quotes).toHaveLength(11);
+    expect(most(all.quotes ?? [], (q) => q.valid_until)).toBe(3);
   });
 
   for (const [name, list] of Object.entries(LISTS)) {
@@ -240,6 +262,20 @@ describeServer("the customers, payments, orders and contracts lists sorted", (t)
     ]);
     const received = (await pages("/v1/payments", "sort=received&order=desc", 100)).rows;
     expect(received.at(-1)?.received_at).toBe("2026-01-01T12:30:00.250Z");
+    const validUntil = (await pages("/v1/quotes", "sort=valid_until", 100)).rows;
+    expect(validUntil.map((q) => q.valid_until)).toEqual([
+      "2026-02-01T00:00:00.000Z",
+      "2026-02-01T00:00:00.000Z",
+      "2026-02-04T10:00:00.000Z",
+      "2026-02-20T12:30:00.250Z",
+      "2026-02-20T12:30:00.250Z",
+      "2026-03-01T00:00:00.000Z",
+      "2026-03-01T00:00:00.000Z",
+      "2026-03-01T00:00:00.000Z",
+      "2026-03-07T10:00:00.000Z",
+      "2026-03-07T10:00:00.000Z",
+      "2026-04-01T00:00:00.000Z",
+    ]);
   });
 
   it("keeps the filters while paging in a sort", async () => {
@@ -302,6 +338,39 @@ describeServer("the customers, payments, orders and contracts lists sorted", (t)
         ).map((c) => c.id),
       );
       expect(byCustomer.rows).toHaveLength(5);
+      const byValidUntil = (keep: (q: Row) => boolean) =>
+        sorted((all.quotes ?? []).filter(keep), LISTS.quotes!.sorts.valid_until!, order).map(
+          (q) => q.id,
+        );
+      const created = (q: Row) => q.created_at.slice(0, 10);
+      for (const [query, keep] of [
+        [
+          `customer_id=${a}&status=open&created_from=2026-02-05`,
+          (q: Row) => q.customer_id === a && q.status === "open" && created(q) >= "2026-02-05",
+        ],
+        ["status=expired", (q: Row) => q.status === "expired"],
+        ["created_to=2026-01-05", (q: Row) => created(q) <= "2026-01-05"],
+        [
+          `customer_id=${a}&created_from=2026-01-05&created_to=2026-01-05`,
+          (q: Row) => q.customer_id === a && created(q) === "2026-01-05",
+        ],
+      ] as const) {
+        const expected = byValidUntil(keep);
+        expect(expected.length, query).toBeGreaterThan(1);
+        const quotes = await pages(
+          "/v1/quotes",
+          `sort=valid_until&order=${order}&${query}&include_total=true`,
+          1,
+        );
+        expect(
+          quotes.rows.map((q) => q.id),
+          query,
+        ).toEqual(expected);
+        const first = await api.get(
+          `/v1/quotes?limit=1&sort=valid_until&order=${order}&${query}&include_total=true`,
+        );
+        expect(first.total_count, query).toBe(expected.length);
+      }
     }
   });
 
@@ -375,6 +444,15 @@ describeServer("the customers, payments, orders and contracts lists sorted", (t)
         ],
         ["/v1/contracts", `sort=customer&cursor=${forge([1, "customer", "asc", [null], "con_x"])}`],
         ["/v1/contracts", "sort=name", "validation_failed"],
+        [
+          "/v1/quotes",
+          `sort=valid_until&cursor=${forge([1, "valid_until", "asc", ["2026-03-01"], "qte_x"])}`,
+        ],
+        [
+          "/v1/quotes",
+          `sort=valid_until&cursor=${forge([1, "valid_until", "asc", [null], "qte_x"])}`,
+        ],
+        ["/v1/quotes", "sort=start", "validation_failed"],
       ] as const) {
         expect(await answer(path, query), query).toEqual([400, code ?? "invalid_cursor"]);
       }

@@ -7,6 +7,7 @@
  */
 import { beforeAll, expect, it } from "vitest";
 import { billingTenant } from "../billing-tenant.js";
+import { pageThrough } from "../paging.js";
 import { describeServer } from "../server.js";
 
 type Row = { id: string; customer_id: string; status: string; created_at: string };
@@ -17,21 +18,8 @@ describeServer("the quotes list filtered", (t) => {
   const customers: string[] = [];
 
   /** Every row of the list with `query`, a page of `limit` at a time, and each page's total. */
-  async function pages(query: string, limit = 1) {
-    const rows: Row[] = [];
-    const totals: unknown[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: any = await api.get(
-        `/v1/quotes?limit=${limit}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-      );
-      for (const r of page.data) rows.push(r);
-      totals.push(page.total_count);
-      cursor = page.next_cursor;
-      expect(totals.length, "pages never end").toBeLessThan(30);
-    } while (cursor);
-    return { ids: rows.map((r) => r.id), totals };
-  }
+  const pages = (query: string, limit = 1) =>
+    pageThrough<Row>((p) => api.get(p), "/v1/quotes", query, limit);
 
   const day = (r: Row) => new Date(r.created_at).toISOString().slice(0, 10);
 

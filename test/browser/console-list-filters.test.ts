@@ -2,12 +2,13 @@
  * The console's lists in chromium: the orders, how many there are, then filtered by status,
  * by the days created and by customer (by name); the contracts by status and customer; how
  * many customers there are, searched or not; the subscription actions by state and contract
- * (shown by its customer's name, its id below); the audit log by operation. Each filter kept
- * in the page's address and each count the API's. At 1280 px and 390 px (no sideways
- * scrolling) with axe, screenshots under test-results/.
+ * (shown by its customer's name, its id below); the audit log by operation and by the days
+ * the changes occurred. Each filter kept in the page's address and each count the API's. At
+ * 1280 px and 390 px (no sideways scrolling) with axe, screenshots under test-results/.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { moveAuditRecords } from "../audit-at.js";
 import { BACKENDS } from "../harness.js";
 import {
   apiClient,
@@ -293,6 +294,63 @@ for (const backend of BACKENDS) {
 
       await bothWidths("audit-filtered");
       await page.goto(`${base}/console#/audit?operation=nothing.done`);
+      await page.getByText("No audit records match.").waitFor();
+      expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    });
+
+    it("filters the audit log by the days the changes occurred, with an operation", async () => {
+      // a record occurs at the wall clock's time; here each is put at its tenant clock's time,
+      // which places the changes of the test clock's days on those days
+      const db = world!.database.db;
+      const stored = await db.selectFrom("audit_events").select(["id", "tenant_time"]).execute();
+      await moveAuditRecords(
+        db,
+        stored.map((r) => ({ id: r.id, at: r.tenant_time })),
+      );
+      const counted = async (query: string) =>
+        (await api("GET", `/v1/audit_events?${query}&include_total=true`)).total_count as number;
+      const records = (n: number) => (n === 1 ? "1 record" : `${n} records`);
+      const all = await counted("");
+      const second = await counted("occurred_from=2026-02-02&occurred_to=2026-02-02");
+      expect(second).toBeGreaterThan(0);
+      expect(second).toBeLessThan(all);
+      const rows = page.getByRole("region", { name: "Audit log, newest first" });
+      await page.goto(`${base}/console#/audit`);
+      await page.getByRole("heading", { level: 1, name: "Audit log" }).waitFor();
+      await expect.poll(count).toBe(records(all));
+      const dates = page.getByRole("form", {
+        name: "Filter the audit log by the day the change occurred (UTC)",
+      });
+      await dates.getByLabel("Occurred from").fill("2026-02-02");
+      await dates.getByLabel("Occurred to").fill("2026-02-02");
+      await dates.getByRole("button", { name: "Filter by date" }).click();
+      await expect.poll(count).toBe(records(second));
+      // the orders of 2 February: Beta's signup at its first millisecond, Alpha's order
+      // awaiting approval at its last
+      await rows.getByText(`order ${ids.pending}`).first().waitFor();
+      await expect.poll(() => rows.getByText(`order ${ids.declined}`).count()).toBe(0);
+      let url = decodeURIComponent(page.url());
+      expect(url).toContain("from=2026-02-02");
+      expect(url).toContain("to=2026-02-02");
+
+      // with an operation too: both filters in the address, counted as the API counts
+      const operation = page.getByRole("form", { name: "Filter the audit log by operation" });
+      await operation.getByLabel("Operation").fill("orders.create");
+      await operation.getByRole("button", { name: "Filter" }).click();
+      await expect.poll(() => decodeURIComponent(page.url())).toContain("operation=orders.create");
+      const created = await counted(
+        "operation=orders.create&occurred_from=2026-02-02&occurred_to=2026-02-02",
+      );
+      expect(created).toBeGreaterThan(0);
+      expect(created).toBeLessThan(second);
+      await expect.poll(count).toBe(records(created));
+      url = decodeURIComponent(page.url());
+      expect(url).toContain("from=2026-02-02");
+      expect(url).toContain("to=2026-02-02");
+
+      await bothWidths("audit-days");
+      await page.goto(`${base}/console#/audit?from=2026-01-01&to=2026-01-31`);
+      await expect.poll(count).toBe("0 records");
       await page.getByText("No audit records match.").waitFor();
       expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
     });

@@ -1,10 +1,12 @@
 /**
  * The console's lists in chromium: the quotes counted and filtered by status (expired as of
- * the tenant's clock), the days created and customer; the contracts sorted by the Contract,
- * Customer and Start header buttons (aria-sort says how), through the API's keyset sorts,
- * with a status filter kept; the subscription actions and the audit log counted, filtered or
- * not. Each count the API's, each filter and sort kept in the page's address. At 1280 px and
- * 390 px (no sideways scrolling) with axe, screenshots under test-results/.
+ * the tenant's clock), the days created and customer, and sorted by the Valid until header
+ * button both ways through the API's keyset sort, with a status filter kept; the contracts
+ * sorted by the Contract, Customer and Start header buttons (aria-sort says how), through the
+ * API's keyset sorts, with a status filter kept; the subscription actions and the audit log
+ * counted, filtered or not. Each count the API's, each filter and sort kept in the page's
+ * address. At 1280 px and 390 px (no sideways scrolling) with axe, screenshots under
+ * test-results/.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -33,7 +35,7 @@ for (const backend of BACKENDS) {
       () => base,
       () => key,
     );
-    const ids = { alpha: "", beta: "", expired: "", open: "" };
+    const ids = { alpha: "", beta: "", expired: "", declined: "", open: "", soon: "" };
     const contracts: string[] = [];
     const count = () => page.locator("p.count").textContent();
 
@@ -97,7 +99,8 @@ for (const backend of BACKENDS) {
           ...(valid_until ? { valid_until } : {}),
         });
       ids.expired = (await quote(ids.alpha, "2026-02-03T00:00:00Z")).id;
-      await api("POST", `/v1/quotes/${(await quote(ids.beta)).id}/decline`);
+      ids.declined = (await quote(ids.beta)).id;
+      await api("POST", `/v1/quotes/${ids.declined}/decline`);
       await at("2026-02-04T09:00:00Z");
       ids.open = (await quote(ids.alpha)).id;
       await signInToConsole(page, base, key);
@@ -150,6 +153,66 @@ for (const backend of BACKENDS) {
       await page.goto(`${base}/console#/quotes?status=accepted`);
       await expect.poll(count).toBe("0 quotes");
       await page.getByText("No quotes match.").waitFor();
+      expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    });
+
+    it("sorts the quotes by valid until through the API, keeping the filter", async () => {
+      // Beta's quote on 4 February, valid until the 10th: the last created, not the last valid
+      ids.soon = (
+        await api("POST", "/v1/quotes/one_time", {
+          customer_id: ids.beta,
+          currency: "EUR",
+          lines: [{ description: "Audit", unit_price: "50" }],
+          valid_until: "2026-02-10T00:00:00Z",
+        })
+      ).id;
+      const rows = page.getByRole("region", { name: "Quotes" });
+      const header = (name: string) => rows.getByRole("columnheader", { name });
+      const shown = () =>
+        rows
+          .locator("tbody tr td:first-child a")
+          .evaluateAll((links) => links.map((a) => a.textContent ?? ""));
+      const byApi = async (query: string) =>
+        (await api("GET", `/v1/quotes?${query}`)).data.map((q: { id: string }) => q.id);
+      await page.getByRole("navigation").getByRole("link", { name: "Quotes" }).click();
+      await page.getByRole("heading", { level: 1, name: "Quotes" }).waitFor();
+      await expect.poll(count).toBe("4 quotes");
+      const { expired, declined, open, soon } = ids;
+      await expect.poll(shown).toEqual([expired, declined, open, soon]);
+      // by creation until another header is chosen; the status is no button
+      await expect.poll(() => header("Created").getAttribute("aria-sort")).toBe("ascending");
+      await expect(header("Valid until").getAttribute("aria-sort")).resolves.toBe("none");
+      await expect(header("Status").getAttribute("aria-sort")).resolves.toBeNull();
+
+      // by valid until: the expired one first, the one valid until the 10th before older ones
+      await rows.getByRole("button", { name: "Valid until" }).click();
+      await expect.poll(() => header("Valid until").getAttribute("aria-sort")).toBe("ascending");
+      await expect.poll(shown).toEqual([expired, soon, declined, open]);
+      expect(await byApi("sort=valid_until")).toEqual([expired, soon, declined, open]);
+      await expect(header("Created").getAttribute("aria-sort")).resolves.toBe("none");
+      await rows.getByRole("button", { name: "Valid until" }).focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => header("Valid until").getAttribute("aria-sort")).toBe("descending");
+      await expect.poll(shown).toEqual([open, declined, soon, expired]);
+      expect(decodeURIComponent(page.url())).toContain("#/quotes?sort=valid_until&order=desc");
+
+      // the open ones only, still latest valid first
+      await page.getByLabel("Status", { exact: true }).selectOption("open");
+      await expect.poll(count).toBe("2 quotes");
+      await expect.poll(shown).toEqual([open, soon]);
+      await expect(header("Valid until").getAttribute("aria-sort")).resolves.toBe("descending");
+      const url = decodeURIComponent(page.url());
+      for (const part of ["status=open", "sort=valid_until", "order=desc"])
+        expect(url).toContain(part);
+      expect(await byApi("status=open&sort=valid_until&order=desc")).toEqual([open, soon]);
+
+      await bothWidths("quotes-sorted");
+
+      // ascending again: the default direction leaves the address
+      await rows.getByRole("button", { name: "Valid until" }).click();
+      await expect.poll(() => header("Valid until").getAttribute("aria-sort")).toBe("ascending");
+      await expect.poll(shown).toEqual([soon, open]);
+      expect(decodeURIComponent(page.url())).not.toContain("order=");
       expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
     });
 

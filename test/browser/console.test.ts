@@ -800,9 +800,7 @@ for (const backend of BACKENDS) {
         await nav.getByRole("link", { name: "Payments", exact: true }).focus();
         await page.keyboard.press("Escape");
         await expect.poll(() => nav.isVisible()).toBe(false);
-        await expect
-          .poll(() => page.evaluate(() => document.activeElement?.textContent))
-          .toBe("Menu");
+        await expect.poll(() => page.evaluate("document.activeElement?.textContent")).toBe("Menu");
         // a link followed closes the menu and opens its page
         await menu.click();
         await nav.getByRole("link", { name: "Payments", exact: true }).click();

@@ -80,6 +80,10 @@ export type ActionListFilter = {
   contractId?: string | undefined;
   state?: ActionState | undefined;
   behaviourCode?: string | undefined;
+  /** Created at or after this instant. */
+  createdFrom?: Date | undefined;
+  /** Created before this instant. */
+  createdBefore?: Date | undefined;
 };
 
 function filteredActions(db: Kysely<DB>, tenantId: string, f: ActionListFilter) {
@@ -87,6 +91,8 @@ function filteredActions(db: Kysely<DB>, tenantId: string, f: ActionListFilter) 
   if (f.contractId) q = q.where("contract_id", "=", f.contractId);
   if (f.state) q = q.where("state", "=", f.state);
   if (f.behaviourCode) q = q.where("behaviour_code", "=", f.behaviourCode);
+  if (f.createdFrom) q = q.where("created_at", ">=", f.createdFrom);
+  if (f.createdBefore) q = q.where("created_at", "<", f.createdBefore);
   return q;
 }
 

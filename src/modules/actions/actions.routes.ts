@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { ACTIONS } from "../../domain/actions/actions.js";
 import { runMutation, runRead } from "../../http/execute.js";
-import { CountedPage, IdempotencyHeader, IdParams, PageQuery } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams, PageQuery, utcDays } from "../schemas.js";
 import {
   ACTION_BODIES,
   ActionStateSchema,
@@ -43,6 +43,7 @@ export const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
             contract_id: Type.Optional(Type.String({ maxLength: 64 })),
             state: Type.Optional(ActionStateSchema),
             behaviour_code: Type.Optional(Type.String({ maxLength: 64 })),
+            ...utcDays("created", "Created"),
             include_total: Type.Optional(
               Type.Boolean({
                 description:

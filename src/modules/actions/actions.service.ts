@@ -50,7 +50,7 @@ import {
   startDraftContractAt,
 } from "../contracts/index.js";
 
-import { fetchPageBatch, type Page } from "../pagination.js";
+import { fetchPageBatch, type Page, utcDayStart } from "../pagination.js";
 import { lockTenant } from "../tenants/index.js";
 import {
   type ActionListFilter,
@@ -513,6 +513,10 @@ export async function listActions(
     contract_id?: string | undefined;
     state?: ActionState | undefined;
     behaviour_code?: string | undefined;
+    /** Created on this UTC day (YYYY-MM-DD) or later. */
+    created_from?: string | undefined;
+    /** Created on this UTC day or earlier. */
+    created_to?: string | undefined;
     include_total?: boolean | undefined;
   },
 ): Promise<Page<SubscriptionAction> & { total_count?: number }> {
@@ -520,6 +524,8 @@ export async function listActions(
     contractId: query.contract_id,
     state: query.state,
     behaviourCode: query.behaviour_code,
+    createdFrom: query.created_from ? utcDayStart(query.created_from, 0) : undefined,
+    createdBefore: query.created_to ? utcDayStart(query.created_to, 1) : undefined,
   };
   const page = await fetchPageBatch(
     query.limit,

@@ -1,4 +1,5 @@
 import type { Kysely, RawBuilder, Selectable } from "kysely";
+import { idFloor } from "../../domain/ids.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import { insertManyStatement } from "../../storage/bulk.js";
@@ -78,23 +79,40 @@ export type AuditFilter = {
   cursor?: string | undefined;
   targetId?: string | undefined;
   operation?: string | undefined;
+  /** Occurred (wall-clock occurred_at) at or after this instant. */
+  occurredFrom?: Date | undefined;
+  /** Occurred before this instant. */
+  occurredBefore?: Date | undefined;
 };
 
-function filteredAuditRecords(
-  db: Kysely<DB>,
-  filter: Pick<AuditFilter, "tenantId" | "targetId" | "operation">,
-) {
+/** Which of the tenant's audit records a list holds: the filter without its page. */
+export type AuditListFilter = Omit<AuditFilter, "limit" | "cursor">;
+
+/** How far an audit record's id time may lie from its occurred_at, at most (a day: ample). */
+const ID_MARGIN_MS = 86_400_000;
+
+function filteredAuditRecords(db: Kysely<DB>, filter: AuditListFilter) {
   let q = db.selectFrom("audit_events").where("tenant_id", "=", filter.tenantId);
   if (filter.targetId) q = q.where("target_id", "=", filter.targetId);
   if (filter.operation) q = q.where("operation", "=", filter.operation);
+  // A record's id is made right after its occurred_at is read, so its time part lies a few
+  // milliseconds after it at most: the ids a day before and after the range bound the rows
+  // to read by the tenant's index of ids, and occurred_at decides exactly
+  if (filter.occurredFrom) {
+    q = q
+      .where("id", ">=", idFloor("audit", filter.occurredFrom.getTime() - ID_MARGIN_MS))
+      .where("occurred_at", ">=", filter.occurredFrom);
+  }
+  if (filter.occurredBefore) {
+    q = q
+      .where("id", "<", idFloor("audit", filter.occurredBefore.getTime() + ID_MARGIN_MS))
+      .where("occurred_at", "<", filter.occurredBefore);
+  }
   return q;
 }
 
 /** How many of the tenant's audit records the filter holds (one COUNT query). */
-export async function countAuditRecords(
-  db: Kysely<DB>,
-  filter: Pick<AuditFilter, "tenantId" | "targetId" | "operation">,
-): Promise<number> {
+export async function countAuditRecords(db: Kysely<DB>, filter: AuditListFilter): Promise<number> {
   const row = await filteredAuditRecords(db, filter)
     .select(({ fn }) => fn.countAll<string>().as("n"))
     .executeTakeFirstOrThrow();

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runRead } from "../../http/execute.js";
-import { fetchPage } from "../pagination.js";
-import { CountedPage, PageQuery } from "../schemas.js";
+import { fetchPage, utcDayStart } from "../pagination.js";
+import { CountedPage, PageQuery, utcDays } from "../schemas.js";
 import { countAuditRecords, listAuditRecords } from "./audit.repository.js";
 
 const AuditEventSchema = Type.Object(
@@ -27,6 +27,7 @@ const AuditQuery = Type.Object(
     ...PageQuery.properties,
     target_id: Type.Optional(Type.String({ maxLength: 64 })),
     operation: Type.Optional(Type.String({ maxLength: 100 })),
+    ...utcDays("occurred", "Occurred"),
     include_total: Type.Optional(
       Type.Boolean({
         description:
@@ -55,6 +56,10 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           tenantId: ctx.tenantId,
           targetId: req.query.target_id,
           operation: req.query.operation,
+          occurredFrom: req.query.occurred_from
+            ? utcDayStart(req.query.occurred_from, 0)
+            : undefined,
+          occurredBefore: req.query.occurred_to ? utcDayStart(req.query.occurred_to, 1) : undefined,
         };
         const page = await fetchPage(
           req.query.limit ?? 20,

@@ -12,7 +12,7 @@ import {
 } from "../../workflows/orders.js";
 import { createPortalLink } from "../../workflows/portal.js";
 import { PreviewSchema } from "../invoicing/index.js";
-import { CountedPage, IdempotencyHeader, IdParams, SortedPageQuery } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams, SortedPageQuery, utcDays } from "../schemas.js";
 import { CartComponentSchema, ContractSchema, OrderSchema } from "./contracts.schemas.js";
 import { endContract, getContract, listContracts } from "./contracts.service.js";
 import { getOrder, listOrders } from "./orders.service.js";
@@ -145,18 +145,7 @@ const OrderListQuery = Type.Object(
       ...OrderSchema.properties.status,
       description: "Only the orders in this status",
     }),
-    created_from: Type.Optional(
-      Type.String({
-        format: "date",
-        description: "Created on this day (UTC, YYYY-MM-DD) or later",
-      }),
-    ),
-    created_to: Type.Optional(
-      Type.String({
-        format: "date",
-        description: "Created on this day (UTC, YYYY-MM-DD) or earlier",
-      }),
-    ),
+    ...utcDays("created", "Created"),
     include_total: Type.Optional(
       Type.Boolean({
         description:

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runMutation, runRead } from "../../http/execute.js";
-import { CountedPage, IdempotencyHeader, IdParams, SortedPageQuery } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams, SortedPageQuery, utcDays } from "../schemas.js";
 import { collectionRetryDays, InvoiceCollectionSchema } from "./collection.schemas.js";
 import { getInvoiceCollection } from "./collection.service.js";
 import {
@@ -167,18 +167,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
               ...PaymentSchema.properties.status,
               description: "Only the payments in this status",
             }),
-            received_from: Type.Optional(
-              Type.String({
-                format: "date",
-                description: "Received on this day (UTC, YYYY-MM-DD) or later",
-              }),
-            ),
-            received_to: Type.Optional(
-              Type.String({
-                format: "date",
-                description: "Received on this day (UTC, YYYY-MM-DD) or earlier",
-              }),
-            ),
+            ...utcDays("received", "Received"),
             sort: Type.Optional(
               Type.Union(
                 [Type.Literal("created"), Type.Literal("amount"), Type.Literal("received")],

@@ -1,5 +1,6 @@
 /** Storage of quotes. Every query is tenant-scoped. */
-import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from "kysely";
+import { instantKey, pastKeyset } from "../../storage/keyset.js";
 import type { DB, QuotesTable } from "../../storage/schema.js";
 
 export type QuoteRow = Selectable<QuotesTable>;
@@ -78,12 +79,46 @@ export async function countQuoteRows(
   return Number(row.n);
 }
 
+/** What the quotes list can be ordered by, the id breaking ties: creation (its id), valid_until. */
+export type QuoteSort = "created" | "valid_until";
+
+/** A listed quote with its value in the list's sort (null by creation: the id is the key). */
+export type ListedQuote = QuoteRow & { sort_key: string | null };
+
 export async function listQuoteRows(
   db: Kysely<DB>,
   tenantId: string,
-  page: QuoteListFilter & { limit: number; cursor?: string | undefined },
-): Promise<QuoteRow[]> {
-  let q = filteredQuotes(db, tenantId, page).selectAll();
-  if (page.cursor) q = q.where("id", ">", page.cursor);
-  return q.orderBy("id").limit(page.limit).execute();
+  page: QuoteListFilter & {
+    limit: number;
+    cursor?: string | undefined;
+    sort?: QuoteSort | undefined;
+    order?: "asc" | "desc" | undefined;
+    /** Where the previous page of a list by valid_until ended: its sort value and id. */
+    after?: { values: (string | null)[]; id: string } | undefined;
+  },
+): Promise<ListedQuote[]> {
+  const dir = page.order === "desc" ? "desc" : "asc";
+  const q = filteredQuotes(db, tenantId, page).selectAll();
+  const after = page.after;
+  let sorted = q.select(sql<string | null>`null`.as("sort_key"));
+  switch (page.sort ?? "created") {
+    case "created":
+      if (page.cursor) sorted = sorted.where("id", dir === "desc" ? "<" : ">", page.cursor);
+      break;
+    case "valid_until":
+      sorted = q.select(instantKey("valid_until").as("sort_key"));
+      if (after) {
+        sorted = sorted.where(
+          pastKeyset(
+            [sql.ref("valid_until")],
+            [sql`${after.values[0]}::timestamptz`],
+            after.id,
+            dir,
+          ),
+        );
+      }
+      sorted = sorted.orderBy("valid_until", dir);
+      break;
+  }
+  return sorted.orderBy("id", dir).limit(page.limit).execute();
 }

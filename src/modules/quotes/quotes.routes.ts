@@ -76,6 +76,8 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
           status: req.query.status,
           createdFrom: req.query.created_from,
           createdTo: req.query.created_to,
+          sort: req.query.sort,
+          order: req.query.order,
           includeTotal: req.query.include_total,
         }),
       ),

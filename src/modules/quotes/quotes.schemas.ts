@@ -6,7 +6,7 @@
 import { Type } from "typebox";
 import { CartComponentSchema } from "../contracts/index.js";
 import { ChargeInvoiceBody, ChargeLineBody } from "../invoicing/index.js";
-import { CountedPage } from "../schemas.js";
+import { CountedPage, SortedPageQuery, utcDays } from "../schemas.js";
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Timestamp = Type.String({ format: "date-time", maxLength: 64 });
@@ -183,26 +183,20 @@ export const QuoteSchema = Type.Object(
 
 export const QuoteListQuery = Type.Object(
   {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    cursor: Type.Optional(Type.String({ maxLength: 64 })),
+    ...SortedPageQuery,
     customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+    sort: Type.Optional(
+      Type.Union([Type.Literal("created"), Type.Literal("valid_until")], {
+        description:
+          "What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation) or valid_until (until when the quote can be accepted). Combines with every filter",
+      }),
+    ),
     status: Type.Optional({
       ...QuoteSchema.properties.status,
       description:
         "Only the quotes in this status, as of the tenant's now (expired: open, past valid_until)",
     }),
-    created_from: Type.Optional(
-      Type.String({
-        format: "date",
-        description: "Created on this day (UTC, YYYY-MM-DD) or later",
-      }),
-    ),
-    created_to: Type.Optional(
-      Type.String({
-        format: "date",
-        description: "Created on this day (UTC, YYYY-MM-DD) or earlier",
-      }),
-    ),
+    ...utcDays("created", "Created"),
     include_total: Type.Optional(
       Type.Boolean({
         description:

@@ -14,6 +14,7 @@
 import { Temporal } from "temporal-polyfill";
 import type { Static } from "typebox";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
+import { isId } from "../../domain/ids.js";
 import { fromDecimalString, money, toDecimalString } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
@@ -21,14 +22,23 @@ import { toJson } from "../../lib/json.js";
 import type { QuoteLine, QuotesTable, TaxRow } from "../../storage/schema.js";
 import { type Ctx, dateOf, nowDate } from "../context.js";
 import { quotePdf } from "../invoicing/index.js";
-import { fetchPage, type Page, utcDayStart } from "../pagination.js";
+import {
+  type CursorValueShape,
+  fetchPage,
+  INSTANT_KEY,
+  type Page,
+  pagingFor,
+  utcDayStart,
+} from "../pagination.js";
 import {
   countQuoteRows,
   findQuote,
   insertQuote,
+  type ListedQuote,
   listQuoteRows,
   type QuoteListFilter,
   type QuoteRow,
+  type QuoteSort,
   type QuoteStatus,
   updateQuote,
 } from "./quotes.repository.js";
@@ -255,10 +265,17 @@ export async function getQuote(ctx: Ctx, id: string): Promise<Quote> {
   return toQuote(row, nowDate(ctx));
 }
 
+/** What a keyset cursor of each of the quotes list's sorts holds. */
+const SORT_VALUES: Record<Exclude<QuoteSort, "created">, CursorValueShape[]> = {
+  valid_until: [INSTANT_KEY],
+};
+
 /**
- * A page of the tenant's quotes by id, narrowed by customer, status (an open quote past its
- * valid_until is expired, as of the tenant's now) and the UTC days created (each end
- * included); with `includeTotal`, also how many quotes match (one COUNT more).
+ * A page of the tenant's quotes in the order `sort` and `order` name (by creation, ascending,
+ * when absent), narrowed by customer, status (an open quote past its valid_until is expired,
+ * as of the tenant's now) and the UTC days created (each end included). A list by creation
+ * pages by id; by valid_until by an opaque keyset cursor, refused for another sort or
+ * direction. With `includeTotal`, also how many quotes match (one COUNT more).
  */
 export async function listQuotes(
   ctx: Ctx,
@@ -271,6 +288,8 @@ export async function listQuotes(
     createdFrom?: string | undefined;
     /** Created on this UTC day or earlier. */
     createdTo?: string | undefined;
+    sort?: QuoteSort | undefined;
+    order?: "asc" | "desc" | undefined;
     includeTotal?: boolean | undefined;
   },
 ): Promise<Page<Quote> & { total_count?: number }> {
@@ -281,10 +300,29 @@ export async function listQuotes(
     createdFrom: req.createdFrom ? utcDayStart(req.createdFrom, 0) : undefined,
     createdBefore: req.createdTo ? utcDayStart(req.createdTo, 1) : undefined,
   };
+  const sort = req.sort ?? "created";
+  const order = req.order ?? "asc";
+  const paging = pagingFor({
+    cursor: req.cursor,
+    sort,
+    order,
+    shapes: SORT_VALUES,
+    isPlainId: (c) => isId("quote", c),
+    valuesOf: (_sort, row: ListedQuote) => [row.sort_key],
+  });
   const page = await fetchPage(
     req.limit,
-    (limit) => listQuoteRows(ctx.db, ctx.tenantId, { ...filter, limit, cursor: req.cursor }),
+    (limit) =>
+      listQuoteRows(ctx.db, ctx.tenantId, {
+        ...filter,
+        limit,
+        cursor: paging.idCursor,
+        after: paging.after,
+        sort,
+        order,
+      }),
     (row) => toQuote(row, now),
+    paging.cursorOf,
   );
   if (!req.includeTotal) return page;
   return { ...page, total_count: await countQuoteRows(ctx.db, ctx.tenantId, filter) };

@@ -114,6 +114,10 @@ export type DeliveryListFilter = {
   endpointId?: string | undefined;
   eventId?: string | undefined;
   status?: WebhookDeliveryStatus | undefined;
+  /** Created at or after this instant. */
+  createdFrom?: Date | undefined;
+  /** Created before this instant. */
+  createdBefore?: Date | undefined;
 };
 
 function filteredDeliveries(db: Kysely<DB>, filter: DeliveryListFilter) {
@@ -121,6 +125,8 @@ function filteredDeliveries(db: Kysely<DB>, filter: DeliveryListFilter) {
   if (filter.endpointId) q = q.where("d.endpoint_id", "=", filter.endpointId);
   if (filter.eventId) q = q.where("d.event_id", "=", filter.eventId);
   if (filter.status) q = q.where("d.status", "=", filter.status);
+  if (filter.createdFrom) q = q.where("d.created_at", ">=", filter.createdFrom);
+  if (filter.createdBefore) q = q.where("d.created_at", "<", filter.createdBefore);
   return q;
 }
 

@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { MAX_FILTER_ENTRIES } from "../../domain/events.js";
-import { PageQuery } from "../schemas.js";
+import { PageQuery, utcDays } from "../schemas.js";
 import { MAX_URL_LENGTH } from "./address.js";
 
 const Timestamp = Type.String({ format: "date-time" });
@@ -142,6 +142,7 @@ export const DeliveryQuery = Type.Object(
     endpoint_id: Type.Optional(Type.String({ maxLength: 64 })),
     event_id: Type.Optional(Type.String({ maxLength: 64 })),
     status: Type.Optional(DeliveryStatus),
+    ...utcDays("created", "Created"),
     include_total: Type.Optional(
       Type.Boolean({
         description:

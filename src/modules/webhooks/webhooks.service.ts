@@ -12,7 +12,7 @@ import { newId } from "../../lib/ids.js";
 import type { WebhookDeliveryStatus } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { type Event, findEventRow, listEventRows, toEvent } from "../events/index.js";
-import { fetchPage, type Page } from "../pagination.js";
+import { fetchPage, type Page, utcDayStart } from "../pagination.js";
 import {
   endpointUrlRefusal,
   isLocalhostName,
@@ -380,6 +380,10 @@ export async function listDeliveries(
     endpoint_id?: string | undefined;
     event_id?: string | undefined;
     status?: WebhookDeliveryStatus | undefined;
+    /** Created on this UTC day (YYYY-MM-DD) or later. */
+    created_from?: string | undefined;
+    /** Created on this UTC day or earlier. */
+    created_to?: string | undefined;
     include_total?: boolean | undefined;
   },
 ): Promise<Page<WebhookDelivery> & { total_count?: number }> {
@@ -388,6 +392,8 @@ export async function listDeliveries(
     endpointId: input.endpoint_id,
     eventId: input.event_id,
     status: input.status,
+    createdFrom: input.created_from ? utcDayStart(input.created_from, 0) : undefined,
+    createdBefore: input.created_to ? utcDayStart(input.created_to, 1) : undefined,
   };
   const page = await fetchPage(
     input.limit,

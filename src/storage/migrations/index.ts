@@ -63,6 +63,8 @@ import * as m0062 from "./0062_payment_source_setups.js";
 import * as m0065 from "./0065_rate_limit_grants.js";
 import * as m0066 from "./0066_payment_expiry.js";
 import * as m0067 from "./0067_contract_list_sorts.js";
+import * as m0068 from "./0068_quote_list_sorts.js";
+import * as m0069 from "./0069_list_day_filters.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -134,4 +136,6 @@ export const migrations: Record<string, Migration> = {
   "0065_rate_limit_grants": m0065,
   "0066_payment_expiry": m0066,
   "0067_contract_list_sorts": m0067,
+  "0068_quote_list_sorts": m0068,
+  "0069_list_day_filters": m0069,
 };

@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { formatDateTime } from "../../shared/format.js";
 import { StatusBadge } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { Paged, setFilter } from "./shared.js";
+import { DateFilter, dayOf, Paged, setFilter } from "./shared.js";
 
 /** The address of the audit log with `query`, one parameter set (or removed when empty). */
 function auditHref(query: URLSearchParams, name: string, value: string): string {
@@ -56,15 +56,25 @@ function OperationFilter(props: { query: URLSearchParams }): JSX.Element {
 export function AuditPage({ api, query }: PageProps): JSX.Element {
   const target = query.get("target_id") ?? undefined;
   const operation = query.get("operation") ?? "";
+  const from = dayOf(query.get("from"));
+  const to = dayOf(query.get("to"));
   return (
     <>
       <h1>Audit log</h1>
       <OperationFilter query={query} />
+      <DateFilter
+        path="/audit"
+        query={query}
+        from={from}
+        to={to}
+        label="Occurred"
+        what="the audit log by the day the change occurred (UTC)"
+      />
       <Paged
         caption="Audit log, newest first"
         counted={{ one: "record", many: "records" }}
-        deps={[target, operation]}
-        empty={operation || target ? "No audit records match." : undefined}
+        deps={[target, operation, from, to]}
+        empty={operation || target || from || to ? "No audit records match." : undefined}
         load={async (cursor) =>
           (
             await api.GET("/v1/audit_events", {
@@ -75,6 +85,8 @@ export function AuditPage({ api, query }: PageProps): JSX.Element {
                   ...(cursor ? { cursor } : {}),
                   ...(target ? { target_id: target } : {}),
                   ...(operation ? { operation } : {}),
+                  ...(from ? { occurred_from: from } : {}),
+                  ...(to ? { occurred_to: to } : {}),
                 },
               },
             })

@@ -33,9 +33,11 @@ import {
   DateFilter,
   dayOf,
   link,
+  listOrderOf,
   OptionalFact,
   Paged,
   setFilter,
+  setListOrder,
 } from "./shared.js";
 
 type Api = PageProps["api"];
@@ -47,6 +49,10 @@ const TYPES: Record<Quote["type"], string> = {
   one_time: "one-time charges",
 };
 
+/** The API's orders of the quotes list (`sort`), the default (by creation) first. */
+const QUOTE_SORTS = ["created", "valid_until"] as const;
+
+/** The quotes' columns; a `sortKey` header orders a list the API sorts (the quotes list). */
 const quoteColumns = [
   {
     header: "Quote",
@@ -60,8 +66,12 @@ const quoteColumns = [
     cell: (q: Quote) => formatMoney(q.total_gross, q.currency),
     numeric: true,
   },
-  { header: "Valid until", cell: (q: Quote) => formatDate(q.valid_until) },
-  { header: "Created", cell: (q: Quote) => formatDate(q.created_at) },
+  {
+    header: "Valid until",
+    cell: (q: Quote) => formatDate(q.valid_until),
+    sortKey: "valid_until",
+  },
+  { header: "Created", cell: (q: Quote) => formatDate(q.created_at), sortKey: "created" },
 ] as const;
 
 const QUOTE_STATUSES: readonly (readonly [Quote["status"] | "", string])[] = [
@@ -78,6 +88,7 @@ export function QuotesPage({ api, query }: PageProps): JSX.Element {
   const status = QUOTE_STATUSES.some(([s]) => s === given) ? (given as Quote["status"] | "") : "";
   const from = dayOf(query.get("from"));
   const to = dayOf(query.get("to"));
+  const { sort, order } = listOrderOf(query, QUOTE_SORTS, "asc");
   return (
     <>
       <h1>Quotes</h1>
@@ -121,6 +132,8 @@ export function QuotesPage({ api, query }: PageProps): JSX.Element {
               params: {
                 query: {
                   limit: 25,
+                  sort,
+                  order,
                   include_total: true,
                   ...(cursor ? { cursor } : {}),
                   ...(status ? { status } : {}),
@@ -133,6 +146,10 @@ export function QuotesPage({ api, query }: PageProps): JSX.Element {
           ).data
         }
         columns={quoteColumns}
+        sortedBy={{ key: sort, order }}
+        onSort={(next) =>
+          setListOrder("/quotes", query, { sort: next.key, order: next.order }, "asc")
+        }
       />
     </>
   );
@@ -144,7 +161,7 @@ export function CustomerQuotes(props: { api: Api; customerId: string }): JSX.Ele
     async () =>
       (
         await props.api.GET("/v1/quotes", {
-          params: { query: { customer_id: props.customerId, limit: 50 } },
+          params: { query: { customer_id: props.customerId, limit: 50, order: "desc" } },
         })
       ).data.data,
     [props.customerId],

@@ -5,7 +5,7 @@ import type { AccrueClient } from "../../../sdk/src/client.js";
 import { formatDate, formatDateTime } from "../../shared/format.js";
 import { type Column, ErrorNote, SelectField, StatusBadge, Table } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { ApiContext, customerName, Paged, setFilter } from "./shared.js";
+import { ApiContext, customerName, DateFilter, dayOf, Paged, setFilter } from "./shared.js";
 
 type ActionRow = {
   id: string;
@@ -181,6 +181,8 @@ export function SubscriptionActionsPage({ api, query }: PageProps): JSX.Element 
   const contract = query.get("contract") ?? "";
   const given = query.get("state") ?? "";
   const state = ACTION_STATES.some(([s]) => s === given) ? (given as ActionState | "") : "";
+  const from = dayOf(query.get("from"));
+  const to = dayOf(query.get("to"));
   return (
     <>
       <h1>Subscription actions</h1>
@@ -193,11 +195,19 @@ export function SubscriptionActionsPage({ api, query }: PageProps): JSX.Element 
           onChange={(value) => setFilter("/subscription-actions", query, "state", value)}
         />
       </div>
+      <DateFilter
+        path="/subscription-actions"
+        query={query}
+        from={from}
+        to={to}
+        label="Created"
+        what="subscription actions by the day created (UTC)"
+      />
       <ContractFilter query={query} />
       <Paged
         caption="Subscription actions"
         counted={{ one: "action", many: "actions" }}
-        empty={state || contract ? "No actions match." : "No actions yet."}
+        empty={state || contract || from || to ? "No actions match." : "No actions yet."}
         load={async (cursor) =>
           (
             await api.GET("/v1/subscription_actions", {
@@ -208,6 +218,8 @@ export function SubscriptionActionsPage({ api, query }: PageProps): JSX.Element 
                   ...(cursor ? { cursor } : {}),
                   ...(state ? { state } : {}),
                   ...(contract ? { contract_id: contract } : {}),
+                  ...(from ? { created_from: from } : {}),
+                  ...(to ? { created_to: to } : {}),
                 },
               },
             })

@@ -1,7 +1,8 @@
 /**
  * Webhooks: the endpoints (creating one shows its signing secret once; pausing and resuming
- * one), their deliveries filtered by status and endpoint, and one delivery's payload and
- * attempts (response status and body) with a retry.
+ * one), their deliveries filtered by status, endpoint and the days created (each kept in the
+ * page's address), and one delivery's payload and attempts (response status and body) with a
+ * retry.
  */
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
@@ -19,11 +20,28 @@ import {
   useSubmit,
 } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { Count, collect, link, OptionalFact, Paged } from "./shared.js";
+import {
+  Count,
+  collect,
+  DateFilter,
+  dayOf,
+  link,
+  OptionalFact,
+  Paged,
+  setFilter,
+} from "./shared.js";
 
 type Api = PageProps["api"];
 type Endpoint = ListItem<"/v1/webhook_endpoints">;
 type DeliveryStatus = ListItem<"/v1/webhook_deliveries">["status"] | "";
+
+const DELIVERY_STATUSES: readonly (readonly [DeliveryStatus, string])[] = [
+  ["", "Any status"],
+  ["pending", "pending"],
+  ["succeeded", "succeeded"],
+  ["failed", "failed"],
+  ["cancelled", "cancelled"],
+];
 
 /** How a person tells endpoints apart: the description, else the URL. */
 const endpointName = (e: Endpoint) => e.description || e.url;
@@ -33,10 +51,11 @@ export function WebhooksPage({ api, query }: PageProps): JSX.Element {
     () => collect(api.paginate("/v1/webhook_endpoints", { params: { query: { limit: 100 } } })),
     [],
   );
-  const [status, setStatus] = useState<DeliveryStatus>(
-    (query.get("status") as DeliveryStatus | null) ?? "",
-  );
-  const [endpoint, setEndpoint] = useState(query.get("endpoint") ?? "");
+  const given = query.get("status") ?? "";
+  const status = DELIVERY_STATUSES.some(([s]) => s === given) ? (given as DeliveryStatus) : "";
+  const endpoint = query.get("endpoint") ?? "";
+  const from = dayOf(query.get("from"));
+  const to = dayOf(query.get("to"));
   const [round, setRound] = useState(0);
   return (
     <>
@@ -125,14 +144,8 @@ export function WebhooksPage({ api, query }: PageProps): JSX.Element {
                     label="Status"
                     name="delivery-status"
                     value={status}
-                    options={[
-                      ["", "Any status"],
-                      ["pending", "pending"],
-                      ["succeeded", "succeeded"],
-                      ["failed", "failed"],
-                      ["cancelled", "cancelled"],
-                    ]}
-                    onChange={setStatus}
+                    options={DELIVERY_STATUSES}
+                    onChange={(value) => setFilter("/webhooks", query, "status", value)}
                   />
                   <SelectField
                     label="Endpoint"
@@ -142,13 +155,21 @@ export function WebhooksPage({ api, query }: PageProps): JSX.Element {
                       ["", "Every endpoint"],
                       ...items.map((e) => [e.id, endpointName(e)] as const),
                     ]}
-                    onChange={setEndpoint}
+                    onChange={(value) => setFilter("/webhooks", query, "endpoint", value)}
                   />
                 </div>
+                <DateFilter
+                  path="/webhooks"
+                  query={query}
+                  from={from}
+                  to={to}
+                  label="Created"
+                  what="webhook deliveries by the day created (UTC)"
+                />
                 <Paged
                   caption="Webhook deliveries, newest first"
                   counted={{ one: "delivery", many: "deliveries" }}
-                  deps={[round, status, endpoint]}
+                  deps={[round]}
                   empty="No deliveries match."
                   load={async (cursor) =>
                     (
@@ -160,6 +181,8 @@ export function WebhooksPage({ api, query }: PageProps): JSX.Element {
                             ...(cursor ? { cursor } : {}),
                             ...(status ? { status } : {}),
                             ...(endpoint ? { endpoint_id: endpoint } : {}),
+                            ...(from ? { created_from: from } : {}),
+                            ...(to ? { created_to: to } : {}),
                           },
                         },
                       })
