@@ -10866,6 +10866,10 @@ export interface operations {
                 sort?: "created" | "start" | "customer";
                 /** @description Only the contracts in this status, as of the tenant's now */
                 status?: "future" | "in_trial" | "trial_expired" | "active" | "temporarily_inactive" | "ended" | "transferred";
+                /** @description Starting on this day (UTC, YYYY-MM-DD) or later */
+                start_from?: string;
+                /** @description Starting on this day (UTC, YYYY-MM-DD) or earlier */
+                start_to?: string;
                 /** @description Also answer total_count: how many contracts match the filters, counted by one more query (its cost grows with the contracts matched) */
                 include_total?: boolean;
             };

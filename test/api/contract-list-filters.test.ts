@@ -3,13 +3,14 @@
  * expired, active, temporarily inactive, ended) and by customer, each alone and combined,
  * paged one row at a time; with include_total, how many match, the same on every page. Each
  * expectation is the same filter applied in memory to the statuses the whole list shows.
+ * The days the contracts start on (UTC, each end included) filter them too, with the others.
  */
 import { beforeAll, expect, it } from "vitest";
 import { billingTenant } from "../billing-tenant.js";
 import { pageThrough } from "../paging.js";
 import { describeServer } from "../server.js";
 
-type Row = { id: string; customer_id: string; status: string };
+type Row = { id: string; customer_id: string; status: string; start_date: string };
 
 describeServer("the contracts list filtered", (t) => {
   let api: Awaited<ReturnType<typeof billingTenant>>;
@@ -106,5 +107,63 @@ describeServer("the contracts list filtered", (t) => {
   it("refuses a status that does not exist", async () => {
     const res = await api.request("GET", "/v1/contracts?status=paused");
     expect(res.status).toBe(400);
+  });
+
+  it("answers the contracts starting within the days asked, each end included, with the other filters", async () => {
+    const dayOf = (instant: string) => instant.slice(0, 10);
+    // the statuses as of the clock now (an earlier case moved it)
+    const all: Row[] = (await api.get("/v1/contracts?limit=100")).data;
+    // four start on 1 January, one on 10 January, one on 1 February
+    expect(all.map((c) => dayOf(c.start_date)).sort()).toEqual([
+      "2026-01-01",
+      "2026-01-01",
+      "2026-01-01",
+      "2026-01-01",
+      "2026-01-10",
+      "2026-02-01",
+    ]);
+    const ranges: [string | undefined, string | undefined][] = [
+      ["2026-01-01", "2026-01-01"],
+      ["2026-01-02", undefined],
+      ["2026-01-10", "2026-01-10"],
+      [undefined, "2026-01-09"],
+      ["2026-01-10", "2026-01-31"],
+      ["2026-02-02", undefined],
+    ];
+    for (const [from, to] of ranges) {
+      for (const other of ["", "status=active", `customer_id=${customers[1]}`]) {
+        const q = [from && `start_from=${from}`, to && `start_to=${to}`, other]
+          .filter(Boolean)
+          .join("&");
+        const expected = all.filter((r) => {
+          const day = dayOf(r.start_date);
+          if ((from && day < from) || (to && day > to)) return false;
+          if (other === "status=active") return r.status === "active";
+          if (other.startsWith("customer_id=")) return r.customer_id === customers[1];
+          return true;
+        });
+        const { ids, totals } = await pages(`${q}&include_total=true`);
+        expect(ids, q).toEqual(expected.map((r) => r.id));
+        expect(new Set(totals), q).toEqual(new Set([expected.length]));
+      }
+    }
+    // in every sort too
+    const started = await pages("start_from=2026-01-02&sort=start&order=desc", 1);
+    expect(started.ids).toEqual(
+      all
+        .filter((r) => r.start_date >= "2026-01-02")
+        .map((r) => r.id)
+        .reverse(),
+    );
+    for (const [name, value] of [
+      ["start_from", "2026-02-30"],
+      ["start_to", "yesterday"],
+      ["start_from", "2026-01-02T00:00:00Z"],
+    ] as const) {
+      const res = await api.request("GET", `/v1/contracts?${name}=${value}`);
+      expect(res.status, `${name}=${value}`).toBe(400);
+      expect(res.body.error.code).toBe("validation_failed");
+      expect(res.body.error.details.field).toBe(`query.${name}`);
+    }
   });
 });

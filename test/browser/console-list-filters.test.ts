@@ -161,7 +161,7 @@ for (const backend of BACKENDS) {
       expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
     });
 
-    it("filters the contracts by status and customer, with the total count", async () => {
+    it("filters the contracts by status, customer and the days they start, with the total count", async () => {
       // a third contract, for Alpha, starting in March: future
       await api("POST", "/v1/orders", {
         customer_id: ids.alpha,
@@ -197,6 +197,25 @@ for (const backend of BACKENDS) {
       await rows.getByRole("link", { name: listed.data[0].id }).waitFor();
 
       await bothWidths("contracts-filtered");
+
+      // by the days they start: from 1 March, Alpha's future contract alone
+      await page.goto(`${base}/console#/contracts`);
+      await expect.poll(count).toBe("3 contracts");
+      const days = page.getByRole("form", {
+        name: "Filter contracts by the day they start (UTC)",
+      });
+      await days.getByLabel("Start from").fill("2026-03-01");
+      await days.getByRole("button", { name: "Filter by date" }).click();
+      await expect.poll(count).toBe("1 contract");
+      await rows.getByText("future", { exact: true }).waitFor();
+      expect(decodeURIComponent(page.url())).toContain("from=2026-03-01");
+      const starting = await api("GET", "/v1/contracts?start_from=2026-03-01&include_total=true");
+      expect(starting.total_count).toBe(1);
+      await rows.getByRole("link", { name: starting.data[0].id }).waitFor();
+      await days.getByLabel("Start to").fill("2026-02-28");
+      await days.getByRole("button", { name: "Filter by date" }).click();
+      await expect.poll(count).toBe("0 contracts");
+      await bothWidths("contracts-by-start");
 
       await page.goto(`${base}/console#/contracts?status=ended`);
       await expect.poll(count).toBe("0 contracts");

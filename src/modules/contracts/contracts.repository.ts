@@ -110,6 +110,10 @@ export type ContractListFilter = {
   customerId?: string | undefined;
   /** With the instant (the tenant's now) the status is taken at. */
   status?: { is: ContractStatus; at: Date } | undefined;
+  /** Starting at or after this instant. */
+  startFrom?: Date | undefined;
+  /** Starting before this instant. */
+  startBefore?: Date | undefined;
 };
 
 /**
@@ -142,6 +146,8 @@ function filteredContracts(db: Kysely<DB>, tenantId: string, f: ContractListFilt
   let q = db.selectFrom("contracts").where("tenant_id", "=", tenantId);
   if (f.customerId) q = q.where("customer_id", "=", f.customerId);
   if (f.status) q = q.where(contractStatusAt(f.status.at), "=", f.status.is);
+  if (f.startFrom) q = q.where("start_at", ">=", f.startFrom);
+  if (f.startBefore) q = q.where("start_at", "<", f.startBefore);
   return q;
 }
 

@@ -121,6 +121,7 @@ const ContractListQuery = Type.Object(
       ...ContractSchema.properties.status,
       description: "Only the contracts in this status, as of the tenant's now",
     }),
+    ...utcDays("start", "Starting"),
     include_total: Type.Optional(
       Type.Boolean({
         description:
@@ -294,6 +295,8 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
           cursor: req.query.cursor,
           customerId: req.query.customer_id,
           status: req.query.status,
+          startFrom: req.query.start_from,
+          startTo: req.query.start_to,
           sort: req.query.sort,
           order: req.query.order,
           includeTotal: req.query.include_total,

@@ -26,6 +26,7 @@ import {
   INSTANT_KEY,
   type Page,
   pagingFor,
+  utcDayStart,
 } from "../pagination.js";
 import { assertAfterBilledUntil } from "./billed-until.js";
 import { setComponentQuantity } from "./contract-items.js";
@@ -137,7 +138,8 @@ const SORT_VALUES: Record<Exclude<ContractSort, "created">, CursorValueShape[]> 
 
 /**
  * A page of the tenant's contracts in the order `sort` and `order` name (by creation,
- * ascending, when absent), narrowed by customer and status (as of the tenant's now). A list
+ * ascending, when absent), narrowed by customer, status (as of the tenant's now) and the UTC
+ * days they start on (each end included). A list
  * by creation pages by id; by start or customer by an opaque keyset cursor, refused for
  * another sort or direction. With `includeTotal`, also how many contracts match (one COUNT
  * more).
@@ -149,6 +151,10 @@ export async function listContracts(
     cursor?: string | undefined;
     customerId?: string | undefined;
     status?: ContractStatus | undefined;
+    /** Starting on this UTC day (YYYY-MM-DD) or later. */
+    startFrom?: string | undefined;
+    /** Starting on this UTC day or earlier. */
+    startTo?: string | undefined;
     offset?: number | undefined;
     sort?: ContractSort | undefined;
     order?: "asc" | "desc" | undefined;
@@ -158,6 +164,8 @@ export async function listContracts(
   const filter: ContractListFilter = {
     customerId: req.customerId,
     status: req.status ? { is: req.status, at: dateOf(ctx.clock.now()) } : undefined,
+    startFrom: req.startFrom ? utcDayStart(req.startFrom, 0) : undefined,
+    startBefore: req.startTo ? utcDayStart(req.startTo, 1) : undefined,
   };
   const sort = req.sort ?? "created";
   const order = req.order ?? "asc";

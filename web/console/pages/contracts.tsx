@@ -12,6 +12,8 @@ import { PauseResume } from "./contract-pause.js";
 import {
   CustomerFilter,
   CustomerLink,
+  DateFilter,
+  dayOf,
   link,
   listOrderOf,
   Paged,
@@ -47,6 +49,8 @@ export function ContractsPage({ api, query }: PageProps): JSX.Element {
   const given = query.get("status") ?? "";
   const status = CONTRACT_STATUSES.some(([s]) => s === given) ? (given as ContractStatus | "") : "";
   const { sort, order } = listOrderOf(query, CONTRACT_SORTS, "asc");
+  const from = dayOf(query.get("from"));
+  const to = dayOf(query.get("to"));
   return (
     <>
       <h1>Contracts</h1>
@@ -59,12 +63,20 @@ export function ContractsPage({ api, query }: PageProps): JSX.Element {
           onChange={(value) => setFilter("/contracts", query, "status", value)}
         />
       </div>
+      <DateFilter
+        path="/contracts"
+        query={query}
+        from={from}
+        to={to}
+        label="Start"
+        what="contracts by the day they start (UTC)"
+      />
       <CustomerFilter path="/contracts" query={query} what="contracts" />
       <Paged
         caption="Contracts"
         counted={{ one: "contract", many: "contracts" }}
         empty={
-          status
+          status || from || to
             ? "No contracts match."
             : customer
               ? "This customer has no contracts."
@@ -81,6 +93,8 @@ export function ContractsPage({ api, query }: PageProps): JSX.Element {
                   include_total: true,
                   ...(cursor ? { cursor } : {}),
                   ...(status ? { status } : {}),
+                  ...(from ? { start_from: from } : {}),
+                  ...(to ? { start_to: to } : {}),
                   ...(customer ? { customer_id: customer } : {}),
                 },
               },
