@@ -17144,8 +17144,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, unchanged: the last id answered (a cursor of another list's sort is 400 cursor_sort_mismatch) */
                 cursor?: string;
+                /** @description desc (default): newest first; asc: oldest first. By id (ids sort by creation); the cursor pages in the same order */
+                order?: "asc" | "desc";
                 target_id?: string;
                 operation?: string;
                 /** @description Occurred on this day (UTC, YYYY-MM-DD) or later */
@@ -17624,8 +17626,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, unchanged: the last id answered (a cursor of another list's sort is 400 cursor_sort_mismatch) */
                 cursor?: string;
+                /** @description desc (default): newest first; asc: oldest first. By id (ids sort by creation); the cursor pages in the same order */
+                order?: "asc" | "desc";
                 endpoint_id?: string;
                 event_id?: string;
                 status?: "pending" | "succeeded" | "failed" | "cancelled";
@@ -20692,8 +20696,12 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, unchanged; it pages only the sort and order it was answered for (400 cursor_sort_mismatch otherwise) */
                 cursor?: string;
+                /** @description asc (default): ascending (by creation: oldest first); desc: descending (newest first). The cursor pages in the same order */
+                order?: "asc" | "desc";
+                /** @description What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation) or scheduled (scheduled_date, when the action is due; actions without one after every date ascending, before them descending). Combines with every filter */
+                sort?: "created" | "scheduled";
                 contract_id?: string;
                 state?: "executed" | "scheduled" | "cancelled" | "rejected";
                 behaviour_code?: string;

@@ -13,6 +13,7 @@
  * repositories compare past it with `pastKeyset` (src/storage/keyset.ts).
  */
 import { invalid } from "../domain/errors.js";
+import { type IdKind, isId } from "../domain/ids.js";
 
 export type Page<T> = { data: T[]; has_more: boolean; next_cursor: string | null };
 
@@ -225,4 +226,32 @@ export function utcDayStart(day: string, days: number): Date {
   const start = new Date(`${day}T00:00:00Z`);
   start.setUTCDate(start.getUTCDate() + days);
   return start;
+}
+
+/**
+ * The sort and order a list was asked for (by creation, ascending, when absent) and its
+ * paging (see {@link pagingFor}), for a list whose ids are of `kind` and whose rows carry
+ * their one sort value as `sort_key`.
+ */
+export function sortKeyPaging<
+  S extends string,
+  R extends { id: string; sort_key: string | null },
+>(input: {
+  kind: IdKind;
+  cursor: string | undefined;
+  sort: S | "created" | undefined;
+  order: "asc" | "desc" | undefined;
+  shapes: Record<S, readonly CursorValueShape[]>;
+}): Paging<S, R> & { sort: S | "created"; order: "asc" | "desc" } {
+  const sort = input.sort ?? "created";
+  const order = input.order ?? "asc";
+  const paging = pagingFor<S, R>({
+    cursor: input.cursor,
+    sort,
+    order,
+    shapes: input.shapes,
+    isPlainId: (c) => isId(input.kind, c),
+    valuesOf: (_sort, row) => [row.sort_key],
+  });
+  return { ...paging, sort, order };
 }

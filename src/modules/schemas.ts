@@ -44,6 +44,28 @@ export const SortedPageQuery = {
   ),
 };
 
+/**
+ * The paging of a list by creation only that answers its newest items first unless asked
+ * otherwise (the audit log, the webhook deliveries): its cursor is an id, which continues
+ * either direction.
+ */
+export const NewestFirstPageQuery = {
+  limit: SortedPageQuery.limit,
+  cursor: Type.Optional(
+    Type.String({
+      maxLength: 512,
+      description:
+        "next_cursor of the previous page, unchanged: the last id answered (a cursor of another list's sort is 400 cursor_sort_mismatch)",
+    }),
+  ),
+  order: Type.Optional(
+    Type.Union([Type.Literal("asc"), Type.Literal("desc")], {
+      description:
+        "desc (default): newest first; asc: oldest first. By id (ids sort by creation); the cursor pages in the same order",
+    }),
+  ),
+};
+
 export const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({
     data: Type.Array(item),

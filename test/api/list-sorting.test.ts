@@ -1,15 +1,19 @@
 /**
- * The customers, payments, orders, contracts and quotes lists in every sort and direction:
+ * The customers, payments, orders, contracts, quotes and subscription actions lists in every
+ * sort and direction, and the audit log and the webhook deliveries in both directions:
  * paged two and three rows at a time, with ties on every sort value (equal names in other
  * cases, equal e-mail addresses and none, equal amounts and receipt times, orders changed at
  * the same instant, contracts starting at the same instant or of the same customer, quotes
- * valid until the same instant, given or by default),
- * each row answered exactly once and in the order of an in-memory sort of the same rows; the
+ * valid until the same instant, given or by default, actions due at the same instant or not
+ * scheduled at all), each row answered exactly once and in the order of an in-memory sort of the same rows; the
  * sorts combined with the lists' filters; and cursors refused for another sort, another
  * direction, or tampered with.
  */
 import { Decimal } from "decimal.js";
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { fanOut } from "../../src/workflows/webhook-delivery.js";
+import { moveAuditRecords } from "../audit-at.js";
 import { billingTenant } from "../billing-tenant.js";
 import { pageThrough } from "../paging.js";
 import { describeServer } from "../server.js";
@@ -456,6 +460,290 @@ describeServer("the customers, payments, orders, contracts and quotes lists sort
       ] as const) {
         expect(await answer(path, query), query).toEqual([400, code ?? "invalid_cursor"]);
       }
+    });
+  });
+
+  describe("the subscription actions, the audit log and the webhook deliveries", () => {
+    let tenant: Awaited<ReturnType<typeof billingTenant>>;
+    const rows: Record<"actions" | "audit" | "deliveries", Row[]> = {
+      actions: [],
+      audit: [],
+      deliveries: [],
+    };
+    const contracts: string[] = [];
+    const endpoints: string[] = [];
+    /** Due at the same instant sort by id; actions not scheduled after every date ascending. */
+    const scheduled: Compare = (a, b) =>
+      a.scheduled_date === null || b.scheduled_date === null
+        ? (a.scheduled_date === null ? 1 : 0) - (b.scheduled_date === null ? 1 : 0)
+        : instant(a.scheduled_date, b.scheduled_date);
+    const ACTION_SORTS: Record<string, Compare> = { created: () => 0, scheduled };
+    const tenantPages = (path: string, query: string, limit: number) =>
+      pageThrough<Row>((p) => tenant.get(p), path, query, limit);
+    const dayOf = (at: string) => at.slice(0, 10);
+
+    beforeAll(async () => {
+      tenant = await billingTenant(t.server, "Sorted actions", "2026-01-05T10:00:00Z");
+      const { plan } = await tenant.plan();
+      const variant = await tenant.variant(plan, {
+        internal_name: "M",
+        recurring_fee: "10",
+        fee_period: { unit: "month", count: 1 },
+      });
+      for (const name of ["A", "B", "C", "D", "E", "F"]) {
+        const customer = await tenant.customer({ company_name: name });
+        const order = await tenant.post("/v1/orders", {
+          customer_id: customer,
+          plan_variant_id: variant,
+          commit: true,
+        });
+        contracts.push(order.contract_id);
+      }
+      const [c0 = "", c1 = "", c2 = "", c3 = "", c4 = "", c5 = ""] = contracts;
+      const rest = (contract_id: string, scheduled_date: string) =>
+        tenant.post("/v1/subscription_actions/rest", { contract_id, scheduled_date });
+      const deactivate = (contract_id: string) =>
+        tenant.post("/v1/subscription_actions/deactivate", { contract_id });
+      // created on two days: due together three at a time and two at a time (to the
+      // millisecond), and three executed at once (not scheduled), one cancelled
+      await tenant.advance("2026-01-06T10:00:00Z");
+      await rest(c0, "2026-03-01T00:00:00Z");
+      await deactivate(c3);
+      await rest(c1, "2026-03-01T00:00:00Z");
+      await rest(c0, "2026-02-20T12:30:00.250Z");
+      await deactivate(c4);
+      await tenant.advance("2026-01-08T10:00:00Z");
+      await rest(c2, "2026-03-01T00:00:00Z");
+      await rest(c1, "2026-02-20T12:30:00.250Z");
+      const cancelled = await rest(c2, "2026-04-01T00:00:00Z");
+      await tenant.post(`/v1/subscription_actions/${cancelled.id}/cancel`);
+      await deactivate(c5);
+      await rest(c1, "2026-04-01T00:00:00Z");
+
+      for (const name of ["first", "second"]) {
+        const ep = await tenant.post("/v1/webhook_endpoints", {
+          url: `http://127.0.0.1:9/${name}`,
+          event_types: ["api_key.created"],
+        });
+        endpoints.push(ep.id);
+      }
+      for (const name of ["one", "two", "three", "four"]) {
+        await tenant.post("/v1/api_keys", { name, roles: ["read_only"] });
+      }
+      // every tenant's events so far, the other tenant's too
+      while ((await fanOut(t.server.db, { now: () => new Date(), limit: 100 })) > 0);
+      // deliveries and audit records on three days, in turn
+      const days = [
+        "2026-01-02T08:00:00.000Z",
+        "2026-01-03T08:00:00.000Z",
+        "2026-01-04T08:00:00.000Z",
+      ];
+      const delivered: Row[] = (await tenant.get("/v1/webhook_deliveries?limit=100")).data;
+      for (const [i, d] of delivered.entries()) {
+        const at = new Date(days[i % days.length]!);
+        await sql`UPDATE webhook_deliveries SET created_at = ${at} WHERE id = ${d.id}`.execute(
+          t.server.db,
+        );
+      }
+      const records: Row[] = (await tenant.get("/v1/audit_events?limit=100")).data;
+      await moveAuditRecords(
+        t.server.db,
+        records.map((r, i) => ({ id: r.id, at: new Date(days[(records.length - 1 - i) % 3]!) })),
+      );
+
+      rows.actions = (await tenant.get("/v1/subscription_actions?limit=100")).data;
+      rows.audit = (await tenant.get("/v1/audit_events?limit=100")).data;
+      rows.deliveries = (await tenant.get("/v1/webhook_deliveries?limit=100")).data;
+    });
+
+    it("has actions due together and not scheduled, records and deliveries on three days", () => {
+      const due = rows.actions.map((r) => String(r.scheduled_date));
+      expect(rows.actions).toHaveLength(10);
+      expect(due.filter((d) => d === "null")).toHaveLength(3);
+      expect(due.filter((d) => d === "2026-03-01T00:00:00.000Z")).toHaveLength(3);
+      expect(due.filter((d) => d === "2026-02-20T12:30:00.250Z")).toHaveLength(2);
+      expect(new Set(rows.actions.map((r) => r.state))).toEqual(
+        new Set(["scheduled", "executed", "cancelled"]),
+      );
+      expect(new Set(rows.actions.map((r) => dayOf(r.created_at))).size).toBe(2);
+      expect(rows.audit.length).toBeGreaterThan(12);
+      expect(new Set(rows.audit.map((r) => dayOf(r.occurred_at))).size).toBe(3);
+      expect(rows.deliveries).toHaveLength(8);
+      expect(new Set(rows.deliveries.map((r) => dayOf(r.created_at))).size).toBe(3);
+    });
+
+    for (const [sort, by] of Object.entries(ACTION_SORTS)) {
+      for (const order of ORDERS) {
+        it(`pages subscription actions by ${sort} ${order}: each row once, in order`, async () => {
+          const query = sort === "created" ? `order=${order}` : `sort=${sort}&order=${order}`;
+          const expected = sorted(rows.actions, by, order).map((r) => r.id);
+          for (const limit of [1, 2, 3]) {
+            const { ids, pages: seen } = await tenantPages(
+              "/v1/subscription_actions",
+              query,
+              limit,
+            );
+            expect(seen.length).toBeGreaterThan(3);
+            expect(ids, `pages of ${limit}`).toEqual(expected);
+          }
+        });
+      }
+    }
+
+    it("answers the actions not scheduled last ascending, first descending", async () => {
+      const up = (await tenantPages("/v1/subscription_actions", "sort=scheduled", 100)).rows;
+      expect(up.slice(-3).map((r) => r.scheduled_date)).toEqual([null, null, null]);
+      expect(up[0]?.scheduled_date).toBe("2026-02-20T12:30:00.250Z");
+      const down = (await tenantPages("/v1/subscription_actions", "sort=scheduled&order=desc", 100))
+        .rows;
+      expect(down.slice(0, 3).map((r) => r.scheduled_date)).toEqual([null, null, null]);
+      expect(down.at(-1)?.scheduled_date).toBe("2026-02-20T12:30:00.250Z");
+    });
+
+    it("keeps every filter of the subscription actions in every sort", async () => {
+      const [c0 = "", c1 = ""] = contracts;
+      const rest = rows.actions.find((r) => r.state === "scheduled")!.behaviour_code;
+      const filters: [string, (r: Row) => boolean][] = [
+        [`contract_id=${c1}`, (r) => r.contract_id === c1],
+        ["state=scheduled", (r) => r.state === "scheduled"],
+        ["state=executed", (r) => r.state === "executed"],
+        [`behaviour_code=${rest}`, (r) => r.behaviour_code === rest],
+        ["created_from=2026-01-08", (r) => dayOf(r.created_at) >= "2026-01-08"],
+        ["created_to=2026-01-06", (r) => dayOf(r.created_at) <= "2026-01-06"],
+        [
+          `contract_id=${c0}&created_from=2026-01-06&created_to=2026-01-06`,
+          (r) => r.contract_id === c0 && dayOf(r.created_at) === "2026-01-06",
+        ],
+      ];
+      for (const [sort, by] of Object.entries(ACTION_SORTS)) {
+        for (const order of ORDERS) {
+          for (const [filter, holds] of filters) {
+            const query = `sort=${sort}&order=${order}&${filter}&include_total=true`;
+            const expected = sorted(rows.actions.filter(holds), by, order).map((r) => r.id);
+            expect(expected.length, query).toBeGreaterThan(1);
+            const { ids, totals } = await tenantPages("/v1/subscription_actions", query, 1);
+            expect(ids, query).toEqual(expected);
+            expect(new Set(totals), query).toEqual(new Set([expected.length]));
+          }
+        }
+      }
+    });
+
+    const BY_ID: [name: "audit" | "deliveries", path: string][] = [
+      ["audit", "/v1/audit_events"],
+      ["deliveries", "/v1/webhook_deliveries"],
+    ];
+    for (const [name, path] of BY_ID) {
+      for (const order of [undefined, ...ORDERS]) {
+        it(`pages ${name} ${order ?? "by default"}: each row once, ${order === "asc" ? "oldest" : "newest"} first`, async () => {
+          const expected = sorted(rows[name], () => 0, order ?? "desc").map((r) => r.id);
+          for (const limit of [2, 3]) {
+            const { ids } = await tenantPages(path, order ? `order=${order}` : "", limit);
+            expect(ids, `pages of ${limit}`).toEqual(expected);
+          }
+        });
+      }
+    }
+
+    it("keeps the filters of the audit log and the deliveries in both directions", async () => {
+      const [first = ""] = endpoints;
+      // a target of several records (an action submitted, then cancelled)
+      const targets = rows.audit.map((r) => r.target?.id).filter(Boolean);
+      const target = targets.find((id) => targets.indexOf(id) !== targets.lastIndexOf(id));
+      const event = rows.deliveries[0]!.event_id;
+      const cases: [name: "audit" | "deliveries", string, (r: Row) => boolean][] = [
+        [
+          "audit",
+          "operation=subscription_actions.rest",
+          (r) => r.operation === "subscription_actions.rest",
+        ],
+        ["audit", `target_id=${target}`, (r) => r.target?.id === target],
+        ["audit", "occurred_from=2026-01-03", (r) => dayOf(r.occurred_at) >= "2026-01-03"],
+        ["audit", "occurred_to=2026-01-03", (r) => dayOf(r.occurred_at) <= "2026-01-03"],
+        [
+          "audit",
+          "occurred_from=2026-01-03&occurred_to=2026-01-03&operation=customers.create",
+          (r) => dayOf(r.occurred_at) === "2026-01-03" && r.operation === "customers.create",
+        ],
+        ["deliveries", `endpoint_id=${first}`, (r) => r.endpoint_id === first],
+        ["deliveries", `event_id=${event}`, (r) => r.event_id === event],
+        ["deliveries", "status=pending", (r) => r.status === "pending"],
+        ["deliveries", "created_from=2026-01-03", (r) => dayOf(r.created_at) >= "2026-01-03"],
+        [
+          "deliveries",
+          `created_to=2026-01-03&endpoint_id=${first}`,
+          (r) => dayOf(r.created_at) <= "2026-01-03" && r.endpoint_id === first,
+        ],
+      ];
+      for (const [name, filter, holds] of cases) {
+        const path = name === "audit" ? "/v1/audit_events" : "/v1/webhook_deliveries";
+        for (const order of ORDERS) {
+          const query = `order=${order}&${filter}&include_total=true`;
+          const expected = sorted(rows[name].filter(holds), () => 0, order).map((r) => r.id);
+          expect(expected.length, query).toBeGreaterThan(1);
+          const { ids, totals } = await tenantPages(path, query, 2);
+          expect(ids, query).toEqual(expected);
+          expect(new Set(totals), query).toEqual(new Set([expected.length]));
+        }
+      }
+    });
+
+    it("continues a list only in the sort and direction its cursor was answered for", async () => {
+      const answer = async (path: string, query: string) => {
+        const res = await tenant.request("GET", `${path}?${query}`);
+        return [res.status, res.body.error?.code];
+      };
+      const cursorOf = async (path: string, query: string) => {
+        const page = await tenant.get(`${path}?limit=2&${query}`);
+        expect(page.next_cursor).toEqual(expect.any(String));
+        return encodeURIComponent(page.next_cursor);
+      };
+      const actions = "/v1/subscription_actions";
+      const keyset = await cursorOf(actions, "sort=scheduled&order=asc");
+      expect(await answer(actions, `sort=scheduled&cursor=${keyset}`)).toEqual([200, undefined]);
+      for (const other of ["sort=scheduled&order=desc", "order=asc", "sort=created", ""]) {
+        expect(await answer(actions, `${other}&cursor=${keyset}`), other).toEqual([
+          400,
+          "cursor_sort_mismatch",
+        ]);
+      }
+      // past the dates, into the actions not scheduled: a cursor with no date continues
+      const nulls = await cursorOf(actions, "sort=scheduled&order=desc");
+      expect(await answer(actions, `sort=scheduled&order=desc&cursor=${nulls}`)).toEqual([
+        200,
+        undefined,
+      ]);
+      const byCreation = await cursorOf(actions, "");
+      expect(await answer(actions, `order=desc&cursor=${byCreation}`)).toEqual([200, undefined]);
+      expect(await answer(actions, `sort=scheduled&cursor=${byCreation}`)).toEqual([
+        400,
+        "cursor_sort_mismatch",
+      ]);
+      // the audit log and the deliveries page by id either way; a keyset cursor pages neither
+      for (const [, path] of BY_ID) {
+        const id = await cursorOf(path, "");
+        expect(await answer(path, `order=asc&cursor=${id}`)).toEqual([200, undefined]);
+        expect(await answer(path, `cursor=${keyset}`)).toEqual([400, "cursor_sort_mismatch"]);
+        expect(await answer(path, `order=asc&cursor=${keyset}`)).toEqual([
+          400,
+          "cursor_sort_mismatch",
+        ]);
+        expect(await answer(path, "order=newest")).toEqual([400, "validation_failed"]);
+        expect(await answer(path, "sort=created")).toEqual([400, "validation_failed"]);
+      }
+      const forge = (value: unknown[]) =>
+        encodeURIComponent(Buffer.from(JSON.stringify(value)).toString("base64url"));
+      for (const cursor of [
+        forge([1, "scheduled", "asc", ["2026-03-01"], "act_x"]),
+        forge([1, "scheduled", "asc", [], "act_x"]),
+        "not-a-cursor",
+      ]) {
+        expect(await answer(actions, `sort=scheduled&cursor=${cursor}`)).toEqual([
+          400,
+          "invalid_cursor",
+        ]);
+      }
+      expect(await answer(actions, "sort=due")).toEqual([400, "validation_failed"]);
     });
   });
 });

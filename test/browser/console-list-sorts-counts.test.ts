@@ -4,7 +4,9 @@
  * button both ways through the API's keyset sort, with a status filter kept; the contracts
  * sorted by the Contract, Customer and Start header buttons (aria-sort says how), through the
  * API's keyset sorts, with a status filter kept; the subscription actions and the audit log
- * counted, filtered or not. Each count the API's, each filter and sort kept in the page's
+ * counted, filtered or not; the subscription actions sorted by the Scheduled for header both
+ * ways (those not scheduled last, then first), and the audit log oldest first by its When
+ * header and back. Each count the API's, each filter and sort kept in the page's
  * address. At 1280 px and 390 px (no sideways scrolling) with axe, screenshots under
  * test-results/.
  */
@@ -299,6 +301,99 @@ for (const backend of BACKENDS) {
       await bothWidths("audit-counted");
       await page.goto(`${base}/console#/audit?operation=nothing.done`);
       await expect.poll(count).toBe("0 records");
+      expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    });
+
+    it("sorts the subscription actions by when due and the audit log both ways", async () => {
+      // a rest due on 10 February, submitted after the one due on the 20th
+      const [first = ""] = contracts;
+      await api("POST", "/v1/subscription_actions/rest", {
+        contract_id: first,
+        scheduled_date: "2026-02-10T00:00:00Z",
+      });
+      const actions = page.getByRole("region", { name: "Subscription actions" });
+      const header = (name: string) => actions.getByRole("columnheader", { name });
+      const numbers = () =>
+        actions
+          .locator("tbody tr td:first-child")
+          .evaluateAll((cells) => cells.map((c) => c.textContent?.trim() ?? ""));
+      const byApi = async (query: string) =>
+        (await api("GET", `/v1/subscription_actions?${query}`)).data.map((a: { number: string }) =>
+          String(a.number),
+        );
+      await page
+        .getByRole("navigation")
+        .getByRole("link", { name: "Subscription actions" })
+        .click();
+      await page.getByRole("heading", { level: 1, name: "Subscription actions" }).waitFor();
+      await expect.poll(count).toBe("3 actions");
+      const created = await byApi("");
+      await expect.poll(numbers).toEqual(created);
+      await expect.poll(() => header("Submitted").getAttribute("aria-sort")).toBe("ascending");
+      await expect(header("Scheduled for").getAttribute("aria-sort")).resolves.toBe("none");
+      await expect(header("State").getAttribute("aria-sort")).resolves.toBeNull();
+
+      // due soonest first, the deactivation (not scheduled) last; then latest first
+      const [deactivated = "", twentieth = "", tenth = ""] = created;
+      await actions.getByRole("button", { name: "Scheduled for" }).click();
+      await expect.poll(() => header("Scheduled for").getAttribute("aria-sort")).toBe("ascending");
+      await expect.poll(numbers).toEqual([tenth, twentieth, deactivated]);
+      expect(await byApi("sort=scheduled")).toEqual([tenth, twentieth, deactivated]);
+      expect(decodeURIComponent(page.url())).toContain("#/subscription-actions?sort=scheduled");
+      await actions.getByRole("button", { name: "Scheduled for" }).focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => header("Scheduled for").getAttribute("aria-sort")).toBe("descending");
+      await expect.poll(numbers).toEqual([deactivated, twentieth, tenth]);
+      expect(await byApi("sort=scheduled&order=desc")).toEqual([deactivated, twentieth, tenth]);
+      expect(decodeURIComponent(page.url())).toContain("sort=scheduled&order=desc");
+      await expect(header("Submitted").getAttribute("aria-sort")).resolves.toBe("none");
+
+      // the scheduled ones only, still latest due first
+      await page.getByLabel("State", { exact: true }).selectOption("scheduled");
+      await expect.poll(count).toBe("2 actions");
+      await expect.poll(numbers).toEqual([twentieth, tenth]);
+      for (const part of ["state=scheduled", "sort=scheduled", "order=desc"])
+        expect(decodeURIComponent(page.url())).toContain(part);
+      await bothWidths("subscription-actions-sorted");
+
+      // by creation again, latest first
+      await actions.getByRole("button", { name: "Submitted" }).click();
+      await actions.getByRole("button", { name: "Submitted" }).click();
+      await expect.poll(() => header("Submitted").getAttribute("aria-sort")).toBe("descending");
+      await expect.poll(numbers).toEqual([tenth, twentieth]);
+      expect(decodeURIComponent(page.url())).not.toContain("sort=");
+
+      // the audit log: newest first, then oldest first by the When header, and back
+      const operations = () =>
+        page
+          .getByRole("region", { name: /^Audit log, / })
+          .locator("tbody tr td:nth-child(2)")
+          .evaluateAll((cells) => cells.map((c) => c.textContent?.trim() ?? ""));
+      const auditByApi = async (query: string) =>
+        (await api("GET", `/v1/audit_events?limit=25&${query}`)).data.map(
+          (r: { operation: string }) => r.operation,
+        );
+      await page.getByRole("navigation").getByRole("link", { name: "Audit log" }).click();
+      await page.getByRole("heading", { level: 1, name: "Audit log" }).waitFor();
+      const newest = page.getByRole("region", { name: "Audit log, newest first" });
+      await expect
+        .poll(() => newest.getByRole("columnheader", { name: "When" }).getAttribute("aria-sort"))
+        .toBe("descending");
+      await expect.poll(operations).toEqual(await auditByApi(""));
+      await newest.getByRole("button", { name: "When" }).click();
+      const oldest = page.getByRole("region", { name: "Audit log, oldest first" });
+      await expect
+        .poll(() => oldest.getByRole("columnheader", { name: "When" }).getAttribute("aria-sort"))
+        .toBe("ascending");
+      const ascending = await auditByApi("order=asc");
+      await expect.poll(operations).toEqual(ascending);
+      expect(decodeURIComponent(page.url())).toContain("#/audit?order=asc");
+      await bothWidths("audit-oldest-first");
+      await oldest.getByRole("button", { name: "When" }).click();
+      await expect
+        .poll(() => newest.getByRole("columnheader", { name: "When" }).getAttribute("aria-sort"))
+        .toBe("descending");
+      expect(decodeURIComponent(page.url())).not.toContain("order=");
       expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
     });
   });

@@ -1,6 +1,7 @@
 /** Subscription actions: their rows, scoped to a tenant, and the claim of scheduled ones. */
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from "kysely";
 import type { ActionState } from "../../domain/actions/actions.js";
+import { instantKey } from "../../storage/keyset.js";
 import type { DB, SubscriptionActionsTable } from "../../storage/schema.js";
 import { tenantSettings } from "../tenants/index.js";
 
@@ -74,7 +75,6 @@ export async function findAction(
   return q.executeTakeFirst();
 }
 
-/** A page of the tenant's subscription actions in id order, filtered as asked. */
 /** Which of the tenant's subscription actions a list holds: all of them unless narrowed. */
 export type ActionListFilter = {
   contractId?: string | undefined;
@@ -108,14 +108,90 @@ export async function countActionRows(
   return Number(row.n);
 }
 
+/**
+ * What the subscription actions list can be ordered by, the id breaking ties: creation (its
+ * id) or when the action is due (`scheduled_date`; actions without one, those submitted to
+ * run at once, after every date ascending and before them descending, as PostgreSQL orders
+ * NULL).
+ */
+export type ActionSort = "created" | "scheduled";
+
+/** A listed action with its value in the list's sort (null by creation, or when not scheduled). */
+export type ListedAction = ActionRow & { sort_key: string | null };
+
+/** A page of the tenant's subscription actions in the order asked, filtered as asked. */
 export async function listActionRows(
   db: Kysely<DB>,
   tenantId: string,
-  page: ActionListFilter & { limit: number; cursor?: string | undefined },
-): Promise<ActionRow[]> {
-  let q = filteredActions(db, tenantId, page).selectAll();
-  if (page.cursor) q = q.where("id", ">", page.cursor);
-  return q.orderBy("id").limit(page.limit).execute();
+  page: ActionListFilter & {
+    limit: number;
+    cursor?: string | undefined;
+    sort?: ActionSort | undefined;
+    order?: "asc" | "desc" | undefined;
+    /** Where the previous page of a list by scheduled_date ended: its sort value and id. */
+    after?: { values: (string | null)[]; id: string } | undefined;
+  },
+): Promise<ListedAction[]> {
+  const dir = page.order === "desc" ? "desc" : "asc";
+  const q = filteredActions(db, tenantId, page).selectAll();
+  switch (page.sort ?? "created") {
+    case "created": {
+      let sorted = q.select(sql<string | null>`null`.as("sort_key"));
+      if (page.cursor) sorted = sorted.where("id", dir === "desc" ? "<" : ">", page.cursor);
+      return sorted.orderBy("id", dir).limit(page.limit).execute();
+    }
+    case "scheduled":
+      if (page.after) return actionsAfterScheduled(db, tenantId, page, page.after, dir);
+      return q
+        .select(instantKey("scheduled_date").as("sort_key"))
+        .orderBy("scheduled_date", dir)
+        .orderBy("id", dir)
+        .limit(page.limit)
+        .execute();
+  }
+}
+
+/**
+ * The page after (scheduled_date, id) in scheduled order. The list is two runs, the actions
+ * with a date and those without (after the dates ascending, before them descending): the run
+ * the cursor is in is read from the cursor on (a range of the tenant's scheduled_date index),
+ * the next run from its start only when the page is not full yet, so a deep page reads only
+ * its own rows.
+ */
+async function actionsAfterScheduled(
+  db: Kysely<DB>,
+  tenantId: string,
+  f: ActionListFilter & { limit: number },
+  after: { values: (string | null)[]; id: string },
+  dir: "asc" | "desc",
+): Promise<ListedAction[]> {
+  const desc = dir === "desc";
+  const scheduled = after.values[0] ?? null;
+  const listed = () =>
+    filteredActions(db, tenantId, f)
+      .selectAll()
+      .select(instantKey("scheduled_date").as("sort_key"));
+  const unscheduled = () => listed().where("scheduled_date", "is", null).orderBy("id", dir);
+  const dated = () =>
+    listed()
+      .where("scheduled_date", "is not", null)
+      .orderBy("scheduled_date", dir)
+      .orderBy("id", dir);
+  const runs =
+    scheduled === null
+      ? [unscheduled().where("id", desc ? "<" : ">", after.id), ...(desc ? [dated()] : [])]
+      : [
+          dated().where(
+            sql<boolean>`(scheduled_date, id) ${sql.raw(desc ? "<" : ">")} (${scheduled}::timestamptz, ${after.id})`,
+          ),
+          ...(desc ? [] : [unscheduled()]),
+        ];
+  const rows: ListedAction[] = [];
+  for (const run of runs) {
+    for (const row of await run.limit(f.limit - rows.length).execute()) rows.push(row);
+    if (rows.length >= f.limit) break;
+  }
+  return rows;
 }
 
 /** Writes changes to a subscription action; returns the action as now stored. */

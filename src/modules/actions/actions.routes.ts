@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { ACTIONS } from "../../domain/actions/actions.js";
 import { runMutation, runRead } from "../../http/execute.js";
-import { CountedPage, IdempotencyHeader, IdParams, PageQuery, utcDays } from "../schemas.js";
+import { CountedPage, IdempotencyHeader, IdParams, SortedPageQuery, utcDays } from "../schemas.js";
 import {
   ACTION_BODIES,
   ActionStateSchema,
@@ -39,7 +39,13 @@ export const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         querystring: Type.Object(
           {
-            ...PageQuery.properties,
+            ...SortedPageQuery,
+            sort: Type.Optional(
+              Type.Union([Type.Literal("created"), Type.Literal("scheduled")], {
+                description:
+                  "What the list is ordered by, the id breaking ties: created (default; by id, ids sort by creation) or scheduled (scheduled_date, when the action is due; actions without one after every date ascending, before them descending). Combines with every filter",
+              }),
+            ),
             contract_id: Type.Optional(Type.String({ maxLength: 64 })),
             state: Type.Optional(ActionStateSchema),
             behaviour_code: Type.Optional(Type.String({ maxLength: 64 })),

@@ -50,15 +50,24 @@ import {
   startDraftContractAt,
 } from "../contracts/index.js";
 
-import { fetchPageBatch, type Page, utcDayStart } from "../pagination.js";
+import {
+  type CursorValueShape,
+  fetchPageBatch,
+  INSTANT_KEY,
+  type Page,
+  sortKeyPaging,
+  utcDayStart,
+} from "../pagination.js";
 import { lockTenant } from "../tenants/index.js";
 import {
   type ActionListFilter,
   type ActionRow,
+  type ActionSort,
   countActionRows,
   findAction,
   findActionIdByReference,
   insertAction,
+  type ListedAction,
   listActionRows,
   maxActionNumber,
   updateAction,
@@ -505,11 +514,25 @@ export async function getAction(ctx: Ctx, id: string): Promise<SubscriptionActio
   return toAction(row, await subscriptionStateOf(ctx, row.contract_id));
 }
 
+/** What a keyset cursor of each of the subscription actions list's sorts holds. */
+const SORT_VALUES: Record<Exclude<ActionSort, "created">, CursorValueShape[]> = {
+  scheduled: [{ orNull: INSTANT_KEY }],
+};
+
+/**
+ * A page of the tenant's subscription actions in the order `sort` and `order` name (by
+ * creation, ascending, when absent), narrowed by contract, state, behaviour and the UTC days
+ * created (each end included). A list by creation pages by id; by scheduled date by an opaque
+ * keyset cursor, refused for another sort or direction. With `include_total`, also how many
+ * actions match (one COUNT more).
+ */
 export async function listActions(
   ctx: Ctx,
   query: {
     limit: number;
     cursor?: string | undefined;
+    sort?: ActionSort | undefined;
+    order?: "asc" | "desc" | undefined;
     contract_id?: string | undefined;
     state?: ActionState | undefined;
     behaviour_code?: string | undefined;
@@ -527,9 +550,24 @@ export async function listActions(
     createdFrom: query.created_from ? utcDayStart(query.created_from, 0) : undefined,
     createdBefore: query.created_to ? utcDayStart(query.created_to, 1) : undefined,
   };
+  const { sort, order, ...paging } = sortKeyPaging<keyof typeof SORT_VALUES, ListedAction>({
+    kind: "action",
+    cursor: query.cursor,
+    sort: query.sort,
+    order: query.order,
+    shapes: SORT_VALUES,
+  });
   const page = await fetchPageBatch(
     query.limit,
-    (n) => listActionRows(ctx.db, ctx.tenantId, { ...filter, limit: n, cursor: query.cursor }),
+    (n) =>
+      listActionRows(ctx.db, ctx.tenantId, {
+        ...filter,
+        limit: n,
+        cursor: paging.idCursor,
+        after: paging.after,
+        sort,
+        order,
+      }),
     async (rows) => {
       const states = new Map<string, SubscriptionState>();
       for (const r of rows) {
@@ -538,6 +576,7 @@ export async function listActions(
       }
       return rows.map((r) => toAction(r, states.get(r.contract_id)!));
     },
+    paging.cursorOf,
   );
   if (!query.include_total) return page;
   return { ...page, total_count: await countActionRows(ctx.db, ctx.tenantId, filter) };

@@ -75,8 +75,10 @@ export function auditRecordsStatement(
 export type AuditFilter = {
   tenantId: string;
   limit: number;
-  /** Return records older than this id (newest first). */
+  /** Return records past this id: older newest first, newer oldest first. */
   cursor?: string | undefined;
+  /** desc (default): newest first; asc: oldest first. */
+  order?: "asc" | "desc" | undefined;
   targetId?: string | undefined;
   operation?: string | undefined;
   /** Occurred (wall-clock occurred_at) at or after this instant. */
@@ -86,7 +88,7 @@ export type AuditFilter = {
 };
 
 /** Which of the tenant's audit records a list holds: the filter without its page. */
-export type AuditListFilter = Omit<AuditFilter, "limit" | "cursor">;
+export type AuditListFilter = Omit<AuditFilter, "limit" | "cursor" | "order">;
 
 /** How far an audit record's id time may lie from its occurred_at, at most (a day: ample). */
 const ID_MARGIN_MS = 86_400_000;
@@ -123,7 +125,11 @@ export async function listAuditRecords(
   db: Kysely<DB>,
   filter: AuditFilter,
 ): Promise<Selectable<AuditEventsTable>[]> {
+  const asc = filter.order === "asc";
   let q = filteredAuditRecords(db, filter).selectAll();
-  if (filter.cursor) q = q.where("id", "<", filter.cursor);
-  return q.orderBy("id", "desc").limit(filter.limit).execute();
+  if (filter.cursor) q = q.where("id", asc ? ">" : "<", filter.cursor);
+  return q
+    .orderBy("id", asc ? "asc" : "desc")
+    .limit(filter.limit)
+    .execute();
 }

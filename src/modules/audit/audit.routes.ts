@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { runRead } from "../../http/execute.js";
-import { fetchPage, utcDayStart } from "../pagination.js";
-import { CountedPage, PageQuery, utcDays } from "../schemas.js";
+import { fetchPage, idCursorFor, utcDayStart } from "../pagination.js";
+import { CountedPage, NewestFirstPageQuery, utcDays } from "../schemas.js";
 import { countAuditRecords, listAuditRecords } from "./audit.repository.js";
 
 const AuditEventSchema = Type.Object(
@@ -24,7 +24,7 @@ const AuditEventSchema = Type.Object(
 
 const AuditQuery = Type.Object(
   {
-    ...PageQuery.properties,
+    ...NewestFirstPageQuery,
     target_id: Type.Optional(Type.String({ maxLength: 64 })),
     operation: Type.Optional(Type.String({ maxLength: 100 })),
     ...utcDays("occurred", "Occurred"),
@@ -61,9 +61,11 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
             : undefined,
           occurredBefore: req.query.occurred_to ? utcDayStart(req.query.occurred_to, 1) : undefined,
         };
+        const order = req.query.order ?? "desc";
+        const cursor = idCursorFor(req.query.cursor, order);
         const page = await fetchPage(
           req.query.limit ?? 20,
-          (limit) => listAuditRecords(ctx.db, { ...filter, limit, cursor: req.query.cursor }),
+          (limit) => listAuditRecords(ctx.db, { ...filter, limit, cursor, order }),
           (r) => ({
             id: r.id,
             occurred_at: r.occurred_at.toISOString(),

@@ -15,7 +15,6 @@ import {
   type Timeline,
 } from "../../domain/contracts/phases.js";
 import { notFound, unprocessable } from "../../domain/errors.js";
-import { isId } from "../../domain/ids.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { type Ctx, dateOf } from "../context.js";
 import type { CustomerRow } from "../customers/index.js";
@@ -25,7 +24,7 @@ import {
   fetchPageBatch,
   INSTANT_KEY,
   type Page,
-  pagingFor,
+  sortKeyPaging,
   utcDayStart,
 } from "../pagination.js";
 import { assertAfterBilledUntil } from "./billed-until.js";
@@ -167,15 +166,12 @@ export async function listContracts(
     startFrom: req.startFrom ? utcDayStart(req.startFrom, 0) : undefined,
     startBefore: req.startTo ? utcDayStart(req.startTo, 1) : undefined,
   };
-  const sort = req.sort ?? "created";
-  const order = req.order ?? "asc";
-  const paging = pagingFor({
+  const { sort, order, ...paging } = sortKeyPaging<keyof typeof SORT_VALUES, ListedContract>({
+    kind: "contract",
     cursor: req.cursor,
-    sort,
-    order,
+    sort: req.sort,
+    order: req.order,
     shapes: SORT_VALUES,
-    isPlainId: (c) => isId("contract", c),
-    valuesOf: (_sort, row: ListedContract) => [row.sort_key],
   });
   const page = await fetchPageBatch(
     req.limit,

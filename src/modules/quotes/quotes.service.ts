@@ -14,7 +14,6 @@
 import { Temporal } from "temporal-polyfill";
 import type { Static } from "typebox";
 import { conflict, notFound, unprocessable } from "../../domain/errors.js";
-import { isId } from "../../domain/ids.js";
 import { fromDecimalString, money, toDecimalString } from "../../domain/money/index.js";
 import { parseTimestamp } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
@@ -27,7 +26,7 @@ import {
   fetchPage,
   INSTANT_KEY,
   type Page,
-  pagingFor,
+  sortKeyPaging,
   utcDayStart,
 } from "../pagination.js";
 import {
@@ -300,15 +299,12 @@ export async function listQuotes(
     createdFrom: req.createdFrom ? utcDayStart(req.createdFrom, 0) : undefined,
     createdBefore: req.createdTo ? utcDayStart(req.createdTo, 1) : undefined,
   };
-  const sort = req.sort ?? "created";
-  const order = req.order ?? "asc";
-  const paging = pagingFor({
+  const { sort, order, ...paging } = sortKeyPaging<keyof typeof SORT_VALUES, ListedQuote>({
+    kind: "quote",
     cursor: req.cursor,
-    sort,
-    order,
+    sort: req.sort,
+    order: req.order,
     shapes: SORT_VALUES,
-    isPlainId: (c) => isId("quote", c),
-    valuesOf: (_sort, row: ListedQuote) => [row.sort_key],
   });
   const page = await fetchPage(
     req.limit,

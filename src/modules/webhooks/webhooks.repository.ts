@@ -149,14 +149,18 @@ export async function findDelivery(
   return deliveries(db, tenantId).where("d.id", "=", id).executeTakeFirst();
 }
 
-/** Newest first. */
+/** Newest first (by id), or oldest first with `order` asc; the cursor is the last id answered. */
 export async function listDeliveries(
   db: Kysely<DB>,
-  filter: Page & DeliveryListFilter,
+  filter: Page & DeliveryListFilter & { order?: "asc" | "desc" | undefined },
 ): Promise<DeliveryWithType[]> {
+  const asc = filter.order === "asc";
   let q = filteredDeliveries(db, filter).selectAll("d").select("e.type as event_type");
-  if (filter.cursor) q = q.where("d.id", "<", filter.cursor);
-  return q.orderBy("d.id", "desc").limit(filter.limit).execute();
+  if (filter.cursor) q = q.where("d.id", asc ? ">" : "<", filter.cursor);
+  return q
+    .orderBy("d.id", asc ? "asc" : "desc")
+    .limit(filter.limit)
+    .execute();
 }
 
 /** Newest first. */

@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { MAX_FILTER_ENTRIES } from "../../domain/events.js";
-import { PageQuery, utcDays } from "../schemas.js";
+import { NewestFirstPageQuery, PageQuery, utcDays } from "../schemas.js";
 import { MAX_URL_LENGTH } from "./address.js";
 
 const Timestamp = Type.String({ format: "date-time" });
@@ -138,7 +138,7 @@ export const WebhookDeliveryWithAttemptsSchema = Type.Object({
 
 export const DeliveryQuery = Type.Object(
   {
-    ...PageQuery.properties,
+    ...NewestFirstPageQuery,
     endpoint_id: Type.Optional(Type.String({ maxLength: 64 })),
     event_id: Type.Optional(Type.String({ maxLength: 64 })),
     status: Type.Optional(DeliveryStatus),

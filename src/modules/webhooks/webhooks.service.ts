@@ -12,7 +12,7 @@ import { newId } from "../../lib/ids.js";
 import type { WebhookDeliveryStatus } from "../../storage/schema.js";
 import type { Ctx } from "../context.js";
 import { type Event, findEventRow, listEventRows, toEvent } from "../events/index.js";
-import { fetchPage, type Page, utcDayStart } from "../pagination.js";
+import { fetchPage, idCursorFor, type Page, utcDayStart } from "../pagination.js";
 import {
   endpointUrlRefusal,
   isLocalhostName,
@@ -377,6 +377,8 @@ export async function listDeliveries(
   input: {
     limit: number;
     cursor?: string | undefined;
+    /** desc (default): newest first; asc: oldest first. */
+    order?: "asc" | "desc" | undefined;
     endpoint_id?: string | undefined;
     event_id?: string | undefined;
     status?: WebhookDeliveryStatus | undefined;
@@ -395,9 +397,11 @@ export async function listDeliveries(
     createdFrom: input.created_from ? utcDayStart(input.created_from, 0) : undefined,
     createdBefore: input.created_to ? utcDayStart(input.created_to, 1) : undefined,
   };
+  const order = input.order ?? "desc";
+  const cursor = idCursorFor(input.cursor, order);
   const page = await fetchPage(
     input.limit,
-    (limit) => listDeliveryRows(ctx.db, { ...filter, limit, cursor: input.cursor }),
+    (limit) => listDeliveryRows(ctx.db, { ...filter, limit, cursor, order }),
     toDelivery,
   );
   if (!input.include_total) return page;

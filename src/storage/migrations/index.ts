@@ -65,6 +65,7 @@ import * as m0066 from "./0066_payment_expiry.js";
 import * as m0067 from "./0067_contract_list_sorts.js";
 import * as m0068 from "./0068_quote_list_sorts.js";
 import * as m0069 from "./0069_list_day_filters.js";
+import * as m0070 from "./0070_action_list_sorts.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -138,4 +139,5 @@ export const migrations: Record<string, Migration> = {
   "0067_contract_list_sorts": m0067,
   "0068_quote_list_sorts": m0068,
   "0069_list_day_filters": m0069,
+  "0070_action_list_sorts": m0070,
 };

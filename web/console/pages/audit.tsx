@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { formatDateTime } from "../../shared/format.js";
 import { StatusBadge } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { DateFilter, dayOf, Paged, setFilter } from "./shared.js";
+import { DateFilter, dayOf, listOrderOf, Paged, setFilter, setListOrder } from "./shared.js";
 
 /** The address of the audit log with `query`, one parameter set (or removed when empty). */
 function auditHref(query: URLSearchParams, name: string, value: string): string {
@@ -58,6 +58,8 @@ export function AuditPage({ api, query }: PageProps): JSX.Element {
   const operation = query.get("operation") ?? "";
   const from = dayOf(query.get("from"));
   const to = dayOf(query.get("to"));
+  // by creation only: newest first unless the address asks for the oldest first
+  const { order } = listOrderOf(query, [], "desc");
   return (
     <>
       <h1>Audit log</h1>
@@ -71,7 +73,7 @@ export function AuditPage({ api, query }: PageProps): JSX.Element {
         what="the audit log by the day the change occurred (UTC)"
       />
       <Paged
-        caption="Audit log, newest first"
+        caption={`Audit log, ${order === "asc" ? "oldest" : "newest"} first`}
         counted={{ one: "record", many: "records" }}
         deps={[target, operation, from, to]}
         empty={operation || target || from || to ? "No audit records match." : undefined}
@@ -81,6 +83,7 @@ export function AuditPage({ api, query }: PageProps): JSX.Element {
               params: {
                 query: {
                   limit: 25,
+                  order,
                   include_total: true,
                   ...(cursor ? { cursor } : {}),
                   ...(target ? { target_id: target } : {}),
@@ -93,7 +96,7 @@ export function AuditPage({ api, query }: PageProps): JSX.Element {
           ).data
         }
         columns={[
-          { header: "When", cell: (e) => formatDateTime(e.occurred_at) },
+          { header: "When", cell: (e) => formatDateTime(e.occurred_at), sortKey: "created" },
           {
             header: "Operation",
             cell: (e) => (
@@ -106,6 +109,10 @@ export function AuditPage({ api, query }: PageProps): JSX.Element {
           { header: "Actor", cell: (e) => `${e.actor.type} ${e.actor.id}` },
           { header: "Target", cell: (e) => (e.target ? `${e.target.type} ${e.target.id}` : "—") },
         ]}
+        sortedBy={{ key: "created", order }}
+        onSort={(next) =>
+          setListOrder("/audit", query, { sort: "created", order: next.order }, "desc")
+        }
       />
     </>
   );

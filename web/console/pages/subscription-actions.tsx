@@ -5,7 +5,16 @@ import type { AccrueClient } from "../../../sdk/src/client.js";
 import { formatDate, formatDateTime } from "../../shared/format.js";
 import { type Column, ErrorNote, SelectField, StatusBadge, Table } from "../../shared/ui.js";
 import type { PageProps } from "../main.js";
-import { ApiContext, customerName, DateFilter, dayOf, Paged, setFilter } from "./shared.js";
+import {
+  ApiContext,
+  customerName,
+  DateFilter,
+  dayOf,
+  listOrderOf,
+  Paged,
+  setFilter,
+  setListOrder,
+} from "./shared.js";
 
 type ActionRow = {
   id: string;
@@ -67,13 +76,20 @@ export function ContractLink(props: { id: string }): JSX.Element {
   );
 }
 
+/** The API's orders of the subscription actions list (`sort`), the default (by creation) first. */
+const ACTION_SORTS = ["created", "scheduled"] as const;
+
+/**
+ * The actions' columns; a `sortKey` header orders the list the API sorts (an action is created
+ * when it is submitted), and nothing in a contract's own table of actions.
+ */
 const actionColumns: Column<ActionRow>[] = [
   { header: "Number", cell: (a) => a.number, numeric: true },
   { header: "Action", cell: (a) => a.action },
   { header: "Contract", cell: (a) => <ContractLink id={a.contract_id} /> },
   { header: "State", cell: (a) => <StatusBadge status={a.state} /> },
-  { header: "Submitted", cell: (a) => formatDateTime(a.submitted_on) },
-  { header: "Scheduled for", cell: (a) => formatDate(a.scheduled_date) },
+  { header: "Submitted", cell: (a) => formatDateTime(a.submitted_on), sortKey: "created" },
+  { header: "Scheduled for", cell: (a) => formatDate(a.scheduled_date), sortKey: "scheduled" },
 ];
 
 export function ActionTable(props: { rows: ActionRow[] }): JSX.Element {
@@ -183,6 +199,7 @@ export function SubscriptionActionsPage({ api, query }: PageProps): JSX.Element 
   const state = ACTION_STATES.some(([s]) => s === given) ? (given as ActionState | "") : "";
   const from = dayOf(query.get("from"));
   const to = dayOf(query.get("to"));
+  const { sort, order } = listOrderOf(query, ACTION_SORTS, "asc");
   return (
     <>
       <h1>Subscription actions</h1>
@@ -214,6 +231,8 @@ export function SubscriptionActionsPage({ api, query }: PageProps): JSX.Element 
               params: {
                 query: {
                   limit: 25,
+                  sort,
+                  order,
                   include_total: true,
                   ...(cursor ? { cursor } : {}),
                   ...(state ? { state } : {}),
@@ -226,6 +245,10 @@ export function SubscriptionActionsPage({ api, query }: PageProps): JSX.Element 
           ).data
         }
         columns={actionColumns}
+        sortedBy={{ key: sort, order }}
+        onSort={(next) =>
+          setListOrder("/subscription-actions", query, { sort: next.key, order: next.order }, "asc")
+        }
       />
     </>
   );

@@ -26,9 +26,11 @@ import {
   DateFilter,
   dayOf,
   link,
+  listOrderOf,
   OptionalFact,
   Paged,
   setFilter,
+  setListOrder,
 } from "./shared.js";
 
 type Api = PageProps["api"];
@@ -55,6 +57,8 @@ export function WebhooksPage({ api, query }: PageProps): JSX.Element {
   const status = DELIVERY_STATUSES.some(([s]) => s === given) ? (given as DeliveryStatus) : "";
   const endpoint = query.get("endpoint") ?? "";
   const from = dayOf(query.get("from"));
+  // the deliveries by creation only: newest first unless the address asks for the oldest first
+  const { order } = listOrderOf(query, [], "desc");
   const to = dayOf(query.get("to"));
   const [round, setRound] = useState(0);
   return (
@@ -167,7 +171,7 @@ export function WebhooksPage({ api, query }: PageProps): JSX.Element {
                   what="webhook deliveries by the day created (UTC)"
                 />
                 <Paged
-                  caption="Webhook deliveries, newest first"
+                  caption={`Webhook deliveries, ${order === "asc" ? "oldest" : "newest"} first`}
                   counted={{ one: "delivery", many: "deliveries" }}
                   deps={[round]}
                   empty="No deliveries match."
@@ -177,6 +181,7 @@ export function WebhooksPage({ api, query }: PageProps): JSX.Element {
                         params: {
                           query: {
                             limit: 25,
+                            order,
                             include_total: true,
                             ...(cursor ? { cursor } : {}),
                             ...(status ? { status } : {}),
@@ -198,7 +203,11 @@ export function WebhooksPage({ api, query }: PageProps): JSX.Element {
                     { header: "Status", cell: (d) => <StatusBadge status={d.status} /> },
                     { header: "Attempts", cell: (d) => d.attempt_count, numeric: true },
                     { header: "Last answer", cell: (d) => lastAnswer(d) },
-                    { header: "Created", cell: (d) => formatDateTime(d.created_at) },
+                    {
+                      header: "Created",
+                      cell: (d) => formatDateTime(d.created_at),
+                      sortKey: "created",
+                    },
                     {
                       header: "Actions",
                       cell: (d) =>
@@ -218,6 +227,10 @@ export function WebhooksPage({ api, query }: PageProps): JSX.Element {
                         ),
                     },
                   ]}
+                  sortedBy={{ key: "created", order }}
+                  onSort={(next) =>
+                    setListOrder("/webhooks", query, { sort: "created", order: next.order }, "desc")
+                  }
                 />
               </section>
             </>
