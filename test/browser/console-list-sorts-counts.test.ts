@@ -16,11 +16,9 @@ import { BACKENDS } from "../harness.js";
 import {
   apiClient,
   closePageWorld,
-  expectAccessible,
-  expectNoSidewaysScroll,
+  expectBothWidths,
   openPageWorld,
   type PageWorld,
-  screenshot,
   signInToConsole,
 } from "./browser.js";
 
@@ -42,18 +40,7 @@ for (const backend of BACKENDS) {
     const count = () => page.locator("p.count").textContent();
 
     /** Checks the page with axe at 1280 px and at 390 px (no sideways scrolling), and keeps screenshots. */
-    async function bothWidths(what: string) {
-      await expectAccessible(page, `${what} at 1280 px`);
-      await screenshot(page, `${backend}-console-list-${what}-1280`);
-      await page.setViewportSize({ width: 390, height: 844 });
-      try {
-        await expectNoSidewaysScroll(page, `${what} at 390 px`);
-        await expectAccessible(page, `${what} at 390 px`);
-        await screenshot(page, `${backend}-console-list-${what}-390`);
-      } finally {
-        await page.setViewportSize({ width: 1280, height: 900 });
-      }
-    }
+    const bothWidths = (what: string) => expectBothWidths(page, `${backend}-console-list-${what}`);
 
     // Contracts: Alpha's from 1 February, Beta's from 2 February, Alpha's from 1 March
     // (future). Quotes on 2 February: Alpha's valid until 3 February (expired by the 4th),

@@ -11,11 +11,9 @@ import { BACKENDS } from "../harness.js";
 import {
   apiClient,
   closePageWorld,
-  expectAccessible,
-  expectNoSidewaysScroll,
+  expectBothWidths,
   openPageWorld,
   type PageWorld,
-  screenshot,
   signInToConsole,
 } from "./browser.js";
 
@@ -153,16 +151,7 @@ for (const backend of BACKENDS) {
       expect(listed.total_count).toBe(1);
       expect(listed.data[0]).toMatchObject({ amount: "30.00", customer_id: ids.alpha });
 
-      await expectAccessible(page, "payments filtered at 1280 px");
-      await screenshot(page, `${backend}-console-payments-filtered-1280`);
-      await page.setViewportSize({ width: 390, height: 844 });
-      try {
-        await expectNoSidewaysScroll(page, "payments filtered at 390 px");
-        await expectAccessible(page, "payments filtered at 390 px");
-        await screenshot(page, `${backend}-console-payments-filtered-390`);
-      } finally {
-        await page.setViewportSize({ width: 1280, height: 900 });
-      }
+      await expectBothWidths(page, `${backend}-console-payments-filtered`);
 
       // nothing matches: the list says so, and counts none
       await page.goto(`${base}/console#/payments?status=pending`);
@@ -184,16 +173,7 @@ for (const backend of BACKENDS) {
       const [contract] = (await api("GET", `/v1/contracts?customer_id=${ids.beta}`)).data;
       await contracts.getByRole("link", { name: contract.id }).waitFor();
 
-      await expectAccessible(page, "contracts filtered at 1280 px");
-      await screenshot(page, `${backend}-console-contracts-filtered-1280`);
-      await page.setViewportSize({ width: 390, height: 844 });
-      try {
-        await expectNoSidewaysScroll(page, "contracts filtered at 390 px");
-        await expectAccessible(page, "contracts filtered at 390 px");
-        await screenshot(page, `${backend}-console-contracts-filtered-390`);
-      } finally {
-        await page.setViewportSize({ width: 1280, height: 900 });
-      }
+      await expectBothWidths(page, `${backend}-console-contracts-filtered`);
       await page.getByRole("link", { name: "Show every customer's" }).click();
       await expect.poll(() => contracts.locator("tbody tr").count()).toBe(2);
       expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);

@@ -14,8 +14,7 @@ import { BACKENDS } from "../harness.js";
 import {
   apiClient,
   closePageWorld,
-  expectAccessible,
-  expectNoSidewaysScroll,
+  expectBothWidths,
   openPageWorld,
   type PageWorld,
   screenshot,
@@ -40,21 +39,10 @@ for (const backend of BACKENDS) {
     const ids = { channel: "", reseller: "", acme: "", globex: "" };
     /** The gross total of Acme's March invoice. */
     let invoiced = "";
-    const shot = (name: string) => screenshot(page, `${backend}-console-${name}`);
+    const _shot = (name: string) => screenshot(page, `${backend}-console-${name}`);
 
     /** Axe and a screenshot at 1280 px, then at 390 px with no sideways scrolling. */
-    const checkBothWidths = async (name: string) => {
-      await expectAccessible(page, `${name} at 1280 px`);
-      await shot(`${name}-1280`);
-      await page.setViewportSize({ width: 390, height: 844 });
-      try {
-        await expectNoSidewaysScroll(page, `${name} at 390 px`);
-        await expectAccessible(page, `${name} at 390 px`);
-        await shot(`${name}-390`);
-      } finally {
-        await page.setViewportSize({ width: 1280, height: 900 });
-      }
-    };
+    const checkBothWidths = (name: string) => expectBothWidths(page, `${backend}-console-${name}`);
 
     const customerOf = (customer: string) =>
       api("GET", `/v1/partners/${ids.reseller}/customers/${customer}`);

@@ -16,7 +16,7 @@ import {
   apiClient,
   closePageWorld,
   expectAccessible,
-  expectNoSidewaysScroll,
+  expectBothWidths,
   openPageWorld,
   type PageWorld,
   screenshot,
@@ -37,7 +37,7 @@ for (const backend of BACKENDS) {
       () => base,
       () => key,
     );
-    const shot = (name: string) => screenshot(page, `${backend}-console-${name}`);
+    const _shot = (name: string) => screenshot(page, `${backend}-console-${name}`);
 
     /** Opens a page from the navigation and waits for its heading. */
     const open = async (link: string, heading = link) => {
@@ -46,18 +46,7 @@ for (const backend of BACKENDS) {
     };
 
     /** Axe and a screenshot at 1280 px, then at 390 px with no sideways scrolling. */
-    const checkBothWidths = async (name: string) => {
-      await expectAccessible(page, `${name} at 1280 px`);
-      await shot(`${name}-1280`);
-      await page.setViewportSize({ width: 390, height: 844 });
-      try {
-        await expectNoSidewaysScroll(page, `${name} at 390 px`);
-        await expectAccessible(page, `${name} at 390 px`);
-        await shot(`${name}-390`);
-      } finally {
-        await page.setViewportSize({ width: 1280, height: 900 });
-      }
-    };
+    const checkBothWidths = (name: string) => expectBothWidths(page, `${backend}-console-${name}`);
 
     const status = (form: ReturnType<Page["getByRole"]>) => form.getByRole("status");
     /** The contract the signup test made, for the tests after it. */
