@@ -220,6 +220,8 @@ for (const backend of BACKENDS) {
       // this year so far and the same days of last year: fifteen months
       await expect.poll(chartMonths).toBe("2025-01 to 2026-03");
       await page.getByRole("img", { name: "Monthly recurring revenue (EUR)" }).waitFor();
+      // a chart drawn for an earlier width is scaled until it is drawn again at its own
+      await expect.poll(async () => (await axes()).smallestFontPx).toBeGreaterThanOrEqual(11);
       const wide = await axes();
       expect(wide.smallestFontPx).toBeGreaterThanOrEqual(11);
       expect(wide.overlaps).toEqual([]);
@@ -233,6 +235,7 @@ for (const backend of BACKENDS) {
       try {
         await expect.poll(sidewaysScroll).toBe(0);
         await expect.poll(async () => (await axes()).overlaps).toEqual([]);
+        await expect.poll(async () => (await axes()).smallestFontPx).toBeGreaterThanOrEqual(11);
         const narrow = await axes();
         expect(narrow.smallestFontPx).toBeGreaterThanOrEqual(11);
         // thinned out, but some still shown on each chart
