@@ -11,7 +11,7 @@ import { Temporal } from "temporal-polyfill";
 import type { Phase, Timeline } from "../../domain/contracts/phases.js";
 import type { TransferState } from "../../domain/entities/rules.js";
 import { rowsOfContracts } from "../../storage/bulk.js";
-import { instantKey, pastKeyset } from "../../storage/keyset.js";
+import { instantKey, pastKeyset, type SortColumn, sortedPage } from "../../storage/keyset.js";
 import { cachedRead } from "../../storage/read-cache.js";
 import type { ContractsTable, DB, OrdersTable } from "../../storage/schema.js";
 import { variantCurrencies } from "../catalog/index.js";
@@ -173,6 +173,13 @@ export type ContractSort = "created" | "start" | "customer";
 /** A listed contract with its value of the list's sort, as a keyset value (absent by creation). */
 export type ListedContract = ContractRow & { sort_key: string | null };
 
+/** The column of each sort (none by creation: the id alone). */
+const SORT_COLUMNS: Record<ContractSort, SortColumn | null> = {
+  created: null,
+  start: { column: "start_at", instant: true },
+  customer: { column: "customer_id", instant: false },
+};
+
 export async function listContracts(
   db: Kysely<DB>,
   tenantId: string,
@@ -187,35 +194,13 @@ export async function listContracts(
   },
 ): Promise<ListedContract[]> {
   const dir = page.order === "desc" ? "desc" : "asc";
-  const q = filteredContracts(db, tenantId, page).selectAll();
-  const after = page.after;
-  let sorted = q.select(sql<string | null>`null`.as("sort_key"));
-  switch (page.sort ?? "created") {
-    case "created":
-      if (page.cursor) sorted = sorted.where("id", dir === "desc" ? "<" : ">", page.cursor);
-      break;
-    case "start":
-      sorted = q.select(instantKey("start_at").as("sort_key"));
-      if (after) {
-        sorted = sorted.where(
-          pastKeyset([sql.ref("start_at")], [sql`${after.values[0]}::timestamptz`], after.id, dir),
-        );
-      }
-      sorted = sorted.orderBy("start_at", dir);
-      break;
-    case "customer":
-      sorted = q.select(sql<string>`customer_id`.as("sort_key"));
-      if (after) {
-        sorted = sorted.where(
-          pastKeyset([sql.ref("customer_id")], [sql`${after.values[0]}`], after.id, dir),
-        );
-      }
-      sorted = sorted.orderBy("customer_id", dir);
-      break;
-  }
-  sorted = sorted.orderBy("id", dir).limit(page.limit);
-  if (page.offset) sorted = sorted.offset(page.offset);
-  return sorted.execute();
+  const sorted = sortedPage(SORT_COLUMNS[page.sort ?? "created"], { ...page, order: dir });
+  let q = filteredContracts(db, tenantId, page).selectAll().select(sorted.sortKey.as("sort_key"));
+  if (sorted.past) q = q.where(sorted.past);
+  if (sorted.orderBy) q = q.orderBy(sorted.orderBy, dir);
+  q = q.orderBy("id", dir).limit(page.limit);
+  if (page.offset) q = q.offset(page.offset);
+  return q.execute();
 }
 
 export async function loadTimeline(db: Kysely<DB>, contract: ContractRow): Promise<Timeline> {

@@ -1,6 +1,6 @@
 /** Storage of quotes. Every query is tenant-scoped. */
-import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from "kysely";
-import { instantKey, pastKeyset } from "../../storage/keyset.js";
+import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
+import { type SortColumn, sortedPage } from "../../storage/keyset.js";
 import type { DB, QuotesTable } from "../../storage/schema.js";
 
 export type QuoteRow = Selectable<QuotesTable>;
@@ -85,6 +85,12 @@ export type QuoteSort = "created" | "valid_until";
 /** A listed quote with its value in the list's sort (null by creation: the id is the key). */
 export type ListedQuote = QuoteRow & { sort_key: string | null };
 
+/** The column of each sort (none by creation: the id alone). */
+const SORT_COLUMNS: Record<QuoteSort, SortColumn | null> = {
+  created: null,
+  valid_until: { column: "valid_until", instant: true },
+};
+
 export async function listQuoteRows(
   db: Kysely<DB>,
   tenantId: string,
@@ -98,27 +104,9 @@ export async function listQuoteRows(
   },
 ): Promise<ListedQuote[]> {
   const dir = page.order === "desc" ? "desc" : "asc";
-  const q = filteredQuotes(db, tenantId, page).selectAll();
-  const after = page.after;
-  let sorted = q.select(sql<string | null>`null`.as("sort_key"));
-  switch (page.sort ?? "created") {
-    case "created":
-      if (page.cursor) sorted = sorted.where("id", dir === "desc" ? "<" : ">", page.cursor);
-      break;
-    case "valid_until":
-      sorted = q.select(instantKey("valid_until").as("sort_key"));
-      if (after) {
-        sorted = sorted.where(
-          pastKeyset(
-            [sql.ref("valid_until")],
-            [sql`${after.values[0]}::timestamptz`],
-            after.id,
-            dir,
-          ),
-        );
-      }
-      sorted = sorted.orderBy("valid_until", dir);
-      break;
-  }
-  return sorted.orderBy("id", dir).limit(page.limit).execute();
+  const sorted = sortedPage(SORT_COLUMNS[page.sort ?? "created"], { ...page, order: dir });
+  let q = filteredQuotes(db, tenantId, page).selectAll().select(sorted.sortKey.as("sort_key"));
+  if (sorted.past) q = q.where(sorted.past);
+  if (sorted.orderBy) q = q.orderBy(sorted.orderBy, dir);
+  return q.orderBy("id", dir).limit(page.limit).execute();
 }
