@@ -26,6 +26,12 @@ export type Config = {
   bodyLimit: number;
   /** How long this process may reuse an authenticated credential (ms; 0: never). */
   authCacheMs: number;
+  /**
+   * On PostgreSQL, serve hot reads (a customer, a contract) from memory, kept coherent with
+   * every process's writes through a listening connection (src/storage/read-cache.ts).
+   * Embedded, the cache is always on.
+   */
+  readCache: boolean;
   /** Sustained requests per second per caller (bursts of twice that); 0: no limit. */
   rateLimit: number;
   /**
@@ -92,6 +98,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; do
     doc: "Milliseconds between worker polls.",
   },
   { name: "ACCRUE_BODY_LIMIT", default: "1048576", doc: "Largest request body in bytes." },
+  {
+    name: "ACCRUE_READ_CACHE",
+    default: "true",
+    doc: "On PostgreSQL, serve hot reads from memory, told of writes by LISTEN (true/false).",
+  },
   {
     name: "ACCRUE_RATE_LIMIT",
     default: "1000",
@@ -302,6 +313,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerIntervalMs: int(env, "ACCRUE_WORKER_INTERVAL_MS", 1000, 10, 3_600_000),
     bodyLimit: int(env, "ACCRUE_BODY_LIMIT", 1_048_576, 1024, 1_073_741_824),
     authCacheMs: int(env, "ACCRUE_AUTH_CACHE_MS", 1000, 0, 60_000),
+    readCache: bool(env, "ACCRUE_READ_CACHE", true),
     rateLimit: int(env, "ACCRUE_RATE_LIMIT", 1000, 0, 1_000_000),
     gatewayEventRateLimit: int(env, "ACCRUE_GATEWAY_EVENT_RATE_LIMIT", 50, 0, 1_000_000),
     publicUrl,

@@ -70,7 +70,12 @@ export function migratedTemplate(): Promise<Blob> {
 /** A new, migrated, empty database. close() also drops it on PostgreSQL. */
 export async function createTestDatabase(
   backend: Backend,
-  options: { migrate?: boolean; poolSize?: number; onStatement?: (sql: string) => void } = {},
+  options: {
+    migrate?: boolean;
+    poolSize?: number;
+    onStatement?: (sql: string) => void;
+    readCache?: boolean;
+  } = {},
 ): Promise<TestDatabase> {
   if (backend === "pglite") {
     const database = await openDatabase({
@@ -88,6 +93,8 @@ export async function createTestDatabase(
     url,
     poolSize: options.poolSize,
     onStatement: options.onStatement,
+    // as `accrue serve` runs: every test's reads after its writes check the cache's coherence
+    readCache: options.readCache ?? true,
   });
   return {
     ...database,

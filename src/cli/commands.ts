@@ -28,7 +28,11 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 async function open(config: Config): Promise<Database> {
   say(`opening the ${where(config)}`);
   const database = config.databaseUrl
-    ? await openDatabase({ backend: "postgres", url: config.databaseUrl })
+    ? await openDatabase({
+        backend: "postgres",
+        url: config.databaseUrl,
+        readCache: config.readCache,
+      })
     : await openDatabase({ backend: "pglite", dataDir: config.dataDir });
   try {
     await migrateSaying(database, config);

@@ -12,6 +12,7 @@ import { lockDataDir } from "./lock.js";
 import { migrations } from "./migrations/index.js";
 import { PreparingClient } from "./prepared.js";
 import { attachReadCache, ReadCache, ReadCachePlugin } from "./read-cache.js";
+import { ReadCacheListener } from "./read-cache-listener.js";
 import type { DB } from "./schema.js";
 
 export type Backend = "pglite" | "postgres";
@@ -28,7 +29,16 @@ const OID = { INT8: 20, DATE: 1082 } as const;
 const asText = (value: string) => value;
 
 export type OpenOptions = (
-  | { backend: "postgres"; url: string; poolSize?: number }
+  | {
+      backend: "postgres";
+      url: string;
+      poolSize?: number;
+      /**
+       * Serve hot reads from memory, kept coherent by a connection of its own that listens
+       * for other processes' writes (src/storage/read-cache-listener.ts).
+       */
+      readCache?: boolean;
+    }
   | {
       backend: "pglite";
       dataDir: string | null;
@@ -82,7 +92,18 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       dialect: new PostgresDialect({ pool }),
       ...logOf(options.onStatement),
     });
-    return { db, backend: "postgres", close: () => db.destroy() };
+    if (!options.readCache) return { db, backend: "postgres", close: () => db.destroy() };
+    const listener = new ReadCacheListener(options.url);
+    listener.attach(db);
+    listener.start();
+    return {
+      db,
+      backend: "postgres",
+      close: async () => {
+        await listener.close();
+        await db.destroy();
+      },
+    };
   }
 
   const release = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
@@ -92,7 +113,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       parsers: { [OID.INT8]: asText, [OID.DATE]: asText },
       ...(options.loadDataDir && !options.dataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    // this process is the database's only client: hot records are served from memory
+    // this process is the database's only client: hot records are served from memory, and
+    // the cache sees every write itself, so the triggers that tell other processes of writes
+    // (migration 0071) have no one to tell
+    await pglite.exec("SET accrue.read_cache_notify = off");
     const cache = new ReadCache();
     const db = new Kysely<DB>({
       dialect: new PGliteDialect({ pglite }),

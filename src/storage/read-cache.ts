@@ -1,12 +1,12 @@
 /**
- * The embedded database's read cache: hot records (a customer, a contract with its timeline)
- * served from memory, coherent with every committed write.
+ * The read cache: hot records (a customer, a contract with its timeline) served from memory,
+ * coherent with every committed write.
  *
- * Why it can be coherent: in embedded mode this process is the database's only client (the
- * data directory is locked) and PGlite runs one statement at a time on one connection; a
- * transaction holds that connection from BEGIN to COMMIT. The Kysely plugin below sees every
- * statement before it runs; any statement that may write (anything but a plain SELECT)
- * empties the cache and moves its generation on. So:
+ * Embedded (PGlite), this process is the database's only client (the data directory is
+ * locked) and PGlite runs one statement at a time on one connection; a transaction holds that
+ * connection from BEGIN to COMMIT. The Kysely plugin below sees every statement before it
+ * runs; any statement that may write (anything but a plain SELECT) empties the cache and
+ * moves its generation on. So:
  *
  *   - a read that finds an entry gets what the last committed state holds: any write since
  *     the entry was stored emptied the cache, and a transaction still open that will write
@@ -16,9 +16,19 @@
  *     is used once and never remembered;
  *   - a rolled-back write leaves an empty cache, which only costs a reload.
  *
+ * On PostgreSQL other processes write the same tables. Triggers on the cached tables notify
+ * every process when a transaction that changed them commits (migration 0071), and
+ * `ReadCacheListener` (read-cache-listener.ts) empties the cache on each notification. A
+ * notification arrives after the writer's commit, so a read that finds an entry first waits
+ * for a fence: a round trip on the listening connection sent after the read arrived. The
+ * server delivers a notification committed before a statement ahead of that statement's
+ * answer, so once the fence is answered every write committed before the read arrived has
+ * emptied the cache, and what is still there is current. Reads that arrive together share
+ * one fence, which is what makes the cache cheaper than the reads it answers. Without a
+ * listening connection (not yet, or lost), the cache answers nothing and stores nothing.
+ *
  * Reads inside a transaction (a mutation's ctx.db) bypass the cache: they must see the
- * transaction's own writes. On PostgreSQL other processes write the same tables, so there is
- * no cache there (see docs/architecture.md).
+ * transaction's own writes.
  */
 import {
   type KyselyPlugin,
@@ -38,16 +48,46 @@ const READ_ONLY_RAW = /^\s*(select|show|explain)\b/i;
 // whole words (a column `updated_at` or `deleted_at` is no write); FOR UPDATE counts as one
 const WRITING_WORD = /\b(insert|update|delete|merge|truncate)\b|\b(nextval|setval|pg_advisory)/i;
 
+/** Resolves once every write committed before it was asked for has emptied the cache. */
+export type Fence = () => Promise<void>;
+
 export class ReadCache {
   #entries = new Map<string, unknown>();
   #generation = 0;
+  #fence: Fence | null;
+  #live: boolean;
   hits = 0;
   misses = 0;
 
-  /** A statement that may write is about to run: forget everything. */
+  /**
+   * Without a fence (embedded) the cache is live at once; with one (PostgreSQL) it is
+   * suspended until `resume()`: its listener is not listening yet.
+   */
+  constructor(fence: Fence | null = null) {
+    this.#fence = fence;
+    this.#live = fence === null;
+  }
+
+  /** A write is about to run, or one has committed: forget everything. */
   invalidate(): void {
     this.#generation++;
     if (this.#entries.size > 0) this.#entries = new Map();
+  }
+
+  /** Writes can no longer be heard of (the listening connection is lost): answer nothing. */
+  suspend(): void {
+    this.#live = false;
+    this.invalidate();
+  }
+
+  /** Writes are heard of again from now on; what was heard of before is forgotten. */
+  resume(): void {
+    this.invalidate();
+    this.#live = true;
+  }
+
+  get live(): boolean {
+    return this.#live;
   }
 
   /**
@@ -55,14 +95,25 @@ export class ReadCache {
    * `undefined` (not found) is remembered too.
    */
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
-    if (this.#entries.has(key)) {
-      this.hits++;
-      return this.#entries.get(key) as T;
+    if (this.#live && this.#entries.has(key)) {
+      if (this.#fence === null) {
+        this.hits++;
+        return this.#entries.get(key) as T;
+      }
+      // a fence that fails (the connection lost) proves nothing: load
+      const fenced = await this.#fence().then(
+        () => true,
+        () => false,
+      );
+      if (fenced && this.#live && this.#entries.has(key)) {
+        this.hits++;
+        return this.#entries.get(key) as T;
+      }
     }
     this.misses++;
     const generation = this.#generation;
     const value = await load();
-    if (generation === this.#generation) {
+    if (this.#live && generation === this.#generation) {
       if (this.#entries.size >= MAX_ENTRIES) {
         const oldest = this.#entries.keys().next().value;
         if (oldest !== undefined) this.#entries.delete(oldest);
@@ -121,8 +172,8 @@ export function attachReadCache(db: object, cache: ReadCache): void {
 }
 
 /**
- * `load()` through the read cache of `db` when it has one (the embedded database's root
- * handle), else straight to the database (PostgreSQL, or inside a transaction).
+ * `load()` through the read cache of `db` when it has one (a database's root handle), else
+ * straight to the database (inside a transaction, or a database opened without one).
  */
 export function cachedRead<T>(db: object, key: string, load: () => Promise<T>): Promise<T> {
   const cache = caches.get(db);
