@@ -122,6 +122,10 @@ export const TABLE_OWNERS: Record<string, string> = {
   console_user_tokens: "access",
   rate_limit_buckets: "access",
 
+  // storage: the ids of the transactions that changed a table the read cache holds reads of,
+  // written by triggers and read by src/storage/read-cache-fence.ts only.
+  read_cache_changes: "storage",
+
   // audit: the audit trail.
   audit_events: "audit",
 
@@ -453,7 +457,7 @@ function migrationTables(root: string): string[] {
   const dir = path.join(root, "src/storage/migrations");
   if (!fs.existsSync(dir)) return [];
   const statement =
-    /\b(create|drop)\s+table\s+(?:if\s+(?:not\s+)?exists\s+)?"?([a-z_][a-z0-9_]*)|\.(createTable|dropTable)\(\s*["'`]([a-z_][a-z0-9_]*)/gi;
+    /\b(create|drop)\s+(?:unlogged\s+)?table\s+(?:if\s+(?:not\s+)?exists\s+)?"?([a-z_][a-z0-9_]*)|\.(createTable|dropTable)\(\s*["'`]([a-z_][a-z0-9_]*)/gi;
   const tables = new Set<string>();
   for (const name of fs.readdirSync(dir).sort()) {
     if (!name.endsWith(".ts")) continue;

@@ -28,7 +28,7 @@ export type Config = {
   authCacheMs: number;
   /**
    * On PostgreSQL, serve hot reads (a customer, a contract) from memory, kept coherent with
-   * every process's writes through a listening connection (src/storage/read-cache.ts).
+   * every process's writes through a connection of its own (src/storage/read-cache.ts).
    * Embedded, the cache is always on.
    */
   readCache: boolean;
@@ -101,7 +101,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; do
   {
     name: "ACCRUE_READ_CACHE",
     default: "true",
-    doc: "On PostgreSQL, serve hot reads from memory, told of writes by LISTEN (true/false).",
+    doc: "On PostgreSQL, serve hot reads from memory, coherent with every process's writes (true/false).",
   },
   {
     name: "ACCRUE_RATE_LIMIT",

@@ -76,8 +76,15 @@ describe("architecture of src/", () => {
       .readdirSync(path.join(root, "src/modules"), { withFileTypes: true })
       .filter((e) => e.isDirectory())
       .map((e) => e.name);
-    const strays = Object.entries(TABLE_OWNERS).filter(([, owner]) => !modules.includes(owner));
-    expect(strays, "TABLE_OWNERS names an owner that is not a folder in src/modules").toEqual([]);
+    // "storage": a table of the storage layer itself, which no module reads (the read
+    // cache's record of changes)
+    const strays = Object.entries(TABLE_OWNERS).filter(
+      ([, owner]) => owner !== "storage" && !modules.includes(owner),
+    );
+    expect(
+      strays,
+      "TABLE_OWNERS names an owner that is not a folder in src/modules (or storage)",
+    ).toEqual([]);
   });
 
   it("documents each module's tables in docs/architecture.md as TABLE_OWNERS assigns them", () => {

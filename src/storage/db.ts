@@ -12,7 +12,7 @@ import { lockDataDir } from "./lock.js";
 import { migrations } from "./migrations/index.js";
 import { PreparingClient } from "./prepared.js";
 import { attachReadCache, ReadCache, ReadCachePlugin } from "./read-cache.js";
-import { ReadCacheListener } from "./read-cache-listener.js";
+import { ReadCacheFence } from "./read-cache-fence.js";
 import type { DB } from "./schema.js";
 
 export type Backend = "pglite" | "postgres";
@@ -34,8 +34,8 @@ export type OpenOptions = (
       url: string;
       poolSize?: number;
       /**
-       * Serve hot reads from memory, kept coherent by a connection of its own that listens
-       * for other processes' writes (src/storage/read-cache-listener.ts).
+       * Serve hot reads from memory, kept coherent by a connection of its own through which
+       * it learns of every process's writes (src/storage/read-cache-fence.ts).
        */
       readCache?: boolean;
     }
@@ -93,14 +93,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       ...logOf(options.onStatement),
     });
     if (!options.readCache) return { db, backend: "postgres", close: () => db.destroy() };
-    const listener = new ReadCacheListener(options.url);
-    listener.attach(db);
-    listener.start();
+    const fence = new ReadCacheFence(options.url);
+    fence.attach(db);
+    fence.start();
     return {
       db,
       backend: "postgres",
       close: async () => {
-        await listener.close();
+        await fence.close();
         await db.destroy();
       },
     };
@@ -114,9 +114,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       ...(options.loadDataDir && !options.dataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     // this process is the database's only client: hot records are served from memory, and
-    // the cache sees every write itself, so the triggers that tell other processes of writes
-    // (migration 0071) have no one to tell
-    await pglite.exec("SET accrue.read_cache_notify = off");
+    // the cache sees every write itself, so the triggers that record writes for other
+    // processes (migration 0071) have no one to tell
+    await pglite.exec("SET accrue.read_cache_changes = off");
     const cache = new ReadCache();
     const db = new Kysely<DB>({
       dialect: new PGliteDialect({ pglite }),

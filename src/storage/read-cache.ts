@@ -16,16 +16,15 @@
  *     is used once and never remembered;
  *   - a rolled-back write leaves an empty cache, which only costs a reload.
  *
- * On PostgreSQL other processes write the same tables. Triggers on the cached tables notify
- * every process when a transaction that changed them commits (migration 0071), and
- * `ReadCacheListener` (read-cache-listener.ts) empties the cache on each notification. A
- * notification arrives after the writer's commit, so a read that finds an entry first waits
- * for a fence: a round trip on the listening connection sent after the read arrived. The
- * server delivers a notification committed before a statement ahead of that statement's
- * answer, so once the fence is answered every write committed before the read arrived has
- * emptied the cache, and what is still there is current. Reads that arrive together share
- * one fence, which is what makes the cache cheaper than the reads it answers. Without a
- * listening connection (not yet, or lost), the cache answers nothing and stores nothing.
+ * On PostgreSQL other processes write the same tables. Triggers on the cached tables record
+ * the id of each transaction that changed them (migration 0071), and a read that finds an
+ * entry first waits for a fence (`ReadCacheFence`, read-cache-fence.ts): a statement
+ * sent after the read arrived that reads the ids recorded since the last fence, and empties
+ * the cache when one is new. Once the fence is answered, every write committed before the
+ * read arrived has emptied the cache, and what is still there is current. Reads that arrive
+ * together share one fence, which is what makes the cache cheaper than the reads it answers.
+ * Without the fence's connection (not yet, or lost), the cache answers nothing and stores
+ * nothing.
  *
  * Reads inside a transaction (a mutation's ctx.db) bypass the cache: they must see the
  * transaction's own writes.
@@ -61,7 +60,7 @@ export class ReadCache {
 
   /**
    * Without a fence (embedded) the cache is live at once; with one (PostgreSQL) it is
-   * suspended until `resume()`: its listener is not listening yet.
+   * suspended until `resume()`: its fences cannot be answered yet.
    */
   constructor(fence: Fence | null = null) {
     this.#fence = fence;
@@ -74,13 +73,13 @@ export class ReadCache {
     if (this.#entries.size > 0) this.#entries = new Map();
   }
 
-  /** Writes can no longer be heard of (the listening connection is lost): answer nothing. */
+  /** Writes can no longer be learnt of (the fence's connection is lost): answer nothing. */
   suspend(): void {
     this.#live = false;
     this.invalidate();
   }
 
-  /** Writes are heard of again from now on; what was heard of before is forgotten. */
+  /** Writes are learnt of again from now on; what was stored before is forgotten. */
   resume(): void {
     this.invalidate();
     this.#live = true;

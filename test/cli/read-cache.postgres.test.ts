@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPostgresDatabase, dropPostgresDatabase } from "../harness.js";
 import { runAccrue, type Served, serve } from "./process.js";
 
-// two real processes start (migrations, the listening connection): slow on a busy machine
+// two real processes start (migrations, the fence connection): slow on a busy machine
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 // vitest.config.ts collects this file only in the PostgreSQL pass

@@ -1,10 +1,11 @@
 /**
- * The read cache on PostgreSQL (src/storage/read-cache.ts, read-cache-listener.ts): two
- * database handles, each with its own pool, cache and listening connection, stand for two
+ * The read cache on PostgreSQL (src/storage/read-cache.ts, read-cache-fence.ts): two
+ * database handles, each with its own pool, cache and fence connection, stand for two
  * processes. A write through one is never hidden from a read through the other by a cached
  * entry, whichever table-level path it takes; a write that changes no cached column keeps the
- * entries; reads that arrive together share a fence; a lost listening connection suspends the
- * cache until a new one listens.
+ * entries; reads that arrive together share a fence; a lost connection suspends the cache
+ * until a new one answers; recorded changes are deleted once every process has had time to
+ * see them, and a process that has not looked for that long forgets its cache.
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +13,12 @@ import { findContractWithTimeline } from "../../src/modules/contracts/contracts.
 import { findCustomerView } from "../../src/modules/customers/customers.repository.js";
 import { type Database, openDatabase } from "../../src/storage/db.js";
 import { type ReadCache, readCacheOf } from "../../src/storage/read-cache.js";
-import { listenerOf, READ_CACHE_APPLICATION } from "../../src/storage/read-cache-listener.js";
+import {
+  fenceOf,
+  READ_CACHE_APPLICATION,
+  RETENTION_MS,
+  ReadCacheFence,
+} from "../../src/storage/read-cache-fence.js";
 import { billingTenant } from "../billing-tenant.js";
 import type { TestDatabase } from "../harness.js";
 import { startTestServer, type TestServer } from "../server.js";
@@ -34,7 +40,7 @@ describe("read cache shared by two processes [postgres]", () => {
   const untilLive = async (cache: ReadCache) => {
     const until = performance.now() + 10_000;
     while (!cache.live) {
-      if (performance.now() > until) throw new Error("the read cache never started listening");
+      if (performance.now() > until) throw new Error("the read cache never connected");
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   };
@@ -81,8 +87,8 @@ describe("read cache shared by two processes [postgres]", () => {
     await rename("Name 0");
     let answeredFromMemory = 0;
     for (let i = 1; i <= 100; i++) {
-      // read until an answer comes from memory (a load that overlapped the last write's
-      // notification is not remembered, so the first read after a write may load twice)
+      // read until an answer comes from memory (a load that overlapped a fence which saw the
+      // last write is not remembered, so the first read after a write may load twice)
       for (let tries = 0; tries < 5; tries++) {
         const hits = cache.hits;
         expect(await readName()).toBe(`Name ${i - 1}`);
@@ -163,18 +169,18 @@ describe("read cache shared by two processes [postgres]", () => {
   });
 
   it("reads that arrive together share a fence", async () => {
-    const listener = cacheOf(reader);
+    const cache = cacheOf(reader);
     await readName();
-    const hits = listener.hits;
-    const fences = listenerOf(reader.db)!.fences;
+    const hits = cache.hits;
+    const fences = fenceOf(reader.db)!.fences;
     const names = await Promise.all(Array.from({ length: 50 }, () => readName()));
     expect(new Set(names).size).toBe(1);
-    expect(listener.hits).toBe(hits + 50);
+    expect(cache.hits).toBe(hits + 50);
     // the first read sends a fence, the other 49 wait for at most one more
-    expect(listenerOf(reader.db)!.fences - fences).toBeLessThanOrEqual(2);
+    expect(fenceOf(reader.db)!.fences - fences).toBeLessThanOrEqual(2);
   });
 
-  it("a lost listening connection suspends the cache until a new one listens", async () => {
+  it("a lost fence connection suspends the cache until a new one answers", async () => {
     const cache = cacheOf(reader);
     await readName();
     const { rows } = await sql<{ pid: number }>`
@@ -200,5 +206,49 @@ describe("read cache shared by two processes [postgres]", () => {
     const hits = cache.hits;
     expect(await readName()).toBe("While lost");
     expect(cache.hits).toBe(hits + 1);
+  });
+
+  it("changes are deleted once seen long enough ago; a process silent that long forgets its cache", async () => {
+    let clock = 0;
+    const fence = new ReadCacheFence(writer.url!, () => clock);
+    fence.start();
+    try {
+      await untilLive(fence.cache);
+      const load = (value: string) => async () => value;
+      await fence.cache.get("k", load("a"));
+      expect(await fence.cache.get("k", load("b"))).toBe("a");
+      // silent for more than half the retention: the next read loads
+      clock += RETENTION_MS / 2 + 1;
+      expect(await fence.cache.get("k", load("c"))).toBe("c");
+      expect(await fence.cache.get("k", load("d"))).toBe("c");
+
+      await writer.db
+        .updateTable("customers")
+        .set({ first_name: "Recorded" })
+        .where("id", "=", customerId)
+        .execute();
+      const recorded = async () =>
+        Number(
+          (
+            await sql<{ n: string }>`SELECT count(*)::text AS n FROM read_cache_changes`.execute(
+              writer.db,
+            )
+          ).rows[0]!.n,
+        );
+      expect(await recorded()).toBeGreaterThan(0);
+      // the fence that sees the change empties the cache; a minute later, one notes its
+      // horizon (past the change's transaction) as what may be deleted a retention later
+      expect(await fence.cache.get("k", load("e"))).toBe("e");
+      clock += 60_000;
+      expect(await fence.cache.get("k", load("f"))).toBe("e");
+      expect(await recorded()).toBeGreaterThan(0);
+      // a retention later, a fence deletes what is below that horizon
+      clock += RETENTION_MS;
+      await fence.cache.get("k", load("g"));
+      await fence.cache.get("k", load("h"));
+      expect(await recorded()).toBe(0);
+    } finally {
+      await fence.close();
+    }
   });
 });

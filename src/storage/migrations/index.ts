@@ -66,7 +66,7 @@ import * as m0067 from "./0067_contract_list_sorts.js";
 import * as m0068 from "./0068_quote_list_sorts.js";
 import * as m0069 from "./0069_list_day_filters.js";
 import * as m0070 from "./0070_action_list_sorts.js";
-import * as m0071 from "./0071_read_cache_notify.js";
+import * as m0071 from "./0071_read_cache_changes.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -141,5 +141,5 @@ export const migrations: Record<string, Migration> = {
   "0068_quote_list_sorts": m0068,
   "0069_list_day_filters": m0069,
   "0070_action_list_sorts": m0070,
-  "0071_read_cache_notify": m0071,
+  "0071_read_cache_changes": m0071,
 };
