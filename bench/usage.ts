@@ -3,8 +3,9 @@
  * own Idempotency-Key, each event with a de-duplication key) sent by this process to an
  * `accrue serve` process on a loopback port, several requests in flight. Reports events per
  * second next to the limit measured in the same run: a `COPY` of as many rows of the same
- * values into the same table, with its indexes and foreign keys; BENCH_ROUNDS rounds (default 3),
- * each on a fresh database (PostgreSQL: `COPY FROM STDIN`; PGlite: `COPY FROM '/dev/blob'`).
+ * values into the same table, with its primary key and indexes (the unique de-duplication key
+ * among them) as the requests found it; BENCH_ROUNDS rounds (default 3), each on a fresh
+ * database (PostgreSQL: `COPY FROM STDIN`; PGlite: `COPY FROM '/dev/blob'`).
  *
  *   node bin/run-ts.js bench/usage.ts                                   # PGlite
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bin/run-ts.js bench/usage.ts

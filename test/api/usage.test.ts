@@ -1,3 +1,4 @@
+import { Temporal } from "temporal-polyfill";
 import { beforeAll, expect, it } from "vitest";
 import { describeServer } from "../server.js";
 
@@ -153,6 +154,50 @@ describeServer("metered usage", (t) => {
       events: Array.from({ length: 1001 }, () => events[0]),
     });
     expect(tooMany.status).toBe(400);
+  });
+
+  it("a batch stores memos, keys and due dates exactly as sent", async () => {
+    const awkward = [
+      'say "hi"',
+      "back\\slash\\",
+      '\\"',
+      "{a,b}",
+      "NULL",
+      "",
+      " spaced ",
+      "né 🚀 ,\n\t",
+    ];
+    const dues = [
+      "2025-03-01T10:00:00Z",
+      "2025-03-01t10:00:00.1234+02:00",
+      "2025-03-01 10:00:00.999999999-05:30",
+      "2025-03-01T10:00:00+0100",
+      "2025-03-01T10:00:00-08",
+      "2025-03-31T23:59:60Z",
+    ];
+    const events = awkward.map((text, i) => ({
+      contract_id: ids.contract,
+      component_id: ids.metered,
+      quantity: "2.5",
+      due_date: dues[i % dues.length],
+      ...(text === "" ? {} : { memo: text }),
+      key: `exact-${i}-${text}`,
+    }));
+    const res = await t.server.post("/v1/usage/batch", { events });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ accepted: events.length, duplicates: 0 });
+    const stored = await t.server.db
+      .selectFrom("usage_records")
+      .select(["memo", "key", "due_at", "quantity"])
+      .where("key", "like", "exact-%")
+      .execute();
+    const byKey = new Map(stored.map((r) => [r.key, r]));
+    for (const e of events) {
+      const row = byKey.get(e.key);
+      expect(row?.memo).toBe(e.memo ?? null);
+      expect(row?.due_at.getTime()).toBe(Temporal.Instant.from(e.due_date!).epochMilliseconds);
+      expect(Number(row?.quantity)).toBe(2.5);
+    }
   });
 
   it("another tenant can neither read nor post usage of this contract", async () => {

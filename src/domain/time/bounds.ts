@@ -10,6 +10,7 @@
  */
 import { Temporal } from "temporal-polyfill";
 import { invalid, unprocessable } from "../errors.js";
+import { epochMillisOfRfc3339 } from "./rfc3339.js";
 
 export const EARLIEST_DATE = Temporal.PlainDate.from("2000-01-01");
 export const LATEST_DATE = Temporal.PlainDate.from("2199-12-31");
@@ -22,6 +23,18 @@ export const DATE_RANGE = {
   min: EARLIEST_INSTANT.toString(),
   max: INSTANT_LIMIT.subtract({ milliseconds: 1 }).toString(),
 } as const;
+
+const EARLIEST_MILLIS = EARLIEST_INSTANT.epochMilliseconds;
+const LIMIT_MILLIS = INSTANT_LIMIT.epochMilliseconds;
+
+/**
+ * Whether an instant given in epoch milliseconds is in range: the same answer as
+ * `instantInRange` for any instant these milliseconds floor (both bounds are whole
+ * milliseconds).
+ */
+export function millisInRange(millis: number): boolean {
+  return millis >= EARLIEST_MILLIS && millis < LIMIT_MILLIS;
+}
 
 export function instantInRange(instant: Temporal.Instant): boolean {
   return (
@@ -69,6 +82,8 @@ export function assertDateInRange(
  * instant in range; false for text that does not parse.
  */
 export function timestampTextInRange(text: string): boolean {
+  const millis = epochMillisOfRfc3339(text);
+  if (millis !== undefined) return millisInRange(millis);
   try {
     return instantInRange(Temporal.Instant.from(text));
   } catch {

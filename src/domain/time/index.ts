@@ -64,5 +64,6 @@ export {
   instantSpan,
   localDate,
   parseTimestamp,
+  parseTimestampMillis,
   startOfLocalDay,
 } from "./zone.js";

@@ -8,10 +8,10 @@
 import { assertAllowed, contractStateFrom, statesAllowing } from "../../domain/entities/guard.js";
 import { isAccrueError, notFound, unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
-import { parseTimestamp } from "../../domain/time/index.js";
+import { parseTimestamp, parseTimestampMillis } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
 import { componentsOf, findInTenant } from "../catalog/index.js";
-import { type Ctx, dateOf, nowDate } from "../context.js";
+import { type Ctx, nowDate } from "../context.js";
 import { contractsForUsage, findContract, markDueLater } from "../contracts/index.js";
 import { fetchPage, type Page } from "../pagination.js";
 import {
@@ -161,7 +161,7 @@ function validator(ctx: Ctx) {
 function dueOf(ctx: Ctx, input: UsageInput): Date | null {
   if (input.due_date === undefined) return nowDate(ctx);
   try {
-    return dateOf(parseTimestamp(input.due_date, "due_date"));
+    return new Date(parseTimestampMillis(input.due_date, "due_date"));
   } catch (error) {
     if (isAccrueError(error)) return null;
     throw error;
@@ -187,11 +187,13 @@ function changeOf(ctx: Ctx, events: readonly BatchEvent[], dues: readonly Date[]
     tenantId: ctx.tenantId,
     events: rows,
     createdAt: nowDate(ctx),
+    // locked FOR KEY SHARE: what keeps a contract deletion from leaving this usage behind
     contracts: contractsForUsage(
       ctx.db,
       ctx.tenantId,
       [...new Set(events.map((e) => e.contract_id))],
       statesAllowing(ctx.operation),
+      true,
     ),
     components: componentsOf(ctx.db, ctx.tenantId, [...new Set(events.map((e) => e.component_id))]),
   };
