@@ -39,7 +39,12 @@ export async function findContract(
   return q.executeTakeFirst();
 }
 
-/** A contract with its timeline, in one statement (the API's read of one contract). */
+/**
+ * A contract with its timeline, in one statement (the API's read of one contract), through
+ * the read cache. The row's next_billing_at and last_billed_at may be older than the
+ * database's: a change of only those does not empty the cache on PostgreSQL (migration 0071),
+ * so nothing that decides on them may read them from here.
+ */
 export async function findContractWithTimeline(
   db: Kysely<DB>,
   tenantId: string,
