@@ -33,7 +33,6 @@ const CLEAN_EVERY_MS = 60_000;
 const RETRY_FIRST_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
-const HORIZON = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon";
 /** The horizon now, and the ids of the changes recorded at or past the last horizon. */
 const FENCE = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
   ARRAY(SELECT xid::text FROM read_cache_changes WHERE xid >= $1::xid8) AS changes`;
@@ -75,6 +74,8 @@ export class ReadCacheFence {
   #lastCleanAt = 0;
   /** Fences sent (for tests and benchmarks: how many reads shared each). */
   fences = 0;
+  /** Deletions of recorded ids run (for tests). */
+  cleanings = 0;
 
   constructor(
     private readonly url: string,
@@ -107,6 +108,7 @@ export class ReadCacheFence {
     client.on("error", () => this.#lost(client));
     client.on("end", () => this.#lost(client));
     let horizon: bigint;
+    let seen: string[];
     try {
       await client.connect();
       // before the migration that records changes has run, nothing would be seen
@@ -114,7 +116,10 @@ export class ReadCacheFence {
         "SELECT to_regclass('read_cache_changes')::text AS table",
       );
       if (!found.rows[0]?.table) throw new Error("read_cache_changes is not there yet");
-      horizon = BigInt((await client.query<{ horizon: string }>(HORIZON)).rows[0]!.horizon);
+      // the changes recorded so far are in whatever is loaded from now on: seen already
+      const { rows } = await client.query<{ horizon: string; changes: string[] }>(FENCE, ["0"]);
+      horizon = BigInt(rows[0]!.horizon);
+      seen = rows[0]!.changes.filter((id) => BigInt(id) >= horizon);
     } catch {
       this.#lost(client);
       return;
@@ -127,7 +132,7 @@ export class ReadCacheFence {
     this.#retryMs = RETRY_FIRST_MS;
     // changes are seen from this horizon on; what was stored before is forgotten
     this.#horizon = horizon;
-    this.#seen = new Set();
+    this.#seen = new Set(seen);
     this.#lastFenceAt = this.now();
     this.cache.resume();
   }
@@ -145,6 +150,11 @@ export class ReadCacheFence {
     this.#timer = setTimeout(() => void this.#connect(), this.#retryMs);
     this.#timer.unref();
     this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
+  }
+
+  /** The horizon of the last fence (the oldest transaction then running). */
+  get horizon(): bigint {
+    return this.#horizon;
   }
 
   /** Resolves after a fence sent after this call is answered (see the file's comment). */
@@ -218,6 +228,7 @@ export class ReadCacheFence {
     if (below === undefined) return;
     this.#lastCleanAt = at;
     await client.query({ name: "read_cache_clean", text: CLEAN, values: [below.toString()] });
+    this.cleanings++;
   }
 
   async close(): Promise<void> {
