@@ -7,8 +7,9 @@
  *   process → first 200 from its one route, and (embedded) against a bare `PGlite.create` of
  *   the same data directory in its own process → its first answer (the floor: PGlite's own
  *   start on that directory);
- * - `accrue bootstrap` on an empty data directory (initdb, every migration, a tenant) → exit,
- *   against a bare PGlite `initdb` of a directory in its own process;
+ * - `accrue bootstrap` on an empty data directory (a copy of the migrated template, or initdb
+ *   and every migration when there is none; then a tenant) → exit, against a bare PGlite
+ *   `initdb` of a directory in its own process;
  * - `accrue --help` and `accrue serve --help` → exit, against `node -e ""`.
  *
  *   node bin/run-ts.js bench/startup.ts
@@ -19,7 +20,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { build } from "../bin/build.js";
+import { build, buildDataTemplate } from "../bin/build.js";
 import { backends, machine, target } from "./target.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -181,6 +182,9 @@ async function pair(
 
 process.stderr.write("compiling dist/ once (bin/accrue.js would on its first start)\n");
 await build();
+// as `node bin/build.js` does; the first bootstrap would make it otherwise
+process.stderr.write("making the embedded database's template for dist/'s migrations if missing\n");
+await buildDataTemplate();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "accrue-bench-startup-"));
 try {
   await pair(

@@ -2,6 +2,7 @@
  * The commands' work: each opens the database (migrating it), runs and closes it. Loaded by
  * main.ts only once a command is to run, so `accrue help` and `--help` load none of it.
  */
+import fs from "node:fs";
 import net from "node:net";
 import { parseArgs } from "node:util";
 import type { FastifyInstance } from "fastify";
@@ -12,6 +13,12 @@ import { buildApp } from "../http/app.js";
 import { workerJobs } from "../jobs/index.js";
 import { startWorker, type Worker } from "../jobs/runner.js";
 import { configureSealingKey } from "../modules/access/index.js";
+import {
+  installTemplate,
+  isTemplate,
+  isUnmade,
+  templateLocation,
+} from "../storage/data-template.js";
 import { type Database, migrate, openDatabase } from "../storage/db.js";
 import { runBilling } from "../workflows/billing-run.js";
 import { rotateSecretKey } from "../workflows/secret-key-rotation.js";
@@ -24,6 +31,49 @@ const say = (line: string) => process.stderr.write(`accrue: ${line}\n`);
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
+/**
+ * The embedded database's template for this build's migrations (src/storage/data-template.ts),
+ * made now when there is none: once per set of migrations and PGlite version, by the first
+ * command that makes a data directory (or `node bin/build.js`). Undefined when the sources
+ * run (no build, no template) or when it cannot be made (dist/ not writable…): the data
+ * directory is then made by initdb and the migrations, as without a template.
+ */
+export async function prepareDataTemplate(): Promise<string | undefined> {
+  const location = templateLocation();
+  if (!location) return undefined;
+  if (isTemplate(location.dir)) return location.dir;
+  const started = performance.now();
+  say("making the embedded database's template: initdb and every migration, once for them");
+  const made = `${location.dir}.${process.pid}.making`;
+  try {
+    fs.mkdirSync(location.root, { recursive: true });
+    fs.rmSync(made, { recursive: true, force: true });
+    const database = await openDatabase({ backend: "pglite", dataDir: made });
+    try {
+      await migrate(database.db);
+    } finally {
+      await database.close();
+    }
+    installTemplate(made, location.dir, location.root);
+  } catch (error) {
+    fs.rmSync(made, { recursive: true, force: true });
+    say(`no template (${(error as Error).message}): running initdb and the migrations`);
+    return undefined;
+  }
+  say(`template made in ${seconds(started)}`);
+  return location.dir;
+}
+
+/**
+ * Opens the embedded database. One not made yet (an absent or empty data directory) starts
+ * as a copy of the template, when there is one.
+ */
+async function openEmbedded(config: Config): Promise<Database> {
+  const template = isUnmade(config.dataDir) ? await prepareDataTemplate() : undefined;
+  if (template) say("a new embedded database: starting it from the template");
+  return openDatabase({ backend: "pglite", dataDir: config.dataDir, template });
+}
+
 /** Opens the database and brings its schema up to date, saying so, with progress. */
 async function open(config: Config): Promise<Database> {
   say(`opening the ${where(config)}`);
@@ -33,7 +83,7 @@ async function open(config: Config): Promise<Database> {
         url: config.databaseUrl,
         readCache: config.readCache,
       })
-    : await openDatabase({ backend: "pglite", dataDir: config.dataDir });
+    : await openEmbedded(config);
   try {
     await migrateSaying(database, config);
   } catch (error) {
@@ -307,7 +357,7 @@ export async function migrateCommand(config: Config) {
   say(`opening the ${where(config)}`);
   const database = config.databaseUrl
     ? await openDatabase({ backend: "postgres", url: config.databaseUrl })
-    : await openDatabase({ backend: "pglite", dataDir: config.dataDir });
+    : await openEmbedded(config);
   try {
     const applied = await migrateSaying(database, config);
     process.stdout.write(

@@ -9,7 +9,6 @@
  * on the database — scheduled actions, dunning and webhook delivery at each step — so the
  * months play out the same whether or not a worker loop runs elsewhere.
  */
-import http from "node:http";
 import type { Kysely } from "kysely";
 import { pino } from "pino";
 import { Temporal } from "temporal-polyfill";
@@ -148,6 +147,9 @@ export async function runDemo(
         config: { ...config, logLevel: "silent", rateLimit: 0, webhookAllowPrivate: true },
       });
   const received: string[] = [];
+  // loaded here, not imported at the top: importing node:http as a module loads its fetch and
+  // WebSocket classes too, which every command would pay for at start-up
+  const http = await import("node:http");
   const receiver = http.createServer((req, res) => {
     req.resume();
     req.on("end", () => {

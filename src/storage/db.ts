@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, type LogEvent, PGliteDialect, PostgresDialect, sql } from "kysely";
 import { type Migration, Migrator } from "kysely/migration";
 import pg from "pg";
+import { seedDataDir } from "./data-template.js";
 import { lockDataDir } from "./lock.js";
 import { migrations } from "./migrations/index.js";
 import { PreparingClient } from "./prepared.js";
@@ -44,6 +45,8 @@ export type OpenOptions = (
       dataDir: string | null;
       /** In memory only: start from this dump of a data directory (PGlite's dumpDataDir). */
       loadDataDir?: Blob | undefined;
+      /** On disk: an absent or empty data directory starts as a copy of this template. */
+      template?: string | undefined;
     }
 ) & {
   /** Told the text of every statement the database ran (not BEGIN and COMMIT). */
@@ -108,7 +111,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
   const release = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
   try {
-    if (options.dataDir) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    if (options.dataDir) {
+      fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+      // under the lock: no other process makes the directory meanwhile
+      if (options.template) seedDataDir(options.dataDir, options.template);
+    }
     const pglite = await PGlite.create(options.dataDir ?? undefined, {
       parsers: { [OID.INT8]: asText, [OID.DATE]: asText },
       ...(options.loadDataDir && !options.dataDir ? { loadDataDir: options.loadDataDir } : {}),

@@ -53,15 +53,15 @@ import { Agent as HttpsAgent } from "node:https";
 import { connect as connectTcp, isIP } from "node:net";
 import type { Duplex } from "node:stream";
 import { connect as connectTls } from "node:tls";
-import { type GoCardlessClient, gocardless } from "gocardless-nodejs";
-import { Environments } from "gocardless-nodejs/constants";
-import * as GoCardlessErrors from "gocardless-nodejs/errors";
+import type { GoCardlessClient } from "gocardless-nodejs";
+import type * as GoCardlessErrors from "gocardless-nodejs/errors";
 import type { BillingRequest, Event, Mandate, Payment } from "gocardless-nodejs/types";
-import { InvalidSignatureError, parse } from "gocardless-nodejs/webhooks";
 import { AccrueError, invalid, unprocessable } from "../errors.js";
 import {
   badCredential,
   checkApiBase,
+  lazyLibrary,
+  loadingFirst,
   minorUnitsNumber,
   onlyCredentials,
   PROVIDER_TIMEOUT_MS,
@@ -127,7 +127,20 @@ export function checkGoCardlessCredentials(
  * the local stand-in instead ({@link standInAgents}). Without it the client is GoCardless's
  * own, untouched.
  */
+/** GoCardless's client library, loaded by an adapter's first call (see loadingFirst). */
+const library = lazyLibrary("GoCardless", async () => {
+  const [client, constants, errors, webhooks] = await Promise.all([
+    import("gocardless-nodejs"),
+    import("gocardless-nodejs/constants"),
+    import("gocardless-nodejs/errors"),
+    import("gocardless-nodejs/webhooks"),
+  ]);
+  return { gocardless: client.gocardless, Environments: constants.Environments, errors, webhooks };
+});
+const errors = () => library.get().errors;
+
 function client(credentials: GoCardlessCredentials): GoCardlessClient {
+  const { gocardless, Environments } = library.get();
   return gocardless(
     credentials.accessToken,
     credentials.sandbox ? Environments.Sandbox : Environments.Live,
@@ -173,13 +186,13 @@ const detailOf = (error: GoCardlessErrors.ApiError): string => {
 
 /** A refusal of the request by GoCardless (nothing happened), as opposed to no answer. */
 const isRefusal = (error: unknown): error is GoCardlessErrors.ApiError =>
-  error instanceof GoCardlessErrors.ValidationFailedError ||
-  error instanceof GoCardlessErrors.InvalidApiUsageError ||
-  (error instanceof GoCardlessErrors.InvalidStateError &&
-    !(error instanceof GoCardlessErrors.IdempotentCreationConflictError));
+  error instanceof errors().ValidationFailedError ||
+  error instanceof errors().InvalidApiUsageError ||
+  (error instanceof errors().InvalidStateError &&
+    !(error instanceof errors().IdempotentCreationConflictError));
 
 const notFound = (error: unknown) =>
-  error instanceof GoCardlessErrors.InvalidApiUsageError && Number(error.code) === 404;
+  error instanceof errors().InvalidApiUsageError && Number(error.code) === 404;
 
 /**
  * What GoCardless's error means for the caller: refused credentials (422), or an outcome
@@ -188,10 +201,7 @@ const notFound = (error: unknown) =>
  */
 function unreachable(error: unknown): AccrueError {
   if (error instanceof AccrueError) return error;
-  if (
-    error instanceof GoCardlessErrors.AuthenticationError ||
-    error instanceof GoCardlessErrors.PermissionsError
-  ) {
+  if (error instanceof errors().AuthenticationError || error instanceof errors().PermissionsError) {
     return unprocessable(
       "gateway_credentials_rejected",
       `GoCardless refused the account's access token: ${error.message}`,
@@ -199,7 +209,7 @@ function unreachable(error: unknown): AccrueError {
     );
   }
   const detail =
-    error instanceof GoCardlessErrors.ApiError
+    error instanceof errors().ApiError
       ? `${error.errorType ?? "error"} ${error.code ?? ""}: ${error.message}`.trim()
       : error instanceof Error
         ? error.message
@@ -248,7 +258,12 @@ export function goCardlessGateway(
   credentials: GoCardlessCredentials,
   options: { timeoutMs?: number } = {},
 ): PaymentGateway {
-  const gc = client(credentials);
+  let made: GoCardlessClient | undefined;
+  /** The client, made on the first call, once the library is loaded. */
+  const gc = () => {
+    made ??= client(credentials);
+    return made;
+  };
   const timeoutMs = options.timeoutMs ?? PROVIDER_TIMEOUT_MS;
   const call = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
@@ -270,13 +285,13 @@ export function goCardlessGateway(
   async function mandateOf(token: string, known: string | null): Promise<Mandate> {
     if (token.startsWith("MD")) {
       return find(
-        () => gc.mandates.find(token),
+        () => gc().mandates.find(token),
         () => invalidToken(token),
       );
     }
     if (known !== null && known !== token) throw otherCustomer();
     const listed = await find(
-      () => gc.mandates.list({ customer: token, limit: 100 }),
+      () => gc().mandates.list({ customer: token, limit: 100 }),
       () => invalidToken(token),
     );
     const usable = (listed.mandates ?? [])
@@ -303,14 +318,14 @@ export function goCardlessGateway(
       return;
     }
     const customer = await find(
-      () => gc.customers.find(gcCustomer),
+      () => gc().customers.find(gcCustomer),
       () => invalidToken(gcCustomer),
     );
     const owner = customer.metadata?.accrue_customer_id;
     if (owner !== undefined && owner !== customerId) throw otherCustomer();
     if (owner === undefined) {
       await call(() =>
-        gc.customers.update(gcCustomer, {
+        gc().customers.update(gcCustomer, {
           metadata: { ...customer.metadata, accrue_customer_id: customerId },
         }),
       );
@@ -343,19 +358,19 @@ export function goCardlessGateway(
     reference: string,
     customerReference: string,
   ): Promise<SourceSetupOutcome> {
-    const request: BillingRequest = await call(() => gc.billingRequests.find(reference));
+    const request: BillingRequest = await call(() => gc().billingRequests.find(reference));
     if (request.status === "cancelled") return { status: "expired" };
     const mandateId = request.links?.mandate_request_mandate;
     if (request.status !== "fulfilled" || !mandateId) return { status: "open" };
     // the request was opened for this GoCardless customer, and its mandate is that customer's
     if (request.links?.customer !== customerReference) throw otherCustomer();
-    const linked = usableMandate(await call(() => gc.mandates.find(mandateId)));
+    const linked = usableMandate(await call(() => gc().mandates.find(mandateId)));
     if (linked.customer !== customerReference) throw otherCustomer();
     return { status: "succeeded", source: await bankSource(linked) };
   }
 
   async function bankSource(linked: ReturnType<typeof usableMandate>): Promise<CreatedSource> {
-    const account = await call(() => gc.customerBankAccounts.find(linked.bankAccount));
+    const account = await call(() => gc().customerBankAccounts.find(linked.bankAccount));
     return {
       customerReference: linked.customer,
       reference: linked.mandate,
@@ -368,7 +383,7 @@ export function goCardlessGateway(
     };
   }
 
-  return {
+  return loadingFirst(library, {
     kind: "gocardless",
     async createSource({ customerId, customerReference, token }) {
       if (token.type !== "provider_token") {
@@ -387,7 +402,7 @@ export function goCardlessGateway(
     async charge(input) {
       try {
         const created = await withDeadline(
-          gc.payments.create(
+          gc().payments.create(
             {
               amount: minorUnitsNumber(input.amount, "GoCardless"),
               currency: input.currency.toUpperCase() as Payment["currency"] & string,
@@ -425,11 +440,11 @@ export function goCardlessGateway(
       throw notSupported();
     },
     async refund({ chargeReference, amount, idempotencyKey }) {
-      const payment = await call(() => gc.payments.find(chargeReference));
+      const payment = await call(() => gc().payments.find(chargeReference));
       const before = BigInt(payment.amount_refunded ?? 0);
       try {
         const refund = await withDeadline(
-          gc.refunds.create(
+          gc().refunds.create(
             {
               amount: minorUnitsNumber(amount, "GoCardless"),
               total_amount_confirmation: minorUnitsNumber(before + amount, "GoCardless"),
@@ -452,7 +467,7 @@ export function goCardlessGateway(
       }
     },
     async fetchStatus({ chargeReference }): Promise<ChargeStatus> {
-      const payment = await call(() => gc.payments.find(chargeReference));
+      const payment = await call(() => gc().payments.find(chargeReference));
       if (payment.status === "charged_back") return "refunded";
       return goCardlessVerdict(payment).status;
     },
@@ -468,7 +483,7 @@ export function goCardlessGateway(
       const known = customerReference ?? null;
       const metadata = { accrue_customer_id: customerId, accrue_setup_id: setupId };
       const request = await call(() =>
-        gc.billingRequests.create(
+        gc().billingRequests.create(
           {
             mandate_request: currency ? { currency: currency.toUpperCase() } : {},
             ...(known !== null ? { links: { customer: known } } : {}),
@@ -484,7 +499,7 @@ export function goCardlessGateway(
       // a customer GoCardless created with the request is this customer's from now on
       await claimCustomer(customerId, customer, known);
       const flow = await call(() =>
-        gc.billingRequestFlows.create(
+        gc().billingRequestFlows.create(
           {
             links: { billing_request: request.id },
             redirect_uri: successUrl,
@@ -501,7 +516,7 @@ export function goCardlessGateway(
     setupOutcome: ({ reference, customerReference }) => readSetup(reference, customerReference),
     async expireSetup({ reference, customerReference }) {
       try {
-        await withDeadline(gc.billingRequests.cancel(reference, {}), timeoutMs);
+        await withDeadline(gc().billingRequests.cancel(reference, {}), timeoutMs);
         return { status: "expired" };
       } catch (error) {
         // no longer cancellable (fulfilled, or cancelled already): as it stands
@@ -533,9 +548,9 @@ export function goCardlessGateway(
       }
       let events: unknown;
       try {
-        events = parse(rawBody, credentials.webhookSecret, signature);
+        events = library.get().webhooks.parse(rawBody, credentials.webhookSecret, signature);
       } catch (error) {
-        if (error instanceof InvalidSignatureError) {
+        if (error instanceof library.get().webhooks.InvalidSignatureError) {
           throw invalid(
             "invalid_signature",
             "GoCardless's verifier refused the events: the signature is not the webhook secret's",
@@ -551,7 +566,7 @@ export function goCardlessGateway(
       for (const event of events as Event[]) read.push(await readEvent(event));
       return read;
     },
-  };
+  });
 
   /**
    * A verified GoCardless event as Accrue reads it. A refund's event carries no amount: the
@@ -564,10 +579,10 @@ export function goCardlessGateway(
     if (base.type !== "charge.refunded") return base;
     const refundId = textOf(event.links?.refund);
     if (refundId === undefined) return { ...base, type: "unknown" };
-    const refund = await call(() => gc.refunds.find(refundId));
+    const refund = await call(() => gc().refunds.find(refundId));
     const paymentId = textOf(refund.links?.payment);
     if (paymentId === undefined) return { ...base, type: "unknown" };
-    const payment = await call(() => gc.payments.find(paymentId));
+    const payment = await call(() => gc().payments.find(paymentId));
     const amount = minorUnitsOf(payment.amount_refunded);
     const currency = textOf(payment.currency);
     return {
@@ -588,7 +603,7 @@ export function goCardlessGateway(
     const reference = base.setupReference;
     let request: BillingRequest;
     try {
-      request = await withDeadline(gc.billingRequests.find(reference), timeoutMs);
+      request = await withDeadline(gc().billingRequests.find(reference), timeoutMs);
     } catch (error) {
       if (notFound(error)) return { ...base, type: "unknown", note: NOT_OPENED };
       throw unreachable(error);
@@ -603,7 +618,7 @@ export function goCardlessGateway(
   async function refundFailed(base: GatewayEvent): Promise<GatewayEvent> {
     if (base.chargeReference !== null || base.reference === undefined) return base;
     const refundId = base.reference;
-    const refund = await call(() => gc.refunds.find(refundId));
+    const refund = await call(() => gc().refunds.find(refundId));
     const paymentId = textOf(refund.links?.payment);
     const currency = textOf(refund.currency);
     return paymentId === undefined

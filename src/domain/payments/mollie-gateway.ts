@@ -44,7 +44,7 @@
  * The client speaks only HTTPS: a local stand-in (`api_base`, test keys only) is an HTTPS
  * server on a loopback address.
  */
-import { createMollieClient, MollieApiError } from "@mollie/api-client";
+import type { createMollieClient, MollieApiError } from "@mollie/api-client";
 import { AccrueError, invalid, unprocessable } from "../errors.js";
 import { isCurrency } from "../money/currency.js";
 import { fromDecimalString, money, toDecimalString } from "../money/money.js";
@@ -52,6 +52,8 @@ import {
   badCredential,
   checkApiBase,
   clip,
+  lazyLibrary,
+  loadingFirst,
   MAX_CHARGE_DESCRIPTION,
   onlyCredentials,
   PROVIDER_TIMEOUT_MS,
@@ -70,6 +72,10 @@ import type { GatewayEvent } from "./gateway-events.js";
 import type { CardDetails } from "./test-gateway.js";
 
 type MollieClient = ReturnType<typeof createMollieClient>;
+
+/** Mollie's client library, loaded by an adapter's first call (see loadingFirst). */
+const library = lazyLibrary("Mollie", () => import("@mollie/api-client"));
+const apiError = () => library.get().MollieApiError;
 type Json = Record<string, unknown>;
 
 /** What a Mollie gateway account's credentials hold, checked. */
@@ -203,7 +209,7 @@ const textOf = (value: unknown): string | undefined =>
 
 /** A refusal of the request by Mollie (nothing happened), as opposed to no answer. */
 const isRefusal = (error: unknown): error is MollieApiError =>
-  error instanceof MollieApiError &&
+  error instanceof apiError() &&
   error.statusCode !== undefined &&
   error.statusCode >= 400 &&
   error.statusCode < 500 &&
@@ -211,7 +217,7 @@ const isRefusal = (error: unknown): error is MollieApiError =>
 
 function unreachable(error: unknown): AccrueError {
   if (error instanceof AccrueError) return error;
-  if (error instanceof MollieApiError && (error.statusCode === 401 || error.statusCode === 403)) {
+  if (error instanceof apiError() && (error.statusCode === 401 || error.statusCode === 403)) {
     return unprocessable(
       "gateway_credentials_rejected",
       `Mollie refused the account's API key: ${error.message}`,
@@ -219,7 +225,7 @@ function unreachable(error: unknown): AccrueError {
     );
   }
   const detail =
-    error instanceof MollieApiError
+    error instanceof apiError()
       ? `${error.statusCode ?? "no status"}: ${error.message}`
       : error instanceof Error
         ? error.message
@@ -312,11 +318,16 @@ export function mollieGateway(
   credentials: MollieCredentials,
   options: { accountId?: string | undefined; timeoutMs?: number } = {},
 ): PaymentGateway {
-  const mollie: MollieClient = createMollieClient({
-    apiKey: credentials.apiKey,
-    versionStrings: ["Accrue/1.0"],
-    ...(credentials.apiBase ? { apiEndpoint: `${credentials.apiBase.origin}/v2/` } : {}),
-  });
+  let made: MollieClient | undefined;
+  /** The client, made on the first call, once the library is loaded. */
+  const mollie = () => {
+    made ??= library.get().createMollieClient({
+      apiKey: credentials.apiKey,
+      versionStrings: ["Accrue/1.0"],
+      ...(credentials.apiBase ? { apiEndpoint: `${credentials.apiBase.origin}/v2/` } : {}),
+    });
+    return made;
+  };
   const timeoutMs = options.timeoutMs ?? PROVIDER_TIMEOUT_MS;
   const webhookUrl =
     credentials.publicUrl && options.accountId
@@ -333,7 +344,7 @@ export function mollieGateway(
     try {
       return await withDeadline(fn(), timeoutMs);
     } catch (error) {
-      if (error instanceof MollieApiError && error.statusCode === 404) throw whenMissing();
+      if (error instanceof apiError() && error.statusCode === 404) throw whenMissing();
       throw unreachable(error);
     }
   };
@@ -349,14 +360,14 @@ export function mollieGateway(
         );
       }
       const mandate = await find(
-        () => mollie.customerMandates.get(token, { customerId: known }),
+        () => mollie().customerMandates.get(token, { customerId: known }),
         () => invalidToken(token),
       );
       return [mandate as unknown as Json, known];
     }
     if (known !== null && known !== token) throw otherCustomer();
     const page = await find(
-      () => mollie.customerMandates.page({ customerId: token, limit: 250 }),
+      () => mollie().customerMandates.page({ customerId: token, limit: 250 }),
       () => invalidToken(token),
     );
     const usable = [...page]
@@ -377,7 +388,7 @@ export function mollieGateway(
   async function claimCustomer(customerId: string, mollieCustomer: string, known: string | null) {
     if (known !== null) return;
     const customer = await find(
-      () => mollie.customers.get(mollieCustomer),
+      () => mollie().customers.get(mollieCustomer),
       () => invalidToken(mollieCustomer),
     );
     const metadata =
@@ -388,7 +399,7 @@ export function mollieGateway(
     if (owner !== undefined && owner !== customerId) throw otherCustomer();
     if (owner === undefined) {
       await call(() =>
-        mollie.customers.update(mollieCustomer, {
+        mollie().customers.update(mollieCustomer, {
           metadata: { ...metadata, accrue_customer_id: customerId },
         }),
       );
@@ -397,7 +408,7 @@ export function mollieGateway(
 
   /** A payment as Mollie answers it now. */
   async function readPayment(reference: string): Promise<Json> {
-    return asJson(await call(() => mollie.payments.get(reference)));
+    return asJson(await call(() => mollie().payments.get(reference)));
   }
 
   /**
@@ -415,7 +426,7 @@ export function mollieGateway(
     const mandateId = textOf(payment.mandateId);
     if (status !== "paid" || mandateId === undefined) return { status: "open" };
     const mandate = await find(
-      () => mollie.customerMandates.get(mandateId, { customerId: customerReference }),
+      () => mollie().customerMandates.get(mandateId, { customerId: customerReference }),
       otherCustomer,
     );
     return {
@@ -424,7 +435,7 @@ export function mollieGateway(
     };
   }
 
-  return {
+  return loadingFirst(library, {
     kind: "mollie",
     async createSource({ customerId, customerReference, token, today }) {
       if (token.type !== "provider_token") {
@@ -447,7 +458,7 @@ export function mollieGateway(
       }
       try {
         const created = await withDeadline(
-          mollie.payments.create({
+          mollie().payments.create({
             amount: mollieAmount(input.amount, input.currency),
             // required by Mollie: what the charge pays, else (no description given) its key
             description: clip(
@@ -489,7 +500,7 @@ export function mollieGateway(
     async refund({ chargeReference, amount, currency, idempotencyKey }) {
       try {
         const refund = await withDeadline(
-          mollie.paymentRefunds.create({
+          mollie().paymentRefunds.create({
             paymentId: chargeReference,
             amount: mollieAmount(amount, currency),
             idempotencyKey,
@@ -509,7 +520,7 @@ export function mollieGateway(
       }
     },
     async fetchStatus({ chargeReference }): Promise<ChargeStatus> {
-      const payment = await call(() => mollie.payments.get(chargeReference));
+      const payment = await call(() => mollie().payments.get(chargeReference));
       return mollieVerdict(payment as unknown as Json).status;
     },
     async startSetup({
@@ -527,14 +538,14 @@ export function mollieGateway(
         customerReference ??
         (
           await call(() =>
-            mollie.customers.create({
+            mollie().customers.create({
               metadata: { accrue_customer_id: customerId },
               idempotencyKey: `${idempotencyKey}_customer`,
             }),
           )
         ).id;
       const payment = await call(() =>
-        mollie.payments.create({
+        mollie().payments.create({
           amount: verificationAmount(currency ?? "EUR"),
           description: `Payment method verification ${setupId}`,
           sequenceType: "first" as never,
@@ -560,7 +571,7 @@ export function mollieGateway(
       if (payment.isCancelable !== true) return setupOf(payment, customerReference);
       try {
         const canceled = await withDeadline(
-          mollie.payments.cancel(reference, { idempotencyKey }),
+          mollie().payments.cancel(reference, { idempotencyKey }),
           timeoutMs,
         );
         return setupOf(asJson(canceled), customerReference);
@@ -591,13 +602,13 @@ export function mollieGateway(
         payment = JSON.parse(
           JSON.stringify(
             await withDeadline(
-              mollie.payments.get(id, { embed: ["refunds", "chargebacks"] as never }),
+              mollie().payments.get(id, { embed: ["refunds", "chargebacks"] as never }),
               timeoutMs,
             ),
           ),
         ) as Json;
       } catch (error) {
-        if (error instanceof MollieApiError && error.statusCode === 404) {
+        if (error instanceof apiError() && error.statusCode === 404) {
           throw invalid(
             "invalid_signature",
             `Mollie holds no payment ${id} for this account's API key: the notice is not Mollie's`,
@@ -612,7 +623,7 @@ export function mollieGateway(
       const setup = readMollieSetup(payment);
       return setup ? [setup] : readMolliePayment(payment);
     },
-  };
+  });
 }
 
 const invalidToken = (token: string) =>

@@ -45,8 +45,9 @@
  * the outcome unknown (no answer, a 5xx, a rate limit) is `gateway_unreachable`, never a
  * failed charge that would invite charging again.
  */
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { AccrueError, invalid, unprocessable } from "../errors.js";
+import { lazyLibrary, loadingFirst } from "./adapter-kit.js";
 import type {
   ActionConfirmation,
   CancelRefusal,
@@ -115,9 +116,14 @@ export function checkStripeCredentials(
   return { secretKey, webhookSecret, apiBase };
 }
 
+/** Stripe's client library, loaded by an adapter's first call (see loadingFirst). */
+const library = lazyLibrary("Stripe", async () => (await import("stripe")).default);
+const errors = () => library.get().errors;
+
 function client(credentials: StripeCredentials): Stripe {
   const base = credentials.apiBase;
-  return new Stripe(credentials.secretKey, {
+  const Client = library.get();
+  return new Client(credentials.secretKey, {
     maxNetworkRetries: 2,
     timeout: 30_000,
     telemetry: false,
@@ -143,8 +149,8 @@ const messageOf = (error: Stripe.errors.StripeError) =>
 function unreachable(error: unknown): AccrueError {
   if (error instanceof AccrueError) return error;
   if (
-    error instanceof Stripe.errors.StripeAuthenticationError ||
-    error instanceof Stripe.errors.StripePermissionError
+    error instanceof errors().StripeAuthenticationError ||
+    error instanceof errors().StripePermissionError
   ) {
     return unprocessable(
       "gateway_credentials_rejected",
@@ -153,9 +159,7 @@ function unreachable(error: unknown): AccrueError {
     );
   }
   const detail =
-    error instanceof Stripe.errors.StripeError
-      ? `${error.type}: ${messageOf(error)}`
-      : String(error);
+    error instanceof errors().StripeError ? `${error.type}: ${messageOf(error)}` : String(error);
   return new AccrueError(
     "unavailable",
     "gateway_unreachable",
@@ -248,7 +252,12 @@ function declined(error: Stripe.errors.StripeError, fallback: string): ChargeRes
 
 /** The Stripe adapter for an account's checked credentials. */
 export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
-  const stripe = client(credentials);
+  let made: Stripe | undefined;
+  /** The client, made on the first call, once the library is loaded. */
+  const stripe = () => {
+    made ??= client(credentials);
+    return made;
+  };
 
   async function intent(input: ChargeInput, manual: boolean): Promise<ChargeResult> {
     if (!input.customerReference) {
@@ -265,14 +274,14 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       ...(manual ? { capture_method: "manual" as const } : {}),
     };
     try {
-      const created = await stripe.paymentIntents.create(params, {
+      const created = await stripe().paymentIntents.create(params, {
         idempotencyKey: input.idempotencyKey,
       });
       return verdictOf(created);
     } catch (error) {
       // the bank asks the customer, who is not there, to authenticate the charge
       if (
-        error instanceof Stripe.errors.StripeCardError &&
+        error instanceof errors().StripeCardError &&
         error.code === "authentication_required" &&
         error.payment_intent
       ) {
@@ -280,8 +289,8 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       }
       // Stripe's verdict that the payment was refused: nothing moved
       if (
-        error instanceof Stripe.errors.StripeCardError ||
-        error instanceof Stripe.errors.StripeInvalidRequestError
+        error instanceof errors().StripeCardError ||
+        error instanceof errors().StripeInvalidRequestError
       ) {
         return declined(error, input.idempotencyKey);
       }
@@ -299,7 +308,7 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
     if (attachedTo !== null) {
       if (known !== null && attachedTo !== known) throw otherCustomer();
       if (known === null) {
-        const customer = await call(() => stripe.customers.retrieve(attachedTo));
+        const customer = await call(() => stripe().customers.retrieve(attachedTo));
         if (customer.deleted || customer.metadata.accrue_customer_id !== customerId) {
           throw otherCustomer();
         }
@@ -308,7 +317,7 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
     }
     if (known !== null) return known;
     const created = await call(() =>
-      stripe.customers.create(
+      stripe().customers.create(
         { metadata: { accrue_customer_id: customerId } },
         { idempotencyKey: `accrue_customer_${customerId}_${nonce}` },
       ),
@@ -316,7 +325,7 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
     return created.id;
   }
 
-  return {
+  return loadingFirst(library, {
     kind: "stripe",
     async createSource({ customerId, customerReference, token, today, nonce }) {
       if (token.type !== "provider_token") {
@@ -349,7 +358,7 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       const kept =
         attachedTo === null
           ? await call(() =>
-              stripe.paymentMethods.attach(
+              stripe().paymentMethods.attach(
                 method.id,
                 { customer },
                 { idempotencyKey: `accrue_attach_${method.id}_${nonce}` },
@@ -362,31 +371,31 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
     authorize: (input) => intent(input, true),
     async capture({ chargeReference, amount, idempotencyKey }) {
       try {
-        const captured = await stripe.paymentIntents.capture(
+        const captured = await stripe().paymentIntents.capture(
           chargeReference,
           { amount_to_capture: minorUnits(amount) },
           { idempotencyKey },
         );
         return verdictOf(captured);
       } catch (error) {
-        if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+        if (error instanceof errors().StripeInvalidRequestError) {
           return declined(error, chargeReference);
         }
         throw unreachable(error);
       }
     },
     async release({ chargeReference, idempotencyKey }) {
-      await call(() => stripe.paymentIntents.cancel(chargeReference, {}, { idempotencyKey }));
+      await call(() => stripe().paymentIntents.cancel(chargeReference, {}, { idempotencyKey }));
     },
     async refund({ chargeReference, amount, idempotencyKey }) {
       try {
-        const refund = await stripe.refunds.create(
+        const refund = await stripe().refunds.create(
           { payment_intent: chargeReference, amount: minorUnits(amount) },
           { idempotencyKey },
         );
         return { reference: refund.id };
       } catch (error) {
-        if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+        if (error instanceof errors().StripeInvalidRequestError) {
           throw unprocessable(
             "gateway_refund_refused",
             `Stripe refused the refund: ${messageOf(error)}`,
@@ -400,7 +409,7 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       }
     },
     async fetchStatus({ chargeReference }): Promise<ChargeStatus> {
-      const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
+      const found = await call(() => stripe().paymentIntents.retrieve(chargeReference));
       return verdictOf(found).status;
     },
     async confirmAction({
@@ -411,21 +420,21 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
     }): Promise<ActionConfirmation> {
       let confirmed: Stripe.PaymentIntent;
       try {
-        confirmed = await stripe.paymentIntents.confirm(
+        confirmed = await stripe().paymentIntents.confirm(
           chargeReference,
           { payment_method: sourceReference, return_url: returnUrl },
           { idempotencyKey },
         );
       } catch (error) {
-        if (error instanceof Stripe.errors.StripeCardError) {
+        if (error instanceof errors().StripeCardError) {
           return declined(error, chargeReference);
         }
         if (
-          error instanceof Stripe.errors.StripeInvalidRequestError &&
+          error instanceof errors().StripeInvalidRequestError &&
           error.code === "payment_intent_unexpected_state"
         ) {
           // settled meanwhile (succeeded, or cancelled): as it stands
-          const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
+          const found = await call(() => stripe().paymentIntents.retrieve(chargeReference));
           return verdictOf(found);
         }
         throw unreachable(error);
@@ -441,13 +450,13 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       return actionVerdictOf(confirmed);
     },
     async actionOutcome({ chargeReference }) {
-      const found = await call(() => stripe.paymentIntents.retrieve(chargeReference));
+      const found = await call(() => stripe().paymentIntents.retrieve(chargeReference));
       return actionVerdictOf(found);
     },
     async cancelAction({ chargeReference, idempotencyKey }): Promise<ChargeResult | CancelRefusal> {
       let refusal: Stripe.errors.StripeInvalidRequestError;
       try {
-        const cancelled = await stripe.paymentIntents.cancel(
+        const cancelled = await stripe().paymentIntents.cancel(
           chargeReference,
           { cancellation_reason: "abandoned" },
           { idempotencyKey },
@@ -455,7 +464,7 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
         return verdictOf(cancelled);
       } catch (error) {
         // a 5xx, no answer, a rate limit, a lock or key conflict: unknown, asked again
-        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw unreachable(error);
+        if (!(error instanceof errors().StripeInvalidRequestError)) throw unreachable(error);
         refusal = error;
       }
       if (refusal.code === "resource_missing") return intentMissing(chargeReference);
@@ -463,9 +472,9 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       // reason: read as it stands, so that a charge the customer completed is never lost
       let found: Stripe.PaymentIntent;
       try {
-        found = await stripe.paymentIntents.retrieve(chargeReference);
+        found = await stripe().paymentIntents.retrieve(chargeReference);
       } catch (error) {
-        if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+        if (error instanceof errors().StripeInvalidRequestError) {
           if (error.code === "resource_missing") return intentMissing(chargeReference);
         }
         throw unreachable(error);
@@ -496,7 +505,7 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       ];
       const metadata = { accrue_customer_id: customerId, accrue_setup_id: setupId };
       const session = await call(() =>
-        stripe.checkout.sessions.create(
+        stripe().checkout.sessions.create(
           {
             mode: "setup",
             customer,
@@ -516,11 +525,11 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
     setupOutcome: ({ reference, customerReference }) => readSetup(reference, customerReference),
     async expireSetup({ reference, customerReference, idempotencyKey }) {
       try {
-        await stripe.checkout.sessions.expire(reference, {}, { idempotencyKey });
+        await stripe().checkout.sessions.expire(reference, {}, { idempotencyKey });
         return { status: "expired" };
       } catch (error) {
         // no longer open (completed, or expired by Stripe): as it stands
-        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw unreachable(error);
+        if (!(error instanceof errors().StripeInvalidRequestError)) throw unreachable(error);
       }
       return readSetup(reference, customerReference);
     },
@@ -548,7 +557,7 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       }
       let event: Stripe.Event;
       try {
-        event = await stripe.webhooks.constructEventAsync(
+        event = await stripe().webhooks.constructEventAsync(
           rawBody,
           signature,
           credentials.webhookSecret,
@@ -557,7 +566,7 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
           receivedAt,
         );
       } catch (error) {
-        if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+        if (error instanceof errors().StripeSignatureVerificationError) {
           throw invalid(
             "invalid_signature",
             `Stripe's verifier refused the event: ${error.message}`,
@@ -570,14 +579,14 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
       }
       return readStripeEvent(event);
     },
-  };
+  });
 
   async function readSetup(
     reference: string,
     customerReference: string,
   ): Promise<SourceSetupOutcome> {
     const session = await call(() =>
-      stripe.checkout.sessions.retrieve(reference, {
+      stripe().checkout.sessions.retrieve(reference, {
         expand: ["setup_intent", "setup_intent.payment_method"],
       }),
     );
@@ -601,19 +610,19 @@ export function stripeGateway(credentials: StripeCredentials): PaymentGateway {
    */
   async function sepaDebitActive(): Promise<boolean> {
     try {
-      const account = await stripe.accounts.retrieveCurrent();
+      const account = await stripe().accounts.retrieveCurrent();
       return account.capabilities?.sepa_debit_payments === "active";
     } catch (error) {
-      if (error instanceof Stripe.errors.StripePermissionError) return false;
+      if (error instanceof errors().StripePermissionError) return false;
       throw unreachable(error);
     }
   }
 
   async function retrieveMethod(id: string): Promise<Stripe.PaymentMethod> {
     try {
-      return await stripe.paymentMethods.retrieve(id);
+      return await stripe().paymentMethods.retrieve(id);
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeInvalidRequestError) throw invalidToken(id);
+      if (error instanceof errors().StripeInvalidRequestError) throw invalidToken(id);
       throw unreachable(error);
     }
   }
