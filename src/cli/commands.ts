@@ -43,7 +43,9 @@ export async function prepareDataTemplate(): Promise<string | undefined> {
   if (!location) return undefined;
   if (isTemplate(location.dir)) return location.dir;
   const started = performance.now();
-  say("making the embedded database's template: initdb and every migration, once for them");
+  say(
+    "making the embedded database's template (initdb and every migration, once per set of migrations)",
+  );
   const made = `${location.dir}.${process.pid}.making`;
   try {
     fs.mkdirSync(location.root, { recursive: true });
