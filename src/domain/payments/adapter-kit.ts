@@ -192,7 +192,7 @@ export function loadingFirst(
     if (typeof method !== "function" || name === "canCopyCardTo") continue;
     wrapped[name] = async (...args: unknown[]) => {
       await library.load();
-      return (method as (...a: unknown[]) => unknown)(...args);
+      return Reflect.apply(method, adapter, args);
     };
   }
   return wrapped as unknown as PaymentGateway;
