@@ -1,9 +1,9 @@
 /**
- * Many rows in one statement: `INSERT … SELECT … FROM unnest($1::text[], $2::text[], …)`.
+ * Many rows in one statement: `INSERT … SELECT … FROM unnest($1::text[], $2::numeric[], …)`.
  * One array parameter per column, whatever the number of rows, so the statement is parsed
  * and planned once instead of carrying thousands of parameters, and there is no limit of
- * 65,535 parameters to chunk around. Values travel as text and are cast to the column's type
- * in the statement; null stays null.
+ * 65,535 parameters to chunk around. Each column travels as the text of a PostgreSQL array
+ * of the column's type, built here in one pass (`arrayLiteral`); null stays null.
  */
 import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { DB } from "./schema.js";
@@ -26,6 +26,30 @@ const text = (v: unknown): string | null => {
   // already-serialised JSON is passed as a string; anything else is serialised here
   return JSON.stringify(v);
 };
+
+const QUOTED = /[\\"]/;
+const BACKSLASHES = /\\/g;
+const QUOTES = /"/g;
+
+/**
+ * One column of `rows` as the text of a PostgreSQL array (`{"a","b",NULL}`), every element
+ * quoted, a backslash or double quote in it escaped; the statement casts it to the column's
+ * array type (`$1::numeric[]`). The driver makes the same text of a JavaScript array, but
+ * through an array per column and two regular-expression replacements per element, which
+ * took about a twentieth of a billing process's CPU; this builds it in half the time for
+ * plain values (ids, amounts, dates) and a little less for JSON, which needs escaping.
+ */
+export function arrayLiteral<R>(rows: readonly R[], value: (row: R) => string | null): string {
+  let text = "{";
+  for (let i = 0; i < rows.length; i++) {
+    const v = value(rows[i]!);
+    if (i > 0) text += ",";
+    if (v === null) text += "NULL";
+    // two single-character replacements: V8's fast path, unlike one with a class and `$&`
+    else text += `"${QUOTED.test(v) ? v.replace(BACKSLASHES, "\\\\").replace(QUOTES, '\\"') : v}"`;
+  }
+  return `${text}}`;
+}
 
 /** Inserts `rows` into `table`; `columns` names every column written and its type. */
 export async function insertMany<T extends keyof DB & string>(
@@ -50,12 +74,14 @@ export function insertManyStatement<T extends keyof DB & string>(
 ): RawBuilder<unknown> | null {
   if (rows.length === 0) return null;
   const names = Object.keys(columns) as (keyof DB[T] & string)[];
-  const arrays = names.map((name) => sql`${rows.map((r) => text(r[name]))}::text[]`);
-  const casts = names.map((name) => sql.raw(`u.${name}::${columns[name]}`));
+  // each array is read as the column's type, so the select list needs no casts
+  const arrays = names.map(
+    (name) => sql`${arrayLiteral(rows, (r) => text(r[name]))}::${sql.raw(`${columns[name]}[]`)}`,
+  );
   const list = sql.raw(names.join(", "));
   return sql`
     INSERT INTO ${sql.table(table)} (${list})
-    SELECT ${sql.join(casts)} FROM unnest(${sql.join(arrays)}) AS u(${list})${onlyIf === null ? sql`` : sql` WHERE ${onlyIf}`}`;
+    SELECT ${sql.raw(names.map((name) => `u.${name}`).join(", "))} FROM unnest(${sql.join(arrays)}) AS u(${list})${onlyIf === null ? sql`` : sql` WHERE ${onlyIf}`}`;
 }
 
 type ContractOwned = "contract_phases" | "component_subscriptions" | "rated_items";

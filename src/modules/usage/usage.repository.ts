@@ -5,6 +5,7 @@ import {
   type SelectQueryBuilder,
   sql,
 } from "kysely";
+import { arrayLiteral } from "../../storage/bulk.js";
 import type { DB, UsageRecordsTable } from "../../storage/schema.js";
 import type { Change } from "../../storage/together.js";
 
@@ -120,25 +121,6 @@ export type UsageChangeInput = {
   /** The components the events may name. */
   components: SelectQueryBuilder<DB, never, ComponentFacts>;
 };
-
-const QUOTED = /[\\"]/;
-
-/**
- * One column of `rows` as the text of a PostgreSQL array (`{"a","b",NULL}`), every element
- * quoted, a backslash or double quote in it escaped: what the driver makes of a JavaScript
- * array, in one pass over the rows instead of an array per column and two regular-expression
- * replacements per element (a batch has seven columns of a thousand).
- */
-function arrayLiteral<R>(rows: readonly R[], value: (row: R) => string | null): string {
-  let text = "{";
-  for (let i = 0; i < rows.length; i++) {
-    const v = value(rows[i]!);
-    if (i > 0) text += ",";
-    if (v === null) text += "NULL";
-    else text += `"${QUOTED.test(v) ? v.replace(/[\\"]/g, "\\$&") : v}"`;
-  }
-  return `${text}}`;
-}
 
 /**
  * Recording usage as one change (`Ctx.conclude`, src/storage/together.ts `Change`): the
