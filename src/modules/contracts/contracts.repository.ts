@@ -484,20 +484,14 @@ export function markDueStatement(
  * in no transfer state or in one of these (the states of `contractStateFrom`,
  * src/domain/entities/guard.ts: "transferred" once the contract has an active copy elsewhere,
  * else "intermediate" while its customer is in another entity).
- *
- * With `lock`, each contract found is locked FOR KEY SHARE until the transaction ends, as a
- * foreign key to it would lock it (usage_records has none, migration 0072): a deletion, which
- * locks the contract FOR UPDATE before anything else (src/modules/contracts/deletion.ts),
- * waits until then; a contract a deletion holds is waited for, and not found once it commits.
  */
 export function contractsForUsage(
   db: Kysely<DB>,
   tenantId: string,
   ids: readonly string[],
   admitted?: readonly TransferState[],
-  lock = false,
 ) {
-  const selected = db
+  const query = db
     .selectFrom("contracts as c")
     .innerJoin(liveCustomers(db, tenantId).as("cu"), "cu.id", "c.customer_id")
     .select([
@@ -509,7 +503,6 @@ export function contractsForUsage(
     ])
     .where("c.tenant_id", "=", tenantId)
     .where(sql<boolean>`c.id = any(${ids}::text[])`);
-  const query = lock ? selected.forKeyShare("c") : selected;
   if (admitted === undefined) return query;
   const transferred = sql.lit(admitted.includes("transferred"));
   const intermediate = sql.lit(admitted.includes("intermediate"));

@@ -113,10 +113,7 @@ export type UsageChangeInput = {
   tenantId: string;
   events: readonly UsageBatchRow[];
   createdAt: Date;
-  /**
-   * The contracts the events may name, with the transfer states the operation may run in,
-   * locked against their deletion (usage_records has no foreign keys).
-   */
+  /** The contracts the events may name, with the transfer states the operation may run in. */
   contracts: SelectQueryBuilder<DB, never, ContractFacts>;
   /** The components the events may name. */
   components: SelectQueryBuilder<DB, never, ComponentFacts>;
@@ -130,11 +127,8 @@ export type UsageChangeInput = {
  * `events_in` (the events), `refs` (the contract and component pairs that hold), `held`,
  * `inserted` (RETURNING `returning`).
  *
- * usage_records has no foreign keys (migration 0072): `contracts` locks the contracts it
- * finds against their deletion, once per contract, where the keys checked and locked the
- * contract, the component and the tenant once per event. `held` compares the distinct pairs
- * the events name (a few) with `refs`, not every event: a batch names a handful of contracts
- * and components a thousand times.
+ * `held` compares the distinct pairs the events name (a few) with `refs`, not every event: a
+ * batch names a handful of contracts and components a thousand times.
  */
 function usageParts(input: UsageChangeInput, returning: RawBuilder<unknown>) {
   const column = (f: (r: UsageBatchRow) => string | null) => arrayLiteral(input.events, f);

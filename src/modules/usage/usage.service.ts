@@ -187,13 +187,11 @@ function changeOf(ctx: Ctx, events: readonly BatchEvent[], dues: readonly Date[]
     tenantId: ctx.tenantId,
     events: rows,
     createdAt: nowDate(ctx),
-    // locked FOR KEY SHARE: what keeps a contract deletion from leaving this usage behind
     contracts: contractsForUsage(
       ctx.db,
       ctx.tenantId,
       [...new Set(events.map((e) => e.contract_id))],
       statesAllowing(ctx.operation),
-      true,
     ),
     components: componentsOf(ctx.db, ctx.tenantId, [...new Set(events.map((e) => e.component_id))]),
   };
