@@ -46,13 +46,15 @@ describe("two serve processes, one database [postgres]", () => {
     return json;
   };
 
+  /** A new customer, made through process a: its path. */
+  const customerPath = async (first_name: string, last_name: string) => {
+    const email = `${last_name.toLowerCase()}@example.com`;
+    const customer = await call(a, "POST", "/v1/customers", { first_name, last_name, email });
+    return `/v1/customers/${customer.id}`;
+  };
+
   it("a change through one process is what the other answers next", async () => {
-    const customer = await call(a, "POST", "/v1/customers", {
-      first_name: "Ada",
-      last_name: "Lovelace",
-      email: "ada@example.com",
-    });
-    const path = `/v1/customers/${customer.id}`;
+    const path = await customerPath("Ada", "Lovelace");
     for (let i = 0; i < 60; i++) {
       // b reads it again and again (answered from memory after the first)
       for (let k = 0; k < 3; k++) expect((await call(b, "GET", path)).first_name).not.toBe(`N${i}`);
@@ -66,12 +68,7 @@ describe("two serve processes, one database [postgres]", () => {
   });
 
   it("reads racing writes through the other process never go back in time", async () => {
-    const customer = await call(a, "POST", "/v1/customers", {
-      first_name: "R0",
-      last_name: "Race",
-      email: "race@example.com",
-    });
-    const path = `/v1/customers/${customer.id}`;
+    const path = await customerPath("R0", "Race");
     let written = 0;
     const writing = (async () => {
       for (let i = 1; i <= 40; i++) {
