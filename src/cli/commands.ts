@@ -269,9 +269,6 @@ export async function worker(config: Config) {
   });
 }
 
-/** Contracts settled between two looks at the progress. */
-const BILL_BATCH = 100;
-
 export async function bill(config: Config, args: string[]) {
   const { values } = parseArgs({
     args,
@@ -293,28 +290,24 @@ export async function bill(config: Config, args: string[]) {
   };
   try {
     process.stderr.write(`accrue bill: settling due contracts on the ${where(config)}\n`);
-    for (;;) {
-      const runs = await runBilling(database.db, {
-        tenantId: values.tenant,
-        trigger: "worker",
-        limit: BILL_BATCH,
-        systemNow: () => new Date(),
-      });
-      let settled = 0;
-      for (const r of runs) {
-        settled += r.contracts_billed + r.failures;
-        totals.contracts += r.contracts_billed;
-        totals.invoices += r.invoices_created;
-        totals.creditNotes += r.credit_notes_created;
-        totals.failures += r.failures;
-      }
-      if (settled === 0) break;
-      // after the first batch, then at most once a second
-      if (performance.now() - reported >= 1000) {
-        report(false);
-        reported = performance.now();
-      }
-    }
+    // one run per tenant for the whole command, its counts told after each transaction
+    await runBilling(database.db, {
+      tenantId: values.tenant,
+      trigger: "worker",
+      limit: Number.POSITIVE_INFINITY,
+      systemNow: () => new Date(),
+      progress: (step) => {
+        totals.contracts += step.contracts;
+        totals.invoices += step.invoices;
+        totals.creditNotes += step.creditNotes;
+        totals.failures += step.failures;
+        // after the first transaction, then at most once a second
+        if (performance.now() - reported >= 1000) {
+          report(false);
+          reported = performance.now();
+        }
+      },
+    });
     report(true);
     if (totals.failures > 0) process.exitCode = 3;
   } finally {

@@ -15,7 +15,7 @@ const STALE_AFTER_MS = 10 * 60 * 1000;
  * error (a cut connection) is marked `interrupted` at once, or by the job's next run when the
  * database is still away; a run whose process died is marked after STALE_AFTER_MS.
  */
-export function billingJob(options: { now?: () => Date } = {}): Job {
+export function billingJob(options: { now?: () => Date; turn?: number } = {}): Job {
   const now = options.now ?? (() => new Date());
   const rotation = { last: null as string | null };
   // runs that stopped on a cut connection and could not be marked interrupted then
@@ -29,6 +29,8 @@ export function billingJob(options: { now?: () => Date } = {}): Job {
       const runs = await runBilling(db, {
         trigger: "worker",
         limit: BATCH,
+        // a tenant's turn: by how many tenants are due (turnOf) unless given
+        batchSize: options.turn,
         log,
         systemNow: now,
         rotation,

@@ -80,7 +80,7 @@ describeEachBackend("a billing run when the database goes away", (t) => {
         failed = true;
       }
     };
-    const job = billingJob({ now });
+    const job = billingJob({ now, turn: 25 });
     const error = await job.run({ db, log }).catch((e: unknown) => e);
     expect(databaseFault(error)).toBe("unavailable");
 
@@ -117,7 +117,7 @@ describeEachBackend("a billing run when the database goes away", (t) => {
       if (countsRun(node)) counted += 1;
       else if (counted === 1 && nextRound(node)) outage.down = true;
     };
-    const job = billingJob({ now });
+    const job = billingJob({ now, turn: 25 });
     const error = await job.run({ db, log }).catch((e: unknown) => e);
     expect(databaseFault(error)).toBe("unavailable");
     // the database is still away: nothing could mark the run
