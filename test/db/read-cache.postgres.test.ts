@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findContractWithTimeline } from "../../src/modules/contracts/contracts.repository.js";
 import { findCustomerView } from "../../src/modules/customers/customers.repository.js";
 import { type Database, openDatabase } from "../../src/storage/db.js";
+import { CONTRACT_CACHE_IGNORED } from "../../src/storage/migrations/0072_contract_read_cache_row_trigger.js";
 import { type ReadCache, readCacheOf } from "../../src/storage/read-cache.js";
 import {
   fenceOf,
@@ -167,6 +168,48 @@ describe("read cache shared by two processes [postgres]", () => {
     const misses = cache.misses;
     await readName();
     expect(cache.misses).toBe(misses + 1);
+  });
+
+  it("a contract's update trigger names every column but the billing dates", async () => {
+    // a column added to contracts without recreating the trigger (contractReadCacheTrigger,
+    // migration 0072) would change cached reads unseen: this names it
+    const { rows } = await sql<{ name: string; named: boolean }>`
+      SELECT a.attname AS name, a.attnum = any(t.tgattr::int2[]) AS named
+      FROM pg_attribute a, pg_trigger t
+      WHERE a.attrelid = 'contracts'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+        AND t.tgrelid = 'contracts'::regclass AND t.tgname = 'contracts_read_cache_update'`.execute(
+      writer.db,
+    );
+    expect(rows.length).toBeGreaterThan(20);
+    const unnamed = rows.filter((r) => !r.named).map((r) => r.name);
+    expect(unnamed.sort()).toEqual([...CONTRACT_CACHE_IGNORED].sort());
+  });
+
+  it("a contract updated in a cached column empties the entries; its billing dates alone do not", async () => {
+    const cache = cacheOf(reader);
+    const readContract = () => findContractWithTimeline(reader.db, tenantId, contractId);
+    await readContract();
+    await readContract();
+    const hits = cache.hits;
+    // both billing dates, as a settlement sets them; and a cached column set to what it holds
+    await sql`UPDATE contracts SET next_billing_at = now(), last_billed_at = now() WHERE id = ${contractId}`.execute(
+      writer.db,
+    );
+    await sql`UPDATE contracts SET currency = currency WHERE id = ${contractId}`.execute(writer.db);
+    await readContract();
+    expect(cache.hits).toBe(hits + 1);
+    await sql`UPDATE contracts SET billing_frozen = NOT billing_frozen WHERE id = ${contractId}`.execute(
+      writer.db,
+    );
+    const misses = cache.misses;
+    await readContract();
+    expect(cache.misses).toBe(misses + 1);
+    await sql`UPDATE contracts SET billing_frozen = NOT billing_frozen WHERE id = ${contractId}`.execute(
+      writer.db,
+    );
+    // the restoring write seen before the next test counts its hits
+    await readContract();
+    await readContract();
   });
 
   it("reads that arrive together share a fence", async () => {

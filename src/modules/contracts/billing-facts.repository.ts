@@ -112,24 +112,46 @@ export async function lockDueContracts(
 
 /**
  * Each contract's next billing date (null: none), and when it was last settled, in one
- * statement; a settlement that succeeds clears the failures before it (and un-parks).
+ * statement; a settlement that succeeds clears the failures before it (and un-parks), in a
+ * second statement for the contracts that had any (`failed`). The first sets only the two
+ * columns no cached read shows, so it records no change for the read cache (migration 0072).
  */
 export async function setBillingDates(
   db: Kysely<DB>,
   tenantId: string,
-  dates: readonly { id: string; nextAt: Date | null }[],
+  dates: readonly { id: string; nextAt: Date | null; failed: boolean }[],
   now: Date,
 ): Promise<void> {
   if (dates.length === 0) return;
   await sql`
     UPDATE contracts c
-    SET next_billing_at = d.next_at, last_billed_at = ${now},
-        settlement_failures = 0, settlement_error = NULL, settlement_failed_at = NULL,
-        settlement_parked_at = NULL
+    SET next_billing_at = d.next_at, last_billed_at = ${now}
     FROM unnest(${dates.map((d) => d.id)}::text[],
                 ${dates.map((d) => (d.nextAt ? d.nextAt.toISOString() : null))}::timestamptz[])
          AS d(id, next_at)
     WHERE c.tenant_id = ${tenantId} AND c.id = d.id`.execute(db);
+  const failed = dates.filter((d) => d.failed).map((d) => d.id);
+  if (failed.length === 0) return;
+  await sql`
+    UPDATE contracts
+    SET settlement_failures = 0, settlement_error = NULL, settlement_failed_at = NULL,
+        settlement_parked_at = NULL
+    WHERE tenant_id = ${tenantId} AND id = any(${failed}::text[])`.execute(db);
+}
+
+/** Whether a contract's row holds a settlement failure, which its next success clears. */
+export function hasSettlementFailure(row: {
+  settlement_failures: number;
+  settlement_error: string | null;
+  settlement_failed_at: Date | null;
+  settlement_parked_at: Date | null;
+}): boolean {
+  return (
+    row.settlement_failures !== 0 ||
+    row.settlement_error !== null ||
+    row.settlement_failed_at !== null ||
+    row.settlement_parked_at !== null
+  );
 }
 
 /** The contract's next billing date, set to `at` (a settlement that failed waits until then). */

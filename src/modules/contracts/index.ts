@@ -18,6 +18,7 @@ export {
   componentSubscriptionsOf,
   discountGrantsOf,
   firstDueContract,
+  hasSettlementFailure,
   lockDueContracts,
   markRatedItemsBilled,
   ratedItemsOf,

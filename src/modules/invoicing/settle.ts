@@ -18,6 +18,7 @@ import { type Ctx, dateOf } from "../context.js";
 import {
   type ContractRow,
   findContract,
+  hasSettlementFailure,
   markRatedItemsBilled,
   setBillingDates,
 } from "../contracts/index.js";
@@ -143,7 +144,11 @@ export async function settleLocked(
   await setBillingDates(
     ctx.db,
     ctx.tenantId,
-    planned.map((p) => ({ id: p.contract.id, nextAt: p.nextAt })),
+    planned.map((p) => ({
+      id: p.contract.id,
+      nextAt: p.nextAt,
+      failed: hasSettlementFailure(p.contract),
+    })),
     now,
   );
   await markSettled(ctx, marks, now);

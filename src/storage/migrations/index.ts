@@ -67,6 +67,7 @@ import * as m0068 from "./0068_quote_list_sorts.js";
 import * as m0069 from "./0069_list_day_filters.js";
 import * as m0070 from "./0070_action_list_sorts.js";
 import * as m0071 from "./0071_read_cache_changes.js";
+import * as m0072 from "./0072_contract_read_cache_row_trigger.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -142,4 +143,5 @@ export const migrations: Record<string, Migration> = {
   "0069_list_day_filters": m0069,
   "0070_action_list_sorts": m0070,
   "0071_read_cache_changes": m0071,
+  "0072_contract_read_cache_row_trigger": m0072,
 };
