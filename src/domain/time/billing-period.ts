@@ -1,7 +1,7 @@
 import { Temporal } from "temporal-polyfill";
 import { invalid } from "../errors.js";
 import { addPeriods, assertPeriod, type Period, type PeriodUnit } from "./duration.js";
-import { compareDates, type DateSpan, maxDate } from "./span.js";
+import { compareDates, type DateSpan, daysBetween, maxDate } from "./span.js";
 
 export type Alignment = "anniversary" | "calendar";
 
@@ -48,7 +48,8 @@ const EPOCH = Temporal.PlainDate.from("1970-01-01");
 const EPOCH_MONDAY = Temporal.PlainDate.from("1969-12-29");
 
 const floorDiv = (a: number, b: number): number => Math.floor(a / b);
-const daysFrom = (from: Temporal.PlainDate, to: Temporal.PlainDate): number => from.until(to).days;
+const daysFrom = (from: Temporal.PlainDate, to: Temporal.PlainDate): number =>
+  daysBetween(from, to);
 const monthIndex = (d: Temporal.PlainDate): number => d.year * 12 + d.month - 1;
 
 /** Fixed-length units (day, week): plain day arithmetic, nothing to clamp. */

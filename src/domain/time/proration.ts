@@ -1,5 +1,5 @@
 import { invalid } from "../errors.js";
-import { assertSpan, compareDates, type DateSpan, maxDate, minDate } from "./span.js";
+import { assertSpan, compareDates, type DateSpan, daysBetween, maxDate, minDate } from "./span.js";
 
 /** An exact fraction of whole days; not reduced, so 10/31 reads as "10 of 31 days". */
 export type DayFraction = { readonly numerator: bigint; readonly denominator: bigint };
@@ -7,7 +7,7 @@ export type DayFraction = { readonly numerator: bigint; readonly denominator: bi
 /** Number of days in [start, end). */
 export function daysIn(span: DateSpan): number {
   assertSpan(span);
-  return span.start.until(span.end).days;
+  return daysBetween(span.start, span.end);
 }
 
 /** The days two spans share, or null when they share none. */
