@@ -298,8 +298,10 @@ async function settleClaimed(
       ctx,
       claimed.map((c) => c.contract),
     );
-    const settled = await settleLocked(ctx, contracts, { billingRunId: runId });
-    await countSettled(work.db, runId, settled, now);
+    const settled = await settleLocked(ctx, contracts, {
+      billingRunId: runId,
+      counted: (counts) => countSettled(work.db, runId, counts, now),
+    });
     for (const contract of settled) all.push(contract);
   }
   return all;

@@ -127,20 +127,17 @@ export async function openBillingRun(
   return id;
 }
 
+/** What a settlement counts on its run: contracts settled, documents written for them. */
+export type SettledCounts = { contracts: number; invoices: number; creditNotes: number };
+
 /** Counts settled contracts and the documents written for them on their run. */
 export async function countSettled(
   db: Kysely<DB>,
   runId: string,
-  settled: readonly Settlement[],
+  counts: SettledCounts,
   now: Date,
 ): Promise<void> {
-  const count = (kind: string) => settled.filter((x) => x.invoice?.kind === kind).length;
-  await addToRunCounts(
-    db,
-    runId,
-    { contracts: settled.length, invoices: count("invoice"), creditNotes: count("credit_note") },
-    now,
-  );
+  await addToRunCounts(db, runId, counts, now);
 }
 
 /**

@@ -64,20 +64,51 @@ export async function insertDocuments(
   db: Kysely<DB>,
   documents: readonly { row: InvoiceRow; lines: readonly LineRow[] }[],
 ): Promise<void> {
+  await insertDocumentRows(
+    db,
+    documents.map((d) => d.row),
+  );
+  await insertDocumentLines(
+    db,
+    documents.flatMap((d) => d.lines),
+  );
+}
+
+/** Writes documents without their lines, in one statement. */
+export async function insertDocumentRows(
+  db: Kysely<DB>,
+  rows: readonly InvoiceRow[],
+): Promise<void> {
   await insertMany(
     db,
     "invoices",
     INVOICE_COLUMNS,
-    documents.map(({ row: r }) => ({
+    rows.map((r) => ({
       ...r,
       sender: toJson(r.sender),
       recipient: toJson(r.recipient),
       tax_rows: toJson(r.tax_rows),
     })),
   );
-  // the lines in chunks, the event loop let run between them: an embedded database writes on
-  // the loop's thread, and a long history's invoice has thousands of lines
-  const lines = documents.flatMap((d) => d.lines);
+}
+
+/**
+ * Writes document lines (a new document's, or a charge entered by hand on a draft); with
+ * `documentsLater`, before their documents: the transaction
+ * checks each line's document at its commit (migration 0073), by which the documents are
+ * written.
+ */
+export async function insertDocumentLines(
+  db: Kysely<DB>,
+  lines: readonly LineRow[],
+  options: { documentsLater?: boolean } = {},
+): Promise<void> {
+  if (lines.length === 0) return;
+  if (options.documentsLater) {
+    await sql`SET CONSTRAINTS invoice_lines_invoice_id_fkey DEFERRED`.execute(db);
+  }
+  // in chunks, the event loop let run between them: an embedded database writes on the
+  // loop's thread, and a long history's invoice has thousands of lines
   for (let at = 0; at < lines.length; at += LINES_PER_STATEMENT) {
     if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     await insertMany(db, "invoice_lines", LINE_COLUMNS, lines.slice(at, at + LINES_PER_STATEMENT));
@@ -283,14 +314,6 @@ export async function issuedTotalsBetween(
     GROUP BY 1, 2
   `.execute(db);
   return rows;
-}
-
-/** Adds lines to a document (a draft: a charge entered by hand). */
-export async function insertDocumentLines(
-  db: Kysely<DB>,
-  lines: readonly LineRow[],
-): Promise<void> {
-  await insertMany(db, "invoice_lines", LINE_COLUMNS, lines);
 }
 
 /** Removes the named lines of a document. */

@@ -35,7 +35,8 @@ import {
   deleteDraftDocument,
   documentNumber,
   findLiveCreditNote,
-  insertDocuments,
+  insertDocumentLines,
+  insertDocumentRows,
   issueDocumentRow,
   linesOfDocuments,
   stopDocumentDunning,
@@ -240,6 +241,14 @@ export async function writeDocuments(
         due: BigInt(row.total_gross),
       })),
   );
+  // the lines before the numbers, their documents after them (each line's document is
+  // checked at commit): the counter, held from the numbers to the commit, is not held while
+  // the lines are written
+  await insertDocumentLines(
+    ctx.db,
+    prepared.flatMap((p) => p.lines),
+    { documentsLater: true },
+  );
   const next = new Map<string, bigint>();
   // counters are locked in one order (entity, then kind) by every transaction: two batches
   // that both issue invoices and credit notes wait for each other instead of deadlocking
@@ -286,7 +295,10 @@ export async function writeDocuments(
     written.push({ row: final, lines });
   }
 
-  await insertDocuments(ctx.db, written);
+  await insertDocumentRows(
+    ctx.db,
+    written.map((w) => w.row),
+  );
   return written;
 }
 

@@ -24,6 +24,7 @@ import {
 } from "../contracts/index.js";
 import { findCustomers } from "../customers/index.js";
 import { markUsageBilled } from "../usage/index.js";
+import type { SettledCounts } from "./billing-runs.js";
 import {
   type DocumentInput,
   type Invoice,
@@ -69,7 +70,16 @@ export async function settleContract(
 export async function settleLocked(
   ctx: Ctx,
   contracts: readonly ContractRow[],
-  options: { draft?: boolean; billingRunId?: string | null },
+  options: {
+    draft?: boolean;
+    billingRunId?: string | null;
+    /**
+     * Told what the settlement writes before the documents are numbered: a billing run
+     * counts it on its run there, so the counter (locked from the numbers to the commit) is
+     * not held through that statement too.
+     */
+    counted?: (counts: SettledCounts) => Promise<void>;
+  },
 ): Promise<Settlement[]> {
   const customers = new Map(
     (
@@ -152,6 +162,15 @@ export async function settleLocked(
     now,
   );
   await markSettled(ctx, marks, now);
+  if (options.counted) {
+    let invoices = 0;
+    let creditNotes = 0;
+    for (const p of prepared) {
+      if (p.row.kind === "invoice") invoices += 1;
+      else creditNotes += 1;
+    }
+    await options.counted({ contracts: planned.length, invoices, creditNotes });
+  }
   // last: the numbers' counter stays locked from here until the transaction ends
   const written = await writeDocuments(ctx, prepared);
   return planned.map(({ contract, nextAt, document }) => {

@@ -68,6 +68,7 @@ import * as m0069 from "./0069_list_day_filters.js";
 import * as m0070 from "./0070_action_list_sorts.js";
 import * as m0071 from "./0071_read_cache_changes.js";
 import * as m0072 from "./0072_contract_read_cache_row_trigger.js";
+import * as m0073 from "./0073_deferrable_line_documents.js";
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a released one —
@@ -144,4 +145,5 @@ export const migrations: Record<string, Migration> = {
   "0070_action_list_sorts": m0070,
   "0071_read_cache_changes": m0071,
   "0072_contract_read_cache_row_trigger": m0072,
+  "0073_deferrable_line_documents": m0073,
 };
