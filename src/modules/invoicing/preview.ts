@@ -66,9 +66,13 @@ export async function previewSettlement(
   const history = await loadHistory(ctx.db, ctx.tenantId, contract, tz, options.timeline);
   const billed = await loadBilledItems(ctx.db, ctx.tenantId, contract.id, contract.currency);
   const target = localDate(options.at ?? ctx.clock.now(), tz);
-  // a long history is computed in steps that let the event loop run, as billing does
-  const expected = await drive(expectedItemsStepwise(history, target), options.yields ?? yielder());
+  // a long history is computed in steps that let the event loop run, as billing does; its
+  // thousands of items are compared and totalled in steps of their own too
+  const yields = options.yields ?? yielder();
+  const expected = await drive(expectedItemsStepwise(history, target), yields);
+  await yields.pause();
   const items = diffItems(expected, billed, contract.currency, target);
+  await yields.pause();
   const { group, treatment } = await taxContext(ctx, contract, customer);
   const currency = contract.currency;
   const totals = taxTotals(
@@ -76,14 +80,11 @@ export async function previewSettlement(
     group.price_type,
     currency,
   );
+  await yields.pause();
   const str = (m: { amount: bigint }) => toDecimalString(money(m.amount, currency));
-  return {
-    contract_id: contract.id,
-    currency,
-    price_basis: group.price_type,
-    reverse_charge: treatment.reverseCharge,
-    date: target.toString(),
-    lines: items.map((i) => ({
+  const lines: BillingPreview["lines"] = [];
+  for (const i of items) {
+    lines.push({
       kind: i.kind,
       charge_key: i.key,
       description: i.description,
@@ -93,7 +94,16 @@ export async function previewSettlement(
       unit_price: i.unitPrice,
       amount: str(i.amount),
       tax_rate: treatment.rate,
-    })),
+    });
+    await yields.pause();
+  }
+  return {
+    contract_id: contract.id,
+    currency,
+    price_basis: group.price_type,
+    reverse_charge: treatment.reverseCharge,
+    date: target.toString(),
+    lines,
     tax_rows: totals.rows.map((r) => ({
       rate: r.rate,
       net: str(r.net),
