@@ -150,8 +150,23 @@ class Runs {
     }
   }
 
-  all(): string[] {
-    return [...this.ids.values()];
+  /**
+   * Forgets the runs of the tenants not in `keep` and answers their ids, to be completed: a
+   * later batch of such a tenant opens a new run.
+   */
+  closeExcept(keep: ReadonlySet<string>): string[] {
+    const closed: string[] = [];
+    for (const [tenant, id] of this.ids) {
+      if (keep.has(tenant)) continue;
+      this.ids.delete(tenant);
+      closed.push(id);
+    }
+    return closed;
+  }
+
+  /** Runs completed: no longer this pass's to mark interrupted should it stop. */
+  completed(ids: readonly string[]): void {
+    for (const id of ids) this.touched.delete(id);
   }
 
   /** Every run this pass may have stored. */
@@ -193,6 +208,7 @@ export async function runBilling(db: Kysely<DB>, options: RunOptions): Promise<B
 }
 
 async function settleDue(db: Kysely<DB>, runs: Runs, options: RunOptions): Promise<BillingRun[]> {
+  const completed: BillingRun[] = [];
   let done = 0;
   if (options.tenantId !== undefined) {
     const size = options.batchSize ?? BILLING_BATCH;
@@ -206,6 +222,9 @@ async function settleDue(db: Kysely<DB>, runs: Runs, options: RunOptions): Promi
     const rotation = options.rotation ?? { last: null };
     while (done < options.limit) {
       const tenants = await tenantsDue(db, { now: options.systemNow(), after: rotation.last });
+      // a tenant no longer due has had its run: completed now, not when a long pass over
+      // the other tenants ends (its run would sit open, unchanged, meanwhile)
+      await complete(runs.closeExcept(new Set(tenants.map((t) => t.id))));
       const size = options.batchSize ?? turnOf(tenants.length);
       let progressed = false;
       for (const tenant of tenants) {
@@ -218,14 +237,20 @@ async function settleDue(db: Kysely<DB>, runs: Runs, options: RunOptions): Promi
       if (!progressed) break;
     }
   }
-  const completed = await completeBillingRuns(db, runs.all(), options.systemNow());
-  for (const { tenantId, run } of completed) {
-    options.log?.info(
-      { run: run.id, tenant: tenantId, billed: run.contracts_billed, failures: run.failures },
-      "billing run completed",
-    );
+  await complete(runs.closeExcept(new Set()));
+  return completed;
+
+  async function complete(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    for (const { tenantId, run } of await completeBillingRuns(db, ids, options.systemNow())) {
+      options.log?.info(
+        { run: run.id, tenant: tenantId, billed: run.contracts_billed, failures: run.failures },
+        "billing run completed",
+      );
+      completed.push(run);
+    }
+    runs.completed(ids);
   }
-  return completed.map((c) => c.run);
 }
 
 /**
@@ -242,15 +267,13 @@ async function settleBatch(
 ): Promise<number> {
   const now = options.systemNow();
   let claimed: string[] = [];
+  let settled: Settlement[];
   try {
-    const settled = await runs.unit(db, async (work) => {
+    settled = await runs.unit(db, async (work) => {
       const due = await claimDue(work.db, { tenantId, now, size: Math.min(size, left) });
       claimed = due.map((d) => d.contract.id);
       return settleClaimed(work, due, runs, options, now);
     });
-    logSettled(options.log, settled);
-    if (settled.length > 0) options.progress?.(progressOf(settled));
-    return settled.length;
   } catch (err) {
     // a database that cannot be reached fails the batch, not its contracts: the run stops
     // and the next one claims them again
@@ -266,6 +289,14 @@ async function settleBatch(
     }
     return n;
   }
+  // told once committed, outside the try: what reports it cannot fail the settlement
+  reportSettled(options, settled);
+  return settled.length;
+}
+
+function reportSettled(options: RunOptions, settled: readonly Settlement[]): void {
+  logSettled(options.log, settled);
+  if (settled.length > 0) options.progress?.(progressOf(settled));
 }
 
 /** Settles claimed contracts tenant by tenant and counts them on each tenant's run. */
@@ -319,16 +350,14 @@ async function settleAlone(
   now: Date,
 ): Promise<boolean> {
   let tenantId: string | null = null;
+  let settled: Settlement[];
   try {
-    const settled = await runs.unit(db, async (work) => {
+    settled = await runs.unit(db, async (work) => {
       // still due and not taken by another process since the batch rolled back
       const due = await claimDue(work.db, { contractId, now, size: 1 });
       tenantId = due[0]?.contract.tenant_id ?? null;
       return settleClaimed(work, due, runs, options, now);
     });
-    logSettled(options.log, settled);
-    if (settled.length > 0) options.progress?.(progressOf(settled));
-    return settled.length > 0;
   } catch (err) {
     // nor is an outage counted as the contract's failure (it would wait, and be parked)
     if (tenantId === null || databaseFault(err) === "unavailable") throw err;
@@ -357,6 +386,8 @@ async function settleAlone(
     options.progress?.({ contracts: 0, invoices: 0, creditNotes: 0, failures: 1 });
     return true;
   }
+  reportSettled(options, settled);
+  return settled.length > 0;
 }
 
 function logSettled(log: RunLog | undefined, settled: readonly Settlement[]): void {

@@ -177,4 +177,56 @@ describeServer("billing: tenants take turns", (t) => {
     });
     expect(next.map((r) => r.contracts_billed)).toEqual([19]);
   });
+
+  it("a pass completes a tenant's run once it has nothing due, while it goes on with the others", {
+    timeout: 120_000,
+  }, async () => {
+    const signups = async (name: string, n: number) => {
+      const api = await billingTenant(t.server, name, "2026-05-01T08:00:00Z");
+      const { plan } = await api.plan();
+      const variant = await api.variant(plan, {
+        internal_name: "Monthly",
+        recurring_fee: "10",
+        fee_period: { unit: "month", count: 1 },
+      });
+      let contract = "";
+      for (let i = 0; i < n; i++) contract = await api.signup(await api.customer(), variant);
+      const { tenant_id } = await t.server.db
+        .selectFrom("contracts")
+        .select("tenant_id")
+        .where("id", "=", contract)
+        .executeTakeFirstOrThrow();
+      return tenant_id;
+    };
+    const long = await signups("Long backlog", 25);
+    const short = await signups("Short backlog", 1);
+    const runOf = (tenantId: string) =>
+      t.server.db
+        .selectFrom("billing_runs")
+        .select(["status", "contracts_billed", "finished_at"])
+        .where("tenant_id", "=", tenantId)
+        .execute();
+    // when each transaction of the pass was reported: in turns of 10, the long tenant's
+    // three batches and the short one's single contract, the long one's last batch after the
+    // short one has nothing due
+    const reported: Date[] = [];
+    await runBilling(t.server.db, {
+      trigger: "worker",
+      limit: Number.POSITIVE_INFINITY,
+      systemNow,
+      rotation: { last: null },
+      batchSize: 10,
+      progress: () => {
+        reported.push(new Date());
+      },
+    });
+    expect(reported).toHaveLength(4);
+    const [shortRun] = await runOf(short);
+    const [longRun] = await runOf(long);
+    expect(shortRun).toMatchObject({ status: "completed", contracts_billed: 1 });
+    expect(longRun).toMatchObject({ status: "completed", contracts_billed: 25 });
+    // the short tenant's run was completed before the long tenant's last batch, not with it
+    expect(shortRun!.finished_at!.getTime()).toBeLessThanOrEqual(reported[3]!.getTime());
+    expect(shortRun!.finished_at!.getTime()).toBeLessThan(longRun!.finished_at!.getTime());
+  });
 });
