@@ -10,7 +10,9 @@ import { type Kysely, sql } from "kysely";
  *
  * PostgreSQL allows no column list on a trigger with transition tables, hence a row trigger.
  * A migration that adds a column to `contracts` names it here too (recreates the trigger with
- * `contractReadCacheTrigger`): test/db/read-cache.postgres.test.ts fails until it does.
+ * `contractReadCacheTrigger`): test/db/read-cache.postgres.test.ts fails until it does. Such
+ * a column is `jsonb`, not `json`: the trigger compares rows with each column's equality, and
+ * `json` has none (every update naming a column would fail).
  */
 export const CONTRACT_CACHE_IGNORED = ["next_billing_at", "last_billed_at"] as const;
 
