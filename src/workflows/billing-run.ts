@@ -29,7 +29,9 @@ import {
   openBillingRun,
   recordSettlementFailure,
   SETTLEMENT_ATTEMPTS,
+  type SettledCounts,
   type Settlement,
+  settledCounts,
   settleLocked,
   tenantsDue,
 } from "../modules/invoicing/index.js";
@@ -72,22 +74,11 @@ export type RunOptions = {
   systemNow: () => Date;
 };
 
-/** What one transaction of a run settled. */
-export type RunProgress = {
-  contracts: number;
-  invoices: number;
-  creditNotes: number;
-  failures: number;
-};
+/** What one transaction of a run settled, and the contracts whose settlement failed. */
+export type RunProgress = SettledCounts & { failures: number };
 
 function progressOf(settled: readonly Settlement[]): RunProgress {
-  let invoices = 0;
-  let creditNotes = 0;
-  for (const s of settled) {
-    if (s.invoice?.kind === "invoice") invoices += 1;
-    else if (s.invoice?.kind === "credit_note") creditNotes += 1;
-  }
-  return { contracts: settled.length, invoices, creditNotes, failures: 0 };
+  return { ...settledCounts(settled.map((s) => s.invoice?.kind ?? null)), failures: 0 };
 }
 
 /** Contracts claimed and settled together in one transaction. */

@@ -29,7 +29,6 @@ import {
   tenantsWithDueContracts,
 } from "./billing-runs.repository.js";
 import type { BillingRunSchema } from "./invoicing.schemas.js";
-import type { Settlement } from "./settle.js";
 
 /** A billing run as the API returns it. */
 export type BillingRun = Static<typeof BillingRunSchema>;
@@ -129,6 +128,17 @@ export async function openBillingRun(
 
 /** What a settlement counts on its run: contracts settled, documents written for them. */
 export type SettledCounts = { contracts: number; invoices: number; creditNotes: number };
+
+/** The counts of settled contracts, given the kind of each one's document (null: none). */
+export function settledCounts(documents: readonly (string | null)[]): SettledCounts {
+  let invoices = 0;
+  let creditNotes = 0;
+  for (const kind of documents) {
+    if (kind === "invoice") invoices += 1;
+    else if (kind === "credit_note") creditNotes += 1;
+  }
+  return { contracts: documents.length, invoices, creditNotes };
+}
 
 /** Counts settled contracts and the documents written for them on their run. */
 export async function countSettled(

@@ -11,6 +11,8 @@ export {
   openBillingRun,
   recordSettlementFailure,
   SETTLEMENT_ATTEMPTS,
+  type SettledCounts,
+  settledCounts,
   tenantsDue,
 } from "./billing-runs.js";
 export { contractHasDocuments } from "./contract-records.repository.js";

@@ -24,7 +24,7 @@ import {
 } from "../contracts/index.js";
 import { findCustomers } from "../customers/index.js";
 import { markUsageBilled } from "../usage/index.js";
-import type { SettledCounts } from "./billing-runs.js";
+import { type SettledCounts, settledCounts } from "./billing-runs.js";
 import {
   type DocumentInput,
   type Invoice,
@@ -162,15 +162,11 @@ export async function settleLocked(
     now,
   );
   await markSettled(ctx, marks, now);
-  if (options.counted) {
-    let invoices = 0;
-    let creditNotes = 0;
-    for (const p of prepared) {
-      if (p.row.kind === "invoice") invoices += 1;
-      else creditNotes += 1;
-    }
-    await options.counted({ contracts: planned.length, invoices, creditNotes });
-  }
+  await options.counted?.(
+    settledCounts(
+      planned.map((p) => (p.document === null ? null : prepared[p.document]!.row.kind)),
+    ),
+  );
   // last: the numbers' counter stays locked from here until the transaction ends
   const written = await writeDocuments(ctx, prepared);
   return planned.map(({ contract, nextAt, document }) => {
