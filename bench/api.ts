@@ -21,6 +21,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { sql } from "kysely";
+import pg from "pg";
 import { seedBook } from "../test/billing-book.js";
 import { serve } from "../test/cli/process.js";
 import { fmt, show, spread } from "./stats.js";
@@ -40,7 +41,20 @@ const rates = (name: string, fallback: number[]) =>
 const READ_RATES = rates("BENCH_READ_RATES", [1000, 2500, 5000]);
 const WRITE_RATES = rates("BENCH_WRITE_RATES", [100, 250]);
 
-type Measured = { rps: number; p50: number; p99: number; failed: number };
+type Measured = {
+  rps: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  /** Requests answered. */
+  total: number;
+  /** WAL the database wrote per answered request (PostgreSQL), bytes. */
+  wal?: number;
+};
+
+/** The database's WAL position (PostgreSQL), to measure what a load run wrote. */
+let walPosition: (() => Promise<bigint>) | null = null;
+let walClient: pg.Client | null = null;
 
 type Case = {
   name: string;
@@ -65,6 +79,7 @@ async function load(
   let n = 0;
   const tag = `${Date.now()}-${run++}`;
   const { rate } = options;
+  const walBefore = walPosition ? await walPosition() : null;
   const result = await autocannon({
     url,
     connections: rate ? Math.max(CONNECTIONS, Math.ceil(rate / 100)) : CONNECTIONS,
@@ -95,11 +110,16 @@ async function load(
       },
     ],
   });
+  const walAfter = walPosition && walBefore !== null ? await walPosition() : null;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failed: result.errors + result.non2xx + result.timeouts,
+    total: result.requests.total,
+    ...(walAfter !== null && walBefore !== null && result.requests.total > 0
+      ? { wal: Number(walAfter - walBefore) / result.requests.total }
+      : {}),
   };
 }
 
@@ -334,6 +354,17 @@ async function onBackend(backend: "pglite" | "postgres") {
             }
           : undefined,
     };
+    if (backend === "postgres") {
+      const client = new pg.Client({ connectionString: where.location });
+      await client.connect();
+      walClient = client;
+      walPosition = async () => {
+        const { rows } = await client.query<{ at: string }>(
+          "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::text AS at",
+        );
+        return BigInt(rows[0]!.at);
+      };
+    }
     const headers = { authorization: `Bearer ${book.apiKey}` };
     const ms = (n: number) => String(Math.round(n));
     console.log(`\n## ${backend}: ${fmt(RECORDS)} customers and contracts\n`);
@@ -341,9 +372,9 @@ async function onBackend(backend: "pglite" | "postgres") {
       `As fast as it goes, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s, each baseline run right before the case: median (min–max).\n`,
     );
     console.log(
-      "| case | req/s | p99 ms | failed | baseline | baseline req/s | baseline p99 ms | ÷ baseline (medians) |",
+      "| case | req/s | p99 ms | failed | baseline | baseline req/s | baseline p99 ms | ÷ baseline (medians) | WAL bytes/request, case / baseline |",
     );
-    console.log("|---|---|---|---|---|---|---|---|");
+    console.log("|---|---|---|---|---|---|---|---|---|");
     const fixed: string[] = [];
     try {
       for (const c of cases.filter((c) => !ONLY || ONLY.some((o) => c.name.includes(o)))) {
@@ -357,12 +388,16 @@ async function onBackend(backend: "pglite" | "postgres") {
         const rps = spread(caseRuns.map((m) => m.rps));
         const p99 = spread(caseRuns.map((m) => m.p99));
         const failed = caseRuns.reduce((s, m) => s + m.failed, 0);
-        let baseCells = "none (PGlite: a second process cannot open the database) | | | |";
+        const walOf = (runs: Measured[]) => {
+          const each = runs.flatMap((m) => (m.wal === undefined ? [] : [m.wal]));
+          return each.length ? fmt(Math.round(spread(each).median)) : "—";
+        };
+        let baseCells = `none (PGlite: a second process cannot open the database) | | | | ${walOf(caseRuns)} |`;
         if (base) {
           const bRps = spread(baseRuns.map((m) => m.rps));
           const bP99 = spread(baseRuns.map((m) => m.p99));
           const bFailed = baseRuns.reduce((s, m) => s + m.failed, 0);
-          baseCells = `${base.name}${bFailed ? ` (${bFailed} failed)` : ""} | ${show(bRps)} | ${show(bP99, ms)} | ${(rps.median / bRps.median).toFixed(3)} |`;
+          baseCells = `${base.name}${bFailed ? ` (${bFailed} failed)` : ""} | ${show(bRps)} | ${show(bP99, ms)} | ${(rps.median / bRps.median).toFixed(3)} | ${walOf(caseRuns)} / ${walOf(baseRuns)} |`;
         }
         console.log(`| ${c.name} | ${show(rps)} | ${show(p99, ms)} | ${failed} | ${baseCells}`);
         for (const rate of c.kind === "read" ? READ_RATES : WRITE_RATES) {
@@ -378,6 +413,8 @@ async function onBackend(backend: "pglite" | "postgres") {
       for (const line of fixed) console.log(line);
     } finally {
       await server.stop();
+      walPosition = null;
+      await walClient?.end();
     }
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill();

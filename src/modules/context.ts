@@ -6,7 +6,8 @@ import type { AccrueError } from "../domain/errors.js";
 import type { EventType } from "../domain/events.js";
 import type { OperationId, SystemOperation } from "../domain/operations.js";
 import type { DB } from "../storage/schema.js";
-import type { Change } from "../storage/together.js";
+import type { Shaped } from "../storage/shapes.js";
+import type { Change, Write } from "../storage/together.js";
 
 export type { Change };
 
@@ -39,10 +40,7 @@ export type DomainEvent = {
  * that runs it. It is given the condition it must hold to when it runs with an operation's
  * change (`Ctx.conclude`: only if the change happened), else null.
  */
-export type DeferredWrite = (
-  db: Kysely<DB>,
-  onlyIf: RawBuilder<boolean> | null,
-) => RawBuilder<unknown> | null;
+export type DeferredWrite = (db: Kysely<DB>, onlyIf: RawBuilder<boolean> | null) => Write;
 
 /**
  * What every service function receives first: `(ctx, input) => output`. Inside a mutation
@@ -85,7 +83,7 @@ export interface Ctx {
    * Returns the answer's rows. Not inside `attempt`. An operation that declares it writes
    * only this way runs without a transaction (`perform`, src/workflows/unit-of-work.ts).
    */
-  conclude<R>(change: Change<R>): Promise<R[]>;
+  conclude<R>(change: Change<R> | Shaped<Change<R>>): Promise<R[]>;
   /**
    * Refuses the running operation (409 `record_transferred`) when `target` was left in a
    * source business entity by a customer transfer and the rules (src/domain/entities/guard.ts)

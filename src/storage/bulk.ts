@@ -73,15 +73,39 @@ export function insertManyStatement<T extends keyof DB & string>(
   onlyIf: RawBuilder<boolean> | null = null,
 ): RawBuilder<unknown> | null {
   if (rows.length === 0) return null;
+  return insertArraysStatement(table, columns, columnArrays(columns, rows), onlyIf);
+}
+
+/**
+ * `rows` as `insertManyStatement` sends them: one array literal per column of `columns`, in
+ * their order.
+ */
+export function columnArrays<T extends keyof DB & string>(
+  columns: { readonly [K in keyof DB[T] & string]?: ColumnType },
+  rows: readonly { readonly [K in keyof DB[T] & string]?: unknown }[],
+): string[] {
+  return (Object.keys(columns) as (keyof DB[T] & string)[]).map((name) =>
+    arrayLiteral(rows, (r) => text(r[name])),
+  );
+}
+
+/**
+ * `insertManyStatement` from its columns' arrays (`columnArrays`), each a value the statement
+ * sends as it is: a statement shape (src/storage/shapes.ts) builds it from slots.
+ */
+export function insertArraysStatement<T extends keyof DB & string>(
+  table: T,
+  columns: { readonly [K in keyof DB[T] & string]?: ColumnType },
+  arrays: readonly unknown[],
+  onlyIf: RawBuilder<boolean> | null = null,
+): RawBuilder<unknown> {
   const names = Object.keys(columns) as (keyof DB[T] & string)[];
   // each array is read as the column's type, so the select list needs no casts
-  const arrays = names.map(
-    (name) => sql`${arrayLiteral(rows, (r) => text(r[name]))}::${sql.raw(`${columns[name]}[]`)}`,
-  );
+  const typed = names.map((name, i) => sql`${arrays[i]}::${sql.raw(`${columns[name]}[]`)}`);
   const list = sql.raw(names.join(", "));
   return sql`
     INSERT INTO ${sql.table(table)} (${list})
-    SELECT ${sql.raw(names.map((name) => `u.${name}`).join(", "))} FROM unnest(${sql.join(arrays)}) AS u(${list})${onlyIf === null ? sql`` : sql` WHERE ${onlyIf}`}`;
+    SELECT ${sql.raw(names.map((name) => `u.${name}`).join(", "))} FROM unnest(${sql.join(typed)}) AS u(${list})${onlyIf === null ? sql`` : sql` WHERE ${onlyIf}`}`;
 }
 
 type ContractOwned = "contract_phases" | "component_subscriptions" | "rated_items";

@@ -11,21 +11,26 @@
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "./schema.js";
+import { fromShapes, isShaped, realize, type Shaped } from "./shapes.js";
+
+/** A write of a statement: built, or shaped (src/storage/shapes.ts); null for none. */
+export type Write = RawBuilder<unknown> | Shaped<RawBuilder<unknown>> | null;
+
+const present = (w: Write): w is Exclude<Write, null> => w !== null;
 
 /** Runs `writes` (nulls skipped) as one statement; nothing to run, no statement. */
-export async function executeTogether(
-  db: Kysely<DB>,
-  writes: readonly (RawBuilder<unknown> | null)[],
-): Promise<void> {
-  const all = writes.filter((w): w is RawBuilder<unknown> => w !== null);
-  const last = all.pop();
-  if (last === undefined) return;
-  if (all.length === 0) {
-    await last.execute(db);
-    return;
-  }
-  const ctes = all.map((w, i) => sql`${sql.raw(`s${i}`)} AS (${w})`);
-  await sql`WITH ${sql.join(ctes)} ${last}`.execute(db);
+export async function executeTogether(db: Kysely<DB>, writes: readonly Write[]): Promise<void> {
+  const all = writes.filter(present);
+  if (all.length === 0) return;
+  const compose = (built: readonly RawBuilder<unknown>[]) => {
+    const ctes = built.slice(0, -1).map((w, i) => sql`${sql.raw(`s${i}`)} AS (${w})`);
+    const last = built[built.length - 1]!;
+    return ctes.length === 0 ? last : sql`WITH ${sql.join(ctes)} ${last}`;
+  };
+  await (all.every((w) => isShaped(w))
+    ? fromShapes(db, all, compose)
+    : compose(all.map(realize))
+  ).execute(db);
 }
 
 /**
@@ -49,17 +54,28 @@ export type Change<R> = {
  */
 export async function executeWith<R>(
   db: Kysely<DB>,
-  change: Change<R>,
-  writes: (happened: RawBuilder<boolean>) => readonly (RawBuilder<unknown> | null)[],
+  change: Change<R> | Shaped<Change<R>>,
+  writes: (happened: RawBuilder<boolean>) => readonly Write[],
 ): Promise<R[]> {
-  const happened = sql<boolean>`EXISTS (SELECT 1 FROM answer)`;
-  const ctes = [
-    ...change.parts.map(([name, query]) => sql`${sql.id(name)} AS (${query})`),
-    sql`answer AS (${change.answer})`,
-    ...writes(happened)
-      .filter((w): w is RawBuilder<unknown> => w !== null)
-      .map((w, i) => sql`${sql.raw(`s${i}`)} AS (${w})`),
-  ];
-  const { rows } = await sql<R>`WITH ${sql.join(ctes)} SELECT * FROM answer`.execute(db);
+  const others = writes(HAPPENED).filter(present);
+  const compose = ([built, ...rest]: readonly [Change<R>, ...RawBuilder<unknown>[]]) => {
+    const ctes = [
+      ...built.parts.map(([name, query]) => sql`${sql.id(name)} AS (${query})`),
+      sql`answer AS (${built.answer})`,
+      ...rest.map((w, i) => sql`${sql.raw(`s${i}`)} AS (${w})`),
+    ];
+    return sql<R>`WITH ${sql.join(ctes)} SELECT * FROM answer`;
+  };
+  const statement =
+    isShaped<Change<R>>(change) && others.every((w) => isShaped(w))
+      ? fromShapes(db, [change, ...others] as const, compose)
+      : compose([realize(change), ...others.map(realize)]);
+  const { rows } = await statement.execute(db);
   return rows;
 }
+
+/**
+ * The condition `executeWith` gives the writes that go with a change: the change happened.
+ * One object, so a shaped write (src/storage/shapes.ts) can tell it from any other condition.
+ */
+export const HAPPENED: RawBuilder<boolean> = sql<boolean>`EXISTS (SELECT 1 FROM answer)`;

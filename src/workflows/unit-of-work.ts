@@ -43,7 +43,7 @@ import { claimKey, storeResponseStatement } from "../modules/idempotency/index.j
 import { readOnly } from "../storage/read-only.js";
 import { inSavepoint } from "../storage/savepoint.js";
 import type { DB } from "../storage/schema.js";
-import { executeTogether, executeWith } from "../storage/together.js";
+import { executeTogether, executeWith, type Write } from "../storage/together.js";
 import { guardRecord } from "./transfer-guard.js";
 
 const ALL: ReadonlySet<string> = new Set(["*"]);
@@ -168,7 +168,7 @@ function journalStatements(
   journals: readonly Journal[],
   emitted: Emitted,
   onlyIf: RawBuilder<boolean> | null = null,
-): (RawBuilder<unknown> | null)[] {
+): Write[] {
   const records: AuditRecord[] = [];
   for (const { scope, clock, entries, audited } of journals) {
     const base: AuditRecord = {

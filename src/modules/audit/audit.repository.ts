@@ -2,8 +2,10 @@ import type { Kysely, RawBuilder, Selectable } from "kysely";
 import { idFloor } from "../../domain/ids.js";
 import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
-import { insertManyStatement } from "../../storage/bulk.js";
+import { columnArrays, insertArraysStatement } from "../../storage/bulk.js";
 import type { AuditEventsTable, DB } from "../../storage/schema.js";
+import { realize, shaped } from "../../storage/shapes.js";
+import { HAPPENED, type Write } from "../../storage/together.js";
 
 export type AuditRecord = {
   tenantId: string;
@@ -21,37 +23,40 @@ export type AuditRecord = {
 };
 
 export async function insertAuditRecords(db: Kysely<DB>, records: AuditRecord[]): Promise<void> {
-  await auditRecordsStatement(records)?.execute(db);
+  const statement = auditRecordsStatement(records);
+  if (statement !== null) await realize(statement).execute(db);
 }
+
+const AUDIT_COLUMNS = {
+  id: "text",
+  tenant_id: "text",
+  occurred_at: "timestamptz",
+  tenant_time: "timestamptz",
+  actor_type: "text",
+  actor_id: "text",
+  operation: "text",
+  outcome: "text",
+  target_type: "text",
+  target_id: "text",
+  before: "jsonb",
+  after: "jsonb",
+  request_id: "text",
+  idempotency_key: "text",
+} as const;
 
 /**
  * The statement `insertAuditRecords` runs, not run (null for no records); with `onlyIf`, the
- * records are written only when it holds.
+ * records are written only when it holds. Shaped (src/storage/shapes.ts) when `onlyIf` is
+ * none or a change's (`HAPPENED`): its text is the same for any number of records.
  */
 export function auditRecordsStatement(
   records: readonly AuditRecord[],
   onlyIf: RawBuilder<boolean> | null = null,
-): RawBuilder<unknown> | null {
+): Write {
   if (records.length === 0) return null;
   const occurredAt = new Date();
-  return insertManyStatement(
-    "audit_events",
-    {
-      id: "text",
-      tenant_id: "text",
-      occurred_at: "timestamptz",
-      tenant_time: "timestamptz",
-      actor_type: "text",
-      actor_id: "text",
-      operation: "text",
-      outcome: "text",
-      target_type: "text",
-      target_id: "text",
-      before: "jsonb",
-      after: "jsonb",
-      request_id: "text",
-      idempotency_key: "text",
-    },
+  const arrays = columnArrays<"audit_events">(
+    AUDIT_COLUMNS,
     records.map((r) => ({
       id: newId("audit"),
       tenant_id: r.tenantId,
@@ -68,8 +73,11 @@ export function auditRecordsStatement(
       request_id: r.requestId,
       idempotency_key: r.idempotencyKey ?? null,
     })),
-    onlyIf,
   );
+  const build = (values: readonly unknown[]) =>
+    insertArraysStatement("audit_events", AUDIT_COLUMNS, values, onlyIf);
+  if (onlyIf !== null && onlyIf !== HAPPENED) return build(arrays);
+  return shaped(`audit_events${onlyIf === null ? "" : " if happened"}`, arrays, build);
 }
 
 export type AuditFilter = {

@@ -10,6 +10,7 @@ import { isAccrueError, notFound, unprocessable } from "../../domain/errors.js";
 import { parseDecimal } from "../../domain/money/index.js";
 import { parseTimestamp, parseTimestampMillis } from "../../domain/time/index.js";
 import { newId } from "../../lib/ids.js";
+import { shaped } from "../../storage/shapes.js";
 import { componentsOf, findInTenant } from "../catalog/index.js";
 import { type Ctx, nowDate } from "../context.js";
 import { contractsForUsage, findContract, markDueLater } from "../contracts/index.js";
@@ -24,7 +25,7 @@ import {
   type UsageChangeInput,
   type UsageRow,
   usageCountChange,
-  usageRecordsChange,
+  usageRecordChange,
 } from "./usage.repository.js";
 
 export type UsageRecord = {
@@ -169,20 +170,54 @@ function dueOf(ctx: Ctx, input: UsageInput): Date | null {
 }
 
 /**
+ * One event recorded as one change (`usageRecordChange`), shaped (src/storage/shapes.ts): its
+ * statement is built and compiled once per set of transfer states the operation admits.
+ */
+function oneEventChange(ctx: Ctx, row: UsageBatchRow, createdAt: Date) {
+  const admitted = statesAllowing(ctx.operation);
+  return shaped(
+    `usage record (${admitted.join(", ")})`,
+    [
+      ctx.tenantId,
+      row.id,
+      row.contract_id,
+      row.component_id,
+      row.quantity,
+      row.due_at,
+      row.memo,
+      row.key,
+      createdAt,
+      [row.contract_id],
+      [row.component_id],
+    ],
+    ([tenantId, id, contractId, componentId, quantity, due, memo, key, created, ids, cmps]) =>
+      usageRecordChange({
+        tenantId: tenantId as string,
+        events: [
+          {
+            id: id as string,
+            contract_id: contractId as string,
+            component_id: componentId as string,
+            quantity: quantity as string,
+            due_at: due as Date,
+            memo: memo as string | null,
+            key: key as string | null,
+          },
+        ],
+        createdAt: created as Date,
+        contracts: contractsForUsage(ctx.db, tenantId as string, ids as string[], admitted),
+        components: componentsOf(ctx.db, tenantId as string, cmps as string[]),
+      }),
+  );
+}
+
+/**
  * Recording usage as one change (`Ctx.conclude`): the events with new ids, checked against
  * the tenant's contracts (in a transfer state the operation may run in) and components in the
  * same statement.
  */
 function changeOf(ctx: Ctx, events: readonly BatchEvent[], dues: readonly Date[]) {
-  const rows: UsageBatchRow[] = events.map((e, i) => ({
-    id: newId("usage"),
-    contract_id: e.contract_id,
-    component_id: e.component_id,
-    quantity: e.quantity,
-    due_at: dues[i]!,
-    memo: e.memo ?? null,
-    key: e.key ?? null,
-  }));
+  const rows = rowsOf(events, dues);
   const input: UsageChangeInput = {
     tenantId: ctx.tenantId,
     events: rows,
@@ -196,6 +231,19 @@ function changeOf(ctx: Ctx, events: readonly BatchEvent[], dues: readonly Date[]
     components: componentsOf(ctx.db, ctx.tenantId, [...new Set(events.map((e) => e.component_id))]),
   };
   return { rows, input };
+}
+
+/** The events as recorded, each with a new id. */
+function rowsOf(events: readonly BatchEvent[], dues: readonly Date[]): UsageBatchRow[] {
+  return events.map((e, i) => ({
+    id: newId("usage"),
+    contract_id: e.contract_id,
+    component_id: e.component_id,
+    quantity: e.quantity,
+    due_at: dues[i]!,
+    memo: e.memo ?? null,
+    key: e.key ?? null,
+  }));
 }
 
 /**
@@ -224,8 +272,8 @@ export async function postUsage(
   // once more if the references held when read again but not in the change (a contract or
   // a transfer committed in between)
   for (let round = 0; round < 2; round++) {
-    const { rows, input: change } = changeOf(ctx, [{ ...input, contract_id: contractId }], [due]);
-    const row = rows[0]!;
+    const row = rowsOf([{ ...input, contract_id: contractId }], [due])[0]!;
+    const createdAt = nowDate(ctx);
     // the record as the change writes it, for its audit record
     const record: UsageRecord = {
       id: row.id,
@@ -237,12 +285,12 @@ export async function postUsage(
       key: row.key,
       billed: false,
       invoice_id: null,
-      created_at: change.createdAt.toISOString(),
+      created_at: createdAt.toISOString(),
     };
     ctx.audit({ targetType: "usage", targetId: record.id, after: record });
     // due from the moment the record is written: one reading of the clock for both
-    markDueLater(ctx, [contractId], change.createdAt);
-    const [inserted] = await ctx.conclude(usageRecordsChange(change));
+    markDueLater(ctx, [contractId], createdAt);
+    const [inserted] = await ctx.conclude(oneEventChange(ctx, row, createdAt));
     if (inserted) return { record: toRecord(inserted), duplicate: false };
     await refusal();
     if (input.key !== undefined) {
