@@ -37,9 +37,14 @@ const together = (pieces: readonly ReturnType<typeof sql>[]) =>
 describe("statement shapes", () => {
   it("builds a shape once and fills each run's values in, in the places the builder put them", () => {
     builds = 0;
-    const first = fromShapes(db, [byId("a", ["a", "b"]), stamp(new Date(0))], together).compile(db);
+    const first = fromShapes(
+      db,
+      "test",
+      [byId("a", ["a", "b"]), stamp(new Date(0))],
+      together,
+    ).compile(db);
     const at = new Date(86_400_000);
-    const second = fromShapes(db, [byId("c", ["c"]), stamp(at)], together).compile(db);
+    const second = fromShapes(db, "test", [byId("c", ["c"]), stamp(at)], together).compile(db);
     expect(builds).toBe(1);
     expect(second.sql).toBe(first.sql);
     expect(second.parameters).toEqual(["c", ["c"], at]);
@@ -50,8 +55,8 @@ describe("statement shapes", () => {
   });
 
   it("tells shapes apart by their keys", () => {
-    const one = fromShapes(db, [stamp(new Date(0)), byId("a", [])], together).compile(db);
-    const other = fromShapes(db, [byId("a", []), stamp(new Date(0))], together).compile(db);
+    const one = fromShapes(db, "test", [stamp(new Date(0)), byId("a", [])], together).compile(db);
+    const other = fromShapes(db, "test", [byId("a", []), stamp(new Date(0))], together).compile(db);
     expect(one.sql).not.toBe(other.sql);
     expect(one.parameters).toEqual([new Date(0), "a", []]);
   });
@@ -68,6 +73,32 @@ describe("statement shapes", () => {
           .where("id", "=", id as string)
           .where("id", "<>", captured)}`,
     );
-    expect(() => fromShapes(db, [leaky], ([q]) => q!)).toThrow(/parameter \$2 \(string\)/);
+    expect(() => fromShapes(db, "test", [leaky], ([q]) => q!)).toThrow(/parameter \$2 \(string\)/);
+    const limit = 20;
+    const counted = shaped(
+      "counted",
+      ["x"],
+      ([id]) =>
+        sql`${db
+          .selectFrom("t")
+          .selectAll()
+          .where("id", "=", id as string)
+          .where("n", "<", limit)}`,
+    );
+    expect(() => fromShapes(db, "test", [counted], ([q]) => q!)).toThrow(
+      /parameter \$2 \(number\)/,
+    );
+  });
+
+  it("tells the same pieces composed otherwise apart by the composition's name", () => {
+    const a = fromShapes(db, "first", [stamp(new Date(0))], ([q]) => q!).compile(db);
+    const b = fromShapes(
+      db,
+      "second",
+      [stamp(new Date(0))],
+      ([q]) => sql`SELECT * FROM (${q!}) x`,
+    ).compile(db);
+    expect(a.sql).toBe("SELECT $1::timestamptz");
+    expect(b.sql).toBe("SELECT * FROM (SELECT $1::timestamptz) x");
   });
 });

@@ -16,9 +16,13 @@
  *   parameter, so `build` must not look into it: no `.length`, no spreading, no method).
  * - `key` names everything else the text depends on (a choice made from the values, such as
  *   the transfer states a contract may be in).
- * When a shape is compiled, each of its parameters must be one of the slots, or null, a
- * boolean or a number written in the builder: a string or date it holds came from somewhere
- * else and would be sent again with every later run, so the compile fails instead.
+ * When a shape is compiled, each of its parameters must be one of the slots: any other value
+ * came from somewhere else and would be sent again with every later run, so the compile fails
+ * instead (a constant the builder writes goes into the text, `sql.lit`). What the builder puts
+ * into the text itself (`sql.lit`, `sql.raw`, `sql.id`) is held only by the key.
+ *
+ * Shapes are kept per process for every database handle: Accrue speaks one SQL dialect, and
+ * no plugin of its handles rewrites a statement.
  *
  * A statement run from its shape still goes through Kysely (raw SQL over the compiled text):
  * plugins see it as any raw statement (the embedded read cache's, see read-cache.ts).
@@ -67,7 +71,7 @@ export const realize = <T>(piece: T | Shaped<T>): T =>
 /** A compiled shape: the text between its parameters, and where each parameter comes from. */
 type Compiled = {
   fragments: readonly string[];
-  sources: readonly (Slot | { constant: unknown })[];
+  sources: readonly Slot[];
 };
 
 /** Shapes compiled so far, by their pieces' keys. Bounded: a shape is a code path. */
@@ -95,24 +99,25 @@ function compile<D>(db: Kysely<D>, statement: RawBuilder<unknown>, key: string):
   }
   const sources = parameters.map((p, i) => {
     if (p instanceof Slot) return p;
-    if (p === null || typeof p === "boolean" || typeof p === "number") return { constant: p };
     throw new Error(
-      `shape ${key}: parameter $${i + 1} (${typeof p}) is not one of the pieces' values`,
+      `shape ${key}: parameter $${i + 1} (${p === null ? "null" : typeof p}) is not one of the pieces' values`,
     );
   });
   return { fragments, sources };
 }
 
 /**
- * The statement `compose` makes of `pieces`, its text compiled once for their keys and
- * filled with their values. `compose` receives each piece built (from slots when compiling).
+ * The statement `compose` makes of `pieces`, its text compiled once for its name and their
+ * keys and filled with their values. `compose` receives each piece built (from slots when compiling).
  */
 export function fromShapes<D, P extends readonly Shaped<unknown>[], R>(
   db: Kysely<D>,
+  /** Names `compose`: the same pieces composed otherwise make another shape. */
+  composition: string,
   pieces: P,
   compose: (built: { [K in keyof P]: P[K] extends Shaped<infer T> ? T : never }) => RawBuilder<R>,
 ): RawBuilder<R> {
-  const key = pieces.map((p) => p.key).join("\n");
+  const key = [composition, ...pieces.map((p) => p.key)].join("\n");
   let shape = compiled.get(key);
   if (shape === undefined) {
     const built = pieces.map((p, piece) =>
@@ -121,9 +126,7 @@ export function fromShapes<D, P extends readonly Shaped<unknown>[], R>(
     shape = compile(db, compose(built) as RawBuilder<unknown>, key);
     if (compiled.size < MAX_SHAPES) compiled.set(key, shape);
   }
-  const values = shape.sources.map((s) =>
-    ValueNode.create(s instanceof Slot ? pieces[s.piece]!.values[s.index] : s.constant),
-  );
+  const values = shape.sources.map((s) => ValueNode.create(pieces[s.piece]!.values[s.index]));
   // what sql`…` makes of a template and its values, with the compiled text as the template
   return createRawBuilder<R>({
     queryId: createQueryId(),

@@ -28,7 +28,7 @@ export async function executeTogether(db: Kysely<DB>, writes: readonly Write[]):
     return ctes.length === 0 ? last : sql`WITH ${sql.join(ctes)} ${last}`;
   };
   await (all.every((w) => isShaped(w))
-    ? fromShapes(db, all, compose)
+    ? fromShapes(db, "together", all, compose)
     : compose(all.map(realize))
   ).execute(db);
 }
@@ -68,7 +68,7 @@ export async function executeWith<R>(
   };
   const statement =
     isShaped<Change<R>>(change) && others.every((w) => isShaped(w))
-      ? fromShapes(db, [change, ...others] as const, compose)
+      ? fromShapes(db, "with a change", [change, ...others] as const, compose)
       : compose([realize(change), ...others.map(realize)]);
   const { rows } = await statement.execute(db);
   return rows;

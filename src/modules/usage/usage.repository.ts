@@ -177,7 +177,7 @@ function usageParts(input: UsageChangeInput, returning: RawBuilder<unknown>) {
  * `components`, metered and of the contract's plan group), written as the join the event is
  * inserted from: no row of the join, no record. For one event the batch's parts (the events
  * unnested, the pairs compared, the verdict read by the insert) cost the database about a
- * third more than this insert.
+ * fifth more than this insert (1.03–1.08 against 0.84–0.94 ms of CPU, measured).
  */
 export function usageRecordChange(input: UsageChangeInput): Change<UsageRow> {
   const [event, ...more] = input.events;
