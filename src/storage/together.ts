@@ -11,7 +11,7 @@
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "./schema.js";
-import { fromShapes, isShaped, realize, type Shaped } from "./shapes.js";
+import { fromShapes, isShaped, realize, type Shaped, shaped } from "./shapes.js";
 
 /** A write of a statement: built, or shaped (src/storage/shapes.ts); null for none. */
 export type Write = RawBuilder<unknown> | Shaped<RawBuilder<unknown>> | null;
@@ -72,6 +72,21 @@ export async function executeWith<R>(
       : compose([realize(change), ...others.map(realize)]);
   const { rows } = await statement.execute(db);
   return rows;
+}
+
+/**
+ * A write shaped under `key` (src/storage/shapes.ts) when it runs on its own or with a change
+ * (`onlyIf` none or `HAPPENED`, which the key then names); with any other condition, built,
+ * since the key could not tell that condition's text apart.
+ */
+export function shapedWrite(
+  key: string,
+  values: readonly unknown[],
+  onlyIf: RawBuilder<boolean> | null,
+  build: (values: readonly unknown[]) => RawBuilder<unknown>,
+): Write {
+  if (onlyIf !== null && onlyIf !== HAPPENED) return build(values);
+  return shaped(onlyIf === null ? key : `${key} if happened`, values, build);
 }
 
 /**

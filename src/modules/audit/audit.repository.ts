@@ -4,8 +4,8 @@ import { newId } from "../../lib/ids.js";
 import { toJson } from "../../lib/json.js";
 import { columnArrays, insertArraysStatement } from "../../storage/bulk.js";
 import type { AuditEventsTable, DB } from "../../storage/schema.js";
-import { realize, shaped } from "../../storage/shapes.js";
-import { HAPPENED, type Write } from "../../storage/together.js";
+import { realize } from "../../storage/shapes.js";
+import { shapedWrite, type Write } from "../../storage/together.js";
 
 export type AuditRecord = {
   tenantId: string;
@@ -46,8 +46,8 @@ const AUDIT_COLUMNS = {
 
 /**
  * The statement `insertAuditRecords` runs, not run (null for no records); with `onlyIf`, the
- * records are written only when it holds. Shaped (src/storage/shapes.ts) when `onlyIf` is
- * none or a change's (`HAPPENED`): its text is the same for any number of records.
+ * records are written only when it holds. Shaped (`shapedWrite`): its text is the same for
+ * any number of records.
  */
 export function auditRecordsStatement(
   records: readonly AuditRecord[],
@@ -74,10 +74,9 @@ export function auditRecordsStatement(
       idempotency_key: r.idempotencyKey ?? null,
     })),
   );
-  const build = (values: readonly unknown[]) =>
-    insertArraysStatement("audit_events", AUDIT_COLUMNS, values, onlyIf);
-  if (onlyIf !== null && onlyIf !== HAPPENED) return build(arrays);
-  return shaped(`audit_events${onlyIf === null ? "" : " if happened"}`, arrays, build);
+  return shapedWrite("audit_events", arrays, onlyIf, (values) =>
+    insertArraysStatement("audit_events", AUDIT_COLUMNS, values, onlyIf),
+  );
 }
 
 export type AuditFilter = {

@@ -14,8 +14,7 @@ import { rowsOfContracts } from "../../storage/bulk.js";
 import { instantKey, pastKeyset, type SortColumn, sortedPage } from "../../storage/keyset.js";
 import { cachedRead } from "../../storage/read-cache.js";
 import type { ContractsTable, DB, OrdersTable } from "../../storage/schema.js";
-import { shaped } from "../../storage/shapes.js";
-import { HAPPENED, type Write } from "../../storage/together.js";
+import { shapedWrite, type Write } from "../../storage/together.js";
 import { variantCurrencies } from "../catalog/index.js";
 import { dateOf } from "../context.js";
 import { liveCustomers } from "../customers/index.js";
@@ -459,8 +458,7 @@ export async function markDue(
 
 /**
  * `markDue` as a statement to run later (`Ctx.defer`); null when there is nothing to mark.
- * With `onlyIf`, the contracts are marked only when it holds. Shaped (src/storage/shapes.ts)
- * when `onlyIf` is none or a change's (`HAPPENED`).
+ * With `onlyIf`, the contracts are marked only when it holds. Shaped (`shapedWrite`).
  */
 export function markDueStatement(
   db: Kysely<DB>,
@@ -470,19 +468,21 @@ export function markDueStatement(
   onlyIf: RawBuilder<boolean> | null = null,
 ): Write {
   if (contractIds.length === 0) return null;
-  const build = ([tenant, ids, when]: readonly unknown[]) => {
-    let q = db
-      .updateTable("contracts")
-      .set({ next_billing_at: when as Date })
-      .where("tenant_id", "=", tenant as string)
-      .where(sql<boolean>`id = any(${ids}::text[])`)
-      .where("next_billing_at", "is", null);
-    if (onlyIf !== null) q = q.where(onlyIf);
-    return sql`${q}`;
-  };
-  const values = [tenantId, contractIds, at];
-  if (onlyIf !== null && onlyIf !== HAPPENED) return build(values);
-  return shaped(`contracts due${onlyIf === null ? "" : " if happened"}`, values, build);
+  return shapedWrite(
+    "contracts due",
+    [tenantId, contractIds, at],
+    onlyIf,
+    ([tenant, ids, when]) => {
+      let q = db
+        .updateTable("contracts")
+        .set({ next_billing_at: when as Date })
+        .where("tenant_id", "=", tenant as string)
+        .where(sql<boolean>`id = any(${ids}::text[])`)
+        .where("next_billing_at", "is", null);
+      if (onlyIf !== null) q = q.where(onlyIf);
+      return sql`${q}`;
+    },
+  );
 }
 
 /**

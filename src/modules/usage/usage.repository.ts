@@ -1,6 +1,5 @@
 import {
   type Kysely,
-  type RawBuilder,
   type Selectable,
   type SelectQueryBuilder,
   sql,
@@ -125,12 +124,12 @@ export type UsageChangeInput = {
  * `components`, metered and of the contract's plan group; only then are the events inserted
  * (a key already stored for the contract skipped), else nothing is. The parts:
  * `events_in` (the events), `refs` (the contract and component pairs that hold), `held`,
- * `inserted` (RETURNING `returning`).
+ * `inserted` (answering the ids inserted).
  *
  * `held` compares the distinct pairs the events name (a few) with `refs`, not every event: a
  * batch names a handful of contracts and components a thousand times.
  */
-function usageParts(input: UsageChangeInput, returning: RawBuilder<unknown>) {
+function usageParts(input: UsageChangeInput) {
   const column = (f: (r: UsageBatchRow) => string | null) => arrayLiteral(input.events, f);
   return [
     [
@@ -165,7 +164,7 @@ function usageParts(input: UsageChangeInput, returning: RawBuilder<unknown>) {
         SELECT e.id, ${input.tenantId}, e.contract_id, e.component_id, e.quantity, e.due_at, e.memo, e.key, ${input.createdAt.toISOString()}::timestamptz
         FROM events_in e WHERE (SELECT ok FROM held)
         ON CONFLICT (tenant_id, contract_id, key) WHERE key IS NOT NULL DO NOTHING
-        RETURNING ${returning}`,
+        RETURNING id`,
     ],
   ] as const;
 }
@@ -208,7 +207,7 @@ export function usageRecordChange(input: UsageChangeInput): Change<UsageRow> {
  */
 export function usageCountChange(input: UsageChangeInput): Change<{ accepted: number }> {
   return {
-    parts: usageParts(input, sql`id`),
+    parts: usageParts(input),
     answer: sql<{
       accepted: number;
     }>`SELECT (SELECT count(*)::int FROM inserted) AS accepted FROM held WHERE held.ok`,
