@@ -1,9 +1,4 @@
-import {
-  type Kysely,
-  type Selectable,
-  type SelectQueryBuilder,
-  sql,
-} from "kysely";
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import { arrayLiteral } from "../../storage/bulk.js";
 import type { DB, UsageRecordsTable } from "../../storage/schema.js";
 import type { Change } from "../../storage/together.js";
